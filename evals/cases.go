@@ -1,0 +1,360 @@
+// Package evals measures the quality of Lotse's answers: it loads eval cases
+// (questions with expected sources, facts, intents and escalations) from
+// YAML files, runs them through the same Ask entry point the channels use,
+// computes retrieval and answer metrics, writes reports for people and
+// machines, compares settings side by side and checks the CI gate.
+//
+// evals is not a test framework for the assistant's internals and has no
+// private path into retrieval: every case is one fresh conversation through
+// Asker.Ask. Wiring a real assistant (knowledge roots, model, settings) is
+// the caller's job, done through a Builder; cmd/lotse parses the flags of
+// `lotse eval` and calls Execute.
+package evals
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// Case is one eval question with what a good answer must show.
+type Case struct {
+	// ID names the case; it is unique over all loaded files.
+	ID string `yaml:"id"`
+	// Question is the user's last turn, the one whose answer is checked.
+	Question string `yaml:"question"`
+	// Audience is who asks: knowledge.Citizen (the default when empty) or
+	// knowledge.Employee. Employee cases run as an authenticated employee.
+	Audience knowledge.Audience `yaml:"audience,omitempty"`
+	// Lang is the language of the question (ISO 639-1). It labels the case
+	// for per-language metrics and is not sent to the assistant as a hint.
+	Lang string `yaml:"lang,omitempty"`
+	// History holds earlier user turns, oldest first; they are sent through
+	// the same conversation before Question.
+	History []string `yaml:"history,omitempty"`
+	// Expect is what the answer to Question must satisfy.
+	Expect Expect `yaml:"expect,omitempty"`
+
+	// File and Line locate the case in its source file for error messages
+	// and reports; they are empty for cases built in code.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// Expect lists the checks of a case. Every field is optional; an empty
+// Expect only measures latency and leaks nothing.
+type Expect struct {
+	// Sources are document IDs, last path elements or globs (see
+	// MatchSource). At least one must be among the first five retrieved
+	// documents and cited by the answer.
+	Sources []string `yaml:"sources,omitempty" json:"sources,omitempty"`
+	// Facts are short strings that must each appear in the answer text
+	// (see ContainsFact).
+	Facts []string `yaml:"facts,omitempty" json:"facts,omitempty"`
+	// Intent is the intent the assistant must recognise, empty for no check.
+	Intent assistant.Intent `yaml:"intent,omitempty" json:"intent,omitempty"`
+	// Escalate, when set, says whether the answer must offer or start a
+	// handoff to a human (true) or must not (false).
+	Escalate *bool `yaml:"escalate,omitempty" json:"escalate,omitempty"`
+	// ForbidSources are globs of document IDs that must never be retrieved
+	// or cited for this case; a match is a leak and fails the run.
+	ForbidSources []string `yaml:"forbid_sources,omitempty" json:"forbid_sources,omitempty"`
+}
+
+// audience returns the effective audience of c.
+func (c Case) audience() knowledge.Audience {
+	if c.Audience == "" {
+		return knowledge.Citizen
+	}
+	return c.Audience
+}
+
+// where returns "file:line" for messages, or the ID for cases built in code.
+func (c Case) where() string {
+	if c.File == "" {
+		return "case " + strconv.Quote(c.ID)
+	}
+	return fmt.Sprintf("%s:%d", c.File, c.Line)
+}
+
+// caseFile is the top level of a case file.
+type caseFile struct {
+	Cases []Case `yaml:"cases"`
+}
+
+// validIntents are the intents a case may expect.
+var validIntents = []assistant.Intent{
+	assistant.IntentServiceInfo,
+	assistant.IntentITIncident,
+	assistant.IntentTicketStatus,
+	assistant.IntentHuman,
+	assistant.IntentSmalltalk,
+	assistant.IntentOutOfScope,
+	assistant.IntentAbuse,
+}
+
+var langRE = regexp.MustCompile(`^[a-z]{2}$`)
+
+// LoadCases reads eval cases from files and directories. A directory
+// contributes all of its *.yaml and *.yml files (not its subdirectories),
+// in lexical order; files are read in the order given. Decoding is strict:
+// unknown fields, unparsable YAML, a missing id or question, duplicate ids,
+// an unknown audience, intent or language code and malformed globs are
+// errors that name the file and line. All errors found are reported
+// together.
+func LoadCases(paths ...string) ([]Case, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("evals: no case files given")
+	}
+	var files []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("evals: case file: %w", err)
+		}
+		if !fi.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("evals: reading case directory: %w", err)
+		}
+		n := 0
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if e.Type().IsRegular() && (ext == ".yaml" || ext == ".yml") {
+				files = append(files, filepath.Join(p, e.Name()))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("evals: %s: directory holds no *.yaml or *.yml case files", p)
+		}
+	}
+
+	var (
+		all  []Case
+		errs []error
+		seen = map[string]Case{}
+	)
+	for _, f := range files {
+		cases, err := loadFile(f)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, c := range cases {
+			if c.ID == "" {
+				continue // reported by loadFile
+			}
+			if first, dup := seen[c.ID]; dup {
+				errs = append(errs, fmt.Errorf("%s: duplicate id %q (first at %s)", c.where(), c.ID, first.where()))
+				continue
+			}
+			seen[c.ID] = c
+			all = append(all, c)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("evals: bad cases:\n%w", errors.Join(errs...))
+	}
+	return all, nil
+}
+
+// yamlLineRE finds yaml.v3's "line N: " inside its error messages.
+var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// fieldNotFoundRE rewrites yaml.v3's message for an unknown field.
+var fieldNotFoundRE = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+
+// loadFile decodes and validates one case file. Case-level problems are all
+// collected; an error is returned when there is any.
+func loadFile(name string) ([]Case, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("evals: case file: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var cf caseFile
+	if err := dec.Decode(&cf); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s:1: empty file, want a top-level \"cases:\" list", name)
+		}
+		return nil, yamlError(name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s:%d: more than one YAML document; put all cases under one \"cases:\" list", name, extra.Line)
+	}
+
+	// Decode again into nodes for the line of every case.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(name, err)
+	}
+	lines := caseLines(&root)
+	if cf.Cases == nil {
+		return nil, fmt.Errorf("%s:1: no \"cases:\" list", name)
+	}
+	var errs []error
+	for i := range cf.Cases {
+		c := &cf.Cases[i]
+		c.File = name
+		if i < len(lines) {
+			c.Line = lines[i]
+		}
+		errs = append(errs, validate(*c)...)
+	}
+	if len(errs) > 0 {
+		return cf.Cases, errors.Join(errs...)
+	}
+	return cf.Cases, nil
+}
+
+// yamlError rewrites yaml.v3 errors as "file:line: message" lines.
+func yamlError(name string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var out []error
+	for _, m := range msgs {
+		sm := yamlLineRE.FindStringSubmatch(m)
+		if sm == nil {
+			out = append(out, fmt.Errorf("%s: %s", name, strings.TrimPrefix(m, "yaml: ")))
+			continue
+		}
+		msg := sm[2]
+		if fm := fieldNotFoundRE.FindStringSubmatch(msg); fm != nil {
+			msg = fmt.Sprintf("unknown field %q", fm[1])
+		}
+		out = append(out, fmt.Errorf("%s:%s: %s", name, sm[1], msg))
+	}
+	return errors.Join(out...)
+}
+
+// caseLines returns the line of each item of the top-level cases list.
+func caseLines(root *yaml.Node) []int {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != "cases" {
+			continue
+		}
+		var lines []int
+		for _, item := range m.Content[i+1].Content {
+			lines = append(lines, item.Line)
+		}
+		return lines
+	}
+	return nil
+}
+
+// validate checks the values of one decoded case.
+func validate(c Case) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", c.where(), fmt.Sprintf(format, args...)))
+	}
+	if strings.TrimSpace(c.ID) == "" {
+		bad("missing id")
+	} else if strings.ContainsAny(c.ID, " \t\n") {
+		bad("id %q contains whitespace", c.ID)
+	}
+	if strings.TrimSpace(c.Question) == "" {
+		bad("case %q: missing question", c.ID)
+	}
+	switch c.Audience {
+	case "", knowledge.Citizen, knowledge.Employee:
+	default:
+		bad("case %q: audience %q, want citizen or employee", c.ID, c.Audience)
+	}
+	if c.Lang != "" && !langRE.MatchString(c.Lang) {
+		bad("case %q: lang %q, want a two-letter code such as de or en", c.ID, c.Lang)
+	}
+	for i, h := range c.History {
+		if strings.TrimSpace(h) == "" {
+			bad("case %q: history turn %d is empty", c.ID, i+1)
+		}
+	}
+	if c.Expect.Intent != "" && !slices.Contains(validIntents, c.Expect.Intent) {
+		bad("case %q: intent %q, want one of %s", c.ID, c.Expect.Intent, intentList())
+	}
+	for _, f := range c.Expect.Facts {
+		if strings.TrimSpace(f) == "" {
+			bad("case %q: empty fact", c.ID)
+		}
+	}
+	for _, s := range c.Expect.Sources {
+		if err := checkGlob(s); err != nil {
+			bad("case %q: source %q: %v", c.ID, s, err)
+		}
+	}
+	for _, s := range c.Expect.ForbidSources {
+		if err := checkGlob(s); err != nil {
+			bad("case %q: forbid_sources %q: %v", c.ID, s, err)
+		}
+	}
+	return errs
+}
+
+func intentList() string {
+	var s []string
+	for _, i := range validIntents {
+		s = append(s, string(i))
+	}
+	return strings.Join(s, ", ")
+}
+
+// checkGlob reports an empty or malformed source pattern.
+func checkGlob(p string) error {
+	if strings.TrimSpace(p) == "" {
+		return errors.New("empty pattern")
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "**" {
+			continue
+		}
+		if _, err := path.Match(seg, ""); err != nil {
+			return fmt.Errorf("malformed glob: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteCases writes cases in the format LoadCases reads, e.g. to turn
+// reviewed conversations into new eval cases. File and Line are not written.
+func WriteCases(w io.Writer, cases []Case) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(caseFile{Cases: cases}); err != nil {
+		return fmt.Errorf("evals: writing cases: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("evals: writing cases: %w", err)
+	}
+	return nil
+}

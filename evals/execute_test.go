@@ -1,0 +1,100 @@
+package evals
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const executeCases = `cases:
+  - id: c
+    question: q
+    expect:
+      sources: [reisepass]
+      facts: ["70,00 Euro"]
+      intent: service_info
+`
+
+func TestExecute(t *testing.T) {
+	dir := t.TempDir()
+	casesFile := filepath.Join(dir, "cases.yaml")
+	mustWrite(t, casesFile, executeCases)
+	badFile := filepath.Join(dir, "bad.yaml")
+	mustWrite(t, badFile, "cases:\n  - id: x\n    question: q\n    expect: {facts: [a], colour: red}\n")
+	leakFile := filepath.Join(dir, "leak.yaml")
+	mustWrite(t, leakFile, "cases:\n  - id: l\n    question: q\n    expect: {forbid_sources: [\"leistungen/**\"]}\n")
+
+	tests := []struct {
+		name     string
+		opts     Options
+		wantCode int
+		wantErr  string // substring; empty means nil error
+		wantOut  string // substring of stdout
+	}{
+		{"default passes", Options{Cases: []string{casesFile}, Thresholds: GateThresholds()}, ExitOK, "", "hit@5 1.00"},
+		{"markdown", Options{Cases: []string{casesFile}, Format: "markdown"}, ExitOK, "", "## Summary"},
+		{"compare fails gate", Options{Cases: []string{casesFile}, Format: "text", CompareKey: "retrieval", CompareValues: []string{"good", "bad"}, Thresholds: GateThresholds()},
+			ExitFailed, "retrieval=bad: hit@5: 0.000 below minimum 0.90", "retrieval"},
+		{"leak fails without thresholds", Options{Cases: []string{leakFile}}, ExitFailed, "leaks: 1 case(s)", "leaks 1"},
+		{"bad case file", Options{Cases: []string{badFile}}, ExitBadInput, `bad.yaml:4: unknown field "colour"`, ""},
+		{"missing case file", Options{Cases: []string{filepath.Join(dir, "nope.yaml")}}, ExitBadInput, "nope.yaml", ""},
+		{"bad format", Options{Cases: []string{casesFile}, Format: "pdf"}, ExitBadInput, `unknown report format "pdf"`, ""},
+		{"values without key", Options{Cases: []string{casesFile}, CompareValues: []string{"a"}}, ExitBadInput, "without a setting key", ""},
+		{"key without values", Options{Cases: []string{casesFile}, CompareKey: "retrieval"}, ExitBadInput, "no values", ""},
+		{"bad threshold", Options{Cases: []string{casesFile}, Thresholds: Thresholds{MinHit5: 90}}, ExitBadInput, "outside 0..1", ""},
+		{"build fails", Options{Cases: []string{casesFile}, CompareKey: "retrieval", CompareValues: []string{"broken"}}, ExitBadInput, "unknown retrieval broken", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &settingBuilder{}
+			var out bytes.Buffer
+			code, err := Execute(context.Background(), tt.opts, b.build, &out)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d (err %v)", code, tt.wantCode, err)
+			}
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("err = %v, want nil", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("err = %v, want it to contain %q", err, tt.wantErr)
+			}
+			if !strings.Contains(out.String(), tt.wantOut) {
+				t.Errorf("stdout lacks %q:\n%s", tt.wantOut, out.String())
+			}
+			if tt.wantCode == ExitBadInput && out.Len() > 0 {
+				t.Errorf("bad input wrote a report:\n%s", out.String())
+			}
+		})
+	}
+}
+
+func TestExecuteOutFile(t *testing.T) {
+	dir := t.TempDir()
+	casesFile := filepath.Join(dir, "cases.yaml")
+	mustWrite(t, casesFile, executeCases)
+	outFile := filepath.Join(dir, "report.json")
+	b := &settingBuilder{}
+	var stdout bytes.Buffer
+	code, err := Execute(context.Background(), Options{Cases: []string{casesFile}, Format: "json", Out: outFile}, b.build, &stdout)
+	if code != ExitOK || err != nil {
+		t.Fatalf("Execute = %d, %v", code, err)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout = %q, want the report in the file only", stdout.String())
+	}
+	data, err := os.ReadFile(outFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(data, &got); err != nil || got["hit5"] != 1.0 {
+		t.Errorf("report file = %s (err %v)", data, err)
+	}
+	if len(b.built) != 1 || b.built[0] != "good" || len(b.released) != 1 {
+		t.Errorf("built %v released %v, want the default setting once", b.built, b.released)
+	}
+}
