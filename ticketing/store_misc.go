@@ -1,0 +1,374 @@
+package ticketing
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ---- outages ----
+
+const outageColumns = `id, service, title, public_message, start_at, eta, end_at, affected, active`
+
+func scanOutage(r rowScanner) (Outage, error) {
+	var o Outage
+	var start, eta, end int64
+	var active int
+	if err := r.Scan(&o.ID, &o.Service, &o.Title, &o.PublicMessage, &start, &eta, &end, &o.Affected, &active); err != nil {
+		return Outage{}, err
+	}
+	o.Start, o.ETA, o.End, o.Active = fromTS(start), fromTS(eta), fromTS(end), active != 0
+	return o, nil
+}
+
+func (s *Store) queryOutages(ctx context.Context, query string, args ...any) ([]Outage, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: list outages: %w", err)
+	}
+	defer rows.Close()
+	var out []Outage
+	for rows.Next() {
+		o, err := scanOutage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("ticketing: list outages: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+func insertOutage(ctx context.Context, tx *sql.Tx, o *Outage) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO outages (service, title, public_message, start_at, eta, end_at, affected, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.Service, o.Title, o.PublicMessage, ts(o.Start), ts(o.ETA), ts(o.End), o.Affected, boolInt(o.Active))
+	if err != nil {
+		return err
+	}
+	o.ID, err = res.LastInsertId()
+	return err
+}
+
+func (s *Store) outage(ctx context.Context, id int64) (Outage, error) {
+	o, err := scanOutage(s.db.QueryRowContext(ctx, `SELECT `+outageColumns+` FROM outages WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Outage{}, ErrNotFound
+	}
+	if err != nil {
+		return Outage{}, fmt.Errorf("ticketing: get outage %d: %w", id, err)
+	}
+	return o, nil
+}
+
+func (s *Store) updateOutage(ctx context.Context, o Outage) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE outages SET service = ?, title = ?, public_message = ?, start_at = ?, eta = ?, end_at = ?, active = ? WHERE id = ?`,
+		o.Service, o.Title, o.PublicMessage, ts(o.Start), ts(o.ETA), ts(o.End), boolInt(o.Active), o.ID)
+	if err != nil {
+		return fmt.Errorf("ticketing: update outage %d: %w", o.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// addAffected links a reporter to an outage once; it returns false when the
+// reporter was linked already.
+func addAffected(ctx context.Context, tx *sql.Tx, outageID int64, reporter, userID string, ticketID int64, at time.Time) (bool, error) {
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO outage_affected (outage_id, reporter, user_id, ticket_id, at) VALUES (?, ?, ?, ?, ?)`,
+		outageID, reporter, userID, ticketID, ts(at))
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	if n == 0 {
+		return false, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE outages SET affected = affected + 1 WHERE id = ?`, outageID)
+	return true, err
+}
+
+// ---- conversations ----
+
+// ConversationRecord is a stored conversation. Data is opaque to ticketing
+// (the assistant's JSON); the other fields are copied out for queries and
+// the retention job.
+type ConversationRecord struct {
+	ID           string
+	Audience     string
+	Channel      string
+	UserID       string
+	Data         []byte
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	LinkedTicket string // key of the last ticket opened from it; set by ticketing, ignored on save
+}
+
+// SaveConversation inserts or replaces a conversation. CreatedAt and
+// LinkedTicket of an existing row are kept.
+func (s *Store) SaveConversation(ctx context.Context, c ConversationRecord) error {
+	if c.ID == "" {
+		return fmt.Errorf("ticketing: save conversation: %w: empty ID", ErrInvalid)
+	}
+	if c.Data == nil {
+		c.Data = []byte{}
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket)
+		VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT key FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1), ''))
+		ON CONFLICT (id) DO UPDATE SET audience = excluded.audience, channel = excluded.channel,
+		user_id = excluded.user_id, data = excluded.data, updated_at = excluded.updated_at`,
+		c.ID, c.Audience, c.Channel, c.UserID, c.Data, ts(c.CreatedAt), ts(c.UpdatedAt), c.ID)
+	if err != nil {
+		return fmt.Errorf("ticketing: save conversation %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+const conversationColumns = `id, audience, channel, user_id, data, created_at, updated_at, linked_ticket`
+
+func scanConversation(r rowScanner) (ConversationRecord, error) {
+	var c ConversationRecord
+	var created, updated int64
+	if err := r.Scan(&c.ID, &c.Audience, &c.Channel, &c.UserID, &c.Data, &created, &updated, &c.LinkedTicket); err != nil {
+		return ConversationRecord{}, err
+	}
+	c.CreatedAt, c.UpdatedAt = fromTS(created), fromTS(updated)
+	return c, nil
+}
+
+// LoadConversation returns the conversation with the ID, or ErrNotFound.
+func (s *Store) LoadConversation(ctx context.Context, id string) (ConversationRecord, error) {
+	c, err := scanConversation(s.db.QueryRowContext(ctx, `SELECT `+conversationColumns+` FROM conversations WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return ConversationRecord{}, ErrNotFound
+	}
+	if err != nil {
+		return ConversationRecord{}, fmt.Errorf("ticketing: load conversation %s: %w", id, err)
+	}
+	return c, nil
+}
+
+// ConversationFilter selects conversations for ListConversations.
+type ConversationFilter struct {
+	UserID string // only this user's conversations
+	Limit  int    // default 50, at most 500
+	Offset int
+}
+
+// ListConversations returns conversations, most recently updated first.
+func (s *Store) ListConversations(ctx context.Context, f ConversationFilter) ([]ConversationRecord, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 500)
+	q := `SELECT ` + conversationColumns + ` FROM conversations`
+	var args []any
+	if f.UserID != "" {
+		q += ` WHERE user_id = ?`
+		args = append(args, f.UserID)
+	}
+	q += ` ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`
+	args = append(args, limit, max(f.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: list conversations: %w", err)
+	}
+	defer rows.Close()
+	var out []ConversationRecord
+	for rows.Next() {
+		c, err := scanConversation(rows)
+		if err != nil {
+			return nil, fmt.Errorf("ticketing: list conversations: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DeleteConversationsBefore deletes conversations last updated before t
+// (the retention job), except those a ticket that is still open refers to:
+// the desk needs their transcript. It returns the number deleted.
+func (s *Store) DeleteConversationsBefore(ctx context.Context, t time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM conversations WHERE updated_at < ? AND NOT EXISTS (
+		SELECT 1 FROM tickets WHERE tickets.conversation_id = conversations.id
+		AND tickets.status NOT IN ('resolved', 'closed'))`, ts(t))
+	if err != nil {
+		return 0, fmt.Errorf("ticketing: delete old conversations: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// ---- users ----
+
+// User is a service-desk account. PasswordHash is produced and checked by
+// the desk; ticketing stores it as is.
+type User struct {
+	ID           int64
+	Username     string
+	PasswordHash string
+	Role         string // e.g. "agent", "admin"; interpreted by the desk
+	Disabled     bool
+	FailedLogins int
+	LockedUntil  time.Time
+	CreatedAt    time.Time
+}
+
+const userColumns = `id, username, password_hash, role, disabled, failed_logins, locked_until, created_at`
+
+func scanUser(r rowScanner) (User, error) {
+	var u User
+	var disabled int
+	var locked, created int64
+	if err := r.Scan(&u.ID, &u.Username, &u.PasswordHash, &u.Role, &disabled, &u.FailedLogins, &locked, &created); err != nil {
+		return User{}, err
+	}
+	u.Disabled, u.LockedUntil, u.CreatedAt = disabled != 0, fromTS(locked), fromTS(created)
+	return u, nil
+}
+
+// CreateUser inserts u and returns it with its ID. A taken username gives
+// ErrConflict; an empty username or role gives ErrInvalid.
+func (s *Store) CreateUser(ctx context.Context, u User) (User, error) {
+	if strings.TrimSpace(u.Username) == "" || u.Role == "" {
+		return User{}, fmt.Errorf("ticketing: create user: %w: username and role are required", ErrInvalid)
+	}
+	if u.CreatedAt.IsZero() {
+		u.CreatedAt = time.Now()
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO users (username, password_hash, role, disabled, failed_logins, locked_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		u.Username, u.PasswordHash, u.Role, boolInt(u.Disabled), u.FailedLogins, ts(u.LockedUntil), ts(u.CreatedAt))
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return User{}, fmt.Errorf("ticketing: create user %q: %w", u.Username, ErrConflict)
+		}
+		return User{}, fmt.Errorf("ticketing: create user %q: %w", u.Username, err)
+	}
+	u.ID, _ = res.LastInsertId()
+	u.CreatedAt = fromTS(ts(u.CreatedAt))
+	u.LockedUntil = fromTS(ts(u.LockedUntil))
+	return u, nil
+}
+
+// GetUserByName returns the user with the username, or ErrNotFound.
+func (s *Store) GetUserByName(ctx context.Context, username string) (User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE username = ?`, username))
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, ErrNotFound
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("ticketing: get user %q: %w", username, err)
+	}
+	return u, nil
+}
+
+// UpdateUser writes all fields of u (by ID) except CreatedAt. It returns
+// ErrNotFound for an unknown ID and ErrConflict for a taken username.
+func (s *Store) UpdateUser(ctx context.Context, u User) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET username = ?, password_hash = ?, role = ?, disabled = ?, failed_logins = ?, locked_until = ? WHERE id = ?`,
+		u.Username, u.PasswordHash, u.Role, boolInt(u.Disabled), u.FailedLogins, ts(u.LockedUntil), u.ID)
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return fmt.Errorf("ticketing: update user %q: %w", u.Username, ErrConflict)
+		}
+		return fmt.Errorf("ticketing: update user %d: %w", u.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ListUsers returns all users ordered by username.
+func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, fmt.Errorf("ticketing: list users: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// ---- audit log ----
+
+// AuditEntry records who did what to which target.
+type AuditEntry struct {
+	ID     int64
+	Who    string // desk username, "system" or "sync"
+	Action string // e.g. "ticket.update", "outage.create", "user.login"
+	Target string // e.g. "LOT-42", "outage:3", "user:anna"
+	Detail string // human-readable details
+	At     time.Time
+}
+
+// Audit appends an entry to the audit log; a zero At means now.
+func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (who, action, target, detail, at) VALUES (?, ?, ?, ?, ?)`,
+		e.Who, e.Action, e.Target, e.Detail, ts(e.At)); err != nil {
+		return fmt.Errorf("ticketing: audit %s: %w", e.Action, err)
+	}
+	return nil
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	Who    string // only this actor
+	Target string // only this target
+	Limit  int    // default 100, at most 1000
+	Offset int
+}
+
+// ListAudit returns audit entries, newest first.
+func (s *Store) ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	limit = min(limit, 1000)
+	q := `SELECT id, who, action, target, detail, at FROM audit_log`
+	var conds []string
+	var args []any
+	if f.Who != "" {
+		conds = append(conds, "who = ?")
+		args = append(args, f.Who)
+	}
+	if f.Target != "" {
+		conds = append(conds, "target = ?")
+		args = append(args, f.Target)
+	}
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	q += ` ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`
+	args = append(args, limit, max(f.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: list audit: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&e.ID, &e.Who, &e.Action, &e.Target, &e.Detail, &at); err != nil {
+			return nil, fmt.Errorf("ticketing: list audit: %w", err)
+		}
+		e.At = fromTS(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,286 @@
+package ticketing
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ms[len(ms)-1].version
+	if v, err := s.SchemaVersion(ctx); err != nil || v != want {
+		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, want)
+	}
+	var mode string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	var fk int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopening applies nothing twice.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n != len(ms) {
+		t.Errorf("schema_version rows = %d, %v; want %d", n, err, len(ms))
+	}
+}
+
+func TestOpenEmptyPath(t *testing.T) {
+	if _, err := Open(context.Background(), ""); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Open(\"\") = %v, want ErrInvalid", err)
+	}
+}
+
+func TestTicketRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	at := time.Date(2026, 11, 26, 9, 30, 0, 123456789, time.UTC)
+	in := Ticket{
+		Kind: KindIncident, Priority: P2, Status: StatusNew, Audience: "employee", Channel: "web", Lang: "de",
+		Summary: "VPN: keine Verbindung", Description: "…",
+		Transcript:     []Message{{Role: "user", Text: "VPN geht nicht", At: at}},
+		Sources:        []Source{{ID: "it/vpn", Title: "VPN", URL: "https://intranet/vpn"}},
+		Slots:          map[string]string{"service": "vpn"},
+		Service:        "vpn", Impact: 2, Urgency: 2, Contact: "0815", ReporterID: "u1", ConversationID: "c1",
+		Intent: "it_incident", Confidence: 0.5, Assignee: "anna", CreatedAt: at, UpdatedAt: at,
+	}
+	if err := s.createTicket(ctx, &in, "LOT", []string{actionDeliver}, at); err != nil {
+		t.Fatal(err)
+	}
+	if in.Key != "LOT-1" || in.ID != 1 {
+		t.Errorf("key, id = %q, %d; want LOT-1, 1", in.Key, in.ID)
+	}
+	got, err := s.ticketByKey(ctx, "LOT-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(in, got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if _, err := s.ticketByKey(ctx, "LOT-2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown key: %v, want ErrNotFound", err)
+	}
+	if _, err := s.ticketByID(ctx, 99); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown id: %v, want ErrNotFound", err)
+	}
+}
+
+func TestListSortsByPriorityThenAge(t *testing.T) {
+	ctx := context.Background()
+	svc, clock := mustService(t, Config{})
+	mk := func(p, kind, channel string) {
+		tk := Ticket{Kind: kind, Priority: p, Summary: p + " " + kind, Channel: channel}
+		if err := svc.create(ctx, &tk); err != nil {
+			t.Fatal(err)
+		}
+		clock.Add(time.Minute)
+	}
+	mk(P3, KindEscalation, "web")   // LOT-1
+	mk(P1, KindIncident, "web")     // LOT-2
+	mk(P3, KindEscalation, "phone") // LOT-3
+	mk(P2, KindIncident, "web")     // LOT-4
+	mk(P1, KindIncident, "phone")   // LOT-5
+	keys := func(ts []Ticket) []string {
+		var k []string
+		for _, t := range ts {
+			k = append(k, t.Key)
+		}
+		return k
+	}
+	tests := []struct {
+		name string
+		f    Filter
+		want []string
+	}{
+		{"all", Filter{}, []string{"LOT-2", "LOT-5", "LOT-4", "LOT-1", "LOT-3"}},
+		{"kind", Filter{Kind: KindEscalation}, []string{"LOT-1", "LOT-3"}},
+		{"channel", Filter{Channel: "phone"}, []string{"LOT-5", "LOT-3"}},
+		{"priority", Filter{Priority: P1}, []string{"LOT-2", "LOT-5"}},
+		{"older than 2m30s", Filter{OlderThan: 150 * time.Second}, []string{"LOT-2", "LOT-1", "LOT-3"}},
+		{"page", Filter{Limit: 2, Offset: 1}, []string{"LOT-5", "LOT-4"}},
+		{"status", Filter{Status: StatusResolved}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := svc.List(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, keys(got)); diff != "" {
+				t.Errorf("List (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if n, err := svc.Count(ctx, Filter{Kind: KindIncident}); err != nil || n != 3 {
+		t.Errorf("Count(incident) = %d, %v; want 3", n, err)
+	}
+}
+
+func TestUsers(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	u, err := s.CreateUser(ctx, User{Username: "anna", PasswordHash: "h1", Role: "agent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID == 0 {
+		t.Error("CreateUser returned no ID")
+	}
+	if _, err := s.CreateUser(ctx, User{Username: "anna", PasswordHash: "h2", Role: "admin"}); !errors.Is(err, ErrConflict) {
+		t.Errorf("duplicate username: %v, want ErrConflict", err)
+	}
+	if _, err := s.CreateUser(ctx, User{Username: " ", Role: "agent"}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("empty username: %v, want ErrInvalid", err)
+	}
+	u.FailedLogins, u.LockedUntil, u.Disabled = 3, time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC), true
+	if err := s.UpdateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetUserByName(ctx, "anna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(u, got); diff != "" {
+		t.Errorf("user (-want +got):\n%s", diff)
+	}
+	if _, err := s.GetUserByName(ctx, "bob"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown user: %v, want ErrNotFound", err)
+	}
+	if err := s.UpdateUser(ctx, User{ID: 42, Username: "x", Role: "agent"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("update unknown: %v, want ErrNotFound", err)
+	}
+	if _, err := s.CreateUser(ctx, User{Username: "bob", Role: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	us, err := s.ListUsers(ctx)
+	if err != nil || len(us) != 2 || us[0].Username != "anna" || us[1].Username != "bob" {
+		t.Errorf("ListUsers = %+v, %v", us, err)
+	}
+}
+
+func TestAuditLog(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	base := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	for i, e := range []AuditEntry{
+		{Who: "anna", Action: "user.login", At: base},
+		{Who: "anna", Action: "ticket.update", Target: "LOT-1", Detail: "status", At: base.Add(time.Minute)},
+		{Who: "bob", Action: "ticket.note", Target: "LOT-1", At: base.Add(2 * time.Minute)},
+	} {
+		if err := s.Audit(ctx, e); err != nil {
+			t.Fatalf("Audit %d: %v", i, err)
+		}
+	}
+	got, err := s.ListAudit(ctx, AuditFilter{Target: "LOT-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Who != "bob" || got[1].Action != "ticket.update" || !got[1].At.Equal(base.Add(time.Minute)) {
+		t.Errorf("ListAudit(LOT-1) = %+v", got)
+	}
+	got, err = s.ListAudit(ctx, AuditFilter{Who: "anna", Limit: 1})
+	if err != nil || len(got) != 1 || got[0].Action != "ticket.update" {
+		t.Errorf("ListAudit(anna, 1) = %+v, %v", got, err)
+	}
+}
+
+func TestConversations(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := ConversationRecord{ID: "c1", Audience: "citizen", Channel: "web", Data: []byte(`{"a":1}`), CreatedAt: t0, UpdatedAt: t0}
+	if err := s.SaveConversation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	c2 := c
+	c2.Data, c2.UpdatedAt, c2.CreatedAt = []byte(`{"a":2}`), t0.Add(time.Hour), t0.Add(time.Hour)
+	if err := s.SaveConversation(ctx, c2); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadConversation(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := c2
+	want.CreatedAt = t0 // kept from the first save
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("conversation (-want +got):\n%s", diff)
+	}
+	if _, err := s.LoadConversation(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown conversation: %v, want ErrNotFound", err)
+	}
+	if err := s.SaveConversation(ctx, ConversationRecord{}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("empty ID: %v, want ErrInvalid", err)
+	}
+	if err := s.SaveConversation(ctx, ConversationRecord{ID: "c2", UserID: "u7", Data: []byte(`{}`), CreatedAt: t0, UpdatedAt: t0.Add(2 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.ListConversations(ctx, ConversationFilter{})
+	if err != nil || len(all) != 2 || all[0].ID != "c2" {
+		t.Errorf("ListConversations = %+v, %v; want c2 first", all, err)
+	}
+	mine, err := s.ListConversations(ctx, ConversationFilter{UserID: "u7"})
+	if err != nil || len(mine) != 1 || mine[0].ID != "c2" {
+		t.Errorf("ListConversations(u7) = %+v, %v", mine, err)
+	}
+}
+
+func TestRetentionKeepsConversationsOfOpenTickets(t *testing.T) {
+	ctx := context.Background()
+	svc, clock := mustService(t, Config{})
+	st := svc.store
+	old := clock.Now().Add(-100 * 24 * time.Hour)
+	for _, id := range []string{"old-plain", "old-open", "old-resolved", "new-plain"} {
+		upd := old
+		if id == "new-plain" {
+			upd = clock.Now()
+		}
+		if err := st.SaveConversation(ctx, ConversationRecord{ID: id, Data: []byte(`{}`), CreatedAt: upd, UpdatedAt: upd}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustEscalate(t, svc, Escalation{ConversationID: "old-open", Summary: "Bitte Rückruf"})
+	res := mustEscalate(t, svc, Escalation{ConversationID: "old-resolved", Summary: "Frage"})
+	if _, err := svc.Update(ctx, res.ID, Patch{Status: ptr(StatusResolved)}, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := st.LoadConversation(ctx, "old-open"); err != nil || c.LinkedTicket != "LOT-1" {
+		t.Errorf("linked ticket = %q, %v; want LOT-1", c.LinkedTicket, err)
+	}
+	n, err := st.DeleteConversationsBefore(ctx, clock.Now().Add(-90*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("deleted %d, want 2", n)
+	}
+	for id, want := range map[string]bool{"old-plain": false, "old-open": true, "old-resolved": false, "new-plain": true} {
+		_, err := st.LoadConversation(ctx, id)
+		if got := err == nil; got != want {
+			t.Errorf("%s kept = %v, want %v (err %v)", id, got, want, err)
+		}
+	}
+}

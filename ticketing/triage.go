@@ -1,0 +1,251 @@
+package ticketing
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Values of the incident slots others_affected and can_work.
+const (
+	AffectedNo   = "no"   // only the reporter
+	AffectedSome = "some" // several people
+	AffectedAll  = "all"  // the whole department, building or everyone
+
+	CanWorkNo     = "no"     // cannot work at all
+	CanWorkPartly = "partly" // impaired
+	CanWorkYes    = "yes"    // can work (with a workaround)
+
+	unknownValue = "unknown"
+)
+
+// Priority maps ITIL impact and urgency (1 high .. 3 low) to a priority
+// with the matrix
+//
+//	               urgency 1   urgency 2   urgency 3
+//	impact 1         P1          P2          P3
+//	impact 2         P2          P3          P4
+//	impact 3         P3          P4          P4
+//
+// (the classic 5-level ITIL matrix with levels 4 and 5 merged into P4).
+// Values outside 1..3 are clamped.
+func Priority(impact, urgency int) string {
+	impact, urgency = min(max(impact, 1), 3), min(max(urgency, 1), 3)
+	switch impact + urgency {
+	case 2:
+		return P1
+	case 3:
+		return P2
+	case 4:
+		return P3
+	default:
+		return P4
+	}
+}
+
+// Impact derives ITIL impact from the others_affected slot: 1 when many
+// people (a department, everyone) are affected, 2 when several are, 3 when
+// only the reporter is or nobody knows.
+func Impact(othersAffected string) int {
+	switch othersAffected {
+	case AffectedAll:
+		return 1
+	case AffectedSome:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// Urgency derives ITIL urgency from the can_work slot and the criticality
+// of the service: 1 when the reporter cannot work at all, 2 when impaired
+// (or unknown), 3 when they can work; a critical service raises urgency by
+// one step (3 → 2, 2 → 1).
+func Urgency(canWork string, critical bool) int {
+	u := 2
+	switch canWork {
+	case CanWorkNo:
+		u = 1
+	case CanWorkYes:
+		u = 3
+	}
+	if critical && u > 1 {
+		u--
+	}
+	return u
+}
+
+// slotExtractor finds slot values in free text with regular expressions
+// and small lexicons, German first with English fallbacks. It is stateless
+// and safe for concurrent use.
+type slotExtractor struct {
+	since       []*regexp.Regexp
+	room        *regexp.Regexp
+	building    *regexp.Regexp
+	homeOffice  *regexp.Regexp
+	affectedNo  *regexp.Regexp
+	affectedAll *regexp.Regexp
+	affSome     *regexp.Regexp
+	colleagues  *regexp.Regexp
+	negation    *regexp.Regexp
+	workNo      *regexp.Regexp
+	workPartly  *regexp.Regexp
+	workYes     *regexp.Regexp
+	problem     *regexp.Regexp
+	yes, no     *regexp.Regexp
+	dunno       *regexp.Regexp
+	cancel      *regexp.Regexp
+	different   *regexp.Regexp
+	segments    *regexp.Regexp
+}
+
+const (
+	dayPart = `(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend)`
+	weekday = `(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`
+	count   = `(?:einer|einem|einen|ein\s+paar|paar|wenigen|mehreren|\d+|zwei|drei|vier|fünf|sechs|zehn|zwanzig|dreißig)`
+	unit    = `(?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen)`
+	clock   = `\d{1,2}(?:[:.]\d{2})?`
+)
+
+func newSlotExtractor() *slotExtractor {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return &slotExtractor{
+		since: []*regexp.Regexp{
+			re(`\bseit\s+(?:ca\.?\s+|circa\s+|etwa\s+|ungefähr\s+|kurz\s+nach\s+|kurz\s+vor\s+)?(?:` +
+				count + `\s+` + unit + `|` +
+				clock + `\s*uhr|` +
+				`(?:heute|gestern|vorgestern)(?:\s+` + dayPart + `)?|` +
+				weekday + `(?:\s*` + dayPart + `)?|` +
+				`letzte[rnm]?\s+(?:woche|nacht|` + weekday + `)|` +
+				`kurzem|dem\s+update|dem\s+neustart|der\s+mittagspause|` +
+				dayPart + `|` + clock + `)\b`),
+			re(`\b(?:heute\s+` + dayPart + `|gestern(?:\s+` + dayPart + `)?|gerade\s+eben|eben\s+gerade|vorhin|` +
+				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr)\b`),
+			re(`\bsince\s+(?:this\s+morning|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+[\pL\pN]+|` +
+				`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?::\d{2})?\s*(?:am|pm|o'clock)?)`),
+			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
+		},
+		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
+		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|gebäude\s+\S+)(?:[,\s]+\d\.?\s*(?:og|etage|stock|obergeschoss))?|\d\.\s*(?:og|etage|stock|obergeschoss))\b`),
+		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
+		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
+			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
+			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
+			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
+		affectedAll: re(`\b(?:(?:die\s+)?ganzen?\s+(?:abteilung|amt|team|haus|gebäude|etage|stockwerk|flur|referat|dezernat|verwaltung|büro|standort)|` +
+			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+)|` +
+			`(?:bei|für)\s+alle[n]?\b|niemand\s+(?:hier|im|in|kann)|keiner\s+(?:hier|im|in|kann)|` +
+			`abteilungsweit|hausweit|flächendeckend|` +
+			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
+		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei)\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
+			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
+			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
+			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
+		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
+		negation:   re(`\b(?:nicht|not)\b`),
+		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
+			`nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
+			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
+		workPartly: re(`\b(?:eingeschränkt|teilweise|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
+			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
+			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
+		problem: re(`(?:geht\s+nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
+			`hängt|abgestürzt|stürzt|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
+			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung)|lässt\s+sich\s+nicht|` +
+			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
+			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
+		yes:       re(`^\s*(?:ja|jo|jap|jawohl|genau|richtig|stimmt|korrekt|ok|okay|passt|gerne|gern|bitte|yes|yep|yeah|sure|correct|right|y)(?:$|[^\pL\pN])`),
+		no:        re(`^\s*(?:nein|nee|ne|nö|no|nope|n|falsch|leider\s+nicht)(?:$|[^\pL\pN])`),
+		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
+		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
+		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
+		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),
+	}
+}
+
+// extracted holds slot values found in one message; empty means not found.
+type extracted struct {
+	since, location, othersAffected, canWork string
+	symptom                                  bool // the text describes a problem
+}
+
+func (x *slotExtractor) extract(text string) extracted {
+	var e extracted
+	for _, r := range x.since {
+		if m := r.FindString(text); m != "" {
+			e.since = strings.TrimSpace(m)
+			break
+		}
+	}
+	switch {
+	case x.room.MatchString(text):
+		e.location = x.room.FindString(text)
+	case x.building.MatchString(text):
+		e.location = strings.TrimSpace(x.building.FindString(text))
+	case x.homeOffice.MatchString(text):
+		e.location = "Homeoffice"
+	}
+	e.othersAffected = x.affected(text)
+	switch {
+	case x.workNo.MatchString(text):
+		e.canWork = CanWorkNo
+	case x.workPartly.MatchString(text):
+		e.canWork = CanWorkPartly
+	case x.workYes.MatchString(text):
+		e.canWork = CanWorkYes
+	}
+	e.symptom = x.problem.MatchString(text)
+	return e
+}
+
+// affected classifies who else is affected; "" when the text says nothing.
+func (x *slotExtractor) affected(text string) string {
+	switch {
+	case x.affectedNo.MatchString(text):
+		return AffectedNo
+	case x.affectedAll.MatchString(text):
+		return AffectedAll
+	case x.affSome.MatchString(text):
+		return AffectedSome
+	}
+	// "bei den Kollegen geht es auch nicht" is caught by affSome; a bare
+	// mention of colleagues together with a negation means they have the
+	// problem too.
+	if x.colleagues.MatchString(text) && x.negation.MatchString(text) {
+		return AffectedSome
+	}
+	return ""
+}
+
+// answer classifies a reply as yes (1), no (-1) or neither (0).
+func (x *slotExtractor) answer(text string) int {
+	switch {
+	case x.no.MatchString(text):
+		return -1
+	case x.yes.MatchString(text):
+		return 1
+	}
+	return 0
+}
+
+// remainder returns the parts of text that are not a bare yes/no answer and
+// not a statement about colleagues or the ability to work: what is left is
+// the answer to a free-text question.
+func (x *slotExtractor) remainder(text string) string {
+	var keep []string
+	for _, seg := range x.segments.Split(text, -1) {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		n := strings.TrimSpace(normalize(seg))
+		if x.answer(seg) != 0 && len(strings.Fields(n)) <= 2 {
+			continue
+		}
+		if x.affected(seg) != "" || x.workNo.MatchString(seg) || x.workPartly.MatchString(seg) || x.workYes.MatchString(seg) {
+			continue
+		}
+		keep = append(keep, seg)
+	}
+	return strings.Join(keep, ", ")
+}
