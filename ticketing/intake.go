@@ -445,7 +445,6 @@ func msg(lang, key string) string {
 	return messagesDE[key]
 }
 
-
 var messagesDE = map[string]string{
 	"ack":                   "Verstanden, ein Problem mit %s.",
 	"ask_service":           "Welches System ist betroffen (z. B. E-Mail, VPN, Drucker, WLAN, Telefonie, Fachverfahren, Netzlaufwerk)?",

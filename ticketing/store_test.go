@@ -61,10 +61,10 @@ func TestTicketRoundTrip(t *testing.T) {
 	in := Ticket{
 		Kind: KindIncident, Priority: P2, Status: StatusNew, Audience: "employee", Channel: "web", Lang: "de",
 		Summary: "VPN: keine Verbindung", Description: "…",
-		Transcript:     []Message{{Role: "user", Text: "VPN geht nicht", At: at}},
-		Sources:        []Source{{ID: "it/vpn", Title: "VPN", URL: "https://intranet/vpn"}},
-		Slots:          map[string]string{"service": "vpn"},
-		Service:        "vpn", Impact: 2, Urgency: 2, Contact: "0815", ReporterID: "u1", ConversationID: "c1",
+		Transcript: []Message{{Role: "user", Text: "VPN geht nicht", At: at}},
+		Sources:    []Source{{ID: "it/vpn", Title: "VPN", URL: "https://intranet/vpn"}},
+		Slots:      map[string]string{"service": "vpn"},
+		Service:    "vpn", Impact: 2, Urgency: 2, Contact: "0815", ReporterID: "u1", ConversationID: "c1",
 		Intent: "it_incident", Confidence: 0.5, Assignee: "anna", CreatedAt: at, UpdatedAt: at,
 	}
 	if err := s.createTicket(ctx, &in, "LOT", []string{actionDeliver}, at); err != nil {

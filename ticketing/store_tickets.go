@@ -19,8 +19,8 @@ type rowScanner interface{ Scan(dest ...any) error }
 
 func scanTicket(r rowScanner) (Ticket, error) {
 	var (
-		t                             Ticket
-		transcript, sources, slots    string
+		t                            Ticket
+		transcript, sources, slots   string
 		created, updated, resolvedAt int64
 	)
 	err := r.Scan(&t.ID, &t.Key, &t.ExternalKey, &t.Kind, &t.Priority, &t.Status, &t.Audience,
