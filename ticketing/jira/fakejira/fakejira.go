@@ -80,6 +80,9 @@ type Fault struct {
 	// then closes the connection without an answer, as if the network
 	// failed on the way back.
 	DropAfter bool
+	// Hang blocks before handling until the client gives up (its ctx ends
+	// or its process dies) or the server closes; nothing is created.
+	Hang bool
 }
 
 // Down modes for SetDown.
@@ -125,14 +128,16 @@ type Request struct {
 	Op     Op
 	Method string
 	Path   string
-	Status int // 0 when the connection was dropped
-	At     time.Time
+	Status int       // 0 when the connection was dropped or hung
+	At     time.Time // arrival (wall clock)
 }
 
 // Server is a fake Jira. It is safe for concurrent use.
 type Server struct {
-	opts Options
-	srv  *httptest.Server
+	opts   Options
+	srv    *httptest.Server
+	closed chan struct{} // closed by Close, releases hung requests
+	once   sync.Once
 
 	mu       sync.Mutex
 	issues   []*Issue
@@ -164,7 +169,7 @@ func New(opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{opts: opts, faults: map[Op][]Fault{}, creates: map[string]int{}, nextID: 10000}
+	s := &Server{opts: opts, closed: make(chan struct{}), faults: map[Op][]Fault{}, creates: map[string]int{}, nextID: 10000}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /rest/api/2/issue", s.handleCreateIssue)
 	mux.HandleFunc("POST /rest/servicedeskapi/request", s.handleCreateRequest)
@@ -183,7 +188,10 @@ func New(opts Options) *Server {
 func (s *Server) URL() string { return s.srv.URL }
 
 // Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
+func (s *Server) Close() {
+	s.once.Do(func() { close(s.closed) })
+	s.srv.Close()
+}
 
 // Inject queues faults for the next requests of op (OpAny: any request).
 // Faults for the specific op are used before OpAny faults.
@@ -343,6 +351,7 @@ func (r *recorder) Write(b []byte) (int, error) {
 // content-type checks, and logs every request.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived := time.Now()
 		op := opOf(r)
 		rec := &recorder{ResponseWriter: w}
 		s.mu.Lock()
@@ -351,7 +360,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		s.mu.Unlock()
 		defer func() {
 			s.mu.Lock()
-			s.log = append(s.log, Request{Op: op, Method: r.Method, Path: r.URL.Path, Status: rec.status, At: time.Now()})
+			s.log = append(s.log, Request{Op: op, Method: r.Method, Path: r.URL.Path, Status: rec.status, At: arrived})
 			s.mu.Unlock()
 		}()
 
@@ -363,6 +372,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			writeError(rec, http.StatusServiceUnavailable, "Jira is down for maintenance")
 			return
 		case hasFault && f.Drop:
+			hangUp(w)
+			return
+		case hasFault && f.Hang:
+			select {
+			case <-r.Context().Done():
+			case <-s.closed:
+			}
 			hangUp(w)
 			return
 		case hasFault && f.Status != 0:
@@ -420,11 +436,9 @@ func hangUp(w http.ResponseWriter) {
 	if !ok {
 		panic("fakejira: response writer cannot hijack")
 	}
-	conn, _, err := hj.Hijack()
-	if err != nil {
-		panic("fakejira: hijack: " + err.Error())
+	if conn, _, err := hj.Hijack(); err == nil {
+		conn.Close()
 	}
-	conn.Close()
 }
 
 // writeError writes Jira's REST error body.
