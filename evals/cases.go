@@ -207,7 +207,7 @@ func loadFile(name string) ([]Case, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(name, err)
 	}
-	lines := caseLines(&root)
+	nodes := caseNodes(&root)
 	if cf.Cases == nil {
 		return nil, fmt.Errorf("%s:1: no \"cases:\" list", name)
 	}
@@ -215,10 +215,12 @@ func loadFile(name string) ([]Case, error) {
 	for i := range cf.Cases {
 		c := &cf.Cases[i]
 		c.File = name
-		if i < len(lines) {
-			c.Line = lines[i]
+		var node *yaml.Node
+		if i < len(nodes) {
+			node = nodes[i]
+			c.Line = node.Line
 		}
-		errs = append(errs, validate(*c)...)
+		errs = append(errs, validate(*c, node)...)
 	}
 	if len(errs) > 0 {
 		return cf.Cases, errors.Join(errs...)
@@ -251,8 +253,8 @@ func yamlError(name string, err error) error {
 	return errors.Join(out...)
 }
 
-// caseLines returns the line of each item of the top-level cases list.
-func caseLines(root *yaml.Node) []int {
+// caseNodes returns the node of each item of the top-level cases list.
+func caseNodes(root *yaml.Node) []*yaml.Node {
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		return nil
 	}
@@ -264,21 +266,50 @@ func caseLines(root *yaml.Node) []int {
 		if m.Content[i].Value != "cases" {
 			continue
 		}
-		var lines []int
-		for _, item := range m.Content[i+1].Content {
-			lines = append(lines, item.Line)
-		}
-		return lines
+		return m.Content[i+1].Content
 	}
 	return nil
 }
 
-// validate checks the values of one decoded case.
-func validate(c Case) []error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", c.where(), fmt.Sprintf(format, args...)))
+// fieldLine returns the line of the value at keys below node (e.g.
+// "expect", "intent"), or the line of node when there is none.
+func fieldLine(node *yaml.Node, keys ...string) int {
+	if node == nil {
+		return 0
 	}
+	line := node.Line
+	for _, k := range keys {
+		if node.Kind != yaml.MappingNode {
+			return line
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if node.Content[i].Value == k {
+				next = node.Content[i+1]
+			}
+		}
+		if next == nil {
+			return line
+		}
+		node, line = next, next.Line
+	}
+	return line
+}
+
+// validate checks the values of one decoded case; node, when not nil, is
+// its YAML node, for the line numbers of fields.
+func validate(c Case, node *yaml.Node) []error {
+	var errs []error
+	at := func(keys ...string) Case {
+		if l := fieldLine(node, keys...); l > 0 {
+			c.Line = l
+		}
+		return c
+	}
+	badAt := func(where Case, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", where.where(), fmt.Sprintf(format, args...)))
+	}
+	bad := func(format string, args ...any) { badAt(c, format, args...) }
 	if strings.TrimSpace(c.ID) == "" {
 		bad("missing id")
 	} else if strings.ContainsAny(c.ID, " \t\n") {
@@ -290,32 +321,32 @@ func validate(c Case) []error {
 	switch c.Audience {
 	case "", knowledge.Citizen, knowledge.Employee:
 	default:
-		bad("case %q: audience %q, want citizen or employee", c.ID, c.Audience)
+		badAt(at("audience"), "case %q: audience %q, want citizen or employee", c.ID, c.Audience)
 	}
 	if c.Lang != "" && !langRE.MatchString(c.Lang) {
-		bad("case %q: lang %q, want a two-letter code such as de or en", c.ID, c.Lang)
+		badAt(at("lang"), "case %q: lang %q, want a two-letter code such as de or en", c.ID, c.Lang)
 	}
 	for i, h := range c.History {
 		if strings.TrimSpace(h) == "" {
-			bad("case %q: history turn %d is empty", c.ID, i+1)
+			badAt(at("history"), "case %q: history turn %d is empty", c.ID, i+1)
 		}
 	}
 	if c.Expect.Intent != "" && !slices.Contains(validIntents, c.Expect.Intent) {
-		bad("case %q: intent %q, want one of %s", c.ID, c.Expect.Intent, intentList())
+		badAt(at("expect", "intent"), "case %q: intent %q, want one of %s", c.ID, c.Expect.Intent, intentList())
 	}
 	for _, f := range c.Expect.Facts {
 		if strings.TrimSpace(f) == "" {
-			bad("case %q: empty fact", c.ID)
+			badAt(at("expect", "facts"), "case %q: empty fact", c.ID)
 		}
 	}
 	for _, s := range c.Expect.Sources {
 		if err := checkGlob(s); err != nil {
-			bad("case %q: source %q: %v", c.ID, s, err)
+			badAt(at("expect", "sources"), "case %q: source %q: %v", c.ID, s, err)
 		}
 	}
 	for _, s := range c.Expect.ForbidSources {
 		if err := checkGlob(s); err != nil {
-			bad("case %q: forbid_sources %q: %v", c.ID, s, err)
+			badAt(at("expect", "forbid_sources"), "case %q: forbid_sources %q: %v", c.ID, s, err)
 		}
 	}
 	return errs

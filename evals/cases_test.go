@@ -58,9 +58,9 @@ func TestLoadCasesErrors(t *testing.T) {
 			bad("missing.yaml") + `:5: case "no-question": missing question`,
 		}},
 		{"bad values", []string{bad("values.yaml")}, []string{
-			bad("values.yaml") + `:2: case "v1": audience "mayor"`,
-			bad("values.yaml") + `:5: case "v2": intent "weather"`,
-			bad("values.yaml") + `:9: case "v3": source "leistungen/[x": malformed glob`,
+			bad("values.yaml") + `:4: case "v1": audience "mayor"`,
+			bad("values.yaml") + `:8: case "v2": intent "weather"`,
+			bad("values.yaml") + `:12: case "v3": source "leistungen/[x": malformed glob`,
 		}},
 		{"duplicate ids across files", []string{bad("dup1.yaml"), bad("dup2.yaml")}, []string{
 			bad("dup2.yaml") + `:5: duplicate id "same" (first at ` + bad("dup1.yaml") + ":2)",
