@@ -128,8 +128,10 @@ func (s *Service) fill(slots map[string]string, text string, overwrite bool) {
 	set(SlotLocation, e.location)
 	set(SlotOthersAffected, e.othersAffected)
 	set(SlotCanWork, e.canWork)
-	if e.symptom && slots[SlotSymptom] == "" {
-		slots[SlotSymptom] = clip(text)
+	// In an incident intake, a message that names the service in a few
+	// words is the problem description.
+	if (e.symptom || svcFound && len(strings.Fields(text)) >= 4) && slots[SlotSymptom] == "" {
+		slots[SlotSymptom] = clip(s.x.symptomText(text))
 	}
 	if overwrite || text == "" {
 		return
@@ -190,7 +192,7 @@ func svcFoundOnly(rem string, svcFound bool, s *Service) bool {
 
 // answerIn finds a bare yes or no in any comma-separated part of text.
 func (s *Service) answerIn(text string) int {
-	for _, seg := range s.x.segments.Split(text, -1) {
+	for _, seg := range s.x.split(text) {
 		seg = strings.TrimSpace(seg)
 		if a := s.x.answer(seg); a != 0 && len(strings.Fields(normalize(seg))) <= 3 {
 			return a
@@ -251,6 +253,11 @@ func (s *Service) outageAnswer(ctx context.Context, st IncidentStep, slots map[s
 		slots[stStage] = ""
 		delete(slots, stAsked)
 		s.fill(slots, text, false)
+		// "nein, bei mir ist es das Zertifikat" explains how the problem
+		// differs: that belongs to the symptom.
+		if len(strings.Fields(text)) >= 4 && !strings.Contains(slots[SlotSymptom], text) {
+			slots[SlotSymptom] = clip(joinText(slots[SlotSymptom], "–", text))
+		}
 		return s.next(ctx, slots, lang, msg(lang, "outage_declined"))
 	}
 	reporter := st.ConversationID
@@ -446,7 +453,7 @@ func msg(lang, key string) string {
 }
 
 var messagesDE = map[string]string{
-	"ack":                   "Verstanden, ein Problem mit %s.",
+	"ack":                   "Verstanden, betroffen ist: %s.",
 	"ask_service":           "Welches System ist betroffen (z. B. E-Mail, VPN, Drucker, WLAN, Telefonie, Fachverfahren, Netzlaufwerk)?",
 	"ask_symptom":           "Was genau passiert? Gibt es eine Fehlermeldung (bitte mit Wortlaut)?",
 	"ask_since":             "Seit wann besteht das Problem?",
@@ -484,7 +491,7 @@ var messagesDE = map[string]string{
 }
 
 var messagesEN = map[string]string{
-	"ack":                   "Understood, a problem with %s.",
+	"ack":                   "Understood, affected: %s.",
 	"ask_service":           "Which system is affected (e.g. e-mail, VPN, printer, Wi-Fi, telephony, business application, network drive)?",
 	"ask_symptom":           "What exactly happens? Is there an error message (please quote it)?",
 	"ask_since":             "Since when has the problem existed?",

@@ -104,6 +104,7 @@ const (
 	count   = `(?:einer|einem|einen|ein\s+paar|paar|wenigen|mehreren|\d+|zwei|drei|vier|fünf|sechs|zehn|zwanzig|dreißig)`
 	unit    = `(?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen)`
 	clock   = `\d{1,2}(?:[:.]\d{2})?`
+	floor   = `[,\s]+(?:(?:\d\.?|erste[nmr]?|zweite[nmr]?|dritte[nmr]?|vierte[nmr]?|fünfte[nmr]?)\s*(?:og|etage|stock|obergeschoss)|eg|erdgeschoss|ug|untergeschoss|keller)`
 )
 
 func newSlotExtractor() *slotExtractor {
@@ -125,7 +126,7 @@ func newSlotExtractor() *slotExtractor {
 			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
 		},
 		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
-		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|gebäude\s+\S+)(?:[,\s]+\d\.?\s*(?:og|etage|stock|obergeschoss))?|\d\.\s*(?:og|etage|stock|obergeschoss))\b`),
+		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
 		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
 		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
@@ -143,15 +144,15 @@ func newSlotExtractor() *slotExtractor {
 		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
 		negation:   re(`\b(?:nicht|not)\b`),
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
-			`nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
+			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
 		workPartly: re(`\b(?:eingeschränkt|teilweise|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
 		problem: re(`(?:geht\s+nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
-			`hängt|abgestürzt|stürzt|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
-			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung)|lässt\s+sich\s+nicht|` +
+			`hängt|abgestürzt|stürzt|bricht|nicht\s+(?:mehr|erkannt|gefunden|verfügbar|möglich)|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
+			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
 		yes:       re(`^\s*(?:ja|jo|jap|jawohl|genau|richtig|stimmt|korrekt|ok|okay|passt|gerne|gern|bitte|yes|yep|yeah|sure|correct|right|y)(?:$|[^\pL\pN])`),
@@ -228,12 +229,62 @@ func (x *slotExtractor) answer(text string) int {
 	return 0
 }
 
+// symptomText keeps the parts of a problem description that say what
+// happens: segments that only give the time, the place, who else is
+// affected or whether the user can work are dropped. If nothing is left,
+// the whole text is kept.
+func (x *slotExtractor) symptomText(text string) string {
+	var keep []string
+	for _, seg := range x.split(text) {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		if x.affected(seg) != "" || x.workNo.MatchString(seg) || x.workPartly.MatchString(seg) || x.workYes.MatchString(seg) {
+			continue
+		}
+		rest := seg
+		for _, r := range append([]*regexp.Regexp{x.room, x.building, x.homeOffice}, x.since...) {
+			rest = r.ReplaceAllString(rest, " ")
+		}
+		if rest != seg && len(strings.Fields(rest)) <= 3 && !x.problem.MatchString(seg) {
+			continue // only a time or a place
+		}
+		keep = append(keep, seg)
+	}
+	if len(keep) == 0 || len(keep) == len(x.split(text)) {
+		return text
+	}
+	return strings.Join(keep, ", ")
+}
+
+// split cuts text into clauses at commas, semicolons, line breaks,
+// sentence ends and "und"/"and"; a period after a digit ("2. OG", "3.12")
+// does not end a clause.
+func (x *slotExtractor) split(text string) []string {
+	var out []string
+	start := 0
+	for _, m := range x.segments.FindAllStringIndex(text, -1) {
+		if text[m[0]] == '.' && m[0] > 0 && text[m[0]-1] >= '0' && text[m[0]-1] <= '9' {
+			continue
+		}
+		if seg := strings.TrimSpace(text[start:m[0]]); seg != "" {
+			out = append(out, seg)
+		}
+		start = m[1]
+	}
+	if seg := strings.TrimSpace(text[start:]); seg != "" {
+		out = append(out, seg)
+	}
+	return out
+}
+
 // remainder returns the parts of text that are not a bare yes/no answer and
 // not a statement about colleagues or the ability to work: what is left is
 // the answer to a free-text question.
 func (x *slotExtractor) remainder(text string) string {
 	var keep []string
-	for _, seg := range x.segments.Split(text, -1) {
+	for _, seg := range x.split(text) {
 		seg = strings.TrimSpace(seg)
 		if seg == "" {
 			continue
