@@ -1,6 +1,8 @@
 package assistant
 
 import (
+	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -25,6 +27,9 @@ type Config struct {
 	Metrics Metrics
 	Logger  *slog.Logger // nil means slog.Default()
 	Now     func() time.Time
+	// HumanContact tells users how to reach a person when no ticket can be
+	// opened, e.g. "Telefon 0123 456-100". Empty means a generic sentence.
+	HumanContact string
 }
 
 // Metrics receives the assistant's counters. It is declared here so that
@@ -41,4 +46,36 @@ type Metrics interface {
 	ModelCall(seconds float64, err error)
 	// Retrieval records retrieval latency in seconds.
 	Retrieval(seconds float64)
+}
+
+// Assistant runs conversation turns. It is safe for concurrent use by
+// several conversations; one Conversation must not be used by two turns at
+// the same time.
+type Assistant struct {
+	cfg Config
+	lex *lexicon
+}
+
+// DefaultFirstTokenTimeout is used when Config.FirstTokenTimeout is zero.
+const DefaultFirstTokenTimeout = 8 * time.Second
+
+// New validates cfg, fills in defaults and returns an Assistant.
+func New(cfg Config) (*Assistant, error) {
+	if cfg.Retriever == nil {
+		return nil, errors.New("assistant: retriever required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.FirstTokenTimeout <= 0 {
+		cfg.FirstTokenTimeout = DefaultFirstTokenTimeout
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("assistant: %w", err)
+	}
+	return &Assistant{cfg: cfg, lex: lex}, nil
 }

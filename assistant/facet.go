@@ -1,0 +1,54 @@
+package assistant
+
+import "github.com/musterstadt/lotse/knowledge"
+
+// facetOrder lists the facets a question can ask for, in the order their
+// lexicon sections are checked; the first match is the primary facet when
+// knowledge.DetectFacet finds none.
+var facetOrder = []knowledge.Facet{
+	knowledge.FacetRechtsgrundlage,
+	knowledge.FacetKosten,
+	knowledge.FacetTermin,
+	knowledge.FacetOnline,
+	knowledge.FacetFristen,
+	knowledge.FacetDauer,
+	knowledge.FacetUnterlagen,
+	knowledge.FacetVoraussetzungen,
+	knowledge.FacetZustaendigkeit,
+	knowledge.FacetAblauf,
+}
+
+// maxFacets bounds how many sections one answer quotes for a question that
+// asks several things at once ("Was kostet das und was muss ich mitbringen?").
+const maxFacets = 3
+
+// detectFacets returns the facets text asks for, primary first. The primary
+// facet comes from knowledge.DetectFacet, the retrieval layer's own
+// detector, so that retrieval boosting and quoting agree; the lexicon adds
+// further facets of multi-part questions.
+func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
+	ws := words(text)
+	var out []knowledge.Facet
+	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
+		out = append(out, f)
+	}
+	for _, f := range facetOrder {
+		if len(out) >= maxFacets {
+			break
+		}
+		if !lx.match("facet_"+string(f), ws) || containsFacet(out, f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func containsFacet(fs []knowledge.Facet, f knowledge.Facet) bool {
+	for _, x := range fs {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}

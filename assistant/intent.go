@@ -1,0 +1,175 @@
+package assistant
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// signals are what the lexicons find in one message. They are computed
+// once per turn; the rules in ruleIntent and the handoff policy read them.
+type signals struct {
+	words        []string
+	abuse        bool
+	frustration  bool
+	human        bool
+	smalltalk    string // "greet", "thanks", "bye", "who", "ack" or ""
+	incident     bool
+	howto        bool
+	ticketKey    string
+	ticketWord   bool
+	status       bool
+	caseSpecific bool
+	outOfScope   bool
+	admin        bool
+	affirm       bool // the whole message is a yes
+	empty        bool // nothing but filler and noise words
+}
+
+var (
+	// ticketKeyRE matches keys such as INC-1234 or LOT-12.
+	ticketKeyRE = regexp.MustCompile(`(?i)\b([a-z][a-z0-9]{1,9})-(\d{1,7})\b`)
+	// spokenKeyRE matches keys as speech recognition writes them: "inc 1234".
+	spokenKeyRE = regexp.MustCompile(`(?i)\b(inc|lot|req|sr|sd)\s+(\d{1,7})\b`)
+	// numberKeyRE matches "Ticket 1234" or "Vorgangsnummer 1234".
+	numberKeyRE = regexp.MustCompile(`(?i)\b(?:ticket|tickets|vorgang|vorgangs|vorgangsnummer|ticketnummer|ticket-nr|case|request)\.?\s*(?:nr\.?|nummer|number|no\.?)?\s*#?\s*(\d{2,9})\b`)
+)
+
+// ticketKey extracts a ticket key from text, or "".
+func ticketKey(text string) string {
+	if m := ticketKeyRE.FindStringSubmatch(text); m != nil {
+		return strings.ToUpper(m[1]) + "-" + m[2]
+	}
+	if m := spokenKeyRE.FindStringSubmatch(text); m != nil {
+		return strings.ToUpper(m[1]) + "-" + m[2]
+	}
+	if m := numberKeyRE.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// signals reads the lexicons over text (already redacted).
+func (lx *lexicon) signals(text string) signals {
+	ws := words(text)
+	s := signals{
+		words:        ws,
+		abuse:        lx.match("abuse", ws),
+		frustration:  lx.match("frustration", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
+		incident:     lx.match("incident", ws),
+		howto:        lx.match("howto", ws),
+		ticketKey:    ticketKey(text),
+		ticketWord:   lx.match("ticket_word", ws),
+		status:       lx.match("status", ws),
+		caseSpecific: lx.match("case_specific", ws),
+		outOfScope:   lx.match("out_of_scope", ws),
+		admin:        lx.match("admin", ws),
+	}
+	covered := make([]bool, len(ws))
+	mark := func(section string) bool {
+		sp := lx.spans(section, ws)
+		for _, r := range sp {
+			for i := r[0]; i < r[1]; i++ {
+				covered[i] = true
+			}
+		}
+		return len(sp) > 0
+	}
+	filler := func(i int) bool {
+		w := ws[i]
+		return covered[i] || lx.has("smalltalk_filler", w) || lx.has("noise", w) || lx.has("affirm", w)
+	}
+	allCovered := func() bool {
+		for i := range ws {
+			if !filler(i) {
+				return false
+			}
+		}
+		return true
+	}
+
+	// A whole-message yes ("ja", "ja bitte", "yes please").
+	s.affirm = len(ws) > 0 && len(ws) <= 4
+	for _, w := range ws {
+		if !lx.has("affirm", w) && !lx.has("smalltalk_filler", w) {
+			s.affirm = false
+			break
+		}
+	}
+	if s.affirm {
+		s.affirm = lx.match("affirm", ws) && !lx.match("smalltalk_thanks", ws)
+	}
+
+	// Human: a strong phrase, or a human word with a request verb, or a
+	// message made of nothing but human words and filler ("Mitarbeiter!").
+	if lx.match("human_strong", ws) {
+		s.human = true
+	} else if mark("human") {
+		if lx.match("human_request", ws) {
+			s.human = true
+		} else {
+			for i := range ws {
+				if lx.has("human_request", ws[i]) {
+					covered[i] = true
+				}
+			}
+			s.human = allCovered()
+		}
+	}
+	covered = make([]bool, len(ws))
+
+	// Smalltalk: the message is nothing but greetings, thanks, goodbyes or
+	// questions about the assistant, plus filler.
+	kinds := []struct{ section, kind string }{
+		{"smalltalk_who", "who"}, {"smalltalk_thanks", "thanks"},
+		{"smalltalk_bye", "bye"}, {"smalltalk_greet", "greet"},
+	}
+	var found []string
+	for _, k := range kinds {
+		if mark(k.section) {
+			found = append(found, k.kind)
+		}
+	}
+	if len(ws) > 0 && allCovered() {
+		if len(found) > 0 {
+			s.smalltalk = found[0]
+		} else if onlyFiller(lx, ws) {
+			s.smalltalk = "ack"
+		}
+	}
+	s.empty = len(ws) == 0
+	return s
+}
+
+// ruleIntent applies the offline rules that need no retrieval. It reports
+// false when the message is about services (or out of scope), which only
+// retrieval can tell apart.
+func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
+	switch {
+	case s.abuse:
+		return IntentAbuse, true
+	case s.ticketKey != "" && (s.status || s.ticketWord || len(s.words) <= 4):
+		return IntentTicketStatus, true
+	case s.ticketWord && s.status && !s.incident:
+		return IntentTicketStatus, true
+	case s.human:
+		return IntentHuman, true
+	case s.smalltalk != "":
+		return IntentSmalltalk, true
+	case s.incident && aud == knowledge.Employee:
+		return IntentITIncident, true
+	}
+	return "", false
+}
+
+// onlyFiller reports whether every word is a filler or a yes/no ("ok",
+// "alles klar", "ja"), which makes the message an acknowledgement.
+func onlyFiller(lx *lexicon, ws []string) bool {
+	for _, w := range ws {
+		if !lx.has("smalltalk_filler", w) && !lx.has("affirm", w) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,114 @@
+package assistant
+
+import (
+	"strings"
+	"unicode"
+)
+
+// supportedLangs are the languages the assistant recognises. Offline frames
+// exist in German and English; the others are answered in English with a
+// note that the quoted source is German.
+var supportedLangs = map[string]bool{"de": true, "en": true, "tr": true, "ar": true, "uk": true, "ru": true, "pl": true}
+
+// normLang returns the ISO 639-1 code of a client hint such as "de-DE" or
+// "EN", or "" when the hint is not a supported language.
+func normLang(hint string) string {
+	hint = strings.ToLower(strings.TrimSpace(hint))
+	if i := strings.IndexAny(hint, "-_"); i > 0 {
+		hint = hint[:i]
+	}
+	if supportedLangs[hint] {
+		return hint
+	}
+	return ""
+}
+
+// detectLang returns the language of text. A valid hint wins. Without a
+// clear signal in the text, the conversation's language prev is kept, and
+// without one German is assumed: short German questions ("Reisepass
+// Kosten?") carry too little evidence to be anything else.
+func (lx *lexicon) detectLang(text, hint, prev string) string {
+	if l := normLang(hint); l != "" {
+		return l
+	}
+	fallback := normLang(prev)
+	if fallback == "" {
+		fallback = "de"
+	}
+	var arabic, cyrillic, ukOnly, latin int
+	var deChars, trChars, plChars int
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+			if strings.ContainsRune("іїєґ", r) {
+				ukOnly++
+			}
+		case unicode.Is(unicode.Latin, r):
+			latin++
+			switch {
+			case strings.ContainsRune("äöüß", r):
+				deChars++
+			case strings.ContainsRune("ğşı", r):
+				trChars++
+			case strings.ContainsRune("ąęłńśźż", r):
+				plChars++
+			}
+		}
+	}
+	switch {
+	case arabic > latin && arabic >= cyrillic && arabic > 0:
+		return "ar"
+	case cyrillic > latin && cyrillic > 0:
+		ws := words(text)
+		uk, ru := lx.countIn("stop_uk", ws)+3*ukOnly, lx.countIn("stop_ru", ws)
+		if strings.ContainsAny(strings.ToLower(text), "ыэъё") {
+			ru += 3
+		}
+		if uk > ru {
+			return "uk"
+		}
+		return "ru"
+	}
+	ws := words(text)
+	score := map[string]int{
+		"de": lx.countIn("stop_de", ws) + 2*deChars,
+		"en": lx.countIn("stop_en", ws),
+		"tr": lx.countIn("stop_tr", ws) + 3*trChars,
+		"pl": lx.countIn("stop_pl", ws) + 3*plChars,
+	}
+	best, bestScore, tie := "", 0, false
+	for _, l := range []string{"de", "en", "tr", "pl"} {
+		switch s := score[l]; {
+		case s > bestScore:
+			best, bestScore, tie = l, s, false
+		case s == bestScore && s > 0:
+			tie = true
+		}
+	}
+	switch {
+	case best == "":
+		return fallback
+	case tie && score[fallback] == bestScore:
+		return fallback
+	case tie && score["de"] == bestScore:
+		return "de"
+	case bestScore < 2 && prev != "" && best != fallback:
+		// One stop word is weak evidence; keep the conversation's language.
+		return fallback
+	}
+	return best
+}
+
+// countIn counts the words that are single-word entries of section.
+func (lx *lexicon) countIn(section string, ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if lx.has(section, w) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,247 @@
+package assistant
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+//go:embed lexicon.txt
+var lexiconText string
+
+// lexicon holds the word lists of the offline dialogue engine, parsed from
+// lexicon.txt: one list of patterns per section.
+type lexicon struct {
+	sections map[string][]pattern
+	sets     map[string]map[string]bool // single-word entries, for fast lookup
+}
+
+// pattern is one lexicon entry: a sequence of words, where a word ending in
+// "*" is a prefix and "~" is a gap of zero to three words.
+type pattern []string
+
+// requiredSections are the sections the code relies on; loadLexicon fails
+// when one is missing so that a broken edit of lexicon.txt fails at startup.
+var requiredSections = []string{
+	"abuse", "frustration", "human", "human_request", "human_strong",
+	"smalltalk_greet", "smalltalk_thanks", "smalltalk_bye", "smalltalk_who", "smalltalk_filler",
+	"incident", "howto", "ticket_word", "status", "case_specific", "out_of_scope", "admin",
+	"followup_start", "followup_pronoun", "affirm", "noise", "generic_title",
+	"stop_de", "stop_en", "stop_tr", "stop_pl", "stop_ru", "stop_uk",
+}
+
+func loadLexicon() (*lexicon, error) { return parseLexicon(lexiconText) }
+
+func parseLexicon(text string) (*lexicon, error) {
+	lx := &lexicon{sections: map[string][]pattern{}, sets: map[string]map[string]bool{}}
+	section := ""
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			if _, ok := lx.sections[section]; !ok {
+				lx.sections[section] = nil
+				lx.sets[section] = map[string]bool{}
+			}
+			continue
+		}
+		if section == "" {
+			return nil, fmt.Errorf("lexicon line %d: entry outside a section", i+1)
+		}
+		var p pattern
+		for _, w := range strings.Fields(line) {
+			switch {
+			case w == "~":
+				p = append(p, w)
+			case strings.HasSuffix(w, "*"):
+				p = append(p, fold(strings.TrimSuffix(w, "*"))+"*")
+			default:
+				p = append(p, strings.Fields(fold(w))...)
+			}
+		}
+		if len(p) == 0 {
+			continue
+		}
+		lx.sections[section] = append(lx.sections[section], p)
+		if len(p) == 1 && !strings.HasSuffix(p[0], "*") && p[0] != "~" {
+			lx.sets[section][p[0]] = true
+		}
+	}
+	required := append([]string(nil), requiredSections...)
+	for _, f := range facetOrder {
+		required = append(required, "facet_"+string(f))
+	}
+	for _, s := range required {
+		if len(lx.sections[s]) == 0 {
+			return nil, fmt.Errorf("lexicon: section [%s] missing or empty", s)
+		}
+	}
+	return lx, nil
+}
+
+// has reports whether word (folded) is a single-word entry of section.
+func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word] }
+
+// match reports whether any entry of section occurs in words.
+func (lx *lexicon) match(section string, words []string) bool {
+	for _, p := range lx.sections[section] {
+		if _, ok := p.find(words); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// spans returns the [start,end) word ranges of all occurrences of entries
+// of section in words.
+func (lx *lexicon) spans(section string, words []string) [][2]int {
+	var out [][2]int
+	for _, p := range lx.sections[section] {
+		for start := 0; start < len(words); {
+			end, ok := p.matchAt(words, start)
+			if ok {
+				out = append(out, [2]int{start, end})
+			}
+			start++
+		}
+	}
+	return out
+}
+
+// firstIndex returns the position of the earliest occurrence of any entry
+// of section in words, or -1.
+func (lx *lexicon) firstIndex(section string, words []string) int {
+	best := -1
+	for _, p := range lx.sections[section] {
+		if i, ok := p.find(words); ok && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// find returns the first start position where p matches words.
+func (p pattern) find(words []string) (int, bool) {
+	for start := range words {
+		if _, ok := p.matchAt(words, start); ok {
+			return start, true
+		}
+	}
+	return -1, false
+}
+
+// matchAt matches p at words[start:] and returns the end of the match.
+func (p pattern) matchAt(words []string, start int) (int, bool) {
+	return matchFrom(p, words, start)
+}
+
+func matchFrom(p pattern, words []string, i int) (int, bool) {
+	if len(p) == 0 {
+		return i, true
+	}
+	if p[0] == "~" {
+		for gap := 0; gap <= 3 && i+gap <= len(words); gap++ {
+			if end, ok := matchFrom(p[1:], words, i+gap); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	if i >= len(words) || !wordMatches(p[0], words[i]) {
+		return 0, false
+	}
+	return matchFrom(p[1:], words, i+1)
+}
+
+func wordMatches(pat, w string) bool {
+	if prefix, ok := strings.CutSuffix(pat, "*"); ok {
+		return strings.HasPrefix(w, prefix)
+	}
+	return pat == w
+}
+
+// fold lower-cases s, spells out umlauts and ß, and replaces everything but
+// letters and digits by single spaces, so that "Wie läuft's?!" and
+// "wie laeuft s" compare equal.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range strings.ToLower(s) {
+		var rep string
+		switch r {
+		case 'ä':
+			rep = "ae"
+		case 'ö':
+			rep = "oe"
+		case 'ü':
+			rep = "ue"
+		case 'ß':
+			rep = "ss"
+		case 'ı':
+			rep = "i"
+		case 'ş':
+			rep = "s"
+		case 'ğ':
+			rep = "g"
+		case 'ç':
+			rep = "c"
+		case 'ą':
+			rep = "a"
+		case 'ę':
+			rep = "e"
+		case 'ł':
+			rep = "l"
+		case 'ń':
+			rep = "n"
+		case 'ó':
+			rep = "o"
+		case 'ś':
+			rep = "s"
+		case 'ź', 'ż':
+			rep = "z"
+		}
+		switch {
+		case rep != "":
+			b.WriteString(rep)
+			space = false
+		case r == '§':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("paragraph ")
+			space = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(r)
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// words folds s and splits it into words.
+func words(s string) []string { return strings.Fields(fold(s)) }
+
+// stem cuts common German and English inflection endings off a folded word
+// so that "reisepasses", "reisepaesse" and "reisepass" meet. It is a crude
+// light stemmer for matching names, not a linguistic analysis.
+func stem(w string) string {
+	w = strings.ReplaceAll(w, "ae", "a")
+	w = strings.ReplaceAll(w, "oe", "o")
+	w = strings.ReplaceAll(w, "ue", "u")
+	for _, suf := range []string{"ungen", "ung", "ern", "en", "er", "es", "e", "n", "s"} {
+		if strings.HasSuffix(w, suf) && len([]rune(w))-len(suf) >= 4 {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}

@@ -1,0 +1,399 @@
+package assistant
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// serve answers a question about services or IT how-tos from the
+// knowledge base: facets, follow-up resolution, retrieval, choice of the
+// document, clarification, the extractive answer (or the LLM's), and the
+// handoff policy for weak answers.
+func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, error) {
+	conv := t.conv
+	aud := audience(conv)
+	sig := t.sig
+
+	// A message that only vents ("Das hilft nicht!!!") gets an apology and
+	// the offer of a human, not another search.
+	q := a.lex.terms(t.red)
+	facets := a.lex.detectFacets(t.red)
+	if sig.frustration && len(q.content) == 0 && len(facets) == 0 {
+		conv.Unhelpful++
+		return a.offer(t, Answer{Text: t.m.Sorry, Intent: IntentServiceInfo}, "frustration"), nil
+	}
+
+	r, err := a.search(ctx, t.red, aud, primaryFacet(facets), t.lang)
+	if err != nil {
+		if isCtxErr(ctx, err) {
+			return Answer{}, err
+		}
+		a.cfg.Logger.Error("assistant: retrieval failed", "conversation", conv.ID, "err", err)
+		conv.Unhelpful++
+		return a.offer(t, Answer{Text: t.m.SearchError, Intent: IntentServiceInfo}, "low_confidence"), nil
+	}
+	r.score(q)
+	retrieved := retrievedIDs(r)
+
+	idx, followUp := -1, false
+	if len(facets) == 0 && conv.Focus != "" && a.continuation(sig.words) {
+		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
+		// asks for the cost again.
+		facets = a.previousFacets(conv)
+	}
+	if focus, ok := a.followUpFocus(t, q, facets, r); ok {
+		if len(facets) == 0 {
+			facets = a.previousFacets(conv)
+		}
+		r2, c, err := a.resolveFollowUp(ctx, t, focus, q, facets)
+		if err != nil {
+			return Answer{}, err
+		}
+		r, idx, followUp = r2, c, true
+		// The conversation is part of retrieval here: the document the
+		// follow-up resolved to leads the list.
+		retrieved = []string{r.cands[idx].doc.ID}
+		for _, id := range r.docIDs {
+			if id != retrieved[0] {
+				retrieved = append(retrieved, id)
+			}
+		}
+	} else {
+		idx = r.pick()
+		if idx < 0 && t.lang != "de" && len(r.cands) > 0 && !sig.outOfScope {
+			// The sources are German: word overlap says nothing about a
+			// question in another language, so the retriever's (cross-
+			// lingual) ranking decides.
+			idx = 0
+			r.cands[0].coverage = relevantCoverage
+		}
+	}
+
+	hasAdmin := sig.admin
+	if intent != IntentITIncident && !followUp && !hasAdmin && (sig.outOfScope || idx < 0) && !sig.caseSpecific {
+		ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
+		ans.Retrieved = retrieved
+		ans.Confidence = 0.9
+		return ans, nil
+	}
+	if idx < 0 {
+		conv.Unhelpful++
+		ans := Answer{Text: t.m.NotFound, Intent: intent, Retrieved: retrieved, Confidence: 0.1}
+		if sig.caseSpecific {
+			ans.Text = t.m.CaseSpecific
+			return a.offer(t, ans, "case_specific"), nil
+		}
+		return a.offer(t, ans, "low_confidence"), nil
+	}
+
+	if !followUp && !sig.caseSpecific {
+		if other := r.ambiguous(idx); other >= 0 {
+			return a.clarify(t, intent, r, idx, other, retrieved), nil
+		}
+	}
+
+	c := r.cands[idx]
+	if sig.caseSpecific && len(facets) == 0 {
+		facets = []knowledge.Facet{knowledge.FacetDauer}
+	}
+	qs, missing := selectQuotes(c, facets, conv.Simple)
+	body := composeAnswer(t.m, t.lang, c, qs, missing, conv.Simple)
+	t.conf = confidence(c, followUp)
+	if missing {
+		t.conf *= 0.8
+	}
+	ans := Answer{
+		Text:       body.text,
+		Sources:    body.sources,
+		Retrieved:  retrieved,
+		Intent:     intent,
+		Confidence: t.conf,
+		Mode:       modeExtractive,
+	}
+	conv.Focus = c.doc.ID
+
+	if a.cfg.Model != nil {
+		ans = a.withModel(ctx, t, r, c, qs, ans)
+		if err := ctx.Err(); err != nil {
+			return Answer{}, err
+		}
+	}
+
+	switch {
+	case sig.caseSpecific:
+		ans.Text = t.m.CaseSpecific + "\n\n" + ans.Text
+		conv.Unhelpful = 0
+		return a.offer(t, ans, "case_specific"), nil
+	case sig.frustration:
+		conv.Unhelpful++
+		ans.Text = t.m.Sorry + " " + ans.Text
+		return a.offer(t, ans, "frustration"), nil
+	case intent == IntentITIncident:
+		// An incident without ticketing: the how-to may help, a human
+		// surely will.
+		ans.Text = t.m.IncidentNoIT + "\n\n" + ans.Text
+		return a.offer(t, ans, "incident"), nil
+	case ans.Confidence < lowConfidence:
+		conv.Unhelpful++
+		if conv.Unhelpful >= 2 {
+			return a.offer(t, ans, "unhelpful"), nil
+		}
+		return a.offer(t, ans, "low_confidence"), nil
+	}
+	conv.Unhelpful = 0
+	if !conv.Simple {
+		ans.Text += "\n\n" + t.m.HumanHint
+	}
+	return ans, nil
+}
+
+// offer adds the offer of a human to ans.
+func (a *Assistant) offer(t *turn, ans Answer, reason string) Answer {
+	if t.conv.Unhelpful >= 2 && reason == "low_confidence" {
+		reason = "unhelpful"
+	}
+	ans.Text = strings.TrimSpace(ans.Text + "\n\n" + t.m.OfferHuman)
+	ans.HandoffOffered = true
+	ans.Handoff = &Handoff{Reason: reason, Summary: a.summary(t)}
+	if ans.Intent == "" {
+		ans.Intent = IntentServiceInfo
+	}
+	return ans
+}
+
+// clarify asks which of two equally plausible services is meant.
+func (a *Assistant) clarify(t *turn, intent Intent, r retrieval, i, j int, retrieved []string) Answer {
+	ci, cj := r.cands[i], r.cands[j]
+	t.conf = 0.5
+	return Answer{
+		Text:       fmt.Sprintf(t.m.Clarify, ci.doc.Title, cj.doc.Title),
+		Sources:    []Source{sourceOf(ci, nil), sourceOf(cj, nil)},
+		Retrieved:  retrieved,
+		Intent:     intent,
+		Confidence: 0.5,
+		Mode:       modeExtractive,
+	}
+}
+
+func primaryFacet(fs []knowledge.Facet) knowledge.Facet {
+	if len(fs) == 0 {
+		return knowledge.FacetNone
+	}
+	return fs[0]
+}
+
+// withModel lets the model phrase the answer from the passages, with the
+// extractive answer as fallback. The passages put the quoted sections of
+// the chosen document first so that the model sees what the offline
+// answer would have said.
+func (a *Assistant) withModel(ctx context.Context, t *turn, r retrieval, c candidate, qs []quote, offline Answer) Answer {
+	var ps []knowledge.Passage
+	for _, q := range qs {
+		ps = append(ps, knowledge.Passage{
+			DocID: c.doc.ID, Title: c.doc.Title, Section: q.label, Facet: q.facet, Text: q.text,
+			URL: offline.Sources[0].URL, Audience: c.doc.Audience, Kind: c.doc.Kind, Lang: c.doc.Lang, Updated: c.doc.Updated,
+		})
+	}
+	ps = append(ps, r.passages...)
+	if t.first {
+		t.emit(Chunk{Kind: ChunkToken, Text: t.m.Disclosure + "\n\n"})
+	}
+	fallback := offline
+	fallback.Mode = "fallback"
+	ans := a.generate(ctx, generateInput{
+		Conv: t.conv, Question: t.red, Lang: t.lang, Simple: t.conv.Simple, Passages: ps, Fallback: fallback,
+	}, t.emit)
+	ans.Intent = offline.Intent
+	ans.Retrieved = offline.Retrieved
+	if ans.Confidence == 0 {
+		ans.Confidence = offline.Confidence
+	}
+	if ans.Mode == "" {
+		ans.Mode = "llm"
+	}
+	return ans
+}
+
+// continuation reports whether the message starts like a continuation
+// ("und …", "what about …").
+func (a *Assistant) continuation(ws []string) bool {
+	for _, p := range a.lex.sections["followup_start"] {
+		if end, ok := p.matchAt(ws, 0); ok && end > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxFollowUpWords is the longest message treated as a follow-up.
+const maxFollowUpWords = 12
+
+// followUpFocus reports whether the message continues the conversation's
+// last topic and returns that document. A follow-up is short and either
+// starts like a continuation ("und für Kinder?"), refers back with a
+// pronoun ("Was kostet das?"), or asks for a facet without naming anything
+// ("Öffnungszeiten?"). A message that names another service is a new
+// question, unless it is plainly anaphoric ("Und wenn ich es abmelden
+// will, was kostet das?"); one whose words another document covers better
+// than the focus is one too ("Was kostet das Parken?").
+func (a *Assistant) followUpFocus(t *turn, q queryTerms, facets []knowledge.Facet, r retrieval) (knowledge.Document, bool) {
+	conv := t.conv
+	ws := t.sig.words
+	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxFollowUpWords {
+		return knowledge.Document{}, false
+	}
+	starts := a.continuation(ws)
+	pronoun := false
+	for _, w := range ws {
+		if a.lex.has("followup_pronoun", w) {
+			pronoun = true
+			break
+		}
+	}
+	if !starts && !pronoun && len(facets) == 0 {
+		return knowledge.Document{}, false
+	}
+	if !(starts && pronoun) {
+		for _, c := range r.cands {
+			if c.named > 0 && c.doc.ID != conv.Focus {
+				return knowledge.Document{}, false
+			}
+		}
+	}
+	focus, ok := a.cfg.Retriever.Document(conv.Focus, audience(conv))
+	if !ok {
+		return knowledge.Document{}, false
+	}
+	if t.sig.outOfScope && !t.sig.admin {
+		return knowledge.Document{}, false
+	}
+	if len(q.content) > 0 && !starts && t.lang == "de" {
+		tokens, _ := a.lex.docTerms(focus)
+		fc := coverageOf(q, tokens)
+		if fc < 0.5 && len(facets) == 0 {
+			return knowledge.Document{}, false
+		}
+		for _, c := range r.cands {
+			if c.doc.ID != focus.ID && c.coverage >= 0.5 && c.coverage > fc {
+				return knowledge.Document{}, false
+			}
+		}
+	}
+	return focus, true
+}
+
+// coverageOf is the share of q's content words found in tokens.
+func coverageOf(q queryTerms, tokens map[string]bool) float64 {
+	if len(q.content) == 0 {
+		return 0
+	}
+	hit := 0
+	for _, s := range q.content {
+		if tokens[s] || (len(s) >= 5 && containsSub(tokens, s)) {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(q.content))
+}
+
+// resolveFollowUp retrieves for a follow-up: the question is searched
+// together with the focus document's title, and the focus document is
+// answered from unless a related document matches a qualifier of the
+// follow-up better ("und für Kinder?" after the passport leads to the
+// children's passport).
+func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, q queryTerms, facets []knowledge.Facet) (retrieval, int, error) {
+	aud := audience(t.conv)
+	combined := t.red + " " + focus.Title
+	r, err := a.search(ctx, combined, aud, primaryFacet(facets), t.lang)
+	if err != nil {
+		if isCtxErr(ctx, err) {
+			return retrieval{}, -1, err
+		}
+		a.cfg.Logger.Error("assistant: follow-up retrieval failed", "conversation", t.conv.ID, "err", err)
+		r = retrieval{}
+	}
+	r.score(a.lex.terms(combined))
+	focusIdx := -1
+	for i, c := range r.cands {
+		if c.doc.ID == focus.ID {
+			focusIdx = i
+			break
+		}
+	}
+	if focusIdx < 0 {
+		tokens, names := a.lex.docTerms(focus)
+		r.cands = append(r.cands, candidate{doc: focus, rank: len(r.docIDs), tokens: tokens, nameSets: names, coverage: 1})
+		focusIdx = len(r.cands) - 1
+	}
+	best := focusIdx
+	for i, c := range r.cands {
+		if c.named > r.cands[best].named {
+			best = i
+		}
+	}
+	if best != focusIdx {
+		return r, best, nil
+	}
+	if len(q.content) == 0 {
+		return r, focusIdx, nil
+	}
+	focusName := a.nameText(focus)
+	var focusStems []string
+	for _, w := range words(focus.Title) {
+		if !a.lex.has("generic_title", w) && !a.lex.has("noise", w) && len(w) >= 4 {
+			focusStems = append(focusStems, stem(w))
+		}
+	}
+	for i, c := range r.cands {
+		if i == focusIdx {
+			continue
+		}
+		name := a.nameText(c.doc)
+		related := false
+		for _, s := range focusStems {
+			if strings.Contains(name, s) {
+				related = true
+				break
+			}
+		}
+		if !related {
+			continue
+		}
+		for _, s := range q.content {
+			if strings.Contains(name, s) && !strings.Contains(focusName, s) {
+				return r, i, nil
+			}
+		}
+	}
+	return r, focusIdx, nil
+}
+
+// nameText is a document's title and synonyms, folded and stemmed word by
+// word, for substring tests.
+func (a *Assistant) nameText(d knowledge.Document) string {
+	var b strings.Builder
+	for _, s := range append([]string{d.Title}, d.Synonyms...) {
+		for _, w := range words(s) {
+			b.WriteString(stem(w))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// previousFacets returns the facets of the user's previous question, so
+// that "und für Kinder?" after "Was kostet ein Reisepass?" asks for the
+// cost again.
+func (a *Assistant) previousFacets(conv *Conversation) []knowledge.Facet {
+	for i := len(conv.Entries) - 1; i >= 0; i-- {
+		if e := conv.Entries[i]; e.Role == RoleUser {
+			if fs := a.lex.detectFacets(Redact(e.Text)); len(fs) > 0 {
+				return fs
+			}
+		}
+	}
+	return nil
+}

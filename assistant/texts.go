@@ -1,0 +1,169 @@
+package assistant
+
+import "github.com/musterstadt/lotse/knowledge"
+
+// messages are the fixed sentences of the offline dialogue engine in one
+// language. They frame quoted sources and never carry facts themselves: no
+// amounts, dates, addresses or phone numbers appear here.
+type messages struct {
+	Disclosure    string
+	SourceGerman  string // note for non-German answers that the quote is German
+	FrameSection  string // %[1]s kind, %[2]s title, %[3]s section label
+	FrameOverview string // %[1]s kind, %[2]s title
+	FacetMissing  string // %[1]s title
+	KindService   string
+	KindArticle   string
+	KindNotice    string
+	NextOnline    string // %s URL
+	NextTerminURL string // %s URL
+	NextTermin    string // %s section label
+	HumanHint     string
+	Clarify       string // %[1]s, %[2]s titles
+	NotFound      string
+	OfferHuman    string
+	OutOfScope    string
+	Greet         string
+	Thanks        string
+	Bye           string
+	Ack           string
+	Who           string
+	Abuse         string
+	Sorry         string
+	Escalated     string // %s ticket key
+	NoTickets     string
+	ContactVia    string // %s configured contact
+	ContactNone   string
+	EscalateFail  string
+	EscalateLater string // %s ticket key
+	CaseSpecific  string
+	AgentHeld     string
+	TicketAskKey  string
+	TicketStatus  string // %[1]s key, %[2]s status
+	TicketUpdated string // %s date
+	TicketSummary string // %s summary
+	TicketUnknown string
+	TicketNoDesk  string
+	TicketError   string
+	IncidentNoIT  string
+	IncidentError string
+	SearchError   string
+}
+
+var messagesDE = messages{
+	Disclosure:    "Hinweis: Sie schreiben mit Lotse, dem KI-Assistenten der Stadt Musterstadt. Sie können jederzeit mit einem Menschen sprechen – schreiben Sie einfach „Mitarbeiter“.",
+	FrameSection:  "Zu „%[2]s“ steht in der %[1]s (Abschnitt %[3]s):",
+	FrameOverview: "Zu „%[2]s“ steht in der %[1]s:",
+	FacetMissing:  "Einen eigenen Abschnitt zu Ihrer Frage enthält „%[1]s“ nicht. Am besten passt diese Stelle:",
+	KindService:   "Leistungsbeschreibung der Stadt",
+	KindArticle:   "IT-Wissensdatenbank",
+	KindNotice:    "Bekanntmachung der Stadt",
+	NextOnline:    "Online erledigen: %s",
+	NextTerminURL: "Einen Termin vereinbaren Sie hier: %s",
+	NextTermin:    "Sie können einen Termin vereinbaren – wie, steht im Abschnitt „%s“.",
+	HumanHint:     "Wenn Sie lieber mit einem Menschen sprechen möchten, schreiben Sie „Mitarbeiter“.",
+	Clarify:       "Meinen Sie „%[1]s“ oder „%[2]s“?",
+	NotFound:      "Dazu habe ich in den Informationen der Stadt nichts Passendes gefunden.",
+	OfferHuman:    "Soll ich Ihr Anliegen an eine Mitarbeiterin oder einen Mitarbeiter weitergeben? Antworten Sie mit „ja“ oder schreiben Sie „Mitarbeiter“.",
+	OutOfScope:    "Dabei kann ich leider nicht helfen. Ich beantworte Fragen zu den Leistungen und Diensten der Stadtverwaltung, zum Beispiel zu Kosten, Unterlagen oder Zuständigkeiten.",
+	Greet:         "Hallo! Wie kann ich helfen? Fragen Sie mich zu Leistungen der Stadt, zum Beispiel nach Kosten, Unterlagen oder Öffnungszeiten.",
+	Thanks:        "Gern geschehen! Kann ich sonst noch helfen?",
+	Bye:           "Auf Wiedersehen und alles Gute!",
+	Ack:           "Gut. Kann ich sonst noch etwas für Sie tun?",
+	Who:           "Ich bin Lotse, der KI-Assistent der Stadt Musterstadt. Ich beantworte Fragen zu Leistungen der Stadt mit Auszügen aus den offiziellen Beschreibungen und gebe Ihr Anliegen bei Bedarf an einen Menschen weiter.",
+	Abuse:         "Ich helfe Ihnen gern weiter – bitte bleiben Sie dabei sachlich. Wenn Sie mit einem Menschen sprechen möchten, schreiben Sie „Mitarbeiter“.",
+	Sorry:         "Das tut mir leid.",
+	Escalated:     "Ich habe Ihr Anliegen an das Service-Team übergeben. Ihre Vorgangsnummer: %s. Eine Mitarbeiterin oder ein Mitarbeiter kümmert sich darum.",
+	NoTickets:     "Gern bringe ich Sie mit einem Menschen zusammen. Von hier aus kann ich Ihr Anliegen leider nicht weitergeben.",
+	ContactVia:    "Sie erreichen das Service-Team so: %s.",
+	ContactNone:   "Bitte wenden Sie sich telefonisch oder persönlich an die Stadtverwaltung.",
+	EscalateFail:  "Die Übergabe an das Service-Team hat gerade nicht geklappt. Ich versuche es mit Ihrer nächsten Nachricht erneut; Ihre Nachrichten gehen nicht verloren. Sie können das Service-Team auch telefonisch erreichen.",
+	EscalateLater: "Ihr Anliegen ist jetzt an das Service-Team übergeben. Ihre Vorgangsnummer: %s.",
+	CaseSpecific:  "Zum Stand Ihres persönlichen Anliegens kann ich nichts sagen – das kann nur das Service-Team.",
+	AgentHeld:     "Eine Mitarbeiterin / ein Mitarbeiter betreut dieses Gespräch.",
+	TicketAskKey:  "Wie lautet Ihre Vorgangsnummer? Sie steht in der Bestätigung, die Sie erhalten haben.",
+	TicketStatus:  "Stand Ihres Vorgangs %[1]s: %[2]s.",
+	TicketUpdated: "Zuletzt aktualisiert: %s.",
+	TicketSummary: "Betreff: %s",
+	TicketUnknown: "Zu dieser Vorgangsnummer kann ich Ihnen keine Auskunft geben. Bitte prüfen Sie die Nummer; bei Fragen hilft Ihnen das Service-Team weiter.",
+	TicketNoDesk:  "Den Stand von Vorgängen kann ich hier leider nicht abfragen.",
+	TicketError:   "Ich kann den Stand Ihres Vorgangs gerade nicht abfragen. Bitte versuchen Sie es später noch einmal.",
+	IncidentNoIT:  "Eine Störung kann ich hier nicht aufnehmen.",
+	IncidentError: "Ich kann Ihre Störungsmeldung gerade nicht aufnehmen; Ihre Nachricht ist gespeichert.",
+	SearchError:   "Ich kann gerade nicht in den Informationen der Stadt suchen.",
+}
+
+var messagesEN = messages{
+	Disclosure:    "Note: you are writing with Lotse, the AI assistant of the City of Musterstadt. You can talk to a person at any time – just write “agent”.",
+	SourceGerman:  "The quoted source is in German.",
+	FrameSection:  "For “%[2]s”, the %[1]s says (section “%[3]s”):",
+	FrameOverview: "For “%[2]s”, the %[1]s says:",
+	FacetMissing:  "“%[1]s” has no section of its own on your question. This part fits best:",
+	KindService:   "city's service description",
+	KindArticle:   "IT knowledge base",
+	KindNotice:    "city's notice",
+	NextOnline:    "Online service: %s",
+	NextTerminURL: "Book an appointment here: %s",
+	NextTermin:    "You can make an appointment – see the section “%s”.",
+	HumanHint:     "If you would rather talk to a person, write “agent”.",
+	Clarify:       "Do you mean “%[1]s” or “%[2]s”?",
+	NotFound:      "I found nothing suitable on this in the city's information.",
+	OfferHuman:    "Shall I pass your request on to a member of staff? Answer “yes” or write “agent”.",
+	OutOfScope:    "I am sorry, I cannot help with that. I answer questions about the services of the city administration, for example about fees, documents or responsibilities.",
+	Greet:         "Hello! How can I help? Ask me about the city's services, for example about fees, documents or opening hours.",
+	Thanks:        "You are welcome! Can I help with anything else?",
+	Bye:           "Goodbye and all the best!",
+	Ack:           "Alright. Is there anything else I can do for you?",
+	Who:           "I am Lotse, the AI assistant of the City of Musterstadt. I answer questions about the city's services with excerpts from the official descriptions and pass your request on to a person when needed.",
+	Abuse:         "I am happy to help – please keep it civil. If you want to talk to a person, write “agent”.",
+	Sorry:         "I am sorry.",
+	Escalated:     "I have passed your request on to the service team. Your reference number: %s. A member of staff will take care of it.",
+	NoTickets:     "I am happy to put you in touch with a person. Unfortunately I cannot pass your request on from here.",
+	ContactVia:    "You can reach the service team here: %s.",
+	ContactNone:   "Please contact the city administration by phone or in person.",
+	EscalateFail:  "Passing your request on to the service team did not work just now. I will try again with your next message; your messages are not lost. You can also reach the service team by phone.",
+	EscalateLater: "Your request has now been passed on to the service team. Your reference number: %s.",
+	CaseSpecific:  "I cannot say anything about the status of your personal case – only the service team can.",
+	AgentHeld:     "A member of staff is handling this conversation.",
+	TicketAskKey:  "What is your reference number? You find it in the confirmation you received.",
+	TicketStatus:  "Status of your request %[1]s: %[2]s.",
+	TicketUpdated: "Last updated: %s.",
+	TicketSummary: "Subject: %s",
+	TicketUnknown: "I cannot give you any information about this reference number. Please check the number; the service team can help with questions.",
+	TicketNoDesk:  "Unfortunately I cannot look up the status of requests here.",
+	TicketError:   "I cannot look up the status of your request right now. Please try again later.",
+	IncidentNoIT:  "I cannot record an IT incident here.",
+	IncidentError: "I cannot record your incident right now; your message has been saved.",
+	SearchError:   "I cannot search the city's information right now.",
+}
+
+// msgs returns the sentences for lang: German for "de", English for every
+// other language.
+func msgs(lang string) *messages {
+	if lang == "de" {
+		return &messagesDE
+	}
+	return &messagesEN
+}
+
+// Disclosure returns the AI disclosure that opens every conversation, in
+// German for "de" and in English otherwise. Channels reuse it for welcome
+// messages and phone greetings.
+func Disclosure(lang string) string { return msgs(normLangOrDE(lang)).Disclosure }
+
+func normLangOrDE(lang string) string {
+	if l := normLang(lang); l != "" {
+		return l
+	}
+	return "de"
+}
+
+// kindName names the kind of source in a frame sentence.
+func (m *messages) kindName(k knowledge.Kind) string {
+	switch k {
+	case knowledge.KindArticle:
+		return m.KindArticle
+	case knowledge.KindNotice:
+		return m.KindNotice
+	}
+	return m.KindService
+}
