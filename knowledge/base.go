@@ -1,0 +1,352 @@
+package knowledge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Mode selects the retrievers Search uses.
+type Mode string
+
+// The retrieval modes.
+const (
+	ModeHybrid  Mode = "hybrid"  // lexical and dense, fused by reciprocal rank (default)
+	ModeLexical Mode = "lexical" // BM25 over German-analysed terms only
+	ModeDense   Mode = "dense"   // embedding similarity only
+)
+
+// ParseMode validates s; the empty string means ModeHybrid.
+func ParseMode(s string) (Mode, error) {
+	switch m := Mode(s); m {
+	case "":
+		return ModeHybrid, nil
+	case ModeHybrid, ModeLexical, ModeDense:
+		return m, nil
+	}
+	return "", fmt.Errorf("knowledge: unknown retrieval mode %q (hybrid, lexical or dense)", s)
+}
+
+// offlineDim is the dimension of the offline embedder used when Config.Embed
+// is nil.
+const offlineDim = 256
+
+// offlineDenseFloor is the least cosine similarity a chunk must reach with
+// the offline embedder to enter the hybrid fusion on the strength of the
+// dense retriever alone; below it the hashed features only share noise.
+const offlineDenseFloor = 0.2
+
+// Config configures Open. Only Roots is required.
+type Config struct {
+	// Roots are the knowledge roots, searched together. Document IDs must be
+	// unique across roots; a later duplicate is skipped.
+	Roots []Root
+	// DataDir is where the index is persisted; "" keeps it in memory only.
+	DataDir string
+	// Embed embeds chunks and queries. nil means NewOfflineEmbedder(256).
+	// Changing the embedder between runs is detected and forces a rebuild.
+	Embed EmbedFunc
+	// Mode is the retrieval mode; "" means ModeHybrid.
+	Mode Mode
+	// Watch makes the base poll its roots every second and swap in a new
+	// index when files were added, changed or removed.
+	Watch bool
+	// Logger receives skipped files and reindex events; nil discards them.
+	Logger *slog.Logger
+
+	pollInterval time.Duration // tests shorten it
+}
+
+// Base is an open knowledge base. It is safe for concurrent use; Search
+// keeps working while a new index is built and swapped in.
+type Base struct {
+	cfg        Config
+	logger     *slog.Logger
+	embed      EmbedFunc
+	denseFloor float64
+	probe      []float32
+	cur        atomic.Pointer[index]
+
+	rebuild   sync.Mutex // serialises reindexing
+	stop      chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+// probeText is embedded at every start to recognise a changed embedder.
+const probeText = "Lotse Sonde: Reisepass beantragen, Kosten und Unterlagen"
+
+// Open loads the roots, builds or loads the index and, with cfg.Watch,
+// starts watching the roots. It fails for a config without roots, an
+// unknown mode, a malformed knowledge.yaml or an embedder that fails; files
+// that cannot be read are skipped and listed in Report.
+func Open(ctx context.Context, cfg Config) (*Base, error) {
+	if len(cfg.Roots) == 0 {
+		return nil, errors.New("knowledge: no knowledge roots configured")
+	}
+	mode, err := ParseMode(string(cfg.Mode))
+	if err != nil {
+		return nil, err
+	}
+	cfg.Mode = mode
+	b := &Base{cfg: cfg, logger: cfg.Logger, embed: cfg.Embed}
+	if b.logger == nil {
+		b.logger = slog.New(slog.DiscardHandler)
+	}
+	if b.embed == nil {
+		b.embed = NewOfflineEmbedder(offlineDim)
+		b.denseFloor = offlineDenseFloor
+	}
+	if cfg.pollInterval <= 0 {
+		b.cfg.pollInterval = time.Second
+	}
+	probe, err := b.embed(ctx, probeText)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: embedder does not work: %w", err)
+	}
+	b.probe = normalize(slices.Clone(probe))
+
+	var ix *index
+	if cfg.DataDir != "" {
+		ix, err = b.loadPersisted(ctx)
+		if err != nil {
+			b.logger.Info("knowledge: rebuilding index", "reason", err.Error())
+			ix = nil
+		}
+	}
+	if ix == nil {
+		if ix, err = b.build(ctx, nil); err != nil {
+			return nil, err
+		}
+	}
+	b.cur.Store(ix)
+	b.logger.Info("knowledge: index ready", "documents", ix.report.Documents, "chunks", ix.report.Chunks,
+		"skipped", len(ix.report.Skipped), "from_disk", ix.report.LoadedFromDisk, "duration", ix.report.Duration)
+	if cfg.Watch {
+		b.stop, b.done = make(chan struct{}), make(chan struct{})
+		go b.watch()
+	}
+	return b, nil
+}
+
+// build loads the roots and builds a new index generation, persisted when
+// a data directory is configured. reuse holds embeddings of the previous
+// generation.
+func (b *Base) build(ctx context.Context, reuse map[string][]float32) (*index, error) {
+	start := time.Now()
+	l, err := loadRoots(ctx, b.cfg.Roots, b.logger)
+	if err != nil {
+		return nil, err
+	}
+	hashes, err := hashRoots(b.cfg.Roots)
+	if err != nil {
+		return nil, err
+	}
+	in := buildInput{
+		docs: l.docs, skipped: l.skipped, synonyms: l.synonyms, hashes: hashes,
+		formats: l.formats, embed: b.embed, reuse: reuse,
+	}
+	var gen string
+	if b.cfg.DataDir != "" {
+		if gen, err = newGeneration(b.cfg.DataDir); err != nil {
+			return nil, err
+		}
+		in.lexPath = filepath.Join(gen, lexDir)
+	}
+	ix, err := buildIndex(ctx, in)
+	if err != nil {
+		if gen != "" {
+			os.RemoveAll(gen)
+		}
+		return nil, err
+	}
+	ix.report.Duration = time.Since(start)
+	if gen != "" {
+		ix.dir = gen
+		if err := b.persist(ix); err != nil {
+			ix.close()
+			os.RemoveAll(gen)
+			return nil, err
+		}
+	}
+	return ix, nil
+}
+
+// Reindex reloads all roots now and swaps in the new index. Searches keep
+// using the old index until the new one is complete; on error the old
+// index stays.
+func (b *Base) Reindex(ctx context.Context) error {
+	b.rebuild.Lock()
+	defer b.rebuild.Unlock()
+	old := b.cur.Load()
+	if old == nil {
+		return errors.New("knowledge: base is closed")
+	}
+	ix, err := b.build(ctx, old.embeddingsByHash())
+	if err != nil {
+		return err
+	}
+	if !b.cur.CompareAndSwap(old, ix) {
+		ix.close()
+		return errors.New("knowledge: base is closed")
+	}
+	if err := old.close(); err != nil {
+		b.logger.Warn("knowledge: closing old index", "err", err)
+	}
+	if old.dir != "" && old.dir != ix.dir {
+		os.RemoveAll(old.dir)
+	}
+	b.logger.Info("knowledge: index swapped", "documents", ix.report.Documents, "chunks", ix.report.Chunks, "duration", ix.report.Duration)
+	return nil
+}
+
+// watch polls the roots and reindexes after a change.
+func (b *Base) watch() {
+	defer close(b.done)
+	last := statRoots(b.cfg.Roots)
+	t := time.NewTicker(b.cfg.pollInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-b.stop:
+			return
+		case <-t.C:
+		}
+		sig := statRoots(b.cfg.Roots)
+		if maps.Equal(sig, last) {
+			continue
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			select {
+			case <-b.stop:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		err := b.Reindex(ctx)
+		cancel()
+		if err != nil {
+			b.logger.Error("knowledge: reindex after change failed; keeping the previous index", "err", err)
+			continue
+		}
+		last = sig
+	}
+}
+
+// Search returns up to q.K passages (5 if K is 0, at most 50) for the
+// question, best first, at most one per document except that the chunk of
+// the requested facet of the best document may come with it. Passages the
+// requester's audience may not read are never returned: a query whose
+// Audience is not Employee is treated as Citizen. An empty question yields
+// no passages and no error.
+func (b *Base) Search(ctx context.Context, q Query) ([]Passage, error) {
+	if strings.TrimSpace(q.Text) == "" {
+		return nil, nil
+	}
+	aud := Citizen
+	if q.Audience == Employee {
+		aud = Employee
+	}
+	k := q.K
+	if k <= 0 {
+		k = 5
+	}
+	k = min(k, maxK)
+	for {
+		ix := b.cur.Load()
+		if ix == nil {
+			return nil, errors.New("knowledge: base is closed")
+		}
+		ix.mu.RLock()
+		if ix.closed {
+			// Swapped out and closed between Load and RLock: take the new one.
+			ix.mu.RUnlock()
+			continue
+		}
+		res, err := ix.search(ctx, q, aud, k, b.cfg.Mode, b.embed, b.denseFloor)
+		ix.mu.RUnlock()
+		return res, err
+	}
+}
+
+// Document returns the document with the given ID if aud may read it. aud
+// other than Employee is treated as Citizen.
+func (b *Base) Document(id string, aud Audience) (Document, bool) {
+	ix := b.cur.Load()
+	if ix == nil {
+		return Document{}, false
+	}
+	i, ok := ix.docByID[id]
+	if !ok || !ix.docs[i].Audience.VisibleTo(requester(aud)) {
+		return Document{}, false
+	}
+	return cloneDoc(ix.docs[i]), true
+}
+
+// Documents returns the documents aud may read, sorted by ID.
+func (b *Base) Documents(aud Audience) []Document {
+	ix := b.cur.Load()
+	if ix == nil {
+		return nil
+	}
+	r := requester(aud)
+	var out []Document
+	for _, d := range ix.docs {
+		if d.Audience.VisibleTo(r) {
+			out = append(out, cloneDoc(d))
+		}
+	}
+	return out
+}
+
+// Report describes the current index.
+func (b *Base) Report() IndexReport {
+	ix := b.cur.Load()
+	if ix == nil {
+		return IndexReport{}
+	}
+	r := ix.report
+	r.Files = maps.Clone(r.Files)
+	r.Skipped = slices.Clone(r.Skipped)
+	return r
+}
+
+// Close stops watching and releases the index. Searches after Close fail.
+func (b *Base) Close() error {
+	var err error
+	b.closeOnce.Do(func() {
+		if b.stop != nil {
+			close(b.stop)
+			<-b.done
+		}
+		b.rebuild.Lock()
+		defer b.rebuild.Unlock()
+		if ix := b.cur.Swap(nil); ix != nil {
+			err = ix.close()
+		}
+	})
+	return err
+}
+
+func requester(a Audience) Audience {
+	if a == Employee {
+		return Employee
+	}
+	return Citizen
+}
+
+func cloneDoc(d Document) Document {
+	d.Synonyms = slices.Clone(d.Synonyms)
+	d.Sections = slices.Clone(d.Sections)
+	return d
+}

@@ -1,0 +1,242 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+)
+
+// facetLabels maps the folded (lower case, umlauts as ae/oe/ue, ß as ss)
+// section names used in German service descriptions and help articles to
+// their facet. A heading is recognised when it equals a label or starts with
+// one followed by a word boundary ("Kosten und Gebühren").
+var facetLabels = []struct {
+	label string
+	facet Facet
+}{
+	{"zustaendige stelle", FacetZustaendigkeit},
+	{"zustaendige stellen", FacetZustaendigkeit},
+	{"zustaendigkeit", FacetZustaendigkeit},
+	{"oeffnungszeiten", FacetZustaendigkeit},
+	{"ansprechpartner", FacetZustaendigkeit},
+	{"ansprechpartnerin", FacetZustaendigkeit},
+	{"kontakt", FacetZustaendigkeit},
+	{"adresse", FacetZustaendigkeit},
+	{"anschrift", FacetZustaendigkeit},
+	{"wo erhalte ich", FacetZustaendigkeit},
+	{"voraussetzungen", FacetVoraussetzungen},
+	{"voraussetzung", FacetVoraussetzungen},
+	{"wer kann", FacetVoraussetzungen},
+	{"benoetigte unterlagen", FacetUnterlagen},
+	{"erforderliche unterlagen", FacetUnterlagen},
+	{"notwendige unterlagen", FacetUnterlagen},
+	{"unterlagen", FacetUnterlagen},
+	{"benoetigte dokumente", FacetUnterlagen},
+	{"erforderliche dokumente", FacetUnterlagen},
+	{"dokumente", FacetUnterlagen},
+	{"erforderliche nachweise", FacetUnterlagen},
+	{"nachweise", FacetUnterlagen},
+	{"was muss ich mitbringen", FacetUnterlagen},
+	{"kosten", FacetKosten},
+	{"gebuehren", FacetKosten},
+	{"gebuehrenrahmen", FacetKosten},
+	{"gebuehr", FacetKosten},
+	{"preise", FacetKosten},
+	{"was kostet", FacetKosten},
+	{"bearbeitungszeit", FacetDauer},
+	{"bearbeitungsdauer", FacetDauer},
+	{"dauer", FacetDauer},
+	{"wartezeit", FacetDauer},
+	{"wie lange dauert", FacetDauer},
+	{"fristen", FacetFristen},
+	{"frist", FacetFristen},
+	{"online-dienst", FacetOnline},
+	{"online-dienste", FacetOnline},
+	{"onlinedienst", FacetOnline},
+	{"online beantragen", FacetOnline},
+	{"online-antrag", FacetOnline},
+	{"onlineantrag", FacetOnline},
+	{"online", FacetOnline},
+	{"terminvereinbarung", FacetTermin},
+	{"termin", FacetTermin},
+	{"termine", FacetTermin},
+	{"rechtsgrundlage", FacetRechtsgrundlage},
+	{"rechtsgrundlagen", FacetRechtsgrundlage},
+	{"verfahren", FacetAblauf},
+	{"verfahrensablauf", FacetAblauf},
+	{"ablauf", FacetAblauf},
+	{"schritte", FacetAblauf},
+	{"so funktioniert es", FacetAblauf},
+	{"vorgehen", FacetAblauf},
+	{"vorgehensweise", FacetAblauf},
+	{"loesung", FacetAblauf},
+	{"fragen & antworten", FacetFAQ},
+	{"fragen und antworten", FacetFAQ},
+	{"haeufige fragen", FacetFAQ},
+	{"haeufig gestellte fragen", FacetFAQ},
+	{"faq", FacetFAQ},
+	{"beschreibung", FacetOverview},
+	{"leistungsbeschreibung", FacetOverview},
+	{"was ist es", FacetOverview},
+	{"was ist das", FacetOverview},
+	{"allgemeine informationen", FacetOverview},
+	{"ueberblick", FacetOverview},
+	{"kurzbeschreibung", FacetOverview},
+}
+
+// headingFacet returns the facet a section heading path names, FacetNone if
+// it names none. The innermost heading that names a facet wins, so
+// "Kosten › Ermäßigung" is still about costs.
+func headingFacet(heading string) Facet {
+	parts := strings.Split(heading, "›")
+	for i := len(parts) - 1; i >= 0; i-- {
+		if f := labelFacet(parts[i]); f != FacetNone {
+			return f
+		}
+	}
+	return FacetNone
+}
+
+// labelFacet returns the facet one heading names.
+func labelFacet(heading string) Facet {
+	h := normLabel(heading)
+	if h == "" {
+		return FacetNone
+	}
+	for _, l := range facetLabels {
+		if h == l.label {
+			return l.facet
+		}
+	}
+	for _, l := range facetLabels {
+		if strings.HasPrefix(h, l.label) {
+			rest := h[len(l.label):]
+			if r := []rune(rest); len(r) > 0 && !unicode.IsLetter(r[0]) && r[0] != '-' {
+				return l.facet
+			}
+		}
+	}
+	return FacetNone
+}
+
+// labelLine reports whether line is a facet name standing alone on its line,
+// such as "Kosten:" or "Benötigte Unterlagen", and returns the facet. Longer
+// lines and lines with content after the colon are not labels.
+func labelLine(line string) (Facet, bool) {
+	s := strings.TrimSpace(line)
+	s = strings.Trim(s, "*_#")
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	if s == "" || len(s) > 40 || strings.Contains(s, ":") {
+		return FacetNone, false
+	}
+	h := normLabel(s)
+	for _, l := range facetLabels {
+		if h == l.label {
+			return l.facet, true
+		}
+	}
+	return FacetNone, false
+}
+
+// normLabel folds a heading for comparison with facetLabels: lower case,
+// umlauts folded, surrounding punctuation and numbering removed, inner
+// whitespace collapsed.
+func normLabel(s string) string {
+	s = foldString(strings.TrimSpace(s))
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '.' || r == ' ' || r == ')' })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '&' || unicode.IsSpace(r) })
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// questionCues maps words and phrases of German and English questions to the
+// facet they ask for. Keys are folded and matched as whole words or word
+// sequences; the first cue found in the question wins, longer cues first.
+var questionCues = []struct {
+	cue   string
+	facet Facet
+}{
+	{"was kostet", FacetKosten},
+	{"wie teuer", FacetKosten},
+	{"how much", FacetKosten},
+	{"wie lange", FacetDauer},
+	{"how long", FacetDauer},
+	{"opening hours", FacetZustaendigkeit},
+	{"office hours", FacetZustaendigkeit},
+	{"wann geoeffnet", FacetZustaendigkeit},
+	{"wann offen", FacetZustaendigkeit},
+	{"wer ist zustaendig", FacetZustaendigkeit},
+	{"mitbringen", FacetUnterlagen},
+	{"mitnehmen", FacetUnterlagen},
+	{"unterlagen", FacetUnterlagen},
+	{"dokumente", FacetUnterlagen},
+	{"nachweise", FacetUnterlagen},
+	{"documents", FacetUnterlagen},
+	{"paperwork", FacetUnterlagen},
+	{"bring", FacetUnterlagen},
+	{"kosten", FacetKosten},
+	{"kostet", FacetKosten},
+	{"gebuehr", FacetKosten},
+	{"gebuehren", FacetKosten},
+	{"preis", FacetKosten},
+	{"teuer", FacetKosten},
+	{"cost", FacetKosten},
+	{"costs", FacetKosten},
+	{"fee", FacetKosten},
+	{"fees", FacetKosten},
+	{"price", FacetKosten},
+	{"dauer", FacetDauer},
+	{"dauert", FacetDauer},
+	{"bearbeitungszeit", FacetDauer},
+	{"bearbeitungsdauer", FacetDauer},
+	{"wartezeit", FacetDauer},
+	{"termin", FacetTermin},
+	{"termine", FacetTermin},
+	{"terminvereinbarung", FacetTermin},
+	{"appointment", FacetTermin},
+	{"online", FacetOnline},
+	{"internet", FacetOnline},
+	{"voraussetzung", FacetVoraussetzungen},
+	{"voraussetzungen", FacetVoraussetzungen},
+	{"requirements", FacetVoraussetzungen},
+	{"requirement", FacetVoraussetzungen},
+	{"eligible", FacetVoraussetzungen},
+	{"frist", FacetFristen},
+	{"fristen", FacetFristen},
+	{"deadline", FacetFristen},
+	{"oeffnungszeiten", FacetZustaendigkeit},
+	{"geoeffnet", FacetZustaendigkeit},
+	{"adresse", FacetZustaendigkeit},
+	{"anschrift", FacetZustaendigkeit},
+	{"zustaendig", FacetZustaendigkeit},
+	{"address", FacetZustaendigkeit},
+	{"where", FacetZustaendigkeit},
+	{"wo", FacetZustaendigkeit},
+	{"wohin", FacetZustaendigkeit},
+	{"rechtsgrundlage", FacetRechtsgrundlage},
+	{"gesetz", FacetRechtsgrundlage},
+}
+
+// DetectFacet guesses the facet a German or English question asks for from
+// its question words: "Was kostet …", "Gebühr", "fee" give FacetKosten;
+// "Unterlagen", "mitbringen", "documents" give FacetUnterlagen; "wie lange",
+// "Dauer", "how long" give FacetDauer; "wo", "Öffnungszeiten", "Adresse",
+// "opening hours" give FacetZustaendigkeit; "Termin", "appointment" give
+// FacetTermin; "online" gives FacetOnline; "Voraussetzung", "requirements"
+// give FacetVoraussetzungen. It returns FacetNone when no cue is present.
+// Cues that span several words are preferred to single words.
+func DetectFacet(text string) Facet {
+	words := strings.FieldsFunc(foldString(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	joined := " " + strings.Join(words, " ") + " "
+	for _, pass := range []bool{true, false} {
+		for _, c := range questionCues {
+			if strings.Contains(c.cue, " ") != pass {
+				continue
+			}
+			if strings.Contains(joined, " "+c.cue+" ") {
+				return c.facet
+			}
+		}
+	}
+	return FacetNone
+}

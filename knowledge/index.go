@@ -1,0 +1,403 @@
+package knowledge
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveapi "github.com/blevesearch/bleve_index_api"
+	"github.com/philippgille/chromem-go"
+)
+
+// Field names of the lexical index. Text fields hold terms that went
+// through analyze (and decompounding) already and are split on blanks only,
+// so index and query analysis cannot drift apart.
+const (
+	fieldBody  = "body"  // title, heading path and text of the chunk
+	fieldTitle = "title" // document title and front-matter synonyms
+	fieldFacet = "facet" // the chunk's facet, one keyword
+	fieldVis   = "vis"   // audiences that may read the chunk: "citizen employee" or "employee"
+
+	preAnalyzed = "lotse_pre"
+)
+
+// visibleMeta is the chromem metadata key that marks chunks citizens may
+// read; employees may read every chunk.
+const visibleMeta = "citizen"
+
+// index is one immutable generation of the knowledge base: documents,
+// chunks, the lexical and the vector index. Base swaps whole indexes.
+type index struct {
+	docs    []Document
+	docByID map[string]int
+	chunks  []chunk
+	byDoc   [][]int // chunk indexes per document, in reading order
+	vocab   vocab
+	rules   *ruleSet
+	embeds  [][]float32 // per chunk
+	hashes  map[string]string
+	report  IndexReport
+	dir     string // generation directory on disk, "" in memory
+
+	lex bleve.Index
+	vec *chromem.Collection
+
+	// mu guards closed: searches hold it for reading so that a swapped-out
+	// index is closed only after its last search ended.
+	mu     sync.RWMutex
+	closed bool
+}
+
+func (ix *index) close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	if ix.lex != nil {
+		return ix.lex.Close()
+	}
+	return nil
+}
+
+// newMapping builds the bleve mapping: BM25 scoring, pre-analysed text
+// fields, nothing stored.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = bleveapi.BM25Scoring
+	if err := im.AddCustomAnalyzer(preAnalyzed, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, err
+	}
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = preAnalyzed
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := bleve.NewTextFieldMapping()
+	kw.Analyzer = keyword.Name
+	kw.Store, kw.IncludeTermVectors, kw.IncludeInAll, kw.DocValues = false, false, false, false
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldBody, text())
+	dm.AddFieldMappingsAt(fieldTitle, text())
+	dm.AddFieldMappingsAt(fieldVis, text())
+	dm.AddFieldMappingsAt(fieldFacet, kw)
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = preAnalyzed
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im, nil
+}
+
+// lexDoc is what the lexical index stores for one chunk.
+type lexDoc struct {
+	Body  string `json:"body"`
+	Title string `json:"title"`
+	Facet string `json:"facet"`
+	Vis   string `json:"vis"`
+}
+
+// buildInput is everything needed to build an index.
+type buildInput struct {
+	docs     []Document
+	skipped  []Skipped
+	synonyms [][]string
+	hashes   map[string]string
+	formats  map[string]int
+	embed    EmbedFunc
+	reuse    map[string][]float32 // embeddings by text hash from the previous generation
+	lexPath  string               // "" for an in-memory lexical index
+}
+
+// embedText is what the embedder sees for a chunk: title, heading path and
+// text, so that a chunk "Kosten" still knows which service it belongs to.
+func embedText(c *chunk) string {
+	return c.Section + "\n" + c.Text
+}
+
+func textHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:16])
+}
+
+// buildIndex chunks the documents, analyses them, embeds every chunk
+// (reusing embeddings of unchanged text) and builds both indexes.
+func buildIndex(ctx context.Context, in buildInput) (*index, error) {
+	start := time.Now()
+	ix := &index{docs: in.docs, docByID: make(map[string]int, len(in.docs)), hashes: in.hashes}
+	for i := range ix.docs {
+		ix.docByID[ix.docs[i].ID] = i
+		ix.chunks = append(ix.chunks, chunkDocument(i, &ix.docs[i])...)
+	}
+	ix.byDoc = make([][]int, len(ix.docs))
+	for c := range ix.chunks {
+		d := ix.chunks[c].Doc
+		ix.byDoc[d] = append(ix.byDoc[d], c)
+	}
+	ix.rules = newRuleSet(in.synonyms)
+
+	// Pass 1: analyse every chunk and count document frequencies.
+	st := newStemmer()
+	bodies := make([][]string, len(ix.chunks))
+	rawWords := make([][]string, len(ix.chunks))
+	ix.vocab.df = make(map[string]int)
+	for i := range ix.chunks {
+		c := &ix.chunks[i]
+		rawWords[i] = words(c.Section + "\n" + c.Text)
+		terms := make([]string, 0, len(rawWords[i]))
+		for _, w := range rawWords[i] {
+			if stopWords[w] || len(w) < 2 {
+				continue
+			}
+			terms = append(terms, st.stem(w))
+		}
+		bodies[i] = terms
+		countDF(ix.vocab.df, terms)
+	}
+	// Pass 2: add the parts of compounds, now that the vocabulary is known.
+	parts := map[string][]string{}
+	for i := range ix.chunks {
+		var extra []string
+		for _, w := range rawWords[i] {
+			if len(w) < minCompound || stopWords[w] {
+				continue
+			}
+			p, ok := parts[w]
+			if !ok {
+				p = ix.vocab.decompound(w, st)
+				parts[w] = p
+			}
+			extra = append(extra, p...)
+		}
+		if len(extra) > 0 {
+			bodies[i] = append(bodies[i], extra...)
+			for _, t := range uniq(extra) {
+				if !contains(bodies[i][:len(bodies[i])-len(extra)], t) {
+					ix.vocab.df[t]++
+				}
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Embeddings.
+	ix.embeds = make([][]float32, len(ix.chunks))
+	if err := ix.embedAll(ctx, in.embed, in.reuse); err != nil {
+		return nil, err
+	}
+
+	// Lexical index.
+	im, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: index mapping: %w", err)
+	}
+	lex, err := bleve.NewUsing(in.lexPath, im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: creating lexical index: %w", err)
+	}
+	ix.lex = lex
+	titles := make([]string, len(ix.docs))
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		titles[i] = strings.Join(st.analyze(d.Title+" "+strings.Join(d.Synonyms, " ")), " ")
+	}
+	const batchSize = 2000
+	b := lex.NewBatch()
+	for i := range ix.chunks {
+		c := &ix.chunks[i]
+		d := &ix.docs[c.Doc]
+		vis := "employee"
+		if d.Audience.VisibleTo(Citizen) {
+			vis = "citizen employee"
+		}
+		if err := b.Index(strconv.Itoa(i), lexDoc{
+			Body:  strings.Join(bodies[i], " "),
+			Title: titles[c.Doc],
+			Facet: string(c.Facet),
+			Vis:   vis,
+		}); err != nil {
+			lex.Close()
+			return nil, fmt.Errorf("knowledge: indexing chunk: %w", err)
+		}
+		if b.Size() >= batchSize {
+			if err := lex.Batch(b); err != nil {
+				lex.Close()
+				return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
+			}
+			b.Reset()
+			if err := ctx.Err(); err != nil {
+				lex.Close()
+				return nil, err
+			}
+		}
+	}
+	if b.Size() > 0 {
+		if err := lex.Batch(b); err != nil {
+			lex.Close()
+			return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
+		}
+	}
+	if err := ix.buildVectors(ctx); err != nil {
+		lex.Close()
+		return nil, err
+	}
+	ix.report = IndexReport{
+		Files:     in.formats,
+		Documents: len(ix.docs),
+		Chunks:    len(ix.chunks),
+		Skipped:   in.skipped,
+		Duration:  time.Since(start),
+		BuiltAt:   time.Now().UTC(),
+	}
+	return ix, nil
+}
+
+func countDF(df map[string]int, terms []string) {
+	for _, t := range uniq(terms) {
+		df[t]++
+	}
+}
+
+func uniq(ts []string) []string {
+	if len(ts) < 2 {
+		return ts
+	}
+	seen := make(map[string]bool, len(ts))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func contains(ts []string, t string) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// embedAll embeds every chunk on a few workers, reusing vectors of text
+// that was embedded before.
+func (ix *index) embedAll(ctx context.Context, embed EmbedFunc, reuse map[string][]float32) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				c := &ix.chunks[i]
+				text := embedText(c)
+				if v, ok := reuse[textHash(text)]; ok {
+					ix.embeds[i] = v
+					continue
+				}
+				v, err := embed(ctx, text)
+				if err == nil && len(v) == 0 {
+					err = errors.New("empty embedding")
+				}
+				if err != nil {
+					cancel(fmt.Errorf("knowledge: embedding %s: %w", ix.docs[c.Doc].ID, err))
+					continue
+				}
+				ix.embeds[i] = normalize(v)
+			}
+		}()
+	}
+	for i := range ix.chunks {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	if len(ix.embeds) > 0 {
+		dim := len(ix.embeds[0])
+		for i, v := range ix.embeds {
+			if len(v) != dim {
+				return fmt.Errorf("knowledge: embedding of %s has %d dimensions, want %d", ix.docs[ix.chunks[i].Doc].ID, len(v), dim)
+			}
+		}
+	}
+	return nil
+}
+
+// embeddingsByHash returns the index's embeddings keyed by text hash, for
+// reuse by the next generation.
+func (ix *index) embeddingsByHash() map[string][]float32 {
+	m := make(map[string][]float32, len(ix.chunks))
+	for i := range ix.chunks {
+		c := &ix.chunks[i]
+		m[textHash(embedText(c))] = ix.embeds[i]
+	}
+	return m
+}
+
+// buildVectors loads the embeddings into a chromem collection. The
+// collection's own embedding function is never called: every document comes
+// with its vector and queries are embedded by Search.
+func (ix *index) buildVectors(ctx context.Context) error {
+	db := chromem.NewDB()
+	col, err := db.CreateCollection("chunks", nil, func(context.Context, string) ([]float32, error) {
+		return nil, errors.New("knowledge: vectors are computed by the configured embedder")
+	})
+	if err != nil {
+		return fmt.Errorf("knowledge: vector collection: %w", err)
+	}
+	ix.vec = col
+	if len(ix.chunks) == 0 {
+		return nil
+	}
+	cit := map[string]string{visibleMeta: "1"}
+	emp := map[string]string{}
+	for i := range ix.chunks {
+		meta := emp
+		if ix.docs[ix.chunks[i].Doc].Audience.VisibleTo(Citizen) {
+			meta = cit
+		}
+		doc := chromem.Document{ID: strconv.Itoa(i), Metadata: meta, Embedding: ix.embeds[i]}
+		if err := col.AddDocument(ctx, doc); err != nil {
+			return fmt.Errorf("knowledge: filling vector collection: %w", err)
+		}
+	}
+	return nil
+}

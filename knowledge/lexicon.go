@@ -1,0 +1,114 @@
+package knowledge
+
+// builtinSynonyms is German administrative vocabulary as people say it
+// versus as town halls write it. One rule per line: "a, b, c" makes the
+// terms equivalent; "a => b, c" adds b and c to a query that says a (and
+// not the other way round). Terms are analysed like text, so case, umlauts
+// and inflection do not matter. Roots add their own rules in synonyms.txt.
+const builtinSynonyms = `
+perso, persoausweis => personalausweis
+ausweis => personalausweis
+personalausweis, personalausweisdokument
+pass => reisepass
+kinderpass => kinderreisepass
+ummelden, ummeldung, umziehen, umzug => wohnsitz anmelden, anmeldung wohnung
+anmelden wohnung => wohnsitz anmelden
+abmelden wohnung => wohnsitz abmelden
+kfz, auto, pkw, wagen => fahrzeug, kraftfahrzeug
+nummernschild, autokennzeichen => kennzeichen
+fuehrerschein, lappen => fahrerlaubnis
+knoellchen, strafzettel, parkticket, protokoll => verwarnungsgeld
+bussgeld, bussgeldbescheid => bussgeld, verwarnungsgeld
+hochzeit, heiraten, trauung => eheschliessung
+standesamtlich heiraten => eheschliessung
+hundemarke => hundesteuer
+hund anmelden => hundesteuer
+muell, abfall
+muellabfuhr, abfallabholung
+sperrmuell, sperrgut
+gez, rundfunkgebuehr => rundfunkbeitrag
+kita, kindergarten, krippe => kindertagesstaette, kinderbetreuung
+hartz, hartz4, stuetze => buergergeld
+bafoeg => ausbildungsfoerderung
+gewerbeschein => gewerbeanmeldung
+gewerbe anmelden => gewerbeanmeldung
+geburtsschein => geburtsurkunde
+meldezettel => meldebescheinigung
+polizeiliches fuehrungszeugnis => fuehrungszeugnis
+einbuergern, deutscher werden, staatsbuergerschaft => einbuergerung
+aufenthaltstitel, visum verlaengern => aufenthaltserlaubnis
+wohngeld, mietzuschuss
+parkausweis, anwohnerparkausweis, bewohnerparkausweis
+buergeramt, buergerbuero, einwohnermeldeamt, meldebehoerde
+rathaus, stadtverwaltung
+gebuehr, kosten, preis
+verloren, verlust, abhanden
+gestohlen, diebstahl, geklaut
+kaputt, defekt, geht nicht, funktioniert nicht => stoerung
+passwort, kennwort
+laptop, notebook
+rechner, computer, pc
+drucker, druckgeraet
+wlan, wifi
+email, e-mail, mail
+handy, mobiltelefon, smartphone
+bildschirm, monitor
+homeoffice, telearbeit, mobiles arbeiten
+`
+
+// englishGlossary translates administrative terms of English questions into
+// the German words of the sources. Same syntax as builtinSynonyms; only
+// "=>" rules make sense here. It is applied to every query, so German text
+// that happens to contain one of the English words just gains a few terms.
+const englishGlossary = `
+passport, passports => reisepass
+id card, identity card, national id, id => personalausweis
+children passport, child passport => kinderreisepass
+register address, registration of address, register my address, address registration => wohnsitz anmelden, anmeldung
+move, moving, moved, relocation => umzug, wohnsitz anmelden
+deregister => abmelden
+fee, fees, cost, costs, price, charge, charges => kosten, gebuehr
+how much => kosten
+documents, papers, paperwork => unterlagen
+requirements, requirement, prerequisites, eligibility, eligible => voraussetzungen
+appointment, appointments, book => termin
+opening hours, office hours, open => oeffnungszeiten
+processing time, how long => bearbeitungsdauer, dauer
+deadline, deadlines => fristen
+apply, application => beantragen, antrag
+renew, renewal, extend => verlaengern
+lost, lose => verlust, verloren
+stolen => gestohlen, diebstahl
+driving licence, driving license, drivers license, driver's license => fahrerlaubnis, fuehrerschein
+car, vehicle, register car, car registration, vehicle registration => fahrzeug, zulassung
+license plate, number plate => kennzeichen
+parking ticket, parking fine, fine => verwarnungsgeld
+birth certificate => geburtsurkunde
+marriage, marry, wedding, get married => eheschliessung
+dog, dog tax => hundesteuer, hund
+bulky waste => sperrmuell
+waste, garbage, rubbish, trash => abfall, muell
+tax => steuer
+business registration, register business, trade license => gewerbeanmeldung, gewerbe
+residence permit => aufenthaltserlaubnis
+citizenship, naturalisation, naturalization => einbuergerung
+certificate of good conduct, police clearance => fuehrungszeugnis
+housing benefit => wohngeld
+child benefit => kindergeld
+daycare, kindergarten => kinderbetreuung, kita
+lost property, lost and found => fundbuero, fundsache
+town hall, city hall => rathaus
+citizens office, citizen office => buergerbuero
+photo, picture => foto, passfoto
+child, children, kid, kids => kind, kinder
+password => passwort, kennwort
+reset => zuruecksetzen
+printer => drucker
+laptop => notebook
+network, wifi => netzwerk, wlan
+access => zugang, zugriff
+account => konto, benutzerkonto
+outage, not working, broken, down => stoerung, ausfall
+email => e-mail
+phone => telefon
+`

@@ -1,0 +1,428 @@
+package knowledge
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Root is one knowledge root: a tree of files with an optional
+// knowledge.yaml and synonyms.txt at its top.
+type Root struct {
+	Name string // shown in logs and reports, e.g. "musterstadt" or the directory path
+	FS   fs.FS  // the files; use os.DirFS for a directory
+}
+
+// Skipped is a file that was not indexed, and why.
+type Skipped struct {
+	Source string // root name and path
+	Reason string // German-neutral technical reason, e.g. "PDF ist verschlüsselt"
+}
+
+// maxFileSize is the largest file that is read; larger files are skipped.
+const maxFileSize = 64 << 20
+
+// loaded is the result of reading all roots.
+type loaded struct {
+	docs     []Document
+	skipped  []Skipped
+	synonyms [][]string        // groups from every root's synonyms.txt
+	hashes   map[string]string // source → sha256 of every file read, incl. config
+	formats  map[string]int    // files loaded per format
+}
+
+// LoadRoots reads every file below the roots and returns the documents in
+// ID order together with the files that were skipped. Corrupt, empty,
+// encrypted and unknown files are skipped with a reason and logged at level
+// warn; they never abort loading. An error is returned only for a root whose
+// knowledge.yaml is malformed or that cannot be walked at all, or when ctx
+// ends.
+func LoadRoots(ctx context.Context, roots []Root, logger *slog.Logger) ([]Document, []Skipped, error) {
+	l, err := loadRoots(ctx, roots, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l.docs, l.skipped, nil
+}
+
+func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger) (*loaded, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	l := &loaded{hashes: map[string]string{}, formats: map[string]int{}}
+	seen := map[string]string{} // doc ID → source
+	for _, root := range roots {
+		if root.FS == nil {
+			return nil, fmt.Errorf("knowledge: root %q has no file system", root.Name)
+		}
+		rc, err := readRootConfig(root.FS)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: root %q: %w", root.Name, err)
+		}
+		if b, err := fs.ReadFile(root.FS, configFile); err == nil {
+			l.hashes[root.Name+"/"+configFile] = hashBytes(b)
+		}
+		if b, err := fs.ReadFile(root.FS, synonymsFile); err == nil {
+			l.hashes[root.Name+"/"+synonymsFile] = hashBytes(b)
+			l.synonyms = append(l.synonyms, parseSynonyms(string(b))...)
+		}
+		err = fs.WalkDir(root.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return ctxErr
+			}
+			src := root.Name + "/" + p
+			if err != nil {
+				if p == "." {
+					return err
+				}
+				l.skip(logger, src, "nicht lesbar: "+err.Error())
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if p == configFile || p == synonymsFile {
+				return nil
+			}
+			if rc.excluded(p) {
+				l.skip(logger, src, "ausgeschlossen durch knowledge.yaml")
+				return nil
+			}
+			l.loadFile(root, &rc, p, d, seen, logger)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: walking root %q: %w", root.Name, err)
+		}
+	}
+	slices.SortFunc(l.docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
+	return l, nil
+}
+
+func (l *loaded) skip(logger *slog.Logger, src, reason string) {
+	logger.Warn("knowledge: skipping file", "source", src, "reason", reason)
+	l.skipped = append(l.skipped, Skipped{Source: src, Reason: reason})
+}
+
+// loadFile reads one file and appends its documents or a skip entry.
+func (l *loaded) loadFile(root Root, rc *rootConfig, p string, d fs.DirEntry, seen map[string]string, logger *slog.Logger) {
+	src := root.Name + "/" + p
+	ext := strings.ToLower(path.Ext(p))
+	format, ok := formatOf(ext)
+	if !ok {
+		reason := "unbekanntes Format"
+		if ext != "" {
+			reason += " " + ext
+		}
+		l.skip(logger, src, reason)
+		return
+	}
+	info, err := d.Info()
+	if err != nil {
+		l.skip(logger, src, "nicht lesbar: "+err.Error())
+		return
+	}
+	if info.Size() > maxFileSize {
+		l.skip(logger, src, fmt.Sprintf("zu groß (%d Bytes)", info.Size()))
+		return
+	}
+	data, err := fs.ReadFile(root.FS, p)
+	if err != nil {
+		l.skip(logger, src, "nicht lesbar: "+err.Error())
+		return
+	}
+	l.hashes[src] = hashBytes(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		l.skip(logger, src, "leere Datei")
+		return
+	}
+	parts, format, err := parseFile(format, data)
+	if err != nil {
+		l.skip(logger, src, err.Error())
+		return
+	}
+	id := strings.TrimSuffix(p, path.Ext(p))
+	n := 0
+	for _, pd := range parts {
+		docID := id
+		if pd.subID != "" {
+			docID = id + "/" + pd.subID
+		}
+		doc, err := pd.document(rc, p, docID, info.ModTime())
+		if err != nil {
+			l.skip(logger, src, err.Error())
+			continue
+		}
+		doc.Source, doc.Format = src, format
+		if prev, dup := seen[doc.ID]; dup {
+			l.skip(logger, src, fmt.Sprintf("Dokument-ID %q schon vergeben durch %s", doc.ID, prev))
+			continue
+		}
+		seen[doc.ID] = src
+		l.docs = append(l.docs, doc)
+		n++
+	}
+	if n == 0 && len(parts) == 0 {
+		l.skip(logger, src, "kein Text gefunden")
+		return
+	}
+	if n > 0 {
+		l.formats[format]++
+	}
+}
+
+func hashBytes(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// formatOf maps a file extension to a loader name.
+func formatOf(ext string) (string, bool) {
+	switch ext {
+	case ".md", ".markdown":
+		return "md", true
+	case ".txt", ".text":
+		return "txt", true
+	case ".html", ".htm":
+		return "html", true
+	case ".pdf":
+		return "pdf", true
+	case ".docx":
+		return "docx", true
+	case ".pptx":
+		return "pptx", true
+	case ".json":
+		return "json", true
+	case ".rss", ".atom", ".xml":
+		return "rss", true
+	}
+	return "", false
+}
+
+// parseFile runs the loader for format. It returns the documents found and
+// the format that produced them.
+func parseFile(format string, data []byte) (docs []parsedDoc, _ string, err error) {
+	defer func() {
+		// The PDF and XML decoders are fed untrusted bytes; a panic in one
+		// of them must cost one file, not the index.
+		if r := recover(); r != nil {
+			docs, err = nil, fmt.Errorf("Datei beschädigt (%v)", r)
+		}
+	}()
+	switch format {
+	case "md":
+		d, err := parseMarkdown(data)
+		return single(d, err), format, err
+	case "txt":
+		d, err := parseText(data)
+		return single(d, err), format, err
+	case "html":
+		d, err := parseHTML(data)
+		return single(d, err), format, err
+	case "pdf":
+		d, err := parsePDF(data)
+		return single(d, err), format, err
+	case "docx":
+		d, err := parseDOCX(data)
+		return single(d, err), format, err
+	case "pptx":
+		d, err := parsePPTX(data)
+		return single(d, err), format, err
+	case "json":
+		ds, err := parseServiceJSON(data)
+		return ds, format, err
+	case "rss":
+		ds, err := parseFeed(data)
+		return ds, format, err
+	}
+	return nil, format, fmt.Errorf("unbekanntes Format %s", format)
+}
+
+func single(d parsedDoc, err error) []parsedDoc {
+	if err != nil {
+		return nil
+	}
+	return []parsedDoc{d}
+}
+
+// parsedDoc is what a loader extracts from a file before the root's
+// metadata is applied.
+type parsedDoc struct {
+	subID    string // for files holding several documents (feeds, JSON arrays)
+	title    string
+	sections []Section // headings relative to the document, without the title
+	url      string
+	audience string
+	kind     string
+	lang     string
+	synonyms []string
+	updated  time.Time
+}
+
+var errNoText = errors.New("kein Text gefunden")
+
+// document applies the root's metadata and the loader's overrides and
+// normalises the sections: label lines become sections, headings get the
+// title as their first element, facets are tagged, empty sections vanish.
+func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) (Document, error) {
+	m := rc.meta(rel, id)
+	doc := Document{
+		ID:       id,
+		Title:    strings.TrimSpace(pd.title),
+		URL:      m.URL,
+		Audience: m.Audience,
+		Kind:     m.Kind,
+		Lang:     m.Lang,
+		Updated:  modTime,
+		Synonyms: pd.synonyms,
+	}
+	if pd.url != "" {
+		doc.URL = pd.url
+	}
+	if pd.audience != "" {
+		a, ok := ParseAudience(pd.audience)
+		if !ok {
+			return Document{}, fmt.Errorf("ungültige audience %q im Dokument", pd.audience)
+		}
+		doc.Audience = a
+	}
+	if pd.kind != "" {
+		k, ok := parseKind(pd.kind)
+		if !ok {
+			return Document{}, fmt.Errorf("ungültiges kind %q im Dokument", pd.kind)
+		}
+		doc.Kind = k
+	}
+	if pd.lang != "" {
+		doc.Lang = pd.lang
+	}
+	if !pd.updated.IsZero() {
+		doc.Updated = pd.updated
+	}
+	if doc.Title == "" {
+		doc.Title = titleFromPath(id)
+	}
+	doc.Sections = normalizeSections(doc.Title, pd.sections)
+	if len(doc.Sections) == 0 {
+		return Document{}, errNoText
+	}
+	return doc, nil
+}
+
+// titleFromPath makes a title from the last element of an ID:
+// "leistungen/hunde_steuer" gives "Hunde steuer".
+func titleFromPath(id string) string {
+	t := strings.NewReplacer("_", " ", "-", " ").Replace(path.Base(id))
+	if t == "" {
+		return id
+	}
+	r := []rune(t)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// normalizeSections splits sections at label lines ("Kosten:" alone on a
+// line), prefixes every heading with the title, tags facets and drops
+// sections without text.
+func normalizeSections(title string, in []Section) []Section {
+	var out []Section
+	for _, s := range in {
+		for _, sub := range splitLabelLines(s) {
+			sub.Text = strings.TrimSpace(sub.Text)
+			if sub.Text == "" {
+				continue
+			}
+			if sub.Facet == FacetNone {
+				sub.Facet = headingFacet(sub.Heading)
+			}
+			if sub.Facet == FacetNone && sub.Heading == "" {
+				sub.Facet = FacetOverview
+			}
+			switch {
+			case sub.Heading == "":
+				sub.Heading = title
+			case sub.Heading != title && !strings.HasPrefix(sub.Heading, title+" › "):
+				sub.Heading = title + " › " + sub.Heading
+			}
+			out = append(out, sub)
+		}
+	}
+	return out
+}
+
+// splitLabelLines cuts a section wherever a line consists of a facet name
+// alone and more text follows it.
+func splitLabelLines(s Section) []Section {
+	lines := strings.Split(s.Text, "\n")
+	cur := Section{Heading: s.Heading, Facet: s.Facet}
+	var out []Section
+	var buf []string
+	for i, line := range lines {
+		if f, ok := labelLine(line); ok && hasTextAfter(lines[i+1:]) {
+			cur.Text = strings.Join(buf, "\n")
+			out = append(out, cur)
+			label := strings.TrimSpace(strings.TrimSuffix(strings.Trim(strings.TrimSpace(line), "*_#"), ":"))
+			h := label
+			if s.Heading != "" {
+				h = s.Heading + " › " + label
+			}
+			cur, buf = Section{Heading: h, Facet: f}, nil
+			continue
+		}
+		buf = append(buf, line)
+	}
+	cur.Text = strings.Join(buf, "\n")
+	return append(out, cur)
+}
+
+func hasTextAfter(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			_, isLabel := labelLine(l)
+			return !isLabel
+		}
+	}
+	return false
+}
+
+// parseSynonyms reads synonyms.txt: one group of equivalent terms per line,
+// separated by commas; blank lines and lines starting with # are ignored.
+func parseSynonyms(s string) [][]string {
+	var groups [][]string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var g []string
+		for _, t := range strings.Split(line, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				g = append(g, t)
+			}
+		}
+		if len(g) > 1 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}

@@ -1,0 +1,228 @@
+package knowledge
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// parseHTML extracts the main text of a web page. Navigation, header,
+// footer, sidebars, scripts, styles and forms are dropped; when the page has
+// a <main>, an element with role="main" or an <article>, only that is read.
+// Headings h1–h6 open sections; the first h1 (or else <title>) is the title.
+func parseHTML(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	if bytes.IndexByte(data, 0) >= 0 {
+		return pd, fmt.Errorf("Binärdatei, kein HTML")
+	}
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return pd, fmt.Errorf("HTML nicht lesbar: %v", err)
+	}
+	var pageTitle string
+	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+		pageTitle = strings.TrimSpace(collapseSpace(textOf(t)))
+	}
+	body := findFirst(root, func(n *html.Node) bool {
+		return n.DataAtom == atom.Main || attr(n, "role") == "main"
+	})
+	if body == nil {
+		body = findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Article })
+	}
+	if body == nil {
+		body = findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	}
+	if body == nil {
+		return pd, errNoText
+	}
+	w := &htmlWalker{}
+	w.walk(body, false)
+	w.flush()
+	pd.sections = w.sections
+	pd.title = w.title
+	if pd.title == "" {
+		pd.title = pageTitle
+	}
+	if strings.TrimSpace(textOf(body)) == "" {
+		return pd, errNoText
+	}
+	return pd, nil
+}
+
+type htmlWalker struct {
+	title    string
+	stack    []string
+	levels   []int
+	heading  string
+	lines    []string
+	line     strings.Builder
+	sections []Section
+}
+
+// skippedElements are not part of a page's main text.
+var skippedElements = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Form: true, atom.Svg: true, atom.Iframe: true, atom.Button: true, atom.Head: true,
+}
+
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Ul: true, atom.Ol: true,
+	atom.Li: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Br: true, atom.Hr: true, atom.Address: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Details: true, atom.Summary: true,
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+func (w *htmlWalker) endLine() {
+	if s := strings.TrimSpace(w.line.String()); s != "" {
+		w.lines = append(w.lines, s)
+	}
+	w.line.Reset()
+}
+
+func (w *htmlWalker) flush() {
+	w.endLine()
+	w.sections = append(w.sections, Section{Heading: w.heading, Text: strings.Join(w.lines, "\n")})
+	w.lines = nil
+}
+
+func (w *htmlWalker) walk(n *html.Node, pre bool) {
+	switch n.Type {
+	case html.TextNode:
+		if pre {
+			w.line.WriteString(n.Data)
+		} else {
+			w.line.WriteString(collapseSpace(n.Data))
+		}
+		return
+	case html.ElementNode:
+		if skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+			return
+		}
+		if lvl := headingLevel(n.DataAtom); lvl > 0 {
+			h := strings.TrimSpace(collapseSpace(textOf(n)))
+			if h == "" {
+				return
+			}
+			if lvl == 1 && w.title == "" {
+				w.title = h
+				return
+			}
+			w.flush()
+			for len(w.levels) > 0 && w.levels[len(w.levels)-1] >= lvl {
+				w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
+			}
+			w.levels, w.stack = append(w.levels, lvl), append(w.stack, h)
+			w.heading = strings.Join(w.stack, " › ")
+			return
+		}
+	}
+	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+	if block {
+		w.endLine()
+		if n.DataAtom == atom.Li {
+			w.line.WriteString("- ")
+		}
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+		w.line.WriteString(" ")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, pre || n.DataAtom == atom.Pre)
+	}
+	if block {
+		w.endLine()
+	}
+}
+
+func findFirst(n *html.Node, pred func(*html.Node) bool) *html.Node {
+	if n.Type == html.ElementNode && pred(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findFirst(c, pred); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode && skippedElements[n.DataAtom] {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSpace replaces runs of white space by one blank, keeping a
+// leading and trailing blank if there was one, so that inline elements keep
+// their word boundaries.
+func collapseSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	f := strings.Fields(s)
+	out := strings.Join(f, " ")
+	if len(f) == 0 {
+		return " "
+	}
+	if isSpaceByte(s[0]) {
+		out = " " + out
+	}
+	if isSpaceByte(s[len(s)-1]) {
+		out += " "
+	}
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

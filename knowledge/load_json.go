@@ -1,0 +1,112 @@
+package knowledge
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ServiceJSON is the schema of a .json service description: one object per
+// file, or an array of them. Every facet has its own field, so no guessing
+// is needed; empty fields are left out of the document. Example:
+//
+//	{
+//	  "id": "reisepass",                          // optional; names the document in an array
+//	  "title": "Reisepass beantragen",            // required
+//	  "synonyms": ["Pass", "Reisedokument"],
+//	  "url": "https://www.musterstadt.example/leistungen/reisepass",
+//	  "updated": "2026-10-12",
+//	  "beschreibung": "Einen Reisepass brauchen Sie …",
+//	  "zustaendige_stelle": "Bürgerbüro, Marktplatz 1",
+//	  "voraussetzungen": "Hauptwohnsitz in Musterstadt",
+//	  "unterlagen": ["Personalausweis", "biometrisches Passfoto"],
+//	  "kosten": "70,00 Euro",
+//	  "bearbeitungsdauer": "4 bis 6 Wochen",
+//	  "termin": "Termin online buchen",
+//	  "online": "https://…",
+//	  "rechtsgrundlage": "Passgesetz",
+//	  "fristen": "keine"
+//	}
+//
+// A single object becomes the document named by the file's path; in an
+// array, each element becomes "<path>/<id>" and needs an id.
+type ServiceJSON struct {
+	ID                string   `json:"id"`
+	Title             string   `json:"title"`
+	Synonyms          []string `json:"synonyms"`
+	URL               string   `json:"url"`
+	Updated           string   `json:"updated"`
+	Beschreibung      string   `json:"beschreibung"`
+	ZustaendigeStelle string   `json:"zustaendige_stelle"`
+	Voraussetzungen   string   `json:"voraussetzungen"`
+	Unterlagen        []string `json:"unterlagen"`
+	Kosten            string   `json:"kosten"`
+	Bearbeitungsdauer string   `json:"bearbeitungsdauer"`
+	Termin            string   `json:"termin"`
+	Online            string   `json:"online"`
+	Rechtsgrundlage   string   `json:"rechtsgrundlage"`
+	Fristen           string   `json:"fristen"`
+}
+
+func parseServiceJSON(data []byte) ([]parsedDoc, error) {
+	data = bytes.TrimSpace(data)
+	var items []ServiceJSON
+	multi := len(data) > 0 && data[0] == '['
+	if multi {
+		if err := json.Unmarshal(data, &items); err != nil {
+			return nil, fmt.Errorf("JSON fehlerhaft: %v", err)
+		}
+	} else {
+		var one ServiceJSON
+		if err := json.Unmarshal(data, &one); err != nil {
+			return nil, fmt.Errorf("JSON fehlerhaft: %v", err)
+		}
+		items = []ServiceJSON{one}
+	}
+	var out []parsedDoc
+	for i, s := range items {
+		if strings.TrimSpace(s.Title) == "" {
+			return nil, fmt.Errorf("JSON-Eintrag %d: title fehlt", i+1)
+		}
+		upd, err := parseDate(s.Updated)
+		if err != nil {
+			return nil, fmt.Errorf("JSON-Eintrag %d: updated: %v", i+1, err)
+		}
+		pd := parsedDoc{title: s.Title, synonyms: s.Synonyms, url: s.URL, updated: upd, kind: string(KindService)}
+		if multi {
+			if s.ID == "" {
+				return nil, fmt.Errorf("JSON-Eintrag %d: id fehlt", i+1)
+			}
+			pd.subID = s.ID
+		}
+		add := func(h string, f Facet, text string) {
+			if strings.TrimSpace(text) != "" {
+				pd.sections = append(pd.sections, Section{Heading: h, Facet: f, Text: text})
+			}
+		}
+		var list strings.Builder
+		for _, u := range s.Unterlagen {
+			list.WriteString("- " + u + "\n")
+		}
+		add("", FacetOverview, s.Beschreibung)
+		add("Zuständige Stelle", FacetZustaendigkeit, s.ZustaendigeStelle)
+		add("Voraussetzungen", FacetVoraussetzungen, s.Voraussetzungen)
+		add("Benötigte Unterlagen", FacetUnterlagen, list.String())
+		add("Kosten", FacetKosten, s.Kosten)
+		add("Bearbeitungsdauer", FacetDauer, s.Bearbeitungsdauer)
+		add("Termin", FacetTermin, s.Termin)
+		add("Online-Dienst", FacetOnline, s.Online)
+		add("Rechtsgrundlage", FacetRechtsgrundlage, s.Rechtsgrundlage)
+		add("Fristen", FacetFristen, s.Fristen)
+		if len(pd.sections) == 0 {
+			return nil, fmt.Errorf("JSON-Eintrag %d: %w", i+1, errNoText)
+		}
+		out = append(out, pd)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("JSON enthält keine Leistung")
+	}
+	return out, nil
+}

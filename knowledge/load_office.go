@@ -1,0 +1,371 @@
+package knowledge
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// oleMagic starts every OLE compound file. Encrypted DOCX/PPTX files and the
+// old binary .doc/.ppt formats are such files, not ZIP archives.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+func openZip(data []byte) (*zip.Reader, error) {
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, errors.New("verschlüsselt oder altes Office-Binärformat")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("kein gültiges Office-Dokument: %v", err)
+	}
+	return zr, nil
+}
+
+func readZipFile(zr *zip.Reader, name string) ([]byte, error) {
+	f, err := zr.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxFileSize))
+}
+
+// coreProps reads title and modification date from docProps/core.xml.
+func coreProps(zr *zip.Reader) (title string, modified time.Time) {
+	b, err := readZipFile(zr, "docProps/core.xml")
+	if err != nil {
+		return "", time.Time{}
+	}
+	var cp struct {
+		Title    string `xml:"title"`
+		Modified string `xml:"modified"`
+	}
+	if xml.Unmarshal(b, &cp) != nil {
+		return "", time.Time{}
+	}
+	modified, _ = parseDate(cp.Modified)
+	return strings.TrimSpace(cp.Title), modified
+}
+
+// parseDOCX reads word/document.xml. Paragraphs styled Title become the
+// title; paragraphs styled as headings ("Heading1", "Überschrift1" …, or with
+// an outline level) open sections; all other paragraphs are text.
+func parseDOCX(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	zr, err := openZip(data)
+	if err != nil {
+		return pd, err
+	}
+	body, err := readZipFile(zr, "word/document.xml")
+	if err != nil {
+		return pd, errors.New("kein Word-Dokument: word/document.xml fehlt")
+	}
+	styles := docxHeadingStyles(zr)
+	pd.title, pd.updated = coreProps(zr)
+
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	var (
+		stack   []string
+		levels  []int
+		cur     Section
+		lines   []string
+		para    strings.Builder
+		style   string
+		outline = -1
+		inText  bool
+	)
+	flush := func() {
+		cur.Text = strings.Join(lines, "\n")
+		pd.sections = append(pd.sections, cur)
+		lines = nil
+	}
+	endPara := func() {
+		text := strings.TrimSpace(para.String())
+		para.Reset()
+		lvl := outline + 1
+		if l, ok := styles[style]; ok {
+			lvl = l
+		}
+		style, outline = "", -1
+		if text == "" {
+			return
+		}
+		switch {
+		case lvl == 0: // Title style
+			if pd.title == "" {
+				pd.title = text
+				return
+			}
+			lines = append(lines, text)
+		case lvl > 0 && lvl <= 6:
+			flush()
+			for len(levels) > 0 && levels[len(levels)-1] >= lvl {
+				levels, stack = levels[:len(levels)-1], stack[:len(stack)-1]
+			}
+			levels, stack = append(levels, lvl), append(stack, text)
+			cur = Section{Heading: strings.Join(stack, " › ")}
+		default:
+			lines = append(lines, text)
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return pd, fmt.Errorf("Word-Dokument beschädigt: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "pStyle":
+				style = xmlAttr(t, "val")
+			case "outlineLvl":
+				if n, err := strconv.Atoi(xmlAttr(t, "val")); err == nil {
+					outline = n
+				}
+			case "t":
+				inText = true
+			case "tab":
+				para.WriteByte('\t')
+			case "br", "cr":
+				para.WriteByte('\n')
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				endPara()
+			}
+		case xml.CharData:
+			if inText {
+				para.Write(t)
+			}
+		}
+	}
+	flush()
+	return pd, nil
+}
+
+// docxHeadingStyles maps style IDs to heading levels: 0 for the title
+// style, 1–6 for headings. It reads word/styles.xml so that localised style
+// names ("Überschrift 1") are recognised, and falls back to the usual IDs.
+func docxHeadingStyles(zr *zip.Reader) map[string]int {
+	m := map[string]int{"Title": 0, "Titel": 0}
+	for i := 1; i <= 6; i++ {
+		m["Heading"+strconv.Itoa(i)] = i
+		m["berschrift"+strconv.Itoa(i)] = i
+		m["Uberschrift"+strconv.Itoa(i)] = i
+		m["Überschrift"+strconv.Itoa(i)] = i
+	}
+	b, err := readZipFile(zr, "word/styles.xml")
+	if err != nil {
+		return m
+	}
+	var st struct {
+		Styles []struct {
+			ID   string `xml:"styleId,attr"`
+			Name struct {
+				Val string `xml:"val,attr"`
+			} `xml:"name"`
+		} `xml:"style"`
+	}
+	if xml.Unmarshal(b, &st) != nil {
+		return m
+	}
+	for _, s := range st.Styles {
+		name := strings.ToLower(strings.ReplaceAll(s.Name.Val, " ", ""))
+		switch {
+		case name == "title" || name == "titel":
+			m[s.ID] = 0
+		case strings.HasPrefix(name, "heading") || strings.HasPrefix(name, "überschrift"):
+			digits := strings.TrimLeft(name, "abcdefghijklmnopqrstuvwxyzü")
+			if n, err := strconv.Atoi(digits); err == nil && n >= 1 && n <= 6 {
+				m[s.ID] = n
+			}
+		}
+	}
+	return m
+}
+
+func xmlAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// parsePPTX reads the slides of a presentation in order. Each slide becomes
+// a section headed by its title placeholder (or "Folie N"); the text of the
+// other shapes, paragraph by paragraph, is its text. The first slide's
+// title is the document title unless docProps/core.xml has one.
+func parsePPTX(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	zr, err := openZip(data)
+	if err != nil {
+		return pd, err
+	}
+	pd.title, pd.updated = coreProps(zr)
+	type slide struct {
+		n    int
+		name string
+	}
+	var slides []slide
+	for _, f := range zr.File {
+		dir, base := path.Split(f.Name)
+		if dir != "ppt/slides/" || !strings.HasPrefix(base, "slide") || !strings.HasSuffix(base, ".xml") {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(base, "slide"), ".xml"))
+		if err != nil {
+			continue
+		}
+		slides = append(slides, slide{n, f.Name})
+	}
+	if len(slides) == 0 {
+		return pd, errors.New("keine Folien gefunden")
+	}
+	slices.SortFunc(slides, func(a, b slide) int { return a.n - b.n })
+	for i, s := range slides {
+		b, err := readZipFile(zr, s.name)
+		if err != nil {
+			return pd, fmt.Errorf("Folie %d nicht lesbar: %v", s.n, err)
+		}
+		title, body, err := slideText(b)
+		if err != nil {
+			return pd, fmt.Errorf("Folie %d beschädigt: %v", s.n, err)
+		}
+		if i == 0 && pd.title == "" && title != "" {
+			pd.title = title
+			if strings.TrimSpace(body) == "" {
+				continue
+			}
+		}
+		h := title
+		if h == "" {
+			h = "Folie " + strconv.Itoa(i+1)
+		}
+		pd.sections = append(pd.sections, Section{Heading: h, Text: body})
+	}
+	return pd, nil
+}
+
+// slideText returns the title placeholder text and the remaining text of
+// one slide, one paragraph per line.
+func slideText(b []byte) (title, body string, err error) {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var (
+		depthShape int
+		isTitle    bool
+		inText     bool
+		para       strings.Builder
+		titleParts []string
+		lines      []string
+	)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "sp":
+				depthShape++
+				isTitle = false
+			case "ph":
+				if ty := xmlAttr(t, "type"); ty == "title" || ty == "ctrTitle" {
+					isTitle = true
+				}
+			case "t":
+				inText = true
+			case "br":
+				para.WriteByte(' ')
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "sp":
+				depthShape--
+			case "t":
+				inText = false
+			case "p":
+				if s := strings.TrimSpace(para.String()); s != "" {
+					if isTitle {
+						titleParts = append(titleParts, s)
+					} else {
+						lines = append(lines, s)
+					}
+				}
+				para.Reset()
+			}
+		case xml.CharData:
+			if inText {
+				para.Write(t)
+			}
+		}
+	}
+	return strings.Join(titleParts, " "), strings.Join(lines, "\n"), nil
+}
+
+// parsePDF extracts the text of every page; each page is a section
+// "Seite N". Facet names standing alone on a line still open sections.
+// Encrypted PDFs are refused.
+func parsePDF(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF")) {
+		return pd, errors.New("kein PDF (Kopfzeile %PDF fehlt)")
+	}
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
+			return pd, errors.New("PDF ist verschlüsselt")
+		}
+		return pd, fmt.Errorf("PDF beschädigt: %v", err)
+	}
+	if title := r.Trailer().Key("Info").Key("Title").Text(); title != "" {
+		pd.title = title
+	}
+	for i := 1; i <= r.NumPage(); i++ {
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		text, err := p.GetPlainText(nil)
+		if err != nil {
+			return pd, fmt.Errorf("PDF-Seite %d beschädigt: %v", i, err)
+		}
+		pd.sections = append(pd.sections, Section{Heading: "Seite " + strconv.Itoa(i), Text: cleanPDFText(text)})
+	}
+	if len(pd.sections) == 0 {
+		return pd, errors.New("PDF ohne Seiten")
+	}
+	return pd, nil
+}
+
+// cleanPDFText trims the lines of extracted page text and drops empty runs.
+func cleanPDFText(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,470 @@
+package knowledge
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func fixtureRoot() Root { return Root{Name: "stadt", FS: os.DirFS(filepath.Join("testdata", "stadt"))} }
+
+// mustLoad loads roots and fails the test on error.
+func mustLoad(tb testing.TB, roots ...Root) ([]Document, []Skipped) {
+	tb.Helper()
+	docs, skipped, err := LoadRoots(context.Background(), roots, nil)
+	if err != nil {
+		tb.Fatalf("LoadRoots: %v", err)
+	}
+	return docs, skipped
+}
+
+func docByID(tb testing.TB, docs []Document, id string) Document {
+	tb.Helper()
+	for _, d := range docs {
+		if d.ID == id {
+			return d
+		}
+	}
+	tb.Fatalf("document %q not loaded", id)
+	return Document{}
+}
+
+// outline is a document reduced to what the loader tests compare.
+type outline struct {
+	Format, Title, URL string
+	Audience           Audience
+	Kind               Kind
+	Sections           []string // "heading [facet]"
+}
+
+func outlineOf(d Document) outline {
+	o := outline{Format: d.Format, Title: d.Title, URL: d.URL, Audience: d.Audience, Kind: d.Kind}
+	for _, s := range d.Sections {
+		o.Sections = append(o.Sections, s.Heading+" ["+string(s.Facet)+"]")
+	}
+	return o
+}
+
+func TestLoadRootsFormats(t *testing.T) {
+	docs, _ := mustLoad(t, fixtureRoot())
+	tests := []struct {
+		id   string
+		want outline
+	}{
+		{"leistungen/reisepass", outline{
+			Format: "md", Title: "Reisepass beantragen", URL: "https://www.teststadt.example/leistungen/reisepass",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Reisepass beantragen [ueberblick]",
+				"Reisepass beantragen › Zuständige Stelle [zustaendigkeit]",
+				"Reisepass beantragen › Benötigte Unterlagen [unterlagen]",
+				"Reisepass beantragen › Kosten [kosten]",
+				"Reisepass beantragen › Bearbeitungsdauer [dauer]",
+				"Reisepass beantragen › Termin [termin]",
+			}}},
+		{"leistungen/fahrerlaubnis", outline{
+			Format: "html", Title: "Fahrerlaubnis beantragen", URL: "https://www.teststadt.example/leistungen/fahrerlaubnis",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Fahrerlaubnis beantragen [ueberblick]",
+				"Fahrerlaubnis beantragen › Voraussetzungen [voraussetzungen]",
+				"Fahrerlaubnis beantragen › Kosten [kosten]",
+				"Fahrerlaubnis beantragen › Kosten › Internationaler Führerschein [kosten]",
+			}}},
+		{"leistungen/hundesteuer", outline{
+			Format: "pdf", Title: "Hundesteuer", URL: "https://www.teststadt.example/leistungen/hundesteuer",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Hundesteuer › Seite 1 []",
+				"Hundesteuer › Seite 2 › Kosten [kosten]",
+				"Hundesteuer › Seite 2 › Fristen [fristen]",
+			}}},
+		{"leistungen/gewerbe-anmelden", outline{
+			Format: "docx", Title: "Gewerbe anmelden", URL: "https://www.teststadt.example/leistungen/gewerbe-anmelden",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Gewerbe anmelden [ueberblick]",
+				"Gewerbe anmelden › Benötigte Unterlagen [unterlagen]",
+				"Gewerbe anmelden › Gebühren [kosten]",
+				"Gewerbe anmelden › Gebühren › Ermäßigung [kosten]",
+			}}},
+		{"intern/it/schulung-drucker", outline{
+			Format: "pptx", Title: "Druckerschulung", URL: "https://intranet.teststadt.example/it/schulung-drucker",
+			Audience: Employee, Kind: KindArticle,
+			Sections: []string{
+				"Druckerschulung › Papierstau beheben []",
+				"Druckerschulung › Netzwerkdrucker verbinden []",
+				"Druckerschulung › Toner wechseln []",
+			}}},
+		{"leistungen/fundbuero", outline{
+			Format: "txt", Title: "Fundbüro", URL: "https://www.teststadt.example/leistungen/fundbuero",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Fundbüro [ueberblick]",
+				"Fundbüro › Öffnungszeiten [zustaendigkeit]",
+				"Fundbüro › Kosten [kosten]",
+			}}},
+		{"leistungen/sperrmuell", outline{
+			Format: "json", Title: "Sperrmüll abholen lassen", URL: "https://www.teststadt.example/sperrmuell",
+			Audience: Citizen, Kind: KindService,
+			Sections: []string{
+				"Sperrmüll abholen lassen [ueberblick]",
+				"Sperrmüll abholen lassen › Zuständige Stelle [zustaendigkeit]",
+				"Sperrmüll abholen lassen › Benötigte Unterlagen [unterlagen]",
+				"Sperrmüll abholen lassen › Kosten [kosten]",
+				"Sperrmüll abholen lassen › Termin [termin]",
+				"Sperrmüll abholen lassen › Online-Dienst [online]",
+			}}},
+		{"hinweise/aktuelles/buergerbuero-am-freitag-geschlossen", outline{
+			Format: "rss", Title: "Bürgerbüro am Freitag geschlossen", URL: "https://www.teststadt.example/aktuell/buergerbuero-geschlossen",
+			Audience: All, Kind: KindNotice,
+			Sections: []string{"Bürgerbüro am Freitag geschlossen [ueberblick]"}}},
+		{"hinweise/it-status/wartung-serviceportal", outline{
+			Format: "rss", Title: "Wartung Serviceportal", URL: "https://www.teststadt.example/status/wartung",
+			Audience: All, Kind: KindNotice,
+			Sections: []string{"Wartung Serviceportal [ueberblick]"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			got := outlineOf(docByID(t, docs, tt.id))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("outline mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLoadRootsText(t *testing.T) {
+	docs, _ := mustLoad(t, fixtureRoot())
+	tests := []struct {
+		id, section string
+		contains    []string
+		excludes    []string
+	}{
+		{"leistungen/fahrerlaubnis", "Fahrerlaubnis beantragen", []string{"Fahrerlaubnis (Führerschein) beantragen Sie bei der Fahrerlaubnisbehörde."},
+			[]string{"Navigation", "Startseite", "tracking", "Werbung", "Impressum", "color"}},
+		{"leistungen/fahrerlaubnis", "Fahrerlaubnis beantragen › Voraussetzungen", []string{"- Mindestalter 18 Jahre\n- Sehtest"}, nil},
+		{"leistungen/hundesteuer", "Hundesteuer › Seite 2 › Kosten", []string{"Für den ersten Hund 96 Euro im Jahr"}, []string{"Fristen"}},
+		{"leistungen/gewerbe-anmelden", "Gewerbe anmelden › Benötigte Unterlagen", []string{"Personalausweis oder Reisepass\nbei Handwerksbetrieben"}, nil},
+		{"intern/it/schulung-drucker", "Druckerschulung › Papierstau beheben", []string{"Klappe A öffnen\nPapier vorsichtig herausziehen"}, nil},
+		{"hinweise/aktuelles/buergerbuero-am-freitag-geschlossen", "Bürgerbüro am Freitag geschlossen", []string{"bleibt das Bürgerbüro am Freitag geschlossen."}, []string{"<p>", "<b>"}},
+		{"leistungen/sperrmuell", "Sperrmüll abholen lassen › Benötigte Unterlagen", []string{"- Liste der Gegenstände"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id+"/"+tt.section, func(t *testing.T) {
+			d := docByID(t, docs, tt.id)
+			var text string
+			for _, s := range d.Sections {
+				if s.Heading == tt.section {
+					text = s.Text
+				}
+			}
+			if text == "" {
+				t.Fatalf("section %q missing", tt.section)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(text, c) {
+					t.Errorf("text %q lacks %q", text, c)
+				}
+			}
+			for _, c := range tt.excludes {
+				if strings.Contains(text, c) {
+					t.Errorf("text %q contains %q", text, c)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadRootsMetadata(t *testing.T) {
+	docs, _ := mustLoad(t, fixtureRoot())
+	d := docByID(t, docs, "leistungen/reisepass")
+	if want := time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC); !d.Updated.Equal(want) {
+		t.Errorf("Updated = %v, want %v", d.Updated, want)
+	}
+	if diff := cmp.Diff([]string{"Pass", "Expresspass"}, d.Synonyms); diff != "" {
+		t.Errorf("Synonyms (-want +got):\n%s", diff)
+	}
+	if d.Source != "stadt/leistungen/reisepass.md" || d.Lang != "de" {
+		t.Errorf("Source, Lang = %q, %q", d.Source, d.Lang)
+	}
+	n := docByID(t, docs, "hinweise/aktuelles/buergerbuero-am-freitag-geschlossen")
+	if want := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC); !n.Updated.Equal(want) {
+		t.Errorf("notice Updated = %v, want %v", n.Updated, want)
+	}
+	for i := 1; i < len(docs); i++ {
+		if docs[i-1].ID >= docs[i].ID {
+			t.Errorf("documents not sorted by ID: %q before %q", docs[i-1].ID, docs[i].ID)
+		}
+	}
+}
+
+func TestLoadRootsSkipsBrokenFiles(t *testing.T) {
+	_, skipped := mustLoad(t, fixtureRoot())
+	want := map[string]string{
+		"stadt/kaputt/LICENSE.txt":         "ausgeschlossen",
+		"stadt/kaputt/bild.png":            "unbekanntes Format .png",
+		"stadt/kaputt/kaputt.docx":         "kein gültiges Office-Dokument",
+		"stadt/kaputt/kaputt.html":         "Binärdatei",
+		"stadt/kaputt/kaputt.json":         "JSON fehlerhaft",
+		"stadt/kaputt/kaputt.md":           "Front Matter nicht abgeschlossen",
+		"stadt/kaputt/kaputt.pdf":          "PDF beschädigt",
+		"stadt/kaputt/kaputt.pptx":         "keine Folien",
+		"stadt/kaputt/kaputt.rss":          "RSS beschädigt",
+		"stadt/kaputt/kaputt.txt":          "Binärdatei",
+		"stadt/kaputt/keinfeed.xml":        "kein RSS- oder Atom-Feed",
+		"stadt/kaputt/leer.md":             "leere Datei",
+		"stadt/kaputt/verschluesselt.docx": "verschlüsselt",
+		"stadt/kaputt/verschluesselt.pdf":  "verschlüsselt",
+	}
+	got := map[string]string{}
+	for _, s := range skipped {
+		got[s.Source] = s.Reason
+	}
+	if len(got) != len(want) {
+		t.Errorf("skipped %d files, want %d: %v", len(got), len(want), got)
+	}
+	for src, reason := range want {
+		if !strings.Contains(got[src], reason) {
+			t.Errorf("%s: reason %q, want it to contain %q", src, got[src], reason)
+		}
+	}
+}
+
+func TestLoadRootsEdgeCases(t *testing.T) {
+	tests := []struct {
+		name        string
+		files       fstest.MapFS
+		wantIDs     []string
+		wantSkipped int
+		wantErr     bool
+	}{
+		{"bad knowledge.yaml", fstest.MapFS{"knowledge.yaml": {Data: []byte("defaults: [")}}, nil, 0, true},
+		{"bad audience in knowledge.yaml", fstest.MapFS{"knowledge.yaml": {Data: []byte("defaults: {audience: alle}")}}, nil, 0, true},
+		{"bad audience in front matter", fstest.MapFS{
+			"a.md": {Data: []byte("---\naudience: jeder\n---\nText")},
+			"b.md": {Data: []byte("Text b")},
+		}, []string{"b"}, 1, false},
+		{"duplicate ID", fstest.MapFS{
+			"a.md":  {Data: []byte("Text a")},
+			"a.txt": {Data: []byte("Text b")},
+		}, []string{"a"}, 1, false},
+		{"hidden files ignored", fstest.MapFS{
+			".git/config": {Data: []byte("x")},
+			".notiz.md":   {Data: []byte("x")},
+			"a.md":        {Data: []byte("Text a")},
+		}, []string{"a"}, 0, false},
+		{"front matter only", fstest.MapFS{"a.md": {Data: []byte("---\ntitle: Leer\n---\n")}}, nil, 1, false},
+		{"JSON array", fstest.MapFS{"l.json": {Data: []byte(`[{"id":"a","title":"A","kosten":"1 Euro"},{"id":"b","title":"B","fristen":"keine"}]`)}}, []string{"l/a", "l/b"}, 0, false},
+		{"JSON without title", fstest.MapFS{"l.json": {Data: []byte(`{"kosten":"1 Euro"}`)}}, nil, 1, false},
+		{"latin-1 text", fstest.MapFS{"a.txt": {Data: []byte("Geb\xfchren\nKosten:\n5 Euro")}}, []string{"a"}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, skipped, err := LoadRoots(context.Background(), []Root{{Name: "r", FS: tt.files}}, nil)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			var ids []string
+			for _, d := range docs {
+				ids = append(ids, d.ID)
+			}
+			if diff := cmp.Diff(tt.wantIDs, ids); diff != "" {
+				t.Errorf("IDs (-want +got):\n%s", diff)
+			}
+			if len(skipped) != tt.wantSkipped {
+				t.Errorf("skipped = %v, want %d", skipped, tt.wantSkipped)
+			}
+		})
+	}
+}
+
+func TestLatin1TextIsConverted(t *testing.T) {
+	docs, _ := mustLoad(t, Root{Name: "r", FS: fstest.MapFS{"a.txt": {Data: []byte("Geb\xfchrenordnung\nKosten:\n5 Euro")}}})
+	if docs[0].Title != "Gebührenordnung" {
+		t.Errorf("Title = %q, want Gebührenordnung", docs[0].Title)
+	}
+}
+
+func TestGlobMatch(t *testing.T) {
+	tests := []struct {
+		glob, name string
+		want       bool
+	}{
+		{"intern/**", "intern/it/vpn.md", true},
+		{"intern/**", "intern", true},
+		{"intern/**", "internet/a.md", false},
+		{"**/LICENSE*", "LICENSE", true},
+		{"**/LICENSE*", "a/b/LICENSE-CC.md", true},
+		{"**/*.pdf", "a/b.pdf", true},
+		{"leistungen/*.md", "leistungen/a/b.md", false},
+		{"a/**/c.md", "a/c.md", true},
+		{"a/**/c.md", "a/x/y/c.md", true},
+		{"synonyms.txt", "synonyms.txt", true},
+	}
+	for _, tt := range tests {
+		if got := globMatch(tt.glob, tt.name); got != tt.want {
+			t.Errorf("globMatch(%q, %q) = %v, want %v", tt.glob, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRootConfigMeta(t *testing.T) {
+	rc := rootConfig{
+		Defaults: folderMeta{Audience: "citizen", Lang: "de"},
+		Folders: []folderRule{
+			{Match: "intern/**", folderMeta: folderMeta{Audience: "employee", Kind: "article", BaseURL: "https://intranet.example/it/"}},
+			{Match: "intern/oeffentlich/**", folderMeta: folderMeta{Audience: "all"}},
+			{Match: "docs/**", folderMeta: folderMeta{Lang: "en", BaseURL: "https://docs.example"}},
+		},
+	}
+	tests := []struct {
+		rel  string
+		want fileMeta
+	}{
+		{"a.md", fileMeta{Audience: Citizen, Kind: KindArticle, Lang: "de"}},
+		{"intern/it/vpn.md", fileMeta{Audience: Employee, Kind: KindArticle, Lang: "de", URL: "https://intranet.example/it/vpn"}},
+		{"intern/oeffentlich/x.md", fileMeta{Audience: All, Kind: KindArticle, Lang: "de", URL: "https://intranet.example/it/oeffentlich/x"}},
+		{"docs/accounts/new.md", fileMeta{Audience: Citizen, Kind: KindArticle, Lang: "en", URL: "https://docs.example/accounts/new"}},
+	}
+	for _, tt := range tests {
+		id := strings.TrimSuffix(tt.rel, ".md")
+		if diff := cmp.Diff(tt.want, rc.meta(tt.rel, id)); diff != "" {
+			t.Errorf("meta(%q) (-want +got):\n%s", tt.rel, diff)
+		}
+	}
+}
+
+func TestFrontMatterOverrides(t *testing.T) {
+	files := fstest.MapFS{
+		"knowledge.yaml":  {Data: []byte("folders:\n  - match: \"intern/**\"\n    audience: employee\n    base_url: https://intra.example/\n")},
+		"intern/offen.md": {Data: []byte("---\ntitle: Offen\naudience: all\nkind: notice\nurl: https://www.example/offen\nlang: en\n---\nText")},
+	}
+	docs, _ := mustLoad(t, Root{Name: "r", FS: files})
+	d := docByID(t, docs, "intern/offen")
+	got := []string{string(d.Audience), string(d.Kind), d.URL, d.Lang}
+	if diff := cmp.Diff([]string{"all", "notice", "https://www.example/offen", "en"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestLabelLines(t *testing.T) {
+	tests := []struct {
+		line string
+		want Facet
+		ok   bool
+	}{
+		{"Kosten:", FacetKosten, true},
+		{"  Benötigte Unterlagen  ", FacetUnterlagen, true},
+		{"**Gebühren:**", FacetKosten, true},
+		{"Erforderliche Dokumente", FacetUnterlagen, true},
+		{"Bearbeitungszeit:", FacetDauer, true},
+		{"Onlinedienst", FacetOnline, true},
+		{"Fragen & Antworten", FacetFAQ, true},
+		{"Kosten: 30 Euro", FacetNone, false},
+		{"Die Kosten trägt die Stadt.", FacetNone, false},
+	}
+	for _, tt := range tests {
+		got, ok := labelLine(tt.line)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("labelLine(%q) = %q, %v; want %q, %v", tt.line, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestHeadingFacet(t *testing.T) {
+	tests := map[string]Facet{
+		"Zuständige Stelle":             FacetZustaendigkeit,
+		"Zuständigkeit":                 FacetZustaendigkeit,
+		"Öffnungszeiten":                FacetZustaendigkeit,
+		"Voraussetzungen":               FacetVoraussetzungen,
+		"Erforderliche Unterlagen":      FacetUnterlagen,
+		"Benötigte Dokumente":           FacetUnterlagen,
+		"Gebührenrahmen":                FacetKosten,
+		"Kosten und Gebühren":           FacetKosten,
+		"Bearbeitungsdauer":             FacetDauer,
+		"Dauer":                         FacetDauer,
+		"Fristen":                       FacetFristen,
+		"Online-Dienst":                 FacetOnline,
+		"Termin":                        FacetTermin,
+		"Rechtsgrundlage":               FacetRechtsgrundlage,
+		"Verfahrensablauf":              FacetAblauf,
+		"Ablauf":                        FacetAblauf,
+		"FAQ":                           FacetFAQ,
+		"Fragen und Antworten":          FacetFAQ,
+		"Was ist es?":                   FacetOverview,
+		"Beschreibung":                  FacetOverview,
+		"2. Kosten":                     FacetKosten,
+		"Kosten › Ermäßigung":           FacetKosten,
+		"Verlust des Personalausweises": FacetNone,
+		"Kostenlose Parkplätze":         FacetNone,
+	}
+	for h, want := range tests {
+		if got := headingFacet(h); got != want {
+			t.Errorf("headingFacet(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
+
+func TestDetectFacet(t *testing.T) {
+	tests := map[string]Facet{
+		"Was kostet ein Reisepass?":                          FacetKosten,
+		"Wie hoch ist die Gebühr?":                           FacetKosten,
+		"How much is a passport?":                            FacetKosten,
+		"What is the fee for an ID card?":                    FacetKosten,
+		"Welche Unterlagen brauche ich?":                     FacetUnterlagen,
+		"Was muss ich mitbringen?":                           FacetUnterlagen,
+		"Which documents do I need?":                         FacetUnterlagen,
+		"Wie lange dauert ein Reisepass?":                    FacetDauer,
+		"How long does it take?":                             FacetDauer,
+		"Wo ist das Bürgerbüro?":                             FacetZustaendigkeit,
+		"Öffnungszeiten Bürgerbüro":                          FacetZustaendigkeit,
+		"What are the opening hours?":                        FacetZustaendigkeit,
+		"Brauche ich einen Termin?":                          FacetTermin,
+		"Can I book an appointment?":                         FacetTermin,
+		"Kann ich das online beantragen?":                    FacetOnline,
+		"Welche Voraussetzungen gibt es?":                    FacetVoraussetzungen,
+		"What are the requirements?":                         FacetVoraussetzungen,
+		"Reisepass":                                          FacetNone,
+		"Wo kann ich den Pass beantragen und was kostet er?": FacetKosten,
+	}
+	for q, want := range tests {
+		if got := DetectFacet(q); got != want {
+			t.Errorf("DetectFacet(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestSplitText(t *testing.T) {
+	para := strings.Repeat("Wort ", 60) // 300 characters
+	text := strings.Join([]string{para, para, para, para}, "\n\n")
+	got := splitText(text, 800)
+	if len(got) != 2 {
+		t.Fatalf("got %d chunks, want 2", len(got))
+	}
+	for _, c := range got {
+		if len([]rune(c)) > 800 {
+			t.Errorf("chunk of %d characters exceeds 800", len([]rune(c)))
+		}
+		for _, p := range strings.Split(c, "\n\n") {
+			if p != strings.TrimSpace(para) {
+				t.Errorf("paragraph split inside: %q", p)
+			}
+		}
+	}
+	long := strings.Repeat("Satz mit Inhalt. ", 200)
+	for _, c := range splitText(long, 800) {
+		if n := len([]rune(c)); n > 800 || n == 0 {
+			t.Errorf("sentence-split chunk has %d characters", n)
+		}
+	}
+	if got := splitText("  ", 800); got != nil {
+		t.Errorf("blank text gave %q", got)
+	}
+}

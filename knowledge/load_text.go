@@ -1,0 +1,169 @@
+package knowledge
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatter is the YAML block at the top of a Markdown file. Every field
+// is optional and overrides knowledge.yaml.
+type frontMatter struct {
+	Title    string   `yaml:"title"`
+	Synonyms []string `yaml:"synonyms"`
+	Updated  string   `yaml:"updated"`
+	URL      string   `yaml:"url"`
+	Audience string   `yaml:"audience"`
+	Kind     string   `yaml:"kind"`
+	Lang     string   `yaml:"lang"`
+}
+
+// parseMarkdown reads a Markdown file with optional YAML front matter.
+// ATX headings (# to ######) open sections; the first level-1 heading is
+// the title unless the front matter has one. Text is kept verbatim.
+func parseMarkdown(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	if !utf8.Valid(data) {
+		return pd, fmt.Errorf("kein gültiges UTF-8")
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.TrimPrefix(text, "\ufeff")
+	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
+		end := strings.Index(rest, "\n---")
+		if end < 0 {
+			return pd, fmt.Errorf("Front Matter nicht abgeschlossen")
+		}
+		var fm frontMatter
+		if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
+			return pd, fmt.Errorf("Front Matter fehlerhaft: %v", err)
+		}
+		upd, err := parseDate(fm.Updated)
+		if err != nil {
+			return pd, fmt.Errorf("Front Matter: updated: %v", err)
+		}
+		pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
+		pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
+		text = rest[end+len("\n---"):]
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			text = text[i+1:]
+		} else {
+			text = ""
+		}
+	}
+	var (
+		stack   []string // heading texts by level-1
+		levels  []int
+		cur     Section
+		buf     []string
+		inFence bool
+	)
+	flush := func() {
+		cur.Text = strings.Join(buf, "\n")
+		pd.sections = append(pd.sections, cur)
+		buf = nil
+	}
+	for _, line := range strings.Split(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			inFence = !inFence
+		}
+		level, heading := 0, ""
+		if !inFence {
+			level, heading = atxHeading(line)
+		}
+		if level == 0 {
+			buf = append(buf, line)
+			continue
+		}
+		if level == 1 && pd.title == "" && len(pd.sections) == 0 && strings.TrimSpace(strings.Join(buf, "")) == "" {
+			pd.title = heading
+			continue
+		}
+		if level == 1 && heading == pd.title {
+			continue
+		}
+		flush()
+		for len(levels) > 0 && levels[len(levels)-1] >= level {
+			levels, stack = levels[:len(levels)-1], stack[:len(stack)-1]
+		}
+		levels, stack = append(levels, level), append(stack, heading)
+		cur = Section{Heading: strings.Join(stack, " › ")}
+	}
+	flush()
+	return pd, nil
+}
+
+// atxHeading returns the level and text of a Markdown ATX heading line, or
+// level 0.
+func atxHeading(line string) (int, string) {
+	if len(line) > 0 && line[0] == ' ' {
+		line = strings.TrimLeft(line, " ")
+	}
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
+		return 0, ""
+	}
+	h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[n:]), "#"))
+	if h == "" {
+		return 0, ""
+	}
+	return n, h
+}
+
+// parseDate accepts the date forms found in front matter and feeds.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{
+		time.DateOnly, time.RFC3339, time.RFC3339Nano, "2006-01-02 15:04", "2006-01-02 15:04:05",
+		"02.01.2006", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700",
+		"Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700",
+	} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unbekanntes Datumsformat %q", s)
+}
+
+// parseText reads a plain text file. The first line is the title when it
+// is short; lines that name a facet alone ("Kosten:") open sections, see
+// splitLabelLines.
+func parseText(data []byte) (parsedDoc, error) {
+	var pd parsedDoc
+	if bytes.IndexByte(data, 0) >= 0 {
+		return pd, fmt.Errorf("Binärdatei, kein Text")
+	}
+	if !utf8.Valid(data) {
+		data = latin1ToUTF8(data)
+	}
+	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
+	text = strings.TrimLeft(text, "\n \t")
+	first, rest, _ := strings.Cut(text, "\n")
+	if t := strings.TrimSpace(first); t != "" && utf8.RuneCountInString(t) <= 100 {
+		if _, isLabel := labelLine(t); !isLabel {
+			pd.title, text = t, rest
+		}
+	}
+	pd.sections = []Section{{Text: text}}
+	return pd, nil
+}
+
+// latin1ToUTF8 converts ISO 8859-1 bytes, the usual encoding of old text
+// files, to UTF-8.
+func latin1ToUTF8(b []byte) []byte {
+	var out bytes.Buffer
+	for _, c := range b {
+		out.WriteRune(rune(c))
+	}
+	return out.Bytes()
+}

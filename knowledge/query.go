@@ -1,0 +1,229 @@
+package knowledge
+
+import (
+	"strings"
+)
+
+// A rule adds terms to a query that contains a key: a synonym, a colloquial
+// word or an English administrative term.
+type rule struct {
+	targets [][]token
+	weight  float64
+}
+
+// token is one analysed word: the folded surface form and its stem.
+type token struct {
+	word, stem string
+}
+
+// ruleSet holds the query expansion rules keyed by the stems of their
+// left-hand side joined with blanks.
+type ruleSet struct {
+	groups [][]string // the roots' groups, kept for persistence
+	rules  map[string][]rule
+	maxLen int // longest key in tokens
+}
+
+// Weights of query terms by where they came from.
+const (
+	weightOriginal  = 1.0
+	weightGlossary  = 1.0 // translations replace words the index cannot match
+	weightSynonym   = 0.7
+	weightCorrected = 0.8
+	weightPart      = 0.8
+)
+
+func tokenize(st *stemmer, s string) []token {
+	var out []token
+	for _, w := range words(s) {
+		if stopWords[w] || len(w) < 2 {
+			continue
+		}
+		out = append(out, token{w, st.stem(w)})
+	}
+	return out
+}
+
+func tokensKey(ts []token) string {
+	ss := make([]string, len(ts))
+	for i, t := range ts {
+		ss[i] = t.stem
+	}
+	return strings.Join(ss, " ")
+}
+
+// newRuleSet compiles the built-in synonyms, the English glossary and the
+// groups from the roots' synonyms.txt files.
+func newRuleSet(groups [][]string) *ruleSet {
+	rs := &ruleSet{groups: groups, rules: map[string][]rule{}}
+	st := newStemmer()
+	add := func(from string, to []string, w float64) {
+		key := tokenize(st, from)
+		if len(key) == 0 {
+			return
+		}
+		var targets [][]token
+		for _, t := range to {
+			if tt := tokenize(st, t); len(tt) > 0 && tokensKey(tt) != tokensKey(key) {
+				targets = append(targets, tt)
+			}
+		}
+		if len(targets) == 0 {
+			return
+		}
+		k := tokensKey(key)
+		rs.rules[k] = append(rs.rules[k], rule{targets: targets, weight: w})
+		rs.maxLen = max(rs.maxLen, len(key))
+	}
+	addGroup := func(g []string, w float64) {
+		for i, from := range g {
+			others := make([]string, 0, len(g)-1)
+			others = append(others, g[:i]...)
+			others = append(others, g[i+1:]...)
+			add(from, others, w)
+		}
+	}
+	parse := func(text string, w float64) {
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if lhs, rhs, ok := strings.Cut(line, "=>"); ok {
+				to := splitList(rhs)
+				for _, from := range splitList(lhs) {
+					add(from, to, w)
+				}
+				continue
+			}
+			addGroup(splitList(line), w)
+		}
+	}
+	parse(builtinSynonyms, weightSynonym)
+	parse(englishGlossary, weightGlossary)
+	for _, g := range groups {
+		addGroup(g, weightSynonym)
+	}
+	return rs
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// queryTerms turns question text into weighted index terms: the analysed
+// words, their expansions by rules, compound parts and typo corrections.
+// Only terms the vocabulary knows are kept, except that an unknown word is
+// kept as it is when nothing better is found (it then simply matches nothing).
+//
+// extra lists the words the rules added, for the dense query.
+func (ix *index) queryTerms(text string) (terms map[string]float64, extra []string) {
+	st := newStemmer()
+	toks := tokenize(st, text)
+	terms = map[string]float64{}
+	put := func(t string, w float64) {
+		if w > terms[t] {
+			terms[t] = w
+		}
+	}
+	resolve := func(tk token, w float64) {
+		switch {
+		case ix.vocab.has(tk.stem):
+			put(tk.stem, w)
+		default:
+			if parts := ix.vocab.decompound(tk.word, st); parts != nil {
+				for _, p := range parts {
+					put(p, w*weightPart)
+				}
+				return
+			}
+			if c := ix.vocab.correct(tk.stem); c != "" {
+				put(c, w*weightCorrected)
+				return
+			}
+			put(tk.stem, w)
+		}
+	}
+	for _, tk := range toks {
+		resolve(tk, weightOriginal)
+	}
+	// Expansion by rules, longest keys first; a key must match a run of
+	// query tokens exactly.
+	for n := min(ix.rules.maxLen, len(toks)); n >= 1; n-- {
+		for i := 0; i+n <= len(toks); i++ {
+			for _, r := range ix.rules.rules[tokensKey(toks[i:i+n])] {
+				for _, target := range r.targets {
+					for _, tk := range target {
+						resolve(tk, r.weight)
+						extra = append(extra, tk.word)
+					}
+				}
+			}
+		}
+	}
+	// Typo-corrected words get their rules too ("Fürerschein" → Fahrerlaubnis).
+	for _, tk := range toks {
+		if ix.vocab.has(tk.stem) || len(ix.rules.rules[tk.stem]) > 0 {
+			continue
+		}
+		if c := ix.rules.correct(tk.stem); c != "" {
+			for _, r := range ix.rules.rules[c] {
+				for _, target := range r.targets {
+					for _, t := range target {
+						resolve(t, r.weight*weightCorrected)
+						extra = append(extra, t.word)
+					}
+				}
+			}
+		}
+	}
+	return terms, extra
+}
+
+// correct finds a one-word rule key within one edit of t.
+func (rs *ruleSet) correct(t string) string {
+	if len(t) < 5 {
+		return ""
+	}
+	// Rule keys are few (a few hundred); scanning them is cheap.
+	best := ""
+	for k := range rs.rules {
+		if !strings.Contains(k, " ") && editDistance1(t, k) && (best == "" || k < best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// editDistance1 reports whether a and b differ by exactly one insertion,
+// deletion, substitution or adjacent transposition.
+func editDistance1(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}

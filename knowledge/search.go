@@ -1,0 +1,228 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Retrieval tuning. rrfK is the usual constant of reciprocal rank fusion;
+// the boosts lift chunks of the facet the question asks for.
+const (
+	rrfK            = 60
+	minCandidates   = 50
+	titleBoost      = 1.5
+	lexFacetBoost   = 2.0
+	fusedFacetBoost = 1.3
+	maxK            = 50
+)
+
+type scored struct {
+	chunk int
+	score float64
+}
+
+// search runs one query against this index generation. aud is Citizen or
+// Employee; the audience filter is part of both index queries, so chunks a
+// citizen may not read are never scored, let alone returned.
+func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode Mode, embed EmbedFunc, denseFloor float64) ([]Passage, error) {
+	if len(ix.chunks) == 0 {
+		return nil, nil
+	}
+	n := max(minCandidates, 4*k)
+	terms, extra := ix.queryTerms(q.Text)
+
+	var lexHits, denseHits []scored
+	if mode != ModeDense && len(terms) > 0 {
+		var err error
+		if lexHits, err = ix.lexSearch(ctx, terms, q.Facet, aud, n); err != nil {
+			return nil, err
+		}
+	}
+	if mode != ModeLexical {
+		text := q.Text
+		if len(extra) > 0 {
+			text += "\n" + strings.Join(extra, " ")
+		}
+		var err error
+		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed); err != nil {
+			return nil, err
+		}
+		if mode == ModeHybrid && denseFloor > 0 {
+			denseHits = slices.DeleteFunc(denseHits, func(s scored) bool { return s.score < denseFloor })
+		}
+	}
+
+	fused := map[int]float64{}
+	switch mode {
+	case ModeLexical:
+		for _, h := range lexHits {
+			fused[h.chunk] = h.score
+		}
+	case ModeDense:
+		for _, h := range denseHits {
+			fused[h.chunk] = h.score
+		}
+	default:
+		for r, h := range lexHits {
+			fused[h.chunk] += 1 / float64(rrfK+r+1)
+		}
+		for r, h := range denseHits {
+			fused[h.chunk] += 1 / float64(rrfK+r+1)
+		}
+	}
+	ranked := make([]scored, 0, len(fused))
+	for c, s := range fused {
+		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
+			continue // unreachable through the index filters; kept as a last guard
+		}
+		if q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
+			s *= fusedFacetBoost
+		}
+		ranked = append(ranked, scored{c, s})
+	}
+	slices.SortFunc(ranked, func(a, b scored) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return a.chunk - b.chunk
+	})
+	return ix.collapse(ranked, q.Facet, k), nil
+}
+
+// collapse keeps the best chunk of every document. When the question asks
+// for a facet and the best document has a chunk of that facet, that chunk
+// comes first and the document's best chunk, if different, second.
+func (ix *index) collapse(ranked []scored, facet Facet, k int) []Passage {
+	var out []Passage
+	seen := map[int]bool{}
+	for _, r := range ranked {
+		d := ix.chunks[r.chunk].Doc
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		if len(out) == 0 && facet != FacetNone && ix.chunks[r.chunk].Facet != facet {
+			for _, c := range ix.byDoc[d] {
+				if ix.chunks[c].Facet == facet {
+					out = append(out, ix.passage(c, r.score))
+					break
+				}
+			}
+		}
+		out = append(out, ix.passage(r.chunk, r.score))
+		if len(out) >= k {
+			break
+		}
+	}
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out
+}
+
+func (ix *index) passage(c int, score float64) Passage {
+	ch := &ix.chunks[c]
+	d := &ix.docs[ch.Doc]
+	return Passage{
+		DocID:    d.ID,
+		Title:    d.Title,
+		Section:  ch.Section,
+		Facet:    ch.Facet,
+		Text:     ch.Text,
+		URL:      d.URL,
+		Audience: d.Audience,
+		Kind:     d.Kind,
+		Lang:     d.Lang,
+		Updated:  d.Updated,
+		Score:    score,
+	}
+}
+
+func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, facet Facet, aud Audience, n int) ([]scored, error) {
+	keys := make([]string, 0, len(terms))
+	for t := range terms {
+		keys = append(keys, t)
+	}
+	slices.Sort(keys)
+	var should []query.Query
+	for _, t := range keys {
+		w := terms[t]
+		bq := bleve.NewTermQuery(t)
+		bq.SetField(fieldBody)
+		bq.SetBoost(w)
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(fieldTitle)
+		tq.SetBoost(w * titleBoost)
+		should = append(should, bq, tq)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(should...))
+	if facet != FacetNone {
+		fq := bleve.NewTermQuery(string(facet))
+		fq.SetField(fieldFacet)
+		fq.SetBoost(lexFacetBoost)
+		bq.AddShould(fq)
+	}
+	if aud != Employee {
+		vq := bleve.NewTermQuery(string(Citizen))
+		vq.SetField(fieldVis)
+		bq.AddFilter(vq)
+	}
+	req := bleve.NewSearchRequestOptions(bq, n, 0, false)
+	req.Fields = nil
+	req.IncludeLocations = false
+	res, err := ix.lex.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: lexical search: %w", err)
+	}
+	out := make([]scored, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		c, err := strconv.Atoi(h.ID)
+		if err != nil || c < 0 || c >= len(ix.chunks) {
+			continue
+		}
+		out = append(out, scored{c, h.Score})
+	}
+	return out, nil
+}
+
+func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc) ([]scored, error) {
+	count := ix.vec.Count()
+	if count == 0 {
+		return nil, nil
+	}
+	qv, err := embed(ctx, text)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: embedding query: %w", err)
+	}
+	if len(ix.embeds) > 0 && len(qv) != len(ix.embeds[0]) {
+		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), len(ix.embeds[0]))
+	}
+	qv = normalize(slices.Clone(qv))
+	var where map[string]string
+	if aud != Employee {
+		where = map[string]string{visibleMeta: "1"}
+	}
+	res, err := ix.vec.QueryEmbedding(ctx, qv, min(n, count), where, nil)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: vector search: %w", err)
+	}
+	out := make([]scored, 0, len(res))
+	for _, r := range res {
+		c, err := strconv.Atoi(r.ID)
+		if err != nil || c < 0 || c >= len(ix.chunks) {
+			continue
+		}
+		out = append(out, scored{c, float64(r.Similarity)})
+	}
+	return out, nil
+}

@@ -1,0 +1,152 @@
+package knowledge
+
+import (
+	"strings"
+)
+
+// vocab is the set of stems in an index with their document frequencies
+// (number of chunks containing them). Typo correction and decompounding
+// only ever produce terms from it, so a query can only gain words the index
+// really has.
+type vocab struct {
+	df map[string]int
+}
+
+func (v *vocab) has(t string) bool { return v.df[t] > 0 }
+
+// linkingElements are the Fugenelemente that join parts of German compounds
+// ("Zulassung-s-stelle", "Hund-e-steuer", "Straße-n-reinigung").
+var linkingElements = []string{"", "s", "es", "n", "en", "e", "er"}
+
+const (
+	minCompound = 8 // shortest folded word that is tried as a compound
+	minPart     = 3 // shortest part of a compound
+)
+
+// decompound splits a folded word into known stems, longest head first:
+// "personalausweisverlust" gives [personalausweis verlust] when both are in
+// the vocabulary, "kfzzulassungsstelle" gives [kfz zulass stell]. It returns
+// nil when the word is no compound of known parts. The word itself is not
+// part of the result.
+func (v *vocab) decompound(w string, st *stemmer) []string {
+	if len(w) < minCompound {
+		return nil
+	}
+	return v.split(w, st, 0)
+}
+
+func (v *vocab) split(w string, st *stemmer, depth int) []string {
+	// Try the longest known tail first: German compounds put the head last.
+	for i := minPart; i <= len(w)-minPart; i++ {
+		head, tail := w[:i], w[i:]
+		t := v.knownStem(tail, st)
+		if t == "" {
+			continue
+		}
+		for _, le := range linkingElements {
+			if !strings.HasSuffix(head, le) || len(head)-len(le) < minPart {
+				continue
+			}
+			h := head[:len(head)-len(le)]
+			if hs := v.knownStem(h, st); hs != "" {
+				return []string{hs, t}
+			}
+			if depth < 2 && len(h) >= 2*minPart {
+				if parts := v.split(h, st, depth+1); parts != nil {
+					return append(parts, t)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// knownStem returns the stem of the folded word w if the vocabulary has it.
+// Snowball only removes suffixes, so a cheap prefix probe rules out most
+// candidates before the stemmer runs.
+func (v *vocab) knownStem(w string, st *stemmer) string {
+	if len(w) < minPart || stopWords[w] {
+		return ""
+	}
+	probe := false
+	for k := 0; k <= 4 && len(w)-k >= minPart-1; k++ {
+		if v.has(w[:len(w)-k]) {
+			probe = true
+			break
+		}
+	}
+	if !probe {
+		return ""
+	}
+	if s := st.stem(w); v.has(s) {
+		return s
+	}
+	return ""
+}
+
+// correct returns the most frequent vocabulary stem within one edit
+// (insertion, deletion, substitution or transposition of adjacent letters)
+// of t, or "" when there is none. Only terms of five or more letters are
+// corrected: short words have too many neighbours.
+func (v *vocab) correct(t string) string {
+	if len(t) < 5 || v.has(t) {
+		return ""
+	}
+	best, bestDF := "", 0
+	try := func(c string) {
+		if df := v.df[c]; df > bestDF || (df == bestDF && df > 0 && c < best) {
+			best, bestDF = c, df
+		}
+	}
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	b := []byte(t)
+	for i := 0; i <= len(b); i++ {
+		if i < len(b) {
+			try(t[:i] + t[i+1:]) // deletion
+			if i+1 < len(b) {
+				try(t[:i] + string(b[i+1]) + string(b[i]) + t[i+2:]) // transposition
+			}
+		}
+		for j := 0; j < len(letters); j++ {
+			c := letters[j]
+			try(t[:i] + string(c) + t[i:]) // insertion
+			if i < len(b) && b[i] != c {
+				try(t[:i] + string(c) + t[i+1:]) // substitution
+			}
+		}
+	}
+	return best
+}
+
+// stemmer memoises stems; it is not safe for concurrent use.
+type stemmer struct {
+	cache map[string]string
+}
+
+func newStemmer() *stemmer { return &stemmer{cache: make(map[string]string)} }
+
+const maxStemCache = 1 << 18
+
+func (s *stemmer) stem(w string) string {
+	if r, ok := s.cache[w]; ok {
+		return r
+	}
+	r := stem(w)
+	if len(s.cache) < maxStemCache {
+		s.cache[w] = r
+	}
+	return r
+}
+
+// analyze is the memoised form of the package function analyze.
+func (s *stemmer) analyze(text string) []string {
+	ws := words(text)
+	out := ws[:0]
+	for _, w := range ws {
+		if stopWords[w] || len(w) < 2 {
+			continue
+		}
+		out = append(out, s.stem(w))
+	}
+	return out
+}
