@@ -296,3 +296,29 @@ func (c *Client) call(ctx context.Context, op, method, path string, in, out any)
 func jqlString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
+
+// Check verifies the configuration against Jira, for a fail-fast start:
+// the credentials (GET /rest/api/2/myself) and the delivery target (the
+// request type of the service desk, or the project). It creates nothing.
+// Errors are as described at Deliver; a wrong ID or key matches
+// ErrPermanent.
+func (c *Client) Check(ctx context.Context) error {
+	if err := c.call(ctx, "check credentials", http.MethodGet, "rest/api/2/myself", nil, nil); err != nil {
+		return err
+	}
+	if c.cfg.ServiceDeskID != "" {
+		for _, rt := range slices.Compact([]string{c.cfg.RequestTypeID, c.cfg.IncidentRequestTypeID}) {
+			path := "rest/servicedeskapi/servicedesk/" + url.PathEscape(c.cfg.ServiceDeskID) + "/requesttype/" + url.PathEscape(rt)
+			if err := c.call(ctx, fmt.Sprintf("check service desk %s request type %s", c.cfg.ServiceDeskID, rt), http.MethodGet, path, nil, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if c.cfg.ProjectKey != "" {
+		path := "rest/api/2/project/" + url.PathEscape(c.cfg.ProjectKey)
+		if err := c.call(ctx, "check project "+c.cfg.ProjectKey, http.MethodGet, path, nil, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -597,3 +597,49 @@ func TestTranscriptIsSafeAndFits(t *testing.T) {
 		}
 	}
 }
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name      string
+		cfg       func(*jira.Config)
+		down      bool
+		permanent bool
+		contains  string
+	}{
+		{name: "service desk ok"},
+		{name: "project ok", cfg: func(c *jira.Config) { *c = issueConfig() }},
+		{name: "unknown request type", cfg: func(c *jira.Config) { c.IncidentRequestTypeID = "77" }, permanent: true, contains: "check service desk 1 request type 77: HTTP 404"},
+		{name: "unknown service desk", cfg: func(c *jira.Config) { c.ServiceDeskID = "9" }, permanent: true, contains: "service desk you are trying to view does not exist"},
+		{name: "unknown project", cfg: func(c *jira.Config) { *c = issueConfig(); c.ProjectKey = "XY" }, permanent: true, contains: "No project could be found with key 'XY'"},
+		{name: "wrong token", cfg: func(c *jira.Config) { c.Token = "nope" }, permanent: true, contains: "check credentials: HTTP 401"},
+		{name: "jira down", down: true, contains: "HTTP 503"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newFake(t)
+			if tt.down {
+				srv.SetDown(fakejira.Down503)
+			}
+			cfg := serviceDeskConfig()
+			if tt.cfg != nil {
+				tt.cfg(&cfg)
+			}
+			err := mustNew(t, srv, cfg).Check(t.Context())
+			if tt.contains == "" {
+				if err != nil {
+					t.Fatalf("Check: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.contains) {
+				t.Fatalf("Check: %v, want an error containing %q", err, tt.contains)
+			}
+			if got := errors.Is(err, jira.ErrPermanent); got != tt.permanent {
+				t.Errorf("permanent = %v, want %v", got, tt.permanent)
+			}
+			if len(srv.Issues()) != 0 {
+				t.Error("Check created an issue")
+			}
+		})
+	}
+}

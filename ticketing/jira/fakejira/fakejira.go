@@ -180,6 +180,9 @@ func New(opts Options) *Server {
 	mux.HandleFunc("GET /rest/api/2/issue/{key}", s.handleGetIssue)
 	mux.HandleFunc("GET /rest/api/2/issue/{key}/comment", s.handleListComments)
 	mux.HandleFunc("POST /rest/api/2/issue/{key}/comment", s.handleAddComment)
+	mux.HandleFunc("GET /rest/api/2/myself", s.handleMyself)
+	mux.HandleFunc("GET /rest/api/2/project/{key}", s.handleProject)
+	mux.HandleFunc("GET /rest/servicedeskapi/servicedesk/{id}/requesttype/{rt}", s.handleRequestType)
 	s.srv = httptest.NewServer(s.middleware(mux))
 	return s
 }
@@ -886,4 +889,32 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func (s *Server) handleMyself(w http.ResponseWriter, r *http.Request) {
+	name := s.opts.Email
+	if name == "" {
+		name = "lotse"
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"name": name, "displayName": "Lotse Service Account", "active": true})
+}
+
+func (s *Server) handleProject(w http.ResponseWriter, r *http.Request) {
+	if !strings.EqualFold(r.PathValue("key"), s.opts.ProjectKey) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("No project could be found with key '%s'.", r.PathValue("key")))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": "10000", "key": s.opts.ProjectKey, "name": "IT-Servicedesk"})
+}
+
+func (s *Server) handleRequestType(w http.ResponseWriter, r *http.Request) {
+	if r.PathValue("id") != s.opts.ServiceDeskID {
+		writeSDError(w, http.StatusNotFound, "The service desk you are trying to view does not exist.")
+		return
+	}
+	if !slices.Contains(s.opts.RequestTypeIDs, r.PathValue("rt")) {
+		writeSDError(w, http.StatusNotFound, "The request type you are trying to view does not exist.")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": r.PathValue("rt"), "name": "Anfrage", "serviceDeskId": s.opts.ServiceDeskID})
 }
