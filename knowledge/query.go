@@ -44,12 +44,31 @@ func tokenize(st *stemmer, s string) []token {
 	return out
 }
 
+// tokensKey is the key under which rules are stored and looked up: the
+// light stems of the words. Rules match on light stems rather than Snowball
+// stems because Snowball conflates too much for whole-word synonyms
+// ("persönlich" and "Perso" share the stem "perso").
 func tokensKey(ts []token) string {
 	ss := make([]string, len(ts))
 	for i, t := range ts {
-		ss[i] = t.stem
+		ss[i] = lightStem(t.word)
 	}
 	return strings.Join(ss, " ")
+}
+
+// inflections are the German (and English plural) endings lightStem removes.
+var inflections = []string{"ern", "en", "er", "es", "e", "n", "s"}
+
+// lightStem removes one common inflection ending from a folded word, keeping
+// at least four letters: "fuehrerscheins" and "fuehrerschein" agree,
+// "persoenlich" and "perso" do not.
+func lightStem(w string) string {
+	for _, suf := range inflections {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // newRuleSet compiles the built-in synonyms, the English glossary and the
@@ -169,10 +188,11 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	}
 	// Typo-corrected words get their rules too ("Fürerschein" → Fahrerlaubnis).
 	for _, tk := range toks {
-		if ix.vocab.has(tk.stem) || len(ix.rules.rules[tk.stem]) > 0 {
+		ls := lightStem(tk.word)
+		if ix.vocab.has(tk.stem) || len(ix.rules.rules[ls]) > 0 {
 			continue
 		}
-		if c := ix.rules.correct(tk.stem); c != "" {
+		if c := ix.rules.correct(ls); c != "" {
 			for _, r := range ix.rules.rules[c] {
 				for _, target := range r.targets {
 					for _, t := range target {

@@ -17,8 +17,8 @@ const (
 	rrfK            = 60
 	minCandidates   = 50
 	titleBoost      = 1.5
-	lexFacetBoost   = 2.0
-	fusedFacetBoost = 1.3
+	lexFacetBoost   = 0.5
+	fusedFacetBoost = 1.1
 	maxK            = 50
 )
 
@@ -81,7 +81,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
 			continue // unreachable through the index filters; kept as a last guard
 		}
-		if q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
+		if mode != ModeLexical && q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
 			s *= fusedFacetBoost
 		}
 		ranked = append(ranked, scored{c, s})
