@@ -1,0 +1,91 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+)
+
+// Error is the channel's one error type: an HTTP status, a machine code and a
+// message that may be shown to a citizen. Every error that leaves the web
+// channel, as a JSON body or as a WebSocket "error" event, is one of these;
+// anything else is reported as "internal" and its details go to the log only.
+type Error struct {
+	Status  int    // HTTP status for REST answers
+	Code    string // stable machine code, e.g. "too_long"
+	Message string // German, safe to show to anybody
+}
+
+func (e *Error) Error() string { return "web: " + e.Code + ": " + e.Message }
+
+// The errors of the web channel. Codes are part of the public protocol
+// (see PROTOCOL.md); messages may change.
+var (
+	errInvalidJSON      = &Error{http.StatusBadRequest, "invalid_json", "Die Anfrage ist kein gültiges JSON."}
+	errInvalidUTF8      = &Error{http.StatusBadRequest, "invalid_utf8", "Die Nachricht enthält ungültige Zeichen (kein UTF-8)."}
+	errEmptyMessage     = &Error{http.StatusBadRequest, "empty_message", "Bitte geben Sie eine Nachricht ein."}
+	errInvalidLang      = &Error{http.StatusBadRequest, "invalid_lang", "Die Sprachangabe ist ungültig."}
+	errUnknownType      = &Error{http.StatusBadRequest, "unknown_type", "Diese Art von Nachricht wird nicht unterstützt."}
+	errInvalidFeedback  = &Error{http.StatusBadRequest, "invalid_feedback", "Die Bewertung ist ungültig."}
+	errUnknownAnswer    = &Error{http.StatusNotFound, "unknown_answer", "Diese Antwort ist nicht (mehr) bekannt."}
+	errSessionExpired   = &Error{http.StatusNotFound, "session_expired", "Die Sitzung ist abgelaufen. Ein neues Gespräch wurde begonnen."}
+	errTooLong          = &Error{http.StatusRequestEntityTooLarge, "too_long", "Die Nachricht ist zu lang (höchstens 4.000 Zeichen)."}
+	errBodyTooLarge     = &Error{http.StatusRequestEntityTooLarge, "too_large", "Die Anfrage ist zu groß."}
+	errBusy             = &Error{http.StatusTooManyRequests, "busy", "Bitte warten Sie, bis die vorige Antwort fertig ist."}
+	errUnauthorized     = &Error{http.StatusUnauthorized, "unauthorized", "Bitte melden Sie sich über das Intranet an."}
+	errForbiddenOrigin  = &Error{http.StatusForbidden, "forbidden_origin", "Diese Seite darf den Chat nicht verwenden."}
+	errNotFound         = &Error{http.StatusNotFound, "not_found", "Diese Adresse gibt es nicht."}
+	errMethodNotAllowed = &Error{http.StatusMethodNotAllowed, "method_not_allowed", "Diese Methode ist hier nicht erlaubt."}
+	errUnavailable      = &Error{http.StatusServiceUnavailable, "unavailable", "Der Dienst wird gerade neu gestartet. Bitte versuchen Sie es gleich noch einmal."}
+	errTimeout          = &Error{http.StatusGatewayTimeout, "timeout", "Die Antwort hat zu lange gedauert. Bitte versuchen Sie es erneut."}
+	errInternal         = &Error{http.StatusInternalServerError, "internal", "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut."}
+)
+
+// errorBody is the JSON shape of every REST error.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// appError maps any error to an *Error. Errors that are not *Error become
+// errInternal (or errTimeout for deadlines); the caller logs them.
+func appError(err error) (e *Error, internal bool) {
+	if e, ok := errors.AsType[*Error](err); ok {
+		return e, false
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errTimeout, true
+	}
+	return errInternal, true
+}
+
+// writeError is the one function that turns an error into an HTTP answer.
+// Internal errors are logged here, once; the client sees only the safe
+// message.
+func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	e, internal := appError(err)
+	if internal {
+		log.ErrorContext(r.Context(), "web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
+}
+
+// writeJSON encodes v as the JSON answer with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only our own types are encoded here; this cannot happen with them.
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":{"code":"internal","message":"Es ist ein Fehler aufgetreten."}}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(append(b, '\n'))
+}

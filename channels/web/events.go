@@ -1,0 +1,73 @@
+package web
+
+import "github.com/musterstadt/lotse/assistant"
+
+// inbound is every client→server WebSocket message; Type says which fields
+// count. See PROTOCOL.md.
+type inbound struct {
+	Type     string `json:"type"`
+	Text     string `json:"text"`
+	Lang     string `json:"lang"`
+	Simple   *bool  `json:"simple"`
+	AnswerID string `json:"answer_id"`
+	Rating   string `json:"rating"`
+	Comment  string `json:"comment"`
+	Session  string `json:"session"`
+	LastSeq  int64  `json:"last_seq"`
+}
+
+// event is a server→client message other than an answer. Fields are left
+// out when empty.
+type event struct {
+	Type     string `json:"type"`
+	Session  string `json:"session,omitempty"`
+	Text     string `json:"text,omitempty"`
+	AnswerID string `json:"answer_id,omitempty"`
+	From     string `json:"from,omitempty"`
+	State    string `json:"state,omitempty"`
+	Ticket   string `json:"ticket,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Message  string `json:"message,omitempty"`
+	LastSeq  *int64 `json:"last_seq,omitempty"`
+	Seq      int64  `json:"seq,omitempty"`
+}
+
+func (e *event) setSeq(n int64) { e.Seq = n }
+
+// answerEvent is the final answer of a turn.
+type answerEvent struct {
+	Type           string     `json:"type"` // "answer"
+	AnswerID       string     `json:"answer_id"`
+	Text           string     `json:"text"`
+	Sources        []wsSource `json:"sources"`
+	Intent         string     `json:"intent"`
+	HandoffOffered bool       `json:"handoff_offered"`
+	Seq            int64      `json:"seq"`
+}
+
+func (e *answerEvent) setSeq(n int64) { e.Seq = n }
+
+type wsSource struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+func newAnswerEvent(id string, a *assistant.Answer) *answerEvent {
+	ev := &answerEvent{
+		Type:           "answer",
+		AnswerID:       id,
+		Text:           a.Text,
+		Sources:        make([]wsSource, 0, len(a.Sources)),
+		Intent:         string(a.Intent),
+		HandoffOffered: a.HandoffOffered || a.Handoff != nil,
+	}
+	for _, src := range a.Sources {
+		ev.Sources = append(ev.Sources, wsSource{ID: src.ID, Title: src.Title, URL: src.URL})
+	}
+	return ev
+}
+
+func errorEvent(e *Error) *event {
+	return &event{Type: "error", Code: e.Code, Message: e.Message}
+}

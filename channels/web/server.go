@@ -1,0 +1,408 @@
+// Package web is Lotse's browser channel: the REST chat API, the WebSocket
+// chat protocol with resumable sessions, the embeddable widget and the demo
+// and intranet pages, and the authentication of employees behind the
+// intranet's reverse proxy.
+//
+// It is not the assistant: every message goes through a Chatter (in
+// production *assistant.Assistant) exactly as the phone channel's do, and
+// the audience of a conversation comes only from the route and the proxy's
+// identity header, never from the client. It is not the service desk
+// either; the desk drives live takeovers through Server.AgentMessage and
+// Server.SetAgentHeld.
+//
+// The wire protocol is documented in PROTOCOL.md.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/gorilla/websocket"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// Chatter runs one conversation turn. It is declared here, by its consumer,
+// so that the channel can be tested with a scripted fake; *assistant.Assistant
+// implements it. The stream's last chunk is a ChunkAnswer; an error ends it.
+// Turn appends the user's and the assistant's entries to conv; the channel
+// saves conv afterwards.
+type Chatter interface {
+	Turn(ctx context.Context, conv *assistant.Conversation, msg assistant.Message) iter.Seq2[assistant.Chunk, error]
+}
+
+// Metrics receives the channel's gauges. It is declared here so that web
+// does not import a metrics library; cmd/lotse adapts Prometheus.
+type Metrics interface {
+	// ConnOpened and ConnClosed move the gauge of open WebSocket connections.
+	ConnOpened()
+	ConnClosed()
+}
+
+// Feedback is a user's rating of one answer.
+type Feedback struct {
+	ConversationID string
+	AnswerID       string
+	Audience       knowledge.Audience
+	Rating         string // "up" or "down"
+	Comment        string // optional, as typed by the user (may contain personal data)
+	Question       string // the message the answer replied to
+	Answer         string
+	Intent         assistant.Intent
+	Sources        []assistant.Source
+	At             time.Time
+}
+
+// FeedbackSink receives ratings, e.g. the desk's knowledge-gap report. It is
+// declared here because web is its only producer. Record must not block for
+// long; an error is logged and the user still gets a thank-you.
+type FeedbackSink interface {
+	Record(ctx context.Context, f Feedback) error
+}
+
+// Config holds the dependencies and limits of a Server. Chat and Store are
+// required; every other field may be left zero (see the field for its
+// default).
+type Config struct {
+	// Chat answers messages; in production an *assistant.Assistant.
+	Chat Chatter
+	// Store keeps conversations between turns.
+	Store assistant.ConversationStore
+	// Feedback receives thumbs up/down; nil means ratings are only logged.
+	Feedback FeedbackSink
+	// Metrics may be nil.
+	Metrics Metrics
+	// Logger; nil means slog.Default().
+	Logger *slog.Logger
+	// Disclosure returns the AI disclosure shown when a chat starts; nil
+	// means a German default text.
+	Disclosure func(lang string) string
+
+	// AllowedOrigins lists the origins ("https://www.musterstadt.de") that
+	// may open the WebSocket or POST to the API from a browser. Empty means
+	// same-origin only. Requests without an Origin header (non-browser
+	// clients) are always allowed.
+	AllowedOrigins []string
+	// TrustedProxies are the addresses of the reverse proxies whose
+	// EmployeeHeader is believed. Empty means no employee can log in.
+	TrustedProxies []netip.Prefix
+	// EmployeeHeader carries the employee's user name; default "X-Remote-User".
+	EmployeeHeader string
+
+	// MaxMessageChars bounds a message's text; default 4000 characters.
+	MaxMessageChars int
+	// MaxFrameBytes bounds one WebSocket frame; default 16 KiB. A larger
+	// frame closes the connection with 1009.
+	MaxFrameBytes int64
+	// MaxBodyBytes bounds a REST request body; default 64 KiB.
+	MaxBodyBytes int64
+	// SessionTTL is how long an idle session can be resumed; default 30 min.
+	SessionTTL time.Duration
+	// ResumeEvents is how many numbered events a session keeps for resume;
+	// default 50.
+	ResumeEvents int
+	// SendBuffer is the number of queued outgoing messages per connection
+	// before the client counts as too slow; default 256.
+	SendBuffer int
+	// WriteTimeout bounds every socket write; default 10 s.
+	WriteTimeout time.Duration
+	// PingInterval is the time between pings; a peer silent for two
+	// intervals is disconnected. Default 30 s.
+	PingInterval time.Duration
+	// TurnTimeout bounds one WebSocket turn (which outlives its socket);
+	// default 2 min.
+	TurnTimeout time.Duration
+	// FrameAncestors are extra origins allowed to frame the pages.
+	FrameAncestors []string
+	// Now; nil means time.Now.
+	Now func() time.Time
+}
+
+func (c *Config) setDefaults() {
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Disclosure == nil {
+		c.Disclosure = defaultDisclosure
+	}
+	if c.EmployeeHeader == "" {
+		c.EmployeeHeader = "X-Remote-User"
+	}
+	if c.MaxMessageChars == 0 {
+		c.MaxMessageChars = 4000
+	}
+	if c.MaxFrameBytes == 0 {
+		c.MaxFrameBytes = 16 << 10
+	}
+	if c.MaxBodyBytes == 0 {
+		c.MaxBodyBytes = 64 << 10
+	}
+	if c.SessionTTL == 0 {
+		c.SessionTTL = 30 * time.Minute
+	}
+	if c.ResumeEvents == 0 {
+		c.ResumeEvents = 50
+	}
+	if c.SendBuffer == 0 {
+		c.SendBuffer = 256
+	}
+	if c.WriteTimeout == 0 {
+		c.WriteTimeout = 10 * time.Second
+	}
+	if c.PingInterval == 0 {
+		c.PingInterval = 30 * time.Second
+	}
+	if c.TurnTimeout == 0 {
+		c.TurnTimeout = 2 * time.Minute
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
+func (c *Config) validate() error {
+	switch {
+	case c.Chat == nil:
+		return errors.New("web: Config.Chat is required")
+	case c.Store == nil:
+		return errors.New("web: Config.Store is required")
+	case c.MaxMessageChars < 1 || c.MaxFrameBytes < 1024 || c.MaxBodyBytes < 1024:
+		return errors.New("web: message, frame and body limits must be positive (frames and bodies at least 1 KiB)")
+	case c.ResumeEvents < 1 || c.SendBuffer < 8:
+		return errors.New("web: ResumeEvents must be positive and SendBuffer at least 8")
+	case c.SessionTTL < 0 || c.WriteTimeout < 0 || c.PingInterval < 0 || c.TurnTimeout < 0:
+		return errors.New("web: durations must not be negative")
+	}
+	if !isHeaderName(c.EmployeeHeader) {
+		return fmt.Errorf("web: EmployeeHeader %q is not a header name", c.EmployeeHeader)
+	}
+	for _, o := range c.AllowedOrigins {
+		if _, err := normalizeOrigin(o); err != nil {
+			return fmt.Errorf("web: AllowedOrigins: %w", err)
+		}
+	}
+	return nil
+}
+
+// Server serves the web channel. Create it with New, mount it with Routes
+// and stop it with Shutdown.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	hub      *hub
+	origins  map[string]bool
+	upgrader websocket.Upgrader
+	pages    *pages
+
+	baseCtx    context.Context // parent of WebSocket turns; cancelled by Shutdown when draining times out
+	cancelBase context.CancelFunc
+
+	mu      sync.Mutex
+	closing bool
+	conns   map[*conn]struct{}
+	turns   sync.WaitGroup
+}
+
+// New validates cfg and returns a Server.
+func New(cfg Config) (*Server, error) {
+	cfg.setDefaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:     cfg,
+		log:     cfg.Logger,
+		hub:     newHub(cfg.Now, cfg.SessionTTL, cfg.ResumeEvents),
+		origins: make(map[string]bool),
+		conns:   make(map[*conn]struct{}),
+	}
+	for _, o := range cfg.AllowedOrigins {
+		n, _ := normalizeOrigin(o)
+		s.origins[n] = true
+	}
+	s.upgrader = websocket.Upgrader{
+		HandshakeTimeout: cfg.WriteTimeout,
+		ReadBufferSize:   4096,
+		WriteBufferSize:  4096,
+		// The origin is checked before Upgrade so that a refusal is a JSON 403.
+		CheckOrigin: func(*http.Request) bool { return true },
+	}
+	p, err := newPages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = p
+	s.baseCtx, s.cancelBase = context.WithCancel(context.Background())
+	return s, nil
+}
+
+// Routes mounts the channel on r:
+//
+//	GET  /                      citizen demo page
+//	GET  /intern                employee chat page (trusted proxy header)
+//	GET  /widget.js, /widget.css, /static/*   embedded assets
+//	POST /api/v1/chat           REST chat, citizen audience
+//	POST /intern/api/v1/chat    REST chat, employee audience
+//	GET  /ws                    WebSocket chat, citizen audience
+//	GET  /intern/ws             WebSocket chat, employee audience
+//
+// It also sets r's NotFound and MethodNotAllowed handlers to JSON errors.
+func (s *Server) Routes(r chi.Router) {
+	r.NotFound(s.NotFound)
+	r.MethodNotAllowed(s.MethodNotAllowed)
+	r.Group(func(r chi.Router) {
+		r.Use(s.recoverer)
+		r.Get("/widget.js", s.serveAsset("widget.js"))
+		r.Get("/widget.css", s.serveAsset("widget.css"))
+		r.Get("/static/page.css", s.serveAsset("page.css"))
+		r.With(SecurityHeaders(s.cfg.FrameAncestors)).Get("/", s.handleIndex)
+		r.With(s.checkOrigin).Post("/api/v1/chat", s.handleChat(knowledge.Citizen))
+		r.With(s.checkOrigin).Get("/ws", s.handleWS(knowledge.Citizen))
+
+		r.Route("/intern", func(r chi.Router) {
+			r.Use(s.employeeOnly)
+			r.With(SecurityHeaders(s.cfg.FrameAncestors)).Get("/", s.handleIntern)
+			r.With(s.checkOrigin).Post("/api/v1/chat", s.handleChat(knowledge.Employee))
+			r.With(s.checkOrigin).Get("/ws", s.handleWS(knowledge.Employee))
+		})
+	})
+}
+
+// NotFound answers 404 with a JSON error.
+func (s *Server) NotFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, r, s.log, errNotFound)
+}
+
+// MethodNotAllowed answers 405 with a JSON error.
+func (s *Server) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	writeError(w, r, s.log, errMethodNotAllowed)
+}
+
+// Shutdown stops accepting new sockets and turns, waits for running turns
+// to finish (their answers are still delivered and buffered), then closes
+// every socket with 1001 "going away". When ctx ends first, running turns
+// are cancelled and the sockets closed anyway; ctx's error is returned.
+// Shutdown is idempotent. Call it before stopping the http.Server, whose own
+// Shutdown does not know hijacked WebSocket connections.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.closing = true
+	s.mu.Unlock()
+
+	drained := make(chan struct{})
+	go func() { s.turns.Wait(); close(drained) }()
+	var err error
+	select {
+	case <-drained:
+	case <-ctx.Done():
+		err = fmt.Errorf("web: shutdown: %w", ctx.Err())
+		s.cancelBase()
+	}
+
+	s.mu.Lock()
+	conns := make([]*conn, 0, len(s.conns))
+	for c := range s.conns {
+		conns = append(conns, c)
+	}
+	s.mu.Unlock()
+	for _, c := range conns {
+		c.close(websocket.CloseGoingAway, "Server wird neu gestartet")
+	}
+	for _, c := range conns {
+		select {
+		case <-c.finished:
+		case <-ctx.Done():
+			if err == nil {
+				err = fmt.Errorf("web: shutdown: %w", ctx.Err())
+			}
+			c.ws.Close()
+		}
+	}
+	s.cancelBase()
+	return err
+}
+
+func (s *Server) isClosing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closing
+}
+
+// checkOrigin refuses browser requests from origins that may not use the
+// chat. Requests without Origin (curl, the load tool, servers) pass.
+func (s *Server) checkOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.originAllowed(r) {
+			writeError(w, r, s.log, errForbiddenOrigin)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) originAllowed(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true
+	}
+	n, err := normalizeOrigin(origin)
+	if err != nil {
+		return false
+	}
+	if s.origins[n] {
+		return true
+	}
+	u, _ := url.Parse(n)
+	return strings.EqualFold(u.Host, r.Host)
+}
+
+// normalizeOrigin returns scheme://host[:port] in lower case.
+func normalizeOrigin(o string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(o))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return "", fmt.Errorf("invalid origin %q", o)
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host), nil
+}
+
+func isHeaderName(h string) bool {
+	if h == "" {
+		return false
+	}
+	for _, r := range h {
+		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// recoverer turns a panic in a handler into a logged JSON 500.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				writeError(w, r, s.log, fmt.Errorf("web: panic: %v", v))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+const defaultDisclosureDE = "Sie chatten mit einem KI-Assistenten der Stadt Musterstadt. Die Antworten werden automatisch aus den Informationen der Stadt erstellt und können Fehler enthalten. Bitte geben Sie keine sensiblen persönlichen Daten ein. Sie können jederzeit mit einem Menschen sprechen."
+
+func defaultDisclosure(string) string { return defaultDisclosureDE }

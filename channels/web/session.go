@@ -1,0 +1,288 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// A session is the live state of one web conversation: the opaque token the
+// client holds, the stored conversation it belongs to, the sequence-numbered
+// events of the last turns (so that a reconnecting client can catch up) and
+// the sockets attached to it. The token is a bearer credential for the
+// conversation; it is distinct from the conversation ID that tickets and the
+// desk see, so a ticket never lets anybody resume a citizen's chat.
+//
+// Sessions live in memory only: after a restart a client starts a new
+// session (the stored conversation stays for the desk).
+type session struct {
+	token    string
+	convID   string
+	audience knowledge.Audience
+	userID   string // employee; empty for citizens
+
+	mu         sync.Mutex // guards the fields below
+	seq        int64
+	ring       []bufferedEvent // oldest first, at most hub.ringSize
+	conns      map[*conn]struct{}
+	lastActive time.Time
+	pending    int  // turns queued or running
+	used       bool // a message was sent or the conversation was touched
+	answers    []answerRecord
+}
+
+type bufferedEvent struct {
+	seq  int64
+	data []byte
+}
+
+// answerRecord keeps what feedback on an answer needs.
+type answerRecord struct {
+	id       string
+	question string
+	answer   *assistant.Answer
+}
+
+const maxAnswerRecords = 20
+
+// seqEvent is an event that carries a sequence number.
+type seqEvent interface{ setSeq(int64) }
+
+// publish numbers ev, keeps it in the ring buffer and sends it to every
+// attached socket. Sockets too slow to take it are dropped.
+func (s *session) publish(ev seqEvent, ringSize int, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	ev.setSeq(s.seq)
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return // our own event types always encode
+	}
+	s.ring = append(s.ring, bufferedEvent{seq: s.seq, data: data})
+	if over := len(s.ring) - ringSize; over > 0 {
+		s.ring = append(s.ring[:0:0], s.ring[over:]...)
+	}
+	s.lastActive = now
+	for c := range s.conns {
+		c.send(data, true)
+	}
+}
+
+// broadcast sends an event without a sequence number (stream tokens) to the
+// attached sockets. It is not buffered: a client that misses tokens gets the
+// whole text with the answer event.
+func (s *session) broadcast(v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.conns {
+		c.send(data, false)
+	}
+}
+
+// attach adds c to the session after sending it first (if not nil), a
+// notice if events after lastSeq have already left the ring buffer, and the
+// events with a sequence number above lastSeq — all under the session lock,
+// so that nothing is lost or sent twice between replay and live events.
+func (s *session) attach(c *conn, lastSeq int64, first []byte, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if first != nil {
+		c.send(first, true)
+	}
+	if len(s.ring) > 0 && s.ring[0].seq > lastSeq+1 {
+		data, _ := json.Marshal(&event{Type: "notice", Text: "Einige ältere Nachrichten dieses Gesprächs können nicht mehr angezeigt werden."})
+		c.send(data, true)
+	}
+	for _, ev := range s.ring {
+		if ev.seq > lastSeq {
+			c.send(ev.data, true)
+		}
+	}
+	s.conns[c] = struct{}{}
+	s.lastActive = now
+}
+
+func (s *session) detach(c *conn, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.conns, c)
+	s.lastActive = now
+}
+
+func (s *session) touch(now time.Time) {
+	s.mu.Lock()
+	s.lastActive = now
+	s.used = true
+	s.mu.Unlock()
+}
+
+func (s *session) remember(rec answerRecord) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.answers = append(s.answers, rec)
+	if over := len(s.answers) - maxAnswerRecords; over > 0 {
+		s.answers = append(s.answers[:0:0], s.answers[over:]...)
+	}
+}
+
+func (s *session) answer(id string) (answerRecord, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range s.answers {
+		if a.id == id {
+			return a, true
+		}
+	}
+	return answerRecord{}, false
+}
+
+// hub holds the sessions and per-conversation locks.
+type hub struct {
+	now      func() time.Time
+	ttl      time.Duration
+	ringSize int
+
+	mu        sync.Mutex
+	byToken   map[string]*session
+	byConv    map[string]*session
+	locks     map[string]*convLock
+	lastSweep time.Time
+}
+
+type convLock struct {
+	mu   sync.Mutex
+	refs int
+}
+
+func newHub(now func() time.Time, ttl time.Duration, ringSize int) *hub {
+	return &hub{
+		now:      now,
+		ttl:      ttl,
+		ringSize: ringSize,
+		byToken:  make(map[string]*session),
+		byConv:   make(map[string]*session),
+		locks:    make(map[string]*convLock),
+	}
+}
+
+// create starts a new session with a new conversation ID.
+func (h *hub) create(aud knowledge.Audience, userID string) *session {
+	now := h.now()
+	s := &session{
+		token:      newToken(),
+		convID:     newToken(),
+		audience:   aud,
+		userID:     userID,
+		conns:      make(map[*conn]struct{}),
+		lastActive: now,
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if now.Sub(h.lastSweep) > time.Minute {
+		h.sweepLocked(now)
+	}
+	h.byToken[s.token] = s
+	h.byConv[s.convID] = s
+	return s
+}
+
+// lookup finds a live session by token. A session of another audience or
+// another employee is treated as unknown, as is an expired one.
+func (h *hub) lookup(token string, aud knowledge.Audience, userID string) (*session, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s, ok := h.byToken[token]
+	if !ok || s.audience != aud || s.userID != userID {
+		return nil, false
+	}
+	if h.expired(s, h.now()) {
+		h.removeLocked(s)
+		return nil, false
+	}
+	return s, true
+}
+
+// conversation finds the live session of a conversation, if any.
+func (h *hub) conversation(convID string) (*session, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s, ok := h.byConv[convID]
+	return s, ok
+}
+
+// discard removes a session that was never used (a provisional session
+// replaced by a resume).
+func (h *hub) discardUnused(s *session) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s.mu.Lock()
+	unused := !s.used && s.pending == 0 && len(s.conns) == 0
+	s.mu.Unlock()
+	if unused {
+		h.removeLocked(s)
+	}
+}
+
+func (h *hub) expired(s *session, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns) == 0 && s.pending == 0 && now.Sub(s.lastActive) > h.ttl
+}
+
+func (h *hub) removeLocked(s *session) {
+	delete(h.byToken, s.token)
+	if h.byConv[s.convID] == s {
+		delete(h.byConv, s.convID)
+	}
+}
+
+func (h *hub) sweepLocked(now time.Time) {
+	h.lastSweep = now
+	for _, s := range h.byToken {
+		if h.expired(s, now) {
+			h.removeLocked(s)
+		}
+	}
+}
+
+// count returns the number of sessions (tests, metrics).
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.byToken)
+}
+
+// lockConv serializes everything that loads, changes and saves one stored
+// conversation: turns and the desk's hooks.
+func (h *hub) lockConv(convID string) (unlock func()) {
+	h.mu.Lock()
+	l, ok := h.locks[convID]
+	if !ok {
+		l = &convLock{}
+		h.locks[convID] = l
+	}
+	l.refs++
+	h.mu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		h.mu.Lock()
+		l.refs--
+		if l.refs == 0 {
+			delete(h.locks, convID)
+		}
+		h.mu.Unlock()
+	}
+}
+
+// newToken returns 128 random bits as text.
+func newToken() string { return rand.Text() }

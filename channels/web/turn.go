@@ -1,0 +1,200 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/assistant"
+)
+
+// humanRequest is the text a "request_human" message sends through the
+// assistant, so that its handoff policy decides what happens.
+const humanRequest = "Ich möchte mit einem Menschen sprechen"
+
+var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$`)
+
+// validateMessage checks a message's text and language hint and returns the
+// trimmed text.
+func (s *Server) validateMessage(text, lang string) (string, error) {
+	if !utf8.ValidString(text) || !utf8.ValidString(lang) {
+		return "", errInvalidUTF8
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", errEmptyMessage
+	}
+	if utf8.RuneCountInString(text) > s.cfg.MaxMessageChars {
+		return "", errTooLong
+	}
+	if lang != "" && !langTag.MatchString(lang) {
+		return "", errInvalidLang
+	}
+	return text, nil
+}
+
+// runTurn runs one turn of sess's conversation: it loads the conversation,
+// streams the Chatter's output to the session's sockets (tokens live,
+// everything else numbered and buffered for resume), saves the
+// conversation and returns the final answer. REST and WebSocket share it.
+func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Message, simple *bool) (*assistant.Answer, error) {
+	sess.touch(s.cfg.Now())
+	unlock := s.hub.lockConv(sess.convID)
+	defer unlock()
+	// Echo the user's message as a numbered event, so that every socket of
+	// the session (and one that resumes later) shows the whole dialog.
+	sess.publish(&event{Type: "user_message", Text: msg.Text}, s.hub.ringSize, s.cfg.Now())
+
+	conv, err := s.loadConversation(ctx, sess)
+	if err != nil {
+		return nil, s.turnFailed(ctx, sess, err)
+	}
+	if simple != nil {
+		conv.Simple = *simple
+	}
+	if msg.Lang != "" {
+		conv.Lang = msg.Lang
+	}
+
+	answerID := newToken()[:12]
+	var final *assistant.Answer
+	err = func() (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				err = fmt.Errorf("web: chatter panicked: %v", v)
+			}
+		}()
+		for ch, err := range s.cfg.Chat.Turn(ctx, conv, msg) {
+			if err != nil {
+				return err
+			}
+			switch ch.Kind {
+			case assistant.ChunkToken:
+				sess.broadcast(&event{Type: "token", Text: ch.Text, AnswerID: answerID})
+			case assistant.ChunkNotice:
+				sess.publish(&event{Type: "notice", Text: ch.Text}, s.hub.ringSize, s.cfg.Now())
+			case assistant.ChunkAnswer:
+				final = ch.Answer
+			}
+		}
+		if final == nil {
+			return errors.New("web: turn ended without an answer")
+		}
+		return nil
+	}()
+	if err != nil {
+		return nil, s.turnFailed(ctx, sess, err)
+	}
+
+	conv.UpdatedAt = s.cfg.Now()
+	if err := s.cfg.Store.Save(ctx, conv); err != nil {
+		// The answer is still good; the user gets it and the error is logged.
+		s.log.ErrorContext(ctx, "web: saving conversation", "conversation", conv.ID, "err", err)
+	}
+	sess.remember(answerRecord{id: answerID, question: msg.Text, answer: final})
+	sess.publish(newAnswerEvent(answerID, final), s.hub.ringSize, s.cfg.Now())
+	if h := final.Handoff; h != nil {
+		text := "Ihr Anliegen wurde an einen Menschen weitergegeben."
+		if h.Ticket != "" {
+			text = "Ihr Anliegen wurde an einen Menschen weitergegeben. Ihre Vorgangsnummer: " + h.Ticket
+		}
+		sess.publish(&event{Type: "handoff", State: "requested", Ticket: h.Ticket, Text: text}, s.hub.ringSize, s.cfg.Now())
+	}
+	return final, nil
+}
+
+// turnFailed logs err once, tells the session's sockets (numbered, so a
+// reconnecting client learns it too) and returns the *Error for REST.
+func (s *Server) turnFailed(ctx context.Context, sess *session, err error) error {
+	e, internal := appError(err)
+	if internal {
+		s.log.ErrorContext(ctx, "web: turn failed", "conversation", sess.convID, "err", err)
+	}
+	sess.publish(errorEvent(e), s.hub.ringSize, s.cfg.Now())
+	return e
+}
+
+// loadConversation loads sess's conversation or starts it.
+func (s *Server) loadConversation(ctx context.Context, sess *session) (*assistant.Conversation, error) {
+	conv, err := s.cfg.Store.Load(ctx, sess.convID)
+	switch {
+	case errors.Is(err, assistant.ErrNotFound):
+		now := s.cfg.Now()
+		return &assistant.Conversation{
+			ID:        sess.convID,
+			Audience:  sess.audience,
+			Channel:   "web",
+			UserID:    sess.userID,
+			CreatedAt: now,
+			UpdatedAt: now,
+		}, nil
+	case err != nil:
+		return nil, fmt.Errorf("web: loading conversation %s: %w", sess.convID, err)
+	}
+	// The audience was fixed when the session was created; a stored
+	// conversation can never widen it.
+	if conv.Audience != sess.audience {
+		return nil, fmt.Errorf("web: conversation %s has audience %q, session %q", conv.ID, conv.Audience, sess.audience)
+	}
+	return conv, nil
+}
+
+// AgentMessage appends a desk agent's message to the stored conversation
+// convID and sends it, numbered and buffered, to the conversation's live
+// sockets. It returns an error wrapping assistant.ErrNotFound when the
+// conversation is not stored, and an *Error for an empty or too long text.
+func (s *Server) AgentMessage(ctx context.Context, convID, from, text string) error {
+	text, err := s.validateMessage(text, "")
+	if err != nil {
+		return err
+	}
+	unlock := s.hub.lockConv(convID)
+	defer unlock()
+	conv, err := s.cfg.Store.Load(ctx, convID)
+	if err != nil {
+		return fmt.Errorf("web: agent message to %s: %w", convID, err)
+	}
+	now := s.cfg.Now()
+	conv.Entries = append(conv.Entries, assistant.Entry{Role: assistant.RoleAgent, Text: text, At: now})
+	conv.UpdatedAt = now
+	if err := s.cfg.Store.Save(ctx, conv); err != nil {
+		return fmt.Errorf("web: agent message to %s: %w", convID, err)
+	}
+	if sess, ok := s.hub.conversation(convID); ok {
+		sess.publish(&event{Type: "agent_message", Text: text, From: from}, s.hub.ringSize, now)
+	}
+	return nil
+}
+
+// SetAgentHeld marks the stored conversation convID as held by a desk agent
+// (the assistant stays silent) or released, and tells its live sockets with
+// a "handoff" event (agent_joined or agent_left). Errors as AgentMessage.
+func (s *Server) SetAgentHeld(ctx context.Context, convID string, held bool, agentName string) error {
+	unlock := s.hub.lockConv(convID)
+	defer unlock()
+	conv, err := s.cfg.Store.Load(ctx, convID)
+	if err != nil {
+		return fmt.Errorf("web: set agent held %s: %w", convID, err)
+	}
+	now := s.cfg.Now()
+	conv.AgentHeld = held
+	conv.UpdatedAt = now
+	state, text := "agent_left", "Das Gespräch wird wieder vom digitalen Assistenten geführt."
+	if held {
+		state, text = "agent_joined", "Eine Mitarbeiterin oder ein Mitarbeiter des Service-Teams hat das Gespräch übernommen."
+		if agentName != "" {
+			text = agentName + " vom Service-Team hat das Gespräch übernommen."
+		}
+	}
+	conv.Entries = append(conv.Entries, assistant.Entry{Role: assistant.RoleSystem, Text: text, At: now})
+	if err := s.cfg.Store.Save(ctx, conv); err != nil {
+		return fmt.Errorf("web: set agent held %s: %w", convID, err)
+	}
+	if sess, ok := s.hub.conversation(convID); ok {
+		sess.publish(&event{Type: "handoff", State: state, From: agentName, Text: text}, s.hub.ringSize, now)
+	}
+	return nil
+}

@@ -1,0 +1,371 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// maxPendingTurns bounds the turns one session may have queued or running.
+const maxPendingTurns = 2
+
+// conn is one WebSocket connection. Its handler goroutine reads; one writer
+// goroutine owns all data writes, fed by out. Anything may call send or
+// close.
+type conn struct {
+	srv      *Server
+	ws       *websocket.Conn
+	audience knowledge.Audience
+	userID   string
+
+	out      chan []byte
+	done     chan struct{} // closed by close()
+	finished chan struct{} // closed when the connection is fully torn down
+	once     sync.Once
+	code     int // close code, set once by close()
+	reason   string
+
+	mu   sync.Mutex // guards sess
+	sess *session
+}
+
+// send queues data for the writer. Droppable data (stream tokens) is
+// skipped when the queue is full; numbered events that do not fit mean the
+// client is too slow, and it is disconnected with 1013 so that it
+// reconnects and resumes, rather than holding up anybody else.
+func (c *conn) send(data []byte, essential bool) {
+	select {
+	case <-c.done:
+		return
+	default:
+	}
+	select {
+	case c.out <- data:
+	default:
+		if essential {
+			c.close(websocket.CloseTryAgainLater, "Verbindung zu langsam")
+		}
+	}
+}
+
+// close asks the writer to send a close frame with code and stop.
+func (c *conn) close(code int, reason string) {
+	c.once.Do(func() {
+		c.code, c.reason = code, reason
+		close(c.done)
+	})
+}
+
+func (c *conn) session() *session {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sess
+}
+
+func (c *conn) setSession(s *session) {
+	c.mu.Lock()
+	c.sess = s
+	c.mu.Unlock()
+}
+
+// writeLoop is the connection's only data writer.
+func (c *conn) writeLoop() {
+	cfg := &c.srv.cfg
+	ticker := time.NewTicker(cfg.PingInterval)
+	defer ticker.Stop()
+	for {
+		select {
+		case data := <-c.out:
+			c.ws.SetWriteDeadline(time.Now().Add(cfg.WriteTimeout))
+			if err := c.ws.WriteMessage(websocket.TextMessage, data); err != nil {
+				c.close(0, "")
+				c.ws.Close() // unblocks the reader
+				return
+			}
+		case <-ticker.C:
+			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(cfg.WriteTimeout)); err != nil {
+				c.close(0, "")
+				c.ws.Close()
+				return
+			}
+		case <-c.done:
+			c.finish()
+			return
+		}
+	}
+}
+
+// finish flushes what is queued (unless the client is the problem), sends
+// the close frame and gives the peer a moment to answer it.
+func (c *conn) finish() {
+	cfg := &c.srv.cfg
+	if c.code == websocket.CloseGoingAway {
+		deadline := time.Now().Add(cfg.WriteTimeout)
+	flush:
+		for {
+			select {
+			case data := <-c.out:
+				c.ws.SetWriteDeadline(deadline)
+				if c.ws.WriteMessage(websocket.TextMessage, data) != nil {
+					break flush
+				}
+			default:
+				break flush
+			}
+		}
+	}
+	if c.code != 0 {
+		c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(c.code, c.reason), time.Now().Add(cfg.WriteTimeout))
+	}
+	// The reader ends on the peer's close reply or on this deadline.
+	c.ws.SetReadDeadline(time.Now().Add(time.Second))
+}
+
+// handleWS upgrades to a WebSocket for one audience and runs the
+// connection until it closes.
+func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.isClosing() {
+			writeError(w, r, s.log, errUnavailable)
+			return
+		}
+		ws, err := s.upgrader.Upgrade(w, r, nil)
+		if err != nil {
+			return // Upgrade has answered the client already
+		}
+		c := &conn{
+			srv:      s,
+			ws:       ws,
+			audience: aud,
+			userID:   employeeFrom(r.Context()),
+			out:      make(chan []byte, s.cfg.SendBuffer),
+			done:     make(chan struct{}),
+			finished: make(chan struct{}),
+		}
+		if !s.register(c) {
+			ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, ""), time.Now().Add(time.Second))
+			ws.Close()
+			return
+		}
+		defer s.unregister(c)
+		s.serveConn(r.Context(), c)
+	}
+}
+
+func (s *Server) register(c *conn) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.conns[c] = struct{}{}
+	if s.cfg.Metrics != nil {
+		s.cfg.Metrics.ConnOpened()
+	}
+	return true
+}
+
+func (s *Server) unregister(c *conn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+	if s.cfg.Metrics != nil {
+		s.cfg.Metrics.ConnClosed()
+	}
+}
+
+// serveConn greets the client with a new session and reads its messages.
+func (s *Server) serveConn(ctx context.Context, c *conn) {
+	defer close(c.finished)
+	writerDone := make(chan struct{})
+	go func() { defer close(writerDone); c.writeLoop() }()
+
+	sess := s.hub.create(c.audience, c.userID)
+	c.setSession(sess)
+	sess.attach(c, 0, nil, s.cfg.Now())
+	sess.publish(&event{Type: "welcome", Session: sess.token, Text: s.cfg.Disclosure("")}, s.hub.ringSize, s.cfg.Now())
+
+	c.ws.SetReadLimit(s.cfg.MaxFrameBytes)
+	readWait := 2 * s.cfg.PingInterval
+	c.ws.SetReadDeadline(time.Now().Add(readWait))
+	// The close reply is sent by finish, once; gorilla's default handler
+	// would send a second one.
+	c.ws.SetCloseHandler(func(int, string) error { return nil })
+	c.ws.SetPongHandler(func(string) error {
+		return c.ws.SetReadDeadline(time.Now().Add(readWait))
+	})
+	for {
+		typ, data, err := c.ws.ReadMessage()
+		if err != nil {
+			if errors.Is(err, websocket.ErrReadLimit) {
+				// gorilla has sent close 1009; read what the peer still
+				// sends so that closing does not reset the connection
+				// before the close frame arrives.
+				c.once.Do(func() { close(c.done) })
+				nc := c.ws.NetConn()
+				nc.SetReadDeadline(time.Now().Add(time.Second))
+				io.Copy(io.Discard, io.LimitReader(nc, 1<<20))
+			}
+			break
+		}
+		c.ws.SetReadDeadline(time.Now().Add(readWait))
+		if typ != websocket.TextMessage {
+			c.sendError(errUnknownType)
+			continue
+		}
+		s.handleFrame(ctx, c, data)
+	}
+	c.close(websocket.CloseNormalClosure, "")
+	<-writerDone
+	c.ws.Close()
+	if sess := c.session(); sess != nil {
+		sess.detach(c, s.cfg.Now())
+	}
+}
+
+// sendError sends an error that concerns only this connection (bad input);
+// it is not numbered or buffered.
+func (c *conn) sendError(e *Error) {
+	data, _ := json.Marshal(errorEvent(e))
+	c.send(data, true)
+}
+
+func (s *Server) handleFrame(ctx context.Context, c *conn, data []byte) {
+	if !utf8.Valid(data) {
+		c.sendError(errInvalidUTF8)
+		return
+	}
+	var in inbound
+	if err := json.Unmarshal(data, &in); err != nil {
+		c.sendError(errInvalidJSON)
+		return
+	}
+	sess := c.session()
+	switch in.Type {
+	case "message":
+		text, err := s.validateMessage(in.Text, in.Lang)
+		if err != nil {
+			c.sendError(err.(*Error))
+			return
+		}
+		s.startTurn(c, sess, assistant.Message{Text: text, Lang: in.Lang}, in.Simple)
+	case "request_human":
+		if in.Lang != "" && !langTag.MatchString(in.Lang) {
+			c.sendError(errInvalidLang)
+			return
+		}
+		s.startTurn(c, sess, assistant.Message{Text: humanRequest, Lang: in.Lang}, in.Simple)
+	case "typing":
+		sess.touch(s.cfg.Now())
+	case "feedback":
+		s.handleFeedback(ctx, c, sess, in)
+	case "resume":
+		s.resume(c, sess, in)
+	default:
+		c.sendError(errUnknownType)
+	}
+}
+
+// startTurn runs a turn in its own goroutine. The turn outlives the socket:
+// its answer is buffered in the session for a client that resumes.
+func (s *Server) startTurn(c *conn, sess *session, msg assistant.Message, simple *bool) {
+	sess.mu.Lock()
+	busy := sess.pending >= maxPendingTurns
+	if !busy {
+		sess.pending++
+		sess.used = true
+	}
+	sess.mu.Unlock()
+	if busy {
+		c.sendError(errBusy)
+		return
+	}
+	s.mu.Lock()
+	closing := s.closing
+	if !closing {
+		s.turns.Add(1)
+	}
+	s.mu.Unlock()
+	if closing {
+		sess.mu.Lock()
+		sess.pending--
+		sess.mu.Unlock()
+		c.sendError(errUnavailable)
+		return
+	}
+	go func() {
+		defer s.turns.Done()
+		defer func() {
+			sess.mu.Lock()
+			sess.pending--
+			sess.mu.Unlock()
+		}()
+		ctx, cancel := context.WithTimeout(s.baseCtx, s.cfg.TurnTimeout)
+		defer cancel()
+		s.runTurn(ctx, sess, msg, simple) // errors are published to the session
+	}()
+}
+
+// resume moves c to the session named by the token and replays the events
+// it missed. A token that is unknown, expired or of another audience or
+// employee is refused; c keeps its current session then.
+func (s *Server) resume(c *conn, cur *session, in inbound) {
+	target, ok := s.hub.lookup(in.Session, c.audience, c.userID)
+	if !ok || in.LastSeq < 0 {
+		c.sendError(errSessionExpired)
+		return
+	}
+	now := s.cfg.Now()
+	if target != cur {
+		cur.detach(c, now)
+		s.hub.discardUnused(cur)
+		c.setSession(target)
+	} else {
+		cur.detach(c, now)
+	}
+	last := in.LastSeq
+	resumed, _ := json.Marshal(&event{Type: "resumed", Session: target.token, Text: s.cfg.Disclosure(""), LastSeq: &last})
+	target.attach(c, in.LastSeq, resumed, now)
+}
+
+func (s *Server) handleFeedback(ctx context.Context, c *conn, sess *session, in inbound) {
+	if (in.Rating != "up" && in.Rating != "down") || !utf8.ValidString(in.Comment) || utf8.RuneCountInString(in.Comment) > s.cfg.MaxMessageChars {
+		c.sendError(errInvalidFeedback)
+		return
+	}
+	rec, ok := sess.answer(in.AnswerID)
+	if !ok {
+		c.sendError(errUnknownAnswer)
+		return
+	}
+	f := Feedback{
+		ConversationID: sess.convID,
+		AnswerID:       rec.id,
+		Audience:       sess.audience,
+		Rating:         in.Rating,
+		Comment:        in.Comment,
+		Question:       rec.question,
+		Answer:         rec.answer.Text,
+		Intent:         rec.answer.Intent,
+		Sources:        rec.answer.Sources,
+		At:             s.cfg.Now(),
+	}
+	if s.cfg.Feedback != nil {
+		if err := s.cfg.Feedback.Record(ctx, f); err != nil {
+			s.log.ErrorContext(ctx, "web: recording feedback", "conversation", f.ConversationID, "err", err)
+		}
+	} else {
+		s.log.InfoContext(ctx, "web: feedback", "conversation", f.ConversationID, "answer", f.AnswerID, "rating", f.Rating)
+	}
+	sess.publish(&event{Type: "notice", Text: "Danke für Ihre Rückmeldung.", AnswerID: rec.id}, s.hub.ringSize, s.cfg.Now())
+}
