@@ -401,9 +401,11 @@ func (s *Service) summaryText(slots map[string]string, lang string) string {
 }
 
 func (s *Service) outageText(o Outage, lang string) string {
+	// The title is internal (it may quote a reporter); only the public
+	// message is shown.
 	m := o.PublicMessage
 	if m == "" {
-		m = o.Title
+		m = msg(lang, "outage_generic")
 	}
 	out := fmt.Sprintf(msg(lang, "outage"), s.serviceName(o.Service, lang), strings.TrimRight(m, ". "))
 	if !o.ETA.IsZero() {
@@ -471,6 +473,7 @@ var messagesDE = map[string]string{
 	"outage":                "Zu %s ist bereits eine Störung bekannt: %s.",
 	"eta":                   "Voraussichtlich behoben: %s.",
 	"outage_same":           "Ist das auch Ihr Problem? (ja/nein)",
+	"outage_generic":        "Die IT arbeitet bereits daran",
 	"outage_linked":         "Danke, ich habe Sie als betroffen vermerkt (bisher %d Meldungen). Ein eigenes Ticket ist nicht nötig, die IT arbeitet bereits daran.",
 	"outage_declined":       "Gut, dann nehme ich Ihre Meldung auf.",
 	"other":                 "Sonstiges",
@@ -509,6 +512,7 @@ var messagesEN = map[string]string{
 	"outage":                "There is a known outage of %s: %s.",
 	"eta":                   "Expected to be fixed: %s.",
 	"outage_same":           "Is this your problem too? (yes/no)",
+	"outage_generic":        "IT is already working on it",
 	"outage_linked":         "Thanks, I have recorded you as affected (%d reports so far). You do not need a ticket of your own; IT is already working on it.",
 	"outage_declined":       "All right, then I will take down your report.",
 	"other":                 "Other",

@@ -252,6 +252,13 @@ func (o *Outbox) work() {
 
 // handle performs one attempt for e and records its outcome.
 func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
+	// The poller may have read e before another worker finished it; with
+	// the claim held, the committed state is authoritative.
+	cur, err := o.cfg.Store.outboxEntry(ctx, e.ID)
+	if err != nil || !cur.DeliveredAt.IsZero() || cur.Failed || cur.NextAttemptAt.After(o.cfg.Now()) {
+		return
+	}
+	e = cur
 	log := o.cfg.Logger.With("ticket", e.TicketKey, "action", e.Action, "attempt", e.Attempts+1)
 	t, err := o.cfg.Store.ticketByID(ctx, e.TicketID)
 	if err != nil {

@@ -279,3 +279,34 @@ func TestOutboxManyTicketsEachOnce(t *testing.T) {
 		}
 	})
 }
+
+func TestOutboxSkipsStaleEntries(t *testing.T) {
+	ctx := context.Background()
+	svc, clock := mustService(t, Config{Deliverer: nopDeliverer{}})
+	mustEscalate(t, svc, Escalation{Summary: "a"})
+	mustEscalate(t, svc, Escalation{Summary: "b"})
+	stale := outboxRows(t, svc.store) // both due, as a poller read them
+	d := newFakeDeliverer(nil)
+	o := NewOutbox(OutboxConfig{Store: svc.store, Deliverer: d, Now: clock.Now})
+	// Meanwhile another worker delivered the first and rescheduled the second.
+	if err := svc.store.outboxDone(ctx, stale[0], "EXT-1", clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.store.outboxRetry(ctx, stale[1].ID, "boom", clock.Now().Add(time.Minute), false); err != nil {
+		t.Fatal(err)
+	}
+	o.handle(ctx, stale[0])
+	o.handle(ctx, stale[1])
+	if calls, _ := d.snapshot(); len(calls) != 0 {
+		t.Errorf("Deliver called %d times for stale entries, want 0", len(calls))
+	}
+	clock.Add(time.Minute)
+	o.handle(ctx, stale[1])
+	if calls, _ := d.snapshot(); len(calls) != 1 {
+		t.Errorf("Deliver called %d times once due, want 1", len(calls))
+	}
+	pending, err := svc.PendingOutbox(ctx)
+	if err != nil || len(pending) != 0 {
+		t.Errorf("PendingOutbox = %+v, %v; want empty", pending, err)
+	}
+}

@@ -417,6 +417,12 @@ func (s *Service) OutboxStats(ctx context.Context) (depth int, oldest time.Durat
 	return s.store.OutboxStats(ctx, s.now())
 }
 
+// PendingOutbox lists undelivered outbox rows with attempts, last error
+// and age (OutboxEntry.Age), oldest first, for the desk.
+func (s *Service) PendingOutbox(ctx context.Context) ([]OutboxEntry, error) {
+	return s.store.ListOutbox(ctx)
+}
+
 // audit writes an audit entry; a failure is logged, not returned, because
 // the audited action has already been committed.
 func (s *Service) audit(ctx context.Context, who, action, target, detail string) {

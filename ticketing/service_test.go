@@ -3,6 +3,7 @@ package ticketing
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -244,6 +245,14 @@ func TestOutagesAndMajorIncident(t *testing.T) {
 	}
 	if got, _ := svc.Get(ctx, inc.ID); got.OutageID != mi.ID {
 		t.Errorf("ticket outage = %d, want %d", got.OutageID, mi.ID)
+	}
+	// The next report about printers is offered the new outage.
+	r := converse(t, svc, "c10", "", "", []string{"Der Drucker druckt nicht"})
+	if !strings.Contains(r.Text, "Störung") || r.Slots[stStage] != "outage" {
+		t.Errorf("major incident not offered: %q", r.Text)
+	}
+	if strings.Contains(r.Text, "druckt nicht") {
+		t.Errorf("outage offer quotes the first reporter: %q", r.Text)
 	}
 	all, err := svc.ListOutages(ctx, 0)
 	if err != nil || len(all) != 2 {

@@ -79,6 +79,18 @@ func (s *Store) dueOutbox(ctx context.Context, now time.Time, actions []string, 
 		ORDER BY o.next_attempt_at, o.id LIMIT ?`, args...)
 }
 
+// outboxEntry returns one outbox entry by ID.
+func (s *Store) outboxEntry(ctx context.Context, id int64) (OutboxEntry, error) {
+	es, err := s.queryOutbox(ctx, `SELECT `+outboxColumns+` FROM outbox o JOIN tickets t ON t.id = o.ticket_id WHERE o.id = ?`, id)
+	if err != nil {
+		return OutboxEntry{}, err
+	}
+	if len(es) == 0 {
+		return OutboxEntry{}, ErrNotFound
+	}
+	return es[0], nil
+}
+
 // ListOutbox returns the pending entries (attempts, last error, age) for
 // the desk, oldest first.
 func (s *Store) ListOutbox(ctx context.Context) ([]OutboxEntry, error) {
