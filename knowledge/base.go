@@ -114,6 +114,11 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		return nil, fmt.Errorf("knowledge: embedder does not work: %w", err)
 	}
 	b.probe = normalize(slices.Clone(probe))
+	var sig map[string]string
+	if cfg.Watch {
+		// Taken before loading so that a change during the build is seen.
+		sig = statRoots(cfg.Roots)
+	}
 
 	var ix *index
 	if cfg.DataDir != "" {
@@ -133,7 +138,7 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		"skipped", len(ix.report.Skipped), "from_disk", ix.report.LoadedFromDisk, "duration", ix.report.Duration)
 	if cfg.Watch {
 		b.stop, b.done = make(chan struct{}), make(chan struct{})
-		go b.watch()
+		go b.watch(sig)
 	}
 	return b, nil
 }
@@ -210,9 +215,8 @@ func (b *Base) Reindex(ctx context.Context) error {
 }
 
 // watch polls the roots and reindexes after a change.
-func (b *Base) watch() {
+func (b *Base) watch(last map[string]string) {
 	defer close(b.done)
-	last := statRoots(b.cfg.Roots)
 	t := time.NewTicker(b.cfg.pollInterval)
 	defer t.Stop()
 	for {
@@ -223,6 +227,11 @@ func (b *Base) watch() {
 		}
 		sig := statRoots(b.cfg.Roots)
 		if maps.Equal(sig, last) {
+			continue
+		}
+		// Let a burst of writes settle before reading the files.
+		time.Sleep(b.cfg.pollInterval / 2)
+		if sig = statRoots(b.cfg.Roots); maps.Equal(sig, last) {
 			continue
 		}
 		ctx, cancel := context.WithCancel(context.Background())

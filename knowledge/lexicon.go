@@ -42,6 +42,8 @@ parkausweis, anwohnerparkausweis, bewohnerparkausweis
 buergeramt, buergerbuero, einwohnermeldeamt, meldebehoerde
 rathaus, stadtverwaltung
 gebuehr, kosten, preis
+kostet, kostenpflichtig => kosten, gebuehr
+dauert => dauer, bearbeitungsdauer
 verloren, verlust, abhanden
 gestohlen, diebstahl, geklaut
 kaputt, defekt, geht nicht, funktioniert nicht => stoerung

@@ -1,0 +1,151 @@
+package knowledge
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Gebühren", analyze("Gebuehren")},
+		{"GEBÜHREN", analyze("gebühren")},
+		{"Straße", []string{"strass"}},
+		{"Was kostet der Reisepass?", []string{"kostet", "reisepass"}},
+		{"Kfz-Zulassung", []string{"kfz", "zulass"}},
+		{"Fahrzeug zulassen", []string{"fahrzeug", "zulass"}},
+		{"the passport of my child", []string{"passport", "child"}},
+		{"§ 5 Abs. 2", []string{"abs"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, analyze(tt.in)); diff != "" {
+			t.Errorf("analyze(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func testVocab(words ...string) *vocab {
+	v := &vocab{df: map[string]int{}}
+	for _, w := range words {
+		for _, t := range analyze(w) {
+			v.df[t]++
+		}
+	}
+	return v
+}
+
+func TestDecompound(t *testing.T) {
+	v := testVocab("Personalausweis", "Verlust", "Zulassung", "Stelle", "Kfz", "Hund", "Steuer", "Reise", "Pass", "Antrag")
+	st := newStemmer()
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"personalausweisverlust", []string{"personalausweis", "verlust"}},
+		{"kfzzulassungsstelle", []string{"kfz", "zulass", "stell"}},
+		{"hundesteuer", []string{"hund", "steu"}},
+		{"reisepassantrag", []string{"reisepass", "antrag"}}, // head splits again only when unknown
+		{"verlust", nil},
+		{"unbekanntwort", nil},
+	}
+	v.df["reisepass"] = 1
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, v.decompound(tt.word, st)); diff != "" {
+			t.Errorf("decompound(%q) (-want +got):\n%s", tt.word, diff)
+		}
+	}
+}
+
+func TestCorrect(t *testing.T) {
+	v := testVocab("Reisepass", "Personalausweis", "Hundesteuer", "Fahrerlaubnis", "Kosten")
+	v.df["reisepass"] = 5
+	tests := map[string]string{
+		"reisepas":        "reisepass", // deletion
+		"reisepasss":      "reisepass", // insertion
+		"reisepss":        "reisepass",
+		"persnalausweis":  "personalausweis",
+		"personalasuweis": "personalausweis", // transposition
+		"hundesteur":      stem("hundesteuer"),
+		"reisepass":       "", // known: nothing to correct
+		"kost":            "", // too short
+		"xylophonbau":     "",
+	}
+	for in, want := range tests {
+		if got := v.correct(in); got != want {
+			t.Errorf("correct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEditDistance1(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"fuehrerschein", "fuerschein", false},
+		{"fuehrerschein", "fuehrerschien", true},
+		{"fuehrerschein", "fuhrerschein", true},
+		{"abc", "abc", false},
+		{"abc", "abcd", true},
+		{"abc", "xbc", true},
+		{"abc", "bca", false},
+	}
+	for _, tt := range tests {
+		if got := editDistance1(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance1(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestRulesMatchWholeWords(t *testing.T) {
+	ix := &index{vocab: vocab{df: map[string]int{"personalausweis": 1, "perso": 1, "reisepass": 1}}, rules: newRuleSet(nil)}
+	terms, _ := ix.queryTerms("Perso")
+	if terms["personalausweis"] == 0 {
+		t.Errorf("Perso did not expand to Personalausweis: %v", terms)
+	}
+	terms, _ = ix.queryTerms("persönlich")
+	if terms["personalausweis"] != 0 {
+		t.Errorf("persönlich expanded to Personalausweis: %v", terms)
+	}
+	terms, _ = ix.queryTerms("passport")
+	if terms["reisepass"] == 0 {
+		t.Errorf("passport not translated: %v", terms)
+	}
+}
+
+func TestOfflineEmbedder(t *testing.T) {
+	ctx := context.Background()
+	e := NewOfflineEmbedder(128)
+	a, err := e(ctx, "Verlust des Personalausweises")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a2, _ := e(ctx, "Verlust des Personalausweises")
+	if diff := cmp.Diff(a, a2); diff != "" {
+		t.Errorf("not deterministic:\n%s", diff)
+	}
+	if len(a) != 128 {
+		t.Errorf("dimension %d, want 128", len(a))
+	}
+	if n := dot(a, a); n < 0.999 || n > 1.001 {
+		t.Errorf("norm² = %v, want 1", n)
+	}
+	b, _ := e(ctx, "Personalausweisverlust")
+	c, _ := e(ctx, "Hundesteuer bezahlen")
+	if dot(a, b) <= dot(a, c) {
+		t.Errorf("compound less similar (%v) than unrelated text (%v)", dot(a, b), dot(a, c))
+	}
+	empty, _ := e(ctx, "")
+	if dot(empty, empty) < 0.999 {
+		t.Errorf("empty text gave a zero vector")
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := e(cancelled, "x"); err == nil {
+		t.Error("embedder ignored a cancelled context")
+	}
+}
