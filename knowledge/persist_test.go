@@ -2,8 +2,8 @@ package knowledge
 
 import (
 	"context"
-	"log/slog"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
