@@ -457,7 +457,7 @@ func msg(lang, key string) string {
 var messagesDE = map[string]string{
 	"ack":                   "Verstanden, betroffen ist: %s.",
 	"ask_service":           "Welches System ist betroffen (z. B. E-Mail, VPN, Drucker, WLAN, Telefonie, Fachverfahren, Netzlaufwerk)?",
-	"ask_symptom":           "Was genau passiert? Gibt es eine Fehlermeldung (bitte mit Wortlaut)?",
+	"ask_symptom":           "Was genau passiert, und gibt es eine Fehlermeldung (bitte mit Wortlaut)?",
 	"ask_since":             "Seit wann besteht das Problem?",
 	"ask_others_affected":   "Sind auch Kolleginnen oder Kollegen betroffen (nur Sie, mehrere oder die ganze Abteilung)?",
 	"ask_location":          "In welchem Raum sitzen Sie (oder arbeiten Sie im Homeoffice)?",
@@ -496,7 +496,7 @@ var messagesDE = map[string]string{
 var messagesEN = map[string]string{
 	"ack":                   "Understood, affected: %s.",
 	"ask_service":           "Which system is affected (e.g. e-mail, VPN, printer, Wi-Fi, telephony, business application, network drive)?",
-	"ask_symptom":           "What exactly happens? Is there an error message (please quote it)?",
+	"ask_symptom":           "What exactly happens, and is there an error message (please quote it)?",
 	"ask_since":             "Since when has the problem existed?",
 	"ask_others_affected":   "Are colleagues affected too (only you, several, or the whole department)?",
 	"ask_location":          "Which room are you in (or are you working from home)?",

@@ -21,6 +21,9 @@ func converse(t *testing.T, svc *Service, conv, user, lang string, turns []strin
 			t.Fatalf("turn %d %q: %v", i+1, turn, err)
 		}
 		t.Logf("user: %s\nlotse: %s", turn, r.Text)
+		if q := strings.Count(r.Text, "?"); q > 2 {
+			t.Errorf("turn %d: %d questions in one reply, want at most 2", i+1, q)
+		}
 		if r.Done && i < len(turns)-1 {
 			t.Fatalf("dialog ended after turn %d of %d", i+1, len(turns))
 		}

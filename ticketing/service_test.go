@@ -268,3 +268,61 @@ func TestOutagesAndMajorIncident(t *testing.T) {
 		t.Errorf("audit (-want +got):\n%s", diff)
 	}
 }
+
+func TestConcurrentEscalationsAllCommitted(t *testing.T) {
+	ctx := context.Background()
+	svc, err := New(Config{Store: mustOpen(t), Deliverer: nopDeliverer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	keys := make(chan string, n)
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			tk, err := svc.Escalate(ctx, Escalation{ConversationID: "c" + string(rune('A'+i)), Summary: "parallel"})
+			if err != nil {
+				errs <- err
+				return
+			}
+			keys <- tk.Key
+		}()
+	}
+	seen := map[string]bool{}
+	for range n {
+		select {
+		case err := <-errs:
+			t.Errorf("Escalate: %v", err)
+		case k := <-keys:
+			if seen[k] {
+				t.Errorf("key %s returned twice", k)
+			}
+			seen[k] = true
+		}
+	}
+	if c, _ := svc.Count(ctx, Filter{}); c != n {
+		t.Errorf("%d tickets stored, want %d", c, n)
+	}
+	if depth, _, _ := svc.OutboxStats(ctx); depth != n {
+		t.Errorf("outbox depth %d, want %d", depth, n)
+	}
+}
+
+func BenchmarkEscalate(b *testing.B) {
+	svc, _ := mustService(b, Config{Deliverer: nopDeliverer{}})
+	e := Escalation{ConversationID: "c", Summary: "Rückruf", Transcript: []Message{{Role: "user", Text: strings.Repeat("Text ", 100)}}}
+	for b.Loop() {
+		if _, err := svc.Escalate(context.Background(), e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkIncidentOneShot(b *testing.B) {
+	svc, _ := mustService(b, Config{})
+	for b.Loop() {
+		if _, err := svc.Incident(context.Background(), IncidentStep{ConversationID: "c", Text: "Der Drucker in Raum 2.14 druckt seit heute morgen nicht, die ganze Abteilung ist betroffen, wir können aber ausweichen"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

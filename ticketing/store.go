@@ -33,7 +33,6 @@ type Store struct {
 // Open opens (creating if needed) the SQLite database at path and applies
 // the embedded migrations that are not applied yet, in order, each in its
 // own transaction; the applied version is kept in the schema_version table.
-// Use ":memory:" only in tests with a single connection.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("ticketing: open store: %w: empty path", ErrInvalid)
@@ -43,17 +42,21 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	// Write transactions take the write lock at BEGIN, so that two
-	// concurrent read-then-write transactions cannot deadlock.
+	// Write transactions take the write lock at BEGIN, so that a second
+	// process (e.g. "lotse user" next to "lotse serve") cannot deadlock a
+	// read-then-write transaction.
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("ticketing: open %s: %w", path, err)
 	}
-	if path == ":memory:" {
-		db.SetMaxOpenConns(1)
-	}
+	// One connection: SQLite admits one writer at a time anyway, and
+	// queueing in database/sql instead of in SQLite's busy handler means no
+	// "database is locked" errors under load and no nested-transaction
+	// surprises. Every statement here is short; none holds the connection
+	// while calling out (Deliverer, webhook).
+	db.SetMaxOpenConns(1)
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

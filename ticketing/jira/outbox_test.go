@@ -443,8 +443,10 @@ func TestOutboxSurvivesSIGKILL(t *testing.T) {
 				t.Fatal("helper did not commit in time")
 			}
 			if tt.inJira {
+				// Kill only once the issue exists and the helper hangs in
+				// the transcript request.
 				deadline := time.Now().Add(deliveryTimeout)
-				for srv.Creations(jira.MarkerLabel(key)) == 0 {
+				for srv.Creations(jira.MarkerLabel(key)) == 0 || srv.PendingFaults(fakejira.OpAddComment) > 0 {
 					if time.Now().After(deadline) {
 						t.Fatal("the helper's outbox did not create the issue")
 					}

@@ -204,6 +204,14 @@ func (s *Server) Inject(op Op, faults ...Fault) {
 	s.faults[op] = append(s.faults[op], faults...)
 }
 
+// PendingFaults returns how many injected faults for op have not been used
+// yet; a test can wait for it to reach 0 to know a request has arrived.
+func (s *Server) PendingFaults(op Op) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.faults[op])
+}
+
 // SetDown takes the server down (Down503, DownDrop) or up again (Up).
 func (s *Server) SetDown(d Down) {
 	s.mu.Lock()
