@@ -102,7 +102,7 @@ func quoteSection(s knowledge.Section, p *knowledge.Passage) quote {
 // selectQuotes picks what to quote from candidate c for the facets asked.
 // It reports false for missing when a facet was asked but the document has
 // no such section (the best passage is quoted instead).
-func selectQuotes(c candidate, facets []knowledge.Facet, simple bool) (qs []quote, missing bool) {
+func selectQuotes(c candidate, facets []knowledge.Facet, simple bool, q queryTerms) (qs []quote, missing bool) {
 	d := c.doc
 	have := map[string]bool{}
 	add := func(q quote) {
@@ -127,7 +127,8 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool) (qs []quot
 		add(quote{label: label(best.Section), facet: best.Facet, text: strings.TrimSpace(best.Text)})
 	}
 
-	if len(facets) > 0 {
+	wholeArticle := d.Kind != knowledge.KindService && docRunes(d) <= maxArticleRunes
+	if len(facets) > 0 && (d.Kind == knowledge.KindService || hasFacet(d, facets) || !wholeArticle) {
 		for _, f := range facets {
 			for _, s := range sectionsFor(d, f) {
 				add(quoteSection(s, passageIn(c.passages, s.Heading)))
@@ -140,7 +141,7 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool) (qs []quot
 		return untitle(qs, d.Title), missing
 	}
 
-	if d.Kind != knowledge.KindService && docRunes(d) <= maxArticleRunes && !simple {
+	if wholeArticle && !simple {
 		for _, s := range d.Sections {
 			if strings.TrimSpace(s.Text) != "" {
 				add(quoteSection(s, nil))
@@ -168,9 +169,46 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool) (qs []quot
 		}
 	}
 	// The passage retrieval ranked highest says what the question was
-	// about ("Kann ich den Pass per Post bekommen?"); quote it too.
+	// about ("Kann ich den Pass per Post bekommen?"); quote it too, and the
+	// sections that hold the question's own words ("wie sperr ich den").
 	bestQuote()
+	for _, s := range sectionsWith(c, q, maxExtraSections) {
+		add(quoteSection(s, passageIn(c.passages, s.Heading)))
+	}
 	return untitle(qs, d.Title), false
+}
+
+// maxExtraSections bounds the sections an overview adds for the
+// question's own words.
+const maxExtraSections = 2
+
+// sectionsWith returns up to n titled sections of c's document that
+// contain a content word of the question which is not one of the
+// document's names.
+func sectionsWith(c candidate, q queryTerms, n int) []knowledge.Section {
+	named := map[string]bool{}
+	for _, name := range c.nameSets {
+		for _, s := range name {
+			named[s] = true
+		}
+	}
+	var out []knowledge.Section
+	for i, sec := range c.doc.Sections {
+		if len(out) >= n || i == 0 {
+			continue
+		}
+		tokens := map[string]bool{}
+		for _, w := range words(sec.Text) {
+			tokens[stem(w)] = true
+		}
+		for _, s := range q.content {
+			if len(s) >= 4 && !named[s] && tokenMatch(tokens, s) {
+				out = append(out, sec)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // untitle drops labels that only repeat the document title (the intro).

@@ -13,7 +13,7 @@ const retrieveK = 8
 
 // maxCandidates is how many of the retrieved documents are considered for
 // the answer.
-const maxCandidates = 5
+const maxCandidates = retrieveK
 
 // retrieval is the result of one search with the documents behind it.
 type retrieval struct {
@@ -29,6 +29,7 @@ type candidate struct {
 	score    float64             // best passage score of the document
 	passages []knowledge.Passage // the document's retrieved passages, best first
 	named    int                 // length of the document names the question mentions
+	strong   int                 // length of the longest name it shares with few candidates
 	coverage float64             // share of the question's content words found in the document
 	tokens   map[string]bool     // stems of the document's words
 	nameSets [][]string          // stemmed names: synonyms and title words
@@ -109,6 +110,17 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	for _, w := range words(d.Title) {
 		addName(w)
 	}
+	// The whole title counts as a name too, generic verbs included:
+	// "Online-Abmeldung eines Fahrzeugs" names "Fahrzeug abmelden".
+	var whole []string
+	for _, w := range words(d.Title) {
+		if !lx.has("noise", w) && len([]rune(w)) >= 3 {
+			whole = append(whole, stem(w))
+		}
+	}
+	if len(whole) > 1 {
+		names = append(names, whole)
+	}
 	for _, s := range d.Synonyms {
 		addName(s)
 	}
@@ -154,46 +166,138 @@ func isDigits(w string) bool {
 	return w != ""
 }
 
-// score fills named and coverage of every candidate for the question q.
+// score fills named, strong and coverage of every candidate for the
+// question q. Words and names that most candidates share ("beantragen",
+// "Bürgerbüro") say little about which document is meant, so coverage
+// weighs them less and strong ignores them.
 func (r *retrieval) score(q queryTerms) {
+	n := len(r.cands)
+	weight := map[string]float64{}
+	for _, s := range q.content {
+		df := 0
+		for _, c := range r.cands {
+			if tokenMatch(c.tokens, s) {
+				df++
+			}
+		}
+		weight[s] = 1
+		if n >= 3 && df*2 > n {
+			weight[s] = 0.3
+		}
+	}
 	for i := range r.cands {
 		c := &r.cands[i]
-		c.named = 0
-		for _, n := range c.nameSets {
-			all := true
-			for _, s := range n {
-				if !q.stems[s] {
-					all = false
-					break
+		c.named, c.strong = 0, 0
+		for _, name := range c.nameSets {
+			if !nameIn(name, q) {
+				continue
+			}
+			l := len(strings.Join(name, " "))
+			c.named += l
+			shared := 0
+			for _, o := range r.cands {
+				if hasName(o.nameSets, name) {
+					shared++
 				}
 			}
-			if all {
-				c.named += len(strings.Join(n, " "))
+			if (n < 4 || shared <= 2) && l > c.strong {
+				c.strong = l
 			}
 		}
-		if len(q.content) == 0 {
-			c.coverage = 0
-			continue
-		}
-		hit := 0
+		c.coverage = 0
+		total, hit := 0.0, 0.0
 		for _, s := range q.content {
-			if c.tokens[s] || (len(s) >= 5 && containsSub(c.tokens, s)) {
-				hit++
+			total += weight[s]
+			if tokenMatch(c.tokens, s) {
+				hit += weight[s]
 			}
 		}
-		c.coverage = float64(hit) / float64(len(q.content))
+		if total > 0 {
+			c.coverage = hit / total
+		}
 	}
 }
 
-// containsSub reports whether some token contains s, which catches German
-// compounds ("ausweis" in "personalausweis").
-func containsSub(tokens map[string]bool, s string) bool {
+// nameIn reports whether every stem of a name occurs in the question as a
+// word; a long one-word name may also hide in a compound or a typo the
+// user wrote ("kindergartenplatz" names "Kindergarten").
+func nameIn(name []string, q queryTerms) bool {
+	for _, s := range name {
+		if q.stems[s] {
+			continue
+		}
+		found := false
+		if len(s) >= 6 && len(name) == 1 {
+			for w := range q.stems {
+				if strings.Contains(w, s) || nearMiss(w, s) {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func allIn(stems []string, tokens map[string]bool) bool {
+	for _, s := range stems {
+		if !tokens[s] {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenMatch reports whether the stem s occurs among tokens: exactly,
+// inside a compound ("ausweis" in "personalausweis"), or as a near miss of
+// a long word ("gewerbeanmeldnug" for "gewerbeanmeldung").
+func tokenMatch(tokens map[string]bool, s string) bool {
+	if tokens[s] {
+		return true
+	}
+	if len(s) < 5 {
+		return false
+	}
 	for t := range tokens {
 		if strings.Contains(t, s) {
 			return true
 		}
+		if nearMiss(s, t) {
+			return true
+		}
 	}
 	return false
+}
+
+// nearMiss reports whether two long words differ only near their end, as
+// typos do ("reisepas", "gewerbeanmeldnug").
+func nearMiss(a, b string) bool {
+	if len(a) < 7 || len(b) < 7 {
+		return false
+	}
+	p := commonPrefix(a, b)
+	return p >= 6 && p >= min(len(a), len(b))-2
+}
+
+// hasName reports whether names contains name.
+func hasName(names [][]string, name []string) bool {
+	for _, n := range names {
+		if strings.Join(n, " ") == strings.Join(name, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // relevantCoverage is the share of content words a document must contain
@@ -202,15 +306,32 @@ const relevantCoverage = 0.34
 
 func (c candidate) relevant() bool { return c.named > 0 || c.coverage >= relevantCoverage }
 
-// pick chooses the document to answer from: the one the question names
-// most specifically, else the best-ranked relevant one. It returns -1 when
-// nothing is relevant.
+// minOverrideName is the length a distinctive name must have to overrule
+// the retriever's first document.
+const minOverrideName = 8
+
+// pick chooses the document to answer from. The retriever's first
+// document wins when it is relevant, unless the question names none of
+// its names but distinctly names another document ("Kindergartenplatz …"
+// when retrieval ranked a registration service first). Without a relevant
+// first document the most distinctly named one wins, else the first
+// relevant one. It returns -1 when nothing is relevant.
 func (r *retrieval) pick() int {
+	if len(r.cands) == 0 {
+		return -1
+	}
 	best := -1
 	for i, c := range r.cands {
-		if c.named > 0 && (best < 0 || c.named > r.cands[best].named) {
+		if c.strong > 0 && (best < 0 || c.strong > r.cands[best].strong) {
 			best = i
 		}
+	}
+	first := r.cands[0]
+	if first.relevant() {
+		if best > 0 && r.cands[best].strong >= first.strong+4 {
+			return best
+		}
+		return 0
 	}
 	if best >= 0 {
 		return best
@@ -223,10 +344,36 @@ func (r *retrieval) pick() int {
 	return -1
 }
 
+// withFacet returns a relevant candidate that has a section for one of
+// facets when the picked one has none, preferring service descriptions
+// over notices ("Hat das Bürgerbüro mittwochs auf?" is answered from a
+// service's Zuständigkeit, not from a closure notice). It returns idx when
+// there is nothing better.
+func (r *retrieval) withFacet(idx int, facets []knowledge.Facet) int {
+	if len(facets) == 0 || idx < 0 || hasFacet(r.cands[idx].doc, facets) || r.cands[idx].doc.Kind == knowledge.KindArticle {
+		return idx
+	}
+	for i, c := range r.cands {
+		if i != idx && c.doc.Kind == knowledge.KindService && c.relevant() && hasFacet(c.doc, facets) {
+			return i
+		}
+	}
+	return idx
+}
+
+func hasFacet(d knowledge.Document, facets []knowledge.Facet) bool {
+	for _, f := range facets {
+		if len(sectionsFor(d, f)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ambiguous returns the index of a second document that is as plausible as
 // the picked one when the question names neither: the two are close in
 // score, both relevant, and of the same kind.
-func (r *retrieval) ambiguous(picked int) int {
+func (r *retrieval) ambiguous(picked int, facets []knowledge.Facet) int {
 	if picked != 0 || len(r.cands) < 2 {
 		return -1
 	}
@@ -234,10 +381,25 @@ func (r *retrieval) ambiguous(picked int) int {
 	if a.named > 0 || b.named > 0 || !a.relevant() || !b.relevant() || a.doc.Kind != b.doc.Kind || a.doc.Title == b.doc.Title {
 		return -1
 	}
-	if a.score <= 0 || b.score < 0.9*a.score || b.coverage < a.coverage {
+	if a.score <= 0 || b.score < 0.95*a.score || b.coverage < a.coverage {
+		return -1
+	}
+	// When both say the same about something asked (the same office, the
+	// same opening hours), the answer holds for either.
+	if len(facets) > 0 && sameFacetText(a.doc, b.doc, facets) {
 		return -1
 	}
 	return 1
+}
+
+func sameFacetText(a, b knowledge.Document, facets []knowledge.Facet) bool {
+	for _, f := range facets {
+		sa, sb := sectionsFor(a, f), sectionsFor(b, f)
+		if len(sa) > 0 && len(sb) > 0 && strings.TrimSpace(sa[0].Text) == strings.TrimSpace(sb[0].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // confidence turns the retrieval signals of the chosen candidate into a

@@ -62,7 +62,7 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 			}
 		}
 	} else {
-		idx = r.pick()
+		idx = r.withFacet(r.pick(), facets)
 		if idx < 0 && t.lang != "de" && len(r.cands) > 0 && !sig.outOfScope {
 			// The sources are German: word overlap says nothing about a
 			// question in another language, so the retriever's (cross-
@@ -72,7 +72,9 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 		}
 	}
 
-	hasAdmin := sig.admin
+	// Scope can only be judged in German, the language of the sources and
+	// of the admin lexicon; elsewhere only the out-of-scope lexicon rules.
+	hasAdmin := sig.admin || (t.lang != "de" && !sig.outOfScope)
 	if intent != IntentITIncident && !followUp && !hasAdmin && (sig.outOfScope || idx < 0) && !sig.caseSpecific {
 		ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
 		ans.Retrieved = retrieved
@@ -90,7 +92,7 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 	}
 
 	if !followUp && !sig.caseSpecific {
-		if other := r.ambiguous(idx); other >= 0 {
+		if other := r.ambiguous(idx, facets); other >= 0 {
 			return a.clarify(t, intent, r, idx, other, retrieved), nil
 		}
 	}
@@ -99,7 +101,7 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 	if sig.caseSpecific && len(facets) == 0 {
 		facets = []knowledge.Facet{knowledge.FacetDauer}
 	}
-	qs, missing := selectQuotes(c, facets, conv.Simple)
+	qs, missing := selectQuotes(c, facets, conv.Simple, q)
 	body := composeAnswer(t.m, t.lang, c, qs, missing, conv.Simple)
 	t.conf = confidence(c, followUp)
 	if missing {
@@ -292,7 +294,7 @@ func coverageOf(q queryTerms, tokens map[string]bool) float64 {
 	}
 	hit := 0
 	for _, s := range q.content {
-		if tokens[s] || (len(s) >= 5 && containsSub(tokens, s)) {
+		if tokenMatch(tokens, s) {
 			hit++
 		}
 	}

@@ -1,0 +1,137 @@
+package assistant
+
+import (
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// TestIntents runs each utterance as the first turn of a fresh
+// conversation over the fake base and checks the recognised intent.
+func TestIntents(t *testing.T) {
+	cit, emp := knowledge.Citizen, knowledge.Employee
+	tests := []struct {
+		text string
+		aud  knowledge.Audience
+		want Intent
+	}{
+		// Questions about services, German, written and phone style.
+		{"Was kostet ein Reisepass?", cit, IntentServiceInfo},
+		{"was kostet n perso", cit, IntentServiceInfo},
+		{"pass kosten", cit, IntentServiceInfo},
+		{"Welche Unterlagen brauche ich für den Personalausweis?", cit, IntentServiceInfo},
+		{"wo kann ich mich ummelden", cit, IntentServiceInfo},
+		{"Wie lange dauert ein Reisepass?", cit, IntentServiceInfo},
+		{"sperrmüll online anmelden", cit, IntentServiceInfo},
+		{"hundesteuer wie viel im jahr", cit, IntentServiceInfo},
+		{"brauche ich einen termin für den reisepass", cit, IntentServiceInfo},
+		{"Ich brauche einen neuen Reisepass.", cit, IntentServiceInfo},
+		{"wie werd ich mein altes sofa los", cit, IntentServiceInfo},
+		{"anwohnerparken preis", cit, IntentServiceInfo},
+		{"Kann ich den Pass per Post bekommen?", cit, IntentServiceInfo},
+		{"Ich möchte meinen Hund anmelden", cit, IntentServiceInfo},
+		{"umzug innerhalb der stadt was muss ich tun", cit, IntentServiceInfo},
+		{"Hallo, was kostet ein Reisepass?", cit, IntentServiceInfo},
+		{"die online terminbuchung funktioniert nicht", cit, IntentServiceInfo},
+		{"mein antrag von märz ist noch nicht bearbeitet", cit, IntentServiceInfo},
+		{"wo bleibt mein reisepass", cit, IntentServiceInfo},
+		{"kosten für einen pass für eine person", cit, IntentServiceInfo},
+		// Other languages.
+		{"How much does a passport cost?", cit, IntentServiceInfo},
+		{"where do i register my dog", cit, IntentServiceInfo},
+		{"Pasaport ücreti ne kadar?", cit, IntentServiceInfo},
+		{"Ile kosztuje paszport?", cit, IntentServiceInfo},
+		// Employees asking how to do something.
+		{"Wie setze ich mein Passwort zurück?", emp, IntentServiceInfo},
+		{"wie richte ich vpn ein", emp, IntentServiceInfo},
+		{"Mein Konto ist gesperrt. Wie lange dauert die Sperre?", emp, IntentServiceInfo},
+		{"passwort vergessen was tun", emp, IntentServiceInfo},
+		{"Wie verbinde ich mich im Homeoffice mit MusterVPN?", emp, IntentServiceInfo},
+		{"Ein Bürger fragt: Was kostet ein Reisepass?", emp, IntentServiceInfo},
+		// Employees reporting outages.
+		{"Outlook geht seit heute morgen nicht", emp, IntentITIncident},
+		{"vpn funktioniert nicht", emp, IntentITIncident},
+		{"der drucker ist kaputt", emp, IntentITIncident},
+		{"Störung im Netzwerk im 2. OG", emp, IntentITIncident},
+		{"fehlermeldung beim starten von meldewerk", emp, IntentITIncident},
+		{"das fachverfahren ist ausgefallen", emp, IntentITIncident},
+		{"email is down", emp, IntentITIncident},
+		{"my laptop is not working", emp, IntentITIncident},
+		{"kein internet im rathaus seit 20 minuten", emp, IntentITIncident},
+		{"Mein Laptop startet nicht mehr, nur schwarzer Bildschirm.", emp, IntentITIncident},
+		{"VPN bricht seit gestern alle paar Minuten ab.", emp, IntentITIncident},
+		{"Das Gruppenlaufwerk G: ist seit 10 Uhr weg.", emp, IntentITIncident},
+		{"Im ganzen Standesamt funktionieren die Telefone nicht.", emp, IntentITIncident},
+		{"Ich habe auf einen Link in einer Phishing-Mail geklickt!", emp, IntentITIncident},
+		{"outlook stürzt ständig ab", emp, IntentITIncident},
+		{"drucker druckt nicht", emp, IntentITIncident},
+		// Ticket status.
+		{"Wie ist der Stand von INC-1234?", cit, IntentTicketStatus},
+		{"Status von REQ-2048 bitte", emp, IntentTicketStatus},
+		{"stand von lot 12", cit, IntentTicketStatus},
+		{"Ticket 4711 status", cit, IntentTicketStatus},
+		{"was ist mit meinem ticket LOT-12", cit, IntentTicketStatus},
+		{"INC-1234", emp, IntentTicketStatus},
+		{"wie ist der stand meines tickets", cit, IntentTicketStatus},
+		{"any news on my ticket INC-99?", emp, IntentTicketStatus},
+		{"Gibt es schon was Neues zu meinem Ticket INC-0815?", emp, IntentTicketStatus},
+		// Asking for a human.
+		{"Ich möchte mit einem Menschen sprechen.", cit, IntentHuman},
+		{"mitarbeiter", cit, IntentHuman},
+		{"Mitarbeiter bitte", cit, IntentHuman},
+		{"Kann ich bitte mit einer Mitarbeiterin oder einem Mitarbeiter reden?", cit, IntentHuman},
+		{"Verbinden Sie mich mit einer echten Person!", cit, IntentHuman},
+		{"ich will keinen bot ich will einen sachbearbeiter", cit, IntentHuman},
+		{"I want to talk to a human, please.", cit, IntentHuman},
+		{"agent", cit, IntentHuman},
+		{"Bitte rufen Sie mich zurück, ich brauche eine persönliche Beratung.", cit, IntentHuman},
+		{"Ich verstehe das alles nicht. Kann mir jemand persönlich helfen?", cit, IntentHuman},
+		{"Ich möchte mich über die Behandlung im Bürgerbüro beschweren.", cit, IntentHuman},
+		{"insan ile konuşmak istiyorum", cit, IntentHuman},
+		{"chcę rozmawiać z człowiekiem", cit, IntentHuman},
+		{"хочу поговорить с оператором", cit, IntentHuman},
+		{"Ich brauche jemanden vom IT-Servicedesk, der sich das persönlich ansieht.", emp, IntentHuman},
+		// Smalltalk.
+		{"Hallo", cit, IntentSmalltalk},
+		{"Guten Morgen!", cit, IntentSmalltalk},
+		{"Danke, das hat mir geholfen!", cit, IntentSmalltalk},
+		{"Wer bist du eigentlich?", cit, IntentSmalltalk},
+		{"Tschüss, schönen Tag noch", cit, IntentSmalltalk},
+		{"thanks", cit, IntentSmalltalk},
+		{"hello", cit, IntentSmalltalk},
+		{"merhaba", cit, IntentSmalltalk},
+		{"bist du ein bot", cit, IntentSmalltalk},
+		{"ok danke", cit, IntentSmalltalk},
+		// Out of scope.
+		{"Wie wird das Wetter morgen in Musterstadt?", cit, IntentOutOfScope},
+		{"Wer hat gestern das Bundesligaspiel gewonnen?", cit, IntentOutOfScope},
+		{"Hast du ein gutes Rezept für Apfelkuchen?", cit, IntentOutOfScope},
+		{"Welche Aktie soll ich jetzt kaufen?", cit, IntentOutOfScope},
+		{"Schreib mir ein Gedicht über den Herbst.", cit, IntentOutOfScope},
+		{"What is the best movie of 2025?", cit, IntentOutOfScope},
+		{"erzähl mir einen witz", cit, IntentOutOfScope},
+		{"wohin soll ich im sommer in den urlaub fahren", cit, IntentOutOfScope},
+		{"Wie viel Unterhalt muss ich nach meiner Scheidung zahlen?", cit, IntentOutOfScope},
+		{"who won the football game yesterday", cit, IntentOutOfScope},
+		{"Schreib mir ein Python-Skript, das Webseiten herunterlädt.", cit, IntentOutOfScope},
+		// Abuse.
+		{"du bist ein idiot", cit, IntentAbuse},
+		{"halt die fresse", cit, IntentAbuse},
+		{"scheiss bot", cit, IntentAbuse},
+		{"you are stupid", cit, IntentAbuse},
+		{"arschloch", cit, IntentAbuse},
+		{"du dummer bot, was kostet ein pass", cit, IntentAbuse},
+	}
+	if len(tests) < 90 {
+		t.Fatalf("only %d utterances", len(tests))
+	}
+	a := mustAssistant(t, nil)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ans := mustAsk(t, a, newConv(tt.aud), tt.text)
+			if ans.Intent != tt.want {
+				t.Errorf("intent = %s, want %s; answer: %s", ans.Intent, tt.want, body(ans))
+			}
+		})
+	}
+}
