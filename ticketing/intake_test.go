@@ -334,6 +334,13 @@ func TestIncidentKnownOutage(t *testing.T) {
 			t.Errorf("ticket = %+v", tk)
 		}
 	})
+	t.Run("nein, anders asks for the rest", func(t *testing.T) {
+		svc := newSvc(t)
+		r := converse(t, svc, "c1", "", "", []string{"VPN geht nicht", "nein, anders"})
+		if r.Done || r.Slots[stStage] != "" || !strings.Contains(r.Text, "Seit wann") {
+			t.Errorf("reply = %+v, want the intake to continue", r)
+		}
+	})
 	t.Run("closed outage is not offered", func(t *testing.T) {
 		svc := newSvc(t)
 		if _, err := svc.CloseOutage(ctx, 1, "anna"); err != nil {

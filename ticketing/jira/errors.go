@@ -114,10 +114,7 @@ func (c *Client) statusError(op string, resp *http.Response, msgs []string) erro
 		if m == "" {
 			continue
 		}
-		if len(m) > maxMessageLen {
-			m = m[:maxMessageLen] + "…"
-		}
-		ae.Messages = append(ae.Messages, m)
+		ae.Messages = append(ae.Messages, truncateRunes(m, maxMessageLen, "…"))
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		if d, ok := c.retryAfter(resp.Header.Get("Retry-After")); ok {
