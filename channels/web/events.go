@@ -42,6 +42,7 @@ type answerEvent struct {
 	Sources        []wsSource `json:"sources"`
 	Intent         string     `json:"intent"`
 	HandoffOffered bool       `json:"handoff_offered"`
+	Lang           string     `json:"lang,omitempty"` // language of Text
 	Seq            int64      `json:"seq"`
 }
 
@@ -61,6 +62,7 @@ func newAnswerEvent(id string, a *assistant.Answer) *answerEvent {
 		Sources:        make([]wsSource, 0, len(a.Sources)),
 		Intent:         string(a.Intent),
 		HandoffOffered: a.HandoffOffered || a.Handoff != nil,
+		Lang:           a.Lang,
 	}
 	for _, src := range a.Sources {
 		ev.Sources = append(ev.Sources, wsSource{ID: src.ID, Title: src.Title, URL: src.URL})

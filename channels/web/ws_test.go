@@ -131,6 +131,7 @@ func TestWSRoundTrip(t *testing.T) {
 	want := map[string]any{
 		"type": "answer", "answer_id": answer["answer_id"], "text": "Antwort auf: Reisepass?",
 		"sources":         []any{map[string]any{"id": "leistungen/reisepass", "title": "Reisepass beantragen", "url": "https://www.musterstadt.example/leistungen/reisepass"}},
+		"lang":            "de",
 		"intent":          "service_info",
 		"handoff_offered": false,
 		"seq":             float64(3),

@@ -119,7 +119,7 @@
       tools.appendChild(lang);
       tools.appendChild(simpleLabel);
       panel.appendChild(tools);
-      this.lang = lang;
+      this.langSelect = lang;
       this.simple = simple;
       var st = storage();
       if (st) {
@@ -129,11 +129,11 @@
         simple.addEventListener('change', function () { st.setItem('lotse.simple', simple.checked ? '1' : '0'); });
       }
 
+      var transcript = el('div', { class: 'transcript', tabindex: '0', role: 'region', 'aria-label': 'Gesprächsverlauf' });
+      // The AI disclosure heads the transcript; the input refers to it.
       this.disclosure = el('p', { class: 'disclosure', id: 'lotse-disclosure' },
         'Hinweis: Sie chatten mit einem KI-Assistenten.');
-      panel.appendChild(this.disclosure);
-
-      var transcript = el('div', { class: 'transcript', tabindex: '0', role: 'region', 'aria-label': 'Gesprächsverlauf' });
+      transcript.appendChild(this.disclosure);
       // Only complete messages go into the live region; the answer being
       // streamed sits beside it, hidden from assistive technology.
       this.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Nachrichten' });
@@ -166,7 +166,7 @@
 
       var human = el('button', { type: 'button', class: 'human' }, HUMAN_TEXT);
       human.addEventListener('click', function () {
-        this.sendJSON({ type: 'request_human', lang: this.lang.value, simple: this.simple.checked });
+        this.sendJSON({ type: 'request_human', lang: this.langSelect.value, simple: this.simple.checked });
       }.bind(this));
       panel.appendChild(human);
 
@@ -262,7 +262,7 @@
         this.setStatus('Bitte geben Sie eine Nachricht ein.');
         return;
       }
-      if (this.sendJSON({ type: 'message', text: text, lang: this.lang.value, simple: this.simple.checked })) {
+      if (this.sendJSON({ type: 'message', text: text, lang: this.langSelect.value, simple: this.simple.checked })) {
         this.input.value = '';
       }
     }
@@ -366,7 +366,9 @@
       if (this.stream && this.stream.id === msg.answer_id) { this.endStream(); }
       var m = el('div', { class: 'msg bot' });
       m.appendChild(el('span', { class: 'who' }, 'Assistent'));
-      m.appendChild(el('p', { class: 'text', dir: 'auto' }, msg.text));
+      var body = el('p', { class: 'text', dir: 'auto' }, msg.text);
+      if (typeof msg.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(msg.lang)) { body.setAttribute('lang', msg.lang); }
+      m.appendChild(body);
       var sources = Array.isArray(msg.sources) ? msg.sources : [];
       if (sources.length) {
         var box = el('div', { class: 'sources' });
@@ -402,8 +404,8 @@
         bar.appendChild(speak);
       }
       var self = this;
-      var up = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false', 'aria-label': 'Antwort war hilfreich' }, '👍');
-      var down = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false', 'aria-label': 'Antwort war nicht hilfreich' }, '👎');
+      var up = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false' }, 'Hilfreich');
+      var down = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false' }, 'Nicht hilfreich');
       function rate(rating, btn) {
         if (self.sendJSON({ type: 'feedback', answer_id: msg.answer_id, rating: rating })) {
           btn.setAttribute('aria-pressed', 'true');
@@ -429,7 +431,7 @@
       }
       if (wasMe) { return; }
       var u = new SpeechSynthesisUtterance(text);
-      u.lang = this.lang.value;
+      u.lang = this.langSelect.value;
       u.addEventListener('end', function () {
         btn.setAttribute('aria-pressed', 'false');
         btn.textContent = 'Vorlesen';
