@@ -1,0 +1,406 @@
+package phone
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SpeechOptions control how written text is turned into speakable text.
+type SpeechOptions struct {
+	// Lang is "de" (default) or "en"; it selects month names and the words
+	// for ranges and links.
+	Lang string
+	// LinkText replaces every URL, e.g. "Den Link schicken wir Ihnen gern
+	// per SMS". Empty means "auf der Internetseite der Stadt" (German) or
+	// "on the city's website" (English).
+	LinkText string
+}
+
+// Sentences turns an answer written for a screen into sentences a
+// text-to-speech engine can read: no Markdown, no URLs, amounts, dates,
+// times, ticket and phone numbers written the way they are spoken. The
+// result holds no markup characters ('<', '>', '&'), so that neither a
+// TwiML nor an SSML interpreter can take any of it for a tag.
+func Sentences(text string, o SpeechOptions) []string {
+	en := o.Lang == "en"
+	var out []string
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		line = speakLine(line, en, o.LinkText)
+		if line == "" {
+			continue
+		}
+		out = append(out, splitSentences(line)...)
+	}
+	return out
+}
+
+// Speakable is Sentences joined by spaces.
+func Speakable(text string, o SpeechOptions) string {
+	return strings.Join(Sentences(text, o), " ")
+}
+
+var (
+	reHeading  = regexp.MustCompile(`^#{1,6}\s*`)
+	reQuote    = regexp.MustCompile(`^(?:>\s*)+`)
+	reBullet   = regexp.MustCompile(`^(?:[-*+•·–]|\d{1,2}[.)])\s+`)
+	reTableSep = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
+	reLink     = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
+	reURL      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]]`)
+	reTicket   = regexp.MustCompile(`\b([A-Z]{2,6})-(\d{1,10})\b`)
+	rePhone    = regexp.MustCompile(`(?:\+\d{1,3}|\(0\d{1,5}\)|\b0\d{1,5})(?:(?:[ /-]|\s?-\s?)\(?\d+\)?)*`)
+	reAmount   = regexp.MustCompile(`(?i)(?:(€|EUR)\s?)?\b(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-{1,2}))?(?:\s?(€|Euro\b|EUR\b))?`)
+	reDate     = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.(\d{4}|\d{2}\b)?`)
+	reISODate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reTime     = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b(\s?Uhr\b)?`)
+	reRange    = regexp.MustCompile(`(\d)\s?[–-]\s?(\d)`)
+	reWeekdays = regexp.MustCompile(`\b(Mo|Di|Mi|Do|Fr|Sa|So)\.?\s?[–-]\s?(Mo|Di|Mi|Do|Fr|Sa|So)\b\.?`)
+	reEmph     = regexp.MustCompile(`(^|[\s(])_([^_\s][^_]*)_`)
+	reSpaces   = regexp.MustCompile(`\s+`)
+	reSpacePct = regexp.MustCompile(`\s+([.,;:!?])`)
+)
+
+// phoneWords adapt the assistant's chat wording to a phone call.
+var phoneWords = strings.NewReplacer(
+	"schreiben Sie einfach", "sagen Sie einfach",
+	"schreiben Sie", "sagen Sie",
+	"Sie schreiben mit", "Sie sprechen mit",
+	"just write", "just say",
+	"or write", "or say",
+	"write “agent”", "say “agent”",
+)
+
+var weekdaysDE = map[string]string{
+	"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Do": "Donnerstag",
+	"Fr": "Freitag", "Sa": "Samstag", "So": "Sonntag",
+}
+
+var monthsDE = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+var monthsEN = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// speakLine renders one line of written text; it returns "" for a line
+// with nothing to say.
+func speakLine(line string, en bool, linkText string) string {
+	line = strings.TrimSpace(line)
+	if line == "" || reTableSep.MatchString(line) {
+		return ""
+	}
+	line = reHeading.ReplaceAllString(line, "")
+	line = reQuote.ReplaceAllString(line, "")
+	line = reBullet.ReplaceAllString(line, "")
+	if strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") {
+		var cells []string
+		for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		line = strings.Join(cells, ", ")
+	} else {
+		line = strings.ReplaceAll(line, "|", ",")
+	}
+	line = reLink.ReplaceAllString(line, "$1")
+	line = reEmph.ReplaceAllString(line, "$1$2")
+	line = phoneWords.Replace(line)
+
+	if linkText == "" {
+		linkText = "auf der Internetseite der Stadt"
+		if en {
+			linkText = "on the city's website"
+		}
+	}
+	line = reURL.ReplaceAllLiteralString(line, linkText)
+	line = reTicket.ReplaceAllStringFunc(line, spellTicket)
+	line = rePhone.ReplaceAllStringFunc(line, speakPhone)
+	line = reTime.ReplaceAllStringFunc(line, func(m string) string { return speakTime(m, en) })
+	line = reISODate.ReplaceAllString(line, "$3.$2.$1")
+	line = reDate.ReplaceAllStringFunc(line, func(m string) string { return speakDate(m, en) })
+	line = reAmount.ReplaceAllStringFunc(line, speakAmount)
+	if !en {
+		line = reWeekdays.ReplaceAllStringFunc(line, func(m string) string {
+			p := reWeekdays.FindStringSubmatch(m)
+			return weekdaysDE[p[1]] + " bis " + weekdaysDE[p[2]]
+		})
+	}
+	to := " bis "
+	if en {
+		to = " to "
+	}
+	line = reRange.ReplaceAllString(line, "$1"+to+"$2")
+
+	and := " und "
+	if en {
+		and = " and "
+	}
+	line = strings.NewReplacer(
+		"**", "", "__", "", "*", "", "#", "", "`", "", "~~", "",
+		"<", " ", ">", " ", "&", and,
+		"„", "", "“", "", "”", "", "\"", "", "«", "", "»", "", "‚", "", "‘", "",
+		"\u00a0", " ",
+	).Replace(line)
+	line = strings.TrimSpace(reSpaces.ReplaceAllString(line, " "))
+	line = reSpacePct.ReplaceAllString(line, "$1")
+	line = strings.TrimLeft(line, ",;:–- ")
+	if line == "" || !hasLetterOrDigit(line) {
+		return ""
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(line); last {
+	case '.', '!', '?', '…':
+	case ':', ',', ';':
+		line = line[:len(line)-1] + "."
+	default:
+		line += "."
+	}
+	return line
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// spellTicket spells "LOT-42" as "L O T, 4 2": letters one by one, then
+// the digits one by one in groups of at most four.
+func spellTicket(m string) string {
+	p := reTicket.FindStringSubmatch(m)
+	parts := []string{spaced(p[1])}
+	digits := p[2]
+	if len(digits) <= 4 {
+		parts = append(parts, spaced(digits))
+	} else {
+		for len(digits) > 0 {
+			n := min(3, len(digits))
+			parts = append(parts, spaced(digits[:n]))
+			digits = digits[n:]
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func spaced(s string) string {
+	return strings.Join(strings.Split(s, ""), " ")
+}
+
+// speakPhone reads a phone number block by block, each block in pairs of
+// digits ("0123 456-100" → "01 23, 4 56, 1 00"). A match with fewer than
+// six digits is not a phone number and stays as it is.
+func speakPhone(m string) string {
+	n := 0
+	for _, r := range m {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	if n < 6 {
+		return m
+	}
+	var blocks []string
+	plus := strings.HasPrefix(m, "+")
+	for _, b := range strings.FieldsFunc(m, func(r rune) bool { return r < '0' || r > '9' }) {
+		blocks = append(blocks, b)
+	}
+	var out []string
+	for i, b := range blocks {
+		if i == 0 && plus {
+			out = append(out, "plus "+spaced(b))
+			continue
+		}
+		out = append(out, pairs(b))
+	}
+	return strings.Join(out, ", ")
+}
+
+// pairs groups digits in pairs from the right: "456" → "4 56".
+func pairs(d string) string {
+	var g []string
+	if len(d)%2 == 1 {
+		g = append(g, d[:1])
+		d = d[1:]
+	}
+	for ; len(d) > 0; d = d[2:] {
+		g = append(g, d[:2])
+	}
+	return strings.Join(g, " ")
+}
+
+// speakAmount turns "37,00 Euro" into "37 Euro", "37,50 €" into "37 Euro 50"
+// and "0,50 Euro" into "50 Cent". Numbers without a currency stay as they
+// are.
+func speakAmount(m string) string {
+	p := reAmount.FindStringSubmatch(m)
+	if p[1] == "" && p[4] == "" {
+		return m
+	}
+	euros := strings.ReplaceAll(p[2], ".", "")
+	cents := p[3]
+	if strings.HasPrefix(cents, "-") {
+		cents = ""
+	}
+	c, _ := strconv.Atoi(cents)
+	e, _ := strconv.Atoi(euros)
+	switch {
+	case c == 0:
+		return strconv.Itoa(e) + " Euro"
+	case e == 0:
+		return strconv.Itoa(c) + " Cent"
+	}
+	return strconv.Itoa(e) + " Euro " + strconv.Itoa(c)
+}
+
+// speakDate turns "14.06." into "14. Juni" and "14.06.2026" into
+// "14. Juni 2026" ("14 June 2026" in English). A day.month pair without a
+// year needs a two-digit month ("14.06."), so that numbered sections
+// ("3.2.") are left alone; an impossible date stays as it is.
+func speakDate(m string, en bool) string {
+	p := reDate.FindStringSubmatch(m)
+	d, _ := strconv.Atoi(p[1])
+	mo, _ := strconv.Atoi(p[2])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 || (p[3] == "" && len(p[2]) != 2) {
+		return m
+	}
+	year := p[3]
+	if len(year) == 2 {
+		year = "20" + year
+	}
+	var s string
+	if en {
+		s = strconv.Itoa(d) + " " + monthsEN[mo-1]
+	} else {
+		s = strconv.Itoa(d) + ". " + monthsDE[mo-1]
+	}
+	if year != "" {
+		s += " " + year
+	}
+	return s
+}
+
+// speakTime turns "8:30 Uhr" into "8 Uhr 30" and "12:00" into "12 Uhr".
+// English times stay as they are; TTS engines read "8:30" well.
+func speakTime(m string, en bool) string {
+	if en {
+		return m
+	}
+	p := reTime.FindStringSubmatch(m)
+	h, _ := strconv.Atoi(p[1])
+	mi, _ := strconv.Atoi(p[2])
+	if h > 24 || mi > 59 {
+		return m
+	}
+	if mi == 0 {
+		return strconv.Itoa(h) + " Uhr"
+	}
+	return strconv.Itoa(h) + " Uhr " + strconv.Itoa(mi)
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"z.": true, "b.": true, "bzw.": true, "ca.": true, "nr.": true, "str.": true,
+	"usw.": true, "dr.": true, "tel.": true, "vgl.": true, "ggf.": true, "inkl.": true,
+	"evtl.": true, "u.": true, "a.": true, "d.": true, "h.": true, "max.": true,
+	"min.": true, "mo.": true, "di.": true, "mi.": true, "do.": true, "fr.": true,
+	"sa.": true, "so.": true, "e.g.": true, "i.e.": true, "etc.": true, "abs.": true,
+	"s.": true, "zzgl.": true, "allg.": true, "geb.": true, "mr.": true, "mrs.": true,
+}
+
+// splitSentences splits one line after '.', '!' or '?' followed by a
+// space, except after ordinal numbers ("14. Juni") and abbreviations.
+func splitSentences(line string) []string {
+	var out []string
+	words := strings.Fields(line)
+	start := 0
+	for i, w := range words {
+		last, _ := utf8.DecodeLastRuneInString(w)
+		if i == len(words)-1 || (last != '.' && last != '!' && last != '?' && last != '…') {
+			continue
+		}
+		if last == '.' {
+			core := strings.TrimLeft(w, "(„\"")
+			if r, _ := utf8.DecodeRuneInString(core); abbreviations[strings.ToLower(core)] || (utf8.RuneCountInString(core) == 2 && unicode.IsLetter(r)) {
+				continue
+			}
+			if isDigits(strings.TrimSuffix(core, ".")) && ordinalContext(words[i+1]) {
+				continue
+			}
+		}
+		out = append(out, strings.Join(words[start:i+1], " "))
+		start = i + 1
+	}
+	if start < len(words) {
+		out = append(out, strings.Join(words[start:], " "))
+	}
+	return out
+}
+
+// ordinalContext reports whether next, the word after "14.", makes the
+// number an ordinal: a month name or a word that does not start a sentence.
+func ordinalContext(next string) bool {
+	for i := range monthsDE {
+		if next == monthsDE[i] || next == monthsEN[i] {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Twilio's limits for <Gather hints>: at most 500 entries of at most 100
+// characters each.
+const (
+	maxHints     = 500
+	maxHintRunes = 100
+)
+
+// HintList cleans speech-recognition hints: commas and punctuation are
+// dropped, spaces collapsed, entries cut to 100 characters at a word
+// boundary, empty entries and duplicates (ignoring case) removed, and the
+// list cut to 500 entries.
+func HintList(titles []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range titles {
+		t = strings.Map(func(r rune) rune {
+			switch {
+			case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == '\'':
+				return r
+			}
+			return ' '
+		}, t)
+		t = strings.Join(strings.Fields(t), " ")
+		for utf8.RuneCountInString(t) > maxHintRunes {
+			i := strings.LastIndexByte(t, ' ')
+			if i <= 0 {
+				t = string([]rune(t)[:maxHintRunes])
+				break
+			}
+			t = t[:i]
+		}
+		k := strings.ToLower(t)
+		if t == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+		if len(out) == maxHints {
+			break
+		}
+	}
+	return out
+}
+
+// Hints returns HintList(titles) as Twilio's comma-separated hints value.
+func Hints(titles []string) string {
+	return strings.Join(HintList(titles), ", ")
+}
