@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -641,5 +642,32 @@ func TestCheck(t *testing.T) {
 				t.Error("Check created an issue")
 			}
 		})
+	}
+}
+
+// Jira's error texts are kept, but bounded: five messages of at most 300
+// characters, cut at a character boundary.
+func TestErrorMessagesAreBounded(t *testing.T) {
+	long := strings.Repeat("ä", 1000)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"errorMessages":["` + long + `","b","c","d","e","f","g"]}`))
+	}))
+	defer srv.Close()
+	c, err := jira.New(jira.Config{BaseURL: srv.URL, Token: testToken, ProjectKey: "ITSD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Deliver(t.Context(), sampleTicket("LOT-9"))
+	ae, ok := errors.AsType[*jira.APIError](err)
+	if !ok {
+		t.Fatalf("error %v is no APIError", err)
+	}
+	if len(ae.Messages) != 5 || ae.Messages[4] != "e" {
+		t.Errorf("messages %q, want the first five", ae.Messages)
+	}
+	if first := []rune(ae.Messages[0]); len(first) != 300 || !utf8.ValidString(ae.Messages[0]) || first[299] != '…' {
+		t.Errorf("first message has %d characters, valid UTF-8 %v", len(first), utf8.ValidString(ae.Messages[0]))
 	}
 }
