@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -108,5 +111,60 @@ func TestParseRetryAfter(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestNotificationGivenUpAfterMaxAge(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.Mutex
+		posts := 0
+		client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			mu.Lock()
+			posts++
+			mu.Unlock()
+			return &http.Response{StatusCode: http.StatusInternalServerError, Status: "500 Internal Server Error",
+				Body: io.NopCloser(strings.NewReader("down")), Header: http.Header{}, Request: r}, nil
+		})}
+		svc, err := New(Config{Store: mustOpen(t), NotifyURL: "http://hooks.invalid/p1", HTTPClient: client})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc.Start()
+		defer svc.Shutdown()
+		tk := Ticket{Kind: KindIncident, Priority: P1, Summary: "Telefonie: alles tot"}
+		if err := svc.create(context.Background(), &tk); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * time.Hour)
+		synctest.Wait()
+		rows := outboxRows(t, svc.store)
+		if len(rows) != 1 || !rows[0].Failed || !rows[0].DeliveredAt.IsZero() {
+			t.Fatalf("row = %+v, want given up", rows)
+		}
+		if age := rows[0].Age(time.Now()); age != 3*time.Hour {
+			t.Errorf("Age = %v, want 3h", age)
+		}
+		mu.Lock()
+		n := posts
+		mu.Unlock()
+		// Backoff capped at 5 min over one hour: roughly 20–30 attempts, then none.
+		if n < 10 || n > 40 || rows[0].Attempts != n {
+			t.Errorf("%d posts, %d attempts recorded", n, rows[0].Attempts)
+		}
+		if depth, _, _ := svc.OutboxStats(context.Background()); depth != 0 {
+			t.Errorf("given-up row still counted: depth %d", depth)
+		}
+	})
+}
+
+func TestRetryAfterErrorUnwraps(t *testing.T) {
+	inner := errors.New("503")
+	err := fmt.Errorf("jira: %w", &RetryAfterError{After: time.Second, Err: inner})
+	if !errors.Is(err, inner) || !strings.Contains(err.Error(), "retry after 1s") {
+		t.Errorf("err = %v", err)
 	}
 }

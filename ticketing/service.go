@@ -2,7 +2,6 @@ package ticketing
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -430,9 +429,6 @@ func (s *Service) audit(ctx context.Context, who, action, target, detail string)
 		s.log.Error("write audit entry", "action", action, "target", target, "err", err)
 	}
 }
-
-// IsNotFound reports whether err is ErrNotFound.
-func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -57,6 +57,20 @@ func TestEscalateCommitsTicketAndOutbox(t *testing.T) {
 	}
 }
 
+func TestEscalateTruncatesLongSummary(t *testing.T) {
+	svc, _ := mustService(t, Config{})
+	tk := mustEscalate(t, svc, Escalation{Summary: strings.Repeat("Ä", 500)})
+	if n := len([]rune(tk.Summary)); n != 200 || !strings.HasSuffix(tk.Summary, "…") {
+		t.Errorf("summary has %d runes, want 200 ending in …", n)
+	}
+	if tk.Description != strings.Repeat("Ä", 500) {
+		t.Error("description lost the full text")
+	}
+	if svc.Catalog() == nil || len(svc.Catalog().Services) != 10 {
+		t.Error("default catalog not in use")
+	}
+}
+
 func TestEscalateWithoutDelivererHasNoOutboxRow(t *testing.T) {
 	svc, _ := mustService(t, Config{})
 	mustEscalate(t, svc, Escalation{Summary: "x"})

@@ -299,7 +299,8 @@ func jqlString(s string) string {
 
 // Check verifies the configuration against Jira, for a fail-fast start:
 // the credentials (GET /rest/api/2/myself) and the delivery target (the
-// request type of the service desk, or the project). It creates nothing.
+// service desk, its request types and that ProjectKey, if set, is the
+// desk's project; or the project). It creates nothing.
 // Errors are as described at Deliver; a wrong ID or key matches
 // ErrPermanent.
 func (c *Client) Check(ctx context.Context) error {
@@ -307,6 +308,19 @@ func (c *Client) Check(ctx context.Context) error {
 		return err
 	}
 	if c.cfg.ServiceDeskID != "" {
+		var desk struct {
+			ProjectKey string `json:"projectKey"`
+		}
+		path := "rest/servicedeskapi/servicedesk/" + url.PathEscape(c.cfg.ServiceDeskID)
+		if err := c.call(ctx, "check service desk "+c.cfg.ServiceDeskID, http.MethodGet, path, nil, &desk); err != nil {
+			return err
+		}
+		// The idempotency search is limited to ProjectKey: a different
+		// project would hide every earlier issue and duplicate tickets.
+		if c.cfg.ProjectKey != "" && !strings.EqualFold(desk.ProjectKey, c.cfg.ProjectKey) {
+			return fmt.Errorf("jira: check service desk %s: it belongs to project %q, but ProjectKey is %q: %w",
+				c.cfg.ServiceDeskID, desk.ProjectKey, c.cfg.ProjectKey, ErrPermanent)
+		}
 		for _, rt := range slices.Compact([]string{c.cfg.RequestTypeID, c.cfg.IncidentRequestTypeID}) {
 			path := "rest/servicedeskapi/servicedesk/" + url.PathEscape(c.cfg.ServiceDeskID) + "/requesttype/" + url.PathEscape(rt)
 			if err := c.call(ctx, fmt.Sprintf("check service desk %s request type %s", c.cfg.ServiceDeskID, rt), http.MethodGet, path, nil, nil); err != nil {

@@ -612,6 +612,8 @@ func TestCheck(t *testing.T) {
 		{name: "unknown request type", cfg: func(c *jira.Config) { c.IncidentRequestTypeID = "77" }, permanent: true, contains: "check service desk 1 request type 77: HTTP 404"},
 		{name: "unknown service desk", cfg: func(c *jira.Config) { c.ServiceDeskID = "9" }, permanent: true, contains: "service desk you are trying to view does not exist"},
 		{name: "unknown project", cfg: func(c *jira.Config) { *c = issueConfig(); c.ProjectKey = "XY" }, permanent: true, contains: "No project could be found with key 'XY'"},
+		{name: "service desk with its project", cfg: func(c *jira.Config) { c.ProjectKey = "itsd" }},
+		{name: "service desk of another project", cfg: func(c *jira.Config) { c.ProjectKey = "HR" }, permanent: true, contains: `it belongs to project "ITSD", but ProjectKey is "HR"`},
 		{name: "wrong token", cfg: func(c *jira.Config) { c.Token = "nope" }, permanent: true, contains: "check credentials: HTTP 401"},
 		{name: "jira down", down: true, contains: "HTTP 503"},
 	}

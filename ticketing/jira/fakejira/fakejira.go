@@ -182,6 +182,7 @@ func New(opts Options) *Server {
 	mux.HandleFunc("POST /rest/api/2/issue/{key}/comment", s.handleAddComment)
 	mux.HandleFunc("GET /rest/api/2/myself", s.handleMyself)
 	mux.HandleFunc("GET /rest/api/2/project/{key}", s.handleProject)
+	mux.HandleFunc("GET /rest/servicedeskapi/servicedesk/{id}", s.handleServiceDesk)
 	mux.HandleFunc("GET /rest/servicedeskapi/servicedesk/{id}/requesttype/{rt}", s.handleRequestType)
 	s.srv = httptest.NewServer(s.middleware(mux))
 	return s
@@ -925,4 +926,12 @@ func (s *Server) handleRequestType(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"id": r.PathValue("rt"), "name": "Anfrage", "serviceDeskId": s.opts.ServiceDeskID})
+}
+
+func (s *Server) handleServiceDesk(w http.ResponseWriter, r *http.Request) {
+	if r.PathValue("id") != s.opts.ServiceDeskID {
+		writeSDError(w, http.StatusNotFound, "The service desk you are trying to view does not exist.")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": s.opts.ServiceDeskID, "projectId": "10000", "projectName": "IT-Servicedesk", "projectKey": s.opts.ProjectKey})
 }
