@@ -332,7 +332,7 @@ func redactBirthDates(s string) string {
 var plateRE = regexp.MustCompile(`([A-ZÄÖÜ]{1,3})([- ])([A-Z]{1,2}) ?([1-9][0-9]{0,3})([EH]?)`)
 
 // plateContextRE finds a word that announces a licence plate.
-var plateContextRE = regexp.MustCompile(`(?i)(kennzeichen|nummernschild|kfz|auto|fahrzeug|wagen|pkw|lkw|parkausweis|parkschein|licen[cs]e plate|number plate|car)`)
+var plateContextRE = regexp.MustCompile(`(?i)(kennzeichen|nummernschild|\bkfz|\bauto\b|\bautos\b|fahrzeug|\bwagen\b|\bpkw|\blkw|parkausweis|parkschein|licen[cs]e plate|number plate|\bcar\b)`)
 
 // plateDistrictList holds common district codes; with a space instead of a
 // hyphen ("B AB 123"), a plate is recognised only with one of these codes,
