@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"context"
-	"hash/fnv"
 	"math"
 	"sync"
 )
@@ -26,45 +25,71 @@ const (
 // share most trigrams), not meaning. dim below 16 is raised to 16.
 func NewOfflineEmbedder(dim int) EmbedFunc {
 	dim = max(dim, 16)
-	var mu sync.Mutex
-	st := newStemmer()
-	stemOf := func(w string) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return st.stem(w)
-	}
+	stems := &stemCache{m: map[string]string{}}
 	return func(ctx context.Context, text string) ([]float32, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		v := make([]float32, dim)
-		addFeature := func(f string, w float32) {
-			h := fnv.New64a()
-			h.Write([]byte(f))
-			x := h.Sum64()
-			i := int(x % uint64(dim))
-			if x>>63 == 1 {
+		add := func(h uint64, w float32) {
+			if h>>63 == 1 {
 				w = -w
 			}
-			v[i] += w
+			v[h%uint64(dim)] += w
 		}
+		var buf []byte
 		for _, w := range words(text) {
 			if stopWords[w] {
 				continue
 			}
-			addFeature("w:"+stemOf(w), offlineWordWeight)
-			padded := "^" + w + "$"
-			r := []rune(padded)
-			for i := 0; i+3 <= len(r); i++ {
-				addFeature(string(r[i:i+3]), offlineTrigramWeight)
+			add(fnv64(fnvOffset^'w', stems.stem(w)), offlineWordWeight)
+			buf = append(append(append(buf[:0], '^'), w...), '$')
+			for i := 0; i+3 <= len(buf); i++ {
+				add(fnv64(fnvOffset, string(buf[i:i+3])), offlineTrigramWeight)
 			}
 		}
 		n := normalize(v)
-		if n[0] == 0 && dot(n, n) == 0 {
+		if dot(n, n) == 0 {
 			n[0] = 1 // text without words: a fixed unit vector, never NaN
 		}
 		return n, nil
 	}
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv64 is FNV-1a over s, starting from h; it does not allocate.
+func fnv64(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// stemCache memoises stems for concurrent callers.
+type stemCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+func (c *stemCache) stem(w string) string {
+	c.mu.RLock()
+	s, ok := c.m[w]
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = stem(w)
+	c.mu.Lock()
+	if len(c.m) < maxStemCache {
+		c.m[w] = s
+	}
+	c.mu.Unlock()
+	return s
 }
 
 // normalize scales v to unit length in place and returns it. A zero vector

@@ -19,46 +19,59 @@ func (v *vocab) has(t string) bool { return v.df[t] > 0 }
 var linkingElements = []string{"", "s", "es", "n", "en", "e", "er"}
 
 const (
-	minCompound = 8 // shortest folded word that is tried as a compound
+	minCompound = 8  // shortest folded word that is tried as a compound
+	maxCompound = 40 // longer "words" are codes or URLs
 	minPart     = 3 // shortest part of a compound
 )
 
-// decompound splits a folded word into known stems, longest head first:
-// "personalausweisverlust" gives [personalausweis verlust] when both are in
-// the vocabulary, "kfzzulassungsstelle" gives [kfz zulass stell]. It returns
-// nil when the word is no compound of known parts. The word itself is not
-// part of the result.
+// decompound splits a folded word into known stems: "personalausweisverlust"
+// gives [personalausweis verlust] when both are in the vocabulary,
+// "kfzzulassungsstelle" gives [kfz zulass stell]. Parts may be joined by a
+// linking element (Fugen-s and the like). Among all segmentations the one
+// with the fewest parts wins, and among those the one with the longest
+// first part. It returns nil when the word is no compound of known parts.
+// The word itself is not part of the result.
 func (v *vocab) decompound(w string, st *stemmer) []string {
-	if len(w) < minCompound {
+	if len(w) < minCompound || len(w) > maxCompound {
 		return nil
 	}
-	return v.split(w, st, 0)
-}
-
-func (v *vocab) split(w string, st *stemmer, depth int) []string {
-	// Try the longest known tail first: German compounds put the head last.
-	for i := minPart; i <= len(w)-minPart; i++ {
-		head, tail := w[:i], w[i:]
-		t := v.knownStem(tail, st)
-		if t == "" {
-			continue
+	// best[i] is the shortest segmentation of w[i:], nil if there is none.
+	best := make([][]string, len(w)+1)
+	done := make([]bool, len(w)+1)
+	best[len(w)], done[len(w)] = []string{}, true
+	var seg func(i int) []string
+	seg = func(i int) []string {
+		if done[i] {
+			return best[i]
 		}
-		for _, le := range linkingElements {
-			if !strings.HasSuffix(head, le) || len(head)-len(le) < minPart {
+		done[i] = true
+		for j := len(w); j >= i+minPart; j-- {
+			rest := seg(j)
+			if rest == nil || (best[i] != nil && len(rest)+1 >= len(best[i])) {
 				continue
 			}
-			h := head[:len(head)-len(le)]
-			if hs := v.knownStem(h, st); hs != "" {
-				return []string{hs, t}
-			}
-			if depth < 2 && len(h) >= 2*minPart {
-				if parts := v.split(h, st, depth+1); parts != nil {
-					return append(parts, t)
+			part := w[i:j]
+			s := v.knownStem(part, st)
+			if s == "" && j < len(w) {
+				for _, le := range linkingElements[1:] {
+					if strings.HasSuffix(part, le) && len(part)-len(le) >= minPart {
+						if s = v.knownStem(part[:len(part)-len(le)], st); s != "" {
+							break
+						}
+					}
 				}
 			}
+			if s != "" {
+				best[i] = append([]string{s}, rest...)
+			}
 		}
+		return best[i]
 	}
-	return nil
+	parts := seg(0)
+	if len(parts) < 2 || len(parts) > 4 {
+		return nil
+	}
+	return parts
 }
 
 // knownStem returns the stem of the folded word w if the vocabulary has it.
