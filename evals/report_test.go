@@ -62,6 +62,9 @@ func TestReportJSON(t *testing.T) {
 	if diff := cmp.Diff([]any{"4 bis 6 Wochen"}, first["missing_facts"]); diff != "" {
 		t.Errorf("missing facts mismatch (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(map[string]any{"min_hit5": 0.9, "min_facts": 0.8, "min_intent": 0.85}, got["thresholds"]); diff != "" {
+		t.Errorf("thresholds mismatch (-want +got):\n%s", diff)
+	}
 	emp := got["by_audience"].(map[string]any)["employee"].(map[string]any)
 	if emp["cases"] != 1.0 || emp["hit5"] != nil {
 		t.Errorf("by_audience.employee = %v, want 1 case and hit5 null", emp)

@@ -414,9 +414,9 @@ func sortedKeys(m map[string]Metrics) []string {
 // Thresholds are the minimum rates a run must reach. A zero threshold is
 // not checked. Leaks are always checked: any leak is a violation.
 type Thresholds struct {
-	MinHit5   float64 // hit@5, 0..1
-	MinFacts  float64 // fact recall, 0..1
-	MinIntent float64 // intent accuracy, 0..1
+	MinHit5   float64 `json:"min_hit5"`   // hit@5, 0..1
+	MinFacts  float64 `json:"min_facts"`  // fact recall, 0..1
+	MinIntent float64 `json:"min_intent"` // intent accuracy, 0..1
 }
 
 // GateThresholds returns the CI gate over the bundled Musterstadt base:
