@@ -73,6 +73,9 @@ func New(cfg Config) (*Assistant, error) {
 	if cfg.FirstTokenTimeout <= 0 {
 		cfg.FirstTokenTimeout = DefaultFirstTokenTimeout
 	}
+	if cfg.Prompts == nil {
+		cfg.Prompts = prompts.Default()
+	}
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)
