@@ -31,9 +31,10 @@ import (
 // issue was created, Deliver returns the error (and no key), so that the
 // outbox retries and the transcript is not lost.
 //
-// Caveat: Jira's search index is updated asynchronously. A retry that comes
-// within a second or so of a creation whose answer was lost might not see
-// the new issue yet; the outbox's backoff normally covers that window.
+// Jira's search index is updated asynchronously, so a retry that comes
+// right after a creation whose answer was lost might not see the new issue
+// yet. Deliver therefore answers a transport failure during the create
+// with a *ticketing.RetryAfterError of Config.IndexDelay.
 //
 // Errors: *ticketing.RetryAfterError for 429/503 with Retry-After; an error
 // matching ErrPermanent for answers a retry cannot fix (bad request,
@@ -56,7 +57,7 @@ func (c *Client) Deliver(ctx context.Context, t ticketing.Ticket) (string, error
 			key, err = c.createIssue(ctx, t)
 		}
 		if err != nil {
-			return "", err
+			return "", c.lostCreate(ctx, err)
 		}
 		c.log.DebugContext(ctx, "jira: created issue", "ticket", t.Key, "issue", key)
 	} else {
@@ -66,6 +67,23 @@ func (c *Client) Deliver(ctx context.Context, t ticketing.Ticket) (string, error
 		return "", err
 	}
 	return key, nil
+}
+
+// lostCreate turns a transport failure during a create, after which the
+// issue may exist without our knowing its key, into a request to wait
+// IndexDelay before the retry searches for it. Answers from Jira (an
+// APIError) and ctx ends are returned as they are.
+func (c *Client) lostCreate(ctx context.Context, err error) error {
+	if c.cfg.IndexDelay <= 0 || ctx.Err() != nil {
+		return err
+	}
+	if _, ok := errors.AsType[*APIError](err); ok {
+		return err
+	}
+	if _, ok := errors.AsType[*ticketing.RetryAfterError](err); ok {
+		return err
+	}
+	return &ticketing.RetryAfterError{After: c.cfg.IndexDelay, Err: err}
 }
 
 // findByLabel returns the key of the oldest issue carrying label, or "" if

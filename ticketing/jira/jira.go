@@ -40,6 +40,9 @@ const (
 	DefaultHTTPTimeout = 30 * time.Second
 	// DefaultMaxRetryAfter caps the wait a Retry-After header may ask for.
 	DefaultMaxRetryAfter = 15 * time.Minute
+	// DefaultIndexDelay is how long a retry waits after a creation whose
+	// answer was lost; see Config.IndexDelay.
+	DefaultIndexDelay = 10 * time.Second
 )
 
 // DefaultPriorityMap maps Lotse priorities to the names of Jira's default
@@ -103,6 +106,12 @@ type Config struct {
 	// MaxRetryAfter caps the wait a Retry-After header may request; default
 	// DefaultMaxRetryAfter.
 	MaxRetryAfter time.Duration
+	// IndexDelay is the wait Deliver asks for (as a RetryAfterError) when
+	// the connection failed during a create, so the issue may exist: Jira
+	// indexes new issues asynchronously, and a search that comes too early
+	// would miss it and create a duplicate. Default DefaultIndexDelay; a
+	// negative value disables the wait.
+	IndexDelay time.Duration
 	// Location is the time zone of timestamps in the transcript comment;
 	// nil means UTC.
 	Location *time.Location
@@ -147,6 +156,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.MaxRetryAfter <= 0 {
 		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if cfg.IndexDelay == 0 {
+		cfg.IndexDelay = DefaultIndexDelay
 	}
 	cfg.Labels = append([]string(nil), cfg.Labels...)
 

@@ -68,12 +68,15 @@ func newFake(tb testing.TB) *fakejira.Server {
 	return srv
 }
 
+// testIndexDelay replaces the 10s wait after a lost create.
+const testIndexDelay = 50 * time.Millisecond
+
 func serviceDeskConfig() jira.Config {
-	return jira.Config{Token: testToken, ServiceDeskID: "1", RequestTypeID: "10", IncidentRequestTypeID: "11", Location: berlin}
+	return jira.Config{Token: testToken, ServiceDeskID: "1", RequestTypeID: "10", IncidentRequestTypeID: "11", Location: berlin, IndexDelay: testIndexDelay}
 }
 
 func issueConfig() jira.Config {
-	return jira.Config{Token: testToken, ProjectKey: "ITSD", IncidentIssueType: "Incident", Labels: []string{"buergerbuero"}, Location: berlin}
+	return jira.Config{Token: testToken, ProjectKey: "ITSD", IncidentIssueType: "Incident", Labels: []string{"buergerbuero"}, Location: berlin, IndexDelay: testIndexDelay}
 }
 
 func TestNewValidates(t *testing.T) {
@@ -340,6 +343,9 @@ func TestDeliverAfterDroppedCreate(t *testing.T) {
 		if errors.Is(err, jira.ErrPermanent) {
 			t.Errorf("dropped connection is permanent: %v", err)
 		}
+		if rae, ok := errors.AsType[*ticketing.RetryAfterError](err); !ok || rae.After != testIndexDelay {
+			t.Errorf("lost create: %v, want a RetryAfterError of the index delay", err)
+		}
 		key, err := c.Deliver(t.Context(), tk)
 		if err != nil {
 			t.Fatalf("retry: %v", err)
@@ -373,7 +379,9 @@ func TestDeliverErrors(t *testing.T) {
 		{name: "429 garbage header", op: fakejira.OpSearch, fault: fakejira.Fault{Status: 429, RetryAfter: "soon"}, contains: "HTTP 429"},
 		{name: "500", op: fakejira.OpCreate, fault: fakejira.Fault{Status: 500}, contains: "HTTP 500 Internal Server Error"},
 		{name: "502 on comment", op: fakejira.OpAddComment, fault: fakejira.Fault{Status: 502}, contains: "add transcript"},
-		{name: "dropped connection", op: fakejira.OpCreate, fault: fakejira.Fault{Drop: true}, contains: "create request for LOT-1"},
+		{name: "dropped create", op: fakejira.OpCreate, fault: fakejira.Fault{Drop: true}, retryAfter: testIndexDelay, contains: "create request for LOT-1"},
+		{name: "dropped search", op: fakejira.OpSearch, fault: fakejira.Fault{Drop: true}, contains: "search lotse-lot-1"},
+		{name: "index delay disabled", op: fakejira.OpCreate, fault: fakejira.Fault{Drop: true}, cfg: func(c *jira.Config) { c.IndexDelay = -1 }, contains: "EOF"},
 		{name: "unknown request type", cfg: func(c *jira.Config) { c.RequestTypeID = "99" }, permanent: true, contains: "request type you are trying to use does not exist"},
 		{name: "unknown priority", cfg: func(c *jira.Config) { c.PriorityMap = map[string]string{"P2": "Dringend"} }, permanent: true, contains: "Priority name 'Dringend' is not valid"},
 		{name: "wrong token", cfg: func(c *jira.Config) { c.Token = "wrong-token-123" }, permanent: true, contains: "HTTP 401 Unauthorized: You are not authenticated"},

@@ -239,6 +239,21 @@ func TestOutboxConnectionDropsAfterCreate(t *testing.T) {
 	if creates != 2 {
 		t.Errorf("%d create requests, want 2 (the retries must find the issues)", creates)
 	}
+	// After a lost create answer the retry waits for Jira's search index:
+	// the second search for a marker comes IndexDelay after the first.
+	for _, key := range keys {
+		var searches []time.Time
+		for _, r := range srv.Requests() {
+			if r.Op == fakejira.OpSearch && strings.Contains(r.Query, `"`+jira.MarkerLabel(key)+`"`) {
+				searches = append(searches, r.At)
+			}
+		}
+		if len(searches) != 2 {
+			t.Errorf("%s: %d searches, want 2", key, len(searches))
+		} else if gap := searches[1].Sub(searches[0]); gap < testIndexDelay {
+			t.Errorf("%s: searched again %s after the lost create, want at least %s", key, gap, testIndexDelay)
+		}
+	}
 }
 
 // Jira is unreachable for a while, then comes back: nothing is delivered

@@ -16,6 +16,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -128,6 +129,7 @@ type Request struct {
 	Op     Op
 	Method string
 	Path   string
+	Query  string    // decoded query string, e.g. the JQL of a search
 	Status int       // 0 when the connection was dropped or hung
 	At     time.Time // arrival (wall clock)
 }
@@ -364,6 +366,7 @@ func (r *recorder) Write(b []byte) (int, error) {
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		arrived := time.Now()
+		query, _ := url.QueryUnescape(r.URL.RawQuery)
 		op := opOf(r)
 		rec := &recorder{ResponseWriter: w}
 		s.mu.Lock()
@@ -372,7 +375,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		s.mu.Unlock()
 		defer func() {
 			s.mu.Lock()
-			s.log = append(s.log, Request{Op: op, Method: r.Method, Path: r.URL.Path, Status: rec.status, At: arrived})
+			s.log = append(s.log, Request{Op: op, Method: r.Method, Path: r.URL.Path, Query: query, Status: rec.status, At: arrived})
 			s.mu.Unlock()
 		}()
 
