@@ -231,8 +231,7 @@ func loadFile(name string) ([]Case, error) {
 // yamlError rewrites yaml.v3 errors as "file:line: message" lines.
 func yamlError(name string, err error) error {
 	var msgs []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
+	if te, ok := errors.AsType[*yaml.TypeError](err); ok {
 		msgs = te.Errors
 	} else {
 		msgs = []string{err.Error()}
