@@ -131,6 +131,8 @@ func TestBrowserWidget(t *testing.T) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("lang", "de-DE"),
+		chromedp.Flag("accept-lang", "de-DE,de"),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
@@ -189,7 +191,7 @@ func TestBrowserWidget(t *testing.T) {
 	if eval(root+`.querySelector('.launcher').getAttribute('aria-expanded')`) != "true" {
 		t.Error("launcher aria-expanded is not true")
 	}
-	waitJS("AI disclosure", root+`.querySelector('.disclosure').textContent === `+jsString(defaultDisclosureDE))
+	waitJS("AI disclosure", root+`.querySelector('.disclosure').textContent === `+jsString(assistant.Disclosure("de")))
 
 	// Ask; the answer streams outside the live region, then lands in it.
 	must("type", chromedp.Do(ctx, chromedp.KeyEvent("Was kostet ein Reisepass?"), chromedp.KeyEvent(kb.Enter)))

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+
+	"github.com/musterstadt/lotse/assistant"
 )
 
 // Error is the channel's one error type: an HTTP status, a machine code and a
@@ -59,7 +61,12 @@ func appError(err error) (e *Error, internal bool) {
 	if e, ok := errors.AsType[*Error](err); ok {
 		return e, false
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	switch {
+	case errors.Is(err, assistant.ErrEmptyMessage):
+		return errEmptyMessage, false
+	case errors.Is(err, assistant.ErrTooLong):
+		return errTooLong, false
+	case errors.Is(err, context.DeadlineExceeded):
 		return errTimeout, true
 	}
 	return errInternal, true

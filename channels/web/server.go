@@ -86,7 +86,7 @@ type Config struct {
 	// Logger; nil means slog.Default().
 	Logger *slog.Logger
 	// Disclosure returns the AI disclosure shown when a chat starts; nil
-	// means a German default text.
+	// means assistant.Disclosure.
 	Disclosure func(lang string) string
 
 	// AllowedOrigins lists the origins ("https://www.musterstadt.de") that
@@ -100,7 +100,8 @@ type Config struct {
 	// EmployeeHeader carries the employee's user name; default "X-Remote-User".
 	EmployeeHeader string
 
-	// MaxMessageChars bounds a message's text; default 4000 characters.
+	// MaxMessageChars bounds a message's text; default
+	// assistant.MaxMessageRunes (4000 characters).
 	MaxMessageChars int
 	// MaxFrameBytes bounds one WebSocket frame; default 16 KiB. A larger
 	// frame closes the connection with 1009.
@@ -134,13 +135,13 @@ func (c *Config) setDefaults() {
 		c.Logger = slog.Default()
 	}
 	if c.Disclosure == nil {
-		c.Disclosure = defaultDisclosure
+		c.Disclosure = assistant.Disclosure
 	}
 	if c.EmployeeHeader == "" {
 		c.EmployeeHeader = "X-Remote-User"
 	}
 	if c.MaxMessageChars == 0 {
-		c.MaxMessageChars = 4000
+		c.MaxMessageChars = assistant.MaxMessageRunes
 	}
 	if c.MaxFrameBytes == 0 {
 		c.MaxFrameBytes = 16 << 10
@@ -402,7 +403,3 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-const defaultDisclosureDE = "Sie chatten mit einem KI-Assistenten der Stadt Musterstadt. Die Antworten werden automatisch aus den Informationen der Stadt erstellt und können Fehler enthalten. Bitte geben Sie keine sensiblen persönlichen Daten ein. Sie können jederzeit mit einem Menschen sprechen."
-
-func defaultDisclosure(string) string { return defaultDisclosureDE }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -27,6 +28,7 @@ type conn struct {
 	ws       *websocket.Conn
 	audience knowledge.Audience
 	userID   string
+	lang     string // preferred language of the browser, for the disclosure
 
 	out      chan []byte
 	done     chan struct{} // closed by close()
@@ -148,6 +150,7 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 			ws:       ws,
 			audience: aud,
 			userID:   employeeFrom(r.Context()),
+			lang:     preferredLang(r.Header.Get("Accept-Language")),
 			out:      make(chan []byte, s.cfg.SendBuffer),
 			done:     make(chan struct{}),
 			finished: make(chan struct{}),
@@ -193,7 +196,7 @@ func (s *Server) serveConn(ctx context.Context, c *conn) {
 	sess := s.hub.create(c.audience, c.userID)
 	c.setSession(sess)
 	sess.attach(c, 0, nil, s.cfg.Now())
-	sess.publish(&event{Type: "welcome", Session: sess.token, Text: s.cfg.Disclosure("")}, s.hub.ringSize, s.cfg.Now())
+	sess.publish(&event{Type: "welcome", Session: sess.token, Text: s.cfg.Disclosure(c.lang)}, s.hub.ringSize, s.cfg.Now())
 
 	c.ws.SetReadLimit(s.cfg.MaxFrameBytes)
 	readWait := 2 * s.cfg.PingInterval
@@ -334,7 +337,7 @@ func (s *Server) resume(c *conn, cur *session, in inbound) {
 		cur.detach(c, now)
 	}
 	last := in.LastSeq
-	resumed, _ := json.Marshal(&event{Type: "resumed", Session: target.token, Text: s.cfg.Disclosure(""), LastSeq: &last})
+	resumed, _ := json.Marshal(&event{Type: "resumed", Session: target.token, Text: s.cfg.Disclosure(c.lang), LastSeq: &last})
 	target.attach(c, in.LastSeq, resumed, now)
 }
 
@@ -368,4 +371,16 @@ func (s *Server) handleFeedback(ctx context.Context, c *conn, sess *session, in 
 		s.log.InfoContext(ctx, "web: feedback", "conversation", f.ConversationID, "answer", f.AnswerID, "rating", f.Rating)
 	}
 	sess.publish(&event{Type: "notice", Text: "Danke für Ihre Rückmeldung.", AnswerID: rec.id}, s.hub.ringSize, s.cfg.Now())
+}
+
+// preferredLang returns the primary language of the first entry of an
+// Accept-Language header ("de-DE,de;q=0.9" → "de"), or "".
+func preferredLang(header string) string {
+	first, _, _ := strings.Cut(header, ",")
+	first, _, _ = strings.Cut(first, ";")
+	first, _, _ = strings.Cut(strings.TrimSpace(first), "-")
+	if !langTag.MatchString(first) {
+		return ""
+	}
+	return strings.ToLower(first)
 }

@@ -109,7 +109,7 @@ func TestWSRoundTrip(t *testing.T) {
 	env := mustServe(t, nil)
 	c := mustDial(t, env, "/ws", nil)
 	welcome := c.next()
-	if welcome["type"] != "welcome" || seqOf(welcome) != 1 || welcome["text"] != defaultDisclosureDE || len(welcome["session"].(string)) < 20 {
+	if welcome["type"] != "welcome" || seqOf(welcome) != 1 || welcome["text"] != assistant.Disclosure("de") || len(welcome["session"].(string)) < 20 {
 		t.Fatalf("welcome %v", welcome)
 	}
 	c.sendJSON(map[string]any{"type": "message", "text": "Reisepass?", "lang": "de", "simple": true})
