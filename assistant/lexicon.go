@@ -239,9 +239,14 @@ func stem(w string) string {
 	w = strings.ReplaceAll(w, "oe", "o")
 	w = strings.ReplaceAll(w, "ue", "u")
 	for _, suf := range []string{"ungen", "ung", "ern", "en", "er", "es", "e", "n", "s"} {
-		if strings.HasSuffix(w, suf) && len([]rune(w))-len(suf) >= 4 {
-			return strings.TrimSuffix(w, suf)
+		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
+			continue
 		}
+		if suf == "s" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "as")) {
+			// Not an inflection: "ausweis", "reisepass", "bus".
+			return w
+		}
+		return strings.TrimSuffix(w, suf)
 	}
 	return w
 }

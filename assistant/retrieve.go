@@ -3,6 +3,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -31,6 +32,7 @@ type candidate struct {
 	named    int                 // length of the document names the question mentions
 	strong   int                 // length of the longest name it shares with few candidates
 	coverage float64             // share of the question's content words found in the document
+	matched  [][]string          // the names the question mentions
 	tokens   map[string]bool     // stems of the document's words
 	nameSets [][]string          // stemmed names: synonyms and title words
 }
@@ -95,10 +97,10 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		add(s.Text)
 	}
 	var names [][]string
-	addName := func(s string) {
+	addName := func(s string, dropGeneric bool) {
 		var n []string
 		for _, w := range words(s) {
-			if lx.has("noise", w) || lx.has("generic_title", w) || len([]rune(w)) < 3 {
+			if lx.has("noise", w) || (dropGeneric && lx.has("generic_title", w)) || len([]rune(w)) < 3 {
 				continue
 			}
 			n = append(n, stem(w))
@@ -108,7 +110,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		}
 	}
 	for _, w := range words(d.Title) {
-		addName(w)
+		addName(w, true)
 	}
 	// The whole title counts as a name too, generic verbs included:
 	// "Online-Abmeldung eines Fahrzeugs" names "Fahrzeug abmelden".
@@ -122,7 +124,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		names = append(names, whole)
 	}
 	for _, s := range d.Synonyms {
-		addName(s)
+		addName(s, false)
 	}
 	return tokens, names
 }
@@ -146,6 +148,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	}
 	seen := map[string]bool{}
 	for i, w := range ws {
+		w = dropZuInfix(w)
 		s := stem(w)
 		q.stems[s] = true
 		if facetWord[i] || lx.has("noise", w) || lx.has("followup_pronoun", w) || len([]rune(w)) < 3 || isDigits(w) || seen[s] {
@@ -155,6 +158,18 @@ func (lx *lexicon) terms(text string) queryTerms {
 		q.content = append(q.content, s)
 	}
 	return q
+}
+
+// zuInfixRE matches infinitives with "zu" inside a separable verb:
+// "abzumelden", "zuzulassen", "anzumelden".
+var zuInfixRE = regexp.MustCompile(`^(ab|an|auf|aus|ein|nach|um|vor|weg|zu|zurueck)zu(\pL{4,})$`)
+
+// dropZuInfix turns "abzumelden" into "abmelden".
+func dropZuInfix(w string) string {
+	if m := zuInfixRE.FindStringSubmatch(w); m != nil {
+		return m[1] + m[2]
+	}
+	return w
 }
 
 func isDigits(w string) bool {
@@ -187,13 +202,14 @@ func (r *retrieval) score(q queryTerms) {
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
-		c.named, c.strong = 0, 0
+		c.named, c.strong, c.matched = 0, 0, nil
 		for _, name := range c.nameSets {
 			if !nameIn(name, q) {
 				continue
 			}
 			l := len(strings.Join(name, " "))
 			c.named += l
+			c.matched = append(c.matched, name)
 			shared := 0
 			for _, o := range r.cands {
 				if hasName(o.nameSets, name) {
@@ -275,7 +291,7 @@ func tokenMatch(tokens map[string]bool, s string) bool {
 // nearMiss reports whether two long words differ only near their end, as
 // typos do ("reisepas", "gewerbeanmeldnug").
 func nearMiss(a, b string) bool {
-	if len(a) < 7 || len(b) < 7 {
+	if len(a) < 7 || len(b) < 7 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
 	p := commonPrefix(a, b)
@@ -328,7 +344,7 @@ func (r *retrieval) pick() int {
 	}
 	first := r.cands[0]
 	if first.relevant() {
-		if best > 0 && r.cands[best].strong >= first.strong+4 {
+		if best > 0 && r.cands[best].strong >= minOverrideName && r.cands[best].strong >= first.strong+4 {
 			return best
 		}
 		return 0
@@ -378,7 +394,7 @@ func (r *retrieval) ambiguous(picked int, facets []knowledge.Facet) int {
 		return -1
 	}
 	a, b := r.cands[0], r.cands[1]
-	if a.named > 0 || b.named > 0 || !a.relevant() || !b.relevant() || a.doc.Kind != b.doc.Kind || a.doc.Title == b.doc.Title {
+	if !sameNames(a, b) || !a.relevant() || !b.relevant() || a.doc.Kind != b.doc.Kind || a.doc.Title == b.doc.Title {
 		return -1
 	}
 	if a.score <= 0 || b.score < 0.95*a.score || b.coverage < a.coverage {
@@ -390,6 +406,23 @@ func (r *retrieval) ambiguous(picked int, facets []knowledge.Facet) int {
 		return -1
 	}
 	return 1
+}
+
+// sameNames reports whether the question names neither document more than
+// the other: every name it mentions belongs to both ("Tonne" for the
+// yellow and the blue bin).
+func sameNames(a, b candidate) bool {
+	for _, n := range a.matched {
+		if !hasName(b.nameSets, n) {
+			return false
+		}
+	}
+	for _, n := range b.matched {
+		if !hasName(a.nameSets, n) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameFacetText(a, b knowledge.Document, facets []knowledge.Facet) bool {
