@@ -246,6 +246,17 @@ func TestBrowserWidget(t *testing.T) {
 	must("human", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('.human').focus()`), chromedp.KeyEvent(kb.Enter)))
 	waitJS("handoff notice", root+`.querySelector('[role=log]').textContent.includes('Vorgangsnummer: LOT-42')`)
 
+	// The network drops; while the widget is offline a desk agent writes.
+	// The widget reconnects by itself, resumes, and shows the message once,
+	// with nothing shown twice.
+	must("drop socket", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('lotse-chat').ws.close()`)))
+	waitJS("offline", `document.querySelector('lotse-chat').ws === null`)
+	must("agent message", env.srv.AgentMessage(ctx, env.store.only(t).ID, "Frau Schmidt", "Guten Tag, hier ist der Bürgerservice."))
+	waitJS("agent message after resume", root+`.querySelectorAll('[role=log] .msg.agent').length === 1`)
+	if got := eval(root + `.querySelectorAll('[role=log] .msg.bot').length + '/' + ` + root + `.querySelectorAll('[role=log] .msg.user').length`); got != "3/3" {
+		t.Errorf("after resume: bot/user messages %v, want 3/3", got)
+	}
+
 	// Screenshot of the open widget.
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	must("screenshot", err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -64,7 +65,9 @@ func (s *Server) handleChat(aud knowledge.Audience) http.HandlerFunc {
 		if req.SessionID == "" || !ok {
 			sess = s.hub.create(aud, userID)
 		}
-		ans, err := s.runTurn(r.Context(), sess, assistant.Message{Text: text, Lang: req.Lang}, req.Simple)
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.TurnTimeout)
+		defer cancel()
+		ans, err := s.runTurn(ctx, sess, assistant.Message{Text: text, Lang: req.Lang}, req.Simple)
 		if err != nil {
 			writeError(w, r, s.log, err)
 			return

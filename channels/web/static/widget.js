@@ -157,6 +157,14 @@
           form.requestSubmit ? form.requestSubmit() : this.submit();
         }
       }.bind(this));
+      var lastTyping = 0;
+      input.addEventListener('input', function () {
+        var now = Date.now();
+        if (now - lastTyping > 10000 && this.ws && this.ws.readyState === WebSocket.OPEN) {
+          lastTyping = now;
+          this.ws.send(JSON.stringify({ type: 'typing' }));
+        }
+      }.bind(this));
       form.addEventListener('submit', function (ev) { ev.preventDefault(); this.submit(); }.bind(this));
       form.appendChild(inputLabel);
       form.appendChild(input);
