@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/musterstadt"
+)
+
+// knowledgeRoots turns the configured directories into roots; none means the
+// bundled Musterstadt example base.
+func knowledgeRoots(dirs []string) ([]knowledge.Root, error) {
+	if len(dirs) == 0 {
+		return []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}}, nil
+	}
+	roots := make([]knowledge.Root, 0, len(dirs))
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge root: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("knowledge root %s: not a directory", d)
+		}
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge root %s: %w", d, err)
+		}
+		roots = append(roots, knowledge.Root{Name: abs, FS: os.DirFS(abs)})
+	}
+	return roots, nil
+}
+
+// knowledgeOptions says how to open the knowledge base.
+type knowledgeOptions struct {
+	persist bool // keep the index under the data dir
+	watch   bool
+	mode    string // overrides cfg.Retrieval when set
+}
+
+func openKnowledge(ctx context.Context, cfg Config, log *slog.Logger, opt knowledgeOptions) (*knowledge.Base, error) {
+	roots, err := knowledgeRoots(cfg.Knowledge)
+	if err != nil {
+		return nil, err
+	}
+	kc := knowledge.Config{
+		Roots:  roots,
+		Mode:   knowledge.Mode(cfg.Retrieval),
+		Watch:  opt.watch,
+		Logger: log,
+	}
+	if opt.mode != "" {
+		kc.Mode = knowledge.Mode(opt.mode)
+	}
+	if opt.persist {
+		kc.DataDir = filepath.Join(cfg.DataDir, "index")
+	}
+	if cfg.Embeddings.Model != "" {
+		embed, err := newEmbedder(cfg)
+		if err != nil {
+			return nil, err
+		}
+		kc.Embed = embed
+	}
+	return knowledge.Open(ctx, kc)
+}
+
+// assistantOptions are the per-command choices on top of Config.
+type assistantOptions struct {
+	tickets assistant.Tickets
+	metrics assistant.Metrics
+	offline bool // ignore a configured LLM
+}
+
+func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistantOptions) (*assistant.Assistant, error) {
+	ac := assistant.Config{
+		Retriever:         kb,
+		Tickets:           opt.tickets,
+		Metrics:           opt.metrics,
+		FirstTokenTimeout: cfg.LLM.FirstTokenTimeout,
+		Logger:            log,
+	}
+	set, err := loadPrompts(cfg.PromptsDir)
+	if err != nil {
+		return nil, err
+	}
+	ac.Prompts = set
+	if cfg.LLM.Enabled() && !opt.offline {
+		m, err := newChatModel(cfg)
+		if err != nil {
+			return nil, err
+		}
+		ac.Model = m
+	}
+	return assistant.New(ac)
+}
+
+// closers runs cleanup functions in reverse order and joins their errors.
+type closers []func() error
+
+func (c *closers) add(f func() error) { *c = append(*c, f) }
+
+func (c closers) close() error {
+	var errs []error
+	for i := len(c) - 1; i >= 0; i-- {
+		errs = append(errs, c[i]())
+	}
+	return errors.Join(errs...)
+}

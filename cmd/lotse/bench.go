@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/musterstadt/lotse/channels/web/loadtest"
+)
+
+// runBench load-tests a running server on loopback: `lotse bench chat`
+// holds many WebSocket sessions, lets some of them chat, and reports answer
+// latency percentiles, errors and the server's resident memory.
+func runBench(ctx context.Context, args []string, _ func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "chat" {
+		return errors.New("usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D]")
+	}
+	fs := flag.NewFlagSet("lotse bench chat", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	base := fs.String("url", "http://127.0.0.1:8080", "base URL of a running `lotse serve` (loopback only)")
+	connected := fs.Int("connected", 2000, "sessions opened and held")
+	active := fs.Int("active", 100, "sessions that chat")
+	duration := fs.Duration("duration", 30*time.Second, "length of the run")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	res, err := loadtest.Run(ctx, loadtest.Options{
+		URL:       strings.TrimRight(*base, "/") + "/ws",
+		Connected: *connected,
+		Active:    *active,
+		Duration:  *duration,
+	})
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	fmt.Fprintf(stdout, "sessions connected  %d of %d (%d chatting)\n", res.Connected, *connected, *active)
+	fmt.Fprintf(stdout, "answers             %d\n", res.Answers)
+	fmt.Fprintf(stdout, "errors              %d\n", res.Errors)
+	fmt.Fprintf(stdout, "answer latency      p50 %v  p95 %v  p99 %v\n", res.P50.Round(time.Millisecond/10), res.P95.Round(time.Millisecond/10), res.P99.Round(time.Millisecond/10))
+	if rss, err := serverRSS(ctx, *base); err == nil {
+		fmt.Fprintf(stdout, "server RSS          %.0f MiB\n", rss/(1<<20))
+	} else {
+		fmt.Fprintf(stdout, "server RSS          unknown (%v)\n", err)
+	}
+	return nil
+}
+
+// serverRSS reads process_resident_memory_bytes from the server's /metrics.
+func serverRSS(ctx context.Context, base string) (float64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+"/metrics", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "process_resident_memory_bytes "); ok {
+			return strconv.ParseFloat(strings.TrimSpace(v), 64)
+		}
+	}
+	return 0, errors.New("no process_resident_memory_bytes in /metrics")
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/musterstadt/lotse/evals"
+	"github.com/musterstadt/lotse/ticketing"
+)
+
+// runEval runs eval cases through the real assistant. Without --knowledge
+// it uses the bundled base. Exit status: 0 ok, 1 a threshold missed or a
+// leak, 2 bad input.
+func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "export-reviews" {
+		return runExportReviews(ctx, args[1:], getenv, stdout, stderr)
+	}
+	var opts evals.Options
+	var compare string
+	cfg, _, err := parseConfig("eval", args, getenv, stderr, func(fs *flag.FlagSet, c *Config) {
+		fs.Func("cases", "case file or directory, repeatable (required)", func(v string) error {
+			opts.Cases = append(opts.Cases, v)
+			return nil
+		})
+		fs.StringVar(&opts.Format, "format", "text", "report format: text, markdown or json")
+		fs.StringVar(&opts.Out, "out", "", "write the report to this file instead of stdout")
+		fs.Float64Var(&opts.Thresholds.MinHit5, "min-hit5", 0, "fail below this hit@5 (0..1)")
+		fs.Float64Var(&opts.Thresholds.MinFacts, "min-facts", 0, "fail below this fact recall (0..1)")
+		fs.Float64Var(&opts.Thresholds.MinIntent, "min-intent", 0, "fail below this intent accuracy (0..1)")
+		fs.StringVar(&compare, "compare", "", "compare settings side by side, e.g. retrieval=lexical,dense,hybrid or answer=extractive,llm")
+		fs.IntVar(&opts.Concurrency, "concurrency", 2, "cases run at the same time")
+	})
+	if err != nil {
+		return exitError{code: evals.ExitBadInput, err: err}
+	}
+	if compare != "" {
+		key, values, ok := strings.Cut(compare, "=")
+		if !ok || key == "" || values == "" {
+			return exitError{code: evals.ExitBadInput, err: fmt.Errorf("--compare %q: want KEY=V1,V2", compare)}
+		}
+		opts.CompareKey, opts.CompareValues = key, splitList(values)
+	}
+	log := newLogger(stderr, "error")
+	code, err := evals.Execute(ctx, opts, evalBuilder(cfg, log), stdout)
+	if code == evals.ExitOK {
+		return nil
+	}
+	return exitError{code: code, err: err}
+}
+
+// evalBuilder makes an assistant per setting, wired like `serve` (a fresh
+// ticket store in a temporary directory, so escalations and incident intake
+// run for real) but without a server. Settings: retrieval=hybrid|lexical|dense,
+// answer=extractive|llm (llm needs LOTSE_LLM_*).
+func evalBuilder(cfg Config, log *slog.Logger) evals.Builder {
+	return func(ctx context.Context, setting map[string]string) (evals.Asker, func(), error) {
+		for k := range setting {
+			if k != "retrieval" && k != "answer" {
+				return nil, nil, fmt.Errorf("unknown setting %q: want retrieval or answer", k)
+			}
+		}
+		c := cfg
+		if v := setting["retrieval"]; v != "" {
+			c.Retrieval = v
+		}
+		offline := true
+		switch setting["answer"] {
+		case "", "extractive":
+			offline = !c.LLM.Enabled() || setting["answer"] == "extractive"
+		case "llm":
+			if !c.LLM.Enabled() {
+				return nil, nil, errors.New("answer=llm needs LOTSE_LLM_MODEL (and LOTSE_LLM_BASE_URL)")
+			}
+			offline = false
+		default:
+			return nil, nil, fmt.Errorf("answer=%q: want extractive or llm", setting["answer"])
+		}
+		if err := c.Validate(); err != nil {
+			return nil, nil, err
+		}
+		var cl closers
+		release := func() { _ = cl.close() }
+		kb, err := openKnowledge(ctx, c, log, knowledgeOptions{})
+		if err != nil {
+			return nil, nil, err
+		}
+		cl.add(kb.Close)
+		dir, err := os.MkdirTemp("", "lotse-eval-")
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		cl.add(func() error { return os.RemoveAll(dir) })
+		st, err := ticketing.Open(ctx, dir+"/eval.db")
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		cl.add(st.Close)
+		svc, err := ticketing.New(ticketing.Config{Store: st, Logger: log})
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		a, err := newAssistant(c, log, kb, assistantOptions{tickets: tickets{svc: svc}, offline: offline})
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		return a, release, nil
+	}
+}

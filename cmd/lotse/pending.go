@@ -1,0 +1,21 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+)
+
+// Temporary until the phone simulator, desk accounts and privacy commands are wired.
+func runCall(context.Context, []string, func(string) string, io.Reader, io.Writer, io.Writer) error {
+	return errors.New("call: pending")
+}
+func runUser(context.Context, []string, func(string) string, io.Reader, io.Writer, io.Writer) error {
+	return errors.New("user: pending")
+}
+func runPrivacy(context.Context, []string, func(string) string, io.Writer, io.Writer) error {
+	return errors.New("privacy: pending")
+}
+func runExportReviews(context.Context, []string, func(string) string, io.Writer, io.Writer) error {
+	return errors.New("export-reviews: pending")
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/musterstadt/lotse/assistant"
+	aiopenai "github.com/musterstadt/lotse/assistant/openai"
+	"github.com/musterstadt/lotse/channels/web"
+	"github.com/musterstadt/lotse/knowledge"
+	kbopenai "github.com/musterstadt/lotse/knowledge/openai"
+	"github.com/musterstadt/lotse/prompts"
+	"github.com/musterstadt/lotse/ticketing"
+	"github.com/musterstadt/lotse/ticketing/jira"
+)
+
+// app is everything `serve` runs, built in dependency order by buildApp.
+type app struct {
+	cfg     Config
+	log     *slog.Logger
+	metrics *metrics
+	kb      *knowledge.Base
+	store   *ticketing.Store
+	tickets *ticketing.Service
+	convs   assistant.ConversationStore
+	asst    *assistant.Assistant
+	web     *web.Server
+	cleanup closers
+	stopBG  context.CancelFunc
+	bgDone  chan struct{}
+}
+
+func buildApp(ctx context.Context, cfg Config, log *slog.Logger) (a *app, err error) {
+	a = &app{cfg: cfg, log: log, metrics: newMetrics()}
+	defer func() {
+		if err != nil {
+			_ = a.cleanup.close()
+		}
+	}()
+	a.kb, err = openKnowledge(ctx, cfg, log, knowledgeOptions{persist: true, watch: cfg.Watch})
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: %w", err)
+	}
+	a.cleanup.add(a.kb.Close)
+
+	a.store, err = ticketing.Open(ctx, filepath.Join(cfg.DataDir, "lotse.db"))
+	if err != nil {
+		return nil, err
+	}
+	a.cleanup.add(a.store.Close)
+	a.convs = conversationStore{st: a.store}
+
+	tc := ticketing.Config{Store: a.store, NotifyURL: cfg.P1Webhook, Logger: log}
+	if cfg.Jira.Enabled() {
+		jc, err := jira.New(jira.Config{
+			BaseURL:       cfg.Jira.URL,
+			Token:         cfg.Jira.Token,
+			Email:         cfg.Jira.Email,
+			APIToken:      cfg.Jira.APIToken,
+			ServiceDeskID: cfg.Jira.ServiceDeskID,
+			RequestTypeID: cfg.Jira.RequestTypeID,
+			ProjectKey:    cfg.Jira.Project,
+			IssueType:     cfg.Jira.IssueType,
+			Logger:        log,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("jira: %w", err)
+		}
+		// An unreachable Jira at start-up is logged, not fatal: tickets wait
+		// in the outbox until it is back.
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		if err := jc.Check(cctx); err != nil {
+			log.Warn("jira check failed; tickets will wait in the outbox", "err", err)
+		}
+		cancel()
+		tc.Deliverer = jc
+	}
+	a.tickets, err = ticketing.New(tc)
+	if err != nil {
+		return nil, err
+	}
+
+	a.asst, err = newAssistant(cfg, log, a.kb, assistantOptions{
+		tickets: tickets{svc: a.tickets, m: a.metrics},
+		metrics: assistantMetrics{m: a.metrics},
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	a.web, err = web.New(web.Config{
+		Chat:           a.asst,
+		Store:          a.convs,
+		Metrics:        webMetrics{m: a.metrics},
+		Logger:         log,
+		AllowedOrigins: cfg.AllowedOrigins,
+		TrustedProxies: cfg.TrustedProxies,
+		EmployeeHeader: cfg.EmployeeHeader,
+		FrameAncestors: cfg.FrameAncestors,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// routes mounts every channel on r.
+func (a *app) routes(r chi.Router) {
+	a.web.Routes(r)
+	r.NotFound(a.web.NotFound)
+	r.MethodNotAllowed(a.web.MethodNotAllowed)
+}
+
+// start launches the background work: ticket delivery and the retention job.
+func (a *app) start() {
+	a.tickets.Start()
+	ctx, cancel := context.WithCancel(context.Background())
+	a.stopBG = cancel
+	a.bgDone = make(chan struct{})
+	go func() {
+		defer close(a.bgDone)
+		a.retentionLoop(ctx)
+	}()
+}
+
+// retentionLoop deletes transcripts older than the retention period, except
+// those linked to an open ticket, once at start and then every hour.
+func (a *app) retentionLoop(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		cutoff := time.Now().AddDate(0, 0, -a.cfg.RetentionDays)
+		n, err := a.store.DeleteConversationsBefore(ctx, cutoff)
+		switch {
+		case err != nil && !errors.Is(err, context.Canceled):
+			a.log.Error("retention", "err", err)
+		case n > 0:
+			a.log.Info("retention: deleted conversations", "count", n, "before", cutoff)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// shutdown drains chats, stops the workers and closes the store, in that
+// order; the HTTP server has stopped accepting before it is called.
+func (a *app) shutdown(ctx context.Context) error {
+	var errs []error
+	errs = append(errs, a.web.Shutdown(ctx))
+	if a.stopBG != nil {
+		a.stopBG()
+		<-a.bgDone
+	}
+	a.tickets.Shutdown()
+	errs = append(errs, a.close())
+	return errors.Join(errs...)
+}
+
+func (a *app) close() error { return a.cleanup.close() }
+
+func loadPrompts(dir string) (*prompts.Set, error) {
+	if dir == "" {
+		return prompts.Default(), nil
+	}
+	s, err := prompts.Load(dir)
+	if err != nil {
+		return nil, fmt.Errorf("prompts: %w", err)
+	}
+	return s, nil
+}
+
+func newChatModel(cfg Config) (assistant.Model, error) {
+	m, err := aiopenai.New(aiopenai.Config{
+		BaseURL:         cfg.LLM.BaseURL,
+		Model:           cfg.LLM.Model,
+		APIKey:          cfg.LLM.APIKey,
+		AzureAPIVersion: cfg.LLM.AzureAPIVersion,
+		HTTPClient:      &http.Client{},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("llm: %w", err)
+	}
+	return m, nil
+}
+
+func newEmbedder(cfg Config) (knowledge.EmbedFunc, error) {
+	e, err := kbopenai.New(kbopenai.Config{
+		BaseURL:  cfg.Embeddings.BaseURL,
+		Model:    cfg.Embeddings.Model,
+		APIKey:   cfg.Embeddings.APIKey,
+		CacheDir: filepath.Join(cfg.DataDir, "embeddings"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("embeddings: %w", err)
+	}
+	return e.Func(), nil
+}
