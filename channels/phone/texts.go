@@ -1,0 +1,181 @@
+package phone
+
+import "strings"
+
+// texts are the fixed sentences of the phone dialog in one language. They
+// carry no facts about services; those come only from the assistant.
+type texts struct {
+	Greeting     string // AI disclosure and the options
+	OtherLang    string // offer of the other language, in that language
+	HowCanIHelp  string
+	Switched     string // said after DTMF 9 switched to this language
+	More         string // "Möchten Sie mehr wissen?"
+	Another      string // after a complete answer
+	AskQuestion  string // after "yes" to Another
+	NotHeard     string // silence
+	NotSure      string // low-confidence recognition
+	OfferHuman   string // after the reprompts
+	NoKey        string // unknown DTMF key
+	Nothing      string // DTMF 1 with nothing to repeat
+	Filler       string // answer not ready within the budget
+	StillWorking string // answer still not ready after a redirect
+	TooLong      string
+	Failed       string // the assistant failed
+	Consent      string
+	Transfer     string // %s is replaced by the spelled ticket key (may be empty)
+	TicketIs     string // "Ihre Vorgangsnummer ist %s."
+	NoDesk       string // no desk number: the team calls back / takes care
+	NoDeskNoCall string // no desk number and no ticket
+	Connecting   string
+	Goodbye      string
+	GoneSilent   string // hang up after silence following the offer
+}
+
+var textsDE = texts{
+	Greeting:     "Guten Tag! Sie sprechen mit Lotse, dem KI-Assistenten der Stadt Musterstadt. Ich bin ein Computerprogramm, kein Mensch. Sie können jederzeit mit einem Menschen sprechen: Sagen Sie ‚Mitarbeiter' oder drücken Sie die 0.",
+	OtherLang:    "For English, press 9.",
+	HowCanIHelp:  "Wie kann ich Ihnen helfen?",
+	Switched:     "Ich spreche jetzt Deutsch. Wie kann ich Ihnen helfen?",
+	More:         "Möchten Sie mehr wissen?",
+	Another:      "Haben Sie noch eine Frage?",
+	AskQuestion:  "Bitte stellen Sie Ihre Frage.",
+	NotHeard:     "Ich habe Sie leider nicht gehört. Bitte stellen Sie Ihre Frage.",
+	NotSure:      "Entschuldigung, das habe ich nicht sicher verstanden. Bitte wiederholen Sie Ihre Frage.",
+	OfferHuman:   "Ich kann Sie leider nicht gut verstehen. Möchten Sie mit einer Mitarbeiterin oder einem Mitarbeiter sprechen? Sagen Sie Ja oder drücken Sie die 0.",
+	NoKey:        "Diese Taste ist nicht belegt. Drücken Sie die 0 für einen Menschen, die 1 zum Wiederholen oder die 9 für Englisch.",
+	Nothing:      "Ich habe noch nichts gesagt, das ich wiederholen könnte. Wie kann ich Ihnen helfen?",
+	Filler:       "Einen Moment bitte, ich sehe nach.",
+	StillWorking: "Einen Moment noch, bitte.",
+	TooLong:      "Das war leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer.",
+	Failed:       "Entschuldigung, da ist bei mir etwas schiefgegangen. Möchten Sie mit einer Mitarbeiterin oder einem Mitarbeiter sprechen? Sagen Sie Ja oder drücken Sie die 0.",
+	Consent:      "Dürfen wir Ihre Rufnummer für einen Rückruf speichern? Sagen Sie Ja oder Nein.",
+	TicketIs:     "Ihre Vorgangsnummer ist %s.",
+	NoDesk:       "Eine Mitarbeiterin oder ein Mitarbeiter kümmert sich um Ihr Anliegen. Vielen Dank für Ihren Anruf. Auf Wiederhören!",
+	NoDeskNoCall: "Leider kann ich Sie gerade nicht verbinden. Bitte rufen Sie während der Öffnungszeiten erneut an. Auf Wiederhören!",
+	Connecting:   "Ich verbinde Sie jetzt mit dem Service-Team. Bitte bleiben Sie dran.",
+	Goodbye:      "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
+	GoneSilent:   "Ich höre leider nichts mehr. Bitte rufen Sie gern erneut an. Auf Wiederhören!",
+}
+
+var textsEN = texts{
+	Greeting:     "Hello! You are speaking with Lotse, the AI assistant of the City of Musterstadt. I am a computer program, not a person. You can talk to a person at any time: say ‘agent' or press 0.",
+	OtherLang:    "Für Deutsch drücken Sie die 9.",
+	HowCanIHelp:  "How can I help you?",
+	Switched:     "I will speak English now. How can I help you?",
+	More:         "Would you like to know more?",
+	Another:      "Do you have another question?",
+	AskQuestion:  "Please ask your question.",
+	NotHeard:     "Sorry, I did not hear you. Please ask your question.",
+	NotSure:      "Sorry, I did not understand that clearly. Please repeat your question.",
+	OfferHuman:   "I am having trouble understanding you. Would you like to talk to a member of staff? Say yes or press 0.",
+	NoKey:        "That key has no function. Press 0 for a person, 1 to repeat or 9 for German.",
+	Nothing:      "I have not said anything to repeat yet. How can I help you?",
+	Filler:       "One moment please, I am looking it up.",
+	StillWorking: "Just a moment, please.",
+	TooLong:      "That was too long for me. Please ask your question more briefly.",
+	Failed:       "Sorry, something went wrong on my side. Would you like to talk to a member of staff? Say yes or press 0.",
+	Consent:      "May we store your phone number so that we can call you back? Please say yes or no.",
+	TicketIs:     "Your reference number is %s.",
+	NoDesk:       "A member of staff will take care of your request. Thank you for calling. Goodbye!",
+	NoDeskNoCall: "Unfortunately I cannot connect you right now. Please call again during opening hours. Goodbye!",
+	Connecting:   "I am connecting you to the service team now. Please hold the line.",
+	Goodbye:      "Thank you for calling. Goodbye!",
+	GoneSilent:   "I cannot hear you any more. Please feel free to call again. Goodbye!",
+}
+
+func textsFor(lang string) *texts {
+	if lang == "en" {
+		return &textsEN
+	}
+	return &textsDE
+}
+
+func otherLang(lang string) string {
+	if lang == "en" {
+		return "de"
+	}
+	return "en"
+}
+
+// words of the caller's answers, lower case, as speech recognition writes
+// them without punctuation.
+var (
+	yesWords = []string{"ja", "jawohl", "gerne", "gern", "genau", "ja bitte", "bitte", "okay", "ok", "klar",
+		"sicher", "mehr", "weiter", "ja gerne", "ja gern", "yes", "yeah", "yep", "sure", "please", "more", "yes please"}
+	noWords  = []string{"nein", "nee", "ne", "no", "nope", "nein danke", "no thanks", "no thank you", "danke nein", "nichts", "nothing"}
+	byeWords = []string{"tschüss", "tschüs", "auf wiederhören", "auf wiedersehen", "nein danke", "danke nein", "das wars", "das war's",
+		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao"}
+	humanWords = []string{"mitarbeiter", "mitarbeiterin", "mensch", "menschen", "sachbearbeiter", "sachbearbeiterin",
+		"vermittlung", "agent", "operator", "human", "person", "staff", "servicemitarbeiter"}
+	humanVerbs = []string{"sprechen", "verbinden", "reden", "durchstellen", "talk", "speak", "connect"}
+)
+
+// normalize lower-cases speech and drops punctuation.
+func normalize(s string) string {
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '.', ',', '!', '?', ';', ':', '"', '„', '“', '”', '‚', '‘', '\'':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// is reports whether the normalized speech s is one of phrases, or one of
+// them followed by "danke"/"thanks" ("ja danke").
+func is(s string, phrases []string) bool {
+	short := strings.TrimSuffix(strings.TrimSuffix(s, " danke"), " thanks")
+	for _, p := range phrases {
+		if s == p || short == p {
+			return true
+		}
+	}
+	return false
+}
+
+// isBye reports whether s ends the call: a goodbye phrase alone or at the
+// end of a short utterance ("okay danke tschüss").
+func isBye(s string) bool {
+	if is(s, byeWords) {
+		return true
+	}
+	if len(strings.Fields(s)) > 5 {
+		return false
+	}
+	for _, p := range byeWords {
+		if strings.HasSuffix(s, " "+p) && p != "nein danke" {
+			return true
+		}
+	}
+	return false
+}
+
+// isHumanRequest reports whether s asks for a person: a word for staff in
+// a short utterance, or with a verb like "sprechen".
+func isHumanRequest(s string) bool {
+	words := strings.Fields(s)
+	found := false
+	for _, w := range words {
+		for _, h := range humanWords {
+			if w == h {
+				found = true
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	if len(words) <= 4 {
+		return true
+	}
+	for _, w := range words {
+		for _, v := range humanVerbs {
+			if w == v {
+				return true
+			}
+		}
+	}
+	return false
+}

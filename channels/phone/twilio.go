@@ -1,0 +1,133 @@
+package phone
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/twilio/twilio-go/twiml"
+)
+
+// handleTwilio serves Twilio's voice webhooks: a form post, checked
+// against X-Twilio-Signature, answered with TwiML.
+func (s *Server) handleTwilio(start bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		if err := r.ParseForm(); err != nil {
+			status := http.StatusBadRequest
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				status = http.StatusRequestEntityTooLarge
+			}
+			http.Error(w, http.StatusText(status), status)
+			return
+		}
+		if !s.twilioSigned(r) {
+			s.cfg.Logger.Warn("phone: twilio signature rejected", "path", r.URL.Path, "remote", r.RemoteAddr)
+			http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
+			return
+		}
+		in, ok := twilioInput(r.PostForm, r.URL.Query())
+		if !ok {
+			http.Error(w, "missing or invalid CallSid", http.StatusBadRequest)
+			return
+		}
+		var acts []Action
+		if start {
+			acts = s.dialog.Start(r.Context(), in)
+		} else {
+			acts = s.dialog.Turn(r.Context(), in)
+		}
+		body, err := s.renderTwiML(acts)
+		if err != nil {
+			s.cfg.Logger.Error("phone: render twiml", "err", err)
+			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+// twilioSigned checks X-Twilio-Signature: HMAC-SHA1 with the auth token
+// over the public URL of the request and the sorted POST parameters.
+func (s *Server) twilioSigned(r *http.Request) bool {
+	sig := r.Header.Get("X-Twilio-Signature")
+	if sig == "" {
+		return false
+	}
+	params := make(map[string]string, len(r.PostForm))
+	for k, v := range r.PostForm {
+		if len(v) != 1 {
+			// Twilio never repeats a parameter; the validator would sign
+			// only the first value and let the others through unchecked.
+			return false
+		}
+		params[k] = v[0]
+	}
+	return s.twilio.Validate(s.public+r.URL.RequestURI(), params, sig)
+}
+
+// twilioInput reads a Twilio webhook's parameters.
+func twilioInput(form, query url.Values) (Input, bool) {
+	in := Input{
+		CallID:     form.Get("CallSid"),
+		From:       cleanFrom(form.Get("From")),
+		Speech:     form.Get("SpeechResult"),
+		Digits:     cleanDigits(form.Get("Digits")),
+		Confidence: -1,
+		Pending:    query.Get("pending"),
+		TurnPath:   TwilioTurnPath,
+	}
+	if !validCallID(in.CallID) {
+		return Input{}, false
+	}
+	if c, err := strconv.ParseFloat(form.Get("Confidence"), 64); err == nil && c >= 0 && c <= 1 {
+		in.Confidence = c
+	}
+	return in, true
+}
+
+// renderTwiML renders actions as a TwiML <Response>. twilio-go's twiml
+// package writes through etree, which escapes text and attributes; text
+// is also cleaned of control characters and angle brackets.
+func (s *Server) renderTwiML(acts []Action) (string, error) {
+	verbs := make([]twiml.Element, 0, len(acts))
+	for _, a := range acts {
+		switch a := a.(type) {
+		case Say:
+			verbs = append(verbs, twilioSay(a))
+		case Gather:
+			var inner []twiml.Element
+			for _, p := range a.Prompt {
+				inner = append(inner, twilioSay(p))
+			}
+			verbs = append(verbs, &twiml.VoiceGather{
+				Input:               "speech dtmf",
+				Action:              s.public + a.ActionPath,
+				Method:              http.MethodPost,
+				Language:            gatewayLang(a.Lang),
+				Hints:               strings.Join(HintList(a.Hints), ", "),
+				SpeechTimeout:       "auto",
+				Timeout:             strconv.Itoa(seconds(a.Timeout)),
+				NumDigits:           "1",
+				ActionOnEmptyResult: "true",
+				InnerElements:       inner,
+			})
+		case Dial:
+			verbs = append(verbs, &twiml.VoiceDial{Number: cleanText(a.Number), AnswerOnBridge: "true"})
+		case Hangup:
+			verbs = append(verbs, &twiml.VoiceHangup{})
+		case Redirect:
+			verbs = append(verbs, &twiml.VoiceRedirect{Url: s.public + a.Path, Method: http.MethodPost})
+		case Pause:
+			verbs = append(verbs, &twiml.VoicePause{Length: strconv.Itoa(seconds(a.Length))})
+		}
+	}
+	return twiml.Voice(verbs)
+}
+
+func twilioSay(a Say) *twiml.VoiceSay {
+	return &twiml.VoiceSay{Message: cleanText(a.Text), Language: gatewayLang(a.Lang)}
+}
