@@ -24,6 +24,7 @@ type signals struct {
 	outOfScope   bool
 	admin        bool
 	affirm       bool // the whole message is a yes
+	ventOnly     bool // the whole message is frustration ("Das hilft mir nicht!!!")
 	empty        bool // nothing but filler and noise words
 }
 
@@ -33,7 +34,7 @@ var (
 	// spokenKeyRE matches keys as speech recognition writes them: "inc 1234".
 	spokenKeyRE = regexp.MustCompile(`(?i)\b(inc|lot|req|sr|sd)\s+(\d{1,7})\b`)
 	// numberKeyRE matches "Ticket 1234" or "Vorgangsnummer 1234".
-	numberKeyRE = regexp.MustCompile(`(?i)\b(?:ticket|tickets|vorgang|vorgangs|vorgangsnummer|ticketnummer|ticket-nr|case|request)\.?\s*(?:nr\.?|nummer|number|no\.?)?\s*#?\s*(\d{2,9})\b`)
+	numberKeyRE = regexp.MustCompile(`(?i)\b(?:ticket|tickets|vorgang|vorgangs|vorgangsnummer|ticketnummer|ticket-nr|case|request)[.:]?\s*(?:nr\.?|nummer|number|no\.?)?[.:]?\s*#?\s*(\d{2,9})\b`)
 )
 
 // ticketKey extracts a ticket key from text, or "".
@@ -116,6 +117,14 @@ func (lx *lexicon) signals(text string) signals {
 			}
 			s.human = allCovered()
 		}
+	}
+	covered = make([]bool, len(ws))
+
+	// Venting: nothing but frustration and filler.
+	if mark("frustration") {
+		s.ventOnly = allCovered()
+	} else if s.frustration {
+		s.ventOnly = allCovered()
 	}
 	covered = make([]bool, len(ws))
 

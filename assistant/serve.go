@@ -21,7 +21,7 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 	// the offer of a human, not another search.
 	q := a.lex.terms(t.red)
 	facets := a.lex.detectFacets(t.red)
-	if sig.frustration && len(q.content) == 0 && len(facets) == 0 {
+	if sig.ventOnly || (sig.frustration && len(q.content) == 0 && len(facets) == 0) {
 		conv.Unhelpful++
 		return a.offer(t, Answer{Text: t.m.Sorry, Intent: IntentServiceInfo}, "frustration"), nil
 	}
@@ -98,7 +98,9 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 	}
 
 	c := r.cands[idx]
-	if sig.caseSpecific && len(facets) == 0 {
+	if sig.caseSpecific {
+		// "Wo bleibt mein Pass?": the processing time is what the source
+		// can say about it.
 		facets = []knowledge.Facet{knowledge.FacetDauer}
 	}
 	qs, missing := selectQuotes(c, facets, conv.Simple, q)

@@ -1,0 +1,112 @@
+package assistant
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+func TestFollowUps(t *testing.T) {
+	tests := []struct {
+		name      string
+		history   []string
+		question  string
+		wantDoc   string // first source
+		wantText  []string
+		wantFocus string
+	}{
+		{
+			name: "cost of the service asked before", history: []string{"Ich brauche einen neuen Reisepass"},
+			question: "Und was kostet das?", wantDoc: "leistungen/reisepass", wantText: []string{"70,00 Euro"},
+		},
+		{
+			name: "pronoun and facet", history: []string{"Ich brauche einen neuen Reisepass"},
+			question: "wie lange dauert das", wantDoc: "leistungen/reisepass", wantText: []string{"4 bis 6 Wochen"},
+		},
+		{
+			name: "where", history: []string{"Was kostet ein Personalausweis?"},
+			question: "und wo?", wantDoc: "leistungen/personalausweis", wantText: []string{"Marktplatz 1"},
+		},
+		{
+			name: "qualifier leads to the related service, facet carried over", history: []string{"Was kostet ein Reisepass?"},
+			question: "und für Kinder?", wantDoc: "leistungen/kinderreisepass", wantText: []string{"13,00 Euro"},
+			wantFocus: "leistungen/kinderreisepass",
+		},
+		{
+			name: "topic switch keeps the facet", history: []string{"Was kostet ein Reisepass?"},
+			question: "Und ein Personalausweis?", wantDoc: "leistungen/personalausweis", wantText: []string{"37,00 Euro"},
+		},
+		{
+			name: "bare facet", history: []string{"Ich will meinen Hund anmelden"},
+			question: "Kosten?", wantDoc: "leistungen/hundesteuer", wantText: []string{"96,00 Euro"},
+		},
+		{
+			name: "new topic with a pronoun is not a follow-up", history: []string{"Was kostet ein Reisepass?"},
+			question: "Was kostet das Anwohnerparken?", wantDoc: "leistungen/anwohnerparken", wantText: []string{"120,00 Euro"},
+		},
+		{
+			name: "english follow-up", history: []string{"I need a new passport"},
+			question: "How much is it?", wantDoc: "leistungen/reisepass", wantText: []string{"70,00 Euro", "The quoted source is in German."},
+		},
+	}
+	a := mustAssistant(t, nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newConv(knowledge.Citizen)
+			for _, h := range tt.history {
+				mustAsk(t, a, c, h)
+			}
+			ans := mustAsk(t, a, c, tt.question)
+			if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.wantDoc {
+				t.Fatalf("sources = %v, want %s first; answer:\n%s", ans.Sources, tt.wantDoc, ans.Text)
+			}
+			for _, s := range tt.wantText {
+				if !strings.Contains(ans.Text, s) {
+					t.Errorf("answer lacks %q:\n%s", s, ans.Text)
+				}
+			}
+			if ans.Retrieved[0] != tt.wantDoc {
+				t.Errorf("retrieved = %v, want %s first", ans.Retrieved, tt.wantDoc)
+			}
+			if want := tt.wantFocus; want != "" && c.Focus != want {
+				t.Errorf("focus = %q, want %q", c.Focus, want)
+			}
+			if ans.Intent != IntentServiceInfo {
+				t.Errorf("intent = %s", ans.Intent)
+			}
+		})
+	}
+}
+
+func TestFollowUpSearchesWithFocusTitle(t *testing.T) {
+	fr := mustFakeRetriever(t)
+	a := mustAssistant(t, func(c *Config) { c.Retriever = fr })
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "Ich brauche einen neuen Reisepass")
+	mustAsk(t, a, c, "Und was kostet das?")
+	last := fr.queries[len(fr.queries)-1]
+	if !strings.Contains(last.Text, "Reisepass beantragen") || last.Facet != knowledge.FacetKosten || last.K != retrieveK || last.Audience != knowledge.Citizen {
+		t.Errorf("follow-up query = %+v", last)
+	}
+}
+
+func TestLanguagePersists(t *testing.T) {
+	a := mustAssistant(t, nil)
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "How much does a passport cost?")
+	if c.Lang != "en" {
+		t.Fatalf("lang = %q, want en", c.Lang)
+	}
+	ans := mustAsk(t, a, c, "Reisepass?")
+	if ans.Lang != "en" || c.Lang != "en" {
+		t.Errorf("a message without language signal switched the language to %q", ans.Lang)
+	}
+	hint, err := a.Ask(t.Context(), c, Message{Text: "Kosten", Lang: "de-DE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hint.Lang != "de" || c.Lang != "de" {
+		t.Errorf("client hint ignored: %q", hint.Lang)
+	}
+}

@@ -1,0 +1,58 @@
+package assistant
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDetectLang(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, hint, prev, want string
+	}{
+		{"Was kostet ein Reisepass?", "", "", "de"},
+		{"Reisepass Kosten", "", "", "de"},
+		{"pass kosten", "", "", "de"},
+		{"Mitarbeiter", "", "", "de"},
+		{"How much does a passport cost?", "", "", "en"},
+		{"I need a new ID card", "", "", "en"},
+		{"Pasaport başvurusu için nereye gitmeliyim?", "", "", "tr"},
+		{"kimlik kartı ücreti ne kadar", "", "", "tr"},
+		{"Ile kosztuje paszport dla osoby powyżej 24 lat?", "", "", "pl"},
+		{"Gdzie mogę zarejestrować samochód?", "", "", "pl"},
+		{"Де мені зареєструвати місце проживання?", "", "", "uk"},
+		{"Скільки коштує вивіз сміття?", "", "", "uk"},
+		{"Сколько стоит обмен водительского удостоверения?", "", "", "ru"},
+		{"Где находится загс?", "", "", "ru"},
+		{"كم تكلفة بطاقة الهوية الشخصية؟", "", "", "ar"},
+		{"Reisepass?", "", "en", "en"},          // no signal: keep the conversation's language
+		{"ok", "", "tr", "tr"},                  // no signal
+		{"Was kostet das?", "", "en", "de"},     // clear German
+		{"anything", "en-GB", "de", "en"},       // the hint wins
+		{"Was kostet das?", "xx", "", "de"},     // invalid hint ignored
+		{"Wie lange dauert das?", "", "", "de"}, // short German stays German
+	}
+	for _, tt := range tests {
+		if got := lx.detectLang(tt.text, tt.hint, tt.prev); got != tt.want {
+			t.Errorf("detectLang(%q, hint %q, prev %q) = %q, want %q", tt.text, tt.hint, tt.prev, got, tt.want)
+		}
+	}
+}
+
+func TestNonGermanAnswersInEnglishWithNote(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, q := range []string{"Pasaport ücreti ne kadar?", "Ile kosztuje paszport?"} {
+		c := newConv("citizen")
+		ans := mustAsk(t, a, c, q)
+		if ans.Lang == "de" || c.Lang == "de" {
+			t.Errorf("%q answered as German", q)
+		}
+		if !strings.Contains(ans.Text, "The quoted source is in German.") || !strings.Contains(ans.Text, "70,00 Euro") {
+			t.Errorf("%q: answer = %s", q, ans.Text)
+		}
+	}
+}
+

@@ -1,0 +1,78 @@
+package assistant
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseLexiconErrors(t *testing.T) {
+	if _, err := parseLexicon("stray entry\n"); err == nil {
+		t.Error("entry outside a section: want error")
+	}
+	if _, err := parseLexicon("[abuse]\nidiot\n"); err == nil {
+		t.Error("missing sections: want error")
+	}
+	if _, err := loadLexicon(); err != nil {
+		t.Errorf("embedded lexicon: %v", err)
+	}
+}
+
+func TestPatternMatching(t *testing.T) {
+	lx, err := parseLexicon(lexiconText + "\n[test]\ngeht ~ nicht\nstoerung*\nmit einem menschen\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Outlook geht nicht", true},
+		{"outlook geht seit heute morgen nicht", true},
+		{"geht es dir gut oder nicht so", false}, // gap longer than three words
+		{"Störungsmeldung im Netz", true},
+		{"Ich will mit einem Menschen reden", true},
+		{"mit einem", false},
+	}
+	for _, tt := range tests {
+		if got := lx.match("test", words(tt.text)); got != tt.want {
+			t.Errorf("match(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFoldAndStem(t *testing.T) {
+	if got, want := words("Wie läuft's? Größe: 10 GB!"), []string{"wie", "laeuft", "s", "groesse", "10", "gb"}; !cmp.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+	for in, want := range map[string]string{
+		"reisepass": "reisepass", "reisepasses": "reisepass", "reisepaesse": "reisepass",
+		"personalausweis": "personalausweis", "personalausweises": "personalausweis",
+		"kinder": "kind", "gebuehren": "gebuhr", "pass": "pass", "fuehrerscheins": "fuhrerschein",
+	} {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"abzumelden": "abmelden", "zuzulassen": "zulassen", "anzumelden": "anmelden", "zuhause": "zuhause"} {
+		if got := dropZuInfix(in); got != want {
+			t.Errorf("dropZuInfix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTicketKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Stand von INC-1234?":       "INC-1234",
+		"status lot-12 bitte":       "LOT-12",
+		"stand von inc 77":          "INC-77",
+		"Ticket 4711":               "4711",
+		"Vorgangsnummer: 123456":    "123456",
+		"Was kostet ein Reisepass?": "",
+		"Aktenzeichen B-2026-0412":  "",
+	} {
+		if got := ticketKey(in); got != want {
+			t.Errorf("ticketKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
