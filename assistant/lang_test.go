@@ -55,4 +55,3 @@ func TestNonGermanAnswersInEnglishWithNote(t *testing.T) {
 		}
 	}
 }
-
