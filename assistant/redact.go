@@ -356,12 +356,25 @@ func isPlateDistrict(code string) bool {
 
 func redactPlates(s string) string {
 	context := plateContextRE.MatchString(s)
-	return replaceMatches(s, plateRE, func(m []string) (string, bool) {
-		if m[2] == "-" || m[5] != "" || context || isPlateDistrict(m[1]) {
-			return placeholderPlate, true
+	return scanReplace(s, plateRE, func(s string, loc []int) (int, string, bool) {
+		start, end := loc[0], loc[1]
+		// "CC BY-SA 4.0" is a licence, not a plate: the digits may not go
+		// on as a decimal number.
+		if !standsAlone(s, start, end) || continuesAsNumber(s[end:]) {
+			return 0, "", false
 		}
-		return "", false
+		district, sep, suffix := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[10]:loc[11]]
+		if sep == "-" || suffix != "" || context || isPlateDistrict(district) {
+			return end, placeholderPlate, true
+		}
+		return 0, "", false
 	})
+}
+
+// continuesAsNumber reports whether rest starts with a decimal separator
+// and a digit (".0", ",5").
+func continuesAsNumber(rest string) bool {
+	return len(rest) >= 2 && (rest[0] == '.' || rest[0] == ',') && rest[1] >= '0' && rest[1] <= '9'
 }
 
 // --- ID card and passport serial numbers ---
@@ -422,6 +435,9 @@ func idCheckDigit(s string) int {
 // slashes, dashes or "(0)".
 var phoneRE = regexp.MustCompile(`(?:\+[0-9]{1,3}|00[1-9][0-9]{0,2}|\(0[0-9]{1,5}\)|0[0-9]{1,5})(?:(?:[ ]?[/\-][ ]?|[ ]|[ ]?\(0\)[ ]?)?[0-9]){4,14}`)
 
+// slashDateRE matches a date like 01/01/2011, which phoneRE would take.
+var slashDateRE = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}$`)
+
 func redactPhones(s string) string {
 	return scanReplace(s, phoneRE, func(s string, loc []int) (int, string, bool) {
 		start, end := loc[0], loc[1]
@@ -444,7 +460,7 @@ func redactPhones(s string) string {
 				digits++
 			}
 		}
-		if digits < 7 {
+		if digits < 7 || slashDateRE.MatchString(s[start:end]) || continuesAsNumber(s[end:]) {
 			return 0, "", false
 		}
 		return end, placeholderPhone, true

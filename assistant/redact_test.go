@@ -31,6 +31,8 @@ func TestRedact(t *testing.T) {
 		{"postcode stays", "12345 Musterstadt", "12345 Musterstadt"},
 		{"ticket key stays", "Status von INC-00012345?", "Status von INC-00012345?"},
 		{"time stays", "von 8:00 bis 12:30 Uhr", "von 8:00 bis 12:30 Uhr"},
+		{"slash date stays", "BIOS 0.5.1 01/01/2011", "BIOS 0.5.1 01/01/2011"},
+		{"decimal stays", "Faktor 0123456,5", "Faktor 0123456,5"},
 
 		// IBAN
 		{"iban de spaced", "IBAN: DE89 3704 0044 0532 0130 00, danke", "IBAN: [IBAN], danke"},
@@ -78,6 +80,7 @@ func TestRedact(t *testing.T) {
 		{"plate context", "Kennzeichen XYZ A 99", "Kennzeichen [KENNZEICHEN]"},
 		{"plate umlaut district", "GÖ-AB 12", "[KENNZEICHEN]"},
 		{"printer stays", "Der Drucker HP LJ 4000 druckt nicht", "Der Drucker HP LJ 4000 druckt nicht"},
+		{"licence stays", "Lizenz CC BY-SA 4.0", "Lizenz CC BY-SA 4.0"},
 
 		// dates of birth
 		{"geboren am", "Ich bin geboren am 12.03.1985 in Köln", "Ich bin geboren am [GEBURTSDATUM] in Köln"},
