@@ -320,7 +320,9 @@ func TestGenerateCleansMarkdown(t *testing.T) {
 }
 
 func TestCheckCitations(t *testing.T) {
-	ps := []knowledge.Passage{pKosten, pStelle, pNotice}
+	pTermin := knowledge.Passage{DocID: "leistungen/reisepass", Title: "Reisepass beantragen",
+		Text: "Termine unter https://service.musterstadt.example/termine, Formulare unter https://service.musterstadt.example/form/2026 oder per E-Mail an buergerbuero@musterstadt.example."}
+	ps := []knowledge.Passage{pKosten, pStelle, pNotice, pTermin}
 	tests := []struct {
 		name   string
 		text   string
@@ -352,9 +354,16 @@ func TestCheckCitations(t *testing.T) {
 		{"enumeration is layout", "1. Ab 24 Jahren: 70,00 Euro [1]\n2. Unter 24 Jahren: 37,50 Euro [1]", []int{0}, ""},
 		{"no marker", "70,00 Euro.", nil, "no_citation"},
 		{"bracketed word is no marker", "70,00 Euro [Quelle].", nil, "no_citation"},
-		{"unknown marker", "70,00 Euro [1][4].", nil, "unknown_citation"},
+		{"unknown marker", "70,00 Euro [1][5].", nil, "unknown_citation"},
 		{"no numbers", "Sie brauchen ein biometrisches Passfoto [1].", []int{0}, ""},
 		{"thousands", "Das sind 1.000 Stück [1].", nil, "unsupported_fact"},
+		{"url from the source", "Termine buchen Sie unter https://service.musterstadt.example/termine. [4]", []int{3}, ""},
+		{"url of the cited document", "Mehr unter https://www.musterstadt.example/leistungen/reisepass/ [1]", []int{0}, ""},
+		{"invented url", "Beantragen Sie den Pass unter https://pass-online.example.com [1].", nil, "unsupported_fact"},
+		{"url with digits from the source", "Formular: https://service.musterstadt.example/form/2026 [4]", []int{3}, ""},
+		{"invented www", "Siehe www.reisepass-schnell.de [1].", nil, "unsupported_fact"},
+		{"e-mail from the source", "Schreiben Sie an buergerbuero@musterstadt.example [4].", []int{3}, ""},
+		{"invented e-mail", "Schreiben Sie an pass@musterstadt.example [1].", nil, "unsupported_fact"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
