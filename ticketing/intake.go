@@ -31,6 +31,9 @@ const (
 	serviceOth = "sonstiges" // service when the catalog knows none
 )
 
+// maxIntakeText is the longest message the intake reads, in runes.
+const maxIntakeText = 2000
+
 // slotOrder is the order in which missing slots are asked for.
 var slotOrder = [...]string{SlotService, SlotSymptom, SlotSince, SlotOthersAffected, SlotLocation, SlotCanWork}
 
@@ -93,7 +96,9 @@ func (s *Service) Incident(ctx context.Context, st IncidentStep) (IncidentReply,
 		lang = "de"
 	}
 	slots[stLang] = lang
-	text := strings.TrimSpace(st.Text)
+	// A chat message longer than this is not an answer to our questions;
+	// the cap bounds the cost of extraction. The transcript keeps all.
+	text := truncate(strings.TrimSpace(st.Text), maxIntakeText)
 
 	if s.x.cancel.MatchString(text) {
 		slots[stStage] = "done"

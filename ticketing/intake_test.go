@@ -428,3 +428,36 @@ func TestCatalog(t *testing.T) {
 		t.Error("LoadCatalog of a missing file succeeded")
 	}
 }
+
+// FuzzIncident checks that any sequence of two messages gets a non-empty
+// reply, at most two questions, and never an error.
+func FuzzIncident(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"", ""},
+		{"ja", "nein"},
+		{"VPN", "abbrechen"},
+		{"Raum 2.14 seit 8 Uhr", "die ganze Abteilung"},
+		{strings.Repeat("Drucker ", 2000), "ja"},
+		{"\x00\xff seit", "Raum ."},
+		{"nein, anders", "?????"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	svc, _ := mustService(f, Config{})
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var slots map[string]string
+		for _, text := range []string{a, b} {
+			r, err := svc.Incident(context.Background(), IncidentStep{ConversationID: "fuzz", Slots: slots, Text: text})
+			if err != nil {
+				t.Fatalf("Incident(%q): %v", text, err)
+			}
+			if strings.TrimSpace(r.Text) == "" {
+				t.Fatalf("empty reply to %q", text)
+			}
+			if q := strings.Count(r.Text, "?"); q > 2 {
+				t.Fatalf("%d questions in reply to %q: %q", q, text, r.Text)
+			}
+			slots = r.Slots
+		}
+	})
+}
