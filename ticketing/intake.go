@@ -160,7 +160,7 @@ func (s *Service) fill(slots map[string]string, text string, overwrite bool) {
 		case SlotSince, SlotLocation:
 			if dunno {
 				slots[slot] = unknownValue
-			} else if rem := s.x.remainder(text); rem != "" && !svcFoundOnly(rem, svcFound, s) {
+			} else if rem := s.x.remainder(text, slot); rem != "" && !svcFoundOnly(rem, svcFound, s) {
 				slots[slot] = clip(rem)
 			}
 		case SlotOthersAffected:

@@ -187,6 +187,13 @@ func TestIncidentTriage(t *testing.T) {
 			priority: P4,
 		},
 		{
+			name:      "answers to other questions go to their slots",
+			turns:     []string{"Das Netzlaufwerk ist weg", "Raum 2.14", "seit 10 Uhr", "nur ich", "kann nicht arbeiten", "ja"},
+			service:   "netzlaufwerk",
+			priority:  P3,
+			wantSlots: map[string]string{SlotLocation: "Raum 2.14", SlotSince: "seit 10 Uhr"},
+		},
+		{
 			name:     "unknown answers",
 			turns:    []string{"Der Monitor flackert", "weiß ich nicht", "Raum 4.11", "ja", "ja"},
 			service:  "arbeitsplatz",

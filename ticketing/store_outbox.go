@@ -181,7 +181,7 @@ func (s *Store) ticketsToSync(ctx context.Context, limit int) ([]Ticket, []time.
 		return nil, nil, fmt.Errorf("ticketing: tickets to sync: %w", err)
 	}
 	defer rows.Close()
-	var ts []Ticket
+	var out []Ticket
 	var synced []time.Time
 	for rows.Next() {
 		var last int64
@@ -189,10 +189,10 @@ func (s *Store) ticketsToSync(ctx context.Context, limit int) ([]Ticket, []time.
 		if err != nil {
 			return nil, nil, fmt.Errorf("ticketing: tickets to sync: %w", err)
 		}
-		ts = append(ts, t)
+		out = append(out, t)
 		synced = append(synced, fromTS(last))
 	}
-	return ts, synced, rows.Err()
+	return out, synced, rows.Err()
 }
 
 type scanFunc func(dest ...any) error

@@ -15,17 +15,18 @@ type Subject struct {
 	ConversationID string // a chat or call (the session ID the user was shown)
 	Contact        string // a phone number or e-mail address the person gave
 	UserID         string // an authenticated employee
+	TicketKey      string // a ticket key the person was given ("LOT-42"); covers its conversation too
 }
 
 func (s Subject) validate() error {
 	n := 0
-	for _, v := range []string{s.ConversationID, s.Contact, s.UserID} {
+	for _, v := range []string{s.ConversationID, s.Contact, s.UserID, s.TicketKey} {
 		if strings.TrimSpace(v) != "" {
 			n++
 		}
 	}
 	if n != 1 {
-		return fmt.Errorf("%w: name exactly one of conversation, contact or user", ErrInvalid)
+		return fmt.Errorf("%w: name exactly one of conversation, contact, user or ticket", ErrInvalid)
 	}
 	return nil
 }
@@ -43,9 +44,18 @@ type SubjectData struct {
 // from them or carrying the contact or user.
 func (s *Store) subjectScope(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
 }, sub Subject) (convIDs []string, tickets []Ticket, err error) {
 	var convQuery string
 	var convArg string
+	if sub.TicketKey != "" {
+		var conv string
+		err := q.QueryRowContext(ctx, `SELECT conversation_id FROM tickets WHERE key = ?`, sub.TicketKey).Scan(&conv)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, nil, err
+		}
+		sub.ConversationID = conv
+	}
 	switch {
 	case sub.ConversationID != "":
 		convQuery, convArg = `SELECT id FROM conversations WHERE id = ?`, sub.ConversationID
@@ -80,6 +90,9 @@ func (s *Store) subjectScope(ctx context.Context, q interface {
 	}
 	if sub.Contact != "" {
 		where, args = append(where, "contact = ?"), append(args, sub.Contact)
+	}
+	if sub.TicketKey != "" {
+		where, args = append(where, "key = ?"), append(args, sub.TicketKey)
 	}
 	for _, id := range convIDs {
 		where, args = append(where, "conversation_id = ?"), append(args, id)
@@ -209,6 +222,8 @@ func subjectLabel(sub Subject) string {
 		return "conversation:" + sub.ConversationID
 	case sub.UserID != "":
 		return "user:" + sub.UserID
+	case sub.TicketKey != "":
+		return "ticket:" + sub.TicketKey
 	}
 	return "contact:" + strings.Repeat("*", max(0, len(sub.Contact)-3)) + sub.Contact[max(0, len(sub.Contact)-3):]
 }

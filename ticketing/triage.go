@@ -172,12 +172,7 @@ type extracted struct {
 
 func (x *slotExtractor) extract(text string) extracted {
 	var e extracted
-	for _, r := range x.since {
-		if m := r.FindString(text); m != "" {
-			e.since = strings.TrimSpace(m)
-			break
-		}
-	}
+	e.since = x.sinceIn(text)
 	switch {
 	case x.room.MatchString(text):
 		e.location = x.room.FindString(text)
@@ -282,13 +277,12 @@ func (x *slotExtractor) split(text string) []string {
 // remainder returns the parts of text that are not a bare yes/no answer and
 // not a statement about colleagues or the ability to work: what is left is
 // the answer to a free-text question.
-func (x *slotExtractor) remainder(text string) string {
+//
+// slot is the free-text slot being answered: a clause that holds the
+// value of the other one (a room while asking since when) is dropped too.
+func (x *slotExtractor) remainder(text, slot string) string {
 	var keep []string
 	for _, seg := range x.split(text) {
-		seg = strings.TrimSpace(seg)
-		if seg == "" {
-			continue
-		}
 		n := strings.TrimSpace(normalize(seg))
 		if x.answer(seg) != 0 && len(strings.Fields(n)) <= 2 {
 			continue
@@ -296,7 +290,23 @@ func (x *slotExtractor) remainder(text string) string {
 		if x.affected(seg) != "" || x.workNo.MatchString(seg) || x.workPartly.MatchString(seg) || x.workYes.MatchString(seg) {
 			continue
 		}
+		if slot != SlotLocation && (x.room.MatchString(seg) || x.building.MatchString(seg) || x.homeOffice.MatchString(seg)) {
+			continue
+		}
+		if slot != SlotSince && x.sinceIn(seg) != "" {
+			continue
+		}
 		keep = append(keep, seg)
 	}
 	return strings.Join(keep, ", ")
+}
+
+// sinceIn returns the first time expression in text.
+func (x *slotExtractor) sinceIn(text string) string {
+	for _, r := range x.since {
+		if m := r.FindString(text); m != "" {
+			return strings.TrimSpace(m)
+		}
+	}
+	return ""
 }
