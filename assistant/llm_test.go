@@ -500,3 +500,11 @@ func TestClassifyWithoutModel(t *testing.T) {
 func promptsClassifyData(text string) prompts.ClassifyData {
 	return prompts.ClassifyData{Lang: "de", Text: text}
 }
+
+func BenchmarkCheckCitations(b *testing.B) {
+	ps := []knowledge.Passage{pKosten, pStelle, pAusweis, pNotice}
+	text := "Ein Reisepass kostet für Antragstellende ab 24 Jahren 70,00 Euro [1]. Das Bürgerbüro hat montags von 8:00 bis 12:30 Uhr geöffnet, Telefon 0123 456-100 [2]."
+	for b.Loop() {
+		checkCitations(text, ps)
+	}
+}

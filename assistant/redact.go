@@ -46,7 +46,11 @@ func Redact(s string) string {
 }
 
 func redactOnce(s string) string {
-	if s == "" {
+	// Everything but e-mail addresses contains a digit.
+	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		if strings.Contains(s, "@") {
+			return redactEmails(s)
+		}
 		return s
 	}
 	s = redactIBANs(s)
@@ -111,6 +115,18 @@ func replaceMatches(s string, re *regexp.Regexp, repl func(m []string) (string, 
 		r, ok := repl(m)
 		return loc[1], r, ok
 	})
+}
+
+// lazyMatch returns a function that reports whether re matches s,
+// evaluating it at most once and only when asked.
+func lazyMatch(re *regexp.Regexp, s string) func() bool {
+	done, matched := false, false
+	return func() bool {
+		if !done {
+			done, matched = true, re.MatchString(s)
+		}
+		return matched
+	}
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -355,7 +371,7 @@ func isPlateDistrict(code string) bool {
 }
 
 func redactPlates(s string) string {
-	context := plateContextRE.MatchString(s)
+	context := lazyMatch(plateContextRE, s)
 	return scanReplace(s, plateRE, func(s string, loc []int) (int, string, bool) {
 		start, end := loc[0], loc[1]
 		// "CC BY-SA 4.0" is a licence, not a plate: the digits may not go
@@ -364,7 +380,7 @@ func redactPlates(s string) string {
 			return 0, "", false
 		}
 		district, sep, suffix := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[10]:loc[11]]
-		if sep == "-" || suffix != "" || context || isPlateDistrict(district) {
+		if sep == "-" || suffix != "" || isPlateDistrict(district) || context() {
 			return end, placeholderPlate, true
 		}
 		return 0, "", false
@@ -387,7 +403,7 @@ var idCardRE = regexp.MustCompile(`(?i)[CFGHJKLMNPRTVWXYZ0-9]{9}[0-9]?`)
 var idCardContextRE = regexp.MustCompile(`(?i)(ausweis|reisepass|passnummer|pass-nr|pass nr|seriennummer|dokumentennummer|passport|id card|id-card|identity card|document number)`)
 
 func redactIDCards(s string) string {
-	context := idCardContextRE.MatchString(s)
+	context := lazyMatch(idCardContextRE, s)
 	return replaceMatches(s, idCardRE, func(m []string) (string, bool) {
 		t := strings.ToUpper(m[0])
 		startsWithLetter := t[0] >= 'A'
@@ -397,12 +413,12 @@ func redactIDCards(s string) string {
 			// Serial and check digit. Serials since 2010 start with a
 			// letter; older ones are digits and count only after a word
 			// like "Ausweis".
-			if (startsWithLetter || context) && idCheckDigit(t[:9]) == int(t[9]-'0') {
+			if (startsWithLetter || context()) && idCheckDigit(t[:9]) == int(t[9]-'0') {
 				return placeholderIDCard, true
 			}
 		case startsWithLetter && hasDigit:
 			return placeholderIDCard, true
-		case !startsWithLetter && context && strings.IndexFunc(t, unicode.IsLetter) < 0:
+		case !startsWithLetter && strings.IndexFunc(t, unicode.IsLetter) < 0 && context():
 			return placeholderIDCard, true
 		}
 		return "", false
