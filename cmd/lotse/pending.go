@@ -13,9 +13,6 @@ func runCall(context.Context, []string, func(string) string, io.Reader, io.Write
 func runUser(context.Context, []string, func(string) string, io.Reader, io.Writer, io.Writer) error {
 	return errors.New("user: pending")
 }
-func runPrivacy(context.Context, []string, func(string) string, io.Writer, io.Writer) error {
-	return errors.New("privacy: pending")
-}
 func runExportReviews(context.Context, []string, func(string) string, io.Writer, io.Writer) error {
 	return errors.New("export-reviews: pending")
 }

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestPrivacyExportAndErase(t *testing.T) {
+	dataDir := t.TempDir()
+	srv := mustStartServer(t, func(c *Config) { c.DataDir = dataDir })
+	_, first, _ := postChat(t, srv.URL(), `{"message":"Was kostet ein Reisepass? Ich heiße Erika Mustermann."}`)
+	_, _, raw := postChat(t, srv.URL(), `{"session_id":`+jsonString(first.SessionID)+`,"message":"Ich möchte bitte mit einem Menschen sprechen."}`)
+	var withTicket struct {
+		Answer struct {
+			Ticket string `json:"ticket"`
+		} `json:"answer"`
+	}
+	if err := json.Unmarshal(raw, &withTicket); err != nil || withTicket.Answer.Ticket == "" {
+		t.Fatalf("handoff opened no ticket: %s", raw)
+	}
+	key := withTicket.Answer.Ticket
+	if err := srv.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+
+	privacy := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if err := run(context.Background(), append(append([]string{"privacy"}, args...), "--data", dataDir), envFrom(nil), nil, &out, &errb); err != nil {
+			t.Fatalf("privacy %v: %v\n%s", args, err, errb.String())
+		}
+		return out.String()
+	}
+	export := privacy("export", "--ticket", key)
+	var doc struct {
+		Conversations []struct{ ID string } `json:"conversations"`
+		Tickets       []struct{ Key string } `json:"tickets"`
+	}
+	if err := json.Unmarshal([]byte(export), &doc); err != nil {
+		t.Fatalf("export is not JSON: %v\n%s", err, export)
+	}
+	if len(doc.Conversations) != 1 || !strings.Contains(export, "Erika Mustermann") {
+		t.Errorf("export lacks the conversation:\n%s", export)
+	}
+	if len(doc.Tickets) != 1 {
+		t.Errorf("export has %d tickets, want the handoff ticket", len(doc.Tickets))
+	}
+
+	if dry := privacy("erase", "--ticket", key); !strings.Contains(dry, "--yes") {
+		t.Errorf("erase without --yes should only report: %s", dry)
+	}
+	if still := privacy("export", "--ticket", key); !strings.Contains(still, "Erika") {
+		t.Error("a dry run erased data")
+	}
+	if done := privacy("erase", "--ticket", key, "--yes"); !strings.Contains(done, "Gelöscht: 1 Gespräche") {
+		t.Errorf("erase output: %s", done)
+	}
+	// The ticket stays for the statistics, anonymised; the conversation is gone.
+	after := privacy("export", "--ticket", key)
+	if strings.Contains(after, "Erika") || strings.Contains(after, `"role"`) || !strings.Contains(after, "gelöscht auf Antrag") {
+		t.Errorf("personal data left after erasure:\n%s", after)
+	}
+}
+
+func TestPrivacyBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"privacy"},
+		{"privacy", "shred"},
+		{"privacy", "export"},
+		{"privacy", "export", "--session", "a", "--contact", "b"},
+	} {
+		var out, errb bytes.Buffer
+		args = append(args, "--data", t.TempDir())
+		if args[1] == "--data" {
+			args = args[:1]
+		}
+		if err := run(context.Background(), args, envFrom(nil), nil, &out, &errb); err == nil {
+			t.Errorf("run %v: no error", args)
+		}
+	}
+}
