@@ -36,7 +36,7 @@ func TestPrivacyExportAndErase(t *testing.T) {
 	}
 	export := privacy("export", "--ticket", key)
 	var doc struct {
-		Conversations []struct{ ID string } `json:"conversations"`
+		Conversations []struct{ ID string }  `json:"conversations"`
 		Tickets       []struct{ Key string } `json:"tickets"`
 	}
 	if err := json.Unmarshal([]byte(export), &doc); err != nil {
