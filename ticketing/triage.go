@@ -150,7 +150,7 @@ func newSlotExtractor() *slotExtractor {
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
-		problem: re(`(?:geht\s+nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
+		problem: re(`(?:geht\s+(?:[\pL]+\s+){0,3}?nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
 			`hängt|abgestürzt|stürzt|bricht|nicht\s+(?:mehr|erkannt|gefunden|verfügbar|möglich)|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
 			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
