@@ -39,8 +39,12 @@ var (
 
 // ticketKey extracts a ticket key from text, or "".
 func ticketKey(text string) string {
-	if m := ticketKeyRE.FindStringSubmatch(text); m != nil {
-		return strings.ToUpper(m[1]) + "-" + m[2]
+	for _, m := range ticketKeyRE.FindAllStringSubmatchIndex(text, -1) {
+		// Part of a longer code ("DR-RH-2-01" is a printer, not a ticket).
+		if (m[0] > 0 && text[m[0]-1] == '-') || (m[1] < len(text) && text[m[1]] == '-') {
+			continue
+		}
+		return strings.ToUpper(text[m[2]:m[3]]) + "-" + text[m[4]:m[5]]
 	}
 	if m := spokenKeyRE.FindStringSubmatch(text); m != nil {
 		return strings.ToUpper(m[1]) + "-" + m[2]
@@ -158,7 +162,7 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 	switch {
 	case s.abuse:
 		return IntentAbuse, true
-	case s.ticketKey != "" && (s.status || s.ticketWord || len(s.words) <= 4):
+	case s.ticketKey != "" && !s.incident:
 		return IntentTicketStatus, true
 	case s.ticketWord && s.status && !s.incident:
 		return IntentTicketStatus, true

@@ -33,6 +33,8 @@ type candidate struct {
 	strong   int                 // length of the longest name it shares with few candidates
 	coverage float64             // share of the question's content words found in the document
 	matched  [][]string          // the names the question mentions
+	head     []string            // stem of the title's first distinctive word
+	primary  bool                // the question mentions head
 	tokens   map[string]bool     // stems of the document's words
 	nameSets [][]string          // stemmed names: synonyms and title words
 }
@@ -74,7 +76,14 @@ func (a *Assistant) search(ctx context.Context, text string, aud knowledge.Audie
 		}
 	}
 	for i := range r.cands {
-		r.cands[i].tokens, r.cands[i].nameSets = a.lex.docTerms(r.cands[i].doc)
+		c := &r.cands[i]
+		c.tokens, c.nameSets = a.lex.docTerms(c.doc)
+		for _, w := range words(c.doc.Title) {
+			if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {
+				c.head = []string{stem(w)}
+				break
+			}
+		}
 	}
 	return r, nil
 }
@@ -203,6 +212,7 @@ func (r *retrieval) score(q queryTerms) {
 	for i := range r.cands {
 		c := &r.cands[i]
 		c.named, c.strong, c.matched = 0, 0, nil
+		c.primary = len(c.head) > 0 && nameIn(c.head, q)
 		for _, name := range c.nameSets {
 			if !nameIn(name, q) {
 				continue
@@ -343,6 +353,16 @@ func (r *retrieval) pick() int {
 		}
 	}
 	first := r.cands[0]
+	if first.relevant() && !first.primary {
+		// A near tie: prefer the document whose title starts with what the
+		// question names ("Personalausweis beantragen" over "Verlust des
+		// Personalausweises melden" for "Unterlagen für den Personalausweis").
+		for i, c := range r.cands[1:] {
+			if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score {
+				return i + 1
+			}
+		}
+	}
 	if first.relevant() {
 		if best > 0 && r.cands[best].strong >= minOverrideName && r.cands[best].strong >= first.strong+4 {
 			return best

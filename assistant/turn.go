@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -118,7 +119,7 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	if conv.CreatedAt.IsZero() {
 		conv.CreatedAt = now
 	}
-	red := Redact(msg.Text)
+	red := Redact(stripMarkup(msg.Text))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
 	t := &turn{conv: conv, raw: msg.Text, red: red, lang: lang, m: msgs(lang), sig: a.lex.signals(red), emit: emit}
@@ -169,6 +170,27 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 		"lang", lang, "confidence", ans.Confidence, "retrieved", ans.Retrieved, "handoff", ans.HandoffOffered)
 	a.cfg.Logger.Debug("assistant: question", "conversation", conv.ID, "text", red)
 	return ans, nil
+}
+
+var (
+	scriptRE = regexp.MustCompile(`(?is)<(script|style)\b.*?(</(script|style)\s*>|$)`)
+	tagRE    = regexp.MustCompile(`(?s)<[a-zA-Z!/][^<>]*>`)
+)
+
+// stripMarkup removes HTML tags, scripts and styles from a message before
+// it is analysed: "<img src=x onerror=…> Wo ist das Bürgerbüro?" is a
+// question about the Bürgerbüro. The stored entry keeps what was sent;
+// escaping is the channels' job.
+func stripMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	s = scriptRE.ReplaceAllString(s, " ")
+	s = tagRE.ReplaceAllString(s, " ")
+	if strings.TrimSpace(s) == "" {
+		return "…"
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // rememberOffer notes an open handoff offer so that a plain "ja" next turn

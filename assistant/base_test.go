@@ -1,0 +1,165 @@
+package assistant_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/musterstadt"
+)
+
+// mustBase opens the bundled Musterstadt knowledge base in memory.
+func mustBase(tb testing.TB) *knowledge.Base {
+	tb.Helper()
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return kb
+}
+
+func mustBaseAssistant(tb testing.TB, kb *knowledge.Base) *assistant.Assistant {
+	tb.Helper()
+	a, err := assistant.New(assistant.Config{Retriever: kb, Logger: discardLogger()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+// TestBundledBase asks the offline assistant questions about the bundled
+// example base and checks properties of the answers: the right document
+// is retrieved and cited, the facts are quoted, and the audience holds.
+func TestBundledBase(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	tests := []struct {
+		aud     knowledge.Audience
+		history []string
+		q       string
+		doc     string
+		facts   []string
+		intent  assistant.Intent
+	}{
+		{q: "Was kostet ein Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00", "37,50"}},
+		{q: "pass kosten", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		{q: "was kostet n perso", doc: "leistungen/personalausweis", facts: []string{"37,00"}},
+		{q: "Welche Unterlagen brauche ich für den Personalausweis?", doc: "leistungen/personalausweis", facts: []string{"Passfoto"}},
+		{q: "Wo ist das Bürgerbüro?", facts: []string{"Marktplatz 1"}},
+		{q: "Hat das Bürgerbüro am Mittwoch auf?", facts: []string{"Mittwoch geschlossen"}},
+		{q: "wo kann ich mich ummelden", doc: "leistungen/wohnsitz-anmelden", facts: []string{"Marktplatz 1"}},
+		{q: "auto abmelden kosten", doc: "leistungen/fahrzeug-abmelden", facts: []string{"11,00"}},
+		{q: "Welche Unterlagen brauche ich, um mein Auto zuzulassen?", doc: "leistungen/fahrzeug-zulassen", facts: []string{"eVB"}},
+		{q: "Reisepas beantragen kosten", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		{q: "How much does a passport cost for adults over 24?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		{history: []string{"Ich brauche einen neuen Reisepass."}, q: "Und was kostet das?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		{history: []string{"Was kostet ein Reisepass?"}, q: "Und ein Personalausweis?", doc: "leistungen/personalausweis", facts: []string{"37,00"}},
+		{history: []string{"Ich will meinen Hund anmelden."}, q: "Was kostet das im Jahr?", doc: "leistungen/hundesteuer", facts: []string{"96,00"}},
+		{history: []string{"Was kostet ein Personalausweis?"}, q: "Und wo beantrage ich den?", doc: "leistungen/personalausweis", facts: []string{"Marktplatz 1"}},
+		{aud: knowledge.Employee, q: "Wie setze ich mein Passwort zurück?", doc: "intern/it/passwort-zuruecksetzen", facts: []string{"https://passwort.intranet.musterstadt.example"}},
+		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
+		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},
+		{q: "Wie wird das Wetter morgen in Musterstadt?", intent: assistant.IntentOutOfScope},
+		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
+		{q: "Hallo", intent: assistant.IntentSmalltalk},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			aud := tt.aud
+			if aud == "" {
+				aud = knowledge.Citizen
+			}
+			c := &assistant.Conversation{ID: "t", Audience: aud, Channel: "test"}
+			for _, h := range tt.history {
+				if _, err := a.Ask(context.Background(), c, assistant.Message{Text: h}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ans, err := a.Ask(context.Background(), c, assistant.Message{Text: tt.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.intent
+			if want == "" {
+				want = assistant.IntentServiceInfo
+			}
+			if ans.Intent != want {
+				t.Errorf("intent = %s, want %s", ans.Intent, want)
+			}
+			if tt.doc != "" {
+				if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.doc {
+					t.Errorf("cited %v, want %s", ans.Sources, tt.doc)
+				}
+				if !inTop(ans.Retrieved, tt.doc, 5) {
+					t.Errorf("retrieved %v, want %s in the top 5", ans.Retrieved, tt.doc)
+				}
+			}
+			for _, f := range tt.facts {
+				if !strings.Contains(ans.Text, f) {
+					t.Errorf("answer lacks %q:\n%s", f, ans.Text)
+				}
+			}
+		})
+	}
+}
+
+func inTop(ids []string, id string, n int) bool {
+	for i, x := range ids {
+		if i >= n {
+			break
+		}
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBundledBaseNoLeaksNoInventedFacts asks citizen questions that probe
+// internal IT articles and ordinary questions, and checks that no internal
+// document is retrieved or cited and that every number in an answer occurs
+// in a cited document.
+func TestBundledBaseNoLeaksNoInventedFacts(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	questions := []string{
+		"Wie richte ich MusterVPN ein?", "Passwort zurücksetzen", "intern/it/vpn",
+		"Wie lautet die interne Durchwahl des IT-Servicedesks?", "Wie komme ich ins WLAN MS-Dienst im Rathaus?",
+		"Was kostet ein Reisepass?", "Wie lange dauert ein Personalausweis?", "Was kostet die Hundesteuer für den zweiten Hund?",
+		"Wann hat die Zulassungsstelle geöffnet?", "Was kostet eine Eheschließung?", "Wie melde ich Sperrmüll an?",
+		"Ich habe meinen Ausweis verloren", "Wie lange gilt ein Kinderreisepass?", "Was kostet ein Führungszeugnis?",
+	}
+	number := regexp.MustCompile(`\d+(?:[.,:]\d+)*`)
+	for _, q := range questions {
+		c := &assistant.Conversation{ID: "t", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), c, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var src strings.Builder
+		for _, id := range ans.Retrieved {
+			if strings.HasPrefix(id, "intern/") {
+				t.Errorf("%q: citizen retrieved %s", q, id)
+			}
+		}
+		for _, s := range ans.Sources {
+			d, ok := kb.Document(s.ID, knowledge.Citizen)
+			if !ok {
+				t.Errorf("%q: cites %s, which a citizen may not see", q, s.ID)
+				continue
+			}
+			src.WriteString(d.Title + "\n")
+			for _, sec := range d.Sections {
+				src.WriteString(sec.Text + "\n")
+			}
+		}
+		for _, n := range number.FindAllString(ans.Text, -1) {
+			if !strings.Contains(src.String(), n) {
+				t.Errorf("%q: %q is in the answer but in no cited source:\n%s", q, n, ans.Text)
+			}
+		}
+	}
+}
