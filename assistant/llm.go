@@ -178,9 +178,6 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, yield fun
 			err = serr
 			break
 		}
-		// The timeout also bounds the pause between two tokens, so that a
-		// stalled stream cannot hold the conversation.
-		timer.Reset(timeout)
 		if tok == "" {
 			continue
 		}
@@ -190,10 +187,15 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, yield fun
 			break
 		}
 		streamed = true
+		// The clock does not run while the channel writes the token; it
+		// then bounds the pause until the next token, so that a stalled
+		// stream cannot hold the conversation.
+		timer.Stop()
 		if !yield(Chunk{Kind: ChunkToken, Text: tok}) {
 			stopped = true
 			break
 		}
+		timer.Reset(timeout)
 	}
 	if err == nil && !stopped && ctx.Err() != nil {
 		err = context.Cause(ctx)

@@ -215,6 +215,17 @@ func TestGenerateDefaultTimeout(t *testing.T) {
 	}
 }
 
+func TestGenerateSlowConsumerIsNoTimeout(t *testing.T) {
+	// A channel that takes longer than the timeout to write a token does
+	// not make the model look silent.
+	a := llmAssistant(replying(llmScript{tokens: []string{"Ein Reisepass ", "kostet ", "70,00 Euro [1]."}}), nil, 50*time.Millisecond)
+	got := a.generate(context.Background(), generateInput{Question: "x", Lang: "de", Passages: []knowledge.Passage{pKosten}, Fallback: llmFallback()},
+		func(Chunk) bool { time.Sleep(100 * time.Millisecond); return true })
+	if got.Mode != "llm" {
+		t.Errorf("mode %q", got.Mode)
+	}
+}
+
 func TestGenerateConsumerStops(t *testing.T) {
 	model := replying(llmScript{tokens: []string{"Ein ", "Reisepass ", "kostet ", "70,00 Euro [1]."}})
 	a := llmAssistant(model, nil, time.Second)
