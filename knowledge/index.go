@@ -14,12 +14,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveapi "github.com/blevesearch/bleve_index_api"
-	"github.com/philippgille/chromem-go"
 )
 
 // Field names of the lexical index. Text fields hold terms that went
@@ -28,15 +26,10 @@ import (
 const (
 	fieldBody  = "body"  // title, heading path and text of the chunk
 	fieldTitle = "title" // document title and front-matter synonyms
-	fieldFacet = "facet" // the chunk's facet, one keyword
 	fieldVis   = "vis"   // audiences that may read the chunk: "citizen employee" or "employee"
 
 	preAnalyzed = "lotse_pre"
 )
-
-// visibleMeta is the chromem metadata key that marks chunks citizens may
-// read; employees may read every chunk.
-const visibleMeta = "citizen"
 
 // index is one immutable generation of the knowledge base: documents,
 // chunks, the lexical and the vector index. Base swaps whole indexes.
@@ -53,7 +46,7 @@ type index struct {
 	dir     string // generation directory on disk, "" in memory
 
 	lex bleve.Index
-	vec *chromem.Collection
+	vec *vectors
 
 	// mu guards closed: searches hold it for reading so that a swapped-out
 	// index is closed only after its last search ended.
@@ -94,14 +87,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	kw := bleve.NewTextFieldMapping()
-	kw.Analyzer = keyword.Name
-	kw.Store, kw.IncludeTermVectors, kw.IncludeInAll, kw.DocValues = false, false, false, false
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldBody, text())
 	dm.AddFieldMappingsAt(fieldTitle, text())
 	dm.AddFieldMappingsAt(fieldVis, text())
-	dm.AddFieldMappingsAt(fieldFacet, kw)
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = preAnalyzed
 	im.StoreDynamic = false
@@ -114,7 +103,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 type lexDoc struct {
 	Body  string `json:"body"`
 	Title string `json:"title"`
-	Facet string `json:"facet"`
 	Vis   string `json:"vis"`
 }
 
@@ -236,7 +224,6 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 		if err := b.Index(strconv.Itoa(i), lexDoc{
 			Body:  strings.Join(bodies[i], " "),
 			Title: titles[c.Doc],
-			Facet: string(c.Facet),
 			Vis:   vis,
 		}); err != nil {
 			lex.Close()
@@ -260,10 +247,7 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 			return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
 		}
 	}
-	if err := ix.buildVectors(ctx); err != nil {
-		lex.Close()
-		return nil, err
-	}
+	ix.buildVectors()
 	ix.report = IndexReport{
 		Files:     in.formats,
 		Documents: len(ix.docs),
@@ -372,32 +356,9 @@ func (ix *index) embeddingsByHash() map[string][]float32 {
 	return m
 }
 
-// buildVectors loads the embeddings into a chromem collection. The
-// collection's own embedding function is never called: every document comes
-// with its vector and queries are embedded by Search.
-func (ix *index) buildVectors(ctx context.Context) error {
-	db := chromem.NewDB()
-	col, err := db.CreateCollection("chunks", nil, func(context.Context, string) ([]float32, error) {
-		return nil, errors.New("knowledge: vectors are computed by the configured embedder")
+// buildVectors builds the vector index from the embeddings.
+func (ix *index) buildVectors() {
+	ix.vec = newVectors(ix.embeds, func(i int) bool {
+		return ix.docs[ix.chunks[i].Doc].Audience.VisibleTo(Citizen)
 	})
-	if err != nil {
-		return fmt.Errorf("knowledge: vector collection: %w", err)
-	}
-	ix.vec = col
-	if len(ix.chunks) == 0 {
-		return nil
-	}
-	cit := map[string]string{visibleMeta: "1"}
-	emp := map[string]string{}
-	for i := range ix.chunks {
-		meta := emp
-		if ix.docs[ix.chunks[i].Doc].Audience.VisibleTo(Citizen) {
-			meta = cit
-		}
-		doc := chromem.Document{ID: strconv.Itoa(i), Metadata: meta, Embedding: ix.embeds[i]}
-		if err := col.AddDocument(ctx, doc); err != nil {
-			return fmt.Errorf("knowledge: filling vector collection: %w", err)
-		}
-	}
-	return nil
 }

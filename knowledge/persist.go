@@ -179,10 +179,7 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		lex.Close()
 		return nil, fmt.Errorf("%w: %d embeddings for %d chunks", errStale, len(ix.embeds), len(ix.chunks))
 	}
-	if err := ix.buildVectors(ctx); err != nil {
-		lex.Close()
-		return nil, err
-	}
+	ix.buildVectors()
 	ix.report.LoadedFromDisk = true
 	ix.report.Duration = time.Since(start)
 	return ix, nil

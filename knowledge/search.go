@@ -12,12 +12,12 @@ import (
 )
 
 // Retrieval tuning. rrfK is the usual constant of reciprocal rank fusion;
-// the boosts lift chunks of the facet the question asks for.
+// fusedFacetBoost lifts chunks of the facet the question asks for, in every
+// mode, after the retrievers ran.
 const (
 	rrfK            = 60
 	minCandidates   = 50
 	titleBoost      = 1.5
-	lexFacetBoost   = 0.5
 	fusedFacetBoost = 1.1
 	maxK            = 50
 )
@@ -40,7 +40,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	var lexHits, denseHits []scored
 	if mode != ModeDense && len(terms) > 0 {
 		var err error
-		if lexHits, err = ix.lexSearch(ctx, terms, q.Facet, aud, n); err != nil {
+		if lexHits, err = ix.lexSearch(ctx, ix.pruneCommon(terms), aud, n); err != nil {
 			return nil, err
 		}
 	}
@@ -81,7 +81,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
 			continue // unreachable through the index filters; kept as a last guard
 		}
-		if mode != ModeLexical && q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
+		if q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
 			s *= fusedFacetBoost
 		}
 		ranked = append(ranked, scored{c, s})
@@ -147,7 +147,48 @@ func (ix *index) passage(c int, score float64) Passage {
 	}
 }
 
-func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, facet Facet, aud Audience, n int) ([]scored, error) {
+// Terms in more than commonShare of all chunks are dropped from lexical
+// queries over indexes of at least commonMinChunks chunks: they add almost
+// nothing to BM25 (low idf) but make the disjunction walk long posting
+// lists. At least two terms always stay.
+const (
+	commonShare     = 0.12
+	commonMinChunks = 2000
+)
+
+func (ix *index) pruneCommon(terms map[string]float64) map[string]float64 {
+	n := len(ix.chunks)
+	if n < commonMinChunks {
+		return terms
+	}
+	limit := int(commonShare * float64(n))
+	kept := map[string]float64{}
+	for t, w := range terms {
+		if ix.vocab.df[t] <= limit {
+			kept[t] = w
+		}
+	}
+	if len(kept) >= 2 || len(kept) == len(terms) {
+		return kept
+	}
+	// Keep the two rarest terms.
+	keys := make([]string, 0, len(terms))
+	for t := range terms {
+		keys = append(keys, t)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if d := ix.vocab.df[a] - ix.vocab.df[b]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	for _, t := range keys[:min(2, len(keys))] {
+		kept[t] = terms[t]
+	}
+	return kept
+}
+
+func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Audience, n int) ([]scored, error) {
 	keys := make([]string, 0, len(terms))
 	for t := range terms {
 		keys = append(keys, t)
@@ -166,12 +207,6 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, facet 
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(bleve.NewDisjunctionQuery(should...))
-	if facet != FacetNone {
-		fq := bleve.NewTermQuery(string(facet))
-		fq.SetField(fieldFacet)
-		fq.SetBoost(lexFacetBoost)
-		bq.AddShould(fq)
-	}
 	if aud != Employee {
 		vq := bleve.NewTermQuery(string(Citizen))
 		vq.SetField(fieldVis)
@@ -196,33 +231,16 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, facet 
 }
 
 func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc) ([]scored, error) {
-	count := ix.vec.Count()
-	if count == 0 {
+	if ix.vec.n == 0 {
 		return nil, nil
 	}
 	qv, err := embed(ctx, text)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: embedding query: %w", err)
 	}
-	if len(ix.embeds) > 0 && len(qv) != len(ix.embeds[0]) {
-		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), len(ix.embeds[0]))
+	if len(qv) != ix.vec.dim {
+		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), ix.vec.dim)
 	}
 	qv = normalize(slices.Clone(qv))
-	var where map[string]string
-	if aud != Employee {
-		where = map[string]string{visibleMeta: "1"}
-	}
-	res, err := ix.vec.QueryEmbedding(ctx, qv, min(n, count), where, nil)
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: vector search: %w", err)
-	}
-	out := make([]scored, 0, len(res))
-	for _, r := range res {
-		c, err := strconv.Atoi(r.ID)
-		if err != nil || c < 0 || c >= len(ix.chunks) {
-			continue
-		}
-		out = append(out, scored{c, float64(r.Similarity)})
-	}
-	return out, nil
+	return ix.vec.search(qv, aud == Employee, n), nil
 }

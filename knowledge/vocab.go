@@ -21,7 +21,7 @@ var linkingElements = []string{"", "s", "es", "n", "en", "e", "er"}
 const (
 	minCompound = 8  // shortest folded word that is tried as a compound
 	maxCompound = 40 // longer "words" are codes or URLs
-	minPart     = 3 // shortest part of a compound
+	minPart     = 3  // shortest part of a compound
 )
 
 // decompound splits a folded word into known stems: "personalausweisverlust"

@@ -1,0 +1,248 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// Benchmarks over synthetic German-like corpora. Run them with
+//
+//	go test -run '^$' -bench . -benchtime 200x ./knowledge/
+//
+// Each corpus document has a title, an intro and five facet sections of
+// about 300 characters, so a corpus of n chunks has n/6 documents. Words are
+// built from German syllables plus real administrative words, so that
+// stemming, decompounding and the stop-word list see realistic input.
+
+var (
+	syllables  = strings.Fields("ge bau amt stadt schaft ung heit keit an mel de be trag ver lust zu las sen fahr zeug per so nal aus weis rei se pass steu er hund ab fall wohn sitz kin der gar ten burg berg bach feld dorf markt platz weg hof land kreis ord nung recht frist ko sten ur kun de")
+	realWords  = strings.Fields("Antrag Bürgerbüro Gebühr Unterlagen Personalausweis Reisepass Wohnsitz Anmeldung Fahrzeug Zulassung Termin Öffnungszeiten Nachweis Bescheinigung Formular Verwaltung Behörde Frist Einwohner Meldebehörde Urkunde Standesamt Steuer Verlust Genehmigung")
+	fillWords  = strings.Fields("der die das und mit für bei nach von ist sind wird werden Sie Ihre einen eine im am zum zur")
+	facetNames = []string{"Zuständige Stelle", "Benötigte Unterlagen", "Kosten", "Bearbeitungsdauer", "Termin"}
+)
+
+func synthWord(r *rand.Rand) string {
+	if r.IntN(6) == 0 {
+		return realWords[r.IntN(len(realWords))]
+	}
+	n := 2 + r.IntN(3)
+	var b strings.Builder
+	for range n {
+		b.WriteString(syllables[r.IntN(len(syllables))])
+	}
+	w := b.String()
+	if r.IntN(3) == 0 {
+		w = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return w
+}
+
+func synthParagraph(r *rand.Rand, words int) string {
+	var b strings.Builder
+	for i := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if r.IntN(3) == 0 {
+			b.WriteString(fillWords[r.IntN(len(fillWords))])
+		} else {
+			b.WriteString(synthWord(r))
+		}
+		if r.IntN(12) == 0 {
+			b.WriteByte('.')
+		}
+	}
+	return b.String() + "."
+}
+
+// synthCorpus returns a knowledge root of about n chunks; every tenth
+// document is for employees only.
+func synthCorpus(n int) (Root, []string) {
+	r := rand.New(rand.NewPCG(uint64(n), 42))
+	files := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen}\nfolders:\n  - match: \"intern/**\"\n    audience: employee\n")},
+	}
+	var titles []string
+	docs := n / (len(facetNames) + 1)
+	for d := range docs {
+		title := synthWord(r) + " " + synthWord(r)
+		titles = append(titles, title)
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %s\n---\n%s\n", title, synthParagraph(r, 40))
+		for _, f := range facetNames {
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n", f, synthParagraph(r, 40))
+		}
+		dir := "leistungen"
+		if d%10 == 9 {
+			dir = "intern"
+		}
+		files[fmt.Sprintf("%s/%03d/dok-%d.md", dir, d%1000, d)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	return Root{Name: fmt.Sprintf("synth-%d", n), FS: files}, titles
+}
+
+// synthQueries makes questions from document titles, with typos, facet
+// words and noise, like a citizen would type them.
+func synthQueries(titles []string, n int) []Query {
+	r := rand.New(rand.NewPCG(7, 7))
+	qs := make([]Query, n)
+	for i := range qs {
+		t := titles[r.IntN(len(titles))]
+		words := strings.Fields(t)
+		switch i % 4 {
+		case 0:
+			qs[i] = Query{Text: "Was kostet " + t + "?", Facet: FacetKosten}
+		case 1:
+			w := []byte(words[0])
+			if len(w) > 5 {
+				w[2], w[3] = w[3], w[2] // one transposition
+			}
+			qs[i] = Query{Text: string(w) + " " + words[1] + " beantragen"}
+		case 2:
+			qs[i] = Query{Text: "Welche Unterlagen brauche ich für " + words[1], Facet: FacetUnterlagen}
+		default:
+			qs[i] = Query{Text: strings.Join(words, "") + " " + synthWord(r)}
+		}
+		qs[i].Audience = Citizen
+	}
+	return qs
+}
+
+var benchBases sync.Map // size → *benchBase
+
+type benchBase struct {
+	b      *Base
+	titles []string
+	bytes  float64 // heap per chunk after Open
+}
+
+func openBenchBase(tb testing.TB, n int) *benchBase {
+	tb.Helper()
+	if v, ok := benchBases.Load(n); ok {
+		return v.(*benchBase)
+	}
+	root, titles := synthCorpus(n)
+	before := heapInUse()
+	b, err := Open(context.Background(), Config{Roots: []Root{root}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	after := heapInUse()
+	bb := &benchBase{b: b, titles: titles, bytes: float64(after-before) / float64(b.Report().Chunks)}
+	benchBases.Store(n, bb)
+	return bb
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		for _, mode := range []Mode{ModeHybrid, ModeLexical, ModeDense} {
+			b.Run(fmt.Sprintf("chunks=%d/mode=%s", n, mode), func(b *testing.B) {
+				bb := openBenchBase(b, n)
+				bb.b.cfg.Mode = mode
+				defer func() { bb.b.cfg.Mode = ModeHybrid }()
+				qs := synthQueries(bb.titles, 512)
+				lat := make([]time.Duration, 0, b.N)
+				ctx := context.Background()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					start := time.Now()
+					if _, err := bb.b.Search(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+				b.StopTimer()
+				slices.Sort(lat)
+				b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+				b.ReportMetric(float64(bb.b.Report().Chunks), "chunks")
+				b.ReportMetric(bb.bytes, "heap-B/chunk")
+			})
+		}
+	}
+}
+
+func BenchmarkIndex(b *testing.B) {
+	for _, n := range []int{10_000} {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			root, _ := synthCorpus(n)
+			var chunks int
+			var total time.Duration
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				base, err := Open(context.Background(), Config{Roots: []Root{root}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += time.Since(start)
+				chunks = base.Report().Chunks
+				base.Close()
+			}
+			b.ReportMetric(float64(chunks*b.N)/total.Seconds(), "chunks/s")
+		})
+	}
+}
+
+func BenchmarkColdStart(b *testing.B) {
+	root, _ := synthCorpus(10_000)
+	data := b.TempDir()
+	cfg := Config{Roots: []Root{root}, DataDir: data}
+	base, err := Open(context.Background(), cfg) // build and persist once
+	if err != nil {
+		b.Fatal(err)
+	}
+	chunks := base.Report().Chunks
+	base.Close()
+	b.ResetTimer()
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		base, err := Open(context.Background(), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		if !base.Report().LoadedFromDisk {
+			b.Fatal("cold start rebuilt the index instead of loading it")
+		}
+		base.Close()
+	}
+	b.ReportMetric(total.Seconds()*1000/float64(b.N), "ms/open")
+	b.ReportMetric(float64(chunks), "chunks")
+}
+
+// TestSynthCorpus keeps the benchmark corpus honest: it loads, has the
+// intended size and its queries find their documents.
+func TestSynthCorpus(t *testing.T) {
+	root, titles := synthCorpus(600)
+	b := mustOpen(t, Config{Roots: []Root{root}})
+	if c := b.Report().Chunks; c < 550 || c > 650 {
+		t.Errorf("corpus of 600 chunks has %d", c)
+	}
+	hits := 0
+	qs := synthQueries(titles, 40)
+	for _, q := range qs {
+		if ps := mustSearch(t, b, q); len(ps) > 0 {
+			hits++
+		}
+	}
+	if hits < len(qs)*9/10 {
+		t.Errorf("only %d of %d synthetic queries found anything", hits, len(qs))
+	}
+}
