@@ -45,28 +45,34 @@ func TestP1NotificationGoesThroughOutbox(t *testing.T) {
 	svc.Start()
 	defer svc.Shutdown()
 	ctx := context.Background()
+	posts := func() []map[string]any {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]map[string]any(nil), bodies...)
+	}
+	waitDelivered := func() {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			if depth, _, _ := svc.OutboxStats(ctx); depth == 0 {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("notification not delivered within 5s")
+			}
+		}
+	}
 	// A P3 escalation sends nothing; a P1 incident is posted.
-	mustEscalate(t, svc, Escalation{Summary: "Frage", Contact: "0170 555"})
+	esc := mustEscalate(t, svc, Escalation{Summary: "Frage", Contact: "0170 555"})
 	r := converse(t, svc, "c1", "emp", "", []string{"Outlook startet nicht seit 9 Uhr, Raum 1.05, die ganze Abteilung, keiner kann arbeiten", "ja"})
 	if r.Priority != P1 || !strings.Contains(r.Text, "Bereitschaft") {
 		t.Fatalf("reply = %+v, want P1 with on-call notice", r)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if depth, _, _ := svc.OutboxStats(ctx); depth == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("notification not delivered")
-		}
-		time.Sleep(5 * time.Millisecond)
+	waitDelivered()
+	got := posts()
+	if len(got) != 2 {
+		t.Fatalf("webhook got %d posts, want 2 (one failure, one success)", len(got))
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(bodies) != 2 {
-		t.Fatalf("webhook got %d posts, want 2 (one failure, one success)", len(bodies))
-	}
-	b := bodies[1]
+	b := got[1]
 	if b["key"] != r.TicketKey || b["priority"] != "P1" || b["service"] != "email" || !strings.HasPrefix(b["text"].(string), "P1 "+r.TicketKey) {
 		t.Errorf("payload = %v", b)
 	}
@@ -74,6 +80,14 @@ func TestP1NotificationGoesThroughOutbox(t *testing.T) {
 		if _, ok := b[k]; ok {
 			t.Errorf("payload carries %s", k)
 		}
+	}
+	// The desk raising a ticket to P1 pages too.
+	if _, err := svc.Update(ctx, esc.ID, Patch{Priority: ptr(P1)}, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	waitDelivered()
+	if got := posts(); len(got) != 3 || got[2]["key"] != esc.Key {
+		t.Errorf("after raising %s to P1: %d posts, want 3 with the last for it", esc.Key, len(got))
 	}
 }
 

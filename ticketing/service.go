@@ -341,7 +341,8 @@ func validStatus(s string) bool {
 func validPriority(p string) bool { return p == P1 || p == P2 || p == P3 || p == P4 }
 
 // Update applies p to the ticket with the ID on behalf of actor and writes
-// an audit entry. Resolving sets ResolvedAt; reopening clears it. An
+// an audit entry. Resolving sets ResolvedAt; reopening clears it. Raising
+// the priority to P1 queues the P1 notification in the same transaction. An
 // unknown status or priority is ErrInvalid; an unknown ID ErrNotFound.
 func (s *Service) Update(ctx context.Context, id int64, p Patch, actor string) (Ticket, error) {
 	t, err := s.store.ticketByID(ctx, id)
@@ -362,12 +363,16 @@ func (s *Service) Update(ctx context.Context, id int64, p Patch, actor string) (
 			t.ResolvedAt = now
 		}
 	}
+	var actions []string
 	if p.Priority != nil && *p.Priority != t.Priority {
 		if !validPriority(*p.Priority) {
 			return Ticket{}, fmt.Errorf("ticketing: update %s: %w: unknown priority %q", t.Key, ErrInvalid, *p.Priority)
 		}
 		changes = append(changes, fmt.Sprintf("priority %s→%s", t.Priority, *p.Priority))
 		t.Priority = *p.Priority
+		if t.Priority == P1 && s.notifyURL != "" {
+			actions = append(actions, actionNotify) // raised to P1: page now
+		}
 	}
 	if p.Assignee != nil && *p.Assignee != t.Assignee {
 		changes = append(changes, fmt.Sprintf("assignee %q→%q", t.Assignee, *p.Assignee))
@@ -381,8 +386,11 @@ func (s *Service) Update(ctx context.Context, id int64, p Patch, actor string) (
 		return t, nil
 	}
 	t.UpdatedAt = now
-	if err := s.store.updateTicketFields(ctx, t); err != nil {
+	if err := s.store.updateTicketFields(ctx, t, actions); err != nil {
 		return Ticket{}, err
+	}
+	if len(actions) > 0 {
+		s.outbox.Kick()
 	}
 	s.audit(ctx, actor, "ticket.update", t.Key, strings.Join(changes, "; "))
 	return t, nil

@@ -231,16 +231,32 @@ func (s *Store) countTickets(ctx context.Context, f Filter, now time.Time) (int,
 	return n, nil
 }
 
-// updateTicketFields writes the mutable desk fields of t.
-func (s *Store) updateTicketFields(ctx context.Context, t Ticket) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE tickets SET status = ?, priority = ?, assignee = ?,
-		resolution = ?, resolved_at = ?, updated_at = ?, outage_id = ? WHERE id = ?`,
-		t.Status, t.Priority, t.Assignee, t.Resolution, ts(t.ResolvedAt), ts(t.UpdatedAt), t.OutageID, t.ID)
+// updateTicketFields writes the mutable desk fields of t and adds outbox
+// rows for actions, in one transaction.
+func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []string) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tickets SET status = ?, priority = ?, assignee = ?,
+			resolution = ?, resolved_at = ?, updated_at = ?, outage_id = ? WHERE id = ?`,
+			t.Status, t.Priority, t.Assignee, t.Resolution, ts(t.ResolvedAt), ts(t.UpdatedAt), t.OutageID, t.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		for _, a := range actions {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (ticket_id, action, next_attempt_at, created_at) VALUES (?, ?, ?, ?)`,
+				t.ID, a, ts(t.UpdatedAt), ts(t.UpdatedAt)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, ErrNotFound) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("ticketing: update ticket %d: %w", t.ID, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
 	}
 	return nil
 }
