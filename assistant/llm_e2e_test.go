@@ -219,3 +219,17 @@ func TestLLMEndToEndCancel(t *testing.T) {
 		t.Error("the fake server did not see the request cancelled")
 	}
 }
+
+func TestLLMEndToEndQuoteFirstPassage(t *testing.T) {
+	fake := e2eFake(t)
+	fake.SetReply(fakellm.QuoteFirstPassage)
+	a := e2eAssistant(t, fake, 2*time.Second)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "e", Audience: knowledge.Citizen, Channel: "web"},
+		assistant.Message{Text: "Was kostet ein Reisepass?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode != "llm" || len(ans.Sources) != 1 || !strings.Contains(ans.Text, "70,00 Euro [1]") {
+		t.Errorf("mode %q sources %v text %q", ans.Mode, ans.Sources, ans.Text)
+	}
+}

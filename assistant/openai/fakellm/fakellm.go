@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -453,4 +454,35 @@ func splitWords(s string) []string {
 		s = s[i+1:]
 	}
 	return out
+}
+
+// passageRE finds a fenced passage in a prompt rendered by package prompts.
+var passageRE = regexp.MustCompile(`(?s)<passage id="(\d+)"[^>]*>\n?(.*?)\n?</passage>`)
+
+// Passages returns the texts of the fenced passages in the request's
+// messages, in prompt order (passage [1] first).
+func (r Request) Passages() []string {
+	var out []string
+	for _, m := range passageRE.FindAllStringSubmatch(r.Text(), -1) {
+		out = append(out, m[2])
+	}
+	return out
+}
+
+// QuoteFirstPassage is a script for SetReply that behaves like a careful
+// model: it streams the first line of passage [1] followed by " [1]", and
+// answers tool calls with HTTP 503, so that the caller falls back to its
+// own classification. Without passages it streams a sentence without a
+// citation. Evals use it to exercise the LLM path without a model.
+func QuoteFirstPassage(r Request) Reply {
+	if len(r.Tools) > 0 {
+		return Reply{Status: http.StatusServiceUnavailable, ErrorMessage: "fakellm: no tool calls in QuoteFirstPassage"}
+	}
+	ps := r.Passages()
+	if len(ps) == 0 {
+		return Reply{Text: "Dazu habe ich keine Informationen."}
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(ps[0]), "\n")
+	line = strings.TrimSpace(strings.TrimLeft(line, "-*• "))
+	return Reply{Text: line + " [1]"}
 }

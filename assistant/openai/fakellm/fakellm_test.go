@@ -162,3 +162,21 @@ func TestSplitWords(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteFirstPassage(t *testing.T) {
+	prompt := "Quellen:\n<passages>\n<passage id=\"1\" title=\"Reisepass\" section=\"Kosten\">\n- Ab 24 Jahren: 70,00 Euro\n- Unter 24: 37,50 Euro\n</passage>\n<passage id=\"2\" title=\"X\">\nzwei\n</passage>\n</passages>"
+	r := Request{Stream: true, Messages: []Message{{Role: "system", Content: "Regeln"}, {Role: "user", Content: prompt}}}
+	if got := r.Passages(); len(got) != 2 || got[0] != "- Ab 24 Jahren: 70,00 Euro\n- Unter 24: 37,50 Euro" || got[1] != "zwei" {
+		t.Errorf("Passages = %q", got)
+	}
+	if got := QuoteFirstPassage(r); got.Text != "Ab 24 Jahren: 70,00 Euro [1]" {
+		t.Errorf("reply %q", got.Text)
+	}
+	r.Tools = []Tool{{Name: "classify_intent"}}
+	if got := QuoteFirstPassage(r); got.Status != 503 {
+		t.Errorf("tool call status %d", got.Status)
+	}
+	if got := QuoteFirstPassage(Request{Messages: []Message{{Content: "nichts"}}}); strings.Contains(got.Text, "[1]") {
+		t.Errorf("cited without passages: %q", got.Text)
+	}
+}
