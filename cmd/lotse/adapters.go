@@ -138,3 +138,8 @@ type webMetrics struct{ m *metrics }
 
 func (w webMetrics) ConnOpened() { w.m.wsConnections.Inc() }
 func (w webMetrics) ConnClosed() { w.m.wsConnections.Dec() }
+
+// phoneMetrics adapts the registry to the phone channel's gauge.
+type phoneMetrics struct{ m *metrics }
+
+func (p phoneMetrics) ActiveCalls(n int) { p.m.activeCalls.Set(float64(n)) }

@@ -7,9 +7,6 @@ import (
 )
 
 // Temporary until the phone simulator, desk accounts and privacy commands are wired.
-func runCall(context.Context, []string, func(string) string, io.Reader, io.Writer, io.Writer) error {
-	return errors.New("call: pending")
-}
 func runUser(context.Context, []string, func(string) string, io.Reader, io.Writer, io.Writer) error {
 	return errors.New("user: pending")
 }

@@ -67,8 +67,14 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 		cfg.DataDir = abs
 	}
 	s := &server{log: log, failed: make(chan error, 1)}
-	a, err := buildApp(ctx, cfg, log)
+	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
+		return nil, fmt.Errorf("listen %s: %w", cfg.Addr, err)
+	}
+	s.ln = ln
+	a, err := buildApp(ctx, cfg, log, localURL(ln.Addr()))
+	if err != nil {
+		ln.Close()
 		return nil, err
 	}
 	s.app = a
@@ -96,12 +102,6 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		_ = a.close()
-		return nil, fmt.Errorf("listen %s: %w", cfg.Addr, err)
-	}
-	s.ln = ln
 	go func() {
 		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.failed <- err
@@ -114,7 +114,20 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 }
 
 // URL is the base URL of the server.
-func (s *server) URL() string { return "http://" + s.ln.Addr().String() }
+func (s *server) URL() string { return localURL(s.ln.Addr()) }
+
+// localURL is the URL a client on this machine uses for a listener: an
+// unspecified host (":8080") becomes localhost.
+func localURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
 
 // Shutdown stops accepting, drains in-flight requests, chats and calls, stops
 // the workers and closes the store, in that order. It is idempotent.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/musterstadt/lotse/assistant"
 	aiopenai "github.com/musterstadt/lotse/assistant/openai"
+	"github.com/musterstadt/lotse/channels/phone"
 	"github.com/musterstadt/lotse/channels/web"
 	"github.com/musterstadt/lotse/knowledge"
 	kbopenai "github.com/musterstadt/lotse/knowledge/openai"
@@ -32,12 +33,15 @@ type app struct {
 	convs   assistant.ConversationStore
 	asst    *assistant.Assistant
 	web     *web.Server
+	phone   *phone.Server
 	cleanup closers
 	stopBG  context.CancelFunc
 	bgDone  chan struct{}
 }
 
-func buildApp(ctx context.Context, cfg Config, log *slog.Logger) (a *app, err error) {
+// buildApp builds every part of `serve`; localURL is where this process
+// listens, used as the phone simulator's public URL.
+func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string) (a *app, err error) {
 	a = &app{cfg: cfg, log: log, metrics: newMetrics()}
 	defer func() {
 		if err != nil {
@@ -108,12 +112,61 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger) (a *app, err er
 	if err != nil {
 		return nil, err
 	}
+
+	a.phone, err = newPhone(cfg, log, a, localURL)
+	if err != nil {
+		return nil, err
+	}
 	return a, nil
+}
+
+// newPhone builds the phone channel. Without a gateway secret it runs in
+// simulator mode: a random Twilio token kept in the data dir lets
+// `lotse call` on this machine talk to it, and nobody else.
+func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Server, error) {
+	pc := phone.Config{
+		Asker:           a.asst,
+		Store:           a.convs,
+		Escalator:       tickets{svc: a.tickets, m: a.metrics},
+		Hints:           func() []string { return serviceTitles(a.kb) },
+		PublicURL:       cfg.PublicURL,
+		TwilioAuthToken: cfg.TwilioAuthToken,
+		JambonzSecret:   cfg.JambonzSecret,
+		DeskPhone:       cfg.DeskPhone,
+		Logger:          log,
+		Metrics:         phoneMetrics{m: a.metrics},
+	}
+	if cfg.TwilioAuthToken == "" && cfg.JambonzSecret == "" {
+		sim, err := simulatorCredentials(cfg.DataDir, localURL)
+		if err != nil {
+			return nil, err
+		}
+		pc.TwilioAuthToken, pc.PublicURL = sim.Secret, sim.PublicURL
+		log.Info("phone: simulator mode (no gateway configured); try `lotse call`")
+	}
+	p, err := phone.New(pc)
+	if err != nil {
+		return nil, fmt.Errorf("phone: %w", err)
+	}
+	return p, nil
+}
+
+// serviceTitles are the citizen-visible document titles, used as speech
+// recognition hints.
+func serviceTitles(kb *knowledge.Base) []string {
+	var out []string
+	for _, d := range kb.Documents(knowledge.Citizen) {
+		if d.Kind == knowledge.KindService {
+			out = append(out, d.Title)
+		}
+	}
+	return out
 }
 
 // routes mounts every channel on r.
 func (a *app) routes(r chi.Router) {
 	a.web.Routes(r)
+	a.phone.Routes(r)
 	r.NotFound(a.web.NotFound)
 	r.MethodNotAllowed(a.web.MethodNotAllowed)
 }
@@ -156,7 +209,7 @@ func (a *app) retentionLoop(ctx context.Context) {
 // order; the HTTP server has stopped accepting before it is called.
 func (a *app) shutdown(ctx context.Context) error {
 	var errs []error
-	errs = append(errs, a.web.Shutdown(ctx))
+	errs = append(errs, a.web.Shutdown(ctx), a.phone.Shutdown(ctx))
 	if a.stopBG != nil {
 		a.stopBG()
 		<-a.bgDone
