@@ -95,6 +95,18 @@ func TestRedact(t *testing.T) {
 		{"birthday of a child after 2015", "mein Kind, geboren am 02.02.2020", "mein Kind, geboren am [GEBURTSDATUM]"},
 		{"not a date", "Version 1.2.2003", "Version 1.2.2003"},
 
+		// IT helpdesk text stays
+		{"hex error code", "Fehlercode 0x800704cf", "Fehlercode 0x800704cf"},
+		{"windows version", "Windows 11 Version 23H2", "Windows 11 Version 23H2"},
+		{"ip address", "IP 192.168.0.1, Port 8080", "IP 192.168.0.1, Port 8080"},
+		{"serial number", "Laptop Seriennummer 5CD1234XYZ", "Laptop Seriennummer 5CD1234XYZ"},
+		{"mac address", "MAC 00:1A:2B:3C:4D:5E", "MAC 00:1A:2B:3C:4D:5E"},
+		{"guid", "GUID 123e4567-e89b-12d3-a456-426614174000", "GUID 123e4567-e89b-12d3-a456-426614174000"},
+		{"file number", "Aktenzeichen 2026/0123456", "Aktenzeichen 2026/0123456"},
+		{"isbn", "ISBN 978-3-16-148410-0", "ISBN 978-3-16-148410-0"},
+		{"room", "Raum 2.041, Durchwahl 4711", "Raum 2.041, Durchwahl 4711"},
+		{"host name", "Drucker PRT-0815-OG2", "Drucker PRT-0815-OG2"},
+
 		// mixed and idempotent
 		{"placeholders stay", "[E-MAIL] [TELEFON] [IBAN] [STEUER-ID] [AUSWEISNR] [KENNZEICHEN] [GEBURTSDATUM]", "[E-MAIL] [TELEFON] [IBAN] [STEUER-ID] [AUSWEISNR] [KENNZEICHEN] [GEBURTSDATUM]"},
 		{"empty", "", ""},
