@@ -622,17 +622,20 @@ func snippet(s string) string {
 	return truncateLLM(s, maxSnippetRunes)
 }
 
-// markdownRE finds the Markdown a model adds despite the prompt: bold and
-// italic markers, headings and "* " bullets.
+// The Markdown a model adds despite the prompt: links, bold and italic
+// markers, headings and "* " bullets.
 var (
+	linkRE     = regexp.MustCompile(`\[([^\[\]\n]+)\]\((https?://[^\s)]+)\)`)
 	emphasisRE = regexp.MustCompile(`\*\*|__`)
 	headingRE  = regexp.MustCompile(`(?m)^[ \t]*#{1,6}[ \t]+`)
 	bulletRE   = regexp.MustCompile(`(?m)^([ \t]*)\*[ \t]+`)
 )
 
-// plainText removes Markdown emphasis and headings and turns "* " bullets
-// into "- ", since Answer.Text is plain text.
+// plainText removes Markdown emphasis and headings, writes links as
+// "label (url)" and turns "* " bullets into "- ", since Answer.Text is
+// plain text.
 func plainText(s string) string {
+	s = linkRE.ReplaceAllString(s, "$1 ($2)")
 	s = emphasisRE.ReplaceAllString(s, "")
 	s = headingRE.ReplaceAllString(s, "")
 	s = bulletRE.ReplaceAllString(s, "$1- ")

@@ -321,10 +321,10 @@ func TestGenerateSimpleAndLanguage(t *testing.T) {
 }
 
 func TestGenerateCleansMarkdown(t *testing.T) {
-	a := llmAssistant(replying(llmScript{tokens: []string{"## Kosten\n* **Ab 24 Jahren:** 70,00 Euro [1]\n* unter 24 Jahren: 37,50 Euro [1]"}}), nil, time.Second)
+	a := llmAssistant(replying(llmScript{tokens: []string{"## Kosten\n* **Ab 24 Jahren:** 70,00 Euro [1]\n* unter 24 Jahren: 37,50 Euro [1]\n\nMehr: [Reisepass](https://www.musterstadt.example/leistungen/reisepass) [1]"}}), nil, time.Second)
 	got := a.generate(context.Background(), generateInput{Question: "x", Lang: "de", Passages: []knowledge.Passage{pKosten}, Fallback: llmFallback()},
 		func(Chunk) bool { return true })
-	want := "Kosten\n- Ab 24 Jahren: 70,00 Euro [1]\n- unter 24 Jahren: 37,50 Euro [1]"
+	want := "Kosten\n- Ab 24 Jahren: 70,00 Euro [1]\n- unter 24 Jahren: 37,50 Euro [1]\n\nMehr: Reisepass (https://www.musterstadt.example/leistungen/reisepass) [1]"
 	if got.Text != want {
 		t.Errorf("text = %q, want %q", got.Text, want)
 	}
