@@ -37,6 +37,11 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 	}
 	var arabic, cyrillic, ukOnly, latin int
 	var deChars, trChars, plChars int
+	for _, r := range text {
+		if r == 'İ' || r == 'Ş' || r == 'Ğ' {
+			trChars++
+		}
+	}
 	for _, r := range strings.ToLower(text) {
 		switch {
 		case unicode.Is(unicode.Arabic, r):
@@ -49,7 +54,10 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 		case unicode.Is(unicode.Latin, r):
 			latin++
 			switch {
-			case strings.ContainsRune("äöüß", r):
+			case strings.ContainsRune("äß", r):
+				deChars += 2
+			case strings.ContainsRune("öü", r):
+				// Turkish has them too.
 				deChars++
 			case strings.ContainsRune("ğşı", r):
 				trChars++
@@ -74,7 +82,7 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 	}
 	ws := words(text)
 	score := map[string]int{
-		"de": lx.countIn("stop_de", ws) + 2*deChars,
+		"de": lx.countIn("stop_de", ws) + deChars,
 		"en": lx.countIn("stop_en", ws),
 		"tr": lx.countIn("stop_tr", ws) + 3*trChars,
 		"pl": lx.countIn("stop_pl", ws) + 3*plChars,

@@ -28,6 +28,8 @@ func TestDetectLang(t *testing.T) {
 		{"Сколько стоит обмен водительского удостоверения?", "", "", "ru"},
 		{"Где находится загс?", "", "", "ru"},
 		{"كم تكلفة بطاقة الهوية الشخصية؟", "", "", "ar"},
+		{"İkinci köpek için köpek vergisi ne kadar?", "", "", "tr"},
+		{"Wie viel kostet die Gebühr für Größe?", "", "", "de"},
 		{"Reisepass?", "", "en", "en"},          // no signal: keep the conversation's language
 		{"ok", "", "tr", "tr"},                  // no signal
 		{"Was kostet das?", "", "en", "de"},     // clear German
@@ -53,5 +55,33 @@ func TestNonGermanAnswersInEnglishWithNote(t *testing.T) {
 		if !strings.Contains(ans.Text, "The quoted source is in German.") || !strings.Contains(ans.Text, "70,00 Euro") {
 			t.Errorf("%q: answer = %s", q, ans.Text)
 		}
+	}
+}
+
+func TestGermanTerms(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"İkinci köpek için köpek vergisi ne kadar?", "Hund Hundesteuer Steuer"},
+		{"Ile kosztuje paszport?", "Reisepass Kosten"},
+		{"Сколько стоит обмен водительского удостоверения?", "Führerschein umtauschen Kosten"},
+		{"How much does a passport cost?", "Reisepass Kosten"},
+		{"Was kostet ein Reisepass?", ""},
+	}
+	for _, tt := range tests {
+		got := lx.germanTerms(tt.text)
+		for _, w := range strings.Fields(tt.want) {
+			if !strings.Contains(got, w) {
+				t.Errorf("germanTerms(%q) = %q, want it to contain %q", tt.text, got, w)
+			}
+		}
+		if tt.want == "" && got != "" {
+			t.Errorf("germanTerms(%q) = %q, want none", tt.text, got)
+		}
+	}
+	if _, err := parseLexicon(lexiconText + "\n[translate]\nno arrow here\n"); err == nil {
+		t.Error("translate entry without =>: want error")
 	}
 }

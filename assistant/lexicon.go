@@ -13,8 +13,16 @@ var lexiconText string
 // lexicon holds the word lists of the offline dialogue engine, parsed from
 // lexicon.txt: one list of patterns per section.
 type lexicon struct {
-	sections map[string][]pattern
-	sets     map[string]map[string]bool // single-word entries, for fast lookup
+	sections  map[string][]pattern
+	sets      map[string]map[string]bool // single-word entries, for fast lookup
+	translate []translation
+}
+
+// translation adds the German words de to the search for a question in
+// another language that contains pattern.
+type translation struct {
+	pattern pattern
+	de      string
 }
 
 // pattern is one lexicon entry: a sequence of words, where a word ending in
@@ -52,17 +60,15 @@ func parseLexicon(text string) (*lexicon, error) {
 		if section == "" {
 			return nil, fmt.Errorf("lexicon line %d: entry outside a section", i+1)
 		}
-		var p pattern
-		for _, w := range strings.Fields(line) {
-			switch {
-			case w == "~":
-				p = append(p, w)
-			case strings.HasSuffix(w, "*"):
-				p = append(p, fold(strings.TrimSuffix(w, "*"))+"*")
-			default:
-				p = append(p, strings.Fields(fold(w))...)
+		if section == "translate" {
+			from, to, ok := strings.Cut(line, "=>")
+			if !ok || strings.TrimSpace(to) == "" {
+				return nil, fmt.Errorf("lexicon line %d: want \"pattern => German words\"", i+1)
 			}
+			lx.translate = append(lx.translate, translation{pattern: parsePattern(from), de: strings.TrimSpace(to)})
+			continue
 		}
+		p := parsePattern(line)
 		if len(p) == 0 {
 			continue
 		}
@@ -71,6 +77,27 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.sets[section][p[0]] = true
 		}
 	}
+	return lx.check()
+}
+
+// parsePattern parses one lexicon entry.
+func parsePattern(line string) pattern {
+	var p pattern
+	for _, w := range strings.Fields(line) {
+		switch {
+		case w == "~":
+			p = append(p, w)
+		case strings.HasSuffix(w, "*"):
+			p = append(p, fold(strings.TrimSuffix(w, "*"))+"*")
+		default:
+			p = append(p, strings.Fields(fold(w))...)
+		}
+	}
+	return p
+}
+
+// check fails for a lexicon that lacks a section the code relies on.
+func (lx *lexicon) check() (*lexicon, error) {
 	required := append([]string(nil), requiredSections...)
 	for _, f := range facetOrder {
 		required = append(required, "facet_"+string(f))
@@ -184,6 +211,9 @@ func fold(s string) string {
 			rep = "ss"
 		case 'ı':
 			rep = "i"
+		case '\u0307':
+			// The dot of a lower-cased Turkish İ.
+			continue
 		case 'ş':
 			rep = "s"
 		case 'ğ':
@@ -249,4 +279,17 @@ func stem(w string) string {
 		return strings.TrimSuffix(w, suf)
 	}
 	return w
+}
+
+// germanTerms returns the German words the translate section adds for
+// text, or "" when nothing matches.
+func (lx *lexicon) germanTerms(text string) string {
+	ws := words(text)
+	var out []string
+	for _, t := range lx.translate {
+		if _, ok := t.pattern.find(ws); ok {
+			out = append(out, t.de)
+		}
+	}
+	return strings.Join(out, " ")
 }

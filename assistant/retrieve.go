@@ -390,7 +390,7 @@ func (r *retrieval) withFacet(idx int, facets []knowledge.Facet) int {
 		return idx
 	}
 	for i, c := range r.cands {
-		if i != idx && c.doc.Kind == knowledge.KindService && c.relevant() && hasFacet(c.doc, facets) {
+		if i != idx && c.doc.Kind == knowledge.KindService && (c.relevant() || c.coverage > 0) && hasFacet(c.doc, facets) {
 			return i
 		}
 	}

@@ -19,14 +19,14 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 
 	// A message that only vents ("Das hilft nicht!!!") gets an apology and
 	// the offer of a human, not another search.
-	q := a.lex.terms(t.red)
-	facets := a.lex.detectFacets(t.red)
+	q := a.lex.terms(t.query)
+	facets := a.lex.detectFacets(t.query)
 	if sig.ventOnly || (sig.frustration && len(q.content) == 0 && len(facets) == 0) {
 		conv.Unhelpful++
 		return a.offer(t, Answer{Text: t.m.Sorry, Intent: IntentServiceInfo}, "frustration"), nil
 	}
 
-	r, err := a.search(ctx, t.red, aud, primaryFacet(facets), t.lang)
+	r, err := a.search(ctx, t.query, aud, primaryFacet(facets), t.lang)
 	if err != nil {
 		if isCtxErr(ctx, err) {
 			return Answer{}, err
@@ -312,7 +312,7 @@ func coverageOf(q queryTerms, tokens map[string]bool) float64 {
 // children's passport).
 func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, q queryTerms, facets []knowledge.Facet) (retrieval, int, error) {
 	aud := audience(t.conv)
-	combined := t.red + " " + focus.Title
+	combined := t.query + " " + focus.Title
 	r, err := a.search(ctx, combined, aud, primaryFacet(facets), t.lang)
 	if err != nil {
 		if isCtxErr(ctx, err) {

@@ -45,6 +45,7 @@ type turn struct {
 	conv   *Conversation
 	raw    string // the text as the user sent it
 	red    string // the same text with personal data redacted
+	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
 	sig    signals
@@ -122,7 +123,14 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	red := Redact(stripMarkup(msg.Text))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
-	t := &turn{conv: conv, raw: msg.Text, red: red, lang: lang, m: msgs(lang), sig: a.lex.signals(red), emit: emit}
+	t := &turn{conv: conv, raw: msg.Text, red: red, query: red, lang: lang, m: msgs(lang), sig: a.lex.signals(red), emit: emit}
+	if lang != "de" {
+		// The sources are German; key terms of the question are added in
+		// German so that retrieval and name matching find them.
+		if de := a.lex.germanTerms(red); de != "" {
+			t.query = red + " " + de
+		}
+	}
 	t.first = true
 	for _, e := range conv.Entries {
 		if e.Role == RoleAssistant {
