@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"net"
 	"net/http"
 	"strconv"
@@ -147,4 +148,26 @@ func (s *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // Flush lets streamed responses (SSE) through.
 func (s *statusRecorder) Flush() {
 	_ = http.NewResponseController(s.ResponseWriter).Flush()
+}
+
+// watchOutbox exposes the depth of the ticket outbox and the age of its
+// oldest entry, read from the store at scrape time.
+func (m *metrics) watchOutbox(stats func(ctx context.Context) (int, time.Duration, error)) {
+	read := func() (float64, float64) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		n, age, err := stats(ctx)
+		if err != nil {
+			return -1, -1
+		}
+		return float64(n), age.Seconds()
+	}
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "lotse_outbox_depth", Help: "Tickets and notifications waiting for delivery (-1: store unreadable).",
+		}, func() float64 { n, _ := read(); return n }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "lotse_outbox_oldest_age_seconds", Help: "Age of the oldest undelivered outbox entry (0 when empty).",
+		}, func() float64 { _, a := read(); return a }),
+	)
 }

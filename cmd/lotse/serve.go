@@ -17,6 +17,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/musterstadt/lotse/channels/web"
 )
 
 // runServe starts the server and blocks until ctx is cancelled (SIGINT or
@@ -80,7 +82,7 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 	s.app = a
 
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, requestLogger(log), a.metrics.middleware, recoverJSON(log))
+	r.Use(middleware.RequestID, requestLogger(log), a.metrics.middleware, recoverJSON(log), web.SecurityHeaders(cfg.FrameAncestors))
 	r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

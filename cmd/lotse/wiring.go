@@ -90,6 +90,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	if err != nil {
 		return nil, err
 	}
+	a.metrics.watchOutbox(a.tickets.OutboxStats)
 
 	a.asst, err = newAssistant(cfg, log, a.kb, assistantOptions{
 		tickets: tickets{svc: a.tickets, m: a.metrics},
