@@ -119,7 +119,11 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		}
 	}
 	for _, w := range words(d.Title) {
-		addName(w, true)
+		if !lx.facetWord(w) {
+			// "Online" in "Online-Terminvergabe …" is what a question asks
+			// about, not the name of a service.
+			addName(w, true)
+		}
 	}
 	// The whole title counts as a name too, generic verbs included:
 	// "Online-Abmeldung eines Fahrzeugs" names "Fahrzeug abmelden".
@@ -136,6 +140,16 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		addName(s, false)
 	}
 	return tokens, names
+}
+
+// facetWord reports whether w alone is a facet cue ("online", "kosten").
+func (lx *lexicon) facetWord(w string) bool {
+	for _, f := range facetOrder {
+		if lx.match("facet_"+string(f), []string{w}) {
+			return true
+		}
+	}
+	return false
 }
 
 // queryTerms are the stemmed words of a question.
@@ -390,7 +404,7 @@ func (r *retrieval) withFacet(idx int, facets []knowledge.Facet) int {
 		return idx
 	}
 	for i, c := range r.cands {
-		if i != idx && c.doc.Kind == knowledge.KindService && (c.relevant() || c.coverage > 0) && hasFacet(c.doc, facets) {
+		if i != idx && c.doc.Kind == knowledge.KindService && (c.relevant() || c.coverage > 0) && c.coverage >= r.cands[idx].coverage && hasFacet(c.doc, facets) {
 			return i
 		}
 	}
