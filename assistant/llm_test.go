@@ -519,3 +519,26 @@ func BenchmarkCheckCitations(b *testing.B) {
 		checkCitations(text, ps)
 	}
 }
+
+func FuzzCheckCitations(f *testing.F) {
+	f.Add("Ein Reisepass kostet 70,00 Euro [1] und öffnet um 8:00 Uhr [2].")
+	f.Add("Am 14.06.2026 [3], 1.000,50 [1-2], 2026-06-15 [1;3] www.x.de a@b.de")
+	f.Add("1. [1]\n2) 12.30 Uhr [2]")
+	ps := []knowledge.Passage{pKosten, pStelle, pNotice}
+	f.Fuzz(func(t *testing.T, text string) {
+		cited, reason := checkCitations(text, ps)
+		if reason == "" {
+			if len(cited) == 0 {
+				t.Fatalf("accepted %q without citations", text)
+			}
+			for _, i := range cited {
+				if i < 0 || i >= len(ps) {
+					t.Fatalf("cited index %d", i)
+				}
+			}
+			if _, sources := renumberCitations(text, ps, cited); len(sources) == 0 || len(sources) > len(cited) {
+				t.Fatalf("%d sources for %d citations", len(sources), len(cited))
+			}
+		}
+	})
+}
