@@ -13,14 +13,22 @@ import (
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
 
+// bundledRoot is the name that selects the bundled example base among
+// other roots ("--knowledge bundled --knowledge /srv/wissen").
+const bundledRoot = "bundled"
+
 // knowledgeRoots turns the configured directories into roots; none means the
 // bundled Musterstadt example base.
 func knowledgeRoots(dirs []string) ([]knowledge.Root, error) {
 	if len(dirs) == 0 {
-		return []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}}, nil
+		dirs = []string{bundledRoot}
 	}
 	roots := make([]knowledge.Root, 0, len(dirs))
 	for _, d := range dirs {
+		if d == bundledRoot {
+			roots = append(roots, knowledge.Root{Name: "musterstadt", FS: musterstadt.FS()})
+			continue
+		}
 		st, err := os.Stat(d)
 		if err != nil {
 			return nil, fmt.Errorf("knowledge root: %w", err)

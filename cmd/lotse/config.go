@@ -258,7 +258,7 @@ func loadEnv(c *Config, getenv func(string) string) error {
 // assistant. Flags override the environment.
 func commonFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (env LOTSE_DATA_DIR)")
-	fs.Func("knowledge", "knowledge root directory, repeatable (env LOTSE_KNOWLEDGE, comma-separated; default: bundled Musterstadt base)", func(v string) error {
+	fs.Func("knowledge", "knowledge root directory, repeatable; \"bundled\" is the example base (env LOTSE_KNOWLEDGE, comma-separated; default: bundled)", func(v string) error {
 		c.Knowledge = append(c.Knowledge, v)
 		return nil
 	})
