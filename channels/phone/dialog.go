@@ -150,6 +150,10 @@ type Dialog struct {
 	swept  time.Time
 	closed bool
 	wg     sync.WaitGroup
+
+	hintsMu sync.Mutex
+	hintsAt time.Time
+	hintsOf []string // cached result of hints, shared read-only
 }
 
 // NewDialog returns the dialog for cfg; only the dialog's fields of cfg
@@ -348,12 +352,24 @@ func (d *Dialog) gather(c *call, turnPath string, prompt ...Say) Gather {
 // baseHints are the words of the dialog itself.
 var baseHints = []string{"Mitarbeiter", "Mitarbeiterin", "ja", "nein", "mehr", "tschüss", "auf Wiederhören"}
 
+// hintsTTL is how long the knowledge base's hints are cached.
+const hintsTTL = time.Minute
+
+// hints returns the recognition hints, asking Config.Hints at most once a
+// minute. The result is shared: callers must not modify it.
 func (d *Dialog) hints() []string {
+	d.hintsMu.Lock()
+	defer d.hintsMu.Unlock()
+	now := d.cfg.Now()
+	if d.hintsOf != nil && now.Sub(d.hintsAt) < hintsTTL && now.Sub(d.hintsAt) >= 0 {
+		return d.hintsOf
+	}
 	h := baseHints
 	if d.cfg.Hints != nil {
 		h = append(append([]string(nil), baseHints...), d.cfg.Hints()...)
 	}
-	return HintList(h)
+	d.hintsOf, d.hintsAt = HintList(h), now
+	return d.hintsOf
 }
 
 // startAsk runs the assistant in the background and waits for its answer

@@ -547,3 +547,5 @@ func jambonzNames(vs []map[string]any) []string {
 	}
 	return out
 }
+
+func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }

@@ -49,6 +49,8 @@ var (
 	reTableSep = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$`)
 	reLink     = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
 	reURL      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]]`)
+	reEmail    = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b`)
+	reHereLink = regexp.MustCompile(`(?i)\b(?:(?:hier|here|unter)\s*:?|at\s*:)\s*\x00`)
 	reTicket   = regexp.MustCompile(`\b([A-Z]{2,6})-(\d{1,10})\b`)
 	rePhone    = regexp.MustCompile(`(?:\+\d{1,3}|\(0\d{1,5}\)|\b0\d{1,5})(?:(?:[ /-]|\s?-\s?)\(?\d+\)?)*`)
 	reAmount   = regexp.MustCompile(`(?i)(?:(€|EUR)\s?)?\b(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}|-{1,2}))?(?:\s?(€|Euro\b|EUR\b))?`)
@@ -111,7 +113,11 @@ func speakLine(line string, en bool, linkText string) string {
 			linkText = "on the city's website"
 		}
 	}
-	line = reURL.ReplaceAllLiteralString(line, linkText)
+	line = reEmail.ReplaceAllStringFunc(line, func(m string) string { return speakEmail(m, en) })
+	// "Buchen Sie hier: <URL>" → "Buchen Sie auf der Internetseite der Stadt".
+	line = reURL.ReplaceAllLiteralString(line, "\x00")
+	line = reHereLink.ReplaceAllLiteralString(line, "\x00")
+	line = strings.ReplaceAll(line, "\x00", linkText)
 	line = reTicket.ReplaceAllStringFunc(line, spellTicket)
 	line = rePhone.ReplaceAllStringFunc(line, speakPhone)
 	line = reTime.ReplaceAllStringFunc(line, func(m string) string { return speakTime(m, en) })
@@ -158,6 +164,17 @@ func speakLine(line string, en bool, linkText string) string {
 
 func hasLetterOrDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// speakEmail reads an e-mail address: "abfall@musterstadt.example" →
+// "abfall at musterstadt Punkt example".
+func speakEmail(m string, en bool) string {
+	dot := " Punkt "
+	if en {
+		dot = " dot "
+	}
+	local, domain, _ := strings.Cut(m, "@")
+	return strings.ReplaceAll(local, ".", dot) + " at " + strings.ReplaceAll(domain, ".", dot)
 }
 
 // spellTicket spells "LOT-42" as "L O T, 4 2": letters one by one, then
