@@ -33,20 +33,20 @@ const (
 
 // reviewRecord is the JSON detail of a review audit entry.
 type reviewRecord struct {
-	Conversation string   `json:"conversation"`
-	Ticket       string   `json:"ticket,omitempty"`
-	Turn         int      `json:"turn"` // index of the assistant entry in the conversation
-	Verdict      string   `json:"verdict"`
-	Comment      string   `json:"comment,omitempty"`
-	Doc          string   `json:"doc,omitempty"` // the right source document ID
-	Question     string   `json:"question"`
-	History      []string `json:"history,omitempty"` // earlier user turns, oldest first
-	Answer       string   `json:"answer"`
-	Sources      []string `json:"sources,omitempty"` // cited document IDs
-	Intent       string   `json:"intent,omitempty"`
-	Audience     string   `json:"audience,omitempty"`
-	Lang         string   `json:"lang,omitempty"`
-	Reviewer     string   `json:"-"`
+	Conversation string    `json:"conversation"`
+	Ticket       string    `json:"ticket,omitempty"`
+	Turn         int       `json:"turn"` // index of the assistant entry in the conversation
+	Verdict      string    `json:"verdict"`
+	Comment      string    `json:"comment,omitempty"`
+	Doc          string    `json:"doc,omitempty"` // the right source document ID
+	Question     string    `json:"question"`
+	History      []string  `json:"history,omitempty"` // earlier user turns, oldest first
+	Answer       string    `json:"answer"`
+	Sources      []string  `json:"sources,omitempty"` // cited document IDs
+	Intent       string    `json:"intent,omitempty"`
+	Audience     string    `json:"audience,omitempty"`
+	Lang         string    `json:"lang,omitempty"`
+	Reviewer     string    `json:"-"`
 	At           time.Time `json:"-"`
 }
 
