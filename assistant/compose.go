@@ -96,7 +96,9 @@ func quoteSection(s knowledge.Section, p *knowledge.Passage) quote {
 	if p != nil && len([]rune(text)) > maxSectionRunes {
 		text = strings.TrimSpace(p.Text)
 	}
-	return quote{label: label(s.Heading), facet: s.Facet, text: text}
+	// Answers are plain text: Markdown markers go (plainText in llm.go),
+	// the words stay.
+	return quote{label: label(s.Heading), facet: s.Facet, text: plainText(text)}
 }
 
 // selectQuotes picks what to quote from candidate c for the facets asked.
@@ -124,7 +126,7 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool, q queryTer
 			add(quoteSection(s, best))
 			return
 		}
-		add(quote{label: label(best.Section), facet: best.Facet, text: strings.TrimSpace(best.Text)})
+		add(quote{label: label(best.Section), facet: best.Facet, text: plainText(strings.TrimSpace(best.Text))})
 	}
 
 	wholeArticle := d.Kind != knowledge.KindService && docRunes(d) <= maxArticleRunes

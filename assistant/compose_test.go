@@ -52,6 +52,11 @@ func TestAnswers(t *testing.T) {
 			contains: []string{"Einen Reisepass brauchen Sie", "Kosten:\n- Antragstellende ab 24 Jahren: 70,00 Euro", "Benötigte Unterlagen:\n- bisheriger Reisepass"},
 		},
 		{
+			name: "markdown removed from quotes", question: "Kann ich den Pass per Post bekommen?",
+			contains: []string{"Kann ich den Pass per Post bekommen? Nein, Sie holen ihn persönlich ab."},
+			excludes: []string{"**"},
+		},
+		{
 			name: "online service link", question: "Was kostet Sperrmüll?",
 			contains: []string{"35,00 Euro", "Online erledigen: https://service.example.test/sperrmuell"},
 		},
