@@ -210,8 +210,13 @@ func (d *Dialog) turn(ctx context.Context, c *call, in Input) []Action {
 	if c.pending != nil {
 		return d.await(ctx, c, in.TurnPath)
 	}
-	if in.Pending != "" && in.Pending == c.delivered {
-		return c.deliverAct
+	if in.Pending != "" {
+		if in.Pending == c.delivered {
+			return c.deliverAct
+		}
+		// The answer was lost (restart, expired state): ask again.
+		c.stage = stageListen
+		return []Action{d.gather(c, in.TurnPath, Say{Text: t.Lost, Lang: c.lang})}
 	}
 	speech := strings.TrimSpace(in.Speech)
 	sure := in.Confidence < 0 || in.Confidence >= MinConfidence

@@ -23,7 +23,7 @@ func FuzzTwilioForm(f *testing.F) {
 	e := newEnv(f, func(c *Config) { c.AnswerBudget = 200 * time.Millisecond })
 	h := e.srv.Handler()
 	f.Fuzz(func(t *testing.T, body string, incoming bool) {
-		path := TwilioTurnPath + "?pending=abc"
+		path := TwilioTurnPath
 		if incoming {
 			path = TwilioIncomingPath
 		}

@@ -19,6 +19,7 @@ type texts struct {
 	Nothing      string // DTMF 1 with nothing to repeat
 	Filler       string // answer not ready within the budget
 	StillWorking string // answer still not ready after a redirect
+	Lost         string // a redirect for an answer that is gone
 	TooLong      string
 	Failed       string // the assistant failed
 	Consent      string
@@ -46,6 +47,7 @@ var textsDE = texts{
 	Nothing:      "Ich habe noch nichts gesagt, das ich wiederholen könnte. Wie kann ich Ihnen helfen?",
 	Filler:       "Einen Moment bitte, ich sehe nach.",
 	StillWorking: "Einen Moment noch, bitte.",
+	Lost:         "Entschuldigung, mir ist Ihre Frage verloren gegangen. Bitte stellen Sie sie noch einmal.",
 	TooLong:      "Das war leider zu lang für mich. Bitte stellen Sie Ihre Frage kürzer.",
 	Failed:       "Entschuldigung, da ist bei mir etwas schiefgegangen. Möchten Sie mit einer Mitarbeiterin oder einem Mitarbeiter sprechen? Sagen Sie Ja oder drücken Sie die 0.",
 	Consent:      "Dürfen wir Ihre Rufnummer für einen Rückruf speichern? Sagen Sie Ja oder Nein.",
@@ -72,6 +74,7 @@ var textsEN = texts{
 	Nothing:      "I have not said anything to repeat yet. How can I help you?",
 	Filler:       "One moment please, I am looking it up.",
 	StillWorking: "Just a moment, please.",
+	Lost:         "Sorry, I lost your question. Please ask it again.",
 	TooLong:      "That was too long for me. Please ask your question more briefly.",
 	Failed:       "Sorry, something went wrong on my side. Would you like to talk to a member of staff? Say yes or press 0.",
 	Consent:      "May we store your phone number so that we can call you back? Please say yes or no.",

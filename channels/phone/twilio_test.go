@@ -473,6 +473,12 @@ func TestFillerAndRedirect(t *testing.T) {
 	if got := spoken(c.say("ja")); !strings.Contains(got, "32 Euro") {
 		t.Errorf("dialog after the redirect: %s", got)
 	}
+
+	// A redirect for an answer the server no longer knows (restart).
+	lost := e.twilioCall("CAlost")
+	if got := spoken(lost.post(TwilioTurnPath+"?pending=0123abcd", lost.params())); !strings.Contains(got, "noch einmal") {
+		t.Errorf("unknown pending answer: %s", got)
+	}
 }
 
 func TestTwiMLEscaping(t *testing.T) {
