@@ -178,13 +178,13 @@ type jambonzTarget struct {
 // another language than the gather's are said before it.
 func renderJambonz(acts []Action) []jambonzVerb {
 	out := make([]jambonzVerb, 0, len(acts))
-	say := func(a Say) jambonzVerb {
+	sayVerb := func(a Say) jambonzVerb {
 		return jambonzVerb{Verb: "say", Text: cleanText(a.Text), Synthesizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang)}}
 	}
 	for _, a := range acts {
 		switch a := a.(type) {
 		case Say:
-			out = append(out, say(a))
+			out = append(out, sayVerb(a))
 		case Gather:
 			var same []string
 			for _, p := range a.Prompt {
@@ -194,10 +194,10 @@ func renderJambonz(acts []Action) []jambonzVerb {
 				}
 				if len(same) > 0 {
 					// keep the order: flush what came before as a say verb
-					out = append(out, say(Say{Text: strings.Join(same, " "), Lang: a.Lang}))
+					out = append(out, sayVerb(Say{Text: strings.Join(same, " "), Lang: a.Lang}))
 					same = nil
 				}
-				out = append(out, say(p))
+				out = append(out, sayVerb(p))
 			}
 			g := jambonzVerb{
 				Verb:       "gather",
