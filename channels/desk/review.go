@@ -75,7 +75,7 @@ func (s *Server) review(ctx context.Context, r *http.Request, p principal, t tic
 		return &fieldError{field("comment"), err.(*fieldError).Msg}
 	}
 	doc := strings.Trim(strings.TrimSpace(r.PostFormValue("doc")), "/")
-	if doc != "" && (len(doc) > 200 || !docIDRE.MatchString(doc)) {
+	if doc != "" && (len(doc) > 200 || !docIDRE.MatchString(doc) || slices.ContainsFunc(strings.Split(doc, "/"), func(seg string) bool { return seg == "." || seg == ".." })) {
 		return &fieldError{field("doc"), "Bitte geben Sie eine Dokument-ID wie „leistungen/reisepass“ an (ohne Dateiendung)."}
 	}
 	e := conv.Entries[turn]
