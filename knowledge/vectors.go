@@ -22,8 +22,17 @@ type vectors struct {
 }
 
 // parallelRows is the number of rows above which a query is scanned on
-// several goroutines.
-const parallelRows = 16_384
+// several goroutines. Above coarseRows, a first pass scores every row on
+// the first quarter of the dimensions only and the best coarseKeep·n rows
+// are then scored exactly: about three times less work at 100k chunks, at
+// the price of approximate recall (both our hashed embedder and
+// Matryoshka-trained models put usable signal in every prefix).
+const (
+	parallelRows = 16_384
+	coarseRows   = 32_768
+	coarseKeep   = 16
+	coarseMin    = 1_024
+)
 
 func newVectors(embeds [][]float32, visibleToCitizen func(int) bool) *vectors {
 	v := &vectors{n: len(embeds)}
@@ -51,6 +60,31 @@ func (v *vectors) search(q []float32, all bool, n int) []scored {
 	if !all {
 		rows = len(v.citizen)
 	}
+	if rows <= coarseRows || v.dim < 128 {
+		return v.scan(q, v.dim, all, nil, n)
+	}
+	prefix := v.dim / 4
+	cands := v.scan(q[:prefix], prefix, all, nil, max(coarseKeep*n, coarseMin))
+	ids := make([]int32, len(cands))
+	for i, c := range cands {
+		ids[i] = int32(c.chunk)
+	}
+	return v.scan(q, v.dim, false, ids, n)
+}
+
+// scan scores rows on the first dims dimensions: all rows, the citizen rows,
+// or the given rows when ids is not nil.
+func (v *vectors) scan(q []float32, dims int, all bool, ids []int32, n int) []scored {
+	rows, list := v.n, ids
+	switch {
+	case ids != nil:
+		rows = len(ids)
+	case !all:
+		rows, list = len(v.citizen), v.citizen
+	}
+	if list == nil && !all {
+		return nil
+	}
 	workers := 1
 	if rows > parallelRows {
 		workers = min(runtime.GOMAXPROCS(0), 8)
@@ -65,10 +99,11 @@ func (v *vectors) search(q []float32, all bool, n int) []scored {
 		scan := func() {
 			for k := lo; k < hi; k++ {
 				r := k
-				if !all {
-					r = int(v.citizen[k])
+				if list != nil {
+					r = int(list[k])
 				}
-				h.offer(r, dot(q, v.data[r*v.dim:(r+1)*v.dim]))
+				off := r * v.dim
+				h.offer(r, dot(q, v.data[off:off+dims]))
 			}
 		}
 		if workers == 1 {

@@ -1,0 +1,54 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"testing"
+)
+
+func TestVectorsSearch(t *testing.T) {
+	e := NewOfflineEmbedder(256)
+	ctx := context.Background()
+	// More rows than coarseRows, so that the two-stage path runs.
+	n := coarseRows + 5000
+	embeds := make([][]float32, n)
+	for i := range embeds {
+		v, err := e(ctx, fmt.Sprintf("Dokument %d über Thema %d und Amt %d", i, i%97, i%13))
+		if err != nil {
+			t.Fatal(err)
+		}
+		embeds[i] = v
+	}
+	target := 12345
+	embeds[target], _ = e(ctx, "Hundesteuer Anmeldung Hundemarke")
+	secret := 22222
+	embeds[secret], _ = e(ctx, "Hundesteuer Anmeldung Hundemarke intern")
+	vs := newVectors(embeds, func(i int) bool { return i != secret })
+	q, _ := e(ctx, "Hundesteuer Anmeldung Hundemarke")
+
+	for _, all := range []bool{true, false} {
+		got := vs.search(q, all, 5)
+		if len(got) != 5 || got[0].chunk != target {
+			t.Fatalf("all=%v: got %v, want row %d first", all, got, target)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].score > got[i-1].score {
+				t.Errorf("results not sorted: %v", got)
+			}
+		}
+		foundSecret := false
+		for _, s := range got {
+			foundSecret = foundSecret || s.chunk == secret
+		}
+		if foundSecret != all {
+			t.Errorf("all=%v: secret row returned = %v", all, foundSecret)
+		}
+	}
+	small := newVectors(embeds[:10], func(int) bool { return true })
+	if got := small.search(q, false, 50); len(got) != 10 {
+		t.Errorf("small index returned %d rows, want 10", len(got))
+	}
+	if got := newVectors(nil, nil).search(q, true, 5); got != nil {
+		t.Errorf("empty index returned %v", got)
+	}
+}
