@@ -91,6 +91,18 @@ func runCall(ctx context.Context, args []string, getenv func(string) string, std
 	if o.BaseURL == "" {
 		o.BaseURL = "http://localhost:8080"
 	}
+	o.Echo = !isTerminal(stdin)
 	fmt.Fprintln(stdout, "Simulierter Anruf. Tippen Sie, was Sie sagen; #0 drückt die 0; eine leere Zeile ist Stille; Strg-D legt auf.")
 	return callsim.Run(ctx, o, stdin, stdout)
+}
+
+// isTerminal reports whether r is an interactive terminal; piped input is
+// echoed so that a scripted call reads like a transcript.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
