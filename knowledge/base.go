@@ -43,7 +43,7 @@ const offlineDim = 256
 // offlineDenseFloor is the least cosine similarity a chunk must reach with
 // the offline embedder to enter the hybrid fusion on the strength of the
 // dense retriever alone; below it the hashed features only share noise.
-const offlineDenseFloor = 0.2
+const offlineDenseFloor = 0.4
 
 // Config configures Open. Only Roots is required.
 type Config struct {
@@ -230,7 +230,11 @@ func (b *Base) watch(last map[string]string) {
 			continue
 		}
 		// Let a burst of writes settle before reading the files.
-		time.Sleep(b.cfg.pollInterval / 2)
+		select {
+		case <-b.stop:
+			return
+		case <-time.After(b.cfg.pollInterval / 2):
+		}
 		if sig = statRoots(b.cfg.Roots); maps.Equal(sig, last) {
 			continue
 		}

@@ -57,6 +57,12 @@ func newGeneration(dataDir string) (string, error) {
 	cur, _ := os.ReadFile(filepath.Join(base, currentFile))
 	entries, _ := os.ReadDir(base)
 	for _, e := range entries {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), "."+currentFile+"-") {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Minute {
+				os.Remove(filepath.Join(base, e.Name())) // temp file of a crashed switch
+			}
+			continue
+		}
 		if e.IsDir() && strings.HasPrefix(e.Name(), "gen-") && e.Name() != strings.TrimSpace(string(cur)) {
 			// A generation still open by a running search is not removed
 			// here: Reindex removes the old one itself after closing it.
@@ -127,6 +133,9 @@ var errStale = errors.New("persisted index is stale")
 // loadPersisted opens the generation CURRENT names if its sources, format
 // and embedder match the present ones.
 func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	start := time.Now()
 	base := filepath.Join(b.cfg.DataDir, knowledgeDir)
 	name, err := os.ReadFile(filepath.Join(base, currentFile))

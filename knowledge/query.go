@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -173,10 +174,21 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 		resolve(tk, weightOriginal)
 	}
 	// Expansion by rules, longest keys first; a key must match a run of
-	// query tokens exactly.
+	// query tokens exactly, and words inside a matched run do not match
+	// shorter keys ("Auto ummelden" is a car, not a change of address).
+	covered := make([]bool, len(toks))
 	for n := min(ix.rules.maxLen, len(toks)); n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
-			for _, r := range ix.rules.rules[tokensKey(toks[i:i+n])] {
+			if slices.Contains(covered[i:i+n], true) {
+				continue
+			}
+			rules := ix.rules.rules[tokensKey(toks[i:i+n])]
+			if len(rules) > 0 && n > 1 {
+				for j := i; j < i+n; j++ {
+					covered[j] = true
+				}
+			}
+			for _, r := range rules {
 				for _, target := range r.targets {
 					for _, tk := range target {
 						resolve(tk, r.weight)
