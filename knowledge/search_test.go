@@ -192,7 +192,7 @@ func TestSearchCollapsesDocuments(t *testing.T) {
 
 func TestSearchEmptyAndUnknown(t *testing.T) {
 	b := mustOpen(t, Config{Roots: []Root{fixtureRoot()}})
-	for _, q := range []string{"", "   ", "xyzzy quux blorf"} {
+	for _, q := range []string{"", "   ", "xyzzy quux blorf", "Wetter morgen in Berlin"} {
 		for _, m := range []Mode{ModeHybrid, ModeLexical} {
 			b.cfg.Mode = m
 			if ps := mustSearch(t, b, Query{Text: q}); len(ps) != 0 {
@@ -325,6 +325,8 @@ func TestSearchMusterstadt(t *testing.T) {
 		{"synonym Kindergarten", "Kindergarten anmelden", "", "leistungen/kita-platz", nil},
 		{"english passport", "How much is a passport?", "", "leistungen/reisepass", nil},
 		{"english marriage", "We want to get married", "", "leistungen/eheschliessung-anmelden", nil},
+		{"phrase synonym wins over its words", "Auto ummelden", "", "leistungen/fahrzeug-umschreiben", nil},
+		{"english notice", "Is the citizens office open on Christmas Eve?", "", "hinweise/buergerbuero-geschlossen-heiligabend", nil},
 		{"employee vpn", "VPN geht nicht", Employee, "intern/it/vpn", nil},
 		{"employee password", "Passwort vergessen", Employee, "intern/it/passwort-zuruecksetzen", nil},
 	})
