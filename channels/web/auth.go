@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"net"
 	"net/http"
-	"net/netip"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,19 +49,6 @@ func (s *Server) employee(r *http.Request) (string, bool) {
 }
 
 func (s *Server) trustedPeer(remoteAddr string) bool {
-	host, _, err := net.SplitHostPort(remoteAddr)
-	if err != nil {
-		host = remoteAddr
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return false
-	}
-	ip = ip.Unmap()
-	for _, p := range s.cfg.TrustedProxies {
-		if p.Contains(ip) {
-			return true
-		}
-	}
-	return false
+	a, ok := parseAddr(remoteAddr)
+	return ok && s.trusted(a)
 }

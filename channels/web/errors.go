@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 )
@@ -18,6 +22,9 @@ type Error struct {
 	Status  int    // HTTP status for REST answers
 	Code    string // stable machine code, e.g. "too_long"
 	Message string // German, safe to show to anybody
+	// RetryAfter, when positive, tells the client when to try again (the
+	// Retry-After header of REST answers, retry_after of WebSocket errors).
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string { return "web: " + e.Code + ": " + e.Message }
@@ -25,25 +32,46 @@ func (e *Error) Error() string { return "web: " + e.Code + ": " + e.Message }
 // The errors of the web channel. Codes are part of the public protocol
 // (see PROTOCOL.md); messages may change.
 var (
-	errInvalidJSON      = &Error{http.StatusBadRequest, "invalid_json", "Die Anfrage ist kein gültiges JSON."}
-	errInvalidUTF8      = &Error{http.StatusBadRequest, "invalid_utf8", "Die Nachricht enthält ungültige Zeichen (kein UTF-8)."}
-	errEmptyMessage     = &Error{http.StatusBadRequest, "empty_message", "Bitte geben Sie eine Nachricht ein."}
-	errInvalidLang      = &Error{http.StatusBadRequest, "invalid_lang", "Die Sprachangabe ist ungültig."}
-	errUnknownType      = &Error{http.StatusBadRequest, "unknown_type", "Diese Art von Nachricht wird nicht unterstützt."}
-	errInvalidFeedback  = &Error{http.StatusBadRequest, "invalid_feedback", "Die Bewertung ist ungültig."}
-	errUnknownAnswer    = &Error{http.StatusNotFound, "unknown_answer", "Diese Antwort ist nicht (mehr) bekannt."}
-	errSessionExpired   = &Error{http.StatusNotFound, "session_expired", "Die Sitzung ist abgelaufen. Ein neues Gespräch wurde begonnen."}
-	errTooLong          = &Error{http.StatusRequestEntityTooLarge, "too_long", "Die Nachricht ist zu lang (höchstens 4.000 Zeichen)."}
-	errBodyTooLarge     = &Error{http.StatusRequestEntityTooLarge, "too_large", "Die Anfrage ist zu groß."}
-	errBusy             = &Error{http.StatusTooManyRequests, "busy", "Bitte warten Sie, bis die vorige Antwort fertig ist."}
-	errUnauthorized     = &Error{http.StatusUnauthorized, "unauthorized", "Bitte melden Sie sich über das Intranet an."}
-	errForbiddenOrigin  = &Error{http.StatusForbidden, "forbidden_origin", "Diese Seite darf den Chat nicht verwenden."}
-	errNotFound         = &Error{http.StatusNotFound, "not_found", "Diese Adresse gibt es nicht."}
-	errMethodNotAllowed = &Error{http.StatusMethodNotAllowed, "method_not_allowed", "Diese Methode ist hier nicht erlaubt."}
-	errUnavailable      = &Error{http.StatusServiceUnavailable, "unavailable", "Der Dienst wird gerade neu gestartet. Bitte versuchen Sie es gleich noch einmal."}
-	errTimeout          = &Error{http.StatusGatewayTimeout, "timeout", "Die Antwort hat zu lange gedauert. Bitte versuchen Sie es erneut."}
-	errInternal         = &Error{http.StatusInternalServerError, "internal", "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut."}
+	errInvalidJSON      = newError(http.StatusBadRequest, "invalid_json", "Die Anfrage ist kein gültiges JSON.")
+	errInvalidUTF8      = newError(http.StatusBadRequest, "invalid_utf8", "Die Nachricht enthält ungültige Zeichen (kein UTF-8).")
+	errEmptyMessage     = newError(http.StatusBadRequest, "empty_message", "Bitte geben Sie eine Nachricht ein.")
+	errInvalidLang      = newError(http.StatusBadRequest, "invalid_lang", "Die Sprachangabe ist ungültig.")
+	errUnknownType      = newError(http.StatusBadRequest, "unknown_type", "Diese Art von Nachricht wird nicht unterstützt.")
+	errInvalidFeedback  = newError(http.StatusBadRequest, "invalid_feedback", "Die Bewertung ist ungültig.")
+	errUnknownAnswer    = newError(http.StatusNotFound, "unknown_answer", "Diese Antwort ist nicht (mehr) bekannt.")
+	errSessionExpired   = newError(http.StatusNotFound, "session_expired", "Die Sitzung ist abgelaufen. Ein neues Gespräch wurde begonnen.")
+	errTooLong          = newError(http.StatusRequestEntityTooLarge, "too_long", "Die Nachricht ist zu lang (höchstens 4.000 Zeichen).")
+	errBodyTooLarge     = newError(http.StatusRequestEntityTooLarge, "too_large", "Die Anfrage ist zu groß.")
+	errBusy             = newError(http.StatusTooManyRequests, "busy", "Bitte warten Sie, bis die vorige Antwort fertig ist.")
+	errUnauthorized     = newError(http.StatusUnauthorized, "unauthorized", "Bitte melden Sie sich über das Intranet an.")
+	errForbiddenOrigin  = newError(http.StatusForbidden, "forbidden_origin", "Diese Seite darf den Chat nicht verwenden.")
+	errNotFound         = newError(http.StatusNotFound, "not_found", "Diese Adresse gibt es nicht.")
+	errMethodNotAllowed = newError(http.StatusMethodNotAllowed, "method_not_allowed", "Diese Methode ist hier nicht erlaubt.")
+	errUnavailable      = newError(http.StatusServiceUnavailable, "unavailable", "Der Dienst wird gerade neu gestartet. Bitte versuchen Sie es gleich noch einmal.")
+	errTimeout          = newError(http.StatusGatewayTimeout, "timeout", "Die Antwort hat zu lange gedauert. Bitte versuchen Sie es erneut.")
+	errTooManyConns     = newError(http.StatusTooManyRequests, "too_many_connections", "Von Ihrem Anschluss sind zu viele Chat-Fenster gleichzeitig geöffnet. Bitte schließen Sie einige davon.")
+	// errConversationFull never reaches a client: the turn moves to a new
+	// session instead (see Server.rotate).
+	errConversationFull = newError(http.StatusConflict, "conversation_full", "Dieses Gespräch ist zu lang geworden.")
+	errInternal         = newError(http.StatusInternalServerError, "internal", "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
 )
+
+func newError(status int, code, message string) *Error {
+	return &Error{Status: status, Code: code, Message: message}
+}
+
+// rateLimited is the error for a message over a rate limit; retry is how
+// long until one more message is allowed.
+func rateLimited(retry time.Duration) *Error {
+	e := newError(http.StatusTooManyRequests, "rate_limited", fmt.Sprintf("Sie haben sehr viele Nachrichten geschickt. Bitte warten Sie %d Sekunden und senden Sie Ihre Nachricht dann erneut.", retrySeconds(retry)))
+	e.RetryAfter = retry
+	return e
+}
+
+// retrySeconds rounds d up to whole seconds, at least 1.
+func retrySeconds(d time.Duration) int {
+	return max(1, int(math.Ceil(d.Seconds())))
+}
 
 // errorBody is the JSON shape of every REST error.
 type errorBody struct {
@@ -79,6 +107,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	e, internal := appError(err)
 	if internal {
 		log.ErrorContext(r.Context(), "web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if e.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(retrySeconds(e.RetryAfter)))
 	}
 	writeJSON(w, e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
 }

@@ -2,20 +2,6 @@ package web
 
 import "github.com/musterstadt/lotse/assistant"
 
-// inbound is every client→server WebSocket message; Type says which fields
-// count. See PROTOCOL.md.
-type inbound struct {
-	Type     string `json:"type"`
-	Text     string `json:"text"`
-	Lang     string `json:"lang"`
-	Simple   *bool  `json:"simple"`
-	AnswerID string `json:"answer_id"`
-	Rating   string `json:"rating"`
-	Comment  string `json:"comment"`
-	Session  string `json:"session"`
-	LastSeq  int64  `json:"last_seq"`
-}
-
 // event is a server→client message other than an answer. Fields are left
 // out when empty.
 type event struct {
@@ -29,7 +15,9 @@ type event struct {
 	Code     string `json:"code,omitempty"`
 	Message  string `json:"message,omitempty"`
 	LastSeq  *int64 `json:"last_seq,omitempty"`
-	Seq      int64  `json:"seq,omitempty"`
+	// RetryAfter is the number of seconds to wait (rate_limited errors).
+	RetryAfter int   `json:"retry_after,omitempty"`
+	Seq        int64 `json:"seq,omitempty"`
 }
 
 func (e *event) setSeq(n int64) { e.Seq = n }
@@ -71,5 +59,9 @@ func newAnswerEvent(id string, a *assistant.Answer) *answerEvent {
 }
 
 func errorEvent(e *Error) *event {
-	return &event{Type: "error", Code: e.Code, Message: e.Message}
+	ev := &event{Type: "error", Code: e.Code, Message: e.Message}
+	if e.RetryAfter > 0 {
+		ev.RetryAfter = retrySeconds(e.RetryAfter)
+	}
+	return ev
 }

@@ -1,30 +1,23 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
-	"unicode/utf8"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
 )
 
-// chatRequest is the body of POST /api/v1/chat.
-type chatRequest struct {
-	SessionID string `json:"session_id"`
-	Message   string `json:"message"`
-	Lang      string `json:"lang"`
-	Simple    *bool  `json:"simple"`
-}
-
 // chatResponse is the answer of POST /api/v1/chat.
 type chatResponse struct {
 	SessionID string     `json:"session_id"`
 	Answer    restAnswer `json:"answer"`
+	// Notice, when set, is shown before the answer: the conversation was
+	// full and SessionID names a new one.
+	Notice string `json:"notice,omitempty"`
 }
 
 type restAnswer struct {
@@ -42,20 +35,21 @@ type restSource struct {
 	Snippet string `json:"snippet"`
 }
 
-// handleChat serves the REST chat for one audience: decode → validate →
-// turn → encode.
+// handleChat serves the REST chat for one audience: limit → decode →
+// validate → limit → turn → encode. Every request counts against the
+// client address's rate limit before its body is read; the session's limit
+// applies once the session is known.
 func (s *Server) handleChat(aud knowledge.Audience) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.isClosing() {
 			writeError(w, r, s.log, errUnavailable)
 			return
 		}
-		req, err := s.decodeChat(w, r)
-		if err != nil {
-			writeError(w, r, s.log, err)
+		if ok, retry := s.lim.allow(addrKey(s.clientAddr(r)), ""); !ok {
+			s.refuse(w, r, retry)
 			return
 		}
-		text, err := s.validateMessage(req.Message, req.Lang)
+		req, err := s.decodeChat(w, r)
 		if err != nil {
 			writeError(w, r, s.log, err)
 			return
@@ -65,37 +59,43 @@ func (s *Server) handleChat(aud knowledge.Audience) http.HandlerFunc {
 		if req.SessionID == "" || !ok {
 			sess = s.hub.create(aud, userID)
 		}
+		if ok, retry := s.lim.allow("", sess.token); !ok {
+			s.refuse(w, r, retry)
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.TurnTimeout)
 		defer cancel()
-		ans, err := s.runTurn(ctx, sess, assistant.Message{Text: text, Lang: req.Lang}, req.Simple)
+		sess, rotated, ans, err := s.turn(ctx, sess, assistant.Message{Text: req.Message, Lang: req.Lang}, req.Simple)
 		if err != nil {
 			writeError(w, r, s.log, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, chatResponse{SessionID: sess.token, Answer: toRESTAnswer(ans)})
+		resp := chatResponse{SessionID: sess.token, Answer: toRESTAnswer(ans)}
+		if rotated {
+			resp.Notice = conversationFullNotice
+		}
+		writeJSON(w, http.StatusOK, resp)
 	}
 }
 
+// refuse answers a request over a rate limit with 429 and Retry-After,
+// after delayRefusal.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, retry time.Duration) {
+	s.delayRefusal(r.Context(), retry)
+	writeError(w, r, s.log, rateLimited(retry))
+}
+
+// decodeChat reads at most MaxBodyBytes and decodes them with
+// decodeChatRequest.
 func (s *Server) decodeChat(w http.ResponseWriter, r *http.Request) (chatRequest, error) {
-	var req chatRequest
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			return req, errBodyTooLarge
+			return chatRequest{}, errBodyTooLarge
 		}
-		return req, errInvalidJSON
+		return chatRequest{}, errInvalidJSON
 	}
-	if !utf8.Valid(body) {
-		return req, errInvalidUTF8
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&req); err != nil {
-		return req, errInvalidJSON
-	}
-	if dec.More() {
-		return req, errInvalidJSON
-	}
-	return req, nil
+	return decodeChatRequest(body, s.cfg.MaxMessageChars)
 }
 
 func toRESTAnswer(a *assistant.Answer) restAnswer {

@@ -104,7 +104,9 @@ func TestRESTChat(t *testing.T) {
 }
 
 func TestRESTBadInput(t *testing.T) {
-	env := mustServe(t, nil)
+	// Every request counts against the address's rate limit (see
+	// TestRESTRateLimit); this test is about input only.
+	env := mustServe(t, func(c *Config) { c.IPRate = RateLimit{PerMinute: -1} })
 	tests := []struct {
 		name   string
 		method string

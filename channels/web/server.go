@@ -90,12 +90,14 @@ type Config struct {
 	Disclosure func(lang string) string
 
 	// AllowedOrigins lists the origins ("https://www.musterstadt.de") that
-	// may open the WebSocket or POST to the API from a browser. Empty means
-	// same-origin only. Requests without an Origin header (non-browser
-	// clients) are always allowed.
+	// may open the WebSocket or POST to the API from a browser; the
+	// citizen REST API answers CORS requests from exactly these origins.
+	// Empty means same-origin only. Requests without an Origin header
+	// (non-browser clients) are always allowed.
 	AllowedOrigins []string
 	// TrustedProxies are the addresses of the reverse proxies whose
-	// EmployeeHeader is believed. Empty means no employee can log in.
+	// EmployeeHeader and X-Forwarded-For are believed. Empty means no
+	// employee can log in and every client is known by its peer address.
 	TrustedProxies []netip.Prefix
 	// EmployeeHeader carries the employee's user name; default "X-Remote-User".
 	EmployeeHeader string
@@ -124,8 +126,38 @@ type Config struct {
 	// TurnTimeout bounds one WebSocket turn (which outlives its socket);
 	// default 2 min.
 	TurnTimeout time.Duration
-	// FrameAncestors are extra origins allowed to frame the pages.
+	// FrameAncestors are extra origins allowed to frame the pages (CSP
+	// frame-ancestors, besides 'self').
 	FrameAncestors []string
+
+	// IPRate limits the chat messages of one client address (IPv4, or
+	// IPv6 /64): REST chat requests and WebSocket message, request_human
+	// and feedback frames together. Default 30 per minute, burst 10.
+	IPRate RateLimit
+	// SessionRate limits the chat messages of one session, counted like
+	// IPRate. Default 12 per minute, burst 5.
+	SessionRate RateLimit
+	// FrameRate paces the reading of every WebSocket frame (of any type) of
+	// one connection: frames beyond it wait unread, which throttles a
+	// flooding client by TCP back-pressure. Default 120 per minute (2 per
+	// second), burst 20.
+	FrameRate RateLimit
+	// MaxConnsPerIP bounds the open WebSockets of one client address; the
+	// next handshake gets 429 too_many_connections. Default 20; negative
+	// means no bound.
+	MaxConnsPerIP int
+	// MaxTrackedClients bounds each rate-limit table (addresses, sessions);
+	// default 50,000.
+	MaxTrackedClients int
+	// RefusalDelay is the longest a REST request refused by a rate limit
+	// waits before its 429 (it waits at most its Retry-After), so that a
+	// client flooding over one connection is slowed down. Default 1 s;
+	// negative means no delay.
+	RefusalDelay time.Duration
+	// MaxConversationEntries bounds a conversation: a message to a
+	// conversation that holds this many entries starts a new session
+	// (with a notice) and is answered there. Default 200, at least 10.
+	MaxConversationEntries int
 	// Now; nil means time.Now.
 	Now func() time.Time
 }
@@ -170,6 +202,27 @@ func (c *Config) setDefaults() {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.IPRate == (RateLimit{}) {
+		c.IPRate = RateLimit{PerMinute: 30, Burst: 10}
+	}
+	if c.SessionRate == (RateLimit{}) {
+		c.SessionRate = RateLimit{PerMinute: 12, Burst: 5}
+	}
+	if c.FrameRate == (RateLimit{}) {
+		c.FrameRate = RateLimit{PerMinute: 120, Burst: 20}
+	}
+	if c.MaxConnsPerIP == 0 {
+		c.MaxConnsPerIP = 20
+	}
+	if c.MaxTrackedClients == 0 {
+		c.MaxTrackedClients = 50000
+	}
+	if c.RefusalDelay == 0 {
+		c.RefusalDelay = time.Second
+	}
+	if c.MaxConversationEntries == 0 {
+		c.MaxConversationEntries = 200
+	}
 }
 
 func (c *Config) validate() error {
@@ -184,6 +237,12 @@ func (c *Config) validate() error {
 		return errors.New("web: ResumeEvents must be positive and SendBuffer at least 8")
 	case c.SessionTTL < 0 || c.WriteTimeout < 0 || c.PingInterval < 0 || c.TurnTimeout < 0:
 		return errors.New("web: durations must not be negative")
+	case !c.IPRate.valid() || !c.SessionRate.valid() || !c.FrameRate.valid():
+		return errors.New("web: a rate limit needs PerMinute > 0 and Burst >= 1 (or PerMinute < 0 to switch it off)")
+	case c.MaxTrackedClients < 100:
+		return errors.New("web: MaxTrackedClients must be at least 100")
+	case c.MaxConversationEntries < 10:
+		return errors.New("web: MaxConversationEntries must be at least 10")
 	}
 	if !isHeaderName(c.EmployeeHeader) {
 		return fmt.Errorf("web: EmployeeHeader %q is not a header name", c.EmployeeHeader)
@@ -205,6 +264,12 @@ type Server struct {
 	origins  map[string]bool
 	upgrader websocket.Upgrader
 	pages    *pages
+	lim      *limiter
+	secure   func(http.Handler) http.Handler // SecurityHeaders(FrameAncestors)
+
+	refusalSlots chan struct{} // bounds the REST refusals delayed at once
+	// sleep waits for d or until ctx ends; tests replace it.
+	sleep func(ctx context.Context, d time.Duration)
 
 	baseCtx    context.Context // parent of WebSocket turns; cancelled by Shutdown when draining times out
 	cancelBase context.CancelFunc
@@ -213,6 +278,8 @@ type Server struct {
 	closing bool
 	conns   map[*conn]struct{}
 	turns   sync.WaitGroup
+	// connsPerIP counts the open WebSockets per client address key.
+	connsPerIP map[string]int
 }
 
 // New validates cfg and returns a Server.
@@ -227,6 +294,12 @@ func New(cfg Config) (*Server, error) {
 		hub:     newHub(cfg.Now, cfg.SessionTTL, cfg.ResumeEvents),
 		origins: make(map[string]bool),
 		conns:   make(map[*conn]struct{}),
+		lim:     newLimiter(&cfg),
+		secure:  SecurityHeaders(cfg.FrameAncestors),
+
+		refusalSlots: make(chan struct{}, maxDelayedRefusals),
+		sleep:        sleepCtx,
+		connsPerIP:   make(map[string]int),
 	}
 	for _, o := range cfg.AllowedOrigins {
 		n, _ := normalizeOrigin(o)
@@ -253,27 +326,31 @@ func New(cfg Config) (*Server, error) {
 //	GET  /                      citizen demo page
 //	GET  /intern                employee chat page (trusted proxy header)
 //	GET  /widget.js, /widget.css, /static/*   embedded assets
-//	POST /api/v1/chat           REST chat, citizen audience
-//	POST /intern/api/v1/chat    REST chat, employee audience
+//	POST /api/v1/chat           REST chat, citizen audience (CORS for AllowedOrigins)
+//	OPTIONS /api/v1/chat        CORS preflight
+//	POST /intern/api/v1/chat    REST chat, employee audience (same origin only)
 //	GET  /ws                    WebSocket chat, citizen audience
 //	GET  /intern/ws             WebSocket chat, employee audience
 //
-// It also sets r's NotFound and MethodNotAllowed handlers to JSON errors.
+// Every answer of these routes carries the security headers of
+// SecurityHeaders(FrameAncestors). Routes also sets r's NotFound and
+// MethodNotAllowed handlers to JSON errors with the same headers.
 func (s *Server) Routes(r chi.Router) {
 	r.NotFound(s.NotFound)
 	r.MethodNotAllowed(s.MethodNotAllowed)
 	r.Group(func(r chi.Router) {
-		r.Use(s.recoverer)
+		r.Use(s.secure, s.recoverer)
 		r.Get("/widget.js", s.serveAsset("widget.js"))
 		r.Get("/widget.css", s.serveAsset("widget.css"))
 		r.Get("/static/page.css", s.serveAsset("page.css"))
-		r.With(SecurityHeaders(s.cfg.FrameAncestors)).Get("/", s.handleIndex)
-		r.With(s.checkOrigin).Post("/api/v1/chat", s.handleChat(knowledge.Citizen))
+		r.Get("/", s.handleIndex)
+		r.With(s.cors, s.checkOrigin).Post("/api/v1/chat", s.handleChat(knowledge.Citizen))
+		r.Options("/api/v1/chat", s.preflight)
 		r.With(s.checkOrigin).Get("/ws", s.handleWS(knowledge.Citizen))
 
 		r.Route("/intern", func(r chi.Router) {
 			r.Use(s.employeeOnly)
-			r.With(SecurityHeaders(s.cfg.FrameAncestors)).Get("/", s.handleIntern)
+			r.Get("/", s.handleIntern)
 			r.With(s.checkOrigin).Post("/api/v1/chat", s.handleChat(knowledge.Employee))
 			r.With(s.checkOrigin).Get("/ws", s.handleWS(knowledge.Employee))
 		})
@@ -282,12 +359,16 @@ func (s *Server) Routes(r chi.Router) {
 
 // NotFound answers 404 with a JSON error.
 func (s *Server) NotFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, r, s.log, errNotFound)
+	s.secure(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, s.log, errNotFound)
+	})).ServeHTTP(w, r)
 }
 
 // MethodNotAllowed answers 405 with a JSON error.
 func (s *Server) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	writeError(w, r, s.log, errMethodNotAllowed)
+	s.secure(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, s.log, errMethodNotAllowed)
+	})).ServeHTTP(w, r)
 }
 
 // Shutdown stops accepting new sockets and turns, waits for running turns

@@ -33,6 +33,7 @@ type session struct {
 	pending    int  // turns queued or running
 	used       bool // a message was sent or the conversation was touched
 	answers    []answerRecord
+	successor  *session // set when the conversation was full; see Server.rotate
 }
 
 type bufferedEvent struct {
@@ -109,6 +110,13 @@ func (s *session) attach(c *conn, lastSeq int64, first []byte, now time.Time) {
 	}
 	s.conns[c] = struct{}{}
 	s.lastActive = now
+}
+
+// next returns the session that followed s, or nil.
+func (s *session) next() *session {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.successor
 }
 
 func (s *session) detach(c *conn, now time.Time) {

@@ -2,11 +2,10 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/assistant"
 )
@@ -17,38 +16,102 @@ const humanRequest = "Ich möchte mit einem Menschen sprechen"
 
 var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$`)
 
-// validateMessage checks a message's text and language hint and returns the
-// trimmed text.
+// validateMessage checks a message's text and language hint against the
+// configured limit and returns the trimmed text.
 func (s *Server) validateMessage(text, lang string) (string, error) {
-	if !utf8.ValidString(text) || !utf8.ValidString(lang) {
-		return "", errInvalidUTF8
+	return validateText(text, lang, s.cfg.MaxMessageChars)
+}
+
+// conversationFullNotice starts the session that follows a full one.
+const conversationFullNotice = "Dieses Gespräch ist sehr lang geworden. Damit es übersichtlich bleibt, beginnt hier ein neues Gespräch; Ihre Nachricht wurde übernommen."
+
+// turn runs msg in sess like runTurn. When sess's conversation has reached
+// MaxConversationEntries, it first moves the session's sockets to a new
+// session (see rotate) and runs msg there. It returns the session that ran
+// the turn and whether that is a new one.
+func (s *Server) turn(ctx context.Context, sess *session, msg assistant.Message, simple *bool) (*session, bool, *assistant.Answer, error) {
+	ans, err := s.runTurn(ctx, sess, msg, simple)
+	if !errors.Is(err, errConversationFull) {
+		return sess, false, ans, err
 	}
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return "", errEmptyMessage
+	next, err := s.rotate(sess)
+	if err != nil {
+		return sess, false, nil, s.turnFailed(ctx, sess, err)
 	}
-	if utf8.RuneCountInString(text) > s.cfg.MaxMessageChars {
-		return "", errTooLong
+	ans, err = s.runTurn(ctx, next, msg, simple)
+	if errors.Is(err, errConversationFull) { // only with a limit below one turn
+		err = s.turnFailed(ctx, next, err)
 	}
-	if lang != "" && !langTag.MatchString(lang) {
-		return "", errInvalidLang
+	return next, true, ans, err
+}
+
+// rotate ends a session whose conversation is full: it creates the
+// session's successor (once; later calls return the same one), whose first
+// event is a notice saying why, and moves every socket attached to old over
+// to it with a "resumed" event, exactly as if the client had resumed the
+// new session. A client that later resumes old is led to the successor as
+// well (see resume). The stored conversation of old is kept unchanged.
+func (s *Server) rotate(old *session) (*session, error) {
+	fresh := s.hub.create(old.audience, old.userID)
+	old.mu.Lock()
+	next := old.successor
+	if next == nil {
+		old.successor = fresh
+		next = fresh
 	}
-	return text, nil
+	conns := make([]*conn, 0, len(old.conns))
+	for c := range old.conns {
+		conns = append(conns, c)
+	}
+	old.mu.Unlock()
+	if next == fresh {
+		fresh.touch(s.cfg.Now())
+		fresh.publish(&event{Type: "notice", Text: conversationFullNotice}, s.hub.ringSize, s.cfg.Now())
+		s.log.Info("web: conversation full, new session started", "conversation", old.convID, "next", fresh.convID)
+	} else {
+		s.hub.discardUnused(fresh)
+	}
+	if _, ok := s.hub.lookup(next.token, next.audience, next.userID); !ok {
+		return nil, errSessionExpired // the successor itself has expired
+	}
+	for _, c := range conns {
+		s.moveConn(c, old, next)
+	}
+	return next, nil
+}
+
+// moveConn moves c from session from to session to, if it is still
+// attached to from, and replays to's events to it after a "resumed".
+func (s *Server) moveConn(c *conn, from, to *session) {
+	if !c.swapSession(from, to) {
+		return
+	}
+	now := s.cfg.Now()
+	from.detach(c, now)
+	var zero int64
+	data, _ := json.Marshal(&event{Type: "resumed", Session: to.token, Text: s.cfg.Disclosure(c.lang), LastSeq: &zero})
+	to.attach(c, 0, data, now)
 }
 
 // runTurn runs one turn of sess's conversation: it loads the conversation,
 // streams the Chatter's output to the session's sockets (tokens live,
 // everything else numbered and buffered for resume), saves the
-// conversation and returns the final answer. REST and WebSocket share it.
+// conversation and returns the final answer. REST and WebSocket share it
+// (through turn). When the conversation already holds
+// MaxConversationEntries entries it does nothing and returns
+// errConversationFull.
 func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Message, simple *bool) (*assistant.Answer, error) {
 	sess.touch(s.cfg.Now())
 	unlock := s.hub.lockConv(sess.convID)
 	defer unlock()
+
+	conv, err := s.loadConversation(ctx, sess)
+	if err == nil && len(conv.Entries) >= s.cfg.MaxConversationEntries {
+		return nil, errConversationFull // the caller moves on to a new session
+	}
 	// Echo the user's message as a numbered event, so that every socket of
 	// the session (and one that resumes later) shows the whole dialog.
 	sess.publish(&event{Type: "user_message", Text: msg.Text}, s.hub.ringSize, s.cfg.Now())
-
-	conv, err := s.loadConversation(ctx, sess)
 	if err != nil {
 		return nil, s.turnFailed(ctx, sess, err)
 	}

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
+	"golang.org/x/time/rate"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
@@ -29,12 +29,18 @@ type conn struct {
 	audience knowledge.Audience
 	userID   string
 	lang     string // preferred language of the browser, for the disclosure
+	addrKey  string // client address, for the rate limits
+	// pace slows down reading from a client that sends more frames than
+	// Config.FrameRate allows; nil when switched off.
+	pace *rate.Limiter
+	ctx  context.Context // ends with the connection
 
 	out      chan []byte
 	done     chan struct{} // closed by close()
 	finished chan struct{} // closed when the connection is fully torn down
 	once     sync.Once
-	code     int // close code, set once by close()
+	cancel   context.CancelFunc // ends ctx; called by close()
+	code     int                // close code, set once by close()
 	reason   string
 
 	mu   sync.Mutex // guards sess
@@ -65,6 +71,7 @@ func (c *conn) close(code int, reason string) {
 	c.once.Do(func() {
 		c.code, c.reason = code, reason
 		close(c.done)
+		c.cancel()
 	})
 }
 
@@ -78,6 +85,17 @@ func (c *conn) setSession(s *session) {
 	c.mu.Lock()
 	c.sess = s
 	c.mu.Unlock()
+}
+
+// swapSession sets c's session to to if it is from.
+func (c *conn) swapSession(from, to *session) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sess != from {
+		return false
+	}
+	c.sess = to
+	return true
 }
 
 // writeLoop is the connection's only data writer.
@@ -141,7 +159,14 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 			writeError(w, r, s.log, errUnavailable)
 			return
 		}
-		ws, err := s.upgrader.Upgrade(w, r, nil)
+		key := addrKey(s.clientAddr(r))
+		if !s.acquireConn(key) {
+			writeError(w, r, s.log, errTooManyConns)
+			return
+		}
+		defer s.releaseConn(key)
+		// The security headers set by the middleware go into the 101 answer.
+		ws, err := s.upgrader.Upgrade(w, r, w.Header().Clone())
 		if err != nil {
 			return // Upgrade has answered the client already
 		}
@@ -151,9 +176,15 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 			audience: aud,
 			userID:   employeeFrom(r.Context()),
 			lang:     preferredLang(r.Header.Get("Accept-Language")),
+			addrKey:  key,
 			out:      make(chan []byte, s.cfg.SendBuffer),
 			done:     make(chan struct{}),
 			finished: make(chan struct{}),
+		}
+		c.ctx, c.cancel = context.WithCancel(s.baseCtx)
+		defer c.cancel()
+		if !s.cfg.FrameRate.off() {
+			c.pace = rate.NewLimiter(s.cfg.FrameRate.limit(), s.cfg.FrameRate.Burst)
 		}
 		if !s.register(c) {
 			ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, ""), time.Now().Add(time.Second))
@@ -214,12 +245,20 @@ func (s *Server) serveConn(ctx context.Context, c *conn) {
 				// gorilla has sent close 1009; read what the peer still
 				// sends so that closing does not reset the connection
 				// before the close frame arrives.
-				c.once.Do(func() { close(c.done) })
+				c.once.Do(func() { close(c.done); c.cancel() })
 				nc := c.ws.NetConn()
 				nc.SetReadDeadline(time.Now().Add(time.Second))
 				io.Copy(io.Discard, io.LimitReader(nc, 1<<20))
 			}
 			break
+		}
+		if c.pace != nil {
+			// Reading nothing for a while is TCP back-pressure on a client
+			// that floods: it costs the server nothing.
+			now := s.cfg.Now()
+			if d := c.pace.ReserveN(now, 1).DelayFrom(now); d > 0 {
+				s.sleep(c.ctx, d)
+			}
 		}
 		c.ws.SetReadDeadline(time.Now().Add(readWait))
 		if typ != websocket.TextMessage {
@@ -244,39 +283,43 @@ func (c *conn) sendError(e *Error) {
 }
 
 func (s *Server) handleFrame(ctx context.Context, c *conn, data []byte) {
-	if !utf8.Valid(data) {
-		c.sendError(errInvalidUTF8)
-		return
-	}
-	var in inbound
-	if err := json.Unmarshal(data, &in); err != nil {
-		c.sendError(errInvalidJSON)
+	m, err := decodeClientMessage(data, s.cfg.MaxMessageChars)
+	if err != nil {
+		e, _ := appError(err)
+		c.sendError(e)
 		return
 	}
 	sess := c.session()
-	switch in.Type {
-	case "message":
-		text, err := s.validateMessage(in.Text, in.Lang)
-		if err != nil {
-			c.sendError(err.(*Error))
-			return
+	switch m := m.(type) {
+	case chatMsg:
+		if s.allowMessage(c, sess) {
+			s.startTurn(c, sess, assistant.Message{Text: m.Text, Lang: m.Lang}, m.Simple)
 		}
-		s.startTurn(c, sess, assistant.Message{Text: text, Lang: in.Lang}, in.Simple)
-	case "request_human":
-		if in.Lang != "" && !langTag.MatchString(in.Lang) {
-			c.sendError(errInvalidLang)
-			return
+	case humanMsg:
+		if s.allowMessage(c, sess) {
+			s.startTurn(c, sess, assistant.Message{Text: humanRequest, Lang: m.Lang}, m.Simple)
 		}
-		s.startTurn(c, sess, assistant.Message{Text: humanRequest, Lang: in.Lang}, in.Simple)
-	case "typing":
+	case feedbackMsg:
+		if s.allowMessage(c, sess) {
+			s.handleFeedback(ctx, c, sess, m)
+		}
+	case typingMsg:
 		sess.touch(s.cfg.Now())
-	case "feedback":
-		s.handleFeedback(ctx, c, sess, in)
-	case "resume":
-		s.resume(c, sess, in)
-	default:
-		c.sendError(errUnknownType)
+	case resumeMsg:
+		s.resume(c, sess, m)
 	}
+}
+
+// allowMessage applies the address and session rate limits to a message,
+// request_human or feedback frame. A refused frame is not processed; the
+// client gets a rate_limited error with retry_after and should send it
+// again then.
+func (s *Server) allowMessage(c *conn, sess *session) bool {
+	ok, retry := s.lim.allow(c.addrKey, sess.token)
+	if !ok {
+		c.sendError(rateLimited(retry))
+	}
+	return ok
 }
 
 // startTurn runs a turn in its own goroutine. The turn outlives the socket:
@@ -315,18 +358,31 @@ func (s *Server) startTurn(c *conn, sess *session, msg assistant.Message, simple
 		}()
 		ctx, cancel := context.WithTimeout(s.baseCtx, s.cfg.TurnTimeout)
 		defer cancel()
-		s.runTurn(ctx, sess, msg, simple) // errors are published to the session
+		s.turn(ctx, sess, msg, simple) // errors are published to the session
 	}()
 }
 
 // resume moves c to the session named by the token and replays the events
 // it missed. A token that is unknown, expired or of another audience or
 // employee is refused; c keeps its current session then.
-func (s *Server) resume(c *conn, cur *session, in inbound) {
+func (s *Server) resume(c *conn, cur *session, in resumeMsg) {
 	target, ok := s.hub.lookup(in.Session, c.audience, c.userID)
-	if !ok || in.LastSeq < 0 {
+	if !ok {
 		c.sendError(errSessionExpired)
 		return
+	}
+	last := in.LastSeq
+	// A full conversation's session leads to the one that followed it.
+	for hops := 0; hops < 8; hops++ {
+		next := target.next()
+		if next == nil {
+			break
+		}
+		if target, ok = s.hub.lookup(next.token, c.audience, c.userID); !ok {
+			c.sendError(errSessionExpired)
+			return
+		}
+		last = 0
 	}
 	now := s.cfg.Now()
 	if target != cur {
@@ -336,16 +392,11 @@ func (s *Server) resume(c *conn, cur *session, in inbound) {
 	} else {
 		cur.detach(c, now)
 	}
-	last := in.LastSeq
 	resumed, _ := json.Marshal(&event{Type: "resumed", Session: target.token, Text: s.cfg.Disclosure(c.lang), LastSeq: &last})
-	target.attach(c, in.LastSeq, resumed, now)
+	target.attach(c, last, resumed, now)
 }
 
-func (s *Server) handleFeedback(ctx context.Context, c *conn, sess *session, in inbound) {
-	if (in.Rating != "up" && in.Rating != "down") || !utf8.ValidString(in.Comment) || utf8.RuneCountInString(in.Comment) > s.cfg.MaxMessageChars {
-		c.sendError(errInvalidFeedback)
-		return
-	}
+func (s *Server) handleFeedback(ctx context.Context, c *conn, sess *session, in feedbackMsg) {
 	rec, ok := sess.answer(in.AnswerID)
 	if !ok {
 		c.sendError(errUnknownAnswer)
