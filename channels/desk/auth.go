@@ -294,7 +294,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := s.cfg.Store.GetUserByName(ctx, name)
 	if errors.Is(err, ticketing.ErrNotFound) {
-		bcrypt.CompareHashAndPassword(s.dummyHash, []byte(pw)) // same cost as a known user
+		bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(pw)) // same cost as a known user
 		s.audit(ctx, name, "user.login_failed", userTarget(name), "unknown user")
 		s.renderLogin(w, r, http.StatusUnauthorized, name, loginFailed)
 		return
@@ -305,7 +305,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.cfg.Now()
 	if u.Disabled || now.Before(u.LockedUntil) {
-		bcrypt.CompareHashAndPassword(s.dummyHash, []byte(pw)) // same cost as a known user
+		bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(pw)) // same cost as a known user
 		reason := "locked"
 		if u.Disabled {
 			reason = "disabled"

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/ticketing"
@@ -169,9 +170,15 @@ func mustEnv(t *testing.T, opt func(*Config)) *env {
 		e.srv.Shutdown(context.Background())
 		e.http.Close()
 	})
+	// Test accounts get cheap hashes (bcrypt's minimum cost) to keep the
+	// race detector fast; AddUser's real cost is tested in TestUserHelpers.
+	hash, err := bcrypt.GenerateFromPassword([]byte(testPassword), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, u := range []struct{ name, role string }{{"anna", RoleAgent}, {"admin", RoleAdmin}} {
-		if _, err := AddUser(ctx, st, "test", u.name, testPassword, u.role); err != nil {
-			t.Fatalf("AddUser %s: %v", u.name, err)
+		if _, err := st.CreateUser(ctx, ticketing.User{Username: u.name, PasswordHash: string(hash), Role: u.role, CreatedAt: e.clock.Now()}); err != nil {
+			t.Fatalf("CreateUser %s: %v", u.name, err)
 		}
 	}
 	return e

@@ -122,8 +122,8 @@ type Server struct {
 	sess  *sessions
 	hub   *hub
 	// dummyHash makes a login of an unknown, locked or disabled user cost
-	// as much time as one of a known user.
-	dummyHash []byte
+	// as much time as one of a known user; it is made on first use.
+	dummyHash func() []byte
 
 	shutdownOnce sync.Once
 }
@@ -174,10 +174,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	dummy, err := bcrypt.GenerateFromPassword([]byte(randomToken()), bcryptCost)
-	if err != nil {
-		return nil, fmt.Errorf("desk: %w", err)
-	}
+	dummy := sync.OnceValue(func() []byte {
+		h, _ := bcrypt.GenerateFromPassword([]byte(randomToken()), bcryptCost) // fails only for > 72 bytes
+		return h
+	})
 	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sess: newSessions(cfg.Now), dummyHash: dummy}
 	s.hub = newHub(s.fingerprint, cfg.PollInterval, cfg.Logger)
 	return s, nil
