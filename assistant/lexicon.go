@@ -268,7 +268,7 @@ func stem(w string) string {
 	w = strings.ReplaceAll(w, "ae", "a")
 	w = strings.ReplaceAll(w, "oe", "o")
 	w = strings.ReplaceAll(w, "ue", "u")
-	for _, suf := range []string{"ungen", "ung", "ern", "en", "er", "es", "e", "n", "s"} {
+	for _, suf := range []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"} {
 		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
 			continue
 		}

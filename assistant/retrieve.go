@@ -25,18 +25,19 @@ type retrieval struct {
 
 // candidate is a retrieved document that may answer the question.
 type candidate struct {
-	doc      knowledge.Document
-	rank     int
-	score    float64             // best passage score of the document
-	passages []knowledge.Passage // the document's retrieved passages, best first
-	named    int                 // length of the document names the question mentions
-	strong   int                 // length of the longest name it shares with few candidates
-	coverage float64             // share of the question's content words found in the document
-	matched  [][]string          // the names the question mentions
-	head     []string            // stem of the title's first distinctive word
-	primary  bool                // the question mentions head
-	tokens   map[string]bool     // stems of the document's words
-	nameSets [][]string          // stemmed names: synonyms and title words
+	doc        knowledge.Document
+	rank       int
+	score      float64             // best passage score of the document
+	passages   []knowledge.Passage // the document's retrieved passages, best first
+	named      int                 // length of the document names the question mentions
+	strong     int                 // length of the longest name it shares with few candidates
+	coverage   float64             // share of the question's content words found in the document
+	matched    [][]string          // the names the question mentions
+	strongName []string            // the name behind strong
+	head       []string            // stem of the title's first distinctive word
+	primary    bool                // the question mentions head
+	tokens     map[string]bool     // stems of the document's words
+	nameSets   [][]string          // stemmed names: synonyms and title words
 }
 
 // search runs one retrieval and loads the top documents. Search errors
@@ -225,7 +226,7 @@ func (r *retrieval) score(q queryTerms) {
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
-		c.named, c.strong, c.matched = 0, 0, nil
+		c.named, c.strong, c.strongName, c.matched = 0, 0, nil, nil
 		c.primary = len(c.head) > 0 && nameIn(c.head, q)
 		for _, name := range c.nameSets {
 			if !nameIn(name, q) {
@@ -241,7 +242,7 @@ func (r *retrieval) score(q queryTerms) {
 				}
 			}
 			if (n < 4 || shared <= 2) && l > c.strong {
-				c.strong = l
+				c.strong, c.strongName = l, name
 			}
 		}
 		c.coverage = 0
@@ -372,14 +373,21 @@ func (r *retrieval) pick() int {
 		// question names ("Personalausweis beantragen" over "Verlust des
 		// Personalausweises melden" for "Unterlagen für den Personalausweis").
 		for i, c := range r.cands[1:] {
-			if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score {
+			if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score && c.coverage >= first.coverage {
 				return i + 1
 			}
 		}
 	}
 	if first.relevant() {
-		if best > 0 && r.cands[best].strong >= minOverrideName && r.cands[best].strong >= first.strong+4 {
-			return best
+		// … but not when the first document speaks of that name too and
+		// the name is a single word or the question names the first
+		// document as well: "Führerschein" does not make "Führerschein
+		// beantragen" a better answer than "Umschreibung eines
+		// ausländischen Führerscheins".
+		if best > 0 {
+			if b := r.cands[best]; b.strong >= minOverrideName && b.strong >= first.strong+4 && !(allIn(b.strongName, first.tokens) && (first.named > 0 || len(b.strongName) == 1)) {
+				return best
+			}
 		}
 		return 0
 	}
