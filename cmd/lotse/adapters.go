@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/channels/desk"
+	"github.com/musterstadt/lotse/channels/web"
 	"github.com/musterstadt/lotse/ticketing"
 )
 
@@ -143,3 +145,28 @@ func (w webMetrics) ConnClosed() { w.m.wsConnections.Dec() }
 type phoneMetrics struct{ m *metrics }
 
 func (p phoneMetrics) ActiveCalls(n int) { p.m.activeCalls.Set(float64(n)) }
+
+// feedbackSink forwards the web widget's thumbs-down ratings to the desk's
+// knowledge-gap report; thumbs-up only count in the log. It reads the desk
+// from the app when a rating arrives, because the web channel is built
+// before the desk.
+type feedbackSink struct{ a *app }
+
+var _ web.FeedbackSink = feedbackSink{}
+
+func (f feedbackSink) Record(ctx context.Context, fb web.Feedback) error {
+	if fb.Rating != "down" {
+		return nil
+	}
+	if f.a.desk == nil {
+		return nil
+	}
+	return f.a.desk.RecordFeedback(ctx, desk.Feedback{
+		ConversationID: fb.ConversationID,
+		Question:       fb.Question,
+		Answer:         fb.Answer,
+		Comment:        fb.Comment,
+		Audience:       string(fb.Audience),
+		At:             fb.At,
+	})
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
+	"github.com/musterstadt/lotse/ticketing"
 )
 
 // bundledRoot is the name that selects the bundled example base among
@@ -120,4 +121,12 @@ func (c closers) close() error {
 		errs = append(errs, c[i]())
 	}
 	return errors.Join(errs...)
+}
+
+// openStore opens (and creates) the SQLite store under the data dir.
+func openStore(ctx context.Context, dataDir string) (*ticketing.Store, error) {
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	return ticketing.Open(ctx, filepath.Join(dataDir, "lotse.db"))
 }

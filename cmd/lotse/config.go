@@ -38,6 +38,7 @@ type Config struct {
 	FrameAncestors      []string
 	TrustedProxies      []netip.Prefix
 	EmployeeHeader      string
+	DeskSSOHeader       string // optional: desk user name from a trusted proxy
 	P1Webhook           string
 	RetentionDays       int
 	ShutdownGracePeriod time.Duration
@@ -219,6 +220,7 @@ func envSpecs() []envSpec {
 			return err
 		}},
 		{name: "LOTSE_EMPLOYEE_HEADER", set: str(func(c *Config) *string { return &c.EmployeeHeader })},
+		{name: "LOTSE_DESK_SSO_HEADER", set: str(func(c *Config) *string { return &c.DeskSSOHeader })},
 		{name: "LOTSE_P1_WEBHOOK", set: str(func(c *Config) *string { return &c.P1Webhook })},
 		{name: "LOTSE_RETENTION_DAYS", set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
@@ -281,7 +283,12 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	if extra != nil {
 		extra(fs, &c)
 	}
-	if err := fs.Parse(args); err != nil {
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
+		return c, fs, err
+	}
+	// Leave the positional arguments where callers expect them: fs.Args().
+	if err := fs.Parse(append([]string{"--"}, positional...)); err != nil {
 		return c, fs, err
 	}
 	if len(c.Knowledge) == 0 {
@@ -318,4 +325,24 @@ func parsePrefixes(vs []string) ([]netip.Prefix, error) {
 		out = append(out, p.Masked())
 	}
 	return out, nil
+}
+
+// parseInterspersed parses flags that may stand between positional
+// arguments ("user add erika --role admin") and returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/musterstadt/lotse/ticketing"
@@ -38,7 +37,7 @@ func runPrivacy(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	st, err := ticketing.Open(ctx, filepath.Join(cfg.DataDir, "lotse.db"))
+	st, err := openStore(ctx, cfg.DataDir)
 	if err != nil {
 		return err
 	}

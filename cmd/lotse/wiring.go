@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/musterstadt/lotse/assistant"
 	aiopenai "github.com/musterstadt/lotse/assistant/openai"
+	"github.com/musterstadt/lotse/channels/desk"
 	"github.com/musterstadt/lotse/channels/phone"
 	"github.com/musterstadt/lotse/channels/web"
 	"github.com/musterstadt/lotse/knowledge"
@@ -34,6 +36,7 @@ type app struct {
 	asst    *assistant.Assistant
 	web     *web.Server
 	phone   *phone.Server
+	desk    *desk.Server
 	cleanup closers
 	stopBG  context.CancelFunc
 	bgDone  chan struct{}
@@ -54,7 +57,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	}
 	a.cleanup.add(a.kb.Close)
 
-	a.store, err = ticketing.Open(ctx, filepath.Join(cfg.DataDir, "lotse.db"))
+	a.store, err = openStore(ctx, cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +107,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		Chat:           a.asst,
 		Store:          a.convs,
 		Metrics:        webMetrics{m: a.metrics},
+		Feedback:       feedbackSink{a: a},
 		Logger:         log,
 		AllowedOrigins: cfg.AllowedOrigins,
 		TrustedProxies: cfg.TrustedProxies,
@@ -117,6 +121,20 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	a.phone, err = newPhone(cfg, log, a, localURL)
 	if err != nil {
 		return nil, err
+	}
+
+	a.desk, err = desk.New(desk.Config{
+		Tickets:        a.tickets,
+		Store:          a.store,
+		Conversations:  a.convs,
+		Live:           a.web,
+		Logger:         log,
+		SecureCookies:  strings.HasPrefix(cfg.PublicURL, "https://"),
+		TrustedProxies: cfg.TrustedProxies,
+		SSOHeader:      cfg.DeskSSOHeader,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desk: %w", err)
 	}
 	return a, nil
 }
@@ -168,6 +186,7 @@ func serviceTitles(kb *knowledge.Base) []string {
 func (a *app) routes(r chi.Router) {
 	a.web.Routes(r)
 	a.phone.Routes(r)
+	a.desk.Routes(r)
 	r.NotFound(a.web.NotFound)
 	r.MethodNotAllowed(a.web.MethodNotAllowed)
 }
@@ -210,7 +229,7 @@ func (a *app) retentionLoop(ctx context.Context) {
 // order; the HTTP server has stopped accepting before it is called.
 func (a *app) shutdown(ctx context.Context) error {
 	var errs []error
-	errs = append(errs, a.web.Shutdown(ctx), a.phone.Shutdown(ctx))
+	errs = append(errs, a.web.Shutdown(ctx), a.phone.Shutdown(ctx), a.desk.Shutdown(ctx))
 	if a.stopBG != nil {
 		a.stopBG()
 		<-a.bgDone
