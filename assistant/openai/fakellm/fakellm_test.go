@@ -141,14 +141,24 @@ func TestErrorsAndScript(t *testing.T) {
 }
 
 func TestFirstChunkDelay(t *testing.T) {
+	// Headers come before the delay: with a delay far longer than any
+	// scheduling hiccup, post must return long before it ends.
 	s := New()
 	defer s.Close()
-	s.SetFirstChunkDelay(150 * time.Millisecond)
+	s.SetFirstChunkDelay(10 * time.Second)
 	start := time.Now()
 	resp := post(t, s.URL+"/chat/completions", streamReq)
-	if d := time.Since(start); d > 100*time.Millisecond {
-		t.Errorf("headers took %v, want them before the delay", d)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("headers took %v, want them before the 10 s delay", d)
 	}
+	resp.Body.Close()
+
+	// The stream itself ends no earlier than the delay.
+	s2 := New()
+	defer s2.Close()
+	s2.SetFirstChunkDelay(150 * time.Millisecond)
+	start = time.Now()
+	resp = post(t, s2.URL+"/chat/completions", streamReq)
 	io.ReadAll(resp.Body)
 	if d := time.Since(start); d < 150*time.Millisecond {
 		t.Errorf("stream done after %v, want at least the delay", d)
