@@ -185,7 +185,7 @@ func TestLLMEndToEndFirstTokenTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("answer took %v with a 300ms first-token timeout", d)
 	}
 	if ans.Mode != "fallback" || !strings.Contains(ans.Text, "70,00 Euro") {
@@ -193,7 +193,7 @@ func TestLLMEndToEndFirstTokenTimeout(t *testing.T) {
 	}
 	select {
 	case <-fake.Canceled():
-	case <-time.After(2 * time.Second):
+	case <-time.After(5 * time.Second):
 		t.Error("the model request was not cancelled after the timeout")
 	}
 }
@@ -210,12 +210,12 @@ func TestLLMEndToEndCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("cancel took %v", d)
 	}
 	select {
 	case <-fake.Canceled():
-	case <-time.After(2 * time.Second):
+	case <-time.After(5 * time.Second):
 		t.Error("the fake server did not see the request cancelled")
 	}
 }
