@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -29,6 +30,7 @@ const (
 	reasonNoCitation      = "no_citation"
 	reasonUnknownCitation = "unknown_citation"
 	reasonUnsupportedFact = "unsupported_fact"
+	reasonPromptLeak      = "prompt_leak"
 )
 
 // Limits of what goes to the model and what comes back.
@@ -57,6 +59,9 @@ var errModelSilent = errors.New("assistant: model sent no token in time")
 
 // errAnswerTooLong ends a stream that exceeds maxAnswerBytes.
 var errAnswerTooLong = errors.New("assistant: model answer too long")
+
+// errPromptLeak ends a stream that starts repeating the system prompt.
+var errPromptLeak = errors.New("assistant: model answer repeats the system prompt")
 
 // generateInput is what generate needs for one LLM answer.
 type generateInput struct {
@@ -118,7 +123,10 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		MaxTokens: maxAnswerTokens,
 	}
 
-	text, streamed, stopped, err := a.streamModel(ctx, req, yield)
+	// An obedient model asked for its instructions repeats them, cited
+	// as the rules demand; no figure check catches that.
+	guard := newPromptGuard(system, user)
+	text, streamed, stopped, err := a.streamModel(ctx, req, guard, yield)
 	if stopped {
 		return fallback
 	}
@@ -126,6 +134,14 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		if streamed {
 			yield(Chunk{Kind: ChunkNotice, Text: llmNotice(in.Lang)})
 		}
+	}
+	if errors.Is(err, errPromptLeak) || (err == nil && guard.leaks(text)) {
+		if m := a.cfg.Metrics; m != nil {
+			m.CitationReplaced(reasonPromptLeak)
+		}
+		a.llmLogger().Warn("assistant: model answer replaced", "reason", reasonPromptLeak)
+		notice()
+		return fallback
 	}
 	if err != nil {
 		level := slog.LevelWarn
@@ -160,8 +176,10 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 }
 
 // streamModel runs one streaming call with the first-token timeout and
-// forwards tokens to yield. stopped reports that yield returned false.
-func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, yield func(Chunk) bool) (text string, streamed, stopped bool, err error) {
+// forwards tokens to yield. stopped reports that yield returned false. A
+// token that completes a run of the system prompt (see promptGuard) is not
+// forwarded: the stream ends with errPromptLeak.
+func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, guard promptGuard, yield func(Chunk) bool) (text string, streamed, stopped bool, err error) {
 	timeout := a.cfg.FirstTokenTimeout
 	if timeout <= 0 {
 		timeout = DefaultFirstTokenTimeout
@@ -186,6 +204,10 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, yield fun
 			err = errAnswerTooLong
 			break
 		}
+		if guard.leaks(tail(b.String(), len(tok)+200)) {
+			err = errPromptLeak
+			break
+		}
 		streamed = true
 		// The clock does not run while the channel writes the token; it
 		// then bounds the pause until the next token, so that a stalled
@@ -204,9 +226,68 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, yield fun
 		err = fmt.Errorf("%w: %w", errModelSilent, err)
 	}
 	if m := a.cfg.Metrics; m != nil {
-		m.ModelCall(time.Since(start).Seconds(), err)
+		merr := err
+		if errors.Is(err, errPromptLeak) {
+			merr = nil // the model answered; the answer is refused
+		}
+		m.ModelCall(time.Since(start).Seconds(), merr)
 	}
 	return b.String(), streamed, stopped, err
+}
+
+// promptWordRun is the length of a run of words of the system prompt that
+// counts as disclosing it: long enough not to match ordinary phrases, short
+// enough to catch a single rule.
+const promptWordRun = 6
+
+// promptGuard holds the runs of promptWordRun words of a system prompt,
+// lower case, without punctuation and citation markers.
+type promptGuard map[string]bool
+
+// newPromptGuard returns the runs of system that the texts in allowed (the
+// user message with passages, question and history) do not contain: what
+// a user or a document wrote is no secret.
+func newPromptGuard(system string, allowed ...string) promptGuard {
+	g := promptGuard{}
+	forRuns(system, func(run string) bool { g[run] = true; return true })
+	for _, s := range allowed {
+		forRuns(s, func(run string) bool { delete(g, run); return true })
+	}
+	return g
+}
+
+// leaks reports whether text contains a run of the prompt.
+func (g promptGuard) leaks(text string) bool {
+	if len(g) == 0 {
+		return false
+	}
+	found := false
+	forRuns(text, func(run string) bool { found = g[run]; return !found })
+	return found
+}
+
+// forRuns calls f with every run of promptWordRun words of s until f
+// returns false.
+func forRuns(s string, f func(run string) bool) {
+	s = citationRE.ReplaceAllString(strings.ToLower(s), " ")
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := 0; i+promptWordRun <= len(words); i++ {
+		if !f(strings.Join(words[i:i+promptWordRun], " ")) {
+			return
+		}
+	}
+}
+
+// tail returns about the last n bytes of s, starting at a rune.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // llmHistory returns the earlier entries of c as prompt turns, redacted and
