@@ -233,6 +233,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 
 	// The agent logs in and watches the queue.
 	agent.must("login page", chromedp.Do(actx, chromedp.Navigate(srv.URL+"/desk/login")))
+	agent.axe(axeJS, "login page")
 	agent.must("credentials", chromedp.Do(actx,
 		chromedp.SendKeys("#username", "anna"),
 		chromedp.SendKeys("#password", testPassword),
@@ -292,6 +293,29 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	citizen.must("ask the bot", chromedp.Do(cctx, chromedp.KeyEvent("Was kostet ein Reisepass?"), chromedp.KeyEvent(kb.Enter)))
 	citizen.wait("bot answers again", `[...`+root+`.querySelectorAll('.msg.bot .text')].some(p => p.textContent === `+jsString(e2eAnswer)+`)`)
 
+	// The other pages, for an agent and for an admin.
+	shot, err := chromedp.Run(actx, chromedp.CaptureScreenshot())
+	agent.must("screenshot", err)
+	for _, p := range []string{"/desk/gaps", "/desk/outages"} {
+		agent.must(p, chromedp.Do(actx, chromedp.Navigate(srv.URL+p)))
+		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+jsString(p))
+		agent.axe(axeJS, p)
+		if got := agent.eval(`window.__csp.join(', ')`); got != "" {
+			t.Errorf("CSP violations on the desk: %v", got)
+		}
+	}
+	agent.eval(`document.querySelector('form.logout button').click()`)
+	agent.wait("logged out", `location.pathname === '/desk/login' && !!document.getElementById('username')`)
+	agent.must("admin login", chromedp.Do(actx,
+		chromedp.SendKeys("#username", "admin"),
+		chromedp.SendKeys("#password", testPassword),
+		chromedp.KeyEvent(kb.Enter)))
+	agent.wait("admin queue", `location.pathname === '/desk/' && !!document.querySelector('a[href="/desk/users"]')`)
+	for _, p := range []string{"/desk/users", "/desk/audit"} {
+		agent.must(p, chromedp.Do(actx, chromedp.Navigate(srv.URL+p)))
+		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+jsString(p))
+		agent.axe(axeJS, p)
+	}
 	if got := agent.eval(`window.__csp.join(', ')`); got != "" {
 		t.Errorf("CSP violations on the desk: %v", got)
 	}
@@ -300,8 +324,6 @@ func TestBrowserDeskTakeover(t *testing.T) {
 			t.Errorf("no audit entry %s", a)
 		}
 	}
-	shot, err := chromedp.Run(actx, chromedp.CaptureScreenshot())
-	agent.must("screenshot", err)
 	outDir := os.Getenv("LOTSE_E2E_OUT")
 	if outDir == "" {
 		outDir = t.TempDir()
