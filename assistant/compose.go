@@ -66,6 +66,12 @@ func intro(d knowledge.Document) (knowledge.Section, bool) {
 	return knowledge.Section{}, false
 }
 
+// isIntro reports whether heading is that of d's introduction.
+func isIntro(d knowledge.Document, heading string) bool {
+	in, ok := intro(d)
+	return ok && in.Heading == heading
+}
+
 // sectionOf returns the document section that holds passage p.
 func sectionOf(d knowledge.Document, p knowledge.Passage) (knowledge.Section, bool) {
 	for _, s := range d.Sections {
@@ -104,7 +110,7 @@ func quoteSection(s knowledge.Section, p *knowledge.Passage) quote {
 // selectQuotes picks what to quote from candidate c for the facets asked.
 // It reports false for missing when a facet was asked but the document has
 // no such section (the best passage is quoted instead).
-func selectQuotes(c candidate, facets []knowledge.Facet, simple bool, q queryTerms) (qs []quote, missing bool) {
+func selectQuotes(lx *lexicon, c candidate, facets []knowledge.Facet, simple bool, q queryTerms) (qs []quote, missing bool) {
 	d := c.doc
 	have := map[string]bool{}
 	add := func(q quote) {
@@ -137,8 +143,20 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool, q queryTer
 			}
 		}
 		if len(qs) == 0 {
+			// No section of that name: quote the sections that speak of it
+			// ("Die notwendige Gebühr (derzeit 13 Euro …)" under
+			// "Erforderliche Dokumente"), the best passage and the
+			// sections with the question's own words.
 			missing = true
-			bestQuote()
+			for _, s := range lx.sectionsSpeakingOf(d, facets, maxExtraSections) {
+				add(quoteSection(s, passageIn(c.passages, s.Heading)))
+			}
+			if len(qs) == 0 || (best != nil && !isIntro(d, best.Section)) {
+				bestQuote()
+			}
+			for _, s := range sectionsWith(c, q, 1) {
+				add(quoteSection(s, passageIn(c.passages, s.Heading)))
+			}
 		}
 		return untitle(qs, d.Title), missing
 	}
@@ -178,6 +196,26 @@ func selectQuotes(c candidate, facets []knowledge.Facet, simple bool, q queryTer
 		add(quoteSection(s, passageIn(c.passages, s.Heading)))
 	}
 	return untitle(qs, d.Title), false
+}
+
+// sectionsSpeakingOf returns up to n sections of d, in reading order,
+// whose text uses the cue words of one of facets (a cost in "Euro", a
+// "Frist"), for documents without sections named after the facet.
+func (lx *lexicon) sectionsSpeakingOf(d knowledge.Document, facets []knowledge.Facet, n int) []knowledge.Section {
+	var out []knowledge.Section
+	for _, sec := range d.Sections {
+		if len(out) >= n {
+			break
+		}
+		ws := words(sec.Text)
+		for _, f := range facets {
+			if lx.match("facet_"+string(f), ws) || lx.match("text_"+string(f), ws) {
+				out = append(out, sec)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // maxExtraSections bounds the sections an overview adds for the
@@ -259,7 +297,12 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, missing, s
 			b.WriteString(q.text)
 		}
 	case missing:
-		b.WriteString(fmt.Sprintf(m.FacetMissing, d.Title))
+		if len(qs) == 1 && qs[0].label != "" {
+			b.WriteString(fmt.Sprintf(m.FrameSection, m.kindName(d.Kind), d.Title, qs[0].label))
+			writeQuotes(&b, qs, false)
+			break
+		}
+		b.WriteString(fmt.Sprintf(m.FrameOverview, m.kindName(d.Kind), d.Title))
 		writeQuotes(&b, qs, true)
 	case len(qs) == 1 && qs[0].label != "":
 		b.WriteString(fmt.Sprintf(m.FrameSection, m.kindName(d.Kind), d.Title, qs[0].label))

@@ -52,6 +52,14 @@ func TestAnswers(t *testing.T) {
 			contains: []string{"Einen Reisepass brauchen Sie", "Kosten:\n- Antragstellende ab 24 Jahren: 70,00 Euro", "Benötigte Unterlagen:\n- bisheriger Reisepass"},
 		},
 		{
+			name: "facet without a section of its name", question: "Was kostet ein Führungszeugnis?",
+			contains: []string{"(Abschnitt Erforderliche Dokumente):", "Die Gebühr (derzeit 13 Euro)."},
+		},
+		{
+			name: "duration found in the procedure", question: "Wie lange dauert ein Führungszeugnis?",
+			contains: []string{"Nach etwa zwei Wochen kommt es per Post."},
+		},
+		{
 			name: "markdown removed from quotes", question: "Kann ich den Pass per Post bekommen?",
 			contains: []string{"Kann ich den Pass per Post bekommen? Nein, Sie holen ihn persönlich ab."},
 			excludes: []string{"**"},

@@ -10,7 +10,6 @@ type messages struct {
 	SourceGerman  string // note for non-German answers that the quote is German
 	FrameSection  string // %[1]s kind, %[2]s title, %[3]s section label
 	FrameOverview string // %[1]s kind, %[2]s title
-	FacetMissing  string // %[1]s title
 	KindService   string
 	KindArticle   string
 	KindNotice    string
@@ -53,7 +52,6 @@ var messagesDE = messages{
 	Disclosure:    "Hinweis: Sie schreiben mit Lotse, dem KI-Assistenten der Stadt Musterstadt. Sie können jederzeit mit einem Menschen sprechen – schreiben Sie einfach „Mitarbeiter“.",
 	FrameSection:  "Zu „%[2]s“ steht in der %[1]s (Abschnitt %[3]s):",
 	FrameOverview: "Zu „%[2]s“ steht in der %[1]s:",
-	FacetMissing:  "Einen eigenen Abschnitt zu Ihrer Frage enthält „%[1]s“ nicht. Am besten passt diese Stelle:",
 	KindService:   "Leistungsbeschreibung der Stadt",
 	KindArticle:   "IT-Wissensdatenbank",
 	KindNotice:    "Bekanntmachung der Stadt",
@@ -97,7 +95,6 @@ var messagesEN = messages{
 	SourceGerman:  "The quoted source is in German.",
 	FrameSection:  "For “%[2]s”, the %[1]s says (section “%[3]s”):",
 	FrameOverview: "For “%[2]s”, the %[1]s says:",
-	FacetMissing:  "“%[1]s” has no section of its own on your question. This part fits best:",
 	KindService:   "city's service description",
 	KindArticle:   "IT knowledge base",
 	KindNotice:    "city's notice",
