@@ -315,6 +315,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(pw)) != nil {
+		if u.FailedLogins > 0 {
+			last, err := s.lastFailedLogin(ctx, name)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			if last.Before(now.Add(-s.cfg.LockoutWindow)) {
+				u.FailedLogins = 0 // earlier failures are outside the window
+			}
+		}
 		u.FailedLogins++
 		detail := "wrong password"
 		if u.FailedLogins >= s.cfg.LockoutThreshold {
@@ -342,6 +352,21 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	s.clearCookie(w, loginCookie)
 	s.audit(ctx, u.Username, "user.login", userTarget(u.Username), "password")
 	http.Redirect(w, r, "/desk/", http.StatusSeeOther)
+}
+
+// lastFailedLogin returns the time of the newest failed login of name
+// (from the audit log), or the zero time.
+func (s *Server) lastFailedLogin(ctx context.Context, name string) (time.Time, error) {
+	entries, err := s.cfg.Store.ListAudit(ctx, ticketing.AuditFilter{Who: name, Target: userTarget(name), Limit: 50})
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, e := range entries {
+		if e.Action == "user.login_failed" {
+			return e.At, nil
+		}
+	}
+	return time.Time{}, nil
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {

@@ -107,6 +107,31 @@ func TestWrongPasswordAndLockout(t *testing.T) {
 	}
 }
 
+func TestLockoutWindow(t *testing.T) {
+	e := mustEnv(t, func(c *Config) { c.LockoutThreshold = 3; c.LockoutWindow = 10 * time.Minute })
+	c := e.client()
+	fail := func() {
+		t.Helper()
+		if code, _ := c.tryLogin("anna", "falsches-passwort-123"); code != http.StatusUnauthorized {
+			t.Fatalf("wrong password: %d", code)
+		}
+	}
+	fail()
+	fail()
+	e.clock.Add(11 * time.Minute) // the two failures leave the window
+	fail()
+	fail()
+	u, _ := e.st.GetUserByName(context.Background(), "anna")
+	if !u.LockedUntil.IsZero() || u.FailedLogins != 2 {
+		t.Errorf("locked=%v failed=%d, want unlocked with 2 failures", u.LockedUntil, u.FailedLogins)
+	}
+	fail()
+	u, _ = e.st.GetUserByName(context.Background(), "anna")
+	if u.LockedUntil.IsZero() {
+		t.Error("third failure within the window did not lock")
+	}
+}
+
 func TestDisabledUserCannotLogIn(t *testing.T) {
 	e := mustEnv(t, nil)
 	c := e.client()

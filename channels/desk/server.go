@@ -89,9 +89,11 @@ type Config struct {
 	// SLA is the time to resolve per priority; missing priorities take the
 	// defaults P1 1 h, P2 4 h, P3 8 h (one business day), P4 72 h.
 	SLA map[string]time.Duration
-	// LockoutThreshold is the number of consecutive failed logins that lock
-	// an account; default 5.
+	// LockoutThreshold is the number of failed logins within LockoutWindow
+	// that lock an account; default 5. A successful login resets the count.
 	LockoutThreshold int
+	// LockoutWindow is how far back failed logins count; default 15 min.
+	LockoutWindow time.Duration
 	// LockoutDuration is how long a locked account stays locked; default
 	// 15 min.
 	LockoutDuration time.Duration
@@ -160,6 +162,9 @@ func New(cfg Config) (*Server, error) {
 	cfg.SLA = sla
 	if cfg.LockoutThreshold <= 0 {
 		cfg.LockoutThreshold = 5
+	}
+	if cfg.LockoutWindow <= 0 {
+		cfg.LockoutWindow = 15 * time.Minute
 	}
 	if cfg.LockoutDuration <= 0 {
 		cfg.LockoutDuration = 15 * time.Minute

@@ -64,7 +64,10 @@ func TestSecurityHeadersAndStatic(t *testing.T) {
 			t.Errorf("%s: headers %v", path, h)
 		}
 	}
-	resp, _ := http.Get(e.http.URL + "/desk/login")
+	resp, err := http.Get(e.http.URL + "/desk/login")
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer resp.Body.Close()
 	buf := make([]byte, 4096)
 	n, _ := resp.Body.Read(buf)
