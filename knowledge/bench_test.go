@@ -246,3 +246,26 @@ func TestSynthCorpus(t *testing.T) {
 		t.Errorf("only %d of %d synthetic queries found anything", hits, len(qs))
 	}
 }
+
+// BenchmarkVectors measures the vector scan alone at 100k rows of the
+// offline embedder's dimension.
+func BenchmarkVectors(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const rows = 100_000
+	embeds := make([][]float32, rows)
+	for i := range embeds {
+		v := make([]float32, offlineDim)
+		for j := range v {
+			v[j] = float32(r.NormFloat64())
+		}
+		embeds[i] = normalize(v)
+	}
+	vs := newVectors(embeds, func(i int) bool { return i%10 != 9 })
+	q := embeds[4711]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := vs.search(q, i%2 == 0, 50); len(got) != 50 {
+			b.Fatalf("got %d rows", len(got))
+		}
+	}
+}

@@ -323,6 +323,16 @@ func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) 
 	if doc.Title == "" {
 		doc.Title = titleFromPath(id)
 	}
+	// Decoders of binary formats may pass bytes through; the index and
+	// every channel want valid UTF-8.
+	doc.Title = strings.ToValidUTF8(doc.Title, "\uFFFD")
+	for i, s := range doc.Synonyms {
+		doc.Synonyms[i] = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	for i := range pd.sections {
+		pd.sections[i].Heading = strings.ToValidUTF8(pd.sections[i].Heading, "\uFFFD")
+		pd.sections[i].Text = strings.ToValidUTF8(pd.sections[i].Text, "\uFFFD")
+	}
 	doc.Sections = normalizeSections(doc.Title, pd.sections)
 	if len(doc.Sections) == 0 {
 		return Document{}, errNoText

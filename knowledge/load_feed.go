@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,6 +19,7 @@ import (
 func parseFeed(data []byte) ([]parsedDoc, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
+	dec.CharsetReader = charsetReader
 	var rootName string
 	for {
 		tok, err := dec.Token()
@@ -52,7 +54,7 @@ func parseRSS(data []byte) ([]parsedDoc, error) {
 			} `xml:"item"`
 		} `xml:"channel"`
 	}
-	if err := xml.Unmarshal(data, &f); err != nil {
+	if err := decodeXML(data, &f); err != nil {
 		return nil, fmt.Errorf("RSS beschädigt: %v", err)
 	}
 	var items []feedItem
@@ -85,7 +87,7 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 			Published string `xml:"published"`
 		} `xml:"entry"`
 	}
-	if err := xml.Unmarshal(data, &f); err != nil {
+	if err := decodeXML(data, &f); err != nil {
 		return nil, fmt.Errorf("Atom beschädigt: %v", err)
 	}
 	var items []feedItem
@@ -106,6 +108,26 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 		items = append(items, it)
 	}
 	return feedDocs(items)
+}
+
+func decodeXML(data []byte, v any) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = charsetReader
+	return dec.Decode(v)
+}
+
+// charsetReader lets feeds declared as ISO 8859-1 or Windows-1252 be read;
+// other encodings are refused with a clear error.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii":
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		return bytes.NewReader(latin1ToUTF8(b)), nil
+	}
+	return nil, fmt.Errorf("Zeichensatz %q wird nicht unterstützt", label)
 }
 
 type feedItem struct{ title, link, id, body, date string }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -17,6 +18,11 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	var pd parsedDoc
 	if bytes.IndexByte(data, 0) >= 0 {
 		return pd, fmt.Errorf("Binärdatei, kein HTML")
+	}
+	if !utf8.Valid(data) {
+		// Old pages are often ISO 8859-1 or Windows-1252 whatever their
+		// meta tag says; Latin-1 decoding never fails and gets umlauts right.
+		data = latin1ToUTF8(data)
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {

@@ -468,3 +468,22 @@ func TestSplitText(t *testing.T) {
 		t.Errorf("blank text gave %q", got)
 	}
 }
+
+func TestLoadLatin1HTMLAndFeed(t *testing.T) {
+	files := fstest.MapFS{
+		"alt.html": {Data: []byte("<html><body><main><h1>Geb\xfchren</h1><p>Die Geb\xfchr betr\xe4gt 5 Euro.</p></main></body></html>")},
+		"alt.rss": {Data: []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Stra\xdfensperrung</title><description>Die Hauptstra\xdfe ist gesperrt.</description></item></channel></rss>")},
+	}
+	docs, skipped := mustLoad(t, Root{Name: "r", FS: files})
+	if len(skipped) != 0 {
+		t.Fatalf("skipped: %v", skipped)
+	}
+	h := docByID(t, docs, "alt")
+	if h.Title != "Gebühren" || !strings.Contains(h.Sections[0].Text, "Gebühr beträgt") {
+		t.Errorf("HTML = %q / %q", h.Title, h.Sections[0].Text)
+	}
+	f := docByID(t, docs, "alt/strassensperrung")
+	if f.Title != "Straßensperrung" || f.Sections[0].Text != "Die Hauptstraße ist gesperrt." {
+		t.Errorf("feed = %q / %q", f.Title, f.Sections[0].Text)
+	}
+}
