@@ -472,7 +472,7 @@ func TestSplitText(t *testing.T) {
 func TestLoadLatin1HTMLAndFeed(t *testing.T) {
 	files := fstest.MapFS{
 		"alt.html": {Data: []byte("<html><body><main><h1>Geb\xfchren</h1><p>Die Geb\xfchr betr\xe4gt 5 Euro.</p></main></body></html>")},
-		"alt.rss": {Data: []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Stra\xdfensperrung</title><description>Die Hauptstra\xdfe ist gesperrt.</description></item></channel></rss>")},
+		"alt.rss":  {Data: []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Stra\xdfensperrung</title><description>Die Hauptstra\xdfe ist gesperrt.</description></item></channel></rss>")},
 	}
 	docs, skipped := mustLoad(t, Root{Name: "r", FS: files})
 	if len(skipped) != 0 {
