@@ -103,7 +103,7 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 		// can say about it.
 		facets = []knowledge.Facet{knowledge.FacetDauer}
 	}
-	qs, missing := selectQuotes(c, facets, conv.Simple, q)
+	qs, missing := selectQuotes(a.lex, c, facets, conv.Simple, q)
 	body := composeAnswer(t.m, t.lang, c, qs, missing, conv.Simple)
 	t.conf = confidence(c, followUp)
 	if missing {
