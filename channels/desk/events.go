@@ -188,27 +188,37 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
+	// Each write gets its own deadline; in between, the stream may idle
+	// longer than the http.Server's WriteTimeout.
+	write := func(format string, args ...any) bool {
+		rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
+		fmt.Fprintf(w, format, args...)
+		if err := rc.Flush(); err != nil {
+			return false
+		}
+		rc.SetWriteDeadline(time.Time{})
+		return true
+	}
 	w.WriteHeader(http.StatusOK)
-	fmt.Fprint(w, "retry: 3000\n\n")
-	if err := rc.Flush(); err != nil {
+	if !write("retry: 3000\n\n") {
 		return
 	}
 	keepalive := time.NewTicker(20 * time.Second)
 	defer keepalive.Stop()
 	for {
+		var ok bool
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.hub.stop:
 			return
 		case <-keepalive.C:
-			fmt.Fprint(w, ": keepalive\n\n")
+			ok = write(": keepalive\n\n")
 		case c := <-ch:
 			b, _ := json.Marshal(c)
-			fmt.Fprintf(w, "event: tickets\ndata: %s\n\n", b)
+			ok = write("event: tickets\ndata: %s\n\n", b)
 		}
-		rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
-		if err := rc.Flush(); err != nil {
+		if !ok {
 			return
 		}
 	}

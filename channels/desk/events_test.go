@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -74,6 +75,39 @@ func TestEventsAnnounceNewTickets(t *testing.T) {
 	// Shutdown ends the stream.
 	e.srv.Shutdown(context.Background())
 	for range events {
+	}
+}
+
+// An http.Server WriteTimeout shorter than the gaps between events does
+// not cut the stream.
+func TestEventsOutliveWriteTimeout(t *testing.T) {
+	e := mustEnv(t, nil)
+	ts := httptest.NewUnstartedServer(e.router)
+	ts.Config.WriteTimeout = 300 * time.Millisecond
+	ts.Start()
+	defer ts.Close()
+	e.http = ts
+	c := e.client()
+	c.login("anna", testPassword)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+"/desk/events", nil)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := readEvents(t, resp)
+	<-events
+	time.Sleep(time.Second)
+	tk := e.escalate("c-slow", passportChat)
+	select {
+	case got, ok := <-events:
+		if !ok || len(got.New) != 1 || got.New[0] != tk.Key {
+			t.Errorf("event %+v (open %v)", got, ok)
+		}
+	case <-ctx.Done():
+		t.Fatal("stream cut")
 	}
 }
 

@@ -135,8 +135,9 @@ type env struct {
 	conv  convStore
 	live  *fakeLive
 	clock *clock
-	srv   *Server
-	http  *httptest.Server
+	srv    *Server
+	router chi.Router
+	http   *httptest.Server
 }
 
 const testPassword = "richtig-langes-passwort"
@@ -165,6 +166,7 @@ func mustEnv(t *testing.T, opt func(*Config)) *env {
 	}
 	r := chi.NewRouter()
 	e.srv.Routes(r)
+	e.router = r
 	e.http = httptest.NewServer(r)
 	t.Cleanup(func() {
 		e.srv.Shutdown(context.Background())
