@@ -129,12 +129,12 @@ func (f *fakeLive) Calls() []liveCall {
 
 // env is a running desk with its store, service, clock and fakes.
 type env struct {
-	t     *testing.T
-	st    *ticketing.Store
-	svc   *ticketing.Service
-	conv  convStore
-	live  *fakeLive
-	clock *clock
+	t      *testing.T
+	st     *ticketing.Store
+	svc    *ticketing.Service
+	conv   convStore
+	live   *fakeLive
+	clock  *clock
 	srv    *Server
 	router chi.Router
 	http   *httptest.Server
