@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,7 +121,8 @@ func decodeChatRequest(body []byte, maxChars int) (chatRequest, error) {
 	if err := dec.Decode(&req); err != nil {
 		return chatRequest{}, errInvalidJSON
 	}
-	if dec.More() {
+	// Nothing but white space may follow (More would let "}" or "]" pass).
+	if _, err := dec.Token(); err != io.EOF {
 		return chatRequest{}, errInvalidJSON
 	}
 	text, err := validateText(req.Message, req.Lang, maxChars)

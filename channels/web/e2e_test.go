@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -312,6 +313,22 @@ func TestBrowserWidget(t *testing.T) {
 	shotPath = filepath.Join(outDir, "widget-zoom200.png")
 	must("write screenshot", os.WriteFile(shotPath, shot, 0o644))
 	t.Logf("screenshot: %s", shotPath)
+
+	// Over the session's rate limit (burst 5, the test clock stands
+	// still): the refused message is not lost but put back into the input.
+	must("normal view", chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
+	for i, text := range []string{"Frage vier", "Frage fünf", "Frage sechs"} {
+		must("focus input", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('#lotse-input').focus()`)))
+		must("type", chromedp.Do(ctx, chromedp.KeyEvent(text), chromedp.KeyEvent(kb.Enter)))
+		if i < 2 {
+			waitJS("answer "+text, root+`.querySelectorAll('[role=log] .msg.bot').length === `+strconv.Itoa(4+i))
+		}
+	}
+	waitJS("rate limit note", root+`.querySelector('[role=log] .note.error') && `+root+`.querySelector('[role=log] .note.error').textContent.includes('senden Sie Ihre Nachricht dann erneut')`)
+	waitJS("refused text back in the input", root+`.querySelector('#lotse-input').value === 'Frage sechs'`)
+	if got := eval(root + `.querySelectorAll('[role=log] .msg.user').length`); got != float64(5) {
+		t.Errorf("user messages after the refusal: %v, want 5", got)
+	}
 
 	if got := eval(`window.__csp.join(', ')`); got != "" {
 		t.Errorf("CSP violations: %v", got)

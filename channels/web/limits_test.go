@@ -193,8 +193,8 @@ func TestRESTRateLimit(t *testing.T) {
 			c.IPRate = RateLimit{PerMinute: 60, Burst: 3}
 			c.SessionRate = RateLimit{PerMinute: -1}
 			c.RefusalDelay = 500 * time.Millisecond
+			c.sleep = rec.sleep
 		})
-		env.srv.sleep = rec.sleep
 		from := map[string]string{"X-Forwarded-For": "198.51.100.1"} // via the trusted loopback proxy
 		for i := range 3 {
 			if status, body := post(t, env, "/api/v1/chat", `{"message":"Hallo"}`, from); status != 200 {
@@ -342,8 +342,10 @@ func TestWSRateLimitedMessageIsNotProcessed(t *testing.T) {
 
 func TestWSFramePacing(t *testing.T) {
 	rec := &sleepRecorder{}
-	env := mustServe(t, func(c *Config) { c.FrameRate = RateLimit{PerMinute: 60, Burst: 3} })
-	env.srv.sleep = rec.sleep
+	env := mustServe(t, func(c *Config) {
+		c.FrameRate = RateLimit{PerMinute: 60, Burst: 3}
+		c.sleep = rec.sleep
+	})
 	c := mustDial(t, env, "/ws", nil)
 	c.until("welcome")
 	for range 6 {

@@ -119,6 +119,7 @@ func TestRESTBadInput(t *testing.T) {
 		{"not an object", "POST", "/api/v1/chat", `"hallo"`, 400, "invalid_json"},
 		{"wrong type", "POST", "/api/v1/chat", `{"message":42}`, 400, "invalid_json"},
 		{"trailing data", "POST", "/api/v1/chat", `{"message":"a"} {"message":"b"}`, 400, "invalid_json"},
+		{"trailing brace", "POST", "/api/v1/chat", `{"message":"a"}}`, 400, "invalid_json"},
 		{"empty body", "POST", "/api/v1/chat", ``, 400, "invalid_json"},
 		{"missing message", "POST", "/api/v1/chat", `{}`, 400, "empty_message"},
 		{"empty message", "POST", "/api/v1/chat", `{"message":""}`, 400, "empty_message"},

@@ -160,6 +160,9 @@ type Config struct {
 	MaxConversationEntries int
 	// Now; nil means time.Now.
 	Now func() time.Time
+	// sleep waits for d or until ctx ends (frame pacing, refusal delays);
+	// nil means a timer. Tests record the waits instead.
+	sleep func(ctx context.Context, d time.Duration)
 }
 
 func (c *Config) setDefaults() {
@@ -201,6 +204,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.sleep == nil {
+		c.sleep = sleepCtx
 	}
 	if c.IPRate == (RateLimit{}) {
 		c.IPRate = RateLimit{PerMinute: 30, Burst: 10}
@@ -268,8 +274,7 @@ type Server struct {
 	secure   func(http.Handler) http.Handler // SecurityHeaders(FrameAncestors)
 
 	refusalSlots chan struct{} // bounds the REST refusals delayed at once
-	// sleep waits for d or until ctx ends; tests replace it.
-	sleep func(ctx context.Context, d time.Duration)
+	sleep        func(ctx context.Context, d time.Duration)
 
 	baseCtx    context.Context // parent of WebSocket turns; cancelled by Shutdown when draining times out
 	cancelBase context.CancelFunc
@@ -298,7 +303,7 @@ func New(cfg Config) (*Server, error) {
 		secure:  SecurityHeaders(cfg.FrameAncestors),
 
 		refusalSlots: make(chan struct{}, maxDelayedRefusals),
-		sleep:        sleepCtx,
+		sleep:        cfg.sleep,
 		connsPerIP:   make(map[string]int),
 	}
 	for _, o := range cfg.AllowedOrigins {

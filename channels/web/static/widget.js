@@ -272,6 +272,7 @@
       }
       if (this.sendJSON({ type: 'message', text: text, lang: this.langSelect.value, simple: this.simple.checked })) {
         this.input.value = '';
+        this.lastSent = text;
       }
     }
 
@@ -313,6 +314,10 @@
             return;
           }
           this.note(msg.message || 'Es ist ein Fehler aufgetreten.', 'error');
+          // A refused message was not processed: offer it again.
+          if ((msg.code === 'rate_limited' || msg.code === 'busy') && this.lastSent && !this.input.value.trim()) {
+            this.input.value = this.lastSent;
+          }
           break;
         case 'token':
           this.streamToken(msg);
