@@ -249,8 +249,9 @@ func (b *Base) watch(last map[string]string) {
 		err := b.Reindex(ctx)
 		cancel()
 		if err != nil {
+			// Typically a broken knowledge.yaml: wait for the next change
+			// rather than failing again every poll.
 			b.logger.Error("knowledge: reindex after change failed; keeping the previous index", "err", err)
-			continue
 		}
 		last = sig
 	}

@@ -320,3 +320,26 @@ func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
+
+func TestWatchKeepsIndexOnBrokenConfig(t *testing.T) {
+	root, dir := copyFixture(t)
+	b := mustOpen(t, Config{Roots: []Root{root}, Watch: true, pollInterval: 30 * time.Millisecond})
+	writeFile(t, filepath.Join(dir, "knowledge.yaml"), "defaults: [kaputt")
+	time.Sleep(300 * time.Millisecond)
+	if ps := mustSearch(t, b, Query{Text: "Reisepass"}); len(ps) == 0 || ps[0].DocID != "leistungen/reisepass" {
+		t.Errorf("index lost after a broken knowledge.yaml: %v", ids(ps))
+	}
+	// Repairing the file is picked up.
+	writeFile(t, filepath.Join(dir, "knowledge.yaml"), "defaults: {audience: citizen}\n")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		// Without the folder rules, intern/ is no longer employee-only.
+		if _, ok := b.Document("intern/it/vpn-zugang", Citizen); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("repaired knowledge.yaml not picked up within 5 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
