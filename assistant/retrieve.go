@@ -368,25 +368,28 @@ func (r *retrieval) pick() int {
 		}
 	}
 	first := r.cands[0]
-	if first.relevant() && !first.primary {
+	if first.relevant() {
+		// Another document is named distinctly and much more specifically
+		// than the first ("Kindergartenplatz …" when retrieval ranked a
+		// registration service first; the whole title "Führungszeugnis
+		// online beantragen") – but a single word the first document
+		// speaks of as well does not count: "Führerschein" does not make
+		// "Führerschein beantragen" a better answer than "Umschreibung
+		// eines ausländischen Führerscheins".
+		if best > 0 {
+			b := r.cands[best]
+			if b.strong >= minOverrideName && b.strong >= first.strong+4 && !(len(b.strongName) == 1 && allIn(b.strongName, first.tokens)) {
+				return best
+			}
+		}
 		// A near tie: prefer the document whose title starts with what the
 		// question names ("Personalausweis beantragen" over "Verlust des
 		// Personalausweises melden" for "Unterlagen für den Personalausweis").
-		for i, c := range r.cands[1:] {
-			if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score && c.coverage >= first.coverage {
-				return i + 1
-			}
-		}
-	}
-	if first.relevant() {
-		// … but not when the first document speaks of that name too and
-		// the name is a single word or the question names the first
-		// document as well: "Führerschein" does not make "Führerschein
-		// beantragen" a better answer than "Umschreibung eines
-		// ausländischen Führerscheins".
-		if best > 0 {
-			if b := r.cands[best]; b.strong >= minOverrideName && b.strong >= first.strong+4 && !(allIn(b.strongName, first.tokens) && (first.named > 0 || len(b.strongName) == 1)) {
-				return best
+		if !first.primary {
+			for i, c := range r.cands[1:] {
+				if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score && c.coverage >= first.coverage {
+					return i + 1
+				}
 			}
 		}
 		return 0
