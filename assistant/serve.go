@@ -148,7 +148,8 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 		return a.offer(t, ans, "low_confidence"), nil
 	}
 	conv.Unhelpful = 0
-	if !conv.Simple {
+	if !conv.Simple && !t.first {
+		// The first answer opens with the disclosure, which says the same.
 		ans.Text += "\n\n" + t.m.HumanHint
 	}
 	return ans, nil

@@ -175,6 +175,13 @@ func TestDisclosureOnlyOnFirstAnswer(t *testing.T) {
 	if strings.Contains(second.Text, "KI-Assistent") {
 		t.Errorf("second answer repeats the disclosure: %q", second.Text)
 	}
+	if !strings.HasSuffix(second.Text, messagesDE.HumanHint) {
+		t.Errorf("second answer lacks the hint how to reach a human: %q", second.Text)
+	}
+	firstService := mustAsk(t, a, newConv(knowledge.Citizen), "Was kostet ein Reisepass?")
+	if strings.Count(firstService.Text, "„Mitarbeiter“") != 1 {
+		t.Errorf("first answer repeats how to reach a human: %q", firstService.Text)
+	}
 	en := mustAsk(t, a, newConv(knowledge.Citizen), "How much does a passport cost?")
 	if !strings.HasPrefix(en.Text, Disclosure("en")) {
 		t.Errorf("English first answer lacks the English disclosure: %q", en.Text)
