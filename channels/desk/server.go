@@ -194,6 +194,7 @@ func New(cfg Config) (*Server, error) {
 //	GET  /desk/                      queue (filters in the query string)
 //	GET  /desk/events                Server-Sent Events: ticket changes
 //	GET  /desk/tickets/{id}          case view
+//	GET  /desk/tickets/{id}/transcript?from=N   new transcript entries (live view)
 //	POST /desk/tickets/{id}/{action} claim, assign, reply, note, priority,
 //	                                 link-outage, major-incident, resolve,
 //	                                 takeover, release, review
@@ -219,6 +220,7 @@ func (s *Server) Routes(r chi.Router) {
 			r.Get("/", s.handleQueue)
 			r.Get("/events", s.handleEvents)
 			r.Get("/tickets/{id}", s.handleTicket)
+			r.Get("/tickets/{id}/transcript", s.handleTranscript)
 			r.Post("/tickets/{id}/{action}", s.handleTicketAction)
 			r.Get("/gaps", s.handleGaps)
 			r.Get("/gaps.csv", s.handleGapsCSV)

@@ -115,17 +115,8 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 	if conv != nil {
 		v.ConvFound = true
 		v.Held = conv.AgentHeld
-		reviews, err := s.reviewsOf(ctx, conv.ID)
-		if err != nil {
+		if v.Entries, err = s.entries(ctx, conv, 0); err != nil {
 			return ticketView{}, err
-		}
-		for i, e := range conv.Entries {
-			ev := entryView{Index: i, Role: string(e.Role), RoleLabel: roleLabel(e.Role), Text: e.Text, Intent: string(e.Intent),
-				Sources: e.Sources, At: e.At, IsAnswer: e.Role == assistant.RoleAssistant}
-			if r, ok := reviews[i]; ok {
-				ev.Review = &r
-			}
-			v.Entries = append(v.Entries, ev)
 		}
 	}
 	v.Live = s.liveCapable(t, conv)
@@ -154,6 +145,64 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 		}
 	}
 	return v, nil
+}
+
+// entries returns the conversation's entries from index from on, with
+// their latest reviews.
+func (s *Server) entries(ctx context.Context, conv *assistant.Conversation, from int) ([]entryView, error) {
+	reviews, err := s.reviewsOf(ctx, conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []entryView
+	for i := from; i < len(conv.Entries); i++ {
+		e := conv.Entries[i]
+		ev := entryView{Index: i, Role: string(e.Role), RoleLabel: roleLabel(e.Role), Text: e.Text, Intent: string(e.Intent),
+			Sources: e.Sources, At: e.At, IsAnswer: e.Role == assistant.RoleAssistant}
+		if r, ok := reviews[i]; ok {
+			ev.Review = &r
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// handleTranscript serves the entries of the ticket's conversation from
+// index "from" on, as list items for the case page's live view, with the
+// total count in X-Entry-Count; 204 when there is nothing new.
+func (s *Server) handleTranscript(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := s.ticketID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	from, err := strconv.Atoi(r.URL.Query().Get("from"))
+	if err != nil || from < 0 {
+		http.Error(w, "from: Zahl ab 0 erwartet", http.StatusBadRequest)
+		return
+	}
+	t, err := s.cfg.Tickets.Get(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	conv, err := s.loadConversation(ctx, t)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if conv == nil || from >= len(conv.Entries) {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	entries, err := s.entries(ctx, conv, from)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("X-Entry-Count", strconv.Itoa(len(conv.Entries)))
+	s.renderPartial(w, r, "ticket", "entries", page{User: principalFrom(ctx), Data: ticketView{T: t, Entries: entries}})
 }
 
 func sortSlots(s []slotView) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -409,5 +410,41 @@ func TestOutagePages(t *testing.T) {
 	}
 	if !e.auditHas("anna", "outage.create", "outage:"+id) || !e.auditHas("anna", "outage.update", "outage:"+id) {
 		t.Errorf("outage actions not audited:\n%s", e.dumpAudit())
+	}
+}
+
+func TestTranscriptLiveEntries(t *testing.T) {
+	e := mustEnv(t, nil)
+	tk := e.escalate("c-tr", passportChat)
+	c := e.client()
+	c.login("anna", testPassword)
+	base := "/desk/tickets/" + itoa(tk.ID) + "/transcript"
+	if _, body := c.get("/desk/tickets/" + itoa(tk.ID)); !strings.Contains(body, `data-live-src="`+base+`" data-count="4"`) {
+		t.Fatal("case page of a web chat is not live")
+	}
+	if code, _ := c.get(base + "?from=4"); code != http.StatusNoContent {
+		t.Errorf("nothing new: %d, want 204", code)
+	}
+	if code, _ := c.get(base + "?from=x"); code != http.StatusBadRequest {
+		t.Errorf("bad from: %d", code)
+	}
+	conv, _ := e.conv.Load(context.Background(), "c-tr")
+	conv.Entries = append(conv.Entries, assistant.Entry{Role: assistant.RoleUser, Text: "Hallo? <b>Noch da?</b>"})
+	if err := e.conv.Save(context.Background(), conv); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := c.http.Get(e.http.URL + base + "?from=4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	if _, err := io.Copy(&b, resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	body := b.String()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("X-Entry-Count") != "5" || !strings.Contains(body, `id="turn-4"`) ||
+		strings.Contains(body, `id="turn-3"`) || !strings.Contains(body, "&lt;b&gt;Noch da?") {
+		t.Errorf("new entries: %d count=%s\n%s", resp.StatusCode, resp.Header.Get("X-Entry-Count"), body)
 	}
 }

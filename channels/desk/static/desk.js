@@ -68,3 +68,48 @@
     }
   }
 })();
+
+// Live transcript of a web chat on the case page: new entries are appended
+// (existing ones, with any review being typed, stay untouched).
+(function () {
+  const list = document.getElementById('transcript');
+  if (!list || !list.dataset.liveSrc) {
+    return;
+  }
+  const status = document.getElementById('transcript-status');
+  let busy = false;
+  async function poll() {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    try {
+      const res = await fetch(list.dataset.liveSrc + '?from=' + encodeURIComponent(list.dataset.count), {credentials: 'same-origin'});
+      if (res.status === 401) {
+        status.textContent = 'Ihre Anmeldung ist abgelaufen. Bitte laden Sie die Seite neu.';
+        clearInterval(timer);
+        return;
+      }
+      if (res.status !== 200) {
+        return;
+      }
+      const count = res.headers.get('X-Entry-Count');
+      const tpl = document.createElement('template');
+      tpl.innerHTML = await res.text();
+      const items = Array.from(tpl.content.children).filter(function (n) { return n.tagName === 'LI'; });
+      items.forEach(function (li) { list.appendChild(li); });
+      if (count) {
+        list.dataset.count = count;
+      }
+      const last = items.length ? items[items.length - 1].querySelector('.who') : null;
+      if (last) {
+        status.textContent = 'Neue Nachricht im Gespräch: ' + last.textContent;
+      }
+    } catch (e) {
+      // network trouble: try again at the next tick
+    } finally {
+      busy = false;
+    }
+  }
+  const timer = setInterval(poll, 2000);
+})();
