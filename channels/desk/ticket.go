@@ -115,7 +115,7 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 	if conv != nil {
 		v.ConvFound = true
 		v.Held = conv.AgentHeld
-		if v.Entries, err = s.entries(ctx, conv, 0); err != nil {
+		if v.Entries, err = s.entries(ctx, conv, 0, true); err != nil {
 			return ticketView{}, err
 		}
 	}
@@ -148,11 +148,15 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 }
 
 // entries returns the conversation's entries from index from on, with
-// their latest reviews.
-func (s *Server) entries(ctx context.Context, conv *assistant.Conversation, from int) ([]entryView, error) {
-	reviews, err := s.reviewsOf(ctx, conv.ID)
-	if err != nil {
-		return nil, err
+// their latest reviews when withReviews is set (the live view skips that
+// look-up: new entries are not reviewed yet).
+func (s *Server) entries(ctx context.Context, conv *assistant.Conversation, from int, withReviews bool) ([]entryView, error) {
+	reviews := map[int]reviewRecord{}
+	if withReviews {
+		var err error
+		if reviews, err = s.reviewsOf(ctx, conv.ID); err != nil {
+			return nil, err
+		}
 	}
 	var out []entryView
 	for i := from; i < len(conv.Entries); i++ {
@@ -196,7 +200,7 @@ func (s *Server) handleTranscript(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	entries, err := s.entries(ctx, conv, from)
+	entries, err := s.entries(ctx, conv, from, false)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
