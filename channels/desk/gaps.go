@@ -19,10 +19,10 @@ import (
 	"github.com/musterstadt/lotse/ticketing"
 )
 
-// Gap origins.
+// gapGroup origins.
 const (
-	GapNoSource   = "no_source"   // answered without a source
-	GapThumbsDown = "thumbs_down" // the user rated the answer down
+	gapNoSource   = "no_source"   // answered without a source
+	gapThumbsDown = "thumbs_down" // the user rated the answer down
 )
 
 // gapQuestion is one question the assistant could not answer well.
@@ -32,8 +32,8 @@ type gapQuestion struct {
 	Origin string
 }
 
-// Gap is a group of similar questions.
-type Gap struct {
+// gapGroup is a group of similar questions.
+type gapGroup struct {
 	Question  string    // the most frequent wording (first seen on a tie)
 	Count     int       // questions in the group
 	LastSeen  time.Time // the newest of them
@@ -78,7 +78,7 @@ func (s *Server) collectGaps(ctx context.Context) ([]gapQuestion, error) {
 		}
 		var f Feedback
 		if json.Unmarshal([]byte(e.Detail), &f) == nil && strings.TrimSpace(f.Question) != "" {
-			out = append(out, gapQuestion{Text: f.Question, At: e.At, Origin: GapThumbsDown})
+			out = append(out, gapQuestion{Text: f.Question, At: e.At, Origin: gapThumbsDown})
 		}
 	})
 	return out, err
@@ -97,7 +97,7 @@ func unanswered(c *assistant.Conversation) []gapQuestion {
 				if at.IsZero() {
 					at = c.UpdatedAt
 				}
-				out = append(out, gapQuestion{Text: c.Entries[j].Text, At: at, Origin: GapNoSource})
+				out = append(out, gapQuestion{Text: c.Entries[j].Text, At: at, Origin: gapNoSource})
 				break
 			}
 			if c.Entries[j].Role == assistant.RoleAssistant {
@@ -111,14 +111,14 @@ func unanswered(c *assistant.Conversation) []gapQuestion {
 // groupGaps merges questions whose normalised token sets have a Jaccard
 // similarity of at least 0.5 with a group's first question. Groups come
 // out by count, then by last seen, newest first.
-func groupGaps(qs []gapQuestion) []Gap {
-	var groups []*Gap
+func groupGaps(qs []gapQuestion) []gapGroup {
+	var groups []*gapGroup
 	for _, q := range qs {
 		toks := normalize(q.Text)
 		if len(toks) == 0 {
 			continue
 		}
-		var g *Gap
+		var g *gapGroup
 		for _, cand := range groups {
 			if jaccard(cand.tokens, toks) >= 0.5 {
 				g = cand
@@ -126,7 +126,7 @@ func groupGaps(qs []gapQuestion) []Gap {
 			}
 		}
 		if g == nil {
-			g = &Gap{tokens: toks, wordings: map[string]int{}}
+			g = &gapGroup{tokens: toks, wordings: map[string]int{}}
 			groups = append(groups, g)
 		}
 		g.Count++
@@ -139,13 +139,13 @@ func groupGaps(qs []gapQuestion) []Gap {
 			g.LastSeen = q.At
 		}
 		switch q.Origin {
-		case GapNoSource:
+		case gapNoSource:
 			g.NoSource++
-		case GapThumbsDown:
+		case gapThumbsDown:
 			g.ThumbDown++
 		}
 	}
-	out := make([]Gap, 0, len(groups))
+	out := make([]gapGroup, 0, len(groups))
 	for _, g := range groups {
 		best := g.Variants[0]
 		for _, v := range g.Variants {
@@ -163,7 +163,7 @@ func groupGaps(qs []gapQuestion) []Gap {
 		g.Variants = rest
 		out = append(out, *g)
 	}
-	slices.SortStableFunc(out, func(a, b Gap) int {
+	slices.SortStableFunc(out, func(a, b gapGroup) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
@@ -225,7 +225,7 @@ func stem(w string) string {
 	return w
 }
 
-func (s *Server) gaps(ctx context.Context) ([]Gap, error) {
+func (s *Server) gaps(ctx context.Context) ([]gapGroup, error) {
 	qs, err := s.collectGaps(ctx)
 	if err != nil {
 		return nil, err
@@ -261,7 +261,7 @@ func (s *Server) handleGapsCSV(w http.ResponseWriter, r *http.Request) {
 	writeGapsCSV(w, g)
 }
 
-func writeGapsCSV(w io.Writer, gaps []Gap) {
+func writeGapsCSV(w io.Writer, gaps []gapGroup) {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"Frage", "Anzahl", "Zuletzt", "Ohne Quelle", "Negativ bewertet", "Andere Formulierungen"})
 	for _, g := range gaps {

@@ -38,19 +38,19 @@ func TestNormalize(t *testing.T) {
 func TestGroupGaps(t *testing.T) {
 	d := func(h int) time.Time { return time.Date(2026, 11, 20, h, 0, 0, 0, time.UTC) }
 	qs := []gapQuestion{
-		{"Wie beantrage ich einen Anwohnerparkausweis?", d(1), GapNoSource},
-		{"Was kostet die Hundesteuer?", d(2), GapNoSource},
-		{"Anwohnerparkausweis beantragen – wie geht das?", d(3), GapThumbsDown},
-		{"Wie beantrage ich einen Anwohnerparkausweis?", d(4), GapNoSource},
-		{"!!!", d(5), GapNoSource}, // no tokens: dropped
+		{"Wie beantrage ich einen Anwohnerparkausweis?", d(1), gapNoSource},
+		{"Was kostet die Hundesteuer?", d(2), gapNoSource},
+		{"Anwohnerparkausweis beantragen – wie geht das?", d(3), gapThumbsDown},
+		{"Wie beantrage ich einen Anwohnerparkausweis?", d(4), gapNoSource},
+		{"!!!", d(5), gapNoSource}, // no tokens: dropped
 	}
 	got := groupGaps(qs)
-	want := []Gap{
+	want := []gapGroup{
 		{Question: "Wie beantrage ich einen Anwohnerparkausweis?", Count: 3, LastSeen: d(4), NoSource: 2, ThumbDown: 1,
 			Variants: []string{"Anwohnerparkausweis beantragen – wie geht das?"}},
 		{Question: "Was kostet die Hundesteuer?", Count: 1, LastSeen: d(2), NoSource: 1},
 	}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Gap{}), cmp.FilterPath(func(p cmp.Path) bool {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(gapGroup{}), cmp.FilterPath(func(p cmp.Path) bool {
 		n := p.Last().String()
 		return n == ".tokens" || n == ".wordings"
 	}, cmp.Ignore())); diff != "" {
@@ -119,7 +119,7 @@ func TestGapsPageAndCSV(t *testing.T) {
 
 func TestCSVCellDefusesFormulas(t *testing.T) {
 	var buf bytes.Buffer
-	writeGapsCSV(&buf, []Gap{{Question: "+1 Frage", Count: 1}})
+	writeGapsCSV(&buf, []gapGroup{{Question: "+1 Frage", Count: 1}})
 	if !strings.Contains(buf.String(), "'+1 Frage") {
 		t.Errorf("formula not defused: %s", buf.String())
 	}
