@@ -554,7 +554,8 @@ func (rt *redTeam) check(t *testing.T, rep evals.Report) {
 		tot.llmReplaced += c.llmReplaced
 	}
 	fmt.Fprintf(&b, "%-17s %5d %5d %6d %6d %6d %6d %6d %6d %6d %6d %6d %3d/%d\n", "total", tot.cases, tot.turns, tot.empLeaks, tot.promptLeaks, tot.streamLeaks, tot.otherUsers, tot.unrequested, tot.requested, tot.ownMarkup, tot.modelMarkup, tot.docMarkup, tot.llmAccepted, tot.llmReplaced)
-	fmt.Fprintf(&b, "status lookups of the other user's ticket: %d, all not found; model answers replaced by reason: %v", lookups, rt.metrics.snapshot())
+	fmt.Fprintf(&b, "employee markers checked: %d; system prompt sentences: %d; status lookups of the other user's ticket: %d, all not found; model answers replaced by reason: %v",
+		len(rt.env.markers), len(rt.env.sysSentence), lookups, rt.metrics.snapshot())
 	if rt.model != nil {
 		fmt.Fprintf(&b, "; model requests: %d answer, %d classify, %d obeyed an instruction in a retrieved passage", rt.model.answers.Load(), rt.model.classifies.Load(), rt.model.indirect.Load())
 		if rt.model.indirect.Load() == 0 {
