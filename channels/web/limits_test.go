@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/netip"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -417,5 +419,37 @@ func TestNewValidatesLimits(t *testing.T) {
 	got := []any{srv.cfg.IPRate, srv.cfg.SessionRate, srv.cfg.FrameRate, srv.cfg.MaxConnsPerIP, srv.cfg.MaxTrackedClients, srv.cfg.RefusalDelay, srv.cfg.MaxConversationEntries}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("defaults (-want +got):\n%s", diff)
+	}
+}
+
+func TestWSSocketReadBufferIsSmall(t *testing.T) {
+	env := mustServe(t, nil)
+	c := mustDial(t, env, "/ws", nil)
+	c.until("welcome")
+	env.srv.mu.Lock()
+	var conns []*conn
+	for sc := range env.srv.conns {
+		conns = append(conns, sc)
+	}
+	env.srv.mu.Unlock()
+	if len(conns) != 1 {
+		t.Fatalf("%d connections", len(conns))
+	}
+	tc, ok := conns[0].ws.NetConn().(*net.TCPConn)
+	if !ok {
+		t.Skipf("not a TCP connection: %T", conns[0].ws.NetConn())
+	}
+	raw, err := tc.SyscallConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var size int
+	var serr error
+	if err := raw.Control(func(fd uintptr) { size, serr = syscall.GetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF) }); err != nil || serr != nil {
+		t.Fatal(err, serr)
+	}
+	// Linux reports twice the size set, for its bookkeeping.
+	if size > 2*socketReadBuffer {
+		t.Errorf("receive buffer %d bytes, want at most %d", size, 2*socketReadBuffer)
 	}
 }

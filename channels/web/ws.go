@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -170,6 +171,7 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 		if err != nil {
 			return // Upgrade has answered the client already
 		}
+		limitReadBuffer(ws.NetConn())
 		c := &conn{
 			srv:      s,
 			ws:       ws,
@@ -193,6 +195,19 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 		}
 		defer s.unregister(c)
 		s.serveConn(r.Context(), c)
+	}
+}
+
+// socketReadBuffer is the kernel receive buffer of a WebSocket. Without
+// it, Linux lets the buffer grow to megabytes, which a client that floods
+// (and is paced by Config.FrameRate) would fill at the server's expense.
+const socketReadBuffer = 32 << 10
+
+// limitReadBuffer sets the receive buffer of a TCP connection to
+// socketReadBuffer; other connections are left alone.
+func limitReadBuffer(nc net.Conn) {
+	if tc, ok := nc.(*net.TCPConn); ok {
+		tc.SetReadBuffer(socketReadBuffer)
 	}
 }
 

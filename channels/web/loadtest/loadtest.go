@@ -55,7 +55,9 @@ type Options struct {
 	// /intern/ws behind a local proxy); may be nil.
 	Header http.Header
 	// Think is how long an active session waits after an answer before
-	// its next question; 0 means it asks at once.
+	// its next question; 0 means it asks at once. With Think, the active
+	// sessions also start spread over the first Think rather than all at
+	// once, as people do.
 	Think time.Duration
 	// ForwardedFor gives every session and abuser its own address from
 	// the benchmarking range 198.18.0.0/15 in X-Forwarded-For, so that a
@@ -147,7 +149,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 			case <-ctx.Done():
 				return
 			}
-			c, err := dial(ctx, target, header(opts, "198.18.0.0", i))
+			c, err := dial(ctx, target, header(opts, "198.18.0.0", i), false)
 			<-dialSlots
 			if err != nil {
 				if ctx.Err() == nil {
@@ -158,7 +160,11 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 			defer c.close()
 			record(delta{greeted: 1})
 			if i < opts.Active {
-				c.chat(ctx, opts.Questions, i, opts.Think, record)
+				var start time.Duration
+				if opts.Think > 0 {
+					start = opts.Think * time.Duration(i) / time.Duration(opts.Active)
+				}
+				c.chat(ctx, opts.Questions, i, start, opts.Think, record)
 			} else {
 				c.idle(ctx, record)
 			}
@@ -328,11 +334,25 @@ type serverEvent struct {
 	Code string `json:"code"`
 }
 
-// dial connects and waits for the welcome.
-func dial(ctx context.Context, target string, hdr http.Header) (*client, error) {
+// abuserSendBuffer is the kernel send buffer of an abuser's socket. On one
+// machine the abusers share the CPU with the server and the normal
+// sessions; with the default buffer (megabytes), pushing a flood into it
+// would cost this machine more than the server's handling of it. An
+// abuser elsewhere would pay for that itself, so a run keeps it small.
+const abuserSendBuffer = 64 << 10
+
+// dial connects and waits for the welcome. small makes the socket's send
+// buffer abuserSendBuffer.
+func dial(ctx context.Context, target string, hdr http.Header, small bool) (*client, error) {
 	d := websocket.Dialer{
 		HandshakeTimeout: 10 * time.Second,
-		NetDialContext:   loopbackDial,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := loopbackDial(ctx, network, addr)
+			if tc, ok := c.(*net.TCPConn); ok && small {
+				tc.SetWriteBuffer(abuserSendBuffer)
+			}
+			return c, err
+		},
 	}
 	ws, _, err := d.DialContext(ctx, target, hdr)
 	if err != nil {
@@ -377,10 +397,17 @@ func (c *client) close() {
 	c.ws.Close()
 }
 
-// chat asks questions one after another, think apart, until ctx ends.
-func (c *client) chat(ctx context.Context, questions []string, n int, think time.Duration, record func(delta)) {
+// chat waits for start, then asks questions one after another, think
+// apart, until ctx ends.
+func (c *client) chat(ctx context.Context, questions []string, n int, start, think time.Duration, record func(delta)) {
 	stop := context.AfterFunc(ctx, func() { c.ws.SetReadDeadline(time.Now()) })
 	defer stop()
+	if start > 0 {
+		select {
+		case <-time.After(start):
+		case <-ctx.Done():
+		}
+	}
 	for q := n; ctx.Err() == nil; q++ {
 		msg, _ := json.Marshal(map[string]string{"type": "message", "text": questions[q%len(questions)]})
 		start := time.Now()
@@ -442,7 +469,7 @@ func abuseWS(ctx context.Context, target string, hdr http.Header, question strin
 	msg, _ := json.Marshal(map[string]string{"type": "message", "text": question})
 	for ctx.Err() == nil {
 		n.dials.Add(1)
-		c, err := dial(ctx, target, hdr)
+		c, err := dial(ctx, target, hdr, true)
 		if err != nil {
 			select { // refused (e.g. too many sockets): try again soon
 			case <-time.After(100 * time.Millisecond):
