@@ -30,6 +30,19 @@ type Config struct {
 	// HumanContact tells users how to reach a person when no ticket can be
 	// opened, e.g. "Telefon 0123 456-100". Empty means a generic sentence.
 	HumanContact string
+	// Organization is the town or authority that runs the assistant, as
+	// the disclosure names it: "Sie schreiben mit Lotse, dem
+	// KI-Assistenten der <Organization>", so a name that takes "der"
+	// (Stadt, Gemeinde, Verwaltung, …). Empty means DefaultOrganization.
+	Organization string
+	// OrganizationEN is the English name for "… the AI assistant of the
+	// <OrganizationEN>". Empty means Organization if that is set, else
+	// DefaultOrganizationEN.
+	OrganizationEN string
+	// SummaryTimeout bounds the model call that summarises an escalation
+	// for the service desk; 0 means DefaultSummaryTimeout. On timeout the
+	// extractive summary is used.
+	SummaryTimeout time.Duration
 }
 
 // Metrics receives the assistant's counters. It is declared here so that
@@ -52,12 +65,16 @@ type Metrics interface {
 // several conversations; one Conversation must not be used by two turns at
 // the same time.
 type Assistant struct {
-	cfg Config
-	lex *lexicon
+	cfg   Config
+	lex   *lexicon
+	texts orgTexts
 }
 
 // DefaultFirstTokenTimeout is used when Config.FirstTokenTimeout is zero.
 const DefaultFirstTokenTimeout = 8 * time.Second
+
+// DefaultSummaryTimeout is used when Config.SummaryTimeout is zero.
+const DefaultSummaryTimeout = 4 * time.Second
 
 // New validates cfg, fills in defaults and returns an Assistant.
 func New(cfg Config) (*Assistant, error) {
@@ -73,12 +90,19 @@ func New(cfg Config) (*Assistant, error) {
 	if cfg.FirstTokenTimeout <= 0 {
 		cfg.FirstTokenTimeout = DefaultFirstTokenTimeout
 	}
+	if cfg.SummaryTimeout <= 0 {
+		cfg.SummaryTimeout = DefaultSummaryTimeout
+	}
 	if cfg.Prompts == nil {
 		cfg.Prompts = prompts.Default()
+	}
+	texts, err := newOrgTexts(cfg.Organization, cfg.OrganizationEN)
+	if err != nil {
+		return nil, fmt.Errorf("assistant: %w", err)
 	}
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)
 	}
-	return &Assistant{cfg: cfg, lex: lex}, nil
+	return &Assistant{cfg: cfg, lex: lex, texts: texts}, nil
 }

@@ -1,10 +1,32 @@
 package assistant
 
-import "github.com/musterstadt/lotse/knowledge"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// The organisation names used when Config leaves them empty.
+const (
+	DefaultOrganization   = "Stadt Musterstadt"
+	DefaultOrganizationEN = "City of Musterstadt"
+)
+
+// maxOrganizationRunes bounds a configured organisation name.
+const maxOrganizationRunes = 120
+
+// orgPlaceholder marks where a sentence names the organisation. German
+// sentences put it after "der" (genitive), English ones after "the".
+const orgPlaceholder = "{org}"
 
 // messages are the fixed sentences of the offline dialogue engine in one
 // language. They frame quoted sources and never carry facts themselves: no
-// amounts, dates, addresses or phone numbers appear here.
+// amounts, dates, addresses or phone numbers appear here. Disclosure and Who
+// hold orgPlaceholder; withOrg fills it in.
 type messages struct {
 	Disclosure    string
 	SourceGerman  string // note for non-German answers that the quote is German
@@ -49,7 +71,7 @@ type messages struct {
 }
 
 var messagesDE = messages{
-	Disclosure:    "Hinweis: Sie schreiben mit Lotse, dem KI-Assistenten der Stadt Musterstadt. Sie können jederzeit mit einem Menschen sprechen – schreiben Sie einfach „Mitarbeiter“.",
+	Disclosure:    "Hinweis: Sie schreiben mit Lotse, dem KI-Assistenten der {org}. Sie können jederzeit mit einem Menschen sprechen – schreiben Sie einfach „Mitarbeiter“.",
 	FrameSection:  "Zu „%[2]s“ steht in der %[1]s (Abschnitt %[3]s):",
 	FrameOverview: "Zu „%[2]s“ steht in der %[1]s:",
 	KindService:   "Leistungsbeschreibung der Stadt",
@@ -67,7 +89,7 @@ var messagesDE = messages{
 	Thanks:        "Gern geschehen! Kann ich sonst noch helfen?",
 	Bye:           "Auf Wiedersehen und alles Gute!",
 	Ack:           "Gut. Kann ich sonst noch etwas für Sie tun?",
-	Who:           "Ich bin Lotse, der KI-Assistent der Stadt Musterstadt. Ich beantworte Fragen zu Leistungen der Stadt mit Auszügen aus den offiziellen Beschreibungen und gebe Ihr Anliegen bei Bedarf an einen Menschen weiter.",
+	Who:           "Ich bin Lotse, der KI-Assistent der {org}. Ich beantworte Fragen zu Leistungen der Stadt mit Auszügen aus den offiziellen Beschreibungen und gebe Ihr Anliegen bei Bedarf an einen Menschen weiter.",
 	Abuse:         "Ich helfe Ihnen gern weiter – bitte bleiben Sie dabei sachlich. Wenn Sie mit einem Menschen sprechen möchten, schreiben Sie „Mitarbeiter“.",
 	Sorry:         "Das tut mir leid.",
 	Escalated:     "Ich habe Ihr Anliegen an das Service-Team übergeben. Ihre Vorgangsnummer: %s. Eine Mitarbeiterin oder ein Mitarbeiter kümmert sich darum.",
@@ -91,7 +113,7 @@ var messagesDE = messages{
 }
 
 var messagesEN = messages{
-	Disclosure:    "Note: you are writing with Lotse, the AI assistant of the City of Musterstadt. You can talk to a person at any time – just write “agent”.",
+	Disclosure:    "Note: you are writing with Lotse, the AI assistant of the {org}. You can talk to a person at any time – just write “agent”.",
 	SourceGerman:  "The quoted source is in German.",
 	FrameSection:  "For “%[2]s”, the %[1]s says (section “%[3]s”):",
 	FrameOverview: "For “%[2]s”, the %[1]s says:",
@@ -110,7 +132,7 @@ var messagesEN = messages{
 	Thanks:        "You are welcome! Can I help with anything else?",
 	Bye:           "Goodbye and all the best!",
 	Ack:           "Alright. Is there anything else I can do for you?",
-	Who:           "I am Lotse, the AI assistant of the City of Musterstadt. I answer questions about the city's services with excerpts from the official descriptions and pass your request on to a person when needed.",
+	Who:           "I am Lotse, the AI assistant of the {org}. I answer questions about the city's services with excerpts from the official descriptions and pass your request on to a person when needed.",
 	Abuse:         "I am happy to help – please keep it civil. If you want to talk to a person, write “agent”.",
 	Sorry:         "I am sorry.",
 	Escalated:     "I have passed your request on to the service team. Your reference number: %s. A member of staff will take care of it.",
@@ -133,19 +155,88 @@ var messagesEN = messages{
 	SearchError:   "I cannot search the city's information right now.",
 }
 
+// orgTexts are the sentences of one Assistant, with its organisation's
+// name filled in.
+type orgTexts struct {
+	de, en messages
+}
+
+// newOrgTexts fills the organisation's German and English names into the
+// sentences. Empty names get the defaults: org DefaultOrganization, orgEN
+// org if that was set, else DefaultOrganizationEN.
+func newOrgTexts(org, orgEN string) (orgTexts, error) {
+	org, orgEN = strings.TrimSpace(org), strings.TrimSpace(orgEN)
+	if err := checkOrganization(org); err != nil {
+		return orgTexts{}, fmt.Errorf("organization: %w", err)
+	}
+	if err := checkOrganization(orgEN); err != nil {
+		return orgTexts{}, fmt.Errorf("organization (English): %w", err)
+	}
+	switch {
+	case orgEN != "":
+	case org != "":
+		orgEN = org
+	default:
+		orgEN = DefaultOrganizationEN
+	}
+	if org == "" {
+		org = DefaultOrganization
+	}
+	return orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN)}, nil
+}
+
+// checkOrganization rejects a name that cannot stand in a sentence: line
+// breaks and other control characters, invalid UTF-8, placeholders, or
+// more than maxOrganizationRunes.
+func checkOrganization(name string) error {
+	switch {
+	case !utf8.ValidString(name):
+		return errors.New("invalid UTF-8")
+	case utf8.RuneCountInString(name) > maxOrganizationRunes:
+		return fmt.Errorf("%q is longer than %d characters", name, maxOrganizationRunes)
+	case strings.IndexFunc(name, unicode.IsControl) >= 0:
+		return fmt.Errorf("%q contains a line break or control character", name)
+	case strings.Contains(name, orgPlaceholder):
+		return fmt.Errorf("%q contains %s", name, orgPlaceholder)
+	}
+	return nil
+}
+
+// withOrg returns m with the organisation's name in place of
+// orgPlaceholder.
+func withOrg(m messages, org string) messages {
+	m.Disclosure = strings.ReplaceAll(m.Disclosure, orgPlaceholder, org)
+	m.Who = strings.ReplaceAll(m.Who, orgPlaceholder, org)
+	return m
+}
+
 // msgs returns the sentences for lang: German for "de", English for every
 // other language.
-func msgs(lang string) *messages {
+func (o *orgTexts) msgs(lang string) *messages {
 	if lang == "de" {
-		return &messagesDE
+		return &o.de
 	}
-	return &messagesEN
+	return &o.en
+}
+
+// defaultTexts returns the sentences with the default organisation.
+func defaultTexts() *orgTexts {
+	o, _ := newOrgTexts("", "") // the defaults pass checkOrganization
+	return &o
 }
 
 // Disclosure returns the AI disclosure that opens every conversation, in
-// German for "de" and in English otherwise. Channels reuse it for welcome
-// messages and phone greetings.
-func Disclosure(lang string) string { return msgs(normLangOrDE(lang)).Disclosure }
+// German for "de" and in English otherwise, naming DefaultOrganization.
+// Channels of an Assistant use its Disclosure method, which names the
+// configured organisation.
+func Disclosure(lang string) string { return defaultTexts().msgs(normLangOrDE(lang)).Disclosure }
+
+// Disclosure returns the AI disclosure that opens every conversation of a,
+// in German for "de" and in English otherwise, naming the organisation of
+// Config. Channels reuse it for welcome messages and phone greetings.
+func (a *Assistant) Disclosure(lang string) string {
+	return a.texts.msgs(normLangOrDE(lang)).Disclosure
+}
 
 func normLangOrDE(lang string) string {
 	if l := normLang(lang); l != "" {
