@@ -21,7 +21,7 @@ func (a *Assistant) handoff(ctx context.Context, t *turn, intent Intent, reason 
 		ans.Text = t.m.NoTickets + " " + a.contact(t.m)
 		return ans, nil
 	}
-	key, err := a.escalate(ctx, t, intent, reason)
+	key, summary, err := a.escalate(ctx, t, intent, reason)
 	if err != nil {
 		if isCtxErr(ctx, err) {
 			return Answer{}, err
@@ -35,7 +35,7 @@ func (a *Assistant) handoff(ctx context.Context, t *turn, intent Intent, reason 
 		return ans, nil
 	}
 	deleteSlot(t.conv, slotHandoffPending)
-	h.Ticket = key
+	h.Ticket, h.Summary = key, summary
 	ans.Text = fmt.Sprintf(t.m.Escalated, key)
 	return ans, nil
 }
@@ -43,7 +43,7 @@ func (a *Assistant) handoff(ctx context.Context, t *turn, intent Intent, reason 
 // retryEscalation retries an escalation that failed in an earlier turn.
 // On success the user learns the ticket key before this turn's answer.
 func (a *Assistant) retryEscalation(ctx context.Context, t *turn, reason string) error {
-	key, err := a.escalate(ctx, t, IntentHuman, reason)
+	key, _, err := a.escalate(ctx, t, IntentHuman, reason)
 	if err != nil {
 		if isCtxErr(ctx, err) {
 			return err
@@ -58,8 +58,10 @@ func (a *Assistant) retryEscalation(ctx context.Context, t *turn, reason string)
 	return nil
 }
 
-// escalate sends the handoff packet to ticketing, retrying once at once.
-func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason string) (string, error) {
+// escalate sends the handoff packet to ticketing, retrying once at once,
+// and returns the ticket key and the packet's summary (see
+// escalationSummary).
+func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason string) (key, summary string, err error) {
 	conv := t.conv
 	e := Escalation{
 		ConversationID: conv.ID,
@@ -69,17 +71,15 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 		Lang:           t.lang,
 		Intent:         intent,
 		Reason:         reason,
-		Summary:        a.summary(t),
 		Transcript:     a.transcript(t),
 		Sources:        shownSources(conv),
 		Confidence:     t.conf,
 	}
-	var err error
+	e.Summary = a.escalationSummary(ctx, t, e)
 	for attempt := 0; attempt < 2; attempt++ {
-		var key string
 		key, err = a.cfg.Tickets.Escalate(ctx, e)
 		if err == nil && key != "" {
-			return key, nil
+			return key, e.Summary, nil
 		}
 		if err == nil {
 			err = errors.New("empty ticket key")
@@ -88,7 +88,7 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 			break
 		}
 	}
-	return "", fmt.Errorf("assistant: escalate: %w", err)
+	return "", "", fmt.Errorf("assistant: escalate: %w", err)
 }
 
 // contact says how to reach the service team without a ticket.

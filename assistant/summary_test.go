@@ -1,0 +1,75 @@
+package assistant
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+func TestCleanSummary(t *testing.T) {
+	long := strings.Repeat("Anliegen zum Reisepass ", 40)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "Die Person fragt nach dem Reisepass.", "Die Person fragt nach dem Reisepass."},
+		{"markdown and lines", "## Zusammenfassung\n**Anliegen:** Reisepass\n* offen: Termin", "Zusammenfassung Anliegen: Reisepass - offen: Termin"},
+		{"personal data the model wrote", "Rückruf an erika@example.org oder 0171 2345678.", "Rückruf an [E-MAIL] oder [TELEFON]."},
+		{"blank", " \n\t ", ""},
+		{"long", long, strings.TrimSpace(long[:strings.LastIndex(long[:maxSummaryRunes-1], " ")]) + "…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cleanSummary(tt.in)
+			if got != tt.want {
+				t.Errorf("cleanSummary(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if n := utf8.RuneCountInString(got); n > maxSummaryRunes {
+				t.Errorf("%d runes, want at most %d", n, maxSummaryRunes)
+			}
+		})
+	}
+}
+
+func TestSummaryTurns(t *testing.T) {
+	var entries []Entry
+	for i := range maxSummaryTurns + 5 {
+		role := RoleUser
+		if i%2 == 1 {
+			role = RoleAssistant
+		}
+		entries = append(entries, Entry{Role: role, Text: strings.Repeat("x", maxLLMHistoryRunes+50)})
+	}
+	entries = append(entries, Entry{Role: RoleSystem, Text: "intern"}, Entry{Role: RoleAgent, Text: "Hier ist Frau Schmidt."})
+	got := summaryTurns(entries)
+	if len(got) != maxSummaryTurns {
+		t.Fatalf("%d turns, want %d", len(got), maxSummaryTurns)
+	}
+	if last := got[len(got)-1]; last.Role != "agent" || last.Text != "Hier ist Frau Schmidt." {
+		t.Errorf("last turn = %+v, want the agent's entry (system entries left out)", last)
+	}
+	if n := utf8.RuneCountInString(got[0].Text); n > maxLLMHistoryRunes+2 {
+		t.Errorf("first turn has %d runes, want it shortened", n)
+	}
+}
+
+// Without a model the packet carries the extractive summary and nothing
+// calls a model.
+func TestEscalationSummaryOffline(t *testing.T) {
+	tk := &fakeTickets{}
+	a := mustAssistant(t, func(c *Config) { c.Tickets = tk })
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "Was kostet ein Reisepass? Mail erika@example.org")
+	ans := mustAsk(t, a, c, "Mitarbeiter")
+	if len(tk.escalations) != 1 {
+		t.Fatalf("%d escalations", len(tk.escalations))
+	}
+	want := "Was kostet ein Reisepass? Mail [E-MAIL]"
+	if got := tk.escalations[0].Summary; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if ans.Handoff == nil || ans.Handoff.Summary != want {
+		t.Errorf("handoff = %+v", ans.Handoff)
+	}
+}
