@@ -182,12 +182,12 @@ func (d *Dialog) Start(ctx context.Context, in Input) []Action {
 	t := textsFor(c.lang)
 	if !c.started {
 		c.started = true
-		d.record(ctx, c, assistant.RoleAssistant, t.Greeting+" "+t.HowCanIHelp)
+		d.record(ctx, c, assistant.RoleAssistant, greeting(&d.cfg, c.lang)+" "+t.HowCanIHelp)
 	}
 	c.stage = stageListen
 	c.misses = 0
 	return []Action{d.gather(c, in.TurnPath,
-		Say{Text: t.Greeting, Lang: c.lang},
+		Say{Text: greeting(&d.cfg, c.lang), Lang: c.lang},
 		Say{Text: t.OtherLang, Lang: otherLang(c.lang)},
 		Say{Text: t.HowCanIHelp, Lang: c.lang})}
 }

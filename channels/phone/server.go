@@ -86,6 +86,14 @@ type Config struct {
 	// LinkText replaces URLs in spoken answers; empty means "auf der
 	// Internetseite der Stadt".
 	LinkText string
+	// Organization names the town in the German greeting ("… dem
+	// KI-Assistenten der <Organization>"); empty means
+	// assistant.DefaultOrganization.
+	Organization string
+	// OrganizationEN names it in the English greeting ("… of the
+	// <OrganizationEN>"); empty means Organization if set, else
+	// assistant.DefaultOrganizationEN.
+	OrganizationEN string
 
 	// AnswerBudget is how long a webhook waits for the assistant before the
 	// caller hears a filler and the gateway is redirected; default 3 s.

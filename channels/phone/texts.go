@@ -1,11 +1,15 @@
 package phone
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/musterstadt/lotse/assistant"
+)
 
 // texts are the fixed sentences of the phone dialog in one language. They
 // carry no facts about services; those come only from the assistant.
 type texts struct {
-	Greeting     string // AI disclosure and the options
+	Greeting     string // AI disclosure and the options; {org} is the organisation (see greeting)
 	OtherLang    string // offer of the other language, in that language
 	HowCanIHelp  string
 	Switched     string // said after DTMF 9 switched to this language
@@ -33,7 +37,7 @@ type texts struct {
 }
 
 var textsDE = texts{
-	Greeting:     "Guten Tag! Sie sprechen mit Lotse, dem KI-Assistenten der Stadt Musterstadt. Ich bin ein Computerprogramm, kein Mensch. Sie können jederzeit mit einem Menschen sprechen: Sagen Sie ‚Mitarbeiter' oder drücken Sie die 0.",
+	Greeting:     "Guten Tag! Sie sprechen mit Lotse, dem KI-Assistenten der {org}. Ich bin ein Computerprogramm, kein Mensch. Sie können jederzeit mit einem Menschen sprechen: Sagen Sie ‚Mitarbeiter' oder drücken Sie die 0.",
 	OtherLang:    "For English, press 9.",
 	HowCanIHelp:  "Wie kann ich Ihnen helfen?",
 	Switched:     "Ich spreche jetzt Deutsch. Wie kann ich Ihnen helfen?",
@@ -60,7 +64,7 @@ var textsDE = texts{
 }
 
 var textsEN = texts{
-	Greeting:     "Hello! You are speaking with Lotse, the AI assistant of the City of Musterstadt. I am a computer program, not a person. You can talk to a person at any time: say ‘agent' or press 0.",
+	Greeting:     "Hello! You are speaking with Lotse, the AI assistant of the {org}. I am a computer program, not a person. You can talk to a person at any time: say ‘agent' or press 0.",
 	OtherLang:    "Für Deutsch drücken Sie die 9.",
 	HowCanIHelp:  "How can I help you?",
 	Switched:     "I will speak English now. How can I help you?",
@@ -91,6 +95,24 @@ func textsFor(lang string) *texts {
 		return &textsEN
 	}
 	return &textsDE
+}
+
+// greeting returns the Greeting for lang with the organisation's name of
+// cfg: Organization in German, OrganizationEN in English, with the
+// defaults of package assistant when empty.
+func greeting(cfg *Config, lang string) string {
+	org := strings.TrimSpace(cfg.Organization)
+	if lang == "en" {
+		if en := strings.TrimSpace(cfg.OrganizationEN); en != "" {
+			org = en
+		} else if org == "" {
+			org = assistant.DefaultOrganizationEN
+		}
+	}
+	if org == "" {
+		org = assistant.DefaultOrganization
+	}
+	return strings.ReplaceAll(textsFor(lang).Greeting, "{org}", org)
 }
 
 func otherLang(lang string) string {
