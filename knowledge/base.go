@@ -45,6 +45,19 @@ const offlineDim = 256
 // dense retriever alone; below it the hashed features only share noise.
 const offlineDenseFloor = 0.4
 
+// offlineDenseWeight is the weight of the offline embedder's ranking in the
+// fusion, relative to 1 for the lexical ranking. Hashed bags of words know
+// no term weights, so a chunk headed "Benötigte Unterlagen" resembles every
+// other such chunk; letting that ranking count half keeps it a tie-breaker
+// and a net for typos instead of a rival to BM25.
+const offlineDenseWeight = 0.5
+
+// denseTuning adapts the fusion to the embedder's quality.
+type denseTuning struct {
+	floor  float64 // least similarity for a dense-only hit in hybrid mode
+	weight float64 // weight of the dense ranking in the fusion
+}
+
 // Config configures Open. Only Roots is required.
 type Config struct {
 	// Roots are the knowledge roots, searched together. Document IDs must be
@@ -72,7 +85,7 @@ type Base struct {
 	cfg        Config
 	logger     *slog.Logger
 	embed      EmbedFunc
-	denseFloor float64
+	dense      denseTuning
 	probe      []float32
 	cur        atomic.Pointer[index]
 
@@ -98,13 +111,13 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		return nil, err
 	}
 	cfg.Mode = mode
-	b := &Base{cfg: cfg, logger: cfg.Logger, embed: cfg.Embed}
+	b := &Base{cfg: cfg, logger: cfg.Logger, embed: cfg.Embed, dense: denseTuning{weight: 1}}
 	if b.logger == nil {
 		b.logger = slog.New(slog.DiscardHandler)
 	}
 	if b.embed == nil {
 		b.embed = NewOfflineEmbedder(offlineDim)
-		b.denseFloor = offlineDenseFloor
+		b.dense = denseTuning{floor: offlineDenseFloor, weight: offlineDenseWeight}
 	}
 	if cfg.pollInterval <= 0 {
 		b.cfg.pollInterval = time.Second
@@ -287,7 +300,7 @@ func (b *Base) Search(ctx context.Context, q Query) ([]Passage, error) {
 			ix.mu.RUnlock()
 			continue
 		}
-		res, err := ix.search(ctx, q, aud, k, b.cfg.Mode, b.embed, b.denseFloor)
+		res, err := ix.search(ctx, q, aud, k, b.cfg.Mode, b.embed, b.dense)
 		ix.mu.RUnlock()
 		return res, err
 	}

@@ -240,3 +240,36 @@ func DetectFacet(text string) Facet {
 	}
 	return FacetNone
 }
+
+// withoutFacetCues removes the words that only say which facet a question
+// asks for ("Was kostet …", "Unterlagen", "how long") and leaves its topic.
+// It returns text unchanged when nothing would remain.
+func withoutFacetCues(text string) string {
+	var kept []string
+	for _, w := range strings.Fields(text) {
+		f := strings.TrimFunc(foldString(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if !facetCueWords[f] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return text
+	}
+	return strings.Join(kept, " ")
+}
+
+// facetCueWords are the words of questionCues and facetLabels.
+var facetCueWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range questionCues {
+		for _, w := range strings.Fields(c.cue) {
+			m[w] = true
+		}
+	}
+	for _, l := range facetLabels {
+		for _, w := range strings.Fields(l.label) {
+			m[strings.Trim(w, "&-")] = true
+		}
+	}
+	return m
+}()

@@ -118,10 +118,20 @@ type buildInput struct {
 	lexPath  string               // "" for an in-memory lexical index
 }
 
-// embedText is what the embedder sees for a chunk: title, heading path and
-// text, so that a chunk "Kosten" still knows which service it belongs to.
+// embedText is what the embedder sees for a chunk: its heading path
+// without the generic facet headings, then its text. "Reisepass beantragen
+// › Benötigte Unterlagen" is embedded as "Reisepass beantragen": every
+// service has a "Benötigte Unterlagen" section, and the facet is matched by
+// the facet boost, so the vector should say what the chunk is about.
 func embedText(c *chunk) string {
-	return c.Section + "\n" + c.Text
+	parts := strings.Split(c.Section, " › ")
+	kept := parts[:1]
+	for _, p := range parts[1:] {
+		if labelFacet(p) == FacetNone {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " › ") + "\n" + c.Text
 }
 
 func textHash(s string) string {

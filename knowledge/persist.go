@@ -31,7 +31,7 @@ const (
 	currentFile   = "CURRENT"
 	snapshotFile  = "index.gob"
 	lexDir        = "lex"
-	formatVersion = 1 // bump when analysis or the snapshot layout change
+	formatVersion = 2 // bump when analysis or the snapshot layout change
 )
 
 // snapshot is the gob-encoded part of a generation.

@@ -12,8 +12,8 @@ import (
 )
 
 // Retrieval tuning. rrfK is the usual constant of reciprocal rank fusion;
-// fusedFacetBoost lifts chunks of the facet the question asks for, in every
-// mode, after the retrievers ran.
+// fusedFacetBoost lifts chunks of the facet the question asks for when a
+// document's representative chunk is chosen, in every mode.
 const (
 	rrfK            = 60
 	minCandidates   = 50
@@ -30,7 +30,7 @@ type scored struct {
 // search runs one query against this index generation. aud is Citizen or
 // Employee; the audience filter is part of both index queries, so chunks a
 // citizen may not read are never scored, let alone returned.
-func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode Mode, embed EmbedFunc, denseFloor float64) ([]Passage, error) {
+func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode Mode, embed EmbedFunc, dt denseTuning) ([]Passage, error) {
 	if len(ix.chunks) == 0 {
 		return nil, nil
 	}
@@ -45,16 +45,28 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		}
 	}
 	if mode != ModeLexical {
+		// The dense query is the question's topic: its facet words would
+		// pull the same section of every service (the facet boost below
+		// takes care of the facet).
 		text := q.Text
 		if len(extra) > 0 {
 			text += "\n" + strings.Join(extra, " ")
+		}
+		if q.Facet != FacetNone {
+			text = withoutFacetCues(text)
 		}
 		var err error
 		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed); err != nil {
 			return nil, err
 		}
-		if mode == ModeHybrid && denseFloor > 0 {
-			denseHits = slices.DeleteFunc(denseHits, func(s scored) bool { return s.score < denseFloor })
+		if mode == ModeHybrid && dt.floor > 0 {
+			// Below the floor, the dense retriever may still confirm a
+			// lexical hit but not bring in a chunk of its own.
+			inLex := make(map[int]bool, len(lexHits))
+			for _, h := range lexHits {
+				inLex[h.chunk] = true
+			}
+			denseHits = slices.DeleteFunc(denseHits, func(s scored) bool { return s.score < dt.floor && !inLex[s.chunk] })
 		}
 	}
 
@@ -73,18 +85,41 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			fused[h.chunk] += 1 / float64(rrfK+r+1)
 		}
 		for r, h := range denseHits {
-			fused[h.chunk] += 1 / float64(rrfK+r+1)
+			fused[h.chunk] += dt.weight / float64(rrfK+r+1)
 		}
 	}
-	ranked := make([]scored, 0, len(fused))
+	// Documents are ranked by their best chunk; the facet only chooses
+	// which of a document's chunks represents it, so that "Was kostet ein
+	// Reisepass" finds the Reisepass first and then its Kosten section,
+	// rather than the Kosten section of some other pass.
+	type docAgg struct {
+		rank      float64 // best unboosted chunk score
+		best      int     // best chunk after the facet boost
+		bestScore float64
+	}
+	docs := map[int]*docAgg{}
 	for c, s := range fused {
 		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
 			continue // unreachable through the index filters; kept as a last guard
 		}
+		boosted := s
 		if q.Facet != FacetNone && ix.chunks[c].Facet == q.Facet {
-			s *= fusedFacetBoost
+			boosted *= fusedFacetBoost
 		}
-		ranked = append(ranked, scored{c, s})
+		d := ix.chunks[c].Doc
+		a := docs[d]
+		if a == nil {
+			docs[d] = &docAgg{rank: s, best: c, bestScore: boosted}
+			continue
+		}
+		a.rank = max(a.rank, s)
+		if boosted > a.bestScore || (boosted == a.bestScore && c < a.best) {
+			a.best, a.bestScore = c, boosted
+		}
+	}
+	ranked := make([]scored, 0, len(docs))
+	for _, a := range docs {
+		ranked = append(ranked, scored{a.best, a.rank})
 	}
 	slices.SortFunc(ranked, func(a, b scored) int {
 		if a.score != b.score {
@@ -98,7 +133,8 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	return ix.collapse(ranked, q.Facet, k), nil
 }
 
-// collapse keeps the best chunk of every document. When the question asks
+// collapse turns documents, ranked and each with its best chunk, into
+// passages. When the question asks
 // for a facet and the best document has a chunk of that facet, that chunk
 // comes first and the document's best chunk, if different, second.
 func (ix *index) collapse(ranked []scored, facet Facet, k int) []Passage {
