@@ -230,6 +230,17 @@ func (s *Server) trusted(a netip.Addr) bool {
 	return false
 }
 
+// clientKey names the client of a request for the per-address limits
+// (IPRate, MaxConnsPerIP): an employee, authenticated by the intranet
+// proxy, by name — all employees may come through the one proxy address —
+// and everybody else by address (addrKey of clientAddr).
+func (s *Server) clientKey(r *http.Request) string {
+	if u := employeeFrom(r.Context()); u != "" {
+		return "employee:" + u
+	}
+	return addrKey(s.clientAddr(r))
+}
+
 // addrKey is the key of an address in the limiter tables: IPv4 addresses
 // count one by one, IPv6 addresses by their /64 network, which is what one
 // household or phone usually has.

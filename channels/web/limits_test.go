@@ -453,3 +453,34 @@ func TestWSSocketReadBufferIsSmall(t *testing.T) {
 		t.Errorf("receive buffer %d bytes, want at most %d", size, 2*socketReadBuffer)
 	}
 }
+
+// TestEmployeesAreLimitedByName: the intranet proxy may be the only
+// address all employees come from; each employee has the per-address
+// budget for themselves.
+func TestEmployeesAreLimitedByName(t *testing.T) {
+	env := mustServe(t, func(c *Config) {
+		c.IPRate = RateLimit{PerMinute: 60, Burst: 1}
+		c.SessionRate = RateLimit{PerMinute: -1}
+		c.MaxConnsPerIP = 1
+		c.RefusalDelay = -1
+	})
+	as := func(user string) map[string]string { return map[string]string{"X-Remote-User": user} }
+	if status, _ := post(t, env, "/intern/api/v1/chat", `{"message":"VPN"}`, as("m.muster")); status != 200 {
+		t.Fatalf("first employee: %d", status)
+	}
+	if status, _ := post(t, env, "/intern/api/v1/chat", `{"message":"VPN"}`, as("e.andere")); status != 200 {
+		t.Errorf("second employee behind the same proxy: %d", status)
+	}
+	if status, body := post(t, env, "/intern/api/v1/chat", `{"message":"VPN"}`, as("m.muster")); status != 429 {
+		t.Errorf("first employee again: %d %v", status, body)
+	}
+	mustDial(t, env, "/intern/ws", http.Header{"X-Remote-User": {"m.muster"}}).until("welcome")
+	mustDial(t, env, "/intern/ws", http.Header{"X-Remote-User": {"e.andere"}}).until("welcome")
+	if _, resp, err := websocket.DefaultDialer.Dial(wsURL(env, "/intern/ws"), http.Header{"X-Remote-User": {"m.muster"}}); err == nil || resp.StatusCode != 429 {
+		t.Errorf("second socket of one employee: %v", err)
+	}
+	// The citizens' budget of the proxy address is separate.
+	if status, _ := post(t, env, "/api/v1/chat", `{"message":"Hallo"}`, nil); status != 200 {
+		t.Errorf("citizen: %d", status)
+	}
+}

@@ -45,7 +45,7 @@ func (s *Server) handleChat(aud knowledge.Audience) http.HandlerFunc {
 			writeError(w, r, s.log, errUnavailable)
 			return
 		}
-		if ok, retry := s.lim.allow(addrKey(s.clientAddr(r)), ""); !ok {
+		if ok, retry := s.lim.allow(s.clientKey(r), ""); !ok {
 			s.refuse(w, r, retry)
 			return
 		}

@@ -160,7 +160,7 @@ func (s *Server) handleWS(aud knowledge.Audience) http.HandlerFunc {
 			writeError(w, r, s.log, errUnavailable)
 			return
 		}
-		key := addrKey(s.clientAddr(r))
+		key := s.clientKey(r)
 		if !s.acquireConn(key) {
 			writeError(w, r, s.log, errTooManyConns)
 			return
