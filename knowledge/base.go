@@ -82,12 +82,12 @@ type Config struct {
 // Base is an open knowledge base. It is safe for concurrent use; Search
 // keeps working while a new index is built and swapped in.
 type Base struct {
-	cfg        Config
-	logger     *slog.Logger
-	embed      EmbedFunc
-	dense      denseTuning
-	probe      []float32
-	cur        atomic.Pointer[index]
+	cfg    Config
+	logger *slog.Logger
+	embed  EmbedFunc
+	dense  denseTuning
+	probe  []float32
+	cur    atomic.Pointer[index]
 
 	rebuild   sync.Mutex // serialises reindexing
 	stop      chan struct{}
