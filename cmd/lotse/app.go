@@ -93,6 +93,8 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		Tickets:           opt.tickets,
 		Metrics:           opt.metrics,
 		FirstTokenTimeout: cfg.LLM.FirstTokenTimeout,
+		Organization:      cfg.Organization,
+		OrganizationEN:    cfg.OrganizationEN,
 		Logger:            log,
 	}
 	set, err := loadPrompts(cfg.PromptsDir)

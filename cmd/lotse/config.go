@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Config is everything `lotse` can be told. It is filled from flags and
@@ -27,6 +29,11 @@ type Config struct {
 	LLM        LLMConfig
 	Embeddings EmbedConfig
 	PromptsDir string // overrides for prompts/*.tmpl, by file name
+
+	// Organization names the town in the AI disclosure and the phone
+	// greeting ("… der Stadt Musterstadt"); empty means the default.
+	Organization   string
+	OrganizationEN string // English name; empty means Organization or the default
 
 	Jira JiraConfig
 
@@ -153,6 +160,14 @@ func (c Config) Validate() error {
 	if c.RetentionDays < 1 {
 		errs = append(errs, errors.New("retention days must be at least 1"))
 	}
+	for _, o := range []struct{ name, v string }{
+		{"LOTSE_ORGANIZATION", c.Organization},
+		{"LOTSE_ORGANIZATION_EN", c.OrganizationEN},
+	} {
+		if strings.ContainsFunc(o.v, unicode.IsControl) || utf8.RuneCountInString(o.v) > 120 {
+			errs = append(errs, fmt.Errorf("%s %q: want one line of at most 120 characters", o.name, o.v))
+		}
+	}
 	if c.EmployeeHeader == "" {
 		errs = append(errs, errors.New("employee header must not be empty"))
 	}
@@ -200,6 +215,8 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_EMBED_MODEL", set: str(func(c *Config) *string { return &c.Embeddings.Model })},
 		{name: "LOTSE_EMBED_API_KEY", secret: true, set: str(func(c *Config) *string { return &c.Embeddings.APIKey })},
 		{name: "LOTSE_PROMPTS_DIR", set: str(func(c *Config) *string { return &c.PromptsDir })},
+		{name: "LOTSE_ORGANIZATION", set: str(func(c *Config) *string { return &c.Organization })},
+		{name: "LOTSE_ORGANIZATION_EN", set: str(func(c *Config) *string { return &c.OrganizationEN })},
 		{name: "LOTSE_JIRA_URL", set: str(func(c *Config) *string { return &c.Jira.URL })},
 		{name: "LOTSE_JIRA_TOKEN", secret: true, set: str(func(c *Config) *string { return &c.Jira.Token })},
 		{name: "LOTSE_JIRA_EMAIL", set: str(func(c *Config) *string { return &c.Jira.Email })},

@@ -45,6 +45,8 @@ func TestParseConfigEnvAndFlags(t *testing.T) {
 		"LOTSE_LLM_TIMEOUT":      "3s",
 		"LOTSE_TRUSTED_PROXIES":  "10.0.0.0/8, 127.0.0.1",
 		"LOTSE_RETENTION_DAYS":   "7",
+		"LOTSE_ORGANIZATION":     "Gemeinde Beispielheim",
+		"LOTSE_ORGANIZATION_EN":  "Municipality of Beispielheim",
 	}
 	c, _, err := parseConfig("serve", []string{"--data", "/flag/data", "--knowledge", "x"}, envFrom(env), io.Discard, nil)
 	if err != nil {
@@ -57,6 +59,7 @@ func TestParseConfigEnvAndFlags(t *testing.T) {
 	want.LLM = LLMConfig{BaseURL: "http://127.0.0.1:11434/v1", Model: "llama3", APIKey: "s3cret", FirstTokenTimeout: 3 * time.Second}
 	want.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("127.0.0.1/32")}
 	want.RetentionDays = 7
+	want.Organization, want.OrganizationEN = "Gemeinde Beispielheim", "Municipality of Beispielheim"
 	if diff := cmp.Diff(want, c, cmp.Comparer(func(a, b netip.Prefix) bool { return a == b })); diff != "" {
 		t.Errorf("config (-want +got):\n%s", diff)
 	}
@@ -90,6 +93,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"missing secret file", map[string]string{"LOTSE_JIRA_TOKEN_FILE": "/does/not/exist"}, nil, "LOTSE_JIRA_TOKEN_FILE"},
 		{"unknown flag", nil, []string{"--nope"}, "nope"},
 		{"retention", map[string]string{"LOTSE_RETENTION_DAYS": "0"}, nil, "retention"},
+		{"organization with line break", map[string]string{"LOTSE_ORGANIZATION": "Stadt\nMusterstadt"}, nil, "LOTSE_ORGANIZATION"},
+		{"organization too long", map[string]string{"LOTSE_ORGANIZATION_EN": strings.Repeat("x", 121)}, nil, "LOTSE_ORGANIZATION_EN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

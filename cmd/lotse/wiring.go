@@ -152,6 +152,8 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 		TwilioAuthToken: cfg.TwilioAuthToken,
 		JambonzSecret:   cfg.JambonzSecret,
 		DeskPhone:       cfg.DeskPhone,
+		Organization:    cfg.Organization,
+		OrganizationEN:  cfg.OrganizationEN,
 		Logger:          log,
 		Metrics:         phoneMetrics{m: a.metrics},
 	}
