@@ -149,3 +149,16 @@ func TestOfflineEmbedder(t *testing.T) {
 		t.Error("embedder ignored a cancelled context")
 	}
 }
+
+func TestCompoundWithRulePart(t *testing.T) {
+	// The index knows "kita" and "platz" but not "kindergarten"; a rule
+	// maps Kindergarten to Kita.
+	ix := &index{
+		vocab: vocab{df: map[string]int{"kita": 3, "platz": 5}},
+		rules: newRuleSet([][]string{{"Kita", "Kindergarten"}}),
+	}
+	terms, _ := ix.queryTerms("Kindergartenplatz")
+	if terms["kita"] == 0 || terms["platz"] == 0 {
+		t.Errorf("Kindergartenplatz gave %v, want kita and platz", terms)
+	}
+}

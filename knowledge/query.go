@@ -152,26 +152,43 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 			terms[t] = w
 		}
 	}
-	resolve := func(tk token, w float64) {
-		switch {
-		case ix.vocab.has(tk.stem):
+	isKey := func(part string) bool { return len(ix.rules.rules[lightStem(part)]) > 0 }
+	var resolve func(tk token, w float64, depth int)
+	resolve = func(tk token, w float64, depth int) {
+		if ix.vocab.has(tk.stem) {
 			put(tk.stem, w)
-		default:
-			if parts := ix.vocab.decompound(tk.word, st); parts != nil {
+			return
+		}
+		if depth == 0 {
+			if parts := ix.vocab.decompoundWith(tk.word, st, isKey); parts != nil {
 				for _, p := range parts {
-					put(p, w*weightPart)
+					key, isRule := strings.CutPrefix(p, rulePart)
+					if !isRule {
+						put(p, w*weightPart)
+						continue
+					}
+					// A part the index lacks but a rule knows:
+					// "Kindergartenplatz" → Kita + Platz.
+					for _, r := range ix.rules.rules[lightStem(key)] {
+						for _, target := range r.targets {
+							for _, t := range target {
+								resolve(t, w*weightPart*r.weight, depth+1)
+								extra = append(extra, t.word)
+							}
+						}
+					}
 				}
 				return
 			}
-			if c := ix.vocab.correct(tk.stem); c != "" {
-				put(c, w*weightCorrected)
-				return
-			}
-			put(tk.stem, w)
 		}
+		if c := ix.vocab.correct(tk.stem); c != "" {
+			put(c, w*weightCorrected)
+			return
+		}
+		put(tk.stem, w)
 	}
 	for _, tk := range toks {
-		resolve(tk, weightOriginal)
+		resolve(tk, weightOriginal, 0)
 	}
 	// Expansion by rules, longest keys first; a key must match a run of
 	// query tokens exactly, and words inside a matched run do not match
@@ -191,7 +208,7 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 			for _, r := range rules {
 				for _, target := range r.targets {
 					for _, tk := range target {
-						resolve(tk, r.weight)
+						resolve(tk, r.weight, 0)
 						extra = append(extra, tk.word)
 					}
 				}
@@ -208,7 +225,7 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 			for _, r := range ix.rules.rules[c] {
 				for _, target := range r.targets {
 					for _, t := range target {
-						resolve(t, r.weight*weightCorrected)
+						resolve(t, r.weight*weightCorrected, 0)
 						extra = append(extra, t.word)
 					}
 				}

@@ -32,6 +32,17 @@ const (
 // first part. It returns nil when the word is no compound of known parts.
 // The word itself is not part of the result.
 func (v *vocab) decompound(w string, st *stemmer) []string {
+	return v.decompoundWith(w, st, nil)
+}
+
+// rulePart marks a compound part that is not in the vocabulary but is the
+// key of a query rule (a synonym the index lacks, like "kindergarten" for
+// a town that only writes "Kita"); the caller expands it by the rule.
+const rulePart = "\x00"
+
+// decompoundWith is decompound that also accepts parts for which isKey
+// reports true; those are returned as rulePart + the folded part.
+func (v *vocab) decompoundWith(w string, st *stemmer, isKey func(string) bool) []string {
 	if len(w) < minCompound || len(w) > maxCompound {
 		return nil
 	}
@@ -51,11 +62,20 @@ func (v *vocab) decompound(w string, st *stemmer) []string {
 				continue
 			}
 			part := w[i:j]
-			s := v.knownStem(part, st)
+			known := func(p string) string {
+				if s := v.knownStem(p, st); s != "" {
+					return s
+				}
+				if isKey != nil && len(p) >= 4 && isKey(p) {
+					return rulePart + p
+				}
+				return ""
+			}
+			s := known(part)
 			if s == "" && j < len(w) {
 				for _, le := range linkingElements[1:] {
 					if strings.HasSuffix(part, le) && len(part)-len(le) >= minPart {
-						if s = v.knownStem(part[:len(part)-len(le)], st); s != "" {
+						if s = known(part[:len(part)-len(le)]); s != "" {
 							break
 						}
 					}
