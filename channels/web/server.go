@@ -10,6 +10,12 @@
 // either; the desk drives live takeovers through Server.AgentMessage and
 // Server.SetAgentHeld.
 //
+// It protects itself: rate limits per client address and session, paced
+// socket reads, a cap on sockets per address, a CORS allowlist, strict
+// security headers on every answer and bounded conversations (see
+// PROTOCOL.md, "Limits"). It is not a firewall: volumetric attacks are the
+// reverse proxy's job.
+//
 // The wire protocol is documented in PROTOCOL.md.
 package web
 
