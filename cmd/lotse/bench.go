@@ -28,14 +28,20 @@ func runBench(ctx context.Context, args []string, _ func(string) string, stdout,
 	connected := fs.Int("connected", 2000, "sessions opened and held")
 	active := fs.Int("active", 100, "sessions that chat")
 	duration := fs.Duration("duration", 30*time.Second, "length of the run")
+	think := fs.Duration("think", 5*time.Second, "pause of a chatting session between answer and next question")
+	forwarded := fs.Bool("forwarded-for", true, "give each session its own X-Forwarded-For address (start the server with LOTSE_TRUSTED_PROXIES=127.0.0.1/32)")
+	abusers := fs.Int("abusers", 0, "extra sessions that flood the server, ignoring rate limits")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	res, err := loadtest.Run(ctx, loadtest.Options{
-		URL:       strings.TrimRight(*base, "/") + "/ws",
-		Connected: *connected,
-		Active:    *active,
-		Duration:  *duration,
+		URL:          strings.TrimRight(*base, "/") + "/ws",
+		Connected:    *connected,
+		Active:       *active,
+		Duration:     *duration,
+		Think:        *think,
+		ForwardedFor: *forwarded,
+		Abusers:      *abusers,
 	})
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
@@ -43,6 +49,7 @@ func runBench(ctx context.Context, args []string, _ func(string) string, stdout,
 	fmt.Fprintf(stdout, "sessions connected  %d of %d (%d chatting)\n", res.Connected, *connected, *active)
 	fmt.Fprintf(stdout, "answers             %d\n", res.Answers)
 	fmt.Fprintf(stdout, "errors              %d\n", res.Errors)
+	fmt.Fprintf(stdout, "rate-limited        %d\n", res.RateLimited)
 	fmt.Fprintf(stdout, "answer latency      p50 %v  p95 %v  p99 %v\n", res.P50.Round(time.Millisecond/10), res.P95.Round(time.Millisecond/10), res.P99.Round(time.Millisecond/10))
 	if rss, err := serverRSS(ctx, *base); err == nil {
 		fmt.Fprintf(stdout, "server RSS          %.0f MiB\n", rss/(1<<20))

@@ -48,6 +48,9 @@ type Config struct {
 	DeskSSOHeader       string // optional: desk user name from a trusted proxy
 	P1Webhook           string
 	RetentionDays       int
+	RateIPPerMinute     float64 // per client address; negative switches the limit off; 0 = channel default
+	RateSessionPerMin   float64 // per chat session; negative switches it off; 0 = channel default
+	MaxConnsPerIP       int     // WebSocket connections per client address; negative: no cap; 0 = default
 	ShutdownGracePeriod time.Duration
 }
 
@@ -239,6 +242,21 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_EMPLOYEE_HEADER", set: str(func(c *Config) *string { return &c.EmployeeHeader })},
 		{name: "LOTSE_DESK_SSO_HEADER", set: str(func(c *Config) *string { return &c.DeskSSOHeader })},
 		{name: "LOTSE_P1_WEBHOOK", set: str(func(c *Config) *string { return &c.P1Webhook })},
+		{name: "LOTSE_RATE_IP_PER_MINUTE", set: func(c *Config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			c.RateIPPerMinute = f
+			return err
+		}},
+		{name: "LOTSE_RATE_SESSION_PER_MINUTE", set: func(c *Config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			c.RateSessionPerMin = f
+			return err
+		}},
+		{name: "LOTSE_MAX_CONNS_PER_IP", set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			c.MaxConnsPerIP = n
+			return err
+		}},
 		{name: "LOTSE_RETENTION_DAYS", set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
 			c.RetentionDays = n

@@ -108,11 +108,15 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		Store:          a.convs,
 		Metrics:        webMetrics{m: a.metrics},
 		Feedback:       feedbackSink{a: a},
+		Disclosure:     a.asst.Disclosure,
 		Logger:         log,
 		AllowedOrigins: cfg.AllowedOrigins,
 		TrustedProxies: cfg.TrustedProxies,
 		EmployeeHeader: cfg.EmployeeHeader,
 		FrameAncestors: cfg.FrameAncestors,
+		IPRate:         web.RateLimit{PerMinute: cfg.RateIPPerMinute},
+		SessionRate:    web.RateLimit{PerMinute: cfg.RateSessionPerMin},
+		MaxConnsPerIP:  cfg.MaxConnsPerIP,
 	})
 	if err != nil {
 		return nil, err
