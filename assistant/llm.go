@@ -103,10 +103,12 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 	}
 	question := truncateLLM(Redact(in.Question), maxLLMQuestion)
 	data := prompts.AnswerData{
-		Lang:     in.Lang,
-		Simple:   in.Simple,
-		Question: question,
-		History:  llmHistory(in.Conv, question),
+		Organization:   a.texts.org,
+		OrganizationEN: a.texts.orgEN,
+		Lang:           in.Lang,
+		Simple:         in.Simple,
+		Question:       question,
+		History:        llmHistory(in.Conv, question),
 	}
 	for _, p := range ps {
 		data.Passages = append(data.Passages, prompts.Passage{
@@ -358,7 +360,9 @@ func (a *Assistant) classifyLLM(ctx context.Context, text string, lang string) (
 	if a.cfg.Model == nil {
 		return "", false
 	}
-	system, user, err := a.llmPrompts().Classify(prompts.ClassifyData{Lang: lang, Text: truncateLLM(Redact(text), maxLLMQuestion)})
+	system, user, err := a.llmPrompts().Classify(prompts.ClassifyData{
+		Organization: a.texts.org, OrganizationEN: a.texts.orgEN, Lang: lang, Text: truncateLLM(Redact(text), maxLLMQuestion),
+	})
 	if err != nil {
 		a.llmLogger().Error("assistant: render classify prompt", "err", err)
 		return "", false

@@ -44,10 +44,11 @@ func (a *Assistant) escalationSummary(ctx context.Context, t *turn, e Escalation
 // paragraph of plain text and cut to maxSummaryRunes.
 func (a *Assistant) summarizeLLM(ctx context.Context, e Escalation) (string, error) {
 	data := prompts.SummaryData{
-		Lang:       e.Lang,
-		Reason:     e.Reason,
-		Intent:     string(e.Intent),
-		Transcript: summaryTurns(e.Transcript),
+		Organization: a.texts.org,
+		Lang:         e.Lang,
+		Reason:       e.Reason,
+		Intent:       string(e.Intent),
+		Transcript:   summaryTurns(e.Transcript),
 	}
 	for _, s := range e.Sources {
 		if s.Title != "" {

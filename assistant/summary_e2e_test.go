@@ -252,3 +252,57 @@ func TestEscalationSummaryCapped(t *testing.T) {
 		t.Errorf("summary = %q, want the model's start, cut with …", esc.Summary)
 	}
 }
+
+// Every prompt (classification, answer, summary) names the configured
+// organisation, not the example town.
+func TestModelPromptsNameOrganization(t *testing.T) {
+	fake := e2eFake(t)
+	fake.SetReply(summaryScript(fakellm.Reply{Text: modelSummary}))
+	tickets := &recordingTickets{}
+	m, err := openai.New(openai.Config{BaseURL: fake.URL, Model: "test-model"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assistant.New(assistant.Config{
+		Retriever: e2eRetriever{}, Model: m, Tickets: tickets,
+		Organization: "Gemeinde Beispielheim", OrganizationEN: "Municipality of Beispielheim",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, _ := escalateConversation(t, a, tickets)
+	if ans.Handoff == nil || ans.Handoff.Summary != modelSummary {
+		t.Fatalf("handoff %+v, want the model's summary", ans.Handoff)
+	}
+	conv := &assistant.Conversation{ID: "en", Audience: knowledge.Citizen, Channel: "web"}
+	if _, err := a.Ask(context.Background(), conv, assistant.Message{Text: "How much does a passport cost?", Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, r := range fake.Requests() {
+		system := r.Messages[0].Content
+		kind := "answer"
+		switch {
+		case len(r.Tools) > 0:
+			kind = "classify"
+		case isSummaryRequest(r):
+			kind = "summary"
+		case strings.HasPrefix(system, "You are"):
+			kind = "answer.en"
+		}
+		kinds[kind] = true
+		want := "Gemeinde Beispielheim"
+		if kind == "answer.en" {
+			want = "Municipality of Beispielheim"
+		}
+		if !strings.Contains(system, want) || strings.Contains(system, "Musterstadt") {
+			t.Errorf("%s system prompt does not name %q only:\n%s", kind, want, system)
+		}
+	}
+	for _, k := range []string{"classify", "answer", "summary", "answer.en"} {
+		if !kinds[k] {
+			t.Errorf("no %s request seen; got %v", k, kinds)
+		}
+	}
+}

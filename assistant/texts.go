@@ -8,12 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/prompts"
 )
 
 // The organisation names used when Config leaves them empty.
 const (
-	DefaultOrganization   = "Stadt Musterstadt"
-	DefaultOrganizationEN = "City of Musterstadt"
+	DefaultOrganization   = prompts.DefaultOrganization
+	DefaultOrganizationEN = prompts.DefaultOrganizationEN
 )
 
 // maxOrganizationRunes bounds a configured organisation name.
@@ -156,9 +157,10 @@ var messagesEN = messages{
 }
 
 // orgTexts are the sentences of one Assistant, with its organisation's
-// name filled in.
+// name filled in, and the names themselves for the prompts.
 type orgTexts struct {
-	de, en messages
+	de, en     messages
+	org, orgEN string
 }
 
 // newOrgTexts fills the organisation's German and English names into the
@@ -182,7 +184,7 @@ func newOrgTexts(org, orgEN string) (orgTexts, error) {
 	if org == "" {
 		org = DefaultOrganization
 	}
-	return orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN)}, nil
+	return orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN), org: org, orgEN: orgEN}, nil
 }
 
 // checkOrganization rejects a name that cannot stand in a sentence: line

@@ -39,6 +39,13 @@ const (
 
 var requiredNames = []string{nameAnswer, nameAnswerSimple, nameClassify, nameSummary}
 
+// The organisation the prompts name when the data leaves it empty. German
+// templates put the name after "der" (genitive), English ones after "the".
+const (
+	DefaultOrganization   = "Stadt Musterstadt"
+	DefaultOrganizationEN = "City of Musterstadt"
+)
+
 // Set is a parsed collection of prompt templates. It is safe for
 // concurrent use.
 type Set struct {
@@ -185,9 +192,15 @@ type Turn struct {
 // AnswerData is the input of the answer prompt. Question and History must
 // already be redacted.
 type AnswerData struct {
-	Lang     string // ISO 639-1 code of the answer language; empty means "de"
-	Simple   bool   // answer in Einfache Sprache (answer_simple.tmpl)
-	Question string
+	// Organization is the town or authority the assistant serves, e.g.
+	// "Stadt Musterstadt"; empty means DefaultOrganization.
+	Organization string
+	// OrganizationEN is its English name for English templates; empty
+	// means Organization if set, else DefaultOrganizationEN.
+	OrganizationEN string
+	Lang           string // ISO 639-1 code of the answer language; empty means "de"
+	Simple         bool   // answer in Einfache Sprache (answer_simple.tmpl)
+	Question       string
 	// Passages are numbered from 1 in this order; the model cites [n].
 	Passages []Passage
 	History  []Turn // oldest first
@@ -196,18 +209,21 @@ type AnswerData struct {
 // ClassifyData is the input of the intent classification prompt. Text
 // must already be redacted.
 type ClassifyData struct {
-	Lang string
-	Text string
+	Organization   string // as in AnswerData
+	OrganizationEN string // as in AnswerData
+	Lang           string
+	Text           string
 }
 
 // SummaryData is the input of the escalation summary for the service desk.
 // Transcript must already be redacted.
 type SummaryData struct {
-	Lang       string // language the citizen wrote in; the summary is German
-	Reason     string // why a human is needed, e.g. "requested"
-	Intent     string
-	Transcript []Turn
-	Sources    []string // titles of the documents the assistant cited
+	Organization string // as in AnswerData; the summary prompt is German
+	Lang         string // language the citizen wrote in; the summary is German
+	Reason       string // why a human is needed, e.g. "requested"
+	Intent       string
+	Transcript   []Turn
+	Sources      []string // titles of the documents the assistant cited
 }
 
 // Answer renders the answer prompt: the system message with the rules
@@ -290,6 +306,7 @@ type turnView struct {
 }
 
 type answerViewData struct {
+	orgView
 	Lang       string
 	Language   string // German name of the answer language
 	LanguageEN string // English name
@@ -302,6 +319,7 @@ type answerViewData struct {
 func answerView(d AnswerData) answerViewData {
 	lang := normLang(d.Lang)
 	v := answerViewData{
+		orgView:    newOrgView(d.Organization, d.OrganizationEN),
 		Lang:       lang,
 		Language:   languageName(lang, false),
 		LanguageEN: languageName(lang, true),
@@ -321,6 +339,7 @@ func answerView(d AnswerData) answerViewData {
 }
 
 type classifyViewData struct {
+	orgView
 	Lang     string
 	Language string
 	Text     string
@@ -328,10 +347,11 @@ type classifyViewData struct {
 
 func classifyView(d ClassifyData) classifyViewData {
 	lang := normLang(d.Lang)
-	return classifyViewData{Lang: lang, Language: languageName(lang, false), Text: Escape(d.Text)}
+	return classifyViewData{orgView: newOrgView(d.Organization, d.OrganizationEN), Lang: lang, Language: languageName(lang, false), Text: Escape(d.Text)}
 }
 
 type summaryViewData struct {
+	orgView
 	Lang       string
 	Language   string
 	Reason     string
@@ -343,6 +363,7 @@ type summaryViewData struct {
 func summaryView(d SummaryData) summaryViewData {
 	lang := normLang(d.Lang)
 	v := summaryViewData{
+		orgView:    newOrgView(d.Organization, ""),
 		Lang:       lang,
 		Language:   languageName(lang, false),
 		Reason:     escapeAttr(d.Reason),
@@ -353,6 +374,28 @@ func summaryView(d SummaryData) summaryViewData {
 		v.Sources = append(v.Sources, escapeAttr(s))
 	}
 	return v
+}
+
+// orgView holds the organisation's names as templates see them:
+// defaults filled in, attribute-escaped (one line, no angle brackets).
+type orgView struct {
+	Organization   string
+	OrganizationEN string
+}
+
+func newOrgView(org, orgEN string) orgView {
+	org, orgEN = strings.TrimSpace(org), strings.TrimSpace(orgEN)
+	switch {
+	case orgEN != "":
+	case org != "":
+		orgEN = org
+	default:
+		orgEN = DefaultOrganizationEN
+	}
+	if org == "" {
+		org = DefaultOrganization
+	}
+	return orgView{Organization: escapeAttr(org), OrganizationEN: escapeAttr(orgEN)}
 }
 
 func turnViews(ts []Turn) []turnView {

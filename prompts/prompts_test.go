@@ -361,3 +361,69 @@ func TestNotLoaded(t *testing.T) {
 		t.Error("zero Set rendered an answer")
 	}
 }
+
+func TestOrganizationInPrompts(t *testing.T) {
+	s := Default()
+	tests := []struct {
+		name       string
+		org, orgEN string
+		render     func(org, orgEN string) (string, error)
+		want       string
+	}{
+		{"answer default", "", "", func(o, e string) (string, error) {
+			d := sampleAnswerData()
+			d.Organization, d.OrganizationEN = o, e
+			sys, _, err := s.Answer(d)
+			return sys, err
+		}, "der digitale Assistent der Stadt Musterstadt."},
+		{"answer", "Gemeinde Beispielheim", "", func(o, e string) (string, error) {
+			d := sampleAnswerData()
+			d.Organization, d.OrganizationEN = o, e
+			sys, _, err := s.Answer(d)
+			return sys, err
+		}, "der digitale Assistent der Gemeinde Beispielheim."},
+		{"simple", "Gemeinde Beispielheim", "", func(o, e string) (string, error) {
+			d := sampleAnswerData()
+			d.Simple, d.Organization, d.OrganizationEN = true, o, e
+			sys, _, err := s.Answer(d)
+			return sys, err
+		}, "der digitale Assistent der Gemeinde Beispielheim."},
+		{"english falls back to the German name", "Gemeinde Beispielheim", "", func(o, e string) (string, error) {
+			d := sampleAnswerData()
+			d.Lang, d.Organization, d.OrganizationEN = "en", o, e
+			sys, _, err := s.Answer(d)
+			return sys, err
+		}, "the digital assistant of the Gemeinde Beispielheim in Germany."},
+		{"english", "Gemeinde Beispielheim", "Municipality of Beispielheim", func(o, e string) (string, error) {
+			d := sampleAnswerData()
+			d.Lang, d.Organization, d.OrganizationEN = "en", o, e
+			sys, _, err := s.Answer(d)
+			return sys, err
+		}, "the digital assistant of the Municipality of Beispielheim in Germany."},
+		{"classify", "Gemeinde Beispielheim", "", func(o, e string) (string, error) {
+			sys, _, err := s.Classify(ClassifyData{Organization: o, OrganizationEN: e, Text: "Hallo"})
+			return sys, err
+		}, "an den Assistenten der Gemeinde Beispielheim genau"},
+		{"summary", "Gemeinde Beispielheim", "", func(o, e string) (string, error) {
+			d := sampleSummaryData()
+			d.Organization = o
+			sys, _, err := s.Summary(d)
+			return sys, err
+		}, "dem Assistenten der Gemeinde Beispielheim für"},
+		{"escaped", "Stadt <b>\"X\"\n</b>", "", func(o, e string) (string, error) {
+			sys, _, err := s.Classify(ClassifyData{Organization: o, OrganizationEN: e, Text: "Hallo"})
+			return sys, err
+		}, "der Stadt ‹b›'X' ‹/b› genau"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.render(tt.org, tt.orgEN)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("system prompt lacks %q:\n%s", tt.want, got)
+			}
+		})
+	}
+}
