@@ -83,7 +83,7 @@ func TestEventsAnnounceNewTickets(t *testing.T) {
 func TestEventsOutliveWriteTimeout(t *testing.T) {
 	e := mustEnv(t, nil)
 	ts := httptest.NewUnstartedServer(e.router)
-	ts.Config.WriteTimeout = 300 * time.Millisecond
+	ts.Config.WriteTimeout = time.Second
 	ts.Start()
 	defer ts.Close()
 	e.http = ts
@@ -99,7 +99,7 @@ func TestEventsOutliveWriteTimeout(t *testing.T) {
 	defer resp.Body.Close()
 	events := readEvents(t, resp)
 	<-events
-	time.Sleep(time.Second)
+	time.Sleep(2500 * time.Millisecond) // well past the WriteTimeout
 	tk := e.escalate("c-slow", passportChat)
 	select {
 	case got, ok := <-events:
@@ -135,7 +135,19 @@ func TestHubStopsPollingWithoutListeners(t *testing.T) {
 	}
 	<-polls
 	h.unsubscribe(ch)
-	time.Sleep(30 * time.Millisecond)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		h.mu.Lock()
+		running := h.running
+		h.mu.Unlock()
+		if !running {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("poller still running without listeners")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	for len(polls) > 0 {
 		<-polls
 	}
