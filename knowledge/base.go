@@ -161,11 +161,16 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 // generation.
 func (b *Base) build(ctx context.Context, reuse map[string][]float32) (*index, error) {
 	start := time.Now()
-	l, err := loadRoots(ctx, b.cfg.Roots, b.logger)
-	if err != nil {
-		return nil, err
+	// Hash before loading: a file changed in between then makes the
+	// manifest stale (a rebuild next time), never a stale index look fresh.
+	var hashes map[string]string
+	if b.cfg.DataDir != "" { // the manifest matters only for persistence
+		var err error
+		if hashes, err = hashRoots(b.cfg.Roots); err != nil {
+			return nil, err
+		}
 	}
-	hashes, err := hashRoots(b.cfg.Roots)
+	l, err := loadRoots(ctx, b.cfg.Roots, b.logger)
 	if err != nil {
 		return nil, err
 	}

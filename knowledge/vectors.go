@@ -19,6 +19,12 @@ type vectors struct {
 	data    []float32
 	citizen []int32 // rows visible to citizens, ascending
 	n       int
+
+	// coarse holds the first prefix dimensions of every row, packed, for
+	// the first pass over large indexes (a strided read of the full rows
+	// costs as much memory bandwidth as reading them whole).
+	coarse []float32
+	prefix int
 }
 
 // parallelRows is the number of rows above which a query is scanned on
@@ -47,6 +53,13 @@ func newVectors(embeds [][]float32, visibleToCitizen func(int) bool) *vectors {
 			v.citizen = append(v.citizen, int32(i))
 		}
 	}
+	if len(embeds) > coarseRows && v.dim >= 128 {
+		v.prefix = v.dim / 4
+		v.coarse = make([]float32, 0, len(embeds)*v.prefix)
+		for _, e := range embeds {
+			v.coarse = append(v.coarse, e[:v.prefix]...)
+		}
+	}
 	return v
 }
 
@@ -60,21 +73,20 @@ func (v *vectors) search(q []float32, all bool, n int) []scored {
 	if !all {
 		rows = len(v.citizen)
 	}
-	if rows <= coarseRows || v.dim < 128 {
-		return v.scan(q, v.dim, all, nil, n)
+	if rows <= coarseRows || v.coarse == nil {
+		return v.scan(v.data, v.dim, q, all, nil, n)
 	}
-	prefix := v.dim / 4
-	cands := v.scan(q[:prefix], prefix, all, nil, max(coarseKeep*n, coarseMin))
+	cands := v.scan(v.coarse, v.prefix, q[:v.prefix], all, nil, max(coarseKeep*n, coarseMin))
 	ids := make([]int32, len(cands))
 	for i, c := range cands {
 		ids[i] = int32(c.chunk)
 	}
-	return v.scan(q, v.dim, false, ids, n)
+	return v.scan(v.data, v.dim, q, false, ids, n)
 }
 
-// scan scores rows on the first dims dimensions: all rows, the citizen rows,
-// or the given rows when ids is not nil.
-func (v *vectors) scan(q []float32, dims int, all bool, ids []int32, n int) []scored {
+// scan scores the rows of matrix (stride dims) against q: all rows, the
+// citizen rows, or the given rows when ids is not nil.
+func (v *vectors) scan(matrix []float32, dims int, q []float32, all bool, ids []int32, n int) []scored {
 	rows, list := v.n, ids
 	switch {
 	case ids != nil:
@@ -102,8 +114,8 @@ func (v *vectors) scan(q []float32, dims int, all bool, ids []int32, n int) []sc
 				if list != nil {
 					r = int(list[k])
 				}
-				off := r * v.dim
-				h.offer(r, dot(q, v.data[off:off+dims]))
+				off := r * dims
+				h.offer(r, dot(q, matrix[off:off+dims]))
 			}
 		}
 		if workers == 1 {
