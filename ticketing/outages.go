@@ -3,6 +3,7 @@ package ticketing
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -149,11 +150,7 @@ func (s *Service) MarkMajorIncident(ctx context.Context, ticketID int64, actor s
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET outage_id = ?, updated_at = ? WHERE id = ?`, o.ID, ts(now), t.ID); err != nil {
 			return err
 		}
-		reporter := t.ConversationID
-		if reporter == "" {
-			reporter = "ticket:" + t.Key
-		}
-		_, err := addAffected(ctx, tx, o.ID, reporter, t.ReporterID, t.ID, now)
+		_, err := addAffected(ctx, tx, o.ID, reporterKey(t), t.ReporterID, t.ID, now)
 		return err
 	})
 	if err != nil {
@@ -161,4 +158,91 @@ func (s *Service) MarkMajorIncident(ctx context.Context, ticketID int64, actor s
 	}
 	s.audit(ctx, actor, "ticket.major_incident", t.Key, outageTarget(o.ID))
 	return s.store.outage(ctx, o.ID)
+}
+
+// reporterKey names the person behind a ticket in outage_affected the way
+// the intake does: the conversation, else the authenticated user, else the
+// ticket itself. A reporter is counted once per outage.
+func reporterKey(t Ticket) string {
+	switch {
+	case t.ConversationID != "":
+		return t.ConversationID
+	case t.ReporterID != "":
+		return "user:" + t.ReporterID
+	}
+	return "ticket:" + t.Key
+}
+
+// LinkOutage links a ticket to a known, active outage on behalf of actor
+// (audited as "ticket.link_outage"): it sets the ticket's OutageID and
+// counts its reporter as affected, once per reporter as the intake does,
+// in one transaction. It returns the updated ticket.
+//
+// Linking to the outage the ticket is linked to already changes nothing.
+// An unknown or closed outage gives ErrInvalid; a ticket linked to another
+// outage that is still active gives ErrConflict (once that outage is
+// closed, the ticket may be linked anew; the closed outage keeps its
+// count). An unknown ticket gives ErrNotFound. The messages after the
+// error prefixes are German and safe to show to a desk user.
+func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, actor string) (Ticket, error) {
+	now := s.now()
+	var (
+		t     Ticket
+		o     Outage
+		same  bool
+		added bool
+	)
+	err := s.store.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id = ?`, ticketID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		o, err = scanOutage(tx.QueryRowContext(ctx, `SELECT `+outageColumns+` FROM outages WHERE id = ?`, outageID))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("%w: Die Störung #%d gibt es nicht.", ErrInvalid, outageID)
+		case err != nil:
+			return err
+		case t.OutageID == outageID:
+			same = true
+			return nil
+		case !o.Active:
+			return fmt.Errorf("%w: Die Störung #%d ist beendet.", ErrInvalid, outageID)
+		}
+		if t.OutageID != 0 {
+			var active int
+			err := tx.QueryRowContext(ctx, `SELECT active FROM outages WHERE id = ?`, t.OutageID).Scan(&active)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if active != 0 {
+				return fmt.Errorf("%w: Der Vorgang ist schon mit der aktiven Störung #%d verknüpft.", ErrConflict, t.OutageID)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET outage_id = ?, updated_at = ? WHERE id = ?`, outageID, ts(now), t.ID); err != nil {
+			return err
+		}
+		added, err = addAffected(ctx, tx, outageID, reporterKey(t), t.ReporterID, t.ID, now)
+		return err
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Ticket{}, err
+	case err != nil && t.Key != "":
+		return Ticket{}, fmt.Errorf("ticketing: link %s to outage %d: %w", t.Key, outageID, err)
+	case err != nil:
+		return Ticket{}, fmt.Errorf("ticketing: link ticket %d to outage %d: %w", ticketID, outageID, err)
+	case same:
+		return t, nil
+	}
+	detail := fmt.Sprintf("%s (%s): meldende Person neu als betroffen gezählt", outageTarget(outageID), o.Title)
+	if !added {
+		detail = fmt.Sprintf("%s (%s): meldende Person war schon als betroffen gezählt", outageTarget(outageID), o.Title)
+	}
+	s.audit(ctx, actor, "ticket.link_outage", t.Key, detail)
+	return s.store.ticketByID(ctx, ticketID)
 }

@@ -21,6 +21,7 @@ type fakeDeliverer struct {
 	creates int               // external tickets actually created
 	success map[string]int    // successful Deliver calls per local key
 	block   bool              // block until ctx is done
+	gate    chan struct{}     // when set, every call waits until it is closed (or ctx is done)
 	started chan struct{}     // closed at the first call
 }
 
@@ -35,11 +36,18 @@ func (d *fakeDeliverer) Deliver(ctx context.Context, t Ticket) (string, error) {
 	if n == 1 {
 		close(d.started)
 	}
-	block := d.block
+	block, gate := d.block, d.gate
 	d.mu.Unlock()
 	if block {
 		<-ctx.Done()
 		return "", ctx.Err()
+	}
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+			return "", ctx.Err()
+		}
 	}
 	if d.fail != nil {
 		if err := d.fail(n); err != nil {

@@ -20,8 +20,16 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// ErrConflict is returned when a unique value (e.g. a username) is taken.
+// ErrConflict is returned when a unique value (e.g. a username) is taken,
+// or when an action clashes with the state of an item (a ticket that is in
+// Jira already, a ticket linked to another active outage). A message after
+// the prefix ("ticketing: already exists: ...") is safe to show to a desk
+// user.
 var ErrConflict = errors.New("ticketing: already exists")
+
+// ErrNoExternal is returned by actions that need an external ticket system
+// (a Deliverer) when none is configured.
+var ErrNoExternal = errors.New("ticketing: no external ticket system configured")
 
 // Store is the built-in SQLite store: tickets, notes, the outbox, outages,
 // conversations, desk users and the audit log live in one WAL-mode file.

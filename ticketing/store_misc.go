@@ -11,13 +11,16 @@ import (
 
 // ---- outages ----
 
-const outageColumns = `id, service, title, public_message, start_at, eta, end_at, affected, active`
+// outageColumns ends with the number of linked tickets (index
+// tickets_outage), so every outage read carries it.
+const outageColumns = `id, service, title, public_message, start_at, eta, end_at, affected, active,
+	(SELECT COUNT(*) FROM tickets WHERE tickets.outage_id = outages.id)`
 
 func scanOutage(r rowScanner) (Outage, error) {
 	var o Outage
 	var start, eta, end int64
 	var active int
-	if err := r.Scan(&o.ID, &o.Service, &o.Title, &o.PublicMessage, &start, &eta, &end, &o.Affected, &active); err != nil {
+	if err := r.Scan(&o.ID, &o.Service, &o.Title, &o.PublicMessage, &start, &eta, &end, &o.Affected, &active, &o.Tickets); err != nil {
 		return Outage{}, err
 	}
 	o.Start, o.ETA, o.End, o.Active = fromTS(start), fromTS(eta), fromTS(end), active != 0

@@ -231,13 +231,14 @@ func (s *Store) countTickets(ctx context.Context, f Filter, now time.Time) (int,
 	return n, nil
 }
 
-// updateTicketFields writes the mutable desk fields of t and adds outbox
-// rows for actions, in one transaction.
+// updateTicketFields writes the mutable desk fields of t (not the outage
+// link, which LinkOutage and MarkMajorIncident set in their own
+// transactions) and adds outbox rows for actions, in one transaction.
 func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []string) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE tickets SET status = ?, priority = ?, assignee = ?,
-			resolution = ?, resolved_at = ?, updated_at = ?, outage_id = ? WHERE id = ?`,
-			t.Status, t.Priority, t.Assignee, t.Resolution, ts(t.ResolvedAt), ts(t.UpdatedAt), t.OutageID, t.ID)
+			resolution = ?, resolved_at = ?, updated_at = ? WHERE id = ?`,
+			t.Status, t.Priority, t.Assignee, t.Resolution, ts(t.ResolvedAt), ts(t.UpdatedAt), t.ID)
 		if err != nil {
 			return err
 		}

@@ -61,7 +61,7 @@ type Ticket struct {
 	ConversationID string            `json:"conversation_id,omitempty"`
 	Intent         string            `json:"intent,omitempty"`
 	Confidence     float64           `json:"confidence,omitempty"`
-	OutageID       int64             `json:"outage_id,omitempty"` // set when promoted to a major incident
+	OutageID       int64             `json:"outage_id,omitempty"` // known outage it is linked to (LinkOutage, MarkMajorIncident)
 	Assignee       string            `json:"assignee,omitempty"`
 	CreatedAt      time.Time         `json:"created_at"`
 	UpdatedAt      time.Time         `json:"updated_at"`
@@ -109,4 +109,5 @@ type Outage struct {
 	End           time.Time `json:"end,omitzero"`
 	Affected      int       `json:"affected"` // number of reporters linked to it
 	Active        bool      `json:"active"`
+	Tickets       int       `json:"tickets"` // number of tickets linked to it (read only)
 }
