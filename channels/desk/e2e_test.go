@@ -171,7 +171,10 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	e2eRequire(t, err == nil, "axe-core (npm ci --prefix channels/web/e2e)")
 
 	// One server: the web channel at /, the desk at /desk, one store.
-	e := mustEnv(t, func(c *Config) { c.Now = time.Now; c.PollInterval = 200 * time.Millisecond })
+	// Jira is configured but the outbox is not started, so the ticket's
+	// delivery stays pending and the case page offers "Erneut senden".
+	e := mustEnvWith(t, func(c *ticketing.Config) { c.Deliverer = &fakeJira{} },
+		func(c *Config) { c.Now = time.Now; c.PollInterval = 200 * time.Millisecond })
 	webSrv, err := web.New(web.Config{Chat: e2eChatter{svc: e.svc}, Store: e.conv})
 	if err != nil {
 		t.Fatal(err)
@@ -264,6 +267,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	agent.eval(`document.querySelector('#queue-live tr[data-key=` + jsString(key) + `] a').click()`)
 	agent.wait("case page", `location.pathname.startsWith('/desk/tickets/') && !!document.getElementById('takeover')`)
 	agent.axe(axeJS, "case page")
+	casePath, _ := agent.eval(`location.pathname`).(string)
 	agent.eval(`document.getElementById('takeover').click()`)
 	agent.wait("held", `location.search.includes('ok=takeover') && !!document.getElementById('release')`)
 	citizen.wait("agent joined", root+`.querySelector('[role=log]').textContent.includes('anna vom Service-Team hat das Gespräch übernommen')`)
@@ -292,6 +296,23 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	citizen.eval(root + `.querySelector('#lotse-input').focus()`)
 	citizen.must("ask the bot", chromedp.Do(cctx, chromedp.KeyEvent("Was kostet ein Reisepass?"), chromedp.KeyEvent(kb.Enter)))
 	citizen.wait("bot answers again", `[...`+root+`.querySelectorAll('.msg.bot .text')].some(p => p.textContent === `+jsString(e2eAnswer)+`)`)
+
+	// Push to Jira and link to a known outage from the case page.
+	if _, err := e.svc.CreateOutage(context.Background(), ticketing.Outage{Service: "vpn", Title: "VPN gestört"}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	agent.must("case page again", chromedp.Do(actx, chromedp.Navigate(srv.URL+casePath)))
+	agent.wait("push button", `document.getElementById('push-jira')?.textContent === 'Erneut senden'`)
+	agent.eval(`document.getElementById('push-jira').click()`)
+	agent.wait("pushed", `location.search.includes('ok=push-jira') && document.querySelector('.notice').textContent.includes('an Jira gesendet')`)
+	agent.eval(`document.querySelector('form[action$="/link-outage"] button').click()`)
+	agent.wait("linked", `location.search.includes('ok=link-outage') && !!document.getElementById('linked-outage')`)
+	agent.axe(axeJS, "case page with Jira and a linked outage")
+	for _, a := range []string{"ticket.push_jira", "ticket.link_outage"} {
+		if !e.auditHas("anna", a, key) {
+			t.Errorf("no audit entry %s", a)
+		}
+	}
 
 	// The other pages, for an agent and for an admin.
 	shot, err := chromedp.Run(actx, chromedp.CaptureScreenshot())

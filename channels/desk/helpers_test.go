@@ -144,6 +144,13 @@ const testPassword = "richtig-langes-passwort"
 
 func mustEnv(t *testing.T, opt func(*Config)) *env {
 	t.Helper()
+	return mustEnvWith(t, nil, opt)
+}
+
+// mustEnvWith is mustEnv with a hook for the ticketing configuration (e.g.
+// a Deliverer); the service is not started.
+func mustEnvWith(t *testing.T, tickets func(*ticketing.Config), opt func(*Config)) *env {
+	t.Helper()
 	ctx := context.Background()
 	st, err := ticketing.Open(ctx, filepath.Join(t.TempDir(), "lotse.db"))
 	if err != nil {
@@ -152,7 +159,11 @@ func mustEnv(t *testing.T, opt func(*Config)) *env {
 	t.Cleanup(func() { st.Close() })
 	e := &env{t: t, st: st, conv: convStore{st}, clock: newClock()}
 	e.live = &fakeLive{store: e.conv}
-	e.svc, err = ticketing.New(ticketing.Config{Store: st, Now: e.clock.Now})
+	tcfg := ticketing.Config{Store: st, Now: e.clock.Now}
+	if tickets != nil {
+		tickets(&tcfg)
+	}
+	e.svc, err = ticketing.New(tcfg)
 	if err != nil {
 		t.Fatalf("ticketing.New: %v", err)
 	}

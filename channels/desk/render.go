@@ -128,7 +128,15 @@ func userMessage(err error) (status int, msg string, ok bool) {
 	case errors.Is(err, ticketing.ErrNotFound):
 		return http.StatusNotFound, "Nicht gefunden.", true
 	case errors.Is(err, ticketing.ErrConflict):
+		// A conflict with the state of an item carries its German message
+		// after the prefix; a taken unique value (username) has none.
+		m := err.Error()
+		if i := strings.LastIndex(m, ticketing.ErrConflict.Error()+": "); i >= 0 {
+			return http.StatusConflict, m[i+len(ticketing.ErrConflict.Error())+2:], true
+		}
 		return http.StatusConflict, "Dieser Name ist bereits vergeben.", true
+	case errors.Is(err, ticketing.ErrNoExternal):
+		return http.StatusBadRequest, "Es ist kein externes Ticketsystem (Jira) angebunden.", true
 	}
 	return http.StatusInternalServerError, "", false
 }
@@ -150,6 +158,7 @@ var notices = map[string]string{
 	"note":           "Die Notiz wurde gespeichert.",
 	"priority":       "Die Priorität wurde geändert.",
 	"link-outage":    "Der Vorgang wurde mit der Störung verknüpft.",
+	"push-jira":      "Der Vorgang wird jetzt an Jira gesendet. Den Stand sehen Sie im Überblick.",
 	"major-incident": "Die Großstörung wurde angelegt.",
 	"resolve":        "Der Vorgang wurde gelöst.",
 	"reopen":         "Der Vorgang wurde wieder geöffnet.",

@@ -196,8 +196,8 @@ func New(cfg Config) (*Server, error) {
 //	GET  /desk/tickets/{id}          case view
 //	GET  /desk/tickets/{id}/transcript?from=N   new transcript entries (live view)
 //	POST /desk/tickets/{id}/{action} claim, assign, reply, note, priority,
-//	                                 link-outage, major-incident, resolve,
-//	                                 takeover, release, review
+//	                                 link-outage, major-incident, push-jira,
+//	                                 resolve, reopen, takeover, release, review
 //	GET  /desk/gaps, /desk/gaps.csv  knowledge gaps
 //	GET  /desk/outages, POST /desk/outages, POST /desk/outages/{id}[/close]
 //	GET  /desk/users, POST /desk/users[/{name}/{action}]   (admin)

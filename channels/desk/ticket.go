@@ -42,6 +42,10 @@ type ticketView struct {
 	ConvFound  bool
 	Notes      []ticketing.Note
 	Outages    []ticketing.Outage // active ones, to link to
+	Linked     *ticketing.Outage  // the outage the ticket is linked to, if any
+	LinkFixed  bool               // linked to an active outage: no relinking
+	External   bool               // an external system (Jira) is configured
+	JiraQueued bool               // a delivery to Jira is pending
 	Users      []string           // enabled accounts, to assign to
 	Outbox     []ticketing.OutboxEntry
 	Live       bool // the ticket's web chat can be taken over
@@ -120,6 +124,16 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 		}
 	}
 	v.Live = s.liveCapable(t, conv)
+	v.External = s.cfg.Tickets.HasExternal()
+	if t.OutageID != 0 {
+		o, err := s.cfg.Tickets.GetOutage(ctx, t.OutageID)
+		switch {
+		case err == nil:
+			v.Linked, v.LinkFixed = &o, o.Active
+		case !errors.Is(err, ticketing.ErrNotFound):
+			return ticketView{}, err
+		}
+	}
 	if v.Notes, err = s.cfg.Tickets.Notes(ctx, id); err != nil {
 		return ticketView{}, err
 	}
@@ -142,6 +156,7 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 	for _, e := range pending {
 		if e.TicketID == id {
 			v.Outbox = append(v.Outbox, e)
+			v.JiraQueued = v.JiraQueued || e.Action == "deliver"
 		}
 	}
 	return v, nil
@@ -278,10 +293,10 @@ func (s *Server) handleTicketAction(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		http.Redirect(w, r, fmt.Sprintf("/desk/tickets/%d?ok=%s#main", id, action), http.StatusSeeOther)
 	case errors.As(err, &fe):
-		s.ticketFormError(w, r, id, fe.Field, fe.Msg)
+		s.ticketFormError(w, r, http.StatusBadRequest, id, fe.Field, fe.Msg)
 	default:
-		if status, msg, ok := userMessage(err); ok && status == http.StatusBadRequest {
-			s.ticketFormError(w, r, id, actionField[action], msg)
+		if status, msg, ok := userMessage(err); ok && (status == http.StatusBadRequest || status == http.StatusConflict) {
+			s.ticketFormError(w, r, status, id, actionField[action], msg)
 			return
 		}
 		s.fail(w, r, err)
@@ -291,11 +306,11 @@ func (s *Server) handleTicketAction(w http.ResponseWriter, r *http.Request) {
 // actionField is the field that shows a service error of an action.
 var actionField = map[string]string{
 	"assign": "assignee", "reply": "reply", "note": "note", "priority": "priority",
-	"link-outage": "outage", "major-incident": "major", "resolve": "resolution",
+	"link-outage": "outage", "major-incident": "major", "push-jira": "jira", "resolve": "resolution",
 	"takeover": "takeover", "release": "takeover", "review": "review", "claim": "assignee", "reopen": "resolution",
 }
 
-func (s *Server) ticketFormError(w http.ResponseWriter, r *http.Request, id int64, field, msg string) {
+func (s *Server) ticketFormError(w http.ResponseWriter, r *http.Request, status int, id int64, field, msg string) {
 	v, err := s.ticketData(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
@@ -308,7 +323,7 @@ func (s *Server) ticketFormError(w http.ResponseWriter, r *http.Request, id int6
 			v.Values[k] = r.PostFormValue(k)
 		}
 	}
-	s.render(w, r, http.StatusBadRequest, "ticket", v.T.Key+": Eingabe prüfen", v)
+	s.render(w, r, status, "ticket", v.T.Key+": Eingabe prüfen", v)
 }
 
 type ticketAction func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error
@@ -382,22 +397,14 @@ func (s *Server) ticketActions() map[string]ticketAction {
 		},
 		"link-outage": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
 			oid, err := strconv.ParseInt(r.PostFormValue("outage"), 10, 64)
-			if err != nil {
+			if err != nil || oid <= 0 {
 				return &fieldError{"outage", "Bitte wählen Sie eine Störung."}
 			}
-			o, err := s.cfg.Tickets.GetOutage(ctx, oid)
-			if errors.Is(err, ticketing.ErrNotFound) || err == nil && !o.Active {
-				return &fieldError{"outage", "Diese Störung gibt es nicht oder sie ist beendet."}
-			}
-			if err != nil {
-				return err
-			}
-			text := fmt.Sprintf("Verknüpft mit der bekannten Störung #%d: %s", o.ID, o.Title)
-			if _, err := s.cfg.Tickets.AddNote(ctx, ticketing.Note{TicketID: t.ID, Author: p.Name, Text: text, Internal: true}); err != nil {
-				return err
-			}
-			s.audit(ctx, p.Name, "ticket.link_outage", t.Key, fmt.Sprintf("outage:%d", o.ID))
-			return nil
+			_, err = s.cfg.Tickets.LinkOutage(ctx, t.ID, oid, p.Name) // audited there
+			return err
+		},
+		"push-jira": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
+			return s.cfg.Tickets.Redeliver(ctx, t.ID, p.Name) // audited there
 		},
 		"major-incident": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
 			_, err := s.cfg.Tickets.MarkMajorIncident(ctx, t.ID, p.Name)

@@ -84,7 +84,11 @@ func TestEveryActionIsAudited(t *testing.T) {
 		{"reply", tk, url.Values{"reply": {"Guten Tag, ich helfe Ihnen."}}, "ticket.reply", nil},
 		{"release", tk, nil, "chat.release", nil},
 		{"review", tk, url.Values{"turn": {"1"}, "verdict": {"correct"}}, "review.mark", nil},
-		{"link-outage", tk, url.Values{"outage": {itoa(o.ID)}}, "ticket.link_outage", nil},
+		{"link-outage", tk, url.Values{"outage": {itoa(o.ID)}}, "ticket.link_outage", func(t *testing.T, got ticketing.Ticket) {
+			if got.OutageID != o.ID {
+				t.Errorf("outage %d, want %d", got.OutageID, o.ID)
+			}
+		}},
 		{"major-incident", inc, nil, "ticket.major_incident", func(t *testing.T, got ticketing.Ticket) {
 			if got.OutageID == 0 {
 				t.Error("incident not linked to an outage")
