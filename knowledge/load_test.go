@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -485,5 +486,20 @@ func TestLoadLatin1HTMLAndFeed(t *testing.T) {
 	f := docByID(t, docs, "alt/strassensperrung")
 	if f.Title != "Straßensperrung" || f.Sections[0].Text != "Die Hauptstraße ist gesperrt." {
 		t.Errorf("feed = %q / %q", f.Title, f.Sections[0].Text)
+	}
+}
+
+func TestLoadRootsLogsSkips(t *testing.T) {
+	var buf strings.Builder
+	logger := slog.New(slog.NewTextHandler(&buf, nil))
+	_, skipped, err := LoadRoots(context.Background(), []Root{fixtureRoot()}, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(buf.String(), "level=WARN msg=\"knowledge: skipping file\""); got != len(skipped) {
+		t.Errorf("%d warnings logged for %d skipped files:\n%s", got, len(skipped), buf.String())
+	}
+	if !strings.Contains(buf.String(), "reason=\"PDF ist verschlüsselt\"") {
+		t.Errorf("log lacks the reason:\n%s", buf.String())
 	}
 }
