@@ -12,15 +12,24 @@ import (
 	"strings"
 	"time"
 
+	"github.com/musterstadt/lotse/channels/phone/callsim"
 	"github.com/musterstadt/lotse/channels/web/loadtest"
 )
 
 // runBench load-tests a running server on loopback: `lotse bench chat`
 // holds many WebSocket sessions, lets some of them chat, and reports answer
 // latency percentiles, errors and the server's resident memory.
-func runBench(ctx context.Context, args []string, _ func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "chat" {
-		return errors.New("usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D]")
+func runBench(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	const usage = "usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D] | lotse bench phone [--url …] [--calls N]"
+	if len(args) == 0 {
+		return errors.New(usage)
+	}
+	switch args[0] {
+	case "chat":
+	case "phone":
+		return runBenchPhone(ctx, args[1:], getenv, stdout, stderr)
+	default:
+		return errors.New(usage)
 	}
 	fs := flag.NewFlagSet("lotse bench chat", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -77,4 +86,33 @@ func serverRSS(ctx context.Context, base string) (float64, error) {
 		}
 	}
 	return 0, errors.New("no process_resident_memory_bytes in /metrics")
+}
+
+// runBenchPhone plays concurrent calls against a running server's voice
+// webhooks (simulator credentials from the data dir, or the configured
+// gateway secret) and reports the webhook response times.
+func runBenchPhone(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var o callsim.BenchOptions
+	cfg, _, err := parseConfig("bench phone", args, getenv, stderr, func(fs *flag.FlagSet, c *Config) {
+		fs.StringVar(&o.BaseURL, "url", "", "base URL of the running server (default: the simulator's)")
+		fs.IntVar(&o.Calls, "calls", 50, "concurrent calls")
+	})
+	if err != nil {
+		return err
+	}
+	call, err := callOptions(cfg, o.BaseURL, "twilio")
+	if err != nil {
+		return fmt.Errorf("bench phone: %w", err)
+	}
+	calls := o.Calls
+	o.Options, o.Calls = call, calls
+	res, err := callsim.Bench(ctx, o)
+	if err != nil {
+		return fmt.Errorf("bench phone: %w", err)
+	}
+	fmt.Fprintf(stdout, "calls               %d (%d failed)\n", res.Calls, res.Failed)
+	fmt.Fprintf(stdout, "webhook requests    %d in %v\n", res.Requests, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "webhook latency     p50 %v  p95 %v  p99 %v  max %v\n", res.P50.Round(time.Millisecond/10),
+		res.P95.Round(time.Millisecond/10), res.P99.Round(time.Millisecond/10), res.Max.Round(time.Millisecond/10))
+	return nil
 }

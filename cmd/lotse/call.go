@@ -70,27 +70,12 @@ func runCall(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	o.AuthToken, o.Secret, o.PublicURL = cfg.TwilioAuthToken, cfg.JambonzSecret, cfg.PublicURL
-	if o.AuthToken == "" && o.Secret == "" {
-		b, err := os.ReadFile(filepath.Join(cfg.DataDir, simulatorFile))
-		if err != nil {
-			return fmt.Errorf("call: no gateway secret configured and no simulator credentials in %s (start `lotse serve` with the same --data first): %w", cfg.DataDir, err)
-		}
-		var sim simulator
-		if err := json.Unmarshal(b, &sim); err != nil {
-			return fmt.Errorf("call: %s: %w", simulatorFile, err)
-		}
-		if o.Gateway != "twilio" {
-			return errors.New("call: the simulator mode speaks the Twilio protocol; configure LOTSE_JAMBONZ_SECRET for jambonz")
-		}
-		o.AuthToken, o.PublicURL = sim.Secret, sim.PublicURL
-		if o.BaseURL == "" {
-			o.BaseURL = sim.PublicURL
-		}
+	call, err := callOptions(cfg, o.BaseURL, o.Gateway)
+	if err != nil {
+		return fmt.Errorf("call: %w", err)
 	}
-	if o.BaseURL == "" {
-		o.BaseURL = "http://localhost:8080"
-	}
+	call.From, call.Speak = o.From, o.Speak
+	o = call
 	o.Echo = !isTerminal(stdin)
 	fmt.Fprintln(stdout, "Simulierter Anruf. Tippen Sie, was Sie sagen; #0 drückt die 0; eine leere Zeile ist Stille; Strg-D legt auf.")
 	return callsim.Run(ctx, o, stdin, stdout)
@@ -105,4 +90,32 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// callOptions fills the gateway credentials of a simulated call: the
+// configured secret, or the simulator credentials `serve` left in the data
+// dir.
+func callOptions(cfg Config, baseURL, gateway string) (callsim.Options, error) {
+	o := callsim.Options{BaseURL: baseURL, Gateway: gateway, AuthToken: cfg.TwilioAuthToken, Secret: cfg.JambonzSecret, PublicURL: cfg.PublicURL}
+	if o.AuthToken == "" && o.Secret == "" {
+		b, err := os.ReadFile(filepath.Join(cfg.DataDir, simulatorFile))
+		if err != nil {
+			return o, fmt.Errorf("no gateway secret configured and no simulator credentials in %s (start `lotse serve` with the same --data first): %w", cfg.DataDir, err)
+		}
+		var sim simulator
+		if err := json.Unmarshal(b, &sim); err != nil {
+			return o, fmt.Errorf("%s: %w", simulatorFile, err)
+		}
+		if o.Gateway != "" && o.Gateway != "twilio" {
+			return o, errors.New("the simulator mode speaks the Twilio protocol; configure LOTSE_JAMBONZ_SECRET for jambonz")
+		}
+		o.AuthToken, o.PublicURL = sim.Secret, sim.PublicURL
+		if o.BaseURL == "" {
+			o.BaseURL = sim.PublicURL
+		}
+	}
+	if o.BaseURL == "" {
+		o.BaseURL = "http://localhost:8080"
+	}
+	return o, nil
 }

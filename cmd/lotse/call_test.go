@@ -35,3 +35,15 @@ func TestCallAgainstServe(t *testing.T) {
 		t.Errorf("a call with a wrong token was accepted:\n%s", out2.String())
 	}
 }
+
+func TestBenchPhoneAgainstServe(t *testing.T) {
+	dataDir := t.TempDir()
+	srv := mustStartServer(t, func(c *Config) { c.DataDir = dataDir })
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"bench", "phone", "--data", dataDir, "--url", srv.URL(), "--calls", "5"}, envFrom(nil), nil, &out, &errb); err != nil {
+		t.Fatalf("bench phone: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(out.String(), "calls               5 (0 failed)") || !strings.Contains(out.String(), "p95") {
+		t.Errorf("bench output:\n%s", out.String())
+	}
+}
