@@ -13,8 +13,14 @@ import (
 )
 
 // conversationStore keeps assistant conversations in the ticketing SQLite
-// store, as an opaque JSON document plus the columns retention needs.
-type conversationStore struct{ st *ticketing.Store }
+// store, as an opaque JSON document plus the columns retention needs. With
+// redact set, personal data in user and agent messages is replaced by typed
+// placeholders before anything is written (LOTSE_REDACT_TRANSCRIPTS); the
+// user then sees the redacted text when a conversation is resumed.
+type conversationStore struct {
+	st     *ticketing.Store
+	redact bool
+}
 
 var _ assistant.ConversationStore = conversationStore{}
 
@@ -34,6 +40,17 @@ func (c conversationStore) Load(ctx context.Context, id string) (*assistant.Conv
 }
 
 func (c conversationStore) Save(ctx context.Context, conv *assistant.Conversation) error {
+	if c.redact {
+		red := *conv
+		red.Entries = make([]assistant.Entry, len(conv.Entries))
+		for i, e := range conv.Entries {
+			if e.Role == assistant.RoleUser || e.Role == assistant.RoleAgent {
+				e.Text = assistant.Redact(e.Text)
+			}
+			red.Entries[i] = e
+		}
+		conv = &red
+	}
 	data, err := json.Marshal(conv)
 	if err != nil {
 		return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)

@@ -48,6 +48,7 @@ type Config struct {
 	DeskSSOHeader       string // optional: desk user name from a trusted proxy
 	P1Webhook           string
 	RetentionDays       int
+	RedactTranscripts   bool    // store user messages with personal data replaced by placeholders
 	RateIPPerMinute     float64 // per client address; negative switches the limit off; 0 = channel default
 	RateSessionPerMin   float64 // per chat session; negative switches it off; 0 = channel default
 	MaxConnsPerIP       int     // WebSocket connections per client address; negative: no cap; 0 = default
@@ -255,6 +256,11 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_MAX_CONNS_PER_IP", set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
 			c.MaxConnsPerIP = n
+			return err
+		}},
+		{name: "LOTSE_REDACT_TRANSCRIPTS", set: func(c *Config, v string) error {
+			b, err := strconv.ParseBool(v)
+			c.RedactTranscripts = b
 			return err
 		}},
 		{name: "LOTSE_RETENTION_DAYS", set: func(c *Config, v string) error {

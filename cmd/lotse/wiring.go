@@ -62,7 +62,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		return nil, err
 	}
 	a.cleanup.add(a.store.Close)
-	a.convs = conversationStore{st: a.store}
+	a.convs = conversationStore{st: a.store, redact: cfg.RedactTranscripts}
 
 	tc := ticketing.Config{Store: a.store, NotifyURL: cfg.P1Webhook, Logger: log}
 	if cfg.Jira.Enabled() {
