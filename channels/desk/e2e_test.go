@@ -2,22 +2,18 @@ package desk
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/channels/internal/browsertest"
 	"github.com/musterstadt/lotse/channels/web"
 	"github.com/musterstadt/lotse/ticketing"
 )
@@ -69,41 +65,11 @@ func (c e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg 
 	}
 }
 
-func e2eRequire(t *testing.T, ok bool, what string) {
-	t.Helper()
-	if ok {
-		return
-	}
-	if os.Getenv("LOTSE_E2E") == "1" {
-		t.Fatalf("%s missing, but LOTSE_E2E=1", what)
-	}
-	t.Skipf("%s not installed; set LOTSE_E2E=1 in CI", what)
-}
-
-func chromiumPath() string {
-	if p := os.Getenv("LOTSE_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // tab wraps one browser tab with test helpers.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
+	t       *testing.T
+	browser browsertest.Browser
+	ctx     context.Context
 }
 
 func (b tab) must(step string, err error) {
@@ -136,39 +102,22 @@ func (b tab) wait(step, expr string) {
 	}
 }
 
-func (b tab) axe(axeJS []byte, what string) {
+// axe checks the open page with axe-core: no violations, and enough rules
+// applied that the check means something.
+func (b tab) axe(what string) {
 	b.t.Helper()
-	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](string(axeJS)))
-	b.must("inject axe", err)
-	raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]byte](
-		`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.html + ': ' + n.failureSummary)}))}))`,
-		chromedp.EvalAwaitPromise))
-	b.must("axe.run", err)
-	var res struct {
-		Passes     int
-		Violations []struct {
-			ID, Help string
-			Nodes    []string
-		}
-	}
-	b.must("axe result", json.Unmarshal(raw, &res))
+	res := b.browser.Axe(b.t, b.ctx)
 	if res.Passes < 10 {
 		b.t.Errorf("axe on %s checked only %d rules", what, res.Passes)
 	}
 	b.t.Logf("axe on %s: %d rules passed, %d violations", what, res.Passes, len(res.Violations))
 	for _, v := range res.Violations {
-		b.t.Errorf("axe on %s: %s (%s): %s", what, v.ID, v.Help, strings.Join(v.Nodes, "; "))
+		b.t.Errorf("axe on %s: %s", what, v)
 	}
 }
 
 func TestBrowserDeskTakeover(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chromium := chromiumPath()
-	e2eRequire(t, chromium != "", "chromium")
-	axeJS, err := os.ReadFile(filepath.Join("..", "web", "e2e", "node_modules", "axe-core", "axe.min.js"))
-	e2eRequire(t, err == nil, "axe-core (npm ci --prefix channels/web/e2e)")
+	browser := browsertest.Require(t)
 
 	// One server: the web channel at /, the desk at /desk, one store.
 	// Jira is configured but the outbox is not started, so the ticket's
@@ -195,54 +144,21 @@ func TestBrowserDeskTakeover(t *testing.T) {
 		srv.Close()
 	})
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "de-DE"),
-		chromedp.Flag("accept-lang", "de-DE,de"),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	actx, cancel := context.WithTimeout(bctx, 120*time.Second)
-	defer cancel()
-	agent := tab{t, actx}
+	actx := browser.NewContext(t, 120*time.Second) // records CSP violations
+	agent := tab{t, browser, actx}
 	cctx, cancelCitizen := chromedp.NewContext(actx) // a second tab for the citizen
 	defer cancelCitizen()
-	citizen := tab{t, cctx}
-
-	// Record CSP violations on the desk pages.
-	_, err = chromedp.Run(actx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
-		})
-		return err
-	}))
-	agent.must("init script", err)
+	citizen := tab{t, browser, cctx}
 
 	// The agent logs in and watches the queue.
 	agent.must("login page", chromedp.Do(actx, chromedp.Navigate(srv.URL+"/desk/login")))
-	agent.axe(axeJS, "login page")
+	agent.axe("login page")
 	agent.must("credentials", chromedp.Do(actx,
 		chromedp.SendKeys("#username", "anna"),
 		chromedp.SendKeys("#password", testPassword),
 		chromedp.KeyEvent(kb.Enter)))
 	agent.wait("queue after login", `location.pathname === '/desk/' && document.documentElement.dataset.sse === 'open'`)
-	agent.axe(axeJS, "empty queue")
+	agent.axe("empty queue")
 
 	// The citizen asks for a human in the widget.
 	citizen.must("widget page", chromedp.Do(cctx, chromedp.Navigate(srv.URL+"/")))
@@ -260,13 +176,13 @@ func TestBrowserDeskTakeover(t *testing.T) {
 		t.Fatalf("tickets %v, %v", tickets, err)
 	}
 	key := tickets[0].Key
-	agent.wait("live row", `!!document.querySelector('#queue-live tr[data-key=`+jsString(key)+`]') && document.getElementById('live-status').textContent.includes(`+jsString(key)+`)`)
-	agent.axe(axeJS, "queue with a ticket")
+	agent.wait("live row", `!!document.querySelector('#queue-live tr[data-key=`+browsertest.JSString(key)+`]') && document.getElementById('live-status').textContent.includes(`+browsertest.JSString(key)+`)`)
+	agent.axe("queue with a ticket")
 
 	// The agent opens the case and takes over.
-	agent.eval(`document.querySelector('#queue-live tr[data-key=` + jsString(key) + `] a').click()`)
+	agent.eval(`document.querySelector('#queue-live tr[data-key=` + browsertest.JSString(key) + `] a').click()`)
 	agent.wait("case page", `location.pathname.startsWith('/desk/tickets/') && !!document.getElementById('takeover')`)
-	agent.axe(axeJS, "case page")
+	agent.axe("case page")
 	casePath, _ := agent.eval(`location.pathname`).(string)
 	agent.eval(`document.getElementById('takeover').click()`)
 	agent.wait("held", `location.search.includes('ok=takeover') && !!document.getElementById('release')`)
@@ -276,7 +192,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	agent.must("type reply", chromedp.Do(actx, chromedp.SendKeys("#reply", e2eReply)))
 	agent.eval(`document.querySelector('form[action$="/reply"] button').click()`)
 	agent.wait("reply sent", `location.search.includes('ok=reply')`)
-	citizen.wait("agent message", `[...`+root+`.querySelectorAll('.msg.agent .text')].some(p => p.textContent === `+jsString(e2eReply)+`)`)
+	citizen.wait("agent message", `[...`+root+`.querySelectorAll('.msg.agent .text')].some(p => p.textContent === `+browsertest.JSString(e2eReply)+`)`)
 
 	// While held, the bot stays silent.
 	bots := citizen.eval(`[...` + root + `.querySelectorAll('.msg.bot .text')].filter(p => p.textContent).length`)
@@ -287,7 +203,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 		t.Errorf("bot answered while held: %v answers, had %v", got, bots)
 	}
 	// The agent sees the citizen's message arrive without a reload.
-	agent.wait("citizen's message in the case", `document.getElementById('transcript').textContent.includes('Danke, wie lange dauert es?') && document.getElementById('transcript').textContent.includes(`+jsString(e2eReply)+`) && document.getElementById('transcript-status').textContent.includes('Neue Nachricht')`)
+	agent.wait("citizen's message in the case", `document.getElementById('transcript').textContent.includes('Danke, wie lange dauert es?') && document.getElementById('transcript').textContent.includes(`+browsertest.JSString(e2eReply)+`) && document.getElementById('transcript-status').textContent.includes('Neue Nachricht')`)
 
 	// Hand back: the bot answers again.
 	agent.eval(`document.getElementById('release').click()`)
@@ -295,7 +211,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	citizen.wait("agent left", root+`.querySelector('[role=log]').textContent.includes('wieder vom digitalen Assistenten')`)
 	citizen.eval(root + `.querySelector('#lotse-input').focus()`)
 	citizen.must("ask the bot", chromedp.Do(cctx, chromedp.KeyEvent("Was kostet ein Reisepass?"), chromedp.KeyEvent(kb.Enter)))
-	citizen.wait("bot answers again", `[...`+root+`.querySelectorAll('.msg.bot .text')].some(p => p.textContent === `+jsString(e2eAnswer)+`)`)
+	citizen.wait("bot answers again", `[...`+root+`.querySelectorAll('.msg.bot .text')].some(p => p.textContent === `+browsertest.JSString(e2eAnswer)+`)`)
 
 	// Push to Jira and link to a known outage from the case page.
 	if _, err := e.svc.CreateOutage(context.Background(), ticketing.Outage{Service: "vpn", Title: "VPN gestört"}, "test"); err != nil {
@@ -307,7 +223,7 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	agent.wait("pushed", `location.search.includes('ok=push-jira') && document.querySelector('.notice').textContent.includes('an Jira gesendet')`)
 	agent.eval(`document.querySelector('form[action$="/link-outage"] button').click()`)
 	agent.wait("linked", `location.search.includes('ok=link-outage') && !!document.getElementById('linked-outage')`)
-	agent.axe(axeJS, "case page with Jira and a linked outage")
+	agent.axe("case page with Jira and a linked outage")
 	for _, a := range []string{"ticket.push_jira", "ticket.link_outage"} {
 		if !e.auditHas("anna", a, key) {
 			t.Errorf("no audit entry %s", a)
@@ -315,13 +231,12 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	}
 
 	// The other pages, for an agent and for an admin.
-	shot, err := chromedp.Run(actx, chromedp.CaptureScreenshot())
-	agent.must("screenshot", err)
+	browsertest.Screenshot(t, actx, "desk-case")
 	for _, p := range []string{"/desk/gaps", "/desk/outages"} {
 		agent.must(p, chromedp.Do(actx, chromedp.Navigate(srv.URL+p)))
-		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+jsString(p))
-		agent.axe(axeJS, p)
-		if got := agent.eval(`window.__csp.join(', ')`); got != "" {
+		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+browsertest.JSString(p))
+		agent.axe(p)
+		if got := browsertest.CSPViolations(t, actx); got != "" {
 			t.Errorf("CSP violations on the desk: %v", got)
 		}
 	}
@@ -334,10 +249,10 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	agent.wait("admin queue", `location.pathname === '/desk/' && !!document.querySelector('a[href="/desk/users"]')`)
 	for _, p := range []string{"/desk/users", "/desk/audit"} {
 		agent.must(p, chromedp.Do(actx, chromedp.Navigate(srv.URL+p)))
-		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+jsString(p))
-		agent.axe(axeJS, p)
+		agent.wait(p, `document.readyState === 'complete' && location.pathname === `+browsertest.JSString(p))
+		agent.axe(p)
 	}
-	if got := agent.eval(`window.__csp.join(', ')`); got != "" {
+	if got := browsertest.CSPViolations(t, actx); got != "" {
 		t.Errorf("CSP violations on the desk: %v", got)
 	}
 	for _, a := range []string{"chat.takeover", "ticket.reply", "chat.release"} {
@@ -345,10 +260,4 @@ func TestBrowserDeskTakeover(t *testing.T) {
 			t.Errorf("no audit entry %s", a)
 		}
 	}
-	outDir := os.Getenv("LOTSE_E2E_OUT")
-	if outDir == "" {
-		outDir = t.TempDir()
-	}
-	agent.must("mkdir", os.MkdirAll(outDir, 0o755))
-	agent.must("write screenshot", os.WriteFile(filepath.Join(outDir, "desk-case.png"), shot, 0o644))
 }

@@ -2,22 +2,18 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/channels/internal/browsertest"
 )
 
 // The browser test drives the real widget in headless Chromium against a
@@ -79,74 +75,13 @@ func (e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg as
 	}
 }
 
-// e2eRequire skips (or, under LOTSE_E2E=1, fails) when a dependency of the
-// browser test is missing.
-func e2eRequire(t *testing.T, ok bool, what string) {
-	t.Helper()
-	if ok {
-		return
-	}
-	if os.Getenv("LOTSE_E2E") == "1" {
-		t.Fatalf("%s missing, but LOTSE_E2E=1", what)
-	}
-	t.Skipf("%s not installed; set LOTSE_E2E=1 in CI", what)
-}
-
-func chromiumPath() string {
-	if p := os.Getenv("LOTSE_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
-
 // root returns the widget's shadow root expression.
 const root = `document.querySelector('lotse-chat').shadowRoot`
 
 func TestBrowserWidget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chromium := chromiumPath()
-	e2eRequire(t, chromium != "", "chromium")
-	axe, err := os.ReadFile(filepath.Join("e2e", "node_modules", "axe-core", "axe.min.js"))
-	e2eRequire(t, err == nil, "axe-core (npm ci --prefix channels/web/e2e)")
-
+	browser := browsertest.Require(t)
 	env := mustServe(t, func(c *Config) { c.Chat = e2eChatter{} })
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("lang", "de-DE"),
-		chromedp.Flag("accept-lang", "de-DE,de"),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil { // start the browser without a deadline
-		t.Fatalf("starting chromium: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
+	ctx := browser.NewContext(t, 90*time.Second)
 
 	must := func(step string, err error) {
 		t.Helper()
@@ -166,14 +101,6 @@ func TestBrowserWidget(t *testing.T) {
 		must(step, err)
 	}
 
-	// Record CSP violations and injected script runs from the start.
-	_, err = chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
-		})
-		return err
-	}))
-	must("init script", err)
 	must("navigate", chromedp.Do(ctx, chromedp.Navigate(env.http.URL+"/")))
 	waitJS("launcher visible", root+` && !`+root+`.querySelector('.launcher').hidden`)
 
@@ -192,7 +119,7 @@ func TestBrowserWidget(t *testing.T) {
 	if eval(root+`.querySelector('.launcher').getAttribute('aria-expanded')`) != "true" {
 		t.Error("launcher aria-expanded is not true")
 	}
-	waitJS("AI disclosure", root+`.querySelector('.disclosure').textContent === `+jsString(assistant.Disclosure("de")))
+	waitJS("AI disclosure", root+`.querySelector('.disclosure').textContent === `+browsertest.JSString(assistant.Disclosure("de")))
 
 	// Ask; the answer streams outside the live region, then lands in it.
 	must("type", chromedp.Do(ctx, chromedp.KeyEvent("Was kostet ein Reisepass?"), chromedp.KeyEvent(kb.Enter)))
@@ -200,7 +127,7 @@ func TestBrowserWidget(t *testing.T) {
 	if got := eval(root + `.querySelector('[role=log]').textContent.includes('70 Euro')`); got != false {
 		t.Error("the live region held the answer while it was still streaming")
 	}
-	waitJS("answer in live region", `(() => { const m = `+root+`.querySelectorAll('[role=log][aria-live=polite] .msg.bot .text'); return m.length === 1 && m[0].textContent === `+jsString(e2eAnswer)+`; })()`)
+	waitJS("answer in live region", `(() => { const m = `+root+`.querySelectorAll('[role=log][aria-live=polite] .msg.bot .text'); return m.length === 1 && m[0].textContent === `+browsertest.JSString(e2eAnswer)+`; })()`)
 	waitJS("stream box emptied", root+`.querySelector('.streaming').hidden`)
 	if got := eval(root + `.querySelector('.msg.user .text').textContent`); got != "Was kostet ein Reisepass?" {
 		t.Errorf("user message %v", got)
@@ -210,19 +137,8 @@ func TestBrowserWidget(t *testing.T) {
 	}
 
 	// Accessibility of the open widget with an answer in it.
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
-	must("inject axe", err)
-	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](
-		`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.html + ': ' + n.failureSummary)})))`,
-		chromedp.EvalAwaitPromise))
-	must("axe.run", err)
-	var violations []struct {
-		ID, Help string
-		Nodes    []string
-	}
-	must("axe result", json.Unmarshal(raw, &violations))
-	for _, v := range violations {
-		t.Errorf("axe: %s (%s): %s", v.ID, v.Help, strings.Join(v.Nodes, "; "))
+	for _, v := range browser.Axe(t, ctx).Violations {
+		t.Errorf("axe: %s", v)
 	}
 
 	// XSS in a streamed answer and its sources stays text.
@@ -232,8 +148,8 @@ func TestBrowserWidget(t *testing.T) {
 	checks := map[string]string{
 		"no script ran":          `window.__xss === undefined`,
 		"no injected elements":   root + `.querySelectorAll('img, script, iframe').length === 0 && document.querySelectorAll('img, script:not([src])').length === 0`,
-		"answer is literal text": `[...` + root + `.querySelectorAll('[role=log] .msg.bot .text')].pop().textContent === ` + jsString("Vorsicht: "+xssPayload),
-		"user text is literal":   `[...` + root + `.querySelectorAll('[role=log] .msg.user .text')].pop().textContent === ` + jsString("XSS bitte "+xssPayload),
+		"answer is literal text": `[...` + root + `.querySelectorAll('[role=log] .msg.bot .text')].pop().textContent === ` + browsertest.JSString("Vorsicht: "+xssPayload),
+		"user text is literal":   `[...` + root + `.querySelectorAll('[role=log] .msg.user .text')].pop().textContent === ` + browsertest.JSString("XSS bitte "+xssPayload),
 		"javascript: not linked": `[...` + root + `.querySelectorAll('a')].every(a => a.protocol === 'https:' || a.protocol === 'http:')`,
 		"source titles literal":  `[...` + root + `.querySelectorAll('.sources li')].some(li => li.textContent.startsWith('<img src=x'))`,
 	}
@@ -259,16 +175,7 @@ func TestBrowserWidget(t *testing.T) {
 	}
 
 	// Screenshot of the open widget.
-	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	must("screenshot", err)
-	outDir := os.Getenv("LOTSE_E2E_OUT")
-	if outDir == "" {
-		outDir = t.TempDir()
-	}
-	must("mkdir", os.MkdirAll(outDir, 0o755))
-	shotPath := filepath.Join(outDir, "widget-desktop.png")
-	must("write screenshot", os.WriteFile(shotPath, shot, 0o644))
-	t.Logf("screenshot: %s", shotPath)
+	browsertest.Screenshot(t, ctx, "widget-desktop")
 
 	// Escape closes and gives focus back to the launcher.
 	must("focus input", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('#lotse-input').focus()`)))
@@ -278,7 +185,7 @@ func TestBrowserWidget(t *testing.T) {
 	// 320 px wide: the reopened panel fits, nothing scrolls sideways, and the
 	// conversation comes back after the reload (resume from seq 0).
 	// With reduced motion asked for, the panel appears without animation.
-	_, err = chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
 		})
@@ -295,11 +202,7 @@ func TestBrowserWidget(t *testing.T) {
 	if got := eval(`getComputedStyle(` + root + `.querySelector('.panel')).animationName`); got != "none" {
 		t.Errorf("animation %v despite prefers-reduced-motion", got)
 	}
-	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	must("screenshot", err)
-	shotPath = filepath.Join(outDir, "widget-320px.png")
-	must("write screenshot", os.WriteFile(shotPath, shot, 0o644))
-	t.Logf("screenshot: %s", shotPath)
+	browsertest.Screenshot(t, ctx, "widget-320px")
 
 	// 200 % zoom of a 1280×900 window is a 640×450 CSS-pixel viewport:
 	// every control stays reachable inside the panel and nothing overflows
@@ -308,11 +211,7 @@ func TestBrowserWidget(t *testing.T) {
 	if eval(`(() => { const p = `+root+`.querySelector('.panel'); const r = p.getBoundingClientRect(); return r.top >= 0 && r.left >= 0 && r.right <= 640 && p.scrollWidth <= p.clientWidth && document.documentElement.scrollWidth <= 640; })()`) != true {
 		t.Error("panel does not fit at 200 % zoom")
 	}
-	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	must("screenshot", err)
-	shotPath = filepath.Join(outDir, "widget-zoom200.png")
-	must("write screenshot", os.WriteFile(shotPath, shot, 0o644))
-	t.Logf("screenshot: %s", shotPath)
+	browsertest.Screenshot(t, ctx, "widget-zoom200")
 
 	// Over the session's rate limit (burst 5, the test clock stands
 	// still): the refused message is not lost but put back into the input.
@@ -330,12 +229,7 @@ func TestBrowserWidget(t *testing.T) {
 		t.Errorf("user messages after the refusal: %v, want 5", got)
 	}
 
-	if got := eval(`window.__csp.join(', ')`); got != "" {
+	if got := browsertest.CSPViolations(t, ctx); got != "" {
 		t.Errorf("CSP violations: %v", got)
 	}
-}
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
