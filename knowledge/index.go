@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,8 +46,8 @@ type index struct {
 	report  IndexReport
 	dir     string // generation directory on disk, "" in memory
 
-	lex bleve.Index
-	vec *vectors
+	lex   bleve.Index
+	dense *denseIndex
 
 	// mu guards closed: searches hold it for reading so that a swapped-out
 	// index is closed only after its last search ended.
@@ -143,6 +144,9 @@ func textHash(s string) string {
 // (reusing embeddings of unchanged text) and builds both indexes.
 func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	start := time.Now()
+	// Chunks are numbered in document ID order, so that ranking ties broken
+	// by chunk index are broken by DocID, then reading order.
+	slices.SortStableFunc(in.docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
 	ix := &index{docs: in.docs, docByID: make(map[string]int, len(in.docs)), hashes: in.hashes}
 	for i := range ix.docs {
 		ix.docByID[ix.docs[i].ID] = i
@@ -257,7 +261,10 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 			return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
 		}
 	}
-	ix.buildVectors()
+	if err := ix.buildDense(ctx, in.embed); err != nil {
+		lex.Close()
+		return nil, err
+	}
 	ix.report = IndexReport{
 		Files:     in.formats,
 		Documents: len(ix.docs),
@@ -366,9 +373,19 @@ func (ix *index) embeddingsByHash() map[string][]float32 {
 	return m
 }
 
-// buildVectors builds the vector index from the embeddings.
-func (ix *index) buildVectors() {
-	ix.vec = newVectors(ix.embeds, func(i int) bool {
-		return ix.docs[ix.chunks[i].Doc].Audience.VisibleTo(Citizen)
-	})
+// chunkMeta returns the document ID of chunk c and whether citizens may
+// read it.
+func (ix *index) chunkMeta(c int) (string, bool) {
+	d := &ix.docs[ix.chunks[c].Doc]
+	return d.ID, d.Audience.VisibleTo(Citizen)
+}
+
+// buildDense stores the embeddings in the vector store.
+func (ix *index) buildDense(ctx context.Context, embed EmbedFunc) error {
+	d, err := newDenseIndex(ctx, ix.embeds, ix.chunkMeta, embed, chromemMaxRows)
+	if err != nil {
+		return err
+	}
+	ix.dense = d
+	return nil
 }

@@ -19,9 +19,10 @@ import (
 
 // On-disk layout below Config.DataDir:
 //
-//	knowledge/CURRENT          name of the live generation, replaced by rename
-//	knowledge/gen-<n>/index.gob documents, chunks, vocabulary, embeddings, manifest
-//	knowledge/gen-<n>/lex/      the bleve (scorch) index
+//	knowledge/CURRENT             name of the live generation, replaced by rename
+//	knowledge/gen-<n>/index.gob   documents, chunks, vocabulary, manifest
+//	knowledge/gen-<n>/vectors.gob the chunk vectors, a chromem-go export
+//	knowledge/gen-<n>/lex/        the bleve (scorch) index
 //
 // A generation is complete before CURRENT names it, so a crash while
 // indexing leaves the last good generation in place; stray generations are
@@ -30,8 +31,9 @@ const (
 	knowledgeDir  = "knowledge"
 	currentFile   = "CURRENT"
 	snapshotFile  = "index.gob"
+	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 2 // bump when analysis or the snapshot layout change
+	formatVersion = 3 // bump when analysis or the snapshot layout change
 )
 
 // snapshot is the gob-encoded part of a generation.
@@ -43,7 +45,6 @@ type snapshot struct {
 	Chunks   []chunk
 	DF       map[string]int
 	Synonyms [][]string
-	Embeds   [][]float32
 	Report   IndexReport
 }
 
@@ -78,12 +79,17 @@ func newGeneration(dataDir string) (string, error) {
 	return dir, nil
 }
 
-// persist writes the snapshot of ix into its generation directory and then
-// points CURRENT at it.
+// persist writes the vectors and the snapshot of ix into its generation
+// directory, each synced, and then points CURRENT at it.
 func (b *Base) persist(ix *index) error {
+	if err := writeFileAtomic(filepath.Join(ix.dir, vectorsFile), func(w *bufio.Writer) error {
+		return ix.dense.export(w)
+	}); err != nil {
+		return fmt.Errorf("knowledge: writing vectors: %w", err)
+	}
 	snap := snapshot{
 		Version: formatVersion, Hashes: ix.hashes, Probe: b.probe, Docs: ix.docs, Chunks: ix.chunks,
-		DF: ix.vocab.df, Synonyms: ix.rules.groups, Embeds: ix.embeds, Report: ix.report,
+		DF: ix.vocab.df, Synonyms: ix.rules.groups, Report: ix.report,
 	}
 	if err := writeFileAtomic(filepath.Join(ix.dir, snapshotFile), func(w *bufio.Writer) error {
 		return gob.NewEncoder(w).Encode(&snap)
@@ -171,7 +177,7 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		return nil, fmt.Errorf("opening lexical index: %w", err)
 	}
 	ix := &index{
-		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: snap.DF}, embeds: snap.Embeds,
+		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: snap.DF},
 		hashes: snap.Hashes, report: snap.Report, dir: dir, lex: lex,
 		rules: newRuleSet(snap.Synonyms),
 	}
@@ -184,11 +190,18 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		d := ix.chunks[c].Doc
 		ix.byDoc[d] = append(ix.byDoc[d], c)
 	}
-	if len(ix.embeds) != len(ix.chunks) {
+	vf, err := os.Open(filepath.Join(dir, vectorsFile))
+	if err != nil {
 		lex.Close()
-		return nil, fmt.Errorf("%w: %d embeddings for %d chunks", errStale, len(ix.embeds), len(ix.chunks))
+		return nil, fmt.Errorf("opening vectors: %w", err)
 	}
-	ix.buildVectors()
+	ix.dense, err = loadDenseIndex(ctx, vf, len(ix.chunks), ix.chunkMeta, b.embed, chromemMaxRows)
+	vf.Close()
+	if err != nil {
+		lex.Close()
+		return nil, err
+	}
+	ix.embeds = ix.dense.embeds
 	ix.report.LoadedFromDisk = true
 	ix.report.Duration = time.Since(start)
 	return ix, nil

@@ -110,6 +110,28 @@ func TestPersistLoadsUnchangedIndex(t *testing.T) {
 			t.Errorf("loaded index leaks %s to citizens", p.DocID)
 		}
 	}
+	// The loaded vector collections embed text with our embedder, never
+	// with chromem's default.
+	for _, col := range b.cur.Load().dense.parts {
+		before := calls.Load()
+		if _, err := col.Query(context.Background(), "Reisepass", 1, nil, nil); err != nil {
+			t.Errorf("text query on loaded collection %q: %v", col.Name, err)
+		}
+		if calls.Load() != before+1 {
+			t.Errorf("loaded collection %q did not embed with our embedder", col.Name)
+		}
+	}
+	// Loaded and freshly built vectors rank alike.
+	fresh := mustOpen(t, Config{Roots: []Root{root}, Embed: NewOfflineEmbedder(offlineDim), Mode: ModeDense})
+	b.cfg.Mode = ModeDense
+	for _, q := range []string{"Reisepass Kosten", "Hundesteuer", "VPN", "Sperrmüll abholen"} {
+		for _, aud := range []Audience{Citizen, Employee} {
+			want := mustSearch(t, fresh, Query{Text: q, Audience: aud, K: 10})
+			if diff := cmp.Diff(want, mustSearch(t, b, Query{Text: q, Audience: aud, K: 10})); diff != "" {
+				t.Errorf("%s %q: loaded index differs from a fresh build (-built +loaded):\n%s", aud, q, diff)
+			}
+		}
+	}
 }
 
 func TestPersistRebuildsWhenStale(t *testing.T) {
@@ -133,6 +155,21 @@ func TestPersistRebuildsWhenStale(t *testing.T) {
 		cfg.Embed = NewOfflineEmbedder(64)
 		if r := openClose(t, cfg); r.LoadedFromDisk {
 			t.Error("changed embedder did not trigger a rebuild")
+		}
+	})
+	t.Run("corrupt vectors", func(t *testing.T) {
+		openClose(t, cfg) // back to the default embedder
+		cur, err := os.ReadFile(filepath.Join(data, knowledgeDir, currentFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(data, knowledgeDir, strings.TrimSpace(string(cur)), vectorsFile), "kaputt")
+		b := mustOpen(t, cfg)
+		if b.Report().LoadedFromDisk {
+			t.Error("corrupt vectors were loaded")
+		}
+		if ps := mustSearch(t, b, Query{Text: "Baumfällung"}); len(ps) == 0 || ps[0].DocID != "leistungen/neu" {
+			t.Errorf("rebuilt index lacks the new document: %v", ids(ps))
 		}
 	})
 	t.Run("corrupt snapshot", func(t *testing.T) {

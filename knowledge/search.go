@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,6 +122,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	for _, a := range docs {
 		ranked = append(ranked, scored{a.best, a.rank})
 	}
+	// Equal scores: by DocID (ranked holds one chunk per document).
 	slices.SortFunc(ranked, func(a, b scored) int {
 		if a.score != b.score {
 			if a.score > b.score {
@@ -128,7 +130,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			}
 			return 1
 		}
-		return a.chunk - b.chunk
+		return strings.Compare(ix.docs[ix.chunks[a.chunk].Doc].ID, ix.docs[ix.chunks[b.chunk].Doc].ID)
 	})
 	return ix.collapse(ranked, q.Facet, k), nil
 }
@@ -248,35 +250,56 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 		vq.SetField(fieldVis)
 		bq.AddFilter(vq)
 	}
-	req := bleve.NewSearchRequestOptions(bq, n, 0, false)
-	req.Fields = nil
-	req.IncludeLocations = false
-	res, err := ix.lex.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: lexical search: %w", err)
-	}
-	out := make([]scored, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		c, err := strconv.Atoi(h.ID)
-		if err != nil || c < 0 || c >= len(ix.chunks) {
-			continue
+	// bleve numbers documents in the order its batch (a map) yields them,
+	// so from one build to the next, hits with equal scores come out in a
+	// different order and the sums of a chunk's term scores differ in the
+	// last bit. Scores are therefore rounded to float32 precision (far
+	// below any real difference between BM25 scores) and more hits than
+	// needed are fetched and sorted by score and chunk; when the last of
+	// the n kept ties with the least fetched, the query is repeated for
+	// more, so that no tied chunk is cut off by bleve's order.
+	size := n + tieMargin
+	for {
+		req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+		req.Fields = nil
+		req.IncludeLocations = false
+		res, err := ix.lex.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: lexical search: %w", err)
 		}
-		out = append(out, scored{c, h.Score})
+		out := make([]scored, 0, len(res.Hits))
+		least := math.Inf(1)
+		for _, h := range res.Hits {
+			score := float64(float32(h.Score))
+			least = min(least, score)
+			c, err := strconv.Atoi(h.ID)
+			if err != nil || c < 0 || c >= len(ix.chunks) {
+				continue
+			}
+			out = append(out, scored{c, score})
+		}
+		sortByChunk(out)
+		if len(out) <= n {
+			return out, nil
+		}
+		if uint64(len(res.Hits)) >= res.Total || out[n-1].score > least {
+			return out[:n], nil
+		}
+		size *= 2
 	}
-	return out, nil
 }
 
 func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc) ([]scored, error) {
-	if ix.vec.n == 0 {
+	if ix.dense == nil || ix.dense.dim == 0 {
 		return nil, nil
 	}
 	qv, err := embed(ctx, text)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: embedding query: %w", err)
 	}
-	if len(qv) != ix.vec.dim {
-		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), ix.vec.dim)
+	if len(qv) != ix.dense.dim {
+		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), ix.dense.dim)
 	}
 	qv = normalize(slices.Clone(qv))
-	return ix.vec.search(qv, aud == Employee, n), nil
+	return ix.dense.search(ctx, qv, aud == Employee, n)
 }

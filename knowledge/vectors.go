@@ -6,14 +6,14 @@ import (
 	"sync"
 )
 
-// vectors is an exact (brute-force) cosine index over the chunk embeddings,
-// stored row by row in one contiguous slice. Rows citizens may read are
-// listed separately, so a citizen query never scores an employee chunk.
+// vectors is a flat cosine scan over the chunk embeddings, stored row by
+// row in one contiguous slice. Rows citizens may read are listed
+// separately, so a citizen query never scores an employee chunk.
 //
-// It replaced a chromem-go collection: chromem's query path sends every
-// document through a channel and a mutex-guarded heap, which measured
-// 245 ms per query at 100k chunks on two cores; this scan takes a few
-// milliseconds.
+// It answers queries for audience partitions larger than chromemMaxRows,
+// where chromem-go's query (every document through a channel and a
+// mutex-guarded heap) grows past the latency budget; it is built from the
+// vectors the chromem collections hold, and ranks ties like them.
 type vectors struct {
 	dim     int
 	data    []float32
