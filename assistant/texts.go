@@ -164,25 +164,15 @@ type orgTexts struct {
 }
 
 // newOrgTexts fills the organisation's German and English names into the
-// sentences. Empty names get the defaults: org DefaultOrganization, orgEN
-// org if that was set, else DefaultOrganizationEN.
+// sentences, with the prompts' defaults for empty names (see
+// prompts.OrganizationNames).
 func newOrgTexts(org, orgEN string) (orgTexts, error) {
-	org, orgEN = strings.TrimSpace(org), strings.TrimSpace(orgEN)
+	org, orgEN = prompts.OrganizationNames(org, orgEN)
 	if err := checkOrganization(org); err != nil {
 		return orgTexts{}, fmt.Errorf("organization: %w", err)
 	}
 	if err := checkOrganization(orgEN); err != nil {
 		return orgTexts{}, fmt.Errorf("organization (English): %w", err)
-	}
-	switch {
-	case orgEN != "":
-	case org != "":
-		orgEN = org
-	default:
-		orgEN = DefaultOrganizationEN
-	}
-	if org == "" {
-		org = DefaultOrganization
 	}
 	return orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN), org: org, orgEN: orgEN}, nil
 }

@@ -384,6 +384,15 @@ type orgView struct {
 }
 
 func newOrgView(org, orgEN string) orgView {
+	org, orgEN = OrganizationNames(org, orgEN)
+	return orgView{Organization: escapeAttr(org), OrganizationEN: escapeAttr(orgEN)}
+}
+
+// OrganizationNames returns the organisation's German and English names as
+// the prompts use them: trimmed, with defaults for empty ones. An empty
+// org becomes DefaultOrganization; an empty orgEN becomes org if that was
+// set, else DefaultOrganizationEN. It does not escape them.
+func OrganizationNames(org, orgEN string) (string, string) {
 	org, orgEN = strings.TrimSpace(org), strings.TrimSpace(orgEN)
 	switch {
 	case orgEN != "":
@@ -395,7 +404,7 @@ func newOrgView(org, orgEN string) orgView {
 	if org == "" {
 		org = DefaultOrganization
 	}
-	return orgView{Organization: escapeAttr(org), OrganizationEN: escapeAttr(orgEN)}
+	return org, orgEN
 }
 
 func turnViews(ts []Turn) []turnView {
