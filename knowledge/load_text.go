@@ -24,7 +24,8 @@ type frontMatter struct {
 
 // parseMarkdown reads a Markdown file with optional YAML front matter.
 // ATX headings (# to ######) open sections; the first level-1 heading is
-// the title unless the front matter has one. Text is kept verbatim.
+// the title unless the front matter has one. Text is kept verbatim, except
+// for raw HTML, which is reduced to what a reader sees (stripMarkdownHTML).
 func parseMarkdown(data []byte) (parsedDoc, error) {
 	var pd parsedDoc
 	if !utf8.Valid(data) {
@@ -54,6 +55,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 			text = ""
 		}
 	}
+	text = stripMarkdownHTML(text)
 	var (
 		stack   []string // heading texts by level-1
 		levels  []int
