@@ -30,6 +30,7 @@ func FuzzLoadMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntitle: [unclosed\n---\n# x"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("# \n## \n### \n\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
+	f.Add([]byte("# T <!-- x -->\n\n<a href='u'>L</a> `<b>` \\<i> <https://x.example>\n<!--\n```\n<script>a\n</script>"))
 	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, "doc.md", "md", data) })
 }
 
