@@ -53,7 +53,23 @@ type knowledgeOptions struct {
 	mode    string // overrides cfg.Retrieval when set
 }
 
-func openKnowledge(ctx context.Context, cfg Config, log *slog.Logger, opt knowledgeOptions) (*knowledge.Base, error) {
+// knowledgeBase is an open knowledge base together with the resources it
+// uses (the embeddings cache of a remote embedder); Close releases both.
+type knowledgeBase struct {
+	*knowledge.Base
+	closeEmbedder func() error
+}
+
+// Close closes the base and then its embedder.
+func (k *knowledgeBase) Close() error {
+	err := k.Base.Close()
+	if k.closeEmbedder != nil {
+		err = errors.Join(err, k.closeEmbedder())
+	}
+	return err
+}
+
+func openKnowledge(ctx context.Context, cfg Config, log *slog.Logger, opt knowledgeOptions) (*knowledgeBase, error) {
 	roots, err := knowledgeRoots(cfg.Knowledge)
 	if err != nil {
 		return nil, err
@@ -70,14 +86,23 @@ func openKnowledge(ctx context.Context, cfg Config, log *slog.Logger, opt knowle
 	if opt.persist {
 		kc.DataDir = filepath.Join(cfg.DataDir, "index")
 	}
+	kb := &knowledgeBase{}
 	if cfg.Embeddings.Model != "" {
-		embed, err := newEmbedder(cfg)
+		embed, closeEmbedder, err := newEmbedder(cfg)
 		if err != nil {
 			return nil, err
 		}
-		kc.Embed = embed
+		kc.Embed, kb.closeEmbedder = embed, closeEmbedder
 	}
-	return knowledge.Open(ctx, kc)
+	base, err := knowledge.Open(ctx, kc)
+	if err != nil {
+		if kb.closeEmbedder != nil {
+			_ = kb.closeEmbedder()
+		}
+		return nil, err
+	}
+	kb.Base = base
+	return kb, nil
 }
 
 // assistantOptions are the per-command choices on top of Config.

@@ -39,7 +39,7 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer kb.Close()
-	a, err := newAssistant(cfg, log, kb, assistantOptions{offline: offline})
+	a, err := newAssistant(cfg, log, kb.Base, assistantOptions{offline: offline})
 	if err != nil {
 		return err
 	}

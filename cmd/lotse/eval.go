@@ -108,7 +108,7 @@ func evalBuilder(cfg Config, log *slog.Logger) evals.Builder {
 			release()
 			return nil, nil, err
 		}
-		a, err := newAssistant(c, log, kb, assistantOptions{tickets: tickets{svc: svc}, offline: offline})
+		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets{svc: svc}, offline: offline})
 		if err != nil {
 			release()
 			return nil, nil, err

@@ -29,7 +29,7 @@ type app struct {
 	cfg     Config
 	log     *slog.Logger
 	metrics *metrics
-	kb      *knowledge.Base
+	kb      *knowledgeBase
 	store   *ticketing.Store
 	tickets *ticketing.Service
 	convs   assistant.ConversationStore
@@ -95,7 +95,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	}
 	a.metrics.watchOutbox(a.tickets.OutboxStats)
 
-	a.asst, err = newAssistant(cfg, log, a.kb, assistantOptions{
+	a.asst, err = newAssistant(cfg, log, a.kb.Base, assistantOptions{
 		tickets: tickets{svc: a.tickets, m: a.metrics},
 		metrics: assistantMetrics{m: a.metrics},
 	})
@@ -151,7 +151,7 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 		Asker:           a.asst,
 		Store:           a.convs,
 		Escalator:       tickets{svc: a.tickets, m: a.metrics},
-		Hints:           func() []string { return serviceTitles(a.kb) },
+		Hints:           func() []string { return serviceTitles(a.kb.Base) },
 		PublicURL:       cfg.PublicURL,
 		TwilioAuthToken: cfg.TwilioAuthToken,
 		JambonzSecret:   cfg.JambonzSecret,
@@ -272,7 +272,9 @@ func newChatModel(cfg Config) (assistant.Model, error) {
 	return m, nil
 }
 
-func newEmbedder(cfg Config) (knowledge.EmbedFunc, error) {
+// newEmbedder builds the OpenAI-compatible embedder with its cache under
+// the data dir; the returned function closes the cache.
+func newEmbedder(cfg Config) (knowledge.EmbedFunc, func() error, error) {
 	e, err := kbopenai.New(kbopenai.Config{
 		BaseURL:  cfg.Embeddings.BaseURL,
 		Model:    cfg.Embeddings.Model,
@@ -280,7 +282,7 @@ func newEmbedder(cfg Config) (knowledge.EmbedFunc, error) {
 		CacheDir: filepath.Join(cfg.DataDir, "embeddings"),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("embeddings: %w", err)
+		return nil, nil, fmt.Errorf("embeddings: %w", err)
 	}
-	return e.Func(), nil
+	return e.Func(), e.Close, nil
 }
