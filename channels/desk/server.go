@@ -203,6 +203,17 @@ func New(cfg Config) (*Server, error) {
 //	GET  /desk/users, POST /desk/users[/{name}/{action}]   (admin)
 //	GET  /desk/audit                 (admin)
 //	GET  /desk/static/*              CSS and JS
+//
+// and the JSON API (api.go; same authentication, CSRF token in the
+// X-CSRF-Token header, errors as {"error":{"code","message"}}):
+//
+//	GET   /desk/api/v1/session                 user, role, csrf_token
+//	GET   /desk/api/v1/tickets                 ?status=&priority=&kind=&channel=&audience=&lang=&older_than=&limit=&offset=
+//	GET   /desk/api/v1/tickets/{id}            ticket with notes
+//	PATCH /desk/api/v1/tickets/{id}            status, priority, assignee, resolution
+//	POST  /desk/api/v1/tickets/{id}/notes      text, internal
+//	GET   /desk/api/v1/outages, POST /desk/api/v1/outages, PATCH /desk/api/v1/outages/{id}
+//	POST  /desk/api/v1/outages/{id}/close      (admin)
 func (s *Server) Routes(r chi.Router) {
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -214,6 +225,7 @@ func (s *Server) Routes(r chi.Router) {
 		r.Handle("/static/*", http.StripPrefix("/desk/static/", http.FileServerFS(static)))
 		r.Get("/login", s.handleLoginForm)
 		r.Post("/login", s.handleLogin)
+		r.Route("/api/v1", s.apiRoutes)
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireSession, s.checkCSRF)
 			r.Post("/logout", s.handleLogout)
