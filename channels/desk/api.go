@@ -83,36 +83,9 @@ func (s *Server) apiRoutes(r chi.Router) {
 // the account re-read on every request, but a JSON 401 instead of a
 // redirect to the login page.
 func (s *Server) apiSession(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var sess *session
-		if c, err := r.Cookie(sessionCookie); err == nil {
-			sess, _ = s.sess.get(c.Value)
-		}
-		if sess == nil {
-			if name, ok := s.ssoUser(r); ok {
-				var tok string
-				tok, sess = s.sess.create(name, s.cfg.SessionTTL)
-				s.setSessionCookie(w, tok)
-				s.audit(r.Context(), name, "user.login", userTarget(name), "sso")
-			}
-		}
-		if sess == nil {
-			s.writeAPIError(w, r, errAPIUnauthorized)
-			return
-		}
-		u, err := s.cfg.Store.GetUserByName(r.Context(), sess.user)
-		if err != nil || u.Disabled {
-			if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
-				s.writeAPIError(w, r, err)
-				return
-			}
-			s.sess.dropUser(sess.user)
-			s.writeAPIError(w, r, errAPIUnauthorized)
-			return
-		}
-		ctx := withPrincipal(r.Context(), principal{Name: u.Username, Role: u.Role, CSRF: sess.csrf})
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+	return s.withSession(next,
+		func(w http.ResponseWriter, r *http.Request) { s.writeAPIError(w, r, errAPIUnauthorized) },
+		s.writeAPIError)
 }
 
 // apiCSRF requires the session's token in X-CSRF-Token on every request

@@ -132,32 +132,40 @@ func principalFrom(ctx context.Context) principal {
 // account, or with a trusted proxy's SSO header, and redirects to the login
 // page otherwise (401 for the event stream).
 func (s *Server) requireSession(next http.Handler) http.Handler {
+	return s.withSession(next, s.unauthenticated, s.serverError)
+}
+
+// withSession resolves the request's desk session (cookie, or the trusted
+// proxy's SSO header, which opens one) and re-reads the account, so that a
+// disabled or demoted user loses access at once. Without a valid session it
+// calls unauth; a store failure goes to fail. The console and the JSON API
+// share it and differ only in how they answer.
+func (s *Server) withSession(next http.Handler, unauth func(http.ResponseWriter, *http.Request), fail func(http.ResponseWriter, *http.Request, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var sess *session
-		var tok string
 		if c, err := r.Cookie(sessionCookie); err == nil {
-			tok = c.Value
-			sess, _ = s.sess.get(tok)
+			sess, _ = s.sess.get(c.Value)
 		}
 		if sess == nil {
 			if name, ok := s.ssoUser(r); ok {
+				var tok string
 				tok, sess = s.sess.create(name, s.cfg.SessionTTL)
 				s.setSessionCookie(w, tok)
 				s.audit(r.Context(), name, "user.login", userTarget(name), "sso")
 			}
 		}
 		if sess == nil {
-			s.unauthenticated(w, r)
+			unauth(w, r)
 			return
 		}
 		u, err := s.cfg.Store.GetUserByName(r.Context(), sess.user)
 		if err != nil || u.Disabled {
 			if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
-				s.serverError(w, r, err)
+				fail(w, r, err)
 				return
 			}
 			s.sess.dropUser(sess.user)
-			s.unauthenticated(w, r)
+			unauth(w, r)
 			return
 		}
 		ctx := withPrincipal(r.Context(), principal{Name: u.Username, Role: u.Role, CSRF: sess.csrf})
