@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/channels/internal/browsertest"
@@ -231,5 +232,179 @@ func TestBrowserWidget(t *testing.T) {
 
 	if got := browsertest.CSPViolations(t, ctx); got != "" {
 		t.Errorf("CSP violations: %v", got)
+	}
+}
+
+// TestBrowserWidgetLanguages switches the widget's own texts with the
+// language select: German by default, then English and Arabic (right to
+// left, checked by axe-core too); the choice survives a reload, and a tab
+// whose browser prefers Turkish starts in Turkish.
+func TestBrowserWidgetLanguages(t *testing.T) {
+	browser := browsertest.Require(t)
+	env := mustServe(t, func(c *Config) { c.Chat = e2eChatter{} })
+	ctx := browser.NewContext(t, 90*time.Second)
+
+	eval := func(ctx context.Context, expr string) any {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+	waitJS := func(ctx context.Context, step, expr string) {
+		t.Helper()
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	// labels reads what the tests compare: the panel's lang and dir and a
+	// few of the widget's own texts.
+	const labels = `(() => { const r = ` + root + `; const q = s => r.querySelector(s); return {
+		lang: q('.panel').getAttribute('lang'), dir: q('.panel').getAttribute('dir'),
+		launcherLang: q('.launcher').getAttribute('lang'), direction: getComputedStyle(q('.panel')).direction,
+		launcher: q('.launcher').textContent, title: q('#lotse-title').textContent,
+		close: q('.close').getAttribute('aria-label'), langLabel: q('label[for=lotse-lang]').textContent,
+		simple: q('label.check').textContent.trim(), placeholder: q('#lotse-input').placeholder,
+		send: q('.send').textContent, human: q('.human').textContent,
+		who: [...r.querySelectorAll('[role=log] .who')].map(w => w.textContent).join('/'),
+		rate: [...r.querySelectorAll('[role=log] .rate')].map(b => b.textContent).join('/'),
+		sources: q('.sources .label').textContent, log: q('[role=log]').getAttribute('aria-label'),
+	}; })()`
+	type widgetLabels struct {
+		Lang, Dir, LauncherLang, Direction string
+		Launcher, Title, Close, LangLabel  string
+		Simple, Placeholder, Send, Human   string
+		Who, Rate, Sources, Log            string
+	}
+	read := func(ctx context.Context) widgetLabels {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[widgetLabels](labels))
+		if err != nil {
+			t.Fatalf("reading labels: %v", err)
+		}
+		return got
+	}
+	choose := func(lang string) {
+		t.Helper()
+		eval(ctx, `(() => { const s = `+root+`.querySelector('#lotse-lang'); s.value = `+browsertest.JSString(lang)+`; s.dispatchEvent(new Event('change')); })()`)
+	}
+	ask := func(text string, bots int) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('#lotse-input').focus()`), chromedp.KeyEvent(text), chromedp.KeyEvent(kb.Enter)); err != nil {
+			t.Fatalf("asking %q: %v", text, err)
+		}
+		waitJS(ctx, "answer to "+text, root+`.querySelectorAll('[role=log] .msg.bot').length === `+strconv.Itoa(bots))
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(env.http.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(ctx, "launcher visible", root+` && !`+root+`.querySelector('.launcher').hidden`)
+	eval(ctx, root+`.querySelector('.launcher').click()`)
+	waitJS(ctx, "AI disclosure", root+`.querySelector('.disclosure').textContent === `+browsertest.JSString(assistant.Disclosure("de")))
+	ask("Was kostet ein Reisepass?", 1)
+
+	want := widgetLabels{
+		Lang: "de", Dir: "ltr", LauncherLang: "de", Direction: "ltr",
+		Launcher: "Chat: Fragen an die Stadt", Title: "Digitaler Assistent", Close: "Chat schließen", LangLabel: "Sprache",
+		Simple: "Einfache Sprache", Placeholder: "Ihre Frage …", Send: "Senden", Human: "Mit einem Menschen sprechen",
+		Who: "Sie/Assistent", Rate: "Hilfreich/Nicht hilfreich", Sources: "Quellen:", Log: "Nachrichten",
+	}
+	if diff := cmp.Diff(want, read(ctx)); diff != "" {
+		t.Errorf("German labels (-want +got):\n%s", diff)
+	}
+
+	// English relabels everything, the messages already shown included.
+	choose("en")
+	want = widgetLabels{
+		Lang: "en", Dir: "ltr", LauncherLang: "en", Direction: "ltr",
+		Launcher: "Chat: questions for the city", Title: "Digital assistant", Close: "Close chat", LangLabel: "Language",
+		Simple: "Plain language", Placeholder: "Your question …", Send: "Send", Human: "Talk to a person",
+		Who: "You/Assistant", Rate: "Helpful/Not helpful", Sources: "Sources:", Log: "Messages",
+	}
+	if diff := cmp.Diff(want, read(ctx)); diff != "" {
+		t.Errorf("English labels (-want +got):\n%s", diff)
+	}
+	if got := eval(ctx, root+`.querySelector('.disclosure').textContent`); got != "Note: you are chatting with an AI assistant." {
+		t.Errorf("English disclosure %q", got)
+	}
+	// A third message while two answers are pending is refused as busy;
+	// the refusal is shown in English, not in the server's German.
+	eval(ctx, `(() => { const w = document.querySelector('lotse-chat'); for (const q of ['one', 'two', 'three']) w.sendJSON({type: 'message', text: q, lang: 'en'}); })()`)
+	waitJS(ctx, "busy note in English", root+`.querySelector('[role=log] .note.error') && `+root+`.querySelector('[role=log] .note.error').textContent === 'Please wait until the previous answer is complete.'`)
+	waitJS(ctx, "both answers", root+`.querySelectorAll('[role=log] .msg.bot').length === 3`)
+	// A status text follows the language too.
+	eval(ctx, root+`.querySelector('#lotse-input').value = ''; `+root+`.querySelector('.send').click()`)
+	if got := eval(ctx, root+`.querySelector('.status').textContent`); got != "Please enter a message." {
+		t.Errorf("English status %q", got)
+	}
+
+	// Arabic: right to left, Arabic labels on old and new messages.
+	choose("ar")
+	if got := eval(ctx, root+`.querySelector('.status').textContent`); got != "يرجى كتابة رسالة." {
+		t.Errorf("Arabic status %q", got)
+	}
+	ask("كم يكلف جواز السفر؟", 4)
+	got := read(ctx)
+	for _, c := range []struct{ name, got, want string }{
+		{"lang", got.Lang, "ar"},
+		{"dir", got.Dir, "rtl"},
+		{"computed direction", got.Direction, "rtl"},
+		{"launcher lang", got.LauncherLang, "ar"},
+		{"send", got.Send, "إرسال"},
+		{"human", got.Human, "التحدث مع شخص"},
+		{"language label", got.LangLabel, "اللغة"},
+		{"close", got.Close, "إغلاق الدردشة"},
+	} {
+		if c.got != c.want {
+			t.Errorf("Arabic %s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if !strings.HasSuffix(got.Rate, "مفيد/غير مفيد") || strings.Contains(got.Rate, "Helpful") {
+		t.Errorf("Arabic rating buttons %q", got.Rate)
+	}
+	// Checked before axe-core, whose injected script adds inline styles.
+	if got := browsertest.CSPViolations(t, ctx); got != "" {
+		t.Errorf("CSP violations: %v", got)
+	}
+	browsertest.Screenshot(t, ctx, "widget-arabic")
+	for _, v := range browser.Axe(t, ctx).Violations {
+		t.Errorf("axe (Arabic): %s", v)
+	}
+
+	// The choice is kept for the tab: after a reload the widget is Arabic.
+	if err := chromedp.Do(ctx, chromedp.Navigate(env.http.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(ctx, "launcher after reload", root+` && !`+root+`.querySelector('.launcher').hidden`)
+	if got := eval(ctx, `(() => { const r = `+root+`; return r.querySelector('.panel').getAttribute('dir') + ' ' + r.querySelector('#lotse-lang').value + ' ' + r.querySelector('.launcher').textContent; })()`); got != "rtl ar دردشة: أسئلة إلى المدينة" {
+		t.Errorf("after reload: %q", got)
+	}
+
+	// A new tab (no saved choice) whose browser prefers Turkish starts in
+	// Turkish; one preferring a language the widget lacks starts in German.
+	for _, c := range []struct{ accept, want string }{
+		{"tr-TR,tr,en", "tr Sohbet: Şehre sorular"},
+		{"fr-FR,fr", "de Chat: Fragen an die Stadt"},
+	} {
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		ua := eval(tab, `navigator.userAgent`).(string)
+		_, err := chromedp.Run(tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: c.accept})
+			return err
+		}))
+		if err != nil {
+			t.Fatalf("accept-language %s: %v", c.accept, err)
+		}
+		if err := chromedp.Do(tab, chromedp.Navigate(env.http.URL+"/")); err != nil {
+			t.Fatal(err)
+		}
+		waitJS(tab, "launcher in new tab", root+` && !`+root+`.querySelector('.launcher').hidden`)
+		if got := eval(tab, `(() => { const r = `+root+`; return r.querySelector('.panel').getAttribute('lang') + ' ' + r.querySelector('.launcher').textContent; })()`); got != c.want {
+			t.Errorf("browser preferring %s: %q, want %q", c.accept, got, c.want)
+		}
 	}
 }

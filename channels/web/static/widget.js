@@ -8,8 +8,12 @@
  * Attributes of the script tag (all optional):
  *   data-lotse-url    base URL of the Lotse server (default: where this script came from)
  *   data-lotse-ws     path of the WebSocket (default "/ws"; the intranet uses "/intern/ws")
- *   data-lotse-title  title of the panel
+ *   data-lotse-title  title of the panel (kept as given in every language)
  *   data-lotse-open   "true" opens the panel when the page loads
+ *
+ * The widget's own texts follow the language chosen in the panel (at first
+ * the browser's language if the widget knows it, else German); the panel
+ * carries that lang, and dir="rtl" for Arabic.
  *
  * The protocol is described in channels/web/PROTOCOL.md.
  */
@@ -23,7 +27,7 @@
   var data = script.dataset || {};
   var base = new URL(data.lotseUrl || script.src, document.baseURI);
   var wsPath = data.lotseWs || '/ws';
-  var title = data.lotseTitle || 'Digitaler Assistent';
+  var title = data.lotseTitle || '';
   var autoOpen = data.lotseOpen === 'true';
   var storeKey = 'lotse.session.' + base.origin + wsPath;
 
@@ -31,7 +35,128 @@
     ['de', 'Deutsch'], ['en', 'English'], ['tr', 'Türkçe'], ['ar', 'العربية'],
     ['uk', 'Українська'], ['ru', 'Русский'], ['pl', 'Polski']
   ];
-  var HUMAN_TEXT = 'Mit einem Menschen sprechen';
+  var RTL = { ar: true };
+
+  // The widget's own texts. {n} is a number of seconds. e_CODE replaces the
+  // server's (German) message of an error with that code; German keeps the
+  // server's words, so it has none.
+  var STR = {
+    de: {
+      launcher: 'Chat: Fragen an die Stadt', title: 'Digitaler Assistent', close: 'Chat schließen',
+      lang: 'Sprache', simple: 'Einfache Sprache', history: 'Gesprächsverlauf', log: 'Nachrichten',
+      disclosure: 'Hinweis: Sie chatten mit einem KI-Assistenten.', input: 'Ihre Nachricht',
+      ph: 'Ihre Frage …', send: 'Senden', human: 'Mit einem Menschen sprechen',
+      connecting: 'Verbindung wird hergestellt …',
+      retry: 'Verbindung unterbrochen. Neuer Versuch in {n} Sekunden …',
+      offline: 'Keine Verbindung. Bitte versuchen Sie es gleich noch einmal.',
+      empty: 'Bitte geben Sie eine Nachricht ein.', error: 'Es ist ein Fehler aufgetreten.',
+      you: 'Sie', bot: 'Assistent', team: 'Service-Team', sources: 'Quellen:',
+      newWin: ' (öffnet in neuem Fenster)', speak: 'Vorlesen', stop: 'Vorlesen beenden',
+      up: 'Hilfreich', down: 'Nicht hilfreich'
+    },
+    en: {
+      launcher: 'Chat: questions for the city', title: 'Digital assistant', close: 'Close chat',
+      lang: 'Language', simple: 'Plain language', history: 'Conversation', log: 'Messages',
+      disclosure: 'Note: you are chatting with an AI assistant.', input: 'Your message',
+      ph: 'Your question …', send: 'Send', human: 'Talk to a person',
+      connecting: 'Connecting …',
+      retry: 'Connection lost. Trying again in {n} seconds …',
+      offline: 'No connection. Please try again in a moment.',
+      empty: 'Please enter a message.', error: 'Something went wrong.',
+      you: 'You', bot: 'Assistant', team: 'Service team', sources: 'Sources:',
+      newWin: ' (opens in a new window)', speak: 'Read aloud', stop: 'Stop reading',
+      up: 'Helpful', down: 'Not helpful',
+      e_rate_limited: 'You have sent a lot of messages. Please wait {n} seconds, then send your message again.',
+      e_busy: 'Please wait until the previous answer is complete.'
+    },
+    tr: {
+      launcher: 'Sohbet: Şehre sorular', title: 'Dijital asistan', close: 'Sohbeti kapat',
+      lang: 'Dil', simple: 'Kolay dil', history: 'Konuşma geçmişi', log: 'Mesajlar',
+      disclosure: 'Not: Bir yapay zekâ asistanıyla yazışıyorsunuz.', input: 'Mesajınız',
+      ph: 'Sorunuz …', send: 'Gönder', human: 'Bir insanla konuş',
+      connecting: 'Bağlanıyor …',
+      retry: 'Bağlantı kesildi. {n} saniye sonra yeniden denenecek …',
+      offline: 'Bağlantı yok. Lütfen biraz sonra tekrar deneyin.',
+      empty: 'Lütfen bir mesaj yazın.', error: 'Bir hata oluştu.',
+      you: 'Siz', bot: 'Asistan', team: 'Hizmet ekibi', sources: 'Kaynaklar:',
+      newWin: ' (yeni pencerede açılır)', speak: 'Sesli oku', stop: 'Okumayı durdur',
+      up: 'Yardımcı oldu', down: 'Yardımcı olmadı',
+      e_rate_limited: 'Çok sayıda mesaj gönderdiniz. Lütfen {n} saniye bekleyin ve mesajınızı tekrar gönderin.',
+      e_busy: 'Lütfen önceki yanıtın tamamlanmasını bekleyin.'
+    },
+    pl: {
+      launcher: 'Czat: pytania do miasta', title: 'Asystent cyfrowy', close: 'Zamknij czat',
+      lang: 'Język', simple: 'Prosty język', history: 'Przebieg rozmowy', log: 'Wiadomości',
+      disclosure: 'Uwaga: rozmawiasz z asystentem AI.', input: 'Twoja wiadomość',
+      ph: 'Twoje pytanie …', send: 'Wyślij', human: 'Porozmawiaj z człowiekiem',
+      connecting: 'Łączenie …',
+      retry: 'Połączenie przerwane. Ponowna próba za {n} s …',
+      offline: 'Brak połączenia. Spróbuj ponownie za chwilę.',
+      empty: 'Wpisz wiadomość.', error: 'Wystąpił błąd.',
+      you: 'Ty', bot: 'Asystent', team: 'Zespół obsługi', sources: 'Źródła:',
+      newWin: ' (otwiera się w nowym oknie)', speak: 'Czytaj na głos', stop: 'Zatrzymaj czytanie',
+      up: 'Pomocne', down: 'Niepomocne',
+      e_rate_limited: 'Wysłano bardzo dużo wiadomości. Odczekaj {n} s i wyślij wiadomość ponownie.',
+      e_busy: 'Poczekaj, aż poprzednia odpowiedź będzie gotowa.'
+    },
+    uk: {
+      launcher: 'Чат: запитання до міста', title: 'Цифровий помічник', close: 'Закрити чат',
+      lang: 'Мова', simple: 'Проста мова', history: 'Історія розмови', log: 'Повідомлення',
+      disclosure: 'Увага: ви спілкуєтеся з помічником на основі ШІ.', input: 'Ваше повідомлення',
+      ph: 'Ваше запитання …', send: 'Надіслати', human: 'Поговорити з людиною',
+      connecting: 'Підключення …',
+      retry: 'З’єднання перервано. Нова спроба через {n} с …',
+      offline: 'Немає з’єднання. Спробуйте ще раз за мить.',
+      empty: 'Будь ласка, введіть повідомлення.', error: 'Сталася помилка.',
+      you: 'Ви', bot: 'Помічник', team: 'Служба підтримки', sources: 'Джерела:',
+      newWin: ' (відкривається в новому вікні)', speak: 'Прочитати вголос', stop: 'Зупинити читання',
+      up: 'Корисно', down: 'Некорисно',
+      e_rate_limited: 'Ви надіслали дуже багато повідомлень. Зачекайте {n} с і надішліть повідомлення ще раз.',
+      e_busy: 'Зачекайте, доки буде готова попередня відповідь.'
+    },
+    ru: {
+      launcher: 'Чат: вопросы городу', title: 'Цифровой помощник', close: 'Закрыть чат',
+      lang: 'Язык', simple: 'Простой язык', history: 'История разговора', log: 'Сообщения',
+      disclosure: 'Внимание: вы общаетесь с ИИ-помощником.', input: 'Ваше сообщение',
+      ph: 'Ваш вопрос …', send: 'Отправить', human: 'Поговорить с человеком',
+      connecting: 'Подключение …',
+      retry: 'Связь прервана. Новая попытка через {n} с …',
+      offline: 'Нет соединения. Попробуйте ещё раз чуть позже.',
+      empty: 'Пожалуйста, введите сообщение.', error: 'Произошла ошибка.',
+      you: 'Вы', bot: 'Помощник', team: 'Служба поддержки', sources: 'Источники:',
+      newWin: ' (откроется в новом окне)', speak: 'Прочитать вслух', stop: 'Остановить чтение',
+      up: 'Полезно', down: 'Не помогло',
+      e_rate_limited: 'Вы отправили очень много сообщений. Подождите {n} с и отправьте сообщение ещё раз.',
+      e_busy: 'Подождите, пока будет готов предыдущий ответ.'
+    },
+    ar: {
+      launcher: 'دردشة: أسئلة إلى المدينة', title: 'المساعد الرقمي', close: 'إغلاق الدردشة',
+      lang: 'اللغة', simple: 'لغة مبسطة', history: 'سجل المحادثة', log: 'الرسائل',
+      disclosure: 'تنبيه: أنت تتحدث مع مساعد يعمل بالذكاء الاصطناعي.', input: 'رسالتك',
+      ph: 'سؤالك …', send: 'إرسال', human: 'التحدث مع شخص',
+      connecting: 'جارٍ الاتصال …',
+      retry: 'انقطع الاتصال. محاولة جديدة بعد {n} ثانية …',
+      offline: 'لا يوجد اتصال. يرجى المحاولة مرة أخرى بعد قليل.',
+      empty: 'يرجى كتابة رسالة.', error: 'حدث خطأ.',
+      you: 'أنت', bot: 'المساعد', team: 'فريق الخدمة', sources: 'المصادر:',
+      newWin: ' (يفتح في نافذة جديدة)', speak: 'قراءة بصوت عالٍ', stop: 'إيقاف القراءة',
+      up: 'مفيد', down: 'غير مفيد',
+      e_rate_limited: 'لقد أرسلت رسائل كثيرة. يرجى الانتظار {n} ثانية ثم إرسال رسالتك مرة أخرى.',
+      e_busy: 'يرجى الانتظار حتى تكتمل الإجابة السابقة.'
+    }
+  };
+
+  // firstLang returns the saved language, else the first of the browser's
+  // languages the widget knows, else German.
+  function firstLang(saved) {
+    if (saved && STR[saved]) { return saved; }
+    var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < prefs.length; i++) {
+      var l = String(prefs[i] || '').toLowerCase().split('-')[0];
+      if (STR[l]) { return l; }
+    }
+    return 'de';
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -69,6 +194,48 @@
       this.stream = null;       // { id, node } of the answer being streamed
       this.speaking = null;
       this.opened = false;
+      this.uiLang = 'de';
+      this.statusKey = null;    // status text: key into STR and its {n}
+      this.statusN = 0;
+      this.serverDisclosure = null;
+    }
+
+    // t returns the text key in the current language.
+    t(key) {
+      var s = STR[this.uiLang] || STR.de;
+      return s[key] != null ? s[key] : STR.de[key];
+    }
+
+    // tr labels node with text key, as its text or as its attribute attr,
+    // and keeps it labelled when the language changes.
+    tr(node, key, attr) {
+      node.setAttribute('data-t', key);
+      if (attr) { node.setAttribute('data-ta', attr); }
+      if (attr) { node.setAttribute(attr, this.t(key)); } else { node.textContent = this.t(key); }
+      return node;
+    }
+
+    // setLang switches the widget's own texts, lang and dir to lang.
+    setLang(lang) {
+      this.uiLang = STR[lang] ? lang : 'de';
+      var dir = RTL[this.uiLang] ? 'rtl' : 'ltr';
+      [this.panel, this.launcher].forEach(function (n) {
+        n.setAttribute('lang', this.uiLang);
+        n.setAttribute('dir', dir);
+      }, this);
+      this.root.querySelectorAll('[data-t]').forEach(function (n) {
+        var attr = n.getAttribute('data-ta');
+        var text = this.t(n.getAttribute('data-t'));
+        if (attr) { n.setAttribute(attr, text); } else { n.textContent = text; }
+      }, this);
+      this.showDisclosure();
+      this.showStatus();
+    }
+
+    // showDisclosure shows the server's AI disclosure in German (it names
+    // the organisation) and the widget's own one in the other languages.
+    showDisclosure() {
+      this.disclosure.textContent = this.uiLang === 'de' && this.serverDisclosure ? this.serverDisclosure : this.t('disclosure');
     }
 
     connectedCallback() {
@@ -83,7 +250,7 @@
       var link = el('link', { rel: 'stylesheet', href: new URL('widget.css', new URL('/', base)).href });
       r.appendChild(link);
 
-      var launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'lotse-panel' }, 'Chat: Fragen an die Stadt');
+      var launcher = this.tr(el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'lotse-panel' }), 'launcher');
       launcher.hidden = true; // shown once the stylesheet is there
       link.addEventListener('load', function () { launcher.hidden = false; });
       link.addEventListener('error', function () { launcher.hidden = false; });
@@ -98,14 +265,16 @@
       this.panel = panel;
 
       var header = el('div', { class: 'head' });
-      header.appendChild(el('h2', { id: 'lotse-title' }, title));
-      var close = el('button', { type: 'button', class: 'close', 'aria-label': 'Chat schließen' }, '×');
+      var h2 = el('h2', { id: 'lotse-title' }, title || null);
+      if (!title) { this.tr(h2, 'title'); }
+      header.appendChild(h2);
+      var close = this.tr(el('button', { type: 'button', class: 'close' }, '×'), 'close', 'aria-label');
       close.addEventListener('click', this.close.bind(this));
       header.appendChild(close);
       panel.appendChild(header);
 
       var tools = el('div', { class: 'tools' });
-      var langLabel = el('label', { for: 'lotse-lang' }, 'Sprache');
+      var langLabel = this.tr(el('label', { for: 'lotse-lang' }), 'lang');
       var lang = el('select', { id: 'lotse-lang' });
       LANGS.forEach(function (l) {
         var o = el('option', { value: l[0], lang: l[0] }, l[1]);
@@ -114,7 +283,8 @@
       var simpleLabel = el('label', { class: 'check' });
       var simple = el('input', { type: 'checkbox', id: 'lotse-simple' });
       simpleLabel.appendChild(simple);
-      simpleLabel.appendChild(document.createTextNode(' Einfache Sprache'));
+      simpleLabel.appendChild(document.createTextNode(' '));
+      simpleLabel.appendChild(this.tr(el('span'), 'simple'));
       tools.appendChild(langLabel);
       tools.appendChild(lang);
       tools.appendChild(simpleLabel);
@@ -122,21 +292,23 @@
       this.langSelect = lang;
       this.simple = simple;
       var st = storage();
+      lang.value = firstLang(st && st.getItem('lotse.lang'));
       if (st) {
-        lang.value = st.getItem('lotse.lang') || 'de';
         simple.checked = st.getItem('lotse.simple') === '1';
-        lang.addEventListener('change', function () { st.setItem('lotse.lang', lang.value); });
         simple.addEventListener('change', function () { st.setItem('lotse.simple', simple.checked ? '1' : '0'); });
       }
+      lang.addEventListener('change', function () {
+        if (st) { st.setItem('lotse.lang', lang.value); }
+        this.setLang(lang.value);
+      }.bind(this));
 
-      var transcript = el('div', { class: 'transcript', tabindex: '0', role: 'region', 'aria-label': 'Gesprächsverlauf' });
+      var transcript = this.tr(el('div', { class: 'transcript', tabindex: '0', role: 'region' }), 'history', 'aria-label');
       // The AI disclosure heads the transcript; the input refers to it.
-      this.disclosure = el('p', { class: 'disclosure', id: 'lotse-disclosure' },
-        'Hinweis: Sie chatten mit einem KI-Assistenten.');
+      this.disclosure = el('p', { class: 'disclosure', id: 'lotse-disclosure' });
       transcript.appendChild(this.disclosure);
       // Only complete messages go into the live region; the answer being
       // streamed sits beside it, hidden from assistive technology.
-      this.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': 'Nachrichten' });
+      this.log = this.tr(el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' }), 'log', 'aria-label');
       this.streamBox = el('div', { class: 'msg bot streaming', 'aria-hidden': 'true' });
       this.streamBox.hidden = true;
       transcript.appendChild(this.log);
@@ -148,9 +320,9 @@
       panel.appendChild(this.status);
 
       var form = el('form', { class: 'compose' });
-      var inputLabel = el('label', { for: 'lotse-input', class: 'sr-only' }, 'Ihre Nachricht');
-      var input = el('textarea', { id: 'lotse-input', rows: '2', maxlength: '4000', placeholder: 'Ihre Frage …', 'aria-describedby': 'lotse-disclosure' });
-      var send = el('button', { type: 'submit', class: 'send' }, 'Senden');
+      var inputLabel = this.tr(el('label', { for: 'lotse-input', class: 'sr-only' }), 'input');
+      var input = this.tr(el('textarea', { id: 'lotse-input', rows: '2', maxlength: '4000', 'aria-describedby': 'lotse-disclosure' }), 'ph', 'placeholder');
+      var send = this.tr(el('button', { type: 'submit', class: 'send' }), 'send');
       input.addEventListener('keydown', function (ev) {
         if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
           ev.preventDefault();
@@ -172,7 +344,7 @@
       panel.appendChild(form);
       this.input = input;
 
-      var human = el('button', { type: 'button', class: 'human' }, HUMAN_TEXT);
+      var human = this.tr(el('button', { type: 'button', class: 'human' }), 'human');
       human.addEventListener('click', function () {
         this.sendJSON({ type: 'request_human', lang: this.langSelect.value, simple: this.simple.checked });
       }.bind(this));
@@ -180,6 +352,7 @@
 
       r.appendChild(panel);
       r.appendChild(launcher);
+      this.setLang(lang.value);
     }
 
     toggle() {
@@ -219,7 +392,7 @@
         return;
       }
       this.ws = ws;
-      this.setStatus('Verbindung wird hergestellt …');
+      this.setStatus('connecting');
       ws.addEventListener('open', function () {
         var st = storage();
         var saved = this.token || (st && st.getItem(storeKey));
@@ -243,7 +416,7 @@
     scheduleReconnect() {
       var delay = Math.min(30000, 1000 * Math.pow(2, this.retries)) + Math.floor(Math.random() * 500);
       this.retries++;
-      this.setStatus('Verbindung unterbrochen. Neuer Versuch in ' + Math.round(delay / 1000) + ' Sekunden …');
+      this.setStatus('retry', Math.round(delay / 1000));
       this.retryTimer = setTimeout(this.connect.bind(this), delay);
     }
 
@@ -252,12 +425,12 @@
       var st = storage();
       if (st) { st.setItem(storeKey, token); }
       this.retries = 0;
-      this.setStatus('');
+      this.setStatus(null);
     }
 
     sendJSON(obj) {
       if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
-        this.setStatus('Keine Verbindung. Bitte versuchen Sie es gleich noch einmal.');
+        this.setStatus('offline');
         return false;
       }
       this.ws.send(JSON.stringify(obj));
@@ -267,7 +440,7 @@
     submit() {
       var text = this.input.value.trim();
       if (!text) {
-        this.setStatus('Bitte geben Sie eine Nachricht ein.');
+        this.setStatus('empty');
         return;
       }
       if (this.sendJSON({ type: 'message', text: text, lang: this.langSelect.value, simple: this.simple.checked })) {
@@ -276,8 +449,25 @@
       }
     }
 
-    setStatus(text) {
-      this.status.textContent = text;
+    // setStatus shows the status text key (null: none) with {n} as n.
+    setStatus(key, n) {
+      this.statusKey = key;
+      this.statusN = n;
+      this.showStatus();
+    }
+
+    showStatus() {
+      this.status.textContent = this.statusKey ? this.t(this.statusKey).replace('{n}', String(this.statusN)) : '';
+    }
+
+    // errorText returns the text to show for an error event: the widget's
+    // own words for a known code outside German, else the server's.
+    errorText(msg) {
+      var own = this.uiLang !== 'de' && STR[this.uiLang]['e_' + msg.code];
+      if (own && (own.indexOf('{n}') < 0 || typeof msg.retry_after === 'number')) {
+        return own.replace('{n}', String(msg.retry_after));
+      }
+      return msg.message || this.t('error');
     }
 
     // --- events -----------------------------------------------------------
@@ -293,13 +483,14 @@
             return;
           }
           this.lastSeq = msg.seq || 0;
-          this.disclosure.textContent = msg.text;
+          this.serverDisclosure = msg.text || null;
+          this.showDisclosure();
           this.connected(msg.session);
           return;
         case 'resumed':
           this.pendingResume = false;
           if (msg.session !== this.token) { this.lastSeq = msg.last_seq || 0; }
-          if (msg.text) { this.disclosure.textContent = msg.text; }
+          if (msg.text) { this.serverDisclosure = msg.text; this.showDisclosure(); }
           this.connected(msg.session);
           return;
         case 'error':
@@ -313,7 +504,7 @@
             }
             return;
           }
-          this.note(msg.message || 'Es ist ein Fehler aufgetreten.', 'error');
+          this.note(this.errorText(msg), 'error');
           // A refused message was not processed: offer it again.
           if ((msg.code === 'rate_limited' || msg.code === 'busy') && this.lastSent && !this.input.value.trim()) {
             this.input.value = this.lastSent;
@@ -323,13 +514,13 @@
           this.streamToken(msg);
           return;
         case 'user_message':
-          this.addMessage('user', 'Sie', msg.text);
+          this.addMessage('user', null, msg.text, 'you');
           break;
         case 'answer':
           this.addAnswer(msg);
           break;
         case 'agent_message':
-          this.addMessage('agent', msg.from || 'Service-Team', msg.text);
+          this.addMessage('agent', msg.from || null, msg.text, 'team');
           break;
         case 'handoff':
         case 'notice':
@@ -344,7 +535,7 @@
     streamToken(msg) {
       if (!this.stream || this.stream.id !== msg.answer_id) {
         this.streamBox.textContent = '';
-        this.streamBox.appendChild(el('span', { class: 'who' }, 'Assistent'));
+        this.streamBox.appendChild(this.tr(el('span', { class: 'who' }), 'bot'));
         var p = el('p', { class: 'text', dir: 'auto' });
         this.streamBox.appendChild(p);
         this.stream = { id: msg.answer_id, node: p };
@@ -360,9 +551,13 @@
       this.streamBox.textContent = '';
     }
 
-    addMessage(kind, who, text) {
+    // addMessage adds a message of kind by who, or, if who is null, by
+    // the party named by text key whoKey.
+    addMessage(kind, who, text, whoKey) {
       var m = el('div', { class: 'msg ' + kind });
-      m.appendChild(el('span', { class: 'who' }, who));
+      var w = el('span', { class: 'who' }, who);
+      if (who == null) { this.tr(w, whoKey); }
+      m.appendChild(w);
       m.appendChild(el('p', { class: 'text', dir: 'auto' }, text));
       this.log.appendChild(m);
       this.scrollDown();
@@ -378,22 +573,23 @@
     addAnswer(msg) {
       if (this.stream && this.stream.id === msg.answer_id) { this.endStream(); }
       var m = el('div', { class: 'msg bot' });
-      m.appendChild(el('span', { class: 'who' }, 'Assistent'));
+      m.appendChild(this.tr(el('span', { class: 'who' }), 'bot'));
       var body = el('p', { class: 'text', dir: 'auto' }, msg.text);
       if (typeof msg.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(msg.lang)) { body.setAttribute('lang', msg.lang); }
       m.appendChild(body);
       var sources = Array.isArray(msg.sources) ? msg.sources : [];
       if (sources.length) {
         var box = el('div', { class: 'sources' });
-        box.appendChild(el('span', { class: 'label' }, 'Quellen:'));
+        box.appendChild(this.tr(el('span', { class: 'label' }), 'sources'));
         var ul = el('ul');
+        var self = this;
         sources.forEach(function (s) {
           var li = el('li');
           var href = safeURL(s.url);
           var label = String(s.title || s.id || s.url || '');
           if (href) {
             var a = el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, label);
-            a.appendChild(el('span', { class: 'sr-only' }, ' (öffnet in neuem Fenster)'));
+            a.appendChild(self.tr(el('span', { class: 'sr-only' }), 'newWin'));
             li.appendChild(a);
           } else {
             li.textContent = label;
@@ -412,13 +608,13 @@
       var bar = el('div', { class: 'actions' });
       var text = String(msg.text || '');
       if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
-        var speak = el('button', { type: 'button', class: 'speak', 'aria-pressed': 'false' }, 'Vorlesen');
+        var speak = this.tr(el('button', { type: 'button', class: 'speak', 'aria-pressed': 'false' }), 'speak');
         speak.addEventListener('click', function () { this.readAloud(text, speak); }.bind(this));
         bar.appendChild(speak);
       }
       var self = this;
-      var up = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false' }, 'Hilfreich');
-      var down = el('button', { type: 'button', class: 'rate', 'aria-pressed': 'false' }, 'Nicht hilfreich');
+      var up = this.tr(el('button', { type: 'button', class: 'rate up', 'aria-pressed': 'false' }), 'up');
+      var down = this.tr(el('button', { type: 'button', class: 'rate down', 'aria-pressed': 'false' }), 'down');
       function rate(rating, btn) {
         if (self.sendJSON({ type: 'feedback', answer_id: msg.answer_id, rating: rating })) {
           btn.setAttribute('aria-pressed', 'true');
@@ -439,7 +635,7 @@
       synth.cancel();
       if (this.speaking) {
         this.speaking.setAttribute('aria-pressed', 'false');
-        this.speaking.textContent = 'Vorlesen';
+        this.tr(this.speaking, 'speak');
         this.speaking = null;
       }
       if (wasMe) { return; }
@@ -447,11 +643,11 @@
       u.lang = this.langSelect.value;
       u.addEventListener('end', function () {
         btn.setAttribute('aria-pressed', 'false');
-        btn.textContent = 'Vorlesen';
+        this.tr(btn, 'speak');
         if (this.speaking === btn) { this.speaking = null; }
       }.bind(this));
       btn.setAttribute('aria-pressed', 'true');
-      btn.textContent = 'Vorlesen beenden';
+      this.tr(btn, 'stop');
       this.speaking = btn;
       synth.speak(u);
     }
