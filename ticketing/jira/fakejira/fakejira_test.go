@@ -133,9 +133,13 @@ func TestFaults(t *testing.T) {
 	s.Inject(OpSearch, Fault{Status: 429, RetryAfter: "2"})
 	s.Inject(OpAny, Fault{Drop: true})
 	s.Inject(OpCreate, Fault{DropAfter: true})
+	// A fresh connection per request: a pooled connection the fake already
+	// hung up on could otherwise swallow a request before it arrives, which
+	// would make the request log below depend on timing.
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 
 	req, _ := http.NewRequestWithContext(t.Context(), "GET", s.URL()+"/rest/api/2/search?jql=labels%3Dx", nil)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +152,7 @@ func TestFaults(t *testing.T) {
 		req, _ := http.NewRequestWithContext(t.Context(), "POST", s.URL()+"/rest/api/2/issue", strings.NewReader(
 			`{"fields":{"project":{"key":"ITSD"},"issuetype":{"name":"Task"},"summary":"x","labels":["m"]}}`))
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := client.Do(req)
 		if err == nil {
 			resp.Body.Close()
 		}
@@ -171,7 +175,7 @@ func TestFaults(t *testing.T) {
 	}
 	s.SetDown(Down503)
 	req, _ = http.NewRequestWithContext(t.Context(), "GET", s.URL()+"/rest/api/2/issue/ITSD-1", nil)
-	if resp, err := http.DefaultClient.Do(req); err != nil {
+	if resp, err := client.Do(req); err != nil {
 		t.Errorf("Down503: %v", err)
 	} else {
 		resp.Body.Close()
