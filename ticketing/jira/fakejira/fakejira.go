@@ -373,20 +373,31 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		down := s.down
 		f, hasFault := s.popFault(op)
 		s.mu.Unlock()
-		defer func() {
+		// record logs the request once. Paths that hang up call it before
+		// closing the connection, so that the log keeps the order in which
+		// clients saw the requests end.
+		logged := false
+		record := func() {
+			if logged {
+				return
+			}
+			logged = true
 			s.mu.Lock()
 			s.log = append(s.log, Request{Op: op, Method: r.Method, Path: r.URL.Path, Query: query, Status: rec.status, At: arrived})
 			s.mu.Unlock()
-		}()
+		}
+		defer record()
 
 		switch {
 		case down == DownDrop:
+			record()
 			hangUp(w)
 			return
 		case down == Down503:
 			writeError(rec, http.StatusServiceUnavailable, "Jira is down for maintenance")
 			return
 		case hasFault && f.Drop:
+			record()
 			hangUp(w)
 			return
 		case hasFault && f.Hang:
@@ -394,6 +405,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			case <-r.Context().Done():
 			case <-s.closed:
 			}
+			record()
 			hangUp(w)
 			return
 		case hasFault && f.Status != 0:
@@ -415,6 +427,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		if hasFault && f.DropAfter {
 			// Handle the request against a throw-away writer, then hang up.
 			next.ServeHTTP(httptest.NewRecorder(), r)
+			record()
 			hangUp(w)
 			return
 		}
