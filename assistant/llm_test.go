@@ -1,6 +1,8 @@
 package assistant
 
 import (
+	"github.com/musterstadt/lotse/assistant/openai/fakellm"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,23 +17,9 @@ import (
 	"github.com/musterstadt/lotse/prompts"
 )
 
-func words2tokens(s string) []string {
-	var out []string
-	for s != "" {
-		i := strings.IndexByte(s, ' ')
-		if i < 0 {
-			out = append(out, s)
-			break
-		}
-		out = append(out, s[:i+1])
-		s = s[i+1:]
-	}
-	return out
-}
-
 func TestGenerateStreamsAndAnswers(t *testing.T) {
 	text := "Ein Reisepass kostet für Antragstellende ab 24 Jahren 70,00 Euro [1]. Das Bürgerbüro hat montags von 8:00 bis 12:30 Uhr geöffnet [2]."
-	model := replying(llmScript{tokens: words2tokens(text)})
+	model := replying(llmScript{tokens: fakellm.SplitWords(text)})
 	metrics := &llmMetrics{}
 	a := llmAssistant(model, metrics, time.Second)
 	var chunks []Chunk
@@ -52,7 +40,7 @@ func TestGenerateStreamsAndAnswers(t *testing.T) {
 		}
 		toks = append(toks, c.Text)
 	}
-	if diff := cmp.Diff(words2tokens(text), toks); diff != "" {
+	if diff := cmp.Diff(fakellm.SplitWords(text), toks); diff != "" {
 		t.Errorf("streamed tokens (-want +got):\n%s", diff)
 	}
 	// Two passages of the same document become one source; the markers are
@@ -121,7 +109,7 @@ func TestGenerateReplacesBadAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			metrics := &llmMetrics{}
-			a := llmAssistant(replying(llmScript{tokens: words2tokens(tt.text)}), metrics, time.Second)
+			a := llmAssistant(replying(llmScript{tokens: fakellm.SplitWords(tt.text)}), metrics, time.Second)
 			var chunks []Chunk
 			got := a.generate(context.Background(), generateInput{
 				Question: "Was kostet ein Reisepass?", Lang: "de",
@@ -159,7 +147,7 @@ func TestGenerateNoticeLanguage(t *testing.T) {
 }
 
 func TestGenerateModelFailures(t *testing.T) {
-	good := words2tokens("Ein Reisepass kostet 70,00 Euro [1].")
+	good := fakellm.SplitWords("Ein Reisepass kostet 70,00 Euro [1].")
 	tests := []struct {
 		name        string
 		script      llmScript

@@ -335,7 +335,7 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, id, model string
 	}
 	chunks := reply.Chunks
 	if chunks == nil {
-		chunks = splitWords(reply.Text)
+		chunks = SplitWords(reply.Text)
 	}
 	created := time.Now().Unix()
 	send := func(delta map[string]string, finish *string) bool {
@@ -440,9 +440,9 @@ func writeError(w http.ResponseWriter, status int, msg, typ, code string) {
 	json.NewEncoder(w).Encode(body)
 }
 
-// splitWords splits s into chunks of one word plus the space after it, the
+// SplitWords splits s into chunks of one word plus the space after it, the
 // way streaming models deliver tokens. Concatenated, the chunks are s.
-func splitWords(s string) []string {
+func SplitWords(s string) []string {
 	var out []string
 	for s != "" {
 		i := strings.IndexByte(s, ' ')

@@ -167,8 +167,8 @@ func TestFirstChunkDelay(t *testing.T) {
 
 func TestSplitWords(t *testing.T) {
 	for _, s := range []string{"", "a", "a b", "Der Pass kostet 70,00 Euro [1]. ", "  zwei"} {
-		if got := strings.Join(splitWords(s), ""); got != s {
-			t.Errorf("splitWords(%q) joins to %q", s, got)
+		if got := strings.Join(SplitWords(s), ""); got != s {
+			t.Errorf("SplitWords(%q) joins to %q", s, got)
 		}
 	}
 }
