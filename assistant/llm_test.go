@@ -1,8 +1,6 @@
 package assistant
 
 import (
-	"github.com/musterstadt/lotse/assistant/openai/fakellm"
-
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/musterstadt/lotse/assistant/openai/fakellm"
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/prompts"
 )

@@ -1,8 +1,6 @@
 package assistant
 
 import (
-	"github.com/musterstadt/lotse/assistant/openai/fakellm"
-
 	"context"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/musterstadt/lotse/assistant/openai/fakellm"
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/prompts"
 )
