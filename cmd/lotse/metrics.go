@@ -151,23 +151,35 @@ func (s *statusRecorder) Flush() {
 }
 
 // watchOutbox exposes the depth of the ticket outbox and the age of its
-// oldest entry, read from the store at scrape time.
+// oldest entry, read from the store once per scrape.
 func (m *metrics) watchOutbox(stats func(ctx context.Context) (int, time.Duration, error)) {
-	read := func() (float64, float64) {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		n, age, err := stats(ctx)
-		if err != nil {
-			return -1, -1
-		}
-		return float64(n), age.Seconds()
+	m.reg.MustRegister(outboxCollector{
+		stats: stats,
+		depth: prometheus.NewDesc("lotse_outbox_depth",
+			"Tickets and notifications waiting for delivery (-1: store unreadable).", nil, nil),
+		age: prometheus.NewDesc("lotse_outbox_oldest_age_seconds",
+			"Age of the oldest undelivered outbox entry (0 when empty).", nil, nil),
+	})
+}
+
+// outboxCollector reads both outbox figures with one store query.
+type outboxCollector struct {
+	stats      func(ctx context.Context) (int, time.Duration, error)
+	depth, age *prometheus.Desc
+}
+
+func (c outboxCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.depth
+	ch <- c.age
+}
+
+func (c outboxCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	depth, age := -1.0, -1.0
+	if n, a, err := c.stats(ctx); err == nil {
+		depth, age = float64(n), a.Seconds()
 	}
-	m.reg.MustRegister(
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "lotse_outbox_depth", Help: "Tickets and notifications waiting for delivery (-1: store unreadable).",
-		}, func() float64 { n, _ := read(); return n }),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "lotse_outbox_oldest_age_seconds", Help: "Age of the oldest undelivered outbox entry (0 when empty).",
-		}, func() float64 { _, a := read(); return a }),
-	)
+	ch <- prometheus.MustNewConstMetric(c.depth, prometheus.GaugeValue, depth)
+	ch <- prometheus.MustNewConstMetric(c.age, prometheus.GaugeValue, age)
 }
