@@ -337,11 +337,7 @@ func (s *Server) apiGetTicket(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.apiTicketWithNotes(r, t)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, v)
+	return s.writeTicket(w, r, t)
 }
 
 // apiTicketPatch is the body of PATCH /tickets/{id}; absent fields stay
@@ -406,11 +402,7 @@ func (s *Server) apiPatchTicket(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.apiTicketWithNotes(r, t)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, v)
+	return s.writeTicket(w, r, t)
 }
 
 // apiNoteInput is the body of POST /tickets/{id}/notes; internal must be
@@ -589,4 +581,13 @@ func (s *Server) apiCloseOutage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, o)
+}
+
+// writeTicket answers with t and its notes.
+func (s *Server) writeTicket(w http.ResponseWriter, r *http.Request, t ticketing.Ticket) error {
+	v, err := s.apiTicketWithNotes(r, t)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
 }
