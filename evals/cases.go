@@ -69,6 +69,10 @@ type Expect struct {
 	// Escalate, when set, says whether the answer must offer or start a
 	// handoff to a human (true) or must not (false).
 	Escalate *bool `yaml:"escalate,omitempty" json:"escalate,omitempty"`
+	// Ticket, when set, says whether the answer to Question must open a
+	// ticket (true: its handoff carries a ticket key, e.g. the last turn
+	// of an IT incident intake) or must not (false).
+	Ticket *bool `yaml:"ticket,omitempty" json:"ticket,omitempty"`
 	// ForbidSources are globs of document IDs that must never be retrieved
 	// or cited for this case; a match is a leak and fails the run.
 	ForbidSources []string `yaml:"forbid_sources,omitempty" json:"forbid_sources,omitempty"`

@@ -2,6 +2,7 @@ package evals
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,5 +124,27 @@ func TestWriteCasesRoundTrip(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), "file") || strings.Contains(buf.String(), "line") {
 		t.Errorf("written YAML contains File/Line:\n%s", buf.String())
+	}
+}
+
+func TestLoadCasesTicket(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "ticket.yaml")
+	data := "cases:\n  - id: t1\n    history: [\"drucker geht nicht\"]\n    question: \"ja\"\n    expect: {ticket: true}\n  - id: t2\n    question: \"danke\"\n    expect: {ticket: false}\n  - id: t3\n    question: \"hallo\"\n"
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := LoadCases(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []*bool{cases[0].Expect.Ticket, cases[1].Expect.Ticket, cases[2].Expect.Ticket}
+	if got[0] == nil || !*got[0] || got[1] == nil || *got[1] || got[2] != nil {
+		t.Errorf("tickets = %v %v %v, want true, false, unset", got[0], got[1], got[2])
+	}
+	if err := os.WriteFile(p, []byte("cases:\n  - id: t1\n    question: q\n    expect: {ticket: maybe}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCases(p); err == nil || !strings.Contains(err.Error(), "ticket.yaml:4") {
+		t.Errorf("ticket: maybe loaded, err = %v; want an error at line 4", err)
 	}
 }

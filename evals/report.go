@@ -256,6 +256,8 @@ func failureDetail(res Result) string {
 			parts = append(parts, fmt.Sprintf("intent %s, want %s", orDash(string(res.Intent)), e.Intent))
 		case CheckEscalate:
 			parts = append(parts, fmt.Sprintf("escalated %t, want %t", res.Escalated, *e.Escalate))
+		case CheckTicket:
+			parts = append(parts, fmt.Sprintf("ticket %s, want opened %t", orDash(res.Ticket), *e.Ticket))
 		case CheckLeak:
 			parts = append(parts, fmt.Sprintf("LEAK %s", list(res.Leaked)))
 		}

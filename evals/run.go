@@ -50,6 +50,7 @@ const (
 	CheckFacts    = "facts"    // a fact is missing from the answer
 	CheckIntent   = "intent"   // the intent differs
 	CheckEscalate = "escalate" // a handoff was expected and not offered, or the reverse
+	CheckTicket   = "ticket"   // a ticket was expected and not opened, or the reverse
 	CheckLeak     = "leak"     // a forbidden document was retrieved or cited
 	CheckError    = "error"    // Ask returned an error
 )
@@ -65,6 +66,8 @@ type Result struct {
 	Intent assistant.Intent
 	// Escalated is true when the answer offered or started a handoff.
 	Escalated bool
+	// Ticket is the key of the ticket the answer opened, empty for none.
+	Ticket string
 	// Hit1 and Hit5 are set when an expected source is the first / among
 	// the first five retrieved documents and is cited.
 	Hit1, Hit5 bool
@@ -177,6 +180,9 @@ func score(res *Result, ans assistant.Answer) {
 	res.Answer = ans.Text
 	res.Intent = ans.Intent
 	res.Escalated = ans.HandoffOffered || ans.Handoff != nil
+	if ans.Handoff != nil {
+		res.Ticket = ans.Handoff.Ticket
+	}
 
 	if len(e.Sources) > 0 {
 		for i, id := range res.Retrieved {
@@ -220,6 +226,9 @@ func score(res *Result, ans assistant.Answer) {
 	}
 	if e.Escalate != nil && *e.Escalate != res.Escalated {
 		res.Failed = append(res.Failed, CheckEscalate)
+	}
+	if e.Ticket != nil && *e.Ticket != (res.Ticket != "") {
+		res.Failed = append(res.Failed, CheckTicket)
 	}
 	if len(e.ForbidSources) > 0 {
 		seen := map[string]bool{}

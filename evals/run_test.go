@@ -1,10 +1,12 @@
 package evals
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -332,5 +334,60 @@ func TestCheck(t *testing.T) {
 	}
 	if got := empty.Check(Thresholds{}); got != nil {
 		t.Errorf("Check without thresholds = %q, want none", got)
+	}
+}
+
+// TestRunTicketCheck checks expect.ticket against the final turn only: a
+// ticket opened in an earlier turn does not count, a handoff without a
+// ticket key is no ticket, and ticket: false fails when one was opened.
+func TestRunTicketCheck(t *testing.T) {
+	opened := assistant.Answer{Text: "Ticket INC-1 angelegt.", Intent: assistant.IntentITIncident,
+		Handoff: &assistant.Handoff{Reason: "incident", Ticket: "INC-1"}}
+	script := map[string]scripted{
+		"drucker geht nicht": {answer: assistant.Answer{Text: "Seit wann?", Intent: assistant.IntentITIncident}},
+		"seit heute früh":    {answer: assistant.Answer{Text: "Soll ich das Ticket so anlegen?", Intent: assistant.IntentITIncident}},
+		"ja":                 {answer: opened},
+		"ja bitte":           {answer: opened},
+		"danke":              {answer: assistant.Answer{Text: "Gern!", Intent: assistant.IntentSmalltalk}},
+		"ruf mich an":        {answer: assistant.Answer{Text: "Ich gebe weiter.", HandoffOffered: true, Handoff: &assistant.Handoff{Reason: "requested"}}},
+	}
+	cases := []Case{
+		{ID: "opened", History: []string{"drucker geht nicht", "seit heute früh"}, Question: "ja", Expect: Expect{Ticket: ptr(true)}},
+		{ID: "not-yet", History: []string{"drucker geht nicht"}, Question: "seit heute früh", Expect: Expect{Ticket: ptr(true)}},
+		{ID: "earlier-turn", History: []string{"ja"}, Question: "danke", Expect: Expect{Ticket: ptr(true)}},
+		{ID: "no-key", Question: "ruf mich an", Expect: Expect{Ticket: ptr(true)}},
+		{ID: "unwanted", Question: "ja bitte", Expect: Expect{Ticket: ptr(false)}},
+		{ID: "none-wanted", Question: "danke", Expect: Expect{Ticket: ptr(false)}},
+		{ID: "unchecked", Question: "ja", Expect: Expect{}},
+	}
+	rep, err := Run(context.Background(), cases, &fakeAsker{script: script}, RunOptions{Concurrency: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, r := range rep.Results {
+		got[r.Case.ID] = r.Failed
+	}
+	want := map[string][]string{
+		"opened":       nil,
+		"not-yet":      {CheckTicket},
+		"earlier-turn": {CheckTicket},
+		"no-key":       {CheckTicket},
+		"unwanted":     {CheckTicket},
+		"none-wanted":  nil,
+		"unchecked":    nil,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("failed checks mismatch (-want +got):\n%s", diff)
+	}
+	if r := rep.Results[0]; r.Ticket != "INC-1" {
+		t.Errorf("opened: Ticket = %q, want INC-1", r.Ticket)
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, "text"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "FAIL not-yet [ticket]: ticket –, want opened true") {
+		t.Errorf("text report does not explain the ticket check:\n%s", buf.String())
 	}
 }
