@@ -50,7 +50,7 @@ func checkSourcesExist(t *testing.T, cases []Case, ids []string) {
 }
 
 func TestCaseFilesLoad(t *testing.T) {
-	for _, dir := range []string{"shared", "musterstadt", "redteam"} {
+	for _, dir := range []string{"shared", "musterstadt", "redteam", "natural/musterstadt", "natural/shared"} {
 		t.Run(dir, func(t *testing.T) {
 			p := filepath.Join("cases", dir)
 			if _, err := os.Stat(p); err != nil {
@@ -63,7 +63,13 @@ func TestCaseFilesLoad(t *testing.T) {
 			if dir == "shared" && len(cases) < 60 {
 				t.Errorf("%d shared-corpus cases, want at least 60", len(cases))
 			}
-			if dir == "musterstadt" {
+			if dir == "natural/musterstadt" && len(cases) < 100 {
+				t.Errorf("%d natural cases over the bundled base, want at least 100", len(cases))
+			}
+			if dir == "natural/shared" && len(cases) < 50 {
+				t.Errorf("%d natural shared-corpus cases, want at least 50", len(cases))
+			}
+			if dir == "musterstadt" || dir == "natural/musterstadt" {
 				checkSourcesExist(t, cases, docIDs(t, musterstadt.FS()))
 			}
 		})
@@ -109,4 +115,80 @@ func sharedCorpus(t *testing.T) string {
 		t.Skipf("shared corpus not found at %s", p)
 	}
 	return p
+}
+
+// checkFactsInSources fails for a fact that is literally in none of the
+// documents its case expects as sources, so that a fact cannot be one only
+// a whole-corpus paste would contain. Cases without sources are skipped.
+func checkFactsInSources(t *testing.T, cases []Case, roots ...fs.FS) {
+	t.Helper()
+	texts := map[string]string{}
+	for _, root := range roots {
+		err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			if err != nil {
+				return err
+			}
+			id := strings.TrimSuffix(p, path.Ext(p))
+			texts[id] += string(data)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range cases {
+		if len(c.Expect.Sources) == 0 {
+			continue
+		}
+		for _, f := range c.Expect.Facts {
+			found := false
+			for id, text := range texts {
+				if matchAny(c.Expect.Sources, id) && ContainsFact(text, f) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: case %q: fact %q is in none of its expected sources", c.where(), c.ID, f)
+			}
+		}
+	}
+}
+
+func TestNaturalCasesMatchBundledBase(t *testing.T) {
+	cases, err := LoadCases(filepath.Join("cases", "natural", "musterstadt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFactsInSources(t, cases, musterstadt.FS())
+}
+
+// naturalSharedRoots are the knowledge roots the natural shared-corpus
+// cases run with.
+var naturalSharedRoots = []string{"services-de", "laws-de", "it-kb"}
+
+func TestNaturalSharedCasesMatchCorpus(t *testing.T) {
+	corpus := sharedCorpus(t)
+	var (
+		ids   []string
+		roots []fs.FS
+	)
+	for _, r := range naturalSharedRoots {
+		dir := filepath.Join(corpus, r)
+		if _, err := os.Stat(dir); err != nil {
+			t.Skipf("shared corpus root %s not found", dir)
+		}
+		roots = append(roots, os.DirFS(dir))
+		ids = append(ids, docIDs(t, roots[len(roots)-1])...)
+	}
+	cases, err := LoadCases(filepath.Join("cases", "natural", "shared"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSourcesExist(t, cases, ids)
+	checkFactsInSources(t, cases, roots...)
 }
