@@ -117,6 +117,24 @@ func replaceMatches(s string, re *regexp.Regexp, repl func(m []string) (string, 
 	})
 }
 
+// replaceMatchesAt is replaceMatches whose repl also sees up to 40 bytes
+// of text before the match.
+func replaceMatchesAt(s string, re *regexp.Regexp, repl func(m []string, before string) (string, bool)) string {
+	return scanReplace(s, re, func(s string, loc []int) (int, string, bool) {
+		if !standsAlone(s, loc[0], loc[1]) {
+			return 0, "", false
+		}
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			if loc[2*k] >= 0 {
+				m[k] = s[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		r, ok := repl(m, s[max(0, loc[0]-40):loc[0]])
+		return loc[1], r, ok
+	})
+}
+
 // lazyMatch returns a function that reports whether re matches s,
 // evaluating it at most once and only when asked.
 func lazyMatch(re *regexp.Regexp, s string) func() bool {
@@ -327,9 +345,17 @@ var birthDateKeywordRE = regexp.MustCompile(`(?i)(\b(?:geboren|geb\.|geburtsdatu
 // else a citizen types.
 var fullDateRE = regexp.MustCompile(`([0-9]{2})\.([0-9]{2})\.([0-9]{4})`)
 
+// notBirthDateRE finds the words that put a date in a document's context
+// rather than a person's: "vom 28.12.2013", "Ausfertigungsdatum: …",
+// "Stand: …", "gültig bis …".
+var notBirthDateRE = regexp.MustCompile(`(?i)(?:\b(?:vom|von|bis|ab|seit|zum|stand|fassung|i\.d\.f\.)|[a-zäöü]datum:?)\s*$`)
+
 func redactBirthDates(s string) string {
 	s = birthDateKeywordRE.ReplaceAllString(s, "${1}"+placeholderBirthDate)
-	return replaceMatches(s, fullDateRE, func(m []string) (string, bool) {
+	return replaceMatchesAt(s, fullDateRE, func(m []string, before string) (string, bool) {
+		if notBirthDateRE.MatchString(before) {
+			return "", false
+		}
 		day, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		year, _ := strconv.Atoi(m[3])
@@ -380,6 +406,10 @@ func redactPlates(s string) string {
 			return 0, "", false
 		}
 		district, sep, suffix := s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[10]:loc[11]]
+		if district == "DIN" && sep == " " && end-start == len("DIN A4") {
+			// A paper size ("DIN A6"), not a plate.
+			return 0, "", false
+		}
 		if sep == "-" || suffix != "" || isPlateDistrict(district) || context() {
 			return end, placeholderPlate, true
 		}
