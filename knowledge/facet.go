@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -49,6 +50,9 @@ var facetLabels = []struct {
 	{"wie lange dauert", FacetDauer},
 	{"fristen", FacetFristen},
 	{"frist", FacetFristen},
+	{"gueltigkeitsdauer", FacetFristen},
+	{"gueltigkeit", FacetFristen},
+	{"geltungsdauer", FacetFristen},
 	{"online-dienst", FacetOnline},
 	{"online-dienste", FacetOnline},
 	{"onlinedienst", FacetOnline},
@@ -140,8 +144,15 @@ func labelLine(line string) (Facet, bool) {
 // normLabel folds a heading for comparison with facetLabels: lower case,
 // umlauts folded, surrounding punctuation and numbering removed, inner
 // whitespace collapsed.
+// paragraphRE matches the number of a statute's paragraph or article at
+// the start of a heading.
+var paragraphRE = regexp.MustCompile(`^(?:§+|Art\.|Artikel)\s*\d+\s*[a-z]?\s*[-–—:.]?\s*`)
+
 func normLabel(s string) string {
-	s = foldString(strings.TrimSpace(s))
+	// "§ 6 – Gültigkeitsdauer", "Art. 3: Gebühren": the paragraph number
+	// is not the label.
+	s = paragraphRE.ReplaceAllString(strings.TrimSpace(s), "")
+	s = foldString(s)
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '.' || r == ' ' || r == ')' })
 	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '&' || unicode.IsSpace(r) })
 	return strings.Join(strings.Fields(s), " ")

@@ -296,6 +296,7 @@ func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) 
 		Lang:     m.Lang,
 		Updated:  modTime,
 		Synonyms: pd.synonyms,
+		Label:    m.Label,
 	}
 	if pd.url != "" {
 		doc.URL = pd.url
@@ -336,6 +337,11 @@ func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) 
 	doc.Sections = normalizeSections(doc.Title, pd.sections)
 	if len(doc.Sections) == 0 {
 		return Document{}, errNoText
+	}
+	if pd.kind == "" && !m.KindSet && lawLayout(doc.Sections) {
+		// A text organised in paragraphs ("§ 5 Gültigkeitsdauer") is a
+		// statute whatever folder it lies in, unless a rule says so.
+		doc.Kind = KindLaw
 	}
 	return doc, nil
 }
@@ -435,4 +441,25 @@ func parseSynonyms(s string) [][]string {
 		}
 	}
 	return groups
+}
+
+// lawLayout reports whether most headed sections are paragraphs of a
+// statute: their last heading element starts with "§" or "Art.".
+func lawLayout(secs []Section) bool {
+	n, law := 0, 0
+	for _, s := range secs {
+		h := s.Heading
+		if i := strings.LastIndex(h, "›"); i >= 0 {
+			h = h[i+len("›"):]
+		}
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		n++
+		if strings.HasPrefix(h, "§") || strings.HasPrefix(h, "Art. ") || strings.HasPrefix(h, "Artikel ") {
+			law++
+		}
+	}
+	return n >= 3 && law*2 > n
 }

@@ -403,6 +403,9 @@ func TestHeadingFacet(t *testing.T) {
 		"Beschreibung":                  FacetOverview,
 		"2. Kosten":                     FacetKosten,
 		"Kosten › Ermäßigung":           FacetKosten,
+		"§ 5 – Gültigkeitsdauer":        FacetFristen,
+		"Art. 3: Gebühren":              FacetKosten,
+		"§ 12a Fristen":                 FacetFristen,
 		"Verlust des Personalausweises": FacetNone,
 		"Kostenlose Parkplätze":         FacetNone,
 	}

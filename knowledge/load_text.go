@@ -55,6 +55,19 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 			text = ""
 		}
 	}
+	if strings.HasPrefix(text, "% ") {
+		// A pandoc title block: "% Title", then "% author" and "% date"
+		// lines; the title names the document, the rest is metadata.
+		lines := strings.Split(text, "\n")
+		n := 0
+		for n < len(lines) && strings.HasPrefix(lines[n], "%") {
+			n++
+		}
+		if pd.title == "" {
+			pd.title = strings.Join(strings.Fields(strings.TrimPrefix(lines[0], "%")), " ")
+		}
+		text = strings.Join(lines[n:], "\n")
+	}
 	text = stripMarkdownHTML(text)
 	var (
 		stack   []string // heading texts by level-1

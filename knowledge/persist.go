@@ -33,7 +33,7 @@ const (
 	snapshotFile  = "index.gob"
 	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 3 // bump when analysis or the snapshot layout change
+	formatVersion = 4 // bump when analysis or the snapshot layout change
 )
 
 // snapshot is the gob-encoded part of a generation.

@@ -190,6 +190,14 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	for _, tk := range toks {
 		resolve(tk, weightOriginal, 0)
 	}
+	// Two words the sources write as one ("Service Desk" for
+	// "Servicedesk", "Bürger Büro"): the joined word counts when the
+	// index knows it.
+	for i := 0; i+1 < len(toks); i++ {
+		if j := st.stem(toks[i].word + toks[i+1].word); ix.vocab.has(j) {
+			put(j, weightOriginal)
+		}
+	}
 	// Expansion by rules, longest keys first; a key must match a run of
 	// query tokens exactly, and words inside a matched run do not match
 	// shorter keys ("Auto ummelden" is a car, not a change of address).

@@ -14,9 +14,12 @@ import (
 // described in DESIGN.md: defaults, exclude globs and ordered folder rules,
 // where later rules win and a file's front matter overrides all of them.
 type rootConfig struct {
-	Defaults folderMeta   `yaml:"defaults"`
-	Exclude  []string     `yaml:"exclude"`
-	Folders  []folderRule `yaml:"folders"`
+	// Organization is the administration whose knowledge this is, as
+	// answers name it ("Stadt Musterstadt"); optional.
+	Organization string       `yaml:"organization"`
+	Defaults     folderMeta   `yaml:"defaults"`
+	Exclude      []string     `yaml:"exclude"`
+	Folders      []folderRule `yaml:"folders"`
 }
 
 // folderMeta is the metadata a rule or the defaults may set. Empty fields
@@ -26,6 +29,8 @@ type folderMeta struct {
 	Kind     string `yaml:"kind"`
 	Lang     string `yaml:"lang"`
 	BaseURL  string `yaml:"base_url"`
+	// Label names the kind of these documents in answers.
+	Label string `yaml:"label"`
 }
 
 type folderRule struct {
@@ -39,6 +44,8 @@ type fileMeta struct {
 	Kind     Kind
 	Lang     string
 	URL      string // base_url plus the slug, "" without base_url
+	Label    string
+	KindSet  bool // a rule named the kind explicitly
 }
 
 // Files at the top of a root that configure it and are never documents.
@@ -76,7 +83,7 @@ func (rc *rootConfig) validate() error {
 		}
 		if m.Kind != "" {
 			if _, ok := parseKind(m.Kind); !ok {
-				return fmt.Errorf("%s: kind %q is not service, article or notice", where, m.Kind)
+				return fmt.Errorf("%s: kind %q is not service, article, notice, law or instruction", where, m.Kind)
 			}
 		}
 		return nil
@@ -105,7 +112,7 @@ func (rc *rootConfig) validate() error {
 
 func parseKind(s string) (Kind, bool) {
 	switch k := Kind(s); k {
-	case KindService, KindArticle, KindNotice:
+	case KindService, KindArticle, KindNotice, KindLaw, KindInstruction:
 		return k, true
 	}
 	return "", false
@@ -131,6 +138,10 @@ func (rc *rootConfig) meta(rel, id string) fileMeta {
 		}
 		if f.Kind != "" {
 			m.Kind = Kind(f.Kind)
+			m.KindSet = m.Kind != KindArticle
+		}
+		if f.Label != "" {
+			m.Label = f.Label
 		}
 		if f.Lang != "" {
 			m.Lang = f.Lang
@@ -218,4 +229,24 @@ func matchSegs(g, n []string) bool {
 		g, n = g[1:], n[1:]
 	}
 	return len(n) == 0
+}
+
+// Organization returns the administration named by the first root whose
+// knowledge.yaml sets `organization:`, or "" when none does. A root
+// without a readable knowledge.yaml is passed over; a malformed one is
+// reported when the roots are loaded.
+func Organization(roots []Root) string {
+	for _, r := range roots {
+		if r.FS == nil {
+			continue
+		}
+		rc, err := readRootConfig(r.FS)
+		if err != nil {
+			continue
+		}
+		if o := strings.TrimSpace(rc.Organization); o != "" {
+			return o
+		}
+	}
+	return ""
 }

@@ -58,6 +58,12 @@ const (
 	KindService Kind = "service" // a Leistungsbeschreibung
 	KindArticle Kind = "article" // an IT knowledge article or other how-to
 	KindNotice  Kind = "notice"  // a dated notice: closure, outage, news item
+	// KindLaw is a statute, ordinance or bylaw (Gesetz, Verordnung,
+	// Satzung), quoted by its paragraphs (§).
+	KindLaw Kind = "law"
+	// KindInstruction is an internal instruction (Dienstanweisung) for
+	// employees.
+	KindInstruction Kind = "instruction"
 )
 
 // Facet is the part of a service description a passage belongs to.
@@ -115,7 +121,11 @@ type Document struct {
 	Kind     Kind
 	Lang     string
 	Updated  time.Time
-	Synonyms []string  // alternative names users say ("Perso", "Pass")
+	Synonyms []string // alternative names users say ("Perso", "Pass")
+	// Label names the document's kind in answers as its knowledge root
+	// says it ("Leistungsbeschreibung der Stadt Musterstadt"); empty means
+	// the kind's general name.
+	Label    string
 	Sections []Section // in reading order; the first may be an untitled intro
 	Source   string    // root name and path of the file, for logs and `lotse index`
 	Format   string    // loader that produced it: md, txt, html, pdf, docx, pptx, json, rss

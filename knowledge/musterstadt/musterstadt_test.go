@@ -227,11 +227,13 @@ func TestKnowledgeYAML(t *testing.T) {
 		Audience string `yaml:"audience"`
 		Kind     string `yaml:"kind"`
 		BaseURL  string `yaml:"base_url"`
+		Label    string `yaml:"label"`
 	}
 	var got struct {
-		Defaults map[string]string `yaml:"defaults"`
-		Exclude  []string          `yaml:"exclude"`
-		Folders  []rule            `yaml:"folders"`
+		Organization string            `yaml:"organization"`
+		Defaults     map[string]string `yaml:"defaults"`
+		Exclude      []string          `yaml:"exclude"`
+		Folders      []rule            `yaml:"folders"`
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
@@ -239,9 +241,9 @@ func TestKnowledgeYAML(t *testing.T) {
 		t.Fatalf("knowledge.yaml: %v", err)
 	}
 	want := []rule{
-		{Match: "leistungen/**", Kind: "service", BaseURL: "https://www.musterstadt.example/leistungen/"},
-		{Match: "intern/**", Audience: "employee", Kind: "article", BaseURL: "https://intranet.musterstadt.example/it/"},
-		{Match: "hinweise/**", Audience: "all", Kind: "notice"},
+		{Match: "leistungen/**", Kind: "service", BaseURL: "https://www.musterstadt.example/leistungen/", Label: "Leistungsbeschreibung der Stadt"},
+		{Match: "intern/**", Audience: "employee", Kind: "article", BaseURL: "https://intranet.musterstadt.example/it/", Label: "IT-Wissensdatenbank"},
+		{Match: "hinweise/**", Audience: "all", Kind: "notice", Label: "Bekanntmachung der Stadt"},
 	}
 	if diff := cmp.Diff(want, got.Folders); diff != "" {
 		t.Errorf("folders (-want +got):\n%s", diff)
