@@ -43,6 +43,10 @@ type Config struct {
 	// for the service desk; 0 means DefaultSummaryTimeout. On timeout the
 	// extractive summary is used.
 	SummaryTimeout time.Duration
+	// Weights are the weights of the features by which the answer's
+	// document is chosen; nil means DefaultWeights (fitted by
+	// `lotse eval tune`).
+	Weights Weights
 }
 
 // Metrics receives the assistant's counters. It is declared here so that
@@ -65,9 +69,11 @@ type Metrics interface {
 // several conversations; one Conversation must not be used by two turns at
 // the same time.
 type Assistant struct {
-	cfg   Config
-	lex   *lexicon
-	texts orgTexts
+	cfg     Config
+	lex     *lexicon
+	texts   orgTexts
+	weights Weights
+	docs    *docCache
 }
 
 // DefaultFirstTokenTimeout is used when Config.FirstTokenTimeout is zero.
@@ -104,5 +110,11 @@ func New(cfg Config) (*Assistant, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)
 	}
-	return &Assistant{cfg: cfg, lex: lex, texts: texts}, nil
+	w := cfg.Weights
+	if w == nil {
+		if w, err = DefaultWeights(); err != nil {
+			return nil, err
+		}
+	}
+	return &Assistant{cfg: cfg, lex: lex, texts: texts, weights: w, docs: newDocCache()}, nil
 }

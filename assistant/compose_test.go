@@ -15,9 +15,10 @@ func TestFacetAnswerQuotesSectionVerbatim(t *testing.T) {
 	c := newConv(knowledge.Citizen)
 	mustAsk(t, a, c, "Hallo") // take the disclosure out of the way
 	ans := mustAsk(t, a, c, "Was kostet ein Reisepass?")
-	want := "Zu „Reisepass beantragen“ steht in der Leistungsbeschreibung der Stadt (Abschnitt Kosten):\n\n" +
+	want := "Zu „Reisepass beantragen“ steht in der Leistungsbeschreibung (Abschnitt Kosten):\n\n" +
 		"- Antragstellende ab 24 Jahren: 70,00 Euro\n- Antragstellende unter 24 Jahren: 37,50 Euro\n\n" +
 		"Einen Termin vereinbaren Sie hier: https://service.example.test/termine\n\n" +
+		"Mehr dazu: https://www.example.test/leistungen/reisepass\n\n" +
 		"Wenn Sie lieber mit einem Menschen sprechen möchten, schreiben Sie „Mitarbeiter“."
 	if diff := cmp.Diff(want, ans.Text); diff != "" {
 		t.Errorf("answer (-want +got):\n%s", diff)
@@ -95,7 +96,7 @@ func TestAnswers(t *testing.T) {
 		},
 		{
 			name: "english frame with German source note", question: "How much does a passport cost?",
-			contains: []string{"For “Reisepass beantragen”, the city's service description says (section “Kosten”):", "70,00 Euro", "The quoted source is in German."},
+			contains: []string{"For “Reisepass beantragen”, the service description says (section “Kosten”):", "70,00 Euro", "The quoted source is in German."},
 		},
 	}
 	a := mustAssistant(t, nil)

@@ -17,6 +17,7 @@ type signals struct {
 	smalltalk    string // "greet", "thanks", "bye", "who", "ack" or ""
 	incident     bool
 	howto        bool
+	why          bool // asks why something fails or what to do: the how-to answers first
 	ticketKey    string
 	ticketWord   bool
 	status       bool
@@ -64,6 +65,7 @@ func (lx *lexicon) signals(text string) signals {
 		frustration:  lx.match("frustration", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
 		incident:     lx.match("incident", ws),
 		howto:        lx.match("howto", ws),
+		why:          lx.match("howto_why", ws),
 		ticketKey:    ticketKey(text),
 		ticketWord:   lx.match("ticket_word", ws),
 		status:       lx.match("status", ws),
@@ -122,6 +124,10 @@ func (lx *lexicon) signals(text string) signals {
 			s.human = allCovered()
 		}
 	}
+	if s.human && !lx.match("human_strong", ws) && lx.match("smalltalk_who", ws) {
+		// "Bist du ein Mensch oder ein Bot?" asks about the assistant.
+		s.human = false
+	}
 	covered = make([]bool, len(ws))
 
 	// Venting: nothing but frustration and filler.
@@ -170,7 +176,7 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 		return IntentHuman, true
 	case s.smalltalk != "":
 		return IntentSmalltalk, true
-	case s.incident && aud == knowledge.Employee:
+	case s.incident && aud == knowledge.Employee && !s.why:
 		return IntentITIncident, true
 	}
 	return "", false

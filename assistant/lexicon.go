@@ -16,6 +16,17 @@ type lexicon struct {
 	sections  map[string][]pattern
 	sets      map[string]map[string]bool // single-word entries, for fast lookup
 	translate []translation
+	// events are life events stated as situations ("wir heiraten",
+	// "Oma ist gestorben") with the general German words of the services
+	// they lead to; checked in order, a word used by one entry is not used
+	// by a later one.
+	events []translation
+	// offices are the general names people use for town offices
+	// ("Bürgeramt", "Rathaus") with the names towns give them.
+	offices []translation
+	// statuses are the words for the asker's status ("ich bin Student")
+	// with the words fee tables use for it ("Studierende").
+	statuses []translation
 }
 
 // translation adds the German words de to the search for a question in
@@ -60,12 +71,22 @@ func parseLexicon(text string) (*lexicon, error) {
 		if section == "" {
 			return nil, fmt.Errorf("lexicon line %d: entry outside a section", i+1)
 		}
-		if section == "translate" {
+		if section == "translate" || section == "life_event" || section == "office" || section == "situation_status" {
 			from, to, ok := strings.Cut(line, "=>")
 			if !ok || strings.TrimSpace(to) == "" {
 				return nil, fmt.Errorf("lexicon line %d: want \"pattern => German words\"", i+1)
 			}
-			lx.translate = append(lx.translate, translation{pattern: parsePattern(from), de: strings.TrimSpace(to)})
+			tr := translation{pattern: parsePattern(from), de: strings.TrimSpace(to)}
+			switch section {
+			case "translate":
+				lx.translate = append(lx.translate, tr)
+			case "office":
+				lx.offices = append(lx.offices, tr)
+			case "situation_status":
+				lx.statuses = append(lx.statuses, tr)
+			default:
+				lx.events = append(lx.events, tr)
+			}
 			continue
 		}
 		p := parsePattern(line)
@@ -137,18 +158,6 @@ func (lx *lexicon) spans(section string, words []string) [][2]int {
 		}
 	}
 	return out
-}
-
-// firstIndex returns the position of the earliest occurrence of any entry
-// of section in words, or -1.
-func (lx *lexicon) firstIndex(section string, words []string) int {
-	best := -1
-	for _, p := range lx.sections[section] {
-		if i, ok := p.find(words); ok && (best < 0 || i < best) {
-			best = i
-		}
-	}
-	return best
 }
 
 // find returns the first start position where p matches words.
@@ -265,6 +274,7 @@ func words(s string) []string { return strings.Fields(fold(s)) }
 // so that "reisepasses", "reisepaesse" and "reisepass" meet. It is a crude
 // light stemmer for matching names, not a linguistic analysis.
 func stem(w string) string {
+	w = dropParticiple(w)
 	w = strings.ReplaceAll(w, "ae", "a")
 	w = strings.ReplaceAll(w, "oe", "o")
 	w = strings.ReplaceAll(w, "ue", "u")
@@ -292,4 +302,33 @@ func (lx *lexicon) germanTerms(text string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// separablePrefixes are the particles of German separable verbs, which put
+// "ge" between themselves and the verb in the participle ("zurückgezahlt").
+var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los", "mit", "nach", "um", "vor", "weg", "zu"}
+
+// dropParticiple turns a weak participle into the verb's stem form so that
+// it meets the infinitive: "gezahlt" → "zahl", "zurueckgezahlt" →
+// "zurueckzahl", "umgemeldet" → "ummeld".
+func dropParticiple(w string) string {
+	if len(w) < 7 || !strings.HasSuffix(w, "t") {
+		return w
+	}
+	trim := func(rest string) string {
+		rest = strings.TrimSuffix(rest, "t")
+		if strings.HasSuffix(rest, "e") && len(rest) > 4 {
+			rest = strings.TrimSuffix(rest, "e") // "gemeldet" → "meld"
+		}
+		return rest
+	}
+	for _, p := range separablePrefixes {
+		if rest, ok := strings.CutPrefix(w, p+"ge"); ok && len(rest) >= 4 {
+			return p + trim(rest)
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "ge"); ok && len(rest) >= 5 {
+		return trim(rest)
+	}
+	return w
 }

@@ -27,17 +27,19 @@ type retrieval struct {
 type candidate struct {
 	doc        knowledge.Document
 	rank       int
-	score      float64             // best passage score of the document
-	passages   []knowledge.Passage // the document's retrieved passages, best first
-	named      int                 // length of the document names the question mentions
-	strong     int                 // length of the longest name it shares with few candidates
-	coverage   float64             // share of the question's content words found in the document
-	matched    [][]string          // the names the question mentions
-	strongName []string            // the name behind strong
-	head       []string            // stem of the title's first distinctive word
-	primary    bool                // the question mentions head
-	tokens     map[string]bool     // stems of the document's words
-	nameSets   [][]string          // stemmed names: synonyms and title words
+	score      float64              // best passage score of the document
+	passages   []knowledge.Passage  // the document's retrieved passages, best first
+	named      int                  // length of the document names the question mentions
+	strong     int                  // length of the longest name it shares with few candidates
+	coverage   float64              // share of the question's content words found in the document
+	matched    [][]string           // the names the question mentions
+	strongName []string             // the name behind strong
+	head       []string             // stem of the title's first distinctive word
+	primary    bool                 // the question mentions head
+	tokens     map[string]bool      // stems of the document's words
+	nameSets   [][]string           // stemmed names: synonyms and title words
+	feat       [numFeatures]float64 // choice features (choose.go)
+	info       *docInfo             // derived data of doc (doccache.go)
 }
 
 // search runs one retrieval and loads the top documents. Search errors
@@ -78,7 +80,8 @@ func (a *Assistant) search(ctx context.Context, text string, aud knowledge.Audie
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
-		c.tokens, c.nameSets = a.lex.docTerms(c.doc)
+		info := a.info(c.doc)
+		c.tokens, c.nameSets, c.info = info.tokens, info.names, info
 		for _, w := range words(c.doc.Title) {
 			if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {
 				c.head = []string{stem(w)}
@@ -157,6 +160,23 @@ func (lx *lexicon) facetWord(w string) bool {
 type queryTerms struct {
 	stems   map[string]bool
 	content []string // stems of content words: no noise, no facet cue words
+	// alts are other words for a content stem that count as it (the names
+	// towns give an office people call "Bürgeramt").
+	alts map[string][]string
+}
+
+// hit reports whether the content stem s, or one of its alternatives,
+// occurs among tokens.
+func (q queryTerms) hit(tokens map[string]bool, s string) bool {
+	if tokenMatch(tokens, s) {
+		return true
+	}
+	for _, a := range q.alts[s] {
+		if tokenMatch(tokens, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (lx *lexicon) terms(text string) queryTerms {
@@ -215,7 +235,7 @@ func (r *retrieval) score(q queryTerms) {
 	for _, s := range q.content {
 		df := 0
 		for _, c := range r.cands {
-			if tokenMatch(c.tokens, s) {
+			if q.hit(c.tokens, s) {
 				df++
 			}
 		}
@@ -249,7 +269,7 @@ func (r *retrieval) score(q queryTerms) {
 		total, hit := 0.0, 0.0
 		for _, s := range q.content {
 			total += weight[s]
-			if tokenMatch(c.tokens, s) {
+			if q.hit(c.tokens, s) {
 				hit += weight[s]
 			}
 		}
@@ -277,15 +297,6 @@ func nameIn(name []string, q queryTerms) bool {
 			}
 		}
 		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-func allIn(stems []string, tokens map[string]bool) bool {
-	for _, s := range stems {
-		if !tokens[s] {
 			return false
 		}
 	}
@@ -347,81 +358,6 @@ const relevantCoverage = 0.34
 
 func (c candidate) relevant() bool { return c.named > 0 || c.coverage >= relevantCoverage }
 
-// minOverrideName is the length a distinctive name must have to overrule
-// the retriever's first document.
-const minOverrideName = 8
-
-// pick chooses the document to answer from. The retriever's first
-// document wins when it is relevant, unless the question names none of
-// its names but distinctly names another document ("Kindergartenplatz …"
-// when retrieval ranked a registration service first). Without a relevant
-// first document the most distinctly named one wins, else the first
-// relevant one. It returns -1 when nothing is relevant.
-func (r *retrieval) pick() int {
-	if len(r.cands) == 0 {
-		return -1
-	}
-	best := -1
-	for i, c := range r.cands {
-		if c.strong > 0 && (best < 0 || c.strong > r.cands[best].strong) {
-			best = i
-		}
-	}
-	first := r.cands[0]
-	if first.relevant() {
-		// Another document is named distinctly and much more specifically
-		// than the first ("Kindergartenplatz …" when retrieval ranked a
-		// registration service first; the whole title "Führungszeugnis
-		// online beantragen") – but a single word the first document
-		// speaks of as well does not count: "Führerschein" does not make
-		// "Führerschein beantragen" a better answer than "Umschreibung
-		// eines ausländischen Führerscheins".
-		if best > 0 {
-			b := r.cands[best]
-			if b.strong >= minOverrideName && b.strong >= first.strong+4 && !(len(b.strongName) == 1 && allIn(b.strongName, first.tokens)) {
-				return best
-			}
-		}
-		// A near tie: prefer the document whose title starts with what the
-		// question names ("Personalausweis beantragen" over "Verlust des
-		// Personalausweises melden" for "Unterlagen für den Personalausweis").
-		if !first.primary {
-			for i, c := range r.cands[1:] {
-				if c.primary && c.doc.Kind == first.doc.Kind && first.score > 0 && c.score >= 0.95*first.score && c.coverage >= first.coverage {
-					return i + 1
-				}
-			}
-		}
-		return 0
-	}
-	if best >= 0 {
-		return best
-	}
-	for i, c := range r.cands {
-		if c.relevant() {
-			return i
-		}
-	}
-	return -1
-}
-
-// withFacet returns a relevant candidate that has a section for one of
-// facets when the picked one has none, preferring service descriptions
-// over notices ("Hat das Bürgerbüro mittwochs auf?" is answered from a
-// service's Zuständigkeit, not from a closure notice). It returns idx when
-// there is nothing better.
-func (r *retrieval) withFacet(idx int, facets []knowledge.Facet) int {
-	if len(facets) == 0 || idx < 0 || hasFacet(r.cands[idx].doc, facets) || r.cands[idx].doc.Kind == knowledge.KindArticle {
-		return idx
-	}
-	for i, c := range r.cands {
-		if i != idx && c.doc.Kind == knowledge.KindService && (c.relevant() || c.coverage > 0) && c.coverage >= r.cands[idx].coverage && hasFacet(c.doc, facets) {
-			return i
-		}
-	}
-	return idx
-}
-
 func hasFacet(d knowledge.Document, facets []knowledge.Facet) bool {
 	for _, f := range facets {
 		if len(sectionsFor(d, f)) > 0 {
@@ -429,28 +365,6 @@ func hasFacet(d knowledge.Document, facets []knowledge.Facet) bool {
 		}
 	}
 	return false
-}
-
-// ambiguous returns the index of a second document that is as plausible as
-// the picked one when the question names neither: the two are close in
-// score, both relevant, and of the same kind.
-func (r *retrieval) ambiguous(picked int, facets []knowledge.Facet) int {
-	if picked != 0 || len(r.cands) < 2 {
-		return -1
-	}
-	a, b := r.cands[0], r.cands[1]
-	if !sameNames(a, b) || !a.relevant() || !b.relevant() || a.doc.Kind != b.doc.Kind || a.doc.Title == b.doc.Title {
-		return -1
-	}
-	if a.score <= 0 || b.score < 0.95*a.score || b.coverage < a.coverage {
-		return -1
-	}
-	// When both say the same about something asked (the same office, the
-	// same opening hours), the answer holds for either.
-	if len(facets) > 0 && sameFacetText(a.doc, b.doc, facets) {
-		return -1
-	}
-	return 1
 }
 
 // sameNames reports whether the question names neither document more than

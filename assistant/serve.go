@@ -9,24 +9,23 @@ import (
 )
 
 // serve answers a question about services or IT how-tos from the
-// knowledge base: facets, follow-up resolution, retrieval, choice of the
-// document, clarification, the extractive answer (or the LLM's), and the
-// handoff policy for weak answers.
+// knowledge base, in named steps: understand the question, retrieve,
+// choose the document (or ask which one, or decline), compose the
+// extractive answer or let the model phrase it, and apply the handoff
+// policy.
 func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, error) {
 	conv := t.conv
-	aud := audience(conv)
 	sig := t.sig
+	q := a.understand(t)
 
 	// A message that only vents ("Das hilft nicht!!!") gets an apology and
 	// the offer of a human, not another search.
-	q := a.lex.terms(t.query)
-	facets := a.lex.detectFacets(t.query)
-	if sig.ventOnly || (sig.frustration && len(q.content) == 0 && len(facets) == 0) {
+	if sig.ventOnly || (sig.frustration && len(q.terms.content) == 0 && len(q.facets) == 0) {
 		conv.Unhelpful++
 		return a.offer(t, Answer{Text: t.m.Sorry, Intent: IntentServiceInfo}, "frustration"), nil
 	}
 
-	r, err := a.search(ctx, t.query, aud, primaryFacet(facets), t.lang)
+	r, err := a.retrieve(ctx, t, q)
 	if err != nil {
 		if isCtxErr(ctx, err) {
 			return Answer{}, err
@@ -35,124 +34,217 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 		conv.Unhelpful++
 		return a.offer(t, Answer{Text: t.m.SearchError, Intent: IntentServiceInfo}, "low_confidence"), nil
 	}
-	r.score(q)
-	retrieved := retrievedIDs(r)
 
-	idx, followUp := -1, false
-	if len(facets) == 0 && conv.Focus != "" && a.continuation(sig.words) {
-		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
-		// asks for the cost again.
-		facets = a.previousFacets(conv)
+	sel, err := a.choose(ctx, t, &q, r)
+	if err != nil {
+		return Answer{}, err
 	}
-	if focus, ok := a.followUpFocus(t, q, facets, r); ok {
-		if len(facets) == 0 {
-			facets = a.previousFacets(conv)
-		}
-		r2, c, err := a.resolveFollowUp(ctx, t, focus, q, facets)
-		if err != nil {
-			return Answer{}, err
-		}
-		r, idx, followUp = r2, c, true
-		// The conversation is part of retrieval here: the document the
-		// follow-up resolved to leads the list.
-		retrieved = []string{r.cands[idx].doc.ID}
-		for _, id := range r.docIDs {
-			if id != retrieved[0] {
-				retrieved = append(retrieved, id)
-			}
-		}
-	} else {
-		idx = r.withFacet(r.pick(), facets)
-		if idx < 0 && t.lang != "de" && len(r.cands) > 0 && !sig.outOfScope {
-			// The sources are German: word overlap says nothing about a
-			// question in another language, so the retriever's (cross-
-			// lingual) ranking decides.
-			idx = 0
-			r.cands[0].coverage = relevantCoverage
-		}
-	}
-
-	// Scope can only be judged in German, the language of the sources and
-	// of the admin lexicon; elsewhere only the out-of-scope lexicon rules.
-	hasAdmin := sig.admin || (t.lang != "de" && !sig.outOfScope)
-	if intent != IntentITIncident && !followUp && !hasAdmin && (sig.outOfScope || idx < 0) && !sig.caseSpecific {
-		ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
-		ans.Retrieved = retrieved
-		ans.Confidence = 0.9
+	if ans, done := a.scope(t, intent, q, sel); done {
 		return ans, nil
 	}
-	if idx < 0 {
-		conv.Unhelpful++
-		ans := Answer{Text: t.m.NotFound, Intent: intent, Retrieved: retrieved, Confidence: 0.1}
-		if sig.caseSpecific {
-			ans.Text = t.m.CaseSpecific
-			return a.offer(t, ans, "case_specific"), nil
-		}
-		return a.offer(t, ans, "low_confidence"), nil
+	if sel.rival >= 0 {
+		return a.clarify(t, intent, sel.r, sel.idx, sel.rival, sel.retrieved), nil
 	}
 
-	if !followUp && !sig.caseSpecific {
-		if other := r.ambiguous(idx, facets); other >= 0 {
-			return a.clarify(t, intent, r, idx, other, retrieved), nil
-		}
-	}
-
-	c := r.cands[idx]
+	c := sel.r.cands[sel.idx]
 	if sig.caseSpecific {
 		// "Wo bleibt mein Pass?": the processing time is what the source
 		// can say about it.
-		facets = []knowledge.Facet{knowledge.FacetDauer}
+		q.facets = []knowledge.Facet{knowledge.FacetDauer}
 	}
-	qs, missing := selectQuotes(a.lex, c, facets, conv.Simple, q)
-	body := composeAnswer(t.m, t.lang, c, qs, missing, conv.Simple)
-	t.conf = confidence(c, followUp)
-	if missing {
-		t.conf *= 0.8
-	}
-	ans := Answer{
-		Text:       body.text,
-		Sources:    body.sources,
-		Retrieved:  retrieved,
-		Intent:     intent,
-		Confidence: t.conf,
-		Mode:       modeExtractive,
-	}
-	conv.Focus = c.doc.ID
-
+	ans, qs := a.compose(t, intent, q, c, sel)
 	if a.cfg.Model != nil {
-		ans = a.withModel(ctx, t, r, c, qs, ans)
+		ans = a.withModel(ctx, t, sel.r, c, qs, ans)
 		if err := ctx.Err(); err != nil {
 			return Answer{}, err
 		}
 	}
+	return a.finish(t, intent, ans), nil
+}
 
+// selection is the outcome of choosing: the retrieval (possibly redone for
+// a follow-up), the chosen candidate, a rival for an either/or question,
+// and the retrieved IDs to report.
+type selection struct {
+	r         retrieval
+	idx       int // chosen candidate, -1 for none
+	rival     int // second candidate for an either/or question, -1 for none
+	followUp  bool
+	retrieved []string
+	choice    []ChoiceCandidate // the scored candidates, when the scoring function chose
+}
+
+// retrieve searches the knowledge base for q with the conversation's
+// audience and computes the choice features of the documents found.
+func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieval, error) {
+	r, err := a.search(ctx, q.text, audience(t.conv), primaryFacet(q.facets), t.lang)
+	if err != nil {
+		return retrieval{}, err
+	}
+	r.score(q.terms)
+	a.features(&r, q)
+	return r, nil
+}
+
+// choose picks the document to answer from: the conversation's focus for a
+// follow-up, otherwise the best-scored candidate. It fills in the facets
+// of the previous question when a follow-up asks for none.
+func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieval) (selection, error) {
+	conv := t.conv
+	sel := selection{r: r, idx: -1, rival: -1, retrieved: retrievedIDs(r)}
+	if len(q.facets) == 0 && conv.Focus != "" && (a.continuation(t.sig.words) || q.addsFact()) {
+		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
+		// asks for the cost again; "ich bin 19" adds the age to it.
+		q.facets = a.previousFacets(conv)
+	}
+	if focus, ok := a.followUpFocus(t, *q, r); ok {
+		if len(q.facets) == 0 {
+			q.facets = a.previousFacets(conv)
+		}
+		if q.addsFact() {
+			// The age or the child belongs to the previous question; its
+			// words steer the quote.
+			if prev := a.previousQuestion(conv); prev != "" {
+				pq := a.lex.terms(prev)
+				q.terms.content = append(q.terms.content, pq.content...)
+			}
+		}
+		r2, c, err := a.resolveFollowUp(ctx, t, focus, *q)
+		if err != nil {
+			return selection{}, err
+		}
+		sel.r, sel.idx, sel.followUp = r2, c, true
+		// The conversation is part of retrieval here: the document the
+		// follow-up resolved to leads the list.
+		sel.retrieved = []string{r2.cands[c].doc.ID}
+		for _, id := range r.docIDs {
+			if id != sel.retrieved[0] {
+				sel.retrieved = append(sel.retrieved, id)
+			}
+		}
+		return sel, nil
+	}
+	ch := r.choose(a.weights)
+	sel.idx = ch.best(r)
+	sel.choice = r.trace()
+	if sel.idx < 0 && t.lang != "de" && len(r.cands) > 0 && !t.sig.outOfScope {
+		// The sources are German: word overlap says little about a
+		// question in another language, so the retriever's (cross-
+		// lingual) ranking decides.
+		sel.idx = 0
+		r.cands[0].coverage = relevantCoverage
+	}
+	if sel.idx >= 0 && !t.sig.caseSpecific {
+		sel.rival = ch.rival(r, *q, a.weights)
+	}
+	sel.r = r
+	return sel, nil
+}
+
+// scope answers a question that is out of scope, or in scope with nothing
+// that fits; done is false when sel has a document to answer from.
+func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (Answer, bool) {
+	sig := t.sig
+	conv := t.conv
+	if intent == IntentITIncident || sel.followUp || sig.caseSpecific {
+		if sel.idx >= 0 {
+			return Answer{}, false
+		}
+	} else {
+		// Scope can only be judged in German, the language of the sources
+		// and of the admin lexicon; elsewhere only the out-of-scope
+		// lexicon rules. A question that names a document is in scope
+		// whatever else it mentions.
+		named := sel.idx >= 0 && (sel.r.cands[sel.idx].named > 0 || sel.r.cands[sel.idx].feat[featEvent] > 0)
+		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope)
+		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
+			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
+			ans.Retrieved = sel.retrieved
+			ans.Confidence = 0.9
+			return ans, true
+		}
+		if sel.idx >= 0 {
+			return Answer{}, false
+		}
+	}
+	conv.Unhelpful++
+	ans := Answer{Text: t.m.NotFound, Intent: intent, Retrieved: sel.retrieved, Confidence: 0.1}
+	if rel := related(sel.r, 3); len(rel) > 0 {
+		ans.Text += "\n\n" + t.m.Related + "\n" + strings.Join(rel, "\n")
+	}
+	if sig.caseSpecific {
+		ans.Text = t.m.CaseSpecific
+		return a.offer(t, ans, "case_specific"), true
+	}
+	return a.offer(t, ans, "low_confidence"), true
+}
+
+// related lists up to n titles of retrieved services that share some of
+// the question's words, for an answer that found nothing fitting.
+func related(r retrieval, n int) []string {
+	var out []string
+	for _, c := range r.cands {
+		if len(out) >= n {
+			break
+		}
+		if c.coverage > 0 && c.doc.Kind != knowledge.KindNotice {
+			out = append(out, "- "+c.doc.Title)
+		}
+	}
+	return out
+}
+
+// compose builds the extractive answer from candidate c.
+func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel selection) (Answer, []quote) {
+	qs, lead, missing := a.extract(c, q, t.conv.Simple)
+	body := composeAnswer(t.m, t.lang, c, qs, lead, missing, t.conv.Simple, a.kindLabel(t.m, c.doc))
+	t.conf = confidence(c, sel.followUp)
+	if missing {
+		t.conf *= 0.8
+	}
+	t.conv.Focus = c.doc.ID
+	return Answer{
+		Text:       body.text,
+		Sources:    body.sources,
+		Retrieved:  sel.retrieved,
+		Intent:     intent,
+		Confidence: t.conf,
+		Mode:       modeExtractive,
+		Choice:     sel.choice,
+	}, qs
+}
+
+// finish applies the handoff policy to an answer from the knowledge base.
+func (a *Assistant) finish(t *turn, intent Intent, ans Answer) Answer {
+	conv := t.conv
+	sig := t.sig
 	switch {
 	case sig.caseSpecific:
 		ans.Text = t.m.CaseSpecific + "\n\n" + ans.Text
 		conv.Unhelpful = 0
-		return a.offer(t, ans, "case_specific"), nil
+		return a.offer(t, ans, "case_specific")
 	case sig.frustration:
 		conv.Unhelpful++
 		ans.Text = t.m.Sorry + " " + ans.Text
-		return a.offer(t, ans, "frustration"), nil
+		return a.offer(t, ans, "frustration")
 	case intent == IntentITIncident:
 		// An incident without ticketing: the how-to may help, a human
 		// surely will.
 		ans.Text = t.m.IncidentNoIT + "\n\n" + ans.Text
-		return a.offer(t, ans, "incident"), nil
+		return a.offer(t, ans, "incident")
 	case ans.Confidence < lowConfidence:
 		conv.Unhelpful++
 		if conv.Unhelpful >= 2 {
-			return a.offer(t, ans, "unhelpful"), nil
+			return a.offer(t, ans, "unhelpful")
 		}
-		return a.offer(t, ans, "low_confidence"), nil
+		return a.offer(t, ans, "low_confidence")
 	}
 	conv.Unhelpful = 0
 	if !conv.Simple && !t.first {
 		// The first answer opens with the disclosure, which says the same.
 		ans.Text += "\n\n" + t.m.HumanHint
 	}
-	return ans, nil
+	return ans
 }
 
 // offer adds the offer of a human to ans.
@@ -246,8 +338,9 @@ const maxFollowUpWords = 12
 // question, unless it is plainly anaphoric ("Und wenn ich es abmelden
 // will, was kostet das?"); one whose words another document covers better
 // than the focus is one too ("Was kostet das Parken?").
-func (a *Assistant) followUpFocus(t *turn, q queryTerms, facets []knowledge.Facet, r retrieval) (knowledge.Document, bool) {
+func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.Document, bool) {
 	conv := t.conv
+	q, facets := qu.terms, qu.facets
 	ws := t.sig.words
 	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxFollowUpWords {
 		return knowledge.Document{}, false
@@ -260,7 +353,7 @@ func (a *Assistant) followUpFocus(t *turn, q queryTerms, facets []knowledge.Face
 			break
 		}
 	}
-	if !starts && !pronoun && len(facets) == 0 {
+	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
 		return knowledge.Document{}, false
 	}
 	if !(starts && pronoun) {
@@ -278,7 +371,7 @@ func (a *Assistant) followUpFocus(t *turn, q queryTerms, facets []knowledge.Face
 		return knowledge.Document{}, false
 	}
 	if len(q.content) > 0 && !starts && t.lang == "de" {
-		tokens, _ := a.lex.docTerms(focus)
+		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
 		if fc < 0.5 && len(facets) == 0 {
 			return knowledge.Document{}, false
@@ -311,8 +404,9 @@ func coverageOf(q queryTerms, tokens map[string]bool) float64 {
 // answered from unless a related document matches a qualifier of the
 // follow-up better ("und für Kinder?" after the passport leads to the
 // children's passport).
-func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, q queryTerms, facets []knowledge.Facet) (retrieval, int, error) {
+func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, qu question) (retrieval, int, error) {
 	aud := audience(t.conv)
+	q, facets := qu.terms, qu.facets
 	combined := t.query + " " + focus.Title
 	r, err := a.search(ctx, combined, aud, primaryFacet(facets), t.lang)
 	if err != nil {
@@ -322,7 +416,9 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		a.cfg.Logger.Error("assistant: follow-up retrieval failed", "conversation", t.conv.ID, "err", err)
 		r = retrieval{}
 	}
-	r.score(a.lex.terms(combined))
+	ct := a.lex.terms(combined)
+	r.score(ct)
+	a.features(&r, question{terms: ct, facets: facets, events: qu.events, sit: qu.sit})
 	focusIdx := -1
 	for i, c := range r.cands {
 		if c.doc.ID == focus.ID {
@@ -331,8 +427,9 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		}
 	}
 	if focusIdx < 0 {
-		tokens, names := a.lex.docTerms(focus)
-		r.cands = append(r.cands, candidate{doc: focus, rank: len(r.docIDs), tokens: tokens, nameSets: names, coverage: 1})
+		info := a.info(focus)
+		r.cands = append(r.cands, candidate{doc: focus, rank: len(r.docIDs), tokens: info.tokens, nameSets: info.names, coverage: 1, info: info})
+		r.docIDs = append(r.docIDs, focus.ID)
 		focusIdx = len(r.cands) - 1
 	}
 	best := focusIdx
@@ -389,6 +486,16 @@ func (a *Assistant) nameText(d knowledge.Document) string {
 		}
 	}
 	return b.String()
+}
+
+// previousQuestion returns the user's previous message, redacted, or "".
+func (a *Assistant) previousQuestion(conv *Conversation) string {
+	for i := len(conv.Entries) - 1; i >= 0; i-- {
+		if e := conv.Entries[i]; e.Role == RoleUser {
+			return Redact(e.Text)
+		}
+	}
+	return ""
 }
 
 // previousFacets returns the facets of the user's previous question, so

@@ -36,6 +36,12 @@ type messages struct {
 	KindService   string
 	KindArticle   string
 	KindNotice    string
+	KindLaw       string
+	KindInstr     string // an internal instruction
+	KindInfo      string // any other information page for citizens
+	ForYou        string // before the line of a table that holds for the asker
+	MoreAt        string // %s URL of the whole document
+	Related       string // before a list of related services
 	NextOnline    string // %s URL
 	NextTerminURL string // %s URL
 	NextTermin    string // %s section label
@@ -75,9 +81,15 @@ var messagesDE = messages{
 	Disclosure:    "Hinweis: Sie schreiben mit Lotse, dem KI-Assistenten der {org}. Sie können jederzeit mit einem Menschen sprechen – schreiben Sie einfach „Mitarbeiter“.",
 	FrameSection:  "Zu „%[2]s“ steht in der %[1]s (Abschnitt %[3]s):",
 	FrameOverview: "Zu „%[2]s“ steht in der %[1]s:",
-	KindService:   "Leistungsbeschreibung der Stadt",
+	KindService:   "Leistungsbeschreibung",
 	KindArticle:   "IT-Wissensdatenbank",
-	KindNotice:    "Bekanntmachung der Stadt",
+	KindNotice:    "Bekanntmachung",
+	KindLaw:       "Rechtsvorschrift",
+	KindInstr:     "Dienstanweisung",
+	KindInfo:      "Veröffentlichung",
+	ForYou:        "Für Sie gilt:",
+	MoreAt:        "Mehr dazu: %s",
+	Related:       "Vielleicht hilft Ihnen eine dieser Leistungen:",
 	NextOnline:    "Online erledigen: %s",
 	NextTerminURL: "Einen Termin vereinbaren Sie hier: %s",
 	NextTermin:    "Sie können einen Termin vereinbaren – wie, steht im Abschnitt „%s“.",
@@ -118,9 +130,15 @@ var messagesEN = messages{
 	SourceGerman:  "The quoted source is in German.",
 	FrameSection:  "For “%[2]s”, the %[1]s says (section “%[3]s”):",
 	FrameOverview: "For “%[2]s”, the %[1]s says:",
-	KindService:   "city's service description",
+	KindService:   "service description",
 	KindArticle:   "IT knowledge base",
-	KindNotice:    "city's notice",
+	KindNotice:    "notice",
+	KindLaw:       "statute",
+	KindInstr:     "internal instruction",
+	KindInfo:      "publication",
+	ForYou:        "For you:",
+	MoreAt:        "More: %s",
+	Related:       "One of these services may help:",
 	NextOnline:    "Online service: %s",
 	NextTerminURL: "Book an appointment here: %s",
 	NextTermin:    "You can make an appointment – see the section “%s”.",
@@ -237,13 +255,31 @@ func normLangOrDE(lang string) string {
 	return "de"
 }
 
-// kindName names the kind of source in a frame sentence.
-func (m *messages) kindName(k knowledge.Kind) string {
-	switch k {
+// kindName names the kind of document d in a frame sentence. An article
+// is an IT knowledge article for employees and an information page for
+// citizens.
+func (m *messages) kindName(d knowledge.Document) string {
+	switch d.Kind {
 	case knowledge.KindArticle:
+		if d.Audience == knowledge.Citizen || d.Audience == knowledge.All {
+			return m.KindInfo
+		}
 		return m.KindArticle
 	case knowledge.KindNotice:
 		return m.KindNotice
+	case knowledge.KindLaw:
+		return m.KindLaw
+	case knowledge.KindInstruction:
+		return m.KindInstr
 	}
 	return m.KindService
+}
+
+// kindLabel names d's kind for the frame sentence: the label its
+// knowledge root gives it (German answers only), else the kind's name.
+func (a *Assistant) kindLabel(m *messages, d knowledge.Document) string {
+	if d.Label != "" && m == a.texts.msgs("de") {
+		return d.Label
+	}
+	return m.kindName(d)
 }

@@ -51,6 +51,9 @@ type Answer struct {
 	Mode           string  // "extractive", "llm" or "fallback"
 	HandoffOffered bool    // the answer offers a human
 	Handoff        *Handoff
+	// Choice lists the candidate documents with their choice features,
+	// for `lotse eval tune`; empty when no document was chosen.
+	Choice []ChoiceCandidate `json:"-"`
 }
 
 // Handoff is a request to bring in a human; when Ticket is set, a ticket was

@@ -62,7 +62,7 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 	if opts.CompareKey != "" && len(opts.CompareValues) == 0 {
 		return ExitBadInput, fmt.Errorf("evals: compare %s: no values given", opts.CompareKey)
 	}
-	for _, v := range []float64{opts.Thresholds.MinHit5, opts.Thresholds.MinFacts, opts.Thresholds.MinIntent} {
+	for _, v := range []float64{opts.Thresholds.MinHit5, opts.Thresholds.MinFacts, opts.Thresholds.MinIntent, opts.Thresholds.MinEscPrecision, opts.Thresholds.MinEscRecall} {
 		if v < 0 || v > 1 {
 			return ExitBadInput, fmt.Errorf("evals: threshold %v outside 0..1", v)
 		}

@@ -38,7 +38,7 @@ func TestExecute(t *testing.T) {
 		{"default passes", Options{Cases: []string{casesFile}, Thresholds: GateThresholds()}, ExitOK, "", "hit@5 1.00"},
 		{"markdown", Options{Cases: []string{casesFile}, Format: "markdown"}, ExitOK, "", "## Summary"},
 		{"compare fails gate", Options{Cases: []string{casesFile}, Format: "text", CompareKey: "retrieval", CompareValues: []string{"good", "bad"}, Thresholds: GateThresholds()},
-			ExitFailed, "retrieval=bad: hit@5: 0.000 below minimum 0.90", "retrieval"},
+			ExitFailed, "retrieval=bad: hit@5: 0.000 below minimum 0.95", "retrieval"},
 		{"leak fails without thresholds", Options{Cases: []string{leakFile}}, ExitFailed, "leaks: 1 case(s)", "leaks 1"},
 		{"bad case file", Options{Cases: []string{badFile}}, ExitBadInput, `bad.yaml:4: unknown field "colour"`, ""},
 		{"missing case file", Options{Cases: []string{filepath.Join(dir, "nope.yaml")}}, ExitBadInput, "nope.yaml", ""},

@@ -70,7 +70,7 @@ func runGate(t *testing.T, cases []Case, build Builder) Report {
 }
 
 // TestBundledGate is the CI gate: the offline assistant over the bundled
-// Musterstadt base must reach hit@5 ≥ 0.90, fact recall ≥ 0.80, intent
+// Musterstadt base must reach hit@5 ≥ 0.95, fact recall ≥ 0.95, intent
 // accuracy ≥ 0.85 and leak nothing. Set LOTSE_EVAL_REPORT=file.md to keep
 // the report.
 func TestBundledGate(t *testing.T) {

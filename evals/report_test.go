@@ -62,7 +62,7 @@ func TestReportJSON(t *testing.T) {
 	if diff := cmp.Diff([]any{"4 bis 6 Wochen"}, first["missing_facts"]); diff != "" {
 		t.Errorf("missing facts mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(map[string]any{"min_hit5": 0.9, "min_facts": 0.8, "min_intent": 0.85}, got["thresholds"]); diff != "" {
+	if diff := cmp.Diff(map[string]any{"min_hit5": 0.95, "min_facts": 0.95, "min_intent": 0.85, "min_esc_precision": 0.0, "min_esc_recall": 0.0}, got["thresholds"]); diff != "" {
 		t.Errorf("thresholds mismatch (-want +got):\n%s", diff)
 	}
 	emp := got["by_audience"].(map[string]any)["employee"].(map[string]any)
@@ -83,8 +83,8 @@ func TestReportMarkdown(t *testing.T) {
 	for _, want := range []string{
 		"## Summary",
 		"| Metric | Value | Threshold | Status | Meaning |",
-		"| hit@5 | 0.40 (2/5) | ≥ 0.90 | **FAIL** |",
-		"| Fact recall | 0.50 (2/4) | ≥ 0.80 | **FAIL** |",
+		"| hit@5 | 0.40 (2/5) | ≥ 0.95 | **FAIL** |",
+		"| Fact recall | 0.50 (2/4) | ≥ 0.95 | **FAIL** |",
 		"| Leaks | 1 | = 0 | **FAIL** |",
 		"| Latency p95 | 800 ms |",
 		"## By audience",

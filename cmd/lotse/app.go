@@ -109,7 +109,22 @@ func openKnowledge(ctx context.Context, cfg Config, log *slog.Logger, opt knowle
 type assistantOptions struct {
 	tickets assistant.Tickets
 	metrics assistant.Metrics
-	offline bool // ignore a configured LLM
+	offline bool              // ignore a configured LLM
+	weights assistant.Weights // choice weights; nil means the built-in ones
+}
+
+// organization is the administration the assistant speaks for:
+// LOTSE_ORGANIZATION when set, else the `organization:` of the first
+// knowledge root that names one, else "" (the assistant's default).
+func organization(cfg Config) string {
+	if cfg.Organization != "" {
+		return cfg.Organization
+	}
+	roots, err := knowledgeRoots(cfg.Knowledge)
+	if err != nil {
+		return ""
+	}
+	return knowledge.Organization(roots)
 }
 
 func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistantOptions) (*assistant.Assistant, error) {
@@ -118,9 +133,10 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		Tickets:           opt.tickets,
 		Metrics:           opt.metrics,
 		FirstTokenTimeout: cfg.LLM.FirstTokenTimeout,
-		Organization:      cfg.Organization,
+		Organization:      organization(cfg),
 		OrganizationEN:    cfg.OrganizationEN,
 		Logger:            log,
+		Weights:           opt.weights,
 	}
 	set, err := loadPrompts(cfg.PromptsDir)
 	if err != nil {

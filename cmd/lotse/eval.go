@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/evals"
 	"github.com/musterstadt/lotse/ticketing"
 )
@@ -20,6 +21,9 @@ import (
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "export-reviews" {
 		return runExportReviews(ctx, args[1:], getenv, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "tune" {
+		return runEvalTune(ctx, args[1:], getenv, stdout, stderr)
 	}
 	var opts evals.Options
 	var compare string
@@ -33,6 +37,8 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		fs.Float64Var(&opts.Thresholds.MinHit5, "min-hit5", 0, "fail below this hit@5 (0..1)")
 		fs.Float64Var(&opts.Thresholds.MinFacts, "min-facts", 0, "fail below this fact recall (0..1)")
 		fs.Float64Var(&opts.Thresholds.MinIntent, "min-intent", 0, "fail below this intent accuracy (0..1)")
+		fs.Float64Var(&opts.Thresholds.MinEscPrecision, "min-esc-precision", 0, "fail below this escalation precision (0..1)")
+		fs.Float64Var(&opts.Thresholds.MinEscRecall, "min-esc-recall", 0, "fail below this escalation recall (0..1)")
 		fs.StringVar(&compare, "compare", "", "compare settings side by side, e.g. retrieval=lexical,dense,hybrid or answer=extractive,llm")
 		fs.IntVar(&opts.Concurrency, "concurrency", 2, "cases run at the same time")
 	})
@@ -59,6 +65,12 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 // run for real) but without a server. Settings: retrieval=hybrid|lexical|dense,
 // answer=extractive|llm (llm needs LOTSE_LLM_*).
 func evalBuilder(cfg Config, log *slog.Logger) evals.Builder {
+	return evalBuilderWith(cfg, log, nil)
+}
+
+// evalBuilderWith is evalBuilder with the given choice weights (nil: the
+// built-in ones).
+func evalBuilderWith(cfg Config, log *slog.Logger, weights assistant.Weights) evals.Builder {
 	return func(ctx context.Context, setting map[string]string) (evals.Asker, func(), error) {
 		for k := range setting {
 			if k != "retrieval" && k != "answer" {
@@ -108,7 +120,7 @@ func evalBuilder(cfg Config, log *slog.Logger) evals.Builder {
 			release()
 			return nil, nil, err
 		}
-		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets{svc: svc}, offline: offline})
+		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets{svc: svc}, offline: offline, weights: weights})
 		if err != nil {
 			release()
 			return nil, nil, err

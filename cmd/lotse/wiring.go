@@ -156,7 +156,7 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 		TwilioAuthToken: cfg.TwilioAuthToken,
 		JambonzSecret:   cfg.JambonzSecret,
 		DeskPhone:       cfg.DeskPhone,
-		Organization:    cfg.Organization,
+		Organization:    organization(cfg),
 		OrganizationEN:  cfg.OrganizationEN,
 		Logger:          log,
 		Metrics:         phoneMetrics{m: a.metrics},

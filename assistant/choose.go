@@ -1,0 +1,478 @@
+package assistant
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// The features by which the answer's document is chosen among the
+// retrieved ones. Each is a number in [0, 1] computed from the question
+// and one candidate; the choice is the candidate with the largest weighted
+// sum. No feature knows a particular knowledge base: they read the
+// retrieval ranking, the document's own title, synonyms and section
+// headings, and the question's words, facets and life events.
+const (
+	featRank      = iota // 1/(1+rank) in the retrieval ranking
+	featScore            // best passage score relative to the first document's
+	featCoverage         // share of the question's content words in the document (rarer words weigh more)
+	featTitle            // share of the question's content words among the document's names
+	featTitleFull        // share of the title's words the question names
+	featNamed            // the question names one of the document's names
+	featStrong           // … a name few candidates share
+	featPrimary          // the question names the title's head word
+	featFacet            // share of the asked facets the document has a section for
+	featEvent            // share of the life-event words among the document's names
+	featNotice           // the document is a dated notice
+	featRefTitle         // the question names a document this one only refers to
+	featFacetTerm        // a section of an asked facet holds one of the question's words
+	featPassage          // share of the question's content words in the document's retrieved sections
+	featSituation        // the document's names speak of the asker's situation (a child, a loss)
+	numFeatures
+)
+
+// FeatureNames names the choice features in order, for weights files and
+// reports.
+var FeatureNames = [numFeatures]string{
+	"rank", "score", "coverage", "title", "title_full", "named", "strong",
+	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation",
+}
+
+// Weights are the weights of the choice features, by name.
+type Weights map[string]float64
+
+//go:embed choice_weights.json
+var defaultWeightsJSON []byte
+
+// weightsFile is the format of choice_weights.json, written by
+// `lotse eval tune`.
+type weightsFile struct {
+	Comment string  `json:"comment,omitempty"`
+	Weights Weights `json:"weights"`
+}
+
+// DefaultWeights returns the built-in weights of the choice features.
+func DefaultWeights() (Weights, error) {
+	return ParseWeights(defaultWeightsJSON)
+}
+
+// ParseWeights reads a weights file as `lotse eval tune` writes it. Every
+// feature must have a weight; unknown names are errors.
+func ParseWeights(b []byte) (Weights, error) {
+	var f weightsFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("assistant: weights: %w", err)
+	}
+	known := map[string]bool{}
+	for _, n := range FeatureNames {
+		known[n] = true
+		if _, ok := f.Weights[n]; !ok {
+			return nil, fmt.Errorf("assistant: weights: no weight for feature %q", n)
+		}
+	}
+	for n, v := range f.Weights {
+		if !known[n] {
+			return nil, fmt.Errorf("assistant: weights: unknown feature %q", n)
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("assistant: weights: feature %q: not a number", n)
+		}
+	}
+	return f.Weights, nil
+}
+
+// FormatWeights writes w in the format ParseWeights reads.
+func FormatWeights(w Weights, comment string) ([]byte, error) {
+	b, err := json.MarshalIndent(weightsFile{Comment: comment, Weights: w}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func (w Weights) vector() [numFeatures]float64 {
+	var v [numFeatures]float64
+	for i, n := range FeatureNames {
+		v[i] = w[n]
+	}
+	return v
+}
+
+// ChoiceCandidate is one candidate of a choice with its features, for
+// `lotse eval tune`.
+type ChoiceCandidate struct {
+	DocID    string
+	Features [numFeatures]float64
+	// Relevant is false for a candidate that cannot answer at all; the
+	// choice takes a relevant candidate before any other.
+	Relevant bool
+}
+
+// Score is the weighted sum of c's features.
+func (c ChoiceCandidate) Score(w Weights) float64 {
+	v := w.vector()
+	s := 0.0
+	for i, f := range c.Features {
+		s += v[i] * f
+	}
+	return s
+}
+
+// features computes the choice features of every candidate of r for q.
+// r.score must have run.
+func (a *Assistant) features(r *retrieval, q question) {
+	if len(r.cands) == 0 {
+		return
+	}
+	top := r.cands[0].score
+	asked := append([]string(nil), q.terms.content...)
+	// Rarer words weigh more: a word every candidate has says little.
+	weight := map[string]float64{}
+	for _, s := range asked {
+		df := 0
+		for _, c := range r.cands {
+			if q.terms.hit(c.tokens, s) {
+				df++
+			}
+		}
+		weight[s] = 1 / math.Max(1, float64(df))
+	}
+	for i := range r.cands {
+		c := &r.cands[i]
+		var f [numFeatures]float64
+		f[featRank] = 1 / float64(1+c.rank)
+		if top > 0 {
+			f[featScore] = math.Min(1, c.score/top)
+		}
+		total, hitDoc, hitName := 0.0, 0.0, 0.0
+		names := nameTokens(c.nameSets)
+		for _, s := range asked {
+			total += weight[s]
+			if q.terms.hit(c.tokens, s) {
+				hitDoc += weight[s]
+			}
+			if q.terms.hit(names, s) {
+				hitName += weight[s]
+			}
+		}
+		if total > 0 {
+			f[featCoverage] = hitDoc / total
+			f[featTitle] = hitName / total
+		}
+		if total > 0 {
+			// Evidence in one place: a statute contains every word
+			// somewhere, the paragraph retrieval found holds the
+			// question's words or not.
+			ps := passageTokens(*c)
+			hit := 0.0
+			for _, s := range asked {
+				if q.terms.hit(ps, s) || q.terms.hit(names, s) {
+					hit += weight[s]
+				}
+			}
+			f[featPassage] = hit / total
+		}
+		title := a.titleStems(c.doc)
+		if len(title) > 0 {
+			n := 0
+			for _, s := range title {
+				if stemIn(s, q.terms.stems) {
+					n++
+				}
+			}
+			f[featTitleFull] = float64(n) / float64(len(title))
+		}
+		if c.named > 0 {
+			f[featNamed] = 1
+		}
+		if c.strong > 0 {
+			f[featStrong] = 1
+		}
+		if c.primary {
+			f[featPrimary] = 1
+		}
+		if len(q.facets) > 0 {
+			n := 0
+			for _, fc := range q.facets {
+				if hasFacet(c.doc, []knowledge.Facet{fc}) {
+					n++
+				}
+			}
+			f[featFacet] = float64(n) / float64(len(q.facets))
+			if facetHolds(c.doc, q) {
+				f[featFacetTerm] = 1
+			}
+		}
+		if len(q.events) > 0 {
+			n := 0
+			for _, s := range q.events {
+				if tokenMatch(names, s) {
+					n++
+				}
+			}
+			f[featEvent] = float64(n) / float64(len(q.events))
+		}
+		if c.doc.Kind == knowledge.KindNotice {
+			f[featNotice] = 1
+		}
+		for _, s := range q.sit.words() {
+			if tokenMatch(names, s) {
+				f[featSituation] = 1
+				break
+			}
+		}
+		c.feat = f
+	}
+	// A document that only points to another ("siehe „Verlust des
+	// Personalausweises melden“") is not the answer when the question
+	// names that other one better.
+	for i := range r.cands {
+		for j := range r.cands {
+			if i != j && r.cands[j].feat[featTitle] > r.cands[i].feat[featTitle] && refersTo(r.cands[i].doc, r.cands[j].doc.Title) {
+				r.cands[i].feat[featRefTitle] = 1
+			}
+		}
+	}
+}
+
+// refersTo reports whether d mentions the title of another document in
+// its text; a list of links to related pages does not count.
+func refersTo(d knowledge.Document, title string) bool {
+	if len(title) < 8 || docRunes(d) > maxReferringRunes {
+		return false
+	}
+	for _, s := range d.Sections {
+		if strings.Contains(s.Text, title) && !navigation(s.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxReferringRunes is the longest document checked for references to
+// others: a page that says "siehe …" is short; a statute is not checked.
+const maxReferringRunes = 20000
+
+// passageTokens returns the stems of the sections that hold c's retrieved
+// passages, with their headings.
+func passageTokens(c candidate) map[string]bool {
+	out := map[string]bool{}
+	seen := map[string]bool{}
+	for i, p := range c.passages {
+		if i >= 3 || seen[p.Section] {
+			continue
+		}
+		seen[p.Section] = true
+		text := p.Section + " " + p.Text
+		if s, ok := sectionOf(c.doc, p); ok && runeLen(s.Text) <= 4*maxBlockRunes {
+			text = s.Heading + " " + s.Text
+		}
+		for _, w := range words(text) {
+			out[stem(w)] = true
+		}
+	}
+	return out
+}
+
+// titleStems returns the stems of the title's words that can name a
+// service: no noise words, at least three letters.
+func (a *Assistant) titleStems(d knowledge.Document) []string {
+	var out []string
+	for _, w := range words(d.Title) {
+		if a.lex.has("noise", w) || len([]rune(w)) < 3 {
+			continue
+		}
+		out = append(out, stem(w))
+	}
+	return out
+}
+
+// stemIn reports whether s is among the question's stems, or hides in one
+// of its compounds ("ausweis" in "personalausweisverlust").
+func stemIn(s string, stems map[string]bool) bool {
+	if stems[s] {
+		return true
+	}
+	if len(s) < 5 {
+		return false
+	}
+	for w := range stems {
+		if strings.Contains(w, s) || nearMiss(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func nameTokens(names [][]string) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range names {
+		for _, s := range n {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// choice is the outcome of choosing: the candidates ordered by score.
+type choice struct {
+	order []int // indexes into retrieval.cands, best first
+	score []float64
+}
+
+// choose scores every candidate with w and orders them, best first; ties
+// keep the retrieval order. Candidates that are not relevant to the
+// question come last.
+func (r *retrieval) choose(w Weights) choice {
+	v := w.vector()
+	ch := choice{score: make([]float64, len(r.cands))}
+	for i, c := range r.cands {
+		s := 0.0
+		for k, f := range c.feat {
+			s += v[k] * f
+		}
+		ch.score[i] = s
+		ch.order = append(ch.order, i)
+	}
+	sort.SliceStable(ch.order, func(x, y int) bool {
+		a, b := ch.order[x], ch.order[y]
+		ra, rb := r.cands[a].relevantTo(), r.cands[b].relevantTo()
+		if ra != rb {
+			return ra
+		}
+		return ch.score[a] > ch.score[b]
+	})
+	return ch
+}
+
+// relevantTo reports whether the candidate can answer at all: the question
+// names it, states a life event it is about, or most of the question's
+// words are in it, or it is retrieval's first and its retrieved passage
+// holds a good share of them.
+func (c candidate) relevantTo() bool {
+	return c.relevant() || c.feat[featEvent] > 0 || (c.rank == 0 && c.feat[featPassage] >= minPassageShare)
+}
+
+// minPassageShare is the share of the question's words retrieval's first
+// passage must hold to count as relevant on its own.
+const minPassageShare = 0.3
+
+// best returns the chosen candidate, or -1 when none is relevant.
+func (ch choice) best(r retrieval) int {
+	if len(ch.order) == 0 || !r.cands[ch.order[0]].relevantTo() {
+		return -1
+	}
+	return ch.order[0]
+}
+
+// trace returns the candidates with their features, for tuning.
+func (r retrieval) trace() []ChoiceCandidate {
+	out := make([]ChoiceCandidate, 0, len(r.cands))
+	for _, c := range r.cands {
+		out = append(out, ChoiceCandidate{DocID: c.doc.ID, Features: c.feat, Relevant: c.relevantTo()})
+	}
+	return out
+}
+
+// maxClarifyWords is the longest question, in content words, that may get
+// an either/or question back.
+const maxClarifyWords = 3
+
+// clarifyMargin is how close, in score, a second candidate must come to the
+// first for an either/or question.
+const clarifyMargin = 0.02
+
+// rival returns a second candidate worth an either/or question, or -1: the
+// two are close in score, both relevant, of the same kind, the question
+// names neither more than the other, and both carry the question's key
+// term in their names.
+func (ch choice) rival(r retrieval, q question, w Weights) int {
+	if len(ch.order) < 2 {
+		return -1
+	}
+	i, j := ch.order[0], ch.order[1]
+	a, b := r.cands[i], r.cands[j]
+	if !a.relevantTo() || !b.relevantTo() || a.doc.Kind != b.doc.Kind || a.doc.Title == b.doc.Title {
+		return -1
+	}
+	// Close on what the question says: the retriever's order alone
+	// does not tell two services apart that the question names alike.
+	sa, sb := questionScore(a, w), questionScore(b, w)
+	if sb < sa-clarifyMargin*math.Max(1, math.Abs(sa)) {
+		return -1
+	}
+	if !sameNames(a, b) || a.feat[featTitleFull] != b.feat[featTitleFull] {
+		return -1
+	}
+	// A question of more than a few words says enough to answer from the
+	// better candidate.
+	if len(q.terms.content) > maxClarifyWords {
+		return -1
+	}
+	key := keyTerm(r, q)
+	if key == "" || !tokenMatch(nameTokens(a.nameSets), key) || !tokenMatch(nameTokens(b.nameSets), key) {
+		return -1
+	}
+	if len(q.facets) > 0 && (sameFacetText(a.doc, b.doc, q.facets) || !hasFacet(a.doc, q.facets) || !hasFacet(b.doc, q.facets)) {
+		// Asking back is worth it only when both have an answer and the
+		// answers differ.
+		return -1
+	}
+	return j
+}
+
+// questionScore is c's score without the retrieval rank and score.
+func questionScore(c candidate, w Weights) float64 {
+	v := w.vector()
+	s := 0.0
+	for k, f := range c.feat {
+		if k != featRank && k != featScore {
+			s += v[k] * f
+		}
+	}
+	return s
+}
+
+// keyTerm is the question's most distinctive content word: the one found
+// in the fewest candidates' names, among those found in some.
+func keyTerm(r retrieval, q question) string {
+	best, bestDF := "", math.MaxInt
+	for _, s := range q.terms.content {
+		df := 0
+		for _, c := range r.cands {
+			if tokenMatch(nameTokens(c.nameSets), s) {
+				df++
+			}
+		}
+		if df > 0 && df < bestDF {
+			best, bestDF = s, df
+		}
+	}
+	return best
+}
+
+// facetHolds reports whether a section of a facet q asks for holds one of
+// q's content words: "Wann hat das Bürgeramt auf?" is answered by a
+// service whose Zuständigkeit names the Bürgerbüro, not by a notice about
+// it.
+func facetHolds(d knowledge.Document, q question) bool {
+	for _, f := range q.facets {
+		for _, s := range sectionsFor(d, f) {
+			tokens := map[string]bool{}
+			for _, w := range words(s.Text) {
+				tokens[stem(w)] = true
+			}
+			for _, c := range q.terms.content {
+				if q.terms.hit(tokens, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

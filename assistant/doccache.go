@@ -1,0 +1,108 @@
+package assistant
+
+import (
+	"container/list"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// docInfo is what the assistant derives from one document to match
+// questions against it: the stems of its words, its names, and its text cut
+// into units with their stems. Deriving it costs a pass over the whole
+// text, which for a statute is hundreds of kilobytes; a turn looks at up to
+// eight documents, so the result is cached.
+type docInfo struct {
+	tokens  map[string]bool // stems of every word
+	names   [][]string      // stemmed names: synonyms and title words
+	nameTok map[string]bool // every stem of names
+	units   [][]unit        // per section, in reading order
+	runes   int             // length of the text
+}
+
+// unit is one sentence or list item of a section.
+type unit struct {
+	text  string
+	stems map[string]bool
+	meta  bool // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
+	noise bool // a table rule, an empty table, a link to another page
+}
+
+// docCacheSize bounds the cached documents; beyond it the least recently
+// used is dropped.
+const docCacheSize = 256
+
+// docCache is a small LRU of docInfo keyed by document identity.
+type docCache struct {
+	mu    sync.Mutex
+	ll    *list.List
+	items map[string]*list.Element
+}
+
+type docEntry struct {
+	key  string
+	info *docInfo
+}
+
+func newDocCache() *docCache {
+	return &docCache{ll: list.New(), items: map[string]*list.Element{}}
+}
+
+// docKey identifies a version of a document: a reindexed file changes its
+// update time or its length.
+func docKey(d knowledge.Document) string {
+	n := 0
+	for _, s := range d.Sections {
+		n += len(s.Text) + len(s.Heading)
+	}
+	return d.ID + "\x00" + d.Updated.String() + "\x00" + d.Title + "\x00" + strconv.Itoa(n) + "\x00" + strings.Join(d.Synonyms, "\x00")
+}
+
+// info returns the derived data of d, computing it on a miss.
+func (a *Assistant) info(d knowledge.Document) *docInfo {
+	key := docKey(d)
+	c := a.docs
+	c.mu.Lock()
+	if e, ok := c.items[key]; ok {
+		c.ll.MoveToFront(e)
+		info := e.Value.(*docEntry).info
+		c.mu.Unlock()
+		return info
+	}
+	c.mu.Unlock()
+	info := a.derive(d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[key]; ok {
+		return e.Value.(*docEntry).info
+	}
+	c.items[key] = c.ll.PushFront(&docEntry{key: key, info: info})
+	for c.ll.Len() > docCacheSize {
+		last := c.ll.Back()
+		c.ll.Remove(last)
+		delete(c.items, last.Value.(*docEntry).key)
+	}
+	return info
+}
+
+// derive computes docInfo for d.
+func (a *Assistant) derive(d knowledge.Document) *docInfo {
+	info := &docInfo{}
+	info.tokens, info.names = a.lex.docTerms(d)
+	info.nameTok = nameTokens(info.names)
+	info.units = make([][]unit, len(d.Sections))
+	for i, s := range d.Sections {
+		info.runes += runeLen(s.Text)
+		text := a.clean(s.Text, true)
+		for _, u := range splitUnits(text) {
+			x := unit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u)}
+			for _, w := range words(u) {
+				x.stems[stem(w)] = true
+			}
+			info.units[i] = append(info.units[i], x)
+		}
+	}
+	return info
+}

@@ -1,0 +1,801 @@
+package assistant
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// Bounds of an extractive answer: what a person reads on one screen.
+const (
+	maxBlockRunes  = 700  // one facet's quote
+	maxAnswerRunes = 1400 // all quotes of one answer
+	introSentences = 2    // sentences of the introduction when nothing specific is asked
+)
+
+// essentials are the facets an answer about a service quotes when the
+// question asks for none, in order; maxEssentialQuotes bounds the quotes
+// of such an answer, the introduction included.
+var essentials = []knowledge.Facet{
+	knowledge.FacetKosten, knowledge.FacetFristen, knowledge.FacetUnterlagen,
+	knowledge.FacetVoraussetzungen, knowledge.FacetAblauf,
+}
+
+const maxEssentialQuotes = 4
+
+// facetFallback lists, for a facet whose section a document lacks, the
+// sections that answer the same need ("Wie beantrage ich …?" without a
+// "Verfahren" section is answered by what to bring, the online service and
+// where to go).
+var facetFallback = map[knowledge.Facet][]knowledge.Facet{
+	knowledge.FacetAblauf:          {knowledge.FacetUnterlagen, knowledge.FacetOnline, knowledge.FacetZustaendigkeit},
+	knowledge.FacetTermin:          {knowledge.FacetZustaendigkeit},
+	knowledge.FacetVoraussetzungen: {knowledge.FacetUnterlagen},
+	knowledge.FacetOnline:          {knowledge.FacetAblauf},
+}
+
+// extract picks what to quote from document c for question q: for each
+// facet asked the shortest passage that answers it, a lead line for the
+// asker's situation, and for a question without facet a short
+// introduction with the passage that answers the question's own words. It
+// reports missing when a facet was asked that the document does not speak
+// of.
+func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, lead string, missing bool) {
+	d := c.doc
+	budget := maxAnswerRunes
+	add := func(x quote) bool {
+		x.text = strings.TrimSpace(x.text)
+		if x.text == "" || budget <= 0 {
+			return false
+		}
+		flat := strings.Join(strings.Fields(x.text), " ")
+		for _, o := range qs {
+			if strings.Contains(strings.Join(strings.Fields(o.text), " "), flat) {
+				return false
+			}
+		}
+		if n := runeLen(x.text); n > budget {
+			x.text = cutUnits(x.text, budget)
+			if x.text == "" {
+				return false
+			}
+		}
+		budget -= runeLen(x.text)
+		qs = append(qs, x)
+		if lead == "" {
+			lead = situationLine(x.text, q.sit)
+		}
+		return true
+	}
+
+	if d.Kind != knowledge.KindService && d.Kind != knowledge.KindLaw && !simple && docRunes(d) <= maxAnswerRunes {
+		// A how-to or notice that fits on one screen is quoted whole:
+		// its steps belong together.
+		for _, s := range d.Sections {
+			add(quote{label: label(s.Heading), facet: s.Facet, text: a.clean(s.Text, true)})
+		}
+		return untitle(qs, d.Title), lead, false
+	}
+	for _, f := range q.facets {
+		got := false
+		for _, s := range sectionsFor(d, f) {
+			if add(a.focusSection(s, q, f)) {
+				got = true
+			}
+		}
+		// A procedure is a section, not a sentence: "vor Ablauf" is no
+		// answer to "Wie beantrage ich …?".
+		if !got && f != knowledge.FacetAblauf {
+			if x, ok := a.bestUnits(c, q, f); ok && add(x) {
+				got = true
+			}
+		}
+		if !got {
+			for _, g := range facetFallback[f] {
+				for _, s := range sectionsFor(d, g) {
+					if add(a.focusSection(s, q, g)) {
+						got = true
+					}
+				}
+			}
+		}
+		if !got {
+			missing = true
+		}
+	}
+	if len(qs) > 0 {
+		return untitle(qs, d.Title), lead, missing
+	}
+
+	// Nothing specific asked, or nothing found for it: what the service
+	// is, then the passage that answers the question's own words.
+	if in, ok := intro(d); ok && d.Kind != knowledge.KindLaw {
+		add(quote{label: label(in.Heading), facet: in.Facet, text: firstSentences(a.clean(in.Text, false), introSentences)})
+	}
+	if simple {
+		return untitle(qs, d.Title), lead, missing
+	}
+	if x, ok := a.bestUnits(c, q, knowledge.FacetNone); ok && (x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
+		if s, ok := sectionLabelled(d, x.label); ok && runeLen(s.Text) <= maxBlockRunes {
+			// A short section is quoted whole: a fee table keeps all its
+			// lines, the asker's line is stated first.
+			add(a.focusSection(s, q, s.Facet))
+		} else {
+			add(x)
+		}
+	} else if s, ok := a.usefulSection(c, q); ok {
+		add(a.focusSection(s, q, s.Facet))
+	}
+	if d.Kind == knowledge.KindService {
+		// What a person needs to act on a service, most urgent first:
+		// the deadline, what to bring, what it costs, who may, how.
+		for _, f := range essentials {
+			if len(qs) >= maxEssentialQuotes {
+				break
+			}
+			for _, s := range sectionsFor(d, f) {
+				if runeLen(s.Text) <= maxBlockRunes {
+					add(a.focusSection(s, q, f))
+				}
+			}
+		}
+	}
+	if len(qs) == 0 && len(c.passages) > 0 {
+		p := c.passages[0]
+		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
+	}
+	return untitle(qs, d.Title), lead, missing
+}
+
+// clean turns source text into what an answer may quote: plain text
+// without Markdown markers, header lines (unless keepOffice, for a question
+// where to go), table rules, empty tables and template tags.
+func (a *Assistant) clean(text string, keepOffice bool) string {
+	text = imageRE.ReplaceAllString(text, "")
+	text = relLinkRE.ReplaceAllString(text, "$1")
+	text = plainText(strings.TrimSpace(text))
+	text = starRE.ReplaceAllString(text, "$1$2")
+	if !keepOffice {
+		text = dropMeta(a.lex, text)
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "{%") || tableRuleRE.MatchString(t) && strings.Contains(t, "-") {
+			continue
+		}
+		if strings.Count(t, "|") >= 2 && !tableHasRows(lines, i) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+var (
+	imageRE   = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	relLinkRE = regexp.MustCompile(`\[([^\[\]\n]+)\]\((?:[^):\s]+|#[^)\s]*)\)`)
+	starRE    = regexp.MustCompile(`(^|[\s(])\*([^*\n]+)\*`)
+	// linkOnlyRE matches a list item that is nothing but a link to another
+	// page: navigation ("Related Posts"), not an answer.
+	linkOnlyRE = regexp.MustCompile(`^\s*(?:[-*•]\s+)?[^()\n]{1,120}\((?:https?://|/)[^)\s]+\)\s*$`)
+)
+
+// tableHasRows reports whether the table line at i belongs to a table with
+// at least one data row: a row after the header rule.
+func tableHasRows(lines []string, i int) bool {
+	start := i
+	for start > 0 && strings.Contains(lines[start-1], "|") {
+		start--
+	}
+	rows := 0
+	for j := start; j < len(lines) && strings.Contains(lines[j], "|"); j++ {
+		t := strings.TrimSpace(lines[j])
+		if tableRuleRE.MatchString(t) {
+			continue
+		}
+		rows++
+	}
+	return rows >= 2
+}
+
+// focusSection quotes section s for facet f: whole when it is short,
+// otherwise its units that best answer q, in reading order. Header lines
+// (file numbers, form numbers, responsible unit) are never quoted except
+// where the question asks where to go.
+func (a *Assistant) focusSection(s knowledge.Section, q question, f knowledge.Facet) quote {
+	text := a.clean(s.Text, f == knowledge.FacetZustaendigkeit)
+	x := quote{label: label(s.Heading), facet: s.Facet, text: text}
+	if runeLen(text) <= maxBlockRunes {
+		return x
+	}
+	us := splitUnits(text)
+	type scored struct {
+		i int
+		v float64
+	}
+	var ss []scored
+	for i, u := range us {
+		ss = append(ss, scored{i, a.unitScore(u, q, f)})
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].v > ss[j].v })
+	keep := map[int]bool{}
+	n := 0
+	for _, s := range ss {
+		l := runeLen(us[s.i])
+		if n+l > maxBlockRunes && len(keep) > 0 {
+			continue
+		}
+		if s.v <= 0 && len(keep) > 0 {
+			break
+		}
+		keep[s.i] = true
+		n += l
+	}
+	var out []string
+	for i, u := range us {
+		if keep[i] {
+			out = append(out, u)
+		}
+	}
+	x.text = cutUnits(strings.Join(out, "\n"), maxBlockRunes)
+	return x
+}
+
+// bestUnits finds the sentences or list items of c's document that answer
+// q when no section is named after what it asks: units that use the cue
+// words of facet f ("Die Gebühr beträgt …" inside "Weitere Details", a
+// statute's "(1) Der Pass ist … gültig") or the question's own words, with
+// a bonus for the passages retrieval found. With f = FacetNone only the
+// question's words and the retrieved passages count. It quotes the best
+// unit with up to two more of the same section, in reading order.
+func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) (quote, bool) {
+	d := c.doc
+	type unitAt struct {
+		sec  int
+		text string
+		v    float64
+	}
+	var all []unitAt
+	best := -1
+	info := c.info
+	if info == nil {
+		info = a.info(d)
+	}
+	for si, s := range d.Sections {
+		for _, un := range info.units[si] {
+			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
+				continue
+			}
+			u := un.text
+			cue := f != knowledge.FacetNone && a.speaksOf(u, f)
+			words := a.stemHits(un.stems, u, q, info.nameTok)
+			v := words
+			if cue {
+				v += 1.5
+			}
+			if situationLine(u, q.sit) != "" {
+				v += 2
+			}
+			for i, p := range c.passages {
+				if i < 3 && p.Section == s.Heading && strings.Contains(p.Text, firstWords(u, 6)) {
+					v += 1 / float64(1+i)
+					break
+				}
+			}
+			if !cue && words < 1 && (f != knowledge.FacetNone || situationLine(u, q.sit) == "") {
+				// A unit answers when it speaks of the facet asked, of
+				// what the question names beyond the document's title,
+				// or of the asker's situation.
+				v = 0
+			}
+			all = append(all, unitAt{si, u, v})
+			if v > 0 && (best < 0 || v > all[best].v) {
+				best = len(all) - 1
+			}
+		}
+	}
+	if best < 0 {
+		return quote{}, false
+	}
+	sec := all[best].sec
+	// The best unit, the next best of its section, and a short unit's
+	// neighbour (a list item without its lead-in says little).
+	keep := map[int]bool{best: true}
+	n := runeLen(all[best].text)
+	second := -1
+	for i, u := range all {
+		if i != best && u.sec == sec && u.v > 0 && (second < 0 || u.v > all[second].v) {
+			second = i
+		}
+	}
+	if second >= 0 && n+runeLen(all[second].text) <= maxBlockRunes {
+		keep[second] = true
+		n += runeLen(all[second].text)
+	}
+	if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes {
+		keep[best+1] = true
+	}
+	var out []string
+	for i, u := range all {
+		if keep[i] {
+			out = append(out, u.text)
+		}
+	}
+	s := d.Sections[sec]
+	lab := label(s.Heading)
+	return quote{label: lab, facet: f, text: cutUnits(strings.Join(out, "\n"), maxBlockRunes)}, true
+}
+
+// stemHits counts the question's content and life-event words among the
+// stems of unit u, except the document's own names (every unit of a page
+// about the Führungszeugnis says "Führungszeugnis"), and the identifiers
+// the question quotes.
+func (a *Assistant) stemHits(tokens map[string]bool, u string, q question, names map[string]bool) float64 {
+	v := 0.0
+	for _, s := range q.terms.content {
+		if names[s] {
+			continue
+		}
+		if q.terms.hit(tokens, s) {
+			v++
+		}
+	}
+	for _, s := range q.events {
+		if tokenMatch(tokens, s) {
+			v += 0.5
+		}
+	}
+	if len(q.codes) > 0 {
+		low := strings.ToLower(u)
+		for _, c := range q.codes {
+			if strings.Contains(low, c) {
+				v += 2
+			}
+		}
+	}
+	return v
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// tableRuleRE matches the rule under a Markdown table header.
+var tableRuleRE = regexp.MustCompile(`^[|:\-\s]+$`)
+
+// noiseUnit reports whether u carries no statement: a table rule, a table
+// header without rows, template markup.
+func noiseUnit(u string) bool {
+	t := strings.TrimSpace(u)
+	if t == "" || tableRuleRE.MatchString(t) || strings.HasPrefix(t, "{%") || linkOnlyRE.MatchString(t) {
+		return true
+	}
+	if strings.Count(t, "|") >= 2 {
+		cells := 0
+		for _, c := range strings.Split(strings.Trim(t, "|"), "|") {
+			if strings.Trim(c, " -:") != "" {
+				cells++
+			}
+		}
+		return cells == 0 || strings.Contains(t, "---")
+	}
+	return false
+}
+
+// speaksOf reports whether unit u uses the cue words of facet f; for
+// where to go, a German office noun ("Wohngeldstelle", "Jugendamt") is
+// one.
+func (a *Assistant) speaksOf(u string, f knowledge.Facet) bool {
+	ws := words(u)
+	if a.lex.match("facet_"+string(f), ws) || a.lex.match("text_"+string(f), ws) {
+		return true
+	}
+	if f == knowledge.FacetZustaendigkeit {
+		for _, w := range ws {
+			if officeNoun(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// officeSuffixes end the German nouns of offices and authorities.
+var officeSuffixes = []string{"amt", "aemter", "stelle", "behoerde", "buero", "rathaus", "verwaltung", "gericht", "kasse", "kammer", "zentrum"}
+
+// officeNoun reports whether the folded word w names an office.
+func officeNoun(w string) bool {
+	for _, s := range officeSuffixes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitScore rates how well one sentence or list item answers q for facet f:
+// the question's content and life-event words in it, the facet's cue
+// words, and the asker's situation.
+func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
+	ws := words(u)
+	tokens := map[string]bool{}
+	for _, w := range ws {
+		tokens[stem(w)] = true
+	}
+	v := 0.0
+	for _, s := range q.terms.content {
+		if tokenMatch(tokens, s) {
+			v += 1
+		}
+	}
+	for _, s := range q.events {
+		if tokenMatch(tokens, s) {
+			v += 0.5
+		}
+	}
+	if f != knowledge.FacetNone && a.speaksOf(u, f) {
+		v += 1.5
+	}
+	if situationLine(u, q.sit) != "" {
+		v += 2
+	}
+	return v
+}
+
+// usefulSection returns the titled section of c's document that holds
+// most of the question's own words beyond the document's title (a life
+// event's "abmelden" in a dog-tax page), or false when none does.
+func (a *Assistant) usefulSection(c candidate, q question) (knowledge.Section, bool) {
+	title := map[string]bool{}
+	for _, s := range a.titleStems(c.doc) {
+		title[s] = true
+	}
+	var ask []string
+	for _, s := range append(append([]string(nil), q.terms.content...), q.events...) {
+		if len(s) >= 4 && !title[s] && !a.lex.has("generic_title", s) {
+			ask = append(ask, s)
+		}
+	}
+	if len(ask) == 0 {
+		return knowledge.Section{}, false
+	}
+	in, hasIntro := intro(c.doc)
+	best, bestV := -1, 0.0
+	for i, s := range c.doc.Sections {
+		if (hasIntro && s.Heading == in.Heading) || strings.TrimSpace(s.Text) == "" || navigation(s.Text) || s.Facet == knowledge.FacetZustaendigkeit {
+			// Where to go is quoted when asked; an office the question
+			// mentions in passing does not make it the answer.
+			continue
+		}
+		tokens := map[string]bool{}
+		for _, w := range words(s.Heading) {
+			tokens[stem(w)] = true
+		}
+		for _, u := range a.info(c.doc).units[i] {
+			for st := range u.stems {
+				tokens[st] = true
+			}
+		}
+		v := 0.0
+		for _, x := range ask {
+			if tokenMatch(tokens, x) {
+				v++
+			}
+		}
+		for _, p := range c.passages {
+			if p.Section == s.Heading {
+				v += 0.25
+				break
+			}
+		}
+		if v > bestV {
+			best, bestV = i, v
+		}
+	}
+	if best < 0 || bestV < 1 {
+		return knowledge.Section{}, false
+	}
+	return c.doc.Sections[best], true
+}
+
+var (
+	// listItemRE matches the start of a list item or numbered paragraph.
+	listItemRE = regexp.MustCompile(`^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|\(\d{1,2}[a-z]?\)\s*|[a-z][.)]\s+)`)
+	// sentenceEndRE finds sentence ends: a full stop, question or
+	// exclamation mark followed by a space and a capital letter or digit.
+	sentenceEndRE = regexp.MustCompile(`([.!?])\s+([A-ZÄÖÜ0-9„"(])`)
+)
+
+// splitUnits cuts text into units a person reads as one statement: list
+// items and numbered paragraphs whole, prose into sentences.
+func splitUnits(text string) []string {
+	var out []string
+	item := false // the previous line opened a list item
+	for _, raw := range strings.Split(text, "\n") {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			item = false
+			continue
+		}
+		if item && len(out) > 0 && raw != line && (raw[0] == ' ' || raw[0] == '\t') && !listItemRE.MatchString(line) {
+			// An indented line continues the list item above it.
+			out[len(out)-1] += " " + line
+			continue
+		}
+		item = listItemRE.MatchString(line)
+		if listItemRE.MatchString(line) || runeLen(line) < 200 {
+			out = append(out, line)
+			continue
+		}
+		out = append(out, splitSentences(line)...)
+	}
+	return out
+}
+
+// splitSentences splits prose at sentence ends, keeping abbreviations such
+// as "z. B." and ordinals ("1. Juli") together as well as a simple rule can.
+func splitSentences(s string) []string {
+	idx := sentenceEndRE.FindAllStringSubmatchIndex(s, -1)
+	var out []string
+	start := 0
+	for _, m := range idx {
+		end := m[3] // after the punctuation
+		prev := s[start:m[2]]
+		if abbrevEnd(prev) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(s[start:end]))
+		start = m[4]
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// abbrevEnd reports whether text ends in an abbreviation or a number, so
+// that the full stop after it does not end a sentence.
+func abbrevEnd(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return true
+	}
+	last := strings.ToLower(f[len(f)-1])
+	if _, err := strconv.Atoi(last); err == nil {
+		return true
+	}
+	switch last {
+	case "z", "b", "z.b", "bzw", "ca", "vgl", "nr", "abs", "s", "u", "usw", "d", "h", "d.h", "inkl", "ggf", "evtl", "etc", "st", "str", "dr", "art", "bzw.", "i", "e", "v":
+		return true
+	}
+	return len([]rune(last)) == 1
+}
+
+// firstSentences returns the first n sentences of text.
+func firstSentences(text string, n int) string {
+	us := splitUnits(text)
+	if len(us) > n {
+		us = us[:n]
+	}
+	return strings.Join(us, " ")
+}
+
+// cutUnits shortens text to at most max runes at a unit boundary.
+func cutUnits(text string, max int) string {
+	if runeLen(text) <= max {
+		return text
+	}
+	var out []string
+	n := 0
+	for _, u := range strings.Split(text, "\n") {
+		l := runeLen(u) + 1
+		if n+l > max {
+			break
+		}
+		out = append(out, u)
+		n += l
+	}
+	if len(out) == 0 {
+		// One long paragraph: whole sentences.
+		for _, u := range splitSentences(text) {
+			l := runeLen(u) + 1
+			if n+l > max {
+				break
+			}
+			out = append(out, u)
+			n += l
+		}
+		if len(out) == 0 {
+			r := []rune(text)
+			return strings.TrimSpace(string(r[:max])) + " …"
+		}
+		return strings.Join(out, " ") + " …"
+	}
+	return strings.Join(out, "\n") + "\n…"
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
+
+// metaLineRE matches a header line "Key: value" as document management
+// systems put them above a text.
+var metaLineRE = regexp.MustCompile(`^\s*(?:[-*]\s*)?(?:\*\*)?([\pL][\pL .\-/]{0,40}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*\S`)
+
+// dropMeta removes header lines (file number, form number, version,
+// responsible unit, …) from text. The keys are general German
+// administrative vocabulary (lexicon section meta_key).
+func dropMeta(lx *lexicon, text string) string {
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for _, l := range lines {
+		if isMetaLine(lx, l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+func isMetaLine(lx *lexicon, line string) bool {
+	m := metaLineRE.FindStringSubmatch(line)
+	if m == nil || runeLen(line) > 160 {
+		return false
+	}
+	ws := words(m[1])
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	if end, ok := firstPatternAt(lx, "meta_key", ws); ok && end == len(ws) {
+		return true
+	}
+	return false
+}
+
+func firstPatternAt(lx *lexicon, section string, ws []string) (int, bool) {
+	best, found := 0, false
+	for _, p := range lx.sections[section] {
+		if end, ok := p.matchAt(ws, 0); ok && end > best {
+			best, found = end, true
+		}
+	}
+	return best, found
+}
+
+// Age rules as fee tables and lists state them.
+var (
+	ageFromRE  = regexp.MustCompile(`(?i)\b(?:ab|über|ueber|älter als|aelter als|mindestens|from|over)\s+(\d{1,3})\s*(?:\.\s*lebensjahr|jahren?|jahre|years?)\b`)
+	ageUntilRE = regexp.MustCompile(`(?i)\b(?:unter|bis|jünger als|juenger als|vor vollendung des|under|up to)\s+(\d{1,3})\s*(?:\.\s*lebensjahr[es]*|jahren?|jahre|years?)\b`)
+	ageRangeRE = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:bis|-|–)\s*(\d{1,3})\s*(?:jahren?|jahre|years?)`)
+)
+
+// situationLine returns the line of text (a fee table, a list) that holds
+// for the asker's situation: for a 45-year-old "ab 24 Jahren: 37,00 Euro"
+// and not "unter 24 Jahren". It returns "" when the situation says
+// nothing or no line is specific to it.
+func situationLine(text string, s situation) string {
+	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
+		return ""
+	}
+	const reduced = "ermassigt" // stem of "ermäßigt"
+	var match, discount []string
+	for _, u := range splitUnits(text) {
+		if runeLen(u) > 160 || !(listItemRE.MatchString(u) || strings.Contains(u, ":")) {
+			// A line of a table or list, not prose.
+			continue
+		}
+		if !strings.ContainsAny(stripAges(u), "0123456789") {
+			// The line must say something for the age: an amount, a
+			// period, not only the age itself.
+			continue
+		}
+		ok, specific := ageFits(u, s)
+		if specific && ok && (s.age > 0 || s.child || s.adult) {
+			match = append(match, u)
+			continue
+		}
+		if len(s.status) > 0 && runeLen(u) <= 200 {
+			tokens := map[string]bool{}
+			for _, w := range words(u) {
+				tokens[stem(w)] = true
+			}
+			for _, st := range s.status {
+				if st != reduced && tokenMatch(tokens, st) {
+					match = append(match, u)
+					break
+				}
+			}
+			if tokens[reduced] {
+				discount = append(discount, u)
+			}
+		}
+	}
+	if len(match) == 0 && len(discount) == 1 {
+		// No line names the status; the reduced fee is the one for it.
+		match = discount
+	}
+	if len(match) != 1 {
+		return ""
+	}
+	return strings.TrimSpace(listItemRE.ReplaceAllString(match[0], ""))
+}
+
+// ageFits reports whether unit u speaks of an age (specific) and whether it
+// fits the situation s.
+func ageFits(u string, s situation) (fits, specific bool) {
+	age := s.age
+	if age == 0 {
+		switch {
+		case s.child:
+			age = 10
+		case s.adult:
+			age = 30
+		}
+	}
+	if m := ageRangeRE.FindStringSubmatch(u); m != nil {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		return age >= lo && age <= hi, true
+	}
+	if m := ageFromRE.FindStringSubmatch(u); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return age >= n, true
+	}
+	if m := ageUntilRE.FindStringSubmatch(u); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return age < n, true
+	}
+	return false, false
+}
+
+// navigation reports whether a section is a list of links to other pages.
+func navigation(text string) bool {
+	n, links := 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n++
+		if linkOnlyRE.MatchString(l) || mdLinkOnlyRE.MatchString(l) {
+			links++
+		}
+	}
+	return n > 0 && links*2 > n
+}
+
+// mdLinkOnlyRE matches a Markdown list item that is only a link.
+var mdLinkOnlyRE = regexp.MustCompile(`^\s*(?:[-*•]\s+)?\[[^\]]+\]\([^)]+\)\s*$`)
+
+// sectionLabelled returns the section of d whose heading ends in label.
+func sectionLabelled(d knowledge.Document, lab string) (knowledge.Section, bool) {
+	if lab == "" {
+		return knowledge.Section{}, false
+	}
+	for _, s := range d.Sections {
+		if label(s.Heading) == lab {
+			return s, true
+		}
+	}
+	return knowledge.Section{}, false
+}
+
+// officeSection reports whether the section labelled lab says where to go.
+func officeSection(d knowledge.Document, lab string) bool {
+	s, ok := sectionLabelled(d, lab)
+	return ok && s.Facet == knowledge.FacetZustaendigkeit
+}
+
+// stripAges removes the age phrases of u.
+func stripAges(u string) string {
+	for _, re := range []*regexp.Regexp{ageRangeRE, ageFromRE, ageUntilRE} {
+		u = re.ReplaceAllString(u, "")
+	}
+	return u
+}

@@ -1,0 +1,200 @@
+package assistant
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// question is what the assistant understood of one message before it
+// looks anything up: the words that name what is meant, every facet asked,
+// the asker's situation and the life events the message states. It holds
+// general German only; the knowledge base's own titles and synonyms come in
+// when candidates are scored.
+type question struct {
+	text   string // the search text: the message, plus German terms and life-event words
+	terms  queryTerms
+	facets []knowledge.Facet
+	sit    situation
+	// events are the stems of the words life events add ("umgezogen" →
+	// umzug, ummeld, wohnsitz, anmeld); they count as named by the
+	// question when a document's names contain them.
+	events []string
+	// codes are identifiers the asker typed ("DR-RH-2-01", "B 96"): a
+	// passage that holds one answers about it.
+	codes []string
+	// onlyFact is true for a short message that only adds a fact about
+	// the asker to the previous question ("ich bin 19", "für meine
+	// Tochter"), without naming anything new or asking for a facet.
+	onlyFact bool
+}
+
+// situation is what the asker says about themselves that changes the
+// answer: their age, whether it is for a child, and what happened.
+type situation struct {
+	age    int  // years, 0 when not said
+	child  bool // asks for a child or minor
+	adult  bool // says they are an adult
+	lost   bool
+	stolen bool
+	first  bool // first time ("erstmalig", "zum ersten Mal")
+	renew  bool // renewal ("verlängern", "abgelaufen")
+	// status holds stems of the words for the asker's status that fee
+	// tables name ("studierend", "schul" for a student or pupil).
+	status []string
+}
+
+// words returns the stems by which a document's names speak of the
+// situation: "kind" for a child, "verlust" for a loss.
+func (s situation) words() []string {
+	var out []string
+	if s.child {
+		out = append(out, "kind", "minderjahrig", "jugend")
+	}
+	if s.lost || s.stolen {
+		out = append(out, "verlust")
+	}
+	if s.stolen {
+		out = append(out, "diebstahl")
+	}
+	out = append(out, s.status...)
+	return out
+}
+
+func (s situation) any() bool {
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || len(s.status) > 0
+}
+
+var (
+	// codeRE matches identifiers such as device names and form numbers.
+	codeRE = regexp.MustCompile(`\b[\pL\d]+(?:[-/.][\pL\d]+){2,}\b`)
+	// ageRE finds an age: "ich bin 45", "45 Jahre alt", "mein Sohn ist 12",
+	// "er ist 12.", "(17)", "I am 19 years old".
+	ageRE = regexp.MustCompile(`(?i)(?:\b(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
+)
+
+// understand analyses the message of turn t.
+func (a *Assistant) understand(t *turn) question {
+	q := question{text: t.query}
+	ws := words(t.query)
+	q.terms = a.lex.terms(q.text)
+	if ev := a.lex.lifeEvents(ws); ev != "" {
+		// The services a life event leads to are searched for and count
+		// as named, but they are not words the asker wrote: a question
+		// that names its service ("Halteverbot für den Umzug") is about
+		// that service, not about moving.
+		q.text += " " + ev
+		seen := map[string]bool{}
+		for _, w := range words(ev) {
+			if s := stem(w); !seen[s] && !a.lex.has("noise", w) {
+				seen[s] = true
+				q.events = append(q.events, s)
+				q.terms.stems[s] = true
+			}
+		}
+	}
+	for _, o := range a.lex.offices {
+		start, ok := o.pattern.find(ws)
+		if !ok {
+			continue
+		}
+		q.text += " " + o.de
+		// The office's other names are alternatives to the word asked,
+		// not further words the answer must contain.
+		s := stem(dropZuInfix(ws[start]))
+		if q.terms.alts == nil {
+			q.terms.alts = map[string][]string{}
+		}
+		for _, w := range words(o.de) {
+			q.terms.alts[s] = append(q.terms.alts[s], stem(w))
+		}
+	}
+	q.facets = a.lex.detectFacets(t.query)
+	for _, c := range codeRE.FindAllString(t.red, 8) {
+		if strings.ContainsAny(c, "0123456789") {
+			q.codes = append(q.codes, strings.ToLower(c))
+		}
+	}
+	q.sit = a.lex.situationOf(t.red, ws)
+	// "mein Sohn" names the "Pass für Kinder".
+	for _, s := range q.sit.words() {
+		q.terms.stems[s] = true
+	}
+	q.onlyFact = q.sit.any() && len(q.terms.content) <= 3 && len(q.facets) == 0 && len(ws) <= maxFollowUpWords
+	return q
+}
+
+// lifeEvents returns the German service words of the life events in ws.
+func (lx *lexicon) lifeEvents(ws []string) string {
+	used := make([]bool, len(ws))
+	var out []string
+	for _, e := range lx.events {
+		for start := range ws {
+			end, ok := e.pattern.matchAt(ws, start)
+			if !ok {
+				continue
+			}
+			free := true
+			for i := start; i < end; i++ {
+				if used[i] {
+					free = false
+				}
+			}
+			if !free {
+				continue
+			}
+			for i := start; i < end; i++ {
+				used[i] = true
+			}
+			out = append(out, e.de)
+			break
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// situationOf reads the asker's situation from text (redacted) and its
+// folded words ws.
+func (lx *lexicon) situationOf(text string, ws []string) situation {
+	var s situation
+	for _, m := range ageRE.FindAllStringSubmatch(text, -1) {
+		n := m[3]
+		if n == "" {
+			n = m[4]
+		}
+		if v, err := strconv.Atoi(n); err == nil && v > 0 && v < 120 {
+			// "unter 24 Jahre alt" is younger than 24.
+			switch {
+			case m[1] != "":
+				v--
+			case m[2] != "":
+				v++
+			}
+			s.age = v
+			break
+		}
+	}
+	s.child = lx.match("situation_child", ws)
+	s.adult = lx.match("situation_adult", ws)
+	s.lost = lx.match("situation_lost", ws)
+	s.stolen = lx.match("situation_stolen", ws)
+	s.first = lx.match("situation_first", ws)
+	s.renew = lx.match("situation_renew", ws)
+	for _, st := range lx.statuses {
+		if _, ok := st.pattern.find(ws); ok {
+			for _, w := range words(st.de) {
+				s.status = append(s.status, stem(w))
+			}
+		}
+	}
+	if s.age > 0 && s.age < 18 {
+		s.child = true
+	}
+	return s
+}
+
+// addsFact reports whether the message only adds a fact about the asker
+// to the previous question.
+func (q question) addsFact() bool { return q.onlyFact }

@@ -1,0 +1,46 @@
+package evals
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/musterstadt"
+)
+
+// BenchmarkBundledTurn answers every question of the bundled and the
+// natural case sets over the bundled base, one turn each in a fresh
+// conversation, and reports the per-turn latency percentiles (issue #13:
+// p95 ≤ 10 ms). Run: go test -run '^$' -bench BundledTurn ./evals/
+func BenchmarkBundledTurn(b *testing.B) {
+	cases, err := LoadCases(filepath.Join("cases", "musterstadt"), filepath.Join("cases", "natural", "musterstadt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	asker, release, err := offlineBuilder([]knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}})(context.Background(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer release()
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := cases[i%len(cases)]
+		conv := &assistant.Conversation{ID: "bench", Audience: c.audience(), Channel: Channel}
+		start := time.Now()
+		if _, err := asker.Ask(context.Background(), conv, assistant.Message{Text: c.Question}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+		b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+	}
+}
