@@ -33,6 +33,7 @@ const (
 	featFacetTerm        // a section of an asked facet holds one of the question's words
 	featPassage          // share of the question's content words in the document's retrieved sections
 	featSituation        // the document's names speak of the asker's situation (a child, a loss)
+	featDistinct         // the document holds a long word of the question that at most two candidates hold
 	numFeatures
 )
 
@@ -40,7 +41,7 @@ const (
 // reports.
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
-	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation",
+	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -226,6 +227,14 @@ func (a *Assistant) features(r *retrieval, q question) {
 				break
 			}
 		}
+		for _, s := range asked {
+			// "Gewerbeabmeldung" in the question and in two of eight
+			// documents says more than its share of the words.
+			if len(s) >= minDistinctLen && weight[s] >= 0.5 && c.tokens[s] {
+				f[featDistinct] = 1
+				break
+			}
+		}
 		c.feat = f
 	}
 	// A document that only points to another ("siehe „Verlust des
@@ -355,8 +364,12 @@ func (r *retrieval) choose(w Weights) choice {
 // words are in it, or it is retrieval's first and its retrieved passage
 // holds a good share of them.
 func (c candidate) relevantTo() bool {
-	return c.relevant() || c.feat[featEvent] > 0 || (c.rank == 0 && c.feat[featPassage] >= minPassageShare)
+	return c.relevant() || c.feat[featEvent] > 0 || c.feat[featDistinct] > 0 || (c.rank == 0 && c.feat[featPassage] >= minPassageShare)
 }
+
+// minDistinctLen is the length of a stem long enough to be a specific
+// compound ("gewerbeabmeld") rather than a common word.
+const minDistinctLen = 10
 
 // minPassageShare is the share of the question's words retrieval's first
 // passage must hold to count as relevant on its own.

@@ -89,8 +89,10 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// A procedure is a section, not a sentence: "vor Ablauf" is no
 		// answer to "Wie beantrage ich …?".
 		if !got && f != knowledge.FacetAblauf {
-			if x, ok := a.bestUnits(c, q, f); ok && add(x) {
-				got = true
+			for _, x := range a.bestUnits(c, q, f) {
+				if add(x) {
+					got = true
+				}
 			}
 		}
 		if !got {
@@ -118,13 +120,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if simple {
 		return untitle(qs, d.Title), lead, missing
 	}
-	if x, ok := a.bestUnits(c, q, knowledge.FacetNone); ok && (x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
-		if s, ok := sectionLabelled(d, x.label); ok && runeLen(s.Text) <= maxBlockRunes {
-			// A short section is quoted whole: a fee table keeps all its
-			// lines, the asker's line is stated first.
-			add(a.focusSection(s, q, s.Facet))
-		} else {
-			add(x)
+	if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
+		for _, x := range xs {
+			if (x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
+				add(x)
+			}
 		}
 	} else if s, ok := a.usefulSection(c, q); ok {
 		add(a.focusSection(s, q, s.Facet))
@@ -253,7 +253,7 @@ func (a *Assistant) focusSection(s knowledge.Section, q question, f knowledge.Fa
 // a bonus for the passages retrieval found. With f = FacetNone only the
 // question's words and the retrieved passages count. It quotes the best
 // unit with up to two more of the same section, in reading order.
-func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) (quote, bool) {
+func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quote {
 	d := c.doc
 	type unitAt struct {
 		sec  int
@@ -300,35 +300,54 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) (quote
 		}
 	}
 	if best < 0 {
-		return quote{}, false
+		return nil
 	}
-	sec := all[best].sec
-	// The best unit, the next best of its section, and a short unit's
-	// neighbour (a list item without its lead-in says little).
-	keep := map[int]bool{best: true}
-	n := runeLen(all[best].text)
-	second := -1
+	// The section of the best unit, and a second section whose best unit
+	// comes close: a how-to often says the thing in its steps and its
+	// settings table.
+	block := func(best int) quote {
+		sec := all[best].sec
+		s := d.Sections[sec]
+		text := a.clean(s.Text, f == knowledge.FacetZustaendigkeit)
+		if runeLen(text) <= maxBlockRunes && !navigation(s.Text) {
+			return quote{label: label(s.Heading), facet: f, text: text}
+		}
+		// The best unit, the next best of its section, and a short unit's
+		// neighbour (a list item without its lead-in says little).
+		keep := map[int]bool{best: true}
+		n := runeLen(all[best].text)
+		second := -1
+		for i, u := range all {
+			if i != best && u.sec == sec && u.v > 0 && (second < 0 || u.v > all[second].v) {
+				second = i
+			}
+		}
+		if second >= 0 && n+runeLen(all[second].text) <= maxBlockRunes {
+			keep[second] = true
+			n += runeLen(all[second].text)
+		}
+		if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes {
+			keep[best+1] = true
+		}
+		var out []string
+		for i, u := range all {
+			if keep[i] {
+				out = append(out, u.text)
+			}
+		}
+		return quote{label: label(s.Heading), facet: f, text: cutUnits(strings.Join(out, "\n"), maxBlockRunes)}
+	}
+	qs := []quote{block(best)}
+	next := -1
 	for i, u := range all {
-		if i != best && u.sec == sec && u.v > 0 && (second < 0 || u.v > all[second].v) {
-			second = i
+		if u.sec != all[best].sec && u.v >= max(1, 0.6*all[best].v) && (next < 0 || u.v > all[next].v) {
+			next = i
 		}
 	}
-	if second >= 0 && n+runeLen(all[second].text) <= maxBlockRunes {
-		keep[second] = true
-		n += runeLen(all[second].text)
+	if next >= 0 {
+		qs = append(qs, block(next))
 	}
-	if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes {
-		keep[best+1] = true
-	}
-	var out []string
-	for i, u := range all {
-		if keep[i] {
-			out = append(out, u.text)
-		}
-	}
-	s := d.Sections[sec]
-	lab := label(s.Heading)
-	return quote{label: lab, facet: f, text: cutUnits(strings.Join(out, "\n"), maxBlockRunes)}, true
+	return qs
 }
 
 // stemHits counts the question's content and life-event words among the

@@ -253,14 +253,19 @@ func (r *retrieval) score(q queryTerms) {
 				continue
 			}
 			l := len(strings.Join(name, " "))
-			c.named += l
-			c.matched = append(c.matched, name)
 			shared := 0
 			for _, o := range r.cands {
 				if hasName(o.nameSets, name) {
 					shared++
 				}
 			}
+			if n >= 4 && shared*2 > n {
+				// A title word most candidates share ("Deutschland" in
+				// every guide's title) names none of them.
+				continue
+			}
+			c.named += l
+			c.matched = append(c.matched, name)
 			if (n < 4 || shared <= 2) && l > c.strong {
 				c.strong, c.strongName = l, name
 			}
@@ -399,11 +404,13 @@ func sameFacetText(a, b knowledge.Document, facets []knowledge.Facet) bool {
 // comparable within one result list, so it rests on how much of the
 // question the document covers and whether the question names it.
 func confidence(c candidate, followUp bool) float64 {
-	if !c.relevant() && !followUp {
+	if !c.relevantTo() && !followUp {
 		return 0.1
 	}
-	v := 0.3 + 0.5*c.coverage
-	if c.named > 0 {
+	// How much of the question the document answers, wherever the words
+	// are: all of it, the passage retrieval found, or its names.
+	v := 0.3 + 0.5*max(c.coverage, c.feat[featPassage], c.feat[featTitle])
+	if c.named > 0 || c.feat[featEvent] > 0 {
 		v += 0.2
 	}
 	if followUp {

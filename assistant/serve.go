@@ -168,7 +168,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		}
 	}
 	conv.Unhelpful++
-	ans := Answer{Text: t.m.NotFound, Intent: intent, Retrieved: sel.retrieved, Confidence: 0.1}
+	ans := Answer{Text: t.m.NotFound, Intent: intent, Retrieved: sel.retrieved, Confidence: 0.1, Choice: sel.choice}
 	if rel := related(sel.r, 3); len(rel) > 0 {
 		ans.Text += "\n\n" + t.m.Related + "\n" + strings.Join(rel, "\n")
 	}
