@@ -4,7 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"unicode"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 //go:embed lexicon.txt
@@ -200,96 +201,14 @@ func wordMatches(pat, w string) bool {
 	return pat == w
 }
 
-// fold lower-cases s, spells out umlauts and ß, and replaces everything but
-// letters and digits by single spaces, so that "Wie läuft's?!" and
-// "wie laeuft s" compare equal.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := true
-	for _, r := range strings.ToLower(s) {
-		var rep string
-		switch r {
-		case 'ä':
-			rep = "ae"
-		case 'ö':
-			rep = "oe"
-		case 'ü':
-			rep = "ue"
-		case 'ß':
-			rep = "ss"
-		case 'ı':
-			rep = "i"
-		case '\u0307':
-			// The dot of a lower-cased Turkish İ.
-			continue
-		case 'ş':
-			rep = "s"
-		case 'ğ':
-			rep = "g"
-		case 'ç':
-			rep = "c"
-		case 'ą':
-			rep = "a"
-		case 'ę':
-			rep = "e"
-		case 'ł':
-			rep = "l"
-		case 'ń':
-			rep = "n"
-		case 'ó':
-			rep = "o"
-		case 'ś':
-			rep = "s"
-		case 'ź', 'ż':
-			rep = "z"
-		}
-		switch {
-		case rep != "":
-			b.WriteString(rep)
-			space = false
-		case r == '§':
-			if !space {
-				b.WriteByte(' ')
-			}
-			b.WriteString("paragraph ")
-			space = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			b.WriteRune(r)
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
+// fold, words and stem are the assistant's names for the shared German
+// analysis (package german): the matching form of a sentence, its words,
+// and the light stem of a folded word.
+func fold(s string) string { return german.Normalize(s) }
 
-// words folds s and splits it into words.
-func words(s string) []string { return strings.Fields(fold(s)) }
+func words(s string) []string { return german.Words(german.Normalize(s)) }
 
-// stem cuts common German and English inflection endings off a folded word
-// so that "reisepasses", "reisepaesse" and "reisepass" meet. It is a crude
-// light stemmer for matching names, not a linguistic analysis.
-func stem(w string) string {
-	w = dropParticiple(w)
-	w = strings.ReplaceAll(w, "ae", "a")
-	w = strings.ReplaceAll(w, "oe", "o")
-	w = strings.ReplaceAll(w, "ue", "u")
-	for _, suf := range []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"} {
-		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
-			continue
-		}
-		if suf == "s" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "as")) {
-			// Not an inflection: "ausweis", "reisepass", "bus".
-			return w
-		}
-		return strings.TrimSuffix(w, suf)
-	}
-	return w
-}
+func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
 
 // germanTerms returns the German words the translate section adds for
 // text, or "" when nothing matches.
@@ -304,31 +223,3 @@ func (lx *lexicon) germanTerms(text string) string {
 	return strings.Join(out, " ")
 }
 
-// separablePrefixes are the particles of German separable verbs, which put
-// "ge" between themselves and the verb in the participle ("zurückgezahlt").
-var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los", "mit", "nach", "um", "vor", "weg", "zu"}
-
-// dropParticiple turns a weak participle into the verb's stem form so that
-// it meets the infinitive: "gezahlt" → "zahl", "zurueckgezahlt" →
-// "zurueckzahl", "umgemeldet" → "ummeld".
-func dropParticiple(w string) string {
-	if len(w) < 7 || !strings.HasSuffix(w, "t") {
-		return w
-	}
-	trim := func(rest string) string {
-		rest = strings.TrimSuffix(rest, "t")
-		if strings.HasSuffix(rest, "e") && len(rest) > 4 {
-			rest = strings.TrimSuffix(rest, "e") // "gemeldet" → "meld"
-		}
-		return rest
-	}
-	for _, p := range separablePrefixes {
-		if rest, ok := strings.CutPrefix(w, p+"ge"); ok && len(rest) >= 4 {
-			return p + trim(rest)
-		}
-	}
-	if rest, ok := strings.CutPrefix(w, "ge"); ok && len(rest) >= 5 {
-		return trim(rest)
-	}
-	return w
-}

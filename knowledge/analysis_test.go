@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 func TestAnalyze(t *testing.T) {
@@ -69,7 +70,7 @@ func TestCorrect(t *testing.T) {
 		"reisepss":        "reisepass",
 		"persnalausweis":  "personalausweis",
 		"personalasuweis": "personalausweis", // transposition
-		"hundesteur":      stem("hundesteuer"),
+		"hundesteur":      german.Stem("hundesteuer"),
 		"reisepass":       "", // known: nothing to correct
 		"kost":            "", // too short
 		"xylophonbau":     "",

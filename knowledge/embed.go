@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"sync"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // EmbedFunc turns text into a vector. It has the shape of
@@ -38,8 +40,8 @@ func NewOfflineEmbedder(dim int) EmbedFunc {
 			v[h%uint64(dim)] += w
 		}
 		var buf []byte
-		for _, w := range words(text) {
-			if stopWords[w] {
+		for _, w := range german.Words(text) {
+			if german.StopWord(w) {
 				continue
 			}
 			add(fnv64(fnvOffset^'w', stems.stem(w)), offlineWordWeight)
@@ -83,7 +85,7 @@ func (c *stemCache) stem(w string) string {
 	if ok {
 		return s
 	}
-	s = stem(w)
+	s = german.Stem(w)
 	c.mu.Lock()
 	if len(c.m) < maxStemCache {
 		c.m[w] = s

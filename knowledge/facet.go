@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // facetLabels maps the folded (lower case, umlauts as ae/oe/ue, ß as ss)
@@ -141,18 +143,18 @@ func labelLine(line string) (Facet, bool) {
 	return FacetNone, false
 }
 
-// normLabel folds a heading for comparison with facetLabels: lower case,
-// umlauts folded, surrounding punctuation and numbering removed, inner
-// whitespace collapsed.
 // paragraphRE matches the number of a statute's paragraph or article at
 // the start of a heading.
 var paragraphRE = regexp.MustCompile(`^(?:§+|Art\.|Artikel)\s*\d+\s*[a-z]?\s*[-–—:.]?\s*`)
 
+// normLabel folds a heading for comparison with facetLabels: lower case,
+// umlauts folded, surrounding punctuation and numbering removed, inner
+// whitespace collapsed.
 func normLabel(s string) string {
 	// "§ 6 – Gültigkeitsdauer", "Art. 3: Gebühren": the paragraph number
 	// is not the label.
 	s = paragraphRE.ReplaceAllString(strings.TrimSpace(s), "")
-	s = foldString(s)
+	s = german.Fold(s)
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '.' || r == ' ' || r == ')' })
 	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '&' || unicode.IsSpace(r) })
 	return strings.Join(strings.Fields(s), " ")
@@ -235,7 +237,7 @@ var questionCues = []struct {
 // give FacetVoraussetzungen. It returns FacetNone when no cue is present.
 // Cues that span several words are preferred to single words.
 func DetectFacet(text string) Facet {
-	words := strings.FieldsFunc(foldString(text), func(r rune) bool {
+	words := strings.FieldsFunc(german.Fold(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	joined := " " + strings.Join(words, " ") + " "
@@ -258,7 +260,7 @@ func DetectFacet(text string) Facet {
 func withoutFacetCues(text string) string {
 	var kept []string
 	for _, w := range strings.Fields(text) {
-		f := strings.TrimFunc(foldString(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		f := strings.TrimFunc(german.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if !facetCueWords[f] {
 			kept = append(kept, w)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveapi "github.com/blevesearch/bleve_index_api"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Field names of the lexical index. Text fields hold terms that went
@@ -166,10 +167,10 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	ix.vocab.df = make(map[string]int)
 	for i := range ix.chunks {
 		c := &ix.chunks[i]
-		rawWords[i] = words(c.Section + "\n" + c.Text)
+		rawWords[i] = german.Words(c.Section + "\n" + c.Text)
 		terms := make([]string, 0, len(rawWords[i]))
 		for _, w := range rawWords[i] {
-			if stopWords[w] || len(w) < 2 {
+			if german.StopWord(w) || len(w) < 2 {
 				continue
 			}
 			terms = append(terms, st.stem(w))
@@ -182,7 +183,7 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	for i := range ix.chunks {
 		var extra []string
 		for _, w := range rawWords[i] {
-			if len(w) < minCompound || stopWords[w] {
+			if len(w) < minCompound || german.StopWord(w) {
 				continue
 			}
 			p, ok := parts[w]

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/musterstadt/lotse/knowledge/german"
 	"golang.org/x/net/html"
 )
 
@@ -199,7 +200,7 @@ func htmlToText(s string) string {
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range foldString(s) {
+	for _, r := range german.Fold(s) {
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			dash = false

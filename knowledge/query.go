@@ -3,6 +3,8 @@ package knowledge
 import (
 	"slices"
 	"strings"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // A rule adds terms to a query that contains a key: a synonym, a colloquial
@@ -23,6 +25,10 @@ type ruleSet struct {
 	groups [][]string // the roots' groups, kept for persistence
 	rules  map[string][]rule
 	maxLen int // longest key in tokens
+	// words maps the folded words of one-word keys to their keys, so that a
+	// typo can be corrected against the word as written ("gewerbeanmeldnug"
+	// is one edit from "gewerbeanmeldung", not from its light stem).
+	words map[string]string
 }
 
 // Weights of query terms by where they came from.
@@ -36,8 +42,8 @@ const (
 
 func tokenize(st *stemmer, s string) []token {
 	var out []token
-	for _, w := range words(s) {
-		if stopWords[w] || len(w) < 2 {
+	for _, w := range german.Words(s) {
+		if german.StopWord(w) || len(w) < 2 {
 			continue
 		}
 		out = append(out, token{w, st.stem(w)})
@@ -52,30 +58,15 @@ func tokenize(st *stemmer, s string) []token {
 func tokensKey(ts []token) string {
 	ss := make([]string, len(ts))
 	for i, t := range ts {
-		ss[i] = lightStem(t.word)
+		ss[i] = german.LightStem(t.word)
 	}
 	return strings.Join(ss, " ")
-}
-
-// inflections are the German (and English plural) endings lightStem removes.
-var inflections = []string{"ern", "en", "er", "es", "e", "n", "s"}
-
-// lightStem removes one common inflection ending from a folded word, keeping
-// at least four letters: "fuehrerscheins" and "fuehrerschein" agree,
-// "persoenlich" and "perso" do not.
-func lightStem(w string) string {
-	for _, suf := range inflections {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
 }
 
 // newRuleSet compiles the built-in synonyms, the English glossary and the
 // groups from the roots' synonyms.txt files.
 func newRuleSet(groups [][]string) *ruleSet {
-	rs := &ruleSet{groups: groups, rules: map[string][]rule{}}
+	rs := &ruleSet{groups: groups, rules: map[string][]rule{}, words: map[string]string{}}
 	st := newStemmer()
 	add := func(from string, to []string, w float64) {
 		key := tokenize(st, from)
@@ -93,6 +84,9 @@ func newRuleSet(groups [][]string) *ruleSet {
 		}
 		k := tokensKey(key)
 		rs.rules[k] = append(rs.rules[k], rule{targets: targets, weight: w})
+		if len(key) == 1 {
+			rs.words[key[0].word] = k
+		}
 		rs.maxLen = max(rs.maxLen, len(key))
 	}
 	addGroup := func(g []string, w float64) {
@@ -152,7 +146,7 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 			terms[t] = w
 		}
 	}
-	isKey := func(part string) bool { return len(ix.rules.rules[lightStem(part)]) > 0 }
+	isKey := func(part string) bool { return len(ix.rules.rules[german.LightStem(part)]) > 0 }
 	var resolve func(tk token, w float64, depth int)
 	resolve = func(tk token, w float64, depth int) {
 		if ix.vocab.has(tk.stem) {
@@ -169,7 +163,7 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 					}
 					// A part the index lacks but a rule knows:
 					// "Kindergartenplatz" → Kita + Platz.
-					for _, r := range ix.rules.rules[lightStem(key)] {
+					for _, r := range ix.rules.rules[german.LightStem(key)] {
 						for _, target := range r.targets {
 							for _, t := range target {
 								resolve(t, w*weightPart*r.weight, depth+1)
@@ -225,11 +219,11 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	}
 	// Typo-corrected words get their rules too ("Fürerschein" → Fahrerlaubnis).
 	for _, tk := range toks {
-		ls := lightStem(tk.word)
+		ls := german.LightStem(tk.word)
 		if ix.vocab.has(tk.stem) || len(ix.rules.rules[ls]) > 0 {
 			continue
 		}
-		if c := ix.rules.correct(ls); c != "" {
+		if c := ix.rules.correct(tk.word, ls); c != "" {
 			for _, r := range ix.rules.rules[c] {
 				for _, target := range r.targets {
 					for _, t := range target {
@@ -243,15 +237,25 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	return terms, extra
 }
 
-// correct finds a one-word rule key within one edit of t.
-func (rs *ruleSet) correct(t string) string {
-	if len(t) < 5 {
+// correct finds a one-word rule key within one edit of the light stem ls,
+// or the key of a one-word rule whose word is within one edit of the
+// folded word w.
+func (rs *ruleSet) correct(w, ls string) string {
+	if len(ls) < 5 {
 		return ""
 	}
 	// Rule keys are few (a few hundred); scanning them is cheap.
 	best := ""
 	for k := range rs.rules {
-		if !strings.Contains(k, " ") && editDistance1(t, k) && (best == "" || k < best) {
+		if !strings.Contains(k, " ") && editDistance1(ls, k) && (best == "" || k < best) {
+			best = k
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for word, k := range rs.words {
+		if editDistance1(w, word) && (best == "" || k < best) {
 			best = k
 		}
 	}

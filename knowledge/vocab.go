@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"strings"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // vocab is the set of stems in an index with their document frequencies
@@ -98,7 +100,7 @@ func (v *vocab) decompoundWith(w string, st *stemmer, isKey func(string) bool) [
 // Snowball only removes suffixes, so a cheap prefix probe rules out most
 // candidates before the stemmer runs.
 func (v *vocab) knownStem(w string, st *stemmer) string {
-	if len(w) < minPart || stopWords[w] {
+	if len(w) < minPart || german.StopWord(w) {
 		return ""
 	}
 	probe := false
@@ -164,7 +166,7 @@ func (s *stemmer) stem(w string) string {
 	if r, ok := s.cache[w]; ok {
 		return r
 	}
-	r := stem(w)
+	r := german.Stem(w)
 	if len(s.cache) < maxStemCache {
 		s.cache[w] = r
 	}
@@ -173,10 +175,10 @@ func (s *stemmer) stem(w string) string {
 
 // analyze is the memoised form of the package function analyze.
 func (s *stemmer) analyze(text string) []string {
-	ws := words(text)
+	ws := german.Words(text)
 	out := ws[:0]
 	for _, w := range ws {
-		if stopWords[w] || len(w) < 2 {
+		if german.StopWord(w) || len(w) < 2 {
 			continue
 		}
 		out = append(out, s.stem(w))

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode"
 
+	"github.com/musterstadt/lotse/knowledge/german"
 	"gopkg.in/yaml.v3"
 )
 
@@ -113,28 +113,15 @@ func (c *Catalog) Match(text string) (ITService, bool) {
 	return c.Services[best], true
 }
 
-// normalize lower-cases s and turns everything that is not a letter or a
-// digit into single spaces, with a space at both ends, so that whole words
-// can be found with strings.Contains(" word ").
+// normalize folds s into its words (package german) joined by single
+// spaces, with a space at both ends, so that whole words can be found with
+// strings.Contains(" word ").
 func normalize(s string) string {
-	var b strings.Builder
-	b.WriteByte(' ')
-	space := true
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			space = false
-			continue
-		}
-		if !space {
-			b.WriteByte(' ')
-			space = true
-		}
+	n := german.Normalize(s)
+	if n == "" {
+		return " "
 	}
-	if !space {
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return " " + n + " "
 }
 
 // containsTerm reports whether the normalized text contains term as whole

@@ -3,6 +3,8 @@ package ticketing
 import (
 	"regexp"
 	"strings"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Values of the incident slots others_affected and can_work.
@@ -91,7 +93,6 @@ type slotExtractor struct {
 	workPartly  *regexp.Regexp
 	workYes     *regexp.Regexp
 	problem     *regexp.Regexp
-	yes, no     *regexp.Regexp
 	dunno       *regexp.Regexp
 	cancel      *regexp.Regexp
 	different   *regexp.Regexp
@@ -155,8 +156,6 @@ func newSlotExtractor() *slotExtractor {
 			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
-		yes:       re(`^\s*(?:ja|jo|jap|jawohl|genau|richtig|stimmt|korrekt|ok|okay|passt|gerne|gern|bitte|yes|yep|yeah|sure|correct|right|y)(?:$|[^\pL\pN])`),
-		no:        re(`^\s*(?:nein|nee|ne|nö|no|nope|n|falsch|leider\s+nicht)(?:$|[^\pL\pN])`),
 		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
@@ -215,13 +214,7 @@ func (x *slotExtractor) affected(text string) string {
 
 // answer classifies a reply as yes (1), no (-1) or neither (0).
 func (x *slotExtractor) answer(text string) int {
-	switch {
-	case x.no.MatchString(text):
-		return -1
-	case x.yes.MatchString(text):
-		return 1
-	}
-	return 0
+	return german.Answer(text)
 }
 
 // symptomText keeps the parts of a problem description that say what

@@ -11,11 +11,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
-	"unicode"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge/german"
 	"github.com/musterstadt/lotse/ticketing"
 )
 
@@ -186,43 +185,17 @@ func jaccard(a, b map[string]bool) float64 {
 	return float64(inter) / float64(union)
 }
 
-// stopSet returns the frequent German and English words that do not tell
-// questions apart; it is built once and never changed.
-var stopSet = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(stopList) {
-		m[w] = true
-	}
-	return m
-})
-
-const stopList = `aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bitte bist da dabei dafür damit dann das dass dein deine dem den der des dich die dies diese diesem diesen dieser dir doch dort du durch ein eine einem einen einer eines er es etwa euch euer für gibt habe haben hat hatte hier ich ihr ihre im in ist ja jemand kann kannst kein keine können könnte man mein meine mich mir mit muss möchte nach nicht noch nun nur ob oder ohne sein seine sich sie sind so soll sollte über um und uns unser unter viel vom von vor war wann warum was weil welche welcher wenn wer werde werden wie wieder wir wird wo wohin woher zu zum zur
-a an and are can could do does for from have how i if in is it me my of on or please the there to what when where which who why will with would you your`
-
-// normalize lowercases text, drops punctuation and stop words, and stems
-// each token with a light German suffix stripper; the result is a set.
+// normalize folds text, drops punctuation and stop words, and light-stems
+// each word (package german); the result is a set.
 func normalize(text string) map[string]bool {
-	stops := stopSet()
 	out := map[string]bool{}
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if stops[f] || len([]rune(f)) < 2 {
+	for _, w := range german.Words(text) {
+		if german.StopWord(w) || len([]rune(w)) < 2 {
 			continue
 		}
-		out[stem(f)] = true
+		out[german.LightStem(w)] = true
 	}
 	return out
-}
-
-// stem folds umlauts and strips common German inflection suffixes from
-// words longer than four letters ("anträge" and "antrag" meet as "antrag").
-func stem(w string) string {
-	w = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss").Replace(w)
-	for _, suf := range []string{"ungen", "ern", "em", "en", "er", "es", "e", "n", "s"} {
-		if len([]rune(w))-len([]rune(suf)) >= 4 && strings.HasSuffix(w, suf) {
-			return strings.TrimSuffix(w, suf)
-		}
-	}
-	return w
 }
 
 func (s *Server) gaps(ctx context.Context) ([]gapGroup, error) {

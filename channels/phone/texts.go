@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // texts are the fixed sentences of the phone dialog in one language. They
@@ -125,9 +126,10 @@ func otherLang(lang string) string {
 // words of the caller's answers, lower case, as speech recognition writes
 // them without punctuation.
 var (
-	yesWords = []string{"ja", "jawohl", "gerne", "gern", "genau", "ja bitte", "bitte", "okay", "ok", "klar",
-		"sicher", "mehr", "weiter", "ja gerne", "ja gern", "yes", "yeah", "yep", "sure", "please", "more", "yes please"}
-	noWords  = []string{"nein", "nee", "ne", "no", "nope", "nein danke", "no thanks", "no thank you", "danke nein", "nichts", "nothing"}
+	// The general yes/no words (package german) and what a caller says to
+	// the offers of this channel ("Möchten Sie mehr hören?").
+	yesWords = append(german.YesWords(), "sicher", "mehr", "weiter", "more")
+	noWords  = append(german.NoWords(), "nichts", "nothing")
 	byeWords = []string{"tschüss", "tschüs", "auf wiederhören", "auf wiedersehen", "nein danke", "danke nein", "das wars", "das war's",
 		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao"}
 	humanWords = []string{"mitarbeiter", "mitarbeiterin", "mensch", "menschen", "sachbearbeiter", "sachbearbeiterin",

@@ -1,0 +1,174 @@
+// Package german holds the general German (and a little English) language
+// handling that every part of Lotse shares: folding, word splitting,
+// stemming, stop words and yes/no answers. It imports nothing from the
+// module, so the knowledge base, the assistant and the channels can all use
+// it; vocabulary of one town belongs in that town's knowledge, not here.
+package german
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	snowball "github.com/blevesearch/snowballstem/german"
+)
+
+// foldRune returns the folded spelling of a lower-case rune, or "" when the
+// rune stays as it is. Umlauts and ß get their two-letter spellings, so that
+// "Gebühr", "Gebuehr" and "GEBÜHR" agree; the Turkish and Polish letters
+// that German speakers type without diacritics lose them.
+func foldRune(r rune) string {
+	switch r {
+	case 'ä':
+		return "ae"
+	case 'ö':
+		return "oe"
+	case 'ü':
+		return "ue"
+	case 'ß', 'ẞ':
+		return "ss"
+	case 'ı':
+		return "i"
+	case 'ş':
+		return "s"
+	case 'ğ':
+		return "g"
+	case 'ç':
+		return "c"
+	case 'ą':
+		return "a"
+	case 'ę':
+		return "e"
+	case 'ł':
+		return "l"
+	case 'ń':
+		return "n"
+	case 'ó':
+		return "o"
+	case 'ś':
+		return "s"
+	case 'ź', 'ż':
+		return "z"
+	}
+	return ""
+}
+
+// Fold lower-cases s and folds umlauts and ß to their two-letter spellings
+// (ä→ae, ö→oe, ü→ue, ß→ss) and a few Turkish and Polish letters to their
+// bases. Everything else, punctuation included, is kept.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if r == '\u0307' {
+			continue // the dot of a lower-cased Turkish İ
+		}
+		if f := foldRune(r); f != "" {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isWordRune reports whether r belongs to a word: letters, digits and
+// combining marks.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Words folds s and splits it into words of letters and digits; everything
+// else separates words, so "Kfz-Zulassung" becomes "kfz" and "zulassung".
+func Words(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !isWordRune(r) })
+}
+
+// Normalize is the matching form of a sentence: its words joined by single
+// blanks, with "§" spelled out as "paragraph", so that "Wie läuft's?!" and
+// "wie laeuft s" compare equal.
+func Normalize(s string) string {
+	if strings.ContainsRune(s, '§') {
+		s = strings.ReplaceAll(s, "§", " paragraph ")
+	}
+	return strings.Join(Words(s), " ")
+}
+
+// Stem returns the Snowball German stem of a folded word. Because the input
+// is folded, the stemmer sees "ae" instead of "ä", which it handles as plain
+// letters; callers that stem both sides of a comparison with Stem agree.
+// Words of up to three letters and numbers are returned unchanged.
+func Stem(w string) string {
+	if len(w) <= 3 || isNumber(w) {
+		return w
+	}
+	env := snowballstem.NewEnv(w)
+	snowball.Stem(env)
+	return env.Current()
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lightEndings are the German (and English plural) endings LightStem
+// removes, longest first.
+var lightEndings = []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"}
+
+// LightStem removes one common inflection ending from a folded word and
+// spells the folded umlauts as plain vowels, keeping at least four letters:
+// "reisepasses", "reisepaesse" and "reisepass" meet, "persoenlich" and
+// "perso" do not. It is a crude stemmer for matching names and whole words,
+// where Snowball conflates too much.
+func LightStem(w string) string {
+	w = strings.ReplaceAll(w, "ae", "a")
+	w = strings.ReplaceAll(w, "oe", "o")
+	w = strings.ReplaceAll(w, "ue", "u")
+	for _, suf := range lightEndings {
+		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
+			continue
+		}
+		if suf == "s" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "as")) {
+			// Not an inflection: "ausweis", "reisepass", "bus".
+			return w
+		}
+		return strings.TrimSuffix(w, suf)
+	}
+	return w
+}
+
+// separablePrefixes are the particles of German separable verbs, which put
+// "ge" between themselves and the verb in the participle ("zurückgezahlt").
+var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los", "mit", "nach", "um", "vor", "weg", "zu"}
+
+// DropParticiple turns a weak participle of a folded word into the verb's
+// stem form so that it meets the infinitive: "gezahlt" → "zahl",
+// "zurueckgezahlt" → "zurueckzahl", "umgemeldet" → "ummeld". Other words
+// are returned unchanged.
+func DropParticiple(w string) string {
+	if len(w) < 7 || !strings.HasSuffix(w, "t") {
+		return w
+	}
+	trim := func(rest string) string {
+		rest = strings.TrimSuffix(rest, "t")
+		if strings.HasSuffix(rest, "e") && len(rest) > 4 {
+			rest = strings.TrimSuffix(rest, "e") // "gemeldet" → "meld"
+		}
+		return rest
+	}
+	for _, p := range separablePrefixes {
+		if rest, ok := strings.CutPrefix(w, p+"ge"); ok && len(rest) >= 4 {
+			return p + trim(rest)
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "ge"); ok && len(rest) >= 5 {
+		return trim(rest)
+	}
+	return w
+}

@@ -1,0 +1,68 @@
+package german
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestFoldAndWords(t *testing.T) {
+	if got, want := Fold("GEBÜHR Straße ẞ İstanbul Łódź"), "gebuehr strasse ss istanbul lodz"; got != want {
+		t.Errorf("Fold = %q, want %q", got, want)
+	}
+	if got, want := Words("Wie läuft's? Größe: 10 GB! Kfz-Zulassung"), []string{"wie", "laeuft", "s", "groesse", "10", "gb", "kfz", "zulassung"}; !cmp.Equal(got, want) {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+	if got, want := Normalize("Nach §5 BGB?!"), "nach paragraph 5 bgb"; got != want {
+		t.Errorf("Normalize = %q, want %q", got, want)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for in, want := range map[string]string{
+		"zulassung": "zulass", "zulassen": "zulass", "steuer": "steu", "reisepass": "reisepass",
+		"strasse": "strass", "kfz": "kfz", "2026": "2026",
+	} {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLightStem(t *testing.T) {
+	for in, want := range map[string]string{
+		"reisepass": "reisepass", "reisepasses": "reisepass", "reisepaesse": "reisepass",
+		"personalausweis": "personalausweis", "personalausweises": "personalausweis",
+		"kinder": "kind", "gebuehren": "gebuhr", "pass": "pass", "fuehrerscheins": "fuhrerschein",
+		"persoenlich": "personlich", "perso": "perso", "antraege": "antrag",
+	} {
+		if got := LightStem(in); got != want {
+			t.Errorf("LightStem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStopWord(t *testing.T) {
+	for w, want := range map[string]bool{"der": true, "fuer": true, "the": true, "reisepass": false, "für": false} {
+		if got := StopWord(w); got != want {
+			t.Errorf("StopWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestAnswer(t *testing.T) {
+	for in, want := range map[string]int{
+		"ja": 1, "Ja, seit heute": 1, "  OK.": 1, "yes please": 1, "genau so": 1,
+		"nein": -1, "Nein danke": -1, "nö": -1, "leider nicht": -1, "no": -1,
+		"jahr": 0, "nebenbei": 0, "vielleicht": 0, "": 0,
+	} {
+		if got := Answer(in); got != want {
+			t.Errorf("Answer(%q) = %d, want %d", in, got, want)
+		}
+	}
+	y := YesWords()
+	y[0] = "changed"
+	if YesWords()[0] != "ja" {
+		t.Error("YesWords shares its backing array with the caller")
+	}
+}

@@ -1,0 +1,73 @@
+package german
+
+import "strings"
+
+// stopWords are German and English function words that carry no topic.
+// Keys are folded.
+var stopWords = toSet(`
+aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei beim bin bis bist da dadurch daher damit dann das dass dasselbe dazu dein deine deinem deinen deiner dem den denn der des deshalb dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure fuer hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im in indem ins ist ja jede jedem jeden jeder jedes jene jetzt kann kannst koennen koennte man manche mein meine meinem meinen meiner mich mir mit muss musst nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern sonst ueber um und uns unser unsere unter viel vom von vor waehrend war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wirst wo wollen womit wurde wurden zu zum zur zwar zwischen bitte gibt gern gerne moechte brauche brauch benoetige
+a an and are as at be can could do does for from have how i if in is it me my of on or please should the to what when where which who will with would you your much many need get do
+`)
+
+func toSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// StopWord reports whether the folded word w is a German or English
+// function word that carries no topic ("der", "kann", "the").
+func StopWord(w string) bool { return stopWords[w] }
+
+// Words people answer a yes/no question with, as speech recognition and
+// chat users write them: lower case, without punctuation.
+var (
+	yesWords = []string{"ja", "jo", "jap", "jawohl", "genau", "richtig", "stimmt", "korrekt", "ok", "okay", "passt",
+		"gerne", "gern", "bitte", "klar", "ja bitte", "ja gerne", "ja gern",
+		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please"}
+	noWords = []string{"nein", "nee", "ne", "nö", "no", "nope", "n", "falsch", "leider nicht",
+		"nein danke", "danke nein", "no thanks", "no thank you"}
+)
+
+// YesWords returns the phrases that mean yes, lower case; the caller owns
+// the slice.
+func YesWords() []string { return append([]string(nil), yesWords...) }
+
+// NoWords returns the phrases that mean no, lower case; the caller owns the
+// slice.
+func NoWords() []string { return append([]string(nil), noWords...) }
+
+// Answer classifies a reply to a yes/no question by how it starts: 1 for
+// yes ("ja, seit heute"), -1 for no ("nein danke"), 0 for neither. No wins
+// when both could match.
+func Answer(text string) int {
+	t := strings.ToLower(strings.TrimSpace(text))
+	switch {
+	case startsWithPhrase(t, noWords):
+		return -1
+	case startsWithPhrase(t, yesWords):
+		return 1
+	}
+	return 0
+}
+
+// startsWithPhrase reports whether t begins with one of phrases followed by
+// the end of t or a character that is not a letter or digit.
+func startsWithPhrase(t string, phrases []string) bool {
+	for _, p := range phrases {
+		rest, ok := strings.CutPrefix(t, p)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return true
+		}
+		r := []rune(rest)[0]
+		if !isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
