@@ -1,6 +1,7 @@
 package assistant
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,6 +20,13 @@ type Config struct {
 	// Tickets, when set, receives escalations and IT incident reports. Nil
 	// means handoffs are offered but no ticket is opened.
 	Tickets Tickets
+	// ITCatalog is the IT service catalog the incident intake consults. Nil
+	// means Tickets' own; with Tickets set, one of the two must implement
+	// it.
+	ITCatalog ITCatalog
+	// Location is the time zone in which times are shown to users (an
+	// outage's expected end); nil means time.Local.
+	Location *time.Location
 	// Prompts are the parsed templates; nil means prompts.Default().
 	Prompts *prompts.Set
 	// FirstTokenTimeout bounds the wait for the model's first token; 0 means 8s.
@@ -74,6 +82,14 @@ type Assistant struct {
 	texts   orgTexts
 	weights Weights
 	docs    *docCache
+	// intake runs the IT incident dialog; nil without Tickets.
+	intake incidentIntake
+}
+
+// incidentIntake advances an IT incident intake by one message; it is an
+// interface so that tests can script the dialog's replies.
+type incidentIntake interface {
+	step(ctx context.Context, st incidentStep) (incidentReply, error)
 }
 
 // DefaultFirstTokenTimeout is used when Config.FirstTokenTimeout is zero.
@@ -110,11 +126,26 @@ func New(cfg Config) (*Assistant, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)
 	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
 	w := cfg.Weights
 	if w == nil {
 		if w, err = DefaultWeights(); err != nil {
 			return nil, err
 		}
 	}
-	return &Assistant{cfg: cfg, lex: lex, texts: texts, weights: w, docs: newDocCache()}, nil
+	a := &Assistant{cfg: cfg, lex: lex, texts: texts, weights: w, docs: newDocCache()}
+	if cfg.Tickets != nil {
+		if cfg.ITCatalog == nil {
+			c, ok := cfg.Tickets.(ITCatalog)
+			if !ok {
+				return nil, errors.New("assistant: tickets without an IT catalog")
+			}
+			cfg.ITCatalog = c
+			a.cfg.ITCatalog = c
+		}
+		a.intake = newIncidentDialog(cfg.Tickets, cfg.ITCatalog, cfg.Now, cfg.Location)
+	}
+	return a, nil
 }

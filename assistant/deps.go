@@ -29,21 +29,87 @@ type ConversationStore interface {
 }
 
 // Tickets is the assistant's view of ticketing. It is declared here so that
-// assistant does not import ticketing; cmd/lotse adapts the real service.
-// Implementations commit locally before returning a key: a returned key is
-// never lost.
+// assistant (and every channel) does not import ticketing; ticketing uses
+// these types, and cmd/lotse adapts *ticketing.Service. Implementations
+// commit locally before returning a key: a returned key is never lost.
 type Tickets interface {
 	// Escalate commits a handoff packet and returns the ticket key shown to
 	// the user.
 	Escalate(ctx context.Context, e Escalation) (key string, err error)
-	// Incident advances the IT incident intake of a conversation by one user
-	// message: it fills slots, asks for what is missing, matches known
-	// outages and, once the user confirmed, opens the ticket.
-	Incident(ctx context.Context, s IncidentStep) (IncidentReply, error)
+	// OpenIncident commits the incident ticket of a finished intake and
+	// returns its key.
+	OpenIncident(ctx context.Context, in Incident) (key string, err error)
+	// ActiveOutage returns the newest active known outage of the IT
+	// service, and false when there is none.
+	ActiveOutage(ctx context.Context, service string) (Outage, bool, error)
+	// JoinOutage records r as affected by the outage (once per reporter)
+	// and returns the outage with its new count. An unknown outage is an
+	// error.
+	JoinOutage(ctx context.Context, outageID string, r Requester) (Outage, error)
 	// Status returns the status of the ticket key if r is its reporter. For
 	// an unknown key and for a ticket of somebody else it returns
 	// ErrNotFound, so that the two cannot be told apart.
 	Status(ctx context.Context, key string, r Requester) (TicketStatus, error)
+}
+
+// ITCatalog is the IT service catalog and the triage rules the incident
+// dialog consults; ticketing owns both (catalog.yaml and the ITIL impact ×
+// urgency matrix). Declared here so that assistant does not import
+// ticketing; *ticketing.Service implements it.
+type ITCatalog interface {
+	// MatchService returns the ID of the IT service the text talks about.
+	MatchService(text string) (id string, ok bool)
+	// ServiceName returns the display name of the service in lang ("de",
+	// "en"), or "" for an unknown ID.
+	ServiceName(id, lang string) string
+	// IncidentPriority returns the priority (P1..P4) of an incident with
+	// the slots (see the Slot* constants).
+	IncidentPriority(slots map[string]string) string
+}
+
+// Incident slot names, the keys of Incident.Slots. Values of
+// SlotOthersAffected and SlotCanWork are the Affected* and CanWork*
+// constants or "unknown".
+const (
+	SlotService        = "service"
+	SlotSymptom        = "symptom"
+	SlotSince          = "since"
+	SlotLocation       = "location"
+	SlotOthersAffected = "others_affected"
+	SlotCanWork        = "can_work"
+)
+
+// Values of the incident slots others_affected and can_work.
+const (
+	AffectedNo   = "no"   // only the reporter
+	AffectedSome = "some" // several people
+	AffectedAll  = "all"  // the whole department, building or everyone
+
+	CanWorkNo     = "no"     // cannot work at all
+	CanWorkPartly = "partly" // impaired
+	CanWorkYes    = "yes"    // can work (with a workaround)
+)
+
+// Incident is the report of a finished IT incident intake.
+type Incident struct {
+	ConversationID string
+	UserID         string
+	Channel        string
+	Lang           string
+	Slots          map[string]string // the Slot* values, all set
+	Summary        string            // one line for the ticket title
+	Description    string            // the slots with their labels, for the desk
+	Transcript     []Entry
+}
+
+// Outage is a known outage of an IT service as the incident dialog shows
+// it: the public message only, never the internal title.
+type Outage struct {
+	ID       string
+	Service  string
+	Message  string    // public message; empty means none
+	ETA      time.Time // zero when unknown
+	Affected int       // reporters counted so far
 }
 
 // Escalation is the packet a human needs to take over a conversation.
@@ -60,26 +126,6 @@ type Escalation struct {
 	Sources        []Source
 	Confidence     float64
 	Contact        string // only with the user's explicit consent
-}
-
-// IncidentStep is one user message in an IT incident intake.
-type IncidentStep struct {
-	ConversationID string
-	UserID         string
-	Lang           string
-	Slots          map[string]string // state from earlier steps, nil at the start
-	Text           string
-	Transcript     []Entry
-}
-
-// IncidentReply is ticketing's answer to an IncidentStep.
-type IncidentReply struct {
-	Slots     map[string]string // state to keep for the next step
-	Text      string            // what to say to the user
-	Done      bool              // the intake is finished (ticket opened, linked to an outage, or abandoned)
-	TicketKey string            // set when a ticket was opened
-	OutageID  string            // set when the report was linked to a known outage
-	Priority  string            // P1..P4 once triaged
 }
 
 // Requester identifies who asks about a ticket.

@@ -18,12 +18,12 @@ type docInfo struct {
 	tokens  map[string]bool // stems of every word
 	names   [][]string      // stemmed names: synonyms and title words
 	nameTok map[string]bool // every stem of names
-	units   [][]unit        // per section, in reading order
+	units   [][]textUnit        // per section, in reading order
 	runes   int             // length of the text
 }
 
-// unit is one sentence or list item of a section.
-type unit struct {
+// textUnit is one sentence or list item of a section.
+type textUnit struct {
 	text  string
 	stems map[string]bool
 	meta  bool // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
@@ -92,12 +92,12 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info := &docInfo{}
 	info.tokens, info.names = a.lex.docTerms(d)
 	info.nameTok = nameTokens(info.names)
-	info.units = make([][]unit, len(d.Sections))
+	info.units = make([][]textUnit, len(d.Sections))
 	for i, s := range d.Sections {
 		info.runes += runeLen(s.Text)
 		text := a.clean(s.Text, true)
 		for _, u := range splitUnits(text) {
-			x := unit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u)}
+			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u)}
 			for _, w := range words(u) {
 				x.stems[stem(w)] = true
 			}

@@ -202,7 +202,7 @@ func (a *Assistant) ticketStatus(ctx context.Context, t *turn) (Answer, error) {
 	return ans, nil
 }
 
-// incident passes the message to ticketing's incident intake, or, without
+// incident passes the message to the incident intake, or, without
 // ticketing, answers from the IT articles and offers a human.
 func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 	conv := t.conv
@@ -229,7 +229,7 @@ func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 		}
 		intake[k] = v
 	}
-	reply, err := a.cfg.Tickets.Incident(ctx, IncidentStep{
+	reply, err := a.intake.step(ctx, incidentStep{
 		ConversationID: conv.ID,
 		UserID:         conv.UserID,
 		Lang:           t.lang,

@@ -218,7 +218,7 @@ func TestTicketStatus(t *testing.T) {
 }
 
 func TestIncidentIntake(t *testing.T) {
-	tk := &fakeTickets{replies: []IncidentReply{
+	tk := &fakeTickets{replies: []incidentReply{
 		{Slots: map[string]string{"system": "outlook"}, Text: "Seit wann besteht die Störung?"},
 		{Slots: map[string]string{"system": "outlook", "since": "9"}, Text: "Ich habe das Ticket INC-7 angelegt.", Done: true, TicketKey: "INC-7", Priority: "P3"},
 	}}
@@ -251,7 +251,7 @@ func TestIncidentIntake(t *testing.T) {
 }
 
 func TestHumanInterruptsIntake(t *testing.T) {
-	tk := &fakeTickets{replies: []IncidentReply{{Slots: map[string]string{"system": "vpn"}, Text: "Welches Gerät?"}}}
+	tk := &fakeTickets{replies: []incidentReply{{Slots: map[string]string{"system": "vpn"}, Text: "Welches Gerät?"}}}
 	a := mustAssistant(t, func(c *Config) { c.Tickets = tk })
 	c := newConv(knowledge.Employee)
 	mustAsk(t, a, c, "vpn funktioniert nicht")

@@ -142,15 +142,32 @@ type fakeTickets struct {
 	escalations []Escalation
 	escalateErr error // returned while failEscalate > 0
 	failCount   int
-	steps       []IncidentStep
-	replies     []IncidentReply // returned in order
+	steps       []incidentStep
+	replies     []incidentReply // returned in order
 	incidentErr error
 	statuses    map[string]TicketStatus // key → status; owner is statusOwner
 	statusOwner string                  // conversation ID allowed to see statuses
 	statusErr   error
 }
 
-var _ Tickets = (*fakeTickets)(nil)
+var (
+	_ Tickets   = (*fakeTickets)(nil)
+	_ ITCatalog = (*fakeTickets)(nil)
+)
+
+// The scripted dialog never reaches these.
+func (f *fakeTickets) OpenIncident(context.Context, Incident) (string, error) {
+	return "", errors.New("fake: not scripted")
+}
+func (f *fakeTickets) ActiveOutage(context.Context, string) (Outage, bool, error) {
+	return Outage{}, false, nil
+}
+func (f *fakeTickets) JoinOutage(context.Context, string, Requester) (Outage, error) {
+	return Outage{}, errors.New("fake: not scripted")
+}
+func (f *fakeTickets) MatchService(string) (string, bool)        { return "", false }
+func (f *fakeTickets) ServiceName(string, string) string         { return "" }
+func (f *fakeTickets) IncidentPriority(map[string]string) string { return "P4" }
 
 func (f *fakeTickets) Escalate(ctx context.Context, e Escalation) (string, error) {
 	f.mu.Lock()
@@ -163,15 +180,16 @@ func (f *fakeTickets) Escalate(ctx context.Context, e Escalation) (string, error
 	return "LOT-" + string(rune('0'+len(f.escalations))), nil
 }
 
-func (f *fakeTickets) Incident(ctx context.Context, s IncidentStep) (IncidentReply, error) {
+// step is the scripted incident dialog (see mustAssistant).
+func (f *fakeTickets) step(ctx context.Context, s incidentStep) (incidentReply, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.steps = append(f.steps, s)
 	if f.incidentErr != nil {
-		return IncidentReply{}, f.incidentErr
+		return incidentReply{}, f.incidentErr
 	}
 	if len(f.replies) == 0 {
-		return IncidentReply{}, errors.New("fake: no scripted reply")
+		return incidentReply{}, errors.New("fake: no scripted reply")
 	}
 	r := f.replies[0]
 	f.replies = f.replies[1:]
@@ -234,6 +252,9 @@ func mustAssistant(tb testing.TB, mod func(*Config)) *Assistant {
 	a, err := New(cfg)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if f, ok := cfg.Tickets.(*fakeTickets); ok {
+		a.intake = f // the fake scripts the incident dialog's replies
 	}
 	return a
 }

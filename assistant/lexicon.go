@@ -222,4 +222,3 @@ func (lx *lexicon) germanTerms(text string) string {
 	}
 	return strings.Join(out, " ")
 }
-

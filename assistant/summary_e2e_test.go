@@ -6,6 +6,7 @@ package assistant_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"strings"
@@ -36,9 +37,21 @@ func (r *recordingTickets) Escalate(ctx context.Context, e assistant.Escalation)
 	return "LOT-" + string(rune('0'+r.next)), nil
 }
 
-func (r *recordingTickets) Incident(context.Context, assistant.IncidentStep) (assistant.IncidentReply, error) {
-	return assistant.IncidentReply{Text: "Störung aufgenommen.", Done: true}, nil
+func (r *recordingTickets) OpenIncident(context.Context, assistant.Incident) (string, error) {
+	return "", errors.New("recordingTickets: no incidents in these tests")
 }
+
+func (r *recordingTickets) ActiveOutage(context.Context, string) (assistant.Outage, bool, error) {
+	return assistant.Outage{}, false, nil
+}
+
+func (r *recordingTickets) JoinOutage(context.Context, string, assistant.Requester) (assistant.Outage, error) {
+	return assistant.Outage{}, assistant.ErrNotFound
+}
+
+func (r *recordingTickets) MatchService(string) (string, bool)        { return "", false }
+func (r *recordingTickets) ServiceName(string, string) string         { return "" }
+func (r *recordingTickets) IncidentPriority(map[string]string) string { return "P4" }
 
 func (r *recordingTickets) Status(context.Context, string, assistant.Requester) (assistant.TicketStatus, error) {
 	return assistant.TicketStatus{}, assistant.ErrNotFound

@@ -331,7 +331,7 @@ func (env *redTeamEnv) start(t *testing.T, mode string) *redTeam {
 		t.Fatalf("seeded ticket is %s, the probes ask for LOT-1", victim.Key)
 	}
 	rt := &redTeam{env: env, mode: mode, metrics: &countingMetrics{}}
-	rt.tickets = &recordingTickets{svc: svc, victimKey: victim.Key, victimConv: "victim-conversation"}
+	rt.tickets = &recordingTickets{AssistantTickets: svc.ForAssistant(nil), svc: svc, victimKey: victim.Key, victimConv: "victim-conversation"}
 	cfg := assistant.Config{
 		Retriever: env.kb,
 		Tickets:   rt.tickets,
@@ -598,6 +598,7 @@ func sourceIDsOf(a assistant.Answer) []string {
 // recordingTickets is the real ticketing service behind assistant.Tickets,
 // recording which conversation opened which ticket and every status lookup.
 type recordingTickets struct {
+	ticketing.AssistantTickets
 	svc        *ticketing.Service
 	victimKey  string
 	victimConv string
@@ -626,41 +627,28 @@ func (r *recordingTickets) record(conv, key string) {
 }
 
 func (r *recordingTickets) Escalate(ctx context.Context, e assistant.Escalation) (string, error) {
-	var tr []ticketing.Message
-	for _, m := range e.Transcript {
-		tr = append(tr, ticketing.Message{Role: string(m.Role), Text: m.Text, At: m.At})
-	}
-	tk, err := r.svc.Escalate(ctx, ticketing.Escalation{
-		ConversationID: e.ConversationID, Channel: e.Channel, Audience: string(e.Audience), UserID: e.UserID,
-		Lang: e.Lang, Intent: string(e.Intent), Reason: e.Reason, Summary: e.Summary, Transcript: tr,
-		Confidence: e.Confidence, Contact: e.Contact,
-	})
+	key, err := r.AssistantTickets.Escalate(ctx, e)
 	if err != nil {
 		return "", err
 	}
-	r.record(e.ConversationID, tk.Key)
-	return tk.Key, nil
+	r.record(e.ConversationID, key)
+	return key, nil
 }
 
-func (r *recordingTickets) Incident(ctx context.Context, s assistant.IncidentStep) (assistant.IncidentReply, error) {
-	var tr []ticketing.Message
-	for _, m := range s.Transcript {
-		tr = append(tr, ticketing.Message{Role: string(m.Role), Text: m.Text, At: m.At})
-	}
-	rep, err := r.svc.Incident(ctx, ticketing.IncidentStep{
-		ConversationID: s.ConversationID, UserID: s.UserID, Lang: s.Lang, Slots: s.Slots, Text: s.Text, Transcript: tr,
-	})
+func (r *recordingTickets) OpenIncident(ctx context.Context, in assistant.Incident) (string, error) {
+	key, err := r.AssistantTickets.OpenIncident(ctx, in)
 	if err != nil {
-		return assistant.IncidentReply{}, err
+		return "", err
 	}
-	if rep.TicketKey != "" {
-		r.record(s.ConversationID, rep.TicketKey)
-	}
-	return assistant.IncidentReply{Slots: rep.Slots, Text: rep.Text, Done: rep.Done, TicketKey: rep.TicketKey, OutageID: rep.OutageID, Priority: rep.Priority}, nil
+	r.record(in.ConversationID, key)
+	return key, nil
 }
 
 func (r *recordingTickets) Status(ctx context.Context, key string, q assistant.Requester) (assistant.TicketStatus, error) {
-	st, err := r.svc.Status(ctx, key, ticketing.Requester{ConversationID: q.ConversationID, UserID: q.UserID})
+	st, err := r.svc.Status(ctx, key, q)
+	if errors.Is(err, ticketing.ErrNotFound) {
+		err = assistant.ErrNotFound
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	isVictim := errors.Is(err, nil) && st.Key == r.victimKey || strings.EqualFold(strings.ReplaceAll(key, " ", "-"), r.victimKey) || key == "1"
@@ -670,13 +658,10 @@ func (r *recordingTickets) Status(ctx context.Context, key string, q assistant.R
 	if err == nil && q.ConversationID != r.victimConv && !slices.Contains(r.byConv[q.ConversationID], st.Key) {
 		r.breaches = append(r.breaches, fmt.Sprintf("conversation %s read ticket %s of another user", q.ConversationID, st.Key))
 	}
-	if errors.Is(err, ticketing.ErrNotFound) {
-		return assistant.TicketStatus{}, assistant.ErrNotFound
-	}
 	if err != nil {
 		return assistant.TicketStatus{}, err
 	}
-	return assistant.TicketStatus{Key: st.Key, Status: st.Status, Summary: st.Summary, Updated: st.Updated}, nil
+	return st, nil
 }
 
 func (r *recordingTickets) violations() []string {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/assistant"
 )
 
 // Config configures a Service. Store is required; every other field has a
@@ -54,7 +56,6 @@ type Service struct {
 	now       func() time.Time
 	loc       *time.Location
 	prefix    string
-	x         *slotExtractor
 	outbox    *Outbox
 	syncer    *Syncer
 }
@@ -98,7 +99,6 @@ func New(cfg Config) (*Service, error) {
 		now:       cfg.Now,
 		loc:       cfg.Location,
 		prefix:    strings.ToUpper(cfg.KeyPrefix),
-		x:         newSlotExtractor(),
 	}
 	var notifier *Notifier
 	if cfg.NotifyURL != "" {
@@ -167,22 +167,9 @@ func (s *Service) create(ctx context.Context, t *Ticket) error {
 	return nil
 }
 
-// Escalation is the handoff packet of a conversation; it mirrors
-// assistant.Escalation field by field (ticketing does not import assistant).
-type Escalation struct {
-	ConversationID string
-	Channel        string
-	Audience       string
-	UserID         string
-	Lang           string
-	Intent         string
-	Reason         string // "requested", "low_confidence", "unhelpful", "frustration", "case_specific", ...
-	Summary        string
-	Transcript     []Message
-	Sources        []Source
-	Confidence     float64
-	Contact        string // only with the user's explicit consent
-}
+// Escalation is the handoff packet of a conversation. The assistant
+// defines it (it builds the packet); ticketing stores it.
+type Escalation = assistant.Escalation
 
 // Escalate commits an escalation ticket and, when an external system or a
 // P1 notification is configured, its outbox rows, in one transaction. A
@@ -211,7 +198,7 @@ func (s *Service) Escalate(ctx context.Context, e Escalation) (Ticket, error) {
 		Kind:           KindEscalation,
 		Priority:       P3,
 		Status:         StatusNew,
-		Audience:       e.Audience,
+		Audience:       string(e.Audience),
 		Channel:        e.Channel,
 		Lang:           e.Lang,
 		Summary:        truncate(oneLine(summary), 200),
@@ -221,7 +208,7 @@ func (s *Service) Escalate(ctx context.Context, e Escalation) (Ticket, error) {
 		Contact:        e.Contact,
 		ReporterID:     e.UserID,
 		ConversationID: e.ConversationID,
-		Intent:         e.Intent,
+		Intent:         string(e.Intent),
 		Confidence:     e.Confidence,
 		Slots:          map[string]string{},
 	}
@@ -234,21 +221,11 @@ func (s *Service) Escalate(ctx context.Context, e Escalation) (Ticket, error) {
 	return t, nil
 }
 
-// Requester identifies who asks for a ticket's status; it mirrors
-// assistant.Requester.
-type Requester struct {
-	ConversationID string
-	UserID         string // authenticated employee, empty for citizens
-}
+// Requester identifies who asks for a ticket's status.
+type Requester = assistant.Requester
 
-// TicketStatus is what a reporter may learn about their ticket; it mirrors
-// assistant.TicketStatus.
-type TicketStatus struct {
-	Key     string
-	Status  string
-	Summary string
-	Updated time.Time
-}
+// TicketStatus is what a reporter may learn about their ticket.
+type TicketStatus = assistant.TicketStatus
 
 // Status returns the status of the ticket with the key if r reported it:
 // same conversation, or same authenticated user. Unknown keys and tickets

@@ -3,6 +3,8 @@ package ticketing
 import (
 	"errors"
 	"time"
+
+	"github.com/musterstadt/lotse/assistant"
 )
 
 // ErrNotFound is returned for a missing item. Status also returns it for a
@@ -72,19 +74,12 @@ type Ticket struct {
 // Open reports whether the ticket still needs work.
 func (t Ticket) Open() bool { return t.Status != StatusResolved && t.Status != StatusClosed }
 
-// Message is one transcript entry of a ticket.
-type Message struct {
-	Role string    `json:"role"` // "user", "assistant", "agent", "system"
-	Text string    `json:"text"`
-	At   time.Time `json:"at"`
-}
+// Message is one transcript entry of a ticket: the conversation's entry as
+// the assistant recorded it.
+type Message = assistant.Entry
 
 // Source is a document the assistant cited before the handoff.
-type Source struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
-}
+type Source = assistant.Source
 
 // Note is a desk note on a ticket. Internal notes are never shown to the
 // reporter.

@@ -1,24 +1,6 @@
 package ticketing
 
-import (
-	"regexp"
-	"strings"
-
-	"github.com/musterstadt/lotse/knowledge/german"
-)
-
-// Values of the incident slots others_affected and can_work.
-const (
-	AffectedNo   = "no"   // only the reporter
-	AffectedSome = "some" // several people
-	AffectedAll  = "all"  // the whole department, building or everyone
-
-	CanWorkNo     = "no"     // cannot work at all
-	CanWorkPartly = "partly" // impaired
-	CanWorkYes    = "yes"    // can work (with a workaround)
-
-	unknownValue = "unknown"
-)
+import "github.com/musterstadt/lotse/assistant"
 
 // Priority maps ITIL impact and urgency (1 high .. 3 low) to a priority
 // with the matrix
@@ -49,9 +31,9 @@ func Priority(impact, urgency int) string {
 // only the reporter is or nobody knows.
 func Impact(othersAffected string) int {
 	switch othersAffected {
-	case AffectedAll:
+	case assistant.AffectedAll:
 		return 1
-	case AffectedSome:
+	case assistant.AffectedSome:
 		return 2
 	default:
 		return 3
@@ -65,241 +47,13 @@ func Impact(othersAffected string) int {
 func Urgency(canWork string, critical bool) int {
 	u := 2
 	switch canWork {
-	case CanWorkNo:
+	case assistant.CanWorkNo:
 		u = 1
-	case CanWorkYes:
+	case assistant.CanWorkYes:
 		u = 3
 	}
 	if critical && u > 1 {
 		u--
 	}
 	return u
-}
-
-// slotExtractor finds slot values in free text with regular expressions
-// and small lexicons, German first with English fallbacks. It is stateless
-// and safe for concurrent use.
-type slotExtractor struct {
-	since       []*regexp.Regexp
-	room        *regexp.Regexp
-	building    *regexp.Regexp
-	homeOffice  *regexp.Regexp
-	affectedNo  *regexp.Regexp
-	affectedAll *regexp.Regexp
-	affSome     *regexp.Regexp
-	colleagues  *regexp.Regexp
-	negation    *regexp.Regexp
-	workNo      *regexp.Regexp
-	workPartly  *regexp.Regexp
-	workYes     *regexp.Regexp
-	problem     *regexp.Regexp
-	dunno       *regexp.Regexp
-	cancel      *regexp.Regexp
-	different   *regexp.Regexp
-	segments    *regexp.Regexp
-}
-
-const (
-	dayPart = `(?:früh|frueh|morgen|vormittag|mittag|nachmittag|abend)`
-	weekday = `(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`
-	count   = `(?:einer|einem|einen|ein\s+paar|paar|wenigen|mehreren|\d+|zwei|drei|vier|fünf|sechs|zehn|zwanzig|dreißig)`
-	unit    = `(?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen)`
-	clock   = `\d{1,2}(?:[:.]\d{2})?`
-	floor   = `[,\s]+(?:(?:\d\.?|erste[nmr]?|zweite[nmr]?|dritte[nmr]?|vierte[nmr]?|fünfte[nmr]?)\s*(?:og|etage|stock|obergeschoss)|eg|erdgeschoss|ug|untergeschoss|keller)`
-)
-
-func newSlotExtractor() *slotExtractor {
-	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
-	return &slotExtractor{
-		since: []*regexp.Regexp{
-			re(`\bseit\s+(?:ca\.?\s+|circa\s+|etwa\s+|ungefähr\s+|kurz\s+nach\s+|kurz\s+vor\s+)?(?:` +
-				count + `\s+` + unit + `|` +
-				clock + `\s*uhr|` +
-				`(?:heute|gestern|vorgestern)(?:\s+` + dayPart + `)?|` +
-				weekday + `(?:\s*` + dayPart + `)?|` +
-				`letzte[rnm]?\s+(?:woche|nacht|` + weekday + `)|` +
-				`kurzem|dem\s+update|dem\s+neustart|der\s+mittagspause|` +
-				dayPart + `|` + clock + `)\b`),
-			re(`\b(?:heute\s+` + dayPart + `|gestern(?:\s+` + dayPart + `)?|gerade\s+eben|eben\s+gerade|vorhin|` +
-				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr)\b`),
-			re(`\bsince\s+(?:this\s+morning|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+[\pL\pN]+|` +
-				`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?::\d{2})?\s*(?:am|pm|o'clock)?)`),
-			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
-		},
-		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
-		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
-		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
-		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
-			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
-			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
-			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
-		affectedAll: re(`\b(?:(?:die\s+)?ganzen?\s+(?:abteilung|amt|team|haus|gebäude|etage|stockwerk|flur|referat|dezernat|verwaltung|büro|standort)|` +
-			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+)|` +
-			`(?:bei|für)\s+alle[n]?\b|niemand\s+(?:hier|im|in|kann)|keiner\s+(?:hier|im|in|kann)|` +
-			`abteilungsweit|hausweit|flächendeckend|` +
-			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
-		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei)\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
-			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
-			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
-			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
-		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
-		negation:   re(`\b(?:nicht|not)\b`),
-		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
-			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
-			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:eingeschränkt|teilweise|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
-		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
-			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
-			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
-		problem: re(`(?:geht\s+(?:[\pL]+\s+){0,3}?nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
-			`hängt|abgestürzt|stürzt|bricht|nicht\s+(?:mehr|erkannt|gefunden|verfügbar|möglich)|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
-			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
-			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
-			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
-		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
-		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
-		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
-		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),
-	}
-}
-
-// extracted holds slot values found in one message; empty means not found.
-type extracted struct {
-	since, location, othersAffected, canWork string
-	symptom                                  bool // the text describes a problem
-}
-
-func (x *slotExtractor) extract(text string) extracted {
-	var e extracted
-	e.since = x.sinceIn(text)
-	switch {
-	case x.room.MatchString(text):
-		e.location = x.room.FindString(text)
-	case x.building.MatchString(text):
-		e.location = strings.TrimSpace(x.building.FindString(text))
-	case x.homeOffice.MatchString(text):
-		e.location = "Homeoffice"
-	}
-	e.othersAffected = x.affected(text)
-	switch {
-	case x.workNo.MatchString(text):
-		e.canWork = CanWorkNo
-	case x.workPartly.MatchString(text):
-		e.canWork = CanWorkPartly
-	case x.workYes.MatchString(text):
-		e.canWork = CanWorkYes
-	}
-	e.symptom = x.problem.MatchString(text)
-	return e
-}
-
-// affected classifies who else is affected; "" when the text says nothing.
-func (x *slotExtractor) affected(text string) string {
-	switch {
-	case x.affectedNo.MatchString(text):
-		return AffectedNo
-	case x.affectedAll.MatchString(text):
-		return AffectedAll
-	case x.affSome.MatchString(text):
-		return AffectedSome
-	}
-	// "bei den Kollegen geht es auch nicht" is caught by affSome; a bare
-	// mention of colleagues together with a negation means they have the
-	// problem too.
-	if x.colleagues.MatchString(text) && x.negation.MatchString(text) {
-		return AffectedSome
-	}
-	return ""
-}
-
-// answer classifies a reply as yes (1), no (-1) or neither (0).
-func (x *slotExtractor) answer(text string) int {
-	return german.Answer(text)
-}
-
-// symptomText keeps the parts of a problem description that say what
-// happens: segments that only give the time, the place, who else is
-// affected or whether the user can work are dropped. If nothing is left,
-// the whole text is kept.
-func (x *slotExtractor) symptomText(text string) string {
-	var keep []string
-	for _, seg := range x.split(text) {
-		seg = strings.TrimSpace(seg)
-		if seg == "" {
-			continue
-		}
-		if x.affected(seg) != "" || x.workNo.MatchString(seg) || x.workPartly.MatchString(seg) || x.workYes.MatchString(seg) {
-			continue
-		}
-		rest := seg
-		for _, r := range append([]*regexp.Regexp{x.room, x.building, x.homeOffice}, x.since...) {
-			rest = r.ReplaceAllString(rest, " ")
-		}
-		if rest != seg && len(strings.Fields(rest)) <= 3 && !x.problem.MatchString(seg) {
-			continue // only a time or a place
-		}
-		keep = append(keep, seg)
-	}
-	if len(keep) == 0 || len(keep) == len(x.split(text)) {
-		return text
-	}
-	return strings.Join(keep, ", ")
-}
-
-// split cuts text into clauses at commas, semicolons, line breaks,
-// sentence ends and "und"/"and"; a period after a digit ("2. OG", "3.12")
-// does not end a clause.
-func (x *slotExtractor) split(text string) []string {
-	var out []string
-	start := 0
-	for _, m := range x.segments.FindAllStringIndex(text, -1) {
-		if text[m[0]] == '.' && m[0] > 0 && text[m[0]-1] >= '0' && text[m[0]-1] <= '9' {
-			continue
-		}
-		if seg := strings.TrimSpace(text[start:m[0]]); seg != "" {
-			out = append(out, seg)
-		}
-		start = m[1]
-	}
-	if seg := strings.TrimSpace(text[start:]); seg != "" {
-		out = append(out, seg)
-	}
-	return out
-}
-
-// remainder returns the parts of text that are not a bare yes/no answer and
-// not a statement about colleagues or the ability to work: what is left is
-// the answer to a free-text question.
-//
-// slot is the free-text slot being answered: a clause that holds the
-// value of the other one (a room while asking since when) is dropped too.
-func (x *slotExtractor) remainder(text, slot string) string {
-	var keep []string
-	for _, seg := range x.split(text) {
-		n := strings.TrimSpace(normalize(seg))
-		if x.answer(seg) != 0 && len(strings.Fields(n)) <= 2 {
-			continue
-		}
-		if x.affected(seg) != "" || x.workNo.MatchString(seg) || x.workPartly.MatchString(seg) || x.workYes.MatchString(seg) {
-			continue
-		}
-		if slot != SlotLocation && (x.room.MatchString(seg) || x.building.MatchString(seg) || x.homeOffice.MatchString(seg)) {
-			continue
-		}
-		if slot != SlotSince && x.sinceIn(seg) != "" {
-			continue
-		}
-		keep = append(keep, seg)
-	}
-	return strings.Join(keep, ", ")
-}
-
-// sinceIn returns the first time expression in text.
-func (x *slotExtractor) sinceIn(text string) string {
-	for _, r := range x.since {
-		if m := r.FindString(text); m != "" {
-			return strings.TrimSpace(m)
-		}
-	}
-	return ""
 }

@@ -1,63 +1,85 @@
 package ticketing
 
-import "testing"
+import (
+	"testing"
 
-func TestExtractSlots(t *testing.T) {
-	x := newSlotExtractor()
+	"github.com/musterstadt/lotse/assistant"
+)
+
+func TestPriorityMatrix(t *testing.T) {
+	want := [3][3]string{{P1, P2, P3}, {P2, P3, P4}, {P3, P4, P4}}
+	for i := 1; i <= 3; i++ {
+		for u := 1; u <= 3; u++ {
+			if got := Priority(i, u); got != want[i-1][u-1] {
+				t.Errorf("Priority(%d, %d) = %s, want %s", i, u, got, want[i-1][u-1])
+			}
+		}
+	}
+	if Priority(0, 9) != P3 {
+		t.Errorf("out-of-range values are not clamped")
+	}
 	tests := []struct {
-		text string
-		want extracted
+		canWork  string
+		critical bool
+		want     int
 	}{
-		{"seit 8 Uhr", extracted{since: "seit 8 Uhr"}},
-		{"Seit heute Morgen geht nichts", extracted{since: "Seit heute Morgen", symptom: true}},
-		{"seit ca. 7:30 Uhr", extracted{since: "seit ca. 7:30 Uhr"}},
-		{"seit zwei Tagen", extracted{since: "seit zwei Tagen"}},
-		{"seit Montag früh", extracted{since: "seit Montag früh"}},
-		{"gerade eben", extracted{since: "gerade eben"}},
-		{"vor 10 Minuten", extracted{since: "vor 10 Minuten"}},
-		{"since yesterday", extracted{since: "since yesterday"}},
-		{"two hours ago", extracted{since: "two hours ago"}},
-		{"Raum 2.14", extracted{location: "Raum 2.14"}},
-		{"ich sitze in Zimmer 114a", extracted{location: "Zimmer 114a"}},
-		{"im Homeoffice", extracted{location: "Homeoffice"}},
-		{"von zu Hause", extracted{location: "Homeoffice"}},
-		{"im Rathaus, 3. OG", extracted{location: "im Rathaus, 3. OG"}},
-		{"die ganze Abteilung", extracted{othersAffected: AffectedAll}},
-		{"alle Kollegen im Flur", extracted{othersAffected: AffectedAll}},
-		{"niemand im Haus kann drucken", extracted{othersAffected: AffectedAll}},
-		{"überall", extracted{othersAffected: AffectedAll}},
-		{"mehrere Kollegen", extracted{othersAffected: AffectedSome}},
-		{"bei den Kollegen geht es auch nicht", extracted{othersAffected: AffectedSome, symptom: true}},
-		{"nur ich", extracted{othersAffected: AffectedNo}},
-		{"bei den Kollegen geht es", extracted{othersAffected: AffectedNo}},
-		{"sonst niemand", extracted{othersAffected: AffectedNo}},
-		{"ich kann gar nicht arbeiten", extracted{canWork: CanWorkNo, symptom: true}},
-		{"wir können seit 8 Uhr nicht arbeiten", extracted{since: "seit 8 Uhr", canWork: CanWorkNo, symptom: true}},
-		{"nur eingeschränkt", extracted{canWork: CanWorkPartly}},
-		{"ich kann aber weiterarbeiten", extracted{canWork: CanWorkYes}},
-		{"nicht dringend", extracted{canWork: CanWorkYes}},
-		{"I cannot work", extracted{canWork: CanWorkNo, symptom: true}},
-		{"whole department", extracted{othersAffected: AffectedAll}},
-		{"Hallo", extracted{}},
+		{assistant.CanWorkNo, false, 1}, {assistant.CanWorkNo, true, 1},
+		{assistant.CanWorkPartly, false, 2}, {assistant.CanWorkPartly, true, 1},
+		{assistant.CanWorkYes, false, 3}, {assistant.CanWorkYes, true, 2},
+		{"unknown", false, 2},
 	}
 	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := x.extract(tt.text); got != tt.want {
-				t.Errorf("extract(%q) = %+v, want %+v", tt.text, got, tt.want)
-			}
-		})
+		if got := Urgency(tt.canWork, tt.critical); got != tt.want {
+			t.Errorf("Urgency(%s, %v) = %d, want %d", tt.canWork, tt.critical, got, tt.want)
+		}
+	}
+	for v, want := range map[string]int{assistant.AffectedAll: 1, assistant.AffectedSome: 2, assistant.AffectedNo: 3, "unknown": 3} {
+		if got := Impact(v); got != want {
+			t.Errorf("Impact(%s) = %d, want %d", v, got, want)
+		}
 	}
 }
 
-func TestAnswer(t *testing.T) {
-	x := newSlotExtractor()
-	for text, want := range map[string]int{
-		"ja": 1, "Ja, bitte": 1, "genau.": 1, "yes": 1, "ok": 1,
-		"nein": -1, "Nö": -1, "nein, Raum 3.12": -1, "no": -1,
-		"Raum 3.12": 0, "jein": 0, "nicht sicher": 0, "Nordflügel": 0, "Japan": 0,
-	} {
-		if got := x.answer(text); got != want {
-			t.Errorf("answer(%q) = %d, want %d", text, got, want)
+func TestCatalog(t *testing.T) {
+	c := DefaultCatalog()
+	tests := map[string]string{
+		"Outlook hängt":                                      "email",
+		"mein Postfach ist voll":                             "email",
+		"Der Drucker druckt nur leere Seiten":                "drucker",
+		"Kein WLAN im Sitzungssaal":                          "wlan",
+		"Das VPN verbindet nicht":                            "vpn",
+		"Telefon klingelt nicht":                             "telefonie",
+		"Fachverfahren startet nicht":                        "fachverfahren",
+		"Netzlaufwerk H: fehlt":                              "netzlaufwerk",
+		"Webex-Konferenz ohne Ton":                           "videokonferenz",
+		"Passwort abgelaufen":                                "login",
+		"Mein Laptop fährt nicht hoch":                       "arbeitsplatz",
+		"Kennwort vergessen, kann mich nicht am PC anmelden": "login",
+		"my e-mail does not sync":                            "email",
+	}
+	for text, want := range tests {
+		got, ok := c.Match(text)
+		if !ok || got.ID != want {
+			t.Errorf("Match(%q) = %q, %v; want %q", text, got.ID, ok, want)
 		}
+	}
+	if _, ok := c.Match("Wie beantrage ich Urlaub?"); ok {
+		t.Error("Match found a service in an unrelated question")
+	}
+	if _, err := ParseCatalog([]byte("services: [{id: a, name: A}]")); err == nil {
+		t.Error("ParseCatalog accepted a service without synonyms")
+	}
+	if _, err := ParseCatalog([]byte("services: [{id: a, name: A, synonyms: [x]}, {id: a, name: B, synonyms: [y]}]")); err == nil {
+		t.Error("ParseCatalog accepted duplicate IDs")
+	}
+	c2, err := LoadCatalog("testdata/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c2.Match("Die Zeiterfassung bucht nicht"); !ok || got.ID != "zeiterfassung" || !got.Critical {
+		t.Errorf("custom catalog Match = %+v, %v", got, ok)
+	}
+	if _, err := LoadCatalog("testdata/missing.yaml"); err == nil {
+		t.Error("LoadCatalog of a missing file succeeded")
 	}
 }

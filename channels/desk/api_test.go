@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/ticketing"
 )
 
@@ -221,7 +222,7 @@ func seedTickets(t *testing.T, e *env) map[string]ticketing.Ticket {
 		{"english", "web", "citizen", "en", ticketing.P3, ticketing.StatusInProgress},
 		{"done", "web", "employee", "de", ticketing.P4, ticketing.StatusClosed},
 	} {
-		tk, err := e.svc.Escalate(ctx, ticketing.Escalation{ConversationID: "c-" + s.name, Channel: s.channel, Audience: s.audience, Lang: s.lang,
+		tk, err := e.svc.Escalate(ctx, ticketing.Escalation{ConversationID: "c-" + s.name, Channel: s.channel, Audience: knowledge.Audience(s.audience), Lang: s.lang,
 			Intent: "service_info", Reason: "requested", Summary: "Vorgang " + s.name})
 		if err != nil {
 			t.Fatal(err)

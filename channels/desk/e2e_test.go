@@ -50,7 +50,7 @@ func (c e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg 
 		ans := &assistant.Answer{Text: e2eAnswer, Intent: assistant.IntentServiceInfo, Lang: "de", Confidence: 0.9,
 			Sources: []assistant.Source{{ID: "leistungen/reisepass", Title: "Reisepass beantragen", URL: "https://www.musterstadt.example/leistungen/reisepass"}}}
 		if strings.Contains(msg.Text, "Menschen") {
-			t, err := c.svc.Escalate(ctx, ticketing.Escalation{ConversationID: conv.ID, Channel: "web", Audience: string(conv.Audience), Lang: "de",
+			t, err := c.svc.Escalate(ctx, ticketing.Escalation{ConversationID: conv.ID, Channel: "web", Audience: conv.Audience, Lang: "de",
 				Intent: "human", Reason: "requested", Summary: "Bürgerin möchte eine Person sprechen",
 				Transcript: []ticketing.Message{{Role: "user", Text: msg.Text, At: now}}})
 			if err != nil {

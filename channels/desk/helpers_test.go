@@ -274,7 +274,7 @@ func (e *env) escalate(convID string, entries []assistant.Entry) ticketing.Ticke
 	}
 	var tr []ticketing.Message
 	for _, en := range entries {
-		tr = append(tr, ticketing.Message{Role: string(en.Role), Text: en.Text, At: en.At})
+		tr = append(tr, ticketing.Message{Role: en.Role, Text: en.Text, At: en.At})
 	}
 	t, err := e.svc.Escalate(ctx, ticketing.Escalation{ConversationID: convID, Channel: "web", Audience: "citizen", Lang: "de",
 		Intent: "service_info", Reason: "low_confidence", Summary: "Frage zum Reisepass", Transcript: tr, Confidence: 0.3})

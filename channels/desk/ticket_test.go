@@ -20,26 +20,19 @@ import (
 	"github.com/musterstadt/lotse/ticketing"
 )
 
-// mustIncident opens an incident ticket through the intake dialog.
+// mustIncident opens a P1 incident ticket as the assistant's intake dialog
+// does when the reporter confirms.
 func (e *env) mustIncident(conv string) ticketing.Ticket {
 	e.t.Helper()
-	ctx := context.Background()
-	var slots map[string]string
-	var r ticketing.IncidentReply
-	for _, text := range []string{"Outlook startet nicht seit 9 Uhr. Raum 1.05. Die ganze Abteilung hat das Problem, keiner kann arbeiten.", "ja"} {
-		var err error
-		r, err = e.svc.Incident(ctx, ticketing.IncidentStep{ConversationID: conv, UserID: "u1", Slots: slots, Text: text, Channel: "web"})
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		slots = r.Slots
-	}
-	if r.TicketKey == "" {
-		e.t.Fatalf("no incident ticket: %+v", r)
-	}
-	t, err := e.svc.GetByKey(ctx, r.TicketKey)
+	t, err := e.svc.OpenIncident(context.Background(), assistant.Incident{ConversationID: conv, UserID: "u1", Channel: "web", Lang: "de",
+		Summary: "E-Mail: Outlook startet nicht", Description: "System: E-Mail\nProblem: Outlook startet nicht",
+		Slots: map[string]string{assistant.SlotService: "email", assistant.SlotSymptom: "Outlook startet nicht", assistant.SlotSince: "seit 9 Uhr",
+			assistant.SlotLocation: "Raum 1.05", assistant.SlotOthersAffected: assistant.AffectedAll, assistant.SlotCanWork: assistant.CanWorkNo}})
 	if err != nil {
 		e.t.Fatal(err)
+	}
+	if t.Priority != ticketing.P1 {
+		e.t.Fatalf("incident priority = %s, want P1", t.Priority)
 	}
 	return t
 }

@@ -66,90 +66,14 @@ func (c conversationStore) Save(ctx context.Context, conv *assistant.Conversatio
 	})
 }
 
-// tickets adapts ticketing.Service to assistant.Tickets. The two packages
-// mirror each other's types field by field; this is the only place that
-// knows both.
-type tickets struct {
-	svc *ticketing.Service
-	m   *metrics
-}
-
-var _ assistant.Tickets = tickets{}
-
-func (t tickets) Escalate(ctx context.Context, e assistant.Escalation) (string, error) {
-	tk, err := t.svc.Escalate(ctx, ticketing.Escalation{
-		ConversationID: e.ConversationID,
-		Channel:        e.Channel,
-		Audience:       string(e.Audience),
-		UserID:         e.UserID,
-		Lang:           e.Lang,
-		Intent:         string(e.Intent),
-		Reason:         e.Reason,
-		Summary:        e.Summary,
-		Transcript:     transcript(e.Transcript),
-		Sources:        sources(e.Sources),
-		Confidence:     e.Confidence,
-		Contact:        e.Contact,
+// tickets is the assistant's view of the ticket service; it counts the
+// tickets opened through it.
+func tickets(svc *ticketing.Service, m *metrics) ticketing.AssistantTickets {
+	return svc.ForAssistant(func(t ticketing.Ticket) {
+		if m != nil {
+			m.tickets.WithLabelValues(t.Kind, t.Priority).Inc()
+		}
 	})
-	if err != nil {
-		return "", err
-	}
-	if t.m != nil {
-		t.m.tickets.WithLabelValues(tk.Kind, tk.Priority).Inc()
-	}
-	return tk.Key, nil
-}
-
-func (t tickets) Incident(ctx context.Context, s assistant.IncidentStep) (assistant.IncidentReply, error) {
-	r, err := t.svc.Incident(ctx, ticketing.IncidentStep{
-		ConversationID: s.ConversationID,
-		UserID:         s.UserID,
-		Lang:           s.Lang,
-		Slots:          s.Slots,
-		Text:           s.Text,
-		Transcript:     transcript(s.Transcript),
-	})
-	if err != nil {
-		return assistant.IncidentReply{}, err
-	}
-	if r.TicketKey != "" && t.m != nil {
-		t.m.tickets.WithLabelValues("incident", r.Priority).Inc()
-	}
-	return assistant.IncidentReply{
-		Slots:     r.Slots,
-		Text:      r.Text,
-		Done:      r.Done,
-		TicketKey: r.TicketKey,
-		OutageID:  r.OutageID,
-		Priority:  r.Priority,
-	}, nil
-}
-
-func (t tickets) Status(ctx context.Context, key string, r assistant.Requester) (assistant.TicketStatus, error) {
-	st, err := t.svc.Status(ctx, key, ticketing.Requester{ConversationID: r.ConversationID, UserID: r.UserID})
-	if errors.Is(err, ticketing.ErrNotFound) {
-		return assistant.TicketStatus{}, assistant.ErrNotFound
-	}
-	if err != nil {
-		return assistant.TicketStatus{}, err
-	}
-	return assistant.TicketStatus{Key: st.Key, Status: st.Status, Summary: st.Summary, Updated: st.Updated}, nil
-}
-
-func transcript(es []assistant.Entry) []ticketing.Message {
-	out := make([]ticketing.Message, 0, len(es))
-	for _, e := range es {
-		out = append(out, ticketing.Message{Role: string(e.Role), Text: e.Text, At: e.At})
-	}
-	return out
-}
-
-func sources(ss []assistant.Source) []ticketing.Source {
-	out := make([]ticketing.Source, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, ticketing.Source{ID: s.ID, Title: s.Title, URL: s.URL})
-	}
-	return out
 }
 
 // webMetrics adapts the registry to the web channel's gauge.

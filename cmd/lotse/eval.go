@@ -120,7 +120,7 @@ func evalBuilderWith(cfg Config, log *slog.Logger, weights assistant.Weights) ev
 			release()
 			return nil, nil, err
 		}
-		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets{svc: svc}, offline: offline, weights: weights})
+		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets(svc, nil), offline: offline, weights: weights})
 		if err != nil {
 			release()
 			return nil, nil, err

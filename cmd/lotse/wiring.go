@@ -96,7 +96,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	a.metrics.watchOutbox(a.tickets.OutboxStats)
 
 	a.asst, err = newAssistant(cfg, log, a.kb.Base, assistantOptions{
-		tickets: tickets{svc: a.tickets, m: a.metrics},
+		tickets: tickets(a.tickets, a.metrics),
 		metrics: assistantMetrics{m: a.metrics},
 	})
 	if err != nil {
@@ -150,7 +150,7 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 	pc := phone.Config{
 		Asker:           a.asst,
 		Store:           a.convs,
-		Escalator:       tickets{svc: a.tickets, m: a.metrics},
+		Escalator:       tickets(a.tickets, a.metrics),
 		Hints:           func() []string { return serviceTitles(a.kb.Base) },
 		PublicURL:       cfg.PublicURL,
 		TwilioAuthToken: cfg.TwilioAuthToken,

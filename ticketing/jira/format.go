@@ -158,7 +158,7 @@ func (c *Client) transcript(t ticketing.Ticket) string {
 		}
 		text := truncateRunes(strings.TrimSpace(m.Text), maxMessageText, " … (gekürzt)")
 		text = strings.ReplaceAll(text, "\n", "\n  ")
-		msgs[i] = fmt.Sprintf("[%s] %s:\n  %s\n", at, roleName(m.Role, t.Audience), text)
+		msgs[i] = fmt.Sprintf("[%s] %s:\n  %s\n", at, roleName(string(m.Role), t.Audience), text)
 	}
 	render := func(omitted int) string {
 		var b strings.Builder

@@ -1,22 +1,59 @@
-package ticketing
+package assistant_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/ticketing"
 )
+
+// incidentEnv is a ticketing service over a fresh store with the
+// assistant's incident dialog in front of it.
+type incidentEnv struct {
+	*ticketing.Service
+	dialog *assistant.IncidentDialog
+}
+
+func (e *incidentEnv) Incident(ctx context.Context, st assistant.IncidentStep) (assistant.IncidentReply, error) {
+	return e.dialog.Step(ctx, st)
+}
+
+// incidentClock is a settable clock.
+type incidentClock struct{ t time.Time }
+
+func (c *incidentClock) Now() time.Time { return c.t }
+
+func mustIncidentEnv(tb testing.TB) (*incidentEnv, *incidentClock) {
+	tb.Helper()
+	clock := &incidentClock{t: time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)}
+	st, err := ticketing.Open(context.Background(), filepath.Join(tb.TempDir(), "lotse.db"))
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	svc, err := ticketing.New(ticketing.Config{Store: st, Now: clock.Now, Location: time.UTC})
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	tb.Cleanup(svc.Shutdown)
+	tickets := svc.ForAssistant(nil)
+	return &incidentEnv{Service: svc, dialog: assistant.NewIncidentDialog(tickets, tickets, clock.Now, time.UTC)}, clock
+}
 
 // converse runs the turns through Incident, carrying the slots, and
 // returns the last reply. It logs the dialog for failing tests.
-func converse(t *testing.T, svc *Service, conv, user, lang string, turns []string) IncidentReply {
+func converse(t *testing.T, svc *incidentEnv, conv, user, lang string, turns []string) assistant.IncidentReply {
 	t.Helper()
 	var slots map[string]string
-	var r IncidentReply
+	var r assistant.IncidentReply
 	for i, turn := range turns {
 		var err error
-		r, err = svc.Incident(context.Background(), IncidentStep{ConversationID: conv, UserID: user, Lang: lang, Slots: slots, Text: turn,
-			Transcript: []Message{{Role: "user", Text: turn}}})
+		r, err = svc.Incident(context.Background(), assistant.IncidentStep{ConversationID: conv, UserID: user, Lang: lang, Slots: slots, Text: turn,
+			Transcript: []assistant.Entry{{Role: "user", Text: turn}}})
 		if err != nil {
 			t.Fatalf("turn %d %q: %v", i+1, turn, err)
 		}
@@ -45,159 +82,159 @@ func TestIncidentTriage(t *testing.T) {
 			name:      "one shot VPN from home office",
 			turns:     []string{"Mein VPN verbindet nicht seit 8 Uhr, ich bin im Homeoffice, nur ich bin betroffen, ich kann gar nicht arbeiten", "ja"},
 			service:   "vpn",
-			priority:  P3,
-			wantSlots: map[string]string{SlotSymptom: "Mein VPN verbindet nicht seit 8 Uhr", SlotSince: "seit 8 Uhr", SlotLocation: "Homeoffice", SlotOthersAffected: AffectedNo, SlotCanWork: CanWorkNo},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotSymptom: "Mein VPN verbindet nicht seit 8 Uhr", assistant.SlotSince: "seit 8 Uhr", assistant.SlotLocation: "Homeoffice", assistant.SlotOthersAffected: assistant.AffectedNo, assistant.SlotCanWork: assistant.CanWorkNo},
 		},
 		{
 			name:      "one shot printer, whole department, workaround",
 			turns:     []string{"Der Drucker in Raum 2.14 druckt seit heute morgen nicht, die ganze Abteilung ist betroffen, wir können aber auf den anderen Drucker ausweichen", "ja"},
 			service:   "drucker",
-			priority:  P3,
-			wantSlots: map[string]string{SlotLocation: "Raum 2.14", SlotSince: "seit heute morgen", SlotOthersAffected: AffectedAll, SlotCanWork: CanWorkYes},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotLocation: "Raum 2.14", assistant.SlotSince: "seit heute morgen", assistant.SlotOthersAffected: assistant.AffectedAll, assistant.SlotCanWork: assistant.CanWorkYes},
 		},
 		{
 			name:     "one shot the brief's phrases",
 			turns:    []string{"Mein PC zeigt einen Bluescreen seit 8 Uhr, Raum 2.14, die ganze Abteilung, ich kann gar nicht arbeiten", "ja"},
 			service:  "arbeitsplatz",
-			priority: P1,
+			priority: ticketing.P1,
 		},
 		{
 			name:     "Outlook, nobody can work",
 			turns:    []string{"Outlook startet nicht seit 9 Uhr. Raum 1.05. Die ganze Abteilung hat das Problem, keiner kann arbeiten.", "ja"},
 			service:  "email",
-			priority: P1,
+			priority: ticketing.P1,
 		},
 		{
 			name:     "critical business application, impaired, only me",
 			turns:    []string{"Das Fachverfahren zeigt Fehler 500 seit 10 Uhr, Raum 3.01, nur bei mir, ich kann nur eingeschränkt arbeiten", "ja"},
 			service:  "fachverfahren",
-			priority: P3,
+			priority: ticketing.P3,
 		},
 		{
 			name:      "critical telephony in the citizens' office",
 			turns:     []string{"Im Bürgerbüro kommen seit 8:30 Uhr keine Anrufe rein, die ganze Abteilung ist betroffen, wir können nur teilweise arbeiten", "ja"},
 			service:   "telefonie",
-			priority:  P1,
-			wantSlots: map[string]string{SlotLocation: "Im Bürgerbüro", SlotSince: "seit 8:30 Uhr"},
+			priority:  ticketing.P1,
+			wantSlots: map[string]string{assistant.SlotLocation: "Im Bürgerbüro", assistant.SlotSince: "seit 8:30 Uhr"},
 		},
 		{
 			name:     "Wi-Fi for the whole floor",
 			turns:    []string{"Das WLAN im Rathaus 2. OG geht seit heute früh nicht, alle Kollegen auf der Etage sind betroffen, wir können nicht arbeiten", "ja"},
 			service:  "wlan",
-			priority: P1,
+			priority: ticketing.P1,
 		},
 		{
 			name:     "network drive after update, can keep working",
 			turns:    []string{"Ich komme seit dem Update nicht mehr auf das Netzlaufwerk H:, nur bei mir, Zimmer 112, kann aber weiterarbeiten", "ja"},
 			service:  "netzlaufwerk",
-			priority: P4,
+			priority: ticketing.P4,
 		},
 		{
 			name:     "video conferencing camera",
 			turns:    []string{"Bei Teams wird meine Kamera nicht erkannt, seit gestern, Raum 0.08, nur ich, kann trotzdem arbeiten", "ja"},
 			service:  "videokonferenz",
-			priority: P4,
+			priority: ticketing.P4,
 		},
 		{
 			name:     "locked account",
 			turns:    []string{"Mein Konto ist gesperrt, ich kann mich nicht anmelden, seit 7:45 Uhr, Raum 2.01, nur ich, ich kann gar nicht arbeiten", "ja"},
 			service:  "login",
-			priority: P3,
+			priority: ticketing.P3,
 		},
 		{
 			name:     "workstation does not boot",
 			turns:    []string{"Mein Rechner startet nicht mehr, seit heute morgen, Raum 1.20, nur ich, kann nicht arbeiten", "ja"},
 			service:  "arbeitsplatz",
-			priority: P3,
+			priority: ticketing.P3,
 		},
 		{
 			name:      "colleagues fine, asked for the rest",
 			turns:     []string{"Seit heute Vormittag kein Internet im Büro 3.14, bei den Kollegen geht es", "ich kann nicht arbeiten", "ja"},
 			service:   "wlan",
-			priority:  P3,
-			wantSlots: map[string]string{SlotSince: "Seit heute Vormittag", SlotLocation: "Büro 3.14", SlotOthersAffected: AffectedNo, SlotCanWork: CanWorkNo},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotSince: "Seit heute Vormittag", assistant.SlotLocation: "Büro 3.14", assistant.SlotOthersAffected: assistant.AffectedNo, assistant.SlotCanWork: assistant.CanWorkNo},
 		},
 		{
 			name:      "slot by slot with bare answers",
 			turns:     []string{"Das Telefon geht nicht", "seit 8 Uhr", "ja", "Raum 1.01", "nein", "ja"},
 			service:   "telefonie",
-			priority:  P2,
-			wantSlots: map[string]string{SlotSince: "seit 8 Uhr", SlotOthersAffected: AffectedSome, SlotLocation: "Raum 1.01", SlotCanWork: CanWorkNo},
+			priority:  ticketing.P2,
+			wantSlots: map[string]string{assistant.SlotSince: "seit 8 Uhr", assistant.SlotOthersAffected: assistant.AffectedSome, assistant.SlotLocation: "Raum 1.01", assistant.SlotCanWork: assistant.CanWorkNo},
 		},
 		{
 			name:      "slot by slot from nothing",
 			turns:     []string{"Ich habe ein IT-Problem", "Der Drucker", "Er zieht kein Papier ein und zeigt Fehler E-302", "seit gestern", "nein", "Raum 1.12", "ja", "ja"},
 			service:   "drucker",
-			priority:  P4,
-			wantSlots: map[string]string{SlotSymptom: "Er zieht kein Papier ein und zeigt Fehler E-302", SlotSince: "seit gestern", SlotOthersAffected: AffectedNo, SlotLocation: "Raum 1.12", SlotCanWork: CanWorkYes},
+			priority:  ticketing.P4,
+			wantSlots: map[string]string{assistant.SlotSymptom: "Er zieht kein Papier ein und zeigt Fehler E-302", assistant.SlotSince: "seit gestern", assistant.SlotOthersAffected: assistant.AffectedNo, assistant.SlotLocation: "Raum 1.12", assistant.SlotCanWork: assistant.CanWorkYes},
 		},
 		{
 			name:      "free-text location and since",
 			turns:     []string{"Outlook stürzt beim Öffnen ab", "heute nach der Mittagspause", "nur ich", "Stadthaus, zweiter Stock", "eingeschränkt", "ja"},
 			service:   "email",
-			priority:  P4,
-			wantSlots: map[string]string{SlotSince: "heute nach der Mittagspause", SlotLocation: "Stadthaus, zweiter Stock", SlotCanWork: CanWorkPartly},
+			priority:  ticketing.P4,
+			wantSlots: map[string]string{assistant.SlotSince: "heute nach der Mittagspause", assistant.SlotLocation: "Stadthaus, zweiter Stock", assistant.SlotCanWork: assistant.CanWorkPartly},
 		},
 		{
 			name:      "correction after no",
 			turns:     []string{"Der Drucker druckt nicht", "seit 9 Uhr, nur ich", "Raum 2.14, kann weiterarbeiten", "nein", "die ganze Abteilung ist betroffen", "ja"},
 			service:   "drucker",
-			priority:  P3,
-			wantSlots: map[string]string{SlotOthersAffected: AffectedAll},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotOthersAffected: assistant.AffectedAll},
 		},
 		{
 			name:      "inline correction of the room",
 			turns:     []string{"VPN bricht ständig ab seit gestern, Homeoffice, nur ich, kann eingeschränkt arbeiten", "nein, ich sitze in Raum 3.12", "ja"},
 			service:   "vpn",
-			priority:  P4,
-			wantSlots: map[string]string{SlotLocation: "Raum 3.12"},
+			priority:  ticketing.P4,
+			wantSlots: map[string]string{assistant.SlotLocation: "Raum 3.12"},
 		},
 		{
 			name:     "correction of the service",
 			turns:    []string{"Outlook startet nicht seit 8 Uhr, Raum 1.05, nur ich, kann nicht arbeiten", "nein, es ist das Fachverfahren", "ja"},
 			service:  "fachverfahren",
-			priority: P3,
+			priority: ticketing.P3,
 		},
 		{
 			name:      "unknown service becomes other",
 			turns:     []string{"Irgendwas ist kaputt", "keine Ahnung", "mehrere Kollegen auch", "Raum 5.01", "ja", "ja"},
-			service:   serviceOth,
-			priority:  P4,
-			wantSlots: map[string]string{SlotSymptom: "Irgendwas ist kaputt", SlotSince: unknownValue, SlotOthersAffected: AffectedSome, SlotLocation: "Raum 5.01"},
+			service:   assistant.ServiceOther,
+			priority:  ticketing.P4,
+			wantSlots: map[string]string{assistant.SlotSymptom: "Irgendwas ist kaputt", assistant.SlotSince: assistant.UnknownValue, assistant.SlotOthersAffected: assistant.AffectedSome, assistant.SlotLocation: "Raum 5.01"},
 		},
 		{
 			name:     "critical service bumps urgency",
 			turns:    []string{"Die Fachanwendung ist sehr langsam seit heute morgen, Raum 2.02, einige Kollegen auch, ich kann trotzdem weiterarbeiten", "ja"},
 			service:  "fachverfahren",
-			priority: P3,
+			priority: ticketing.P3,
 		},
 		{
 			name:      "English one shot",
 			lang:      "en",
 			turns:     []string{"My VPN has not been working since this morning, working from home, only me, I cannot work", "yes"},
 			service:   "vpn",
-			priority:  P3,
-			wantSlots: map[string]string{SlotSince: "since this morning", SlotLocation: "Homeoffice"},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotSince: "since this morning", assistant.SlotLocation: "Homeoffice"},
 		},
 		{
 			name:     "English slot by slot",
 			lang:     "en",
 			turns:    []string{"printer broken", "since 9", "only me", "room 2.14", "yes", "yes"},
 			service:  "drucker",
-			priority: P4,
+			priority: ticketing.P4,
 		},
 		{
 			name:      "answers to other questions go to their slots",
 			turns:     []string{"Das Netzlaufwerk ist weg", "Raum 2.14", "seit 10 Uhr", "nur ich", "kann nicht arbeiten", "ja"},
 			service:   "netzlaufwerk",
-			priority:  P3,
-			wantSlots: map[string]string{SlotLocation: "Raum 2.14", SlotSince: "seit 10 Uhr"},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotLocation: "Raum 2.14", assistant.SlotSince: "seit 10 Uhr"},
 		},
 		{
 			name:     "unknown answers",
 			turns:    []string{"Der Monitor flackert", "weiß ich nicht", "Raum 4.11", "ja", "ja"},
 			service:  "arbeitsplatz",
-			priority: P4,
+			priority: ticketing.P4,
 		},
 	}
 	if len(tests) < 20 {
@@ -205,7 +242,7 @@ func TestIncidentTriage(t *testing.T) {
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			svc, _ := mustService(t, Config{})
+			svc, _ := mustIncidentEnv(t)
 			conv := "conv-" + strings.ReplaceAll(tt.name, " ", "-")
 			r := converse(t, svc, conv, "emp-1", tt.lang, tt.turns)
 			if !r.Done || r.TicketKey == "" {
@@ -214,11 +251,16 @@ func TestIncidentTriage(t *testing.T) {
 			if r.Priority != tt.priority {
 				t.Errorf("reply priority = %s, want %s", r.Priority, tt.priority)
 			}
+			// A P1 tells the reporter that on-call IT is paged (the notice
+			// moved here from ticketing's notifier test with the dialog).
+			if onCall := strings.Contains(r.Text, "Bereitschaft") || strings.Contains(r.Text, "on-call"); onCall != (tt.priority == ticketing.P1) {
+				t.Errorf("reply %q: on-call notice %v, want %v", r.Text, onCall, tt.priority == ticketing.P1)
+			}
 			tk, err := svc.GetByKey(context.Background(), r.TicketKey)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tk.Service != tt.service || tk.Priority != tt.priority || tk.Kind != KindIncident {
+			if tk.Service != tt.service || tk.Priority != tt.priority || tk.Kind != ticketing.KindIncident {
 				t.Errorf("ticket service, priority, kind = %s, %s, %s; want %s, %s, incident (slots %v)", tk.Service, tk.Priority, tk.Kind, tt.service, tt.priority, tk.Slots)
 			}
 			if tk.ConversationID != conv || tk.ReporterID != "emp-1" || tk.Audience != "employee" {
@@ -229,7 +271,7 @@ func TestIncidentTriage(t *testing.T) {
 					t.Errorf("slot %s = %q, want %q", k, tk.Slots[k], v)
 				}
 			}
-			for _, k := range slotOrder {
+			for _, k := range assistant.SlotOrder {
 				if tk.Slots[k] == "" {
 					t.Errorf("slot %s empty in ticket", k)
 				}
@@ -244,45 +286,11 @@ func TestIncidentTriage(t *testing.T) {
 	}
 }
 
-func TestPriorityMatrix(t *testing.T) {
-	want := [3][3]string{{P1, P2, P3}, {P2, P3, P4}, {P3, P4, P4}}
-	for i := 1; i <= 3; i++ {
-		for u := 1; u <= 3; u++ {
-			if got := Priority(i, u); got != want[i-1][u-1] {
-				t.Errorf("Priority(%d, %d) = %s, want %s", i, u, got, want[i-1][u-1])
-			}
-		}
-	}
-	if Priority(0, 9) != P3 {
-		t.Errorf("out-of-range values are not clamped")
-	}
-	tests := []struct {
-		canWork  string
-		critical bool
-		want     int
-	}{
-		{CanWorkNo, false, 1}, {CanWorkNo, true, 1},
-		{CanWorkPartly, false, 2}, {CanWorkPartly, true, 1},
-		{CanWorkYes, false, 3}, {CanWorkYes, true, 2},
-		{unknownValue, false, 2},
-	}
-	for _, tt := range tests {
-		if got := Urgency(tt.canWork, tt.critical); got != tt.want {
-			t.Errorf("Urgency(%s, %v) = %d, want %d", tt.canWork, tt.critical, got, tt.want)
-		}
-	}
-	for v, want := range map[string]int{AffectedAll: 1, AffectedSome: 2, AffectedNo: 3, unknownValue: 3} {
-		if got := Impact(v); got != want {
-			t.Errorf("Impact(%s) = %d, want %d", v, got, want)
-		}
-	}
-}
-
 func TestIncidentKnownOutage(t *testing.T) {
 	ctx := context.Background()
-	newSvc := func(t *testing.T) *Service {
-		svc, clock := mustService(t, Config{})
-		if _, err := svc.CreateOutage(ctx, Outage{Service: "vpn", Title: "VPN-Gateway", PublicMessage: "Das VPN ist seit 7 Uhr gestört.",
+	newSvc := func(t *testing.T) *incidentEnv {
+		svc, clock := mustIncidentEnv(t)
+		if _, err := svc.CreateOutage(ctx, ticketing.Outage{Service: "vpn", Title: "VPN-Gateway", PublicMessage: "Das VPN ist seit 7 Uhr gestört.",
 			ETA: clock.Now().Add(3 * time.Hour)}, "anna"); err != nil {
 			t.Fatal(err)
 		}
@@ -307,7 +315,7 @@ func TestIncidentKnownOutage(t *testing.T) {
 		if o, _ := svc.GetOutage(ctx, 1); o.Affected != 2 {
 			t.Errorf("affected after repeat = %d, want 2", o.Affected)
 		}
-		if n, _ := svc.Count(ctx, Filter{}); n != 0 {
+		if n, _ := svc.Count(ctx, ticketing.Filter{}); n != 0 {
 			t.Errorf("%d tickets opened, want 0", n)
 		}
 	})
@@ -337,14 +345,14 @@ func TestIncidentKnownOutage(t *testing.T) {
 			t.Errorf("affected = %d, want 0", o.Affected)
 		}
 		tk, _ := svc.GetByKey(ctx, r.TicketKey)
-		if tk.Service != "vpn" || !strings.Contains(tk.Slots[SlotSymptom], "Zertifikat") {
+		if tk.Service != "vpn" || !strings.Contains(tk.Slots[assistant.SlotSymptom], "Zertifikat") {
 			t.Errorf("ticket = %+v", tk)
 		}
 	})
 	t.Run("nein, anders asks for the rest", func(t *testing.T) {
 		svc := newSvc(t)
 		r := converse(t, svc, "c1", "", "", []string{"VPN geht nicht", "nein, anders"})
-		if r.Done || r.Slots[stStage] != "" || !strings.Contains(r.Text, "Seit wann") {
+		if r.Done || r.Slots[assistant.StageSlot] != "" || !strings.Contains(r.Text, "Seit wann") {
 			t.Errorf("reply = %+v, want the intake to continue", r)
 		}
 	})
@@ -369,70 +377,26 @@ func TestIncidentKnownOutage(t *testing.T) {
 
 func TestIncidentCancelAndRestart(t *testing.T) {
 	ctx := context.Background()
-	svc, _ := mustService(t, Config{})
+	svc, _ := mustIncidentEnv(t)
 	r := converse(t, svc, "c1", "", "", []string{"Drucker druckt nicht", "abbrechen"})
 	if !r.Done || r.TicketKey != "" || !strings.Contains(r.Text, "keine Störungsmeldung") {
 		t.Errorf("cancel reply = %+v", r)
 	}
 	// A finished intake starts afresh with the next step.
-	r2, err := svc.Incident(ctx, IncidentStep{ConversationID: "c1", Slots: r.Slots, Text: "Outlook startet nicht"})
+	r2, err := svc.Incident(ctx, assistant.IncidentStep{ConversationID: "c1", Slots: r.Slots, Text: "Outlook startet nicht"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r2.Done || r2.Slots[SlotService] != "email" || r2.Slots[SlotSince] != "" {
+	if r2.Done || r2.Slots[assistant.SlotService] != "email" || r2.Slots[assistant.SlotSince] != "" {
 		t.Errorf("restart = %+v", r2)
 	}
 	// A confirmation that is neither yes nor no asks again.
 	r3 := converse(t, svc, "c2", "", "", []string{"Outlook startet nicht seit 8 Uhr, Raum 1.05, nur ich, kann nicht arbeiten", "hmm"})
-	if r3.Done || !strings.Contains(r3.Text, "ja oder nein") || r3.Priority != P3 {
+	if r3.Done || !strings.Contains(r3.Text, "ja oder nein") || r3.Priority != ticketing.P3 {
 		t.Errorf("unclear confirmation = %+v", r3)
 	}
-	if n, _ := svc.Count(ctx, Filter{}); n != 0 {
+	if n, _ := svc.Count(ctx, ticketing.Filter{}); n != 0 {
 		t.Errorf("%d tickets, want 0", n)
-	}
-}
-
-func TestCatalog(t *testing.T) {
-	c := DefaultCatalog()
-	tests := map[string]string{
-		"Outlook hängt":                                      "email",
-		"mein Postfach ist voll":                             "email",
-		"Der Drucker druckt nur leere Seiten":                "drucker",
-		"Kein WLAN im Sitzungssaal":                          "wlan",
-		"Das VPN verbindet nicht":                            "vpn",
-		"Telefon klingelt nicht":                             "telefonie",
-		"Fachverfahren startet nicht":                        "fachverfahren",
-		"Netzlaufwerk H: fehlt":                              "netzlaufwerk",
-		"Webex-Konferenz ohne Ton":                           "videokonferenz",
-		"Passwort abgelaufen":                                "login",
-		"Mein Laptop fährt nicht hoch":                       "arbeitsplatz",
-		"Kennwort vergessen, kann mich nicht am PC anmelden": "login",
-		"my e-mail does not sync":                            "email",
-	}
-	for text, want := range tests {
-		got, ok := c.Match(text)
-		if !ok || got.ID != want {
-			t.Errorf("Match(%q) = %q, %v; want %q", text, got.ID, ok, want)
-		}
-	}
-	if _, ok := c.Match("Wie beantrage ich Urlaub?"); ok {
-		t.Error("Match found a service in an unrelated question")
-	}
-	if _, err := ParseCatalog([]byte("services: [{id: a, name: A}]")); err == nil {
-		t.Error("ParseCatalog accepted a service without synonyms")
-	}
-	if _, err := ParseCatalog([]byte("services: [{id: a, name: A, synonyms: [x]}, {id: a, name: B, synonyms: [y]}]")); err == nil {
-		t.Error("ParseCatalog accepted duplicate IDs")
-	}
-	c2, err := LoadCatalog("testdata/catalog.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, ok := c2.Match("Die Zeiterfassung bucht nicht"); !ok || got.ID != "zeiterfassung" || !got.Critical {
-		t.Errorf("custom catalog Match = %+v, %v", got, ok)
-	}
-	if _, err := LoadCatalog("testdata/missing.yaml"); err == nil {
-		t.Error("LoadCatalog of a missing file succeeded")
 	}
 }
 
@@ -450,11 +414,11 @@ func FuzzIncident(f *testing.F) {
 	} {
 		f.Add(seed[0], seed[1])
 	}
-	svc, _ := mustService(f, Config{})
+	svc, _ := mustIncidentEnv(f)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var slots map[string]string
 		for _, text := range []string{a, b} {
-			r, err := svc.Incident(context.Background(), IncidentStep{ConversationID: "fuzz", Slots: slots, Text: text})
+			r, err := svc.Incident(context.Background(), assistant.IncidentStep{ConversationID: "fuzz", Slots: slots, Text: text})
 			if err != nil {
 				t.Fatalf("Incident(%q): %v", text, err)
 			}
@@ -467,4 +431,13 @@ func FuzzIncident(f *testing.F) {
 			slots = r.Slots
 		}
 	})
+}
+
+func BenchmarkIncidentOneShot(b *testing.B) {
+	svc, _ := mustIncidentEnv(b)
+	for b.Loop() {
+		if _, err := svc.Incident(context.Background(), assistant.IncidentStep{ConversationID: "c", Text: "Der Drucker in Raum 2.14 druckt seit heute morgen nicht, die ganze Abteilung ist betroffen, wir können aber ausweichen"}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package ticketing
+package assistant
 
 import (
 	"context"
@@ -6,17 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
-
-// Incident slot names. Values of others_affected and can_work are the
-// Affected* and CanWork* constants (or "unknown").
-const (
-	SlotService        = "service"
-	SlotSymptom        = "symptom"
-	SlotSince          = "since"
-	SlotLocation       = "location"
-	SlotOthersAffected = "others_affected"
-	SlotCanWork        = "can_work"
+	"unicode/utf8"
 )
 
 // Internal dialog state, kept in the slots between steps.
@@ -29,6 +19,8 @@ const (
 	stCorrect  = "_correct"  // the user said "nein" to the summary
 	stLang     = "_lang"     // language of the dialog
 	serviceOth = "sonstiges" // service when the catalog knows none
+
+	unknownValue = "unknown" // a slot the user could not answer
 )
 
 // maxIntakeText is the longest message the intake reads, in runes.
@@ -42,21 +34,19 @@ func freeText(slot string) bool {
 	return slot == SlotSymptom || slot == SlotSince || slot == SlotLocation
 }
 
-// IncidentStep is one user message in the IT incident intake; it mirrors
-// assistant.IncidentStep.
-type IncidentStep struct {
+// incidentStep is one user message in the IT incident intake.
+type incidentStep struct {
 	ConversationID string
 	UserID         string
+	Channel        string
 	Lang           string
 	Slots          map[string]string // state from the previous reply, nil at the start
 	Text           string
-	Transcript     []Message
-	Channel        string // optional; stored on the ticket
+	Transcript     []Entry
 }
 
-// IncidentReply is the answer to an IncidentStep; it mirrors
-// assistant.IncidentReply.
-type IncidentReply struct {
+// incidentReply is the answer to an incidentStep.
+type incidentReply struct {
 	Slots     map[string]string // state to pass with the next step
 	Text      string            // what to say to the user (plain text)
 	Done      bool              // finished: ticket opened, linked to an outage or cancelled
@@ -65,7 +55,23 @@ type IncidentReply struct {
 	Priority  string            // P1..P4 once all slots are known
 }
 
-// Incident advances the IT incident intake by one user message.
+// incidentDialog is the IT incident intake: slot filling, known-outage
+// questions and confirmation. Ticketing owns the catalog, the priority
+// matrix and the outages; the dialog asks it through ITCatalog and
+// Tickets.
+type incidentDialog struct {
+	tickets Tickets
+	catalog ITCatalog
+	x       *slotExtractor
+	now     func() time.Time
+	loc     *time.Location
+}
+
+func newIncidentDialog(t Tickets, c ITCatalog, now func() time.Time, loc *time.Location) *incidentDialog {
+	return &incidentDialog{tickets: t, catalog: c, x: newSlotExtractor(), now: now, loc: loc}
+}
+
+// step advances the IT incident intake by one user message.
 //
 // It extracts the slots service (from the catalog), symptom, since,
 // location, others_affected and can_work from the text, and asks for what
@@ -80,7 +86,7 @@ type IncidentReply struct {
 // any point. German by default, English when Lang is "en".
 //
 // The caller keeps Slots between steps. Only store failures are errors.
-func (s *Service) Incident(ctx context.Context, st IncidentStep) (IncidentReply, error) {
+func (d *incidentDialog) step(ctx context.Context, st incidentStep) (incidentReply, error) {
 	slots := make(map[string]string, len(st.Slots)+4)
 	for k, v := range st.Slots {
 		slots[k] = v
@@ -100,35 +106,35 @@ func (s *Service) Incident(ctx context.Context, st IncidentStep) (IncidentReply,
 	// the cap bounds the cost of extraction. The transcript keeps all.
 	text := truncate(strings.TrimSpace(st.Text), maxIntakeText)
 
-	if s.x.cancel.MatchString(text) {
+	if d.x.cancel.MatchString(text) {
 		slots[stStage] = "done"
-		return IncidentReply{Slots: slots, Text: msg(lang, "cancelled"), Done: true}, nil
+		return incidentReply{Slots: slots, Text: incidentMsg(lang, "cancelled"), Done: true}, nil
 	}
 	switch slots[stStage] {
 	case "outage":
-		return s.outageAnswer(ctx, st, slots, text, lang)
+		return d.outageAnswer(ctx, st, slots, text, lang)
 	case "confirm":
-		return s.confirmAnswer(ctx, st, slots, text, lang)
+		return d.confirmAnswer(ctx, st, slots, text, lang)
 	}
-	s.fill(slots, text, false)
-	return s.next(ctx, slots, lang, "")
+	d.fill(slots, text, false)
+	return d.next(ctx, slots, lang, "")
 }
 
 // fill copies slot values found in text into slots. With overwrite, found
 // values replace earlier ones (corrections); otherwise only empty slots
 // are filled, and slots asked for in the last reply may take the user's
 // words as they are.
-func (s *Service) fill(slots map[string]string, text string, overwrite bool) {
+func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bool) {
 	set := func(k, v string) {
 		if v != "" && (overwrite || slots[k] == "") {
 			slots[k] = v
 		}
 	}
-	svc, svcFound := s.catalog.Match(text)
+	svc, svcFound := d.catalog.MatchService(text)
 	if svcFound {
-		set(SlotService, svc.ID)
+		set(SlotService, svc)
 	}
-	e := s.x.extract(text)
+	e := d.x.extract(text)
 	set(SlotSince, e.since)
 	set(SlotLocation, e.location)
 	set(SlotOthersAffected, e.othersAffected)
@@ -136,12 +142,12 @@ func (s *Service) fill(slots map[string]string, text string, overwrite bool) {
 	// In an incident intake, a message that names the service in a few
 	// words is the problem description.
 	if (e.symptom || svcFound && len(strings.Fields(text)) >= 4) && slots[SlotSymptom] == "" {
-		slots[SlotSymptom] = clip(s.x.symptomText(text))
+		slots[SlotSymptom] = clip(d.x.symptomText(text))
 	}
 	if overwrite || text == "" {
 		return
 	}
-	dunno := s.x.dunno.MatchString(text)
+	dunno := d.x.dunno.MatchString(text)
 	for _, slot := range strings.Split(slots[stAsked], ",") {
 		if slot == "" || slots[slot] != "" {
 			continue
@@ -154,70 +160,70 @@ func (s *Service) fill(slots map[string]string, text string, overwrite bool) {
 				slots[SlotService] = serviceOth
 			}
 		case SlotSymptom:
-			if s.x.answer(text) == 0 && (!svcFound || len(strings.Fields(text)) >= 3) {
+			if d.x.answer(text) == 0 && (!svcFound || len(strings.Fields(text)) >= 3) {
 				slots[SlotSymptom] = clip(text)
 			}
 		case SlotSince, SlotLocation:
 			if dunno {
 				slots[slot] = unknownValue
-			} else if rem := s.x.remainder(text, slot); rem != "" && !svcFoundOnly(rem, svcFound, s) {
+			} else if rem := d.x.remainder(text, slot); rem != "" && !d.serviceOnly(rem, svcFound) {
 				slots[slot] = clip(rem)
 			}
 		case SlotOthersAffected:
 			switch {
 			case dunno:
 				slots[slot] = unknownValue
-			case s.answerIn(text) > 0:
+			case d.answerIn(text) > 0:
 				slots[slot] = AffectedSome
-			case s.answerIn(text) < 0:
+			case d.answerIn(text) < 0:
 				slots[slot] = AffectedNo
 			}
 		case SlotCanWork:
 			switch {
 			case dunno:
 				slots[slot] = unknownValue
-			case s.answerIn(text) > 0:
+			case d.answerIn(text) > 0:
 				slots[slot] = CanWorkYes
-			case s.answerIn(text) < 0:
+			case d.answerIn(text) < 0:
 				slots[slot] = CanWorkNo
 			}
 		}
 	}
 }
 
-// svcFoundOnly reports whether rem is nothing but the name of a service,
+// serviceOnly reports whether rem is nothing but the name of a service,
 // which is no answer to a free-text question.
-func svcFoundOnly(rem string, svcFound bool, s *Service) bool {
+func (d *incidentDialog) serviceOnly(rem string, svcFound bool) bool {
 	if !svcFound {
 		return false
 	}
-	_, ok := s.catalog.Match(rem)
+	_, ok := d.catalog.MatchService(rem)
 	return ok && len(strings.Fields(rem)) <= 2
 }
 
 // answerIn finds a bare yes or no in any comma-separated part of text.
-func (s *Service) answerIn(text string) int {
-	for _, seg := range s.x.split(text) {
+func (d *incidentDialog) answerIn(text string) int {
+	for _, seg := range d.x.split(text) {
 		seg = strings.TrimSpace(seg)
-		if a := s.x.answer(seg); a != 0 && len(strings.Fields(normalize(seg))) <= 3 {
+		if a := d.x.answer(seg); a != 0 && len(strings.Fields(fold(seg))) <= 3 {
 			return a
 		}
 	}
-	return s.x.answer(text)
+	return d.x.answer(text)
 }
 
 // next offers a matching outage, asks for missing slots or summarises.
-func (s *Service) next(ctx context.Context, slots map[string]string, lang, prefix string) (IncidentReply, error) {
+func (d *incidentDialog) next(ctx context.Context, slots map[string]string, lang, prefix string) (incidentReply, error) {
 	if svc := slots[SlotService]; svc != "" && svc != serviceOth && slots[stChecked] != svc {
-		o, found, err := s.activeOutageFor(ctx, svc, nil)
+		o, found, err := d.tickets.ActiveOutage(ctx, svc)
 		if err != nil {
-			return IncidentReply{}, err
+			return incidentReply{}, err
 		}
 		slots[stChecked] = svc
 		if found {
 			slots[stStage] = "outage"
-			slots[stOutage] = strconv.FormatInt(o.ID, 10)
-			return IncidentReply{Slots: slots, Text: joinText(prefix, s.outageText(o, lang))}, nil
+			slots[stOutage] = o.ID
+			return incidentReply{Slots: slots, Text: joinText(prefix, d.outageText(o, lang))}, nil
 		}
 	}
 	var missing []string
@@ -229,8 +235,8 @@ func (s *Service) next(ctx context.Context, slots map[string]string, lang, prefi
 	if len(missing) == 0 {
 		slots[stStage] = "confirm"
 		delete(slots, stAsked)
-		_, _, p := s.triage(slots)
-		return IncidentReply{Slots: slots, Text: joinText(prefix, s.summaryText(slots, lang)), Priority: p}, nil
+		p := d.catalog.IncidentPriority(publicSlots(slots))
+		return incidentReply{Slots: slots, Text: joinText(prefix, d.summaryText(slots, lang)), Priority: p}, nil
 	}
 	ask := []string{missing[0]}
 	for _, k := range missing[1:] {
@@ -243,110 +249,89 @@ func (s *Service) next(ctx context.Context, slots map[string]string, lang, prefi
 	slots[stAsked] = strings.Join(ask, ",")
 	var qs []string
 	if prefix == "" && slots[SlotService] != "" && slots[SlotService] != serviceOth && len(missing) == len(slotOrder)-1 {
-		prefix = fmt.Sprintf(msg(lang, "ack"), s.serviceName(slots[SlotService], lang))
+		prefix = fmt.Sprintf(incidentMsg(lang, "ack"), d.serviceName(slots[SlotService], lang))
 	}
 	for _, k := range ask {
-		qs = append(qs, msg(lang, "ask_"+k))
+		qs = append(qs, incidentMsg(lang, "ask_"+k))
 	}
-	return IncidentReply{Slots: slots, Text: joinText(prefix, strings.Join(qs, " "))}, nil
+	return incidentReply{Slots: slots, Text: joinText(prefix, strings.Join(qs, " "))}, nil
 }
 
-func (s *Service) outageAnswer(ctx context.Context, st IncidentStep, slots map[string]string, text, lang string) (IncidentReply, error) {
-	id, _ := strconv.ParseInt(slots[stOutage], 10, 64)
+func (d *incidentDialog) outageAnswer(ctx context.Context, st incidentStep, slots map[string]string, text, lang string) (incidentReply, error) {
+	id := slots[stOutage]
 	delete(slots, stOutage)
-	if s.x.different.MatchString(text) {
+	if d.x.different.MatchString(text) {
 		slots[stStage] = ""
 		delete(slots, stAsked)
-		s.fill(slots, text, false)
+		d.fill(slots, text, false)
 		// "nein, bei mir ist es das Zertifikat" explains how the problem
 		// differs: that belongs to the symptom.
 		if len(strings.Fields(text)) >= 4 && !strings.Contains(slots[SlotSymptom], text) {
 			slots[SlotSymptom] = clip(joinText(slots[SlotSymptom], "–", text))
 		}
-		return s.next(ctx, slots, lang, msg(lang, "outage_declined"))
+		return d.next(ctx, slots, lang, incidentMsg(lang, "outage_declined"))
 	}
-	reporter := st.ConversationID
-	if reporter == "" {
-		reporter = "user:" + st.UserID
-	}
-	o, err := s.linkAffected(ctx, id, reporter, st.UserID, 0)
+	o, err := d.tickets.JoinOutage(ctx, id, Requester{ConversationID: st.ConversationID, UserID: st.UserID})
 	if err != nil {
-		return IncidentReply{}, err
+		return incidentReply{}, err
 	}
 	slots[stStage] = "done"
-	out := fmt.Sprintf(msg(lang, "outage_linked"), o.Affected)
+	out := fmt.Sprintf(incidentMsg(lang, "outage_linked"), o.Affected)
 	if !o.ETA.IsZero() {
-		out += " " + fmt.Sprintf(msg(lang, "eta"), s.formatTime(o.ETA, lang))
+		out += " " + fmt.Sprintf(incidentMsg(lang, "eta"), d.formatTime(o.ETA, lang))
 	}
-	return IncidentReply{Slots: slots, Text: out, Done: true, OutageID: strconv.FormatInt(o.ID, 10)}, nil
+	return incidentReply{Slots: slots, Text: out, Done: true, OutageID: o.ID}, nil
 }
 
-func (s *Service) confirmAnswer(ctx context.Context, st IncidentStep, slots map[string]string, text, lang string) (IncidentReply, error) {
+func (d *incidentDialog) confirmAnswer(ctx context.Context, st incidentStep, slots map[string]string, text, lang string) (incidentReply, error) {
 	before := publicSlots(slots)
-	a := s.x.answer(text)
-	s.fill(slots, text, true)
+	a := d.x.answer(text)
+	d.fill(slots, text, true)
 	// fill(overwrite) reads the symptom only into an empty slot; a user who
 	// said "nein" and then describes the problem differently corrects it.
-	if slots[stCorrect] != "" && maps(before, publicSlots(slots)) && a == 0 && text != "" {
+	if slots[stCorrect] != "" && sameSlots(before, publicSlots(slots)) && a == 0 && text != "" {
 		slots[SlotSymptom] = clip(text)
 	}
-	if !maps(before, publicSlots(slots)) {
+	if !sameSlots(before, publicSlots(slots)) {
 		delete(slots, stCorrect)
 		slots[stStage] = ""
-		return s.next(ctx, slots, lang, msg(lang, "corrected"))
+		return d.next(ctx, slots, lang, incidentMsg(lang, "corrected"))
 	}
 	switch a {
 	case 1:
-		return s.open(ctx, st, slots, lang)
+		return d.open(ctx, st, slots, lang)
 	case -1:
 		slots[stCorrect] = "1"
-		return IncidentReply{Slots: slots, Text: msg(lang, "what_to_change")}, nil
+		return incidentReply{Slots: slots, Text: incidentMsg(lang, "what_to_change")}, nil
 	}
-	_, _, p := s.triage(slots)
-	return IncidentReply{Slots: slots, Text: joinText(msg(lang, "yes_or_no"), s.summaryText(slots, lang)), Priority: p}, nil
-}
-
-// triage computes impact, urgency and priority from the slots.
-func (s *Service) triage(slots map[string]string) (impact, urgency int, priority string) {
-	svc, _ := s.catalog.Service(slots[SlotService])
-	impact = Impact(slots[SlotOthersAffected])
-	urgency = Urgency(slots[SlotCanWork], svc.Critical)
-	return impact, urgency, Priority(impact, urgency)
+	p := d.catalog.IncidentPriority(publicSlots(slots))
+	return incidentReply{Slots: slots, Text: joinText(incidentMsg(lang, "yes_or_no"), d.summaryText(slots, lang)), Priority: p}, nil
 }
 
 // open commits the incident ticket (and its outbox rows) and ends the
 // intake.
-func (s *Service) open(ctx context.Context, st IncidentStep, slots map[string]string, lang string) (IncidentReply, error) {
-	impact, urgency, p := s.triage(slots)
-	name := s.serviceName(slots[SlotService], "de")
-	t := Ticket{
-		Kind:           KindIncident,
-		Priority:       p,
-		Status:         StatusNew,
-		Audience:       "employee",
+func (d *incidentDialog) open(ctx context.Context, st incidentStep, slots map[string]string, lang string) (incidentReply, error) {
+	pub := publicSlots(slots)
+	p := d.catalog.IncidentPriority(pub)
+	key, err := d.tickets.OpenIncident(ctx, Incident{
+		ConversationID: st.ConversationID,
+		UserID:         st.UserID,
 		Channel:        st.Channel,
 		Lang:           lang,
-		Summary:        truncate(name+": "+oneLine(slots[SlotSymptom]), 200),
-		Description:    s.describe(slots, "de", p),
+		Slots:          pub,
+		Summary:        truncate(d.serviceName(slots[SlotService], "de")+": "+oneLine(slots[SlotSymptom]), 200),
+		Description:    d.describe(slots, "de", p),
 		Transcript:     st.Transcript,
-		Slots:          publicSlots(slots),
-		Service:        slots[SlotService],
-		Impact:         impact,
-		Urgency:        urgency,
-		ReporterID:     st.UserID,
-		ConversationID: st.ConversationID,
-		Intent:         "it_incident",
-		Confidence:     1,
-	}
-	if err := s.create(ctx, &t); err != nil {
-		return IncidentReply{}, err
+	})
+	if err != nil {
+		return incidentReply{}, err
 	}
 	slots[stStage] = "done"
-	out := fmt.Sprintf(msg(lang, "created"), t.Key, p)
-	if p == P1 {
-		out += " " + msg(lang, "p1")
+	out := fmt.Sprintf(incidentMsg(lang, "created"), key, p)
+	if p == "P1" {
+		out += " " + incidentMsg(lang, "p1")
 	}
-	return IncidentReply{Slots: slots, Text: out, Done: true, TicketKey: t.Key, Priority: p}, nil
+	return incidentReply{Slots: slots, Text: out, Done: true, TicketKey: key, Priority: p}, nil
 }
 
 func publicSlots(slots map[string]string) map[string]string {
@@ -359,7 +344,7 @@ func publicSlots(slots map[string]string) map[string]string {
 	return out
 }
 
-func maps(a, b map[string]string) bool {
+func sameSlots(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -371,58 +356,58 @@ func maps(a, b map[string]string) bool {
 	return true
 }
 
-func (s *Service) serviceName(id, lang string) string {
-	if svc, ok := s.catalog.Service(id); ok {
-		return svc.DisplayName(lang)
+func (d *incidentDialog) serviceName(id, lang string) string {
+	if name := d.catalog.ServiceName(id, lang); name != "" {
+		return name
 	}
-	return msg(lang, "other")
+	return incidentMsg(lang, "other")
 }
 
 // describe lists the slots, one per line, for the summary and the ticket.
-func (s *Service) describe(slots map[string]string, lang, priority string) string {
+func (d *incidentDialog) describe(slots map[string]string, lang, priority string) string {
 	value := func(k string) string {
 		v := slots[k]
 		switch {
 		case k == SlotService:
-			return s.serviceName(v, lang)
+			return d.serviceName(v, lang)
 		case v == unknownValue:
-			return msg(lang, "unknown")
+			return incidentMsg(lang, "unknown")
 		case k == SlotOthersAffected || k == SlotCanWork:
-			return msg(lang, k+"_"+v)
+			return incidentMsg(lang, k+"_"+v)
 		}
 		return v
 	}
 	var lines []string
 	for _, k := range slotOrder {
-		lines = append(lines, msg(lang, "label_"+k)+": "+value(k))
+		lines = append(lines, incidentMsg(lang, "label_"+k)+": "+value(k))
 	}
-	lines = append(lines, msg(lang, "label_priority")+": "+priority)
+	lines = append(lines, incidentMsg(lang, "label_priority")+": "+priority)
 	return strings.Join(lines, "\n")
 }
 
-func (s *Service) summaryText(slots map[string]string, lang string) string {
-	_, _, p := s.triage(slots)
-	return msg(lang, "summary") + "\n" + s.describe(slots, lang, p) + "\n" + msg(lang, "confirm")
+func (d *incidentDialog) summaryText(slots map[string]string, lang string) string {
+	p := d.catalog.IncidentPriority(publicSlots(slots))
+	return incidentMsg(lang, "summary") + "\n" + d.describe(slots, lang, p) + "\n" + incidentMsg(lang, "confirm")
 }
 
-func (s *Service) outageText(o Outage, lang string) string {
+func (d *incidentDialog) outageText(o Outage, lang string) string {
 	// The title is internal (it may quote a reporter); only the public
 	// message is shown.
-	m := o.PublicMessage
+	m := o.Message
 	if m == "" {
-		m = msg(lang, "outage_generic")
+		m = incidentMsg(lang, "outage_generic")
 	}
-	out := fmt.Sprintf(msg(lang, "outage"), s.serviceName(o.Service, lang), strings.TrimRight(m, ". "))
+	out := fmt.Sprintf(incidentMsg(lang, "outage"), d.serviceName(o.Service, lang), strings.TrimRight(m, ". "))
 	if !o.ETA.IsZero() {
-		out += " " + fmt.Sprintf(msg(lang, "eta"), s.formatTime(o.ETA, lang))
+		out += " " + fmt.Sprintf(incidentMsg(lang, "eta"), d.formatTime(o.ETA, lang))
 	}
-	return out + " " + msg(lang, "outage_same")
+	return out + " " + incidentMsg(lang, "outage_same")
 }
 
 // formatTime shows t in the service's location: the clock time today,
 // with the date otherwise.
-func (s *Service) formatTime(t time.Time, lang string) string {
-	t, now := t.In(s.loc), s.now().In(s.loc)
+func (d *incidentDialog) formatTime(t time.Time, lang string) string {
+	t, now := t.In(d.loc), d.now().In(d.loc)
 	sameDay := t.Year() == now.Year() && t.YearDay() == now.YearDay()
 	switch {
 	case lang == "en" && sameDay:
@@ -449,17 +434,28 @@ func joinText(parts ...string) string {
 // clip shortens user text kept in a slot to 300 runes on one line.
 func clip(s string) string { return truncate(oneLine(s), 300) }
 
-// msg returns the text with the key in lang ("de" or "en").
-func msg(lang, key string) string {
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// truncate cuts s to at most n runes, ending in "…" when it was cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// incidentMsg returns the text with the key in lang ("de" or "en").
+func incidentMsg(lang, key string) string {
 	if lang == "en" {
-		if m, ok := messagesEN[key]; ok {
+		if m, ok := incidentTextsEN[key]; ok {
 			return m
 		}
 	}
-	return messagesDE[key]
+	return incidentTextsDE[key]
 }
 
-var messagesDE = map[string]string{
+var incidentTextsDE = map[string]string{
 	"ack":                   "Verstanden, betroffen ist: %s.",
 	"ask_service":           "Welches System ist betroffen (z. B. E-Mail, VPN, Drucker, WLAN, Telefonie, Fachverfahren, Netzlaufwerk)?",
 	"ask_symptom":           "Was genau passiert, und gibt es eine Fehlermeldung (bitte mit Wortlaut)?",
@@ -498,7 +494,7 @@ var messagesDE = map[string]string{
 	"can_work_yes":          "ja",
 }
 
-var messagesEN = map[string]string{
+var incidentTextsEN = map[string]string{
 	"ack":                   "Understood, affected: %s.",
 	"ask_service":           "Which system is affected (e.g. e-mail, VPN, printer, Wi-Fi, telephony, business application, network drive)?",
 	"ask_symptom":           "What exactly happens, and is there an error message (please quote it)?",

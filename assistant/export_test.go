@@ -1,0 +1,31 @@
+package assistant
+
+import (
+	"context"
+	"time"
+)
+
+// Exported for the incident dialog tests in package assistant_test, which
+// run the dialog against the real ticketing service (an internal test
+// cannot import ticketing, which imports assistant).
+type (
+	IncidentStep   = incidentStep
+	IncidentReply  = incidentReply
+	IncidentDialog = incidentDialog
+)
+
+const (
+	StageSlot    = stStage
+	ServiceOther = serviceOth
+	UnknownValue = unknownValue
+)
+
+var SlotOrder = slotOrder
+
+func NewIncidentDialog(t Tickets, c ITCatalog, now func() time.Time, loc *time.Location) *IncidentDialog {
+	return newIncidentDialog(t, c, now, loc)
+}
+
+func (d *incidentDialog) Step(ctx context.Context, st IncidentStep) (IncidentReply, error) {
+	return d.step(ctx, st)
+}

@@ -1,0 +1,63 @@
+package assistant
+
+import "testing"
+
+func TestExtractSlots(t *testing.T) {
+	x := newSlotExtractor()
+	tests := []struct {
+		text string
+		want extracted
+	}{
+		{"seit 8 Uhr", extracted{since: "seit 8 Uhr"}},
+		{"Seit heute Morgen geht nichts", extracted{since: "Seit heute Morgen", symptom: true}},
+		{"seit ca. 7:30 Uhr", extracted{since: "seit ca. 7:30 Uhr"}},
+		{"seit zwei Tagen", extracted{since: "seit zwei Tagen"}},
+		{"seit Montag früh", extracted{since: "seit Montag früh"}},
+		{"gerade eben", extracted{since: "gerade eben"}},
+		{"vor 10 Minuten", extracted{since: "vor 10 Minuten"}},
+		{"since yesterday", extracted{since: "since yesterday"}},
+		{"two hours ago", extracted{since: "two hours ago"}},
+		{"Raum 2.14", extracted{location: "Raum 2.14"}},
+		{"ich sitze in Zimmer 114a", extracted{location: "Zimmer 114a"}},
+		{"im Homeoffice", extracted{location: "Homeoffice"}},
+		{"von zu Hause", extracted{location: "Homeoffice"}},
+		{"im Rathaus, 3. OG", extracted{location: "im Rathaus, 3. OG"}},
+		{"die ganze Abteilung", extracted{othersAffected: AffectedAll}},
+		{"alle Kollegen im Flur", extracted{othersAffected: AffectedAll}},
+		{"niemand im Haus kann drucken", extracted{othersAffected: AffectedAll}},
+		{"überall", extracted{othersAffected: AffectedAll}},
+		{"mehrere Kollegen", extracted{othersAffected: AffectedSome}},
+		{"bei den Kollegen geht es auch nicht", extracted{othersAffected: AffectedSome, symptom: true}},
+		{"nur ich", extracted{othersAffected: AffectedNo}},
+		{"bei den Kollegen geht es", extracted{othersAffected: AffectedNo}},
+		{"sonst niemand", extracted{othersAffected: AffectedNo}},
+		{"ich kann gar nicht arbeiten", extracted{canWork: CanWorkNo, symptom: true}},
+		{"wir können seit 8 Uhr nicht arbeiten", extracted{since: "seit 8 Uhr", canWork: CanWorkNo, symptom: true}},
+		{"nur eingeschränkt", extracted{canWork: CanWorkPartly}},
+		{"ich kann aber weiterarbeiten", extracted{canWork: CanWorkYes}},
+		{"nicht dringend", extracted{canWork: CanWorkYes}},
+		{"I cannot work", extracted{canWork: CanWorkNo, symptom: true}},
+		{"whole department", extracted{othersAffected: AffectedAll}},
+		{"Hallo", extracted{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := x.extract(tt.text); got != tt.want {
+				t.Errorf("extract(%q) = %+v, want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnswer(t *testing.T) {
+	x := newSlotExtractor()
+	for text, want := range map[string]int{
+		"ja": 1, "Ja, bitte": 1, "genau.": 1, "yes": 1, "ok": 1,
+		"nein": -1, "Nö": -1, "nein, Raum 3.12": -1, "no": -1,
+		"Raum 3.12": 0, "jein": 0, "nicht sicher": 0, "Nordflügel": 0, "Japan": 0,
+	} {
+		if got := x.answer(text); got != want {
+			t.Errorf("answer(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
