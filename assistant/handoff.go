@@ -75,11 +75,20 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 		Sources:        shownSources(conv),
 		Confidence:     t.conf,
 	}
-	e.Summary = a.escalationSummary(ctx, t, e)
+	e.Summary = a.escalationSummary(ctx, a.summary(t), e)
+	key, err = a.commitEscalation(ctx, e)
+	if err != nil {
+		return "", "", err
+	}
+	return key, e.Summary, nil
+}
+
+// commitEscalation sends the packet to ticketing, retrying once at once.
+func (a *Assistant) commitEscalation(ctx context.Context, e Escalation) (key string, err error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		key, err = a.cfg.Tickets.Escalate(ctx, e)
 		if err == nil && key != "" {
-			return key, e.Summary, nil
+			return key, nil
 		}
 		if err == nil {
 			err = errors.New("empty ticket key")
@@ -88,7 +97,7 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 			break
 		}
 	}
-	return "", "", fmt.Errorf("assistant: escalate: %w", err)
+	return "", fmt.Errorf("assistant: escalate: %w", err)
 }
 
 // contact says how to reach the service team without a ticket.
@@ -114,7 +123,11 @@ func (a *Assistant) transcript(t *turn) []Entry {
 // summary is an extractive summary of what the user asked: their messages
 // in order, redacted, without greetings, thanks and bare requests for a
 // human, cut to maxSummaryRunes.
-func (a *Assistant) summary(t *turn) string {
+func (a *Assistant) summary(t *turn) string { return a.summaryOf(t.conv.Entries, t.red) }
+
+// summaryOf is summary over the entries and, unless empty, the current
+// (already redacted) message.
+func (a *Assistant) summaryOf(entries []Entry, current string) string {
 	var parts []string
 	add := func(text string) {
 		sig := a.lex.signals(text)
@@ -129,12 +142,20 @@ func (a *Assistant) summary(t *turn) string {
 		}
 		parts = append(parts, text)
 	}
-	for _, e := range t.conv.Entries {
+	for _, e := range entries {
 		if e.Role == RoleUser {
 			add(Redact(e.Text))
 		}
 	}
-	add(t.red)
+	if current != "" {
+		add(current)
+	}
+	return joinSummary(parts)
+}
+
+// joinSummary joins the summary parts and keeps the newest
+// maxSummaryRunes.
+func joinSummary(parts []string) string {
 	s := strings.Join(parts, " | ")
 	if r := []rune(s); len(r) > maxSummaryRunes {
 		s = string(r[len(r)-maxSummaryRunes:])

@@ -26,8 +26,7 @@ var errEmptySummary = errors.New("assistant: model summary is empty")
 // maxSummaryRunes; without a model, and whenever the model fails, is too
 // slow or answers nothing, it is the extractive summary. The citizen never
 // sees it.
-func (a *Assistant) escalationSummary(ctx context.Context, t *turn, e Escalation) string {
-	extractive := a.summary(t)
+func (a *Assistant) escalationSummary(ctx context.Context, extractive string, e Escalation) string {
 	if a.cfg.Model == nil {
 		return extractive
 	}

@@ -24,13 +24,14 @@ type Asker interface {
 	Ask(ctx context.Context, conv *assistant.Conversation, msg assistant.Message) (assistant.Answer, error)
 }
 
-// Escalator opens a ticket for a human to take over a call. It is the
-// first method of assistant.Tickets, declared here so that the phone
-// channel needs nothing else of ticketing. A returned key names a ticket
-// that is committed: the channel dials the desk only after Escalate
+// Transferer hands a call over to a human: it opens the handoff ticket
+// with the call's transcript and returns its key. It is declared here, by
+// its consumer; *assistant.Assistant implements it, so a call is handed
+// over through the assistant like every chat. A returned key names a
+// ticket that is committed: the channel dials the desk only after Transfer
 // returned.
-type Escalator interface {
-	Escalate(ctx context.Context, e assistant.Escalation) (key string, err error)
+type Transferer interface {
+	Transfer(ctx context.Context, conv *assistant.Conversation, h assistant.Handover) (key string, err error)
 }
 
 // Metrics receives the channel's gauge. It is declared here so that phone
@@ -548,14 +549,18 @@ func (d *Dialog) nextPart(c *call, turnPath string) []Action {
 // caller. The caller's number goes into the ticket only with consent.
 func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 	var key string
-	if d.cfg.Escalator != nil {
+	if d.cfg.Transferer != nil {
 		id := ConversationID(c.id)
 		conv, err := d.load(ctx, id, c.lang)
 		if err == nil {
-			key, err = d.cfg.Escalator.Escalate(ctx, d.escalation(conv, c, consent))
+			h := assistant.Handover{Reason: c.reason, Lang: c.lang}
+			if consent && c.from != "" {
+				h.Contact = c.from
+			}
+			key, err = d.cfg.Transferer.Transfer(ctx, conv, h)
 		}
 		if err != nil {
-			d.cfg.Logger.Error("phone: escalate call", "call", c.id, "err", err)
+			d.cfg.Logger.Error("phone: transfer call", "call", c.id, "err", err)
 			key = ""
 		} else {
 			note := "Anruf an das Service-Team übergeben, Vorgang " + key
@@ -566,47 +571,6 @@ func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 		}
 	}
 	return d.connect(c, key, nil)
-}
-
-// escalation builds the handoff packet from the stored transcript.
-func (d *Dialog) escalation(conv *assistant.Conversation, c *call, consent bool) assistant.Escalation {
-	e := assistant.Escalation{
-		ConversationID: conv.ID,
-		Channel:        "phone",
-		Audience:       knowledge.Citizen,
-		Lang:           c.lang,
-		Intent:         assistant.IntentHuman,
-		Reason:         c.reason,
-	}
-	if e.Reason == "" {
-		e.Reason = "requested"
-	}
-	seen := map[string]bool{}
-	var asked []string
-	for _, en := range conv.Entries {
-		en.Text = assistant.Redact(en.Text)
-		en.Sources = append([]assistant.Source(nil), en.Sources...)
-		e.Transcript = append(e.Transcript, en)
-		switch en.Role {
-		case assistant.RoleUser:
-			asked = append(asked, strings.Join(strings.Fields(en.Text), " "))
-		case assistant.RoleAssistant:
-			if en.Intent != "" && en.Intent != assistant.IntentHuman && en.Intent != assistant.IntentSmalltalk {
-				e.Intent = en.Intent
-			}
-			for _, s := range en.Sources {
-				if !seen[s.ID] {
-					seen[s.ID] = true
-					e.Sources = append(e.Sources, s)
-				}
-			}
-		}
-	}
-	e.Summary = strings.Join(asked, " | ")
-	if consent && c.from != "" {
-		e.Contact = c.from
-	}
-	return e
 }
 
 // connect tells the caller the ticket key (unless before already says it)

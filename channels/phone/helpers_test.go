@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 const (
@@ -117,7 +118,9 @@ func scripted(q string) assistant.Answer {
 	}
 }
 
-// fakeEscalator records escalations and returns LOT-<n>.
+// fakeEscalator is the ticketing behind the test's assistant: it records
+// escalations and returns LOT-<n>. Calls reach it through
+// (*assistant.Assistant).Transfer.
 type fakeEscalator struct {
 	mu   sync.Mutex
 	got  []assistant.Escalation
@@ -125,7 +128,50 @@ type fakeEscalator struct {
 	next int
 }
 
-var _ Escalator = (*fakeEscalator)(nil)
+var (
+	_ assistant.Tickets   = (*fakeEscalator)(nil)
+	_ assistant.ITCatalog = (*fakeEscalator)(nil)
+)
+
+func (f *fakeEscalator) OpenIncident(context.Context, assistant.Incident) (string, error) {
+	return "", errors.New("fakeEscalator: no incidents on the phone")
+}
+
+func (f *fakeEscalator) ActiveOutage(context.Context, string) (assistant.Outage, bool, error) {
+	return assistant.Outage{}, false, nil
+}
+
+func (f *fakeEscalator) JoinOutage(context.Context, string, assistant.Requester) (assistant.Outage, error) {
+	return assistant.Outage{}, assistant.ErrNotFound
+}
+
+func (f *fakeEscalator) Status(context.Context, string, assistant.Requester) (assistant.TicketStatus, error) {
+	return assistant.TicketStatus{}, assistant.ErrNotFound
+}
+
+func (f *fakeEscalator) MatchService(string) (string, bool)        { return "", false }
+func (f *fakeEscalator) ServiceName(string, string) string         { return "" }
+func (f *fakeEscalator) IncidentPriority(map[string]string) string { return "P4" }
+
+// noRetriever finds nothing; the transferring assistant needs no knowledge.
+type noRetriever struct{}
+
+func (noRetriever) Search(context.Context, knowledge.Query) ([]knowledge.Passage, error) {
+	return nil, nil
+}
+func (noRetriever) Document(string, knowledge.Audience) (knowledge.Document, bool) {
+	return knowledge.Document{}, false
+}
+
+// mustTransferer is an assistant that hands calls over to esc.
+func mustTransferer(tb testing.TB, esc assistant.Tickets) *assistant.Assistant {
+	tb.Helper()
+	a, err := assistant.New(assistant.Config{Retriever: noRetriever{}, Tickets: esc, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
 
 func (f *fakeEscalator) Escalate(ctx context.Context, e assistant.Escalation) (string, error) {
 	f.mu.Lock()
@@ -181,7 +227,7 @@ func newEnv(t testing.TB, edit func(*Config)) *testEnv {
 	e.http = httptest.NewServer(mux)
 	t.Cleanup(e.http.Close)
 	cfg := Config{
-		Asker: e.asker, Store: e.store, Escalator: e.esc,
+		Asker: e.asker, Store: e.store, Transferer: mustTransferer(t, e.esc),
 		Hints:     func() []string { return []string{"Reisepass", "Personalausweis", "Wohnsitz anmelden"} },
 		PublicURL: e.http.URL, TwilioAuthToken: testToken, JambonzSecret: testSecret, DeskPhone: testDesk,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),

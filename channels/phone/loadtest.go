@@ -23,8 +23,8 @@ type LoadOptions struct {
 	Calls int
 	// Questions are asked by every call; default callsim.DefaultBenchQuestions.
 	Questions []string
-	// Escalator receives transfers; nil means none.
-	Escalator Escalator
+	// Transferer receives transfers; nil means none.
+	Transferer Transferer
 	// Logger; nil means no logging.
 	Logger *slog.Logger
 }
@@ -45,7 +45,7 @@ func LoadTest(ctx context.Context, asker Asker, o LoadOptions) (callsim.BenchRes
 	base := "http://" + ln.Addr().String()
 	secret := randomSecret()
 	srv, err := New(Config{
-		Asker: asker, Store: assistant.NewMemoryStore(), Escalator: o.Escalator,
+		Asker: asker, Store: assistant.NewMemoryStore(), Transferer: o.Transferer,
 		PublicURL: base, TwilioAuthToken: secret, JambonzSecret: secret, Logger: o.Logger,
 	})
 	if err != nil {

@@ -63,9 +63,10 @@ type Config struct {
 	// Store keeps call transcripts like chats: ID "call-<gateway call
 	// ID>", Channel "phone", audience citizen.
 	Store assistant.ConversationStore
-	// Escalator opens the ticket before a transfer; in production the
-	// ticketing service. Nil means calls are transferred without a ticket.
-	Escalator Escalator
+	// Transferer opens the ticket before a transfer; in production the
+	// *assistant.Assistant. Nil means calls are transferred without a
+	// ticket.
+	Transferer Transferer
 	// Hints returns the knowledge base's service names for speech
 	// recognition; nil means only the dialog's own words.
 	Hints func() []string

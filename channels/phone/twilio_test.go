@@ -211,11 +211,11 @@ func TestTransferVariants(t *testing.T) {
 			wantVerbs: []string{"Say", "Dial"}, wantSaid: []string{"Ich verbinde Sie"}, notSaid: []string{"Vorgangsnummer"},
 		},
 		{
-			name: "no escalator", edit: func(c *Config) { c.Escalator = nil }, answer: "ja",
+			name: "no escalator", edit: func(c *Config) { c.Transferer = nil }, answer: "ja",
 			wantVerbs: []string{"Say", "Dial"},
 		},
 		{
-			name: "no escalator and no desk", edit: func(c *Config) { c.Escalator = nil; c.DeskPhone = "" }, answer: "ja",
+			name: "no escalator and no desk", edit: func(c *Config) { c.Transferer = nil; c.DeskPhone = "" }, answer: "ja",
 			wantVerbs: []string{"Say", "Hangup"}, wantSaid: []string{"erneut an"},
 		},
 	}

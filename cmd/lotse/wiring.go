@@ -150,7 +150,7 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 	pc := phone.Config{
 		Asker:           a.asst,
 		Store:           a.convs,
-		Escalator:       tickets(a.tickets, a.metrics),
+		Transferer:      a.asst,
 		Hints:           func() []string { return serviceTitles(a.kb.Base) },
 		PublicURL:       cfg.PublicURL,
 		TwilioAuthToken: cfg.TwilioAuthToken,

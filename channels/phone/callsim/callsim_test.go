@@ -51,15 +51,16 @@ func (a *asker) Ask(ctx context.Context, conv *assistant.Conversation, msg assis
 	return ans, nil
 }
 
+// escalator records the handovers of calls and returns LOT-42.
 type escalator struct {
 	mu  sync.Mutex
 	got []assistant.Escalation
 }
 
-func (e *escalator) Escalate(ctx context.Context, esc assistant.Escalation) (string, error) {
+func (e *escalator) Transfer(ctx context.Context, conv *assistant.Conversation, h assistant.Handover) (string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.got = append(e.got, esc)
+	e.got = append(e.got, assistant.Escalation{ConversationID: conv.ID, Channel: conv.Channel, Reason: h.Reason, Contact: h.Contact})
 	return "LOT-42", nil
 }
 
@@ -69,7 +70,7 @@ func startServer(t *testing.T, a phone.Asker, edit func(*phone.Config)) (*httpte
 	esc := &escalator{}
 	ts := httptest.NewUnstartedServer(nil)
 	cfg := phone.Config{
-		Asker: a, Store: assistant.NewMemoryStore(), Escalator: esc,
+		Asker: a, Store: assistant.NewMemoryStore(), Transferer: esc,
 		PublicURL: "http://" + ts.Listener.Addr().String(), TwilioAuthToken: token, JambonzSecret: secret, DeskPhone: desk,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
