@@ -1,12 +1,17 @@
-# Make targets run exactly what CI runs (see .ci/run).
-.PHONY: test lint integration eval bench e2e
+# Make targets run exactly what CI runs: .ci/run installs the browser test
+# tools, sets LOTSE_E2E=1 and calls `make lint test eval`.
+.PHONY: test lint integration eval eval-report bench e2e
 
 test:
 	go test -race -count=1 ./...
 
+# gofmt, go vet and staticcheck (pinned in go.mod's tool block); any
+# finding fails.
 lint:
-	gofmt -l $$(git ls-files '*.go')
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt wants to change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	go tool staticcheck ./...
 
 # Real-dependency tests are opt-in (an LLM endpoint, a Jira instance).
 integration:
@@ -15,7 +20,31 @@ integration:
 e2e:
 	LOTSE_E2E=1 go test -count=1 ./channels/...
 
+# The eval gates (issue #13): the bundled and the natural cases must reach
+# their thresholds; the two sets over ../shared/corpus have regression
+# floors (README, Evals); the red-team cases (offline) must all pass. Zero
+# leaks everywhere.
+LOTSE_EVAL = go run ./cmd/lotse eval --data $$(mktemp -d) --format text
+CORPUS = ../shared/corpus
 eval:
+	$(LOTSE_EVAL) --cases evals/cases/musterstadt \
+		--min-hit5 0.95 --min-facts 0.95 --min-intent 0.85
+	$(LOTSE_EVAL) --cases evals/cases/natural/musterstadt \
+		--min-hit5 0.90 --min-facts 0.85 --min-esc-precision 0.85 --min-esc-recall 0.85
+	@if [ -d $(CORPUS) ]; then \
+		echo "shared corpus (floor)"; \
+		$(LOTSE_EVAL) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/it-kb \
+			--cases evals/cases/shared --min-hit5 0.80 --min-facts 0.60 || exit 1; \
+		echo "natural questions over the shared corpus (floor)"; \
+		$(LOTSE_EVAL) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/laws-de --knowledge $(CORPUS)/it-kb \
+			--cases evals/cases/natural/shared --min-hit5 0.62 --min-facts 0.38 || exit 1; \
+	elif [ "$${CI:-}" = true ]; then \
+		echo "$(CORPUS) missing: the shared eval gates cannot run"; exit 1; \
+	fi
+	$(LOTSE_EVAL) --cases evals/cases/redteam
+
+# Markdown report of the bundled cases, for the README.
+eval-report:
 	go run ./cmd/lotse eval --cases evals/cases/musterstadt --format markdown
 
 bench:

@@ -153,7 +153,7 @@ func loadDenseIndex(ctx context.Context, r io.ReadSeeker, chunks int, meta chunk
 	for c := range embeds {
 		doc, err := col.GetByID(ctx, strconv.Itoa(c))
 		if err != nil {
-			return nil, fmt.Errorf("%w: vector of chunk %d: %v", errStale, c, err)
+			return nil, fmt.Errorf("%w: vector of chunk %d: %w", errStale, c, err)
 		}
 		if id, _ := meta(c); doc.Metadata[metaDoc] != id {
 			return nil, fmt.Errorf("%w: vector of chunk %d belongs to %q, not %q", errStale, c, doc.Metadata[metaDoc], id)

@@ -222,12 +222,36 @@ func formatOf(ext string) (string, bool) {
 
 // parseFile runs the loader for format. It returns the documents found and
 // the format that produced them.
+// fileError says why a file cannot be indexed. Its text is German because
+// it goes verbatim into the index report for the people who maintain the
+// knowledge ("Front Matter fehlerhaft: …"); the cause, when there is one,
+// is wrapped.
+type fileError struct {
+	reason string
+	cause  error
+}
+
+func (e *fileError) Error() string {
+	if e.cause != nil {
+		return e.reason + ": " + e.cause.Error()
+	}
+	return e.reason
+}
+
+func (e *fileError) Unwrap() error { return e.cause }
+
+// fileErrorf returns a fileError with the formatted reason and cause (nil
+// for none).
+func fileErrorf(cause error, format string, args ...any) error {
+	return &fileError{reason: fmt.Sprintf(format, args...), cause: cause}
+}
+
 func parseFile(format string, data []byte) (docs []parsedDoc, _ string, err error) {
 	defer func() {
 		// The PDF and XML decoders are fed untrusted bytes; a panic in one
 		// of them must cost one file, not the index.
 		if r := recover(); r != nil {
-			docs, err = nil, fmt.Errorf("Datei beschädigt (%v)", r)
+			docs, err = nil, fileErrorf(nil, "Datei beschädigt (%v)", r)
 		}
 	}()
 	switch format {

@@ -3,8 +3,6 @@ package knowledge
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -25,7 +23,7 @@ func parseFeed(data []byte) ([]parsedDoc, error) {
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fmt.Errorf("XML beschädigt: %v", err)
+			return nil, fileErrorf(err, "XML beschädigt")
 		}
 		if se, ok := tok.(xml.StartElement); ok {
 			rootName = se.Name.Local
@@ -38,7 +36,7 @@ func parseFeed(data []byte) ([]parsedDoc, error) {
 	case "feed":
 		return parseAtom(data)
 	}
-	return nil, fmt.Errorf("XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
+	return nil, fileErrorf(nil, "XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
 }
 
 func parseRSS(data []byte) ([]parsedDoc, error) {
@@ -56,7 +54,7 @@ func parseRSS(data []byte) ([]parsedDoc, error) {
 		} `xml:"channel"`
 	}
 	if err := decodeXML(data, &f); err != nil {
-		return nil, fmt.Errorf("RSS beschädigt: %v", err)
+		return nil, fileErrorf(err, "RSS beschädigt")
 	}
 	var items []feedItem
 	for _, it := range f.Channel.Items {
@@ -89,7 +87,7 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 		} `xml:"entry"`
 	}
 	if err := decodeXML(data, &f); err != nil {
-		return nil, fmt.Errorf("Atom beschädigt: %v", err)
+		return nil, fileErrorf(err, "Atom beschädigt")
 	}
 	var items []feedItem
 	for _, e := range f.Entries {
@@ -128,14 +126,14 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 		}
 		return bytes.NewReader(latin1ToUTF8(b)), nil
 	}
-	return nil, fmt.Errorf("Zeichensatz %q wird nicht unterstützt", label)
+	return nil, fileErrorf(nil, "Zeichensatz %q wird nicht unterstützt", label)
 }
 
 type feedItem struct{ title, link, id, body, date string }
 
 func feedDocs(items []feedItem) ([]parsedDoc, error) {
 	if len(items) == 0 {
-		return nil, errors.New("Feed ohne Einträge")
+		return nil, fileErrorf(nil, "Feed ohne Einträge")
 	}
 	var out []parsedDoc
 	used := map[string]bool{}

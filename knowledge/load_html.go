@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +16,7 @@ import (
 func parseHTML(data []byte) (parsedDoc, error) {
 	var pd parsedDoc
 	if bytes.IndexByte(data, 0) >= 0 {
-		return pd, fmt.Errorf("Binärdatei, kein HTML")
+		return pd, fileErrorf(nil, "Binärdatei, kein HTML")
 	}
 	if !utf8.Valid(data) {
 		// Old pages are often ISO 8859-1 or Windows-1252 whatever their
@@ -26,7 +25,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return pd, fmt.Errorf("HTML nicht lesbar: %v", err)
+		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
 	var pageTitle string
 	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {

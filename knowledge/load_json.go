@@ -3,8 +3,6 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -56,28 +54,28 @@ func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 	multi := len(data) > 0 && data[0] == '['
 	if multi {
 		if err := json.Unmarshal(data, &items); err != nil {
-			return nil, fmt.Errorf("JSON fehlerhaft: %v", err)
+			return nil, fileErrorf(err, "JSON fehlerhaft")
 		}
 	} else {
 		var one ServiceJSON
 		if err := json.Unmarshal(data, &one); err != nil {
-			return nil, fmt.Errorf("JSON fehlerhaft: %v", err)
+			return nil, fileErrorf(err, "JSON fehlerhaft")
 		}
 		items = []ServiceJSON{one}
 	}
 	var out []parsedDoc
 	for i, s := range items {
 		if strings.TrimSpace(s.Title) == "" {
-			return nil, fmt.Errorf("JSON-Eintrag %d: title fehlt", i+1)
+			return nil, fileErrorf(nil, "JSON-Eintrag %d: title fehlt", i+1)
 		}
 		upd, err := parseDate(s.Updated)
 		if err != nil {
-			return nil, fmt.Errorf("JSON-Eintrag %d: updated: %v", i+1, err)
+			return nil, fileErrorf(err, "JSON-Eintrag %d: updated", i+1)
 		}
 		pd := parsedDoc{title: s.Title, synonyms: s.Synonyms, url: s.URL, updated: upd, kind: string(KindService)}
 		if multi {
 			if s.ID == "" {
-				return nil, fmt.Errorf("JSON-Eintrag %d: id fehlt", i+1)
+				return nil, fileErrorf(nil, "JSON-Eintrag %d: id fehlt", i+1)
 			}
 			pd.subID = s.ID
 		}
@@ -101,12 +99,12 @@ func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 		add("Rechtsgrundlage", FacetRechtsgrundlage, s.Rechtsgrundlage)
 		add("Fristen", FacetFristen, s.Fristen)
 		if len(pd.sections) == 0 {
-			return nil, fmt.Errorf("JSON-Eintrag %d: %w", i+1, errNoText)
+			return nil, fileErrorf(errNoText, "JSON-Eintrag %d", i+1)
 		}
 		out = append(out, pd)
 	}
 	if len(out) == 0 {
-		return nil, errors.New("JSON enthält keine Leistung")
+		return nil, fileErrorf(nil, "JSON enthält keine Leistung")
 	}
 	return out, nil
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"slices"
@@ -26,7 +25,7 @@ func openZip(data []byte) (*zip.Reader, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("kein gültiges Office-Dokument: %v", err)
+		return nil, fileErrorf(err, "kein gültiges Office-Dokument")
 	}
 	return zr, nil
 }
@@ -124,7 +123,7 @@ func parseDOCX(data []byte) (parsedDoc, error) {
 			break
 		}
 		if err != nil {
-			return pd, fmt.Errorf("Word-Dokument beschädigt: %v", err)
+			return pd, fileErrorf(err, "Word-Dokument beschädigt")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -243,11 +242,11 @@ func parsePPTX(data []byte) (parsedDoc, error) {
 	for i, s := range slides {
 		b, err := readZipFile(zr, s.name)
 		if err != nil {
-			return pd, fmt.Errorf("Folie %d nicht lesbar: %v", s.n, err)
+			return pd, fileErrorf(err, "Folie %d nicht lesbar", s.n)
 		}
 		title, body, err := slideText(b)
 		if err != nil {
-			return pd, fmt.Errorf("Folie %d beschädigt: %v", s.n, err)
+			return pd, fileErrorf(err, "Folie %d beschädigt", s.n)
 		}
 		if i == 0 && pd.title == "" && title != "" {
 			pd.title = title
@@ -335,9 +334,9 @@ func parsePDF(data []byte) (parsedDoc, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-			return pd, errors.New("PDF ist verschlüsselt")
+			return pd, fileErrorf(nil, "PDF ist verschlüsselt")
 		}
-		return pd, fmt.Errorf("PDF beschädigt: %v", err)
+		return pd, fileErrorf(err, "PDF beschädigt")
 	}
 	if title := r.Trailer().Key("Info").Key("Title").Text(); title != "" {
 		pd.title = title
@@ -349,12 +348,12 @@ func parsePDF(data []byte) (parsedDoc, error) {
 		}
 		text, err := p.GetPlainText(nil)
 		if err != nil {
-			return pd, fmt.Errorf("PDF-Seite %d beschädigt: %v", i, err)
+			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i)
 		}
 		pd.sections = append(pd.sections, Section{Heading: "Seite " + strconv.Itoa(i), Text: cleanPDFText(text)})
 	}
 	if len(pd.sections) == 0 {
-		return pd, errors.New("PDF ohne Seiten")
+		return pd, fileErrorf(nil, "PDF ohne Seiten")
 	}
 	return pd, nil
 }

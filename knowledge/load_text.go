@@ -36,15 +36,15 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
 		end := strings.Index(rest, "\n---")
 		if end < 0 {
-			return pd, fmt.Errorf("Front Matter nicht abgeschlossen")
+			return pd, fileErrorf(nil, "Front Matter nicht abgeschlossen")
 		}
 		var fm frontMatter
 		if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
-			return pd, fmt.Errorf("Front Matter fehlerhaft: %v", err)
+			return pd, fileErrorf(err, "Front Matter fehlerhaft")
 		}
 		upd, err := parseDate(fm.Updated)
 		if err != nil {
-			return pd, fmt.Errorf("Front Matter: updated: %v", err)
+			return pd, fileErrorf(err, "Front Matter: updated")
 		}
 		pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
 		pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
@@ -156,7 +156,7 @@ func parseDate(s string) (time.Time, error) {
 func parseText(data []byte) (parsedDoc, error) {
 	var pd parsedDoc
 	if bytes.IndexByte(data, 0) >= 0 {
-		return pd, fmt.Errorf("Binärdatei, kein Text")
+		return pd, fileErrorf(nil, "Binärdatei, kein Text")
 	}
 	if !utf8.Valid(data) {
 		data = latin1ToUTF8(data)

@@ -204,14 +204,14 @@ func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, acto
 		o, err = scanOutage(tx.QueryRowContext(ctx, `SELECT `+outageColumns+` FROM outages WHERE id = ?`, outageID))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("%w: Die Störung #%d gibt es nicht.", ErrInvalid, outageID)
+			return fmt.Errorf("%w: Die Störung #%d gibt es nicht", ErrInvalid, outageID)
 		case err != nil:
 			return err
 		case t.OutageID == outageID:
 			same = true
 			return nil
 		case !o.Active:
-			return fmt.Errorf("%w: Die Störung #%d ist beendet.", ErrInvalid, outageID)
+			return fmt.Errorf("%w: Die Störung #%d ist beendet", ErrInvalid, outageID)
 		}
 		if t.OutageID != 0 {
 			var active int
@@ -220,7 +220,7 @@ func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, acto
 				return err
 			}
 			if active != 0 {
-				return fmt.Errorf("%w: Der Vorgang ist schon mit der aktiven Störung #%d verknüpft.", ErrConflict, t.OutageID)
+				return fmt.Errorf("%w: Der Vorgang ist schon mit der aktiven Störung #%d verknüpft", ErrConflict, t.OutageID)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET outage_id = ?, updated_at = ? WHERE id = ?`, outageID, ts(now), t.ID); err != nil {

@@ -184,6 +184,10 @@ func (m *Model) request(req assistant.ModelRequest) oai.ChatCompletionRequest {
 		r.MaxCompletionTokens = req.MaxTokens
 		return r
 	}
+	// Deprecated for OpenAI's reasoning models only; local servers
+	// (llama.cpp, Ollama, older vLLM) read max_tokens and ignore
+	// max_completion_tokens, see the comment above.
+	//lint:ignore SA1019 max_tokens is the field OpenAI-compatible local servers understand
 	r.MaxTokens = req.MaxTokens
 	r.Temperature = req.Temperature
 	if r.Temperature == 0 {

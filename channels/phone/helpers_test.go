@@ -464,7 +464,6 @@ func names(vs []verb) []string {
 type jambonzCall struct {
 	e   *testEnv
 	sid string
-	now time.Time
 }
 
 func (e *testEnv) jambonzCall(sid string) *jambonzCall {

@@ -212,11 +212,8 @@ func speakPhone(m string) string {
 	if n < 6 {
 		return m
 	}
-	var blocks []string
 	plus := strings.HasPrefix(m, "+")
-	for _, b := range strings.FieldsFunc(m, func(r rune) bool { return r < '0' || r > '9' }) {
-		blocks = append(blocks, b)
-	}
+	blocks := strings.FieldsFunc(m, func(r rune) bool { return r < '0' || r > '9' })
 	var out []string
 	for i, b := range blocks {
 		if i == 0 && plus {
