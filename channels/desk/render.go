@@ -112,6 +112,15 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	s.renderError(w, r, http.StatusInternalServerError, "Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
 }
 
+// sentence ends a message from an error string (which by Go convention
+// has no final punctuation) with a period.
+func sentence(m string) string {
+	if m == "" || strings.ContainsAny(m[len(m)-1:], ".!?") {
+		return m
+	}
+	return m + "."
+}
+
 // userMessage maps an error of ticketing or of this package to an HTTP
 // status and a message that may be shown; ok is false for internal errors,
 // whose details belong in the log only.
@@ -124,7 +133,7 @@ func userMessage(err error) (status int, msg string, ok bool) {
 		if i := strings.LastIndex(m, ticketing.ErrInvalid.Error()+": "); i >= 0 {
 			m = m[i+len(ticketing.ErrInvalid.Error())+2:]
 		}
-		return http.StatusBadRequest, "Ungültige Eingabe: " + m, true
+		return http.StatusBadRequest, "Ungültige Eingabe: " + sentence(m), true
 	case errors.Is(err, ticketing.ErrNotFound):
 		return http.StatusNotFound, "Nicht gefunden.", true
 	case errors.Is(err, ticketing.ErrConflict):
@@ -132,7 +141,7 @@ func userMessage(err error) (status int, msg string, ok bool) {
 		// after the prefix; a taken unique value (username) has none.
 		m := err.Error()
 		if i := strings.LastIndex(m, ticketing.ErrConflict.Error()+": "); i >= 0 {
-			return http.StatusConflict, m[i+len(ticketing.ErrConflict.Error())+2:], true
+			return http.StatusConflict, sentence(m[i+len(ticketing.ErrConflict.Error())+2:]), true
 		}
 		return http.StatusConflict, "Dieser Name ist bereits vergeben.", true
 	case errors.Is(err, ticketing.ErrNoExternal):
