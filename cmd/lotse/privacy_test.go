@@ -77,7 +77,10 @@ func TestPrivacyBadInput(t *testing.T) {
 		if args[1] == "--data" {
 			args = args[:1]
 		}
-		if err := run(context.Background(), args, envFrom(nil), nil, &out, &errb); err == nil {
+		// LOTSE_DATA_DIR too, so that a run without --data never writes
+		// into the source tree.
+		env := envFrom(map[string]string{"LOTSE_DATA_DIR": t.TempDir()})
+		if err := run(context.Background(), args, env, nil, &out, &errb); err == nil {
 			t.Errorf("run %v: no error", args)
 		}
 	}
