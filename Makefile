@@ -5,11 +5,13 @@
 test:
 	go test -race -count=1 ./...
 
-# gofmt, go vet and staticcheck (pinned in go.mod's tool block); any
-# finding fails.
+# gofmt, the SPDX licence header, go vet and staticcheck (pinned in
+# go.mod's tool block); any finding fails.
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt wants to change:"; echo "$$unformatted"; exit 1; fi
+	@missing=$$(git ls-files '*.go' | xargs grep -L 'SPDX-License-Identifier: EUPL-1.2'); \
+	if [ -n "$$missing" ]; then echo "missing '// SPDX-License-Identifier: EUPL-1.2' as first line:"; echo "$$missing"; exit 1; fi
 	go vet ./...
 	go tool staticcheck ./...
 

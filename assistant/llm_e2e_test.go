@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant_test
 
 // End-to-end tests of the LLM path: Assistant.Ask with the real

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant_test
 
 // End-to-end tests of the escalation summary: the real assistant/openai

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package assistant runs one conversation turn: it redacts personal data,
 // classifies the intent, resolves follow-ups against earlier turns, retrieves
 // passages, composes a grounded answer (extractive offline, or with an LLM

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package evals measures the quality of Lotse's answers: it loads eval cases
 // (questions with expected sources, facts, intents and escalations) from
 // YAML files, runs them through the same Ask entry point the channels use,

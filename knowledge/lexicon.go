@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package knowledge
 
 // builtinSynonyms is German administrative vocabulary as people say it

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package knowledge turns a town's documents into passages that answer questions.
 //
 // It owns loading files (Markdown, text, HTML, PDF, DOCX, PPTX, JSON service

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package prompts holds the LLM prompt templates as embedded *.tmpl files,
 // parses them once and renders them with typed data, escaping user and
 // retrieved text and fencing it in tags.

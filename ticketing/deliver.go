@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package ticketing owns tickets: the ticket model, the built-in SQLite store
 // (which also keeps conversations, desk users and the audit log), the outbox
 // that delivers tickets to an external system exactly once, the IT service

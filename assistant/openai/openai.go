@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package openai adapts an OpenAI-compatible chat completions API to
 // assistant.Model: OpenAI itself, Azure OpenAI (with AzureAPIVersion), and
 // local servers such as Ollama, vLLM or llama.cpp (base URL

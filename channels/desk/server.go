@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package desk is the service-desk console: agents log in with local
 // accounts (or a trusted proxy's SSO header), work the queue of escalations
 // and incidents with SLA clocks, read the full transcript of a case with the

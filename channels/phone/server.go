@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package phone is Lotse on a phone line: the same assistant as the web
 // chat, reached through Twilio or a self-hosted Jambonz. It renders
 // answers for speech (no Markdown or URLs, amounts, dates and ticket keys

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package web is Lotse's browser channel: the REST chat API, the WebSocket
 // chat protocol with resumable sessions, the embeddable widget and the demo
 // and intranet pages, and the authentication of employees behind the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Command lotse is the conversational assistant and helpdesk of a city
 // administration: `lotse serve` runs the web chat, phone webhooks and the
 // service-desk console; the other subcommands ask one question, build the

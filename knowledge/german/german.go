@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package german holds the general German (and a little English) language
 // handling that every part of Lotse shares: folding, word splitting,
 // stemming, stop words and yes/no answers. It imports nothing from the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package musterstadt bundles the example knowledge base of the fictional
 // town Musterstadt: citizen service descriptions (leistungen/), internal IT
 // articles for employees (intern/it/), dated notices (hinweise/), a

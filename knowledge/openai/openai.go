@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package openai embeds text with any server that speaks the OpenAI
 // embeddings API (/v1/embeddings): OpenAI itself, Azure-compatible gateways,
 // Ollama, LocalAI, vLLM and the like.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 //go:build ignore
 
 // mkfixtures writes the binary test fixtures (DOCX, PPTX, PDF and their

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package jira delivers Lotse tickets to Jira Service Management (or a plain
 // Jira project) and reads their status back.
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package jira_test
 
 // Fault tests: the real ticketing outbox (SQLite store, Service.Escalate,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package fakellm is an in-process fake of an OpenAI-compatible chat
 // completions server for tests. It speaks the real wire format (JSON
 // requests, server-sent events for streams, tool calls, error bodies), so

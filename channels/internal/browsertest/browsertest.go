@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package browsertest holds what the browser end-to-end tests of the
 // channels share: finding Chromium, the rule to skip or fail when the
 // browser or axe-core is missing, starting a headless browser with

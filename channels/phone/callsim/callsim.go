@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package callsim plays a phone gateway against a running Lotse server:
 // it posts the voice webhooks exactly as Twilio (signed form posts, TwiML
 // back) or Jambonz (signed JSON, JSON verbs back) would, prints what the

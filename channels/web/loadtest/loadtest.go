@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package loadtest drives a Lotse WebSocket chat endpoint with many
 // concurrent sessions and measures the time from sending a question to
 // receiving its final answer. cmd/lotse exposes it as "lotse bench chat".

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package fakejira is an in-memory Jira for tests: an httptest server that
 // speaks the parts of the Jira REST API and the Jira Service Management API
 // that Lotse uses, checks the real request shapes (authentication,
