@@ -53,7 +53,11 @@ var requiredSections = []string{
 	"stop_de", "stop_en", "stop_tr", "stop_pl", "stop_ru", "stop_uk",
 }
 
-func loadLexicon() (*lexicon, error) { return parseLexicon(lexiconText) }
+// loadLexicon parses lexicon.txt, with the shared German and English yes
+// words added to [affirm].
+func loadLexicon() (*lexicon, error) {
+	return parseLexicon(lexiconText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
+}
 
 func parseLexicon(text string) (*lexicon, error) {
 	lx := &lexicon{sections: map[string][]pattern{}, sets: map[string]map[string]bool{}}
