@@ -206,14 +206,14 @@ func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, acto
 		o, err = scanOutage(tx.QueryRowContext(ctx, `SELECT `+outageColumns+` FROM outages WHERE id = ?`, outageID))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("%w: Die Störung #%d gibt es nicht", ErrInvalid, outageID)
+			return &StateError{Code: StateOutageUnknown, Outage: outageID, kind: ErrInvalid}
 		case err != nil:
 			return err
 		case t.OutageID == outageID:
 			same = true
 			return nil
 		case !o.Active:
-			return fmt.Errorf("%w: Die Störung #%d ist beendet", ErrInvalid, outageID)
+			return &StateError{Code: StateOutageClosed, Outage: outageID, kind: ErrInvalid}
 		}
 		if t.OutageID != 0 {
 			var active int
@@ -222,7 +222,7 @@ func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, acto
 				return err
 			}
 			if active != 0 {
-				return fmt.Errorf("%w: Der Vorgang ist schon mit der aktiven Störung #%d verknüpft", ErrConflict, t.OutageID)
+				return &StateError{Code: StateLinkedActive, Outage: t.OutageID, kind: ErrConflict}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET outage_id = ?, updated_at = ? WHERE id = ?`, outageID, ts(now), t.ID); err != nil {

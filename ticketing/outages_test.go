@@ -53,9 +53,9 @@ func TestLinkOutage(t *testing.T) {
 		{"new reporter", t2.ID, vpn.ID, nil, "", 2, 2},
 		{"reporter without conversation", t3.ID, vpn.ID, nil, "", 3, 3},
 		{"second ticket of a counted reporter", t4.ID, vpn.ID, nil, "", 3, 4},
-		{"unknown outage", t2.ID, 999, ErrInvalid, "Die Störung #999 gibt es nicht", 3, 4},
-		{"closed outage", t2.ID, ended.ID, ErrInvalid, "ist beendet", 3, 4},
-		{"linked to another active outage", t2.ID, mail.ID, ErrConflict, "schon mit der aktiven Störung", 3, 4},
+		{"unknown outage", t2.ID, 999, ErrInvalid, StateOutageUnknown + " (outage 999)", 3, 4},
+		{"closed outage", t2.ID, ended.ID, ErrInvalid, StateOutageClosed, 3, 4},
+		{"linked to another active outage", t2.ID, mail.ID, ErrConflict, StateLinkedActive, 3, 4},
 		{"unknown ticket", 4242, vpn.ID, ErrNotFound, "", 3, 4},
 	}
 	for _, st := range steps {

@@ -39,7 +39,7 @@ func (s *Service) Redeliver(ctx context.Context, ticketID int64, actor string) e
 		return err
 	}
 	if r.externalKey != "" {
-		return fmt.Errorf("ticketing: redeliver %s: %w: Der Vorgang ist schon in Jira als %s angelegt", r.key, ErrConflict, r.externalKey)
+		return fmt.Errorf("ticketing: redeliver %s: %w", r.key, &StateError{Code: StateInExternal, ExternalKey: r.externalKey, kind: ErrConflict})
 	}
 	s.outbox.Kick()
 	detail := "neue Übermittlung eingereiht"

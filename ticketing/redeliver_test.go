@@ -112,7 +112,7 @@ func TestRedeliver(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := svc.Redeliver(ctx, tk.ID, "anna")
-	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "schon in Jira als ITSD-7") {
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), StateInExternal+" (ITSD-7)") {
 		t.Errorf("delivered ticket: %v, want ErrConflict naming ITSD-7", err)
 	}
 	if rows := deliverRows(t, st, tk.ID); len(rows) != 1 || rows[0].DeliveredAt.IsZero() {

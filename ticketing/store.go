@@ -29,6 +29,37 @@ var migrationFS embed.FS
 // user.
 var ErrConflict = errors.New("ticketing: already exists")
 
+// StateError is an action that the state of a ticket or an outage forbids.
+// It wraps ErrInvalid or ErrConflict; the desk tells the user in its own
+// words, from Code and the IDs.
+type StateError struct {
+	Code        string // one of the State* codes
+	Outage      int64  // the outage concerned
+	ExternalKey string // StateInExternal: the ticket's key in the external system
+	kind        error
+}
+
+// Codes of StateError.
+const (
+	StateOutageUnknown = "outage_unknown" // LinkOutage: no such outage (ErrInvalid)
+	StateOutageClosed  = "outage_closed"  // LinkOutage: the outage has ended (ErrInvalid)
+	StateLinkedActive  = "linked_active"  // LinkOutage: the ticket is linked to another active outage (ErrConflict)
+	StateInExternal    = "in_external"    // Redeliver: the ticket is in the external system already (ErrConflict)
+)
+
+func (e *StateError) Error() string {
+	s := e.kind.Error() + ": " + e.Code
+	if e.Outage != 0 {
+		s += fmt.Sprintf(" (outage %d)", e.Outage)
+	}
+	if e.ExternalKey != "" {
+		s += " (" + e.ExternalKey + ")"
+	}
+	return s
+}
+
+func (e *StateError) Unwrap() error { return e.kind }
+
 // ErrNoExternal is returned by actions that need an external ticket system
 // (a Deliverer) when none is configured.
 var ErrNoExternal = errors.New("ticketing: no external ticket system configured")

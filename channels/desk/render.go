@@ -114,6 +114,25 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	s.renderError(w, r, http.StatusInternalServerError, "Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später erneut.")
 }
 
+// stateMessage says in German why the state of a ticket or an outage
+// forbids an action.
+func stateMessage(e *ticketing.StateError) (status int, msg string, ok bool) {
+	switch e.Code {
+	case ticketing.StateOutageUnknown:
+		return http.StatusBadRequest, fmt.Sprintf("Ungültige Eingabe: Die Störung #%d gibt es nicht.", e.Outage), true
+	case ticketing.StateOutageClosed:
+		return http.StatusBadRequest, fmt.Sprintf("Ungültige Eingabe: Die Störung #%d ist beendet.", e.Outage), true
+	case ticketing.StateLinkedActive:
+		return http.StatusConflict, fmt.Sprintf("Der Vorgang ist schon mit der aktiven Störung #%d verknüpft.", e.Outage), true
+	case ticketing.StateInExternal:
+		return http.StatusConflict, fmt.Sprintf("Der Vorgang ist schon in Jira als %s angelegt.", e.ExternalKey), true
+	}
+	if errors.Is(e, ticketing.ErrConflict) {
+		return http.StatusConflict, "Der Vorgang lässt das gerade nicht zu.", true
+	}
+	return http.StatusBadRequest, "Ungültige Eingabe.", true
+}
+
 // sentence ends a message from an error string (which by Go convention
 // has no final punctuation) with a period.
 func sentence(m string) string {
@@ -127,6 +146,9 @@ func sentence(m string) string {
 // status and a message that may be shown; ok is false for internal errors,
 // whose details belong in the log only.
 func userMessage(err error) (status int, msg string, ok bool) {
+	if se, isState := errors.AsType[*ticketing.StateError](err); isState {
+		return stateMessage(se)
+	}
 	switch {
 	case errors.Is(err, ErrBadInput):
 		return http.StatusBadRequest, strings.TrimPrefix(err.Error(), ErrBadInput.Error()+": "), true
