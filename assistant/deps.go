@@ -32,8 +32,9 @@ type ConversationStore interface {
 
 // Tickets is the assistant's view of ticketing. It is declared here so that
 // assistant (and every channel) does not import ticketing; ticketing uses
-// these types, and cmd/lotse adapts *ticketing.Service. Implementations
-// commit locally before returning a key: a returned key is never lost.
+// these types, and (*ticketing.Service).ForAssistant implements it.
+// Implementations commit locally before returning a key: a returned key is
+// never lost.
 type Tickets interface {
 	// Escalate commits a handoff packet and returns the ticket key shown to
 	// the user.
