@@ -125,31 +125,30 @@ func otherLang(lang string) string {
 	return "en"
 }
 
-// words of the caller's answers, lower case, as speech recognition writes
-// them without punctuation.
+// words of the caller's answers, in the matching form of normalize.
 var (
 	// The general yes/no words (package german) and what a caller says to
 	// the offers of this channel ("Möchten Sie mehr hören?").
-	yesWords = append(german.YesWords(), "sicher", "mehr", "weiter", "more")
-	noWords  = append(german.NoWords(), "nichts", "nothing")
-	byeWords = []string{"tschüss", "tschüs", "auf wiederhören", "auf wiedersehen", "nein danke", "danke nein", "das wars", "das war's",
-		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao"}
-	humanWords = []string{"mitarbeiter", "mitarbeiterin", "mensch", "menschen", "sachbearbeiter", "sachbearbeiterin",
-		"vermittlung", "agent", "operator", "human", "person", "staff", "servicemitarbeiter"}
-	humanVerbs = []string{"sprechen", "verbinden", "reden", "durchstellen", "talk", "speak", "connect"}
+	yesWords = normalizeAll(append(german.YesWords(), "sicher", "mehr", "weiter", "more"))
+	noWords  = normalizeAll(append(german.NoWords(), "nichts", "nothing"))
+	byeWords = normalizeAll([]string{"tschüss", "tschüs", "auf wiederhören", "auf wiedersehen", "nein danke", "danke nein", "das wars", "das war's",
+		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao"})
+	humanWords = normalizeAll([]string{"mitarbeiter", "mitarbeiterin", "mensch", "menschen", "sachbearbeiter", "sachbearbeiterin",
+		"vermittlung", "agent", "operator", "human", "person", "staff", "servicemitarbeiter"})
+	humanVerbs = normalizeAll([]string{"sprechen", "verbinden", "reden", "durchstellen", "talk", "speak", "connect"})
 )
 
-// normalize lower-cases speech and drops punctuation.
-func normalize(s string) string {
-	s = strings.ToLower(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '.', ',', '!', '?', ';', ':', '"', '„', '“', '”', '‚', '‘', '\'':
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+// normalize is the matching form of speech (package german): lower case,
+// umlauts spelled out, punctuation dropped, so that "Tschüss!" and
+// "tschuess" agree.
+func normalize(s string) string { return german.Normalize(s) }
+
+func normalizeAll(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = normalize(p)
+	}
+	return out
 }
 
 // is reports whether the normalized speech s is one of phrases, or one of
