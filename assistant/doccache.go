@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 import (
@@ -18,7 +20,7 @@ type docInfo struct {
 	tokens  map[string]bool // stems of every word
 	names   [][]string      // stemmed names: synonyms and title words
 	nameTok map[string]bool // every stem of names
-	units   [][]textUnit        // per section, in reading order
+	units   [][]textUnit    // per section, in reading order
 	runes   int             // length of the text
 }
 
