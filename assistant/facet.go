@@ -43,6 +43,20 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		}
 		out = append(out, f)
 	}
+	if containsFacet(out, knowledge.FacetDauer) && lx.match("validity", ws) {
+		// "Wie lange ist der Pass gültig?" asks how long it is valid, not
+		// how long it takes.
+		var keep []knowledge.Facet
+		for _, f := range out {
+			if f != knowledge.FacetDauer {
+				keep = append(keep, f)
+			}
+		}
+		if !containsFacet(keep, knowledge.FacetFristen) {
+			keep = append([]knowledge.Facet{knowledge.FacetFristen}, keep...)
+		}
+		out = keep
+	}
 	return out
 }
 

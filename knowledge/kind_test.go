@@ -26,6 +26,8 @@ func TestStatuteLayout(t *testing.T) {
 		"satzungen/hunde.md":    {Data: []byte("# Hundesteuersatzung\n\nDie Steuer beträgt 50 Euro im Jahr.\n")},
 		"intern/dienstreise.md": {Data: []byte("# Dienstreisen\n\nDienstreisen beantragen Sie vorher.\n")},
 		"artikel/info.md":       {Data: []byte("# Info\n\nEin Text ohne Paragraphen.\n")},
+		"satzung.txt":           {Data: []byte("Satzung über Märkte\n\n§ 1 Geltungsbereich\nDiese Satzung gilt für Wochenmärkte.\n§ 2 Marktzeiten\nDer Markt ist samstags.\n§ 3 Gebühren\nDie Gebühr beträgt 2 Euro je Meter.\n")},
+		"dienst/pass.md":        {Data: []byte("# Pass beantragen\n\nSo beantragen Sie einen Pass.\n\n## Rechtsgrundlage\n\n§ 1 PassG\n§ 4 PassG\n§ 6 PassG\n")},
 	}
 	l, err := loadRoots(context.Background(), []Root{{Name: "t", FS: root}}, nil)
 	if err != nil {
@@ -59,6 +61,12 @@ func TestStatuteLayout(t *testing.T) {
 	}
 	if d := byID["artikel/info"]; d.Kind != KindArticle {
 		t.Errorf("article without paragraphs: kind %q", d.Kind)
+	}
+	if d := byID["satzung"]; d.Kind != KindLaw {
+		t.Errorf("bylaw in plain text: kind %q", d.Kind)
+	}
+	if d := byID["dienst/pass"]; d.Kind == KindLaw {
+		t.Errorf("a page with a legal basis is no statute")
 	}
 	if got := Organization([]Root{{Name: "t", FS: root}}); got != "Gemeinde Beispielheim" {
 		t.Errorf("Organization = %q", got)

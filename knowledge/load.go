@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -470,8 +471,29 @@ func parseSynonyms(s string) [][]string {
 }
 
 // lawLayout reports whether most headed sections are paragraphs of a
-// statute: their last heading element starts with "§" or "Art.".
+// statute (their last heading element starts with "§" or "Art."), or, for
+// a text without headings such as a bylaw from a PDF, whether at least
+// three of its lines open a paragraph ("§ 3 Gebühren").
 func lawLayout(secs []Section) bool {
+	lines := 0
+	for _, s := range secs {
+		if s.Facet == FacetRechtsgrundlage {
+			// A service's legal basis lists paragraphs; it is no statute.
+			continue
+		}
+		h := s.Heading
+		if i := strings.LastIndex(h, "›"); i >= 0 {
+			h = h[i+len("›"):]
+		}
+		for _, l := range append(strings.Split(s.Text, "\n"), h) {
+			if paragraphLineRE.MatchString(l) {
+				lines++
+			}
+		}
+	}
+	if lines >= 3 {
+		return true
+	}
 	n, law := 0, 0
 	for _, s := range secs {
 		h := s.Heading
@@ -489,3 +511,6 @@ func lawLayout(secs []Section) bool {
 	}
 	return n >= 3 && law*2 > n
 }
+
+// paragraphLineRE matches a line that opens a statute's paragraph.
+var paragraphLineRE = regexp.MustCompile(`^\s*§\s*\d+[a-z]?\b`)

@@ -115,28 +115,52 @@ type assistantOptions struct {
 	weights assistant.Weights // choice weights; nil means the built-in ones
 }
 
-// organization is the administration the assistant speaks for:
+// neutralOrganization names an administration that is not named anywhere,
+// in German (after "der") and English (after "the").
+const (
+	neutralOrganization   = "Verwaltung"
+	neutralOrganizationEN = "administration"
+)
+
+// organizationNames returns the German and English names of the
+// administration the assistant and the phone channel speak for:
 // LOTSE_ORGANIZATION when set, else the `organization:` of the first
-// knowledge root that names one, else "" (the assistant's default).
-func organization(cfg Config) string {
+// knowledge root that names one; a knowledge base other than the bundled
+// example that names no organisation gets a neutral name, so that another
+// town's assistant never introduces itself as Musterstadt's. "" leaves
+// the assistant's defaults (the bundled example's names).
+func organizationNames(cfg Config) (de, en string) {
 	if cfg.Organization != "" {
-		return cfg.Organization
+		return cfg.Organization, cfg.OrganizationEN
 	}
 	roots, err := knowledgeRoots(cfg.Knowledge)
 	if err != nil {
-		return ""
+		return "", cfg.OrganizationEN
 	}
-	return knowledge.Organization(roots)
+	if o := knowledge.Organization(roots); o != "" {
+		return o, cfg.OrganizationEN
+	}
+	for _, d := range cfg.Knowledge {
+		if d != bundledRoot {
+			en := cfg.OrganizationEN
+			if en == "" {
+				en = neutralOrganizationEN
+			}
+			return neutralOrganization, en
+		}
+	}
+	return "", cfg.OrganizationEN
 }
 
 func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistantOptions) (*assistant.Assistant, error) {
+	orgDE, orgEN := organizationNames(cfg)
 	ac := assistant.Config{
 		Retriever:         kb,
 		Tickets:           opt.tickets,
 		Metrics:           opt.metrics,
 		FirstTokenTimeout: cfg.LLM.FirstTokenTimeout,
-		Organization:      organization(cfg),
-		OrganizationEN:    cfg.OrganizationEN,
+		Organization:      orgDE,
+		OrganizationEN:    orgEN,
 		Logger:            log,
 		Weights:           opt.weights,
 	}

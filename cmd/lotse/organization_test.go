@@ -47,4 +47,12 @@ func TestOrganizationFromKnowledgeYAML(t *testing.T) {
 	if got := ask(map[string]string{"LOTSE_ORGANIZATION": "Stadt Anderswo"}); !strings.Contains(got, "KI-Assistenten der Stadt Anderswo") {
 		t.Errorf("LOTSE_ORGANIZATION does not win:\n%s", got)
 	}
+	// Without a name anywhere, another town's knowledge base gets a
+	// neutral one, never the bundled example's.
+	if err := os.WriteFile(filepath.Join(root, "knowledge.yaml"), []byte("defaults: {audience: citizen, lang: de, kind: service}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := ask(nil); !strings.Contains(got, "KI-Assistenten der Verwaltung") || strings.Contains(got, "Musterstadt") {
+		t.Errorf("disclosure without an organisation:\n%s", got)
+	}
 }

@@ -149,6 +149,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 // simulator mode: a random Twilio token kept in the data dir lets
 // `lotse call` on this machine talk to it, and nobody else.
 func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Server, error) {
+	orgDE, orgEN := organizationNames(cfg)
 	pc := phone.Config{
 		Asker:           a.asst,
 		Store:           a.convs,
@@ -158,8 +159,8 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 		TwilioAuthToken: cfg.TwilioAuthToken,
 		JambonzSecret:   cfg.JambonzSecret,
 		DeskPhone:       cfg.DeskPhone,
-		Organization:    organization(cfg),
-		OrganizationEN:  cfg.OrganizationEN,
+		Organization:    orgDE,
+		OrganizationEN:  orgEN,
 		Logger:          log,
 		Metrics:         phoneMetrics{m: a.metrics},
 	}
