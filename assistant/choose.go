@@ -491,3 +491,28 @@ func facetHolds(d knowledge.Document, q question) bool {
 	}
 	return false
 }
+
+// reason names the features by which candidate i beat candidate j, largest
+// weighted difference first: "title +0.75, facet_term +1.50".
+func (ch choice) reason(r retrieval, i, j int, w Weights) string {
+	v := w.vector()
+	type diff struct {
+		name string
+		d    float64
+	}
+	var ds []diff
+	for k := range numFeatures {
+		if d := v[k] * (r.cands[i].feat[k] - r.cands[j].feat[k]); d > 0.005 {
+			ds = append(ds, diff{FeatureNames[k], d})
+		}
+	}
+	sort.Slice(ds, func(a, b int) bool { return ds[a].d > ds[b].d })
+	var parts []string
+	for k, d := range ds {
+		if k == 3 {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s +%.2f", d.name, d.d))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -129,6 +129,12 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 	ch := r.choose(a.weights)
 	sel.idx = ch.best(r)
 	sel.choice = r.trace()
+	if sel.idx >= 0 && sel.idx != 0 {
+		// The answer does not come from retrieval's first document: say
+		// why, for the review of answers.
+		a.cfg.Logger.Info("assistant: choice", "conversation", t.conv.ID, "chosen", r.cands[sel.idx].doc.ID,
+			"over", r.cands[0].doc.ID, "because", ch.reason(r, sel.idx, 0, a.weights))
+	}
 	if sel.idx < 0 && t.lang != "de" && len(r.cands) > 0 && !t.sig.outOfScope {
 		// The sources are German: word overlap says little about a
 		// question in another language, so the retriever's (cross-
