@@ -124,7 +124,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	}
 	if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
 		for _, x := range xs {
-			if (x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
+			if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
 				add(x)
 			}
 		}
@@ -311,7 +311,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		sec := all[best].sec
 		s := d.Sections[sec]
 		text := a.clean(s.Text, f == knowledge.FacetZustaendigkeit)
-		if runeLen(text) <= maxBlockRunes && !navigation(s.Text) {
+		if runeLen(text) <= maxBlockRunes && !navigation(s.Text) && d.Kind != knowledge.KindLaw {
+			// A short section is quoted whole; a statute's section may
+			// hold many paragraphs, of which one answers.
 			return quote{label: label(s.Heading), facet: f, text: text}
 		}
 		// The best unit, the next best of its section, and a short unit's
@@ -328,8 +330,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			keep[second] = true
 			n += runeLen(all[second].text)
 		}
-		if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes {
+		if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes && !paragraphStart(all[best+1].text) {
 			keep[best+1] = true
+		}
+		if best > 0 && all[best-1].sec == sec && paragraphStart(all[best-1].text) && !keep[best-1] {
+			// The paragraph's number and title ("§ 2 Steuersatz") head
+			// the sentence quoted from it.
+			keep[best-1] = true
 		}
 		var out []string
 		for i, u := range all {
@@ -674,10 +681,10 @@ func isMetaLine(lx *lexicon, line string) bool {
 	if len(ws) == 0 || len(ws) > 4 {
 		return false
 	}
-	if end, ok := firstPatternAt(lx, "meta_key", ws); ok && end == len(ws) {
-		return true
-	}
-	return false
+	// "Formular-Nr.", "Stand", "Zuständige Organisationseinheit": the
+	// key starts with a header word.
+	_, ok := firstPatternAt(lx, "meta_key", ws)
+	return ok
 }
 
 func firstPatternAt(lx *lexicon, section string, ws []string) (int, bool) {
@@ -820,3 +827,9 @@ func stripAges(u string) string {
 	}
 	return u
 }
+
+// paragraphStartRE matches a line that opens a statute's paragraph.
+var paragraphStartRE = regexp.MustCompile(`^\s*(?:§+|Art\.)\s*\d+[a-z]?\b`)
+
+// paragraphStart reports whether unit u opens a statute's paragraph.
+func paragraphStart(u string) bool { return paragraphStartRE.MatchString(u) }

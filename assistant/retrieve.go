@@ -324,11 +324,26 @@ func tokenMatch(tokens map[string]bool, s string) bool {
 		if strings.Contains(t, s) {
 			return true
 		}
-		if nearMiss(s, t) {
+		if nearMiss(s, t) || sameCompoundHead(s, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameCompoundHead reports whether two long compounds share most of their
+// end, where German puts the head of a compound: "anwohnerparkausweis"
+// and "bewohnerparkausweis" name the same thing, "gewerbeanmeldung" and
+// "wohnsitzanmeldung" do not.
+func sameCompoundHead(a, b string) bool {
+	if len(a) < 10 || len(b) < 10 {
+		return false
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n >= 8 && 10*n >= 6*min(len(a), len(b))
 }
 
 // nearMiss reports whether two long words differ only near their end, as

@@ -123,7 +123,45 @@ func labelFacet(heading string) Facet {
 			}
 		}
 	}
-	return FacetNone
+	// Headings written as questions or phrases ("Welche Gebühren fallen
+	// an?", "Was muss ich mitbringen?", "An wen wende ich mich?"): a word
+	// that names a facet decides, when exactly one facet is named.
+	ws := strings.Fields(h)
+	if len(ws) > maxHeadingWords {
+		return FacetNone
+	}
+	found := FacetNone
+	for _, w := range ws {
+		if f, ok := headingWords[w]; ok {
+			if found != FacetNone && found != f {
+				return FacetNone
+			}
+			found = f
+		}
+	}
+	return found
+}
+
+// maxHeadingWords is the longest heading whose words are searched for a
+// facet; a longer one is a sentence, not a heading.
+const maxHeadingWords = 8
+
+// headingWords are the words (folded) by which a heading in any wording
+// names a facet.
+var headingWords = map[string]Facet{
+	"kosten": FacetKosten, "gebuehr": FacetKosten, "gebuehren": FacetKosten, "preis": FacetKosten, "preise": FacetKosten,
+	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten,
+	"unterlagen": FacetUnterlagen, "dokumente": FacetUnterlagen, "nachweise": FacetUnterlagen, "mitbringen": FacetUnterlagen,
+	"mitzubringen": FacetUnterlagen, "mitnehmen": FacetUnterlagen,
+	"dauer": FacetDauer, "dauert": FacetDauer, "bearbeitungszeit": FacetDauer, "bearbeitungsdauer": FacetDauer, "wartezeit": FacetDauer,
+	"frist": FacetFristen, "fristen": FacetFristen, "gueltigkeit": FacetFristen, "gueltigkeitsdauer": FacetFristen,
+	"zustaendig": FacetZustaendigkeit, "zustaendigkeit": FacetZustaendigkeit, "ansprechpartner": FacetZustaendigkeit,
+	"ansprechpartnerin": FacetZustaendigkeit, "kontakt": FacetZustaendigkeit, "oeffnungszeiten": FacetZustaendigkeit,
+	"sprechzeiten": FacetZustaendigkeit, "anschrift": FacetZustaendigkeit, "wende": FacetZustaendigkeit, "wenden": FacetZustaendigkeit,
+	"termin": FacetTermin, "termine": FacetTermin, "terminvereinbarung": FacetTermin,
+	"voraussetzung": FacetVoraussetzungen, "voraussetzungen": FacetVoraussetzungen, "berechtigt": FacetVoraussetzungen,
+	"ablauf": FacetAblauf, "verfahren": FacetAblauf, "verfahrensablauf": FacetAblauf, "vorgehen": FacetAblauf, "schritte": FacetAblauf,
+	"rechtsgrundlage": FacetRechtsgrundlage, "rechtsgrundlagen": FacetRechtsgrundlage,
 }
 
 // labelLine reports whether line is a facet name standing alone on its line,

@@ -408,6 +408,11 @@ func TestHeadingFacet(t *testing.T) {
 		"§ 5 – Gültigkeitsdauer":        FacetFristen,
 		"Art. 3: Gebühren":              FacetKosten,
 		"§ 12a Fristen":                 FacetFristen,
+		"Welche Gebühren fallen an?":    FacetKosten,
+		"Was muss ich mitbringen?":      FacetUnterlagen,
+		"An wen wende ich mich?":        FacetZustaendigkeit,
+		"Wie lange dauert es?":          FacetDauer,
+		"Kosten und Dauer":              FacetKosten,
 		"Verlust des Personalausweises": FacetNone,
 		"Kostenlose Parkplätze":         FacetNone,
 	}
