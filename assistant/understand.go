@@ -81,6 +81,10 @@ var (
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
 	ws := words(t.query)
+	if v := separableVerb(a.lex, ws); v != "" {
+		// "Wie melde ich mein Gewerbe ab?" asks about "abmelden".
+		q.text += " " + v
+	}
 	q.terms = a.lex.terms(q.text)
 	if ev := a.lex.lifeEvents(ws); ev != "" {
 		// The services a life event leads to are searched for and count
@@ -200,3 +204,45 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 // addsFact reports whether the message only adds a fact about the asker
 // to the previous question.
 func (q question) addsFact() bool { return q.onlyFact }
+
+// separableParticles end a clause whose verb is separable: "melde … ab",
+// "ziehe … um", "hole … ab".
+var separableParticles = map[string]bool{
+	"ab": true, "an": true, "auf": true, "aus": true, "ein": true, "um": true, "nach": true,
+	"vor": true, "weg": true, "zurueck": true, "mit": true, "zu": true, "fest": true, "los": true,
+}
+
+// separableVerb returns the infinitive of a separable verb split over the
+// clause ("melde … ab" → "abmelden"), or "": the particle is the last word
+// and the verb the first word after a question word or subject pronoun,
+// or the first word of the clause.
+func separableVerb(lx *lexicon, ws []string) string {
+	if len(ws) < 3 || !separableParticles[ws[len(ws)-1]] {
+		return ""
+	}
+	p := ws[len(ws)-1]
+	for i, w := range ws[:len(ws)-1] {
+		if i > 0 && !subjectOrQuestion[ws[i-1]] {
+			continue
+		}
+		if subjectOrQuestion[w] || len(w) < 4 || isDigits(w) {
+			continue
+		}
+		// A finite verb of the first person or a question: "melde",
+		// "meldet", "melden", "hole".
+		for _, end := range []string{"est", "et", "en", "st", "e", "t"} {
+			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 {
+				return p + base + "en"
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// subjectOrQuestion are the words after which a German clause puts its
+// finite verb ("Wie melde ich …", "Ich melde …", "Wo hole ich …").
+var subjectOrQuestion = map[string]bool{
+	"ich": true, "wir": true, "man": true, "du": true, "sie": true, "er": true,
+	"wie": true, "wo": true, "wann": true, "was": true, "warum": true, "wohin": true, "muss": true, "kann": true,
+}
