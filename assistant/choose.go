@@ -139,7 +139,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 	for _, s := range asked {
 		df := 0
 		for _, c := range r.cands {
-			if q.terms.hit(c.tokens, s) {
+			if c.hit(q.terms, s) {
 				df++
 			}
 		}
@@ -156,7 +156,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		names := nameTokens(c.nameSets)
 		for _, s := range asked {
 			total += weight[s]
-			if q.terms.hit(c.tokens, s) {
+			if c.hit(q.terms, s) {
 				hitDoc += weight[s]
 			}
 			if q.terms.hit(names, s) {

@@ -22,14 +22,60 @@ type docInfo struct {
 	nameTok map[string]bool // every stem of names
 	units   [][]textUnit    // per section, in reading order
 	runes   int             // length of the text
+
+	// matched memoises tokenMatch over tokens: a statute has thousands of
+	// distinct words, and each question word is looked up for several
+	// features.
+	mu      sync.Mutex
+	matched map[string]bool
+}
+
+// maxMatchMemo bounds the memoised lookups per document.
+const maxMatchMemo = 4096
+
+// has reports whether the stem s occurs among d's words as tokenMatch
+// defines it.
+func (d *docInfo) has(s string) bool {
+	d.mu.Lock()
+	v, ok := d.matched[s]
+	d.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = tokenMatch(d.tokens, s)
+	d.mu.Lock()
+	if d.matched == nil || len(d.matched) >= maxMatchMemo {
+		d.matched = map[string]bool{}
+	}
+	d.matched[s] = v
+	d.mu.Unlock()
+	return v
+}
+
+// hit reports whether the content stem s, or one of its alternatives,
+// occurs in c's document.
+func (c candidate) hit(q queryTerms, s string) bool {
+	if c.info == nil {
+		return q.hit(c.tokens, s)
+	}
+	if c.info.has(s) {
+		return true
+	}
+	for _, a := range q.alts[s] {
+		if c.info.has(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // textUnit is one sentence or list item of a section.
 type textUnit struct {
 	text  string
 	stems map[string]bool
-	meta  bool // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
-	noise bool // a table rule, an empty table, a link to another page
+	words []string // folded words
+	meta  bool     // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
+	noise bool     // a table rule, an empty table, a link to another page
 }
 
 // docCacheSize bounds the cached documents; beyond it the least recently
@@ -99,8 +145,8 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		info.runes += runeLen(s.Text)
 		text := a.clean(s.Text, true)
 		for _, u := range splitUnits(text) {
-			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u)}
-			for _, w := range words(u) {
+			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
+			for _, w := range x.words {
 				x.stems[stem(w)] = true
 			}
 			info.units[i] = append(info.units[i], x)

@@ -274,13 +274,14 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				continue
 			}
 			u := un.text
-			cue := f != knowledge.FacetNone && a.speaksOf(u, f)
+			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
 			words := a.stemHits(un.stems, u, q, info.nameTok)
 			v := words
 			if cue {
 				v += 1.5
 			}
-			if situationLine(u, q.sit) != "" {
+			sit := q.sit.any() && situationLine(u, q.sit) != ""
+			if sit {
 				v += 2
 			}
 			for i, p := range c.passages {
@@ -289,7 +290,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 					break
 				}
 			}
-			if !cue && words < 1 && (f != knowledge.FacetNone || situationLine(u, q.sit) == "") {
+			if !cue && words < 1 && (f != knowledge.FacetNone || !sit) {
 				// A unit answers when it speaks of the facet asked, of
 				// what the question names beyond the document's title,
 				// or of the asker's situation.
@@ -423,7 +424,11 @@ func noiseUnit(u string) bool {
 // where to go, a German office noun ("Wohngeldstelle", "Jugendamt") is
 // one.
 func (a *Assistant) speaksOf(u string, f knowledge.Facet) bool {
-	ws := words(u)
+	return a.speaksOfWords(words(u), f)
+}
+
+// speaksOfWords is speaksOf for the folded words of a unit.
+func (a *Assistant) speaksOfWords(ws []string, f knowledge.Facet) bool {
 	if a.lex.match("facet_"+string(f), ws) || a.lex.match("text_"+string(f), ws) {
 		return true
 	}

@@ -237,7 +237,7 @@ func (r *retrieval) score(q queryTerms) {
 	for _, s := range q.content {
 		df := 0
 		for _, c := range r.cands {
-			if q.hit(c.tokens, s) {
+			if c.hit(q, s) {
 				df++
 			}
 		}
@@ -276,7 +276,7 @@ func (r *retrieval) score(q queryTerms) {
 		total, hit := 0.0, 0.0
 		for _, s := range q.content {
 			total += weight[s]
-			if q.hit(c.tokens, s) {
+			if c.hit(q, s) {
 				hit += weight[s]
 			}
 		}
