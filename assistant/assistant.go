@@ -67,6 +67,11 @@ type Metrics interface {
 	// CitationReplaced counts an LLM answer replaced by the offline answer
 	// because its citations did not check out.
 	CitationReplaced(reason string)
+	// ClaimRefused counts a sentence of a model answer (or summary) that
+	// was not shown because a claim of this kind failed the check:
+	// amount, number, date, duration, hours, phone, email, url, office,
+	// address, document, polarity, language, citation or promise.
+	ClaimRefused(kind string)
 	// Handoff counts an offered or started handoff by reason.
 	Handoff(reason string)
 	// ModelCall records an LLM call's latency in seconds and whether it failed.

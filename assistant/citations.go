@@ -37,28 +37,58 @@ func parseCitation(inner string) []int {
 // k-th source, merges passages of the same document into one source, and
 // returns the cleaned text with the sources in order of first citation.
 func renumberCitations(text string, ps []knowledge.Passage, cited []int) (string, []Source) {
-	var sources []Source
-	number := map[int]int{}   // passage index -> 1-based source number
-	byDoc := map[string]int{} // document key -> 1-based source number
+	r := newRenumberer(ps)
 	for _, i := range cited {
-		p := ps[i]
-		key := p.DocID
-		if key == "" {
-			key = p.Title + "\x00" + p.URL
-		}
-		n, ok := byDoc[key]
-		if !ok {
-			sources = append(sources, Source{ID: p.DocID, Title: p.Title, URL: p.URL, Snippet: snippet(p.Text)})
-			n = len(sources)
-			byDoc[key] = n
-		}
-		number[i] = n
+		r.source(i)
 	}
+	return strings.TrimSpace(r.rewrite(text)), r.sources
+}
+
+// renumberer numbers the sources of an answer in order of first citation
+// while the answer streams: [k] refers to the k-th source, and passages of
+// one document share a source.
+type renumberer struct {
+	ps      []knowledge.Passage
+	number  map[int]int    // passage index -> 1-based source number
+	byDoc   map[string]int // document key -> 1-based source number
+	sources []Source
+}
+
+func newRenumberer(ps []knowledge.Passage) renumberer {
+	return renumberer{ps: ps, number: map[int]int{}, byDoc: map[string]int{}}
+}
+
+// source returns the source number of passage i, adding it if needed.
+func (r *renumberer) source(i int) int {
+	if n, ok := r.number[i]; ok {
+		return n
+	}
+	p := r.ps[i]
+	key := p.DocID
+	if key == "" {
+		key = p.Title + "\x00" + p.URL
+	}
+	n, ok := r.byDoc[key]
+	if !ok {
+		r.sources = append(r.sources, Source{ID: p.DocID, Title: p.Title, URL: p.URL, Snippet: snippet(p.Text)})
+		n = len(r.sources)
+		r.byDoc[key] = n
+	}
+	r.number[i] = n
+	return n
+}
+
+// rewrite renumbers the markers of a piece of the answer and removes its
+// Markdown (see plainText), keeping the surrounding whitespace.
+func (r *renumberer) rewrite(text string) string {
 	out := citationRE.ReplaceAllStringFunc(text, func(m string) string {
 		inner := citationRE.FindStringSubmatch(m)[1]
 		var ns []int
 		for _, n := range parseCitation(inner) {
-			if k, ok := number[n-1]; ok && !slices.Contains(ns, k) {
+			if n < 1 || n > len(r.ps) {
+				continue
+			}
+			if k := r.source(n - 1); !slices.Contains(ns, k) {
 				ns = append(ns, k)
 			}
 		}
@@ -69,7 +99,7 @@ func renumberCitations(text string, ps []knowledge.Passage, cited []int) (string
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	})
-	return plainText(out), sources
+	return markdownToPlain(out)
 }
 
 func snippet(s string) string {
@@ -89,10 +119,11 @@ var (
 // plainText removes Markdown emphasis and headings, writes links as
 // "label (url)" and turns "* " bullets into "- ", since Answer.Text is
 // plain text.
-func plainText(s string) string {
+func plainText(s string) string { return strings.TrimSpace(markdownToPlain(s)) }
+
+func markdownToPlain(s string) string {
 	s = linkRE.ReplaceAllString(s, "$1 ($2)")
 	s = emphasisRE.ReplaceAllString(s, "")
 	s = headingRE.ReplaceAllString(s, "")
-	s = bulletRE.ReplaceAllString(s, "$1- ")
-	return strings.TrimSpace(s)
+	return bulletRE.ReplaceAllString(s, "$1- ")
 }

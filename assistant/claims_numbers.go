@@ -7,6 +7,7 @@ import (
 	"strings"
 )
 
+// numberRE finds ISO dates and digit groups joined by . , or : ("70,00",
 // "14.06.2026", "8:30", "1.000,50").
 var numberRE = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}|\d+(?:[.,:]\d+)*`)
 
@@ -20,6 +21,21 @@ var enumerationRE = regexp.MustCompile(`(?m)^[ \t]*\d{1,2}[.)][ \t]`)
 // returns the parts a faithful answer may quote separately: day, month and
 // year of a date, the hour of a full hour.
 func extractFacts(s string, source bool) []string {
+	var keys []string
+	for _, f := range numberFacts(s, source) {
+		keys = append(keys, f.key)
+	}
+	return keys
+}
+
+// fact is a canonical key found at s[start:end].
+type fact struct {
+	key        string
+	start, end int
+}
+
+// numberFacts is extractFacts with the place of every key.
+func numberFacts(s string, source bool) []fact {
 	skip := map[int]bool{}
 	if !source {
 		for _, loc := range enumerationRE.FindAllStringIndex(s, -1) {
@@ -28,10 +44,14 @@ func extractFacts(s string, source bool) []string {
 			}
 		}
 	}
-	var keys []string
-	add := func(k ...string) { keys = append(keys, k...) }
-	num := func(v float64) string { return "n:" + strconv.FormatFloat(v, 'f', -1, 64) }
-	for _, loc := range numberRE.FindAllStringIndex(s, -1) {
+	var keys []fact
+	var loc []int
+	add := func(k ...string) {
+		for _, key := range k {
+			keys = append(keys, fact{key, loc[0], loc[1]})
+		}
+	}
+	for _, loc = range numberRE.FindAllStringIndex(s, -1) {
 		if skip[loc[0]] {
 			continue
 		}
@@ -160,3 +180,5 @@ func parseAmount(tok, seps string, groups []string) (float64, bool) {
 	v, err := strconv.ParseFloat(tok, 64)
 	return v, err == nil
 }
+
+func num(v float64) string { return "n:" + strconv.FormatFloat(v, 'f', -1, 64) }

@@ -25,15 +25,19 @@ type generateInput struct {
 	Fallback Answer
 }
 
-// generate lets the model answer from the passages and streams its tokens
-// to yield as ChunkToken chunks.
+// generate lets the model answer from the passages and streams the answer
+// to yield as ChunkToken chunks, one verified sentence at a time: each
+// sentence is checked against the passages it cites (see answerStream and
+// verifier.check) before it is yielded, and a sentence that fails is
+// dropped and recorded in Answer.Verification.
 //
-// The answer is used only if it passes the citation check (see
-// checkCitations); otherwise, and when the model fails, is slower than
+// When too little survives (no sentence, or more refused than kept), when
+// the answer cites nothing, and when the model fails, is slower than
 // FirstTokenTimeout before a token (or between two tokens) or the channel
-// stops listening, generate returns in.Fallback with Mode "fallback". If
-// tokens were already streamed, it first yields a ChunkNotice telling the
-// channel that the final answer replaces them.
+// stops listening, generate returns in.Fallback with Mode "fallback" (and
+// the Verification that led to it). If sentences were already streamed,
+// it first yields a ChunkNotice telling the channel that the final answer
+// replaces them.
 //
 // A successful answer keeps the model's [n] markers, renumbered so that
 // [k] refers to Sources[k-1]; Sources holds the cited documents only, in
@@ -78,10 +82,19 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 	// An obedient model asked for its instructions repeats them, cited
 	// as the rules demand; no figure check catches that.
 	guard := newPromptGuard(system, user)
-	text, streamed, stopped, err := a.streamModel(ctx, req, guard, yield)
+	// Nothing unverified reaches the channel: the stream is cut into
+	// sentences and each is verified before it is yielded.
+	sv := newAnswerStream(newVerifier(a.lex, ps, in.Lang), func(piece string) bool {
+		return yield(Chunk{Kind: ChunkToken, Text: piece})
+	})
+	text, stopped, err := a.streamModel(ctx, req, guard, sv.write)
+	if !stopped && err == nil {
+		stopped = !sv.close()
+	}
 	if stopped {
 		return fallback
 	}
+	streamed := sv.out.Len() > 0
 	notice := func() {
 		if streamed {
 			yield(Chunk{Kind: ChunkNotice, Text: llmNotice(in.Lang)})
@@ -93,6 +106,7 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		}
 		a.llmLogger().Warn("assistant: model answer replaced", "reason", reasonPromptLeak)
 		notice()
+		fallback.Verification = &Verification{Replaced: reasonPromptLeak}
 		return fallback
 	}
 	if err != nil {
@@ -104,17 +118,23 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		notice()
 		return fallback
 	}
-	cited, reason := checkCitations(text, ps)
-	if reason != "" {
-		if m := a.cfg.Metrics; m != nil {
-			m.CitationReplaced(reason)
+	out, sources, vr := sv.result()
+	if m := a.cfg.Metrics; m != nil {
+		for _, r := range vr.Refused {
+			m.ClaimRefused(r.Kind)
 		}
-		a.llmLogger().Info("assistant: model answer replaced", "reason", reason, "answer", Redact(truncateLLM(text, 300)))
+	}
+	if vr.Replaced != "" {
+		if m := a.cfg.Metrics; m != nil {
+			m.CitationReplaced(vr.Replaced)
+		}
+		a.llmLogger().Info("assistant: model answer replaced", "reason", vr.Replaced, "refused", len(vr.Refused),
+			"answer", Redact(truncateLLM(text, 300)))
 		notice()
+		fallback.Verification = &vr
 		return fallback
 	}
-	out, sources := renumberCitations(text, ps, cited)
-	return Answer{
+	ans := Answer{
 		Text:           out,
 		Sources:        sources,
 		Retrieved:      in.Fallback.Retrieved,
@@ -125,13 +145,18 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		HandoffOffered: in.Fallback.HandoffOffered,
 		Handoff:        in.Fallback.Handoff,
 	}
+	if len(vr.Refused) > 0 {
+		a.llmLogger().Info("assistant: model sentences refused", "refused", len(vr.Refused), "kind", vr.Refused[0].Kind)
+		ans.Verification = &vr
+	}
+	return ans
 }
 
 // streamModel runs one streaming call with the first-token timeout and
-// forwards tokens to yield. stopped reports that yield returned false. A
+// forwards tokens to feed. stopped reports that feed returned false. A
 // token that completes a run of the system prompt (see promptGuard) is not
 // forwarded: the stream ends with errPromptLeak.
-func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, guard promptGuard, yield func(Chunk) bool) (text string, streamed, stopped bool, err error) {
+func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, guard promptGuard, feed func(string) bool) (text string, stopped bool, err error) {
 	timeout := a.cfg.FirstTokenTimeout
 	if timeout <= 0 {
 		timeout = DefaultFirstTokenTimeout
@@ -160,12 +185,11 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, guard pro
 			err = errPromptLeak
 			break
 		}
-		streamed = true
-		// The clock does not run while the channel writes the token; it
-		// then bounds the pause until the next token, so that a stalled
-		// stream cannot hold the conversation.
+		// The clock does not run while the channel writes; it then
+		// bounds the pause until the next token, so that a stalled stream
+		// cannot hold the conversation.
 		timer.Stop()
-		if !yield(Chunk{Kind: ChunkToken, Text: tok}) {
+		if !feed(tok) {
 			stopped = true
 			break
 		}
@@ -184,7 +208,7 @@ func (a *Assistant) streamModel(ctx context.Context, req ModelRequest, guard pro
 		}
 		m.ModelCall(time.Since(start).Seconds(), merr)
 	}
-	return b.String(), streamed, stopped, err
+	return b.String(), stopped, err
 }
 
 // tail returns about the last n bytes of s, starting at a rune.

@@ -228,6 +228,7 @@ func (m *fakeMetrics) Answered(i Intent, mode string) {
 	m.answered[string(i)+"/"+mode]++
 }
 func (m *fakeMetrics) CitationReplaced(string) {}
+func (m *fakeMetrics) ClaimRefused(string)     {}
 func (m *fakeMetrics) Handoff(reason string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -109,6 +109,7 @@ func (m *llmFakeModel) Call(ctx context.Context, req ModelRequest, tools []Tool)
 type llmMetrics struct {
 	mu         sync.Mutex
 	replaced   []string
+	refused    []string
 	modelCalls int
 	modelErrs  int
 }
@@ -120,6 +121,11 @@ func (m *llmMetrics) CitationReplaced(reason string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.replaced = append(m.replaced, reason)
+}
+func (m *llmMetrics) ClaimRefused(kind string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.refused = append(m.refused, kind)
 }
 func (m *llmMetrics) Handoff(string) {}
 func (m *llmMetrics) ModelCall(_ float64, err error) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/musterstadt/lotse/assistant/openai/fakellm"
 	"github.com/musterstadt/lotse/knowledge"
@@ -33,7 +34,8 @@ func TestGenerateStreamsAndAnswers(t *testing.T) {
 		Fallback: fb,
 	}, collectChunks(&chunks))
 
-	// Tokens arrive in order, one chunk per model token.
+	// Verified sentences arrive in order, one chunk per sentence, already
+	// renumbered: together they are the final text.
 	var toks []string
 	for _, c := range chunks {
 		if c.Kind != ChunkToken {
@@ -41,8 +43,12 @@ func TestGenerateStreamsAndAnswers(t *testing.T) {
 		}
 		toks = append(toks, c.Text)
 	}
-	if diff := cmp.Diff(fakellm.SplitWords(text), toks); diff != "" {
-		t.Errorf("streamed tokens (-want +got):\n%s", diff)
+	wantToks := []string{
+		"Ein Reisepass kostet für Antragstellende ab 24 Jahren 70,00 Euro [1].",
+		" Das Bürgerbüro hat montags von 8:00 bis 12:30 Uhr geöffnet [1].",
+	}
+	if diff := cmp.Diff(wantToks, toks); diff != "" {
+		t.Errorf("streamed sentences (-want +got):\n%s", diff)
 	}
 	// Two passages of the same document become one source; the markers are
 	// renumbered to match Sources; the uncited Personalausweis is not a
@@ -116,29 +122,30 @@ func TestGenerateReplacesBadAnswers(t *testing.T) {
 				Question: "Was kostet ein Reisepass?", Lang: "de",
 				Passages: []knowledge.Passage{pKosten, pStelle, pAusweis}, Fallback: llmFallback(),
 			}, collectChunks(&chunks))
-			if diff := cmp.Diff(llmFallback(), got); diff != "" {
+			if diff := cmp.Diff(llmFallback(), got, cmpopts.IgnoreFields(Answer{}, "Verification")); diff != "" {
 				t.Errorf("want the fallback (-want +got):\n%s", diff)
+			}
+			if got.Verification == nil || got.Verification.Replaced != tt.reason {
+				t.Errorf("verification %+v, want replaced for %q", got.Verification, tt.reason)
+			}
+			if tt.text != "" && (len(got.Verification.Refused) != 1 || len(metrics.refused) != 1) {
+				t.Errorf("refused %+v, metrics %v: want the one sentence", got.Verification.Refused, metrics.refused)
 			}
 			if diff := cmp.Diff([]string{tt.reason}, metrics.replaced); diff != "" {
 				t.Errorf("CitationReplaced (-want +got):\n%s", diff)
 			}
-			// Tokens went out, so the channel is told to replace them.
-			wantNotices := []string{"Die Antwort wurde durch eine geprüfte Antwort ersetzt."}
-			if tt.text == "" {
-				wantNotices = nil
-			}
-			if diff := cmp.Diff(wantNotices, noticesOf(chunks)); diff != "" {
-				t.Errorf("notices (-want +got):\n%s", diff)
-			}
-			if last := chunks; len(last) > 0 && last[len(last)-1].Kind != ChunkNotice {
-				t.Errorf("last chunk is %v, want the notice", last[len(last)-1].Kind)
+			// Nothing unverified went out: no token, and so no notice.
+			if len(chunks) != 0 {
+				t.Errorf("chunks %+v, want none", chunks)
 			}
 		})
 	}
 }
 
 func TestGenerateNoticeLanguage(t *testing.T) {
-	a := llmAssistant(replying(llmScript{tokens: []string{"It costs 99 euros [1]."}}), nil, time.Second)
+	// The first sentence checks out and is streamed; the two after it do
+	// not, so the answer is replaced after all.
+	a := llmAssistant(replying(llmScript{tokens: fakellm.SplitWords("It costs 70.00 euros [1]. Or 99 euros [1]. Or 98 euros [1].")}), nil, time.Second)
 	var chunks []Chunk
 	a.generate(context.Background(), generateInput{Question: "How much?", Lang: "en",
 		Passages: []knowledge.Passage{pKosten}, Fallback: llmFallback()}, collectChunks(&chunks))
@@ -148,7 +155,7 @@ func TestGenerateNoticeLanguage(t *testing.T) {
 }
 
 func TestGenerateModelFailures(t *testing.T) {
-	good := fakellm.SplitWords("Ein Reisepass kostet 70,00 Euro [1].")
+	good := fakellm.SplitWords("Ein Reisepass kostet 70,00 Euro [1]. Unter 24 Jahren sind es 37,50 Euro [1].")
 	tests := []struct {
 		name        string
 		script      llmScript
@@ -159,8 +166,11 @@ func TestGenerateModelFailures(t *testing.T) {
 		{"error before first token (HTTP 500)", llmScript{err: errFake500}, time.Second, false, time.Second},
 		{"rate limited (HTTP 429)", llmScript{err: errors.New("openai: chat stream: HTTP 429: rate limit")}, time.Second, false, time.Second},
 		{"timeout before first token", llmScript{tokens: good, firstDelay: 10 * time.Second}, 200 * time.Millisecond, false, 1500 * time.Millisecond},
-		{"stall after first token", llmScript{tokens: good, tokenDelay: 10 * time.Second}, 200 * time.Millisecond, true, 1500 * time.Millisecond},
-		{"error mid-stream", llmScript{tokens: good, err: errFake500, errAfter: 2}, time.Second, true, time.Second},
+		// Before the first sentence is complete nothing was shown.
+		{"stall after first token", llmScript{tokens: good, tokenDelay: 10 * time.Second}, 200 * time.Millisecond, false, 1500 * time.Millisecond},
+		{"error mid-sentence", llmScript{tokens: good, err: errFake500, errAfter: 2}, time.Second, false, time.Second},
+		// The first sentence was shown when the stream broke.
+		{"error mid-stream", llmScript{tokens: good, err: errFake500, errAfter: 8}, time.Second, true, time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,7 +226,7 @@ func TestGenerateSlowConsumerIsNoTimeout(t *testing.T) {
 }
 
 func TestGenerateConsumerStops(t *testing.T) {
-	model := replying(llmScript{tokens: []string{"Ein ", "Reisepass ", "kostet ", "70,00 Euro [1]."}})
+	model := replying(llmScript{tokens: fakellm.SplitWords("Ein Reisepass kostet 70,00 Euro [1]. Unter 24 Jahren 37,50 Euro [1]. Mit Express 32,00 Euro mehr [1].")})
 	a := llmAssistant(model, nil, time.Second)
 	n := 0
 	got := a.generate(context.Background(), generateInput{Question: "x", Lang: "de", Passages: []knowledge.Passage{pKosten}, Fallback: llmFallback()},
@@ -355,7 +365,9 @@ func TestCheckCitations(t *testing.T) {
 		{"no marker", "70,00 Euro.", nil, "no_citation"},
 		{"bracketed word is no marker", "70,00 Euro [Quelle].", nil, "no_citation"},
 		{"unknown marker", "70,00 Euro [1][5].", nil, "unknown_citation"},
-		{"no numbers", "Sie brauchen ein biometrisches Passfoto [1].", []int{0}, ""},
+		{"no claims", "Das ist der aktuelle Stand [1].", []int{0}, ""},
+		{"document not in the cited passage", "Sie brauchen ein biometrisches Passfoto [1].", nil, "unsupported_fact"},
+		{"amount in words", "Der Reisepass kostet zehn Euro [1].", nil, "unsupported_fact"},
 		{"thousands", "Das sind 1.000 Stück [1].", nil, "unsupported_fact"},
 		{"url from the source", "Termine buchen Sie unter https://service.musterstadt.example/termine. [4]", []int{3}, ""},
 		{"url of the cited document", "Mehr unter https://www.musterstadt.example/leistungen/reisepass/ [1]", []int{0}, ""},

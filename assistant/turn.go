@@ -168,6 +168,7 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	a.rememberOffer(t, ans)
 	conv.Entries = append(conv.Entries, Entry{
 		Role: RoleAssistant, Text: ans.Text, Intent: ans.Intent, Sources: ans.Sources, At: a.cfg.Now(),
+		Verification: ans.Verification,
 	})
 	if a.cfg.Metrics != nil {
 		a.cfg.Metrics.Answered(ans.Intent, ans.Mode)

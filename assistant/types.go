@@ -56,6 +56,34 @@ type Answer struct {
 	// Choice lists the candidate documents with their choice features,
 	// for `lotse eval tune`; empty when no document was chosen.
 	Choice []ChoiceCandidate `json:"-"`
+	// Verification says which sentences of a model answer were refused
+	// and whether the answer was replaced by the offline answer; nil when
+	// no model answered.
+	Verification *Verification
+}
+
+// Verification is the outcome of checking a model's text against its
+// sources, sentence by sentence, before anyone sees it.
+type Verification struct {
+	// Replaced is the reason the whole model answer was replaced by the
+	// offline answer ("unsupported_fact", "no_citation", …); empty when
+	// the verified sentences were kept.
+	Replaced string `json:"replaced,omitempty"`
+	// Refused lists the sentences that were not shown, with the claim
+	// that failed.
+	Refused []Refusal `json:"refused,omitempty"`
+}
+
+// Refusal is one sentence of a model's text that failed a claim check.
+type Refusal struct {
+	// Kind is the claim kind: amount, number, date, duration, hours,
+	// phone, email, url, office, address, document, polarity, language,
+	// citation or promise.
+	Kind string `json:"kind"`
+	// Claim is the failing claim as written ("zehn Euro").
+	Claim string `json:"claim"`
+	// Sentence is the refused sentence, redacted.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // Handoff is a request to bring in a human; when Ticket is set, a ticket was
@@ -107,6 +135,9 @@ type Entry struct {
 	Intent  Intent    `json:"intent,omitempty"`  // assistant entries
 	Sources []Source  `json:"sources,omitempty"` // assistant entries
 	At      time.Time `json:"at"`
+	// Verification of a model answer (assistant entries): refused
+	// sentences and why the answer was replaced, for the service desk.
+	Verification *Verification `json:"verification,omitempty"`
 }
 
 // Conversation is the state of one chat or call. Channels load it from a

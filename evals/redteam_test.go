@@ -688,6 +688,7 @@ func (m *countingMetrics) Answered(assistant.Intent, string) {}
 func (m *countingMetrics) Handoff(string)                    {}
 func (m *countingMetrics) ModelCall(float64, error)          {}
 func (m *countingMetrics) Retrieval(float64)                 {}
+func (m *countingMetrics) ClaimRefused(string)               {}
 func (m *countingMetrics) CitationReplaced(reason string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

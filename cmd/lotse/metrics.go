@@ -27,6 +27,7 @@ type metrics struct {
 	requestSeconds   *prometheus.HistogramVec
 	answers          *prometheus.CounterVec
 	citationReplaced *prometheus.CounterVec
+	claimsRefused    *prometheus.CounterVec
 	handoffs         *prometheus.CounterVec
 	modelSeconds     prometheus.Histogram
 	modelErrors      prometheus.Counter
@@ -52,6 +53,9 @@ func newMetrics() *metrics {
 		citationReplaced: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_citation_replacements_total", Help: "LLM answers replaced by the offline answer because the citation check failed, by reason.",
 		}, []string{"reason"}),
+		claimsRefused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lotse_claims_refused_total", Help: "Sentences of model answers and desk summaries not shown because a claim failed verification, by claim kind.",
+		}, []string{"kind"}),
 		handoffs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_handoffs_total", Help: "Handoffs to a human offered or started, by reason.",
 		}, []string{"reason"}),
@@ -76,7 +80,7 @@ func newMetrics() *metrics {
 			Name: "lotse_phone_active_calls", Help: "Phone calls with live state.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.requestSeconds, m.answers, m.citationReplaced, m.handoffs,
+	m.reg.MustRegister(m.requests, m.requestSeconds, m.answers, m.citationReplaced, m.claimsRefused, m.handoffs,
 		m.modelSeconds, m.modelErrors, m.retrievalSeconds, m.tickets, m.wsConnections, m.activeCalls,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -130,6 +134,9 @@ func (a assistantMetrics) Answered(intent assistant.Intent, mode string) {
 }
 func (a assistantMetrics) CitationReplaced(reason string) {
 	a.m.citationReplaced.WithLabelValues(reason).Inc()
+}
+func (a assistantMetrics) ClaimRefused(kind string) {
+	a.m.claimsRefused.WithLabelValues(kind).Inc()
 }
 func (a assistantMetrics) Handoff(reason string) { a.m.handoffs.WithLabelValues(reason).Inc() }
 func (a assistantMetrics) ModelCall(seconds float64, err error) {

@@ -1,0 +1,189 @@
+package assistant
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Polarity of yes/no facts. A clause that speaks of one of the topics
+// below (an appointment, doing it online, coming in person, a fee, a
+// deadline) is affirmative or negated; negation is counted with general
+// German and English negators, so that "kein Termin" and "ohne Termin" are
+// negated and "nicht ohne Termin" is not. An answer clause contradicts its
+// sources when the source clauses that speak of the same topics most like
+// it all have the other polarity.
+
+// topic is a bit set of the yes/no facts a clause speaks of.
+type topic uint8
+
+const (
+	topicAppointment topic = 1 << iota
+	topicOnline
+	topicInPerson
+	topicFee
+	topicDeadline
+)
+
+// topicOf returns the topic a folded word speaks of and whether the word
+// itself negates it ("kostenlos", "gebuehrenfrei", "free").
+func topicOf(w string) (t topic, negates bool) {
+	switch {
+	case strings.Contains(w, "termin") || w == "appointment" || w == "appointments":
+		t = topicAppointment
+	case strings.Contains(w, "online") || w == "internet":
+		t = topicOnline
+	case strings.HasPrefix(w, "persoenlich") || w == "personally" || w == "vorsprache":
+		t = topicInPerson
+	case strings.Contains(w, "gebuehr") || w == "kosten" || w == "kostet" || strings.HasPrefix(w, "kostenlos") ||
+		strings.HasPrefix(w, "kostenfrei") || strings.HasPrefix(w, "kostenpflicht") || strings.HasPrefix(w, "entgelt") ||
+		strings.HasPrefix(w, "unentgeltlich") || w == "fee" || w == "fees" || w == "free" || w == "charge" || w == "cost" || w == "costs":
+		t = topicFee
+		negates = strings.HasPrefix(w, "kostenlos") || strings.Contains(w, "frei") || strings.HasPrefix(w, "unentgeltlich") || w == "free"
+	case strings.Contains(w, "frist") || w == "deadline" || w == "deadlines" || w == "spaetestens":
+		t = topicDeadline
+		negates = strings.HasSuffix(w, "los") // fristlos
+	}
+	return t, negates
+}
+
+// negators are folded words that negate a clause.
+var negators = map[string]bool{
+	"nicht": true, "kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true,
+	"nie": true, "niemals": true, "nichts": true, "ohne": true, "weder": true, "nein": true,
+	"unnoetig": true, "entfaellt": true, "entfallen": true, "ausgeschlossen": true, "unmoeglich": true, "nirgends": true,
+	"not": true, "no": true, "never": true, "without": true, "none": true, "nothing": true, "cannot": true,
+	"unnecessary": true, "impossible": true, "neither": true, "nor": true,
+}
+
+// contractions are the first halves of English "n't" forms as fold splits
+// them ("don t").
+var contractions = map[string]bool{
+	"don": true, "doesn": true, "didn": true, "isn": true, "aren": true, "wasn": true, "weren": true,
+	"can": true, "couldn": true, "won": true, "wouldn": true, "shouldn": true, "mustn": true, "needn": true,
+	"haven": true, "hasn": true,
+}
+
+// predicates are folded words that state a yes/no fact without naming its
+// topic; a clause made of them takes the topic of the clause before
+// ("Ein Termin: nicht erforderlich").
+var predicates = map[string]bool{
+	"erforderlich": true, "noetig": true, "notwendig": true, "moeglich": true, "verpflichtend": true,
+	"pflicht": true, "vorgeschrieben": true, "erlaubt": true, "zulaessig": true, "verfuegbar": true,
+	"required": true, "necessary": true, "possible": true, "needed": true, "mandatory": true, "available": true,
+}
+
+// clauseBreakRE splits a sentence into clauses at punctuation.
+var clauseBreakRE = regexp.MustCompile(`[,;:()–—]|\s-\s`)
+
+// clauseJoiners split clauses at conjunctions.
+var clauseJoiners = map[string]bool{
+	"und": true, "oder": true, "aber": true, "sondern": true, "jedoch": true, "doch": true, "sowie": true,
+	"and": true, "or": true, "but": true, "whereas": true, "while": true,
+}
+
+// polClause is one clause with its yes/no topics.
+type polClause struct {
+	text   string
+	topics topic
+	neg    bool
+	stems  map[string]bool // content words, for choosing comparable clauses
+}
+
+// polarityClauses returns the clauses of s that speak of a topic. Questions
+// are left out: "Kann ich den Pass per Post bekommen?" states nothing.
+func polarityClauses(s string) []polClause {
+	var out []polClause
+	for _, sent := range splitSentences(s) {
+		if strings.HasSuffix(strings.TrimSpace(citationRE.ReplaceAllString(sent, "")), "?") {
+			continue
+		}
+		var prev topic
+		for _, part := range clauseBreakRE.Split(sent, -1) {
+			ws := words(part)
+			start := 0
+			for i := 0; i <= len(ws); i++ {
+				if i < len(ws) && !clauseJoiners[ws[i]] {
+					continue
+				}
+				if c, ok := polarityOf(ws[start:i], prev); ok {
+					c.text = strings.TrimSpace(part)
+					out = append(out, c)
+					prev = c.topics
+				}
+				start = i + 1
+			}
+		}
+	}
+	return out
+}
+
+// polarityOf reads one clause. A clause without a topic word takes prev
+// when it has a negator or a predicate.
+func polarityOf(ws []string, prev topic) (polClause, bool) {
+	c := polClause{stems: map[string]bool{}}
+	negs := 0
+	pred := false
+	for i, w := range ws {
+		t, n := topicOf(w)
+		c.topics |= t
+		if n {
+			negs++
+		}
+		switch {
+		case negators[w]:
+			negs++
+		case w == "t" && i > 0 && contractions[ws[i-1]]:
+			negs++
+		case predicates[w]:
+			pred = true
+		case t == 0 && len(w) >= 4:
+			c.stems[stem(w)] = true
+		}
+	}
+	if c.topics == 0 {
+		if prev == 0 || (negs == 0 && !pred) {
+			return c, false
+		}
+		c.topics = prev
+	}
+	c.neg = negs%2 == 1
+	return c, true
+}
+
+// contradiction returns the first clause of the answer whose polarity the
+// source clauses contradict, or "".
+func contradiction(answer string, src []polClause) string {
+	for _, c := range polarityClauses(answer) {
+		best, same, other := -1, false, false
+		for _, s := range src {
+			if s.topics&c.topics == 0 {
+				continue
+			}
+			score := 0
+			if s.topics == c.topics {
+				score = 1000
+			} else if s.topics&c.topics == c.topics {
+				score = 500
+			}
+			for st := range c.stems {
+				if s.stems[st] {
+					score++
+				}
+			}
+			if score > best {
+				best, same, other = score, false, false
+			}
+			if score == best {
+				if s.neg == c.neg {
+					same = true
+				} else {
+					other = true
+				}
+			}
+		}
+		if other && !same {
+			return c.text
+		}
+	}
+	return ""
+}
