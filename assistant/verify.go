@@ -162,7 +162,7 @@ var (
 		"amt", "amter", "buro", "stell", "behord", "zentrum", "verwalt", "referat", "abteil", "kass",
 		"gericht", "ministerium", "agentur", "kammer", "anstalt", "dezernat", "rathaus", "polizei",
 	}
-	wholeOffices = map[string]bool{"rathaus": true, "polizei": true, "landratsamt": true}
+	wholeOffices  = map[string]bool{"rathaus": true, "polizei": true, "landratsamt": true}
 	documentHeads = []string{
 		"ausweis", "pass", "urkund", "bescheinig", "nachweis", "foto", "bild", "bestatig", "zeugnis",
 		"vollmacht", "erklar", "formular", "antrag", "bescheid", "kart", "schein", "vertrag", "zertifikat",
@@ -537,9 +537,9 @@ type answerStream struct {
 	emit func(string) bool // a verified piece for the channel; false: stop
 
 	buf      string
-	lead     string    // whitespace before the next sentence
+	lead     string // whitespace before the next sentence
 	held     []heldSentence
-	citedAll []int     // passages cited by any sentence, in order
+	citedAll []int // passages cited by any sentence, in order
 	ren      renumberer
 	out      strings.Builder
 	kept     int
