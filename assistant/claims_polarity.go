@@ -72,6 +72,9 @@ var predicates = map[string]bool{
 	"required": true, "necessary": true, "possible": true, "needed": true, "mandatory": true, "available": true,
 }
 
+// articles may stand with a topic word in a bare mention ("Der Termin").
+var articles = map[string]bool{"der": true, "die": true, "das": true, "ein": true, "eine": true, "the": true, "a": true, "an": true}
+
 // clauseBreakRE splits a sentence into clauses at punctuation.
 var clauseBreakRE = regexp.MustCompile(`[,;:()–—]|\s-\s`)
 
@@ -87,6 +90,7 @@ type polClause struct {
 	topics topic
 	neg    bool
 	stems  map[string]bool // content words, for choosing comparable clauses
+	bare   bool            // only names its topic ("Termin"), states nothing
 }
 
 // polarityClauses returns the clauses of s that speak of a topic. Questions
@@ -105,7 +109,11 @@ func polarityClauses(s string) []polClause {
 				if i < len(ws) && !clauseJoiners[ws[i]] {
 					continue
 				}
-				if c, ok := polarityOf(ws[start:i], prev); ok {
+				c, ok := polarityOf(ws[start:i], prev)
+				switch {
+				case ok && c.bare:
+					prev = c.topics // "Termin: nicht erforderlich"
+				case ok:
 					c.text = strings.TrimSpace(part)
 					out = append(out, c)
 					prev = c.topics
@@ -147,6 +155,15 @@ func polarityOf(ws []string, prev topic) (polClause, bool) {
 		c.topics = prev
 	}
 	c.neg = negs%2 == 1
+	if negs == 0 && !pred {
+		other := 0
+		for _, w := range ws {
+			if t, _ := topicOf(w); t == 0 && !articles[w] {
+				other++
+			}
+		}
+		c.bare = other == 0
+	}
 	return c, true
 }
 

@@ -61,12 +61,13 @@ func (v *verifier) index(idx []int) *sourceIndex {
 	if ix, ok := v.cache[key.String()]; ok {
 		return ix
 	}
-	var texts []string
+	var texts, statements []string
 	for _, i := range s {
 		p := v.ps[i]
 		texts = append(texts, p.Title, p.Section, p.Text, p.URL)
+		statements = append(statements, p.Text)
 	}
-	ix := newSourceIndex(texts...)
+	ix := newSourceIndex(texts, statements)
 	v.cache[key.String()] = ix
 	return ix
 }
@@ -77,14 +78,21 @@ type sourceIndex struct {
 	lower   string          // the text in lower case, for links
 	norm    string          // folded words with umlauts as stem writes them, space-delimited
 	phones  []string        // digits of phone numbers
+	money   bool            // the source states amounts of money ("eur:" keys)
 	clauses []polClause
 }
 
-func newSourceIndex(texts ...string) *sourceIndex {
+// newSourceIndex indexes texts; the yes/no facts are read from statements
+// only (headings state nothing).
+func newSourceIndex(texts, statements []string) *sourceIndex {
 	ix := &sourceIndex{keys: map[string]bool{}}
 	text := strings.Join(texts, "\n")
 	for _, f := range numberFacts(text, true) {
 		ix.keys[f.key] = true
+		if strings.HasPrefix(f.key, "n:") && currencyNear(text, f.start, f.end) {
+			ix.keys["eur:"+f.key] = true
+			ix.money = true
+		}
 	}
 	for _, d := range findDurations(text) {
 		for _, k := range d.keys() {
@@ -94,6 +102,10 @@ func newSourceIndex(texts ...string) *sourceIndex {
 	}
 	for _, f := range spelledNumbers(text) {
 		ix.keys[f.key] = true
+		if currencyNear(text, f.start, f.end) {
+			ix.keys["eur:"+f.key] = true
+			ix.money = true
+		}
 	}
 	for _, f := range monthDates(text, true) {
 		ix.keys[f.key] = true
@@ -108,7 +120,7 @@ func newSourceIndex(texts ...string) *sourceIndex {
 			ix.phones = append(ix.phones, d)
 		}
 	}
-	for _, t := range texts {
+	for _, t := range statements {
 		ix.clauses = append(ix.clauses, polarityClauses(t)...)
 	}
 	return ix
@@ -208,6 +220,23 @@ var (
 	wordRE     = regexp.MustCompile(`[\p{L}][\p{L}\-]*`)
 )
 
+// officeCueRE finds the name after words that introduce an office or a
+// place: "zuständig ist: X", "wenden Sie sich an X", and a name of two
+// capitalized words after "im", "beim", "vom", "zum" or "bei der"
+// ("im Bürgerbüro Musterstadt").
+var officeCueRE = regexp.MustCompile(`(?i:zuständig(?:e Stelle)?(?: ist| sind)?:?|wenden Sie sich an(?: das| die| den)?|responsible is|contact)\s+(\p{Lu}[\p{L}\-]+)|\b(?:im|beim|vom|bei der|bei dem|an das|an die)\s+(\p{Lu}[\p{L}\-]+)\s+(\p{Lu}[\p{L}\-]+)`)
+
+// namePairRE finds two capitalized words in a row, as names of offices
+// and places are written ("Bürgerbüro Musterstadt"); the first must be in
+// the source when the second is.
+var namePairRE = regexp.MustCompile(`(\p{Lu}[\p{L}\-]+)[ \x{00a0}]+(\p{Lu}[\p{L}\-]+)`)
+
+// requirementRE finds sentences that say what one must bring or submit.
+var requirementRE = regexp.MustCompile(`(?i)\b(?:brauch\w*|benötig\w*|mitbring\w*|mitzubringen|vorleg\w*|vorzulegen|einreich\w*|einzureichen|erforderlich\w*|need\w*|require\w*|bring)\b`)
+
+// pronouns are capitalized words that start no name.
+var pronouns = map[string]bool{"sie": true, "ihr": true, "ihre": true, "ihren": true, "ihrem": true, "ihrer": true, "ihres": true, "ihnen": true}
+
 // currencyNear reports whether an amount at s[start:end] is money.
 func currencyNear(s string, start, end int) bool {
 	after := strings.ToLower(strings.TrimLeft(s[end:], " \u00a0"))
@@ -237,7 +266,7 @@ func blank(s string, start, end int) string {
 // the source said nothing.
 func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 	if ix == nil {
-		ix = newSourceIndex()
+		ix = newSourceIndex(nil, nil)
 	}
 	var out []Refusal
 	fail := func(kind, claim string) { out = append(out, Refusal{Kind: kind, Claim: claim}) }
@@ -282,8 +311,18 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 		}
 		body = blank(body, d.start, d.end)
 	}
+	// An amount of money must be one in the source, not any number.
+	money := func(f fact) bool {
+		if !currencyNear(body, f.start, f.end) || !strings.HasPrefix(f.key, "n:") {
+			return false
+		}
+		if !ix.keys["eur:"+f.key] {
+			fail(claimAmount, claimOf(body, f.start, f.end))
+		}
+		return true
+	}
 	for _, f := range numberFacts(body, false) {
-		if ix.keys[f.key] {
+		if money(f) || ix.keys[f.key] {
 			continue
 		}
 		kind := claimNumber
@@ -292,20 +331,13 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 			kind = claimDate
 		case strings.HasPrefix(f.key, "t:"):
 			kind = claimHours
-		case currencyNear(body, f.start, f.end):
-			kind = claimAmount
 		}
 		fail(kind, claimOf(body, f.start, f.end))
 	}
 	for _, f := range spelledNumbers(body) {
-		if ix.keys[f.key] {
-			continue
+		if !money(f) && !ix.keys[f.key] {
+			fail(claimNumber, claimOf(body, f.start, f.end))
 		}
-		kind := claimNumber
-		if currencyNear(body, f.start, f.end) {
-			kind = claimAmount
-		}
-		fail(kind, claimOf(body, f.start, f.end))
 	}
 	for _, f := range weekdayMentions(body, false) {
 		if !ix.keys[f.key] {
@@ -321,6 +353,43 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 	for _, m := range postcodeRE.FindAllStringSubmatchIndex(body, -1) {
 		if !ix.has(normWords(body[m[2]:m[3]])) {
 			fail(claimAddress, body[m[0]:m[1]])
+		}
+	}
+	for _, m := range officeCueRE.FindAllStringSubmatchIndex(body, -1) {
+		g := 1
+		if m[2] < 0 {
+			g = 2
+			if pronouns[fold(body[m[6]:m[7]])] {
+				continue // "beim Antrag Ihre …"
+			}
+		}
+		name := body[m[2*g]:m[2*g+1]]
+		if !ix.has(normWords(name)) {
+			fail(claimOffice, name)
+		}
+	}
+	for _, m := range namePairRE.FindAllStringSubmatchIndex(body, -1) {
+		first, second := body[m[2]:m[3]], body[m[4]:m[5]]
+		if m[2] > 0 && !pronouns[fold(first)] && len(first) >= 6 && ix.has(normWords(second)) &&
+			strings.Contains(ix.lower, strings.ToLower(second)) && !ix.has(normWords(first)) {
+			fail(claimOffice, first+" "+second)
+		}
+	}
+	if loc := requirementRE.FindStringIndex(body); loc != nil {
+		// Whatever a sentence says one must bring or submit is named in
+		// the source: each noun after the verb.
+		rest := body[loc[1]:]
+		for _, wl := range wordRE.FindAllStringIndex(rest, -1) {
+			w := rest[wl[0]:wl[1]]
+			for part := range strings.SplitSeq(w, "-") {
+				r, _ := utf8.DecodeRuneInString(part)
+				if !unicode.IsUpper(r) || len([]rune(part)) < 6 || pronouns[fold(part)] {
+					continue
+				}
+				if st := normWord(stem(fold(part))); len(st) >= 5 && !ix.has(st) {
+					fail(claimDocument, w)
+				}
+			}
 		}
 	}
 	for _, loc := range wordRE.FindAllStringIndex(body, -1) {

@@ -21,6 +21,9 @@ import (
 // it uses the bundled base. Exit status: 0 ok, 1 a threshold missed or a
 // leak, 2 bad input.
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "verifier" {
+		return runEvalVerifier(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "export-reviews" {
 		return runExportReviews(ctx, args[1:], getenv, stdout, stderr)
 	}
