@@ -30,9 +30,12 @@ type entryView struct {
 	Text      string
 	Intent    string
 	Sources   []assistant.Source
-	At        time.Time
-	IsAnswer  bool
-	Review    *reviewRecord // latest review of this answer
+	// Verification tells when the model's answer was replaced or
+	// sentences of it were refused, and why.
+	Verification *assistant.Verification
+	At           time.Time
+	IsAnswer     bool
+	Review       *reviewRecord // latest review of this answer
 }
 
 // ticketView is the data of the case page.
@@ -179,7 +182,7 @@ func (s *Server) entries(ctx context.Context, conv *assistant.Conversation, from
 	for i := from; i < len(conv.Entries); i++ {
 		e := conv.Entries[i]
 		ev := entryView{Index: i, Role: string(e.Role), RoleLabel: roleLabel(e.Role), Text: e.Text, Intent: string(e.Intent),
-			Sources: e.Sources, At: e.At, IsAnswer: e.Role == assistant.RoleAssistant}
+			Sources: e.Sources, Verification: e.Verification, At: e.At, IsAnswer: e.Role == assistant.RoleAssistant}
 		if r, ok := reviews[i]; ok {
 			ev.Review = &r
 		}

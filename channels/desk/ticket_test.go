@@ -447,3 +447,22 @@ func TestTranscriptLiveEntries(t *testing.T) {
 		t.Errorf("new entries: %d count=%s\n%s", resp.StatusCode, resp.Header.Get("X-Entry-Count"), body)
 	}
 }
+
+func TestCaseViewShowsReplacedModelAnswer(t *testing.T) {
+	e := mustEnv(t, nil)
+	tk := e.escalate("c-verify", []assistant.Entry{
+		{Role: assistant.RoleUser, Text: "Brauche ich einen Termin?"},
+		{Role: assistant.RoleAssistant, Text: "Ein Termin ist erforderlich.", Verification: &assistant.Verification{
+			Replaced: "unsupported_fact",
+			Refused:  []assistant.Refusal{{Kind: "polarity", Claim: "Sie brauchen keinen Termin", Sentence: "Sie brauchen keinen Termin [1]."}},
+		}},
+	})
+	c := e.client()
+	c.login("anna", testPassword)
+	_, body := c.get("/desk/tickets/" + itoa(tk.ID))
+	for _, want := range []string{"Antwort des Sprachmodells ersetzt", "unsupported_fact", "Nicht belegt (polarity)", "Sie brauchen keinen Termin"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("case page lacks %q", want)
+		}
+	}
+}
