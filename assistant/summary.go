@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,7 +96,75 @@ func (a *Assistant) summarizeLLM(ctx context.Context, e Escalation) (string, err
 	if s == "" {
 		return "", errEmptySummary
 	}
+	s, refused := checkSummary(s, e)
+	if m := a.cfg.Metrics; m != nil {
+		for _, r := range refused {
+			m.ClaimRefused(r.Kind)
+		}
+	}
+	if len(refused) > 0 {
+		a.llmLogger().Info("assistant: summary sentences refused", "conversation", e.ConversationID, "refused", len(refused), "kind", refused[0].Kind)
+	}
+	if s == "" {
+		return "", errSummaryUnsupported
+	}
 	return s, nil
+}
+
+// errSummaryUnsupported is the cause of falling back when no sentence of
+// the model's summary checked out.
+var errSummaryUnsupported = errors.New("assistant: model summary states what the conversation does not")
+
+// summaryClaims are the claim kinds a desk summary is checked for: contact
+// data, figures and dates must come from the conversation. Offices and
+// documents may be named freely; the summary paraphrases.
+var summaryClaims = map[string]bool{
+	claimAmount: true, claimNumber: true, claimDate: true, claimDuration: true, claimHours: true,
+	claimPhone: true, claimEmail: true, claimURL: true,
+}
+
+// promiseRE finds commitments in German and English: what the city will
+// do for the person.
+var promiseRE = regexp.MustCompile(`(?i)\b(?:wir (?:werden|melden|rufen|kümmern|erledigen|schicken|senden|erstatten|übernehmen)\w*|wird (?:Ihnen |ihm |ihr )?(?:zurückgerufen|erstattet|erledigt|zugesandt|zugeschickt)|garantier\w*|versprech\w*|versproch\w*|zugesagt\w*|zusicher\w*|we will|we'll|guarantee\w*|promise\w*|will be (?:refunded|fixed|resolved|called back))`)
+
+// checkSummary drops the sentences of a model's desk summary that state
+// contact data, amounts, dates or promises that neither the transcript
+// nor the sources' titles contain, and returns the rest.
+func checkSummary(s string, e Escalation) (string, []Refusal) {
+	var texts []string
+	for _, en := range e.Transcript {
+		texts = append(texts, en.Text)
+	}
+	for _, src := range e.Sources {
+		texts = append(texts, src.Title, src.URL)
+	}
+	ix := newSourceIndex(texts, nil)
+	said := " " + normWords(strings.Join(texts, "\n")) + " "
+	v := newVerifier(nil, nil, "")
+	var kept []string
+	var refused []Refusal
+	for _, sent := range splitSentences(s) {
+		var fail *Refusal
+		for _, r := range v.check(sent, ix) {
+			if summaryClaims[r.Kind] {
+				fail = &r
+				break
+			}
+		}
+		if p := promiseRE.FindString(sent); fail == nil && p != "" {
+			ws := words(p)
+			if !strings.Contains(said, normWord(stem(ws[len(ws)-1]))) {
+				fail = &Refusal{Kind: claimPromise, Claim: p}
+			}
+		}
+		if fail != nil {
+			fail.Sentence = sent
+			refused = append(refused, *fail)
+			continue
+		}
+		kept = append(kept, sent)
+	}
+	return strings.Join(kept, " "), refused
 }
 
 // summaryTurns turns a redacted transcript into prompt turns: the latest

@@ -75,3 +75,36 @@ func TestEscalationSummaryOffline(t *testing.T) {
 		t.Errorf("handoff = %+v", ans.Handoff)
 	}
 }
+
+func TestCheckSummary(t *testing.T) {
+	e := Escalation{
+		Transcript: []Entry{
+			{Role: RoleUser, Text: "Mein Ausweis ist weg, ich brauche bis Freitag einen neuen."},
+			{Role: RoleAssistant, Text: "Ein vorläufiger Personalausweis kostet 10,00 Euro. Telefon: 0123 456-100."},
+		},
+		Sources: []Source{{Title: "Personalausweis beantragen", URL: "https://www.musterstadt.example/leistungen/personalausweis"}},
+	}
+	tests := []struct {
+		name, in, want, kind string
+	}{
+		{"supported", "Die Person hat ihren Ausweis verloren. Ein vorläufiger Ausweis kostet 10,00 Euro.", "Die Person hat ihren Ausweis verloren. Ein vorläufiger Ausweis kostet 10,00 Euro.", ""},
+		{"invented amount", "Die Person hat ihren Ausweis verloren. Die Gebühr beträgt 25,00 Euro.", "Die Person hat ihren Ausweis verloren.", "amount"},
+		{"invented phone", "Rückruf unter 0171 2345678 gewünscht. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "phone"},
+		{"invented link", "Antrag unter https://ausweis-schnell.example.com. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "url"},
+		{"invented promise", "Wir werden den Ausweis bis Freitag zusenden. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "promise"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, refused := checkSummary(tt.in, e)
+			if got != tt.want {
+				t.Errorf("summary %q, want %q", got, tt.want)
+			}
+			switch {
+			case tt.kind == "" && len(refused) > 0:
+				t.Errorf("refused %+v", refused)
+			case tt.kind != "" && (len(refused) != 1 || refused[0].Kind != tt.kind):
+				t.Errorf("refused %+v, want one %s", refused, tt.kind)
+			}
+		})
+	}
+}
