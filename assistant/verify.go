@@ -139,9 +139,9 @@ func normWords(s string) string {
 	return strings.Join(ws, " ")
 }
 
-func normWord(w string) string {
-	return strings.NewReplacer("ae", "a", "oe", "o", "ue", "u").Replace(w)
-}
+func normWord(w string) string { return umlautNorm.Replace(w) }
+
+var umlautNorm = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 // phoneClaimRE finds phone numbers: a leading 0 or +, then at least five more
 // digits, with spaces, slashes, dashes and brackets between.
