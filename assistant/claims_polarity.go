@@ -69,6 +69,7 @@ var contractions = map[string]bool{
 var predicates = map[string]bool{
 	"erforderlich": true, "noetig": true, "notwendig": true, "moeglich": true, "verpflichtend": true,
 	"pflicht": true, "vorgeschrieben": true, "erlaubt": true, "zulaessig": true, "verfuegbar": true,
+	"erreichbar": true, "geoeffnet": true, "offen": true, "reachable": true, "open": true,
 	"required": true, "necessary": true, "possible": true, "needed": true, "mandatory": true, "available": true,
 }
 
@@ -76,7 +77,8 @@ var predicates = map[string]bool{
 var articles = map[string]bool{"der": true, "die": true, "das": true, "ein": true, "eine": true, "the": true, "a": true, "an": true}
 
 // clauseBreakRE splits a sentence into clauses at punctuation.
-var clauseBreakRE = regexp.MustCompile(`[,;:()–—]|\s-\s`)
+// Commas and colons inside figures ("70,00", "8:30") break nothing.
+var clauseBreakRE = regexp.MustCompile(`[;()–—]|[,:](?:\s|$)|\s-\s`)
 
 // clauseJoiners split clauses at conjunctions.
 var clauseJoiners = map[string]bool{
@@ -91,6 +93,10 @@ type polClause struct {
 	neg    bool
 	stems  map[string]bool // content words, for choosing comparable clauses
 	bare   bool            // only names its topic ("Termin"), states nothing
+	// decided: the clause has a negator or a predicate of its own;
+	// inherited: it took its topics from the clause before.
+	decided, inherited bool
+	context            map[string]bool // content words of the whole sentence
 }
 
 // polarityClauses returns the clauses of s that speak of a topic. Questions
@@ -101,7 +107,16 @@ func polarityClauses(s string) []polClause {
 		if strings.HasSuffix(strings.TrimSpace(citationRE.ReplaceAllString(sent, "")), "?") {
 			continue
 		}
+		// The sentence's content words rank comparable clauses when
+		// the clauses' own words do not tell them apart.
+		context := map[string]bool{}
+		for _, w := range words(sent) {
+			if t, _ := topicOf(w); t == 0 && len(w) >= 4 && !negators[w] && !predicates[w] {
+				context[stem(w)] = true
+			}
+		}
 		var prev topic
+		open := -1 // a clause of this sentence without negator or predicate yet
 		for _, part := range clauseBreakRE.Split(sent, -1) {
 			ws := words(part)
 			start := 0
@@ -110,13 +125,25 @@ func polarityClauses(s string) []polClause {
 					continue
 				}
 				c, ok := polarityOf(ws[start:i], prev)
+				c.context = context
 				switch {
 				case ok && c.bare:
 					prev = c.topics // "Termin: nicht erforderlich"
+				case ok && c.inherited && open >= 0:
+					// "Die Online-Terminvergabe ist am Samstag, von 6 bis
+					// 14 Uhr nicht erreichbar": the predicate completes
+					// the open clause.
+					out[open].neg = c.neg
+					out[open].text += ", " + strings.TrimSpace(part)
+					open = -1
 				case ok:
 					c.text = strings.TrimSpace(part)
 					out = append(out, c)
 					prev = c.topics
+					open = -1
+					if !c.decided {
+						open = len(out) - 1
+					}
 				}
 				start = i + 1
 			}
@@ -153,8 +180,10 @@ func polarityOf(ws []string, prev topic) (polClause, bool) {
 			return c, false
 		}
 		c.topics = prev
+		c.inherited = true
 	}
 	c.neg = negs%2 == 1
+	c.decided = negs > 0 || pred
 	if negs == 0 && !pred {
 		other := 0
 		for _, w := range ws {
@@ -184,6 +213,11 @@ func contradiction(answer string, src []polClause) string {
 			}
 			for st := range c.stems {
 				if s.stems[st] {
+					score += 10
+				}
+			}
+			for st := range c.context {
+				if s.context[st] {
 					score++
 				}
 			}

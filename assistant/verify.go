@@ -270,6 +270,7 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 	}
 	var out []Refusal
 	fail := func(kind, claim string) { out = append(out, Refusal{Kind: kind, Claim: claim}) }
+	orig := body // the checks below blank what they have seen
 
 	// Links: an invented URL can send a citizen to a phishing page.
 	for _, loc := range answerLinkRE.FindAllStringIndex(body, -1) {
@@ -400,7 +401,7 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 			}
 		}
 	}
-	if c := contradiction(body, ix.clauses); c != "" {
+	if c := contradiction(orig, ix.clauses); c != "" {
 		fail(claimPolarity, c)
 	}
 	if v.wrongLanguage(body) {

@@ -83,7 +83,7 @@ var (
 	capWordRE  = regexp.MustCompile(`\p{Lu}[\p{L}\-]{4,}`)
 
 	listNumberRE    = regexp.MustCompile(`^\d+\.\s+`)
-	sentenceBreakRE = regexp.MustCompile(`([.!?])\s+(\p{Lu})`)
+	sentenceBreakRE = regexp.MustCompile(`([^\d][.!?])\s+(\p{Lu})`)
 )
 
 // PlantAnswers builds the answers of the verifier eval for every German
@@ -340,11 +340,15 @@ var (
 )
 
 // paraphrase rewrites a source sentence as a model might, keeping its
-// facts: another opening, a synonym, "70 €" for "70,00 Euro", small
-// numbers in words.
+// facts: another opening, a synonym, "70 €" or "EUR 70,00" for "70,00
+// Euro", small numbers in words, "4–6" for "4 bis 6", weeks in days,
+// "montags" for "Montag", a label turned into a sentence, and yes/no
+// facts said the other way round ("Sie brauchen einen Termin" for "Ein
+// Termin ist erforderlich", "Das geht nicht online" for "Nicht online
+// verfügbar").
 func paraphrase(s string, seed int) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".")
-	switch seed % 3 {
+	switch seed % 4 {
 	case 0:
 		s = centsRE.ReplaceAllString(s, "$1 €")
 	case 1:
@@ -353,6 +357,24 @@ func paraphrase(s string, seed int) string {
 			n, _ := strconv.Atoi(parts[1])
 			return smallNumbers[n] + " " + parts[2]
 		})
+	case 2:
+		s = amountCentsRE.ReplaceAllString(s, "EUR $1")
+		s = rangeBisRE.ReplaceAllString(s, "$1–$2 $3")
+	case 3:
+		if strings.Contains(s, " bis ") {
+			break // "3 bis 4 Wochen" stays a range of weeks
+		}
+		s = weeksRE.ReplaceAllStringFunc(s, func(m string) string {
+			n, _ := strconv.Atoi(weeksRE.FindStringSubmatch(m)[1])
+			return strconv.Itoa(7*n) + " Tage"
+		})
+		s = weekdayRE.ReplaceAllString(s, "${1}s")
+	}
+	if polar, ok := turnYesNo(s, seed); ok {
+		return polar
+	}
+	if m := labelRE.FindStringSubmatch(s); m != nil && seed%2 == 1 {
+		s = "Für " + lowerFirst(m[1]) + " gilt: " + m[2]
 	}
 	sw := wordSwaps[seed%len(wordSwaps)]
 	if sw[1] != "" {
@@ -362,6 +384,37 @@ func paraphrase(s string, seed int) string {
 		s = p + lowerFirst(s)
 	}
 	return s
+}
+
+var (
+	amountCentsRE = regexp.MustCompile(`(\d+,\d{2}) Euro`)
+	rangeBisRE    = regexp.MustCompile(`\b(\d{1,2}) bis (\d{1,2}) (Wochen|Tage[n]?|Werktage[n]?|Monate[n]?)`)
+	weeksRE       = regexp.MustCompile(`\b([1-4]) Wochen\b`)
+	weekdayRE     = regexp.MustCompile(`\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag)\b`)
+	labelRE       = regexp.MustCompile(`^([^:]{3,50}): ([^:]+)$`)
+	requiredRE    = regexp.MustCompile(`^(?:Ein|Eine) (\p{Lu}[\p{L}-]+) ist (?:erforderlich|notwendig|nötig)$`)
+	notNeededRE   = regexp.MustCompile(`^(?:Kein|Keine) (\p{Lu}[\p{L}-]+) (?:nötig|erforderlich|notwendig)$`)
+)
+
+// turnYesNo says a short yes/no sentence another way with the same
+// polarity.
+func turnYesNo(s string, seed int) (string, bool) {
+	if m := requiredRE.FindStringSubmatch(s); m != nil {
+		if seed%2 == 0 {
+			return "Sie brauchen dafür einen " + m[1], true
+		}
+		return "Ohne " + m[1] + " geht es nicht", true
+	}
+	if m := notNeededRE.FindStringSubmatch(s); m != nil {
+		if seed%2 == 0 {
+			return "Sie brauchen keinen " + m[1], true
+		}
+		return "Sie können ohne " + m[1] + " kommen", true
+	}
+	if strings.HasPrefix(s, "Nicht online verfügbar") {
+		return "Das geht leider nicht online" + strings.TrimPrefix(s, "Nicht online verfügbar"), true
+	}
+	return "", false
 }
 
 // lowerFirst lower-cases the first letter unless the first word is a noun

@@ -24,7 +24,7 @@ import (
 func runEvalVerifier(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval verifier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	casesDir := fs.String("cases", "evals/cases", "directory of the case sets (musterstadt/ and shared/)")
+	casesDir := fs.String("cases", "evals/cases", "directory of the case sets (musterstadt/, shared/ and natural/)")
 	shared := fs.String("shared", "../shared/corpus", "shared corpus directory; skipped when absent")
 	minDetect := fs.Float64("min-detection", 0.95, "fail below this overall detection rate")
 	minKind := fs.Float64("min-kind", 0.90, "fail below this detection rate for any error kind")
@@ -37,21 +37,32 @@ func runEvalVerifier(ctx context.Context, args []string, stdout, stderr io.Write
 	type suiteSpec struct {
 		name  string
 		roots []knowledge.Root
-		cases string
+		cases []string
 	}
-	specs := []suiteSpec{{"musterstadt", []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}}, filepath.Join(*casesDir, "musterstadt")}}
+	specs := []suiteSpec{{"musterstadt", []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}},
+		[]string{filepath.Join(*casesDir, "musterstadt"), filepath.Join(*casesDir, "natural", "musterstadt")}}}
 	if st, err := os.Stat(filepath.Join(*shared, "services-de")); err == nil && st.IsDir() {
 		specs = append(specs, suiteSpec{"shared corpus", []knowledge.Root{
 			{Name: "services-de", FS: os.DirFS(filepath.Join(*shared, "services-de"))},
 			{Name: "it-kb", FS: os.DirFS(filepath.Join(*shared, "it-kb"))},
-		}, filepath.Join(*casesDir, "shared")})
+			{Name: "laws-de", FS: os.DirFS(filepath.Join(*shared, "laws-de"))},
+		}, []string{filepath.Join(*casesDir, "shared"), filepath.Join(*casesDir, "natural", "shared")}})
 	} else {
 		fmt.Fprintf(stderr, "eval verifier: shared corpus not found at %s, measuring the bundled base only\n", *shared)
 	}
 	var suites []evals.VerifierSuite
 	var a *assistant.Assistant
 	for _, s := range specs {
-		cases, err := evals.LoadCases(s.cases)
+		var paths []string
+		for _, p := range s.cases {
+			if _, err := os.Stat(p); err == nil {
+				paths = append(paths, p)
+			}
+		}
+		if len(paths) == 0 {
+			return exitError{code: evals.ExitBadInput, err: fmt.Errorf("%s: no case set under %s", s.name, *casesDir)}
+		}
+		cases, err := evals.LoadCases(paths...)
 		if err != nil {
 			return exitError{code: evals.ExitBadInput, err: err}
 		}
