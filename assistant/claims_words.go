@@ -125,6 +125,15 @@ func germanUnit(w string) (int, bool) {
 	return v, ok
 }
 
+// isEnglishTens reports "twenty" … "ninety".
+func isEnglishTens(w string) bool {
+	switch w {
+	case "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
+		return true
+	}
+	return false
+}
+
 // spelledNumber is a number written in words at toks[i:end].
 type spelledNumber struct {
 	value      int
@@ -139,8 +148,13 @@ func numberWordAt(toks []wordToken, i int) (spelledNumber, bool) {
 	if articleOne[w] {
 		return spelledNumber{value: 1, start: i, end: i + 1, article: true}, true
 	}
-	if v, ok := germanNumber(w); ok {
-		return spelledNumber{value: v, start: i, end: i + 1}, true
+	englishNext := i+1 < len(toks) && (toks[i+1].folded == "hundred" || toks[i+1].folded == "thousand")
+	if !isEnglishTens(w) && !englishNext {
+		// German writes a number as one word; English tens continue
+		// ("twenty one", "twenty-one").
+		if v, ok := germanNumber(w); ok {
+			return spelledNumber{value: v, start: i, end: i + 1}, true
+		}
 	}
 	v, ok := tensWords[w]
 	if !ok {

@@ -594,6 +594,10 @@ func splitSentences(s string) []string {
 
 // --- the streamed answer ---
 
+// maxSentenceBytes bounds a sentence of a model answer; a longer run is
+// checked in pieces.
+const maxSentenceBytes = 2000
+
 // answerStream receives the model's text token by token, cuts it into
 // sentences, verifies each against the passages it cites and passes on
 // only verified sentences, renumbered so that [k] is the k-th source.
@@ -629,6 +633,14 @@ func (s *answerStream) write(tok string) bool {
 	s.buf += tok
 	for !s.stopped {
 		end, ok := sentenceEnd(s.buf, false)
+		if !ok && len(s.buf) > maxSentenceBytes {
+			// A run-on "sentence" is checked in pieces, so that the scan
+			// stays linear.
+			if end = strings.LastIndexAny(s.buf, " \n"); end <= 0 {
+				end = len(s.buf)
+			}
+			ok = true
+		}
 		if !ok {
 			break
 		}
