@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,5 +128,29 @@ func TestServeNeverShowsUnverifiedSentences(t *testing.T) {
 	body, _ := io.ReadAll(mr.Body)
 	if want := `lotse_claims_refused_total{kind="polarity"} 2`; !strings.Contains(string(body), want) {
 		t.Errorf("metrics lack %s", want)
+	}
+}
+
+// TestEvalVerifier runs `lotse eval verifier` from the repository root
+// over the bundled base (and the shared corpus when present): the README
+// table with every kind, and exit 0 when the targets hold.
+func TestEvalVerifier(t *testing.T) {
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"eval", "verifier", "--cases", filepath.Join("..", "..", "evals", "cases"),
+		"--shared", filepath.Join("..", "..", "..", "shared", "corpus")}, envFrom(nil), nil, &out, &errb)
+	if err != nil {
+		t.Fatalf("eval verifier: %v\n%s\n%s", err, out.String(), errb.String())
+	}
+	for _, want := range []string{"correct (false alarms)", "swapped_amount", "amount_in_words", "wrong_duration", "negated_fact",
+		"wrong_office", "invented_document", "wrong_link", "wrong_language", "all planted errors"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, out.String())
+		}
+	}
+	var bad bytes.Buffer
+	err = run(context.Background(), []string{"eval", "verifier", "--cases", t.TempDir()}, envFrom(nil), nil, &bad, &errb)
+	var ex exitError
+	if !errors.As(err, &ex) || ex.code != 2 {
+		t.Errorf("missing case sets: err %v, want exit 2", err)
 	}
 }
