@@ -48,6 +48,7 @@ eval:
 # Markdown report of the bundled cases, for the README.
 eval-report:
 	go run ./cmd/lotse eval --cases evals/cases/musterstadt --format markdown
+	go run ./cmd/lotse eval verifier
 
 bench:
 	go test -run '^$$' -bench . -benchtime 1x ./knowledge/ ./channels/...
