@@ -350,10 +350,7 @@ var (
 // monthDates returns date keys for dates written with a month name.
 func monthDates(s string, source bool) []fact {
 	var out []fact
-	var ms [][]int
-	for _, m := range dayMonthRE.FindAllStringSubmatchIndex(s, -1) {
-		ms = append(ms, m)
-	}
+	ms := dayMonthRE.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range monthDayRE.FindAllStringSubmatchIndex(s, -1) {
 		// Swap month and day into the order of dayMonthRE.
 		ms = append(ms, []int{m[0], m[1], m[4], m[5], m[2], m[3], m[6], m[7]})
