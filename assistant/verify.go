@@ -421,22 +421,33 @@ func (v *verifier) hasClaims(body string) bool {
 }
 
 // wrongLanguage reports a sentence of four words or more that carries
-// clear signs of one language and none of the expected one.
+// clear signs of another language: at least three of its function words
+// and three times as many as of the expected language. A quote in the
+// language of the sources inside a sentence in the expected language
+// passes.
 func (v *verifier) wrongLanguage(body string) bool {
 	if v.lex == nil {
 		return false
 	}
 	section := map[string]string{"de": "stop_de", "en": "stop_en", "tr": "stop_tr", "pl": "stop_pl"}
-	want, ok := section[v.lang]
-	if !ok {
+	if _, ok := section[v.lang]; !ok {
 		return false
 	}
 	ws := words(body)
-	if len(ws) < 4 || v.lex.countIn(want, ws) > 0 {
+	if len(ws) < 4 {
 		return false
 	}
-	for _, s := range section {
-		if s != want && v.lex.countIn(s, ws) >= 3 {
+	count := func(lang string) int {
+		n := v.lex.countIn(section[lang], ws)
+		if lang == "de" {
+			n += strings.Count(body, "ä") + strings.Count(body, "ö") + strings.Count(body, "ü") + strings.Count(body, "ß") +
+				strings.Count(body, "Ä") + strings.Count(body, "Ö") + strings.Count(body, "Ü")
+		}
+		return n
+	}
+	want := count(v.lang)
+	for l := range section {
+		if n := count(l); l != v.lang && n >= 3 && n >= 3*want {
 			return true
 		}
 	}

@@ -82,8 +82,10 @@ var (
 	urlRE      = regexp.MustCompile(`https?://[^\s)\]]+[^\s)\].,;:]`)
 	capWordRE  = regexp.MustCompile(`\p{Lu}[\p{L}\-]{4,}`)
 
+	monthNames = map[string]bool{"Januar": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true,
+		"Juli": true, "August": true, "September": true, "Oktober": true, "November": true, "Dezember": true}
 	listNumberRE    = regexp.MustCompile(`^\d+\.\s+`)
-	sentenceBreakRE = regexp.MustCompile(`([^\d][.!?])\s+(\p{Lu})`)
+	sentenceBreakRE = regexp.MustCompile(`([.!?])\s+(\p{Lu}\p{L}*)`)
 )
 
 // PlantAnswers builds the answers of the verifier eval for every German
@@ -94,7 +96,7 @@ func PlantAnswers(suites []VerifierSuite) []PlantedAnswer {
 	for _, s := range suites {
 		all := allDocuments(s.Docs)
 		for ci, c := range s.Cases {
-			if c.Lang != "" && c.Lang != "de" {
+			if c.Lang != "" && c.Lang != "de" && c.Lang != "en" {
 				continue
 			}
 			doc, ok := caseDocument(c, all)
@@ -279,14 +281,32 @@ func plantCase(c Case, ci int, doc knowledge.Document, all []knowledge.Document,
 	if len(sentences) == 0 {
 		return nil
 	}
+	lang := "de"
+	if c.Lang == "en" {
+		lang = "en"
+		german := sentences
+		sentences = nil
+		for _, s := range german {
+			sentences = append(sentences, inEnglish(s))
+		}
+	}
 	correct := joinAnswer(sentences)
 	mk := func(kind, text, planted string) PlantedAnswer {
-		return PlantedAnswer{Case: c.ID, Kind: kind, Text: text, Passages: ps, Lang: "de", Planted: planted}
+		return PlantedAnswer{Case: c.ID, Kind: kind, Text: text, Passages: ps, Lang: lang, Planted: planted}
 	}
 	out := []PlantedAnswer{mk(KindCorrect, correct, "")}
 	cited := strings.ToLower(ps[0].Title + "\n" + ps[0].Text + "\n" + ps[0].URL)
 	if len(ps) > 1 && second >= 0 {
 		cited += "\n" + strings.ToLower(ps[1].Text)
+	}
+	if lang == "en" {
+		// An English answer gets the errors a model makes in English.
+		for _, kind := range []string{KindSwappedAmount, KindAmountInWords, KindWrongDuration, KindWrongLink, KindWrongLanguage} {
+			if text, planted, ok := plantErrorEN(kind, sentences, german(doc, main), ci, cited, pools); ok {
+				out = append(out, mk(kind, text, planted))
+			}
+		}
+		return out
 	}
 	for _, kind := range ErrorKinds {
 		if text, planted, ok := plantError(kind, sentences, ci, doc, ps, cited, pools); ok {
@@ -294,6 +314,80 @@ func plantCase(c Case, ci int, doc knowledge.Document, all []knowledge.Document,
 		}
 	}
 	return out
+}
+
+// german returns a German sentence of section i of d that states
+// something, for the wrong-language error of an English answer.
+func german(d knowledge.Document, i int) string {
+	for _, s := range sourceSentences(d.Sections[i].Text) {
+		if len(strings.Fields(s)) >= 8 && !strings.Contains(s, "http") {
+			return s
+		}
+	}
+	return "Die Angaben dazu finden Sie in der Beschreibung der Stadt, die hier nicht übersetzt ist"
+}
+
+var englishUnits = strings.NewReplacer(" bis ", " to ", "Wochen", "weeks", "Woche", "week", "Werktagen", "working days",
+	"Werktage", "working days", "Tagen", "days", "Tage", "days", "Monaten", "months", "Monate", "months", "Monat", "month",
+	"Jahren", "years", "Jahre", "years", "Jahr", "year", "Stunden", "hours")
+
+// inEnglish writes the facts of a German source sentence as an English
+// model would: amounts and durations in an English frame, anything else
+// as a quote of the German text (the sources are German). The marker is
+// kept.
+func inEnglish(s string) string {
+	marker := ""
+	if i := strings.LastIndex(s, " ["); i >= 0 {
+		s, marker = s[:i], s[i:]
+	}
+	amounts := amountRE.FindAllString(s, -1)
+	durs := durationRE.FindAllString(s, -1)
+	switch {
+	case len(amounts) > 0:
+		return "According to the city, the fee is " + strings.Join(amounts, " or ") + marker
+	case len(durs) > 0:
+		return "It takes about " + englishUnits.Replace(durs[0]) + marker
+	}
+	return "The description of the city says: \"" + strings.TrimRight(s, ".") + "\"" + marker
+}
+
+// plantErrorEN plants an error into an English answer.
+func plantErrorEN(kind string, sentences []string, germanSentence string, seed int, cited string, pools plantPools) (string, string, bool) {
+	with := func(wrong string) (string, string, bool) {
+		s := append(slices.Clone(sentences), wrong)
+		return joinAnswer(s), wrong, true
+	}
+	englishNumbers := []string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	switch kind {
+	case KindSwappedAmount:
+		if other, ok := firstNotCited(pools.amounts, seed*5, cited); ok {
+			return with("The fee is " + other + " [1]")
+		}
+	case KindAmountInWords:
+		for n := 2 + seed%11; n < len(englishNumbers); n++ {
+			if !regexp.MustCompile(`\b` + strconv.Itoa(n) + `\b`).MatchString(cited) {
+				return with("It costs " + englishNumbers[n] + " euros [1]")
+			}
+		}
+	case KindWrongDuration:
+		n := wordNumberNotIn(cited, seed+1)
+		return with("Processing takes about " + strconv.Itoa(n) + " weeks [1]")
+	case KindWrongLink:
+		return with("You can apply at https://www.citizen-services-online.com/apply [1]")
+	case KindWrongLanguage:
+		return with(germanSentence + " [1]")
+	}
+	return "", "", false
+}
+
+func firstNotCited(list []string, from int, cited string) (string, bool) {
+	for k := range list {
+		v := list[(from+k)%len(list)]
+		if !strings.Contains(cited, strings.ToLower(v)) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 func holdsFact(s string, facts []string) bool {
@@ -317,7 +411,14 @@ func sourceSentences(text string) []string {
 		if line == "" || strings.HasPrefix(line, "|") || strings.HasPrefix(line, "_(") {
 			continue
 		}
-		for _, s := range strings.Split(sentenceBreakRE.ReplaceAllString(line, "$1\x00$2"), "\x00") {
+		split := sentenceBreakRE.ReplaceAllStringFunc(line, func(m string) string {
+			g := sentenceBreakRE.FindStringSubmatch(m)
+			if monthNames[g[2]] {
+				return m // "bis 31. Januar"
+			}
+			return g[1] + "\x00" + g[2]
+		})
+		for _, s := range strings.Split(split, "\x00") {
 			s = strings.TrimSpace(s)
 			if len([]rune(s)) >= 12 && len([]rune(s)) <= 400 && !strings.HasSuffix(s, "?") {
 				out = append(out, s)
