@@ -68,9 +68,9 @@ func TestSentenceEnd(t *testing.T) {
 	}{
 		{"Das kostet 70,00 Euro [1]. Danach", false, "Das kostet 70,00 Euro [1]."},
 		{"Das kostet 70,00 Euro. [1] Danach", false, "Das kostet 70,00 Euro. [1]"},
-		{"Das kostet 70,00 Euro [1].", false, ""},          // the next word decides
-		{"Das kostet 70,00 Euro [1]. ", false, ""},         // still open
-		{"Das kostet 70,00 Euro. [", false, ""},            // a marker is arriving
+		{"Das kostet 70,00 Euro [1].", false, ""},  // the next word decides
+		{"Das kostet 70,00 Euro [1]. ", false, ""}, // still open
+		{"Das kostet 70,00 Euro. [", false, ""},    // a marker is arriving
 		{"Das kostet 70,00 Euro [1].", true, "Das kostet 70,00 Euro [1]."},
 		{"Am 14. Juni ist zu. Dann", false, "Am 14. Juni ist zu."},
 		{"Das gilt z. B. für Kinder. Und", false, "Das gilt z. B. für Kinder."},
