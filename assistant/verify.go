@@ -62,12 +62,17 @@ func (v *verifier) index(idx []int) *sourceIndex {
 		return ix
 	}
 	var texts, statements []string
+	var headings strings.Builder
 	for _, i := range s {
 		p := v.ps[i]
 		texts = append(texts, p.Title, p.Section, p.Text, p.URL)
 		statements = append(statements, p.Text)
+		headings.WriteString(p.Title + " " + p.Section + " ")
 	}
 	ix := newSourceIndex(texts, statements)
+	// What the passages are about says nothing about which amount is
+	// for what.
+	ix.topic = qualifierWords(headings.String())
 	v.cache[key.String()] = ix
 	return ix
 }
@@ -79,6 +84,8 @@ type sourceIndex struct {
 	norm    string          // folded words with umlauts as stem writes them, space-delimited
 	phones  []string        // digits of phone numbers
 	money   bool            // the source states amounts of money ("eur:" keys)
+	amounts []amountLine    // each amount of money with the words of its clause
+	topic   map[string]bool // words of the titles and headings
 	clauses []polClause
 }
 
@@ -121,9 +128,90 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 		}
 	}
 	for _, t := range statements {
+		for _, sent := range splitSentences(t) {
+			for _, f := range numberFacts(sent, true) {
+				if strings.HasPrefix(f.key, "n:") && currencyNear(sent, f.start, f.end) {
+					ix.amounts = append(ix.amounts, amountLine{key: f.key, words: qualifierWords(clauseAround(blank(sent, f.start, f.end), f.start, f.end))})
+				}
+			}
+		}
 		ix.clauses = append(ix.clauses, polarityClauses(t)...)
 	}
 	return ix
+}
+
+// amountLine is an amount of money in a source with the words that say
+// what it is for ("Antragstellende unter 24 Jahren").
+type amountLine struct {
+	key   string
+	words map[string]bool
+}
+
+// boundElsewhere reports an amount that the source states, but for
+// something else: another amount's clause shares clearly more words with
+// the answer's clause than any clause of this amount ("ab 24 Jahren …
+// 37,50 Euro" where the source has "ab 24 Jahren: 70,00 Euro" and "unter
+// 24 Jahren: 37,50 Euro").
+func (ix *sourceIndex) boundElsewhere(key, clause string) bool {
+	ws := qualifierWords(clause)
+	own, other := -1, -1
+	for _, a := range ix.amounts {
+		n := 0
+		for w := range ws {
+			if a.words[w] && !ix.topic[w] {
+				n++
+			}
+		}
+		if a.key == key {
+			own = max(own, n)
+		} else {
+			other = max(other, n)
+		}
+	}
+	return own >= 0 && other > own && (other >= 2 || own == 0)
+}
+
+// clauseAround returns the clause of s around s[start:end]: from the last
+// comma, semicolon or line break before it to the next after it.
+func clauseAround(s string, start, end int) string {
+	from := strings.LastIndexAny(s[:start], ";\n")
+	for _, sep := range []string{", ", ". "} {
+		if i := strings.LastIndex(s[:start], sep); i > from {
+			from = i
+		}
+	}
+	to := len(s)
+	if i := strings.IndexAny(s[end:], ";\n"); i >= 0 {
+		to = end + i
+	}
+	for _, sep := range []string{", ", ". "} {
+		if i := strings.Index(s[end:], sep); i >= 0 && end+i < to {
+			to = end + i
+		}
+	}
+	return s[from+1 : to]
+}
+
+// amountNoise are words that say nothing about what an amount is for.
+var amountNoise = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true, "ein": true, "eine": true, "einen": true,
+	"einem": true, "einer": true, "eines": true, "und": true, "oder": true, "ist": true, "sind": true, "es": true, "sie": true,
+	"ihr": true, "ihre": true, "fuer": true, "mit": true, "von": true, "zu": true, "im": true, "in": true, "am": true,
+	"an": true, "auf": true, "bei": true, "kostet": true, "kosten": true, "betraegt": true, "euro": true, "eur": true,
+	"cent": true, "zahlen": true, "the": true, "a": true, "is": true, "are": true, "it": true, "for": true, "of": true,
+	"to": true, "costs": true, "cost": true, "euros": true, "pay": true, "you": true,
+}
+
+// qualifierWords are the folded words of a clause that may say what an
+// amount is for, figures included, stemmed.
+func qualifierWords(clause string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words(clause) {
+		if !amountNoise[w] && !strings.ContainsAny(w, "0123456789") || isDigits(w) && len(w) <= 3 {
+			out[stem(w)] = true
+		}
+	}
+	return out
 }
 
 // has reports whether the normalized word stem st occurs in the source,
@@ -317,7 +405,10 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 		if !currencyNear(body, f.start, f.end) || !strings.HasPrefix(f.key, "n:") {
 			return false
 		}
-		if !ix.keys["eur:"+f.key] {
+		switch {
+		case !ix.keys["eur:"+f.key]:
+			fail(claimAmount, claimOf(body, f.start, f.end))
+		case ix.boundElsewhere(f.key, clauseAround(blank(orig, f.start, f.end), f.start, f.end)):
 			fail(claimAmount, claimOf(body, f.start, f.end))
 		}
 		return true

@@ -230,3 +230,26 @@ func TestNumberWordAt(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifierAmountBinding(t *testing.T) {
+	ps := []knowledge.Passage{{Title: "Reisepass › Kosten", Text: "- Antragstellende ab 24 Jahren: 70,00 Euro\n- Antragstellende unter 24 Jahren: 37,50 Euro\n- Zuschlag für den Express-Reisepass: 32,00 Euro"}}
+	v := newVerifier(nil, ps, "de")
+	for text, want := range map[string]string{
+		"Ab 24 Jahren kostet der Pass 70 Euro [1].":                      "",
+		"Unter 24 Jahren sind es 37,50 Euro [1].":                        "",
+		"Für Personen ab 24 Jahren 70 Euro, für Jüngere 37,50 Euro [1].": "",
+		"Der Express-Zuschlag beträgt 32 Euro [1].":                      "",
+		"Ab 24 Jahren kostet der Pass 37,50 Euro [1].":                   "amount",
+		"Antragstellende unter 24 Jahren zahlen 70,00 Euro [1].":         "amount",
+		"Der Zuschlag für den Express-Reisepass beträgt 37,50 Euro [1].": "amount",
+	} {
+		_, _, vr := verifyText(v, text)
+		got := ""
+		if len(vr.Refused) > 0 {
+			got = vr.Refused[0].Kind
+		}
+		if got != want {
+			t.Errorf("%q: refused %+v, want %q", text, vr.Refused, want)
+		}
+	}
+}

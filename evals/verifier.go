@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
@@ -534,6 +536,9 @@ func joinAnswer(sentences []string) string {
 	out := make([]string, len(sentences))
 	for i, s := range sentences {
 		s = strings.TrimSpace(s)
+		if r, size := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+			s = string(unicode.ToUpper(r)) + s[size:] // a sentence starts upper case
+		}
 		// The marker goes before the full stop: "… 70 € [1]."
 		out[i] = s + "."
 	}
@@ -563,6 +568,22 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 	}
 	switch kind {
 	case KindSwappedAmount:
+		// The hard swap first: another amount of the same passage, as a
+		// model mixes up the fees of two groups.
+		siblings := amountRE.FindAllString(ps[0].Text, -1)
+		for i, s := range sentences {
+			loc := amountRE.FindStringIndex(s)
+			if loc == nil {
+				continue
+			}
+			own := normAmount(s[loc[0]:loc[1]])
+			for k := range siblings {
+				sib := siblings[(seed+k)%len(siblings)]
+				if normAmount(sib) != own {
+					return with(i, s[:loc[0]]+sib+s[loc[1]:])
+				}
+			}
+		}
 		other, ok := notCited(pools.amounts, seed*5)
 		if !ok {
 			return "", "", false
@@ -650,6 +671,17 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 		return with(0, "For this service the answer to your question is "+what+", as the city states on its website [1]")
 	}
 	return "", "", false
+}
+
+// normAmount is the figure of an amount: "70,00 Euro", "70 €" → "70".
+func normAmount(a string) string {
+	d := strings.TrimRight(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == ',' {
+			return r
+		}
+		return -1
+	}, a), ",")
+	return strings.TrimSuffix(d, ",00")
 }
 
 func otherUnit(u string) string {
