@@ -129,6 +129,12 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 	}
 	for _, t := range statements {
 		for _, sent := range splitSentences(t) {
+			for _, d := range findDurations(sent) {
+				ws := qualifierWords(clauseAround(blank(sent, d.start, d.end), d.start, d.end))
+				for _, k := range d.keys() {
+					ix.amounts = append(ix.amounts, amountLine{key: k, words: ws})
+				}
+			}
 			for _, f := range numberFacts(sent, true) {
 				if strings.HasPrefix(f.key, "n:") && currencyNear(sent, f.start, f.end) {
 					ix.amounts = append(ix.amounts, amountLine{key: f.key, words: qualifierWords(clauseAround(blank(sent, f.start, f.end), f.start, f.end))})
@@ -140,8 +146,8 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 	return ix
 }
 
-// amountLine is an amount of money in a source with the words that say
-// what it is for ("Antragstellende unter 24 Jahren").
+// amountLine is an amount of money or a duration in a source with the
+// words that say what it is for ("Antragstellende unter 24 Jahren").
 type amountLine struct {
 	key   string
 	words map[string]bool
@@ -155,7 +161,11 @@ type amountLine struct {
 func (ix *sourceIndex) boundElsewhere(key, clause string) bool {
 	ws := qualifierWords(clause)
 	own, other := -1, -1
+	kind, _, _ := strings.Cut(key, ":")
 	for _, a := range ix.amounts {
+		if !strings.HasPrefix(a.key, kind+":") {
+			continue // amounts compete with amounts, durations with durations
+		}
 		n := 0
 		for w := range ws {
 			if a.words[w] && !ix.topic[w] {
@@ -206,8 +216,14 @@ var amountNoise = map[string]bool{
 // amount is for, figures included, stemmed.
 func qualifierWords(clause string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range words(clause) {
-		if !amountNoise[w] && !strings.ContainsAny(w, "0123456789") || isDigits(w) && len(w) <= 3 {
+	for _, t := range wordTokens(clause) {
+		switch w := t.folded; {
+		case w == "" || amountNoise[w]:
+		case strings.ContainsAny(t.text, "0123456789"):
+			if isDigits(t.text) && len(t.text) <= 3 {
+				out[w] = true // "ab 24 Jahren"; not "8:00" or "70,00"
+			}
+		default:
 			out[stem(w)] = true
 		}
 	}
@@ -395,7 +411,19 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 		}
 	}
 	for _, d := range findDurations(body) {
-		if !ix.keys[d.keys()[0]] && !slices.ContainsFunc(d.keys()[1:], func(k string) bool { return ix.keys[k] }) {
+		key := ""
+		for _, k := range d.keys() {
+			if ix.keys[k] {
+				key = k
+				break
+			}
+		}
+		switch {
+		case key == "":
+			fail(claimDuration, body[d.start:d.end])
+		case ix.boundElsewhere(key, clauseAround(blank(orig, d.start, d.end), d.start, d.end)):
+			// "Der Express-Pass liegt nach 4 bis 6 Wochen vor" where
+			// that is the time of the regular one.
 			fail(claimDuration, body[d.start:d.end])
 		}
 		body = blank(body, d.start, d.end)

@@ -80,6 +80,8 @@ var wrongAnswers = map[string][]struct{ text, kind string }{
 	"leistungen/reisepass": {
 		{"Ein Reisepass kostet ab 24 Jahren 60 Euro {kosten}.", "amount"},
 		{"Ein regulärer Reisepass ist nach zwei bis drei Wochen fertig {dauer}.", "duration"},
+		{"Ein Express-Reisepass liegt nach etwa 4 bis 6 Wochen vor {dauer}.", "duration"},
+		{"Ab 24 Jahren kostet der Pass 37,50 Euro {kosten}.", "amount"},
 		{"Den Reisepass können Sie online beantragen {online}.", "polarity"},
 		{"Einen Termin brauchen Sie nicht {termin}.", "polarity"},
 		{"Bringen Sie auch eine Meldebescheinigung mit {unterlagen}.", "document"},

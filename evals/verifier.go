@@ -80,7 +80,7 @@ type plantPools struct {
 
 var (
 	amountRE   = regexp.MustCompile(`\d+(?:[.,]\d{2})?\s?(?:Euro|EUR|€)`)
-	durationRE = regexp.MustCompile(`\b(\d{1,3})(\s+(?:bis|-|–)\s+\d{1,3})?\s+(Werktage[n]?|Arbeitstage[n]?|Tage[n]?|Wochen|Woche|Monate[n]?|Monat|Jahre[n]?|Jahr|Stunden|Stunde)\b`)
+	durationRE = regexp.MustCompile(`\b(\d{1,3})(\s*(?:bis|-|–)\s*\d{1,3})?\s+(Werktage[n]?|Arbeitstage[n]?|Tage[n]?|Wochen|Woche|Monate[n]?|Monat|Jahre[n]?|Jahr|Stunden|Stunde)\b`)
 	urlRE      = regexp.MustCompile(`https?://[^\s)\]]+[^\s)\].,;:]`)
 	capWordRE  = regexp.MustCompile(`\p{Lu}[\p{L}\-]{4,}`)
 
@@ -604,6 +604,20 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 		}
 		return with(-1, "Das kostet "+words+" Euro [1]")
 	case KindWrongDuration:
+		// The hard one first: another duration of the same passage.
+		siblings := durationRE.FindAllString(ps[0].Text, -1)
+		for i, s := range sentences {
+			loc := durationRE.FindStringIndex(s)
+			if loc == nil {
+				continue
+			}
+			for k := range siblings {
+				sib := siblings[(seed+k)%len(siblings)]
+				if !sameFigures(sib, s[loc[0]:loc[1]]) && seed%2 == 0 {
+					return with(i, s[:loc[0]]+sib+s[loc[1]:])
+				}
+			}
+		}
 		for i, s := range sentences {
 			if m := durationRE.FindStringSubmatchIndex(s); m != nil {
 				n, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -671,6 +685,24 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 		return with(0, "For this service the answer to your question is "+what+", as the city states on its website [1]")
 	}
 	return "", "", false
+}
+
+// sameFigures reports two durations with the same numbers and unit word
+// stem ("4 bis 6 Wochen", "4–6 Wochen").
+func sameFigures(a, b string) bool {
+	key := func(s string) string {
+		m := durationRE.FindStringSubmatch(s)
+		if m == nil {
+			return s
+		}
+		return m[1] + strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, m[2]) + m[3][:3]
+	}
+	return key(a) == key(b)
 }
 
 // normAmount is the figure of an amount: "70,00 Euro", "70 €" → "70".
