@@ -129,6 +129,12 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 	}
 	for _, t := range statements {
 		for _, sent := range splitSentences(t) {
+			for _, loc := range phoneClaimRE.FindAllStringIndex(sent, -1) {
+				if d, ok := phoneDigits(sent[loc[0]:loc[1]]); ok {
+					ws := qualifierWords(clauseAround(blank(sent, loc[0], loc[1]), loc[0], loc[1]))
+					ix.amounts = append(ix.amounts, amountLine{key: "tel:" + d, words: ws})
+				}
+			}
 			for _, d := range findDurations(sent) {
 				ws := qualifierWords(clauseAround(blank(sent, d.start, d.end), d.start, d.end))
 				for _, k := range d.keys() {
@@ -146,8 +152,9 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 	return ix
 }
 
-// amountLine is an amount of money or a duration in a source with the
-// words that say what it is for ("Antragstellende unter 24 Jahren").
+// amountLine is an amount of money, a duration or a phone number in a
+// source with the words that say what it is for ("Antragstellende unter 24
+// Jahren", "Beratung").
 type amountLine struct {
 	key   string
 	words map[string]bool
@@ -208,7 +215,7 @@ var amountNoise = map[string]bool{
 	"einem": true, "einer": true, "eines": true, "und": true, "oder": true, "ist": true, "sind": true, "es": true, "sie": true,
 	"ihr": true, "ihre": true, "fuer": true, "mit": true, "von": true, "zu": true, "im": true, "in": true, "am": true,
 	"an": true, "auf": true, "bei": true, "kostet": true, "kosten": true, "betraegt": true, "euro": true, "eur": true,
-	"cent": true, "zahlen": true, "the": true, "a": true, "is": true, "are": true, "it": true, "for": true, "of": true,
+	"cent": true, "zahlen": true, "telefon": true, "tel": true, "telefonisch": true, "anrufen": true, "rufen": true, "the": true, "a": true, "is": true, "are": true, "it": true, "for": true, "of": true,
 	"to": true, "costs": true, "cost": true, "euros": true, "pay": true, "you": true,
 }
 
@@ -393,14 +400,14 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 		if !ok {
 			continue
 		}
-		found := false
+		found := ""
 		for _, p := range ix.phones {
 			if strings.Contains(p, d) || (len(p) >= 6 && strings.Contains(d, p)) {
-				found = true
+				found = p
 				break
 			}
 		}
-		if !found {
+		if found == "" || ix.boundElsewhere("tel:"+found, clauseAround(blank(orig, loc[0], loc[1]), loc[0], loc[1])) {
 			fail(claimPhone, strings.TrimSpace(body[loc[0]:loc[1]]))
 		}
 		body = blank(body, loc[0], loc[1])

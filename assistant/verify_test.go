@@ -253,3 +253,24 @@ func TestVerifierAmountBinding(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifierPhoneBinding(t *testing.T) {
+	ps := []knowledge.Passage{{Title: "Wohngeld › Termin", Text: "Kein Termin nötig für die Abgabe. Für eine Beratung vereinbaren Sie einen Termin unter 0123 456-450. Fragen zum Bescheid: Telefon 0123 456-460."}}
+	v := newVerifier(nil, ps, "de")
+	for text, want := range map[string]string{
+		"Einen Beratungstermin bekommen Sie unter 0123 456-450 [1].": "",
+		"Für eine Beratung rufen Sie 0123 456-450 an [1].":           "",
+		"Für eine Beratung rufen Sie 0123 456-460 an [1].":           "phone",
+		"Fragen zum Bescheid beantwortet Ihnen 0123 456-460 [1].":    "",
+		"Fragen zum Bescheid beantwortet Ihnen 0123 456-450 [1].":    "phone",
+	} {
+		_, _, vr := verifyText(v, text)
+		got := ""
+		if len(vr.Refused) > 0 {
+			got = vr.Refused[0].Kind
+		}
+		if got != want {
+			t.Errorf("%q: refused %+v, want %q", text, vr.Refused, want)
+		}
+	}
+}
