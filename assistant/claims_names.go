@@ -75,7 +75,10 @@ var officeCueRE = regexp.MustCompile(`(?i:zuständig(?:e Stelle)?(?: ist| sind)?
 var namePairRE = regexp.MustCompile(`(\p{Lu}[\p{L}\-]+)[ \x{00a0}]+(\p{Lu}[\p{L}\-]+)`)
 
 // requirementRE finds sentences that say what one must bring or submit.
-var requirementRE = regexp.MustCompile(`(?i)\b(?:brauch\w*|benötig\w*|mitbring\w*|mitzubringen|vorleg\w*|vorzulegen|einreich\w*|einzureichen|erforderlich\w*|need\w*|require\w*|bring)\b`)
+// German separable verbs ("Bringen Sie … mit", "Legen Sie … vor") count
+// from the verb; "ohne X geht es nicht" and "vergessen Sie nicht X" name a
+// requirement too.
+var requirementRE = regexp.MustCompile(`(?i)\b(?:brauch\w*|benötig\w*|bring\w*|mitzubringen|vorleg\w*|vorzulegen|legen|einreich\w*|einzureichen|erforderlich\w*|notwendig\w*|nötig\w*|verlang\w*|vergess\w*|ohne|need\w*|require\w*|bring|provide|submit|without)\b`)
 
 // pronouns are capitalized words that start no name.
 var pronouns = map[string]bool{"sie": true, "ihr": true, "ihre": true, "ihren": true, "ihrem": true, "ihrer": true, "ihres": true, "ihnen": true}

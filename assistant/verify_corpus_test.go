@@ -32,6 +32,8 @@ var faithfulAnswers = map[string][]string{
 		"Ab 24 Jahren gilt der Pass zehn Jahre, davor sechs Jahre {fristen}.",
 		"Manche Länder verlangen, dass der Pass bei der Einreise noch mindestens sechs Monate gültig ist {fristen}.",
 		"Rechtsgrundlage ist § 6 des Passgesetzes {rechtsgrundlage}.",
+		"Für Reisen in viele Länder außerhalb der Europäischen Union brauchen Sie einen Reisepass {ueberblick}.",
+		"Beantragen können Sie ihn im Bürgerbüro Musterstadt {ueberblick}.",
 	},
 	"leistungen/wohnsitz-anmelden": {
 		"Die Anmeldung ist kostenlos {kosten}.",
@@ -87,6 +89,8 @@ var wrongAnswers = map[string][]struct{ text, kind string }{
 		{"Bringen Sie auch eine Meldebescheinigung mit {unterlagen}.", "document"},
 		{"Das Bürgerbüro hat auch samstags geöffnet {zustaendigkeit}.", "hours"},
 		{"Den Pass beantragen Sie beim Standesamt {zustaendigkeit}.", "office"},
+		{"Den Pass beantragen Sie im Bürgerservice Musterstadt {zustaendigkeit}.", "office"},
+		{"Den Pass beantragen Sie im Kundencenter Nordstadt {zustaendigkeit}.", "office"},
 		{"Termine gibt es unter https://termine.musterstadt-service.de {termin}.", "url"},
 		{"Rufen Sie 0123 456-111 an {termin}.", "phone"},
 	},

@@ -1,6 +1,7 @@
 package evals
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -595,13 +596,17 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 				}
 			}
 		}
-		return with(-1, "Zuständig ist: "+other+" [1]")
+		frames := []string{"Zuständig ist: %s [1]", "Den Antrag stellen Sie bei: %s [1]", "Wenden Sie sich an %s [1]",
+			"Am besten gehen Sie direkt zu %s [1]", "Das erledigt %s für Sie [1]"}
+		return with(-1, fmt.Sprintf(frames[seed%len(frames)], other))
 	case KindInventedDoc:
 		other, ok := notCited(pools.docs, seed*11)
 		if !ok {
 			return "", "", false
 		}
-		return with(-1, "Außerdem brauchen Sie "+other+" [1]")
+		frames := []string{"Außerdem brauchen Sie %s [1]", "Bringen Sie bitte auch %s mit [1]", "Legen Sie zusätzlich %s vor [1]",
+			"Vergessen Sie nicht: %s [1]", "Ohne %s geht es nicht [1]"}
+		return with(-1, fmt.Sprintf(frames[seed%len(frames)], other))
 	case KindWrongLink:
 		for i, s := range sentences {
 			if loc := urlRE.FindStringIndex(s); loc != nil {
