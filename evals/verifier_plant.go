@@ -578,6 +578,12 @@ func plantError(kind string, sentences []string, seed int, doc knowledge.Documen
 				if !yesNoSentence(s) {
 					continue
 				}
+				if seed%2 == 1 && unanimous(p.Text, s) {
+					// The model says the opposite in its own words.
+					if c, ok := contradict(s); ok {
+						return with(-1, c+" ["+strconv.Itoa(j+1)+"]")
+					}
+				}
 				if neg, ok := negate(strings.TrimRight(s, ".")); ok {
 					return with(-1, neg+" ["+strconv.Itoa(j+1)+"]")
 				}
@@ -740,6 +746,63 @@ func yesNoSentence(s string) bool {
 		}
 	}
 	return false
+}
+
+// unanimous reports whether every sentence of text that speaks of the
+// topic of s (appointment, online, in person, fee) has the polarity of s,
+// so that the opposite of s contradicts the whole passage.
+func unanimous(text, s string) bool {
+	topic := func(l string) string {
+		for _, w := range []string{"termin", "online", "persönlich", "gebühr", "kosten"} {
+			if strings.Contains(l, w) {
+				return w
+			}
+		}
+		return ""
+	}
+	negated := func(l string) bool {
+		return regexp.MustCompile(`\b(nicht|kein\w*|ohne)\b|kostenlos|gebührenfrei|0,00`).MatchString(l)
+	}
+	l := strings.ToLower(s)
+	t := topic(l)
+	for _, other := range sourceSentences(text) {
+		o := strings.ToLower(other)
+		if topic(o) == t && negated(o) != negated(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// contradict writes, in other words, the opposite of what a source
+// sentence says about an appointment, doing it online, coming in person or
+// a fee.
+func contradict(s string) (string, bool) {
+	l := strings.ToLower(s)
+	negated := regexp.MustCompile(`\b(nicht|kein\w*|ohne)\b`).MatchString(l)
+	free := strings.Contains(l, "kostenlos") || strings.Contains(l, "gebührenfrei") || strings.Contains(l, "0,00")
+	switch {
+	case strings.Contains(l, "termin") && !strings.Contains(l, "online"):
+		if negated {
+			return "Dafür brauchen Sie unbedingt vorher einen Termin", true
+		}
+		return "Einen Termin brauchen Sie dafür nicht, kommen Sie einfach vorbei", true
+	case strings.Contains(l, "online") && !strings.Contains(l, "termin"):
+		if negated {
+			return "Das können Sie bequem online erledigen", true
+		}
+		return "Online geht das leider nicht", true
+	case strings.Contains(l, "persönlich"):
+		if negated {
+			return "Sie müssen dafür persönlich vorbeikommen", true
+		}
+		return "Sie müssen nicht persönlich erscheinen", true
+	case free:
+		return "Dafür fällt eine Gebühr an", true
+	case strings.Contains(l, "gebühr"):
+		return "Das ist kostenlos", true
+	}
+	return "", false
 }
 
 // negate turns a sentence into its opposite the way a careless model
