@@ -60,7 +60,8 @@ commands:
   serve     run the web chat, phone webhooks and service-desk console
   ask       answer one question from the knowledge base and print the sources
   index     load the knowledge roots and print what was indexed and skipped
-  eval      run eval cases and report answer quality
+  eval      run eval cases and report answer quality ("eval verifier":
+            measure the check of LLM answers; "eval export-reviews")
   call      simulate a phone call against a running server
   user      manage service-desk accounts (add, passwd, disable, list)
   privacy   export or erase a person's data (DSGVO Art. 15/17)
