@@ -125,11 +125,12 @@ var summaryClaims = map[string]bool{
 
 // promiseRE finds commitments in German and English: what the city will
 // do for the person.
-var promiseRE = regexp.MustCompile(`(?i)\b(?:wir (?:werden|melden|rufen|kümmern|erledigen|schicken|senden|erstatten|übernehmen)\w*|wird (?:Ihnen |ihm |ihr )?(?:zurückgerufen|erstattet|erledigt|zugesandt|zugeschickt)|garantier\w*|versprech\w*|versproch\w*|zugesagt\w*|zusicher\w*|we will|we'll|guarantee\w*|promise\w*|will be (?:refunded|fixed|resolved|called back))`)
+var promiseRE = regexp.MustCompile(`(?i)\b(?:wir (?:werden|melden|rufen|kümmern|erledigen|schicken|senden|erstatten|übernehmen)\w*|wird (?:Ihnen |ihm |ihr )?(?:zurückgerufen|erstattet|erledigt|zugesandt|zugeschickt)|garantier\w*|versprech\w*|versproch\w*|zugesagt\w*|zusicher\w*|(?:meldet|melden) sich|wird sich|ruft\b[^.]*\bzurück|we will|we'll|guarantee\w*|promise\w*|will (?:contact|call|get back)|will be (?:refunded|fixed|resolved|called back))`)
 
 // checkSummary drops the sentences of a model's desk summary that state
-// contact data, amounts, dates or promises that neither the transcript
-// nor the sources' titles contain, and returns the rest.
+// contact data, amounts or dates that neither the transcript nor the
+// sources' titles contain, or a promise when neither the assistant nor
+// the desk made one, and returns the rest.
 func checkSummary(s string, e Escalation) (string, []Refusal) {
 	var texts []string
 	for _, en := range e.Transcript {
@@ -139,7 +140,14 @@ func checkSummary(s string, e Escalation) (string, []Refusal) {
 		texts = append(texts, src.Title, src.URL)
 	}
 	ix := newSourceIndex(texts, nil)
-	said := " " + normWords(strings.Join(texts, "\n")) + " "
+	// A promise may be repeated only if the assistant or the desk made
+	// one in the conversation.
+	promised := false
+	for _, en := range e.Transcript {
+		if (en.Role == RoleAssistant || en.Role == RoleAgent) && promiseRE.MatchString(en.Text) {
+			promised = true
+		}
+	}
 	v := newVerifier(nil, nil, "")
 	var kept []string
 	var refused []Refusal
@@ -151,11 +159,8 @@ func checkSummary(s string, e Escalation) (string, []Refusal) {
 				break
 			}
 		}
-		if p := promiseRE.FindString(sent); fail == nil && p != "" {
-			ws := words(p)
-			if !strings.Contains(said, normWord(stem(ws[len(ws)-1]))) {
-				fail = &Refusal{Kind: claimPromise, Claim: p}
-			}
+		if p := promiseRE.FindString(sent); fail == nil && p != "" && !promised {
+			fail = &Refusal{Kind: claimPromise, Claim: p}
 		}
 		if fail != nil {
 			fail.Sentence = sent

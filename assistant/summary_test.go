@@ -92,6 +92,8 @@ func TestCheckSummary(t *testing.T) {
 		{"invented phone", "Rückruf unter 0171 2345678 gewünscht. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "phone"},
 		{"invented link", "Antrag unter https://ausweis-schnell.example.com. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "url"},
 		{"invented promise", "Wir werden den Ausweis bis Freitag zusenden. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "promise"},
+		{"invented call back", "Ein Mitarbeiter ruft die Person morgen zurück. Die Person hat ihren Ausweis verloren.", "Die Person hat ihren Ausweis verloren.", "promise"},
+		{"wish is no promise", "Die Person möchte einen neuen Ausweis bis Freitag.", "Die Person möchte einen neuen Ausweis bis Freitag.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,5 +108,16 @@ func TestCheckSummary(t *testing.T) {
 				t.Errorf("refused %+v, want one %s", refused, tt.kind)
 			}
 		})
+	}
+}
+
+func TestCheckSummaryKeepsPromisesTheDeskMade(t *testing.T) {
+	e := Escalation{Transcript: []Entry{
+		{Role: RoleUser, Text: "Wann bekomme ich Bescheid?"},
+		{Role: RoleAgent, Text: "Wir melden uns morgen bei Ihnen."},
+	}}
+	in := "Der Service-Desk meldet sich morgen bei der Person."
+	if got, refused := checkSummary(in, e); got != in || len(refused) > 0 {
+		t.Errorf("summary %q refused %+v", got, refused)
 	}
 }
