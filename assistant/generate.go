@@ -29,7 +29,8 @@ type generateInput struct {
 // to yield as ChunkToken chunks, one verified sentence at a time: each
 // sentence is checked against the passages it cites (see answerStream and
 // verifier.check) before it is yielded, and a sentence that fails is
-// dropped and recorded in Answer.Verification.
+// dropped (or replaced by the cited passage's own sentence about the same
+// thing) and recorded in Answer.Verification.
 //
 // When too little survives (no sentence, or more refused than kept), when
 // the answer cites nothing, and when the model fails, is slower than

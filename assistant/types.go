@@ -84,6 +84,8 @@ type Refusal struct {
 	Claim string `json:"claim"`
 	// Sentence is the refused sentence, redacted.
 	Sentence string `json:"sentence,omitempty"`
+	// Replacement is the source's own sentence shown instead, if any.
+	Replacement string `json:"replacement,omitempty"`
 }
 
 // Handoff is a request to bring in a human; when Ticket is set, a ticket was

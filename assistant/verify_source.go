@@ -205,3 +205,43 @@ func phoneDigits(s string) (string, bool) {
 	}
 	return d, len(d) >= 6
 }
+
+// bestQuote returns the sentence of the passages at cites that shares the
+// most words (at least three, or two when it has no more) with body, and
+// its passage: what the source says about what a refused sentence was
+// about. Words of the titles do not count.
+func (v *verifier) bestQuote(body string, cites []int) (string, int, bool) {
+	ix := v.index(cites)
+	ws := qualifierWords(body)
+	best, bestP, bestN := "", -1, 0
+	for _, p := range cites {
+		for _, sent := range splitSentences(v.ps[p].Text) {
+			sent = strings.TrimSpace(strings.TrimLeft(sent, "-*• "))
+			sw := qualifierWords(sent)
+			n := 0
+			for w := range ws {
+				if sw[w] && !ix.topic[w] {
+					n++
+				}
+			}
+			if n > bestN && len([]rune(sent)) <= maxQuoteRunes {
+				best, bestP, bestN = sent, p, n
+			}
+		}
+	}
+	need := min(3, len(ws)-countIn(ws, ix.topic))
+	return best, bestP, bestN >= max(need, 2)
+}
+
+// maxQuoteRunes bounds a source sentence put in place of a refused one.
+const maxQuoteRunes = 300
+
+func countIn(ws, set map[string]bool) int {
+	n := 0
+	for w := range ws {
+		if set[w] {
+			n++
+		}
+	}
+	return n
+}

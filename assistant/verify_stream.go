@@ -2,6 +2,7 @@ package assistant
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -183,8 +184,11 @@ type answerStream struct {
 	out      strings.Builder
 	kept     int
 	refused  []Refusal
-	unknown  bool // a sentence cited a passage that was not given
-	stopped  bool
+	unknown  bool            // a sentence cited a passage that was not given
+	quoted   map[string]bool // source sentences put in place of refused ones
+	// replacements wait for the next verified sentence.
+	replacements []heldSentence
+	stopped      bool
 }
 
 type heldSentence struct{ lead, text string }
@@ -231,6 +235,14 @@ func (s *answerStream) close() bool {
 	if len(s.held) > 0 && !s.stopped {
 		s.release(s.citedAll)
 	}
+	if s.replaced() == "" {
+		for _, r := range s.replacements {
+			if !s.stopped {
+				s.send(r.lead, r.text)
+			}
+		}
+	}
+	s.replacements = nil
 	return !s.stopped
 }
 
@@ -279,9 +291,45 @@ func (s *answerStream) sentence(piece string) {
 	}
 	if rs := s.v.check(body, s.v.index(cites)); len(rs) > 0 {
 		s.refuse(rs[0], text)
+		s.replace(lead, body, cites, rs[0].Kind)
 		return
 	}
+	s.keep(lead, text)
+}
+
+// replace puts the source's own sentence in place of a refused one when
+// one of the cited passages has a sentence clearly about the same thing
+// (see bestQuote): the citizen reads what the source says instead of a gap.
+// A wrong language or citation is not replaced.
+func (s *answerStream) replace(lead, body string, cites []int, kind string) {
+	if kind == claimLanguage || kind == claimCitation {
+		return
+	}
+	quote, p, ok := s.v.bestQuote(body, cites)
+	if !ok || s.quoted[quote] {
+		return
+	}
+	if s.quoted == nil {
+		s.quoted = map[string]bool{}
+	}
+	s.quoted[quote] = true
+	s.refused[len(s.refused)-1].Replacement = quote
+	if !strings.ContainsAny(quote[len(quote)-1:], ".!?") {
+		quote += "."
+	}
+	// It goes out with the next verified sentence: an answer that is
+	// replaced as a whole shows none of it.
+	s.replacements = append(s.replacements, heldSentence{lead, quote + " [" + strconv.Itoa(p+1) + "]"})
+}
+
+// keep passes on a verified sentence, after the replacements waiting
+// before it.
+func (s *answerStream) keep(lead, text string) {
 	s.kept++
+	for _, r := range s.replacements {
+		s.send(r.lead, r.text)
+	}
+	s.replacements = nil
 	s.send(lead, text)
 }
 
@@ -300,10 +348,10 @@ func (s *answerStream) release(idx []int) {
 		}
 		if rs := s.v.check(body, s.v.index(idx)); len(rs) > 0 {
 			s.refuse(rs[0], h.text)
+			s.replace(h.lead, body, idx, rs[0].Kind)
 			continue
 		}
-		s.kept++
-		s.send(h.lead, h.text)
+		s.keep(h.lead, h.text)
 	}
 }
 
@@ -330,15 +378,23 @@ func (s *answerStream) send(lead, text string) {
 // result returns the verified text, its sources and the verification; the
 // answer is to be replaced when Replaced is set.
 func (s *answerStream) result() (string, []Source, Verification) {
-	vr := Verification{Refused: s.refused}
+	vr := Verification{Refused: s.refused, Replaced: s.replaced()}
+	return strings.TrimSpace(s.out.String()), s.ren.sources, vr
+}
+
+// replaced returns why the whole answer is to be replaced, or "": it
+// cites nothing, or no sentence checked out, or more were refused than
+// kept. Source sentences put in place of refused ones do not count as
+// kept.
+func (s *answerStream) replaced() string {
 	switch {
 	case len(s.citedAll) == 0 && !s.unknown:
-		vr.Replaced = reasonNoCitation
+		return reasonNoCitation
 	case s.kept == 0 || len(s.refused) > s.kept:
-		vr.Replaced = reasonUnsupportedFact
 		if s.unknown && len(s.refused) > 0 && s.refused[0].Kind == claimCitation {
-			vr.Replaced = reasonUnknownCitation
+			return reasonUnknownCitation
 		}
+		return reasonUnsupportedFact
 	}
-	return strings.TrimSpace(s.out.String()), s.ren.sources, vr
+	return ""
 }

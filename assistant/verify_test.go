@@ -274,3 +274,31 @@ func TestVerifierPhoneBinding(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerStreamReplacesRefusedSentence: the source's own sentence takes
+// the place of a refused one, once a sentence of the answer checked out.
+func TestAnswerStreamReplacesRefusedSentence(t *testing.T) {
+	v := newVerifier(mustLexicon(t), verifyPassages, "de")
+	var pieces []string
+	s := newAnswerStream(v, func(p string) bool { pieces = append(pieces, p); return true })
+	s.write("Ab 24 Jahren kostet der Ausweis 60 Euro [1]. Ein Termin ist erforderlich [2]. Die Herstellung dauert drei bis vier Wochen [1].")
+	s.close()
+	want := []string{"Personen ab 24 Jahren: 37,00 Euro. [1]", " Ein Termin ist erforderlich [1].", " Die Herstellung dauert drei bis vier Wochen [1]."}
+	if diff := cmp.Diff(want, pieces); diff != "" {
+		t.Errorf("pieces (-want +got):\n%s", diff)
+	}
+	_, _, vr := s.result()
+	if vr.Replaced != "" || len(vr.Refused) != 1 || vr.Refused[0].Replacement != "Personen ab 24 Jahren: 37,00 Euro." {
+		t.Errorf("verification %+v", vr)
+	}
+
+	// Alone, the wrong sentence leaves nothing: the offline answer
+	// replaces the model's, and the quote is never shown.
+	pieces = nil
+	s = newAnswerStream(v, func(p string) bool { pieces = append(pieces, p); return true })
+	s.write("Ab 24 Jahren kostet der Ausweis 60 Euro [1].")
+	s.close()
+	if _, _, vr := s.result(); vr.Replaced == "" || len(pieces) != 0 {
+		t.Errorf("pieces %q, verification %+v: want nothing shown and the answer replaced", pieces, vr)
+	}
+}

@@ -454,13 +454,14 @@ func TestCaseViewShowsReplacedModelAnswer(t *testing.T) {
 		{Role: assistant.RoleUser, Text: "Brauche ich einen Termin?"},
 		{Role: assistant.RoleAssistant, Text: "Ein Termin ist erforderlich.", Verification: &assistant.Verification{
 			Replaced: "unsupported_fact",
-			Refused:  []assistant.Refusal{{Kind: "polarity", Claim: "Sie brauchen keinen Termin", Sentence: "Sie brauchen keinen Termin [1]."}},
+			Refused: []assistant.Refusal{{Kind: "polarity", Claim: "Sie brauchen keinen Termin", Sentence: "Sie brauchen keinen Termin [1].",
+				Replacement: "Ein Termin ist erforderlich."}},
 		}},
 	})
 	c := e.client()
 	c.login("anna", testPassword)
 	_, body := c.get("/desk/tickets/" + itoa(tk.ID))
-	for _, want := range []string{"Antwort des Sprachmodells ersetzt", "unsupported_fact", "Nicht belegt (polarity)", "Sie brauchen keinen Termin"} {
+	for _, want := range []string{"Antwort des Sprachmodells ersetzt", "unsupported_fact", "Nicht belegt (polarity)", "Sie brauchen keinen Termin", "stattdessen aus der Quelle: „Ein Termin ist erforderlich.“"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("case page lacks %q", want)
 		}
