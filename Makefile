@@ -44,6 +44,7 @@ eval:
 		echo "$(CORPUS) missing: the shared eval gates cannot run"; exit 1; \
 	fi
 	$(LOTSE_EVAL) --cases evals/cases/redteam
+	go run ./cmd/lotse eval verifier
 
 # Markdown report of the bundled cases, for the README.
 eval-report:

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 import (
@@ -103,7 +105,7 @@ type polClause struct {
 // are left out: "Kann ich den Pass per Post bekommen?" states nothing.
 func polarityClauses(s string) []polClause {
 	var out []polClause
-	for _, sent := range splitSentences(s) {
+	for _, sent := range answerSentences(s) {
 		if strings.HasSuffix(strings.TrimSpace(citationRE.ReplaceAllString(sent, "")), "?") {
 			continue
 		}

@@ -151,7 +151,7 @@ func checkSummary(s string, e Escalation) (string, []Refusal) {
 	v := newVerifier(nil, nil, "")
 	var kept []string
 	var refused []Refusal
-	for _, sent := range splitSentences(s) {
+	for _, sent := range answerSentences(s) {
 		var fail *Refusal
 		for _, r := range v.check(sent, ix) {
 			if summaryClaims[r.Kind] {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 import (
@@ -58,7 +60,7 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 		}
 	}
 	for _, t := range statements {
-		for _, sent := range splitSentences(t) {
+		for _, sent := range answerSentences(t) {
 			for _, loc := range phoneClaimRE.FindAllStringIndex(sent, -1) {
 				if d, ok := phoneDigits(sent[loc[0]:loc[1]]); ok {
 					ws := qualifierWords(clauseAround(blank(sent, loc[0], loc[1]), loc[0], loc[1]))
@@ -215,7 +217,7 @@ func (v *verifier) bestQuote(body string, cites []int) (string, int, bool) {
 	ws := qualifierWords(body)
 	best, bestP, bestN := "", -1, 0
 	for _, p := range cites {
-		for _, sent := range splitSentences(v.ps[p].Text) {
+		for _, sent := range answerSentences(v.ps[p].Text) {
 			sent = strings.TrimSpace(strings.TrimLeft(sent, "-*• "))
 			sw := qualifierWords(sent)
 			n := 0

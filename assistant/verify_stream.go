@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 import (
@@ -142,8 +144,10 @@ func dotEndsSentence(before, next string) bool {
 	return true
 }
 
-// splitSentences returns the sentences of a complete text.
-func splitSentences(s string) []string {
+// answerSentences returns the sentences of a complete text as the verifier
+// cuts them: citation markers stay with their sentence, a line is a
+// sentence.
+func answerSentences(s string) []string {
 	var out []string
 	for strings.TrimSpace(s) != "" {
 		end, ok := sentenceEnd(s, true)
