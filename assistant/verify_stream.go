@@ -42,11 +42,12 @@ func sentenceEnd(buf string, final bool) (int, bool) {
 			continue
 		}
 		j := i + 1
-		for j < len(buf) && strings.IndexByte(")\"'»”“", buf[j]) >= 0 {
-			j++
-		}
-		for j < len(buf) && strings.HasPrefix(buf[j:], "…") {
-			j += len("…")
+		for j < len(buf) {
+			r, size := utf8.DecodeRuneInString(buf[j:])
+			if !strings.ContainsRune(")\"'»”“’…", r) {
+				break
+			}
+			j += size
 		}
 		// Citation markers after the dot belong to this sentence.
 		for {
@@ -73,7 +74,7 @@ func sentenceEnd(buf string, final bool) (int, bool) {
 			}
 			return 0, false
 		}
-		if !unicode.IsSpace(rune(buf[j])) {
+		if r, _ := utf8.DecodeRuneInString(buf[j:]); !unicode.IsSpace(r) {
 			continue // "3.5", "www.example.de", "z.B."
 		}
 		// The next word decides.

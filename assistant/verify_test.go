@@ -5,6 +5,7 @@ package assistant
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -303,4 +304,37 @@ func TestAnswerStreamReplacesRefusedSentence(t *testing.T) {
 	if _, _, vr := s.result(); vr.Replaced == "" || len(pieces) != 0 {
 		t.Errorf("pieces %q, verification %+v: want nothing shown and the answer replaced", pieces, vr)
 	}
+}
+
+// FuzzAnswerStream: whatever the model sends and however it is cut into
+// tokens, the stream does not panic, passes on whole UTF-8 text only, and
+// passes on nothing it did not verify (the pieces are the final text).
+func FuzzAnswerStream(f *testing.F) {
+	f.Add("Er kostet 37,00 Euro [1]. Ein Termin ist erforderlich.\u00a0[2] Dann z.\u00a0B. so.", 3)
+	f.Add("1. Ab 24 Jahren: 37,00 Euro [1]\n2. «Zitat.» [2] Und […] weiter", 1)
+	f.Add("Sie brauchen keinen Termin [2]. Voilà. Ça va? [9]", 7)
+	f.Fuzz(func(t *testing.T, text string, cut int) {
+		if !utf8.ValidString(text) || len(text) > 4000 {
+			return
+		}
+		v := newVerifier(nil, verifyPassages, "de")
+		var out strings.Builder
+		s := newAnswerStream(v, func(p string) bool {
+			if !utf8.ValidString(p) {
+				t.Fatalf("piece %q is not valid UTF-8", p)
+			}
+			out.WriteString(p)
+			return true
+		})
+		step := 1 + (cut%7+7)%7
+		rs := []rune(text)
+		for i := 0; i < len(rs); i += step {
+			s.write(string(rs[i:min(i+step, len(rs))]))
+		}
+		s.close()
+		got, _, _ := s.result()
+		if got != strings.TrimSpace(out.String()) {
+			t.Fatalf("final text %q differs from what was streamed %q", got, out.String())
+		}
+	})
 }
