@@ -14,6 +14,10 @@ import (
 	"github.com/musterstadt/lotse/knowledge"
 )
 
+// functionWords start no office name ("Für die Erteilung …").
+var functionWords = map[string]bool{"Für": true, "Die": true, "Der": true, "Das": true, "Bei": true, "Im": true, "In": true,
+	"Zur": true, "Zum": true, "Mit": true, "Von": true, "Nach": true, "Ab": true, "Wenn": true, "Sie": true, "Ihre": true}
+
 // plantPools are the facts of all suites an error may be drawn from.
 type plantPools struct {
 	amounts []string // "32,00 Euro"
@@ -117,7 +121,8 @@ func collectPools(suites []VerifierSuite) plantPools {
 				case knowledge.FacetZustaendigkeit:
 					line := strings.TrimPrefix(strings.TrimSpace(firstLineOf(sec.Text)), "- ")
 					office, _, _ := strings.Cut(line, ",")
-					if len(strings.Fields(office)) <= 4 && capWordRE.MatchString(office) {
+					first, _, _ := strings.Cut(office, " ")
+					if len(strings.Fields(office)) <= 4 && capWordRE.MatchString(first) && !functionWords[first] {
 						add(&p.offices, office)
 					}
 				case knowledge.FacetUnterlagen:
