@@ -77,6 +77,9 @@ type Config struct {
 	Watch bool
 	// Logger receives skipped files and reindex events; nil discards them.
 	Logger *slog.Logger
+	// Limits bound the time and memory one file may cost; zero fields
+	// take their defaults.
+	Limits Limits
 
 	pollInterval time.Duration // tests shorten it
 }
@@ -90,6 +93,7 @@ type Base struct {
 	dense  denseTuning
 	probe  []float32
 	cur    atomic.Pointer[index]
+	stuck  stuckFiles // files whose parser was abandoned
 
 	rebuild   sync.Mutex // serialises reindexing
 	stop      chan struct{}
@@ -172,7 +176,7 @@ func (b *Base) build(ctx context.Context, reuse map[string][]float32) (*index, e
 			return nil, err
 		}
 	}
-	l, err := loadRoots(ctx, b.cfg.Roots, b.logger)
+	l, err := loadRoots(ctx, b.cfg.Roots, b.logger, loadOptions{limits: b.cfg.Limits, stuck: &b.stuck})
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func mustDenseSearch(tb testing.TB, d *denseIndex, q []float32, all bool, n int)
 // scan rank the same chunks with the same scores, in both partitions.
 func TestDenseChromemMatchesFlat(t *testing.T) {
 	root, titles := synthCorpus(3000)
-	l, err := loadRoots(context.Background(), []Root{root}, nil)
+	l, err := loadRoots(context.Background(), []Root{root}, nil, loadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

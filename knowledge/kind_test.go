@@ -29,7 +29,7 @@ func TestStatuteLayout(t *testing.T) {
 		"satzung.txt":           {Data: []byte("Satzung über Märkte\n\n§ 1 Geltungsbereich\nDiese Satzung gilt für Wochenmärkte.\n§ 2 Marktzeiten\nDer Markt ist samstags.\n§ 3 Gebühren\nDie Gebühr beträgt 2 Euro je Meter.\n")},
 		"dienst/pass.md":        {Data: []byte("# Pass beantragen\n\nSo beantragen Sie einen Pass.\n\n## Rechtsgrundlage\n\n§ 1 PassG\n§ 4 PassG\n§ 6 PassG\n")},
 	}
-	l, err := loadRoots(context.Background(), []Root{{Name: "t", FS: root}}, nil)
+	l, err := loadRoots(context.Background(), []Root{{Name: "t", FS: root}}, nil, loadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

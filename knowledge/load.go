@@ -9,12 +9,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -36,6 +38,9 @@ const maxFileSize = 64 << 20
 
 // loaded is the result of reading all roots.
 type loaded struct {
+	opt      loadOptions
+	unpacked atomic.Int64 // bytes decompressed by all archives of this run
+
 	docs     []Document
 	skipped  []Skipped
 	synonyms [][]string        // groups from every root's synonyms.txt
@@ -50,18 +55,31 @@ type loaded struct {
 // knowledge.yaml is malformed or that cannot be walked at all, or when ctx
 // ends.
 func LoadRoots(ctx context.Context, roots []Root, logger *slog.Logger) ([]Document, []Skipped, error) {
-	l, err := loadRoots(ctx, roots, logger)
+	l, err := loadRoots(ctx, roots, logger, loadOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
 	return l.docs, l.skipped, nil
 }
 
-func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger) (*loaded, error) {
+// loadOptions are the limits of a loading run and, for a Base, the files
+// whose parser was abandoned before.
+type loadOptions struct {
+	limits Limits
+	stuck  *stuckFiles
+	// parse replaces parseFile in tests.
+	parse func(format string, data []byte, b *budget) ([]parsedDoc, string, error)
+}
+
+func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger, opt loadOptions) (*loaded, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	l := &loaded{hashes: map[string]string{}, formats: map[string]int{}}
+	opt.limits = opt.limits.withDefaults()
+	if opt.parse == nil {
+		opt.parse = parseFile
+	}
+	l := &loaded{opt: opt, hashes: map[string]string{}, formats: map[string]int{}}
 	seen := map[string]string{} // doc ID → source
 	for _, root := range roots {
 		if root.FS == nil {
@@ -112,9 +130,12 @@ func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger) (*loaded,
 				l.skip(logger, src, "ausgeschlossen durch knowledge.yaml")
 				return nil
 			}
-			l.loadFile(root, &rc, p, d, seen, logger)
+			l.loadFile(ctx, root, &rc, p, d, seen, logger)
 			return nil
 		})
+		if err == nil {
+			err = ctx.Err() // a parser waited on when ctx ended
+		}
 		if err != nil {
 			return nil, fmt.Errorf("knowledge: walking root %q: %w", root.Name, err)
 		}
@@ -129,7 +150,7 @@ func (l *loaded) skip(logger *slog.Logger, src, reason string) {
 }
 
 // loadFile reads one file and appends its documents or a skip entry.
-func (l *loaded) loadFile(root Root, rc *rootConfig, p string, d fs.DirEntry, seen map[string]string, logger *slog.Logger) {
+func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p string, d fs.DirEntry, seen map[string]string, logger *slog.Logger) {
 	src := root.Name + "/" + p
 	ext := strings.ToLower(path.Ext(p))
 	format, ok := formatOf(ext)
@@ -141,30 +162,57 @@ func (l *loaded) loadFile(root Root, rc *rootConfig, p string, d fs.DirEntry, se
 		l.skip(logger, src, reason)
 		return
 	}
-	info, err := d.Info()
+	real := p
+	if d.Type()&fs.ModeSymlink != 0 {
+		r, err := resolveInRoot(root.FS, p)
+		if err != nil {
+			l.skip(logger, src, "nicht gelesen: "+err.Error())
+			return
+		}
+		real = r
+	}
+	info, err := fs.Stat(root.FS, real)
 	if err != nil {
 		l.skip(logger, src, "nicht lesbar: "+err.Error())
 		return
 	}
-	if info.Size() > maxFileSize {
-		l.skip(logger, src, fmt.Sprintf("zu groß (%d Bytes)", info.Size()))
+	if !info.Mode().IsRegular() {
+		l.skip(logger, src, "keine gewöhnliche Datei")
 		return
 	}
-	data, err := fs.ReadFile(root.FS, p)
+	max := l.opt.limits.MaxFileBytes
+	if info.Size() > max {
+		l.skip(logger, src, fmt.Sprintf("zu groß (%d Bytes, höchstens %d)", info.Size(), max))
+		return
+	}
+	data, err := readLimited(root.FS, real, max)
 	if err != nil {
 		l.skip(logger, src, "nicht lesbar: "+err.Error())
 		return
 	}
-	l.hashes[src] = hashBytes(data)
+	hash := hashBytes(data)
+	l.hashes[src] = hash
 	if len(bytes.TrimSpace(data)) == 0 {
 		l.skip(logger, src, "leere Datei")
 		return
 	}
-	parts, format, err := parseFile(format, data)
-	if err != nil {
-		l.skip(logger, src, err.Error())
+	if reason, stuck := l.opt.stuck.reason(hash); stuck {
+		l.skip(logger, src, reason)
 		return
 	}
+	b := newBudget(l.opt.limits, &l.unpacked)
+	res := parseBounded(ctx, l.opt.limits.FileTimeout, func() parseResult {
+		docs, f, err := l.opt.parse(format, data, b)
+		return parseResult{docs, f, err}
+	})
+	if errors.Is(res.err, errParseTimeout) {
+		l.opt.stuck.add(hash, res.err.Error())
+	}
+	if res.err != nil {
+		l.skip(logger, src, res.err.Error())
+		return
+	}
+	parts, format := res.docs, res.format
 	id := strings.TrimSuffix(p, path.Ext(p))
 	n := 0
 	for _, pd := range parts {
@@ -193,6 +241,24 @@ func (l *loaded) loadFile(root Root, rc *rootConfig, p string, d fs.DirEntry, se
 	if n > 0 {
 		l.formats[format]++
 	}
+}
+
+// readLimited reads the file p of fsys, failing when it holds more than
+// max bytes (it may have grown since it was stat'ed).
+func readLimited(fsys fs.FS, p string, max int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("mehr als %d Bytes", max)
+	}
+	return data, nil
 }
 
 func hashBytes(b []byte) string {
@@ -249,7 +315,7 @@ func fileErrorf(cause error, format string, args ...any) error {
 	return &fileError{reason: fmt.Sprintf(format, args...), cause: cause}
 }
 
-func parseFile(format string, data []byte) (docs []parsedDoc, _ string, err error) {
+func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ string, err error) {
 	defer func() {
 		// The PDF and XML decoders are fed untrusted bytes; a panic in one
 		// of them must cost one file, not the index.
@@ -268,13 +334,13 @@ func parseFile(format string, data []byte) (docs []parsedDoc, _ string, err erro
 		d, err := parseHTML(data)
 		return single(d, err), format, err
 	case "pdf":
-		d, err := parsePDF(data)
+		d, err := parsePDF(data, b)
 		return single(d, err), format, err
 	case "docx":
-		d, err := parseDOCX(data)
+		d, err := parseDOCX(data, b)
 		return single(d, err), format, err
 	case "pptx":
-		d, err := parsePPTX(data)
+		d, err := parsePPTX(data, b)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"slices"
@@ -21,7 +22,14 @@ import (
 // old binary .doc/.ppt formats are such files, not ZIP archives.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-func openZip(data []byte) (*zip.Reader, error) {
+// officeZip is an Office document's archive together with the budget its
+// decompression is booked against.
+type officeZip struct {
+	*zip.Reader
+	b *budget
+}
+
+func openZip(data []byte, b *budget) (*officeZip, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, errors.New("verschlüsselt oder altes Office-Binärformat")
 	}
@@ -29,20 +37,34 @@ func openZip(data []byte) (*zip.Reader, error) {
 	if err != nil {
 		return nil, fileErrorf(err, "kein gültiges Office-Dokument")
 	}
-	return zr, nil
+	if len(zr.File) > b.lim.MaxEntries {
+		return nil, fmt.Errorf("Archiv mit zu vielen Einträgen (%d, höchstens %d)", len(zr.File), b.lim.MaxEntries)
+	}
+	// The sizes an archive declares are checked up front (cheap) and the
+	// bytes actually decompressed while reading (declarations may lie).
+	var declared uint64
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+	}
+	if declared > uint64(b.lim.MaxUnpackedBytes) {
+		return nil, fmt.Errorf("%w (%d Bytes angegeben, höchstens %d; Zip-Bombe?)", errUnpackLimit, declared, b.lim.MaxUnpackedBytes)
+	}
+	return &officeZip{zr, b}, nil
 }
 
-func readZipFile(zr *zip.Reader, name string) ([]byte, error) {
+// readZipFile decompresses one entry, booking its bytes against the
+// file's budget.
+func readZipFile(zr *officeZip, name string) ([]byte, error) {
 	f, err := zr.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxFileSize))
+	return zr.b.readAll(f)
 }
 
 // coreProps reads title and modification date from docProps/core.xml.
-func coreProps(zr *zip.Reader) (title string, modified time.Time) {
+func coreProps(zr *officeZip) (title string, modified time.Time) {
 	b, err := readZipFile(zr, "docProps/core.xml")
 	if err != nil {
 		return "", time.Time{}
@@ -61,13 +83,16 @@ func coreProps(zr *zip.Reader) (title string, modified time.Time) {
 // parseDOCX reads word/document.xml. Paragraphs styled Title become the
 // title; paragraphs styled as headings ("Heading1", "Überschrift1" …, or with
 // an outline level) open sections; all other paragraphs are text.
-func parseDOCX(data []byte) (parsedDoc, error) {
+func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
-	zr, err := openZip(data)
+	zr, err := openZip(data, b)
 	if err != nil {
 		return pd, err
 	}
 	body, err := readZipFile(zr, "word/document.xml")
+	if errors.Is(err, errUnpackLimit) {
+		return pd, err
+	}
 	if err != nil {
 		return pd, errors.New("kein Word-Dokument: word/document.xml fehlt")
 	}
@@ -163,7 +188,7 @@ func parseDOCX(data []byte) (parsedDoc, error) {
 // docxHeadingStyles maps style IDs to heading levels: 0 for the title
 // style, 1–6 for headings. It reads word/styles.xml so that localised style
 // names ("Überschrift 1") are recognised, and falls back to the usual IDs.
-func docxHeadingStyles(zr *zip.Reader) map[string]int {
+func docxHeadingStyles(zr *officeZip) map[string]int {
 	m := map[string]int{"Title": 0, "Titel": 0}
 	for i := 1; i <= 6; i++ {
 		m["Heading"+strconv.Itoa(i)] = i
@@ -214,9 +239,9 @@ func xmlAttr(t xml.StartElement, local string) string {
 // a section headed by its title placeholder (or "Folie N"); the text of the
 // other shapes, paragraph by paragraph, is its text. The first slide's
 // title is the document title unless docProps/core.xml has one.
-func parsePPTX(data []byte) (parsedDoc, error) {
+func parsePPTX(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
-	zr, err := openZip(data)
+	zr, err := openZip(data, b)
 	if err != nil {
 		return pd, err
 	}
@@ -242,11 +267,14 @@ func parsePPTX(data []byte) (parsedDoc, error) {
 	}
 	slices.SortFunc(slides, func(a, b slide) int { return a.n - b.n })
 	for i, s := range slides {
-		b, err := readZipFile(zr, s.name)
+		x, err := readZipFile(zr, s.name)
+		if errors.Is(err, errUnpackLimit) {
+			return pd, err
+		}
 		if err != nil {
 			return pd, fileErrorf(err, "Folie %d nicht lesbar", s.n)
 		}
-		title, body, err := slideText(b)
+		title, body, err := slideText(x)
 		if err != nil {
 			return pd, fileErrorf(err, "Folie %d beschädigt", s.n)
 		}
@@ -328,7 +356,7 @@ func slideText(b []byte) (title, body string, err error) {
 // parsePDF extracts the text of every page; each page is a section
 // "Seite N". Facet names standing alone on a line still open sections.
 // Encrypted PDFs are refused.
-func parsePDF(data []byte) (parsedDoc, error) {
+func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF")) {
 		return pd, errors.New("kein PDF (Kopfzeile %PDF fehlt)")
@@ -343,11 +371,12 @@ func parsePDF(data []byte) (parsedDoc, error) {
 	if title := r.Trailer().Key("Info").Key("Title").Text(); title != "" {
 		pd.title = title
 	}
-	for i := 1; i <= r.NumPage(); i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
-		}
+	pages, err := pdfPages(r, b.lim)
+	if err != nil {
+		return pd, err
+	}
+	for i, p := range pages {
+		i++
 		text, err := p.GetPlainText(nil)
 		if err != nil {
 			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i)
@@ -358,6 +387,50 @@ func parsePDF(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(nil, "PDF ohne Seiten")
 	}
 	return pd, nil
+}
+
+// pdfPages walks the page tree itself instead of trusting /Count (the
+// library's page lookup loops forever on a tree whose /Kids point back up
+// and walks a billion times for a forged /Count). Depth, nodes and pages
+// are bounded; every page's chain of /Parent links, which the library
+// follows to find inherited resources, must end within the depth limit.
+func pdfPages(r *pdf.Reader, lim Limits) ([]pdf.Page, error) {
+	var pages []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		if depth > lim.MaxDepth {
+			return fmt.Errorf("PDF-Seitenbaum zu tief oder zyklisch (mehr als %d Ebenen)", lim.MaxDepth)
+		}
+		if nodes++; nodes > 4*lim.MaxPages {
+			return fmt.Errorf("PDF-Seitenbaum mit zu vielen Knoten (mehr als %d)", 4*lim.MaxPages)
+		}
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+		case "Page":
+			if len(pages) >= lim.MaxPages {
+				return fmt.Errorf("PDF mit zu vielen Seiten (mehr als %d)", lim.MaxPages)
+			}
+			parents := 0
+			for p := v.Key("Parent"); !p.IsNull(); p = p.Key("Parent") {
+				if parents++; parents > lim.MaxDepth {
+					return fmt.Errorf("PDF-Seite mit zyklischer /Parent-Kette")
+				}
+			}
+			pages = append(pages, pdf.Page{V: v})
+		}
+		return nil
+	}
+	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
+		return nil, err
+	}
+	return pages, nil
 }
 
 // cleanPDFText trims the lines of extracted page text and drops empty runs.

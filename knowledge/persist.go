@@ -230,6 +230,12 @@ func hashRoots(roots []Root) (map[string]string, error) {
 			if d.IsDir() || !d.Type().IsRegular() {
 				return nil
 			}
+			// A file too large to be indexed is not read to be hashed
+			// either; its size and time stand for it.
+			if info, err := d.Info(); err == nil && info.Size() > maxFileSize {
+				out[r.Name+"/"+p] = "too-large:" + strconv.FormatInt(info.Size(), 10) + "@" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
+				return nil
+			}
 			data, err := fs.ReadFile(r.FS, p)
 			if err != nil {
 				out[r.Name+"/"+p] = "unreadable"
