@@ -12,6 +12,7 @@ import (
 	"errors"
 	"net/http"
 	"net/netip"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -287,6 +288,8 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, "login", "Anmelden", loginPage{CSRF: tok, Username: user, Error: msg})
 }
 
+const loginThrottled = "Zu viele Anmeldeversuche von Ihrer Adresse. Bitte warten Sie eine Minute und versuchen Sie es dann erneut."
+
 const loginFailed = "Anmeldung fehlgeschlagen: Benutzername oder Passwort ist falsch, oder das Konto ist vorübergehend gesperrt."
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
@@ -302,8 +305,21 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusBadRequest, name, "Bitte geben Sie Benutzername und Passwort ein.")
 		return
 	}
+	addr := s.clientAddr(r)
+	if ok, wait := s.login.allow(addr); !ok {
+		s.audit(ctx, name, "user.login_throttled", userTarget(name), "too many attempts from "+addr.String())
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		s.renderLogin(w, r, http.StatusTooManyRequests, name, loginThrottled)
+		return
+	}
+	// One check at a time per account: the failed-login count read below
+	// is the one the next request sees, however many arrive in parallel.
+	release := sync.OnceFunc(s.login.lockAccount(name))
+	defer release()
 	u, err := s.cfg.Store.GetUserByName(ctx, name)
 	if errors.Is(err, ticketing.ErrNotFound) {
+		// Nothing to count: the dummy check need not wait in line.
+		release()
 		bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(pw)) // same cost as a known user
 		s.audit(ctx, name, "user.login_failed", userTarget(name), "unknown user")
 		s.renderLogin(w, r, http.StatusUnauthorized, name, loginFailed)
@@ -315,6 +331,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.cfg.Now()
 	if u.Disabled || now.Before(u.LockedUntil) {
+		release()
 		bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(pw)) // same cost as a known user
 		reason := "locked"
 		if u.Disabled {
@@ -357,6 +374,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	s.login.refund(addr)
 	tok, _ := s.sess.create(u.Username, s.cfg.SessionTTL)
 	s.setSessionCookie(w, tok)
 	s.clearCookie(w, loginCookie)

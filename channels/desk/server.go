@@ -99,6 +99,13 @@ type Config struct {
 	// LockoutDuration is how long a locked account stays locked; default
 	// 15 min.
 	LockoutDuration time.Duration
+	// LoginAttemptsPerAddress is how many login attempts one client
+	// address may make per LoginAddressWindow; default 20. Successful
+	// logins are not counted.
+	LoginAttemptsPerAddress int
+	// LoginAddressWindow is the window of LoginAttemptsPerAddress; default
+	// 1 min.
+	LoginAddressWindow time.Duration
 	// PollInterval is how often the live-update poller looks for ticket
 	// changes while a browser listens; default 2 s.
 	PollInterval time.Duration
@@ -125,6 +132,7 @@ type Server struct {
 	pages map[string]*template.Template
 	sess  *sessions
 	hub   *hub
+	login *loginGuard
 	// dummyHash makes a login of an unknown, locked or disabled user cost
 	// as much time as one of a known user; it is made on first use.
 	dummyHash func() []byte
@@ -171,6 +179,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.LockoutDuration <= 0 {
 		cfg.LockoutDuration = 15 * time.Minute
 	}
+	if cfg.LoginAttemptsPerAddress <= 0 {
+		cfg.LoginAttemptsPerAddress = 20
+	}
+	if cfg.LoginAddressWindow <= 0 {
+		cfg.LoginAddressWindow = time.Minute
+	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 2 * time.Second
 	}
@@ -187,6 +201,7 @@ func New(cfg Config) (*Server, error) {
 	})
 	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sess: newSessions(cfg.Now), dummyHash: dummy}
 	s.hub = newHub(s.fingerprint, cfg.PollInterval, cfg.Logger)
+	s.login = newLoginGuard(cfg.Now, cfg.LoginAttemptsPerAddress, cfg.LoginAddressWindow)
 	return s, nil
 }
 
