@@ -140,6 +140,39 @@ func splitList(s string) []string {
 //
 // extra lists the words the rules added, for the dense query.
 func (ix *index) queryTerms(text string) (terms map[string]float64, extra []string) {
+	terms, extra, _ = ix.queryTermsCounted(text)
+	return terms, extra
+}
+
+// Bounds on the analysis of one question. Correction and decompounding
+// cost up to quadratic time in the length of a word, and a question is
+// whatever a stranger typed; so only words of at most maxFuzzyWord bytes
+// are tried, and at most maxFuzzyPerQuery of them per question. Real
+// questions have a handful of unknown words; the rest of a flood simply
+// matches nothing.
+const (
+	maxFuzzyWord     = 40
+	maxFuzzyPerQuery = 24
+)
+
+// queryWork counts the expensive steps of analysing one question.
+type queryWork struct {
+	fuzzy   int // words tried for decompounding or correction
+	skipped int // words too long or over the per-question cap, taken as they are
+}
+
+// fuzzyOK books one expensive attempt for word w and reports whether it
+// may be made.
+func (qw *queryWork) fuzzyOK(w string) bool {
+	if len(w) > maxFuzzyWord || qw.fuzzy >= maxFuzzyPerQuery {
+		qw.skipped++
+		return false
+	}
+	qw.fuzzy++
+	return true
+}
+
+func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra []string, work queryWork) {
 	st := newStemmer()
 	toks := tokenize(st, text)
 	terms = map[string]float64{}
@@ -152,6 +185,10 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	var resolve func(tk token, w float64, depth int)
 	resolve = func(tk token, w float64, depth int) {
 		if ix.vocab.has(tk.stem) {
+			put(tk.stem, w)
+			return
+		}
+		if !work.fuzzyOK(tk.word) {
 			put(tk.stem, w)
 			return
 		}
@@ -183,8 +220,12 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 		}
 		put(tk.stem, w)
 	}
+	seen := make(map[string]bool, len(toks))
 	for _, tk := range toks {
-		resolve(tk, weightOriginal, 0)
+		if !seen[tk.word] { // a repeated word is resolved once
+			seen[tk.word] = true
+			resolve(tk, weightOriginal, 0)
+		}
 	}
 	// Two words the sources write as one ("Service Desk" for
 	// "Servicedesk", "Bürger Büro"): the joined word counts when the
@@ -222,7 +263,7 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 	// Typo-corrected words get their rules too ("Fürerschein" → Fahrerlaubnis).
 	for _, tk := range toks {
 		ls := german.LightStem(tk.word)
-		if ix.vocab.has(tk.stem) || len(ix.rules.rules[ls]) > 0 {
+		if ix.vocab.has(tk.stem) || len(ix.rules.rules[ls]) > 0 || !work.fuzzyOK(ls) {
 			continue
 		}
 		if c := ix.rules.correct(tk.word, ls); c != "" {
@@ -236,14 +277,14 @@ func (ix *index) queryTerms(text string) (terms map[string]float64, extra []stri
 			}
 		}
 	}
-	return terms, extra
+	return terms, extra, work
 }
 
 // correct finds a one-word rule key within one edit of the light stem ls,
 // or the key of a one-word rule whose word is within one edit of the
 // folded word w.
 func (rs *ruleSet) correct(w, ls string) string {
-	if len(ls) < 5 {
+	if len(ls) < 5 || len(ls) > maxFuzzyWord || len(w) > maxFuzzyWord {
 		return ""
 	}
 	// Rule keys are few (a few hundred); scanning them is cheap.

@@ -123,10 +123,11 @@ func (v *vocab) knownStem(w string, st *stemmer) string {
 
 // correct returns the most frequent vocabulary stem within one edit
 // (insertion, deletion, substitution or transposition of adjacent letters)
-// of t, or "" when there is none. Only terms of five or more letters are
-// corrected: short words have too many neighbours.
+// of t, or "" when there is none. Only terms of five to maxFuzzyWord
+// letters are corrected: short words have too many neighbours, and the
+// work grows with the square of the length.
 func (v *vocab) correct(t string) string {
-	if len(t) < 5 || v.has(t) {
+	if len(t) < 5 || len(t) > maxFuzzyWord || v.has(t) {
 		return ""
 	}
 	best, bestDF := "", 0
