@@ -83,6 +83,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Deleted content is overwritten, not left in free space, so that a
+	// DSGVO erasure leaves no copy in the file (see Scrub for the log).
+	q.Add("_pragma", "secure_delete(1)")
 	// Write transactions take the write lock at BEGIN, so that a second
 	// process (e.g. "lotse user" next to "lotse serve") cannot deadlock a
 	// read-then-write transaction.

@@ -13,22 +13,31 @@ import (
 
 // Subject names the person of a data-protection request (DSGVO Art. 15
 // access, Art. 17 erasure). Exactly one field is set.
+//
+// A subject named by an identifier (Contact, IBAN, Name) is searched in
+// every stored text: conversations, tickets (every text field), notes,
+// outbox errors and the audit log, in the normal form of textMatcher.
 type Subject struct {
-	ConversationID string // a chat or call (the session ID the user was shown)
-	Contact        string // a phone number or e-mail address the person gave
-	UserID         string // an authenticated employee
-	TicketKey      string // a ticket key the person was given ("LOT-42"); covers its conversation too
+	ConversationID string `json:"conversation_id,omitempty"` // a chat or call (the session ID the user was shown)
+	Contact        string `json:"contact,omitempty"`         // a phone number or e-mail address the person gave
+	IBAN           string `json:"iban,omitempty"`            // a bank account the person gave
+	Name           string `json:"name,omitempty"`            // the person's name as they gave it ("Erika Mustermann")
+	UserID         string `json:"user_id,omitempty"`         // an authenticated employee
+	TicketKey      string `json:"ticket_key,omitempty"`      // a ticket key the person was given ("LOT-42"); covers its conversation too
 }
 
 func (s Subject) validate() error {
 	n := 0
-	for _, v := range []string{s.ConversationID, s.Contact, s.UserID, s.TicketKey} {
+	for _, v := range []string{s.ConversationID, s.Contact, s.IBAN, s.Name, s.UserID, s.TicketKey} {
 		if strings.TrimSpace(v) != "" {
 			n++
 		}
 	}
 	if n != 1 {
-		return fmt.Errorf("%w: name exactly one of conversation, contact, user or ticket", ErrInvalid)
+		return fmt.Errorf("%w: name exactly one of conversation, contact, IBAN, name, user or ticket", ErrInvalid)
+	}
+	if s.Name != "" && len([]rune(strings.TrimSpace(s.Name))) < 3 {
+		return fmt.Errorf("%w: a name of fewer than three letters would match too much", ErrInvalid)
 	}
 	return nil
 }
@@ -39,15 +48,170 @@ type SubjectData struct {
 	Conversations []ConversationRecord `json:"conversations"`
 	Tickets       []Ticket             `json:"tickets"`
 	Notes         map[string][]Note    `json:"notes"` // by ticket key
+	// MentionedIn are notes on other people's tickets that mention the
+	// subject (identifier subjects only).
+	MentionedIn []Note `json:"mentioned_in_notes,omitempty"`
+	// Audit are audit entries that mention the subject (identifier
+	// subjects only).
+	Audit []AuditEntry `json:"audit,omitempty"`
+	// OutboxErrors are delivery errors that quote the subject, by outbox
+	// row (the outbox holds no payloads; they are built from the ticket).
+	OutboxErrors map[int64]string `json:"outbox_errors,omitempty"`
 }
 
-// subjectScope finds the conversations and tickets that belong to sub: the
-// named conversation or the user's conversations, and every ticket opened
-// from them or carrying the contact or user.
-func (s *Store) subjectScope(ctx context.Context, q interface {
+// scope is what a subject covers.
+type scope struct {
+	convIDs []string
+	tickets []Ticket
+	notes   []Note           // mentioning notes on tickets outside the scope
+	audit   []AuditEntry     // mentioning audit entries
+	outbox  map[int64]string // mentioning outbox errors
+}
+
+func (sc scope) empty() bool {
+	return len(sc.convIDs) == 0 && len(sc.tickets) == 0 && len(sc.notes) == 0 && len(sc.audit) == 0 && len(sc.outbox) == 0
+}
+
+type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, sub Subject) (convIDs []string, tickets []Ticket, err error) {
+}
+
+// subjectScope finds what sub covers: for an ID subject as subjectIDScope
+// does; for an identifier subject every conversation, ticket, note, outbox
+// error and audit entry whose text mentions it. The tables are read row by
+// row; a request for erasure is rare and its completeness matters more
+// than its speed.
+func (s *Store) subjectScope(ctx context.Context, q querier, sub Subject) (scope, error) {
+	match := subjectMatcher(sub)
+	if match == nil {
+		convIDs, tickets, err := s.subjectIDScope(ctx, q, sub)
+		return scope{convIDs: convIDs, tickets: tickets}, err
+	}
+	var sc scope
+	err := eachRow(ctx, q, `SELECT id, data FROM conversations ORDER BY id`, func(r *sql.Rows) error {
+		var id string
+		var data []byte
+		if err := r.Scan(&id, &data); err != nil {
+			return err
+		}
+		if match(id) || match(string(data)) {
+			sc.convIDs = append(sc.convIDs, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return sc, err
+	}
+	inConv := map[string]bool{}
+	for _, id := range sc.convIDs {
+		inConv[id] = true
+	}
+	inScope := map[int64]bool{}
+	err = eachRow(ctx, q, `SELECT `+ticketColumns+` FROM tickets ORDER BY id`, func(r *sql.Rows) error {
+		t, err := scanTicket(r)
+		if err != nil {
+			return err
+		}
+		if inConv[t.ConversationID] || ticketMentions(t, match) {
+			sc.tickets = append(sc.tickets, t)
+			inScope[t.ID] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return sc, err
+	}
+	err = eachRow(ctx, q, `SELECT id, ticket_id, author, text, internal, at FROM notes ORDER BY id`, func(r *sql.Rows) error {
+		var n Note
+		var at int64
+		if err := r.Scan(&n.ID, &n.TicketID, &n.Author, &n.Text, &n.Internal, &at); err != nil {
+			return err
+		}
+		n.At = fromTS(at)
+		if !match(n.Text) {
+			return nil
+		}
+		if !inScope[n.TicketID] {
+			// The note is about someone else's ticket; only the note
+			// mentions the subject.
+			sc.notes = append(sc.notes, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return sc, err
+	}
+	err = eachRow(ctx, q, `SELECT id, last_error FROM outbox WHERE last_error != '' ORDER BY id`, func(r *sql.Rows) error {
+		var id int64
+		var e string
+		if err := r.Scan(&id, &e); err != nil {
+			return err
+		}
+		if match(e) {
+			if sc.outbox == nil {
+				sc.outbox = map[int64]string{}
+			}
+			sc.outbox[id] = e
+		}
+		return nil
+	})
+	if err != nil {
+		return sc, err
+	}
+	err = eachRow(ctx, q, `SELECT id, who, action, target, detail, at FROM audit_log ORDER BY id`, func(r *sql.Rows) error {
+		var e AuditEntry
+		var at int64
+		if err := r.Scan(&e.ID, &e.Who, &e.Action, &e.Target, &e.Detail, &at); err != nil {
+			return err
+		}
+		e.At = fromTS(at)
+		if match(e.Who) || match(e.Target) || match(e.Detail) {
+			sc.audit = append(sc.audit, e)
+		}
+		return nil
+	})
+	return sc, err
+}
+
+// ticketMentions reports whether any personal text of t mentions the
+// subject.
+func ticketMentions(t Ticket, match textMatcher) bool {
+	if match(t.Contact) || match(t.Summary) || match(t.Description) || match(t.Resolution) || match(t.ReporterID) {
+		return true
+	}
+	for _, m := range t.Transcript {
+		if match(m.Text) {
+			return true
+		}
+	}
+	for k, v := range t.Slots {
+		if match(k) || match(fmt.Sprint(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachRow runs query and calls fn for every row.
+func eachRow(ctx context.Context, q querier, query string, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// subjectIDScope finds the conversations and tickets that belong to a
+// subject named by an ID: the named conversation or the user's
+// conversations, and every ticket opened from them or carrying the user.
+func (s *Store) subjectIDScope(ctx context.Context, q querier, sub Subject) (convIDs []string, tickets []Ticket, err error) {
 	var convQuery string
 	var convArg string
 	if sub.TicketKey != "" {
@@ -90,9 +254,6 @@ func (s *Store) subjectScope(ctx context.Context, q interface {
 	if sub.UserID != "" {
 		where, args = append(where, "reporter_id = ?"), append(args, sub.UserID)
 	}
-	if sub.Contact != "" {
-		where, args = append(where, "contact = ?"), append(args, sub.Contact)
-	}
 	if sub.TicketKey != "" {
 		where, args = append(where, "key = ?"), append(args, sub.TicketKey)
 	}
@@ -120,19 +281,20 @@ func (s *Store) SubjectData(ctx context.Context, sub Subject) (SubjectData, erro
 	if err := sub.validate(); err != nil {
 		return SubjectData{}, err
 	}
-	convIDs, tickets, err := s.subjectScope(ctx, s.db, sub)
+	sc, err := s.subjectScope(ctx, s.db, sub)
 	if err != nil {
 		return SubjectData{}, fmt.Errorf("ticketing: subject data: %w", err)
 	}
-	out := SubjectData{Subject: sub, Tickets: tickets, Notes: map[string][]Note{}}
-	for _, id := range convIDs {
+	out := SubjectData{Subject: sub, Tickets: sc.tickets, Notes: map[string][]Note{},
+		MentionedIn: sc.notes, Audit: sc.audit, OutboxErrors: sc.outbox}
+	for _, id := range sc.convIDs {
 		c, err := s.LoadConversation(ctx, id)
 		if err != nil {
 			return SubjectData{}, err
 		}
 		out.Conversations = append(out.Conversations, c)
 	}
-	for _, t := range tickets {
+	for _, t := range sc.tickets {
 		ns, err := s.notes(ctx, t.ID)
 		if err != nil {
 			return SubjectData{}, err
@@ -141,7 +303,7 @@ func (s *Store) SubjectData(ctx context.Context, sub Subject) (SubjectData, erro
 			out.Notes[t.Key] = ns
 		}
 	}
-	if len(out.Conversations) == 0 && len(out.Tickets) == 0 {
+	if sc.empty() {
 		return out, ErrNotFound
 	}
 	return out, nil
@@ -152,6 +314,13 @@ type Erasure struct {
 	Conversations int      // deleted
 	Tickets       []string // keys of anonymised tickets
 	External      []string // external keys (Jira) whose copies must be erased there too
+	Notes         int      // mentioning notes on other tickets, blanked
+	Audit         int      // mentioning audit entries, blanked
+	Outbox        int      // mentioning outbox errors, cleared
+	// Scrubbed is true when the database files were rewritten so that the
+	// erased bytes are gone from them (see Store.Scrub); false when another
+	// process held the file open and the scrub must be repeated.
+	Scrubbed bool
 }
 
 // ErasedText replaces personal text in anonymised tickets.
@@ -168,13 +337,14 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 	}
 	var out Erasure
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		convIDs, tickets, err := s.subjectScope(ctx, tx, sub)
+		sc, err := s.subjectScope(ctx, tx, sub)
 		if err != nil {
 			return err
 		}
-		if len(convIDs) == 0 && len(tickets) == 0 {
+		if sc.empty() {
 			return ErrNotFound
 		}
+		convIDs, tickets := sc.convIDs, sc.tickets
 		for _, id := range convIDs {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM conversations WHERE id = ?`, id); err != nil {
 				return err
@@ -203,6 +373,28 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 				return err
 			}
 		}
+		for _, n := range sc.notes {
+			if _, err := tx.ExecContext(ctx, `UPDATE notes SET text = ? WHERE id = ?`, ErasedText, n.ID); err != nil {
+				return err
+			}
+		}
+		out.Notes = len(sc.notes)
+		for id := range sc.outbox {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET last_error = ? WHERE id = ?`, ErasedText, id); err != nil {
+				return err
+			}
+		}
+		out.Outbox = len(sc.outbox)
+		for _, e := range sc.audit {
+			// The entry stays as evidence that something happened; what
+			// names the person goes.
+			if _, err := tx.ExecContext(ctx, `UPDATE audit_log SET who = CASE WHEN ? THEN ? ELSE who END,
+				target = CASE WHEN ? THEN ? ELSE target END, detail = ? WHERE id = ?`,
+				subjectMatcher(sub)(e.Who), ErasedText, subjectMatcher(sub)(e.Target), ErasedText, ErasedText, e.ID); err != nil {
+				return err
+			}
+		}
+		out.Audit = len(sc.audit)
 		_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (who, action, target, detail, at) VALUES (?, 'privacy.erase', ?, ?, ?)`,
 			actor, subjectLabel(sub), fmt.Sprintf("conversations=%d tickets=%s", out.Conversations, strings.Join(out.Tickets, ",")), ts(now))
 		return err
@@ -213,7 +405,32 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 	if err != nil {
 		return Erasure{}, fmt.Errorf("ticketing: erase subject: %w", err)
 	}
+	scrubbed, err := s.Scrub(ctx)
+	if err != nil {
+		return out, fmt.Errorf("ticketing: erased, but scrubbing the database files failed: %w", err)
+	}
+	out.Scrubbed = scrubbed
 	return out, nil
+}
+
+// Scrub makes deleted and overwritten data unrecoverable from the database
+// files: every connection runs with secure_delete (freed content is
+// overwritten with zeros), VACUUM rewrites the database without free pages,
+// and a TRUNCATE checkpoint copies the write-ahead log into the database
+// and cuts the log file to zero bytes, so the old page images in it are
+// gone. It reports false when another connection (a running `lotse serve`)
+// kept the checkpoint from finishing; the log is then scrubbed at the next
+// scrub or checkpoint. File-system and disk-level copies (snapshots,
+// backups, SSD remapping) are outside its reach.
+func (s *Store) Scrub(ctx context.Context) (bool, error) {
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return false, fmt.Errorf("vacuum: %w", err)
+	}
+	var busy, logFrames, checkpointed int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &checkpointed); err != nil {
+		return false, fmt.Errorf("checkpoint: %w", err)
+	}
+	return busy == 0, nil
 }
 
 // subjectLabel names the subject in the audit log without repeating a
@@ -226,6 +443,16 @@ func subjectLabel(sub Subject) string {
 		return "user:" + sub.UserID
 	case sub.TicketKey != "":
 		return "ticket:" + sub.TicketKey
+	case sub.IBAN != "":
+		return "iban:" + masked(compactUpper(sub.IBAN))
+	case sub.Name != "":
+		return "name:" + masked(sub.Name)
 	}
-	return "contact:" + strings.Repeat("*", max(0, len(sub.Contact)-3)) + sub.Contact[max(0, len(sub.Contact)-3):]
+	return "contact:" + masked(sub.Contact)
+}
+
+// masked keeps the last three characters of s.
+func masked(s string) string {
+	r := []rune(s)
+	return strings.Repeat("*", max(0, len(r)-3)) + string(r[max(0, len(r)-3):])
 }

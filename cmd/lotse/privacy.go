@@ -19,7 +19,10 @@ import (
 // stored about a person as JSON (DSGVO Art. 15), `erase` deletes their
 // conversations and anonymises their tickets (Art. 17).
 func runPrivacy(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	const usage = "usage: lotse privacy export|erase (--session ID | --ticket KEY | --contact PHONE_OR_EMAIL | --user NAME) [--out FILE] [--yes]"
+	const usage = "usage: lotse privacy export|erase (--session ID | --ticket KEY | --contact PHONE_OR_EMAIL | --iban IBAN | --name NAME | --user NAME) [--out FILE] [--yes]"
+	if len(args) > 0 && args[0] == "scrub" {
+		return runScrub(ctx, args[1:], getenv, stdout, stderr)
+	}
 	if len(args) == 0 || (args[0] != "export" && args[0] != "erase") {
 		return errors.New(usage)
 	}
@@ -29,7 +32,9 @@ func runPrivacy(ctx context.Context, args []string, getenv func(string) string, 
 	var yes bool
 	cfg, _, err := parseConfig("privacy "+action, args[1:], getenv, stderr, func(fs *flag.FlagSet, c *Config) {
 		fs.StringVar(&sub.ConversationID, "session", "", "conversation (session) ID")
-		fs.StringVar(&sub.Contact, "contact", "", "phone number or e-mail address the person gave")
+		fs.StringVar(&sub.Contact, "contact", "", "phone number or e-mail address the person gave (searched in every stored text)")
+		fs.StringVar(&sub.IBAN, "iban", "", "IBAN the person gave (searched in every stored text)")
+		fs.StringVar(&sub.Name, "name", "", "the person's name (searched as whole words in every stored text)")
 		fs.StringVar(&sub.UserID, "user", "", "employee user name")
 		fs.StringVar(&sub.TicketKey, "ticket", "", "ticket key the person was given (covers its conversation)")
 		fs.StringVar(&out, "out", "", "export: write to this file instead of stdout")
@@ -57,18 +62,46 @@ func runPrivacy(ctx context.Context, args []string, getenv func(string) string, 
 		return writeExport(stdout, out, data)
 	}
 	if !yes {
-		fmt.Fprintf(stdout, "Würde löschen: %d Gespräche; anonymisieren: %d Tickets. Mit --yes ausführen.\n",
-			len(data.Conversations), len(data.Tickets))
+		fmt.Fprintf(stdout, "Würde löschen: %d Gespräche; anonymisieren: %d Tickets; schwärzen: %d Notizen, %d Audit-Einträge, %d Outbox-Fehler. Mit --yes ausführen.\n",
+			len(data.Conversations), len(data.Tickets), len(data.MentionedIn), len(data.Audit), len(data.OutboxErrors))
 		return nil
 	}
 	er, err := st.EraseSubject(ctx, sub, actor, time.Now())
 	if err != nil {
 		return fmt.Errorf("privacy: %w", err)
 	}
-	fmt.Fprintf(stdout, "Gelöscht: %d Gespräche; anonymisiert: %d Tickets %v.\n", er.Conversations, len(er.Tickets), er.Tickets)
+	fmt.Fprintf(stdout, "Gelöscht: %d Gespräche; anonymisiert: %d Tickets %v; geschwärzt: %d Notizen, %d Audit-Einträge, %d Outbox-Fehler.\n",
+		er.Conversations, len(er.Tickets), er.Tickets, er.Notes, er.Audit, er.Outbox)
+	if !er.Scrubbed {
+		fmt.Fprintln(stdout, "Achtung: Ein anderer Prozess (lotse serve?) hält die Datenbank offen; das Write-Ahead-Log konnte nicht geleert werden. Nach dem Beenden erneut ausführen oder `lotse privacy scrub` aufrufen.")
+	}
 	if len(er.External) > 0 {
 		fmt.Fprintf(stdout, "Achtung: Kopien in Jira müssen dort gelöscht werden: %v\n", er.External)
 	}
+	return nil
+}
+
+// runScrub rewrites the database files so that erased data is gone from
+// them; `privacy erase` does it too, but cannot finish while `lotse serve`
+// holds the database open.
+func runScrub(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, _, err := parseConfig("privacy scrub", args, getenv, stderr, nil)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	done, err := st.Scrub(ctx)
+	if err != nil {
+		return fmt.Errorf("privacy: scrub: %w", err)
+	}
+	if !done {
+		return errors.New("privacy: scrub: another process holds the database open; stop it and run again")
+	}
+	fmt.Fprintln(stdout, "Datenbankdateien bereinigt: gelöschte Inhalte sind überschrieben, das Write-Ahead-Log ist leer.")
 	return nil
 }
 
@@ -88,7 +121,11 @@ func writeExport(stdout io.Writer, out string, d ticketing.SubjectData) error {
 		Conversations []conv                      `json:"conversations"`
 		Tickets       []ticketing.Ticket          `json:"tickets"`
 		Notes         map[string][]ticketing.Note `json:"notes"`
-	}{ExportedAt: time.Now().UTC(), Subject: d.Subject, Tickets: d.Tickets, Notes: d.Notes}
+		MentionedIn   []ticketing.Note            `json:"mentioned_in_notes,omitempty"`
+		Audit         []ticketing.AuditEntry      `json:"audit,omitempty"`
+		OutboxErrors  map[int64]string            `json:"outbox_errors,omitempty"`
+	}{ExportedAt: time.Now().UTC(), Subject: d.Subject, Tickets: d.Tickets, Notes: d.Notes,
+		MentionedIn: d.MentionedIn, Audit: d.Audit, OutboxErrors: d.OutboxErrors}
 	for _, c := range d.Conversations {
 		raw := json.RawMessage(c.Data)
 		if !json.Valid(raw) {

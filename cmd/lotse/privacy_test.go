@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -85,5 +87,56 @@ func TestPrivacyBadInput(t *testing.T) {
 		if err := run(context.Background(), args, env, nil, &out, &errb); err == nil {
 			t.Errorf("run %v: no error", args)
 		}
+	}
+}
+
+// TestPrivacyFindsIdentifiersInConversations reproduces findings 6 and 7
+// of issue 20 through the command: a citizen writes an e-mail address and
+// an IBAN into two chats; `privacy export --contact` finds both chats, and
+// after `privacy erase --iban` neither lotse.db nor its log holds the IBAN.
+func TestPrivacyFindsIdentifiersInConversations(t *testing.T) {
+	dataDir := t.TempDir()
+	srv := mustStartServer(t, func(c *Config) { c.DataDir = dataDir })
+	const mail, iban = "erika.muster@example.org", "DE89 3704 0044 0532 0130 00"
+	postChat(t, srv.URL(), `{"message":"Was kostet ein Reisepass? Antwort bitte an `+mail+`"}`)
+	postChat(t, srv.URL(), `{"message":"Bitte erstatten Sie die Gebühr auf `+iban+`, Rückfragen an `+mail+`"}`)
+	if err := srv.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	privacy := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if err := run(context.Background(), append(append([]string{"privacy"}, args...), "--data", dataDir), envFrom(nil), nil, &out, &errb); err != nil {
+			t.Fatalf("privacy %v: %v\n%s", args, err, errb.String())
+		}
+		return out.String()
+	}
+	var doc struct {
+		Conversations []struct{ ID string } `json:"conversations"`
+	}
+	export := privacy("export", "--contact", mail)
+	if err := json.Unmarshal([]byte(export), &doc); err != nil {
+		t.Fatalf("export by e-mail: %v\n%s", err, export)
+	}
+	if len(doc.Conversations) != 2 {
+		t.Errorf("export by e-mail found %d conversations, want 2", len(doc.Conversations))
+	}
+	if done := privacy("erase", "--iban", strings.ReplaceAll(iban, " ", ""), "--yes"); !strings.Contains(done, "Gelöscht: 1 Gespräche") {
+		t.Errorf("erase by IBAN: %s", done)
+	}
+	files, _ := filepath.Glob(filepath.Join(dataDir, "lotse.db*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(iban)) || bytes.Contains(b, []byte("0532 0130")) {
+			t.Errorf("%s still holds the erased IBAN", filepath.Base(f))
+		}
+	}
+	// The other chat (only the e-mail) is still there.
+	export = privacy("export", "--contact", mail)
+	if err := json.Unmarshal([]byte(export), &doc); err != nil || len(doc.Conversations) != 1 {
+		t.Errorf("after erasing by IBAN, export by e-mail: %v, %d conversations", err, len(doc.Conversations))
 	}
 }
