@@ -23,7 +23,9 @@ func subjectMatcher(sub Subject) textMatcher {
 		return func(text string) bool { return strings.Contains(compactUpper(text), want) }
 	case sub.Name != "":
 		want := strings.Join(strings.Fields(strings.ToLower(sub.Name)), " ")
-		return func(text string) bool { return containsWord(strings.Join(strings.Fields(strings.ToLower(text)), " "), want) }
+		return func(text string) bool {
+			return containsWord(strings.Join(strings.Fields(strings.ToLower(text)), " "), want)
+		}
 	case strings.Contains(sub.Contact, "@"):
 		want := strings.ToLower(strings.TrimSpace(sub.Contact))
 		return func(text string) bool { return strings.Contains(strings.ToLower(text), want) }
