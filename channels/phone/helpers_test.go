@@ -307,9 +307,10 @@ func do(t testing.TB, req *http.Request) (int, string) {
 
 // twilioCall drives one Twilio call through the test server.
 type twilioCall struct {
-	e    *testEnv
-	sid  string
-	from string
+	e     *testEnv
+	sid   string
+	from  string
+	nonce string // of the last callback URL the server handed out, as Twilio would post it
 }
 
 func (e *testEnv) twilioCall(sid string) *twilioCall {
@@ -350,11 +351,24 @@ func (c *twilioCall) silence() []verb {
 
 func (c *twilioCall) post(path string, params url.Values) []verb {
 	c.e.t.Helper()
+	if c.nonce != "" && path != TwilioIncomingPath {
+		path = withParam(path, nonceParam, c.nonce)
+	}
 	status, body := c.e.postTwilio(path, params)
 	if status != http.StatusOK {
 		c.e.t.Fatalf("POST %s: status %d: %s", path, status, body)
 	}
-	return mustTwiML(c.e.t, body)
+	vs := mustTwiML(c.e.t, body)
+	for _, v := range vs {
+		u := v.Attr["action"]
+		if v.Name == "Redirect" {
+			u = v.Text
+		}
+		if p, err := url.Parse(u); err == nil && p.Query().Get(nonceParam) != "" {
+			c.nonce = p.Query().Get(nonceParam)
+		}
+	}
+	return vs
 }
 
 // verb is one parsed TwiML element.

@@ -16,7 +16,9 @@ import (
 )
 
 // JambonzTolerance is how far a Jambonz-Signature timestamp may be from
-// the server's clock.
+// the server's clock. A captured request can be replayed only within this
+// window, and within it the replay cache answers it without processing
+// (see replay.go).
 const JambonzTolerance = 5 * time.Minute
 
 // jambonzHook is the part of a Jambonz webhook body the dialog reads.
@@ -51,45 +53,67 @@ func (s *Server) handleJambonz(start bool) http.HandlerFunc {
 			http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
 			return
 		}
-		var h jambonzHook
-		if err := json.Unmarshal(body, &h); err != nil {
-			http.Error(w, "invalid JSON body", http.StatusBadRequest)
-			return
+		key := replayKeyOf("jambonz", r.URL.Path, jambonzTimestamp(r.Header.Get("Jambonz-Signature")), string(body))
+		neutral := reply{ctype: "application/json", body: []byte("[]")}
+		if s.replay.serve(w, r, key, neutral, func() reply { return s.jambonzTurn(r, body, start) }) {
+			s.cfg.Logger.Warn("phone: replayed jambonz webhook answered without processing", "path", r.URL.Path, "remote", r.RemoteAddr)
 		}
-		in := Input{
-			CallID:     h.CallSid,
-			From:       cleanFrom(h.From),
-			Digits:     cleanDigits(h.Digits),
-			Confidence: -1,
-			Pending:    r.URL.Query().Get("pending"),
-			TurnPath:   JambonzTurnPath,
-		}
-		if !validCallID(in.CallID) {
-			http.Error(w, "missing or invalid call_sid", http.StatusBadRequest)
-			return
-		}
-		if h.Speech != nil && len(h.Speech.Alternatives) > 0 {
-			alt := h.Speech.Alternatives[0]
-			in.Speech = alt.Transcript
-			if c := alt.Confidence; c != nil && *c >= 0 && *c <= 1 {
-				in.Confidence = *c
-			}
-		}
-		var acts []Action
-		if start {
-			acts = s.dialog.Start(r.Context(), in)
-		} else {
-			acts = s.dialog.Turn(r.Context(), in)
-		}
-		out, err := json.Marshal(renderJambonz(acts))
-		if err != nil {
-			s.cfg.Logger.Error("phone: render jambonz", "err", err)
-			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(out)
 	}
+}
+
+// jambonzTurn runs one verified Jambonz webhook through the dialog.
+func (s *Server) jambonzTurn(r *http.Request, body []byte, start bool) reply {
+	bad := func(msg string) reply {
+		return reply{status: http.StatusBadRequest, ctype: "text/plain; charset=utf-8", body: []byte(msg + "\n")}
+	}
+	var h jambonzHook
+	if err := json.Unmarshal(body, &h); err != nil {
+		return bad("invalid JSON body")
+	}
+	in := Input{
+		CallID:     h.CallSid,
+		From:       cleanFrom(h.From),
+		Digits:     cleanDigits(h.Digits),
+		Confidence: -1,
+		Pending:    r.URL.Query().Get("pending"),
+		TurnPath:   JambonzTurnPath,
+	}
+	if !validCallID(in.CallID) {
+		return bad("missing or invalid call_sid")
+	}
+	if h.Speech != nil && len(h.Speech.Alternatives) > 0 {
+		alt := h.Speech.Alternatives[0]
+		in.Speech = alt.Transcript
+		if c := alt.Confidence; c != nil && *c >= 0 && *c <= 1 {
+			in.Confidence = *c
+		}
+	}
+	var acts []Action
+	if start {
+		acts = s.dialog.Start(r.Context(), in)
+	} else {
+		acts = s.dialog.Turn(r.Context(), in)
+	}
+	out, err := json.Marshal(renderJambonz(acts))
+	if err != nil {
+		s.cfg.Logger.Error("phone: render jambonz", "err", err)
+		return reply{status: http.StatusInternalServerError, ctype: "text/plain; charset=utf-8", body: []byte(http.StatusText(http.StatusInternalServerError) + "\n")}
+	}
+	return reply{ctype: "application/json", body: out}
+}
+
+// jambonzTimestamp returns the t= part of a Jambonz-Signature header; the
+// signature binds the body to it, so timestamp and body identify a
+// request whatever else an attacker adds to the header.
+// It takes the last t= part, as VerifyJambonz does.
+func jambonzTimestamp(header string) string {
+	ts := ""
+	for _, part := range strings.Split(header, ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(part), "="); ok && k == "t" {
+			ts = v
+		}
+	}
+	return ts
 }
 
 // SignJambonz returns a Jambonz-Signature header value for body at time

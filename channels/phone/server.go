@@ -155,6 +155,7 @@ type Server struct {
 	dialog *Dialog
 	public string // PublicURL without trailing slash
 	twilio *client.RequestValidator
+	replay *replayCache // signed requests seen, see replay.go
 }
 
 // New validates cfg and returns a Server.
@@ -170,7 +171,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: d.cfg, dialog: d, public: strings.TrimRight(cfg.PublicURL, "/")}
+	s := &Server{cfg: d.cfg, dialog: d, public: strings.TrimRight(cfg.PublicURL, "/"), replay: newReplayCache(d.cfg.Now, ReplayTTL)}
 	if cfg.TwilioAuthToken != "" {
 		v := client.NewRequestValidator(cfg.TwilioAuthToken)
 		s.twilio = &v

@@ -30,26 +30,33 @@ func (s *Server) handleTwilio(start bool) http.HandlerFunc {
 			http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
 			return
 		}
-		in, ok := twilioInput(r.PostForm, r.URL.Query())
-		if !ok {
-			http.Error(w, "missing or invalid CallSid", http.StatusBadRequest)
-			return
+		key := replayKeyOf("twilio", r.URL.Path, r.Header.Get("X-Twilio-Signature"))
+		neutral := reply{ctype: "text/xml; charset=utf-8", body: []byte(`<?xml version="1.0" encoding="UTF-8"?><Response></Response>`)}
+		if s.replay.serve(w, r, key, neutral, func() reply { return s.twilioTurn(r, start) }) {
+			s.cfg.Logger.Warn("phone: replayed twilio webhook answered without processing", "path", r.URL.Path, "remote", r.RemoteAddr)
 		}
-		var acts []Action
-		if start {
-			acts = s.dialog.Start(r.Context(), in)
-		} else {
-			acts = s.dialog.Turn(r.Context(), in)
-		}
-		body, err := s.renderTwiML(acts)
-		if err != nil {
-			s.cfg.Logger.Error("phone: render twiml", "err", err)
-			http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-		_, _ = w.Write([]byte(body))
 	}
+}
+
+// twilioTurn runs one verified Twilio webhook through the dialog.
+func (s *Server) twilioTurn(r *http.Request, start bool) reply {
+	in, ok := twilioInput(r.PostForm, r.URL.Query())
+	if !ok {
+		return reply{status: http.StatusBadRequest, ctype: "text/plain; charset=utf-8", body: []byte("missing or invalid CallSid\n")}
+	}
+	var acts []Action
+	if start {
+		acts = s.dialog.Start(r.Context(), in)
+	} else {
+		acts = s.dialog.Turn(r.Context(), in)
+	}
+	acts = stampNonce(acts)
+	body, err := s.renderTwiML(acts)
+	if err != nil {
+		s.cfg.Logger.Error("phone: render twiml", "err", err)
+		return reply{status: http.StatusInternalServerError, ctype: "text/plain; charset=utf-8", body: []byte(http.StatusText(http.StatusInternalServerError) + "\n")}
+	}
+	return reply{ctype: "text/xml; charset=utf-8", body: []byte(body)}
 }
 
 // twilioSigned checks X-Twilio-Signature: HMAC-SHA1 with the auth token

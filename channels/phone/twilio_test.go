@@ -93,6 +93,12 @@ func TestTwilioCallFlow(t *testing.T) {
 		"input": "speech dtmf", "language": "de-DE", "action": e.http.URL + TwilioTurnPath, "method": "POST",
 		"speechTimeout": "auto", "actionOnEmptyResult": "true", "numDigits": "1", "timeout": "6",
 	}
+	// Every callback URL carries a fresh nonce (replay protection).
+	action, nonce, _ := strings.Cut(g.Attr["action"], "?"+nonceParam+"=")
+	if nonce == "" {
+		t.Errorf("Gather action %q has no nonce", g.Attr["action"])
+	}
+	g.Attr["action"] = action
 	for k, v := range wantAttr {
 		if g.Attr[k] != v {
 			t.Errorf("Gather %s = %q, want %q", k, g.Attr[k], v)
