@@ -57,7 +57,7 @@ type reply struct {
 
 type replayEntry struct {
 	at   time.Time
-	seq  int // position in the cache's insertion order, counted from the start
+	seq  int           // position in the cache's insertion order, counted from the start
 	done chan struct{} // closed when the first request's reply is known
 	r    *reply        // nil once dropped for space
 }
