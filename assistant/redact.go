@@ -24,14 +24,19 @@ const (
 
 // Redact replaces personal data in s by typed placeholders before the text
 // reaches a model or a log: e-mail addresses ([E-MAIL]), phone numbers
-// ([TELEFON]), IBANs with a valid mod-97 checksum ([IBAN]), German tax IDs
-// with a valid check digit ([STEUER-ID]), serial numbers of German ID cards
-// and passports ([AUSWEISNR]), German licence plates ([KENNZEICHEN]) and
-// dates of birth ([GEBURTSDATUM]).
+// ([TELEFON], also "+49 (30) 1234 567"), IBANs with a valid mod-97 checksum
+// and IBAN-shaped numbers that fail it — typos, halves — when written in
+// groups, at full length or near a word like "IBAN" ([IBAN]), German tax
+// IDs with a valid check digit ([STEUER-ID]), serial numbers of German ID
+// cards and passports ([AUSWEISNR]), German licence plates ([KENNZEICHEN]),
+// dates of birth ([GEBURTSDATUM]), street addresses with a house number and
+// an optional postcode and town ([ADRESSE]), and names after "mein Name
+// ist", "ich heiße", "ich bin", "Herr", "Frau" and the like ([NAME]; the cue
+// stays, see redactNames for what is not taken for a name).
 //
 // Redact errs on the side of the citizen: a number that looks like a phone
 // number is removed even if it is something else, but numbers whose checksum
-// fails are not IBANs or tax IDs and stay. Redact is idempotent:
+// fails are not tax IDs and stay. Redact is idempotent:
 // Redact(Redact(s)) == Redact(s).
 func Redact(s string) string {
 	// Each pass removes at least one character that is not part of a
@@ -48,20 +53,23 @@ func Redact(s string) string {
 }
 
 func redactOnce(s string) string {
-	// Everything but e-mail addresses contains a digit.
+	// Everything but e-mail addresses and names contains a digit.
 	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
 		if strings.Contains(s, "@") {
-			return redactEmails(s)
+			s = redactEmails(s)
 		}
-		return s
+		return redactNames(s)
 	}
 	s = redactIBANs(s)
+	s = redactIBANShapes(s)
 	s = redactEmails(s)
 	s = redactTaxIDs(s)
 	s = redactBirthDates(s)
 	s = redactPlates(s)
 	s = redactIDCards(s)
 	s = redactPhones(s)
+	s = redactAddresses(s)
+	s = redactNames(s)
 	return s
 }
 
@@ -481,7 +489,9 @@ func idCheckDigit(s string) int {
 // phoneRE matches a number that starts like a phone number (+CC, 00CC,
 // (0…) or 0…) and continues with digits separated by single spaces,
 // slashes, dashes or "(0)".
-var phoneRE = regexp.MustCompile(`(?:\+[0-9]{1,3}|00[1-9][0-9]{0,2}|\(0[0-9]{1,5}\)|0[0-9]{1,5})(?:(?:[ ]?[/\-][ ]?|[ ]|[ ]?\(0\)[ ]?)?[0-9]){4,14}`)
+// An area code in brackets after the country code is allowed too
+// ("+49 (30) 1234 567", "+44 (20) 7946 0958").
+var phoneRE = regexp.MustCompile(`(?:\+[0-9]{1,3}(?:[ ]?\([0-9]{1,5}\))?|00[1-9][0-9]{0,2}|\(0[0-9]{1,5}\)|0[0-9]{1,5})(?:(?:[ ]?[/\-][ ]?|[ ]|[ ]?\(0\)[ ]?)?[0-9]){4,14}`)
 
 // slashDateRE matches a date like 01/01/2011, which phoneRE would take.
 var slashDateRE = regexp.MustCompile(`^[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}$`)

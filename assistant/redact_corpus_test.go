@@ -12,9 +12,10 @@ import (
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
 
-// unexpectedPlaceholderRE finds placeholders other than phone and e-mail,
-// which public service texts legitimately contain.
-var unexpectedPlaceholderRE = regexp.MustCompile(`\[(IBAN|STEUER-ID|AUSWEISNR|KENNZEICHEN|GEBURTSDATUM)\]`)
+// unexpectedPlaceholderRE finds placeholders other than phone, e-mail and
+// address, which public service texts legitimately contain (the offices'
+// own).
+var unexpectedPlaceholderRE = regexp.MustCompile(`\[(IBAN|STEUER-ID|AUSWEISNR|KENNZEICHEN|GEBURTSDATUM|NAME)\]`)
 
 // TestRedactKeepsOrdinaryText runs Redact over real service descriptions
 // and IT articles: apart from phone numbers and e-mail addresses, nothing
