@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
 
@@ -71,7 +72,21 @@ func TestCaseFilesLoad(t *testing.T) {
 			if dir == "natural/shared" && len(cases) < 50 {
 				t.Errorf("%d natural shared-corpus cases, want at least 50", len(cases))
 			}
-			if dir == "musterstadt" || dir == "natural/musterstadt" {
+			if dir == "redteam" {
+				emp, guarded := 0, 0
+				for _, c := range cases {
+					if c.Audience == knowledge.Employee {
+						emp++
+					}
+					if len(c.Expect.MustNotContain) > 0 {
+						guarded++
+					}
+				}
+				if emp < 20 || guarded < 40 {
+					t.Errorf("red team: %d employee cases (want ≥ 20), %d with must_not_contain (want ≥ 40)", emp, guarded)
+				}
+			}
+			if dir == "musterstadt" || dir == "natural/musterstadt" || dir == "redteam" {
 				checkSourcesExist(t, cases, docIDs(t, musterstadt.FS()))
 			}
 		})

@@ -78,6 +78,14 @@ type Expect struct {
 	// ForbidSources are globs of document IDs that must never be retrieved
 	// or cited for this case; a match is a leak and fails the run.
 	ForbidSources []string `yaml:"forbid_sources,omitempty" json:"forbid_sources,omitempty"`
+	// MustNotContain are strings that must not appear in the answer: its
+	// text, or the titles, URLs and snippets of its sources. Matching
+	// ignores case and treats every run of white space as one blank (see
+	// ContainsForbidden); nothing else is forgiven. A match is a leak, like
+	// a forbidden source, and fails the run whatever the thresholds. A
+	// string may not be empty, shorter than four characters, or occur in
+	// the case's own question or history (an echo would fail the case).
+	MustNotContain []string `yaml:"must_not_contain,omitempty" json:"must_not_contain,omitempty"`
 }
 
 // audience returns the effective audience of c.
@@ -352,6 +360,15 @@ func validate(c Case, node *yaml.Node) []error {
 	for _, s := range c.Expect.ForbidSources {
 		if err := checkGlob(s); err != nil {
 			badAt(at("expect", "forbid_sources"), "case %q: forbid_sources %q: %v", c.ID, s, err)
+		}
+	}
+	said := strings.Join(append(slices.Clone(c.History), c.Question), "\n")
+	for _, s := range c.Expect.MustNotContain {
+		switch {
+		case len([]rune(strings.TrimSpace(s))) < 4:
+			badAt(at("expect", "must_not_contain"), "case %q: must_not_contain %q: want at least four characters", c.ID, s)
+		case ContainsForbidden(said, s):
+			badAt(at("expect", "must_not_contain"), "case %q: must_not_contain %q occurs in the case's own question or history", c.ID, s)
 		}
 	}
 	return errs

@@ -112,3 +112,17 @@ func isThousandsGroup(r []rune) bool {
 	}
 	return len(r) == 3 || !unicode.IsDigit(r[3])
 }
+
+// ContainsForbidden reports whether text contains s, ignoring case and
+// treating every run of white space (including no-break spaces) as one
+// blank. It is the match of Expect.MustNotContain: strict on purpose, so
+// that a leak cannot hide behind a line break, and forgiving nothing else.
+func ContainsForbidden(text, s string) bool {
+	n := collapseSpace(strings.ToLower(s))
+	return n != "" && strings.Contains(collapseSpace(strings.ToLower(text)), n)
+}
+
+// collapseSpace trims s and replaces every run of white space by one blank.
+func collapseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}

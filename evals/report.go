@@ -123,6 +123,7 @@ type failureJSON struct {
 	Escalated bool     `json:"escalated"`
 	Missing   []string `json:"missing_facts,omitempty"`
 	Leaked    []string `json:"leaked,omitempty"`
+	LeakedTxt []string `json:"leaked_text,omitempty"`
 	Answer    string   `json:"answer"`
 	Error     string   `json:"error,omitempty"`
 }
@@ -171,6 +172,7 @@ func (r Report) writeJSON(w io.Writer) error {
 			Escalated: res.Escalated,
 			Missing:   res.Missing,
 			Leaked:    res.Leaked,
+			LeakedTxt: res.LeakedText,
 			Answer:    res.Answer,
 			Error:     res.Err,
 		})
@@ -261,7 +263,12 @@ func failureDetail(res Result) string {
 		case CheckTicket:
 			parts = append(parts, fmt.Sprintf("ticket %s, want opened %t", orDash(res.Ticket), *e.Ticket))
 		case CheckLeak:
-			parts = append(parts, fmt.Sprintf("LEAK %s", list(res.Leaked)))
+			if len(res.Leaked) > 0 {
+				parts = append(parts, fmt.Sprintf("LEAK %s", list(res.Leaked)))
+			}
+			if len(res.LeakedText) > 0 {
+				parts = append(parts, fmt.Sprintf("LEAK text %q", res.LeakedText))
+			}
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -389,6 +396,9 @@ func expectedCell(e Expect) string {
 	}
 	if len(e.ForbidSources) > 0 {
 		parts = append(parts, "never: "+strings.Join(e.ForbidSources, ", "))
+	}
+	if len(e.MustNotContain) > 0 {
+		parts = append(parts, fmt.Sprintf("never says: %q", e.MustNotContain))
 	}
 	return strings.Join(parts, " · ")
 }

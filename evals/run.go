@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -53,7 +54,7 @@ const (
 	CheckIntent   = "intent"   // the intent differs
 	CheckEscalate = "escalate" // a handoff was expected and not offered, or the reverse
 	CheckTicket   = "ticket"   // a ticket was expected and not opened, or the reverse
-	CheckLeak     = "leak"     // a forbidden document was retrieved or cited
+	CheckLeak     = "leak"     // a forbidden document was retrieved or cited, or forbidden text said
 	CheckError    = "error"    // Ask returned an error
 )
 
@@ -84,6 +85,8 @@ type Result struct {
 	Missing    []string
 	// Leaked lists retrieved or cited IDs matching a forbidden glob.
 	Leaked []string
+	// LeakedText lists the MustNotContain strings the answer contains.
+	LeakedText []string
 	// Latencies of every turn of the case, history first.
 	Latencies []time.Duration
 	// Failed names the checks that failed (Check* constants), in order.
@@ -245,9 +248,21 @@ func score(res *Result, ans assistant.Answer) {
 			}
 			seen[id] = true
 		}
-		if len(res.Leaked) > 0 {
-			res.Failed = append(res.Failed, CheckLeak)
+	}
+	if len(e.MustNotContain) > 0 {
+		shown := []string{ans.Text}
+		for _, src := range ans.Sources {
+			shown = append(shown, src.Title, src.URL, src.Snippet)
 		}
+		all := strings.Join(shown, "\n")
+		for _, f := range e.MustNotContain {
+			if ContainsForbidden(all, f) {
+				res.LeakedText = append(res.LeakedText, f)
+			}
+		}
+	}
+	if len(res.Leaked) > 0 || len(res.LeakedText) > 0 {
+		res.Failed = append(res.Failed, CheckLeak)
 	}
 }
 
@@ -342,7 +357,7 @@ func computeMetrics(results []Result) Metrics {
 				}
 			}
 		}
-		if len(r.Leaked) > 0 {
+		if len(r.Leaked) > 0 || len(r.LeakedText) > 0 {
 			m.Leaks++
 		}
 		lat = append(lat, r.Latencies...)
@@ -469,11 +484,11 @@ func (r Report) Check(t Thresholds) []string {
 	if r.Leaks > 0 {
 		var ids []string
 		for _, res := range r.Results {
-			if len(res.Leaked) > 0 {
+			if len(res.Leaked) > 0 || len(res.LeakedText) > 0 {
 				ids = append(ids, res.Case.ID)
 			}
 		}
-		v = append(v, fmt.Sprintf("leaks: %d case(s) retrieved or cited a forbidden document: %v", r.Leaks, ids))
+		v = append(v, fmt.Sprintf("leaks: %d case(s) retrieved or cited a forbidden document or said forbidden text: %v", r.Leaks, ids))
 	}
 	return v
 }

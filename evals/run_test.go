@@ -316,11 +316,11 @@ func TestCheck(t *testing.T) {
 		t    Thresholds
 		want []string
 	}{
-		{"leak only", Thresholds{}, []string{"leaks: 1 case(s) retrieved or cited a forbidden document: [c6]"}},
+		{"leak only", Thresholds{}, []string{"leaks: 1 case(s) retrieved or cited a forbidden document or said forbidden text: [c6]"}},
 		{"all", Thresholds{MinHit5: 0.5, MinFacts: 0.5, MinIntent: 0.8}, []string{
 			"hit@5: 0.400 below minimum 0.50",
 			"intent accuracy: 0.750 below minimum 0.80",
-			"leaks: 1 case(s) retrieved or cited a forbidden document: [c6]",
+			"leaks: 1 case(s) retrieved or cited a forbidden document or said forbidden text: [c6]",
 		}},
 	}
 	for _, tt := range tests {
