@@ -1,12 +1,15 @@
 package knowledge
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,7 +87,7 @@ var errUnpackLimit = errors.New("entpackt zu groß")
 // spend books n decompressed bytes and fails once a limit is passed.
 func (b *budget) spend(n int64) error {
 	if b.unpacked.Add(n) > b.lim.MaxUnpackedBytes {
-		return fmt.Errorf("%w (mehr als %d Bytes, Zip-Bombe?)", errUnpackLimit, b.lim.MaxUnpackedBytes)
+		return fmt.Errorf("%w (mehr als %d Bytes, Dekompressionsbombe?)", errUnpackLimit, b.lim.MaxUnpackedBytes)
 	}
 	if b.total.Add(n) > b.lim.MaxTotalUnpacked {
 		return fmt.Errorf("%w (Gesamtbudget aller Archive von %d Bytes erschöpft)", errUnpackLimit, b.lim.MaxTotalUnpacked)
@@ -230,4 +233,47 @@ func resolveInRoot(fsys fs.FS, p string) (string, error) {
 		return ".", nil
 	}
 	return path.Join(done...), nil
+}
+
+// pdfStreamRE finds the start of a PDF stream's data.
+var pdfStreamRE = regexp.MustCompile(`stream\r?\n`)
+
+// checkPDFStreams inflates every Flate-compressed stream of a PDF once,
+// booking the bytes against the budget, before the PDF library reads it:
+// the library decompresses streams without a limit, so a small PDF whose
+// streams inflate to gigabytes ("PDF bomb") would otherwise hold the
+// indexer's memory. Streams that do not inflate are left to the library.
+// It also bounds the text a PDF may yield by the same budget.
+func checkPDFStreams(data []byte, b *budget) error {
+	for _, loc := range pdfStreamRE.FindAllIndex(data, -1) {
+		if loc[0] >= 3 && string(data[loc[0]-3:loc[0]]) == "end" {
+			continue
+		}
+		// Images are not read for text; only their own size counts.
+		if o := bytes.LastIndex(data[:loc[0]], []byte(" obj")); o >= 0 && bytes.Contains(data[o:loc[0]], []byte("/Image")) {
+			continue
+		}
+		start := loc[1]
+		end := bytes.Index(data[start:], []byte("endstream"))
+		if end < 0 {
+			end = len(data) - start
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(data[start : start+end]))
+		if err != nil {
+			continue // not Flate, or damaged: the library decides
+		}
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := zr.Read(buf)
+			if n > 0 {
+				if err := b.spend(int64(n)); err != nil {
+					return fmt.Errorf("PDF-Inhalt %w", err)
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+	}
+	return nil
 }

@@ -58,6 +58,7 @@ func TestHostileFilesAreSkippedWithReasons(t *testing.T) {
 		{hostile.CyclicPDFName, "zyklisch"},
 		{hostile.BombPPTXName, "Zip-Bombe"},
 		{hostile.BombDOCXName, "Zip-Bombe"},
+		{hostile.BombPDFName, "PDF-Inhalt entpackt zu groß"},
 		{hostile.LinkName, "aus der Wissensquelle hinaus"},
 	} {
 		r, ok := skipReason(skipped, c.file)
@@ -250,5 +251,26 @@ func TestStuckParserIsAbandoned(t *testing.T) {
 	}()
 	if _, err := loadRoots(ctx, root, nil, opt); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestPDFBombIsSkipped: a PDF whose one content stream inflates to 80 MiB
+// is refused before the PDF library decompresses it.
+func TestPDFBombIsSkipped(t *testing.T) {
+	bomb, err := hostile.PDFBomb(80 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PDF bomb: %d bytes on disk, 80 MiB inflated", len(bomb))
+	_, err = parsePDF(bomb, newBudget(Limits{}, nil))
+	if !errors.Is(err, errUnpackLimit) {
+		t.Fatalf("err = %v, want the unpack limit", err)
+	}
+	small, err := hostile.PDFBomb(1 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parsePDF(small, newBudget(Limits{}, nil)); errors.Is(err, errUnpackLimit) {
+		t.Errorf("a 1 MiB stream hit the limit: %v", err)
 	}
 }

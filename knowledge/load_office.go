@@ -361,6 +361,9 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF")) {
 		return pd, errors.New("kein PDF (Kopfzeile %PDF fehlt)")
 	}
+	if err := checkPDFStreams(data, b); err != nil {
+		return pd, err
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
@@ -380,6 +383,11 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 		text, err := p.GetPlainText(nil)
 		if err != nil {
 			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i)
+		}
+		// The text of all pages counts against the budget too: many
+		// pages may show the same large stream.
+		if err := b.spend(int64(len(text))); err != nil {
+			return pd, fmt.Errorf("PDF-Text %w", err)
 		}
 		pd.sections = append(pd.sections, Section{Heading: "Seite " + strconv.Itoa(i), Text: cleanPDFText(text)})
 	}

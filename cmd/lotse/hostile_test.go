@@ -44,7 +44,7 @@ func TestIndexSkipsHostileFiles(t *testing.T) {
 	}
 	for _, want := range []string{
 		hostile.CyclicPDFName, "zyklisch",
-		hostile.BombPPTXName, hostile.BombDOCXName, "Zip-Bombe",
+		hostile.BombPPTXName, hostile.BombDOCXName, "Zip-Bombe", hostile.BombPDFName,
 		hostile.LinkName, "aus der Wissensquelle hinaus",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -138,7 +138,7 @@ func TestServeWithHostileRoot(t *testing.T) {
 		t.Fatal("did not exit after SIGTERM")
 	}
 	t.Logf("exited %v after SIGTERM", time.Since(stopAt))
-	for _, want := range []string{hostile.CyclicPDFName, hostile.BombPPTXName, hostile.LinkName} {
+	for _, want := range []string{hostile.CyclicPDFName, hostile.BombPPTXName, hostile.BombDOCXName, hostile.BombPDFName, hostile.LinkName} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log does not name skipped %s", want)
 		}

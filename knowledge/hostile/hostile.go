@@ -8,6 +8,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"fmt"
 	"hash/crc32"
 	"os"
@@ -108,12 +109,14 @@ const (
 	CyclicPDFName = "formulare/zyklisch.pdf"
 	BombPPTXName  = "praesentationen/bombe.pptx"
 	BombDOCXName  = "formulare/bombe.docx"
+	BombPDFName   = "formulare/bombe.pdf"
 	LinkName      = "leistungen/passwd.txt"
 	InjectionName = "leistungen/terminhinweis.md"
 )
 
 // WriteRoot writes the hostile files below dir: the cyclic PDF, a PPTX
-// bomb of 40 slides of 60 MiB, a DOCX bomb of 20 parts of 60 MiB, a text
+// bomb of 40 slides of 60 MiB, a DOCX bomb of 20 parts of 60 MiB, a PDF
+// whose content stream inflates to 96 MiB, a text
 // with injected instructions, and a link LinkName to outside, a file in a
 // sibling directory of dir that holds secret. It returns the path of that
 // outside file.
@@ -124,6 +127,9 @@ func WriteRoot(dir, secret string) (string, error) {
 		return "", err
 	}
 	if files[BombDOCXName], err = ZipBomb("docx", 20, 60<<20); err != nil {
+		return "", err
+	}
+	if files[BombPDFName], err = PDFBomb(96 << 20); err != nil {
 		return "", err
 	}
 	for name, data := range files {
@@ -151,4 +157,43 @@ func WriteRoot(dir, secret string) (string, error) {
 		return "", err
 	}
 	return secretPath, nil
+}
+
+// PDFBomb returns a one-page PDF whose content stream is size bytes of
+// blanks, Flate-compressed to a few hundred KB.
+func PDFBomb(size int64) ([]byte, error) {
+	var raw bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&raw, zlib.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for left := size; left > 0; {
+		n := min(left, int64(len(chunk)))
+		zw.Write(chunk[:n])
+		left -= n
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", raw.Len(), raw.Bytes()),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes(), nil
 }
