@@ -227,16 +227,23 @@ func hashRoots(roots []Root) (map[string]string, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if d.IsDir() {
+				return nil
+			}
+			real, info, ok := fileInRoot(r.FS, p, d)
+			if !ok {
+				if d.Type()&fs.ModeSymlink != 0 {
+					out[r.Name+"/"+p] = "link-refused"
+				}
 				return nil
 			}
 			// A file too large to be indexed is not read to be hashed
 			// either; its size and time stand for it.
-			if info, err := d.Info(); err == nil && info.Size() > maxFileSize {
+			if info.Size() > maxFileSize {
 				out[r.Name+"/"+p] = "too-large:" + strconv.FormatInt(info.Size(), 10) + "@" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
 				return nil
 			}
-			data, err := fs.ReadFile(r.FS, p)
+			data, err := readLimited(r.FS, real, maxFileSize)
 			if err != nil {
 				out[r.Name+"/"+p] = "unreadable"
 				return nil
@@ -260,8 +267,8 @@ func statRoots(roots []Root) map[string]string {
 			if err != nil || d.IsDir() {
 				return nil
 			}
-			info, err := d.Info()
-			if err != nil {
+			_, info, ok := fileInRoot(r.FS, p, d)
+			if !ok {
 				return nil
 			}
 			out[r.Name+"/"+p] = strconv.FormatInt(info.Size(), 10) + "@" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
@@ -269,4 +276,24 @@ func statRoots(roots []Root) map[string]string {
 		})
 	}
 	return out
+}
+
+// fileInRoot returns the regular file that the walked entry p names: p
+// itself, or for a symbolic link its target if that stays inside the root.
+func fileInRoot(fsys fs.FS, p string, d fs.DirEntry) (string, fs.FileInfo, bool) {
+	real := p
+	if d.Type()&fs.ModeSymlink != 0 {
+		r, err := resolveInRoot(fsys, p)
+		if err != nil {
+			return "", nil, false
+		}
+		real = r
+	} else if !d.Type().IsRegular() {
+		return "", nil, false
+	}
+	info, err := fs.Stat(fsys, real)
+	if err != nil || !info.Mode().IsRegular() {
+		return "", nil, false
+	}
+	return real, info, true
 }
