@@ -130,27 +130,91 @@ var errParseTimeout = errors.New("Zeitlimit beim Lesen überschritten")
 // file's time limit, or until ctx ends. A parser that overruns cannot be
 // stopped in Go; it is abandoned and its result dropped, so a stuck parser
 // costs one goroutine, never the indexer, the start-up or the shutdown.
-func parseBounded(ctx context.Context, timeout time.Duration, parse func() parseResult) parseResult {
+// stuck, when not nil, counts the abandoned parsers still running.
+func parseBounded(ctx context.Context, timeout time.Duration, stuck *stuckFiles, parse func() parseResult) parseResult {
+	const (
+		running = iota
+		done
+		abandoned
+	)
+	var (
+		mu    sync.Mutex
+		state = running
+	)
 	ch := make(chan parseResult, 1) // buffered: an abandoned parser never blocks
-	go func() { ch <- parse() }()
+	go func() {
+		r := parse()
+		mu.Lock()
+		if state == abandoned {
+			stuck.finished()
+		}
+		state = done
+		mu.Unlock()
+		ch <- r
+	}()
 	t := time.NewTimer(timeout)
 	defer t.Stop()
+	abandon := func(err error) parseResult {
+		mu.Lock()
+		defer mu.Unlock()
+		if state == done {
+			return <-ch // it finished just now
+		}
+		state = abandoned
+		stuck.started()
+		return parseResult{err: err}
+	}
 	select {
 	case r := <-ch:
 		return r
 	case <-t.C:
-		return parseResult{err: fmt.Errorf("%w (%s), Parser abgebrochen", errParseTimeout, timeout)}
+		return abandon(fmt.Errorf("%w (%s), Parser abgebrochen", errParseTimeout, timeout))
 	case <-ctx.Done():
-		return parseResult{err: ctx.Err()}
+		return abandon(ctx.Err())
 	}
 }
+
+// maxStuckParsers is how many abandoned parsers may still be running
+// before files of the formats that can hang (PDF, DOCX, PPTX) are skipped
+// without being parsed, so that a root full of different stuck files
+// cannot take every CPU.
+const maxStuckParsers = 4
 
 // stuckFiles remembers the content hashes of files whose parser was
 // abandoned, so that reindexing after an unrelated change does not start
 // another stuck parser for the same bytes.
 type stuckFiles struct {
-	mu sync.Mutex
-	m  map[string]string // sha256 → reason
+	mu      sync.Mutex
+	m       map[string]string // sha256 → reason
+	running int               // abandoned parsers that have not returned
+}
+
+func (s *stuckFiles) started() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.running++
+	s.mu.Unlock()
+}
+
+func (s *stuckFiles) finished() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.running--
+	s.mu.Unlock()
+}
+
+// full reports whether maxStuckParsers abandoned parsers are still running.
+func (s *stuckFiles) full() bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.running >= maxStuckParsers
 }
 
 func (s *stuckFiles) reason(hash string) (string, bool) {

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,5 +273,56 @@ func TestPDFBombIsSkipped(t *testing.T) {
 	}
 	if _, err := parsePDF(small, newBudget(Limits{}, nil)); errors.Is(err, errUnpackLimit) {
 		t.Errorf("a 1 MiB stream hit the limit: %v", err)
+	}
+}
+
+// TestStuckParsersAreCapped: once maxStuckParsers abandoned parsers are
+// still running, further PDFs are skipped unparsed; when the parsers
+// return, the count goes back to zero and files are parsed again.
+func TestStuckParsersAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	for i := range maxStuckParsers + 2 {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("haengt%d.pdf", i)), []byte(fmt.Sprintf("%%PDF-1.4 %d", i)), 0o644)
+	}
+	block := make(chan struct{})
+	var calls atomic.Int32
+	stuck := &stuckFiles{}
+	opt := loadOptions{
+		limits: Limits{FileTimeout: 20 * time.Millisecond},
+		stuck:  stuck,
+		parse: func(format string, data []byte, b *budget) ([]parsedDoc, string, error) {
+			calls.Add(1)
+			<-block
+			return nil, format, errors.New("kaputt")
+		},
+	}
+	l, err := loadRoots(context.Background(), []Root{{Name: "r", FS: os.DirFS(dir)}}, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := calls.Load(); n != maxStuckParsers {
+		t.Errorf("%d parsers started, want %d", n, maxStuckParsers)
+	}
+	capped := 0
+	for _, s := range l.skipped {
+		if strings.Contains(s.Reason, "abgebrochene Parser laufen noch") {
+			capped++
+		}
+	}
+	if capped != 2 {
+		t.Errorf("%d files skipped for the cap, want 2: %v", capped, l.skipped)
+	}
+	close(block)
+	for stuck.full() {
+		time.Sleep(time.Millisecond)
+	}
+	stuck.mu.Lock()
+	running := stuck.running
+	stuck.mu.Unlock()
+	for running != 0 {
+		time.Sleep(time.Millisecond)
+		stuck.mu.Lock()
+		running = stuck.running
+		stuck.mu.Unlock()
 	}
 }

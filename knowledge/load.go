@@ -200,8 +200,12 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
+	if (format == "pdf" || format == "docx" || format == "pptx") && l.opt.stuck.full() {
+		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
+		return
+	}
 	b := newBudget(l.opt.limits, &l.unpacked)
-	res := parseBounded(ctx, l.opt.limits.FileTimeout, func() parseResult {
+	res := parseBounded(ctx, l.opt.limits.FileTimeout, l.opt.stuck, func() parseResult {
 		docs, f, err := l.opt.parse(format, data, b)
 		return parseResult{docs, f, err}
 	})
