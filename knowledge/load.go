@@ -22,6 +22,12 @@ import (
 
 // Root is one knowledge root: a tree of files with an optional
 // knowledge.yaml and synonyms.txt at its top.
+//
+// A root is closed: no file outside it is read through it. Symbolic links
+// (when FS can read them, as os.DirFS can) are resolved inside the root and
+// followed only while they stay in it; a link with an absolute target, one
+// that climbs above the root, or any link in an FS that cannot read links
+// is skipped with its reason. Links to directories are not descended into.
 type Root struct {
 	Name string // shown in logs and reports, e.g. "musterstadt" or the directory path
 	FS   fs.FS  // the files; use os.DirFS for a directory
