@@ -30,9 +30,11 @@ import (
 // ReplayTTL is how long a signed webhook is remembered.
 const ReplayTTL = 24 * time.Hour
 
+// Only requests with a valid signature enter the cache, so only the
+// gateway can fill it; the bounds are sized for a busy city's day.
 const (
-	maxReplayKeys   = 200000 // about 16 MB of digests
-	maxReplayBodies = 10000  // responses of the newest requests
+	maxReplayKeys   = 100000 // about 20 MB of digests and entries
+	maxReplayBodies = 10000  // responses of the newest requests, about 20 MB
 )
 
 type replayKey [sha256.Size]byte
