@@ -206,6 +206,8 @@ func FuzzRedact(f *testing.F) {
 		"a@b.de +49 30 1234567 M-AB 1234 L01X00T47 86095742719",
 		"[E-MAIL]@x.de",
 		"00491234567890123456789",
+		"Mein Name ist Erika Mustermann, Hauptstraße 5, 12345 Musterstadt, +49 (30) 1234 567",
+		"Frau Dr. Müller-Lüdenscheidt von der Lindenweg 12a DE12 3704 0044",
 	} {
 		f.Add(s)
 	}
