@@ -326,3 +326,43 @@ func TestStuckParsersAreCapped(t *testing.T) {
 		stuck.mu.Unlock()
 	}
 }
+
+// TestWatchSurvivesHostileFiles: hostile files dropped into a watched root
+// while it is served are skipped, and the reindex still brings a new
+// document in and takes a deleted one out (finding 1 of issue 20: the live
+// reindex was stuck for good).
+func TestWatchSurvivesHostileFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "wissen")
+	os.MkdirAll(filepath.Join(dir, "leistungen"), 0o755)
+	alt := filepath.Join(dir, "leistungen", "altpapier.md")
+	os.WriteFile(alt, []byte("# Altpapier\n\nDie Altpapiertonne wird alle vier Wochen geleert.\n"), 0o644)
+	b := mustOpen(t, Config{Roots: []Root{{Name: "w", FS: os.DirFS(dir)}}, Watch: true, pollInterval: 50 * time.Millisecond})
+
+	if _, err := hostile.WriteRoot(dir, "GEHEIM-WATCH"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "leistungen", "sperrmuell.md"), []byte("# Sperrmüll\n\nSperrmüll holt der Bauhof auf Anmeldung ab.\n"), 0o644)
+	os.Remove(alt)
+
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, hasNew := b.Document("leistungen/sperrmuell", Citizen)
+		_, hasOld := b.Document("leistungen/altpapier", Citizen)
+		if hasNew && !hasOld {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("reindex did not pick up the change within 10 s (new %v, deleted still there %v); skipped: %v", hasNew, hasOld, b.Report().Skipped)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	n := 0
+	for _, s := range b.Report().Skipped {
+		if strings.Contains(s.Source, "zyklisch.pdf") || strings.Contains(s.Source, "bombe") || strings.Contains(s.Source, "passwd.txt") {
+			n++
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d hostile files listed as skipped, want 5: %v", n, b.Report().Skipped)
+	}
+}
