@@ -332,7 +332,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	now := s.cfg.Now()
 	if u.Disabled || now.Before(u.LockedUntil) {
 		release()
-		bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(pw)) // same cost as a known user
+		// The account's own hash costs what a normal attempt costs; the
+		// result is ignored, the answer is the same either way.
+		bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(pw))
 		reason := "locked"
 		if u.Disabled {
 			reason = "disabled"

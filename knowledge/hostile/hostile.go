@@ -8,7 +8,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"os"
@@ -40,39 +40,60 @@ func CyclicPDF() []byte {
 	return b.Bytes()
 }
 
-// ZipBomb returns a PPTX (kind "pptx") or DOCX (kind "docx") archive with
-// entries parts of size bytes each once decompressed; each part is the same
-// deflated run of spaces, so 40 parts of 60 MiB take about 2.5 MB. Every
-// single part stays below a per-entry limit of 64 MiB; only a limit on the
-// whole archive stops it.
-func ZipBomb(kind string, parts int, size int64) ([]byte, error) {
-	var raw bytes.Buffer
-	fw, err := flate.NewWriter(&raw, flate.BestCompression)
+// blankRun is the raw deflate stream of size blanks (rounded up to whole
+// 64 KiB blocks) and the CRC-32 of that content. One block is compressed
+// and repeated: each copy ends byte-aligned (a sync flush) and refers back
+// only to blanks, so the copies chain into one valid stream. Compressing
+// gigabytes for real would cost the tests minutes under the race detector.
+func blankRun(size int64) (raw []byte, n int64, crc uint32, err error) {
+	const block = 64 << 10
+	blanks := bytes.Repeat([]byte(" "), block)
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.BestCompression)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
-	crc := crc32.NewIEEE()
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for left := size; left > 0; {
-		n := min(left, int64(len(chunk)))
-		fw.Write(chunk[:n])
-		crc.Write(chunk[:n])
-		left -= n
+	fw.Write(blanks)
+	if err := fw.Flush(); err != nil {
+		return nil, 0, 0, err
 	}
-	if err := fw.Close(); err != nil {
+	chunk := bytes.Clone(buf.Bytes())
+	buf.Reset()
+	if err := fw.Close(); err != nil { // the final, empty block
+		return nil, 0, 0, err
+	}
+	tail := bytes.Clone(buf.Bytes())
+	copies := (size + block - 1) / block
+	out := make([]byte, 0, int(copies)*len(chunk)+len(tail))
+	c := crc32.NewIEEE()
+	for range copies {
+		out = append(out, chunk...)
+		c.Write(blanks)
+	}
+	return append(out, tail...), copies * block, c.Sum32(), nil
+}
+
+// ZipBomb returns a PPTX (kind "pptx") or DOCX (kind "docx") archive with
+// entries parts of size bytes of blanks each once decompressed (size is
+// rounded up to 64 KiB); all parts share one deflated run, so 40 parts of
+// 60 MiB take about 2 MB. Every single part stays below a per-entry limit
+// of 64 MiB; only a limit on the whole archive stops it.
+func ZipBomb(kind string, parts int, size int64) ([]byte, error) {
+	raw, n, crc, err := blankRun(size)
+	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	add := func(name string) error {
 		w, err := zw.CreateRaw(&zip.FileHeader{
-			Name: name, Method: zip.Deflate, CRC32: crc.Sum32(),
-			CompressedSize64: uint64(raw.Len()), UncompressedSize64: uint64(size),
+			Name: name, Method: zip.Deflate, CRC32: crc,
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(n),
 		})
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(raw.Bytes())
+		_, err = w.Write(raw)
 		return err
 	}
 	for i := 1; i <= parts; i++ {
@@ -159,41 +180,40 @@ func WriteRoot(dir, secret string) (string, error) {
 	return secretPath, nil
 }
 
-// PDFBomb returns a one-page PDF whose content stream is size bytes of
-// blanks, Flate-compressed to a few hundred KB.
+// PDFBomb returns a one-page PDF whose content stream is size blanks
+// (rounded up to 64 KiB), zlib-compressed to a few hundred KB.
 func PDFBomb(size int64) ([]byte, error) {
-	var raw bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&raw, zlib.BestCompression)
+	raw, n, _, err := blankRun(size)
 	if err != nil {
 		return nil, err
 	}
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for left := size; left > 0; {
-		n := min(left, int64(len(chunk)))
-		zw.Write(chunk[:n])
-		left -= n
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
+	// zlib: header, deflate data, Adler-32 of the content. For n equal
+	// bytes c the sums have a closed form: A = 1 + n·c, B = n + c·n(n+1)/2.
+	const mod, c = 65521, 32
+	a := (1 + n%mod*c) % mod
+	b := (n%mod + c*((n%mod)*((n+1)%mod)%mod*((mod+1)/2)%mod)) % mod
+	var z bytes.Buffer
+	z.Write([]byte{0x78, 0xda})
+	z.Write(raw)
+	binary.Write(&z, binary.BigEndian, uint32(b)<<16|uint32(a))
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", raw.Len(), raw.Bytes()),
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
 	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+		offsets[i] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", i+1, o)
 	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
 	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes(), nil
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return out.Bytes(), nil
 }
