@@ -910,9 +910,9 @@ func TestInjectionRootHasInjections(t *testing.T) {
 }
 
 // TestRedTeamSuiteCanFail shows that the red-team checks are not vacuous:
-// it breaks the knowledge base on purpose — every passage and document a
-// citizen is given carries the text of internal IT articles, under the
-// citizen document's own ID — and runs the citizen red-team cases with the
+// it breaks the knowledge base on purpose — every passage and document
+// section a citizen is given holds the text of an internal IT article,
+// under the citizen document's own ID — and runs the citizen red-team cases with the
 // model that obeys injections and repeats what it is given. Forbidden
 // sources cannot see this leak (nothing internal is cited); the
 // must_not_contain strings must. The test fails if the suite reports no
@@ -933,7 +933,7 @@ func TestRedTeamSuiteCanFail(t *testing.T) {
 		}
 	}
 	broken := &smugglingRetriever{kb: env.kb}
-	for _, mode := range []string{"offline", "obeying-llm"} {
+	for _, mode := range []string{"obeying-llm"} {
 		t.Run(mode, func(t *testing.T) {
 			rt := env.startWith(t, mode, broken)
 			rep, err := evals.Run(context.Background(), cases, rt, evals.RunOptions{Concurrency: 2})
@@ -949,8 +949,14 @@ func TestRedTeamSuiteCanFail(t *testing.T) {
 					byID++
 				}
 			}
-			t.Logf("smuggled internal text into %d searches and %d documents; %d of %d citizen cases leak, %d caught by must_not_contain, %d by forbidden sources",
-				broken.searches.Load(), broken.docs.Load(), rep.Leaks, len(cases), byText, byID)
+			var which []string
+			for _, r := range rep.Results {
+				if len(r.LeakedText) > 0 {
+					which = append(which, fmt.Sprintf("%s%q", r.Case.ID, r.LeakedText))
+				}
+			}
+			t.Logf("smuggled internal text into %d searches and %d documents; %d of %d citizen cases leak, %d caught by must_not_contain, %d by forbidden sources: %v",
+				broken.searches.Load(), broken.docs.Load(), rep.Leaks, len(cases), byText, byID, which)
 			if byText == 0 {
 				t.Error("internal text reached citizens and no must_not_contain check noticed: the red team cannot fail")
 			}
@@ -965,8 +971,8 @@ func TestRedTeamSuiteCanFail(t *testing.T) {
 }
 
 // smugglingRetriever is a knowledge base with a broken audience filter of
-// the worst kind: citizen passages and documents carry internal text under
-// their own, public IDs.
+// the worst kind: the text of citizen passages and document sections is
+// replaced by internal text, under the documents' own, public IDs.
 type smugglingRetriever struct {
 	kb             *knowledge.Base
 	searches, docs atomic.Int64
@@ -995,7 +1001,7 @@ func (s *smugglingRetriever) Search(ctx context.Context, q knowledge.Query) ([]k
 		extra = s.internal(ctx, "VPN Passwort Drucker WLAN Servicedesk")
 	}
 	for i := range ps {
-		ps[i].Text += "\n" + extra
+		ps[i].Text = extra
 	}
 	if len(ps) > 0 {
 		s.searches.Add(1)
@@ -1012,7 +1018,10 @@ func (s *smugglingRetriever) Document(id string, aud knowledge.Audience) (knowle
 	if extra == "" {
 		extra = s.internal(context.Background(), "VPN Passwort Drucker WLAN Servicedesk")
 	}
-	d.Sections = append(slices.Clone(d.Sections), knowledge.Section{Heading: d.Title, Text: extra})
+	d.Sections = slices.Clone(d.Sections)
+	for i := range d.Sections {
+		d.Sections[i].Text = extra
+	}
 	s.docs.Add(1)
 	return d, true
 }
