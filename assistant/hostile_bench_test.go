@@ -10,20 +10,19 @@ import (
 )
 
 // hostileMessages are an ordinary question, for comparison, and messages
-// of 4,000 characters (assistant.MaxMessageRunes
-// allows no more) built to make a turn expensive: one long word (issue 20:
-// "ä"×4000 cost seconds in spelling correction), many distinct unknown
-// words, compound-looking words, words near synonyms, digits everywhere
-// for the redaction patterns, and name and address cues.
+// of 4,000 characters (assistant.MaxMessageRunes allows no more) built to
+// make a turn expensive: one long word (issue 20: "ä"×4000 cost seconds in
+// spelling correction), many distinct unknown words, compound-looking
+// words, words near synonyms, digits everywhere for the redaction
+// patterns, and name and address cues.
 func hostileMessages() map[string]string {
 	const n = 4000
 	fill := func(word func(i int) string) string {
-		var b strings.Builder
-		for i := 0; len([]rune(b.String())) < n; i++ {
-			b.WriteString(word(i))
-			b.WriteByte(' ')
+		var rs []rune
+		for i := 0; len(rs) < n; i++ {
+			rs = append(rs, []rune(word(i)+" ")...)
 		}
-		return string([]rune(b.String())[:n])
+		return string(rs[:n])
 	}
 	return map[string]string{
 		"ordinary":      "Was kostet ein Reisepass?",
