@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package knowledge
 
 import (
@@ -124,7 +126,7 @@ type parseResult struct {
 }
 
 // errParseTimeout marks a parser that was abandoned.
-var errParseTimeout = errors.New("Zeitlimit beim Lesen überschritten")
+var errParseTimeout error = &fileError{reason: "Zeitlimit beim Lesen überschritten"}
 
 // parseBounded runs parse in its own goroutine and waits at most the
 // file's time limit, or until ctx ends. A parser that overruns cannot be

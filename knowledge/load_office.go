@@ -38,7 +38,7 @@ func openZip(data []byte, b *budget) (*officeZip, error) {
 		return nil, fileErrorf(err, "kein gültiges Office-Dokument")
 	}
 	if len(zr.File) > b.lim.MaxEntries {
-		return nil, fmt.Errorf("Archiv mit zu vielen Einträgen (%d, höchstens %d)", len(zr.File), b.lim.MaxEntries)
+		return nil, fileErrorf(nil, "Archiv mit zu vielen Einträgen (%d, höchstens %d)", len(zr.File), b.lim.MaxEntries)
 	}
 	// The sizes an archive declares are checked up front (cheap) and the
 	// bytes actually decompressed while reading (declarations may lie).

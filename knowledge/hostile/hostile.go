@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 // Package hostile makes knowledge files that attack the loader: a PDF whose
 // page tree is a cycle, Office archives that decompress to gigabytes, and
 // a root with a symbolic link that points out of it. Tests generate them on
