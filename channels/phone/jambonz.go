@@ -53,6 +53,14 @@ func (s *Server) handleJambonz(start bool) http.HandlerFunc {
 			http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
 			return
 		}
+		if r.URL.Query().Get("pending") != "" {
+			// A poll for an answer still being prepared: Jambonz repeats
+			// it with the same body, often within the same second of its
+			// signature timestamp, and it only reads the call's state (it
+			// never asks the assistant again), so it is not cached.
+			s.jambonzTurn(r, body, start).write(w)
+			return
+		}
 		key := replayKeyOf("jambonz", r.URL.Path, jambonzTimestamp(r.Header.Get("Jambonz-Signature")), string(body))
 		neutral := reply{ctype: "application/json", body: []byte("[]")}
 		if s.replay.serve(w, r, key, neutral, func() reply { return s.jambonzTurn(r, body, start) }) {

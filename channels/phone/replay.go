@@ -24,6 +24,11 @@ import (
 // Jambonz signs a timestamp and refuses requests more than
 // JambonzTolerance (5 min) from the server's clock, so its window of
 // replay is closed by the timestamp and the cache only has to cover it.
+// Jambonz signs body and timestamp, not the URL, so its requests are
+// remembered by those; polls for a pending answer ("?pending=…") are not
+// cached, because they legitimately repeat and only read the call's state
+// (a replay with such a query asks the assistant nothing and opens no
+// ticket).
 // Twilio signs no timestamp; its requests are remembered for ReplayTTL
 // (24 h, far beyond Twilio's longest call of 4 h). At most maxReplayBodies
 // responses are kept; older repeats within the TTL get a neutral answer

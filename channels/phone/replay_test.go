@@ -103,6 +103,11 @@ func TestJambonzReplayWithinWindow(t *testing.T) {
 			t.Errorf("replay with header %q answered %q", h, again)
 		}
 	}
+	// The query is not signed: a replay dressed as a poll reads the
+	// call's state and asks nothing.
+	if status, _ := e.postJambonz(JambonzTurnPath+"?pending=0123abcd", b, sig); status != http.StatusOK {
+		t.Errorf("replay as a poll: %d", status)
+	}
 	now = now.Add(JambonzTolerance + time.Second)
 	if status, _ := e.postJambonz(JambonzTurnPath, b, sig); status != http.StatusForbidden {
 		t.Errorf("replay after the window: %d, want 403", status)
