@@ -217,7 +217,7 @@ func TestStuckParserIsAbandoned(t *testing.T) {
 	defer close(block)
 	var calls atomic.Int32
 	opt := loadOptions{
-		limits: Limits{FileTimeout: 50 * time.Millisecond},
+		limits: Limits{FileTimeout: time.Second}, // long enough for the good file on a loaded machine
 		stuck:  &stuckFiles{},
 		parse: func(format string, data []byte, b *budget) ([]parsedDoc, string, error) {
 			if format == "pdf" {
@@ -346,25 +346,29 @@ func TestWatchSurvivesHostileFiles(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "leistungen", "sperrmuell.md"), []byte("# Sperrmüll\n\nSperrmüll holt der Bauhof auf Anmeldung ab.\n"), 0o644)
 	os.Remove(alt)
 
-	deadline := time.Now().Add(10 * time.Second)
+	hostileSkipped := func() int {
+		n := 0
+		for _, s := range b.Report().Skipped {
+			if strings.Contains(s.Source, "zyklisch.pdf") || strings.Contains(s.Source, "bombe") || strings.Contains(s.Source, "passwd.txt") {
+				n++
+			}
+		}
+		return n
+	}
+	// A reindex may walk one folder before a write and the next after
+	// it; the watcher then reindexes again. Wait for the final state.
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		_, hasNew := b.Document("leistungen/sperrmuell", Citizen)
 		_, hasOld := b.Document("leistungen/altpapier", Citizen)
-		if hasNew && !hasOld {
+		n := hostileSkipped()
+		if hasNew && !hasOld && n == 5 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("reindex did not pick up the change within 10 s (new %v, deleted still there %v); skipped: %v", hasNew, hasOld, b.Report().Skipped)
+			t.Fatalf("reindex did not reach the final state within 20 s (new %v, deleted still there %v, %d of 5 hostile files skipped): %v",
+				hasNew, hasOld, n, b.Report().Skipped)
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-	n := 0
-	for _, s := range b.Report().Skipped {
-		if strings.Contains(s.Source, "zyklisch.pdf") || strings.Contains(s.Source, "bombe") || strings.Contains(s.Source, "passwd.txt") {
-			n++
-		}
-	}
-	if n != 5 {
-		t.Errorf("%d hostile files listed as skipped, want 5: %v", n, b.Report().Skipped)
 	}
 }
