@@ -144,11 +144,11 @@ func isNameParticle(w string) bool {
 
 // --- street addresses ---
 
-// streetRE finds a street name and a house number ("Hauptstraße 5",
+// redactStreetRE finds a street name and a house number ("Hauptstraße 5",
 // "Lindenweg 12a", "Berliner Str. 7-9", "Am Bahnhofsplatz 3"), optionally
 // followed by ", 12345 Ort". Street names are recognised by the endings
 // German streets have.
-var streetRE = regexp.MustCompile(`(?:[A-ZÄÖÜ][a-zäöüß]+(?:er)?[ ]+(?:Straße|Strasse|Str\.|Allee|Platz|Weg|Ring|Damm|Gasse|Chaussee|Ufer)` +
+var redactStreetRE = regexp.MustCompile(`(?:[A-ZÄÖÜ][a-zäöüß]+(?:er)?[ ]+(?:Straße|Strasse|Str\.|Allee|Platz|Weg|Ring|Damm|Gasse|Chaussee|Ufer)` +
 	`|[A-ZÄÖÜ][a-zäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad|steig|stieg))` +
 	`[ ]?[1-9][0-9]{0,3}[ ]?[a-hA-H]?(?:[ ]?[-–/][ ]?[1-9][0-9]{0,3}[a-hA-H]?)?` +
 	`(?:,?[ ]+[0-9]{5}[ ]+[A-ZÄÖÜ][a-zäöüß]+(?:[ \-][A-ZÄÖÜ][a-zäöüß]+)?)?`)
@@ -158,7 +158,7 @@ var streetRE = regexp.MustCompile(`(?:[A-ZÄÖÜ][a-zäöüß]+(?:er)?[ ]+(?:Str
 var notStreetPrefixes = []string{"park", "stell", "arbeits", "spiel", "sitz", "steh", "liege", "camping", "abstell", "tabellen", "sport", "halte", "warte", "kita", "krippen", "kindergarten", "studien", "ausbildungs", "schul", "pflege"}
 
 func redactAddresses(s string) string {
-	return scanReplace(s, streetRE, func(s string, loc []int) (int, string, bool) {
+	return scanReplace(s, redactStreetRE, func(s string, loc []int) (int, string, bool) {
 		start, end := loc[0], loc[1]
 		if !standsAlone(s, start, end) || continuesAsNumber(s[end:]) {
 			return 0, "", false
