@@ -178,7 +178,7 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 		return IntentHuman, true
 	case s.smalltalk != "":
 		return IntentSmalltalk, true
-	case s.incident && aud == knowledge.Employee && !s.why:
+	case s.incident && aud == knowledge.Employee && !s.why && !s.howto:
 		return IntentITIncident, true
 	}
 	return "", false
