@@ -36,6 +36,13 @@ type e2eChatter struct{}
 
 func (e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg assistant.Message) iter.Seq2[assistant.Chunk, error] {
 	return func(yield func(assistant.Chunk, error) bool) {
+		if conv.AgentHeld { // as the assistant does: a notice, no answer
+			conv.Entries = append(conv.Entries, assistant.Entry{Role: assistant.RoleUser, Text: msg.Text})
+			if yield(assistant.Chunk{Kind: assistant.ChunkNotice, Text: e2eHeldNotice}, nil) {
+				yield(assistant.Chunk{Kind: assistant.ChunkAnswer, Answer: &assistant.Answer{}}, nil)
+			}
+			return
+		}
 		ans := &assistant.Answer{
 			Text:    e2eAnswer,
 			Intent:  assistant.IntentServiceInfo,
@@ -49,6 +56,15 @@ func (e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg as
 				HandoffOffered: true,
 				Handoff:        &assistant.Handoff{Reason: "requested", Ticket: "LOT-42"},
 			}
+		case strings.Contains(msg.Text, "ausführlich"):
+			ans = &assistant.Answer{
+				Text:   assistant.Disclosure("de") + "\n\n" + e2eLongAnswer,
+				Intent: assistant.IntentServiceInfo,
+				Sources: []assistant.Source{
+					{ID: "leistungen/reisepass", Title: "Reisepass beantragen", URL: "https://www.musterstadt.example/leistungen/reisepass"},
+					{ID: "leistungen/personalausweis", Title: "Personalausweis beantragen", URL: "https://www.musterstadt.example/leistungen/personalausweis"},
+				},
+			}
 		case strings.Contains(msg.Text, "XSS"):
 			ans = &assistant.Answer{
 				Text:   "Vorsicht: " + xssPayload,
@@ -60,7 +76,11 @@ func (e2eChatter) Turn(ctx context.Context, conv *assistant.Conversation, msg as
 			}
 		}
 		conv.Entries = append(conv.Entries, assistant.Entry{Role: assistant.RoleUser, Text: msg.Text})
-		for i, w := range strings.SplitAfter(ans.Text, " ") {
+		sep := " " // word by word; long answers paragraph by paragraph
+		if len(ans.Text) > 500 {
+			sep = "\n\n"
+		}
+		for i, w := range strings.SplitAfter(ans.Text, sep) {
 			if i > 0 {
 				select {
 				case <-time.After(40 * time.Millisecond):

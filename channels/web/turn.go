@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/musterstadt/lotse/assistant"
 )
@@ -125,6 +126,9 @@ func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Messa
 	}
 
 	answerID := newToken()[:12]
+	// The AI disclosure that opens a first answer is already shown by the
+	// client (welcome.text); the socket gets the answer without it.
+	disclosure := s.cfg.Disclosure(msg.Lang) + "\n\n"
 	var final *assistant.Answer
 	err = func() (err error) {
 		defer func() {
@@ -138,7 +142,9 @@ func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Messa
 			}
 			switch ch.Kind {
 			case assistant.ChunkToken:
-				sess.broadcast(&event{Type: "token", Text: ch.Text, AnswerID: answerID})
+				if ch.Text != disclosure {
+					sess.broadcast(&event{Type: "token", Text: ch.Text, AnswerID: answerID})
+				}
 			case assistant.ChunkNotice:
 				sess.publish(&event{Type: "notice", Text: ch.Text}, s.hub.ringSize, s.cfg.Now())
 			case assistant.ChunkAnswer:
@@ -160,7 +166,13 @@ func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Messa
 		s.log.ErrorContext(ctx, "web: saving conversation", "conversation", conv.ID, "err", err)
 	}
 	sess.remember(answerRecord{id: answerID, question: msg.Text, answer: final})
-	sess.publish(newAnswerEvent(answerID, final), s.hub.ringSize, s.cfg.Now())
+	// While an agent holds the conversation the assistant says nothing:
+	// no answer event then (the notice said why).
+	if strings.TrimSpace(final.Text) != "" || len(final.Sources) > 0 {
+		ev := newAnswerEvent(answerID, final)
+		ev.Text = strings.TrimPrefix(ev.Text, s.cfg.Disclosure(final.Lang)+"\n\n")
+		sess.publish(ev, s.hub.ringSize, s.cfg.Now())
+	}
 	if h := final.Handoff; h != nil {
 		text := "Ihr Anliegen wurde an einen Menschen weitergegeben."
 		if h.Ticket != "" {
@@ -232,6 +244,16 @@ func (s *Server) AgentMessage(ctx context.Context, convID, from, text string) er
 		sess.publish(&event{Type: "agent_message", Text: text, From: from}, s.hub.ringSize, now)
 	}
 	return nil
+}
+
+// AgentTyping tells the live sockets of conversation convID that the desk
+// agent from is typing a reply (an "agent_typing" event, not numbered and
+// not stored: it only matters now). It does nothing when nobody is
+// connected.
+func (s *Server) AgentTyping(convID, from string) {
+	if sess, ok := s.hub.conversation(convID); ok {
+		sess.broadcast(&event{Type: "agent_typing", From: from})
+	}
 }
 
 // SetAgentHeld marks the stored conversation convID as held by a desk agent

@@ -3,7 +3,10 @@
  *
  * Adds a launcher button and a chat panel as the custom element <lotse-chat>
  * with a shadow root. Vanilla JS, no build step, no inline styles, and no
- * HTML parsing of data: every text from the server is set with textContent.
+ * HTML parsing of data: every text from the server is set with textContent;
+ * answers are read as a small Markdown subset (paragraphs, "- " and "1."
+ * lists, **bold**, [links](https://…) and bare http(s) URLs) and built as
+ * DOM nodes, so markup in a model's or a document's text stays text.
  *
  * Attributes of the script tag (all optional):
  *   data-lotse-url    base URL of the Lotse server (default: where this script came from)
@@ -52,6 +55,7 @@
       empty: 'Bitte geben Sie eine Nachricht ein.', error: 'Es ist ein Fehler aufgetreten.',
       you: 'Sie', bot: 'Assistent', team: 'Service-Team', sources: 'Quellen:',
       newWin: ' (öffnet in neuem Fenster)', speak: 'Vorlesen', stop: 'Vorlesen beenden',
+      more: 'Mehr anzeigen', less: 'Weniger anzeigen', sent: 'Gesendet', typing: '{name} (Service-Team) schreibt …',
       up: 'Hilfreich', down: 'Nicht hilfreich'
     },
     en: {
@@ -65,6 +69,7 @@
       empty: 'Please enter a message.', error: 'Something went wrong.',
       you: 'You', bot: 'Assistant', team: 'Service team', sources: 'Sources:',
       newWin: ' (opens in a new window)', speak: 'Read aloud', stop: 'Stop reading',
+      more: 'Show more', less: 'Show less', sent: 'Sent', typing: '{name} (service team) is typing …',
       up: 'Helpful', down: 'Not helpful',
       e_rate_limited: 'You have sent a lot of messages. Please wait {n} seconds, then send your message again.',
       e_busy: 'Please wait until the previous answer is complete.'
@@ -80,6 +85,7 @@
       empty: 'Lütfen bir mesaj yazın.', error: 'Bir hata oluştu.',
       you: 'Siz', bot: 'Asistan', team: 'Hizmet ekibi', sources: 'Kaynaklar:',
       newWin: ' (yeni pencerede açılır)', speak: 'Sesli oku', stop: 'Okumayı durdur',
+      more: 'Daha fazla göster', less: 'Daha az göster', sent: 'Gönderildi', typing: '{name} (Hizmet ekibi) yazıyor …',
       up: 'Yardımcı oldu', down: 'Yardımcı olmadı',
       e_rate_limited: 'Çok sayıda mesaj gönderdiniz. Lütfen {n} saniye bekleyin ve mesajınızı tekrar gönderin.',
       e_busy: 'Lütfen önceki yanıtın tamamlanmasını bekleyin.'
@@ -95,6 +101,7 @@
       empty: 'Wpisz wiadomość.', error: 'Wystąpił błąd.',
       you: 'Ty', bot: 'Asystent', team: 'Zespół obsługi', sources: 'Źródła:',
       newWin: ' (otwiera się w nowym oknie)', speak: 'Czytaj na głos', stop: 'Zatrzymaj czytanie',
+      more: 'Pokaż więcej', less: 'Pokaż mniej', sent: 'Wysłano', typing: '{name} (Zespół obsługi) pisze …',
       up: 'Pomocne', down: 'Niepomocne',
       e_rate_limited: 'Wysłano bardzo dużo wiadomości. Odczekaj {n} s i wyślij wiadomość ponownie.',
       e_busy: 'Poczekaj, aż poprzednia odpowiedź będzie gotowa.'
@@ -110,6 +117,7 @@
       empty: 'Будь ласка, введіть повідомлення.', error: 'Сталася помилка.',
       you: 'Ви', bot: 'Помічник', team: 'Служба підтримки', sources: 'Джерела:',
       newWin: ' (відкривається в новому вікні)', speak: 'Прочитати вголос', stop: 'Зупинити читання',
+      more: 'Показати більше', less: 'Показати менше', sent: 'Надіслано', typing: '{name} (Служба підтримки) пише …',
       up: 'Корисно', down: 'Некорисно',
       e_rate_limited: 'Ви надіслали дуже багато повідомлень. Зачекайте {n} с і надішліть повідомлення ще раз.',
       e_busy: 'Зачекайте, доки буде готова попередня відповідь.'
@@ -125,6 +133,7 @@
       empty: 'Пожалуйста, введите сообщение.', error: 'Произошла ошибка.',
       you: 'Вы', bot: 'Помощник', team: 'Служба поддержки', sources: 'Источники:',
       newWin: ' (откроется в новом окне)', speak: 'Прочитать вслух', stop: 'Остановить чтение',
+      more: 'Показать больше', less: 'Показать меньше', sent: 'Отправлено', typing: '{name} (Служба поддержки) пишет …',
       up: 'Полезно', down: 'Не помогло',
       e_rate_limited: 'Вы отправили очень много сообщений. Подождите {n} с и отправьте сообщение ещё раз.',
       e_busy: 'Подождите, пока будет готов предыдущий ответ.'
@@ -140,6 +149,7 @@
       empty: 'يرجى كتابة رسالة.', error: 'حدث خطأ.',
       you: 'أنت', bot: 'المساعد', team: 'فريق الخدمة', sources: 'المصادر:',
       newWin: ' (يفتح في نافذة جديدة)', speak: 'قراءة بصوت عالٍ', stop: 'إيقاف القراءة',
+      more: 'عرض المزيد', less: 'عرض أقل', sent: 'تم الإرسال', typing: '{name} (فريق الخدمة) يكتب …',
       up: 'مفيد', down: 'غير مفيد',
       e_rate_limited: 'لقد أرسلت رسائل كثيرة. يرجى الانتظار {n} ثانية ثم إرسال رسالتك مرة أخرى.',
       e_busy: 'يرجى الانتظار حتى تكتمل الإجابة السابقة.'
@@ -176,6 +186,30 @@
     }
   }
 
+  // LIST matches a list line: "- ", "* ", "• " or "1. " / "1) ".
+  var LIST = /^\s*(?:[-*•]|(\d{1,3})[.)])\s+(.*)$/;
+  // INLINE matches **bold**, [label](url) and bare http(s) URLs.
+  var INLINE = /\*\*(\S(?:[^*]*\S)?)\*\*|\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)|(https?:\/\/[^\s<>"]{1,2000})/g;
+
+  // trimURL cuts punctuation that ends the sentence rather than the URL
+  // (a closing bracket only when the URL opened none).
+  function trimURL(u) {
+    for (;;) {
+      var last = u.charAt(u.length - 1);
+      if ('.,;:!?\'"»«“”'.indexOf(last) >= 0 || (last === ')' && u.split('(').length < u.split(')').length)) {
+        u = u.slice(0, -1);
+      } else {
+        return u;
+      }
+    }
+  }
+
+  // plain returns text without the Markdown marks, as it is read aloud.
+  function plain(text) {
+    return String(text).replace(/\*\*/g, '').replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, '$1')
+      .replace(/^\s*[-*•]\s+/gm, '').replace(/https?:\/\//g, '');
+  }
+
   function storage() {
     try { return window.sessionStorage; } catch (e) { return null; }
   }
@@ -198,6 +232,11 @@
       this.statusKey = null;    // status text: key into STR and its {n}
       this.statusN = 0;
       this.serverDisclosure = null;
+      this.anchor = null;       // newest answer: its top stays in view
+      this.held = null;         // an agent holds the conversation
+      this.lastNotice = null;
+      this.typingTimer = null;
+      this.n = 0;
     }
 
     // t returns the text key in the current language.
@@ -268,12 +307,20 @@
       var h2 = el('h2', { id: 'lotse-title' }, title || null);
       if (!title) { this.tr(h2, 'title'); }
       header.appendChild(h2);
+      // On short screens (zoom) the language tools fold behind this button.
+      var gear = this.tr(el('button', { type: 'button', class: 'gear', 'aria-expanded': 'false', 'aria-controls': 'lotse-tools' }), 'lang');
+      gear.addEventListener('click', function () {
+        var open = gear.getAttribute('aria-expanded') !== 'true';
+        gear.setAttribute('aria-expanded', String(open));
+        panel.classList.toggle('tools-open', open);
+      });
+      header.appendChild(gear);
       var close = this.tr(el('button', { type: 'button', class: 'close' }, '×'), 'close', 'aria-label');
       close.addEventListener('click', this.close.bind(this));
       header.appendChild(close);
       panel.appendChild(header);
 
-      var tools = el('div', { class: 'tools' });
+      var tools = el('div', { class: 'tools', id: 'lotse-tools' });
       var langLabel = this.tr(el('label', { for: 'lotse-lang' }), 'lang');
       var lang = el('select', { id: 'lotse-lang' });
       LANGS.forEach(function (l) {
@@ -311,8 +358,10 @@
       this.log = this.tr(el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' }), 'log', 'aria-label');
       this.streamBox = el('div', { class: 'msg bot streaming', 'aria-hidden': 'true' });
       this.streamBox.hidden = true;
+      this.typing = el('p', { class: 'typing', role: 'status' });
       transcript.appendChild(this.log);
       transcript.appendChild(this.streamBox);
+      transcript.appendChild(this.typing);
       panel.appendChild(transcript);
       this.transcript = transcript;
 
@@ -349,6 +398,14 @@
         this.sendJSON({ type: 'request_human', lang: this.langSelect.value, simple: this.simple.checked });
       }.bind(this));
       panel.appendChild(human);
+      // On short screens the human button moves up beside the close button
+      // (in the DOM too, so that the focus order follows what is seen).
+      var short = window.matchMedia && window.matchMedia('(max-height: 34rem)');
+      var place = function () {
+        if (short && short.matches) { header.insertBefore(human, gear); } else { panel.appendChild(human); }
+      };
+      place();
+      if (short && short.addEventListener) { short.addEventListener('change', place); }
 
       r.appendChild(panel);
       r.appendChild(launcher);
@@ -514,17 +571,31 @@
           this.streamToken(msg);
           return;
         case 'user_message':
-          this.addMessage('user', null, msg.text, 'you');
+          this.anchor = null;
+          var um = this.addMessage('user', null, msg.text, 'you');
+          if (this.held) { um.appendChild(this.tr(el('span', { class: 'sent' }), 'sent')); }
           break;
         case 'answer':
           this.addAnswer(msg);
           break;
         case 'agent_message':
-          this.addMessage('agent', msg.from || null, msg.text, 'team');
+          this.showTyping(null);
+          this.anchor = this.addMessage('agent', msg.from || null, msg.text, 'team');
+          this.scrollDown();
           break;
+        case 'agent_typing':
+          this.showTyping(msg.from || '');
+          return;
         case 'handoff':
-        case 'notice':
+          if (msg.state === 'agent_joined') { this.held = msg.from || true; }
+          if (msg.state === 'agent_left') { this.held = null; this.showTyping(null); }
           if (msg.text) { this.note(msg.text, 'notice'); }
+          break;
+        case 'notice':
+          // While an agent holds the conversation every message brings the
+          // same notice; it is shown once.
+          if (msg.text && !(this.held && msg.text === this.lastNotice)) { this.note(msg.text, 'notice'); }
+          this.lastNotice = msg.text;
           break;
         default:
           return;
@@ -536,16 +607,31 @@
       if (!this.stream || this.stream.id !== msg.answer_id) {
         this.streamBox.textContent = '';
         this.streamBox.appendChild(this.tr(el('span', { class: 'who' }), 'bot'));
-        var p = el('p', { class: 'text', dir: 'auto' });
+        var p = el('div', { class: 'text', dir: 'auto' });
         this.streamBox.appendChild(p);
-        this.stream = { id: msg.answer_id, node: p };
+        this.stream = { id: msg.answer_id, node: p, text: '' };
         this.streamBox.hidden = false;
+        this.anchor = this.streamBox;
       }
-      this.stream.node.textContent += msg.text;
+      this.stream.text += msg.text;
+      this.stream.node.textContent = '';
+      this.render(this.stream.text, this.stream.node);
       this.scrollDown();
     }
 
+    // showTyping shows that the agent named name is typing (for a few
+    // seconds, or until the message comes), or hides it for null.
+    showTyping(name) {
+      clearTimeout(this.typingTimer);
+      this.typing.textContent = name == null ? '' : name ? this.t('typing').replace('{name}', name) : this.t('team') + ' …';
+      if (name != null) {
+        this.typingTimer = setTimeout(this.showTyping.bind(this, null), 8000);
+        this.scrollDown();
+      }
+    }
+
     endStream() {
+      if (this.anchor === this.streamBox) { this.anchor = null; }
       this.stream = null;
       this.streamBox.hidden = true;
       this.streamBox.textContent = '';
@@ -570,46 +656,118 @@
       this.scrollDown();
     }
 
+    // render builds text, read as the small Markdown subset, as DOM nodes
+    // in parent: paragraphs (single line breaks kept), lists, bold, links.
+    render(text, parent) {
+      var list = null, para = null;
+      String(text).replace(/\r\n?/g, '\n').split('\n').forEach(function (line) {
+        var m = LIST.exec(line);
+        if (m) {
+          var tag = m[1] ? 'OL' : 'UL';
+          if (!list || list.tagName !== tag) {
+            list = parent.appendChild(el(tag));
+            if (m[1] && m[1] !== '1') { list.setAttribute('start', m[1]); }
+          }
+          this.inline(m[2], list.appendChild(el('li')));
+          para = null;
+        } else if (!line.trim()) {
+          list = para = null;
+        } else {
+          list = null;
+          if (para) { para.appendChild(el('br')); } else { para = parent.appendChild(el('p')); }
+          this.inline(line.trim(), para);
+        }
+      }, this);
+    }
+
+    // inline adds text with its bold parts and links to parent.
+    inline(text, parent) {
+      var re = new RegExp(INLINE.source, 'g'), at = 0, m;
+      while ((m = re.exec(text))) {
+        var end = m.index + m[0].length, node = null;
+        if (m[1] != null) {
+          node = el('strong');
+          this.inline(m[1], node);
+        } else if (m[2] != null) {
+          node = /^https?:\/\//i.test(m[3]) ? this.link(m[3], m[2]) : null;
+        } else {
+          var u = trimURL(m[4]);
+          end = re.lastIndex = m.index + u.length;
+          node = this.link(u, u.replace(/^https?:\/\//i, '').replace(/\/$/, ''));
+        }
+        if (node) {
+          parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+          parent.appendChild(node);
+          at = end;
+        }
+      }
+      parent.appendChild(document.createTextNode(text.slice(at)));
+    }
+
+    // link returns a link to u that opens in a new tab, or null when u is
+    // not http(s).
+    link(u, label) {
+      var href = safeURL(u);
+      if (!href) { return null; }
+      var a = el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, label);
+      a.appendChild(this.tr(el('span', { class: 'sr-only' }), 'newWin'));
+      return a;
+    }
+
     addAnswer(msg) {
       if (this.stream && this.stream.id === msg.answer_id) { this.endStream(); }
+      var text = String(msg.text || '');
+      var sources = Array.isArray(msg.sources) ? msg.sources : [];
+      if (!text.trim() && !sources.length) { return; } // nothing to say (an agent holds the chat)
       var m = el('div', { class: 'msg bot' });
       m.appendChild(this.tr(el('span', { class: 'who' }), 'bot'));
-      var body = el('p', { class: 'text', dir: 'auto' }, msg.text);
+      var body = el('div', { class: 'text', dir: 'auto', id: 'lotse-a' + (++this.n) });
       if (typeof msg.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(msg.lang)) { body.setAttribute('lang', msg.lang); }
+      this.render(text, body);
       m.appendChild(body);
-      var sources = Array.isArray(msg.sources) ? msg.sources : [];
+      var more = this.tr(el('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': body.id }), 'more');
+      var expand = function (open) {
+        body.classList.toggle('clamp', !open);
+        more.setAttribute('aria-expanded', String(open));
+        this.tr(more, open ? 'less' : 'more');
+      }.bind(this);
+      more.addEventListener('click', function () {
+        var open = more.getAttribute('aria-expanded') !== 'true';
+        expand(open);
+        if (!open) { this.transcript.scrollTop = m.offsetTop - 8; }
+      }.bind(this));
+      // Keyboard focus never lands in the folded part.
+      body.addEventListener('focusin', function () { expand(true); });
+      m.appendChild(more);
       if (sources.length) {
         var box = el('div', { class: 'sources' });
         box.appendChild(this.tr(el('span', { class: 'label' }), 'sources'));
         var ul = el('ul');
-        var self = this;
         sources.forEach(function (s) {
           var li = el('li');
-          var href = safeURL(s.url);
           var label = String(s.title || s.id || s.url || '');
-          if (href) {
-            var a = el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, label);
-            a.appendChild(self.tr(el('span', { class: 'sr-only' }), 'newWin'));
-            li.appendChild(a);
-          } else {
-            li.textContent = label;
-          }
+          var a = this.link(s.url, label);
+          if (a) { li.appendChild(a); } else { li.textContent = label; }
           ul.appendChild(li);
-        });
+        }, this);
         box.appendChild(ul);
         m.appendChild(box);
       }
-      m.appendChild(this.actions(msg));
+      m.appendChild(this.actions(msg, text));
       this.log.appendChild(m);
+      // Anything beyond a screenful folds behind "Mehr anzeigen".
+      body.classList.add('clamp');
+      if (body.scrollHeight > body.clientHeight + 4) { more.hidden = false; } else { body.classList.remove('clamp'); more.hidden = true; }
+      this.anchor = m;
       this.scrollDown();
     }
 
-    actions(msg) {
+    actions(msg, text) {
       var bar = el('div', { class: 'actions' });
-      var text = String(msg.text || '');
       if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
         var speak = this.tr(el('button', { type: 'button', class: 'speak', 'aria-pressed': 'false' }), 'speak');
-        speak.addEventListener('click', function () { this.readAloud(text, speak); }.bind(this));
+        var lang = typeof msg.lang === 'string' && msg.lang ? msg.lang : null;
+        speak.addEventListener('click', function () { this.readAloud(plain(text), speak, lang); }.bind(this));
         bar.appendChild(speak);
       }
       var self = this;
@@ -629,7 +787,9 @@
       return bar;
     }
 
-    readAloud(text, btn) {
+    // readAloud reads text in lang (default: the chosen language) or, if
+    // btn is already reading, stops it.
+    readAloud(text, btn, lang) {
       var synth = window.speechSynthesis;
       var wasMe = this.speaking === btn;
       synth.cancel();
@@ -640,7 +800,7 @@
       }
       if (wasMe) { return; }
       var u = new SpeechSynthesisUtterance(text);
-      u.lang = this.langSelect.value;
+      u.lang = lang || this.langSelect.value;
       u.addEventListener('end', function () {
         btn.setAttribute('aria-pressed', 'false');
         this.tr(btn, 'speak');
@@ -652,8 +812,12 @@
       synth.speak(u);
     }
 
+    // scrollDown scrolls to the end of the transcript, but never past the
+    // top of the newest answer: a long answer is read from its beginning.
     scrollDown() {
-      this.transcript.scrollTop = this.transcript.scrollHeight;
+      var t = this.transcript, top = t.scrollHeight;
+      if (this.anchor && this.anchor.isConnected && !this.anchor.hidden) { top = Math.min(top, this.anchor.offsetTop - 8); }
+      t.scrollTop = top;
     }
   }
 
