@@ -123,6 +123,12 @@ func (f *fakeLive) SetAgentHeld(ctx context.Context, convID string, held bool, a
 	return f.store.Save(ctx, c)
 }
 
+func (f *fakeLive) AgentTyping(convID, from string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, liveCall{Method: "AgentTyping", Conv: convID, From: from})
+}
+
 func (f *fakeLive) Calls() []liveCall {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -53,6 +53,9 @@ type LiveChat interface {
 	// SetAgentHeld holds (the assistant stays silent) or releases the
 	// conversation; the widget sees agent_joined or agent_left.
 	SetAgentHeld(ctx context.Context, convID string, held bool, agentName string) error
+	// AgentTyping shows "<from> (Service-Team) schreibt …" in the widget
+	// for a few seconds; nothing is stored.
+	AgentTyping(convID, from string)
 }
 
 // Roles of desk accounts.
@@ -250,6 +253,7 @@ func (s *Server) Routes(r chi.Router) {
 			r.Get("/events", s.handleEvents)
 			r.Get("/tickets/{id}", s.handleTicket)
 			r.Get("/tickets/{id}/transcript", s.handleTranscript)
+			r.Post("/tickets/{id}/typing", s.handleTyping)
 			r.Post("/tickets/{id}/{action}", s.handleTicketAction)
 			r.Get("/gaps", s.handleGaps)
 			r.Get("/gaps.csv", s.handleGapsCSV)

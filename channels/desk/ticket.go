@@ -272,6 +272,35 @@ func textField(r *http.Request, name, what string, required bool) (string, error
 
 var docIDRE = regexp.MustCompile(`^[\p{Ll}\p{Lu}0-9_.-]+(/[\p{Ll}\p{Lu}0-9_.-]+)*$`)
 
+// handleTyping tells the citizen's widget that the agent is typing a reply
+// to a live web chat (desk.js posts it while the reply field changes,
+// at most every few seconds). It answers 204, or 409 when the ticket's
+// chat cannot be reached live.
+func (s *Server) handleTyping(w http.ResponseWriter, r *http.Request) {
+	id, err := s.ticketID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	t, err := s.cfg.Tickets.Get(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	conv, err := s.loadConversation(ctx, t)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.liveCapable(t, conv) {
+		w.WriteHeader(http.StatusConflict)
+		return
+	}
+	s.cfg.Live.AgentTyping(conv.ID, principalFrom(ctx).Name)
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // handleTicketAction runs one POST action of the case page and redirects
 // back, or shows the page again with the error next to its field.
 func (s *Server) handleTicketAction(w http.ResponseWriter, r *http.Request) {

@@ -467,3 +467,39 @@ func TestCaseViewShowsReplacedModelAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingReachesLiveChat: the reply form of a live web chat names the
+// typing endpoint; a post there (with the CSRF token) tells the web
+// channel who is typing, without storing anything. Without the token it is
+// refused; a ticket without a live chat gets 409.
+func TestTypingReachesLiveChat(t *testing.T) {
+	e := mustEnv(t, nil)
+	tk := e.escalate("c-typing", passportChat)
+	c := e.client()
+	c.login("anna", testPassword)
+	id := itoa(tk.ID)
+	if _, body := c.get("/desk/tickets/" + id); !strings.Contains(body, `data-typing-src="/desk/tickets/`+id+`/typing"`) {
+		t.Fatal("reply form of a live chat names no typing endpoint")
+	}
+	if code, body, _ := c.post("/desk/tickets/"+id+"/typing", nil); code != http.StatusNoContent {
+		t.Fatalf("typing: %d\n%s", code, body)
+	}
+	if code, _, _ := c.post("/desk/tickets/"+id+"/typing", url.Values{"csrf": {"wrong"}}); code != http.StatusForbidden {
+		t.Errorf("typing without the CSRF token: %d, want 403", code)
+	}
+	want := []liveCall{{Method: "AgentTyping", Conv: "c-typing", From: "anna"}}
+	if diff := cmp.Diff(want, e.live.Calls()); diff != "" {
+		t.Errorf("LiveChat calls (-want +got):\n%s", diff)
+	}
+
+	off := mustEnv(t, func(c *Config) { c.Live = nil })
+	tk = off.escalate("c-nolive", passportChat)
+	c = off.client()
+	c.login("anna", testPassword)
+	if _, body := c.get("/desk/tickets/" + itoa(tk.ID)); strings.Contains(body, "data-typing-src") {
+		t.Error("typing endpoint offered without a live chat")
+	}
+	if code, _, _ := c.post("/desk/tickets/"+itoa(tk.ID)+"/typing", nil); code != http.StatusConflict {
+		t.Errorf("typing without a live chat: %d, want 409", code)
+	}
+}

@@ -113,3 +113,22 @@
   }
   const timer = setInterval(poll, 2000);
 })();
+
+// Typing in the reply to a live web chat shows "<name> (Service-Team)
+// schreibt …" in the citizen's widget: told at most every 4 seconds.
+(function () {
+  const form = document.querySelector('form[data-typing-src]');
+  if (!form) {
+    return;
+  }
+  const csrf = form.querySelector('input[name=csrf]');
+  let last = 0;
+  form.querySelector('textarea').addEventListener('input', function () {
+    const now = Date.now();
+    if (now - last < 4000) {
+      return;
+    }
+    last = now;
+    fetch(form.dataset.typingSrc, {method: 'POST', credentials: 'same-origin', headers: {'X-CSRF-Token': csrf ? csrf.value : ''}}).catch(function () {});
+  });
+})();
