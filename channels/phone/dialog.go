@@ -302,6 +302,9 @@ func (d *Dialog) miss(c *call, turnPath, why string) []Action {
 	switch c.misses {
 	case 1:
 		q := t.AskQuestion
+		if why == t.NotSure {
+			q = t.Repeat
+		}
 		switch c.stage {
 		case stageMore:
 			q = t.More
@@ -494,7 +497,7 @@ func (d *Dialog) answer(c *call, turnPath string, ans assistant.Answer, err erro
 	if ans.Lang == "de" || ans.Lang == "en" {
 		c.lang = ans.Lang
 	}
-	sentences := Sentences(ans.Text, SpeechOptions{Lang: c.lang, LinkText: d.cfg.LinkText})
+	sentences := Parts(ans.Text, SpeechOptions{Lang: c.lang, LinkText: d.cfg.LinkText})
 	if ans.Handoff != nil && ans.Handoff.Ticket != "" {
 		// The assistant opened a ticket itself: say so and connect.
 		c.reason = ans.Handoff.Reason
@@ -523,8 +526,9 @@ func (d *Dialog) answer(c *call, turnPath string, ans assistant.Answer, err erro
 	return d.nextPart(c, turnPath)
 }
 
-// sentencesPerPart is how many sentences the caller hears before "Möchten
-// Sie mehr wissen?".
+// sentencesPerPart is how many pieces of Parts (sentences, or a whole
+// list of up to five items) the caller hears before "Möchten Sie mehr
+// wissen?".
 const sentencesPerPart = 3
 
 // nextPart speaks the next sentences of the current answer.

@@ -102,7 +102,7 @@ func (s *Server) jambonzTurn(r *http.Request, body []byte, start bool) reply {
 	} else {
 		acts = s.dialog.Turn(r.Context(), in)
 	}
-	out, err := json.Marshal(renderJambonz(acts))
+	out, err := json.Marshal(renderJambonz(acts, s.cfg.SSML))
 	if err != nil {
 		s.cfg.Logger.Error("phone: render jambonz", "err", err)
 		return reply{status: http.StatusInternalServerError, ctype: "text/plain; charset=utf-8", body: []byte(http.StatusText(http.StatusInternalServerError) + "\n")}
@@ -208,12 +208,24 @@ type jambonzTarget struct {
 	Number string `json:"number"`
 }
 
-// renderJambonz renders actions as Jambonz verbs. Prompts of a gather in
-// another language than the gather's are said before it.
-func renderJambonz(acts []Action) []jambonzVerb {
+// jambonzText renders the text of a say: with ssml and list pauses in it
+// a <speak> document with <break> between the pieces, else plain text.
+func jambonzText(text string, ssml bool) string {
+	text = cleanText(text)
+	if !ssml || !strings.Contains(text, ListPause) {
+		return SpokenText(text)
+	}
+	esc := strings.NewReplacer("&", "&amp;", `"`, "&quot;", "'", "&apos;")
+	return "<speak>" + strings.Join(strings.Split(esc.Replace(text), ListPause), `<break time="`+listBreak+`"/>`) + "</speak>"
+}
+
+// renderJambonz renders actions as Jambonz verbs; ssml as in
+// Config.SSML. Prompts of a gather in another language than the gather's
+// are said before it.
+func renderJambonz(acts []Action, ssml bool) []jambonzVerb {
 	out := make([]jambonzVerb, 0, len(acts))
 	sayVerb := func(a Say) jambonzVerb {
-		return jambonzVerb{Verb: "say", Text: cleanText(a.Text), Synthesizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang)}}
+		return jambonzVerb{Verb: "say", Text: jambonzText(a.Text, ssml), Synthesizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang)}}
 	}
 	for _, a := range acts {
 		switch a := a.(type) {
@@ -223,7 +235,7 @@ func renderJambonz(acts []Action) []jambonzVerb {
 			var same []string
 			for _, p := range a.Prompt {
 				if p.Lang == a.Lang {
-					same = append(same, cleanText(p.Text))
+					same = append(same, p.Text)
 					continue
 				}
 				if len(same) > 0 {
@@ -242,7 +254,7 @@ func renderJambonz(acts []Action) []jambonzVerb {
 				Recognizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang), Hints: HintList(a.Hints)},
 			}
 			if len(same) > 0 {
-				g.Say = &jambonzSay{Text: strings.Join(same, " "), Synthesizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang)}}
+				g.Say = &jambonzSay{Text: jambonzText(strings.Join(same, " "), ssml), Synthesizer: &jambonzSpeech{Vendor: "default", Language: gatewayLang(a.Lang)}}
 			}
 			out = append(out, g)
 		case Dial:

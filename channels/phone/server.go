@@ -89,6 +89,13 @@ type Config struct {
 	// LinkText replaces URLs in spoken answers; empty means "auf der
 	// Internetseite der Stadt".
 	LinkText string
+	// SSML lets the gateways pause with SSML <break> after a list's count
+	// and between its items: on Twilio as <s> and <break> inside <Say>
+	// (needs an Amazon Polly or Google voice as the account's default
+	// text-to-speech voice), on Jambonz as a <speak> document in the say
+	// text (needs a vendor that reads SSML). Without it the pauses are
+	// spaces, which every engine reads.
+	SSML bool
 	// Organization names the town in the German greeting ("… dem
 	// KI-Assistenten der <Organization>"); empty means
 	// assistant.DefaultOrganization.

@@ -39,6 +39,110 @@ func Sentences(text string, o SpeechOptions) []string {
 	return out
 }
 
+// ListPause marks a short pause between the pieces of a spoken list (after
+// the count and between the items). Gateways with SSML render it as
+// <break>, the others as a space (see SpokenText).
+const ListPause = "\u2028"
+
+// Parts returns what is spoken of text in pieces that are said without a
+// question in between: one sentence each, except that a list is one piece
+// together with the line that leads into it ("Kosten:"), its count and all
+// its items: "Kosten. Es gibt vier Punkte. Erstens, … Zweitens, …". A list
+// of more than five items continues in pieces of five. Pieces hold ListPause
+// between the parts of a list and no markup characters.
+func Parts(text string, o SpeechOptions) []string {
+	en := o.Lang == "en"
+	var out []string
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	leadOpen := false // the last piece came from a line ending in ':'
+	for i := 0; i < len(lines); i++ {
+		if !reBullet.MatchString(strings.TrimSpace(lines[i])) {
+			line := speakLine(lines[i], en, o.LinkText)
+			if line == "" {
+				continue
+			}
+			out = append(out, splitSentences(line)...)
+			leadOpen = strings.HasSuffix(strings.TrimSpace(lines[i]), ":")
+			continue
+		}
+		var items []string
+		for ; i < len(lines) && reBullet.MatchString(strings.TrimSpace(lines[i])); i++ {
+			if item := speakLine(lines[i], en, o.LinkText); item != "" {
+				items = append(items, item)
+			}
+		}
+		i-- // the loop's i++ moves on to the line after the list
+		if len(items) == 0 {
+			continue
+		}
+		var lead string
+		if leadOpen && len(out) > 0 {
+			lead, out = out[len(out)-1]+ListPause, out[:len(out)-1]
+		}
+		leadOpen = false
+		if len(items) == 1 {
+			out = append(out, lead+items[0])
+			continue
+		}
+		piece := lead + countItems(len(items), en)
+		for k, item := range items {
+			if k > 0 && k%maxListPiece == 0 {
+				out = append(out, piece)
+				piece = ""
+			}
+			if piece != "" {
+				piece += ListPause
+			}
+			piece += ordinal(k+1, en) + ": " + item
+		}
+		out = append(out, piece)
+	}
+	return out
+}
+
+// maxListPiece is how many list items are said in one piece.
+const maxListPiece = 5
+
+var (
+	countWordsDE = [...]string{"", "einen", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"}
+	countWordsEN = [...]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	ordinalsDE   = [...]string{"", "Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens", "Siebtens", "Achtens", "Neuntens", "Zehntens"}
+	ordinalsEN   = [...]string{"", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"}
+)
+
+// countItems announces a list of n items: "Es gibt vier Punkte."
+func countItems(n int, en bool) string {
+	num := strconv.Itoa(n)
+	if en {
+		if n < len(countWordsEN) {
+			num = countWordsEN[n]
+		}
+		return "There are " + num + " points."
+	}
+	if n < len(countWordsDE) {
+		num = countWordsDE[n]
+	}
+	return "Es gibt " + num + " Punkte."
+}
+
+// ordinal names item n of a list: "Erstens", …, "Zehntens", then
+// "Punkt 11".
+func ordinal(n int, en bool) string {
+	switch {
+	case en && n < len(ordinalsEN):
+		return ordinalsEN[n]
+	case en:
+		return "Point " + strconv.Itoa(n)
+	case n < len(ordinalsDE):
+		return ordinalsDE[n]
+	}
+	return "Punkt " + strconv.Itoa(n)
+}
+
+// SpokenText returns text of a Say for a gateway without SSML: every
+// ListPause becomes a space.
+func SpokenText(text string) string { return strings.ReplaceAll(text, ListPause, " ") }
+
 // Speakable is Sentences joined by spaces.
 func Speakable(text string, o SpeechOptions) string {
 	return strings.Join(Sentences(text, o), " ")
@@ -64,6 +168,14 @@ var (
 	reEmph     = regexp.MustCompile(`(^|[\s(])_([^_\s][^_]*)_`)
 	reSpaces   = regexp.MustCompile(`\s+`)
 	reSpacePct = regexp.MustCompile(`\s+([.,;:!?])`)
+	// A section named in brackets, as the assistant cites it: "(Abschnitt
+	// Kosten)", "(section “Costs”)".
+	reSectionDE = regexp.MustCompile(`\s*\(\s*Abschnitt\s+([^()]+?)\s*\)`)
+	reSectionEN = regexp.MustCompile(`(?i)\s*\(\s*section\s+([^()]+?)\s*\)`)
+	reInSection = regexp.MustCompile(`\b(?:im|in dem)\s+Abschnitt\s+`)
+	reAbschnitt = regexp.MustCompile(`\bAbschnitt(e|en|s)?\b`)
+	reParen     = regexp.MustCompile(`\s*[(\[]([^()\[\]]*)[)\]]`)
+	reCommaPct  = regexp.MustCompile(`,(\s*[.,;:!?])`)
 )
 
 // phoneWords adapt the assistant's chat wording to a phone call.
@@ -137,6 +249,7 @@ func speakLine(line string, en bool, linkText string) string {
 		to = " to "
 	}
 	line = reRange.ReplaceAllString(line, "$1"+to+"$2")
+	line = speakBrackets(line, en)
 
 	and := " und "
 	if en {
@@ -164,19 +277,52 @@ func speakLine(line string, en bool, linkText string) string {
 	return line
 }
 
+// speakBrackets says what a reader sees in brackets without them: a cited
+// section becomes "zum Thema Kosten" ("about Costs"), "im Abschnitt X"
+// becomes "unter X", the word "Abschnitt" becomes "Teil", and any other
+// bracketed aside is set off by commas.
+func speakBrackets(line string, en bool) string {
+	if en {
+		line = reSectionEN.ReplaceAllString(line, " about $1")
+	} else {
+		line = reSectionDE.ReplaceAllString(line, " zum Thema $1")
+		line = reInSection.ReplaceAllString(line, "unter ")
+		line = reAbschnitt.ReplaceAllString(line, "Teil$1")
+	}
+	for range 4 { // nested brackets, innermost first
+		next := reParen.ReplaceAllString(line, ", $1,")
+		if next == line {
+			break
+		}
+		line = next
+	}
+	line = strings.NewReplacer("(", "", ")", "", "[", "", "]", "", "{", "", "}", "").Replace(line)
+	for {
+		next := reCommaPct.ReplaceAllString(line, "$1")
+		if next == line {
+			return strings.TrimSuffix(strings.TrimSpace(line), ",")
+		}
+		line = next
+	}
+}
+
 func hasLetterOrDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-// speakEmail reads an e-mail address: "abfall@musterstadt.example" →
-// "abfall at musterstadt Punkt example".
+// speakEmail reads an e-mail address so that it can be written down:
+// "buergerbuero@musterstadt.example" → "buergerbuero, at-Zeichen,
+// musterstadt Punkt example" ("…, at, musterstadt dot example"), with
+// dashes and underscores named.
 func speakEmail(m string, en bool) string {
-	dot := " Punkt "
+	words := strings.NewReplacer(".", " Punkt ", "-", " Bindestrich ", "_", " Unterstrich ")
+	at := ", at-Zeichen, "
 	if en {
-		dot = " dot "
+		words = strings.NewReplacer(".", " dot ", "-", " dash ", "_", " underscore ")
+		at = ", at, "
 	}
 	local, domain, _ := strings.Cut(m, "@")
-	return strings.ReplaceAll(local, ".", dot) + " at " + strings.ReplaceAll(domain, ".", dot)
+	return words.Replace(local) + at + words.Replace(domain)
 }
 
 // spellTicket spells "LOT-42" as "L O T, 4 2": letters one by one, then

@@ -29,7 +29,13 @@ func TestSpeakable(t *testing.T) {
 		{"date unpadded with year", "Seit 1.7.2026 neu.", SpeechOptions{}, "Seit 1. Juli 2026 neu."},
 		{"date english", "Closed on 24.12.2026.", SpeechOptions{Lang: "en"}, "Closed on 24 December 2026."},
 		{"date iso", "Stand: 2026-03-05", SpeechOptions{}, "Stand: 5. März 2026."},
-		{"section number kept", "Siehe Abschnitt 3.2. unten.", SpeechOptions{}, "Siehe Abschnitt 3.2. unten."},
+		{"section number kept", "Siehe Abschnitt 3.2. unten.", SpeechOptions{}, "Siehe Teil 3.2. unten."},
+		{"cited section", "Zu „Reisepass beantragen“ steht in der Leistungsbeschreibung der Stadt (Abschnitt Kosten):", SpeechOptions{}, "Zu Reisepass beantragen steht in der Leistungsbeschreibung der Stadt zum Thema Kosten."},
+		{"cited section english", "For “Passport”, the city's service description says (section “Costs”):", SpeechOptions{Lang: "en"}, "For Passport, the city's service description says about Costs."},
+		{"in section", "Sie können einen Termin vereinbaren – wie, steht im Abschnitt „Termin“.", SpeechOptions{}, "Sie können einen Termin vereinbaren – wie, steht unter Termin."},
+		{"aside in brackets", "ausgefülltes Anmeldeformular (online oder im Steueramt)", SpeechOptions{}, "ausgefülltes Anmeldeformular, online oder im Steueramt."},
+		{"aside mid sentence", "Der Antrag (Vordruck A) kostet nichts.", SpeechOptions{}, "Der Antrag, Vordruck A, kostet nichts."},
+		{"nested and square brackets", "Unterlagen [Pass (gültig)] mitbringen.", SpeechOptions{}, "Unterlagen, Pass, gültig, mitbringen."},
 		{"impossible date kept", "Version 40.13.", SpeechOptions{}, "Version 40.13."},
 		{"time", "Geöffnet ab 8:30 Uhr.", SpeechOptions{}, "Geöffnet ab 8 Uhr 30."},
 		{"time full hour", "Bis 12:00 Uhr.", SpeechOptions{}, "Bis 12 Uhr."},
@@ -46,8 +52,9 @@ func TestSpeakable(t *testing.T) {
 		{"url configured", "Link: https://x.example/y", SpeechOptions{LinkText: "Den Link schicken wir Ihnen gern per SMS"}, "Link: Den Link schicken wir Ihnen gern per SMS."},
 		{"url english", "See https://x.example/y.", SpeechOptions{Lang: "en"}, "See on the city's website."},
 		{"url after hier", "Einen Termin vereinbaren Sie hier: https://termine.musterstadt.example", SpeechOptions{}, "Einen Termin vereinbaren Sie auf der Internetseite der Stadt."},
-		{"email", "E-Mail: abfall@musterstadt.example", SpeechOptions{}, "E-Mail: abfall at musterstadt Punkt example."},
-		{"email english", "Write to a.b@x.example.", SpeechOptions{Lang: "en"}, "Write to a dot b at x dot example."},
+		{"email", "E-Mail: buergerbuero@musterstadt.example", SpeechOptions{}, "E-Mail: buergerbuero, at-Zeichen, musterstadt Punkt example."},
+		{"email dash", "Schreiben Sie an buerger-service@musterstadt.example.", SpeechOptions{}, "Schreiben Sie an buerger Bindestrich service, at-Zeichen, musterstadt Punkt example."},
+		{"email english", "Write to a.b@x.example.", SpeechOptions{Lang: "en"}, "Write to a dot b, at, x dot example."},
 		{"markdown link", "Siehe [Formular](https://x.example/f).", SpeechOptions{}, "Siehe Formular."},
 		{"markdown emphasis", "## Kosten\n**Wichtig:** bitte _nicht_ vergessen", SpeechOptions{}, "Kosten. Wichtig: bitte nicht vergessen."},
 		{"bullets", "Unterlagen:\n- Personalausweis\n* Foto\n1. Antrag", SpeechOptions{}, "Unterlagen. Personalausweis. Foto. Antrag."},
@@ -128,4 +135,37 @@ func TestHints(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestParts(t *testing.T) {
+	P := ListPause
+	tests := []struct {
+		name string
+		in   string
+		opts SpeechOptions
+		want []string
+	}{
+		{"four items read whole with count", "Zu „Reisepass beantragen“ steht in der Leistungsbeschreibung der Stadt (Abschnitt Kosten):\n\n- ab 24 Jahren: 70,00 Euro\n- unter 24 Jahren: 37,50 Euro\n- Express: 32,00 Euro\n- vorläufiger Reisepass: 26,00 Euro\n\nEinen Termin vereinbaren Sie hier: https://x.example/termine", SpeechOptions{}, []string{
+			"Zu Reisepass beantragen steht in der Leistungsbeschreibung der Stadt zum Thema Kosten." + P + "Es gibt vier Punkte." + P + "Erstens: ab 24 Jahren: 70 Euro." + P + "Zweitens: unter 24 Jahren: 37 Euro 50." + P + "Drittens: Express: 32 Euro." + P + "Viertens: vorläufiger Reisepass: 26 Euro.",
+			"Einen Termin vereinbaren Sie auf der Internetseite der Stadt.",
+		}},
+		{"lead without colon stays apart", "Das gilt.\n1. Antrag\n2. Foto", SpeechOptions{}, []string{"Das gilt.", "Es gibt zwei Punkte." + P + "Erstens: Antrag." + P + "Zweitens: Foto."}},
+		{"one item", "Kosten:\n- 10 Euro", SpeechOptions{}, []string{"Kosten." + P + "10 Euro."}},
+		{"seven items in two pieces", "- a\n- b\n- c\n- d\n- e\n- f\n- g", SpeechOptions{}, []string{
+			"Es gibt sieben Punkte." + P + "Erstens: a." + P + "Zweitens: b." + P + "Drittens: c." + P + "Viertens: d." + P + "Fünftens: e.",
+			"Sechstens: f." + P + "Siebtens: g.",
+		}},
+		{"english", "Costs:\n- first dog: 96 Euro\n- second dog: 144 Euro", SpeechOptions{Lang: "en"}, []string{"Costs." + P + "There are two points." + P + "First: first dog: 96 Euro." + P + "Second: second dog: 144 Euro."}},
+		{"sentences", "Eins. Zwei!", SpeechOptions{}, []string{"Eins.", "Zwei!"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Parts(tt.in, tt.opts)); diff != "" {
+				t.Errorf("Parts(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+	if got := SpokenText("a." + P + "b."); got != "a. b." {
+		t.Errorf("SpokenText %q", got)
+	}
 }

@@ -19,8 +19,9 @@ type texts struct {
 	More         string // "Möchten Sie mehr wissen?"
 	Another      string // after a complete answer
 	AskQuestion  string // after "yes" to Another
-	NotHeard     string // silence
-	NotSure      string // low-confidence recognition
+	NotHeard     string // silence; the question of the dialog's stage follows
+	NotSure      string // low-confidence recognition; likewise
+	Repeat       string // after NotSure when a question was expected
 	OfferHuman   string // after the reprompts
 	NoKey        string // unknown DTMF key
 	Nothing      string // DTMF 1 with nothing to repeat
@@ -47,8 +48,9 @@ var textsDE = texts{
 	More:         "Möchten Sie mehr wissen?",
 	Another:      "Haben Sie noch eine Frage?",
 	AskQuestion:  "Bitte stellen Sie Ihre Frage.",
-	NotHeard:     "Ich habe Sie leider nicht gehört. Bitte stellen Sie Ihre Frage.",
-	NotSure:      "Entschuldigung, das habe ich nicht sicher verstanden. Bitte wiederholen Sie Ihre Frage.",
+	NotHeard:     "Ich habe Sie leider nicht gehört.",
+	NotSure:      "Entschuldigung, das habe ich nicht sicher verstanden.",
+	Repeat:       "Bitte wiederholen Sie Ihre Frage.",
 	OfferHuman:   "Ich kann Sie leider nicht gut verstehen. Möchten Sie mit einer Mitarbeiterin oder einem Mitarbeiter sprechen? Sagen Sie Ja oder drücken Sie die 0.",
 	NoKey:        "Diese Taste ist nicht belegt. Drücken Sie die 0 für einen Menschen, die 1 zum Wiederholen oder die 9 für Englisch.",
 	Nothing:      "Ich habe noch nichts gesagt, das ich wiederholen könnte. Wie kann ich Ihnen helfen?",
@@ -74,8 +76,9 @@ var textsEN = texts{
 	More:         "Would you like to know more?",
 	Another:      "Do you have another question?",
 	AskQuestion:  "Please ask your question.",
-	NotHeard:     "Sorry, I did not hear you. Please ask your question.",
-	NotSure:      "Sorry, I did not understand that clearly. Please repeat your question.",
+	NotHeard:     "Sorry, I did not hear you.",
+	NotSure:      "Sorry, I did not understand that clearly.",
+	Repeat:       "Please repeat your question.",
 	OfferHuman:   "I am having trouble understanding you. Would you like to talk to a member of staff? Say yes or press 0.",
 	NoKey:        "That key has no function. Press 0 for a person, 1 to repeat or 9 for German.",
 	Nothing:      "I have not said anything to repeat yet. How can I help you?",

@@ -106,11 +106,11 @@ func (s *Server) renderTwiML(acts []Action) (string, error) {
 	for _, a := range acts {
 		switch a := a.(type) {
 		case Say:
-			verbs = append(verbs, twilioSay(a))
+			verbs = append(verbs, twilioSay(a, s.cfg.SSML))
 		case Gather:
 			var inner []twiml.Element
 			for _, p := range a.Prompt {
-				inner = append(inner, twilioSay(p))
+				inner = append(inner, twilioSay(p, s.cfg.SSML))
 			}
 			verbs = append(verbs, &twiml.VoiceGather{
 				Input:               "speech dtmf",
@@ -137,6 +137,34 @@ func (s *Server) renderTwiML(acts []Action) (string, error) {
 	return twiml.Voice(verbs)
 }
 
-func twilioSay(a Say) *twiml.VoiceSay {
-	return &twiml.VoiceSay{Message: cleanText(a.Text), Language: gatewayLang(a.Lang)}
+// twilioSay renders a Say. With ssml, a text with list pauses becomes
+// SSML inside <Say>: each piece an <s>, a <break> between them (pieces,
+// not text around elements, as twilio-go writes no text after a child).
+func twilioSay(a Say, ssml bool) *twiml.VoiceSay {
+	if !ssml || !strings.Contains(a.Text, ListPause) {
+		return &twiml.VoiceSay{Message: cleanText(SpokenText(a.Text)), Language: gatewayLang(a.Lang)}
+	}
+	var inner []twiml.Element
+	for i, piece := range strings.Split(a.Text, ListPause) {
+		if i > 0 {
+			inner = append(inner, ssmlElement{name: "break", attrs: map[string]string{"time": listBreak}})
+		}
+		inner = append(inner, ssmlElement{name: "s", text: cleanText(piece)})
+	}
+	return &twiml.VoiceSay{Language: gatewayLang(a.Lang), InnerElements: inner}
 }
+
+// listBreak is the pause between the pieces of a spoken list.
+const listBreak = "400ms"
+
+// ssmlElement is an SSML element inside <Say>, named as Twilio documents
+// it (twilio-go's own SSML types are written in CamelCase, e.g. <Break>).
+type ssmlElement struct {
+	name, text string
+	attrs      map[string]string
+}
+
+func (e ssmlElement) GetName() string                                 { return e.name }
+func (e ssmlElement) GetText() string                                 { return e.text }
+func (e ssmlElement) GetAttr() (map[string]string, map[string]string) { return e.attrs, nil }
+func (e ssmlElement) GetInnerElements() []twiml.Element               { return nil }

@@ -43,6 +43,7 @@ type Config struct {
 	TwilioAuthToken     string
 	JambonzSecret       string
 	DeskPhone           string // number the phone channel transfers to
+	PhoneSSML           bool   // phone: SSML pauses in spoken lists
 	AllowedOrigins      []string
 	FrameAncestors      []string
 	TrustedProxies      []netip.Prefix
@@ -235,6 +236,11 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_TWILIO_AUTH_TOKEN", secret: true, set: str(func(c *Config) *string { return &c.TwilioAuthToken })},
 		{name: "LOTSE_JAMBONZ_SECRET", secret: true, set: str(func(c *Config) *string { return &c.JambonzSecret })},
 		{name: "LOTSE_DESK_PHONE", set: str(func(c *Config) *string { return &c.DeskPhone })},
+		{name: "LOTSE_PHONE_SSML", set: func(c *Config, v string) error {
+			b, err := strconv.ParseBool(v)
+			c.PhoneSSML = b
+			return err
+		}},
 		{name: "LOTSE_ALLOWED_ORIGINS", set: list(func(c *Config) *[]string { return &c.AllowedOrigins })},
 		{name: "LOTSE_FRAME_ANCESTORS", set: list(func(c *Config) *[]string { return &c.FrameAncestors })},
 		{name: "LOTSE_TRUSTED_PROXIES", set: func(c *Config, v string) error {

@@ -159,6 +159,7 @@ func newPhone(cfg Config, log *slog.Logger, a *app, localURL string) (*phone.Ser
 		TwilioAuthToken: cfg.TwilioAuthToken,
 		JambonzSecret:   cfg.JambonzSecret,
 		DeskPhone:       cfg.DeskPhone,
+		SSML:            cfg.PhoneSSML,
 		Organization:    orgDE,
 		OrganizationEN:  orgEN,
 		Logger:          log,

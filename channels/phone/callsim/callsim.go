@@ -393,21 +393,30 @@ func JambonzSignature(secret string, body []byte, t time.Time) string {
 	return "t=" + ts + ",v1=" + hex.EncodeToString(m.Sum(nil))
 }
 
+// twimlNode is an element of a TwiML document with its children (a <Say>
+// may hold SSML elements such as <s> and <break>).
+type twimlNode struct {
+	XMLName  xml.Name
+	Attrs    []xml.Attr  `xml:",any,attr"`
+	Text     string      `xml:",chardata"`
+	Children []twimlNode `xml:",any"`
+}
+
+// text returns the node's text with that of its children, as spoken.
+func (n twimlNode) text() string {
+	parts := []string{strings.TrimSpace(n.Text)}
+	for _, c := range n.Children {
+		parts = append(parts, c.text())
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
 // parseTwiML reads the verbs of a TwiML <Response> in order, up to the
 // first verb that hands control elsewhere.
 func parseTwiML(b []byte) (step, error) {
 	var doc struct {
-		XMLName xml.Name `xml:"Response"`
-		Verbs   []struct {
-			XMLName  xml.Name
-			Attrs    []xml.Attr `xml:",any,attr"`
-			Text     string     `xml:",chardata"`
-			Children []struct {
-				XMLName xml.Name
-				Attrs   []xml.Attr `xml:",any,attr"`
-				Text    string     `xml:",chardata"`
-			} `xml:",any"`
-		} `xml:",any"`
+		XMLName xml.Name    `xml:"Response"`
+		Verbs   []twimlNode `xml:",any"`
 	}
 	if err := xml.Unmarshal(b, &doc); err != nil {
 		return step{}, err
@@ -424,11 +433,11 @@ func parseTwiML(b []byte) (step, error) {
 	for _, v := range doc.Verbs {
 		switch v.XMLName.Local {
 		case "Say":
-			st.says = append(st.says, said{text: strings.TrimSpace(v.Text), lang: attr(v.Attrs, "language")})
+			st.says = append(st.says, said{text: v.text(), lang: attr(v.Attrs, "language")})
 		case "Gather":
 			for _, c := range v.Children {
 				if c.XMLName.Local == "Say" {
-					st.says = append(st.says, said{text: strings.TrimSpace(c.Text), lang: attr(c.Attrs, "language")})
+					st.says = append(st.says, said{text: c.text(), lang: attr(c.Attrs, "language")})
 				}
 			}
 			st.gather = attr(v.Attrs, "action")
@@ -477,6 +486,27 @@ type jambonzVerb struct {
 	} `json:"target"`
 }
 
+// ssmlText returns what is spoken of a Jambonz say text, which may be
+// SSML: the text without its tags and entities.
+func ssmlText(s string) string {
+	if !strings.HasPrefix(strings.TrimSpace(s), "<speak") {
+		return s
+	}
+	var b strings.Builder
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			b.Write(cd)
+		}
+		b.WriteByte(' ')
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
 // parseJambonz reads a Jambonz verb array like parseTwiML.
 func parseJambonz(b []byte) (step, error) {
 	var verbs []jambonzVerb
@@ -491,14 +521,14 @@ func parseJambonz(b []byte) (step, error) {
 			if v.Synthesizer != nil {
 				lang = v.Synthesizer.Language
 			}
-			st.says = append(st.says, said{text: v.Text, lang: lang})
+			st.says = append(st.says, said{text: ssmlText(v.Text), lang: lang})
 		case "gather":
 			if v.Say != nil {
 				lang := ""
 				if v.Recognizer != nil {
 					lang = v.Recognizer.Language
 				}
-				st.says = append(st.says, said{text: v.Say.Text, lang: lang})
+				st.says = append(st.says, said{text: ssmlText(v.Say.Text), lang: lang})
 			}
 			if v.ActionHook == "" {
 				return step{}, errors.New("gather without actionHook")
