@@ -11,7 +11,8 @@ import (
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
 
-// TestSpokenEvalAnswers asks the bundled eval questions of citizens the
+// TestSpokenEvalAnswers asks the bundled eval questions of citizens (the
+// Musterstadt and natural Musterstadt sets) the
 // real offline assistant over the bundled knowledge base and renders each
 // answer as the phone speaks it: no piece holds a bracket or the word
 // "Abschnitt", and every list of at most five items is one piece, read
@@ -21,7 +22,7 @@ func TestSpokenEvalAnswers(t *testing.T) {
 		t.Skip("opens the bundled knowledge base")
 	}
 	ctx := context.Background()
-	cases, err := evals.LoadCases("../../evals/cases/musterstadt")
+	cases, err := evals.LoadCases("../../evals/cases/musterstadt", "../../evals/cases/natural/musterstadt")
 	if err != nil {
 		t.Fatal(err)
 	}
