@@ -64,8 +64,14 @@ type Gather struct {
 	ActionPath string // path of the turn webhook, with query
 }
 
-// Dial transfers the call to Number.
-type Dial struct{ Number string }
+// Dial transfers the call to Number. Ticket (the key, may be empty) and
+// CallID let the gateway adapter tell the agent what the call is about
+// before it is connected (see transfer.go).
+type Dial struct {
+	Number string
+	Ticket string
+	CallID string
+}
 
 // Hangup ends the call.
 type Hangup struct{}
@@ -600,7 +606,7 @@ func (d *Dialog) connect(c *call, key string, before []string) []Action {
 		acts = append(acts, s)
 	}
 	if d.cfg.DeskPhone != "" {
-		return append(acts, Dial{Number: d.cfg.DeskPhone})
+		return append(acts, Dial{Number: d.cfg.DeskPhone, Ticket: key, CallID: c.id})
 	}
 	return append(acts, Hangup{})
 }

@@ -188,6 +188,7 @@ type jambonzVerb struct {
 	Recognizer  *jambonzSpeech  `json:"recognizer,omitempty"`
 	Say         *jambonzSay     `json:"say,omitempty"`
 	Target      []jambonzTarget `json:"target,omitempty"`
+	ConfirmHook string          `json:"confirmHook,omitempty"`
 	Bridge      bool            `json:"answerOnBridge,omitempty"`
 	Length      int             `json:"length,omitempty"`
 }
@@ -204,8 +205,10 @@ type jambonzSay struct {
 }
 
 type jambonzTarget struct {
-	Type   string `json:"type"`
-	Number string `json:"number"`
+	Type    string            `json:"type"`
+	Number  string            `json:"number,omitempty"`
+	SipURI  string            `json:"sipUri,omitempty"`
+	Headers map[string]string `json:"headers,omitempty"`
 }
 
 // jambonzText renders the text of a say: with ssml and list pauses in it
@@ -258,7 +261,7 @@ func renderJambonz(acts []Action, ssml bool) []jambonzVerb {
 			}
 			out = append(out, g)
 		case Dial:
-			out = append(out, jambonzVerb{Verb: "dial", Target: []jambonzTarget{{Type: "phone", Number: cleanText(a.Number)}}, Bridge: true})
+			out = append(out, jambonzDial(a))
 		case Hangup:
 			out = append(out, jambonzVerb{Verb: "hangup"})
 		case Redirect:

@@ -44,6 +44,10 @@ const (
 	TwilioTurnPath      = "/voice/twilio/turn"
 	JambonzIncomingPath = "/voice/jambonz/incoming"
 	JambonzTurnPath     = "/voice/jambonz/turn"
+	// The whisper paths serve what the agent hears on answering a
+	// transfer, before the caller is connected (see transfer.go).
+	TwilioWhisperPath  = "/voice/twilio/whisper"
+	JambonzWhisperPath = "/voice/jambonz/whisper"
 )
 
 // Defaults of Config's optional fields.
@@ -194,10 +198,12 @@ func (s *Server) Routes(r chi.Router) {
 	if s.twilio != nil {
 		r.Post(TwilioIncomingPath, s.handleTwilio(true))
 		r.Post(TwilioTurnPath, s.handleTwilio(false))
+		r.Post(TwilioWhisperPath, s.handleTwilioWhisper)
 	}
 	if s.cfg.JambonzSecret != "" {
 		r.Post(JambonzIncomingPath, s.handleJambonz(true))
 		r.Post(JambonzTurnPath, s.handleJambonz(false))
+		r.Post(JambonzWhisperPath, s.handleJambonzWhisper)
 	}
 }
 

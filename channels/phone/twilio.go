@@ -3,6 +3,7 @@
 package phone
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -51,7 +52,7 @@ func (s *Server) twilioTurn(r *http.Request, start bool) reply {
 		acts = s.dialog.Turn(r.Context(), in)
 	}
 	acts = stampNonce(acts)
-	body, err := s.renderTwiML(acts)
+	body, err := s.renderTwiML(r.Context(), acts)
 	if err != nil {
 		s.cfg.Logger.Error("phone: render twiml", "err", err)
 		return reply{status: http.StatusInternalServerError, ctype: "text/plain; charset=utf-8", body: []byte(http.StatusText(http.StatusInternalServerError) + "\n")}
@@ -101,7 +102,7 @@ func twilioInput(form, query url.Values) (Input, bool) {
 // renderTwiML renders actions as a TwiML <Response>. twilio-go's twiml
 // package writes through etree, which escapes text and attributes; text
 // is also cleaned of control characters and angle brackets.
-func (s *Server) renderTwiML(acts []Action) (string, error) {
+func (s *Server) renderTwiML(ctx context.Context, acts []Action) (string, error) {
 	verbs := make([]twiml.Element, 0, len(acts))
 	for _, a := range acts {
 		switch a := a.(type) {
@@ -125,7 +126,7 @@ func (s *Server) renderTwiML(acts []Action) (string, error) {
 				InnerElements:       inner,
 			})
 		case Dial:
-			verbs = append(verbs, &twiml.VoiceDial{Number: cleanText(a.Number), AnswerOnBridge: "true"})
+			verbs = append(verbs, s.twilioDial(ctx, a))
 		case Hangup:
 			verbs = append(verbs, &twiml.VoiceHangup{})
 		case Redirect:

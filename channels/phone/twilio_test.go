@@ -142,8 +142,8 @@ func TestTwilioCallFlow(t *testing.T) {
 	if !strings.Contains(spoken(final), "L O T, 4 2") {
 		t.Errorf("ticket key not spelled: %s", spoken(final))
 	}
-	if final[2].Text != testDesk {
-		t.Errorf("Dial %q, want %q", final[2].Text, testDesk)
+	if len(final[2].Children) != 1 || final[2].Children[0].Name != "Number" || final[2].Children[0].Text != testDesk {
+		t.Errorf("Dial %+v, want <Number>%s</Number>", final[2], testDesk)
 	}
 
 	escs := e.esc.escalations()
@@ -519,7 +519,7 @@ func TestTwiMLEscaping(t *testing.T) {
 
 	// The renderer itself escapes whatever text it gets.
 	s := &Server{public: "https://lotse.example"}
-	body, err := s.renderTwiML([]Action{Say{Text: `A & B "C" 'D'`, Lang: "de"}, Gather{Prompt: []Say{{Text: "x</Say><Hangup/>"}}, Hints: []string{`a"b`, "c&d"}, ActionPath: "/t?x=1&y=2"}})
+	body, err := s.renderTwiML(context.Background(), []Action{Say{Text: `A & B "C" 'D'`, Lang: "de"}, Gather{Prompt: []Say{{Text: "x</Say><Hangup/>"}}, Hints: []string{`a"b`, "c&d"}, ActionPath: "/t?x=1&y=2"}})
 	if err != nil {
 		t.Fatal(err)
 	}

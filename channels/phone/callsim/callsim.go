@@ -139,6 +139,7 @@ type step struct {
 	gather   string // where the gather posts, "" if none
 	redirect string // where to go next, "" if none
 	dial     string
+	whisper  string // what the desk's phone fetches on answering, "" if none
 	hangup   bool
 }
 
@@ -209,6 +210,16 @@ func run(ctx context.Context, o Options, in io.Reader, out io.Writer, observe fu
 		switch {
 		case st.dial != "":
 			fmt.Fprintf(out, "[Weiterleitung an %s]\n", st.dial)
+			if st.whisper != "" {
+				// Play the desk's side: what the agent hears on answering.
+				w, err := s.post(ctx, st.whisper, nil)
+				if err != nil {
+					return err
+				}
+				for _, p := range w.says {
+					fmt.Fprintf(out, "[Das Service-Team hört vorher: %s]\n", p.text)
+				}
+			}
 			return nil
 		case st.hangup:
 			fmt.Fprintln(out, "[Lotse hat aufgelegt]")
@@ -449,7 +460,12 @@ func parseTwiML(b []byte) (step, error) {
 			st.redirect = strings.TrimSpace(v.Text)
 			return st, nil
 		case "Dial":
-			st.dial = strings.TrimSpace(v.Text)
+			st.dial = v.text() // the number, also inside <Number>
+			for _, c := range v.Children {
+				if c.XMLName.Local == "Number" {
+					st.whisper = attr(c.Attrs, "url")
+				}
+			}
 			return st, nil
 		case "Hangup":
 			st.hangup = true
@@ -483,7 +499,9 @@ type jambonzVerb struct {
 	Target []struct {
 		Type   string `json:"type"`
 		Number string `json:"number"`
+		SipURI string `json:"sipUri"`
 	} `json:"target"`
+	ConfirmHook string `json:"confirmHook"`
 }
 
 // ssmlText returns what is spoken of a Jambonz say text, which may be
@@ -542,7 +560,8 @@ func parseJambonz(b []byte) (step, error) {
 			if len(v.Target) == 0 {
 				return step{}, errors.New("dial without target")
 			}
-			st.dial = v.Target[0].Number
+			st.dial = v.Target[0].Number + v.Target[0].SipURI
+			st.whisper = v.ConfirmHook
 			return st, nil
 		case "hangup":
 			st.hangup = true

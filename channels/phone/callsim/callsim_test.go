@@ -105,6 +105,7 @@ func TestRunTwilio(t *testing.T) {
 		"Lotse: Guten Tag!", "Lotse (en-GB): For English, press 9.", "Sie: Was kostet ein Reisepass?\n", "Sie: [Taste 0]\n",
 		"Lotse: Der Reisepass kostet 37 Euro.", "Lotse: Möchten Sie mehr wissen?", "Die Bearbeitung dauert vier Wochen.",
 		"Lotse: Dürfen wir Ihre Rufnummer für einen Rückruf speichern?", "L O T, 4 2", "[Weiterleitung an " + desk + "]",
+		"[Das Service-Team hört vorher: Anruf über Lotse, Vorgang L O T, 4 2. Gefragt wurde: Was kostet ein Reisepass?]",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
