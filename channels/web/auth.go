@@ -28,11 +28,24 @@ func (s *Server) employeeOnly(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user, ok := s.employee(r)
 		if !ok {
+			if wantsPage(r) {
+				// A person in a browser gets a page that explains the
+				// sign-in; the API and the socket keep their JSON error.
+				s.renderPageStatus(w, r, http.StatusUnauthorized, "intern-signin.html", pageData{})
+				return
+			}
 			writeError(w, r, s.log, errUnauthorized)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), employeeKey{}, user)))
 	})
+}
+
+// wantsPage reports whether r asks for the intranet page in a browser:
+// GET /intern with HTML accepted.
+func wantsPage(r *http.Request) bool {
+	return r.Method == http.MethodGet && (r.URL.Path == "/intern" || r.URL.Path == "/intern/") &&
+		strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
 func (s *Server) employee(r *http.Request) (string, bool) {

@@ -255,3 +255,29 @@ func TestBrowserWidgetReading(t *testing.T) {
 
 // jsNum writes n as a JavaScript number.
 func jsNum(n float64) string { return strconv.FormatFloat(n, 'f', -1, 64) }
+
+// TestBrowserInternSignIn: a browser that opens /intern without a sign-in
+// from the intranet proxy sees a page that explains it (the answer is
+// still 401), with no axe-core violations.
+func TestBrowserInternSignIn(t *testing.T) {
+	browser := browsertest.Require(t)
+	env := mustServe(t, nil)
+	ctx := browser.NewContext(t, 30*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(env.http.URL+"/intern")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('h1').textContent + ' | ' + document.querySelector('a[href="/"]').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "Anmeldung erforderlich | Startseite" {
+		t.Errorf("sign-in page shows %q", got)
+	}
+	if got := browsertest.CSPViolations(t, ctx); got != "" {
+		t.Errorf("CSP violations: %v", got)
+	}
+	browsertest.Screenshot(t, ctx, "intern-signin")
+	for _, v := range browser.Axe(t, ctx).Violations {
+		t.Errorf("axe: %s", v)
+	}
+}

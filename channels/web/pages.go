@@ -101,6 +101,11 @@ func (s *Server) handleIntern(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, name string, data pageData) {
+	s.renderPageStatus(w, r, http.StatusOK, name, data)
+}
+
+// renderPageStatus renders the page template name with the given status.
+func (s *Server) renderPageStatus(w http.ResponseWriter, r *http.Request, status int, name string, data pageData) {
 	var buf bytes.Buffer
 	if err := s.pages.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		writeError(w, r, s.log, fmt.Errorf("web: rendering %s: %w", name, err))
@@ -108,6 +113,7 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, name string,
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
 

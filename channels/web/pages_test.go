@@ -69,6 +69,24 @@ func TestPages(t *testing.T) {
 	if resp.StatusCode != 401 || !strings.Contains(body, `"unauthorized"`) {
 		t.Errorf("/intern without header: %d %s", resp.StatusCode, body)
 	}
+	// A browser gets a page explaining the sign-in, still 401; the API
+	// keeps its JSON error.
+	resp, body = get(t, env, "/intern", http.Header{"Accept": {"text/html,application/xhtml+xml,*/*;q=0.8"}})
+	if resp.StatusCode != 401 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !strings.Contains(body, "<h1>Anmeldung erforderlich</h1>") || !strings.Contains(body, "Single Sign-on") {
+		t.Errorf("/intern in a browser without sign-in: %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	if resp.Header.Get("Content-Security-Policy") == "" {
+		t.Error("sign-in page without CSP")
+	}
+	for _, bad := range []string{"style=", "<style", "<script"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("sign-in page has %q", bad)
+		}
+	}
+	resp, body = get(t, env, "/intern/api/v1/chat", http.Header{"Accept": {"text/html"}})
+	if resp.StatusCode != 401 || !strings.Contains(body, `"unauthorized"`) {
+		t.Errorf("intranet API without sign-in: %d %s", resp.StatusCode, body)
+	}
 }
 
 func TestSecurityHeadersFrameAncestors(t *testing.T) {
