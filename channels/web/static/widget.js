@@ -665,6 +665,8 @@
         if (m) {
           var tag = m[1] ? 'OL' : 'UL';
           if (!list || list.tagName !== tag) {
+            // A one-line paragraph ending in ':' heads the list.
+            if (para && !para.querySelector('br') && /:\s*$/.test(para.textContent)) { para.className = 'lead'; }
             list = parent.appendChild(el(tag));
             if (m[1] && m[1] !== '1') { list.setAttribute('start', m[1]); }
           }
