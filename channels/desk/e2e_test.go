@@ -190,19 +190,25 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	agent.wait("held", `location.search.includes('ok=takeover') && !!document.getElementById('release')`)
 	citizen.wait("agent joined", root+`.querySelector('[role=log]').textContent.includes('anna vom Service-Team hat das Gespräch übernommen')`)
 
-	// The agent's reply appears in the widget at once.
+	// While the agent types, the widget says so; the reply appears at once
+	// and the typing note goes.
 	agent.must("type reply", chromedp.Do(actx, chromedp.SendKeys("#reply", e2eReply)))
+	citizen.wait("agent typing", root+`.querySelector('.typing').textContent === 'anna (Service-Team) schreibt …'`)
 	agent.eval(`document.querySelector('form[action$="/reply"] button').click()`)
 	agent.wait("reply sent", `location.search.includes('ok=reply')`)
 	citizen.wait("agent message", `[...`+root+`.querySelectorAll('.msg.agent .text')].some(p => p.textContent === `+browsertest.JSString(e2eReply)+`)`)
+	citizen.wait("typing note gone", root+`.querySelector('.typing').textContent === ''`)
 
 	// While held, the bot stays silent.
-	bots := citizen.eval(`[...` + root + `.querySelectorAll('.msg.bot .text')].filter(p => p.textContent).length`)
+	bots := citizen.eval(root + `.querySelectorAll('[role=log] .msg.bot').length`)
 	citizen.eval(root + `.querySelector('#lotse-input').focus()`)
 	citizen.must("ask while held", chromedp.Do(cctx, chromedp.KeyEvent("Danke, wie lange dauert es?"), chromedp.KeyEvent(kb.Enter)))
 	citizen.wait("held notice", root+`.querySelector('[role=log]').textContent.includes('betreut dieses Gespräch')`)
-	if got := citizen.eval(`[...` + root + `.querySelectorAll('.msg.bot .text')].filter(p => p.textContent).length`); got != bots {
-		t.Errorf("bot answered while held: %v answers, had %v", got, bots)
+	if got := citizen.eval(root + `.querySelectorAll('[role=log] .msg.bot').length`); got != bots {
+		t.Errorf("assistant bubbles while held: %v, had %v", got, bots)
+	}
+	if got := citizen.eval(`[...` + root + `.querySelectorAll('[role=log] .msg.user')].pop().querySelector('.sent').textContent`); got != "Gesendet" {
+		t.Errorf("message while held shows %v, want Gesendet", got)
 	}
 	// The agent sees the citizen's message arrive without a reload.
 	agent.wait("citizen's message in the case", `document.getElementById('transcript').textContent.includes('Danke, wie lange dauert es?') && document.getElementById('transcript').textContent.includes(`+browsertest.JSString(e2eReply)+`) && document.getElementById('transcript-status').textContent.includes('Neue Nachricht')`)
