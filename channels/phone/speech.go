@@ -311,12 +311,13 @@ func hasLetterOrDigit(s string) bool {
 }
 
 // speakEmail reads an e-mail address so that it can be written down:
-// "buergerbuero@musterstadt.example" → "buergerbuero, at-Zeichen,
+// "buergerbuero@musterstadt.example" → "buergerbuero, ät-Zeichen,
 // musterstadt Punkt example" ("…, at, musterstadt dot example"), with
-// dashes and underscores named.
+// dashes and underscores named. "ät" is written as it is said: German
+// voices read "at" as in "Atlas".
 func speakEmail(m string, en bool) string {
 	words := strings.NewReplacer(".", " Punkt ", "-", " Bindestrich ", "_", " Unterstrich ")
-	at := ", at-Zeichen, "
+	at := ", ät-Zeichen, "
 	if en {
 		words = strings.NewReplacer(".", " dot ", "-", " dash ", "_", " underscore ")
 		at = ", at, "

@@ -3,6 +3,7 @@
 package phone
 
 import (
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -52,8 +53,8 @@ func TestSpeakable(t *testing.T) {
 		{"url configured", "Link: https://x.example/y", SpeechOptions{LinkText: "Den Link schicken wir Ihnen gern per SMS"}, "Link: Den Link schicken wir Ihnen gern per SMS."},
 		{"url english", "See https://x.example/y.", SpeechOptions{Lang: "en"}, "See on the city's website."},
 		{"url after hier", "Einen Termin vereinbaren Sie hier: https://termine.musterstadt.example", SpeechOptions{}, "Einen Termin vereinbaren Sie auf der Internetseite der Stadt."},
-		{"email", "E-Mail: buergerbuero@musterstadt.example", SpeechOptions{}, "E-Mail: buergerbuero, at-Zeichen, musterstadt Punkt example."},
-		{"email dash", "Schreiben Sie an buerger-service@musterstadt.example.", SpeechOptions{}, "Schreiben Sie an buerger Bindestrich service, at-Zeichen, musterstadt Punkt example."},
+		{"email", "E-Mail: buergerbuero@musterstadt.example", SpeechOptions{}, "E-Mail: buergerbuero, ät-Zeichen, musterstadt Punkt example."},
+		{"email dash", "Schreiben Sie an buerger-service@musterstadt.example.", SpeechOptions{}, "Schreiben Sie an buerger Bindestrich service, ät-Zeichen, musterstadt Punkt example."},
 		{"email english", "Write to a.b@x.example.", SpeechOptions{Lang: "en"}, "Write to a dot b, at, x dot example."},
 		{"markdown link", "Siehe [Formular](https://x.example/f).", SpeechOptions{}, "Siehe Formular."},
 		{"markdown emphasis", "## Kosten\n**Wichtig:** bitte _nicht_ vergessen", SpeechOptions{}, "Kosten. Wichtig: bitte nicht vergessen."},
@@ -167,5 +168,25 @@ func TestParts(t *testing.T) {
 	}
 	if got := SpokenText("a." + P + "b."); got != "a. b." {
 		t.Errorf("SpokenText %q", got)
+	}
+}
+
+// TestEmailWithEspeak reads a spoken e-mail address with espeak-ng (when
+// installed) and checks its phonemes: the @ as "ät-Zeichen", not "at" as
+// in "Atlas", and the dot as "Punkt".
+func TestEmailWithEspeak(t *testing.T) {
+	espeak, err := exec.LookPath("espeak-ng")
+	if err != nil {
+		t.Skip("espeak-ng not installed")
+	}
+	text := Speakable("Schreiben Sie an buergerbuero@musterstadt.example.", SpeechOptions{})
+	out, err := exec.Command(espeak, "-q", "-x", "-v", "de", text).Output()
+	if err != nil {
+		t.Fatalf("espeak-ng: %v", err)
+	}
+	ph := string(out)
+	t.Logf("%q → %s", text, ph)
+	if !strings.Contains(ph, "'E:tts'aIC@n") || strings.Contains(ph, "'A:t") || !strings.Contains(ph, "p'UNkt") {
+		t.Errorf("espeak-ng reads %q as %s", text, ph)
 	}
 }
