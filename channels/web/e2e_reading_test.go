@@ -179,6 +179,10 @@ func TestBrowserWidgetReading(t *testing.T) {
 	eval(`window.__utterance.dispatchEvent(new Event('end'))`)
 	check("ended", speak+`.textContent === 'Vorlesen' && window.__spoken.length === 2`)
 
+	// Zooming in keeps the newest answer's beginning in view.
+	must("zoom in", chromedp.Do(ctx, chromedp.EmulateViewport(640, 450, chromedp.EmulateScale(2))))
+	waitJS("first line in view after zooming in", firstLineInView)
+
 	// Zoom and small screens: the newest answer's first line, the input and
 	// the human button are on the screen, not covered, without scrolling
 	// the page; nothing in the panel takes space unseen; nothing scrolls

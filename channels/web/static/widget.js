@@ -403,7 +403,8 @@
       var short = window.matchMedia && window.matchMedia('(max-height: 34rem)');
       var place = function () {
         if (short && short.matches) { header.insertBefore(human, gear); } else { panel.appendChild(human); }
-      };
+        this.scrollDown(); // the layout changed: the newest answer's top again
+      }.bind(this);
       place();
       if (short && short.addEventListener) { short.addEventListener('change', place); }
 
