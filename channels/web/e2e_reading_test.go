@@ -285,3 +285,49 @@ func TestBrowserInternSignIn(t *testing.T) {
 		t.Errorf("axe: %s", v)
 	}
 }
+
+// TestBrowserWidgetMarkdown runs the widget's renderer on edge cases and
+// compares the DOM it builds, written as simplified HTML.
+func TestBrowserWidgetMarkdown(t *testing.T) {
+	browser := browsertest.Require(t)
+	env := mustServe(t, func(c *Config) { c.Chat = e2eChatter{} })
+	ctx := browser.NewContext(t, 30*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(env.http.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](root+` && !`+root+`.querySelector('.launcher').hidden`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// show renders text and writes the result: tags by name, links as
+	// <a href>, text as it is (so "<" in text shows as "<", not "&lt;").
+	const show = `(text) => { const d = document.createElement('div'); document.querySelector('lotse-chat').render(text, d);
+		const w = n => n.nodeType === 3 ? n.textContent : n.classList && n.classList.contains('sr-only') ? '' :
+			'<' + n.tagName.toLowerCase() + (n.tagName === 'A' ? ' ' + n.getAttribute('href') + ' ' + n.getAttribute('rel') + ' ' + n.getAttribute('target') : '') + (n.className ? '.' + n.className : '') + '>' + [...n.childNodes].map(w).join('') + '</' + n.tagName.toLowerCase() + '>';
+		return [...d.childNodes].map(w).join(''); }`
+	for _, c := range []struct{ in, want string }{
+		{"Eins\nzwei\n\nDrei", "<p>Eins<br></br>zwei</p><p>Drei</p>"},
+		{"Kosten:\n- a\n- b", "<p.lead>Kosten:</p><ul><li>a</li><li>b</li></ul>"},
+		{"3. drei\n4. vier", `<ol><li>drei</li><li>vier</li></ol>`},
+		{"**fett** und **auch fett**", "<p><strong>fett</strong> und <strong>auch fett</strong></p>"},
+		{"Hier: https://a.example/x.", "<p>Hier: <a https://a.example/x noopener noreferrer _blank>a.example/x</a>.</p>"},
+		{"(siehe https://a.example/b)", "<p>(siehe <a https://a.example/b noopener noreferrer _blank>a.example/b</a>)</p>"},
+		{"https://a.example/wiki/X_(Y)", "<p><a https://a.example/wiki/X_(Y) noopener noreferrer _blank>a.example/wiki/X_(Y)</a></p>"},
+		{"[Formular](https://a.example/f) und [böse](javascript:alert(1))", "<p><a https://a.example/f noopener noreferrer _blank>Formular</a> und [böse](javascript:alert(1))</p>"},
+		{"[relativ](/x)", "<p>[relativ](/x)</p>"},
+		{`<b>fett?</b> <a href="https://x.example">x</a>`, `<p><b>fett?</b> <a href="<a https://x.example/ noopener noreferrer _blank>x.example</a>">x</a></p>`},
+		{"**[Link](https://a.example)**", "<p><strong><a https://a.example/ noopener noreferrer _blank>Link</a></strong></p>"},
+		{"- **Kosten:** 10 Euro", "<ul><li><strong>Kosten:</strong> 10 Euro</li></ul>"},
+	} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string]("("+show+")("+browsertest.JSString(c.in)+")"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("render(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Evaluate[any](`window.__xss`)); got != nil {
+		t.Errorf("a script ran: %v", got)
+	}
+}

@@ -562,6 +562,8 @@
             }
             return;
           }
+          // A failed turn (numbered) ends its preview.
+          if (this.stream && typeof msg.seq === 'number') { this.endStream(); }
           this.note(this.errorText(msg), 'error');
           // A refused message was not processed: offer it again.
           if ((msg.code === 'rate_limited' || msg.code === 'busy') && this.lastSent && !this.input.value.trim()) {
