@@ -626,7 +626,9 @@
     // seconds, or until the message comes), or hides it for null.
     showTyping(name) {
       clearTimeout(this.typingTimer);
-      this.typing.textContent = name == null ? '' : name ? this.t('typing').replace('{name}', name) : this.t('team') + ' …';
+      var text = name == null ? '' : name ? this.t('typing').replace('{name}', name) : this.t('team') + ' …';
+      // Set only on a change, so that screen readers announce it once.
+      if (this.typing.textContent !== text) { this.typing.textContent = text; }
       if (name != null) {
         this.typingTimer = setTimeout(this.showTyping.bind(this, null), 8000);
         this.scrollDown();
