@@ -37,7 +37,7 @@ func TestSpokenEvalAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var answers, pieces, lists, listItems, emails int
+	var answers, pieces, lists, listItems, emails, bracketed, longLists int
 	for _, c := range cases {
 		if c.Audience == knowledge.Employee {
 			continue
@@ -57,6 +57,9 @@ func TestSpokenEvalAnswers(t *testing.T) {
 		if strings.Contains(ans.Text, "@") {
 			emails++
 		}
+		if strings.ContainsAny(ans.Text, "()[]") || strings.Contains(ans.Text, "Abschnitt") {
+			bracketed++ // written with brackets or "Abschnitt": the renderer had work
+		}
 		written := listLengths(ans.Text)
 		parts := Parts(ans.Text, SpeechOptions{Lang: lang})
 		pieces += len(parts)
@@ -71,6 +74,9 @@ func TestSpokenEvalAnswers(t *testing.T) {
 			}
 			lists++
 			listItems += n
+			if n > 3 {
+				longLists++ // three sentences a part used to cut these
+			}
 			whole := false
 			for _, p := range parts {
 				if strings.Count(p, ListPause) >= n && strings.Contains(p, countItems(n, lang == "en")) && strings.Contains(p, ordinal(n, lang == "en")+":") {
@@ -82,7 +88,8 @@ func TestSpokenEvalAnswers(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d answers spoken in %d pieces; %d lists of 2–5 items (%d items) each read whole; %d answers with an e-mail address", answers, pieces, lists, listItems, emails)
+	t.Logf("%d answers spoken in %d pieces; %d written with brackets or \"Abschnitt\", none spoken so; %d lists of 2–5 items (%d items, %d of them with 4 or 5) each read whole; %d answers with an e-mail address",
+		answers, pieces, bracketed, lists, listItems, longLists, emails)
 	if answers < 100 || lists == 0 {
 		t.Errorf("only %d answers and %d lists: the eval cases did not load as expected", answers, lists)
 	}
