@@ -96,6 +96,14 @@ var textsEN = texts{
 	GoneSilent:   "I cannot hear you any more. Please feel free to call again. Goodbye!",
 }
 
+// What the service desk hears on answering a transfer, before the caller
+// is connected (see transfer.go). The desk works in German.
+const (
+	whisperTicket   = "Anruf über Lotse, Vorgang %s." // %s: the spelled ticket key
+	whisperNoTicket = "Anruf über Lotse, ohne Vorgangsnummer."
+	whisperAsked    = "Gefragt wurde:" // followed by the caller's last questions
+)
+
 func textsFor(lang string) *texts {
 	if lang == "en" {
 		return &textsEN

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -87,12 +88,12 @@ func cutRunes(s string, n int) string {
 
 // whisperText is what the agent hears before the caller is connected.
 func whisperText(key, summary string) string {
-	text := "Anruf über Lotse, ohne Vorgangsnummer."
+	text := whisperNoTicket
 	if key != "" {
-		text = "Anruf über Lotse, Vorgang " + SpellKey(key) + "."
+		text = fmt.Sprintf(whisperTicket, SpellKey(key))
 	}
 	if summary != "" {
-		text += " Gefragt wurde: " + Speakable(summary, SpeechOptions{})
+		text += " " + whisperAsked + " " + Speakable(summary, SpeechOptions{})
 	}
 	return cleanText(text)
 }
