@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/netip"
 	"net/url"
 	"os"
@@ -27,6 +28,7 @@ type Config struct {
 	Retrieval string   // hybrid | lexical | dense
 	Watch     bool     // pick up changed knowledge files while serving
 	LogLevel  string   // debug | info | warn | error
+	DebugAddr string   // loopback address for pprof and expvar; empty: off
 
 	LLM        LLMConfig
 	Embeddings EmbedConfig
@@ -119,6 +121,11 @@ func (c Config) Validate() error {
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("data dir must not be empty"))
 	}
+	if c.DebugAddr != "" {
+		if err := checkLoopback(c.DebugAddr); err != nil {
+			errs = append(errs, fmt.Errorf("LOTSE_DEBUG_ADDR %q: %w", c.DebugAddr, err))
+		}
+	}
 	switch c.Retrieval {
 	case "hybrid", "lexical", "dense":
 	default:
@@ -181,6 +188,27 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// checkLoopback accepts host:port addresses whose host is localhost or a
+// loopback IP: the debug listener exposes profiles and memory statistics
+// and must never be reachable from another machine.
+func checkLoopback(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("want host:port: %w", err)
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return fmt.Errorf("port %q: want a number up to 65535", port)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || !ip.IsLoopback() {
+		return errors.New("want a loopback host (localhost, 127.0.0.1 or [::1])")
+	}
+	return nil
+}
+
 // envSpec binds one environment variable to one field. Secrets may also be
 // read from a file named by NAME_FILE.
 type envSpec struct {
@@ -208,6 +236,7 @@ func envSpecs() []envSpec {
 			c.Watch = b
 			return err
 		}},
+		{name: "LOTSE_DEBUG_ADDR", set: str(func(c *Config) *string { return &c.DebugAddr })},
 		{name: "LOTSE_LOG_LEVEL", set: str(func(c *Config) *string { return &c.LogLevel })},
 		{name: "LOTSE_LLM_BASE_URL", set: str(func(c *Config) *string { return &c.LLM.BaseURL })},
 		{name: "LOTSE_LLM_MODEL", set: str(func(c *Config) *string { return &c.LLM.Model })},

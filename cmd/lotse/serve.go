@@ -28,6 +28,7 @@ import (
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, _, err := parseConfig("serve", args, getenv, stderr, func(fs *flag.FlagSet, c *Config) {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (env LOTSE_ADDR)")
+		fs.StringVar(&c.DebugAddr, "debug-addr", c.DebugAddr, "loopback address serving pprof and expvar, off when empty (env LOTSE_DEBUG_ADDR)")
 		fs.BoolVar(&c.Watch, "watch", c.Watch, "reindex changed knowledge files (env LOTSE_WATCH)")
 	})
 	if err != nil {
@@ -54,6 +55,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 type server struct {
 	ln      net.Listener
 	http    *http.Server
+	debug   *debugServer // nil unless cfg.DebugAddr is set
 	app     *app
 	log     *slog.Logger
 	ready   atomic.Bool
@@ -76,9 +78,20 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 		return nil, fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
 	s.ln = ln
+	// The debug listener starts first, so that building the index (the
+	// heaviest part of a start) can be profiled too.
+	if cfg.DebugAddr != "" {
+		if s.debug, err = startDebug(cfg.DebugAddr, log, s.failed); err != nil {
+			ln.Close()
+			return nil, err
+		}
+	}
 	a, err := buildApp(ctx, cfg, log, localURL(ln.Addr()))
 	if err != nil {
 		ln.Close()
+		if s.debug != nil {
+			s.debug.http.Close()
+		}
 		return nil, err
 	}
 	s.app = a
@@ -141,6 +154,9 @@ func (s *server) Shutdown(ctx context.Context) error {
 	}
 	s.ready.Store(false)
 	errs := []error{s.http.Shutdown(ctx)}
+	if s.debug != nil {
+		errs = append(errs, s.debug.http.Shutdown(ctx))
+	}
 	errs = append(errs, s.app.shutdown(ctx))
 	return errors.Join(errs...)
 }
