@@ -156,87 +156,153 @@ func heapInUse() uint64 {
 	return m.HeapAlloc
 }
 
-// BenchmarkSearch measures whole searches. The vector path is the one the
-// index chooses (chromem up to chromemMaxRows chunks per partition, the flat
-// scan above); at 10k chunks both are measured.
+// BenchmarkSearch measures whole searches; the vectors are queried with the
+// flat scan, as in production.
 func BenchmarkSearch(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 13_000, 100_000} {
-		// The synthetic corpus gives citizens nine chunks in ten.
-		paths := []string{"chromem"}
-		if n*9/10 > chromemMaxRows {
-			paths = []string{"flat"}
-		}
-		if n == 10_000 {
-			paths = []string{"chromem", "flat"}
-		}
-		for _, path := range paths {
-			for _, mode := range []Mode{ModeHybrid, ModeLexical, ModeDense} {
-				b.Run(fmt.Sprintf("chunks=%d/vectors=%s/mode=%s", n, path, mode), func(b *testing.B) {
-					bb := openBenchBase(b, n)
-					ix := bb.b.cur.Load()
-					orig := ix.dense
-					if path == "flat" && orig.flat == nil {
-						ix.dense = mustDense(b, ix.embeds, ix.chunkMeta, bb.b.embed, 0)
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		for _, mode := range []Mode{ModeHybrid, ModeLexical, ModeDense} {
+			b.Run(fmt.Sprintf("chunks=%d/mode=%s", n, mode), func(b *testing.B) {
+				bb := openBenchBase(b, n)
+				bb.b.cfg.Mode = mode
+				defer func() { bb.b.cfg.Mode = ModeHybrid }()
+				qs := synthQueries(bb.titles, 512)
+				lat := make([]time.Duration, 0, b.N)
+				ctx := context.Background()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					start := time.Now()
+					if _, err := bb.b.Search(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
 					}
-					if usesFlat := ix.dense.parts[partCitizen].Count() > ix.dense.maxRows; usesFlat != (path == "flat") {
-						b.Fatalf("citizen queries use the flat scan: %v, want path %s", usesFlat, path)
-					}
-					bb.b.cfg.Mode = mode
-					defer func() { bb.b.cfg.Mode, ix.dense = ModeHybrid, orig }()
-					qs := synthQueries(bb.titles, 512)
-					lat := make([]time.Duration, 0, b.N)
-					ctx := context.Background()
-					b.ResetTimer()
-					for i := 0; i < b.N; i++ {
-						start := time.Now()
-						if _, err := bb.b.Search(ctx, qs[i%len(qs)]); err != nil {
-							b.Fatal(err)
-						}
-						lat = append(lat, time.Since(start))
-					}
-					b.StopTimer()
-					slices.Sort(lat)
-					b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-					b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
-					b.ReportMetric(float64(bb.b.Report().Chunks), "chunks")
-					b.ReportMetric(bb.bytes, "heap-B/chunk")
-				})
-			}
+					lat = append(lat, time.Since(start))
+				}
+				b.StopTimer()
+				slices.Sort(lat)
+				b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+				b.ReportMetric(float64(bb.b.Report().Chunks), "chunks")
+				b.ReportMetric(bb.bytes, "heap-B/chunk")
+			})
 		}
 	}
 }
 
-// BenchmarkDenseQuery compares the two vector paths alone over random
-// vectors of the offline embedder's dimension, fetching what a search
-// fetches (minCandidates); it is the measurement behind chromemMaxRows.
-func BenchmarkDenseQuery(b *testing.B) {
+// randomUnitVectors returns rows random unit vectors of dim dimensions.
+func randomUnitVectors(rows, dim int) [][]float32 {
 	r := rand.New(rand.NewPCG(1, 2))
-	meta := func(c int) (string, bool) { return fmt.Sprintf("dok/%06d", c), true }
-	for _, rows := range []int{1_000, 10_000, 12_000, 14_000, 16_000, 20_000, 50_000, 100_000} {
-		embeds := make([][]float32, rows)
-		for i := range embeds {
-			v := make([]float32, offlineDim)
-			for j := range v {
-				v[j] = float32(r.NormFloat64())
-			}
-			embeds[i] = normalize(v)
+	embeds := make([][]float32, rows)
+	for i := range embeds {
+		v := make([]float32, dim)
+		for j := range v {
+			v[j] = float32(r.NormFloat64())
 		}
-		q := embeds[rows/2]
-		for _, path := range []string{"chromem", "flat"} {
-			maxRows := rows
-			if path == "flat" {
-				maxRows = 0
+		embeds[i] = normalize(v)
+	}
+	return embeds
+}
+
+// BenchmarkDenseQuery measures the vector query alone against the
+// memory-bandwidth bound, at 1k, 10k and 100k rows of the offline
+// embedder's dimension, fetching what a search fetches (minCandidates), on
+// both paths: the flat scan (production) and chromem-go's own query. Run it
+// with
+//
+//	go test -run '^$' -bench DenseQuery -benchtime 40x ./knowledge/
+//
+// Each iteration is one round of a memcpy of as many bytes as the query
+// reads (on as many goroutines as the scan uses) and then the query; the
+// medians over the rounds give bound-ns, query-ns and x-bound, their
+// ratio, so that machine load hits both alike. bytes/query counts the rows
+// scanned; above coarseRows the flat scan reads the packed prefixes and
+// then max(coarseKeep·n, coarseMin) full rows. Before timing, the flat
+// scan's results are checked against chromem's query: identical where the
+// scan is exact, and the exact scan identical at 100k.
+func BenchmarkDenseQuery(b *testing.B) {
+	meta := func(c int) (string, bool) { return fmt.Sprintf("dok/%06d", c), true }
+	for _, rows := range []int{1_000, 10_000, 100_000} {
+		embeds := randomUnitVectors(rows, offlineDim)
+		d := mustDense(b, embeds, meta, panicEmbedder, false)
+		queries := randomUnitVectors(64, offlineDim)
+		ctx := context.Background()
+		for _, q := range queries[:4] {
+			d.viaChromem = true
+			want, err := d.search(ctx, q, true, minCandidates)
+			if err != nil {
+				b.Fatal(err)
 			}
-			d := mustDense(b, embeds, meta, panicEmbedder, maxRows)
+			d.viaChromem = false
+			if got := d.flat.searchPath(q, true, minCandidates, false); !slices.Equal(got, want) {
+				b.Fatalf("rows=%d: exact flat scan and chromem differ:\n%v\n%v", rows, got, want)
+			}
+			if got := d.flat.search(q, true, minCandidates); rows <= coarseRows && !slices.Equal(got, want) {
+				b.Fatalf("rows=%d: flat scan and chromem differ:\n%v\n%v", rows, got, want)
+			}
+		}
+		full := rows * offlineDim * 4
+		src, dst := make([]byte, full), make([]byte, full)
+		for _, path := range []string{"flat", "chromem"} {
+			// chromem reads every vector, on one goroutine per core.
+			scanned, workers := full, runtime.GOMAXPROCS(0)
+			if path == "flat" {
+				if rows > coarseRows {
+					scanned = rows*d.flat.prefix*4 + max(coarseKeep*minCandidates, coarseMin)*offlineDim*4
+				}
+				if workers = 1; rows > parallelRows {
+					workers = min(runtime.GOMAXPROCS(0), 8)
+				}
+			}
 			b.Run(fmt.Sprintf("rows=%d/vectors=%s", rows, path), func(b *testing.B) {
+				d.viaChromem = path == "chromem"
+				defer func() { d.viaChromem = false }()
+				var copies, queriesT []time.Duration
+				i := 0
 				for b.Loop() {
-					if _, err := d.search(context.Background(), q, true, minCandidates); err != nil {
+					start := time.Now()
+					parallelCopy(dst[:scanned], src[:scanned], workers)
+					copies = append(copies, time.Since(start))
+					start = time.Now()
+					if _, err := d.search(ctx, queries[i%len(queries)], true, minCandidates); err != nil {
 						b.Fatal(err)
 					}
+					queriesT = append(queriesT, time.Since(start))
+					i++
 				}
+				bound, took := median(copies), median(queriesT)
+				b.ReportMetric(float64(scanned), "bytes/query")
+				b.ReportMetric(float64(bound.Nanoseconds()), "bound-ns")
+				b.ReportMetric(float64(took.Nanoseconds()), "query-ns")
+				b.ReportMetric(float64(took)/float64(bound), "x-bound")
 			})
 		}
 	}
+}
+
+// parallelCopy copies src to dst on workers goroutines, in equal parts.
+func parallelCopy(dst, src []byte, workers int) {
+	if workers <= 1 {
+		copy(dst, src)
+		return
+	}
+	var wg sync.WaitGroup
+	per := (len(src) + workers - 1) / workers
+	for lo := 0; lo < len(src); lo += per {
+		hi := min(lo+per, len(src))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			copy(dst[lo:hi], src[lo:hi])
+		}()
+	}
+	wg.Wait()
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func BenchmarkIndex(b *testing.B) {
@@ -311,18 +377,9 @@ func TestSynthCorpus(t *testing.T) {
 // BenchmarkVectors measures the vector scan alone at 100k rows of the
 // offline embedder's dimension.
 func BenchmarkVectors(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 2))
 	const rows = 100_000
-	embeds := make([][]float32, rows)
-	for i := range embeds {
-		v := make([]float32, offlineDim)
-		for j := range v {
-			v[j] = float32(r.NormFloat64())
-		}
-		embeds[i] = normalize(v)
-	}
-	vs := newVectors(embeds, func(i int) bool { return i%10 != 9 })
-	q := embeds[4711]
+	vs := testNewVectors(randomUnitVectors(rows, offlineDim), func(i int) bool { return i%10 != 9 })
+	q := vs.data[4711*offlineDim : 4712*offlineDim]
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if got := vs.search(q, i%2 == 0, 50); len(got) != 50 {

@@ -26,25 +26,6 @@ const (
 	metaChunk = "chunk" // chunk index within the generation
 )
 
-// chromemMaxRows is the largest audience partition that is queried through
-// chromem-go; larger partitions are queried with the flat scan (vectors),
-// built from the same vectors. chromem's QueryEmbedding is exact, but every
-// stored document passes a channel (for the metadata filter) and a
-// mutex-guarded heap, and its documents lie scattered over the heap, so it
-// costs about 0.4–0.5 µs per chunk up to 12k chunks and more beyond, once
-// the vectors no longer fit the cache. BenchmarkDenseQuery (256
-// dimensions, 50 results, two shared cores, two runs) measured for chromem
-// 0.4–0.5 ms at 1k chunks, 3.8–4.7 ms at 10k, 5.5–6.1 ms at 12k, 6.7–8.5 ms
-// at 14k, 9.3–10.9 ms at 16k, 9.8–12.7 ms at 20k and 52–63 ms at 100k;
-// for the flat scan 0.1, 1.1, 1.5, 1.5, 2.3, 1.1–1.4 and 3.3–3.5 ms. A
-// whole hybrid search through chromem took p95 4.8–6 ms at 10k chunks, the
-// size of the 10 ms target, 9.4–13 ms with 11.7k citizen chunks (just
-// below this threshold) and 16 ms at 16k and 20k; the flat scan keeps 100k
-// chunks at about 20–23 ms p95, inside the 60 ms target. Municipal
-// knowledge bases (a few hundred services and articles, a few thousand
-// chunks) stay far below the threshold, so chromem answers their queries.
-const chromemMaxRows = 12_000
-
 // Dense candidates are fetched with a margin and rescored, so that ties and
 // rounding differences at the cut cannot make the result depend on the
 // store's internal order. tieEps bounds the difference between chromem's
@@ -55,15 +36,27 @@ const (
 )
 
 // denseIndex is the vector store of one generation. The chromem-go
-// collections are the store of record: they are what is persisted and,
-// up to chromemMaxRows chunks per partition, what answers queries.
+// collections are the store of record: they hold every vector and are what
+// is persisted. Queries run on the flat scan (vectors) over the same
+// memory: every chromem document's embedding is a row of flat.data.
+//
+// How queries run was decided by measurement (BenchmarkDenseQuery, which
+// prints both paths against the memory-bandwidth bound in one run): on two
+// cores shared with other work (load 7–15), chromem-go's QueryEmbedding
+// (every document through a channel for the metadata filter and a
+// mutex-guarded heap, a plain-Go dot product, documents scattered over the
+// heap) took 0.37–0.45 ms at 1k rows, 4–5 ms at 10k and 125–260 ms at
+// 100k, 5–13× a memcpy of the bytes it reads; the flat scan with the AVX2
+// kernel 0.02–0.03, 0.4 and 2–9 ms, 0.9–2.0× the bound. The flat scan is
+// faster at every size, so chromem answers queries only when a test asks
+// it to (viaChromem), to check that both rank identically.
 type denseIndex struct {
-	db      *chromem.DB
-	parts   [2]*chromem.Collection // citizen, employee
-	embeds  [][]float32            // per chunk; the very slices the collections hold
-	dim     int
-	maxRows int      // partitions above it are searched by flat
-	flat    *vectors // nil unless a partition exceeds maxRows
+	db         *chromem.DB
+	parts      [2]*chromem.Collection // citizen, employee
+	embeds     [][]float32            // per chunk; rows of flat.data, the very slices the collections hold
+	dim        int
+	flat       *vectors
+	viaChromem bool // query the collections instead of flat (tests)
 }
 
 const (
@@ -95,9 +88,12 @@ func chromemEmbedding(embed EmbedFunc) chromem.EmbeddingFunc {
 
 // newDenseIndex stores the embeddings, one per chunk and already
 // normalised, in chromem collections created with embed, and builds the
-// flat scan when a partition exceeds maxRows.
-func newDenseIndex(ctx context.Context, embeds [][]float32, meta chunkMeta, embed EmbedFunc, maxRows int) (*denseIndex, error) {
-	d := &denseIndex{db: chromem.NewDB(), embeds: embeds, maxRows: maxRows}
+// flat scan over the same memory. It packs the vectors into one slice and
+// points embeds' elements at their rows of it, so the caller's copies
+// become garbage.
+func newDenseIndex(ctx context.Context, embeds [][]float32, meta chunkMeta, embed EmbedFunc) (*denseIndex, error) {
+	data, dim := packVectors(embeds)
+	d := &denseIndex{db: chromem.NewDB(), embeds: embeds}
 	ef := chromemEmbedding(embed)
 	for i, name := range []string{citizenCollection, employeeCollection} {
 		col, err := d.db.CreateCollection(name, nil, ef)
@@ -106,9 +102,7 @@ func newDenseIndex(ctx context.Context, embeds [][]float32, meta chunkMeta, embe
 		}
 		d.parts[i] = col
 	}
-	if len(embeds) > 0 {
-		d.dim = len(embeds[0])
-	}
+	d.dim = dim
 	for c, v := range embeds {
 		if c%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -130,16 +124,31 @@ func newDenseIndex(ctx context.Context, embeds [][]float32, meta chunkMeta, embe
 			}
 		}
 	}
-	if d.parts[partEmployee].Count() > maxRows {
-		d.flat = newVectors(embeds, func(c int) bool { _, citizen := meta(c); return citizen })
-	}
+	d.flat = newVectors(data, dim, func(c int) bool { _, citizen := meta(c); return citizen })
 	return d, nil
+}
+
+// packVectors copies embeds, all of one length, into one slice, row after
+// row, and points every element of embeds at its row (capacity cut at the
+// row's end, so an append can never spill into the next row).
+func packVectors(embeds [][]float32) ([]float32, int) {
+	if len(embeds) == 0 {
+		return nil, 0
+	}
+	dim := len(embeds[0])
+	data := make([]float32, len(embeds)*dim)
+	for c, v := range embeds {
+		row := data[c*dim : (c+1)*dim : (c+1)*dim]
+		copy(row, v)
+		embeds[c] = row
+	}
+	return data, dim
 }
 
 // loadDenseIndex reads vectors written by export and rebuilds the index
 // from them. The persisted store must hold exactly one vector per chunk,
 // each naming the document meta names; anything else is errStale.
-func loadDenseIndex(ctx context.Context, r io.ReadSeeker, chunks int, meta chunkMeta, embed EmbedFunc, maxRows int) (*denseIndex, error) {
+func loadDenseIndex(ctx context.Context, r io.ReadSeeker, chunks int, meta chunkMeta, embed EmbedFunc) (*denseIndex, error) {
 	db := chromem.NewDB()
 	if err := db.ImportFromReader(r, ""); err != nil {
 		return nil, fmt.Errorf("reading vectors: %w", err)
@@ -167,7 +176,7 @@ func loadDenseIndex(ctx context.Context, r io.ReadSeeker, chunks int, meta chunk
 	}
 	// The imported collection is dropped: rebuilding both partitions from
 	// one copy of the vectors keeps a loaded index as small as a built one.
-	return newDenseIndex(ctx, embeds, meta, embed, maxRows)
+	return newDenseIndex(ctx, embeds, meta, embed)
 }
 
 // export writes the employee collection, which holds every chunk's vector,
@@ -189,7 +198,7 @@ func (d *denseIndex) search(ctx context.Context, q []float32, all bool, n int) (
 	if rows == 0 || n <= 0 {
 		return nil, nil
 	}
-	if rows > d.maxRows && d.flat != nil {
+	if !d.viaChromem {
 		return d.flat.search(q, all, n), nil
 	}
 	return d.query(ctx, d.parts[p], rows, q, n)

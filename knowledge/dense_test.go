@@ -39,12 +39,15 @@ func testVectors(tb testing.TB, texts []string) ([][]float32, chunkMeta) {
 	return embeds, meta
 }
 
-func mustDense(tb testing.TB, embeds [][]float32, meta chunkMeta, embed EmbedFunc, maxRows int) *denseIndex {
+// mustDense builds a dense index; viaChromem makes it answer queries
+// through chromem-go's own query instead of the flat scan.
+func mustDense(tb testing.TB, embeds [][]float32, meta chunkMeta, embed EmbedFunc, viaChromem bool) *denseIndex {
 	tb.Helper()
-	d, err := newDenseIndex(context.Background(), embeds, meta, embed, maxRows)
+	d, err := newDenseIndex(context.Background(), embeds, meta, embed)
 	if err != nil {
 		tb.Fatalf("newDenseIndex: %v", err)
 	}
+	d.viaChromem = viaChromem
 	return d
 }
 
@@ -72,11 +75,8 @@ func TestDenseChromemMatchesFlat(t *testing.T) {
 		}
 	}
 	embeds, meta := testVectors(t, texts)
-	viaChromem := mustDense(t, embeds, meta, panicEmbedder, chromemMaxRows)
-	viaFlat := mustDense(t, embeds, meta, panicEmbedder, 0)
-	if viaChromem.flat != nil || viaFlat.flat == nil {
-		t.Fatalf("flat scan built: chromem path %v, flat path %v", viaChromem.flat != nil, viaFlat.flat != nil)
-	}
+	viaChromem := mustDense(t, embeds, meta, panicEmbedder, true)
+	viaFlat := mustDense(t, embeds, meta, panicEmbedder, false)
 	e := NewOfflineEmbedder(offlineDim)
 	for i, q := range synthQueries(titles, 40) {
 		qv, _ := e(context.Background(), q.Text)
@@ -112,8 +112,8 @@ func TestDenseTiesAtTheCut(t *testing.T) {
 	}
 	embeds, meta := testVectors(t, texts)
 	q := slices.Clone(embeds[100])
-	for _, maxRows := range []int{chromemMaxRows, 0} {
-		d := mustDense(t, embeds, meta, panicEmbedder, maxRows)
+	for _, viaChromem := range []bool{true, false} {
+		d := mustDense(t, embeds, meta, panicEmbedder, viaChromem)
 		for _, all := range []bool{true, false} {
 			got := mustDenseSearch(t, d, q, all, 50)
 			var want []int
@@ -127,7 +127,7 @@ func TestDenseTiesAtTheCut(t *testing.T) {
 				chunks = append(chunks, h.chunk)
 			}
 			if diff := cmp.Diff(want, chunks); diff != "" {
-				t.Errorf("maxRows=%d all=%v: tied chunks (-want +got):\n%s", maxRows, all, diff)
+				t.Errorf("viaChromem=%v all=%v: tied chunks (-want +got):\n%s", viaChromem, all, diff)
 			}
 		}
 	}
@@ -139,12 +139,12 @@ func TestDenseTiesAtTheCut(t *testing.T) {
 // loading nor searching embeds anything.
 func TestDenseNeverUsesDefaultEmbedder(t *testing.T) {
 	embeds, meta := testVectors(t, []string{"Reisepass beantragen", "Hundesteuer", "VPN einrichten", "Wohngeld", "Kita-Platz"})
-	built := mustDense(t, embeds, meta, panicEmbedder, chromemMaxRows)
+	built := mustDense(t, embeds, meta, panicEmbedder, false)
 	var buf bytes.Buffer
 	if err := built.export(&buf); err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := loadDenseIndex(context.Background(), bytes.NewReader(buf.Bytes()), len(embeds), meta, panicEmbedder, chromemMaxRows)
+	loaded, err := loadDenseIndex(context.Background(), bytes.NewReader(buf.Bytes()), len(embeds), meta, panicEmbedder)
 	if err != nil {
 		t.Fatalf("loadDenseIndex: %v", err)
 	}
@@ -191,7 +191,7 @@ func TestDenseAdapterNormalises(t *testing.T) {
 func TestLoadDenseIndexRejectsMismatches(t *testing.T) {
 	embeds, meta := testVectors(t, []string{"eins", "zwei", "drei"})
 	var buf bytes.Buffer
-	if err := mustDense(t, embeds, meta, panicEmbedder, chromemMaxRows).export(&buf); err != nil {
+	if err := mustDense(t, embeds, meta, panicEmbedder, false).export(&buf); err != nil {
 		t.Fatal(err)
 	}
 	otherDocs := func(c int) (string, bool) { return fmt.Sprintf("anders/%d", c), true }
@@ -214,7 +214,7 @@ func TestLoadDenseIndexRejectsMismatches(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := loadDenseIndex(context.Background(), bytes.NewReader(tc.data), tc.chunks, tc.meta, panicEmbedder, chromemMaxRows)
+			_, err := loadDenseIndex(context.Background(), bytes.NewReader(tc.data), tc.chunks, tc.meta, panicEmbedder)
 			if err == nil {
 				t.Fatal("loaded")
 			}

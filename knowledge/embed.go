@@ -113,8 +113,9 @@ func normalize(v []float32) []float32 {
 	return v
 }
 
-// dot is the inner product of two vectors of equal length, unrolled by four.
-func dot(a, b []float32) float32 {
+// dotGeneric is the inner product of two vectors of equal length in plain
+// Go, unrolled by four: the kernel where no SIMD one applies.
+func dotGeneric(a, b []float32) float32 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float32
 	i := 0
@@ -128,4 +129,12 @@ func dot(a, b []float32) float32 {
 		s0 += a[i] * b[i]
 	}
 	return s0 + s1 + s2 + s3
+}
+
+// dotRowsGeneric is dotRows in plain Go.
+func dotRowsGeneric(q, m, out []float32) {
+	dim := len(q)
+	for r := range out {
+		out[r] = dotGeneric(q, m[r*dim:(r+1)*dim])
+	}
 }

@@ -385,7 +385,7 @@ func (ix *index) chunkMeta(c int) (string, bool) {
 
 // buildDense stores the embeddings in the vector store.
 func (ix *index) buildDense(ctx context.Context, embed EmbedFunc) error {
-	d, err := newDenseIndex(ctx, ix.embeds, ix.chunkMeta, embed, chromemMaxRows)
+	d, err := newDenseIndex(ctx, ix.embeds, ix.chunkMeta, embed)
 	if err != nil {
 		return err
 	}

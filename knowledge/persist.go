@@ -197,7 +197,7 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		lex.Close()
 		return nil, fmt.Errorf("opening vectors: %w", err)
 	}
-	ix.dense, err = loadDenseIndex(ctx, vf, len(ix.chunks), ix.chunkMeta, b.embed, chromemMaxRows)
+	ix.dense, err = loadDenseIndex(ctx, vf, len(ix.chunks), ix.chunkMeta, b.embed)
 	vf.Close()
 	if err != nil {
 		lex.Close()

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -25,7 +26,7 @@ func TestVectorsSearch(t *testing.T) {
 	embeds[target], _ = e(ctx, "Hundesteuer Anmeldung Hundemarke")
 	secret := 22222
 	embeds[secret], _ = e(ctx, "Hundesteuer Anmeldung Hundemarke intern")
-	vs := newVectors(embeds, func(i int) bool { return i != secret })
+	vs := testNewVectors(embeds, func(i int) bool { return i != secret })
 	q, _ := e(ctx, "Hundesteuer Anmeldung Hundemarke")
 
 	for _, all := range []bool{true, false} {
@@ -46,11 +47,17 @@ func TestVectorsSearch(t *testing.T) {
 			t.Errorf("all=%v: secret row returned = %v", all, foundSecret)
 		}
 	}
-	small := newVectors(embeds[:10], func(int) bool { return true })
+	small := testNewVectors(embeds[:10], func(int) bool { return true })
 	if got := small.search(q, false, 50); len(got) != 10 {
 		t.Errorf("small index returned %d rows, want 10", len(got))
 	}
-	if got := newVectors(nil, nil).search(q, true, 5); got != nil {
+	if got := testNewVectors(nil, nil).search(q, true, 5); got != nil {
 		t.Errorf("empty index returned %v", got)
 	}
+}
+
+// testNewVectors packs copies of embeds into a flat scan.
+func testNewVectors(embeds [][]float32, visibleToCitizen func(int) bool) *vectors {
+	data, dim := packVectors(slices.Clone(embeds))
+	return newVectors(data, dim, visibleToCitizen)
 }
