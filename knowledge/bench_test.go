@@ -213,10 +213,8 @@ func randomUnitVectors(rows, dim int) [][]float32 {
 // reads (on as many goroutines as the scan uses) and then the query; the
 // medians over the rounds give bound-ns, query-ns and x-bound, their
 // ratio, so that machine load hits both alike. bytes/query counts the rows
-// scanned; above coarseRows the flat scan reads the packed prefixes and
-// then max(coarseKeep·n, coarseMin) full rows. Before timing, the flat
-// scan's results are checked against chromem's query: identical where the
-// scan is exact, and the exact scan identical at 100k.
+// scanned. Before timing, the flat scan's results are checked against
+// chromem's query: the same chunks with the same scores.
 func BenchmarkDenseQuery(b *testing.B) {
 	meta := func(c int) (string, bool) { return fmt.Sprintf("dok/%06d", c), true }
 	for _, rows := range []int{1_000, 10_000, 100_000} {
@@ -231,22 +229,16 @@ func BenchmarkDenseQuery(b *testing.B) {
 				b.Fatal(err)
 			}
 			d.viaChromem = false
-			if got := d.flat.searchPath(q, true, minCandidates, false); !slices.Equal(got, want) {
-				b.Fatalf("rows=%d: exact flat scan and chromem differ:\n%v\n%v", rows, got, want)
-			}
-			if got := d.flat.search(q, true, minCandidates); rows <= coarseRows && !slices.Equal(got, want) {
+			if got := d.flat.search(q, true, minCandidates); !slices.Equal(got, want) {
 				b.Fatalf("rows=%d: flat scan and chromem differ:\n%v\n%v", rows, got, want)
 			}
 		}
 		full := rows * offlineDim * 4
 		src, dst := make([]byte, full), make([]byte, full)
 		for _, path := range []string{"flat", "chromem"} {
-			// chromem reads every vector, on one goroutine per core.
+			// Both read every vector; chromem on one goroutine per core.
 			scanned, workers := full, runtime.GOMAXPROCS(0)
 			if path == "flat" {
-				if rows > coarseRows {
-					scanned = rows*d.flat.prefix*4 + max(coarseKeep*minCandidates, coarseMin)*offlineDim*4
-				}
 				if workers = 1; rows > parallelRows {
 					workers = min(runtime.GOMAXPROCS(0), 8)
 				}

@@ -42,14 +42,16 @@ const (
 //
 // How queries run was decided by measurement (BenchmarkDenseQuery, which
 // prints both paths against the memory-bandwidth bound in one run): on two
-// cores shared with other work (load 7–15), chromem-go's QueryEmbedding
+// cores shared with other work (load 8–15), chromem-go's QueryEmbedding
 // (every document through a channel for the metadata filter and a
 // mutex-guarded heap, a plain-Go dot product, documents scattered over the
-// heap) took 0.37–0.45 ms at 1k rows, 4–5 ms at 10k and 125–260 ms at
-// 100k, 5–13× a memcpy of the bytes it reads; the flat scan with the AVX2
-// kernel 0.02–0.03, 0.4 and 2–9 ms, 0.9–2.0× the bound. The flat scan is
-// faster at every size, so chromem answers queries only when a test asks
-// it to (viaChromem), to check that both rank identically.
+// heap) took 0.41–0.44 ms at 1k rows, 4.1–4.5 ms at 10k and 110–150 ms at
+// 100k, 4.5–12× a memcpy of the bytes it reads; the exact flat scan with
+// the AVX2 kernel 0.03, 0.4–0.5 and 15–19 ms, 0.8–1.4× the bound (at 100k
+// the machine's memory bandwidth, shared with the other work, was the
+// limit of both). The flat scan is faster at every size, so chromem
+// answers queries only when a test asks it to (viaChromem), to check that
+// both rank identically.
 type denseIndex struct {
 	db         *chromem.DB
 	parts      [2]*chromem.Collection // citizen, employee

@@ -12,8 +12,9 @@ import (
 func TestVectorsSearch(t *testing.T) {
 	e := NewOfflineEmbedder(256)
 	ctx := context.Background()
-	// More rows than coarseRows, so that the two-stage path runs.
-	n := coarseRows + 5000
+	// More rows than parallelRows, so that the scan runs on several
+	// goroutines where there are cores.
+	n := 2*parallelRows + 5000
 	embeds := make([][]float32, n)
 	for i := range embeds {
 		v, err := e(ctx, fmt.Sprintf("Dokument %d über Thema %d und Amt %d", i, i%97, i%13))
