@@ -379,3 +379,33 @@ func BenchmarkVectors(b *testing.B) {
 		}
 	}
 }
+
+// typoWords are misspellings of the synthetic corpus's real words and one
+// word that is near nothing.
+var typoWords = []string{"personalausweiss", "reisepas", "anmeldunng", "gebuhr", "unterlagne", "zulasung", "xyzqwerty"}
+
+// BenchmarkTypoCorrection measures correcting unknown words against the
+// vocabulary of a 1k-chunk corpus.
+func BenchmarkTypoCorrection(b *testing.B) {
+	ix := openBenchBase(b, 1000).b.cur.Load()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range typoWords {
+			ix.vocab.correct(w)
+		}
+	}
+}
+
+// TestTypoCorrectionAllocations keeps correction from building a string
+// per candidate (about 54 per letter): at most the buffer and the winner.
+func TestTypoCorrectionAllocations(t *testing.T) {
+	v := &vocab{df: map[string]int{"personalausweis": 3, "reisepass": 2, "gebuehr": 1}}
+	for w, want := range map[string]string{"personalausweiss": "personalausweis", "reisepas": "reisepass", "gebuhr": "gebuehr", "xyzqwerty": ""} {
+		if got := v.correct(w); got != want {
+			t.Errorf("correct(%q) = %q, want %q", w, got, want)
+		}
+		if n := testing.AllocsPerRun(20, func() { v.correct(w) }); n > 2 {
+			t.Errorf("correct(%q) allocates %v times, want at most 2", w, n)
+		}
+	}
+}

@@ -131,25 +131,41 @@ func (v *vocab) correct(t string) string {
 		return ""
 	}
 	best, bestDF := "", 0
-	try := func(c string) {
-		if df := v.df[c]; df > bestDF || (df == bestDF && df > 0 && c < best) {
-			best, bestDF = c, df
+	// Candidates are built in one buffer and looked up without becoming
+	// strings (a map index by string(bytes) does not allocate); only a
+	// better candidate is copied out. A word of n letters has about 54·n
+	// candidates, so this saves that many allocations per unknown word.
+	buf := make([]byte, len(t)+1)
+	try := func(c []byte) {
+		if df := v.df[string(c)]; df > bestDF || (df == bestDF && df > 0 && string(c) < best) {
+			best, bestDF = string(c), df
 		}
 	}
 	const letters = "abcdefghijklmnopqrstuvwxyz"
-	b := []byte(t)
-	for i := 0; i <= len(b); i++ {
-		if i < len(b) {
-			try(t[:i] + t[i+1:]) // deletion
-			if i+1 < len(b) {
-				try(t[:i] + string(b[i+1]) + string(b[i]) + t[i+2:]) // transposition
+	n := len(t)
+	for i := 0; i <= n; i++ {
+		if i < n {
+			// deletion
+			c := append(append(buf[:0], t[:i]...), t[i+1:]...)
+			try(c)
+			if i+1 < n { // transposition
+				c = append(append(append(append(buf[:0], t[:i]...), t[i+1]), t[i]), t[i+2:]...)
+				try(c)
 			}
 		}
+		// insertion at i
+		ins := append(append(append(buf[:0], t[:i]...), 0), t[i:]...)
 		for j := 0; j < len(letters); j++ {
-			c := letters[j]
-			try(t[:i] + string(c) + t[i:]) // insertion
-			if i < len(b) && b[i] != c {
-				try(t[:i] + string(c) + t[i+1:]) // substitution
+			ins[i] = letters[j]
+			try(ins)
+		}
+		if i < n { // substitution at i
+			sub := append(buf[:0], t...)
+			for j := 0; j < len(letters); j++ {
+				if letters[j] != t[i] {
+					sub[i] = letters[j]
+					try(sub)
+				}
 			}
 		}
 	}
