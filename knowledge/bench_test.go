@@ -385,14 +385,19 @@ func BenchmarkVectors(b *testing.B) {
 var typoWords = []string{"personalausweiss", "reisepas", "anmeldunng", "gebuhr", "unterlagne", "zulasung", "xyzqwerty"}
 
 // BenchmarkTypoCorrection measures correcting unknown words against the
-// vocabulary of a 1k-chunk corpus.
+// vocabulary of a 1k-chunk corpus, the first time (nearest) and again
+// (correct, memoised).
 func BenchmarkTypoCorrection(b *testing.B) {
 	ix := openBenchBase(b, 1000).b.cur.Load()
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, w := range typoWords {
-			ix.vocab.correct(w)
-		}
+	for name, f := range map[string]func(string) string{"first": ix.vocab.nearest, "again": ix.vocab.correct} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range typoWords {
+					f(w)
+				}
+			}
+		})
 	}
 }
 
@@ -404,8 +409,11 @@ func TestTypoCorrectionAllocations(t *testing.T) {
 		if got := v.correct(w); got != want {
 			t.Errorf("correct(%q) = %q, want %q", w, got, want)
 		}
-		if n := testing.AllocsPerRun(20, func() { v.correct(w) }); n > 2 {
-			t.Errorf("correct(%q) allocates %v times, want at most 2", w, n)
+		if n := testing.AllocsPerRun(20, func() { v.nearest(w) }); n > 2 {
+			t.Errorf("nearest(%q) allocates %v times, want at most 2", w, n)
+		}
+		if n := testing.AllocsPerRun(20, func() { v.correct(w) }); n > 0 {
+			t.Errorf("correct(%q) a second time allocates %v times, want none (memoised)", w, n)
 		}
 	}
 }

@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/musterstadt/lotse/knowledge/german"
 )
@@ -14,7 +15,16 @@ import (
 // really has.
 type vocab struct {
 	df map[string]int
+
+	// fixes memoises correct for this vocabulary (which never changes):
+	// questions repeat their unknown words ("brauche", "bitte", names),
+	// and each costs about 54 lookups per letter. Bounded by maxFixes;
+	// when full it is emptied.
+	mu    sync.Mutex
+	fixes map[string]string
 }
+
+const maxFixes = 1 << 14
 
 func (v *vocab) has(t string) bool { return v.df[t] > 0 }
 
@@ -130,6 +140,24 @@ func (v *vocab) correct(t string) string {
 	if len(t) < 5 || len(t) > maxFuzzyWord || v.has(t) {
 		return ""
 	}
+	v.mu.Lock()
+	fix, ok := v.fixes[t]
+	v.mu.Unlock()
+	if ok {
+		return fix
+	}
+	fix = v.nearest(t)
+	v.mu.Lock()
+	if v.fixes == nil || len(v.fixes) >= maxFixes {
+		v.fixes = make(map[string]string)
+	}
+	v.fixes[t] = fix
+	v.mu.Unlock()
+	return fix
+}
+
+// nearest is correct without the memo.
+func (v *vocab) nearest(t string) string {
 	best, bestDF := "", 0
 	// Candidates are built in one buffer and looked up without becoming
 	// strings (a map index by string(bytes) does not allocate); only a
