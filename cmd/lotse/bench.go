@@ -22,7 +22,7 @@ import (
 // holds many WebSocket sessions, lets some of them chat, and reports answer
 // latency percentiles, errors and the server's resident memory.
 func runBench(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	const usage = "usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D] | lotse bench phone [--url …] [--calls N]"
+	const usage = "usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D] | lotse bench phone [--url …] [--calls N] | lotse bench answer [--concurrency N] [--requests N] [--rounds N]"
 	if len(args) == 0 {
 		return errors.New(usage)
 	}
@@ -30,6 +30,8 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	case "chat":
 	case "phone":
 		return runBenchPhone(ctx, args[1:], getenv, stdout, stderr)
+	case "answer":
+		return runBenchAnswer(ctx, args[1:], stdout, stderr)
 	default:
 		return errors.New(usage)
 	}
