@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package knowledge
 
 import (
@@ -23,7 +25,7 @@ func TestRecall100k(t *testing.T) {
 		t.Skip("embeds 100k chunks")
 	}
 	roots := []Root{corpusRoot(t, "services-de"), corpusRoot(t, "it-kb"), corpusRoot(t, "laws-de")}
-	l, err := loadRoots(context.Background(), roots, nil)
+	l, err := loadRoots(context.Background(), roots, nil, loadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
