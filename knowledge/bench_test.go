@@ -13,6 +13,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Benchmarks over synthetic German-like corpora. Run the search benchmarks
@@ -157,9 +160,31 @@ func heapInUse() uint64 {
 }
 
 // BenchmarkSearch measures whole searches; the vectors are queried with the
-// flat scan, as in production.
+// flat scan, as in production. mode=bleve-alone is the baseline of the
+// lexical path: the question's stems as one bleve disjunction over body
+// and title with the audience filter, without Lotse's query analysis
+// (decompounding, typo correction, synonyms), tie handling or fusion.
 func BenchmarkSearch(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("chunks=%d/mode=bleve-alone", n), func(b *testing.B) {
+			bb := openBenchBase(b, n)
+			ix := bb.b.cur.Load()
+			qs := synthQueries(bb.titles, 512)
+			lat := make([]time.Duration, 0, b.N)
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if _, err := ix.lex.SearchInContext(ctx, bleveAloneRequest(qs[i%len(qs)].Text)); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			b.StopTimer()
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+		})
 		for _, mode := range []Mode{ModeHybrid, ModeLexical, ModeDense} {
 			b.Run(fmt.Sprintf("chunks=%d/mode=%s", n, mode), func(b *testing.B) {
 				bb := openBenchBase(b, n)
@@ -185,6 +210,26 @@ func BenchmarkSearch(b *testing.B) {
 			})
 		}
 	}
+}
+
+// bleveAloneRequest is the plain bleve query of BenchmarkSearch's
+// baseline for a citizen question.
+func bleveAloneRequest(text string) *bleve.SearchRequest {
+	var should []query.Query
+	for _, t := range analyze(text) {
+		bq := bleve.NewTermQuery(t)
+		bq.SetField(fieldBody)
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(fieldTitle)
+		tq.SetBoost(titleBoost)
+		should = append(should, bq, tq)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(should...))
+	vq := bleve.NewTermQuery(string(Citizen))
+	vq.SetField(fieldVis)
+	bq.AddFilter(vq)
+	return bleve.NewSearchRequestOptions(bq, minCandidates, 0, false)
 }
 
 // randomUnitVectors returns rows random unit vectors of dim dimensions.
