@@ -4,6 +4,7 @@
 
 test:
 	go test -race -count=1 ./...
+	go test -count=1 -run 'TestRecall100k' ./knowledge/
 
 # gofmt, the SPDX licence header, go vet and staticcheck (pinned in
 # go.mod's tool block); any finding fails.

@@ -21,8 +21,9 @@ import (
 // section headings, as a person would type them. It skips without the
 // corpus.
 func TestRecall100k(t *testing.T) {
-	if testing.Short() {
-		t.Skip("embeds 100k chunks")
+	if testing.Short() || raceDetector {
+		// Minutes under the race detector; `make test` runs it without.
+		t.Skip("embeds 100k chunks; run without -race and -short")
 	}
 	roots := []Root{corpusRoot(t, "services-de"), corpusRoot(t, "it-kb"), corpusRoot(t, "laws-de")}
 	l, err := loadRoots(context.Background(), roots, nil, loadOptions{})
