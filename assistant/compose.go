@@ -103,46 +103,38 @@ func docRunes(d knowledge.Document) int {
 // next step and the link to the whole document.
 func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead string, missing, simple bool, kind string) composed {
 	d := c.doc
+	if simple {
+		return composePlain(m, c, qs, lead)
+	}
+	// Another language than the source's: the facts that survive
+	// translation come first in the asker's language, then the quotes,
+	// marked as German.
+	foreign := lang != "de" && (d.Lang == "" || d.Lang == "de") && m.SourceGerman != ""
 	var b strings.Builder
 	switch {
-	case simple:
-		if lead != "" {
-			b.WriteString(m.ForYou + " " + lead + "\n\n")
-		}
-		for i, q := range qs {
-			if i > 0 {
-				b.WriteString("\n\n")
-			}
-			if q.label != "" {
-				fmt.Fprintf(&b, "%s – %s:\n", d.Title, q.label)
-			} else {
-				fmt.Fprintf(&b, "%s:\n", d.Title)
-			}
-			b.WriteString(q.text)
-		}
 	case len(qs) == 1 && qs[0].label != "":
 		b.WriteString(fmt.Sprintf(m.FrameSection, kind, d.Title, qs[0].label))
-		writeLead(&b, m, lead)
-		writeQuotes(&b, qs, false)
 	default:
 		b.WriteString(fmt.Sprintf(m.FrameOverview, kind, d.Title))
-		writeLead(&b, m, lead)
-		writeQuotes(&b, qs, true)
 	}
+	if foreign {
+		if lines := leadLines(m, qs, lead); len(lines) > 0 {
+			b.WriteString("\n")
+			b.WriteString(strings.Join(lines, "\n"))
+		}
+		b.WriteString("\n\n")
+		b.WriteString(m.SourceGerman)
+	}
+	writeLead(&b, m, lead)
+	writeQuotes(&b, qs, !(len(qs) == 1 && qs[0].label != ""))
 	_ = missing
-	if !simple {
-		if next := nextStep(m, d, qs); next != "" {
-			b.WriteString("\n\n")
-			b.WriteString(next)
-		}
-		if u := sourceURL(c); u != "" && m.MoreAt != "" {
-			b.WriteString("\n\n")
-			b.WriteString(fmt.Sprintf(m.MoreAt, u))
-		}
-		if lang != "de" && (d.Lang == "" || d.Lang == "de") && m.SourceGerman != "" {
-			b.WriteString("\n\n")
-			b.WriteString(m.SourceGerman)
-		}
+	if next := nextStep(m, d, qs); next != "" {
+		b.WriteString("\n\n")
+		b.WriteString(next)
+	}
+	if u := sourceURL(c); u != "" && m.MoreAt != "" {
+		b.WriteString("\n\n")
+		b.WriteString(fmt.Sprintf(m.MoreAt, u))
 	}
 	out := composed{text: b.String(), quotes: qs}
 	out.sources = []Source{sourceOf(c, qs)}

@@ -49,7 +49,7 @@ func TestFollowUps(t *testing.T) {
 		},
 		{
 			name: "english follow-up", history: []string{"I need a new passport"},
-			question: "How much is it?", wantDoc: "leistungen/reisepass", wantText: []string{"70,00 Euro", "The quoted source is in German."},
+			question: "How much is it?", wantDoc: "leistungen/reisepass", wantText: []string{"70,00 Euro", "Original text (German):"},
 		},
 	}
 	a := mustAssistant(t, nil)

@@ -204,7 +204,9 @@ func related(r retrieval, n int) []string {
 
 // compose builds the extractive answer from candidate c.
 func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel selection) (Answer, []quote) {
-	qs, lead, missing := a.extract(c, q, t.conv.Simple)
+	// Einfache Sprache restates the facts of the same quotes before them
+	// (plain.go), so it extracts them as any answer does.
+	qs, lead, missing := a.extract(c, q, false)
 	body := composeAnswer(t.m, t.lang, c, qs, lead, missing, t.conv.Simple, a.kindLabel(t.m, c.doc))
 	t.conf = confidence(c, sel.followUp)
 	if missing {

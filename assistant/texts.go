@@ -32,7 +32,7 @@ const orgPlaceholder = "{org}"
 // hold orgPlaceholder; withOrg fills it in.
 type messages struct {
 	Disclosure    string
-	SourceGerman  string // note for non-German answers that the quote is German
+	SourceGerman  string // before the quotes of a non-German answer: they are in German
 	FrameSection  string // %[1]s kind, %[2]s title, %[3]s section label
 	FrameOverview string // %[1]s kind, %[2]s title
 	KindService   string
@@ -77,6 +77,23 @@ type messages struct {
 	IncidentNoIT  string
 	IncidentError string
 	SearchError   string
+
+	// Labels of the lead facts (lead.go): what the quoted German text
+	// says, rendered in this language before the quote.
+	FactCost        string
+	FactTime        string
+	FactDate        string
+	FactHours       string
+	FactPhone       string
+	FactLink        string
+	FactAppointment string
+	FactOnline      string
+	Yes, No         string
+	Closed          string    // opening hours: closed on that day
+	Weekdays        [7]string // Monday first
+
+	lang   string // ISO 639-1 code, set by newOrgTexts
+	simple bool   // Einfache Sprache
 }
 
 var messagesDE = messages{
@@ -125,11 +142,24 @@ var messagesDE = messages{
 	IncidentNoIT:  "Eine Störung kann ich hier nicht aufnehmen.",
 	IncidentError: "Ich kann Ihre Störungsmeldung gerade nicht aufnehmen; Ihre Nachricht ist gespeichert.",
 	SearchError:   "Ich kann gerade nicht in den Informationen der Stadt suchen.",
+
+	FactCost:        "Kosten",
+	FactTime:        "Dauer",
+	FactDate:        "Datum",
+	FactHours:       "Öffnungszeiten",
+	FactPhone:       "Telefon",
+	FactLink:        "Internet",
+	FactAppointment: "Termin nötig",
+	FactOnline:      "Online möglich",
+	Yes:             "ja",
+	No:              "nein",
+	Closed:          "geschlossen",
+	Weekdays:        [7]string{"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
 }
 
 var messagesEN = messages{
 	Disclosure:    "Note: you are writing with Lotse, the AI assistant of the {org}. You can talk to a person at any time – just write “agent”.",
-	SourceGerman:  "The quoted source is in German.",
+	SourceGerman:  "Original text (German):",
 	FrameSection:  "For “%[2]s”, the %[1]s says (section “%[3]s”):",
 	FrameOverview: "For “%[2]s”, the %[1]s says:",
 	KindService:   "service description",
@@ -174,12 +204,55 @@ var messagesEN = messages{
 	IncidentNoIT:  "I cannot record an IT incident here.",
 	IncidentError: "I cannot record your incident right now; your message has been saved.",
 	SearchError:   "I cannot search the city's information right now.",
+
+	FactCost:        "Fees",
+	FactTime:        "Time",
+	FactDate:        "Dates",
+	FactHours:       "Opening hours",
+	FactPhone:       "Phone",
+	FactLink:        "Web",
+	FactAppointment: "Appointment needed",
+	FactOnline:      "Possible online",
+	Yes:             "yes",
+	No:              "no",
+	Closed:          "closed",
+	Weekdays:        [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
 }
 
-// orgTexts are the sentences of one Assistant, with its organisation's
-// name filled in, and the names themselves for the prompts.
+// offlineLangs are the languages with offline sentences, German first.
+var offlineLangs = []string{"de", "en", "tr", "ar", "uk", "ru", "pl"}
+
+// baseMessages returns the sentences of lang before the organisation is
+// filled in, and false for a language without its own.
+func baseMessages(lang string) (messages, bool) {
+	switch lang {
+	case "de":
+		return messagesDE, true
+	case "en":
+		return messagesEN, true
+	case "tr":
+		return messagesTR, true
+	case "ar":
+		return messagesAR, true
+	case "uk":
+		return messagesUK, true
+	case "ru":
+		return messagesRU, true
+	case "pl":
+		return messagesPL, true
+	}
+	return messages{}, false
+}
+
+// orgTexts are the sentences of one Assistant in every offline language,
+// with its organisation's name filled in, and the names themselves for the
+// prompts. English names the organisation by its English name; the other
+// languages by its own (German) name, which residents see on its letters
+// and signs.
 type orgTexts struct {
 	de, en     messages
+	byLang     map[string]*messages
+	simple     *messages // German in Einfache Sprache
 	org, orgEN string
 }
 
@@ -194,7 +267,21 @@ func newOrgTexts(org, orgEN string) (orgTexts, error) {
 	if err := checkOrganization(orgEN); err != nil {
 		return orgTexts{}, fmt.Errorf("organization (English): %w", err)
 	}
-	return orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN), org: org, orgEN: orgEN}, nil
+	o := orgTexts{de: withOrg(messagesDE, org), en: withOrg(messagesEN, orgEN), org: org, orgEN: orgEN, byLang: map[string]*messages{}}
+	for _, l := range offlineLangs {
+		m, _ := baseMessages(l)
+		name := org
+		if l == "en" {
+			name = orgEN
+		}
+		m = withOrg(m, name)
+		m.lang = l
+		o.byLang[l] = &m
+	}
+	simple := withOrg(simpleGerman(messagesDE), org)
+	simple.lang, simple.simple = "de", true
+	o.simple = &simple
+	return o, nil
 }
 
 // checkOrganization rejects a name that cannot stand in a sentence: line
@@ -222,13 +309,22 @@ func withOrg(m messages, org string) messages {
 	return m
 }
 
-// msgs returns the sentences for lang: German for "de", English for every
-// other language.
+// msgs returns the sentences for lang, English for a language without
+// its own.
 func (o *orgTexts) msgs(lang string) *messages {
-	if lang == "de" {
-		return &o.de
+	if m, ok := o.byLang[lang]; ok {
+		return m
 	}
 	return &o.en
+}
+
+// msgsFor returns the sentences for lang, in Einfache Sprache when simple
+// and the language is German.
+func (o *orgTexts) msgsFor(lang string, simple bool) *messages {
+	if simple && lang == "de" {
+		return o.simple
+	}
+	return o.msgs(lang)
 }
 
 // defaultTexts returns the sentences with the default organisation.
@@ -238,14 +334,15 @@ func defaultTexts() *orgTexts {
 }
 
 // Disclosure returns the AI disclosure that opens every conversation, in
-// German for "de" and in English otherwise, naming DefaultOrganization.
+// the language lang (English for one without offline sentences), naming
+// DefaultOrganization.
 // Channels of an Assistant use its Disclosure method, which names the
 // configured organisation.
 func Disclosure(lang string) string { return defaultTexts().msgs(normLangOrDE(lang)).Disclosure }
 
 // Disclosure returns the AI disclosure that opens every conversation of a,
-// in German for "de" and in English otherwise, naming the organisation of
-// Config. Channels reuse it for welcome messages and phone greetings.
+// in the language lang (English for one without offline sentences), naming
+// the organisation of Config. Channels reuse it for welcome messages and phone greetings.
 func (a *Assistant) Disclosure(lang string) string {
 	return a.texts.msgs(normLangOrDE(lang)).Disclosure
 }
@@ -280,7 +377,7 @@ func (m *messages) kindName(d knowledge.Document) string {
 // kindLabel names d's kind for the frame sentence: the label its
 // knowledge root gives it (German answers only), else the kind's name.
 func (a *Assistant) kindLabel(m *messages, d knowledge.Document) string {
-	if d.Label != "" && m == a.texts.msgs("de") {
+	if d.Label != "" && m.lang == "de" {
 		return d.Label
 	}
 	return m.kindName(d)

@@ -195,7 +195,11 @@ func TestDisclosureText(t *testing.T) {
 		{"de", "Hinweis: Sie schreiben mit Lotse"},
 		{"", "Hinweis: Sie schreiben mit Lotse"},
 		{"en", "Note: you are writing with Lotse"},
-		{"tr", "Note: you are writing with Lotse"},
+		{"tr", "Not: Lotse ile yazışıyorsunuz"},
+		{"ar", "ملاحظة: أنت تكتب إلى Lotse"},
+		{"uk", "Примітка: ви пишете Lotse"},
+		{"ru", "Примечание: вы пишете Lotse"},
+		{"pl", "Uwaga: piszesz z Lotse"},
 		{"EN-gb", "Note: you are writing with Lotse"},
 	}
 	for _, tt := range tests {

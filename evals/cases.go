@@ -44,6 +44,8 @@ type Case struct {
 	// Lang is the language of the question (ISO 639-1). It labels the case
 	// for per-language metrics and is not sent to the assistant as a hint.
 	Lang string `yaml:"lang,omitempty"`
+	// Simple asks in Einfache Sprache (the conversation's Simple flag).
+	Simple bool `yaml:"simple,omitempty"`
 	// History holds earlier user turns, oldest first; they are sent through
 	// the same conversation before Question.
 	History []string `yaml:"history,omitempty"`

@@ -33,6 +33,8 @@ type Options struct {
 	// Concurrency is the number of cases run at the same time; 0 means 2.
 	// Comparisons use the default.
 	Concurrency int
+	// Simple runs the cases in Einfache Sprache.
+	Simple bool
 }
 
 // Exit codes of Execute.
@@ -88,7 +90,7 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 		}
 		violations = cmp.Check(opts.Thresholds)
 	} else {
-		rep, err := runSetting(ctx, cases, map[string]string{}, build, RunOptions{Concurrency: opts.Concurrency})
+		rep, err := runSetting(ctx, cases, map[string]string{}, build, RunOptions{Concurrency: opts.Concurrency, Simple: opts.Simple})
 		if err != nil {
 			return exitFor(ctx), fmt.Errorf("evals: %w", err)
 		}

@@ -45,6 +45,9 @@ type RunOptions struct {
 	Now func() time.Time
 	// Logger receives one debug line per case; nil means no logging.
 	Logger *slog.Logger
+	// Simple runs every case in Einfache Sprache, as a case's Simple
+	// field does for one.
+	Simple bool
 }
 
 // Check names, as recorded in Result.Failed.
@@ -121,7 +124,9 @@ func Run(ctx context.Context, cases []Case, asker Asker, opts RunOptions) (Repor
 	for range min(n, max(len(cases), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = runCase(ctx, cases[i], asker, now)
+				c := cases[i]
+				c.Simple = c.Simple || opts.Simple
+				results[i] = runCase(ctx, c, asker, now)
 				if opts.Logger != nil {
 					opts.Logger.Debug("eval case", "id", cases[i].ID, "failed", results[i].Failed)
 				}
@@ -154,6 +159,7 @@ func runCase(ctx context.Context, c Case, asker Asker, now func() time.Time) Res
 		Channel:   Channel,
 		CreatedAt: start,
 		UpdatedAt: start,
+		Simple:    c.Simple,
 	}
 	if conv.Audience == knowledge.Employee {
 		conv.UserID = EmployeeUserID

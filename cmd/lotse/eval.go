@@ -46,6 +46,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		fs.Float64Var(&opts.Thresholds.MinEscRecall, "min-esc-recall", 0, "fail below this escalation recall (0..1)")
 		fs.StringVar(&compare, "compare", "", "compare settings side by side, e.g. retrieval=lexical,dense,hybrid or answer=extractive,llm")
 		fs.IntVar(&opts.Concurrency, "concurrency", 2, "cases run at the same time")
+		fs.BoolVar(&opts.Simple, "simple", false, "ask every case in Einfache Sprache (plain German)")
 	})
 	if err != nil {
 		return exitError{code: evals.ExitBadInput, err: err}
