@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
 	"golang.org/x/text/number"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // Lead facts: what survives translation of a quoted German text — amounts,
@@ -65,7 +67,7 @@ var (
 	terminNoRE  = regexp.MustCompile(`(?i)\bohne\s+(?:vorherigen\s+)?termin|\bkein(?:en)?\s+termin\b|\btermin\w*\s+(?:ist\s+)?nicht\s+(?:erforderlich|nötig|notwendig)`)
 	terminYesRE = regexp.MustCompile(`(?i)\btermin\w*\s+(?:ist\s+)?(?:unbedingt\s+)?(?:erforderlich|notwendig|nötig|zwingend)|\bnur\s+(?:mit|nach)\s+(?:vorheriger\s+)?(?:termin|terminvereinbarung)|\b(?:benötigen|brauchen)\s+(?:sie\s+)?einen\s+termin`)
 	onlineNoRE  = regexp.MustCompile(`(?i)\bnicht\s+online\b|\bkein\w*\s+online|\bonline\s+nicht\b|\bnur\s+persönlich\b|\bausschließlich\s+persönlich\b`)
-	onlineYesRE = regexp.MustCompile(`(?i)\bonline\s+(?:beantragen|stellen|erledigen|möglich|verfügbar|einreichen|anmelden|abmelden|ummelden|melden|bestellen|zulassen|ausfüllen)|\bonline-(?:antrag|dienst|formular|service|verfahren)\w*|\b(?:beantragen|stellen|erledigen|einreichen|bestellen|melden)\s+sie\s+(?:\S+\s+){0,3}online\b`)
+	onlineYesRE = regexp.MustCompile(`(?i)\bonline\s+(?:beantragen|stellen|erledigen|möglich|verfügbar|einreichen|anmelden|abmelden|ummelden|melden|bestellen|zulassen|ausfüllen)|\bonline\s+(?:an|ab|um)-\s+und\s+\p{L}*melden|\bonline-(?:antrag|dienst|formular|service|verfahren)\w*|\b(?:beantragen|stellen|erledigen|einreichen|bestellen|melden)\s+sie\s+(?:\S+\s+){0,3}online\b`)
 )
 
 const numWordAlt = `ein|eine|einen|einem|einer|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf`
@@ -185,6 +187,19 @@ func readFacts(text string) leadFacts {
 		f.online = -1
 	} else if onlineYesRE.MatchString(text) {
 		f.online = 1
+	}
+	return f
+}
+
+// quoteFacts reads the lead facts of quotes qs: a quoted online-service
+// section that links a service and does not deny it says the service is
+// online.
+func quoteFacts(qs []quote) leadFacts {
+	f := readFacts(quotedText(qs))
+	for _, q := range qs {
+		if f.online == 0 && q.facet == knowledge.FacetOnline && urlRE.MatchString(q.text) {
+			f.online = 1
+		}
 	}
 	return f
 }
@@ -453,7 +468,7 @@ func unitPrinter(lang string) *message.Printer {
 // leadLines renders the facts of qs as "- label: values" lines in the
 // language of m, with the asker's own line (situation) first.
 func leadLines(m *messages, qs []quote, situation string) []string {
-	f := readFacts(quotedText(qs))
+	f := quoteFacts(qs)
 	var out []string
 	if situation != "" {
 		sf := readFacts(situation)

@@ -6,12 +6,20 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 //go:embed lexicon.txt
 var lexiconText string
+
+// languagesText is the vocabulary of public services in the languages
+// residents ask in (lexicon_languages.txt), read after lexiconText.
+//
+//go:embed lexicon_languages.txt
+var languagesText string
 
 // lexicon holds the word lists of the offline dialogue engine, parsed from
 // lexicon.txt: one list of patterns per section.
@@ -53,10 +61,10 @@ var requiredSections = []string{
 	"stop_de", "stop_en", "stop_tr", "stop_pl", "stop_ru", "stop_uk",
 }
 
-// loadLexicon parses lexicon.txt, with the shared German and English yes
-// words added to [affirm].
+// loadLexicon parses lexicon.txt and lexicon_languages.txt, with the
+// shared German and English yes words added to [affirm].
 func loadLexicon() (*lexicon, error) {
-	return parseLexicon(lexiconText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
+	return parseLexicon(lexiconText + "\n" + languagesText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
 }
 
 func parseLexicon(text string) (*lexicon, error) {
@@ -220,11 +228,40 @@ func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
 // text, or "" when nothing matches.
 func (lx *lexicon) germanTerms(text string) string {
 	ws := words(text)
+	bare, stripped := stripProclitics(ws)
 	var out []string
 	for _, t := range lx.translate {
 		if _, ok := t.pattern.find(ws); ok {
 			out = append(out, t.de)
+		} else if _, ok := t.pattern.find(bare); ok && stripped {
+			out = append(out, t.de)
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// arabicProclitics are the prefixes Arabic writes onto a word: the
+// article and the conjunctions and prepositions before it, longest first.
+var arabicProclitics = []string{"وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"}
+
+// stripProclitics returns ws with the proclitics cut off Arabic words
+// ("لجواز" → "جواز", "الكلاب" → "كلاب") where at least three letters
+// remain, and whether it cut any.
+func stripProclitics(ws []string) ([]string, bool) {
+	out := make([]string, len(ws))
+	cut := false
+	for i, w := range ws {
+		out[i] = w
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.Is(unicode.Arabic, r) {
+			continue
+		}
+		for _, p := range arabicProclitics {
+			if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+				out[i], cut = rest, true
+				break
+			}
+		}
+	}
+	return out, cut
 }

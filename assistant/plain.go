@@ -238,7 +238,7 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 			out = append(out, items...)
 		}
 	}
-	f := readFacts(quotedText(qs))
+	f := quoteFacts(qs)
 	switch f.termin {
 	case 1:
 		out = append(out, "Sie brauchen einen Termin.")
