@@ -324,6 +324,17 @@ func formatDate(lang, iso string) string {
 // "Monday–Friday 8:00–12:30; Wednesday closed". It returns "" when the
 // text holds no weekday.
 func formatHours(m *messages, s string) string {
+	var parts []string
+	for _, g := range hoursGroups(m, s) {
+		parts = append(parts, g[0]+" "+g[1])
+	}
+	return strings.Join(parts, "; ")
+}
+
+// hoursGroups reads a German opening-hours text into pairs of days and
+// times in m's words: {"Monday–Friday", "8:00–12:30"}, {"Wednesday",
+// "closed"}.
+func hoursGroups(m *messages, s string) [][2]string {
 	type group struct {
 		days   []string
 		times  []string
@@ -364,15 +375,15 @@ func formatHours(m *messages, s string) string {
 		}
 	}
 	flush()
-	var parts []string
+	var out [][2]string
 	for _, g := range gs {
 		when := strings.Join(g.times, ", ")
 		if g.closed && when == "" {
 			when = m.Closed
 		}
-		parts = append(parts, strings.Join(g.days, ", ")+" "+when)
+		out = append(out, [2]string{strings.Join(g.days, ", "), when})
 	}
-	return strings.Join(parts, "; ")
+	return out
 }
 
 // clockTime writes "8", "8.00" or "8:00" as "8:00".

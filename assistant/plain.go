@@ -116,12 +116,16 @@ func plainSentences(text string) []string {
 func plainRuleErrors(text string) []string {
 	var errs []string
 	text = urlRE.ReplaceAllString(text, "URL")
+	// Abbreviations hold full stops, so they are looked for before the
+	// text is split into sentences.
+	for _, line := range strings.Split(text, "\n") {
+		if m := plainAbbrevRE.FindString(line); m != "" {
+			errs = append(errs, fmt.Sprintf("abbreviation %q: %q", strings.TrimSpace(m), line))
+		}
+	}
 	for _, s := range plainSentences(text) {
 		if n := len(strings.Fields(s)); n > maxPlainWords {
 			errs = append(errs, fmt.Sprintf("%d words: %q", n, s))
-		}
-		if m := plainAbbrevRE.FindString(s); m != "" {
-			errs = append(errs, fmt.Sprintf("abbreviation %q: %q", strings.TrimSpace(m), s))
 		}
 		if nestedRE.MatchString(s) {
 			errs = append(errs, fmt.Sprintf("nested clause: %q", s))
@@ -255,10 +259,14 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 		out = append(out, "Telefon: "+p+".")
 	}
 	for _, h := range f.hoursRaw {
-		if r := formatHours(m, h); r != "" {
+		if gs := hoursGroups(m, h); len(gs) > 0 {
 			out = append(out, "Öffnungszeiten:")
-			for _, g := range strings.Split(r, "; ") {
-				if s := plainLine(strings.Replace(strings.ReplaceAll(g, "–", " bis "), " ", ": ", 1)); s != "" {
+			for _, g := range gs {
+				when := strings.ReplaceAll(g[1], "–", " bis ")
+				if when != m.Closed {
+					when += " Uhr"
+				}
+				if s := plainLine(strings.ReplaceAll(g[0], "–", " bis ") + ": " + when); s != "" {
 					out = append(out, s)
 				}
 			}
