@@ -229,12 +229,36 @@ func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
 func (lx *lexicon) germanTerms(text string) string {
 	ws := words(text)
 	bare, stripped := stripProclitics(ws)
-	var out []string
+	type hit struct {
+		start, end int
+		de         string
+	}
+	var hits []hit
 	for _, t := range lx.translate {
-		if _, ok := t.pattern.find(ws); ok {
-			out = append(out, t.de)
-		} else if _, ok := t.pattern.find(bare); ok && stripped {
-			out = append(out, t.de)
+		for _, seq := range [][]string{ws, bare} {
+			if start, ok := t.pattern.find(seq); ok {
+				end, _ := t.pattern.matchAt(seq, start)
+				hits = append(hits, hit{start, end, t.de})
+				break
+			}
+			if !stripped {
+				break
+			}
+		}
+	}
+	// A term inside a longer one that matched says less: "справка о
+	// регистрации" is a Meldebescheinigung, not a registration.
+	var out []string
+	for i, h := range hits {
+		inside := false
+		for j, o := range hits {
+			if i != j && o.start <= h.start && h.end <= o.end && o.end-o.start > h.end-h.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h.de)
 		}
 	}
 	return strings.Join(out, " ")
