@@ -13,10 +13,13 @@
  *   data-lotse-ws     path of the WebSocket (default "/ws"; the intranet uses "/intern/ws")
  *   data-lotse-title  title of the panel (kept as given in every language)
  *   data-lotse-open   "true" opens the panel when the page loads
+ *   data-lotse-lang   the widget's first language (default: the page's lang)
  *
- * The widget's own texts follow the language chosen in the panel (at first
- * the browser's language if the widget knows it, else German); the panel
- * carries that lang, and dir="rtl" for Arabic.
+ * The widget's language is, in order: the one chosen in the panel, the
+ * script's data-lotse-lang, the page's lang attribute, the language the
+ * server detected in the first message, the browser's language, German.
+ * Only a language chosen in the panel is sent to the server as a hint; the
+ * panel carries the language, and dir="rtl" for Arabic.
  *
  * The protocol is described in channels/web/PROTOCOL.md.
  */
@@ -156,14 +159,29 @@
     }
   };
 
-  // firstLang returns the saved language, else the first of the browser's
-  // languages the widget knows, else German.
+  // known returns the language of a tag ("tr-TR" → "tr") when the widget
+  // has texts for it, else ''.
+  function known(tag) {
+    var l = String(tag || '').toLowerCase().split('-')[0];
+    return STR[l] ? l : '';
+  }
+
+  // pageLang is the language the page asks for: the script's
+  // data-lotse-lang, else the lang attribute of the page.
+  function pageLang() {
+    return known(data.lotseLang) || known(document.documentElement.getAttribute('lang'));
+  }
+
+  // firstLang returns the language chosen earlier in this tab, else the
+  // page's, else the first of the browser's languages the widget knows,
+  // else German. The server's detection of the first message comes
+  // between the page and the browser (see adoptLang).
   function firstLang(saved) {
-    if (saved && STR[saved]) { return saved; }
+    if (known(saved)) { return known(saved); }
+    if (pageLang()) { return pageLang(); }
     var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
     for (var i = 0; i < prefs.length; i++) {
-      var l = String(prefs[i] || '').toLowerCase().split('-')[0];
-      if (STR[l]) { return l; }
+      if (known(prefs[i])) { return known(prefs[i]); }
     }
     return 'de';
   }
@@ -254,6 +272,21 @@
       return node;
     }
 
+    // hintLang is the language hint sent with a message: the one chosen in
+    // the panel, else none, so that the server detects the language.
+    hintLang() {
+      return this.chosen ? this.langSelect.value : undefined;
+    }
+
+    // adoptLang follows the language the server answered in while the
+    // person has not chosen one.
+    adoptLang(tag) {
+      var l = known(tag);
+      if (this.chosen || !l || l === this.langSelect.value) { return; }
+      this.langSelect.value = l;
+      this.setLang(l);
+    }
+
     // setLang switches the widget's own texts, lang and dir to lang.
     setLang(lang) {
       this.uiLang = STR[lang] ? lang : 'de';
@@ -340,11 +373,14 @@
       this.simple = simple;
       var st = storage();
       lang.value = firstLang(st && st.getItem('lotse.lang'));
+      // chosen: the person picked the language; only then is it a hint.
+      this.chosen = !!known(st && st.getItem('lotse.lang'));
       if (st) {
         simple.checked = st.getItem('lotse.simple') === '1';
         simple.addEventListener('change', function () { st.setItem('lotse.simple', simple.checked ? '1' : '0'); });
       }
       lang.addEventListener('change', function () {
+        this.chosen = true;
         if (st) { st.setItem('lotse.lang', lang.value); }
         this.setLang(lang.value);
       }.bind(this));
@@ -395,7 +431,7 @@
 
       var human = this.tr(el('button', { type: 'button', class: 'human' }), 'human');
       human.addEventListener('click', function () {
-        this.sendJSON({ type: 'request_human', lang: this.langSelect.value, simple: this.simple.checked });
+        this.sendJSON({ type: 'request_human', lang: this.hintLang(), simple: this.simple.checked });
       }.bind(this));
       panel.appendChild(human);
       // On short screens the human button moves up beside the close button
@@ -501,7 +537,7 @@
         this.setStatus('empty');
         return;
       }
-      if (this.sendJSON({ type: 'message', text: text, lang: this.langSelect.value, simple: this.simple.checked })) {
+      if (this.sendJSON({ type: 'message', text: text, lang: this.hintLang(), simple: this.simple.checked })) {
         this.input.value = '';
         this.lastSent = text;
       }
@@ -729,7 +765,10 @@
       var m = el('div', { class: 'msg bot' });
       m.appendChild(this.tr(el('span', { class: 'who' }), 'bot'));
       var body = el('div', { class: 'text', dir: 'auto', id: 'lotse-a' + (++this.n) });
-      if (typeof msg.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(msg.lang)) { body.setAttribute('lang', msg.lang); }
+      if (typeof msg.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(msg.lang)) {
+        body.setAttribute('lang', msg.lang);
+        this.adoptLang(msg.lang);
+      }
       this.render(text, body);
       m.appendChild(body);
       var more = this.tr(el('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': body.id }), 'more');
