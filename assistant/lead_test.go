@@ -85,3 +85,19 @@ func messageFields(m messages) map[string]string {
 	}
 	return out
 }
+
+func TestPartsSplitsTheGermanQuote(t *testing.T) {
+	a := mustAssistant(t, nil)
+	ans := mustAsk(t, a, newConv("citizen"), "Pasaport ne kadar tutuyor?")
+	ps := Parts(ans.Text, ans.Lang)
+	if len(ps) != 3 || ps[0].Lang != "tr" || ps[1].Lang != "de" || !ps[1].Quote || ps[2].Lang != "tr" {
+		t.Fatalf("parts = %+v", ps)
+	}
+	if !strings.HasSuffix(ps[0].Text, "Orijinal metin (Almanca):") || !strings.Contains(ps[1].Text, "70,00 Euro") ||
+		strings.Contains(ps[1].Text, "randevu") || !strings.Contains(ps[2].Text, "Ayrıntılar:") {
+		t.Errorf("parts = %+v", ps)
+	}
+	if de := Parts("Zu „Reisepass“ steht: 70,00 Euro", "de"); len(de) != 1 || de[0].Lang != "de" {
+		t.Errorf("German parts = %+v", de)
+	}
+}

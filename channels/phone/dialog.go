@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -124,11 +125,11 @@ type call struct {
 	lang       string
 	started    bool
 	stage      stage
-	misses     int      // consecutive turns without usable input
-	rest       []string // sentences of the current answer not yet spoken
-	lastPrompt []Say    // the last answer part with its question (DTMF 1)
-	offer      bool     // the current answer offers a human
-	reason     string   // handoff reason
+	misses     int    // consecutive turns without usable input
+	rest       []Say  // sentences of the current answer not yet spoken
+	lastPrompt []Say  // the last answer part with its question (DTMF 1)
+	offer      bool   // the current answer offers a human
+	reason     string // handoff reason
 	pending    *pending
 	delivered  string   // ID of the last pending answer delivered
 	deliverAct []Action // and what was delivered, for a repeated redirect
@@ -195,10 +196,8 @@ func (d *Dialog) Start(ctx context.Context, in Input) []Action {
 	}
 	c.stage = stageListen
 	c.misses = 0
-	return []Action{d.gather(c, in.TurnPath,
-		Say{Text: greeting(&d.cfg, c.lang), Lang: c.lang},
-		Say{Text: t.OtherLang, Lang: otherLang(c.lang)},
-		Say{Text: t.HowCanIHelp, Lang: c.lang})}
+	prompt := append([]Say{{Text: greeting(&d.cfg, c.lang), Lang: c.lang}}, offers(c.lang)...)
+	return []Action{d.gather(c, in.TurnPath, append(prompt, Say{Text: t.HowCanIHelp, Lang: c.lang})...)}
 }
 
 // Turn handles one webhook after the greeting: speech, keys, silence or
@@ -272,13 +271,25 @@ func (d *Dialog) turn(ctx context.Context, c *call, in Input) []Action {
 	if isBye(n) {
 		return d.goodbye(c)
 	}
+	if l := spokenLang(n); l != "" {
+		return d.switchLang(c, in.TurnPath, l)
+	}
 	if isHumanRequest(n) {
 		return d.askConsent(c, in.TurnPath, "requested")
 	}
 	return d.startAsk(ctx, c, in.TurnPath, speech)
 }
 
-// key handles DTMF: 0 a human, 1 repeat, 9 the other language.
+// switchLang continues the call in lang: prompts, voice and recognition.
+func (d *Dialog) switchLang(c *call, turnPath, lang string) []Action {
+	c.lang = lang
+	c.stage = stageListen
+	c.rest, c.lastPrompt = nil, nil
+	return []Action{d.gather(c, turnPath, Say{Text: textsFor(c.lang).Switched, Lang: c.lang})}
+}
+
+// key handles DTMF: 0 a human, 1 repeat, 2–6, 8 and 9 a language (9
+// English, in English German).
 func (d *Dialog) key(c *call, in Input) []Action {
 	t := textsFor(c.lang)
 	switch in.Digits[:1] {
@@ -290,11 +301,9 @@ func (d *Dialog) key(c *call, in Input) []Action {
 			return []Action{d.gather(c, in.TurnPath, Say{Text: t.Nothing, Lang: c.lang})}
 		}
 		return []Action{d.gather(c, in.TurnPath, c.lastPrompt...)}
-	case "9":
-		c.lang = otherLang(c.lang)
-		c.stage = stageListen
-		c.rest, c.lastPrompt = nil, nil
-		return []Action{d.gather(c, in.TurnPath, Say{Text: textsFor(c.lang).Switched, Lang: c.lang})}
+	}
+	if l := keyLang(in.Digits[:1], c.lang); l != "" {
+		return d.switchLang(c, in.TurnPath, l)
 	}
 	return []Action{d.gather(c, in.TurnPath, Say{Text: t.NoKey, Lang: c.lang})}
 }
@@ -500,10 +509,10 @@ func (d *Dialog) answer(c *call, turnPath string, ans assistant.Answer, err erro
 		c.stage, c.reason = stageOffer, "error"
 		return []Action{d.gather(c, turnPath, Say{Text: t.Failed, Lang: c.lang})}
 	}
-	if ans.Lang == "de" || ans.Lang == "en" {
+	if knownLang(ans.Lang) {
 		c.lang = ans.Lang
 	}
-	sentences := Parts(ans.Text, SpeechOptions{Lang: c.lang, LinkText: d.cfg.LinkText})
+	sentences := d.spoken(c.lang, ans.Text)
 	if ans.Handoff != nil && ans.Handoff.Ticket != "" {
 		// The assistant opened a ticket itself: say so and connect.
 		c.reason = ans.Handoff.Reason
@@ -532,6 +541,33 @@ func (d *Dialog) answer(c *call, turnPath string, ans assistant.Answer, err erro
 	return d.nextPart(c, turnPath)
 }
 
+// spoken turns an answer into the pieces to say (Parts): in the call's language,
+// and a German quote inside another language announced in German ("Auf
+// Deutsch steht dort:") and said with a German voice.
+func (d *Dialog) spoken(lang, text string) []Say {
+	var out []Say
+	t := textsFor(lang)
+	for _, p := range assistant.Parts(text, lang) {
+		o := SpeechOptions{Lang: p.Lang, LinkText: d.cfg.LinkText}
+		if p.Quote {
+			out = append(out, Say{Text: quoteAnnouncement, Lang: "de"})
+		} else {
+			// The lead facts' separator is a pause.
+			p.Text = strings.ReplaceAll(p.Text, " · ", ", ")
+			if len(t.Spoken) > 0 {
+				p.Text = strings.NewReplacer(t.Spoken...).Replace(p.Text)
+			}
+			if t.Link != "" {
+				o.LinkText = t.Link
+			}
+		}
+		for _, s := range Parts(p.Text, o) {
+			out = append(out, Say{Text: s, Lang: p.Lang})
+		}
+	}
+	return out
+}
+
 // sentencesPerPart is how many pieces of Parts (sentences, or a whole
 // list of up to five items) the caller hears before "Möchten Sie mehr
 // wissen?".
@@ -541,7 +577,7 @@ const sentencesPerPart = 3
 func (d *Dialog) nextPart(c *call, turnPath string) []Action {
 	t := textsFor(c.lang)
 	n := min(sentencesPerPart, len(c.rest))
-	prompt := say(c.lang, c.rest[:n]...)
+	prompt := slices.Clone(c.rest[:n])
 	c.rest = c.rest[n:]
 	switch {
 	case len(c.rest) > 0:
@@ -587,9 +623,9 @@ func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 
 // connect tells the caller the ticket key (unless before already says it)
 // and dials the desk; without a desk number the call ends.
-func (d *Dialog) connect(c *call, key string, before []string) []Action {
+func (d *Dialog) connect(c *call, key string, before []Say) []Action {
 	t := textsFor(c.lang)
-	texts := before
+	var texts []string
 	if key != "" && len(before) == 0 {
 		texts = append(texts, fmt.Sprintf(t.TicketIs, SpellKey(key)))
 	}
@@ -602,6 +638,9 @@ func (d *Dialog) connect(c *call, key string, before []string) []Action {
 		texts = append(texts, t.NoDeskNoCall)
 	}
 	var acts []Action
+	for _, s := range before {
+		acts = append(acts, s)
+	}
 	for _, s := range say(c.lang, texts...) {
 		acts = append(acts, s)
 	}

@@ -282,10 +282,22 @@ func cleanText(s string) string {
 	}, s)
 }
 
-// gatewayLang maps the dialog's language to a BCP-47 tag.
+// gatewayLang maps the dialog's language to the BCP-47 tag that selects
+// the voice and the speech recognition of the gateway.
 func gatewayLang(lang string) string {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return "en-GB"
+	case "tr":
+		return "tr-TR"
+	case "ar":
+		return "ar-AE"
+	case "uk":
+		return "uk-UA"
+	case "ru":
+		return "ru-RU"
+	case "pl":
+		return "pl-PL"
 	}
 	return "de-DE"
 }

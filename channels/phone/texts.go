@@ -13,7 +13,7 @@ import (
 // carry no facts about services; those come only from the assistant.
 type texts struct {
 	Greeting     string // AI disclosure and the options; {org} is the organisation (see greeting)
-	OtherLang    string // offer of the other language, in that language
+	Offer        string // the offer of this language in the greeting, in this language
 	HowCanIHelp  string
 	Switched     string // said after DTMF 9 switched to this language
 	More         string // "Möchten Sie mehr wissen?"
@@ -38,11 +38,17 @@ type texts struct {
 	Connecting   string
 	Goodbye      string
 	GoneSilent   string // hang up after silence following the offer
+	// Link replaces URLs in spoken answers in this language (the
+	// configured LinkText is German and English); Spoken are pairs of the
+	// assistant's chat words and what a caller is told instead ("yazın" →
+	// "deyin").
+	Link   string
+	Spoken []string
 }
 
 var textsDE = texts{
 	Greeting:     "Guten Tag! Sie sprechen mit Lotse, dem KI-Assistenten der {org}. Ich bin ein Computerprogramm, kein Mensch. Sie können jederzeit mit einem Menschen sprechen: Sagen Sie ‚Mitarbeiter' oder drücken Sie die 0.",
-	OtherLang:    "For English, press 9.",
+	Offer:        "Für Deutsch drücken Sie die 8.",
 	HowCanIHelp:  "Wie kann ich Ihnen helfen?",
 	Switched:     "Ich spreche jetzt Deutsch. Wie kann ich Ihnen helfen?",
 	More:         "Möchten Sie mehr wissen?",
@@ -70,7 +76,7 @@ var textsDE = texts{
 
 var textsEN = texts{
 	Greeting:     "Hello! You are speaking with Lotse, the AI assistant of the {org}. I am a computer program, not a person. You can talk to a person at any time: say ‘agent' or press 0.",
-	OtherLang:    "Für Deutsch drücken Sie die 9.",
+	Offer:        "For English, press 9.",
 	HowCanIHelp:  "How can I help you?",
 	Switched:     "I will speak English now. How can I help you?",
 	More:         "Would you like to know more?",
@@ -104,16 +110,98 @@ const (
 	whisperAsked    = "Gefragt wurde:" // followed by the caller's last questions
 )
 
+// phoneLangs are the languages of the phone dialog in the order the
+// greeting offers them.
+var phoneLangs = []string{"de", "en", "tr", "ar", "uk", "ru", "pl"}
+
 func textsFor(lang string) *texts {
-	if lang == "en" {
+	switch lang {
+	case "en":
 		return &textsEN
+	case "tr":
+		return &textsTR
+	case "ar":
+		return &textsAR
+	case "uk":
+		return &textsUK
+	case "ru":
+		return &textsRU
+	case "pl":
+		return &textsPL
 	}
 	return &textsDE
 }
 
+// knownLang reports whether the dialog speaks lang.
+func knownLang(lang string) bool {
+	for _, l := range phoneLangs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// langKeys are the DTMF keys that choose a language; 9 is English, and in
+// English it switches back to German.
+var langKeys = map[string]string{"2": "tr", "3": "ar", "4": "uk", "5": "ru", "6": "pl", "8": "de"}
+
+// keyLang returns the language key chooses in a call in lang, or "".
+func keyLang(key, lang string) string {
+	if key == "9" {
+		return otherLang(lang)
+	}
+	return langKeys[key]
+}
+
+// offers are the greeting's offers of the other languages, each said in
+// its own language.
+func offers(lang string) []Say {
+	var out []Say
+	for _, l := range phoneLangs {
+		if l != lang {
+			out = append(out, Say{Text: textsFor(l).Offer, Lang: l})
+		}
+	}
+	return out
+}
+
+// quoteAnnouncement is said in German before a German quote inside an
+// answer in another language, with a German voice.
+const quoteAnnouncement = "Auf Deutsch steht dort:"
+
+// langNames are the names by which a caller asks for a language, in the
+// matching form of normalize; a short utterance that is one of them
+// switches the call's language.
+var langNames = func() map[string]string {
+	names := map[string][]string{
+		"de": {"deutsch", "german", "almanca", "niemiecki", "po niemiecku", "німецька", "немецкий", "ألماني", "الألمانية"},
+		"en": {"englisch", "english", "ingilizce", "angielski", "po angielsku", "англійська", "английский", "إنجليزي", "الإنجليزية"},
+		"tr": {"türkisch", "turkish", "türkçe", "turkce"},
+		"ar": {"arabisch", "arabic", "عربي", "العربية"},
+		"uk": {"ukrainisch", "ukrainian", "українська", "українською", "ukrainski"},
+		"ru": {"russisch", "russian", "русский", "по русски", "rosyjski"},
+		"pl": {"polnisch", "polish", "polski", "po polsku"},
+	}
+	out := map[string]string{}
+	for l, ns := range names {
+		for _, n := range ns {
+			out[normalize(n)] = l
+		}
+	}
+	return out
+}()
+
+// spokenLang returns the language a short utterance asks for by its name
+// ("Türkçe", "English please"), or "".
+func spokenLang(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, " bitte"), " please"), " lütfen")
+	return langNames[s]
+}
+
 // greeting returns the Greeting for lang with the organisation's name of
-// cfg: Organization in German, OrganizationEN in English, with the
-// defaults of package assistant when empty.
+// cfg: OrganizationEN in English, Organization in every other language
+// (its own name), with the defaults of package assistant when empty.
 func greeting(cfg *Config, lang string) string {
 	org := strings.TrimSpace(cfg.Organization)
 	if lang == "en" {
@@ -140,12 +228,16 @@ func otherLang(lang string) string {
 var (
 	// The general yes/no words (package german) and what a caller says to
 	// the offers of this channel ("Möchten Sie mehr hören?").
-	yesWords = normalizeAll(append(german.YesWords(), "sicher", "mehr", "weiter", "more"))
-	noWords  = normalizeAll(append(german.NoWords(), "nichts", "nothing"))
+	yesWords = normalizeAll(append(german.YesWords(), "sicher", "mehr", "weiter", "more",
+		"evet", "tak", "так", "да", "نعم"))
+	noWords = normalizeAll(append(german.NoWords(), "nichts", "nothing",
+		"hayır", "hayir", "nie", "ні", "нет", "لا"))
 	byeWords = normalizeAll([]string{"tschüss", "tschüs", "auf wiederhören", "auf wiedersehen", "nein danke", "danke nein", "das wars", "das war's",
-		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao"})
+		"das war alles", "bye", "goodbye", "good bye", "no thanks", "no thank you", "that's all", "ciao",
+		"hoşça kal", "görüşürüz", "do widzenia", "до побачення", "до свидания", "مع السلامة"})
 	humanWords = normalizeAll([]string{"mitarbeiter", "mitarbeiterin", "mensch", "menschen", "sachbearbeiter", "sachbearbeiterin",
-		"vermittlung", "agent", "operator", "human", "person", "staff", "servicemitarbeiter"})
+		"vermittlung", "agent", "operator", "human", "person", "staff", "servicemitarbeiter",
+		"temsilci", "insan", "konsultant", "człowiek", "оператор", "людина", "человек", "موظف"})
 	humanVerbs = normalizeAll([]string{"sprechen", "verbinden", "reden", "durchstellen", "talk", "speak", "connect"})
 )
 

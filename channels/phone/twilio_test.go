@@ -390,8 +390,8 @@ func TestDTMF(t *testing.T) {
 	if got := spoken(c.press("1")); got != answer {
 		t.Errorf("1 repeated %q, want %q", got, answer)
 	}
-	if got := spoken(c.press("5")); !strings.Contains(got, "nicht belegt") {
-		t.Errorf("5: %s", got)
+	if got := spoken(c.press("7")); !strings.Contains(got, "nicht belegt") {
+		t.Errorf("7: %s", got)
 	}
 
 	en := c.press("9")

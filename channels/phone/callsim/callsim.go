@@ -255,9 +255,10 @@ func (s *sim) show(ctx context.Context, st step) {
 		}
 		fmt.Fprintln(s.out, prefix+p.text)
 		if s.speaker != "" {
-			voice := "de"
-			if strings.HasPrefix(p.lang, "en") {
-				voice = "en"
+			// espeak-ng's voice for the prompt's language ("tr-TR" → tr).
+			voice, _, _ := strings.Cut(p.lang, "-")
+			if voice == "" {
+				voice = "de"
 			}
 			// Best effort: a broken speaker must not end the call.
 			_ = exec.CommandContext(ctx, s.speaker, "-v", voice, p.text).Run()

@@ -209,7 +209,10 @@ func TestSpeak(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-		if len(lines) != 3 || !strings.HasPrefix(lines[0], "de|Guten Tag!") || !strings.HasPrefix(lines[1], "en|For English") {
+		// The greeting, six language offers each with its own voice, the
+		// question.
+		if len(lines) != 8 || !strings.HasPrefix(lines[0], "de|Guten Tag!") || !strings.HasPrefix(lines[1], "en|For English") ||
+			!strings.HasPrefix(lines[2], "tr|Türkçe") || !strings.HasPrefix(lines[3], "ar|") || !strings.HasPrefix(lines[7], "de|Wie kann ich") {
 			t.Errorf("espeak-ng calls:\n%s", b)
 		}
 	})
