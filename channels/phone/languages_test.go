@@ -126,3 +126,59 @@ func TestCallsInOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestJambonzTurkishCall: on Jambonz a Turkish call's prompts are
+// synthesized and recognized in Turkish, and the German quote with a German
+// synthesizer.
+func TestJambonzTurkishCall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens the bundled knowledge base")
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { kb.Close() })
+	a, err := assistant.New(assistant.Config{Retriever: kb, Logger: discard()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, func(c *Config) { c.Asker = a })
+	c := e.jambonzCall("jz-tr")
+	c.start()
+	c.press("2")
+	synth := map[string][]string{} // language → texts said
+	recog := ""
+	vs := c.say("Pasaport ne kadar tutuyor?")
+	for range 6 {
+		more := false
+		for _, v := range vs {
+			if v["verb"] == "say" {
+				l := v["synthesizer"].(map[string]any)["language"].(string)
+				synth[l] = append(synth[l], v["text"].(string))
+			}
+			if v["verb"] == "gather" {
+				recog = v["recognizer"].(map[string]any)["language"].(string)
+				if s, ok := v["say"].(map[string]any); ok {
+					l := s["synthesizer"].(map[string]any)["language"].(string)
+					synth[l] = append(synth[l], s["text"].(string))
+					more = more || strings.Contains(s["text"].(string), "Daha fazlasını")
+				}
+			}
+		}
+		if !more {
+			break
+		}
+		vs = c.say("evet")
+	}
+	if recog != "tr-TR" {
+		t.Errorf("recognizer %q, want tr-TR", recog)
+	}
+	de := strings.Join(synth["de-DE"], " ")
+	if !strings.Contains(de, quoteAnnouncement) || !strings.Contains(de, "Euro") {
+		t.Errorf("German synthesizer said %q", de)
+	}
+	if tr := strings.Join(synth["tr-TR"], " "); !strings.Contains(tr, "Ücret") || !strings.Contains(tr, "Başka bir sorunuz var mı?") {
+		t.Errorf("Turkish synthesizer said %q", tr)
+	}
+}
