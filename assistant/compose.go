@@ -111,11 +111,12 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 	// marked as German.
 	foreign := lang != "de" && (d.Lang == "" || d.Lang == "de") && m.SourceGerman != ""
 	var b strings.Builder
+	title := shownTitle(d, lang)
 	switch {
 	case len(qs) == 1 && qs[0].label != "":
-		b.WriteString(fmt.Sprintf(m.FrameSection, kind, d.Title, qs[0].label))
+		b.WriteString(fmt.Sprintf(m.FrameSection, kind, title, qs[0].label))
 	default:
-		b.WriteString(fmt.Sprintf(m.FrameOverview, kind, d.Title))
+		b.WriteString(fmt.Sprintf(m.FrameOverview, kind, title))
 	}
 	if foreign {
 		if lines := leadLines(m, qs, lead); len(lines) > 0 {
@@ -139,6 +140,16 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 	out := composed{text: b.String(), quotes: qs}
 	out.sources = []Source{sourceOf(c, qs)}
 	return out
+}
+
+// shownTitle is how an answer in lang names document d: by its name in
+// that language from the knowledge base (names: in front matter) with the
+// German title beside it, else by its title.
+func shownTitle(d knowledge.Document, lang string) string {
+	if ns := d.Names[lang]; len(ns) > 0 && lang != "de" {
+		return ns[0] + " (" + d.Title + ")"
+	}
+	return d.Title
 }
 
 // writeLead puts the line that holds for the asker first.

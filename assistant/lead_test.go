@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 func TestLeadFactsRendered(t *testing.T) {
@@ -99,5 +101,24 @@ func TestPartsSplitsTheGermanQuote(t *testing.T) {
 	}
 	if de := Parts("Zu „Reisepass“ steht: 70,00 Euro", "de"); len(de) != 1 || de[0].Lang != "de" {
 		t.Errorf("German parts = %+v", de)
+	}
+}
+
+// A document's name in the asker's language (names: in front matter)
+// stands beside its German title in the frame.
+func TestFrameNamesDocumentInAskersLanguage(t *testing.T) {
+	fr := &fakeRetriever{docs: []knowledge.Document{{
+		ID: "a/sondernutzung", Title: "Sondernutzungserlaubnis beantragen", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+		Synonyms: []string{"Street use permit"}, Names: map[string][]string{"en": {"Street use permit"}},
+		Sections: []knowledge.Section{{Heading: "Sondernutzungserlaubnis beantragen › Kosten", Facet: knowledge.FacetKosten, Text: "Die Erlaubnis kostet 25,00 Euro je Tag."}},
+	}}}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = fr })
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "How much does a street use permit cost?")
+	if !strings.Contains(ans.Text, "For “Street use permit (Sondernutzungserlaubnis beantragen)”") || !strings.Contains(ans.Text, "- Fees: €25.00") {
+		t.Errorf("answer:\n%s", ans.Text)
+	}
+	de := mustAsk(t, a, newConv(knowledge.Citizen), "Was kostet die Sondernutzungserlaubnis?")
+	if strings.Contains(de.Text, "Street use permit") {
+		t.Errorf("German answer names the English name:\n%s", de.Text)
 	}
 }

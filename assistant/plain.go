@@ -149,7 +149,7 @@ func composePlain(m *messages, c candidate, qs []quote, lead string) composed {
 	d := c.doc
 	var b strings.Builder
 	if m.lang != "" && m.lang != "de" {
-		b.WriteString(fmt.Sprintf(m.FrameOverview, m.kindName(d), d.Title))
+		b.WriteString(fmt.Sprintf(m.FrameOverview, m.kindName(d), shownTitle(d, m.lang)))
 		if lines := leadLines(m, qs, lead); len(lines) > 0 {
 			b.WriteString("\n" + strings.Join(lines, "\n"))
 		}

@@ -397,5 +397,12 @@ func requester(a Audience) Audience {
 func cloneDoc(d Document) Document {
 	d.Synonyms = slices.Clone(d.Synonyms)
 	d.Sections = slices.Clone(d.Sections)
+	if d.Names != nil {
+		names := make(map[string][]string, len(d.Names))
+		for l, ns := range d.Names {
+			names[l] = slices.Clone(ns)
+		}
+		d.Names = names
+	}
 	return d
 }

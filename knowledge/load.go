@@ -12,12 +12,14 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // Root is one knowledge root: a tree of files with an optional
@@ -380,6 +382,7 @@ type parsedDoc struct {
 	kind     string
 	lang     string
 	synonyms []string
+	names    map[string][]string
 	updated  time.Time
 }
 
@@ -420,6 +423,15 @@ func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) 
 	}
 	if pd.lang != "" {
 		doc.Lang = pd.lang
+	}
+	names, err := checkNames(pd.names)
+	if err != nil {
+		return Document{}, err
+	}
+	doc.Names = names
+	for _, l := range slices.Sorted(maps.Keys(names)) {
+		// Names in other languages are found like synonyms.
+		doc.Synonyms = append(slices.Clip(doc.Synonyms), names[l]...)
 	}
 	if !pd.updated.IsZero() {
 		doc.Updated = pd.updated
@@ -590,3 +602,45 @@ func lawLayout(secs []Section) bool {
 
 // paragraphLineRE matches a line that opens a statute's paragraph.
 var paragraphLineRE = regexp.MustCompile(`^\s*§\s*\d+[a-z]?\b`)
+
+// Bounds of a document's names in other languages.
+const (
+	maxNameLangs = 12
+	maxNamesLang = 8
+	maxNameRunes = 120
+)
+
+var nameLangRE = regexp.MustCompile(`^[a-z]{2}$`)
+
+// checkNames validates the names of a document in other languages: keys
+// are ISO 639-1 codes, names are one line of at most maxNameRunes, and
+// there are at most maxNameLangs languages of at most maxNamesLang names.
+// Empty names are dropped.
+func checkNames(in map[string][]string) (map[string][]string, error) {
+	if len(in) == 0 {
+		return nil, nil
+	}
+	if len(in) > maxNameLangs {
+		return nil, fmt.Errorf("names: %d Sprachen, höchstens %d", len(in), maxNameLangs)
+	}
+	out := map[string][]string{}
+	for l, ns := range in {
+		if !nameLangRE.MatchString(l) {
+			return nil, fmt.Errorf("names: %q ist kein Sprachcode wie en oder tr", l)
+		}
+		if len(ns) > maxNamesLang {
+			return nil, fmt.Errorf("names.%s: %d Namen, höchstens %d", l, len(ns), maxNamesLang)
+		}
+		for _, n := range ns {
+			n = strings.TrimSpace(strings.ToValidUTF8(n, "\uFFFD"))
+			switch {
+			case n == "":
+				continue
+			case utf8.RuneCountInString(n) > maxNameRunes || strings.ContainsAny(n, "\n\r"):
+				return nil, fmt.Errorf("names.%s: %q ist zu lang oder mehrzeilig", l, n)
+			}
+			out[l] = append(out[l], n)
+		}
+	}
+	return out, nil
+}

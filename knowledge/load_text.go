@@ -22,6 +22,8 @@ type frontMatter struct {
 	Audience string   `yaml:"audience"`
 	Kind     string   `yaml:"kind"`
 	Lang     string   `yaml:"lang"`
+	// Names: the document's names in other languages, by language code.
+	Names map[string][]string `yaml:"names"`
 }
 
 // parseMarkdown reads a Markdown file with optional YAML front matter.
@@ -50,6 +52,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		}
 		pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
 		pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
+		pd.names = fm.Names
 		text = rest[end+len("\n---"):]
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			text = text[i+1:]

@@ -124,6 +124,11 @@ type Document struct {
 	Lang     string
 	Updated  time.Time
 	Synonyms []string // alternative names users say ("Perso", "Pass")
+	// Names are the document's names in other languages, by ISO 639-1
+	// code ({"en": ["Passport"], "tr": ["Pasaport"]}): searched like
+	// synonyms, and answers in that language name the document by the
+	// first of them beside its German title.
+	Names map[string][]string
 	// Label names the document's kind in answers as its knowledge root
 	// says it ("Leistungsbeschreibung der Stadt Musterstadt"); empty means
 	// the kind's general name.
