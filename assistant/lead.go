@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 import (
@@ -34,7 +36,6 @@ type leadFacts struct {
 	amounts   []amount
 	durations []duration
 	dates     []string // ISO 8601
-	hours     []string // opening hours, already rendered per language later
 	hoursRaw  []string
 	phones    []string
 	urls      []string

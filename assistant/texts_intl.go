@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+
 package assistant
 
 // The offline sentences in Turkish, Arabic, Ukrainian, Russian and
