@@ -7,9 +7,8 @@ import (
 	"unicode"
 )
 
-// supportedLangs are the languages the assistant recognises. Offline frames
-// exist in German and English; the others are answered in English with a
-// note that the quoted source is German.
+// supportedLangs are the languages the assistant recognises and answers
+// in offline (texts.go, texts_intl.go); the quoted sources stay German.
 var supportedLangs = map[string]bool{"de": true, "en": true, "tr": true, "ar": true, "uk": true, "ru": true, "pl": true}
 
 // normLang returns the ISO 639-1 code of a client hint such as "de-DE" or
