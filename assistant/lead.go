@@ -194,9 +194,18 @@ func readFacts(text string) leadFacts {
 
 // quoteFacts reads the lead facts of quotes qs: a quoted online-service
 // section that links a service and does not deny it says the service is
-// online.
+// online. Durations in a fee table qualify a fee ("Expressabholung
+// innerhalb von 3 Werktagen: 60,00 Euro"); alone they would mislead, so
+// they are read from the other quotes only.
 func quoteFacts(qs []quote) leadFacts {
 	f := readFacts(quotedText(qs))
+	var timed []quote
+	for _, q := range qs {
+		if q.facet != knowledge.FacetKosten {
+			timed = append(timed, q)
+		}
+	}
+	f.durations = readFacts(quotedText(timed)).durations
 	for _, q := range qs {
 		if f.online == 0 && q.facet == knowledge.FacetOnline && urlRE.MatchString(q.text) {
 			f.online = 1
