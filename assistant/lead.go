@@ -24,9 +24,9 @@ import (
 // quote. Numbers and plurals are formatted by golang.org/x/text; the words
 // for units are language data below.
 
-// fact is one lead fact: a label of messages and its values in the asker's
+// leadFact is one lead fact: a label of messages and its values in the asker's
 // language.
-type fact struct {
+type leadFact struct {
 	label  string
 	values []string
 }
@@ -34,7 +34,7 @@ type fact struct {
 // leadFacts are the facts of quotes qs, in their order of kinds.
 type leadFacts struct {
 	amounts   []amount
-	durations []duration
+	durations []leadDuration
 	dates     []string // ISO 8601
 	hoursRaw  []string
 	phones    []string
@@ -48,7 +48,7 @@ type amount struct {
 	cents bool // written with a decimal part
 }
 
-type duration struct {
+type leadDuration struct {
 	from, to int // to == 0 for a single number
 	unit     string
 }
@@ -77,7 +77,7 @@ const monthAlt = `Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|Septembe
 var numWords = map[string]int{"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
 	"fünf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwoelf": 12}
 
-var months = map[string]int{"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+var germanMonths = map[string]int{"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
 	"august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12}
 
 var weekdayIndex = map[string]int{"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
@@ -122,7 +122,7 @@ func readFacts(text string) leadFacts {
 			f.amounts = append(f.amounts, a)
 		}
 	}
-	seenD := map[duration]bool{}
+	seenD := map[leadDuration]bool{}
 	for _, loc := range durRE.FindAllStringSubmatchIndex(text, -1) {
 		m := submatches(text, loc)
 		if ageBeforeRE.MatchString(text[:loc[0]]) || ageAfterRE.MatchString(text[loc[1]:]) {
@@ -130,7 +130,7 @@ func readFacts(text string) leadFacts {
 			// are ages, not durations.
 			continue
 		}
-		d := duration{from: numberOf(m[1]), unit: strings.ToLower(m[3])}
+		d := leadDuration{from: numberOf(m[1]), unit: strings.ToLower(m[3])}
 		if m[2] != "" {
 			d.to = numberOf(m[2])
 		}
@@ -148,7 +148,7 @@ func readFacts(text string) leadFacts {
 		if m[1] != "" {
 			day, month, year = numberOf(m[1]), numberOf(m[2]), numberOf(m[3])
 		} else {
-			day, month, year = numberOf(m[4]), months[strings.ToLower(m[5])], numberOf(m[6])
+			day, month, year = numberOf(m[4]), germanMonths[strings.ToLower(m[5])], numberOf(m[6])
 		}
 		if day < 1 || day > 31 || month < 1 || month > 12 {
 			continue
@@ -237,16 +237,16 @@ func printerTag(lang string) language.Tag {
 }
 
 // facts renders f in the language of m as labelled values.
-func (f leadFacts) render(m *messages) []fact {
+func (f leadFacts) render(m *messages) []leadFact {
 	lang := m.lang
 	if lang == "" {
 		lang = "de"
 	}
 	p := unitPrinter(lang)
-	var out []fact
+	var out []leadFact
 	add := func(label string, vs []string) {
 		if len(vs) > 0 {
-			out = append(out, fact{label: label, values: vs})
+			out = append(out, leadFact{label: label, values: vs})
 		}
 	}
 	var vs []string
@@ -306,7 +306,7 @@ func formatAmount(p *message.Printer, lang string, a amount) string {
 
 // formatDuration writes "3–4 weeks", "3 Werktage", "4 hafta"; the unit's
 // plural form follows the larger number by the language's plural rules.
-func formatDuration(p *message.Printer, lang string, d duration) string {
+func formatDuration(p *message.Printer, lang string, d leadDuration) string {
 	n := d.from
 	num := strconv.Itoa(d.from)
 	if d.to != 0 {
@@ -405,10 +405,10 @@ func clockTime(s string) string {
 	return s
 }
 
-// unitWords are the names of time units in each language, by plural
+// unitNames are the names of time units in each language, by plural
 // category of golang.org/x/text/feature/plural; unit keys are the German
 // stems durRE matches.
-var unitWords = map[string]map[string][]string{
+var unitNames = map[string]map[string][]string{
 	"de": {
 		"werktag": {"one", "Werktag", "other", "Werktage"}, "arbeitstag": {"one", "Arbeitstag", "other", "Arbeitstage"},
 		"tag": {"one", "Tag", "other", "Tage"}, "woche": {"one", "Woche", "other", "Wochen"}, "monat": {"one", "Monat", "other", "Monate"},
@@ -470,9 +470,9 @@ var unitWords = map[string]map[string][]string{
 func unitPrinter(lang string) *message.Printer {
 	tag := printerTag(lang)
 	b := catalog.NewBuilder(catalog.Fallback(tag))
-	words, ok := unitWords[lang]
+	words, ok := unitNames[lang]
 	if !ok {
-		words = unitWords["en"]
+		words = unitNames["en"]
 	}
 	for unit, cases := range words {
 		args := make([]any, len(cases))

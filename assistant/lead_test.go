@@ -44,11 +44,11 @@ func TestLeadFactsRendered(t *testing.T) {
 	// Plural categories: one, few, many.
 	p := unitPrinter("ru")
 	for n, want := range map[int]string{1: "1 неделя", 2: "2 недели", 5: "5 недель", 21: "21 неделя"} {
-		if got := formatDuration(p, "ru", duration{from: n, unit: "woche"}); got != want {
+		if got := formatDuration(p, "ru", leadDuration{from: n, unit: "woche"}); got != want {
 			t.Errorf("ru %d weeks = %q, want %q", n, got, want)
 		}
 	}
-	if got := formatDuration(unitPrinter("en"), "en", duration{from: 1, unit: "monat"}); got != "1 month" {
+	if got := formatDuration(unitPrinter("en"), "en", leadDuration{from: 1, unit: "monat"}); got != "1 month" {
 		t.Errorf("en 1 month = %q", got)
 	}
 }
