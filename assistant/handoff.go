@@ -77,7 +77,11 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 		Sources:        shownSources(conv),
 		Confidence:     t.conf,
 	}
-	e.Summary = a.escalationSummary(ctx, a.summary(t), e)
+	extractive := a.summary(t)
+	if extractive == "" {
+		extractive = summaryNoQuestion
+	}
+	e.Summary = a.escalationSummary(ctx, extractive, e)
 	key, err = a.commitEscalation(ctx, e)
 	if err != nil {
 		return "", "", err

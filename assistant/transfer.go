@@ -7,6 +7,10 @@ import (
 	"errors"
 )
 
+// summaryNoQuestion is the desk summary of a handover before the person
+// said what it is about (the desk reads German).
+const summaryNoQuestion = "Möchte direkt mit einer Mitarbeiterin oder einem Mitarbeiter sprechen; ein Anliegen wurde noch nicht genannt."
+
 // ErrNoTickets is returned by Transfer when the assistant has no Tickets.
 var ErrNoTickets = errors.New("assistant: no ticketing configured")
 
@@ -54,6 +58,12 @@ func (a *Assistant) Transfer(ctx context.Context, conv *Conversation, h Handover
 			e.Intent = en.Intent
 		}
 	}
-	e.Summary = a.escalationSummary(ctx, a.summaryOf(conv.Entries, ""), e)
+	extractive := a.summaryOf(conv.Entries, "")
+	if extractive == "" {
+		// Asked for a person before asking anything: the ticket still
+		// needs a summary the desk can read.
+		extractive = summaryNoQuestion
+	}
+	e.Summary = a.escalationSummary(ctx, extractive, e)
 	return a.commitEscalation(ctx, e)
 }

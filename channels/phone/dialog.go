@@ -235,6 +235,9 @@ func (d *Dialog) turn(ctx context.Context, c *call, in Input) []Action {
 	switch {
 	case in.Digits != "":
 		c.misses = 0
+		if in.Digits[:1] == "0" {
+			d.record(ctx, c, assistant.RoleSystem, "Anrufer hat Taste 0 gedrückt (Mitarbeiter gewünscht)")
+		}
 		return d.key(c, in)
 	case speech == "":
 		return d.miss(c, in.TurnPath, t.NotHeard)
@@ -275,6 +278,9 @@ func (d *Dialog) turn(ctx context.Context, c *call, in Input) []Action {
 		return d.switchLang(c, in.TurnPath, l)
 	}
 	if isHumanRequest(n) {
+		// The assistant does not see this turn: keep it in the transcript
+		// so that the ticket shows what the caller said.
+		d.record(ctx, c, assistant.RoleUser, speech)
 		return d.askConsent(c, in.TurnPath, "requested")
 	}
 	return d.startAsk(ctx, c, in.TurnPath, speech)
