@@ -53,6 +53,23 @@ type Config struct {
 	// for the service desk; 0 means DefaultSummaryTimeout. On timeout the
 	// extractive summary is used.
 	SummaryTimeout time.Duration
+	// ServiceHours is the service desk's calendar; the handoff tells the
+	// person the expected wait during the hours and the next opening
+	// outside them. Nil means no times are named.
+	ServiceHours *ServiceHours
+	// ChatWait is the expected wait for an agent in the web chat during
+	// service hours; 0 means DefaultChatWait.
+	ChatWait time.Duration
+	// EmailReplies says that the desk can answer by e-mail (SMTP is
+	// configured); only then is a reply by e-mail offered.
+	EmailReplies bool
+	// ContactRetentionDays is how long a contact given at a handoff is
+	// kept, as the consent sentence states it; 0 means
+	// DefaultContactRetentionDays.
+	ContactRetentionDays int
+	// PrivacyURL is the city's privacy notice (Art. 13 DSGVO), linked from
+	// the consent sentence; empty means DefaultPrivacyURL.
+	PrivacyURL string
 	// Weights are the weights of the features by which the answer's
 	// document is chosen; nil means DefaultWeights (fitted by
 	// `lotse eval tune`).

@@ -39,6 +39,9 @@ func (a *Assistant) handoff(ctx context.Context, t *turn, intent Intent, reason 
 	deleteSlot(t.conv, slotHandoffPending)
 	h.Ticket, h.Summary = key, summary
 	ans.Text = fmt.Sprintf(t.m.Escalated, key)
+	if offer := a.contactOffer(t, key); offer != "" {
+		ans.Text += "\n\n" + offer
+	}
 	return ans, nil
 }
 
@@ -214,7 +217,7 @@ func (a *Assistant) ticketStatus(ctx context.Context, t *turn) (Answer, error) {
 	if st.Key == "" {
 		st.Key = key
 	}
-	lines := []string{fmt.Sprintf(t.m.TicketStatus, st.Key, Redact(st.Status))}
+	lines := []string{fmt.Sprintf(t.m.TicketStatus, st.Key, statusWords(t.m, st.Status))}
 	if !st.Updated.IsZero() {
 		layout := "2006-01-02 15:04"
 		if t.lang == "de" {
@@ -326,4 +329,25 @@ func recentHistory(entries []Entry) []Entry {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// statusWords says a ticket status in words ("in Bearbeitung", not
+// "in_progress"); a status from an external system that is not one of
+// ticketing's is shown as it is, redacted.
+func statusWords(m *messages, status string) string {
+	switch status {
+	case "new":
+		return m.StatusNew
+	case "open":
+		return m.StatusOpen
+	case "in_progress":
+		return m.StatusInProgress
+	case "waiting":
+		return m.StatusWaiting
+	case "resolved":
+		return m.StatusResolved
+	case "closed":
+		return m.StatusClosed
+	}
+	return Redact(status)
 }

@@ -94,6 +94,22 @@ type messages struct {
 
 	lang   string // ISO 639-1 code, set by newOrgTexts
 	simple bool   // Einfache Sprache
+
+	// Contact capture at a handoff and ticket status in words.
+	WaitOpen          string // %d minutes
+	WaitClosed        string // %s next opening ("Montag, 7. Dezember, 8:00 Uhr")
+	ContactByMail     string
+	ContactByPhone    string
+	ContactConsent    string // %[1]s ticket key, %[2]d retention days, %[3]s privacy notice URL
+	ContactSavedMail  string // %[1]s ticket key, %[2]s address
+	ContactSavedPhone string // %[1]s ticket key, %[2]s number digit by digit
+	ContactFailed     string
+	StatusNew         string
+	StatusOpen        string
+	StatusInProgress  string
+	StatusWaiting     string
+	StatusResolved    string
+	StatusClosed      string
 }
 
 var messagesDE = messages{
@@ -155,6 +171,21 @@ var messagesDE = messages{
 	No:              "nein",
 	Closed:          "geschlossen",
 	Weekdays:        [7]string{"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
+
+	WaitOpen:          "Sie können hier im Chat bleiben: Während der Servicezeiten meldet sich in der Regel innerhalb von etwa %d Minuten jemand.",
+	WaitClosed:        "Das Service-Team ist gerade nicht erreichbar und meldet sich ab %s. Sie können dann hier im Chat nachsehen oder mit Ihrer Vorgangsnummer nach dem Stand fragen.",
+	ContactByMail:     "Wenn Sie eine Antwort per E-Mail möchten, schreiben Sie mir Ihre E-Mail-Adresse.",
+	ContactByPhone:    "Wenn Sie einen Rückruf möchten, schreiben Sie mir Ihre Telefonnummer.",
+	ContactConsent:    "Ihre Adresse oder Nummer verwenden wir nur, um Ihnen zu Vorgang %[1]s zu antworten, und löschen sie spätestens %[2]d Tage nach Abschluss des Vorgangs (Informationen nach Art. 13 DSGVO: %[3]s).",
+	ContactSavedMail:  "Danke. Wir antworten Ihnen zu Vorgang %[1]s per E-Mail an %[2]s.",
+	ContactSavedPhone: "Danke. Wir rufen Sie zu Vorgang %[1]s unter dieser Nummer zurück: %[2]s.",
+	ContactFailed:     "Ich konnte Ihre Angabe gerade nicht speichern. Bitte schicken Sie sie noch einmal.",
+	StatusNew:         "eingegangen, noch nicht bearbeitet",
+	StatusOpen:        "offen",
+	StatusInProgress:  "in Bearbeitung",
+	StatusWaiting:     "wartet auf eine Rückmeldung",
+	StatusResolved:    "erledigt",
+	StatusClosed:      "abgeschlossen",
 }
 
 var messagesEN = messages{
@@ -217,6 +248,21 @@ var messagesEN = messages{
 	No:              "no",
 	Closed:          "closed",
 	Weekdays:        [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+
+	WaitOpen:          "You can stay here in the chat: during service hours someone usually replies within about %d minutes.",
+	WaitClosed:        "The service team is not available right now and will be back from %s. You can look in here again then or ask for the status with your reference number.",
+	ContactByMail:     "If you would like a reply by e-mail, send me your e-mail address.",
+	ContactByPhone:    "If you would like a call back, send me your phone number.",
+	ContactConsent:    "We use your address or number only to reply to you about request %[1]s and delete it at the latest %[2]d days after the request is closed (information under Art. 13 GDPR: %[3]s).",
+	ContactSavedMail:  "Thank you. We will reply to you about request %[1]s by e-mail to %[2]s.",
+	ContactSavedPhone: "Thank you. We will call you back about request %[1]s at this number: %[2]s.",
+	ContactFailed:     "I could not save what you sent just now. Please send it again.",
+	StatusNew:         "received, not yet handled",
+	StatusOpen:        "open",
+	StatusInProgress:  "being handled",
+	StatusWaiting:     "waiting for a reply",
+	StatusResolved:    "resolved",
+	StatusClosed:      "closed",
 }
 
 // offlineLangs are the languages with offline sentences, German first.

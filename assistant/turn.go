@@ -39,7 +39,7 @@ const (
 )
 
 func ownSlot(k string) bool {
-	return k == slotIntake || k == slotHandoffOffer || k == slotHandoffPending
+	return k == slotIntake || k == slotHandoffOffer || k == slotHandoffPending || k == slotContactFor
 }
 
 // turn is the state of one Turn call.
@@ -220,6 +220,14 @@ func (a *Assistant) route(ctx context.Context, t *turn) (Answer, error) {
 	if reason := conv.Slots[slotHandoffPending]; reason != "" && a.cfg.Tickets != nil {
 		if err := a.retryEscalation(ctx, t, reason); err != nil {
 			return Answer{}, err
+		}
+	}
+
+	if conv.Slots[slotContactFor] != "" {
+		// A contact given after the handoff belongs to its ticket; it is
+		// not a new question.
+		if ans, ok, err := a.takeContact(ctx, t); err != nil || ok {
+			return ans, err
 		}
 	}
 
