@@ -18,8 +18,9 @@ import (
 // and, through cmd/lotse, assistant.Tickets.
 
 var (
-	_ assistant.ITCatalog = (*Service)(nil)
-	_ assistant.Tickets   = AssistantTickets{}
+	_ assistant.ITCatalog       = (*Service)(nil)
+	_ assistant.Tickets         = AssistantTickets{}
+	_ assistant.ContactAttacher = AssistantTickets{}
 )
 
 // AssistantTickets is the assistant's view of a Service: assistant.Tickets
@@ -68,6 +69,17 @@ func (a AssistantTickets) Status(ctx context.Context, key string, r assistant.Re
 		return assistant.TicketStatus{}, assistant.ErrNotFound
 	}
 	return st, err
+}
+
+// AttachContact sets the contact of the ticket if r reported it (see
+// Service.AttachContact), with assistant.ErrNotFound for an unknown key or
+// a ticket of somebody else.
+func (a AssistantTickets) AttachContact(ctx context.Context, key, contact string, r assistant.Requester) error {
+	err := a.Service.AttachContact(ctx, key, contact, r)
+	if errors.Is(err, ErrNotFound) {
+		return assistant.ErrNotFound
+	}
+	return err
 }
 
 func (a AssistantTickets) opened(t Ticket) {

@@ -427,3 +427,41 @@ func truncate(s string, n int) string {
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
+
+// AttachContact sets the contact of the ticket with the key if r reported
+// it (same conversation or same authenticated user): an e-mail address or
+// phone number the person gave with consent after the ticket was opened.
+// Unknown keys and tickets of somebody else give ErrNotFound; an empty or
+// overlong contact is ErrInvalid. The change is audited without the
+// contact itself.
+func (s *Service) AttachContact(ctx context.Context, key, contact string, r Requester) error {
+	contact = strings.TrimSpace(contact)
+	if contact == "" || utf8.RuneCountInString(contact) > maxContactRunes || strings.ContainsAny(contact, "\r\n") {
+		return fmt.Errorf("ticketing: attach contact: %w: contact empty, too long or on several lines", ErrInvalid)
+	}
+	key = s.normalizeKey(key)
+	if key == "" {
+		return ErrNotFound
+	}
+	t, err := s.store.ticketByKey(ctx, key)
+	if err != nil {
+		return err
+	}
+	owner := (r.ConversationID != "" && r.ConversationID == t.ConversationID) ||
+		(r.UserID != "" && r.UserID == t.ReporterID)
+	if !owner {
+		return ErrNotFound
+	}
+	if err := s.store.setContact(ctx, t.ID, contact, s.now()); err != nil {
+		return err
+	}
+	kind := "phone"
+	if strings.Contains(contact, "@") {
+		kind = "email"
+	}
+	s.audit(ctx, "assistant", "ticket.contact", t.Key, kind)
+	return nil
+}
+
+// maxContactRunes bounds a contact (RFC 5321 allows 254 for an address).
+const maxContactRunes = 254

@@ -299,3 +299,29 @@ func (s *Store) notes(ctx context.Context, ticketID int64) ([]Note, error) {
 	}
 	return out, rows.Err()
 }
+
+// setContact sets the contact of a ticket.
+func (s *Store) setContact(ctx context.Context, id int64, contact string, now time.Time) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE tickets SET contact = ?, updated_at = ? WHERE id = ?`, contact, ts(now), id)
+	if err != nil {
+		return fmt.Errorf("ticketing: set contact: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ClearContactsResolvedBefore removes the contact (e-mail address or phone
+// number) of every ticket resolved or closed before t: a contact is kept
+// only to answer the person, for the retention period after the ticket
+// was finished. It returns the number of tickets changed.
+func (s *Store) ClearContactsResolvedBefore(ctx context.Context, t time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE tickets SET contact = '' WHERE contact != ''
+		AND status IN ('resolved', 'closed') AND resolved_at > 0 AND resolved_at < ?`, ts(t))
+	if err != nil {
+		return 0, fmt.Errorf("ticketing: clear old contacts: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

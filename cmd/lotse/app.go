@@ -163,6 +163,18 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		OrganizationEN:    orgEN,
 		Logger:            log,
 		Weights:           opt.weights,
+		ChatWait:          cfg.ChatWait,
+		PrivacyURL:        cfg.PrivacyURL,
+		// A contact is deleted with the ticket's transcript (privacy erase)
+		// or the conversation, whichever the retention reaches first.
+		ContactRetentionDays: cfg.RetentionDays,
+	}
+	if cfg.ServiceHours != "" {
+		h, err := assistant.ParseServiceHours(cfg.ServiceHours, cfg.ServiceState, nil)
+		if err != nil {
+			return nil, err
+		}
+		ac.ServiceHours = h
 	}
 	set, err := loadPrompts(cfg.PromptsDir)
 	if err != nil {

@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/assistant"
 )
 
 // Config is everything `lotse` can be told. It is filled from flags and
@@ -53,6 +55,10 @@ type Config struct {
 	DeskSSOHeader       string // optional: desk user name from a trusted proxy
 	P1Webhook           string
 	RetentionDays       int
+	ServiceHours        string        // desk opening hours, "Mo-Do 08:00-16:00; Fr 08:00-12:30"; empty: no times named
+	ServiceState        string        // Land whose public holidays close the desk besides the nationwide ones ("NW")
+	ChatWait            time.Duration // expected wait for an agent in the chat during service hours
+	PrivacyURL          string        // the city's privacy notice (Art. 13 DSGVO), linked at contact capture
 	RedactTranscripts   bool    // store user messages with personal data replaced by placeholders
 	RateIPPerMinute     float64 // per client address; negative switches the limit off; 0 = channel default
 	RateSessionPerMin   float64 // per chat session; negative switches it off; 0 = channel default
@@ -170,6 +176,14 @@ func (c Config) Validate() error {
 	}
 	if (c.TwilioAuthToken != "" || c.JambonzSecret != "") && c.PublicURL == "" {
 		errs = append(errs, errors.New("phone: LOTSE_PUBLIC_URL is required when a gateway secret is set"))
+	}
+	if c.ServiceHours != "" || c.ServiceState != "" {
+		if _, err := assistant.ParseServiceHours(c.ServiceHours, c.ServiceState, nil); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if c.ChatWait < 0 {
+		errs = append(errs, errors.New("chat wait must not be negative"))
 	}
 	if c.RetentionDays < 1 {
 		errs = append(errs, errors.New("retention days must be at least 1"))
@@ -305,6 +319,14 @@ func envSpecs() []envSpec {
 			c.RetentionDays = n
 			return err
 		}},
+		{name: "LOTSE_SERVICE_HOURS", set: func(c *Config, v string) error { c.ServiceHours = v; return nil }},
+		{name: "LOTSE_SERVICE_STATE", set: func(c *Config, v string) error { c.ServiceState = v; return nil }},
+		{name: "LOTSE_CHAT_WAIT", set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			c.ChatWait = d
+			return err
+		}},
+		{name: "LOTSE_PRIVACY_URL", set: func(c *Config, v string) error { c.PrivacyURL = v; return nil }},
 	}
 }
 

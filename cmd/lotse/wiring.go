@@ -227,6 +227,13 @@ func (a *app) retentionLoop(ctx context.Context) {
 		case n > 0:
 			a.log.Info("retention: deleted conversations", "count", n, "before", cutoff)
 		}
+		n, err = a.store.ClearContactsResolvedBefore(ctx, cutoff)
+		switch {
+		case err != nil && !errors.Is(err, context.Canceled):
+			a.log.Error("retention: contacts", "err", err)
+		case n > 0:
+			a.log.Info("retention: removed contacts of finished tickets", "count", n, "resolved before", cutoff)
+		}
 		select {
 		case <-ctx.Done():
 			return
