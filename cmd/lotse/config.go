@@ -59,10 +59,10 @@ type Config struct {
 	ServiceState        string        // Land whose public holidays close the desk besides the nationwide ones ("NW")
 	ChatWait            time.Duration // expected wait for an agent in the chat during service hours
 	PrivacyURL          string        // the city's privacy notice (Art. 13 DSGVO), linked at contact capture
-	RedactTranscripts   bool    // store user messages with personal data replaced by placeholders
-	RateIPPerMinute     float64 // per client address; negative switches the limit off; 0 = channel default
-	RateSessionPerMin   float64 // per chat session; negative switches it off; 0 = channel default
-	MaxConnsPerIP       int     // WebSocket connections per client address; negative: no cap; 0 = default
+	RedactTranscripts   bool          // store user messages with personal data replaced by placeholders
+	RateIPPerMinute     float64       // per client address; negative switches the limit off; 0 = channel default
+	RateSessionPerMin   float64       // per chat session; negative switches it off; 0 = channel default
+	MaxConnsPerIP       int           // WebSocket connections per client address; negative: no cap; 0 = default
 	ShutdownGracePeriod time.Duration
 }
 
