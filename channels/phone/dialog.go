@@ -603,6 +603,7 @@ func (d *Dialog) nextPart(c *call, turnPath string) []Action {
 // caller. The caller's number goes into the ticket only with consent.
 func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 	var key string
+	var before []Say
 	if d.cfg.Transferer != nil {
 		id := ConversationID(c.id)
 		conv, err := d.load(ctx, id, c.lang)
@@ -618,13 +619,19 @@ func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 			key = ""
 		} else {
 			note := "Anruf an das Service-Team übergeben, Vorgang " + key
+			t := textsFor(c.lang)
+			said := fmt.Sprintf(t.TicketIs, SpellKey(key))
 			if consent && c.from != "" {
 				note += " (Rückrufnummer gespeichert)"
+				// Read the stored number back so that the caller can
+				// check it.
+				said += " " + fmt.Sprintf(t.CallbackAt, SpellNumber(c.from))
 			}
+			before = say(c.lang, said)
 			d.record(ctx, c, assistant.RoleSystem, note)
 		}
 	}
-	return d.connect(c, key, nil)
+	return d.connect(c, key, before)
 }
 
 // connect tells the caller the ticket key (unless before already says it)
@@ -671,6 +678,29 @@ func SpellKey(key string) string {
 			continue
 		}
 		parts = append(parts, strings.Join(strings.Split(p, ""), " "))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// SpellNumber spells a phone number for speech digit by digit, in groups
+// of three, with "plus" for a leading "+" ("+49 176 1234" → "plus, 4 9 1,
+// 7 6 1, 2 3 4").
+func SpellNumber(number string) string {
+	var digits []byte
+	plus := strings.HasPrefix(strings.TrimSpace(number), "+")
+	for i := 0; i < len(number); i++ {
+		if number[i] >= '0' && number[i] <= '9' {
+			digits = append(digits, number[i])
+		}
+	}
+	var parts []string
+	if plus {
+		parts = append(parts, "plus")
+	}
+	for len(digits) > 0 {
+		n := min(3, len(digits))
+		parts = append(parts, spaced(string(digits[:n])))
+		digits = digits[n:]
 	}
 	return strings.Join(parts, ", ")
 }

@@ -89,6 +89,9 @@ func TestEveryWayToAPerson(t *testing.T) {
 					case desk == "" && !strings.Contains(heard, SpellKey(tk.Key)):
 						t.Errorf("ticket key %s not told: %s", tk.Key, heard)
 					}
+					if consent == "ja" && !strings.Contains(heard, SpellNumber(testFrom)) {
+						t.Errorf("stored number not read back digit by digit: %s", heard)
+					}
 					if strings.Contains(heard, "erneut an") {
 						t.Errorf("caller told to call again: %s", heard)
 					}

@@ -42,8 +42,9 @@ type texts struct {
 	// configured LinkText is German and English); Spoken are pairs of the
 	// assistant's chat words and what a caller is told instead ("yazın" →
 	// "deyin").
-	Link   string
-	Spoken []string
+	Link       string
+	Spoken     []string
+	CallbackAt string // %s the caller's number, digit by digit, after consent
 }
 
 var textsDE = texts{
@@ -72,6 +73,7 @@ var textsDE = texts{
 	Connecting:   "Ich verbinde Sie jetzt mit dem Service-Team. Bitte bleiben Sie dran.",
 	Goodbye:      "Vielen Dank für Ihren Anruf. Auf Wiederhören!",
 	GoneSilent:   "Ich höre leider nichts mehr. Bitte rufen Sie gern erneut an. Auf Wiederhören!",
+	CallbackAt:   "Für einen Rückruf haben wir Ihre Nummer gespeichert: %s.",
 }
 
 var textsEN = texts{
@@ -100,6 +102,7 @@ var textsEN = texts{
 	Connecting:   "I am connecting you to the service team now. Please hold the line.",
 	Goodbye:      "Thank you for calling. Goodbye!",
 	GoneSilent:   "I cannot hear you any more. Please feel free to call again. Goodbye!",
+	CallbackAt:   "We have stored your number for a call back: %s.",
 }
 
 // What the service desk hears on answering a transfer, before the caller

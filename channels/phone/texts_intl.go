@@ -33,6 +33,7 @@ var textsTR = texts{
 	Connecting:   "Sizi şimdi hizmet ekibine bağlıyorum. Lütfen hatta kalın.",
 	Goodbye:      "Aradığınız için teşekkürler. Hoşça kalın!",
 	GoneSilent:   "Artık sizi duyamıyorum. Lütfen tekrar aramaktan çekinmeyin. Hoşça kalın!",
+	CallbackAt:   "Geri arama için numaranızı kaydettik: %s.",
 	Link:         "belediyenin internet sitesinde",
 	Spoken:       []string{"„temsilci“ yazın", "„temsilci“ deyin", "yazmanız yeterli", "söylemeniz yeterli", "yazın", "deyin"},
 }
@@ -62,6 +63,7 @@ var textsAR = texts{
 	Connecting:   "سأحولك الآن إلى فريق الخدمة. يرجى البقاء على الخط.",
 	Goodbye:      "شكرًا لاتصالك. مع السلامة!",
 	GoneSilent:   "لم أعد أسمعك. يسعدنا اتصالك مرة أخرى. مع السلامة!",
+	CallbackAt:   "لقد حفظنا رقمك لمعاودة الاتصال: %s.",
 	Link:         "على الموقع الإلكتروني للمدينة",
 	Spoken:       []string{"اكتب فقط", "قل فقط", "فاكتب", "فقل", "اكتب", "قل"},
 }
@@ -91,6 +93,7 @@ var textsUK = texts{
 	Connecting:   "Зараз я з’єдную вас із сервісною командою. Будь ласка, залишайтеся на лінії.",
 	Goodbye:      "Дякуємо за дзвінок. До побачення!",
 	GoneSilent:   "Я вас більше не чую. Телефонуйте ще. До побачення!",
+	CallbackAt:   "Ми зберегли ваш номер для зворотного дзвінка: %s.",
 	Link:         "на сайті міста",
 	Spoken:       []string{"просто напишіть", "просто скажіть", "напишіть", "скажіть"},
 }
@@ -120,6 +123,7 @@ var textsRU = texts{
 	Connecting:   "Сейчас я соединяю вас с сервисной командой. Пожалуйста, оставайтесь на линии.",
 	Goodbye:      "Спасибо за звонок. До свидания!",
 	GoneSilent:   "Я вас больше не слышу. Звоните ещё. До свидания!",
+	CallbackAt:   "Мы сохранили ваш номер для обратного звонка: %s.",
 	Link:         "на сайте города",
 	Spoken:       []string{"просто напишите", "просто скажите", "напишите", "скажите"},
 }
@@ -149,6 +153,7 @@ var textsPL = texts{
 	Connecting:   "Łączę cię teraz z zespołem obsługi. Proszę pozostać na linii.",
 	Goodbye:      "Dziękujemy za telefon. Do widzenia!",
 	GoneSilent:   "Już cię nie słyszę. Zadzwoń ponownie. Do widzenia!",
+	CallbackAt:   "Zapisaliśmy Twój numer do oddzwonienia: %s.",
 	Link:         "na stronie internetowej miasta",
 	Spoken:       []string{"wystarczy napisać", "wystarczy powiedzieć", "napisz", "powiedz"},
 }
