@@ -262,6 +262,7 @@ func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 	reply, err := a.intake.step(ctx, incidentStep{
 		ConversationID: conv.ID,
 		UserID:         conv.UserID,
+		Channel:        conv.Channel,
 		Lang:           t.lang,
 		Slots:          intake,
 		Text:           t.red,

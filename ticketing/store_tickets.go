@@ -155,9 +155,20 @@ type Filter struct {
 	Audience  string        // "citizen" or "employee"
 	Lang      string        // "de", "en", ...
 	OlderThan time.Duration // only tickets created more than this long ago
+	// Text, when set, keeps tickets whose key, summary, description,
+	// resolution, contact, transcript, notes or stored conversation
+	// contain it (case-insensitive for ASCII letters); at most
+	// MaxSearchRunes are used.
+	Text string
 	Limit     int           // default 50, at most 500
 	Offset    int
 }
+
+// MaxSearchRunes bounds the text of a ticket search.
+const MaxSearchRunes = 200
+
+// likeEscaper escapes the wildcards of a LIKE pattern.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 func (f Filter) where(now time.Time) (string, []any) {
 	var conds []string
@@ -189,6 +200,19 @@ func (f Filter) where(now time.Time) (string, []any) {
 	}
 	if f.OlderThan > 0 {
 		add("created_at < ?", ts(now.Add(-f.OlderThan)))
+	}
+	if text := strings.TrimSpace(f.Text); text != "" {
+		if r := []rune(text); len(r) > MaxSearchRunes {
+			text = string(r[:MaxSearchRunes])
+		}
+		pat := "%" + likeEscaper.Replace(text) + "%"
+		conds = append(conds, `(key LIKE ? ESCAPE '\' OR summary LIKE ? ESCAPE '\' OR description LIKE ? ESCAPE '\'
+			OR resolution LIKE ? ESCAPE '\' OR contact LIKE ? ESCAPE '\' OR transcript LIKE ? ESCAPE '\'
+			OR id IN (SELECT ticket_id FROM notes WHERE text LIKE ? ESCAPE '\')
+			OR (conversation_id != '' AND conversation_id IN (SELECT id FROM conversations WHERE CAST(data AS TEXT) LIKE ? ESCAPE '\')))`)
+		for range 8 {
+			args = append(args, pat)
+		}
 	}
 	if len(conds) == 0 {
 		return "", nil

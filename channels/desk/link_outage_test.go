@@ -32,7 +32,7 @@ func TestLinkOutageFromCase(t *testing.T) {
 	if _, err := e.svc.CloseOutage(ctx, ended.ID, "test"); err != nil {
 		t.Fatal(err)
 	}
-	page := "/desk/tickets/" + itoa(tk.ID)
+	page := "/desk/tickets/" + tk.Key
 	link := page + "/link-outage"
 	c := e.client()
 	c.login("anna", testPassword)

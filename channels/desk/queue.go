@@ -3,9 +3,11 @@
 package desk
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/musterstadt/lotse/ticketing"
@@ -45,6 +47,7 @@ type queueRow struct {
 }
 
 type queuePage struct {
+	Search      string // the search text ("q"), empty for none
 	Filters     []filterField
 	Query       string // the filter query, for the live refresh
 	Version     string // the ticket fingerprint the page shows
@@ -131,6 +134,13 @@ func (s *Server) slaRow(t ticketing.Ticket, now time.Time) queueRow {
 func (s *Server) queueData(r *http.Request) (queuePage, error) {
 	ctx := r.Context()
 	f, fields := parseQueueFilter(r.URL.Query())
+	search := searchText(r)
+	if search != "" {
+		f.Text = search
+		if r.URL.Query().Get("status") == "" {
+			f.OpenOnly = false // a search looks at every ticket unless filtered
+		}
+	}
 	tickets, err := s.cfg.Tickets.List(ctx, f)
 	if err != nil {
 		return queuePage{}, err
@@ -148,12 +158,15 @@ func (s *Server) queueData(r *http.Request) (queuePage, error) {
 		return queuePage{}, err
 	}
 	now := s.cfg.Now()
-	qp := queuePage{Filters: fields, Total: total, Truncated: total > len(tickets), Version: snap.version}
+	qp := queuePage{Search: search, Filters: fields, Total: total, Truncated: total > len(tickets), Version: snap.version}
 	q := url.Values{}
 	for _, fl := range fields {
 		if fl.Value != "" {
 			q.Set(fl.Name, fl.Value)
 		}
+	}
+	if search != "" {
+		q.Set("q", search)
 	}
 	qp.Query = q.Encode()
 	for _, t := range p1 {
@@ -177,7 +190,28 @@ func (s *Server) queueData(r *http.Request) (queuePage, error) {
 	return qp, nil
 }
 
+// searchText returns the queue's search text, bounded.
+func searchText(r *http.Request) string {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if rs := []rune(q); len(rs) > ticketing.MaxSearchRunes {
+		q = string(rs[:ticketing.MaxSearchRunes])
+	}
+	return q
+}
+
 func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
+	// A search for a ticket key opens the ticket.
+	if q := searchText(r); q != "" && r.URL.Query().Get("partial") == "" {
+		t, err := s.cfg.Tickets.GetByKey(r.Context(), q)
+		switch {
+		case err == nil:
+			http.Redirect(w, r, "/desk/tickets/"+url.PathEscape(t.Key), http.StatusSeeOther)
+			return
+		case !errors.Is(err, ticketing.ErrNotFound):
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	qp, err := s.queueData(r)
 	if err != nil {
 		s.serverError(w, r, err)

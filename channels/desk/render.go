@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/ticketing"
 )
 
@@ -42,13 +43,19 @@ func parsePages() (map[string]*template.Template, error) {
 			}
 			return t.In(loc).Format("2006-01-02T15:04")
 		},
-		"duration":   humanDuration,
-		"statusName": statusName,
-		"kindName":   kindName,
-		"roleName":   roleName,
-		"percent":    func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
-		"add":        func(a, b int) int { return a + b },
-		"dict":       func() map[string]string { return map[string]string{} },
+		"duration":     humanDuration,
+		"statusName":   statusName,
+		"kindName":     kindName,
+		"roleName":     roleName,
+		"audienceName": audienceName,
+		"channelName":  channelName,
+		"intentName":   intentName,
+		"reasonName":   reasonName,
+		"langName":     langName,
+		"entryRole":    func(r assistant.Role) string { return roleLabel(r) },
+		"percent":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+		"add":          func(a, b int) int { return a + b },
+		"dict":         func() map[string]string { return map[string]string{} },
 		"outageFields": func(prefix string, services []option, service, title, message, eta string, errs map[string]string) map[string]any {
 			return map[string]any{"P": prefix, "Services": services, "Service": service, "Title": title, "Message": message, "ETA": eta, "Errors": errs}
 		},
@@ -267,4 +274,140 @@ func roleName(r string) string {
 		return "Service-Desk"
 	}
 	return r
+}
+
+// audienceName, channelName, intentName, reasonName, langName and
+// slotName show the codes of a ticket in German; an unknown code is shown
+// as it is.
+func audienceName(a string) string {
+	switch a {
+	case "citizen":
+		return "Bürgerin/Bürger"
+	case "employee":
+		return "Beschäftigte"
+	case "":
+		return "–"
+	}
+	return a
+}
+
+func channelName(c string) string {
+	switch c {
+	case "web":
+		return "Web-Chat"
+	case "phone":
+		return "Telefon"
+	case "api":
+		return "Schnittstelle (REST)"
+	case "eval":
+		return "Testlauf"
+	case "email":
+		return "E-Mail"
+	case "":
+		return "unbekannt"
+	}
+	return c
+}
+
+func intentName(i string) string {
+	switch i {
+	case "service_info":
+		return "Frage zu einer Leistung"
+	case "it_incident":
+		return "IT-Störung"
+	case "ticket_status":
+		return "Frage nach dem Stand"
+	case "human":
+		return "Wunsch nach einem Menschen"
+	case "smalltalk":
+		return "Begrüßung/Dank"
+	case "out_of_scope":
+		return "außerhalb des Auftrags"
+	case "abuse":
+		return "beleidigend"
+	}
+	return i
+}
+
+func reasonName(r string) string { return ticketing.ReasonLabel(r) }
+
+func langName(l string) string {
+	switch l {
+	case "de":
+		return "Deutsch"
+	case "en":
+		return "Englisch"
+	case "tr":
+		return "Türkisch"
+	case "ar":
+		return "Arabisch"
+	case "uk":
+		return "Ukrainisch"
+	case "ru":
+		return "Russisch"
+	case "pl":
+		return "Polnisch"
+	case "fr":
+		return "Französisch"
+	case "es":
+		return "Spanisch"
+	case "it":
+		return "Italienisch"
+	case "fa":
+		return "Persisch"
+	case "":
+		return "–"
+	}
+	return l
+}
+
+// slotName names a ticket's slot; slotValue shows its value, in words
+// where the value is a code.
+func slotName(k string) string {
+	switch k {
+	case "reason":
+		return "Grund der Übergabe"
+	case "service":
+		return "IT-Dienst"
+	case "symptom":
+		return "Beschreibung"
+	case "since":
+		return "seit"
+	case "location":
+		return "Ort"
+	case assistant.SlotOthersAffected:
+		return "Weitere Betroffene"
+	case assistant.SlotCanWork:
+		return "Arbeiten möglich"
+	}
+	return k
+}
+
+func slotValue(k, v string) string {
+	switch k {
+	case "reason":
+		return reasonName(v)
+	case assistant.SlotOthersAffected:
+		switch v {
+		case assistant.AffectedNo:
+			return "nur die meldende Person"
+		case assistant.AffectedSome:
+			return "mehrere Personen"
+		case assistant.AffectedAll:
+			return "alle (Abteilung, Gebäude)"
+		}
+	case assistant.SlotCanWork:
+		switch v {
+		case assistant.CanWorkNo:
+			return "nein"
+		case assistant.CanWorkPartly:
+			return "eingeschränkt"
+		case assistant.CanWorkYes:
+			return "ja (mit Umweg)"
+		}
+	}
+	if v == "unknown" {
+		return "unbekannt"
+	}
+	return v
 }

@@ -213,7 +213,7 @@ func New(cfg Config) (*Server, error) {
 //	GET  /desk/login, POST /desk/login, POST /desk/logout
 //	GET  /desk/                      queue (filters in the query string)
 //	GET  /desk/events                Server-Sent Events: ticket changes
-//	GET  /desk/tickets/{id}          case view
+//	GET  /desk/tickets/{id}          case view ({id}: key "LOT-6" or internal number)
 //	GET  /desk/tickets/{id}/transcript?from=N   new transcript entries (live view)
 //	POST /desk/tickets/{id}/{action} claim, assign, reply, note, priority,
 //	                                 link-outage, major-incident, push-jira,

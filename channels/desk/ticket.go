@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,12 +65,21 @@ type ticketView struct {
 
 type slotView struct{ Name, Value string }
 
+// ticketID returns the ID of the ticket the URL names, by its key
+// ("/desk/tickets/LOT-6", any case) or by its internal number.
 func (s *Server) ticketID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("desk: ticket id: %w", ticketing.ErrNotFound)
+	p := chi.URLParam(r, "id")
+	if id, err := strconv.ParseInt(p, 10, 64); err == nil {
+		if id <= 0 {
+			return 0, fmt.Errorf("desk: ticket id: %w", ticketing.ErrNotFound)
+		}
+		return id, nil
 	}
-	return id, nil
+	t, err := s.cfg.Tickets.GetByKey(r.Context(), p)
+	if err != nil {
+		return 0, err
+	}
+	return t.ID, nil
 }
 
 func roleLabel(role assistant.Role) string {
@@ -114,7 +124,7 @@ func (s *Server) ticketData(ctx context.Context, id int64) (ticketView, error) {
 	v := ticketView{T: t, SLA: s.slaRow(t, s.cfg.Now()), Transcript: t.Transcript, Priorities: priorityOptions[1:],
 		CanMajor: t.Service != "" && t.OutageID == 0 && t.Kind == ticketing.KindIncident}
 	for k, val := range t.Slots {
-		v.Slots = append(v.Slots, slotView{k, val})
+		v.Slots = append(v.Slots, slotView{slotName(k), slotValue(k, val)})
 	}
 	sortSlots(v.Slots)
 	conv, err := s.loadConversation(ctx, t)
@@ -325,7 +335,7 @@ func (s *Server) handleTicketAction(w http.ResponseWriter, r *http.Request) {
 	var fe *fieldError
 	switch {
 	case err == nil:
-		http.Redirect(w, r, fmt.Sprintf("/desk/tickets/%d?ok=%s#main", id, action), http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/desk/tickets/%s?ok=%s#main", url.PathEscape(t.Key), action), http.StatusSeeOther)
 	case errors.As(err, &fe):
 		s.ticketFormError(w, r, http.StatusBadRequest, id, fe.Field, fe.Msg)
 	default:
@@ -397,6 +407,9 @@ func (s *Server) ticketActions() map[string]ticketAction {
 			if err != nil {
 				return err
 			}
+			if err := s.takeOn(ctx, p, t); err != nil {
+				return err
+			}
 			if !s.liveCapable(t, conv) {
 				_, err := s.cfg.Tickets.AddNote(ctx, ticketing.Note{TicketID: t.ID, Author: p.Name, Text: text})
 				return err
@@ -457,13 +470,34 @@ func (s *Server) ticketActions() map[string]ticketAction {
 			return err
 		},
 		"takeover": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
-			return s.setHeld(ctx, p, t, true)
+			if err := s.setHeld(ctx, p, t, true); err != nil {
+				return err
+			}
+			return s.takeOn(ctx, p, t)
 		},
 		"release": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
 			return s.setHeld(ctx, p, t, false)
 		},
 		"review": s.review,
 	}
+}
+
+// takeOn assigns the ticket to the agent who takes over the chat or
+// replies, and moves a new or open ticket to "in Bearbeitung". A ticket
+// another agent holds keeps its assignee.
+func (s *Server) takeOn(ctx context.Context, p principal, t ticketing.Ticket) error {
+	var patch ticketing.Patch
+	if t.Assignee == "" {
+		patch.Assignee = ptr(p.Name)
+	}
+	if t.Status == ticketing.StatusNew || t.Status == ticketing.StatusOpen {
+		patch.Status = ptr(ticketing.StatusInProgress)
+	}
+	if patch.Assignee == nil && patch.Status == nil {
+		return nil
+	}
+	_, err := s.cfg.Tickets.Update(ctx, t.ID, patch, p.Name)
+	return err
 }
 
 func (s *Server) setHeld(ctx context.Context, p principal, t ticketing.Ticket, held bool) error {

@@ -263,13 +263,13 @@ func TestCaseViewShowsSourcesIntentSlots(t *testing.T) {
 	c := e.client()
 	c.login("anna", testPassword)
 	_, body := c.get("/desk/tickets/" + itoa(tk.ID))
-	for _, want := range []string{"Reisepass beantragen", "leistungen/reisepass", "service_info", "30 %", "Frage zum Reisepass", "Ohne Quelle beantwortet", "Antwort bewerten"} {
+	for _, want := range []string{"Reisepass beantragen", "leistungen/reisepass", "Frage zu einer Leistung", "30 %", "Frage zum Reisepass", "Ohne Quelle beantwortet", "Antwort bewerten"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("case page lacks %q", want)
 		}
 	}
 	_, body = c.get("/desk/tickets/" + itoa(inc.ID))
-	for _, want := range []string{"Erfasste Angaben", "others_affected", "Als Großstörung anlegen"} {
+	for _, want := range []string{"Erfasste Angaben", "Weitere Betroffene", "Als Großstörung anlegen"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("incident page lacks %q", want)
 		}
@@ -417,7 +417,7 @@ func TestTranscriptLiveEntries(t *testing.T) {
 	tk := e.escalate("c-tr", passportChat)
 	c := e.client()
 	c.login("anna", testPassword)
-	base := "/desk/tickets/" + itoa(tk.ID) + "/transcript"
+	base := "/desk/tickets/" + tk.Key + "/transcript"
 	if _, body := c.get("/desk/tickets/" + itoa(tk.ID)); !strings.Contains(body, `data-live-src="`+base+`" data-count="4"`) {
 		t.Fatal("case page of a web chat is not live")
 	}
