@@ -159,9 +159,9 @@ type Filter struct {
 	// resolution, contact, transcript, notes or stored conversation
 	// contain it (case-insensitive for ASCII letters); at most
 	// MaxSearchRunes are used.
-	Text string
-	Limit     int           // default 50, at most 500
-	Offset    int
+	Text   string
+	Limit  int // default 50, at most 500
+	Offset int
 }
 
 // MaxSearchRunes bounds the text of a ticket search.
