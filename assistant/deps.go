@@ -129,6 +129,11 @@ type Escalation struct {
 	Sources        []Source
 	Confidence     float64
 	Contact        string // only with the user's explicit consent
+	// Brief is the readable offline summary for the desk, in German, one
+	// fact a line: the service concerned, what the person wants, what
+	// Lotse already answered with sources, why it was handed over,
+	// language and contact (see Assistant.brief).
+	Brief string
 }
 
 // Requester identifies who asks about a ticket.

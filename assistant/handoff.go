@@ -85,6 +85,7 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 		extractive = summaryNoQuestion
 	}
 	e.Summary = a.escalationSummary(ctx, extractive, e)
+	e.Brief = a.brief(conv.Entries, t.red, e)
 	key, err = a.commitEscalation(ctx, e)
 	if err != nil {
 		return "", "", err
@@ -162,10 +163,18 @@ func (a *Assistant) summaryOf(entries []Entry, current string) string {
 	return joinSummary(parts)
 }
 
-// joinSummary joins the summary parts and keeps the newest
+// joinSummary joins the summary parts into sentences and keeps the newest
 // maxSummaryRunes.
 func joinSummary(parts []string) string {
-	s := strings.Join(parts, " | ")
+	for i, p := range parts {
+		if i == len(parts)-1 {
+			break
+		}
+		if !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!") && !strings.HasSuffix(p, "…") {
+			parts[i] = p + "."
+		}
+	}
+	s := strings.Join(parts, " ")
 	if r := []rune(s); len(r) > maxSummaryRunes {
 		s = string(r[len(r)-maxSummaryRunes:])
 		s = "…" + s

@@ -65,5 +65,6 @@ func (a *Assistant) Transfer(ctx context.Context, conv *Conversation, h Handover
 		extractive = summaryNoQuestion
 	}
 	e.Summary = a.escalationSummary(ctx, extractive, e)
+	e.Brief = a.brief(conv.Entries, "", e)
 	return a.commitEscalation(ctx, e)
 }

@@ -57,3 +57,16 @@ func TestClearContactsResolvedBefore(t *testing.T) {
 		t.Errorf("contact of the open ticket removed")
 	}
 }
+
+func TestEscalationDescriptionIsTheBrief(t *testing.T) {
+	s, _ := mustService(t, Config{})
+	brief := "Leistung: Reisepass beantragen (leistungen/reisepass)\nAnliegen: Die Person fragt nach den Kosten zu „Reisepass beantragen“."
+	tk := mustEscalate(t, s, Escalation{ConversationID: "c", Summary: "Was kostet ein Reisepass?", Reason: "requested", Brief: brief})
+	if !strings.HasPrefix(tk.Description, brief) || !strings.Contains(tk.Description, "Was kostet ein Reisepass?") {
+		t.Errorf("description = %q", tk.Description)
+	}
+	plain := mustEscalate(t, s, Escalation{ConversationID: "d", Summary: "Frage", Reason: "requested"})
+	if !strings.Contains(plain.Description, "Grund der Übergabe: auf Wunsch der Person") {
+		t.Errorf("description without brief = %q", plain.Description)
+	}
+}

@@ -193,7 +193,10 @@ func (s *Service) Escalate(ctx context.Context, e Escalation) (Ticket, error) {
 		return Ticket{}, fmt.Errorf("ticketing: escalate: %w: no summary and no user message", ErrInvalid)
 	}
 	desc := summary
-	if e.Reason != "" {
+	switch {
+	case strings.TrimSpace(e.Brief) != "":
+		desc = strings.TrimSpace(e.Brief) + "\n\nZusammenfassung: " + summary
+	case e.Reason != "":
 		desc = "Grund der Übergabe: " + ReasonLabel(e.Reason) + "\n\n" + summary
 	}
 	t := Ticket{
@@ -466,28 +469,6 @@ func (s *Service) AttachContact(ctx context.Context, key, contact string, r Requ
 // maxContactRunes bounds a contact (RFC 5321 allows 254 for an address).
 const maxContactRunes = 254
 
-// ReasonLabel says why a conversation was handed over, in German for the
-// desk and the external system; an unknown reason is returned as it is.
-func ReasonLabel(r string) string {
-	switch r {
-	case "requested":
-		return "auf Wunsch der Person"
-	case "low_confidence":
-		return "Lotse fand keine passende Antwort"
-	case "unhelpful":
-		return "Antworten halfen nicht weiter"
-	case "frustration":
-		return "Person war unzufrieden"
-	case "case_specific":
-		return "Frage zum persönlichen Einzelfall"
-	case "incident":
-		return "IT-Störung"
-	case "no_input":
-		return "Person war am Telefon nicht zu verstehen"
-	case "error":
-		return "technischer Fehler bei Lotse"
-	case "no_citation", "unknown_citation", "unsupported_fact", "prompt_leak":
-		return "KI-Antwort nicht belegbar"
-	}
-	return r
-}
+// ReasonLabel says why a conversation was handed over, in German (see
+// assistant.ReasonLabel).
+func ReasonLabel(r string) string { return assistant.ReasonLabel(r) }
