@@ -27,7 +27,6 @@ type testClock struct{ t time.Time }
 func (c *testClock) Now() time.Time      { return c.t }
 func (c *testClock) Add(d time.Duration) { c.t = c.t.Add(d) }
 func newClock() *testClock               { return &testClock{t: time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)} }
-func ptr[T any](v T) *T                  { return &v }
 
 // mustService builds a Service over a fresh store with a test clock.
 func mustService(tb testing.TB, cfg Config) (*Service, *testClock) {

@@ -19,6 +19,7 @@ type OutboxConfig struct {
 	Store     *Store
 	Deliverer Deliverer // nil: "deliver" rows are left alone
 	Notifier  *Notifier // nil: "notify" rows are left alone
+	Mailer    Mailer    // nil: "mail" rows are left alone
 	Logger    *slog.Logger
 	Now       func() time.Time // nil means time.Now
 	// Workers is the size of the fixed worker pool; default 2.
@@ -99,6 +100,9 @@ func NewOutbox(cfg OutboxConfig) *Outbox {
 	}
 	if cfg.Notifier != nil {
 		o.actions = append(o.actions, actionNotify)
+	}
+	if cfg.Mailer != nil {
+		o.actions = append(o.actions, actionMail)
 	}
 	o.ctx, o.cancel = context.WithCancel(context.Background())
 	return o
@@ -278,6 +282,15 @@ func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
 		}
 	case actionNotify:
 		err = o.cfg.Notifier.Notify(ctx, t)
+	case actionMail:
+		var m Mail
+		m, err = o.cfg.Store.mailByID(ctx, e.Ref)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			err = nil // erased with the person's data: nothing to send
+		case err == nil:
+			err = o.cfg.Mailer.Send(ctx, m)
+		}
 	default:
 		err = fmt.Errorf("unknown outbox action %q", e.Action)
 	}

@@ -45,6 +45,16 @@ type Config struct {
 	// SyncInterval is how often the Syncer reads external status back;
 	// default 5 minutes.
 	SyncInterval time.Duration
+	// Mailer sends desk replies and resolutions to a reporter who gave an
+	// e-mail address, through the outbox; nil means no mail is sent.
+	Mailer Mailer
+	// StatusURL is the public base of the status pages
+	// ("https://lotse.example/status"); a mail links StatusURL/<token>.
+	// Empty means mails carry no link.
+	StatusURL string
+	// StatusTokenTTL is how long a status link works after the ticket was
+	// resolved; default 30 days.
+	StatusTokenTTL time.Duration
 }
 
 // Service is the ticketing API used by the assistant (through an adapter in
@@ -60,6 +70,9 @@ type Service struct {
 	prefix    string
 	outbox    *Outbox
 	syncer    *Syncer
+	mailer    Mailer
+	statusURL string
+	tokenTTL  time.Duration
 }
 
 // New validates cfg and builds a Service. Call Start to run the outbox
@@ -101,6 +114,12 @@ func New(cfg Config) (*Service, error) {
 		now:       cfg.Now,
 		loc:       cfg.Location,
 		prefix:    strings.ToUpper(cfg.KeyPrefix),
+		mailer:    cfg.Mailer,
+		statusURL: cfg.StatusURL,
+		tokenTTL:  cfg.StatusTokenTTL,
+	}
+	if s.tokenTTL <= 0 {
+		s.tokenTTL = 30 * 24 * time.Hour
 	}
 	var notifier *Notifier
 	if cfg.NotifyURL != "" {
@@ -108,6 +127,7 @@ func New(cfg Config) (*Service, error) {
 	}
 	oc := cfg.Outbox
 	oc.Store, oc.Deliverer, oc.Notifier, oc.Logger, oc.Now = cfg.Store, cfg.Deliverer, notifier, cfg.Logger, cfg.Now
+	oc.Mailer = cfg.Mailer
 	s.outbox = NewOutbox(oc)
 	if sr, ok := cfg.Deliverer.(StatusReader); ok {
 		s.syncer = NewSyncer(SyncerConfig{Store: cfg.Store, Reader: sr, Interval: cfg.SyncInterval, Logger: cfg.Logger, Now: cfg.Now})
@@ -332,6 +352,7 @@ func (s *Service) Update(ctx context.Context, id int64, p Patch, actor string) (
 		return Ticket{}, err
 	}
 	now := s.now()
+	wasOpen := t.Open()
 	var changes []string
 	if p.Status != nil && *p.Status != t.Status {
 		if !validStatus(*p.Status) {
@@ -368,10 +389,15 @@ func (s *Service) Update(ctx context.Context, id int64, p Patch, actor string) (
 		return t, nil
 	}
 	t.UpdatedAt = now
-	if err := s.store.updateTicketFields(ctx, t, actions); err != nil {
+	var mail *Mail
+	if p.Status != nil && *p.Status == StatusResolved && wasOpen {
+		// Closing the loop: the person learns the resolution by mail.
+		mail = s.mailFor(&t, t.Resolution, true)
+	}
+	if err := s.store.updateTicketFields(ctx, t, actions, mail); err != nil {
 		return Ticket{}, err
 	}
-	if len(actions) > 0 {
+	if len(actions) > 0 || mail != nil {
 		s.outbox.Kick()
 	}
 	s.audit(ctx, actor, "ticket.update", t.Key, strings.Join(changes, "; "))
@@ -389,8 +415,15 @@ func (s *Service) AddNote(ctx context.Context, n Note) (Note, error) {
 		return Note{}, err
 	}
 	n.At = s.now()
-	if err := s.store.addNote(ctx, &n); err != nil {
+	var mail *Mail
+	if !n.Internal && n.Author != CitizenAuthor {
+		mail = s.mailFor(&t, n.Text, false)
+	}
+	if err := s.store.addNote(ctx, &n, mail, t.StatusToken); err != nil {
 		return Note{}, err
+	}
+	if mail != nil {
+		s.outbox.Kick()
 	}
 	kind := "public"
 	if n.Internal {

@@ -13,6 +13,7 @@ import (
 const (
 	actionDeliver = "deliver" // send the ticket to the Deliverer
 	actionNotify  = "notify"  // POST the P1 webhook
+	actionMail    = "mail"    // send the mail Ref to the ticket's contact
 )
 
 // OutboxEntry is one pending or finished side effect of a ticket, as the
@@ -28,20 +29,21 @@ type OutboxEntry struct {
 	CreatedAt     time.Time
 	DeliveredAt   time.Time // zero while pending
 	Failed        bool      // given up (only notifications expire)
+	Ref           int64     // the mail of a "mail" entry
 }
 
 // Age is how long the entry has been waiting at now.
 func (e OutboxEntry) Age(now time.Time) time.Duration { return now.Sub(e.CreatedAt) }
 
 const outboxColumns = `o.id, o.ticket_id, t.key, o.action, o.attempts, o.last_error,
-	o.next_attempt_at, o.created_at, o.delivered_at, o.failed`
+	o.next_attempt_at, o.created_at, o.delivered_at, o.failed, o.ref`
 
 func scanOutbox(r rowScanner) (OutboxEntry, error) {
 	var e OutboxEntry
 	var next, created, delivered int64
 	var failed int
 	if err := r.Scan(&e.ID, &e.TicketID, &e.TicketKey, &e.Action, &e.Attempts, &e.LastError,
-		&next, &created, &delivered, &failed); err != nil {
+		&next, &created, &delivered, &failed, &e.Ref); err != nil {
 		return OutboxEntry{}, err
 	}
 	e.NextAttemptAt, e.CreatedAt, e.DeliveredAt, e.Failed = fromTS(next), fromTS(created), fromTS(delivered), failed != 0

@@ -15,7 +15,7 @@ import (
 const ticketColumns = `id, key, external_key, kind, priority, status, audience, channel, lang,
 	summary, description, transcript, sources, slots, service, impact, urgency, contact,
 	reporter_id, conversation_id, intent, confidence, outage_id, assignee,
-	created_at, updated_at, resolved_at, resolution`
+	created_at, updated_at, resolved_at, resolution, status_token`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -29,7 +29,7 @@ func scanTicket(r rowScanner) (Ticket, error) {
 		&t.Channel, &t.Lang, &t.Summary, &t.Description, &transcript, &sources, &slots,
 		&t.Service, &t.Impact, &t.Urgency, &t.Contact, &t.ReporterID, &t.ConversationID,
 		&t.Intent, &t.Confidence, &t.OutageID, &t.Assignee, &created, &updated, &resolvedAt,
-		&t.Resolution)
+		&t.Resolution, &t.StatusToken)
 	if err != nil {
 		return Ticket{}, err
 	}
@@ -260,7 +260,7 @@ func (s *Store) countTickets(ctx context.Context, f Filter, now time.Time) (int,
 // updateTicketFields writes the mutable desk fields of t (not the outage
 // link, which LinkOutage and MarkMajorIncident set in their own
 // transactions) and adds outbox rows for actions, in one transaction.
-func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []string) error {
+func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []string, mail *Mail) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE tickets SET status = ?, priority = ?, assignee = ?,
 			resolution = ?, resolved_at = ?, updated_at = ? WHERE id = ?`,
@@ -277,6 +277,9 @@ func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []stri
 				return err
 			}
 		}
+		if mail != nil {
+			return insertMail(ctx, tx, mail, t.StatusToken)
+		}
 		return nil
 	})
 	if errors.Is(err, ErrNotFound) {
@@ -288,17 +291,28 @@ func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []stri
 	return nil
 }
 
-func (s *Store) addNote(ctx context.Context, n *Note) error {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO notes (ticket_id, author, text, internal, at) VALUES (?, ?, ?, ?, ?)`,
-		n.TicketID, n.Author, n.Text, boolInt(n.Internal), ts(n.At))
+// addNote adds a note and, when mail is set, the mail that carries it to
+// the reporter with its outbox row, in one transaction.
+func (s *Store) addNote(ctx context.Context, n *Note, mail *Mail, token string) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO notes (ticket_id, author, text, internal, at) VALUES (?, ?, ?, ?, ?)`,
+			n.TicketID, n.Author, n.Text, boolInt(n.Internal), ts(n.At))
+		if err != nil {
+			return err
+		}
+		n.ID, _ = res.LastInsertId()
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = MAX(updated_at, ?) WHERE id = ?`, ts(n.At), n.TicketID); err != nil {
+			return err
+		}
+		if mail != nil {
+			return insertMail(ctx, tx, mail, token)
+		}
+		return nil
+	})
 	if err != nil {
 		if strings.Contains(err.Error(), "FOREIGN KEY") {
 			return ErrNotFound
 		}
-		return fmt.Errorf("ticketing: add note: %w", err)
-	}
-	n.ID, _ = res.LastInsertId()
-	if _, err := s.db.ExecContext(ctx, `UPDATE tickets SET updated_at = MAX(updated_at, ?) WHERE id = ?`, ts(n.At), n.TicketID); err != nil {
 		return fmt.Errorf("ticketing: add note: %w", err)
 	}
 	return nil
@@ -337,15 +351,27 @@ func (s *Store) setContact(ctx context.Context, id int64, contact string, now ti
 }
 
 // ClearContactsResolvedBefore removes the contact (e-mail address or phone
-// number) of every ticket resolved or closed before t: a contact is kept
+// number) and the mails sent of every ticket resolved or closed before t: a contact is kept
 // only to answer the person, for the retention period after the ticket
 // was finished. It returns the number of tickets changed.
 func (s *Store) ClearContactsResolvedBefore(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE tickets SET contact = '' WHERE contact != ''
-		AND status IN ('resolved', 'closed') AND resolved_at > 0 AND resolved_at < ?`, ts(t))
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// The mails sent to the person hold the address too.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mails WHERE ticket_id IN (SELECT id FROM tickets
+			WHERE status IN ('resolved', 'closed') AND resolved_at > 0 AND resolved_at < ?)`, ts(t)); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE tickets SET contact = '' WHERE contact != ''
+			AND status IN ('resolved', 'closed') AND resolved_at > 0 AND resolved_at < ?`, ts(t))
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: clear old contacts: %w", err)
 	}
-	n, _ := res.RowsAffected()
 	return int(n), nil
 }

@@ -71,6 +71,9 @@ type Ticket struct {
 	UpdatedAt      time.Time         `json:"updated_at"`
 	ResolvedAt     time.Time         `json:"resolved_at,omitzero"`
 	Resolution     string            `json:"resolution,omitempty"`
+	// StatusToken is the secret of the ticket's status page, set with the
+	// first mail; never shown on the desk or sent to an external system.
+	StatusToken string `json:"-"`
 }
 
 // Open reports whether the ticket still needs work.
