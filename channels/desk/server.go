@@ -133,9 +133,11 @@ type Server struct {
 	cfg   Config
 	log   *slog.Logger
 	pages map[string]*template.Template
-	sess  *sessions
-	hub   *hub
-	login *loginGuard
+	// statusTmpl is the person's status page (status.go).
+	statusTmpl *template.Template
+	sess       *sessions
+	hub        *hub
+	login      *loginGuard
 	// dummyHash makes a login of an unknown, locked or disabled user cost
 	// as much time as one of a known user; it is made on first use.
 	dummyHash func() []byte
@@ -202,7 +204,11 @@ func New(cfg Config) (*Server, error) {
 		h, _ := bcrypt.GenerateFromPassword([]byte(randomToken()), bcryptCost) // fails only for > 72 bytes
 		return h
 	})
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sess: newSessions(cfg.Now), dummyHash: dummy}
+	statusTmpl, err := parseStatusPage()
+	if err != nil {
+		return nil, fmt.Errorf("desk: parse status page: %w", err)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, statusTmpl: statusTmpl, sess: newSessions(cfg.Now), dummyHash: dummy}
 	s.hub = newHub(s.fingerprint, cfg.PollInterval, cfg.Logger)
 	s.login = newLoginGuard(cfg.Now, cfg.LoginAttemptsPerAddress, cfg.LoginAddressWindow)
 	return s, nil
@@ -223,6 +229,7 @@ func New(cfg Config) (*Server, error) {
 //	GET  /desk/users, POST /desk/users[/{name}/{action}]   (admin)
 //	GET  /desk/audit                 (admin)
 //	GET  /desk/static/*              CSS and JS
+//	GET  /status/{token}, POST /status/{token}   the person's status page (status.go)
 //
 // and the JSON API (api.go; same authentication, CSRF token in the
 // X-CSRF-Token header, errors as {"error":{"code","message"}}):
@@ -240,6 +247,7 @@ func (s *Server) Routes(r chi.Router) {
 		panic(err) // the embedded tree is fixed at build time
 	}
 	cop := http.NewCrossOriginProtection()
+	r.Route("/status", s.statusRoutes)
 	r.Route("/desk", func(r chi.Router) {
 		r.Use(securityHeaders, cop.Handler, s.limitBody)
 		r.Handle("/static/*", http.StripPrefix("/desk/static/", http.FileServerFS(static)))

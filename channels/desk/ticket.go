@@ -424,7 +424,11 @@ func (s *Server) ticketActions() map[string]ticketAction {
 				return s.liveError("reply", err)
 			}
 			s.audit(ctx, p.Name, "ticket.reply", t.Key, "live chat "+conv.ID)
-			return nil
+			// The reply is also a public note: it shows on the status page
+			// and, with an e-mail contact, is mailed (the chat tab may be
+			// closed).
+			_, err = s.cfg.Tickets.AddNote(ctx, ticketing.Note{TicketID: t.ID, Author: p.Name, Text: text})
+			return err
 		},
 		"note": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
 			text, err := textField(r, "note", "eine Notiz", true)
