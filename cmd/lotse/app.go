@@ -113,6 +113,8 @@ type assistantOptions struct {
 	metrics assistant.Metrics
 	offline bool              // ignore a configured LLM
 	weights assistant.Weights // choice weights; nil means the built-in ones
+	// emailReplies: the desk can reply by e-mail (SMTP configured).
+	emailReplies bool
 }
 
 // neutralOrganization names an administration that is not named anywhere,
@@ -164,6 +166,7 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		Logger:            log,
 		Weights:           opt.weights,
 		ChatWait:          cfg.ChatWait,
+		EmailReplies:      opt.emailReplies,
 		PrivacyURL:        cfg.PrivacyURL,
 		// A contact is deleted with the ticket's transcript (privacy erase)
 		// or the conversation, whichever the retention reaches first.

@@ -35,7 +35,7 @@ func TestImportRules(t *testing.T) {
 		"assistant":        {mod + "/ticketing", mod + "/channels", "github.com/andygrunwald/go-jira", "github.com/sashabaranov/go-openai"},
 		"channels/phone":   {mod + "/ticketing"},
 		"channels/web":     {mod + "/ticketing"},
-		"ticketing":        {mod + "/channels", "github.com/andygrunwald/go-jira", "github.com/sashabaranov/go-openai"},
+		"ticketing":        {mod + "/channels", "github.com/andygrunwald/go-jira", "github.com/sashabaranov/go-openai", "github.com/wneessen/go-mail"},
 	}
 	for pkg, banned := range never {
 		for _, d := range deps(pkg) {

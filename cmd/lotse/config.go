@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/ticketing/smtp"
 )
 
 // Config is everything `lotse` can be told. It is filled from flags and
@@ -54,6 +55,8 @@ type Config struct {
 	EmployeeHeader      string
 	DeskSSOHeader       string // optional: desk user name from a trusted proxy
 	P1Webhook           string
+	SMTPURL             string // smtp://user:pass@host:587 or smtps://…; empty: no replies by e-mail
+	SMTPFrom            string // sender address of replies by e-mail
 	RetentionDays       int
 	ServiceHours        string        // desk opening hours, "Mo-Do 08:00-16:00; Fr 08:00-12:30"; empty: no times named
 	ServiceState        string        // Land whose public holidays close the desk besides the nationwide ones ("NW")
@@ -182,6 +185,13 @@ func (c Config) Validate() error {
 			errs = append(errs, err)
 		}
 	}
+	if c.SMTPURL != "" || c.SMTPFrom != "" {
+		if c.SMTPURL == "" || c.SMTPFrom == "" {
+			errs = append(errs, errors.New("LOTSE_SMTP_URL and LOTSE_SMTP_FROM must be set together"))
+		} else if _, err := smtp.New(c.SMTPURL, c.SMTPFrom); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if c.ChatWait < 0 {
 		errs = append(errs, errors.New("chat wait must not be negative"))
 	}
@@ -294,6 +304,8 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_EMPLOYEE_HEADER", set: str(func(c *Config) *string { return &c.EmployeeHeader })},
 		{name: "LOTSE_DESK_SSO_HEADER", set: str(func(c *Config) *string { return &c.DeskSSOHeader })},
 		{name: "LOTSE_P1_WEBHOOK", set: str(func(c *Config) *string { return &c.P1Webhook })},
+		{name: "LOTSE_SMTP_URL", secret: true, set: str(func(c *Config) *string { return &c.SMTPURL })},
+		{name: "LOTSE_SMTP_FROM", set: str(func(c *Config) *string { return &c.SMTPFrom })},
 		{name: "LOTSE_RATE_IP_PER_MINUTE", set: func(c *Config, v string) error {
 			f, err := strconv.ParseFloat(v, 64)
 			c.RateIPPerMinute = f

@@ -24,6 +24,7 @@ import (
 	"github.com/musterstadt/lotse/prompts"
 	"github.com/musterstadt/lotse/ticketing"
 	"github.com/musterstadt/lotse/ticketing/jira"
+	"github.com/musterstadt/lotse/ticketing/smtp"
 )
 
 // app is everything `serve` runs, built in dependency order by buildApp.
@@ -91,6 +92,17 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		cancel()
 		tc.Deliverer = jc
 	}
+	if cfg.SMTPURL != "" {
+		m, err := smtp.New(cfg.SMTPURL, cfg.SMTPFrom)
+		if err != nil {
+			return nil, err
+		}
+		tc.Mailer = m
+		tc.StatusTokenTTL = time.Duration(cfg.RetentionDays) * 24 * time.Hour
+		if cfg.PublicURL != "" {
+			tc.StatusURL = strings.TrimRight(cfg.PublicURL, "/") + "/status"
+		}
+	}
 	a.tickets, err = ticketing.New(tc)
 	if err != nil {
 		return nil, err
@@ -98,8 +110,9 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	a.metrics.watchOutbox(a.tickets.OutboxStats)
 
 	a.asst, err = newAssistant(cfg, log, a.kb.Base, assistantOptions{
-		tickets: tickets(a.tickets, a.metrics),
-		metrics: assistantMetrics{m: a.metrics},
+		tickets:      tickets(a.tickets, a.metrics),
+		metrics:      assistantMetrics{m: a.metrics},
+		emailReplies: cfg.SMTPURL != "",
 	})
 	if err != nil {
 		return nil, err
