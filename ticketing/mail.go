@@ -157,29 +157,27 @@ func (s *Store) mailByID(ctx context.Context, id int64) (Mail, error) {
 // Mails returns the mails of a ticket, oldest first (for the desk and
 // tests).
 func (s *Service) Mails(ctx context.Context, ticketID int64) ([]Mail, error) {
-	rows, err := s.store.db.QueryContext(ctx, `SELECT id FROM mails WHERE ticket_id = ? ORDER BY id`, ticketID)
+	return s.store.mails(ctx, ticketID)
+}
+
+func (s *Store) mails(ctx context.Context, ticketID int64) ([]Mail, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.ticket_id, t.key, m.recipient, m.subject, m.body, m.message_id, m.created_at
+		FROM mails m JOIN tickets t ON t.id = m.ticket_id WHERE m.ticket_id = ? ORDER BY m.id`, ticketID)
 	if err != nil {
 		return nil, fmt.Errorf("ticketing: list mails: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
+	defer rows.Close()
 	var out []Mail
-	for _, id := range ids {
-		m, err := s.store.mailByID(ctx, id)
-		if err != nil {
-			return nil, err
+	for rows.Next() {
+		var m Mail
+		var created int64
+		if err := rows.Scan(&m.ID, &m.TicketID, &m.TicketKey, &m.To, &m.Subject, &m.Body, &m.MessageID, &created); err != nil {
+			return nil, fmt.Errorf("ticketing: list mails: %w", err)
 		}
+		m.CreatedAt = fromTS(created)
 		out = append(out, m)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // StatusView is what the status page shows: the key, the status, the

@@ -91,3 +91,26 @@ func TestStatusTokenShowsOnlyItsTicket(t *testing.T) {
 		t.Errorf("message on an expired token: %v", err)
 	}
 }
+
+func TestPrivacyCoversMails(t *testing.T) {
+	s, clock := mustService(t, Config{Mailer: &recordingMailer{}})
+	ctx := context.Background()
+	tk := mustEscalate(t, s, Escalation{ConversationID: "p", Summary: "P", Contact: "max@example.org"})
+	if _, err := s.AddNote(ctx, Note{TicketID: tk.ID, Author: "anna", Text: "Antwort"}); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := s.Get(ctx, tk.ID)
+	data, err := s.store.SubjectData(ctx, Subject{Contact: "max@example.org"})
+	if err != nil || len(data.Mails[tk.Key]) != 1 {
+		t.Fatalf("export lacks the mail: %+v, %v", data.Mails, err)
+	}
+	if _, err := s.store.EraseSubject(ctx, Subject{Contact: "max@example.org"}, "dpo", clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := s.Mails(ctx, tk.ID); len(ms) != 0 {
+		t.Errorf("%d mails kept after erasure", len(ms))
+	}
+	if _, err := s.StatusByToken(ctx, cur.StatusToken); !errors.Is(err, ErrNotFound) {
+		t.Errorf("status link works after erasure: %v", err)
+	}
+}

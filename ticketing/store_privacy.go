@@ -47,7 +47,8 @@ type SubjectData struct {
 	Subject       Subject              `json:"subject"`
 	Conversations []ConversationRecord `json:"conversations"`
 	Tickets       []Ticket             `json:"tickets"`
-	Notes         map[string][]Note    `json:"notes"` // by ticket key
+	Notes         map[string][]Note    `json:"notes"`           // by ticket key
+	Mails         map[string][]Mail    `json:"mails,omitempty"` // sent to the person, by ticket key
 	// MentionedIn are notes on other people's tickets that mention the
 	// subject (identifier subjects only).
 	MentionedIn []Note `json:"mentioned_in_notes,omitempty"`
@@ -302,6 +303,16 @@ func (s *Store) SubjectData(ctx context.Context, sub Subject) (SubjectData, erro
 		if len(ns) > 0 {
 			out.Notes[t.Key] = ns
 		}
+		ms, err := s.mails(ctx, t.ID)
+		if err != nil {
+			return SubjectData{}, err
+		}
+		if len(ms) > 0 {
+			if out.Mails == nil {
+				out.Mails = map[string][]Mail{}
+			}
+			out.Mails[t.Key] = ms
+		}
 	}
 	if sc.empty() {
 		return out, ErrNotFound
@@ -355,7 +366,10 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 		}
 		out.Conversations = len(convIDs)
 		for _, t := range tickets {
-			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET transcript = '[]', slots = '{}', contact = '',
+			if _, err := tx.ExecContext(ctx, `DELETE FROM mails WHERE ticket_id = ?`, t.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET transcript = '[]', slots = '{}', contact = '', status_token = '',
 				reporter_id = '', conversation_id = '', summary = ?, description = '', updated_at = ? WHERE id = ?`,
 				ErasedText, ts(now), t.ID); err != nil {
 				return err
