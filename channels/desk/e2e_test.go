@@ -188,6 +188,12 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	casePath, _ := agent.eval(`location.pathname`).(string)
 	agent.eval(`document.getElementById('takeover').click()`)
 	agent.wait("held", `location.search.includes('ok=takeover') && !!document.getElementById('release')`)
+	// Taking over assigned the ticket and set it in progress; the URL
+	// names the ticket by its key.
+	agent.wait("assigned, in Bearbeitung", `document.querySelector('.facts').textContent.includes('in Bearbeitung') && document.querySelector('.facts').textContent.includes('anna')`)
+	if !strings.HasSuffix(casePath, "/"+key) {
+		t.Errorf("case URL %q does not name the key %s", casePath, key)
+	}
 	citizen.wait("agent joined", root+`.querySelector('[role=log]').textContent.includes('anna vom Service-Team hat das Gespräch übernommen')`)
 
 	// While the agent types, the widget says so; the reply appears at once
@@ -225,6 +231,11 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	if _, err := e.svc.CreateOutage(context.Background(), ticketing.Outage{Service: "vpn", Title: "VPN gestört"}, "test"); err != nil {
 		t.Fatal(err)
 	}
+	// Search by key from the queue opens the ticket.
+	agent.must("queue for search", chromedp.Do(actx, chromedp.Navigate(srv.URL+"/desk/")))
+	agent.wait("search box", `!!document.getElementById('q')`)
+	agent.must("search by key", chromedp.Do(actx, chromedp.SendKeys("#q", strings.ToLower(key)), chromedp.KeyEvent(kb.Enter)))
+	agent.wait("found by key", `location.pathname === `+browsertest.JSString("/desk/tickets/"+key))
 	agent.must("case page again", chromedp.Do(actx, chromedp.Navigate(srv.URL+casePath)))
 	agent.wait("push button", `document.getElementById('push-jira')?.textContent === 'Erneut senden'`)
 	agent.eval(`document.getElementById('push-jira').click()`)
@@ -235,6 +246,16 @@ func TestBrowserDeskTakeover(t *testing.T) {
 	for _, a := range []string{"ticket.push_jira", "ticket.link_outage"} {
 		if !e.auditHas("anna", a, key) {
 			t.Errorf("no audit entry %s", a)
+		}
+	}
+
+	// No internal code is shown as text on the queue or the case page.
+	for _, p := range []string{"/desk/?status=all", casePath} {
+		agent.must(p, chromedp.Do(actx, chromedp.Navigate(srv.URL+p)))
+		agent.wait(p, `document.readyState === 'complete'`)
+		text, _ := agent.eval(`document.body.innerText`).(string)
+		if m := wordCode.FindAllString(text, -1); len(m) > 0 {
+			t.Errorf("%s shows internal codes %v", p, m)
 		}
 	}
 
