@@ -12,9 +12,11 @@ import (
 	"net/http/cookiejar"
 	"net/mail"
 	"net/url"
+	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -23,9 +25,15 @@ import (
 
 // smtpRecorder is an in-process SMTP server that keeps what it receives.
 type smtpRecorder struct {
-	mu    sync.Mutex
-	mails []string // decoded bodies with subject
+	mu      sync.Mutex
+	mails   []string // decoded bodies with subject
+	down    bool     // refuse mail with 451, as a server that is down
+	refused int
 }
+
+func (s *smtpRecorder) setDown(d bool) { s.mu.Lock(); s.down = d; s.mu.Unlock() }
+
+func (s *smtpRecorder) refusals() int { s.mu.Lock(); defer s.mu.Unlock(); return s.refused }
 
 func (s *smtpRecorder) NewSession(*gosmtp.Conn) (gosmtp.Session, error) { return &recSession{s}, nil }
 
@@ -37,9 +45,17 @@ func (s *smtpRecorder) got() []string {
 
 type recSession struct{ s *smtpRecorder }
 
-func (r *recSession) Reset()                                 {}
-func (r *recSession) Logout() error                          { return nil }
-func (r *recSession) Mail(string, *gosmtp.MailOptions) error { return nil }
+func (r *recSession) Reset()        {}
+func (r *recSession) Logout() error { return nil }
+func (r *recSession) Mail(string, *gosmtp.MailOptions) error {
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	if r.s.down {
+		r.s.refused++
+		return &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
+	}
+	return nil
+}
 func (r *recSession) Rcpt(string, *gosmtp.RcptOptions) error { return nil }
 func (r *recSession) Data(in io.Reader) error {
 	msg, err := mail.ReadMessage(in)
@@ -74,22 +90,9 @@ func TestHandoffByMailEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the real server")
 	}
-	rec := &smtpRecorder{}
-	ss := gosmtp.NewServer(rec)
-	ss.Domain, ss.AllowInsecureAuth, ss.ErrorLog = "localhost", true, quietLog{}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = ss.Serve(ln) }()
-	t.Cleanup(func() { ss.Close() })
-
+	rec, ln := startSMTP(t)
 	dataDir := t.TempDir()
-	var out bytes.Buffer
-	if err := run(context.Background(), []string{"user", "add", "anna", "--data", dataDir}, envFrom(nil),
-		strings.NewReader("ein-langes-passwort-123\n"), &out, &out); err != nil {
-		t.Fatalf("user add: %v %s", err, out.String())
-	}
+	addDeskUser(t, dataDir)
 	srv := mustStartServer(t, func(c *Config) {
 		c.DataDir = dataDir
 		c.SMTPURL = "smtp://" + ln.Addr().String() + "?starttls=none"
@@ -158,6 +161,87 @@ func drained(srv *server) func() bool {
 	return func() bool {
 		es, err := srv.app.tickets.PendingOutbox(context.Background())
 		return err == nil && len(es) == 0
+	}
+}
+
+// startSMTP starts an in-process SMTP server that records what it gets.
+func startSMTP(t *testing.T) (*smtpRecorder, net.Listener) {
+	t.Helper()
+	rec := &smtpRecorder{}
+	ss := gosmtp.NewServer(rec)
+	ss.Domain, ss.AllowInsecureAuth, ss.ErrorLog = "localhost", true, quietLog{}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = ss.Serve(ln) }()
+	t.Cleanup(func() { ss.Close() })
+	return rec, ln
+}
+
+// addDeskUser adds the desk account anna to the data dir.
+func addDeskUser(t *testing.T, dataDir string) {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"user", "add", "anna", "--data", dataDir}, envFrom(nil),
+		strings.NewReader("ein-langes-passwort-123\n"), &out, &out); err != nil {
+		t.Fatalf("user add: %v %s", err, out.String())
+	}
+}
+
+// TestReplyMailOnceAfterSMTPDownAndSIGKILL: the SMTP server refuses mail,
+// the desk replies (the mail is committed with the note), the server is
+// killed after a failed attempt, the SMTP server comes back, and after the
+// restart the mail arrives exactly once.
+func TestReplyMailOnceAfterSMTPDownAndSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server twice; skipped with -short")
+	}
+	rec, ln := startSMTP(t)
+	rec.setDown(true)
+	data := t.TempDir()
+	addDeskUser(t, data)
+	env := []string{"LOTSE_SMTP_URL=smtp://" + ln.Addr().String() + "?starttls=none", "LOTSE_SMTP_FROM=service@musterstadt.example",
+		"LOTSE_PUBLIC_URL=https://lotse.example", "LOTSE_WATCH=false"}
+	serve := func() (*exec.Cmd, string) {
+		cmd := lotseCommand(t, "serve", "--addr", "127.0.0.1:0", "--data", data)
+		cmd.Env = append(cmd.Env, env...)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		return cmd, readServerURL(t, stdout)
+	}
+	cmd, base := serve()
+	_, first, _ := postChat(t, base, `{"message":"Ich möchte mit einem Menschen sprechen"}`)
+	key := regexp.MustCompile(`LOT-\d+`).FindString(first.Answer.Text)
+	_, confirm, raw := postChat(t, base, `{"session_id":`+jsonString(first.SessionID)+`,"message":"max.muster@example.org"}`)
+	if key == "" || !strings.Contains(confirm.Answer.Text, "max.muster@example.org") {
+		t.Fatalf("no contact on %q: %s", key, raw)
+	}
+	agent := deskLogin(t, base, "anna", "ein-langes-passwort-123")
+	agent.post(t, "/desk/tickets/"+key+"/reply", url.Values{"reply": {"Antwort trotz Störung."}})
+	waitUntil(t, "a refused attempt", func() bool { return rec.refusals() > 0 })
+	_ = cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if n := len(rec.got()); n != 0 {
+		t.Fatalf("%d mails before the restart", n)
+	}
+
+	rec.setDown(false)
+	_, base = serve()
+	waitUntil(t, "the mail after the restart", func() bool { return len(rec.got()) >= 1 })
+	agent = deskLogin(t, base, "anna", "ein-langes-passwort-123")
+	waitUntil(t, "nothing pending on the ticket", func() bool {
+		_, body := agent.get(t, "/desk/tickets/"+key)
+		return !strings.Contains(body, "Übermittlung (mail)")
+	})
+	if got := rec.got(); len(got) != 1 || !strings.Contains(got[0], "Antwort trotz Störung.") {
+		t.Fatalf("%d mails after the restart, want exactly the reply: %q", len(got), got)
 	}
 }
 
