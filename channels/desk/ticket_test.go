@@ -478,7 +478,7 @@ func TestTypingReachesLiveChat(t *testing.T) {
 	c := e.client()
 	c.login("anna", testPassword)
 	id := itoa(tk.ID)
-	if _, body := c.get("/desk/tickets/" + id); !strings.Contains(body, `data-typing-src="/desk/tickets/`+id+`/typing"`) {
+	if _, body := c.get("/desk/tickets/" + id); !strings.Contains(body, `data-typing-src="/desk/tickets/`+tk.Key+`/typing"`) {
 		t.Fatal("reply form of a live chat names no typing endpoint")
 	}
 	if code, body, _ := c.post("/desk/tickets/"+id+"/typing", nil); code != http.StatusNoContent {
