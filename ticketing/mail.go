@@ -250,3 +250,38 @@ func (s *Service) AddStatusMessage(ctx context.Context, token, text string) erro
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// StatusTokenFor returns the status token of the ticket with the key if it
+// was opened with (or later given) the e-mail address, creating the token
+// when the ticket has none yet; the same validity as TicketByToken
+// applies. A wrong key, a wrong address and an expired ticket all give
+// ErrNotFound.
+func (s *Service) StatusTokenFor(ctx context.Context, key, email string) (string, error) {
+	email = strings.TrimSpace(email)
+	k := s.normalizeKey(key)
+	if k == "" || !emailContact(email) {
+		return "", ErrNotFound
+	}
+	t, err := s.store.ticketByKey(ctx, k)
+	if err != nil {
+		return "", err
+	}
+	if !strings.EqualFold(strings.TrimSpace(t.Contact), email) {
+		return "", ErrNotFound
+	}
+	if !t.Open() && !t.ResolvedAt.IsZero() && s.now().Sub(t.ResolvedAt) > s.tokenTTL {
+		return "", ErrNotFound
+	}
+	if t.StatusToken != "" {
+		return t.StatusToken, nil
+	}
+	token := newToken()
+	if _, err := s.store.db.ExecContext(ctx, `UPDATE tickets SET status_token = ? WHERE id = ? AND status_token = ''`, token, t.ID); err != nil {
+		return "", fmt.Errorf("ticketing: status token: %w", err)
+	}
+	t, err = s.store.ticketByID(ctx, t.ID)
+	if err != nil {
+		return "", err
+	}
+	return t.StatusToken, nil
+}

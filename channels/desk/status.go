@@ -60,13 +60,58 @@ type statusPage struct {
 }
 
 func parseStatusPage() (*template.Template, error) {
-	return template.ParseFS(templateFS, "templates/status.html")
+	return template.ParseFS(templateFS, "templates/status.html", "templates/status_lookup.html")
 }
 
 func (s *Server) statusRoutes(r chi.Router) {
 	r.Use(securityHeaders, s.limitBody)
+	r.Get("/", s.handleStatusLookupForm)
+	r.Post("/", s.handleStatusLookup)
 	r.Get("/{token}", s.handleStatus)
 	r.Post("/{token}", s.handleStatusMessage)
+}
+
+// lookupPage is the form that finds a status page by key and e-mail.
+type lookupPage struct{ Key, Email, Error string }
+
+const lookupFailed = "Zu dieser Vorgangsnummer und E-Mail-Adresse finden wir keine Anfrage. Bitte prüfen Sie beide Angaben."
+
+func (s *Server) handleStatusLookupForm(w http.ResponseWriter, r *http.Request) {
+	s.renderLookup(w, r, http.StatusOK, lookupPage{})
+}
+
+// handleStatusLookup opens the status page of the ticket with the key and
+// the e-mail address it was given. Wrong combinations get one neutral
+// answer and count against the client address like failed logins.
+func (s *Server) handleStatusLookup(w http.ResponseWriter, r *http.Request) {
+	p := lookupPage{Key: strings.TrimSpace(r.PostFormValue("key")), Email: strings.TrimSpace(r.PostFormValue("email"))}
+	if ok, _ := s.login.allow(s.clientAddr(r)); !ok {
+		p.Error = "Zu viele Versuche. Bitte warten Sie eine Minute."
+		s.renderLookup(w, r, http.StatusTooManyRequests, p)
+		return
+	}
+	token, err := s.cfg.Tickets.StatusTokenFor(r.Context(), p.Key, p.Email)
+	switch {
+	case errors.Is(err, ticketing.ErrNotFound):
+		p.Error = lookupFailed
+		s.renderLookup(w, r, http.StatusOK, p)
+		return
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/status/"+token, http.StatusSeeOther)
+}
+
+func (s *Server) renderLookup(w http.ResponseWriter, r *http.Request, code int, p lookupPage) {
+	var b strings.Builder
+	if err := s.statusTmpl.ExecuteTemplate(&b, "status_lookup.html", p); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write([]byte(b.String()))
 }
 
 func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) {
@@ -123,7 +168,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, code int, 
 		p.Notice = t.Sent
 	}
 	var b strings.Builder
-	if err := s.statusTmpl.Execute(&b, p); err != nil {
+	if err := s.statusTmpl.ExecuteTemplate(&b, "status.html", p); err != nil {
 		s.log.Error("desk: status page", "err", err)
 		s.serverError(w, r, err)
 		return

@@ -87,3 +87,34 @@ func TestStatusPage(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusByKeyAndEmail(t *testing.T) {
+	e := mustEnvWith(t, func(c *ticketing.Config) { c.Mailer = &memMailer{} }, nil)
+	ctx := context.Background()
+	tk := e.escalate("c-lookup", passportChat)
+	if err := e.svc.AttachContact(ctx, tk.Key, "Max@Example.org", ticketing.Requester{ConversationID: "c-lookup"}); err != nil {
+		t.Fatal(err)
+	}
+	other := e.escalate("c-lookup-2", passportChat)
+	c := e.client()
+	if code, body := c.get("/status/"); code != http.StatusOK || !strings.Contains(body, `name="email"`) {
+		t.Fatalf("lookup form: %d", code)
+	}
+	for _, bad := range []url.Values{
+		{"key": {tk.Key}, "email": {"erika@example.org"}},
+		{"key": {other.Key}, "email": {"max@example.org"}},
+		{"key": {"LOT-999"}, "email": {"max@example.org"}},
+	} {
+		code, body, _ := c.post("/status/", bad)
+		if code != http.StatusOK || !strings.Contains(body, "keine Anfrage") {
+			t.Errorf("%v: %d", bad, code)
+		}
+	}
+	code, _, resp := c.post("/status/", url.Values{"key": {strings.ToLower(tk.Key)}, "email": {"max@example.org"}})
+	if code != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/status/") {
+		t.Fatalf("right key and address: %d %q", code, resp.Header.Get("Location"))
+	}
+	if code, body := c.get(resp.Header.Get("Location")); code != http.StatusOK || !strings.Contains(body, tk.Key) {
+		t.Errorf("status page after lookup: %d", code)
+	}
+}
