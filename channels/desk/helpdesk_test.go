@@ -113,9 +113,16 @@ func TestNoEnglishCodeOnDeskPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := e.svc.Update(context.Background(), tk.ID, ticketing.Patch{Status: ptr(ticketing.StatusInProgress), Assignee: ptr("anna")}, "anna"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.CreateOutage(context.Background(), ticketing.Outage{Service: "vpn", Title: "VPN gestört"}, "test"); err != nil {
+		t.Fatal(err)
+	}
 	c := e.client()
-	c.login("anna", testPassword)
-	for _, path := range []string{"/desk/", "/desk/?status=all", "/desk/tickets/" + tk.Key, "/desk/tickets/" + inc.Key, "/desk/tickets/" + ph.Key} {
+	c.login("admin", testPassword)
+	for _, path := range []string{"/desk/", "/desk/?status=all", "/desk/tickets/" + tk.Key, "/desk/tickets/" + inc.Key, "/desk/tickets/" + ph.Key,
+		"/desk/gaps", "/desk/outages", "/desk/users", "/desk/audit"} {
 		_, body := c.get(path)
 		text := tagRE.ReplaceAllString(body, " ")
 		if m := wordCode.FindAllString(text, -1); len(m) > 0 {

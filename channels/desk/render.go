@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -52,6 +53,8 @@ func parsePages() (map[string]*template.Template, error) {
 		"intentName":   intentName,
 		"reasonName":   reasonName,
 		"langName":     langName,
+		"auditAction":  auditAction,
+		"auditDetail":  auditDetail,
 		"entryRole":    func(r assistant.Role) string { return roleLabel(r) },
 		"percent":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 		"add":          func(a, b int) int { return a + b },
@@ -410,4 +413,62 @@ func slotValue(k, v string) string {
 		return "unbekannt"
 	}
 	return v
+}
+
+// auditActions name the audit log's actions in German.
+var auditActions = map[string]string{
+	"chat.takeover": "Gespräch übernommen", "chat.release": "Gespräch an Lotse zurückgegeben",
+	"outage.create": "Störung angelegt", "outage.update": "Störung geändert", "outage.close": "Störung beendet",
+	"review.mark": "Antwort bewertet", "ticket.contact": "Kontakt hinterlegt", "ticket.create": "Vorgang angelegt",
+	"ticket.link_outage": "mit Störung verknüpft", "ticket.major_incident": "als Großstörung angelegt",
+	"ticket.note": "Notiz", "ticket.push_jira": "an Jira gesendet", "ticket.reply": "Antwort",
+	"ticket.update": "Vorgang geändert", "user.create": "Konto angelegt", "user.disable": "Konto gesperrt",
+	"user.enable": "Konto entsperrt", "user.login": "Anmeldung", "user.login_failed": "Anmeldung fehlgeschlagen",
+	"user.login_throttled": "Anmeldung gebremst", "user.logout": "Abmeldung", "user.password": "Passwort geändert",
+	"user.role": "Rolle geändert", "privacy.erase": "Daten gelöscht (Art. 17)",
+}
+
+func auditAction(a string) string {
+	if n, ok := auditActions[a]; ok {
+		return n
+	}
+	return a
+}
+
+// auditWordRE finds the codes an audit detail may hold.
+var auditWordRE = regexp.MustCompile(`\b(new|open|in_progress|waiting|resolved|closed|escalation|incident|web|phone|api|status|priority|assignee|resolution|public|internal|email|via|with reply|live chat|conversation)\b`)
+
+// auditDetail shows an audit detail with its codes in German.
+func auditDetail(d string) string {
+	return auditWordRE.ReplaceAllStringFunc(d, func(w string) string {
+		switch w {
+		case "escalation", "incident":
+			return kindName(w)
+		case "web", "phone", "api":
+			return channelName(w)
+		case "status":
+			return "Status"
+		case "priority":
+			return "Priorität"
+		case "assignee":
+			return "Bearbeitung"
+		case "resolution":
+			return "Lösung"
+		case "public":
+			return "öffentlich"
+		case "internal":
+			return "intern"
+		case "email":
+			return "E-Mail"
+		case "via":
+			return "über"
+		case "with reply":
+			return "mit Antwort"
+		case "live chat":
+			return "Live-Chat"
+		case "conversation":
+			return "Gespräch"
+		}
+		return statusName(w)
+	})
 }
