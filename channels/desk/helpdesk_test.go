@@ -98,7 +98,7 @@ func TestTakeoverAndReplyAssign(t *testing.T) {
 // codes are the internal values that must never be shown as text on a
 // desk page.
 var codes = []string{"citizen", "employee", "requested", "low_confidence", "service_info", "it_incident", "human",
-	"in_progress", "escalation", "incident", "others_affected", "can_work", "web", "phone", "new", "resolved"}
+	"in_progress", "escalation", "incident", "others_affected", "can_work", "web", "phone", "new", "resolved", "deliver", "notify", "mail"}
 
 var (
 	tagRE    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
@@ -106,8 +106,15 @@ var (
 )
 
 func TestNoEnglishCodeOnDeskPages(t *testing.T) {
-	e := mustEnv(t, nil)
+	e := mustEnvWith(t, func(c *ticketing.Config) { c.Mailer = &memMailer{} }, nil)
 	tk := e.escalate("c-codes", passportChat)
+	// A reply mail waits in the outbox (the service is not started).
+	if err := e.svc.AttachContact(context.Background(), tk.Key, "max@example.org", ticketing.Requester{ConversationID: "c-codes"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.AddNote(context.Background(), ticketing.Note{TicketID: tk.ID, Author: "anna", Text: "Antwort"}); err != nil {
+		t.Fatal(err)
+	}
 	inc := e.mustIncident("c-codes-inc")
 	ph, err := e.svc.Escalate(context.Background(), ticketing.Escalation{ConversationID: "call-y", Channel: "phone", Audience: "citizen", Lang: "en", Reason: "requested", Summary: "Call back"})
 	if err != nil {
@@ -121,6 +128,9 @@ func TestNoEnglishCodeOnDeskPages(t *testing.T) {
 	}
 	c := e.client()
 	c.login("admin", testPassword)
+	if _, body := c.get("/desk/tickets/" + tk.Key); !strings.Contains(body, "Übermittlung (E-Mail an die Person)") {
+		t.Errorf("pending mail not shown on the case page")
+	}
 	for _, path := range []string{"/desk/", "/desk/?status=all", "/desk/tickets/" + tk.Key, "/desk/tickets/" + inc.Key, "/desk/tickets/" + ph.Key,
 		"/desk/gaps", "/desk/outages", "/desk/users", "/desk/audit"} {
 		_, body := c.get(path)

@@ -54,6 +54,8 @@ func parsePages() (map[string]*template.Template, error) {
 		"reasonName":   reasonName,
 		"langName":     langName,
 		"auditAction":  auditAction,
+		"outboxName":   outboxName,
+		"contains":     strings.Contains,
 		"auditDetail":  auditDetail,
 		"entryRole":    func(r assistant.Role) string { return roleLabel(r) },
 		"percent":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
@@ -471,4 +473,17 @@ func auditDetail(d string) string {
 		}
 		return statusName(w)
 	})
+}
+
+// outboxName names an outbox action.
+func outboxName(a string) string {
+	switch a {
+	case "deliver":
+		return "an Jira"
+	case "notify":
+		return "P1-Benachrichtigung"
+	case "mail":
+		return "E-Mail an die Person"
+	}
+	return a
 }
