@@ -141,3 +141,23 @@ func TestNoEnglishCodeOnDeskPages(t *testing.T) {
 		}
 	}
 }
+
+func TestResolutionReachesTheChat(t *testing.T) {
+	e := mustEnv(t, nil)
+	tk := e.escalate("c-resolve", passportChat)
+	c := e.client()
+	c.login("anna", testPassword)
+	c.get("/desk/tickets/" + tk.Key)
+	if code, body, _ := c.post("/desk/tickets/"+tk.Key+"/resolve", url.Values{"resolution": {"Der Pass liegt bereit."}}); code != http.StatusSeeOther {
+		t.Fatalf("resolve: %d\n%s", code, body)
+	}
+	var found bool
+	for _, call := range e.live.Calls() {
+		if call.Method == "AgentMessage" && call.Conv == "c-resolve" && strings.Contains(call.Text, "Der Pass liegt bereit.") && strings.Contains(call.Text, tk.Key) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("resolution not sent to the chat: %+v", e.live.Calls())
+	}
+}

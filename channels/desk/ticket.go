@@ -466,8 +466,11 @@ func (s *Server) ticketActions() map[string]ticketAction {
 			if err != nil {
 				return err
 			}
-			_, err = s.cfg.Tickets.Update(ctx, t.ID, ticketing.Patch{Status: ptr(ticketing.StatusResolved), Resolution: &text}, p.Name)
-			return err
+			if _, err = s.cfg.Tickets.Update(ctx, t.ID, ticketing.Patch{Status: ptr(ticketing.StatusResolved), Resolution: &text}, p.Name); err != nil {
+				return err
+			}
+			s.resolutionToChat(ctx, p, t, text)
+			return nil
 		},
 		"reopen": func(ctx context.Context, r *http.Request, p principal, t ticketing.Ticket) error {
 			_, err := s.cfg.Tickets.Update(ctx, t.ID, ticketing.Patch{Status: ptr(ticketing.StatusOpen)}, p.Name)
@@ -483,6 +486,23 @@ func (s *Server) ticketActions() map[string]ticketAction {
 			return s.setHeld(ctx, p, t, false)
 		},
 		"review": s.review,
+	}
+}
+
+// resolutionToChat closes the loop in the web chat the ticket came from:
+// the person sees the resolution there (by e-mail it goes through the
+// outbox). The ticket is resolved already, so a failure is only logged.
+func (s *Server) resolutionToChat(ctx context.Context, p principal, t ticketing.Ticket, text string) {
+	conv, err := s.loadConversation(ctx, t)
+	if err != nil || !s.liveCapable(t, conv) {
+		return
+	}
+	msg := fmt.Sprintf("Ihr Anliegen %s ist erledigt: %s", t.Key, text)
+	if t.Lang != "" && t.Lang != "de" {
+		msg = fmt.Sprintf("Your request %s has been resolved: %s", t.Key, text)
+	}
+	if err := s.cfg.Live.AgentMessage(ctx, conv.ID, p.Name, msg); err != nil {
+		s.log.Warn("desk: resolution to the chat", "ticket", t.Key, "err", err)
 	}
 }
 
