@@ -52,3 +52,16 @@ func TestBriefWithoutQuestion(t *testing.T) {
 		t.Errorf("summary %q brief %q", e.Summary, e.Brief)
 	}
 }
+
+// The incident intake learns the conversation's channel, so that incident
+// tickets record it like escalations.
+func TestIncidentStepCarriesChannel(t *testing.T) {
+	tk := &fakeTickets{replies: []incidentReply{{Text: "Seit wann besteht das Problem?", Slots: map[string]string{"service": "drucker"}}}}
+	a := mustAssistant(t, func(c *Config) { c.Tickets = tk })
+	c := newConv(knowledge.Employee)
+	c.Channel = "phone"
+	mustAsk(t, a, c, "Mein Drucker druckt nicht, bitte eine Störung melden")
+	if len(tk.steps) != 1 || tk.steps[0].Channel != "phone" {
+		t.Fatalf("incident steps %+v, want one with channel phone", tk.steps)
+	}
+}
