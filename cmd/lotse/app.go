@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
@@ -173,7 +174,7 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		ContactRetentionDays: cfg.RetentionDays,
 	}
 	if cfg.ServiceHours != "" {
-		h, err := assistant.ParseServiceHours(cfg.ServiceHours, cfg.ServiceState, nil)
+		h, err := assistant.ParseServiceHours(cfg.ServiceHours, cfg.ServiceState, deskZone())
 		if err != nil {
 			return nil, err
 		}
@@ -192,6 +193,15 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		ac.Model = m
 	}
 	return assistant.New(ac)
+}
+
+// deskZone is the time zone of the service hours: German time, or the
+// local zone on a system without tzdata.
+func deskZone() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Berlin"); err == nil {
+		return loc
+	}
+	return time.Local
 }
 
 // closers runs cleanup functions in reverse order and joins their errors.
