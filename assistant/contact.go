@@ -89,17 +89,26 @@ func (a *Assistant) waitSentence(t *turn) string {
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf(t.m.WaitClosed, formatOpening(next.In(h.loc), t.lang))
+	return fmt.Sprintf(t.m.WaitClosed, formatOpening(next.In(h.loc), t.lang, t.m))
 }
 
-// formatOpening names a time for a person: "Montag, 7. Dezember, 8:00 Uhr".
-func formatOpening(at time.Time, lang string) string {
-	if lang == "de" {
+// formatOpening names a time for a person: "Montag, 7. Dezember, 8:00
+// Uhr", "Monday, 7 December, 08:00", and in the other languages the
+// weekday of m with the date in numbers.
+func formatOpening(at time.Time, lang string, m *messages) string {
+	switch lang {
+	case "de":
 		days := [...]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}
 		months := [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
 		return fmt.Sprintf("%s, %d. %s, %d:%02d Uhr", days[at.Weekday()], at.Day(), months[at.Month()-1], at.Hour(), at.Minute())
+	case "en":
+		return at.Format("Monday, 2 January, 15:04")
 	}
-	return at.Format("Monday, 2 January, 15:04")
+	day := m.Weekdays[(int(at.Weekday())+6)%7] // Monday first
+	if day == "" {
+		return at.Format("02.01.2006 15:04")
+	}
+	return day + ", " + at.Format("02.01., 15:04")
 }
 
 func (a *Assistant) contactRetentionDays() int {

@@ -220,3 +220,24 @@ func TestParseServiceHoursErrors(t *testing.T) {
 		t.Errorf("unknown Land accepted")
 	}
 }
+
+func TestWaitMessageInTurkish(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	hours, err := ParseServiceHours("Mo-Fr 08:00-16:00", "", cet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := &Conversation{ID: "c-tr", Channel: "web", Audience: "citizen"}
+	ct := &contactTickets{fakeTickets: &fakeTickets{}, conv: conv}
+	a := mustAssistant(t, func(c *Config) {
+		c.Tickets, c.ServiceHours = ct, hours
+		c.Now = func() time.Time { return time.Date(2026, 12, 24, 18, 0, 0, 0, cet) }
+	})
+	ans, err := a.Ask(context.Background(), conv, Message{Text: "Mitarbeiter", Lang: "tr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Pazartesi, 28.12., 08:00") || strings.Contains(ans.Text, "%!") {
+		t.Errorf("Turkish wait message:\n%s", ans.Text)
+	}
+}

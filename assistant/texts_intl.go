@@ -68,6 +68,21 @@ var messagesTR = messages{
 	No:              "hayır",
 	Closed:          "kapalı",
 	Weekdays:        [7]string{"Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"},
+
+	WaitOpen:          "Burada sohbette kalabilirsiniz: Çalışma saatlerinde genellikle yaklaşık %d dakika içinde biri yanıt verir.",
+	WaitClosed:        "Hizmet ekibine şu anda ulaşılamıyor; ekip %s itibarıyla yeniden hizmet veriyor. O zaman buraya tekrar bakabilir veya işlem numaranızla durumu sorabilirsiniz.",
+	ContactByMail:     "Yanıtı e-posta ile almak isterseniz bana e-posta adresinizi yazın.",
+	ContactByPhone:    "Geri aranmak isterseniz bana telefon numaranızı yazın.",
+	ContactConsent:    "Adresinizi veya numaranızı yalnızca %[1]s numaralı işleminizle ilgili size yanıt vermek için kullanır ve işlem kapandıktan en geç %[2]d gün sonra sileriz (GVKT/DSGVO md. 13 bilgilendirmesi: %[3]s).",
+	ContactSavedMail:  "Teşekkürler. %[1]s numaralı işleminiz hakkında size %[2]s adresine e-posta ile yanıt vereceğiz.",
+	ContactSavedPhone: "Teşekkürler. %[1]s numaralı işleminiz için sizi bu numaradan geri arayacağız: %[2]s.",
+	ContactFailed:     "Gönderdiğiniz bilgiyi şu anda kaydedemedim. Lütfen tekrar gönderin.",
+	StatusNew:         "alındı, henüz işleme alınmadı",
+	StatusOpen:        "açık",
+	StatusInProgress:  "işleniyor",
+	StatusWaiting:     "yanıt bekleniyor",
+	StatusResolved:    "çözüldü",
+	StatusClosed:      "kapatıldı",
 }
 
 var messagesAR = messages{
@@ -130,6 +145,21 @@ var messagesAR = messages{
 	No:              "لا",
 	Closed:          "مغلق",
 	Weekdays:        [7]string{"الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
+
+	WaitOpen:          "يمكنك البقاء هنا في المحادثة: خلال ساعات العمل يرد أحد الموظفين عادة خلال نحو %d دقيقة.",
+	WaitClosed:        "فريق الخدمة غير متاح الآن وسيعود اعتبارًا من %s. يمكنك النظر هنا مرة أخرى حينها أو السؤال عن حالة طلبك برقم الطلب.",
+	ContactByMail:     "إذا أردت الرد عبر البريد الإلكتروني، فاكتب لي عنوان بريدك الإلكتروني.",
+	ContactByPhone:    "إذا أردت أن نعاود الاتصال بك، فاكتب لي رقم هاتفك.",
+	ContactConsent:    "نستخدم عنوانك أو رقمك فقط للرد عليك بخصوص الطلب %[1]s، ونحذفه بعد %[2]d يومًا على الأكثر من إغلاق الطلب (معلومات وفق المادة 13 من اللائحة العامة لحماية البيانات: %[3]s).",
+	ContactSavedMail:  "شكرًا. سنرد عليك بخصوص الطلب %[1]s عبر البريد الإلكتروني على %[2]s.",
+	ContactSavedPhone: "شكرًا. سنعاود الاتصال بك بخصوص الطلب %[1]s على هذا الرقم: %[2]s.",
+	ContactFailed:     "لم أتمكن من حفظ ما أرسلته الآن. يرجى إرساله مرة أخرى.",
+	StatusNew:         "تم الاستلام، لم تبدأ المعالجة بعد",
+	StatusOpen:        "مفتوح",
+	StatusInProgress:  "قيد المعالجة",
+	StatusWaiting:     "بانتظار ردك",
+	StatusResolved:    "تمت المعالجة",
+	StatusClosed:      "مغلق",
 }
 
 var messagesUK = messages{
@@ -192,6 +222,21 @@ var messagesUK = messages{
 	No:              "ні",
 	Closed:          "зачинено",
 	Weekdays:        [7]string{"понеділок", "вівторок", "середа", "четвер", "п’ятниця", "субота", "неділя"},
+
+	WaitOpen:          "Ви можете залишитися тут у чаті: у робочі години зазвичай хтось відповідає протягом приблизно %d хвилин.",
+	WaitClosed:        "Сервісна команда зараз недоступна і відповість з %s. Тоді ви можете зазирнути сюди знову або запитати про стан за номером звернення.",
+	ContactByMail:     "Якщо ви хочете отримати відповідь електронною поштою, напишіть мені свою адресу електронної пошти.",
+	ContactByPhone:    "Якщо ви хочете, щоб вам передзвонили, напишіть мені свій номер телефону.",
+	ContactConsent:    "Ми використовуємо вашу адресу або номер лише для відповіді щодо звернення %[1]s і видаляємо їх не пізніше ніж через %[2]d днів після його закриття (інформація згідно зі ст. 13 GDPR: %[3]s).",
+	ContactSavedMail:  "Дякуємо. Ми відповімо вам щодо звернення %[1]s електронною поштою на %[2]s.",
+	ContactSavedPhone: "Дякуємо. Ми передзвонимо вам щодо звернення %[1]s за цим номером: %[2]s.",
+	ContactFailed:     "Я не зміг зараз зберегти ваші дані. Будь ласка, надішліть їх ще раз.",
+	StatusNew:         "отримано, ще не опрацьовується",
+	StatusOpen:        "відкрито",
+	StatusInProgress:  "опрацьовується",
+	StatusWaiting:     "очікує на вашу відповідь",
+	StatusResolved:    "вирішено",
+	StatusClosed:      "закрито",
 }
 
 var messagesRU = messages{
@@ -254,6 +299,21 @@ var messagesRU = messages{
 	No:              "нет",
 	Closed:          "закрыто",
 	Weekdays:        [7]string{"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"},
+
+	WaitOpen:          "Вы можете остаться здесь в чате: в рабочее время обычно кто-нибудь отвечает примерно в течение %d минут.",
+	WaitClosed:        "Сервисная команда сейчас недоступна и ответит с %s. Тогда вы можете заглянуть сюда снова или узнать статус по номеру обращения.",
+	ContactByMail:     "Если вы хотите получить ответ по электронной почте, напишите мне свой адрес электронной почты.",
+	ContactByPhone:    "Если вы хотите, чтобы вам перезвонили, напишите мне свой номер телефона.",
+	ContactConsent:    "Мы используем ваш адрес или номер только для ответа по обращению %[1]s и удаляем их не позднее чем через %[2]d дней после его закрытия (информация по ст. 13 GDPR: %[3]s).",
+	ContactSavedMail:  "Спасибо. Мы ответим вам по обращению %[1]s по электронной почте на %[2]s.",
+	ContactSavedPhone: "Спасибо. Мы перезвоним вам по обращению %[1]s по этому номеру: %[2]s.",
+	ContactFailed:     "Я не смог сейчас сохранить ваши данные. Пожалуйста, отправьте их ещё раз.",
+	StatusNew:         "получено, ещё не в работе",
+	StatusOpen:        "открыто",
+	StatusInProgress:  "в работе",
+	StatusWaiting:     "ожидает вашего ответа",
+	StatusResolved:    "решено",
+	StatusClosed:      "закрыто",
 }
 
 var messagesPL = messages{
@@ -316,4 +376,19 @@ var messagesPL = messages{
 	No:              "nie",
 	Closed:          "nieczynne",
 	Weekdays:        [7]string{"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"},
+
+	WaitOpen:          "Możesz zostać tutaj na czacie: w godzinach pracy ktoś zwykle odpowiada w ciągu około %d minut.",
+	WaitClosed:        "Zespół obsługi jest teraz niedostępny i odezwie się od %s. Możesz wtedy zajrzeć tu ponownie lub zapytać o status, podając numer sprawy.",
+	ContactByMail:     "Jeśli chcesz otrzymać odpowiedź e-mailem, napisz mi swój adres e-mail.",
+	ContactByPhone:    "Jeśli chcesz, abyśmy oddzwonili, napisz mi swój numer telefonu.",
+	ContactConsent:    "Twój adres lub numer wykorzystujemy wyłącznie do odpowiedzi w sprawie %[1]s i usuwamy go najpóźniej %[2]d dni po zamknięciu sprawy (informacja zgodnie z art. 13 RODO: %[3]s).",
+	ContactSavedMail:  "Dziękujemy. Odpowiemy w sprawie %[1]s e-mailem na adres %[2]s.",
+	ContactSavedPhone: "Dziękujemy. Oddzwonimy w sprawie %[1]s pod ten numer: %[2]s.",
+	ContactFailed:     "Nie udało mi się teraz zapisać Twoich danych. Wyślij je proszę jeszcze raz.",
+	StatusNew:         "przyjęto, jeszcze nie rozpatrywane",
+	StatusOpen:        "otwarte",
+	StatusInProgress:  "w realizacji",
+	StatusWaiting:     "czeka na Twoją odpowiedź",
+	StatusResolved:    "załatwione",
+	StatusClosed:      "zamknięte",
 }
