@@ -152,6 +152,11 @@ func (lx *lexicon) signals(text string) signals {
 			found = append(found, k.kind)
 		}
 	}
+	if s.smalltalk == "" && len(ws) <= maxWhoWords && lx.match("smalltalk_who", ws) && !s.human {
+		// "Bist du ein Mensch oder ein Bot?" asks about the assistant,
+		// whatever else the short message says.
+		s.smalltalk = "who"
+	}
 	if len(ws) > 0 && allCovered() {
 		if len(found) > 0 {
 			s.smalltalk = found[0]
@@ -162,6 +167,10 @@ func (lx *lexicon) signals(text string) signals {
 	s.empty = len(ws) == 0
 	return s
 }
+
+// maxWhoWords is the longest message that is a question about the
+// assistant when it contains one.
+const maxWhoWords = 8
 
 // ruleIntent applies the offline rules that need no retrieval. It reports
 // false when the message is about services (or out of scope), which only

@@ -353,7 +353,28 @@ func nearMiss(a, b string) bool {
 		return false
 	}
 	p := commonPrefix(a, b)
-	return p >= 6 && p >= min(len(a), len(b))-2
+	if p >= 6 && p >= min(len(a), len(b))-2 {
+		return true
+	}
+	// One letter left out, added or changed inside a long word
+	// ("spermuell" for "sperrmuell"): the same start and one edit.
+	return p >= 2 && oneEdit(a, b)
+}
+
+// oneEdit reports whether a and b differ by one inserted, deleted or
+// changed byte.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := commonPrefix(a, b)
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // hasName reports whether names contains name.
