@@ -22,11 +22,11 @@ const (
 // question asks for none, in order; maxEssentialQuotes bounds the quotes
 // of such an answer, the introduction included.
 var essentials = []knowledge.Facet{
-	knowledge.FacetKosten, knowledge.FacetFristen, knowledge.FacetUnterlagen,
+	knowledge.FacetFristen, knowledge.FacetUnterlagen, knowledge.FacetKosten,
 	knowledge.FacetVoraussetzungen, knowledge.FacetAblauf,
 }
 
-const maxEssentialQuotes = 4
+const maxEssentialQuotes = 5
 
 // facetFallback lists, for a facet whose section a document lacks, the
 // sections that answer the same need ("Wie beantrage ich …?" without a
