@@ -356,10 +356,14 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		return knowledge.Document{}, false
 	}
 	starts := a.continuation(ws)
-	pronoun := false
-	for _, w := range ws {
+	pronoun, anaphoric := false, false
+	for i, w := range ws {
 		if a.lex.has("followup_pronoun", w) {
 			pronoun = true
+			// "Die ist für die Rentenversicherung", "Geht das auch
+			// schneller?": a clause that opens with a pronoun refers
+			// back, whatever new words follow.
+			anaphoric = i < 2
 			break
 		}
 	}
@@ -380,7 +384,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
 	}
-	if len(q.content) > 0 && !starts && t.lang == "de" {
+	if len(q.content) > 0 && !starts && !anaphoric && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
 		if fc < 0.5 && len(facets) == 0 {
