@@ -140,8 +140,9 @@ func facetLabel(f knowledge.Facet) string {
 	return ""
 }
 
-// languageName names a language code in German.
-func languageName(lang string) string {
+// LanguageName names a language code in German ("tr" → "Türkisch") for
+// the desk; an unknown code is returned as it is.
+func LanguageName(lang string) string {
 	switch lang {
 	case "de":
 		return "Deutsch"
@@ -161,12 +162,20 @@ func languageName(lang string) string {
 		return "Französisch"
 	case "es":
 		return "Spanisch"
+	case "it":
+		return "Italienisch"
 	case "fa":
 		return "Persisch"
-	case "":
-		return "unbekannt"
 	}
 	return lang
+}
+
+// languageName is LanguageName with "unbekannt" for no language.
+func languageName(lang string) string {
+	if lang == "" {
+		return "unbekannt"
+	}
+	return LanguageName(lang)
 }
 
 // ReasonLabel says why a conversation was handed over, in German for the

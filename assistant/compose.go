@@ -101,7 +101,7 @@ func docRunes(d knowledge.Document) int {
 // facts naming the document and its kind, the line that holds for the
 // asker's situation, the verbatim quotes with their section labels, the
 // next step and the link to the whole document.
-func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead string, missing, simple bool, kind string) composed {
+func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead string, simple bool, kind string) composed {
 	d := c.doc
 	if simple {
 		return composePlain(m, c, qs, lead)
@@ -128,7 +128,6 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 	}
 	writeLead(&b, m, lead)
 	writeQuotes(&b, qs, !(len(qs) == 1 && qs[0].label != ""))
-	_ = missing
 	if next := nextStep(m, d, qs); next != "" {
 		b.WriteString("\n\n")
 		b.WriteString(next)

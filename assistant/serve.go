@@ -207,7 +207,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	// Einfache Sprache restates the facts of the same quotes before them
 	// (plain.go), so it extracts them as any answer does.
 	qs, lead, missing := a.extract(c, q, false)
-	body := composeAnswer(t.m, t.lang, c, qs, lead, missing, t.conv.Simple, a.kindLabel(t.m, c.doc))
+	body := composeAnswer(t.m, t.lang, c, qs, lead, t.conv.Simple, a.kindLabel(t.m, c.doc))
 	t.conf = confidence(c, sel.followUp)
 	if missing {
 		t.conf *= 0.8

@@ -337,33 +337,10 @@ func intentName(i string) string {
 func reasonName(r string) string { return ticketing.ReasonLabel(r) }
 
 func langName(l string) string {
-	switch l {
-	case "de":
-		return "Deutsch"
-	case "en":
-		return "Englisch"
-	case "tr":
-		return "Türkisch"
-	case "ar":
-		return "Arabisch"
-	case "uk":
-		return "Ukrainisch"
-	case "ru":
-		return "Russisch"
-	case "pl":
-		return "Polnisch"
-	case "fr":
-		return "Französisch"
-	case "es":
-		return "Spanisch"
-	case "it":
-		return "Italienisch"
-	case "fa":
-		return "Persisch"
-	case "":
+	if l == "" {
 		return "–"
 	}
-	return l
+	return assistant.LanguageName(l)
 }
 
 // slotName names a ticket's slot; slotValue shows its value, in words
