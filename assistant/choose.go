@@ -207,7 +207,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 				}
 			}
 			f[featFacet] = float64(n) / float64(len(q.facets))
-			if facetHolds(c.doc, q) {
+			if facetHolds(c.doc, c.info, q) {
 				f[featFacetTerm] = 1
 			}
 		}
@@ -244,7 +244,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 	// names that other one better.
 	for i := range r.cands {
 		for j := range r.cands {
-			if i != j && r.cands[j].feat[featTitle] > r.cands[i].feat[featTitle] && refersTo(r.cands[i].doc, r.cands[j].doc.Title) {
+			if i != j && r.cands[j].feat[featTitle] > r.cands[i].feat[featTitle] && r.cands[i].info.runes <= maxReferringRunes && refersTo(r.cands[i].doc, r.cands[j].doc.Title) {
 				r.cands[i].feat[featRefTitle] = 1
 			}
 		}
@@ -254,7 +254,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 // refersTo reports whether d mentions the title of another document in
 // its text; a list of links to related pages does not count.
 func refersTo(d knowledge.Document, title string) bool {
-	if len(title) < 8 || docRunes(d) > maxReferringRunes {
+	if len(title) < 8 {
 		return false
 	}
 	for _, s := range d.Sections {
@@ -475,17 +475,20 @@ func keyTerm(r retrieval, q question) string {
 // q's content words: "Wann hat das Bürgeramt auf?" is answered by a
 // service whose Zuständigkeit names the Bürgerbüro, not by a notice about
 // it.
-func facetHolds(d knowledge.Document, q question) bool {
-	for _, f := range q.facets {
-		for _, s := range sectionsFor(d, f) {
-			tokens := map[string]bool{}
-			for _, w := range words(s.Text) {
-				tokens[stem(w)] = true
+func facetHolds(d knowledge.Document, info *docInfo, q question) bool {
+	for i, s := range d.Sections {
+		if !containsFacet(q.facets, s.Facet) {
+			continue
+		}
+		tokens := map[string]bool{}
+		for _, u := range info.units[i] {
+			for st := range u.stems {
+				tokens[st] = true
 			}
-			for _, c := range q.terms.content {
-				if q.terms.hit(tokens, c) {
-					return true
-				}
+		}
+		for _, c := range q.terms.content {
+			if q.terms.hit(tokens, c) {
+				return true
 			}
 		}
 	}

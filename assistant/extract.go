@@ -688,18 +688,12 @@ func isMetaLine(lx *lexicon, line string) bool {
 	}
 	// "Formular-Nr.", "Stand", "Zuständige Organisationseinheit": the
 	// key starts with a header word.
-	_, ok := firstPatternAt(lx, "meta_key", ws)
-	return ok
-}
-
-func firstPatternAt(lx *lexicon, section string, ws []string) (int, bool) {
-	best, found := 0, false
-	for _, p := range lx.sections[section] {
-		if end, ok := p.matchAt(ws, 0); ok && end > best {
-			best, found = end, true
+	for _, p := range lx.sections["meta_key"] {
+		if _, ok := p.matchAt(ws, 0); ok {
+			return true
 		}
 	}
-	return best, found
+	return false
 }
 
 // Age rules as fee tables and lists state them.
