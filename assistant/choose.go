@@ -36,6 +36,7 @@ const (
 	featPassage          // share of the question's content words in the document's retrieved sections
 	featSituation        // the document's names speak of the asker's situation (a child, a loss)
 	featDistinct         // the document holds a long word of the question that at most two candidates hold
+	featAnswers          // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
 	numFeatures
 )
 
@@ -43,7 +44,7 @@ const (
 // reports.
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
-	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct",
+	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -209,6 +210,19 @@ func (a *Assistant) features(r *retrieval, q question) {
 			f[featFacet] = float64(n) / float64(len(q.facets))
 			if facetHolds(c.doc, c.info, q) {
 				f[featFacetTerm] = 1
+			}
+			typed, answered := 0, 0
+			for _, fc := range q.facets {
+				if facetValues(fc) == 0 {
+					continue
+				}
+				typed++
+				if a.docAnswers(c.doc, c.info, fc) {
+					answered++
+				}
+			}
+			if typed > 0 {
+				f[featAnswers] = float64(answered) / float64(typed)
 			}
 		}
 		if len(q.events) > 0 {

@@ -28,6 +28,8 @@ type docInfo struct {
 	// features.
 	mu      sync.Mutex
 	matched map[string]bool
+
+	answered map[knowledge.Facet]bool // memo of docAnswers
 }
 
 // maxMatchMemo bounds the memoised lookups per document.
@@ -73,9 +75,10 @@ func (c candidate) hit(q queryTerms, s string) bool {
 type textUnit struct {
 	text  string
 	stems map[string]bool
-	words []string // folded words
-	meta  bool     // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
-	noise bool     // a table rule, an empty table, a link to another page
+	words []string  // folded words
+	meta  bool      // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
+	noise bool      // a table rule, an empty table, a link to another page
+	vals  valueKind // the kinds of value it states (an amount, a time span, a date)
 }
 
 // docCacheSize bounds the cached documents; beyond it the least recently
@@ -149,6 +152,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 			for _, w := range x.words {
 				x.stems[stem(w)] = true
 			}
+			x.vals = a.unitValues(u, x.words)
 			info.units[i] = append(info.units[i], x)
 		}
 	}

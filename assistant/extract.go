@@ -277,6 +277,10 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
 			words := a.stemHits(un.stems, u, q, info.nameTok)
 			v := words
+			// A unit that speaks of a facet answered by a value without
+			// stating one ("Gültiger Lichtbildausweis" for "wie lange
+			// gültig") does not answer it.
+			cue = answers(f, cue, un.vals)
 			if cue {
 				v += 1.5
 			}
@@ -338,6 +342,19 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// The paragraph's number and title ("§ 2 Steuersatz") head
 			// the sentence quoted from it.
 			keep[best-1] = true
+		}
+		for i := range keep {
+			if !leadsIn(all[i].text) {
+				continue
+			}
+			// A lead-in is quoted with what it announces.
+			var us []string
+			for j := i; j < len(all) && all[j].sec == sec; j++ {
+				us = append(us, all[j].text)
+			}
+			for j := 1; j <= leadInEnd(us, 0, maxBlockRunes-n); j++ {
+				keep[i+j] = true
+			}
 		}
 		var out []string
 		for i, u := range all {
@@ -552,9 +569,26 @@ var (
 // items and numbered paragraphs whole, prose into sentences.
 func splitUnits(text string) []string {
 	var out []string
-	item := false // the previous line opened a list item
+	item := false     // the previous line opened a list item
+	var code []string // the lines of an open code block
+	inCode := false
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			// A code block is one unit, without its fences: the command
+			// a how-to tells to type.
+			if inCode && len(code) > 0 {
+				out = append(out, strings.Join(code, "\n"))
+			}
+			inCode, code, item = !inCode, nil, false
+			continue
+		}
+		if inCode {
+			if line != "" && len(code) < maxCodeLines {
+				code = append(code, line)
+			}
+			continue
+		}
 		if line == "" {
 			item = false
 			continue
@@ -571,8 +605,14 @@ func splitUnits(text string) []string {
 		}
 		out = append(out, splitSentences(line)...)
 	}
+	if inCode && len(code) > 0 {
+		out = append(out, strings.Join(code, "\n"))
+	}
 	return out
 }
+
+// maxCodeLines bounds the lines of a code block kept as one unit.
+const maxCodeLines = 12
 
 // splitSentences splits prose at sentence ends, keeping abbreviations such
 // as "z. B." and ordinals ("1. Juli") together as well as a simple rule can.
@@ -613,13 +653,51 @@ func abbrevEnd(text string) bool {
 	return len([]rune(last)) == 1
 }
 
-// firstSentences returns the first n sentences of text.
+// firstSentences returns the first n sentences of text, and what a last
+// one that leads in ("To see which quota is used up, type:") announces.
 func firstSentences(text string, n int) string {
 	us := splitUnits(text)
 	if len(us) > n {
-		us = us[:n]
+		k := leadInEnd(us, n-1, maxLeadInRunes)
+		return strings.Join(us[:n], " ") + strings.Join(append([]string{""}, us[n:k+1]...), "\n")
 	}
 	return strings.Join(us, " ")
+}
+
+// maxLeadInRunes bounds what a lead-in pulls in after itself.
+const maxLeadInRunes = 600
+
+// leadsIn reports whether unit u announces what follows: it ends with a
+// colon ("Gehen Sie so vor:", "type:").
+func leadsIn(u string) bool {
+	return strings.HasSuffix(strings.TrimSpace(u), ":")
+}
+
+// leadInEnd returns the index of the last unit that belongs to the unit at
+// i: when it leads in, the units after it that it announces (the list
+// items, or the one command or paragraph), up to max runes; otherwise i.
+func leadInEnd(us []string, i, max int) int {
+	if i < 0 || i >= len(us) || !leadsIn(us[i]) {
+		return i
+	}
+	end, n := i, 0
+	for j := i + 1; j < len(us); j++ {
+		n += runeLen(us[j])
+		if n > max {
+			break
+		}
+		end = j
+		if !listItemRE.MatchString(us[j]) {
+			// A command or a sentence: what was announced, unless it
+			// leads in again.
+			if !leadsIn(us[j]) {
+				break
+			}
+		} else if j+1 < len(us) && !listItemRE.MatchString(us[j+1]) {
+			break // the list ends
+		}
+	}
+	return end
 }
 
 // cutUnits shortens text to at most max runes at a unit boundary.

@@ -105,6 +105,7 @@ func Stem(w string) string {
 	if len(w) <= 3 || isNumber(w) {
 		return w
 	}
+	w = Masculine(w)
 	env := snowballstem.NewEnv(w)
 	snowball.Stem(env)
 	return env.Current()
@@ -119,6 +120,35 @@ func isNumber(w string) bool {
 	return true
 }
 
+// feminineEndings are the endings of German feminine person nouns
+// ("Architektin", "Antragstellerinnen", "Ärztin") with what the masculine
+// form ends in instead; checked longest first.
+var feminineEndings = []struct{ fem, masc string }{
+	{"erinnen", "er"}, {"entinnen", "ent"}, {"antinnen", "ant"}, {"istinnen", "ist"},
+	{"ektinnen", "ekt"}, {"eurinnen", "eur"}, {"orinnen", "or"}, {"andinnen", "and"},
+	{"atinnen", "at"}, {"oginnen", "oge"}, {"aerztinnen", "aerzt"}, {"aeltinnen", "aelt"},
+	{"erin", "er"}, {"entin", "ent"}, {"antin", "ant"}, {"istin", "ist"},
+	{"ektin", "ekt"}, {"eurin", "eur"}, {"orin", "or"}, {"andin", "and"},
+	{"atin", "at"}, {"ogin", "oge"}, {"aerztin", "aerzt"}, {"aeltin", "aelt"},
+}
+
+// Masculine turns the feminine form of a folded German person noun into
+// the masculine one, which the sources mostly use: "architektin" →
+// "architekt", "lehrerinnen" → "lehrer", "aerztin" → "aerzt" (LightStem
+// then meets "arzt"). Words of fewer than seven letters ("login",
+// "termin") and other words are returned unchanged.
+func Masculine(w string) string {
+	if len(w) < 7 || !strings.Contains(w, "in") {
+		return w
+	}
+	for _, e := range feminineEndings {
+		if rest, ok := strings.CutSuffix(w, e.fem); ok && len(rest)+len(e.masc) >= 4 {
+			return rest + e.masc
+		}
+	}
+	return w
+}
+
 // lightEndings are the German (and English plural) endings LightStem
 // removes, longest first.
 var lightEndings = []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"}
@@ -129,6 +159,7 @@ var lightEndings = []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"}
 // "perso" do not. It is a crude stemmer for matching names and whole words,
 // where Snowball conflates too much.
 func LightStem(w string) string {
+	w = Masculine(w)
 	w = strings.ReplaceAll(w, "ae", "a")
 	w = strings.ReplaceAll(w, "oe", "o")
 	w = strings.ReplaceAll(w, "ue", "u")

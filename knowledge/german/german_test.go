@@ -68,3 +68,20 @@ func TestAnswer(t *testing.T) {
 		t.Error("YesWords shares its backing array with the caller")
 	}
 }
+
+func TestMasculine(t *testing.T) {
+	for w, want := range map[string]string{
+		"architektin": "architekt", "antragstellerinnen": "antragsteller", "lehrerin": "lehrer",
+		"studentin": "student", "aerztin": "aerzt", "anwaeltin": "anwaelt", "polizistin": "polizist",
+		"biologin": "biologe", "inhaberin": "inhaber",
+		// not feminine person nouns
+		"termin": "termin", "login": "login", "medizin": "medizin", "berlin": "berlin", "benzin": "benzin",
+	} {
+		if got := Masculine(w); got != want {
+			t.Errorf("Masculine(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if LightStem("architektin") != LightStem("architekten") || LightStem("aerztin") != LightStem("arzt") {
+		t.Errorf("feminine and masculine forms do not meet: %q %q %q %q", LightStem("architektin"), LightStem("architekten"), LightStem("aerztin"), LightStem("arzt"))
+	}
+}

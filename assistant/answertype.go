@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// valueKind is a kind of value an answer to a facet states. A question
+// about costs is answered by an amount or by "kostenlos", one about the
+// processing time or validity by a time span; a sentence that only uses
+// the facet's word ("Gültiger Lichtbildausweis", "die Kosten trägt …")
+// speaks of the facet without answering it.
+type valueKind uint8
+
+const (
+	valMoney valueKind = 1 << iota // an amount, or free of charge
+	valSpan                        // a time span: "drei Monate", "one year", "sofort"
+	valDate                        // a calendar date
+)
+
+// facetValues returns the kinds of value that answer facet f; 0 for a
+// facet whose answers have no one form (documents, where to go, steps).
+func facetValues(f knowledge.Facet) valueKind {
+	switch f {
+	case knowledge.FacetKosten:
+		return valMoney
+	case knowledge.FacetDauer:
+		return valSpan
+	case knowledge.FacetFristen:
+		return valSpan | valDate
+	}
+	return 0
+}
+
+// unitValues returns the kinds of value unit u states; ws are its folded
+// words.
+func (a *Assistant) unitValues(u string, ws []string) valueKind {
+	var v valueKind
+	if amountRE.MatchString(u) || a.lex.match("value_free", ws) {
+		v |= valMoney
+	}
+	if a.lex.match("value_span", ws) || hasDuration(u) {
+		v |= valSpan
+	}
+	if dateRE.MatchString(u) {
+		v |= valDate
+	}
+	return v
+}
+
+// hasDuration reports whether s states a number with a time unit. It
+// looks for a unit word first, so that most units cost no tokenising.
+func hasDuration(s string) bool {
+	low := strings.ToLower(s)
+	found := false
+	for _, u := range durationStems {
+		if strings.Contains(low, u) {
+			found = true
+			break
+		}
+	}
+	return found && len(findDurations(s)) > 0
+}
+
+// durationStems are substrings every time unit of durationUnits contains.
+var durationStems = []string{"tag", "woche", "monat", "jahr", "stunde", "minute", "day", "week", "month", "year", "hour"}
+
+// answers reports whether a unit with values v and facet cue cue answers
+// facet f: it speaks of the facet and, for a facet answered by a value,
+// states one.
+func answers(f knowledge.Facet, cue bool, v valueKind) bool {
+	need := facetValues(f)
+	return cue && (need == 0 || v&need != 0)
+}
+
+// docAnswers reports whether document d, with derived data info, states a
+// value that answers facet f: a unit that speaks of the facet and states
+// the value, or a unit with the value in a section named after the facet.
+// The result is remembered per document.
+func (a *Assistant) docAnswers(d knowledge.Document, info *docInfo, f knowledge.Facet) bool {
+	if info == nil {
+		info = a.info(d)
+	}
+	info.mu.Lock()
+	v, ok := info.answered[f]
+	info.mu.Unlock()
+	if ok {
+		return v
+	}
+	need := facetValues(f)
+	for si, units := range info.units {
+		inSection := si < len(d.Sections) && d.Sections[si].Facet == f
+		for _, un := range units {
+			if un.noise || un.meta || un.vals&need == 0 {
+				continue
+			}
+			if inSection || a.speaksOfWords(un.words, f) {
+				v = true
+				break
+			}
+		}
+		if v {
+			break
+		}
+	}
+	info.mu.Lock()
+	if info.answered == nil {
+		info.answered = map[knowledge.Facet]bool{}
+	}
+	info.answered[f] = v
+	info.mu.Unlock()
+	return v
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+func TestAnswersNeedTheFacetsValue(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, c := range []struct {
+		unit string
+		f    knowledge.Facet
+		want bool
+	}{
+		{"Gültiger Lichtbildausweis", knowledge.FacetFristen, false},
+		{"Der Reisepass ist zehn Jahre gültig.", knowledge.FacetFristen, true},
+		{"Das Führungszeugnis gilt in der Regel drei Monate.", knowledge.FacetFristen, true},
+		{"Die Kosten trägt der Antragsteller.", knowledge.FacetKosten, false},
+		{"Die Gebühr beträgt 13 Euro.", knowledge.FacetKosten, true},
+		{"Die Abmeldung ist kostenlos.", knowledge.FacetKosten, true},
+		{"The password is valid for one year.", knowledge.FacetFristen, true},
+		{"Die Bearbeitung dauert etwa drei bis vier Wochen.", knowledge.FacetDauer, true},
+		{"Die Bearbeitungszeit hängt vom Amt ab.", knowledge.FacetDauer, false},
+		{"Folgende Unterlagen sind vorzulegen: Ausweis, Foto.", knowledge.FacetUnterlagen, true}, // no value needed
+	} {
+		ws := words(c.unit)
+		got := answers(c.f, a.speaksOfWords(ws, c.f), a.unitValues(c.unit, ws))
+		if got != c.want {
+			t.Errorf("answers(%s, %q) = %v, want %v", c.f, c.unit, got, c.want)
+		}
+	}
+}
+
+func TestCodeBlockIsOneUnit(t *testing.T) {
+	text := "To see which quota is used up, type:\n\n```bash\ncsc-workspaces\n```\n\nAn example output is shown below:"
+	want := []string{"To see which quota is used up, type:", "csc-workspaces", "An example output is shown below:"}
+	if diff := cmp.Diff(want, splitUnits(text)); diff != "" {
+		t.Errorf("splitUnits (-want +got):\n%s", diff)
+	}
+}
+
+func TestLeadInKeepsWhatItAnnounces(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+		want string
+	}{
+		// Lines are units; a lead-in as the last one brings its list
+		// or its command along.
+		{"Der Ausweis fehlt. Gehen Sie so vor:\n1. Melden Sie den Verlust.\n2. Beantragen Sie einen neuen Ausweis.\nDanach erhalten Sie Post.", 1,
+			"Der Ausweis fehlt. Gehen Sie so vor:\n1. Melden Sie den Verlust.\n2. Beantragen Sie einen neuen Ausweis."},
+		{"This warning means the quota is full.\nTo see which quota is used up, type:\n```\ncsc-workspaces\n```\nAn example output is shown below.", 2,
+			"This warning means the quota is full. To see which quota is used up, type:\ncsc-workspaces"},
+		{"Erster Satz.\nZweiter Satz.\nDritter Satz.", 2, "Erster Satz. Zweiter Satz."},
+	} {
+		if got := firstSentences(c.text, c.n); got != c.want {
+			t.Errorf("firstSentences(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
