@@ -62,3 +62,33 @@ func TestLeadInKeepsWhatItAnnounces(t *testing.T) {
 		}
 	}
 }
+
+func TestAskingPart(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mein Reisepass läuft bald ab. Was brauche ich, um ihn zu erneuern?": "Was brauche ich, um ihn zu erneuern?",
+		"mein pass läuft ab was brauche ich":                                 "mein pass läuft ab was brauche ich",
+		"Was kostet das? Und wie lange dauert es?":                           "Was kostet das? Und wie lange dauert es?",
+		"Ich bin 19. Was kostet z.B. der Ausweis?":                           "Was kostet z.B. der Ausweis?",
+	} {
+		if got := askingPart(in); got != want {
+			t.Errorf("askingPart(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: "bis wann muss die geburt gemeldet sein", query: "bis wann muss die geburt gemeldet sein", lang: "de"})
+	unit := map[string]bool{}
+	for _, w := range words("Die Geburt eines Kindes ist dem Standesamt binnen einer Woche anzuzeigen.") {
+		unit[stem(dropZuInfix(w))] = true
+	}
+	if !q.terms.hit(unit, stem("gemeldet")) {
+		t.Errorf("%q does not meet %q (alternatives %v)", "gemeldet", "anzuzeigen", q.terms.alts)
+	}
+	// Two words name a compound title: "Vaterschaft anerkennen".
+	terms := a.lex.terms("wo kann ich die vaterschaft anerkennen lassen")
+	if !nameIn([]string{stem("vaterschaftsanerkennung")}, terms) {
+		t.Errorf("question does not name Vaterschaftsanerkennung; stems %v", terms.stems)
+	}
+}

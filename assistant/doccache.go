@@ -150,7 +150,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		for _, u := range splitUnits(text) {
 			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
 			for _, w := range x.words {
-				x.stems[stem(w)] = true
+				x.stems[stem(dropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
 			info.units[i] = append(info.units[i], x)

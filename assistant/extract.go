@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -54,10 +55,18 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			return false
 		}
 		flat := strings.Join(strings.Fields(x.text), " ")
-		for _, o := range qs {
-			if strings.Contains(strings.Join(strings.Fields(o.text), " "), flat) {
+		grown := -1 // a quote x contains: the same introduction, longer
+		for i, o := range qs {
+			of := strings.Join(strings.Fields(o.text), " ")
+			if strings.Contains(of, flat) {
 				return false
 			}
+			if grown < 0 && strings.Contains(flat, of) {
+				grown = i
+			}
+		}
+		if grown >= 0 {
+			budget += runeLen(qs[grown].text)
 		}
 		if n := runeLen(x.text); n > budget {
 			x.text = cutUnits(x.text, budget)
@@ -66,6 +75,10 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			}
 		}
 		budget -= runeLen(x.text)
+		if grown >= 0 {
+			qs[grown] = x
+			return true
+		}
 		qs = append(qs, x)
 		if lead == "" {
 			lead = situationLine(x.text, q.sit)
@@ -268,6 +281,24 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	if info == nil {
 		info = a.info(d)
 	}
+	// A question word that few units hold points to the answer better
+	// than one every step repeats ("Architekten" among the exceptions,
+	// "selbstständig" everywhere).
+	rare := map[string]float64{}
+	for _, st := range q.terms.content {
+		if info.nameTok[st] {
+			continue
+		}
+		n := 0
+		for _, units := range info.units {
+			for _, un := range units {
+				if q.terms.hit(un.stems, st) {
+					n++
+				}
+			}
+		}
+		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
+	}
 	for si, s := range d.Sections {
 		for _, un := range info.units[si] {
 			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
@@ -275,7 +306,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			}
 			u := un.text
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
-			words := a.stemHits(un.stems, u, q, info.nameTok)
+			words, named := a.stemHits(un.stems, u, q, info.nameTok, rare)
 			v := words
 			// A unit that speaks of a facet answered by a value without
 			// stating one ("Gültiger Lichtbildausweis" for "wie lange
@@ -294,7 +325,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 					break
 				}
 			}
-			if !cue && words < 1 && (f != knowledge.FacetNone || !sit) {
+			if !cue && named < 1 && (f != knowledge.FacetNone || !sit) {
 				// A unit answers when it speaks of the facet asked, of
 				// what the question names beyond the document's title,
 				// or of the asker's situation.
@@ -381,19 +412,20 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 // stems of unit u, except the document's own names (every unit of a page
 // about the Führungszeugnis says "Führungszeugnis"), and the identifiers
 // the question quotes.
-func (a *Assistant) stemHits(tokens map[string]bool, u string, q question, names map[string]bool) float64 {
-	v := 0.0
+func (a *Assistant) stemHits(tokens map[string]bool, u string, q question, names map[string]bool, rare map[string]float64) (v, n float64) {
 	for _, s := range q.terms.content {
 		if names[s] {
 			continue
 		}
 		if q.terms.hit(tokens, s) {
-			v++
+			v += 1 + 0.5*rare[s]
+			n++
 		}
 	}
 	for _, s := range q.events {
 		if tokenMatch(tokens, s) {
 			v += 0.5
+			n += 0.5
 		}
 	}
 	if len(q.codes) > 0 {
@@ -401,10 +433,11 @@ func (a *Assistant) stemHits(tokens map[string]bool, u string, q question, names
 		for _, c := range q.codes {
 			if strings.Contains(low, c) {
 				v += 2
+				n += 2
 			}
 		}
 	}
-	return v
+	return v, n
 }
 
 func firstWords(s string, n int) string {

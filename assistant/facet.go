@@ -2,7 +2,12 @@
 
 package assistant
 
-import "github.com/musterstadt/lotse/knowledge"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
 
 // facetOrder lists the facets a question can ask for, in the order their
 // lexicon sections are checked; the first match is the primary facet when
@@ -58,6 +63,54 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		out = keep
 	}
 	return out
+}
+
+// askingPart returns the sentences of text that ask, when it also has
+// sentences that state: in "Mein Reisepass läuft bald ab. Was brauche ich,
+// um ihn zu erneuern?" the first sentence is the asker's situation, not a
+// question about the validity. Text without a question mark is returned
+// whole (people often write none).
+func askingPart(text string) string {
+	if !strings.Contains(text, "?") {
+		return text
+	}
+	var ask []string
+	start := 0
+	for i, r := range text {
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		if r == '.' && (i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' || abbreviation(text[start:i])) {
+			continue // "z.B. der", "1.5", "ca. 3"
+		}
+		if r == '?' {
+			ask = append(ask, strings.TrimSpace(text[start:i+1]))
+		}
+		start = i + 1
+	}
+	if len(ask) == 0 {
+		return text
+	}
+	return strings.Join(ask, " ")
+}
+
+// abbreviation reports whether s ends in an abbreviation ("z. B", "ca",
+// "bzw") or a single letter, so that the full stop after it ends no
+// sentence.
+func abbreviation(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(f[len(f)-1], "."))
+	if utf8.RuneCountInString(last) == 1 {
+		return true
+	}
+	switch last {
+	case "z.b", "bzw", "ca", "vgl", "nr", "abs", "ggf", "evtl", "etc", "usw", "inkl", "d.h", "dr", "str", "max", "min", "mind", "e.g", "i.e", "approx":
+		return true
+	}
+	return false
 }
 
 func containsFacet(fs []knowledge.Facet, f knowledge.Facet) bool {

@@ -35,6 +35,10 @@ type lexicon struct {
 	// offices are the general names people use for town offices
 	// ("Bürgeramt", "Rathaus") with the names towns give them.
 	offices []translation
+	// alternatives are everyday words with the words of official German
+	// for the same thing ("melden" → "anzeigen", "mitkommen" →
+	// "persönlich erscheinen").
+	alternatives []translation
 	// statuses are the words for the asker's status ("ich bin Student")
 	// with the words fee tables use for it ("Studierende").
 	statuses []translation
@@ -86,7 +90,7 @@ func parseLexicon(text string) (*lexicon, error) {
 		if section == "" {
 			return nil, fmt.Errorf("lexicon line %d: entry outside a section", i+1)
 		}
-		if section == "translate" || section == "life_event" || section == "office" || section == "situation_status" {
+		if section == "translate" || section == "life_event" || section == "office" || section == "alternative" || section == "situation_status" {
 			from, to, ok := strings.Cut(line, "=>")
 			if !ok || strings.TrimSpace(to) == "" {
 				return nil, fmt.Errorf("lexicon line %d: want \"pattern => German words\"", i+1)
@@ -97,6 +101,8 @@ func parseLexicon(text string) (*lexicon, error) {
 				lx.translate = append(lx.translate, tr)
 			case "office":
 				lx.offices = append(lx.offices, tr)
+			case "alternative":
+				lx.alternatives = append(lx.alternatives, tr)
 			case "situation_status":
 				lx.statuses = append(lx.statuses, tr)
 			default:

@@ -100,7 +100,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	tokens := map[string]bool{}
 	add := func(s string) {
 		for _, w := range words(s) {
-			tokens[stem(w)] = true
+			tokens[stem(dropZuInfix(w))] = true
 		}
 	}
 	add(d.Title)
@@ -202,6 +202,20 @@ func (lx *lexicon) terms(text string) queryTerms {
 		}
 		seen[s] = true
 		q.content = append(q.content, s)
+	}
+	// Two words that the sources write as one name: "Vaterschaft
+	// anerkennen" names "Vaterschaftsanerkennung", "Gewerbe anmelden"
+	// "Gewerbeanmeldung" (the stems of -en and -ung meet), with or
+	// without the linking s.
+	for i := 0; i+1 < len(ws); i++ {
+		a, b := ws[i], dropZuInfix(ws[i+1])
+		if len([]rune(a)) < 3 || len([]rune(b)) < 4 || lx.has("noise", a) || lx.has("noise", b) || isDigits(a) || isDigits(b) {
+			continue
+		}
+		q.stems[stem(a+b)] = true
+		if !strings.HasSuffix(a, "s") {
+			q.stems[stem(a+"s"+b)] = true
+		}
 	}
 	return q
 }

@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,7 +102,7 @@ func (a *Assistant) understand(t *turn) question {
 			}
 		}
 	}
-	for _, o := range a.lex.offices {
+	for _, o := range slices.Concat(a.lex.offices, a.lex.alternatives) {
 		start, ok := o.pattern.find(ws)
 		if !ok {
 			continue
@@ -117,7 +118,13 @@ func (a *Assistant) understand(t *turn) question {
 			q.terms.alts[s] = append(q.terms.alts[s], stem(w))
 		}
 	}
-	q.facets = a.lex.detectFacets(t.query)
+	// The facets are what the asking sentences ask, with the German
+	// words a question in another language was given.
+	asked := t.query
+	if rest, ok := strings.CutPrefix(t.query, t.red); ok {
+		asked = askingPart(t.red) + rest
+	}
+	q.facets = a.lex.detectFacets(asked)
 	for _, c := range codeRE.FindAllString(t.red, 8) {
 		if strings.ContainsAny(c, "0123456789") {
 			q.codes = append(q.codes, strings.ToLower(c))
