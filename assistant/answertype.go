@@ -114,3 +114,18 @@ func (a *Assistant) docAnswers(d knowledge.Document, info *docInfo, f knowledge.
 	info.mu.Unlock()
 	return v
 }
+
+// wantedValues returns the kinds of value the question words of text ask
+// for, whatever the facet: "ab wann muss man …" wants an age or a date,
+// "wie viel bekommt man" an amount.
+func (lx *lexicon) wantedValues(text string) valueKind {
+	ws := words(text)
+	var v valueKind
+	if lx.match("ask_money", ws) {
+		v |= valMoney
+	}
+	if lx.match("ask_time", ws) {
+		v |= valSpan | valDate
+	}
+	return v
+}

@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +91,22 @@ func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
 	terms := a.lex.terms("wo kann ich die vaterschaft anerkennen lassen")
 	if !nameIn([]string{stem("vaterschaftsanerkennung")}, terms) {
 		t.Errorf("question does not name Vaterschaftsanerkennung; stems %v", terms.stems)
+	}
+}
+
+func TestQuestionWordsWantAValue(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]valueKind{
+		"ab wann muss man einen personalausweis haben": valSpan | valDate,
+		"wie viel elterngeld bekommt man":              valMoney,
+		"wo ist das bürgerbüro":                        0,
+	} {
+		if got := a.lex.wantedValues(text); got != want {
+			t.Errorf("wantedValues(%q) = %b, want %b", text, got, want)
+		}
+	}
+	// The gap of "muss man ~ haben" holds the question's own word.
+	if terms := a.lex.terms("ab wann muss man eigentlich einen personalausweis haben"); !slices.Contains(terms.content, stem("personalausweis")) {
+		t.Errorf("content words %v lack personalausweis", terms.content)
 	}
 }

@@ -315,6 +315,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			if cue {
 				v += 1.5
 			}
+			if q.want&un.vals != 0 && (cue || named >= 1) {
+				// The value the question words ask for ("ab wann" →
+				// "sobald sie 16 Jahre alt sind").
+				v += 1
+			}
 			sit := q.sit.any() && situationLine(u, q.sit) != ""
 			if sit {
 				v += 2

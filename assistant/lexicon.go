@@ -61,7 +61,7 @@ var requiredSections = []string{
 	"abuse", "frustration", "human", "human_request", "human_strong",
 	"smalltalk_greet", "smalltalk_thanks", "smalltalk_bye", "smalltalk_who", "smalltalk_filler",
 	"incident", "howto", "ticket_word", "status", "case_specific", "out_of_scope", "admin",
-	"followup_start", "followup_pronoun", "affirm", "noise", "generic_title", "value_free", "value_span",
+	"followup_start", "followup_pronoun", "affirm", "noise", "generic_title", "value_free", "value_span", "ask_money", "ask_time",
 	"stop_de", "stop_en", "stop_tr", "stop_pl", "stop_ru", "stop_uk",
 }
 
@@ -192,6 +192,19 @@ func (p pattern) find(words []string) (int, bool) {
 }
 
 // matchAt matches p at words[start:] and returns the end of the match.
+// literalIn reports whether w matches a word (not a gap) of an entry of
+// section.
+func (lx *lexicon) literalIn(section, w string) bool {
+	for _, p := range lx.sections[section] {
+		for _, x := range p {
+			if x != "~" && wordMatches(x, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (p pattern) matchAt(words []string, start int) (int, bool) {
 	return matchFrom(p, words, start)
 }

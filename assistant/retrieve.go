@@ -186,9 +186,14 @@ func (lx *lexicon) terms(text string) queryTerms {
 	q := queryTerms{stems: map[string]bool{}}
 	facetWord := map[int]bool{}
 	for _, f := range facetOrder {
-		for _, sp := range lx.spans("facet_"+string(f), ws) {
+		sec := "facet_" + string(f)
+		for _, sp := range lx.spans(sec, ws) {
 			for i := sp[0]; i < sp[1]; i++ {
-				facetWord[i] = true
+				// The words a gap spans are the question's own: "muss
+				// man ~ haben" in "muss man einen Personalausweis haben".
+				if lx.literalIn(sec, ws[i]) {
+					facetWord[i] = true
+				}
 			}
 		}
 	}

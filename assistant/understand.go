@@ -28,6 +28,9 @@ type question struct {
 	// codes are identifiers the asker typed ("DR-RH-2-01", "B 96"): a
 	// passage that holds one answers about it.
 	codes []string
+	// want are the kinds of value the question words ask for: "ab wann",
+	// "wie lange" a time span or date, "wie viel kostet" an amount.
+	want valueKind
 	// onlyFact is true for a short message that only adds a fact about
 	// the asker to the previous question ("ich bin 19", "für meine
 	// Tochter"), without naming anything new or asking for a facet.
@@ -125,6 +128,7 @@ func (a *Assistant) understand(t *turn) question {
 		asked = askingPart(t.red) + rest
 	}
 	q.facets = a.lex.detectFacets(asked)
+	q.want = a.lex.wantedValues(asked)
 	for _, c := range codeRE.FindAllString(t.red, 8) {
 		if strings.ContainsAny(c, "0123456789") {
 			q.codes = append(q.codes, strings.ToLower(c))
