@@ -110,3 +110,16 @@ func TestQuestionWordsWantAValue(t *testing.T) {
 		t.Errorf("content words %v lack personalausweis", terms.content)
 	}
 }
+
+func TestSlugWords(t *testing.T) {
+	for id, want := range map[string]string{
+		"tramitit-de-germany/umschreibung_eines_auslandischen_fuhrerscheins": "umschreibung eines auslandischen fuhrerscheins",
+		"csc-user-guide/accounts/how-to-change-password":                     "how change password",
+		"PAuswG-BJNR134610009":                                               "",
+		"leistungen/personalausweis":                                         "",
+	} {
+		if got := slugWords(id); got != want {
+			t.Errorf("slugWords(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

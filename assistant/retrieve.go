@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -145,7 +146,49 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	for _, s := range d.Synonyms {
 		addName(s, false)
 	}
+	// The file name is a name its editors gave: "umschreibung_eines_
+	// auslandischen_fuhrerscheins" names a page titled "Foreign Driver's
+	// License Conversion Guide".
+	if slug := slugWords(d.ID); slug != "" && !strings.EqualFold(slug, d.Title) {
+		// Only as a whole: one word of a file name ("wahl" in
+		// "wahl-wahlhelfer") may be a generic one.
+		add(slug)
+		var whole []string
+		for _, w := range words(slug) {
+			if !lx.has("noise", w) && len([]rune(w)) >= 3 {
+				whole = append(whole, stem(w))
+			}
+		}
+		if len(whole) > 1 {
+			names = append(names, whole)
+		}
+	}
 	return tokens, names
+}
+
+// slugWords returns the words of the last element of a document ID when
+// it is a readable name: letters joined by "_", "-" or ".", at least two
+// words of three letters. IDs such as "BJNR134610009" give "".
+func slugWords(id string) string {
+	last := id[strings.LastIndex(id, "/")+1:]
+	parts := strings.FieldsFunc(last, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' })
+	var out []string
+	for _, p := range parts {
+		letters := true
+		for _, r := range p {
+			if !unicode.IsLetter(r) {
+				letters = false
+				break
+			}
+		}
+		if letters && len([]rune(p)) >= 3 {
+			out = append(out, p)
+		}
+	}
+	if len(out) < 2 {
+		return ""
+	}
+	return strings.Join(out, " ")
 }
 
 // facetWord reports whether w alone is a facet cue ("online", "kosten").
