@@ -57,6 +57,9 @@ func TestLeadInKeepsWhatItAnnounces(t *testing.T) {
 		{"This warning means the quota is full.\nTo see which quota is used up, type:\n```\ncsc-workspaces\n```\nAn example output is shown below.", 2,
 			"This warning means the quota is full. To see which quota is used up, type:\ncsc-workspaces"},
 		{"Erster Satz.\nZweiter Satz.\nDritter Satz.", 2, "Erster Satz. Zweiter Satz."},
+		// The first step of a procedure brings the others along.
+		{"Drucken per E-Mail ist am einfachsten.\n1. Öffne dein E-Mail-Programm.\n2. Tippe die Adresse ein.\n3. Sende die E-Mail ab.\nHinweise folgen.", 2,
+			"Drucken per E-Mail ist am einfachsten. 1. Öffne dein E-Mail-Programm.\n2. Tippe die Adresse ein.\n3. Sende die E-Mail ab."},
 	} {
 		if got := firstSentences(c.text, c.n); got != c.want {
 			t.Errorf("firstSentences(%q) = %q, want %q", c.text, got, c.want)

@@ -284,6 +284,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	// A question word that few units hold points to the answer better
 	// than one every step repeats ("Architekten" among the exceptions,
 	// "selbstständig" everywhere).
+	sitWords := q.sit.words()
 	rare := map[string]float64{}
 	for _, st := range q.terms.content {
 		if info.nameTok[st] {
@@ -307,6 +308,16 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			u := un.text
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
 			words, named := a.stemHits(un.stems, u, q, info.nameTok, rare)
+			for _, st := range sitWords {
+				// The asker's situation in the unit's words: "Für
+				// Minderjährige, die noch nicht 16 Jahre alt sind" for
+				// "meine Tochter ist 9".
+				if tokenMatch(un.stems, st) {
+					words++
+					named++
+					break
+				}
+			}
 			v := words
 			// A unit that speaks of a facet answered by a value without
 			// stating one ("Gültiger Lichtbildausweis" for "wie lange
@@ -378,6 +389,21 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// The paragraph's number and title ("§ 2 Steuersatz") head
 			// the sentence quoted from it.
 			keep[best-1] = true
+		}
+		if d.Kind != knowledge.KindLaw && (f == knowledge.FacetAblauf || f == knowledge.FacetNone && q.want == 0) {
+			// Numbered steps belong together: one step of a procedure is
+			// no answer to how it is done.
+			for i := range keep {
+				if !stepRE.MatchString(all[i].text) {
+					continue
+				}
+				for j := i - 1; j >= 0 && all[j].sec == sec && stepRE.MatchString(all[j].text); j-- {
+					keep[j] = true
+				}
+				for j := i + 1; j < len(all) && all[j].sec == sec && stepRE.MatchString(all[j].text); j++ {
+					keep[j] = true
+				}
+			}
 		}
 		for i := range keep {
 			if !leadsIn(all[i].text) {
@@ -596,6 +622,8 @@ func (a *Assistant) usefulSection(c candidate, q question) (knowledge.Section, b
 }
 
 var (
+	// stepRE matches a numbered step of a procedure ("1. Öffne …").
+	stepRE = regexp.MustCompile(`^\s*\d{1,2}[.)]\s+`)
 	// listItemRE matches the start of a list item or numbered paragraph.
 	listItemRE = regexp.MustCompile(`^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|\(\d{1,2}[a-z]?\)\s*|[a-z][.)]\s+)`)
 	// sentenceEndRE finds sentence ends: a full stop, question or
@@ -715,6 +743,17 @@ func leadsIn(u string) bool {
 // i: when it leads in, the units after it that it announces (the list
 // items, or the one command or paragraph), up to max runes; otherwise i.
 func leadInEnd(us []string, i, max int) int {
+	if i >= 0 && i < len(us) && stepRE.MatchString(us[i]) {
+		// The first step of a procedure brings the others along.
+		end, n := i, 0
+		for j := i + 1; j < len(us) && stepRE.MatchString(us[j]); j++ {
+			if n += runeLen(us[j]); n > max {
+				break
+			}
+			end = j
+		}
+		return end
+	}
 	if i < 0 || i >= len(us) || !leadsIn(us[i]) {
 		return i
 	}
