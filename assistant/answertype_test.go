@@ -126,3 +126,19 @@ func TestSlugWords(t *testing.T) {
 		}
 	}
 }
+
+func TestTroubleQuestionsFindTheCondition(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"Das Adressbuch in Thunderbird findet niemanden. Woran liegt das?": true,
+		"ssh still asks for a password":                                   true,
+		"Was kostet ein Reisepass?":                                       false,
+	} {
+		if got := a.lex.match("ask_trouble", words(text)); got != want {
+			t.Errorf("ask_trouble(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if !a.lex.match("text_trouble", words("Wichtiger Hinweis: Das Adressbuch funktioniert nur, wenn du via VPN verbunden bist.")) {
+		t.Error("a condition is not read as an answer to a trouble question")
+	}
+}

@@ -286,10 +286,19 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	// "selbstständig" everywhere).
 	sitWords := q.sit.words()
 	rare := map[string]float64{}
+	// The document's names say nothing about which of its units answers
+	// when many units use them ("Führungszeugnis" on the page about it);
+	// a page titled with the question itself ("… still asks for
+	// password") uses them in the one unit that answers.
+	skip := map[string]bool{}
+	// A title of a few words names the topic ("Thunderbird"), one of
+	// many words asks or says something of its own.
+	topicTitle := len(strings.Fields(d.Title)) <= maxTopicTitleWords
+	total := 0
+	for _, units := range info.units {
+		total += len(units)
+	}
 	for _, st := range q.terms.content {
-		if info.nameTok[st] {
-			continue
-		}
 		n := 0
 		for _, units := range info.units {
 			for _, un := range units {
@@ -297,6 +306,10 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 					n++
 				}
 			}
+		}
+		if info.nameTok[st] && (topicTitle || n > max(2, total/4)) {
+			skip[st] = true
+			continue
 		}
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
@@ -307,7 +320,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			}
 			u := un.text
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
-			words, named := a.stemHits(un.stems, u, q, info.nameTok, rare)
+			words, named := a.stemHits(un.stems, u, q, skip, rare)
 			for _, st := range sitWords {
 				// The asker's situation in the unit's words: "Für
 				// Minderjährige, die noch nicht 16 Jahre alt sind" for
@@ -329,6 +342,12 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			if q.want&un.vals != 0 && (cue || named >= 1) {
 				// The value the question words ask for ("ab wann" →
 				// "sobald sie 16 Jahre alt sind").
+				v += 1
+			}
+			if q.trouble && named >= 1 && a.lex.match("text_trouble", un.words) {
+				// "Das Adressbuch funktioniert nur, wenn du im WLAN oder
+				// via VPN verbunden bist" for "findet niemanden, woran
+				// liegt das?"
 				v += 1
 			}
 			sit := q.sit.any() && situationLine(u, q.sit) != ""
@@ -676,6 +695,10 @@ func splitUnits(text string) []string {
 	}
 	return out
 }
+
+// maxTopicTitleWords is the longest title read as the name of a topic
+// rather than as a question or statement of its own.
+const maxTopicTitleWords = 5
 
 // maxCodeLines bounds the lines of a code block kept as one unit.
 const maxCodeLines = 12

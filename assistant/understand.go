@@ -31,6 +31,9 @@ type question struct {
 	// want are the kinds of value the question words ask for: "ab wann",
 	// "wie lange" a time span or date, "wie viel kostet" an amount.
 	want valueKind
+	// trouble is true for a question why something fails ("Woran liegt
+	// das?", "funktioniert nicht"): notes and conditions answer it.
+	trouble bool
 	// onlyFact is true for a short message that only adds a fact about
 	// the asker to the previous question ("ich bin 19", "für meine
 	// Tochter"), without naming anything new or asking for a facet.
@@ -129,6 +132,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.facets = a.lex.detectFacets(asked)
 	q.want = a.lex.wantedValues(asked)
+	q.trouble = a.lex.match("ask_trouble", words(asked))
 	for _, c := range codeRE.FindAllString(t.red, 8) {
 		if strings.ContainsAny(c, "0123456789") {
 			q.codes = append(q.codes, strings.ToLower(c))
