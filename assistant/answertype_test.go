@@ -131,8 +131,8 @@ func TestTroubleQuestionsFindTheCondition(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]bool{
 		"Das Adressbuch in Thunderbird findet niemanden. Woran liegt das?": true,
-		"ssh still asks for a password":                                   true,
-		"Was kostet ein Reisepass?":                                       false,
+		"ssh still asks for a password":                                    true,
+		"Was kostet ein Reisepass?":                                        false,
 	} {
 		if got := a.lex.match("ask_trouble", words(text)); got != want {
 			t.Errorf("ask_trouble(%q) = %v, want %v", text, got, want)
