@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-func TestAttachContact(t *testing.T) {
-	s, _ := mustService(t, Config{})
+func testAttachContact(t *testing.T, open opener) {
+	s, _ := mustService(t, Config{Store: open(t)})
 	ctx := context.Background()
 	tk := mustEscalate(t, s, Escalation{ConversationID: "conv-1", Channel: "web", Summary: "Frage zum Reisepass"})
 	if err := s.AttachContact(ctx, tk.Key, "max@example.org", Requester{ConversationID: "conv-2"}); !errors.Is(err, ErrNotFound) {
@@ -37,11 +37,11 @@ func TestAttachContact(t *testing.T) {
 	}
 }
 
-func TestClearContactsResolvedBefore(t *testing.T) {
-	s, clock := mustService(t, Config{})
+func testClearContactsResolvedBefore(t *testing.T, open opener) {
+	s, clock := mustService(t, Config{Store: open(t)})
 	ctx := context.Background()
 	done := mustEscalate(t, s, Escalation{ConversationID: "a", Summary: "eins", Contact: "max@example.org"})
-	open := mustEscalate(t, s, Escalation{ConversationID: "b", Summary: "zwei", Contact: "0171 2345678"})
+	pending := mustEscalate(t, s, Escalation{ConversationID: "b", Summary: "zwei", Contact: "0171 2345678"})
 	if _, err := s.Update(ctx, done.ID, Patch{Status: ptr(StatusResolved)}, "agent"); err != nil {
 		t.Fatal(err)
 	}
@@ -53,13 +53,13 @@ func TestClearContactsResolvedBefore(t *testing.T) {
 	if got, _ := s.Get(ctx, done.ID); got.Contact != "" {
 		t.Errorf("contact of the resolved ticket kept: %q", got.Contact)
 	}
-	if got, _ := s.Get(ctx, open.ID); got.Contact == "" {
+	if got, _ := s.Get(ctx, pending.ID); got.Contact == "" {
 		t.Errorf("contact of the open ticket removed")
 	}
 }
 
-func TestEscalationDescriptionIsTheBrief(t *testing.T) {
-	s, _ := mustService(t, Config{})
+func testEscalationDescriptionIsTheBrief(t *testing.T, open opener) {
+	s, _ := mustService(t, Config{Store: open(t)})
 	brief := "Leistung: Reisepass beantragen (leistungen/reisepass)\nAnliegen: Die Person fragt nach den Kosten zu „Reisepass beantragen“."
 	tk := mustEscalate(t, s, Escalation{ConversationID: "c", Summary: "Was kostet ein Reisepass?", Reason: "requested", Brief: brief})
 	if !strings.HasPrefix(tk.Description, brief) || !strings.Contains(tk.Description, "Was kostet ein Reisepass?") {

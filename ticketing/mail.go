@@ -122,16 +122,16 @@ func (s *Service) mailFor(t *Ticket, text string, resolved bool) *Mail {
 
 // insertMail writes m, the ticket's status token and the outbox row that
 // sends m, inside tx.
-func insertMail(ctx context.Context, tx *sql.Tx, m *Mail, token string) error {
+func insertMail(ctx context.Context, tx *dbTx, m *Mail, token string) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET status_token = ? WHERE id = ? AND status_token = ''`, token, m.TicketID); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO mails (ticket_id, recipient, subject, body, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	id, err := insertID(ctx, tx, `INSERT INTO mails (ticket_id, recipient, subject, body, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.TicketID, m.To, m.Subject, m.Body, m.MessageID, ts(m.CreatedAt))
 	if err != nil {
 		return err
 	}
-	m.ID, _ = res.LastInsertId()
+	m.ID = id
 	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (ticket_id, action, next_attempt_at, created_at, ref) VALUES (?, ?, ?, ?, ?)`,
 		m.TicketID, actionMail, ts(m.CreatedAt), ts(m.CreatedAt), m.ID)
 	return err

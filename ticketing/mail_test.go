@@ -24,8 +24,8 @@ func (r *recordingMailer) Send(_ context.Context, m Mail) error {
 	return nil
 }
 
-func TestStatusTokenShowsOnlyItsTicket(t *testing.T) {
-	s, clock := mustService(t, Config{Mailer: &recordingMailer{}, StatusURL: "https://lotse.example/status", StatusTokenTTL: 30 * 24 * time.Hour})
+func testStatusTokenShowsOnlyItsTicket(t *testing.T, open opener) {
+	s, clock := mustService(t, Config{Store: open(t), Mailer: &recordingMailer{}, StatusURL: "https://lotse.example/status", StatusTokenTTL: 30 * 24 * time.Hour})
 	ctx := context.Background()
 	a := mustEscalate(t, s, Escalation{ConversationID: "a", Summary: "A", Contact: "a@example.org"})
 	b := mustEscalate(t, s, Escalation{ConversationID: "b", Summary: "B", Contact: "b@example.org"})
@@ -92,8 +92,8 @@ func TestStatusTokenShowsOnlyItsTicket(t *testing.T) {
 	}
 }
 
-func TestPrivacyCoversMails(t *testing.T) {
-	s, clock := mustService(t, Config{Mailer: &recordingMailer{}})
+func testPrivacyCoversMails(t *testing.T, open opener) {
+	s, clock := mustService(t, Config{Store: open(t), Mailer: &recordingMailer{}})
 	ctx := context.Background()
 	tk := mustEscalate(t, s, Escalation{ConversationID: "p", Summary: "P", Contact: "max@example.org"})
 	if _, err := s.AddNote(ctx, Note{TicketID: tk.ID, Author: "anna", Text: "Antwort"}); err != nil {

@@ -19,7 +19,7 @@ import (
 	"github.com/musterstadt/lotse/assistant"
 )
 
-func TestP1NotificationGoesThroughOutbox(t *testing.T) {
+func testP1NotificationGoesThroughOutbox(t *testing.T, open opener) {
 	var mu sync.Mutex
 	var bodies []map[string]any
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +41,7 @@ func TestP1NotificationGoesThroughOutbox(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	svc, err := New(Config{Store: mustOpen(t), NotifyURL: srv.URL, HTTPClient: srv.Client(),
+	svc, err := New(Config{Store: open(t), NotifyURL: srv.URL, HTTPClient: srv.Client(),
 		Outbox: OutboxConfig{BaseBackoff: 10 * time.Millisecond, PollInterval: 10 * time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)

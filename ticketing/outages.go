@@ -25,7 +25,7 @@ func (s *Service) CreateOutage(ctx context.Context, o Outage, actor string) (Out
 		o.Start = s.now()
 	}
 	o.Active, o.Affected, o.End = true, 0, time.Time{}
-	err := s.store.tx(ctx, func(tx *sql.Tx) error { return insertOutage(ctx, tx, &o) })
+	err := s.store.tx(ctx, func(tx *dbTx) error { return insertOutage(ctx, tx, &o) })
 	if err != nil {
 		return Outage{}, fmt.Errorf("ticketing: create outage: %w", err)
 	}
@@ -117,7 +117,7 @@ func (s *Service) activeOutageFor(ctx context.Context, service string, skip map[
 // linkAffected counts a reporter (conversation or user) as affected by an
 // outage, once per reporter, and returns the updated outage.
 func (s *Service) linkAffected(ctx context.Context, outageID int64, reporter, userID string, ticketID int64) (Outage, error) {
-	err := s.store.tx(ctx, func(tx *sql.Tx) error {
+	err := s.store.tx(ctx, func(tx *dbTx) error {
 		_, err := addAffected(ctx, tx, outageID, reporter, userID, ticketID, s.now())
 		return err
 	})
@@ -145,7 +145,7 @@ func (s *Service) MarkMajorIncident(ctx context.Context, ticketID int64, actor s
 	}
 	now := s.now()
 	o := Outage{Service: t.Service, Title: t.Summary, Start: now, Active: true}
-	err = s.store.tx(ctx, func(tx *sql.Tx) error {
+	err = s.store.tx(ctx, func(tx *dbTx) error {
 		if err := insertOutage(ctx, tx, &o); err != nil {
 			return err
 		}
@@ -194,7 +194,7 @@ func (s *Service) LinkOutage(ctx context.Context, ticketID, outageID int64, acto
 		same  bool
 		added bool
 	)
-	err := s.store.tx(ctx, func(tx *sql.Tx) error {
+	err := s.store.tx(ctx, func(tx *dbTx) error {
 		var err error
 		t, err = scanTicket(tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id = ?`, ticketID))
 		if errors.Is(err, sql.ErrNoRows) {

@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-func TestLinkOutage(t *testing.T) {
+func testLinkOutage(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, _ := mustService(t, Config{})
+	svc, _ := mustService(t, Config{Store: open(t)})
 	vpn, err := svc.CreateOutage(ctx, Outage{Service: "vpn", Title: "VPN gestört"}, "anna")
 	if err != nil {
 		t.Fatal(err)

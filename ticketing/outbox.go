@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,13 @@ type OutboxConfig struct {
 	// given up (a late page is worse than none); default 1h. Deliveries are
 	// never given up.
 	NotifyMaxAge time.Duration
+	// Instance names this process in the claims it writes (outbox
+	// claimed_by); default host name, process ID and a random suffix.
+	Instance string
+	// Lease is how long a claimed row stays with this instance; on
+	// PostgreSQL another instance takes it over after that (this one
+	// crashed or hangs). One attempt is cut off after Lease. Default 5m.
+	Lease time.Duration
 }
 
 // Outbox delivers the side effects of committed tickets: it polls the
@@ -87,6 +95,12 @@ func NewOutbox(cfg OutboxConfig) *Outbox {
 	}
 	if cfg.NotifyMaxAge <= 0 {
 		cfg.NotifyMaxAge = time.Hour
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = 5 * time.Minute
+	}
+	if cfg.Instance == "" {
+		cfg.Instance = instanceName()
 	}
 	o := &Outbox{
 		cfg:      cfg,
@@ -184,20 +198,24 @@ func (o *Outbox) poll() {
 func (o *Outbox) dispatch() (wait time.Duration, ok bool) {
 	ctx := o.ctx
 	now := o.cfg.Now()
-	due, err := o.cfg.Store.dueOutbox(ctx, now, o.actions, 100)
+	due, err := o.cfg.Store.claimOutbox(ctx, now, o.actions, 100, o.cfg.Instance, now.Add(o.cfg.Lease))
 	if err != nil {
 		if ctx.Err() != nil {
 			return 0, false
 		}
-		o.cfg.Logger.Error("outbox: read due rows", "err", err)
+		o.cfg.Logger.Error("outbox: claim due rows", "err", err)
 		return o.cfg.PollInterval, true
 	}
-	for _, e := range due {
+	for i, e := range due {
 		if !o.claim(e.ID) {
 			continue
 		}
 		if !o.Push(e) {
 			o.release(e.ID)
+			// Shutting down: hand the rows not started back at once.
+			for _, r := range due[i:] {
+				_ = o.cfg.Store.releaseOutbox(context.WithoutCancel(ctx), r.ID, o.cfg.Instance)
+			}
 			return 0, false
 		}
 	}
@@ -266,7 +284,11 @@ func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
 	}
 	e = cur
 	log := o.cfg.Logger.With("ticket", e.TicketKey, "action", e.Action, "attempt", e.Attempts+1)
-	t, err := o.cfg.Store.ticketByID(ctx, e.TicketID)
+	// The attempt ends before the lease does, so that no other instance
+	// takes the row over while this one still works on it.
+	actx, cancel := context.WithTimeout(ctx, o.cfg.Lease)
+	defer cancel()
+	t, err := o.cfg.Store.ticketByID(actx, e.TicketID)
 	if err != nil {
 		if ctx.Err() == nil {
 			log.Error("outbox: load ticket", "err", err)
@@ -276,27 +298,29 @@ func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
 	var extKey string
 	switch e.Action {
 	case actionDeliver:
-		extKey, err = o.cfg.Deliverer.Deliver(ctx, t)
+		extKey, err = o.cfg.Deliverer.Deliver(actx, t)
 		if err == nil && extKey == "" {
 			err = errors.New("deliverer returned an empty external key")
 		}
 	case actionNotify:
-		err = o.cfg.Notifier.Notify(ctx, t)
+		err = o.cfg.Notifier.Notify(actx, t)
 	case actionMail:
 		var m Mail
-		m, err = o.cfg.Store.mailByID(ctx, e.Ref)
+		m, err = o.cfg.Store.mailByID(actx, e.Ref)
 		switch {
 		case errors.Is(err, ErrNotFound):
 			err = nil // erased with the person's data: nothing to send
 		case err == nil:
-			err = o.cfg.Mailer.Send(ctx, m)
+			err = o.cfg.Mailer.Send(actx, m)
 		}
 	default:
 		err = fmt.Errorf("unknown outbox action %q", e.Action)
 	}
 	if ctx.Err() != nil {
 		// Shutting down: the attempt was aborted, not failed. The row stays
-		// due and is retried after the next start.
+		// due and is retried after the next start, or at once by another
+		// instance.
+		_ = o.cfg.Store.releaseOutbox(context.WithoutCancel(ctx), e.ID, o.cfg.Instance)
 		return
 	}
 	now := o.cfg.Now()
@@ -324,6 +348,16 @@ func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
 		return
 	}
 	log.Warn("outbox: attempt failed", "err", err, "retry_in", delay)
+}
+
+// instanceName names this process for outbox claims: host, process ID and
+// a random suffix (a restarted process on the same host is another owner).
+func instanceName() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "lotse"
+	}
+	return fmt.Sprintf("%s-%d-%04x", host, os.Getpid(), rand.N(1<<16))
 }
 
 // backoff returns the delay after the n-th failed attempt: BaseBackoff

@@ -290,9 +290,9 @@ func TestOutboxManyTicketsEachOnce(t *testing.T) {
 	})
 }
 
-func TestOutboxSkipsStaleEntries(t *testing.T) {
+func testOutboxSkipsStaleEntries(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{Deliverer: nopDeliverer{}})
+	svc, clock := mustService(t, Config{Store: open(t), Deliverer: nopDeliverer{}})
 	mustEscalate(t, svc, Escalation{Summary: "a"})
 	mustEscalate(t, svc, Escalation{Summary: "b"})
 	stale := outboxRows(t, svc.store) // both due, as a poller read them

@@ -63,7 +63,7 @@ type requeued struct {
 // external key is left alone and its key returned.
 func (s *Store) requeueDelivery(ctx context.Context, ticketID int64, now time.Time) (requeued, error) {
 	var r requeued
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		err := tx.QueryRowContext(ctx, `SELECT key, external_key FROM tickets WHERE id = ?`, ticketID).Scan(&r.key, &r.externalKey)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
@@ -84,7 +84,7 @@ func (s *Store) requeueDelivery(ctx context.Context, ticketID int64, now time.Ti
 		case err != nil:
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE outbox SET next_attempt_at = MIN(next_attempt_at, ?) WHERE id = ?`, ts(now), rowID)
+		_, err = tx.ExecContext(ctx, `UPDATE outbox SET next_attempt_at = CASE WHEN next_attempt_at > ? THEN ? ELSE next_attempt_at END WHERE id = ?`, ts(now), ts(now), rowID)
 		return err
 	})
 	if errors.Is(err, ErrNotFound) {

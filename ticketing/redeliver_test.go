@@ -40,8 +40,8 @@ func deliverRows(t *testing.T, s *Store, ticketID int64) []OutboxEntry {
 	return out
 }
 
-func TestRedeliverWithoutDeliverer(t *testing.T) {
-	svc, _ := mustService(t, Config{})
+func testRedeliverWithoutDeliverer(t *testing.T, open opener) {
+	svc, _ := mustService(t, Config{Store: open(t)})
 	if svc.HasExternal() {
 		t.Error("HasExternal() = true without a Deliverer")
 	}
@@ -60,9 +60,9 @@ func TestRedeliverWithoutDeliverer(t *testing.T) {
 
 // TestRedeliver covers the three states of a ticket: not queued (created
 // before Jira was configured), pending after failures, delivered.
-func TestRedeliver(t *testing.T) {
+func testRedeliver(t *testing.T, open opener) {
 	ctx := context.Background()
-	st := mustOpen(t)
+	st := open(t)
 	// A ticket from the time before Jira was configured has no outbox row.
 	before, clock := mustService(t, Config{Store: st})
 	old := mustEscalate(t, before, Escalation{ConversationID: "c-old", Summary: "Alter Vorgang"})

@@ -26,9 +26,9 @@ func outboxRows(t *testing.T, s *Store) []OutboxEntry {
 	return es
 }
 
-func TestEscalateCommitsTicketAndOutbox(t *testing.T) {
+func testEscalateCommitsTicketAndOutbox(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{Deliverer: nopDeliverer{}})
+	svc, clock := mustService(t, Config{Store: open(t), Deliverer: nopDeliverer{}})
 	e := Escalation{
 		ConversationID: "c1", Channel: "web", Audience: "citizen", Lang: "de", Intent: "human",
 		Reason: "requested", Summary: "Bürgerin möchte einen Rückruf zur Ummeldung.",
@@ -60,8 +60,8 @@ func TestEscalateCommitsTicketAndOutbox(t *testing.T) {
 	}
 }
 
-func TestEscalateTruncatesLongSummary(t *testing.T) {
-	svc, _ := mustService(t, Config{})
+func testEscalateTruncatesLongSummary(t *testing.T, open opener) {
+	svc, _ := mustService(t, Config{Store: open(t)})
 	tk := mustEscalate(t, svc, Escalation{Summary: strings.Repeat("Ä", 500)})
 	if n := len([]rune(tk.Summary)); n != 200 || !strings.HasSuffix(tk.Summary, "…") {
 		t.Errorf("summary has %d runes, want 200 ending in …", n)
@@ -74,8 +74,8 @@ func TestEscalateTruncatesLongSummary(t *testing.T) {
 	}
 }
 
-func TestEscalateWithoutDelivererHasNoOutboxRow(t *testing.T) {
-	svc, _ := mustService(t, Config{})
+func testEscalateWithoutDelivererHasNoOutboxRow(t *testing.T, open opener) {
+	svc, _ := mustService(t, Config{Store: open(t)})
 	mustEscalate(t, svc, Escalation{Summary: "x"})
 	if rows := outboxRows(t, svc.store); len(rows) != 0 {
 		t.Errorf("outbox = %+v, want none without deliverer", rows)
@@ -105,8 +105,8 @@ func TestEscalateIsAtomic(t *testing.T) {
 	}
 }
 
-func TestEscalateSummary(t *testing.T) {
-	svc, _ := mustService(t, Config{})
+func testEscalateSummary(t *testing.T, open opener) {
+	svc, _ := mustService(t, Config{Store: open(t)})
 	tk := mustEscalate(t, svc, Escalation{Transcript: []Message{
 		{Role: "user", Text: "erste Frage"}, {Role: "assistant", Text: "Antwort"}, {Role: "user", Text: "  zweite\nFrage "},
 	}})
@@ -118,9 +118,9 @@ func TestEscalateSummary(t *testing.T) {
 	}
 }
 
-func TestStatusOnlyForReporter(t *testing.T) {
+func testStatusOnlyForReporter(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, _ := mustService(t, Config{})
+	svc, _ := mustService(t, Config{Store: open(t)})
 	citizen := mustEscalate(t, svc, Escalation{ConversationID: "conv-a", Summary: "Rückruf Wohngeld"})
 	employee := mustEscalate(t, svc, Escalation{ConversationID: "conv-b", UserID: "emp-7", Summary: "Zugang Fachverfahren"})
 	tests := []struct {
@@ -163,9 +163,9 @@ func TestStatusOnlyForReporter(t *testing.T) {
 	}
 }
 
-func TestUpdateAndNotesAreAudited(t *testing.T) {
+func testUpdateAndNotesAreAudited(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{})
+	svc, clock := mustService(t, Config{Store: open(t)})
 	tk := mustEscalate(t, svc, Escalation{ConversationID: "c", Summary: "Frage"})
 	clock.Add(time.Hour)
 	got, err := svc.Update(ctx, tk.ID, Patch{Status: ptr(StatusResolved), Priority: ptr(P2), Assignee: ptr("anna"), Resolution: ptr("erledigt")}, "anna")
@@ -218,9 +218,9 @@ func TestUpdateAndNotesAreAudited(t *testing.T) {
 	}
 }
 
-func TestOutagesAndMajorIncident(t *testing.T) {
+func testOutagesAndMajorIncident(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{})
+	svc, clock := mustService(t, Config{Store: open(t)})
 	if _, err := svc.CreateOutage(ctx, Outage{Service: "teleport", Title: "x"}, "anna"); !errors.Is(err, ErrInvalid) {
 		t.Errorf("unknown service: %v, want ErrInvalid", err)
 	}
@@ -287,9 +287,9 @@ func TestOutagesAndMajorIncident(t *testing.T) {
 	}
 }
 
-func TestConcurrentEscalationsAllCommitted(t *testing.T) {
+func testConcurrentEscalationsAllCommitted(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, err := New(Config{Store: mustOpen(t), Deliverer: nopDeliverer{}})
+	svc, err := New(Config{Store: open(t), Deliverer: nopDeliverer{}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,10 +16,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
 // ErrConflict is returned when a unique value (e.g. a username) is taken,
@@ -64,11 +66,17 @@ func (e *StateError) Unwrap() error { return e.kind }
 // (a Deliverer) when none is configured.
 var ErrNoExternal = errors.New("ticketing: no external ticket system configured")
 
-// Store is the built-in SQLite store: tickets, notes, the outbox, outages,
-// conversations, desk users and the audit log live in one WAL-mode file.
-// A Store is safe for concurrent use. It holds a single *sql.DB.
+// Store keeps tickets, notes, the outbox, outages, conversations, desk
+// users, the audit log and the state that several instances share (web
+// chat sessions and their events, desk logins, rate limits). It runs on
+// SQLite (Open: one WAL-mode file, the embedded default for one instance)
+// or on PostgreSQL (OpenPostgres: for several instances on one database);
+// both run the same queries and the same contract tests. A Store is safe
+// for concurrent use.
 type Store struct {
-	db *sql.DB
+	db   dbConn
+	d    *dialect
+	pool *pgxpool.Pool // PostgreSQL only
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies
@@ -101,7 +109,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// surprises. Every statement here is short; none holds the connection
 	// while calling out (Deliverer, webhook).
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db}
+	d := sqliteDialect()
+	s := &Store{db: dbConn{DB: db, d: d}, d: d}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -111,11 +120,30 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	if err != nil {
 		return fmt.Errorf("ticketing: close store: %w", err)
 	}
 	return nil
 }
+
+// Backend names the database: "sqlite" or "postgres".
+func (s *Store) Backend() string { return s.d.name }
+
+// Ping checks that the database answers (for readiness checks).
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ticketing: %s database: %w", s.d.name, err)
+	}
+	return nil
+}
+
+// Pool returns the PostgreSQL connection pool (e.g. for LISTEN/NOTIFY), or
+// nil on SQLite.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // SchemaVersion returns the number of the last applied migration.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
@@ -133,10 +161,10 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns the embedded migrations sorted by their numeric
-// prefix ("001_init.sql" is version 1).
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+// migrations returns the embedded migrations of dir sorted by their
+// numeric prefix ("001_init.sql" is version 1).
+func migrations(dir string) ([]migration, error) {
+	names, err := fs.Glob(migrationFS, dir+"/*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -163,43 +191,86 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// migrate applies the migrations of the store's dialect that are not
+// applied yet, in order. SQLite applies each in its own transaction; on
+// PostgreSQL all pending ones run in one transaction that first takes a
+// transaction-scoped advisory lock, so that of several instances starting
+// together one migrates and the others then find nothing left to do.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("ticketing: create schema_version: %w", err)
+	dir := "migrations"
+	if s.d.name == "postgres" {
+		dir = "migrations/postgres"
 	}
-	ms, err := migrations()
+	ms, err := migrations(dir)
 	if err != nil {
 		return err
 	}
-	for _, m := range ms {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version WHERE version = ?`, m.version).Scan(&n); err != nil {
-				return err
+	const create = `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`
+	apply := func(tx *dbTx, m migration) error {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version WHERE version = ?`, m.version).Scan(&n)
+		if err == nil && n == 0 {
+			if _, err = tx.ExecContext(ctx, m.sql); err == nil {
+				_, err = tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, m.version, m.name, time.Now().UnixNano())
 			}
-			if n > 0 {
-				return nil
-			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, m.version, m.name, time.Now().UnixNano())
-			return err
-		})
+		}
 		if err != nil {
 			return fmt.Errorf("ticketing: apply migration %s: %w", m.name, err)
+		}
+		return nil
+	}
+	if s.d.name == "postgres" {
+		err := s.rawTx(ctx, func(tx *dbTx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+strconv.Itoa(lockMigrate)+`)`); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, create); err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if err := apply(tx, m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil && !strings.HasPrefix(err.Error(), "ticketing: ") {
+			err = fmt.Errorf("ticketing: migrate: %w", err)
+		}
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, create); err != nil {
+		return fmt.Errorf("ticketing: create schema_version: %w", err)
+	}
+	for _, m := range ms {
+		if err := s.tx(ctx, func(tx *dbTx) error { return apply(tx, m) }); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
 // tx runs fn in a write transaction and commits it when fn returns nil.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+// On PostgreSQL the transaction first takes the store-wide write lock, so
+// that write transactions run one at a time across instances, as on SQLite.
+func (s *Store) tx(ctx context.Context, fn func(*dbTx) error) error {
+	return s.rawTx(ctx, func(tx *dbTx) error {
+		if s.d.writeLock != "" {
+			if _, err := tx.ExecContext(ctx, s.d.writeLock); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+}
+
+// rawTx runs fn in a transaction without the write lock.
+func (s *Store) rawTx(ctx context.Context, fn func(*dbTx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(&dbTx{Tx: tx, d: s.d}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -227,4 +298,28 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// OpenPostgres connects to the PostgreSQL database at url
+// (postgres://user:password@host:port/db?…, pgxpool settings such as
+// pool_max_conns allowed) and applies the embedded PostgreSQL migrations
+// (migrations/postgres) that are not applied yet. Several instances may
+// open one database together; one of them migrates.
+func OpenPostgres(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		// pgx's parse errors never repeat the password.
+		return nil, fmt.Errorf("ticketing: open postgres: %w: %v", ErrInvalid, err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: open postgres: %w", err)
+	}
+	d := postgresDialect()
+	s := &Store{db: dbConn{DB: stdlib.OpenDBFromPool(pool), d: d}, d: d, pool: pool}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }

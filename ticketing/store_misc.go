@@ -46,13 +46,10 @@ func (s *Store) queryOutages(ctx context.Context, query string, args ...any) ([]
 	return out, rows.Err()
 }
 
-func insertOutage(ctx context.Context, tx *sql.Tx, o *Outage) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO outages (service, title, public_message, start_at, eta, end_at, affected, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+func insertOutage(ctx context.Context, tx *dbTx, o *Outage) error {
+	id, err := insertID(ctx, tx, `INSERT INTO outages (service, title, public_message, start_at, eta, end_at, affected, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		o.Service, o.Title, o.PublicMessage, ts(o.Start), ts(o.ETA), ts(o.End), o.Affected, boolInt(o.Active))
-	if err != nil {
-		return err
-	}
-	o.ID, err = res.LastInsertId()
+	o.ID = id
 	return err
 }
 
@@ -81,8 +78,8 @@ func (s *Store) updateOutage(ctx context.Context, o Outage) error {
 
 // addAffected links a reporter to an outage once; it returns false when the
 // reporter was linked already.
-func addAffected(ctx context.Context, tx *sql.Tx, outageID int64, reporter, userID string, ticketID int64, at time.Time) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO outage_affected (outage_id, reporter, user_id, ticket_id, at) VALUES (?, ?, ?, ?, ?)`,
+func addAffected(ctx context.Context, tx *dbTx, outageID int64, reporter, userID string, ticketID int64, at time.Time) (bool, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO outage_affected (outage_id, reporter, user_id, ticket_id, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		outageID, reporter, userID, ticketID, ts(at))
 	if err != nil {
 		return false, err
@@ -195,15 +192,28 @@ func (s *Store) ListConversations(ctx context.Context, f ConversationFilter) ([]
 
 // DeleteConversationsBefore deletes conversations last updated before t
 // (the retention job), except those a ticket that is still open refers to:
-// the desk needs their transcript. It returns the number deleted.
+// the desk needs their transcript. Live web events from before t and web
+// sessions that expired before t go with them. It returns the number of
+// conversations deleted.
 func (s *Store) DeleteConversationsBefore(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM conversations WHERE updated_at < ? AND NOT EXISTS (
-		SELECT 1 FROM tickets WHERE tickets.conversation_id = conversations.id
-		AND tickets.status NOT IN ('resolved', 'closed'))`, ts(t))
+	var n int64
+	err := s.tx(ctx, func(tx *dbTx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM conversations WHERE updated_at < ? AND NOT EXISTS (
+			SELECT 1 FROM tickets WHERE tickets.conversation_id = conversations.id
+			AND tickets.status NOT IN ('resolved', 'closed'))`, ts(t))
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM web_events WHERE at < ?`, ts(t)); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM web_sessions WHERE expires_at < ?`, ts(t))
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: delete old conversations: %w", err)
 	}
-	n, _ := res.RowsAffected()
 	return int(n), nil
 }
 
@@ -244,15 +254,15 @@ func (s *Store) CreateUser(ctx context.Context, u User) (User, error) {
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = time.Now()
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO users (username, password_hash, role, disabled, failed_logins, locked_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	id, err := insertID(ctx, s.db, `INSERT INTO users (username, password_hash, role, disabled, failed_logins, locked_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		u.Username, u.PasswordHash, u.Role, boolInt(u.Disabled), u.FailedLogins, ts(u.LockedUntil), ts(u.CreatedAt))
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
+		if isUniqueViolation(err) {
 			return User{}, fmt.Errorf("ticketing: create user %q: %w", u.Username, ErrConflict)
 		}
 		return User{}, fmt.Errorf("ticketing: create user %q: %w", u.Username, err)
 	}
-	u.ID, _ = res.LastInsertId()
+	u.ID = id
 	u.CreatedAt = fromTS(ts(u.CreatedAt))
 	u.LockedUntil = fromTS(ts(u.LockedUntil))
 	return u, nil
@@ -276,7 +286,7 @@ func (s *Store) UpdateUser(ctx context.Context, u User) error {
 	res, err := s.db.ExecContext(ctx, `UPDATE users SET username = ?, password_hash = ?, role = ?, disabled = ?, failed_logins = ?, locked_until = ? WHERE id = ?`,
 		u.Username, u.PasswordHash, u.Role, boolInt(u.Disabled), u.FailedLogins, ts(u.LockedUntil), u.ID)
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
+		if isUniqueViolation(err) {
 			return fmt.Errorf("ticketing: update user %q: %w", u.Username, ErrConflict)
 		}
 		return fmt.Errorf("ticketing: update user %d: %w", u.ID, err)

@@ -67,20 +67,59 @@ func (s *Store) queryOutbox(ctx context.Context, query string, args ...any) ([]O
 	return out, rows.Err()
 }
 
-// dueOutbox returns pending entries whose next attempt is due at now,
-// oldest first.
-func (s *Store) dueOutbox(ctx context.Context, now time.Time, actions []string, limit int) ([]OutboxEntry, error) {
+// claimOutbox claims up to limit pending entries with one of the actions
+// that are due at now for the instance owner until leaseUntil, and returns
+// them oldest first. On PostgreSQL rows that another instance holds (its
+// lease has not ended) are left alone, and the selection skips rows that a
+// concurrent claim has locked (FOR UPDATE SKIP LOCKED), so two instances
+// never claim the same row; a crashed instance's rows are claimed again
+// once its lease has ended. On SQLite (one instance) leases are written
+// but not honoured: a claim from before a restart is void.
+func (s *Store) claimOutbox(ctx context.Context, now time.Time, actions []string, limit int, owner string, leaseUntil time.Time) ([]OutboxEntry, error) {
 	if len(actions) == 0 {
 		return nil, nil
 	}
-	args := []any{ts(now)}
+	args := []any{owner, ts(leaseUntil), ts(now)}
 	for _, a := range actions {
 		args = append(args, a)
 	}
-	args = append(args, limit)
+	args = append(args, boolInt(s.d.leases), ts(now), limit)
+	rows, err := s.db.QueryContext(ctx, `UPDATE outbox SET claimed_by = ?, lease_until = ?
+		WHERE id IN (SELECT id FROM outbox WHERE delivered_at = 0 AND failed = 0 AND next_attempt_at <= ?
+			AND action IN (`+placeholders(len(actions))+`) AND (? = 0 OR lease_until <= ?)
+			ORDER BY next_attempt_at, id LIMIT ?`+s.d.skipLocked+`)
+		RETURNING id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticketing: claim outbox rows: %w", err)
+	}
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("ticketing: claim outbox rows: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ticketing: claim outbox rows: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
 	return s.queryOutbox(ctx, `SELECT `+outboxColumns+` FROM outbox o JOIN tickets t ON t.id = o.ticket_id
-		WHERE o.delivered_at = 0 AND o.failed = 0 AND o.next_attempt_at <= ? AND o.action IN (`+placeholders(len(actions))+`)
-		ORDER BY o.next_attempt_at, o.id LIMIT ?`, args...)
+		WHERE o.id IN (`+placeholders(len(ids))+`) ORDER BY o.next_attempt_at, o.id`, ids...)
+}
+
+// releaseOutbox gives up owner's claim on an entry (an attempt aborted by
+// shutdown), so that another instance may take it at once.
+func (s *Store) releaseOutbox(ctx context.Context, id int64, owner string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET claimed_by = '', lease_until = 0 WHERE id = ? AND claimed_by = ?`, id, owner)
+	if err != nil {
+		return fmt.Errorf("ticketing: release outbox %d: %w", id, err)
+	}
+	return nil
 }
 
 // outboxEntry returns one outbox entry by ID.
@@ -112,7 +151,10 @@ func (s *Store) nextOutboxDue(ctx context.Context, actions []string, skip []int6
 	for _, a := range actions {
 		args = append(args, a)
 	}
-	q := `SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at = 0 AND failed = 0 AND action IN (` + placeholders(len(actions)) + `)`
+	// A row that another instance holds is due again when its lease ends.
+	args = append([]any{boolInt(s.d.leases)}, args...)
+	q := `SELECT MIN(CASE WHEN ? = 1 AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)
+		FROM outbox WHERE delivered_at = 0 AND failed = 0 AND action IN (` + placeholders(len(actions)) + `)`
 	if len(skip) > 0 {
 		q += ` AND id NOT IN (` + placeholders(len(skip)) + `)`
 		for _, id := range skip {
@@ -133,14 +175,15 @@ func (s *Store) nextOutboxDue(ctx context.Context, actions []string, skip []int6
 // outboxDone marks the entry delivered and, for a delivery, records the
 // external key on the ticket, in one transaction.
 func (s *Store) outboxDone(ctx context.Context, e OutboxEntry, externalKey string, now time.Time) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		if e.Action == actionDeliver && externalKey != "" {
 			if _, err := tx.ExecContext(ctx, `UPDATE tickets SET external_key = ?, updated_at = ? WHERE id = ?`,
 				externalKey, ts(now), e.TicketID); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`,
+		_, err := tx.ExecContext(ctx, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '',
+			claimed_by = '', lease_until = 0 WHERE id = ?`,
 			ts(now), e.ID)
 		return err
 	})
@@ -153,7 +196,8 @@ func (s *Store) outboxDone(ctx context.Context, e OutboxEntry, externalKey strin
 // outboxRetry records a failed attempt and when to try again; with giveUp
 // the entry is marked failed instead.
 func (s *Store) outboxRetry(ctx context.Context, id int64, lastErr string, next time.Time, giveUp bool) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, failed = ? WHERE id = ?`,
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, failed = ?,
+		claimed_by = '', lease_until = 0 WHERE id = ?`,
 		lastErr, ts(next), boolInt(giveUp), id)
 	if err != nil {
 		return fmt.Errorf("ticketing: reschedule outbox %d: %w", id, err)
@@ -207,7 +251,7 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 // keep) and new comments as public notes; seen is the creation time of the
 // newest external comment copied so far. One transaction.
 func (s *Store) applyExternal(ctx context.Context, t Ticket, status string, notes []Note, seen, syncedAt time.Time) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		if status != "" && status != t.Status {
 			resolved := ts(t.ResolvedAt)
 			if status == StatusResolved || status == StatusClosed {

@@ -347,7 +347,7 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 		return Erasure{}, err
 	}
 	var out Erasure
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		sc, err := s.subjectScope(ctx, tx, sub)
 		if err != nil {
 			return err
@@ -361,6 +361,13 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM outage_affected WHERE reporter = ?`, id); err != nil {
+				return err
+			}
+			// The live events repeat the conversation's messages.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM web_events WHERE conversation_id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM web_sessions WHERE conversation_id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -436,7 +443,18 @@ func (s *Store) EraseSubject(ctx context.Context, sub Subject, actor string, now
 // kept the checkpoint from finishing; the log is then scrubbed at the next
 // scrub or checkpoint. File-system and disk-level copies (snapshots,
 // backups, SSD remapping) are outside its reach.
+//
+// On PostgreSQL, VACUUM FULL rewrites the tables that hold personal data
+// into new files without the dead row versions and reports true; the
+// server's write-ahead log, replicas and backups are outside its reach
+// (the database administrators' retention rules apply there).
 func (s *Store) Scrub(ctx context.Context) (bool, error) {
+	if s.d.name == "postgres" {
+		if _, err := s.db.ExecContext(ctx, `VACUUM FULL conversations, tickets, notes, mails, outbox, outage_affected, audit_log, web_sessions, web_events`); err != nil {
+			return false, fmt.Errorf("vacuum: %w", err)
+		}
+		return true, nil
+	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
 		return false, fmt.Errorf("vacuum: %w", err)
 	}

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-func TestSubjectDataAndErasure(t *testing.T) {
+func testSubjectDataAndErasure(t *testing.T, open opener) {
 	ctx := context.Background()
-	st := mustOpen(t)
+	st := open(t)
 	svc, clock := mustService(t, Config{Store: st})
 	now := clock.Now()
 	for _, c := range []ConversationRecord{

@@ -19,7 +19,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms, err := migrations()
+	ms, err := migrations("migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,9 +56,9 @@ func TestOpenEmptyPath(t *testing.T) {
 	}
 }
 
-func TestTicketRoundTrip(t *testing.T) {
+func testTicketRoundTrip(t *testing.T, open opener) {
 	ctx := context.Background()
-	s := mustOpen(t)
+	s := open(t)
 	at := time.Date(2026, 11, 26, 9, 30, 0, 123456789, time.UTC)
 	in := Ticket{
 		Kind: KindIncident, Priority: P2, Status: StatusNew, Audience: "employee", Channel: "web", Lang: "de",
@@ -90,9 +90,9 @@ func TestTicketRoundTrip(t *testing.T) {
 	}
 }
 
-func TestListSortsByPriorityThenAge(t *testing.T) {
+func testListSortsByPriorityThenAge(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{})
+	svc, clock := mustService(t, Config{Store: open(t)})
 	mk := func(p, kind, channel string) {
 		tk := Ticket{Kind: kind, Priority: p, Summary: p + " " + kind, Channel: channel}
 		if err := svc.create(ctx, &tk); err != nil {
@@ -141,9 +141,9 @@ func TestListSortsByPriorityThenAge(t *testing.T) {
 	}
 }
 
-func TestUsers(t *testing.T) {
+func testUsers(t *testing.T, open opener) {
 	ctx := context.Background()
-	s := mustOpen(t)
+	s := open(t)
 	u, err := s.CreateUser(ctx, User{Username: "anna", PasswordHash: "h1", Role: "agent"})
 	if err != nil {
 		t.Fatal(err)
@@ -183,9 +183,9 @@ func TestUsers(t *testing.T) {
 	}
 }
 
-func TestAuditLog(t *testing.T) {
+func testAuditLog(t *testing.T, open opener) {
 	ctx := context.Background()
-	s := mustOpen(t)
+	s := open(t)
 	base := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
 	for i, e := range []AuditEntry{
 		{Who: "anna", Action: "user.login", At: base},
@@ -209,9 +209,9 @@ func TestAuditLog(t *testing.T) {
 	}
 }
 
-func TestConversations(t *testing.T) {
+func testConversations(t *testing.T, open opener) {
 	ctx := context.Background()
-	s := mustOpen(t)
+	s := open(t)
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	c := ConversationRecord{ID: "c1", Audience: "citizen", Channel: "web", Data: []byte(`{"a":1}`), CreatedAt: t0, UpdatedAt: t0}
 	if err := s.SaveConversation(ctx, c); err != nil {
@@ -250,9 +250,9 @@ func TestConversations(t *testing.T) {
 	}
 }
 
-func TestRetentionKeepsConversationsOfOpenTickets(t *testing.T) {
+func testRetentionKeepsConversationsOfOpenTickets(t *testing.T, open opener) {
 	ctx := context.Background()
-	svc, clock := mustService(t, Config{})
+	svc, clock := mustService(t, Config{Store: open(t)})
 	st := svc.store
 	old := clock.Now().Add(-100 * 24 * time.Hour)
 	for _, id := range []string{"old-plain", "old-open", "old-resolved", "new-plain"} {

@@ -58,7 +58,7 @@ func marshalJSON(v any, empty string) (string, error) {
 }
 
 // insertTicket inserts t in tx and sets t.ID and t.Key (prefix + "-" + ID).
-func insertTicket(ctx context.Context, tx *sql.Tx, t *Ticket, prefix string) error {
+func insertTicket(ctx context.Context, tx *dbTx, t *Ticket, prefix string) error {
 	transcript, err := marshalJSON(t.Transcript, "[]")
 	if err != nil {
 		return err
@@ -73,19 +73,15 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *Ticket, prefix string) err
 	}
 	// The key needs the ID; a unique placeholder keeps the UNIQUE index happy
 	// until the UPDATE below, inside the same transaction.
-	res, err := tx.ExecContext(ctx, `INSERT INTO tickets (key, external_key, kind, priority, status,
+	id, err := insertID(ctx, tx, `INSERT INTO tickets (key, external_key, kind, priority, status,
 		audience, channel, lang, summary, description, transcript, sources, slots, service, impact,
 		urgency, contact, reporter_id, conversation_id, intent, confidence, outage_id, assignee,
 		created_at, updated_at, resolved_at, resolution)
-		VALUES ('pending-' || hex(randomblob(8)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.ExternalKey, t.Kind, t.Priority, t.Status, t.Audience, t.Channel, t.Lang, t.Summary,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		"pending-"+newToken(), t.ExternalKey, t.Kind, t.Priority, t.Status, t.Audience, t.Channel, t.Lang, t.Summary,
 		t.Description, transcript, sources, slots, t.Service, t.Impact, t.Urgency, t.Contact,
 		t.ReporterID, t.ConversationID, t.Intent, t.Confidence, t.OutageID, t.Assignee,
 		ts(t.CreatedAt), ts(t.UpdatedAt), ts(t.ResolvedAt), t.Resolution)
-	if err != nil {
-		return err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return err
 	}
@@ -104,7 +100,7 @@ func insertTicket(ctx context.Context, tx *sql.Tx, t *Ticket, prefix string) err
 
 // createTicket commits t and one outbox row per action in one transaction.
 func (s *Store) createTicket(ctx context.Context, t *Ticket, prefix string, actions []string, now time.Time) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		if err := insertTicket(ctx, tx, t, prefix); err != nil {
 			return err
 		}
@@ -170,7 +166,7 @@ const MaxSearchRunes = 200
 // likeEscaper escapes the wildcards of a LIKE pattern.
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-func (f Filter) where(now time.Time) (string, []any) {
+func (f Filter) where(now time.Time, d *dialect) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, v any) {
@@ -206,10 +202,11 @@ func (f Filter) where(now time.Time) (string, []any) {
 			text = string(r[:MaxSearchRunes])
 		}
 		pat := "%" + likeEscaper.Replace(text) + "%"
-		conds = append(conds, `(key LIKE ? ESCAPE '\' OR summary LIKE ? ESCAPE '\' OR description LIKE ? ESCAPE '\'
-			OR resolution LIKE ? ESCAPE '\' OR contact LIKE ? ESCAPE '\' OR transcript LIKE ? ESCAPE '\'
-			OR id IN (SELECT ticket_id FROM notes WHERE text LIKE ? ESCAPE '\')
-			OR (conversation_id != '' AND conversation_id IN (SELECT id FROM conversations WHERE CAST(data AS TEXT) LIKE ? ESCAPE '\')))`)
+		like := d.like + ` ? ESCAPE '\'`
+		conds = append(conds, `(key `+like+` OR summary `+like+` OR description `+like+`
+			OR resolution `+like+` OR contact `+like+` OR transcript `+like+`
+			OR id IN (SELECT ticket_id FROM notes WHERE text `+like+`)
+			OR (conversation_id != '' AND conversation_id IN (SELECT id FROM conversations WHERE `+d.blobText+` `+like+`)))`)
 		for range 8 {
 			args = append(args, pat)
 		}
@@ -226,7 +223,7 @@ func (s *Store) listTickets(ctx context.Context, f Filter, now time.Time) ([]Tic
 		limit = 50
 	}
 	limit = min(limit, 500)
-	where, args := f.where(now)
+	where, args := f.where(now, s.d)
 	args = append(args, limit, max(f.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, `SELECT `+ticketColumns+` FROM tickets`+where+
 		` ORDER BY priority ASC, created_at ASC, id ASC LIMIT ? OFFSET ?`, args...)
@@ -249,7 +246,7 @@ func (s *Store) listTickets(ctx context.Context, f Filter, now time.Time) ([]Tic
 }
 
 func (s *Store) countTickets(ctx context.Context, f Filter, now time.Time) (int, error) {
-	where, args := f.where(now)
+	where, args := f.where(now, s.d)
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM tickets`+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("ticketing: count tickets: %w", err)
@@ -261,7 +258,7 @@ func (s *Store) countTickets(ctx context.Context, f Filter, now time.Time) (int,
 // link, which LinkOutage and MarkMajorIncident set in their own
 // transactions) and adds outbox rows for actions, in one transaction.
 func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []string, mail *Mail) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE tickets SET status = ?, priority = ?, assignee = ?,
 			resolution = ?, resolved_at = ?, updated_at = ? WHERE id = ?`,
 			t.Status, t.Priority, t.Assignee, t.Resolution, ts(t.ResolvedAt), ts(t.UpdatedAt), t.ID)
@@ -294,14 +291,14 @@ func (s *Store) updateTicketFields(ctx context.Context, t Ticket, actions []stri
 // addNote adds a note and, when mail is set, the mail that carries it to
 // the reporter with its outbox row, in one transaction.
 func (s *Store) addNote(ctx context.Context, n *Note, mail *Mail, token string) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO notes (ticket_id, author, text, internal, at) VALUES (?, ?, ?, ?, ?)`,
+	err := s.tx(ctx, func(tx *dbTx) error {
+		id, err := insertID(ctx, tx, `INSERT INTO notes (ticket_id, author, text, internal, at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 			n.TicketID, n.Author, n.Text, boolInt(n.Internal), ts(n.At))
 		if err != nil {
 			return err
 		}
-		n.ID, _ = res.LastInsertId()
-		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = MAX(updated_at, ?) WHERE id = ?`, ts(n.At), n.TicketID); err != nil {
+		n.ID = id
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = CASE WHEN updated_at < ? THEN ? ELSE updated_at END WHERE id = ?`, ts(n.At), ts(n.At), n.TicketID); err != nil {
 			return err
 		}
 		if mail != nil {
@@ -310,7 +307,7 @@ func (s *Store) addNote(ctx context.Context, n *Note, mail *Mail, token string) 
 		return nil
 	})
 	if err != nil {
-		if strings.Contains(err.Error(), "FOREIGN KEY") {
+		if isForeignKeyViolation(err) {
 			return ErrNotFound
 		}
 		return fmt.Errorf("ticketing: add note: %w", err)
@@ -356,7 +353,7 @@ func (s *Store) setContact(ctx context.Context, id int64, contact string, now ti
 // was finished. It returns the number of tickets changed.
 func (s *Store) ClearContactsResolvedBefore(ctx context.Context, t time.Time) (int, error) {
 	var n int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *dbTx) error {
 		// The mails sent to the person hold the address too.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM mails WHERE ticket_id IN (SELECT id FROM tickets
 			WHERE status IN ('resolved', 'closed') AND resolved_at > 0 AND resolved_at < ?)`, ts(t)); err != nil {

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package ticketing
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// The store speaks to one of two databases through database/sql: SQLite
+// (modernc.org/sqlite, the embedded default) or PostgreSQL (pgx's pool via
+// its database/sql adapter). Every query is written once, with "?"
+// placeholders and SQL that both understand (RETURNING, ON CONFLICT, CASE
+// instead of two-argument MIN/MAX); a dialect supplies the few fragments
+// that differ and rewrites the placeholders for PostgreSQL.
+type dialect struct {
+	name string // "sqlite" or "postgres"
+	// numbered placeholders ($1, $2, ...) instead of "?"
+	numbered bool
+	// like is the case-insensitive LIKE operator (SQLite's LIKE ignores
+	// ASCII case; PostgreSQL's does not).
+	like string
+	// blobText turns the conversations.data column into text for LIKE.
+	blobText string
+	// skipLocked ends the row selection of an outbox claim.
+	skipLocked string
+	// leases: outbox claims by other instances are honoured until their
+	// lease ends. SQLite is used by one instance, whose claims from before
+	// a restart are void.
+	leases bool
+	// writeLock is run first in every write transaction (PostgreSQL: a
+	// transaction-scoped advisory lock, so that read-then-write
+	// transactions of several instances run one after the other, as
+	// SQLite's single writer does); empty for none.
+	writeLock string
+
+	rebound sync.Map // query -> rewritten query
+}
+
+// Advisory lock keys (PostgreSQL), arbitrary but fixed numbers.
+const (
+	lockMigrate = 0x4c6f747365_01 // "Lotse" 1
+	lockWrite   = 0x4c6f747365_02
+)
+
+func sqliteDialect() *dialect {
+	return &dialect{name: "sqlite", like: "LIKE", blobText: "CAST(data AS TEXT)"}
+}
+
+func postgresDialect() *dialect {
+	return &dialect{
+		name: "postgres", numbered: true, like: "ILIKE",
+		blobText:   "convert_from(data, 'UTF8')",
+		skipLocked: " FOR UPDATE SKIP LOCKED",
+		leases:     true,
+		writeLock:  "SELECT pg_advisory_xact_lock(" + strconv.Itoa(lockWrite) + ")",
+	}
+}
+
+// rebind rewrites "?" placeholders outside string literals to $1, $2, ...
+// for PostgreSQL; the result is cached per query text.
+func (d *dialect) rebind(q string) string {
+	if !d.numbered {
+		return q
+	}
+	if r, ok := d.rebound.Load(q); ok {
+		return r.(string)
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n, inStr := 0, false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\'':
+			inStr = !inStr
+		case c == '?' && !inStr:
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	r := b.String()
+	d.rebound.Store(q, r)
+	return r
+}
+
+// dbConn is the store's database: a *sql.DB whose query methods take
+// "?" placeholders on both backends.
+type dbConn struct {
+	*sql.DB
+	d *dialect
+}
+
+func (c dbConn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.DB.ExecContext(ctx, c.d.rebind(q), args...)
+}
+
+func (c dbConn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.DB.QueryContext(ctx, c.d.rebind(q), args...)
+}
+
+func (c dbConn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.DB.QueryRowContext(ctx, c.d.rebind(q), args...)
+}
+
+// dbTx is a write transaction with the same placeholder rule.
+type dbTx struct {
+	*sql.Tx
+	d *dialect
+}
+
+func (t *dbTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.d.rebind(q), args...)
+}
+
+func (t *dbTx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, t.d.rebind(q), args...)
+}
+
+func (t *dbTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, t.d.rebind(q), args...)
+}
+
+// insertID runs an INSERT that ends in "RETURNING id" and returns the id.
+func insertID(ctx context.Context, q querier, query string, args ...any) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, query, args...).Scan(&id)
+	return id, err
+}
+
+// isUniqueViolation reports whether err is a broken UNIQUE constraint.
+func isUniqueViolation(err error) bool {
+	if pe, ok := errors.AsType[*pgconn.PgError](err); ok {
+		return pe.Code == "23505"
+	}
+	return err != nil && strings.Contains(err.Error(), "UNIQUE")
+}
+
+// isForeignKeyViolation reports whether err is a broken FOREIGN KEY.
+func isForeignKeyViolation(err error) bool {
+	if pe, ok := errors.AsType[*pgconn.PgError](err); ok {
+		return pe.Code == "23503"
+	}
+	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY")
+}

@@ -1,0 +1,2 @@
+-- See 002_none.sql.
+SELECT 1;
