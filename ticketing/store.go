@@ -300,16 +300,45 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// CheckPostgresURL reports whether s is a PostgreSQL URL that
+// OpenPostgres accepts (postgres:// or postgresql://, pgx pool settings
+// allowed). Its errors never repeat the password.
+func CheckPostgresURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return fmt.Errorf("%w: want postgres://user:password@host:5432/database", ErrInvalid)
+	}
+	if u.Host == "" && u.Query().Get("host") == "" {
+		return fmt.Errorf("%w: %s names no host", ErrInvalid, u.Redacted())
+	}
+	if _, err := pgxpool.ParseConfig(s); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrInvalid, u.Redacted(), err)
+	}
+	return nil
+}
+
+// RedactURL returns a database URL with its password replaced by "xxxxx",
+// for logs and messages.
+func RedactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}
+
 // OpenPostgres connects to the PostgreSQL database at url
 // (postgres://user:password@host:port/db?…, pgxpool settings such as
 // pool_max_conns allowed) and applies the embedded PostgreSQL migrations
 // (migrations/postgres) that are not applied yet. Several instances may
 // open one database together; one of them migrates.
 func OpenPostgres(ctx context.Context, url string) (*Store, error) {
+	if err := CheckPostgresURL(url); err != nil {
+		return nil, fmt.Errorf("ticketing: open postgres: %w", err)
+	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		// pgx's parse errors never repeat the password.
-		return nil, fmt.Errorf("ticketing: open postgres: %w: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("ticketing: open postgres: %w", err)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

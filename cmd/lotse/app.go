@@ -217,10 +217,19 @@ func (c closers) close() error {
 	return errors.Join(errs...)
 }
 
-// openStore opens (and creates) the SQLite store under the data dir.
-func openStore(ctx context.Context, dataDir string) (*ticketing.Store, error) {
-	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+// openStore opens the store: PostgreSQL when cfg.DatabaseURL is set (the
+// shared database of several instances), else the SQLite file under the
+// data dir (created if needed).
+func openStore(ctx context.Context, cfg Config) (*ticketing.Store, error) {
+	if cfg.DatabaseURL != "" {
+		st, err := ticketing.OpenPostgres(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("database %s: %w", ticketing.RedactURL(cfg.DatabaseURL), err)
+		}
+		return st, nil
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	return ticketing.Open(ctx, filepath.Join(dataDir, "lotse.db"))
+	return ticketing.Open(ctx, filepath.Join(cfg.DataDir, "lotse.db"))
 }

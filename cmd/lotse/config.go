@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/ticketing"
 	"github.com/musterstadt/lotse/ticketing/smtp"
 )
 
@@ -32,6 +33,11 @@ type Config struct {
 	Watch     bool     // pick up changed knowledge files while serving
 	LogLevel  string   // debug | info | warn | error
 	DebugAddr string   // loopback address for pprof and expvar; empty: off
+
+	// DatabaseURL (postgres://…) puts the store on PostgreSQL, shared by
+	// several instances; empty means the SQLite file in DataDir. Secret
+	// (it holds the password): never logged.
+	DatabaseURL string
 
 	LLM        LLMConfig
 	Embeddings EmbedConfig
@@ -129,6 +135,11 @@ func (c Config) Validate() error {
 	}
 	if c.DataDir == "" {
 		errs = append(errs, errors.New("data dir must not be empty"))
+	}
+	if c.DatabaseURL != "" {
+		if err := ticketing.CheckPostgresURL(c.DatabaseURL); err != nil {
+			errs = append(errs, fmt.Errorf("LOTSE_DATABASE_URL: %w", err))
+		}
 	}
 	if c.DebugAddr != "" {
 		if err := checkLoopback(c.DebugAddr); err != nil {
@@ -253,6 +264,7 @@ func envSpecs() []envSpec {
 	return []envSpec{
 		{name: "LOTSE_ADDR", set: str(func(c *Config) *string { return &c.Addr })},
 		{name: "LOTSE_DATA_DIR", set: str(func(c *Config) *string { return &c.DataDir })},
+		{name: "LOTSE_DATABASE_URL", secret: true, set: str(func(c *Config) *string { return &c.DatabaseURL })},
 		{name: "LOTSE_KNOWLEDGE", set: list(func(c *Config) *[]string { return &c.Knowledge })},
 		{name: "LOTSE_RETRIEVAL", set: str(func(c *Config) *string { return &c.Retrieval })},
 		{name: "LOTSE_WATCH", set: func(c *Config, v string) error {

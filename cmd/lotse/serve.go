@@ -61,6 +61,25 @@ type server struct {
 	ready   atomic.Bool
 	failed  chan error
 	stopped atomic.Bool
+	dbDown  atomic.Bool // the last readiness check found the database unreachable
+}
+
+// readyzDBTimeout bounds the database check of /readyz.
+const readyzDBTimeout = 2 * time.Second
+
+// checkDatabase pings the store for /readyz and logs when the database
+// becomes unreachable and when it is back (not at every probe).
+func (s *server) checkDatabase(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, readyzDBTimeout)
+	defer cancel()
+	err := s.app.store.Ping(ctx)
+	switch {
+	case err != nil && !s.dbDown.Swap(true):
+		s.log.Error("database unreachable; /readyz answers 503 until it is back", "backend", s.app.store.Backend(), "err", err)
+	case err == nil && s.dbDown.Swap(false):
+		s.log.Info("database reachable again", "backend", s.app.store.Backend())
+	}
+	return err
 }
 
 // startServer builds the application, binds cfg.Addr and serves in the
@@ -106,7 +125,16 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "starting"})
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+		// The database answers within a short time, or the instance is
+		// not ready: a load balancer sends chats elsewhere until the
+		// connection pool has reconnected by itself. The details (host,
+		// error) go to the log, not to the probe's client.
+		if err := s.checkDatabase(r.Context()); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable",
+				"database": a.store.Backend(), "reason": "database unreachable"})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "database": a.store.Backend()})
 	})
 	r.Method(http.MethodGet, "/metrics", a.metrics.Handler())
 	a.routes(r)

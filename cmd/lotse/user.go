@@ -32,7 +32,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg.DataDir)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func runExportReviews(ctx context.Context, args []string, getenv func(string) st
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg.DataDir)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

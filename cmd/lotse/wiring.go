@@ -60,9 +60,12 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	}
 	a.cleanup.add(a.kb.Close)
 
-	a.store, err = openStore(ctx, cfg.DataDir)
+	a.store, err = openStore(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.DatabaseURL != "" {
+		log.Info("store", "backend", a.store.Backend(), "database", ticketing.RedactURL(cfg.DatabaseURL))
 	}
 	a.cleanup.add(a.store.Close)
 	a.convs = conversationStore{st: a.store, redact: cfg.RedactTranscripts}
