@@ -1,5 +1,5 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
-# tools, sets LOTSE_E2E=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
+# tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
 .PHONY: test lint integration eval eval-report bench e2e
 
 test:
