@@ -87,6 +87,7 @@ var contract = []struct {
 	{"DeskSessions", testDeskSessions},
 	{"TakeToken", testTakeToken},
 	{"ScrubAndErasureOfLiveState", testScrubAndErasureOfLiveState},
+	{"MailRowsAndStatusToken", testMailRowsAndStatusToken},
 }
 
 func TestStoreContract(t *testing.T) {
@@ -601,5 +602,43 @@ func testScrubAndErasureOfLiveState(t *testing.T, open opener) {
 	}
 	if ok, err := st.Scrub(ctx); err != nil || !ok {
 		t.Errorf("Scrub = %v, %v", ok, err)
+	}
+}
+
+// testMailRowsAndStatusToken: a public note to a reporter with an e-mail
+// address writes a mail and its outbox row, which the outbox reads back by
+// reference; the reporter gets a status token by key and address; a note
+// on a ticket that does not exist is ErrNotFound.
+func testMailRowsAndStatusToken(t *testing.T, open opener) {
+	ctx := context.Background()
+	st := open(t)
+	svc, clock := mustService(t, Config{Store: st, Mailer: &recordingMailer{}})
+	tk := mustEscalate(t, svc, Escalation{ConversationID: "m", Summary: "Frage", Contact: "erika@example.org"})
+	if _, err := svc.AddNote(ctx, Note{TicketID: tk.ID, Author: "anna", Text: "Die Antwort"}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := st.claimOutbox(ctx, clock.Now(), []string{actionMail}, 10, "i", clock.Now().Add(time.Minute))
+	if err != nil || len(es) != 1 || es[0].Ref == 0 {
+		t.Fatalf("mail row = %+v, %v", es, err)
+	}
+	m, err := st.mailByID(ctx, es[0].Ref)
+	if err != nil || m.To != "erika@example.org" || m.TicketKey != tk.Key || m.MessageID == "" {
+		t.Errorf("mailByID = %+v, %v", m, err)
+	}
+	if _, err := st.mailByID(ctx, es[0].Ref+100); !errors.Is(err, ErrNotFound) {
+		t.Errorf("mailByID(unknown) = %v", err)
+	}
+	tok, err := svc.StatusTokenFor(ctx, tk.Key, "Erika@Example.org")
+	if err != nil || tok == "" {
+		t.Fatalf("StatusTokenFor = %q, %v", tok, err)
+	}
+	if got, err := svc.StatusByToken(ctx, tok); err != nil || got.Key != tk.Key || len(got.Replies) != 1 {
+		t.Errorf("StatusByToken = %+v, %v", got, err)
+	}
+	if _, err := svc.StatusTokenFor(ctx, tk.Key, "someone@example.org"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("StatusTokenFor with another address = %v", err)
+	}
+	if err := st.addNote(ctx, &Note{TicketID: tk.ID + 100, Author: "anna", Text: "x", At: clock.Now()}, nil, ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("note on a missing ticket = %v, want ErrNotFound", err)
 	}
 }
