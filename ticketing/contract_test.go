@@ -325,6 +325,11 @@ func testSyncReadBack(t *testing.T, open opener) {
 	if err := st.applyExternal(ctx, ts[0], StatusResolved, []Note{{TicketID: tk.ID, Author: "extern:bob", Text: "erledigt", At: c1}}, c1, clock.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// Another instance's Syncer read the same comment before this one
+	// committed: it is not copied twice.
+	if err := st.applyExternal(ctx, ts[0], "", []Note{{TicketID: tk.ID, Author: "extern:bob", Text: "erledigt", At: c1}}, c1, clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 	got, _ := st.ticketByID(ctx, tk.ID)
 	if got.Status != StatusResolved || !got.ResolvedAt.Equal(clock.Now()) || !got.UpdatedAt.Equal(clock.Now()) {
 		t.Errorf("after applyExternal: status %s resolved %v updated %v", got.Status, got.ResolvedAt, got.UpdatedAt)

@@ -249,9 +249,26 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 
 // applyExternal stores what the Syncer read back: a new status (empty to
 // keep) and new comments as public notes; seen is the creation time of the
-// newest external comment copied so far. One transaction.
+// newest external comment copied so far. One transaction. Comments that
+// another instance's Syncer copied in the meantime (not newer than the
+// ticket's stored mark) are skipped, so several instances syncing the same
+// ticket add each comment once.
 func (s *Store) applyExternal(ctx context.Context, t Ticket, status string, notes []Note, seen, syncedAt time.Time) error {
 	err := s.tx(ctx, func(tx *dbTx) error {
+		var mark int64
+		if err := tx.QueryRowContext(ctx, `SELECT ext_synced_at FROM tickets WHERE id = ?`, t.ID).Scan(&mark); err != nil {
+			return err
+		}
+		fresh := notes[:0:0]
+		for _, n := range notes {
+			if ts(n.At) > mark {
+				fresh = append(fresh, n)
+			}
+		}
+		notes = fresh
+		if ts(seen) < mark {
+			seen = fromTS(mark)
+		}
 		if status != "" && status != t.Status {
 			resolved := ts(t.ResolvedAt)
 			if status == StatusResolved || status == StatusClosed {
