@@ -5,7 +5,10 @@ package ticketing
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"io"
+	"net"
 	"strconv"
 	"strings"
 	"sync"
@@ -143,6 +146,31 @@ func isUniqueViolation(err error) bool {
 		return pe.Code == "23505"
 	}
 	return err != nil && strings.Contains(err.Error(), "UNIQUE")
+}
+
+// IsUnavailable reports whether err means that the database could not be
+// reached or went away (PostgreSQL down, restarting, network gone, a
+// connect timeout), as opposed to a bad query or a broken constraint: a
+// channel answers such a failure with 503 "try again shortly", and the
+// instance recovers by itself when the database is back (the pool
+// reconnects).
+func IsUnavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	if pe, ok := errors.AsType[*pgconn.PgError](err); ok {
+		// Class 08: connection exception; 57P01-57P03: the server shuts
+		// down or does not accept connections yet.
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	if _, ok := errors.AsType[*pgconn.ConnectError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[net.Error](err); ok {
+		return true
+	}
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "sql: database is closed")
 }
 
 // isForeignKeyViolation reports whether err is a broken FOREIGN KEY.

@@ -4,6 +4,7 @@ package ticketing
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -294,5 +295,42 @@ func TestPostgresCrashedInstanceRowsTakenOverAfterLease(t *testing.T) {
 	var owners int
 	if err := alive.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE claimed_by != '' OR lease_until != 0`).Scan(&owners); err != nil || owners != 0 {
 		t.Errorf("%d delivered rows still carry a claim, %v", owners, err)
+	}
+}
+
+// While the server is down the store's errors say so (IsUnavailable);
+// when it is back the same Store works again without being reopened.
+func TestPostgresUnavailableAndBack(t *testing.T) {
+	cluster := pgtest.NewCluster(t)
+	st := openPostgresURL(t, cluster.NewDB(t))
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	if err := st.SaveConversation(ctx, ConversationRecord{ID: "c1", Data: []byte(`{}`), CreatedAt: now, UpdatedAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.LoadConversation(ctx, "nope"); !errors.Is(err, ErrNotFound) || IsUnavailable(err) {
+		t.Errorf("missing row: %v (unavailable %v)", err, IsUnavailable(err))
+	}
+	if _, err := st.CreateUser(ctx, User{Username: "anna", Role: "agent"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateUser(ctx, User{Username: "anna", Role: "agent"}); !errors.Is(err, ErrConflict) || IsUnavailable(err) {
+		t.Errorf("taken name: %v (unavailable %v)", err, IsUnavailable(err))
+	}
+	if err := cluster.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := st.LoadConversation(ctx, "c1")
+	if err == nil || !IsUnavailable(err) {
+		t.Errorf("load with the server down: %v, IsUnavailable = %v; want true", err, IsUnavailable(err))
+	}
+	if err := st.Ping(ctx); err == nil || !IsUnavailable(err) {
+		t.Errorf("ping with the server down: %v, IsUnavailable = %v", err, IsUnavailable(err))
+	}
+	if err := cluster.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.LoadConversation(ctx, "c1"); err != nil {
+		t.Errorf("load after the server came back: %v", err)
 	}
 }

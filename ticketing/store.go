@@ -340,6 +340,11 @@ func OpenPostgres(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ticketing: open postgres: %w", err)
 	}
+	// An unreachable server fails a connect within seconds instead of the
+	// operating system's TCP timeout (connect_timeout in the URL wins).
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("ticketing: open postgres: %w", err)

@@ -99,6 +99,15 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 	if r.code != http.StatusServiceUnavailable || r.body["reason"] != "database unreachable" || r.body["status"] != "unavailable" {
 		t.Fatalf("/readyz with the database down = %d %v", r.code, r.body)
 	}
+	// A chat during the outage gets a clear error, not an answer that
+	// would be lost.
+	resp, err := http.Post(srv.URL()+"/api/v1/chat", "application/json", strings.NewReader(`{"message":"Was kostet ein Reisepass?"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	t.Logf("chat while the database is down: %d %s", resp.StatusCode, body)
 	if err := cluster.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +115,7 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 		t.Fatalf("/readyz after the database came back = %d %v", r.code, r.body)
 	}
 	// The instance works again: a chat goes through and is stored.
-	resp, err := http.Post(srv.URL()+"/api/v1/chat", "application/json", strings.NewReader(`{"message":"Was kostet ein Reisepass?"}`))
+	resp, err = http.Post(srv.URL()+"/api/v1/chat", "application/json", strings.NewReader(`{"message":"Was kostet ein Reisepass?"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
