@@ -276,6 +276,15 @@ func (o *Outbox) work() {
 
 // handle performs one attempt for e and records its outcome.
 func (o *Outbox) handle(ctx context.Context, e OutboxEntry) {
+	// The row may have waited for a free worker since it was claimed: renew
+	// the lease for this attempt, and leave the row alone if another
+	// instance took it over meanwhile.
+	if ok, err := o.cfg.Store.renewOutbox(ctx, e.ID, o.cfg.Instance, o.cfg.Now().Add(o.cfg.Lease)); err != nil || !ok {
+		if err != nil && ctx.Err() == nil {
+			o.cfg.Logger.Error("outbox: renew claim", "ticket", e.TicketKey, "err", err)
+		}
+		return
+	}
 	// The poller may have read e before another worker finished it; with
 	// the claim held, the committed state is authoritative.
 	cur, err := o.cfg.Store.outboxEntry(ctx, e.ID)

@@ -295,9 +295,20 @@ func testOutboxSkipsStaleEntries(t *testing.T, open opener) {
 	svc, clock := mustService(t, Config{Store: open(t), Deliverer: nopDeliverer{}})
 	mustEscalate(t, svc, Escalation{Summary: "a"})
 	mustEscalate(t, svc, Escalation{Summary: "b"})
-	stale := outboxRows(t, svc.store) // both due, as a poller read them
 	d := newFakeDeliverer(nil)
 	o := NewOutbox(OutboxConfig{Store: svc.store, Deliverer: d, Now: clock.Now})
+	claim := func() []OutboxEntry { // as the poller claims due rows
+		t.Helper()
+		es, err := svc.store.claimOutbox(ctx, clock.Now(), []string{actionDeliver}, 10, o.cfg.Instance, clock.Now().Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return es
+	}
+	stale := claim() // both due
+	if len(stale) != 2 {
+		t.Fatalf("claimed %d rows, want 2", len(stale))
+	}
 	// Meanwhile another worker delivered the first and rescheduled the second.
 	if err := svc.store.outboxDone(ctx, stale[0], "EXT-1", clock.Now()); err != nil {
 		t.Fatal(err)
@@ -311,6 +322,18 @@ func testOutboxSkipsStaleEntries(t *testing.T, open opener) {
 		t.Errorf("Deliver called %d times for stale entries, want 0", len(calls))
 	}
 	clock.Add(time.Minute)
+	// Claimed by another instance (its claim is newer): not this one's.
+	if es, err := svc.store.claimOutbox(ctx, clock.Now(), []string{actionDeliver}, 10, "other", clock.Now().Add(time.Hour)); err != nil || len(es) != 1 {
+		t.Fatalf("claim by other = %+v, %v", es, err)
+	}
+	o.handle(ctx, stale[1])
+	if calls, _ := d.snapshot(); len(calls) != 0 {
+		t.Errorf("Deliver called %d times for a row another instance holds, want 0", len(calls))
+	}
+	if err := svc.store.releaseOutbox(ctx, stale[1].ID, "other"); err != nil {
+		t.Fatal(err)
+	}
+	claim()
 	o.handle(ctx, stale[1])
 	if calls, _ := d.snapshot(); len(calls) != 1 {
 		t.Errorf("Deliver called %d times once due, want 1", len(calls))

@@ -112,6 +112,19 @@ func (s *Store) claimOutbox(ctx context.Context, now time.Time, actions []string
 		WHERE o.id IN (`+placeholders(len(ids))+`) ORDER BY o.next_attempt_at, o.id`, ids...)
 }
 
+// renewOutbox extends owner's claim on a pending entry until leaseUntil
+// (the start of an attempt); false when the entry is done or another
+// instance holds it now.
+func (s *Store) renewOutbox(ctx context.Context, id int64, owner string, leaseUntil time.Time) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET lease_until = ? WHERE id = ? AND claimed_by = ? AND delivered_at = 0 AND failed = 0`,
+		ts(leaseUntil), id, owner)
+	if err != nil {
+		return false, fmt.Errorf("ticketing: renew outbox %d: %w", id, err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
 // releaseOutbox gives up owner's claim on an entry (an attempt aborted by
 // shutdown), so that another instance may take it at once.
 func (s *Store) releaseOutbox(ctx context.Context, id int64, owner string) error {
