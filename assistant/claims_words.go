@@ -242,8 +242,9 @@ func (d duration) keys() []string {
 	return out
 }
 
-// tokenNumber reads the number at toks[i], in digits or words.
-func tokenNumber(toks []wordToken, i int) (value float64, end int, article, ok bool) {
+// tokenNumber reads the number at toks[i], in digits or words; with
+// intl also in the number words of the five other answer languages.
+func tokenNumber(toks []wordToken, i int, intl bool) (value float64, end int, article, ok bool) {
 	t := toks[i]
 	if t.text != "" && unicode.IsDigit(rune(t.text[0])) {
 		groups := strings.FieldsFunc(t.text, func(r rune) bool { return r == '.' || r == ',' || r == ':' })
@@ -259,16 +260,34 @@ func tokenNumber(toks []wordToken, i int) (value float64, end int, article, ok b
 	if n, ok := numberWordAt(toks, i); ok {
 		return float64(n.value), n.end, n.article, true
 	}
+	if intl {
+		if v, ok := numberWordsIntl[toks[i].folded]; ok {
+			return float64(v), i + 1, false, true
+		}
+	}
 	return 0, 0, false, false
 }
 
 // findDurations returns the durations of s. A range carries the unit of
 // its last number: "4 bis 6 Wochen" is 4 weeks and 6 weeks.
-func findDurations(s string) []duration {
+func findDurations(s string) []duration { return findDurationsIn(s, false) }
+
+// findDurationsIn is findDurations for an answer; with intl it also reads
+// the units, number words, range words and working days of Turkish,
+// Arabic, Ukrainian, Russian and Polish (claims_intl.go).
+func findDurationsIn(s string, intl bool) []duration {
 	toks := wordTokens(s)
 	var out []duration
+	isRange := func(w string) bool { return rangeWords[w] || (intl && rangeWordsIntl[w]) }
 	for i := 0; i < len(toks); {
-		v, end, _, ok := tokenNumber(toks, i)
+		if intl {
+			if u, ok := dualUnits[toks[i].text]; ok {
+				out = append(out, duration{value: 2, unit: u, start: toks[i].start, end: toks[i].end})
+				i++
+				continue
+			}
+		}
+		v, end, _, ok := tokenNumber(toks, i, intl)
 		if !ok {
 			i++
 			continue
@@ -278,8 +297,8 @@ func findDurations(s string) []duration {
 		starts := []int{toks[i].start}
 		ends := []int{toks[end-1].end}
 		j := end
-		for j+1 < len(toks) && (rangeWords[toks[j].folded]) {
-			v2, e2, art, ok := tokenNumber(toks, j+1)
+		for j+1 < len(toks) && isRange(toks[j].folded) {
+			v2, e2, art, ok := tokenNumber(toks, j+1, intl)
 			if !ok || art {
 				break
 			}
@@ -293,8 +312,16 @@ func findDurations(s string) []duration {
 		if j < len(toks) {
 			if englishWorkday(toks, j) {
 				unit, uend = "workday", toks[j+1].end
-			} else if u, ok := durationUnits[toks[j].folded]; ok {
+			} else if u, ok := unitOf(toks[j].folded, intl); ok {
 				unit, uend = u, toks[j].end
+			} else if intl && workdayWords[toks[j].folded] && j+1 < len(toks) {
+				// "3 робочі дні", "3 iş günü"
+				if u, _ := unitOf(toks[j+1].folded, true); u == "day" {
+					unit, uend = "workday", toks[j+1].end
+				}
+			}
+			if intl && unit == "day" && j+1 < len(toks) && workdayWords[toks[j+1].folded] {
+				unit, uend = "workday", toks[j+1].end // "3 dni robocze", "3 أيام عمل"
 			}
 		}
 		if unit == "" {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -67,9 +68,13 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		Question:       question,
 		History:        llmHistory(in.Conv, question),
 	}
-	for _, p := range ps {
+	// The verifier and the original text see the passages as the model
+	// does.
+	ps = slices.Clone(ps)
+	for i, p := range ps {
+		ps[i].Text = truncateLLM(p.Text, maxLLMPassageRunes)
 		data.Passages = append(data.Passages, prompts.Passage{
-			Title: p.Title, Section: p.Section, Text: truncateLLM(p.Text, maxLLMPassageRunes),
+			Title: p.Title, Section: p.Section, Text: ps[i].Text,
 		})
 	}
 	system, user, err := a.llmPrompts().Answer(data)
@@ -147,6 +152,8 @@ func (a *Assistant) generate(ctx context.Context, in generateInput, yield func(C
 		Mode:           modeLLM,
 		HandoffOffered: in.Fallback.HandoffOffered,
 		Handoff:        in.Fallback.Handoff,
+		// The German text behind the answer, as the model read it.
+		Original: sv.originals(),
 	}
 	if len(vr.Refused) > 0 {
 		a.llmLogger().Info("assistant: model sentences refused", "refused", len(vr.Refused), "kind", vr.Refused[0].Kind)

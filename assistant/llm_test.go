@@ -65,6 +65,11 @@ func TestGenerateStreamsAndAnswers(t *testing.T) {
 		Lang:           "de",
 		Mode:           "llm",
 		HandoffOffered: true,
+		// The passages the kept sentences cite, for the "Originaltext".
+		Original: []Original{
+			{Source: 1, Section: pKosten.Section, Text: pKosten.Text, Lang: pKosten.Lang},
+			{Source: 1, Section: pStelle.Section, Text: pStelle.Text, Lang: pStelle.Lang},
+		},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("answer (-want +got):\n%s", diff)
@@ -312,7 +317,7 @@ func TestGenerateSimpleAndLanguage(t *testing.T) {
 	a.generate(context.Background(), generateInput{Question: "Pasaport?", Lang: "tr", Passages: []knowledge.Passage{pKosten}, Fallback: llmFallback()},
 		func(Chunk) bool { return true })
 	reqs := model.Requests()
-	for i, want := range []string{"Einfacher Sprache", "Answer in English", "Antworte in dieser Sprache: Türkisch"} {
+	for i, want := range []string{"Einfacher Sprache", "Answer entirely in English", "Answer entirely in Turkish"} {
 		if !strings.Contains(reqs[i].Messages[0].Content, want) {
 			t.Errorf("request %d system prompt lacks %q", i, want)
 		}

@@ -40,6 +40,11 @@ const (
 var noticeReplaced = map[string]string{
 	"de": "Die Antwort wurde durch eine geprüfte Antwort ersetzt.",
 	"en": "The answer was replaced by a verified answer.",
+	"tr": "Yanıt, doğrulanmış bir yanıtla değiştirildi.",
+	"ar": "تم استبدال الإجابة بإجابة تم التحقق منها.",
+	"uk": "Відповідь замінено перевіреною відповіддю.",
+	"ru": "Ответ заменён проверенным ответом.",
+	"pl": "Odpowiedź została zastąpiona sprawdzoną odpowiedzią.",
 }
 
 // errModelSilent is the cause of cancelling a model call that sent no

@@ -56,10 +56,28 @@ type Answer struct {
 	// Choice lists the candidate documents with their choice features,
 	// for `lotse eval tune`; empty when no document was chosen.
 	Choice []ChoiceCandidate `json:"-"`
+	// Original holds the passages of the German sources that a model's
+	// answer rests on, in order of first citation, so that a channel can
+	// show the original text beside a translated or rephrased answer
+	// ("Originaltext"); empty for extractive answers, which quote the
+	// sources themselves.
+	Original []Original
 	// Verification says which sentences of a model answer were refused
 	// and whether the answer was replaced by the offline answer; nil when
 	// no model answered.
 	Verification *Verification
+}
+
+// Original is one passage of a source as the model read it.
+type Original struct {
+	// Source is the 1-based number of the source in Answer.Sources, as
+	// the answer's [k] markers cite it.
+	Source int `json:"source"`
+	// Section is the passage's heading path ("Reisepass beantragen ›
+	// Kosten"), or the document's title.
+	Section string `json:"section,omitempty"`
+	Text    string `json:"text"` // plain text, in the source's language
+	Lang    string `json:"lang,omitempty"`
 }
 
 // Verification is the outcome of checking a model's text against its

@@ -84,7 +84,7 @@ func currencyNear(s string, start, end int) bool {
 	after := strings.ToLower(strings.TrimLeft(s[end:], " \u00a0"))
 	before := strings.TrimRight(s[:start], " \u00a0")
 	return strings.HasPrefix(after, "€") || strings.HasPrefix(after, "euro") || strings.HasPrefix(after, "eur") ||
-		strings.HasSuffix(before, "€") || strings.HasSuffix(strings.ToLower(before), "eur")
+		currencyWordAfter(after) || strings.HasSuffix(before, "€") || strings.HasSuffix(strings.ToLower(before), "eur")
 }
 
 // claimOf returns the claim text around s[start:end] for a report: the
@@ -112,6 +112,10 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 	}
 	var out []Refusal
 	fail := func(kind, claim string) { out = append(out, Refusal{Kind: kind, Claim: claim}) }
+	intl := intlLangs[v.lang]
+	// Figures in the answer language's notation ("€1,070.00", "1 070,00
+	// євро", Arabic-Indic digits) are read with their value.
+	body = localFigures(body, v.lang)
 	orig := body // the checks below blank what they have seen
 
 	// Links: an invented URL can send a citizen to a phishing page.
@@ -148,7 +152,15 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 			fail(claimDate, body[f.start:f.end])
 		}
 	}
-	for _, d := range findDurations(body) {
+	if intl {
+		for _, f := range intlDates(body) {
+			if !ix.keys[f.key] {
+				fail(claimDate, body[f.start:f.end])
+			}
+			body = blank(body, f.start, f.end)
+		}
+	}
+	for _, d := range findDurationsIn(body, intl) {
 		key := ""
 		for _, k := range d.keys() {
 			if ix.keys[k] {
@@ -200,6 +212,16 @@ func (v *verifier) check(body string, ix *sourceIndex) []Refusal {
 	for _, f := range weekdayMentions(body, false) {
 		if !ix.keys[f.key] {
 			fail(claimHours, body[f.start:f.end])
+		}
+	}
+	if intl {
+		for _, f := range intlWeekdays(body) {
+			if !ix.keys[f.key] {
+				fail(claimHours, body[f.start:f.end])
+			}
+		}
+		for _, f := range unfiguredAmounts(body) {
+			fail(claimAmount, body[f.start:f.end])
 		}
 	}
 	for _, m := range streetRE.FindAllStringSubmatchIndex(body, -1) {
@@ -291,6 +313,11 @@ func (v *verifier) wrongLanguage(body string) bool {
 	if v.lex == nil {
 		return false
 	}
+	switch v.lang {
+	case "ar", "uk", "ru":
+		ws := words(body)
+		return len(ws) >= 4 && v.wrongScript(body, ws)
+	}
 	section := map[string]string{"de": "stop_de", "en": "stop_en", "tr": "stop_tr", "pl": "stop_pl"}
 	if _, ok := section[v.lang]; !ok {
 		return false
@@ -302,8 +329,10 @@ func (v *verifier) wrongLanguage(body string) bool {
 	count := func(lang string) int {
 		n := v.lex.countIn(section[lang], ws)
 		if lang == "de" {
-			n += strings.Count(body, "ä") + strings.Count(body, "ö") + strings.Count(body, "ü") + strings.Count(body, "ß") +
-				strings.Count(body, "Ä") + strings.Count(body, "Ö") + strings.Count(body, "Ü")
+			n += strings.Count(body, "ä") + strings.Count(body, "ß") + strings.Count(body, "Ä")
+			if v.lang != "tr" { // Turkish writes ö and ü too
+				n += strings.Count(body, "ö") + strings.Count(body, "ü") + strings.Count(body, "Ö") + strings.Count(body, "Ü")
+			}
 		}
 		return n
 	}

@@ -185,6 +185,7 @@ type answerStream struct {
 	lead     string // whitespace before the next sentence
 	held     []heldSentence
 	citedAll []int // passages cited by any sentence, in order
+	shown    []int // passages cited by a sentence that was passed on, in order
 	ren      renumberer
 	out      strings.Builder
 	kept     int
@@ -367,6 +368,13 @@ func (s *answerStream) refuse(r Refusal, sentence string) {
 
 // send passes a verified sentence on, renumbered and without Markdown.
 func (s *answerStream) send(lead, text string) {
+	for _, m := range citationRE.FindAllStringSubmatch(text, -1) {
+		for _, n := range parseCitation(m[1]) {
+			if n >= 1 && n <= len(s.v.ps) && !slices.Contains(s.shown, n-1) {
+				s.shown = append(s.shown, n-1)
+			}
+		}
+	}
 	piece := s.ren.rewrite(lead + text)
 	if s.out.Len() == 0 {
 		piece = strings.TrimLeft(piece, " \t\r\n")
@@ -385,6 +393,35 @@ func (s *answerStream) send(lead, text string) {
 func (s *answerStream) result() (string, []Source, Verification) {
 	vr := Verification{Refused: s.refused, Replaced: s.replaced()}
 	return strings.TrimSpace(s.out.String()), s.ren.sources, vr
+}
+
+// originals returns the passages that the sentences passed on cite, each
+// with its source number, for the "Originaltext" of the answer. Passages
+// with the same text are given once.
+func (s *answerStream) originals() []Original {
+	var out []Original
+	seen := map[string]bool{}
+	for _, i := range s.shown {
+		p := s.v.ps[i]
+		text := strings.TrimSpace(p.Text)
+		if text == "" || seen[text] {
+			continue
+		}
+		seen[text] = true
+		n, ok := s.ren.number[i]
+		if !ok {
+			continue
+		}
+		section := p.Section
+		switch {
+		case section == "":
+			section = p.Title
+		case p.Title != "" && !strings.HasPrefix(section, p.Title):
+			section = p.Title + " › " + section
+		}
+		out = append(out, Original{Source: n, Section: section, Text: text, Lang: p.Lang})
+	}
+	return out
 }
 
 // replaced returns why the whole answer is to be replaced, or "": it

@@ -6,8 +6,9 @@
 //
 // Each template file defines two templates, "system" and "user", which
 // become the system and the user message of a chat request. A file named
-// NAME.LANG.tmpl (answer.en.tmpl) overrides NAME.tmpl for that language,
-// and Load can replace any file by one of the same name from a directory,
+// NAME.LANG.tmpl (answer.en.tmpl) overrides NAME.tmpl for that language
+// (NAME.en.tmpl also serves the languages other than German that have no
+// file of their own), and Load can replace any file by one of the same name from a directory,
 // so that a town can adapt the wording without rebuilding.
 //
 // prompts does not talk to models, does not redact personal data (the
@@ -152,10 +153,15 @@ func (s *Set) names() []string {
 	return names
 }
 
-// lookup returns the template name.lang if present, else name.
+// lookup returns the template name.lang if present; for a language other
+// than German without its own file name.en, whose rules are written for
+// answers in any language and name it ({{.LanguageEN}}); else name.
 func (s *Set) lookup(name, lang string) *template.Template {
 	if lang != "" {
 		if t, ok := s.tmpls[name+"."+lang]; ok {
+			return t
+		}
+		if t, ok := s.tmpls[name+".en"]; ok && lang != "de" {
 			return t
 		}
 	}

@@ -134,10 +134,11 @@ func TestAnswerLanguageAndVariant(t *testing.T) {
 		user   string // a phrase the user message must contain
 	}{
 		{"german default", AnswerData{}, "Antworte in dieser Sprache: Deutsch.", "Frage:"},
-		{"english translation file", AnswerData{Lang: "en"}, "Answer in English.", "Question:"},
-		{"english region code", AnswerData{Lang: "en-GB"}, "Answer in English.", "Question:"},
-		{"turkish via german prompt", AnswerData{Lang: "tr"}, "Antworte in dieser Sprache: Türkisch.", "Frage:"},
-		{"unknown code", AnswerData{Lang: "xx"}, "der Sprache der Frage (xx)", "Frage:"},
+		{"english translation file", AnswerData{Lang: "en"}, "Answer entirely in English", "Question:"},
+		{"english region code", AnswerData{Lang: "en-GB"}, "Answer entirely in English", "Question:"},
+		{"turkish via the english prompt", AnswerData{Lang: "tr"}, "Answer entirely in Turkish", "Question:"},
+		{"arabic via the english prompt", AnswerData{Lang: "ar"}, "Answer entirely in Arabic", "in Arabic. Cite"},
+		{"unknown code", AnswerData{Lang: "xx"}, "the language of the question (xx)", "Question:"},
 		{"garbage code", AnswerData{Lang: "<sc"}, "Deutsch", "Frage:"},
 		{"simple", AnswerData{Simple: true}, "Einfacher Sprache", "Antworte in Einfacher Sprache"},
 		{"simple english falls back to simple", AnswerData{Simple: true, Lang: "en"}, "Antworte in dieser Sprache: Englisch.", "Einfacher Sprache"},
