@@ -33,7 +33,26 @@ type answerEvent struct {
 	Intent         string     `json:"intent"`
 	HandoffOffered bool       `json:"handoff_offered"`
 	Lang           string     `json:"lang,omitempty"` // language of Text
-	Seq            int64      `json:"seq"`
+	// Original is the source text a model's answer rests on, for the
+	// widget's "Originaltext" toggle; absent for extractive answers.
+	Original []wireOriginal `json:"original,omitempty"`
+	Seq      int64          `json:"seq"`
+}
+
+// wireOriginal is one passage of the original (German) source text.
+type wireOriginal struct {
+	Source  int    `json:"source"` // 1-based index into sources
+	Section string `json:"section,omitempty"`
+	Text    string `json:"text"`
+	Lang    string `json:"lang,omitempty"`
+}
+
+func wireOriginals(os []assistant.Original) []wireOriginal {
+	var out []wireOriginal
+	for _, o := range os {
+		out = append(out, wireOriginal{Source: o.Source, Section: o.Section, Text: o.Text, Lang: o.Lang})
+	}
+	return out
 }
 
 func (e *answerEvent) setSeq(n int64) { e.Seq = n }
@@ -53,6 +72,7 @@ func newAnswerEvent(id string, a *assistant.Answer) *answerEvent {
 		Intent:         string(a.Intent),
 		HandoffOffered: a.HandoffOffered || a.Handoff != nil,
 		Lang:           a.Lang,
+		Original:       wireOriginals(a.Original),
 	}
 	for _, src := range a.Sources {
 		ev.Sources = append(ev.Sources, wsSource{ID: src.ID, Title: src.Title, URL: src.URL})

@@ -28,6 +28,8 @@ type restAnswer struct {
 	Intent         string       `json:"intent"`
 	HandoffOffered bool         `json:"handoff_offered"`
 	Ticket         string       `json:"ticket,omitempty"`
+	// Original: see answerEvent.
+	Original []wireOriginal `json:"original,omitempty"`
 }
 
 type restSource struct {
@@ -106,6 +108,7 @@ func toRESTAnswer(a *assistant.Answer) restAnswer {
 		Sources:        make([]restSource, 0, len(a.Sources)),
 		Intent:         string(a.Intent),
 		HandoffOffered: a.HandoffOffered || a.Handoff != nil,
+		Original:       wireOriginals(a.Original),
 	}
 	if a.Handoff != nil {
 		out.Ticket = a.Handoff.Ticket

@@ -15,6 +15,9 @@
  *   data-lotse-open   "true" opens the panel when the page loads
  *   data-lotse-lang   the widget's first language (default: the page's lang)
  *
+ * An answer written by a model may carry the source passages it rests on
+ * ("original"): they are shown behind an "Originaltext" button.
+ *
  * The widget's language is, in order: the one chosen in the panel, the
  * script's data-lotse-lang, the page's lang attribute, the language the
  * server detected in the first message, the browser's language, German.
@@ -59,6 +62,7 @@
       you: 'Sie', bot: 'Assistent', team: 'Service-Team', sources: 'Quellen:',
       newWin: ' (öffnet in neuem Fenster)', speak: 'Vorlesen', stop: 'Vorlesen beenden',
       more: 'Mehr anzeigen', less: 'Weniger anzeigen', sent: 'Gesendet', typing: '{name} (Service-Team) schreibt …',
+      original: 'Originaltext',
       up: 'Hilfreich', down: 'Nicht hilfreich'
     },
     en: {
@@ -73,6 +77,7 @@
       you: 'You', bot: 'Assistant', team: 'Service team', sources: 'Sources:',
       newWin: ' (opens in a new window)', speak: 'Read aloud', stop: 'Stop reading',
       more: 'Show more', less: 'Show less', sent: 'Sent', typing: '{name} (service team) is typing …',
+      original: 'Original text (German)',
       up: 'Helpful', down: 'Not helpful',
       e_rate_limited: 'You have sent a lot of messages. Please wait {n} seconds, then send your message again.',
       e_busy: 'Please wait until the previous answer is complete.'
@@ -89,6 +94,7 @@
       you: 'Siz', bot: 'Asistan', team: 'Hizmet ekibi', sources: 'Kaynaklar:',
       newWin: ' (yeni pencerede açılır)', speak: 'Sesli oku', stop: 'Okumayı durdur',
       more: 'Daha fazla göster', less: 'Daha az göster', sent: 'Gönderildi', typing: '{name} (Hizmet ekibi) yazıyor …',
+      original: 'Orijinal metin (Almanca)',
       up: 'Yardımcı oldu', down: 'Yardımcı olmadı',
       e_rate_limited: 'Çok sayıda mesaj gönderdiniz. Lütfen {n} saniye bekleyin ve mesajınızı tekrar gönderin.',
       e_busy: 'Lütfen önceki yanıtın tamamlanmasını bekleyin.'
@@ -105,6 +111,7 @@
       you: 'Ty', bot: 'Asystent', team: 'Zespół obsługi', sources: 'Źródła:',
       newWin: ' (otwiera się w nowym oknie)', speak: 'Czytaj na głos', stop: 'Zatrzymaj czytanie',
       more: 'Pokaż więcej', less: 'Pokaż mniej', sent: 'Wysłano', typing: '{name} (Zespół obsługi) pisze …',
+      original: 'Tekst oryginalny (po niemiecku)',
       up: 'Pomocne', down: 'Niepomocne',
       e_rate_limited: 'Wysłano bardzo dużo wiadomości. Odczekaj {n} s i wyślij wiadomość ponownie.',
       e_busy: 'Poczekaj, aż poprzednia odpowiedź będzie gotowa.'
@@ -121,6 +128,7 @@
       you: 'Ви', bot: 'Помічник', team: 'Служба підтримки', sources: 'Джерела:',
       newWin: ' (відкривається в новому вікні)', speak: 'Прочитати вголос', stop: 'Зупинити читання',
       more: 'Показати більше', less: 'Показати менше', sent: 'Надіслано', typing: '{name} (Служба підтримки) пише …',
+      original: 'Оригінальний текст (німецькою)',
       up: 'Корисно', down: 'Некорисно',
       e_rate_limited: 'Ви надіслали дуже багато повідомлень. Зачекайте {n} с і надішліть повідомлення ще раз.',
       e_busy: 'Зачекайте, доки буде готова попередня відповідь.'
@@ -137,6 +145,7 @@
       you: 'Вы', bot: 'Помощник', team: 'Служба поддержки', sources: 'Источники:',
       newWin: ' (откроется в новом окне)', speak: 'Прочитать вслух', stop: 'Остановить чтение',
       more: 'Показать больше', less: 'Показать меньше', sent: 'Отправлено', typing: '{name} (Служба поддержки) пишет …',
+      original: 'Оригинальный текст (на немецком)',
       up: 'Полезно', down: 'Не помогло',
       e_rate_limited: 'Вы отправили очень много сообщений. Подождите {n} с и отправьте сообщение ещё раз.',
       e_busy: 'Подождите, пока будет готов предыдущий ответ.'
@@ -153,6 +162,7 @@
       you: 'أنت', bot: 'المساعد', team: 'فريق الخدمة', sources: 'المصادر:',
       newWin: ' (يفتح في نافذة جديدة)', speak: 'قراءة بصوت عالٍ', stop: 'إيقاف القراءة',
       more: 'عرض المزيد', less: 'عرض أقل', sent: 'تم الإرسال', typing: '{name} (فريق الخدمة) يكتب …',
+      original: 'النص الأصلي (بالألمانية)',
       up: 'مفيد', down: 'غير مفيد',
       e_rate_limited: 'لقد أرسلت رسائل كثيرة. يرجى الانتظار {n} ثانية ثم إرسال رسالتك مرة أخرى.',
       e_busy: 'يرجى الانتظار حتى تكتمل الإجابة السابقة.'
@@ -785,6 +795,8 @@
       // Keyboard focus never lands in the folded part.
       body.addEventListener('focusin', function () { expand(true); });
       m.appendChild(more);
+      var orig = this.originalText(msg);
+      if (orig) { m.appendChild(orig); }
       if (sources.length) {
         var box = el('div', { class: 'sources' });
         box.appendChild(this.tr(el('span', { class: 'label' }), 'sources'));
@@ -806,6 +818,39 @@
       if (body.scrollHeight > body.clientHeight + 4) { more.hidden = false; } else { body.classList.remove('clamp'); more.hidden = true; }
       this.anchor = m;
       this.scrollDown();
+    }
+
+    // originalText returns the "Originaltext" of a model's answer: a
+    // button (aria-expanded) that shows or hides the source passages the
+    // answer rests on, in their own language and direction; null when the
+    // answer carries none (extractive answers quote the source anyway).
+    originalText(msg) {
+      var items = (Array.isArray(msg.original) ? msg.original : []).filter(function (o) {
+        return o && typeof o.text === 'string' && o.text.trim();
+      });
+      if (!items.length) { return null; }
+      var box = el('div', { class: 'original' });
+      var id = 'lotse-o' + (++this.n);
+      var btn = this.tr(el('button', { type: 'button', class: 'orig-toggle', 'aria-expanded': 'false', 'aria-controls': id }), 'original');
+      var region = el('div', { class: 'orig-text', id: id });
+      region.hidden = true;
+      items.forEach(function (o) {
+        var lang = typeof o.lang === 'string' && /^[a-z]{2,3}$/.test(o.lang) ? o.lang : 'de';
+        var item = el('div', { class: 'orig-item', lang: lang, dir: RTL[lang] ? 'rtl' : 'ltr' });
+        var head = String(o.section || '');
+        if (typeof o.source === 'number' && o.source > 0) { head += (head ? ' ' : '') + '[' + o.source + ']'; }
+        if (head) { item.appendChild(el('p', { class: 'orig-head' }, head)); }
+        this.render(o.text, item);
+        region.appendChild(item);
+      }, this);
+      btn.addEventListener('click', function () {
+        var open = btn.getAttribute('aria-expanded') !== 'true';
+        btn.setAttribute('aria-expanded', String(open));
+        region.hidden = !open;
+      });
+      box.appendChild(btn);
+      box.appendChild(region);
+      return box;
     }
 
     actions(msg, text) {
