@@ -5,8 +5,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,6 +36,52 @@ func TestServeWithLLM(t *testing.T) {
 	}
 	if len(fake.Requests()) == 0 {
 		t.Error("the model was never asked")
+	}
+}
+
+// TestServeWithLLMInTurkish: a question in Turkish, a model that answers
+// in Turkish with the fee written as Turkish writes it: the REST answer is
+// the model's Turkish sentence, and it carries the German passage it
+// rests on for the "Originaltext".
+func TestServeWithLLMInTurkish(t *testing.T) {
+	fake := fakellm.New()
+	defer fake.Close()
+	fake.SetReply(func(r fakellm.Request) fakellm.Reply {
+		if len(r.Tools) > 0 {
+			return fakellm.Reply{Status: 503}
+		}
+		for i, p := range r.Passages() {
+			if strings.Contains(p, "70,00 Euro") {
+				return fakellm.Reply{Text: "Pasaport, 24 yaş ve üzeri başvuru sahipleri için 70,00 € tutar [" + strconv.Itoa(i+1) + "]."}
+			}
+		}
+		return fakellm.Reply{Text: "Bilmiyorum."}
+	})
+	srv := mustStartServer(t, func(c *Config) {
+		c.LLM.BaseURL = fake.URL
+		c.LLM.Model = "fake-model"
+	})
+	code, cr, raw := postChat(t, srv.URL(), `{"message":"Pasaport ne kadar tutuyor?"}`)
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, raw)
+	}
+	if !strings.Contains(cr.Answer.Text, "70,00 € tutar [1]") {
+		t.Errorf("want the Turkish model answer, got %s", raw)
+	}
+	var body struct {
+		Answer struct {
+			Original []struct {
+				Source int    `json:"source"`
+				Text   string `json:"text"`
+				Lang   string `json:"lang"`
+			} `json:"original"`
+		} `json:"answer"`
+	}
+	if err := json.Unmarshal(raw, &body); err != nil {
+		t.Fatal(err)
+	}
+	if o := body.Answer.Original; len(o) == 0 || o[0].Source != 1 || o[0].Lang != "de" || !strings.Contains(o[0].Text, "70,00 Euro") {
+		t.Errorf("original %+v, want the German fee passage", o)
 	}
 }
 
