@@ -147,6 +147,9 @@ func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger, opt loadO
 		if err != nil {
 			return nil, fmt.Errorf("knowledge: walking root %q: %w", root.Name, err)
 		}
+		for _, k := range rc.unusedNames() {
+			l.skip(logger, root.Name+"/"+configFile, "names: kein Dokument "+k)
+		}
 	}
 	slices.SortFunc(l.docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
 	return l, nil
@@ -424,7 +427,12 @@ func (pd parsedDoc) document(rc *rootConfig, rel, id string, modTime time.Time) 
 	if pd.lang != "" {
 		doc.Lang = pd.lang
 	}
-	names, err := checkNames(pd.names)
+	merged := pd.names
+	if extra := rc.namesFor(rel, id); len(extra) > 0 {
+		// knowledge.yaml's names come after the front matter's.
+		merged = mergeNames(pd.names, extra)
+	}
+	names, err := checkNames(merged)
 	if err != nil {
 		return Document{}, err
 	}
@@ -611,6 +619,23 @@ const (
 )
 
 var nameLangRE = regexp.MustCompile(`^[a-z]{2}$`)
+
+// mergeNames returns the names of a and then those of b that a does not
+// have, per language.
+func mergeNames(a, b map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(a)+len(b))
+	for l, ns := range a {
+		out[l] = slices.Clone(ns)
+	}
+	for l, ns := range b {
+		for _, n := range ns {
+			if !slices.ContainsFunc(out[l], func(m string) bool { return strings.EqualFold(strings.TrimSpace(m), n) }) {
+				out[l] = append(out[l], n)
+			}
+		}
+	}
+	return out
+}
 
 // checkNames validates the names of a document in other languages: keys
 // are ISO 639-1 codes, names are one line of at most maxNameRunes, and

@@ -50,3 +50,66 @@ func TestNamesInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInKnowledgeYAML: a town's editors give documents names in other
+// languages in knowledge.yaml, by the document's path with or without its
+// extension. They are merged with the front matter's, searched like
+// synonyms, and a path that names no document is reported; a bad entry
+// stops the root with a clear error.
+func TestNamesInKnowledgeYAML(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n" +
+			"names:\n" +
+			"  a/sondernutzung: {en: [Sidewalk stall permit], uk: [Дозвіл на торгівлю на тротуарі]}\n" +
+			"  a/hundesteuer.md: {tr: [Köpek vergisi], ar: [ضريبة الكلاب]}\n" +
+			"  a/fehlt: {en: [Missing]}\n")},
+		"a/sondernutzung.md": {Data: []byte("---\ntitle: Sondernutzungserlaubnis beantragen\nnames:\n  en: [Street use permit]\n---\n" +
+			"Für einen Verkaufsstand auf dem Gehweg brauchen Sie eine Erlaubnis.\n\n## Kosten\n\n25,00 Euro je Tag.\n")},
+		"a/hundesteuer.md": {Data: []byte("# Hundesteuer\n\nWer einen Hund hält, zahlt Hundesteuer.\n\n## Kosten\n\n96,00 Euro im Jahr.\n")},
+		"a/parken.md":      {Data: []byte("# Bewohnerparkausweis\n\nMit dem Ausweis parken Sie in Ihrem Viertel.\n")},
+	}
+	kb := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: root}}})
+	d, ok := kb.Document("a/sondernutzung", Citizen)
+	if !ok {
+		t.Fatal("document not loaded")
+	}
+	if got := d.Names["en"]; !slices.Equal(got, []string{"Street use permit", "Sidewalk stall permit"}) {
+		t.Errorf("en names = %v, want the front matter's, then knowledge.yaml's", got)
+	}
+	if h, _ := kb.Document("a/hundesteuer", Citizen); !slices.Equal(h.Names["tr"], []string{"Köpek vergisi"}) || len(h.Names["ar"]) != 1 {
+		t.Errorf("names by file path = %v", h.Names)
+	}
+	for _, q := range []struct{ text, lang, doc string }{
+		{"sidewalk stall permit", "en", "a/sondernutzung"},
+		{"дозвіл на торгівлю на тротуарі", "uk", "a/sondernutzung"},
+		{"köpek vergisi", "tr", "a/hundesteuer"},
+		{"ضريبة الكلاب", "ar", "a/hundesteuer"},
+	} {
+		ps, err := kb.Search(context.Background(), Query{Text: q.text, Audience: Citizen, Lang: q.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) == 0 || ps[0].DocID != q.doc {
+			t.Errorf("search %q (%s): %+v, want %s first", q.text, q.lang, ps, q.doc)
+		}
+	}
+	var reported bool
+	for _, s := range kb.Report().Skipped {
+		reported = reported || (s.Source == "t/knowledge.yaml" && strings.Contains(s.Reason, "a/fehlt"))
+	}
+	if !reported {
+		t.Errorf("a name for a missing document is not reported: %+v", kb.Report().Skipped)
+	}
+
+	for name, yaml := range map[string]string{
+		"language code": "names:\n  a/hundesteuer: {english: [Dog tax]}\n",
+		"path":          "names:\n  ../x: {en: [X]}\n",
+		"too many":      "names:\n  a/hundesteuer: {en: [a, b, c, d, e, f, g, h, i]}\n",
+	} {
+		bad := fstest.MapFS{"knowledge.yaml": {Data: []byte(yaml)}, "a/hundesteuer.md": root["a/hundesteuer.md"]}
+		_, err := Open(context.Background(), Config{Roots: []Root{{Name: "bad", FS: bad}}})
+		if err == nil || !strings.Contains(err.Error(), "names") {
+			t.Errorf("%s: err = %v, want a clear error about names", name, err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -22,6 +23,47 @@ type rootConfig struct {
 	Defaults     folderMeta   `yaml:"defaults"`
 	Exclude      []string     `yaml:"exclude"`
 	Folders      []folderRule `yaml:"folders"`
+	// Names gives documents names in other languages, by the document's
+	// path in the root (with or without its extension) and language
+	// code, as front matter's names: does; both are merged.
+	Names     map[string]map[string][]string `yaml:"names"`
+	namesUsed map[string]bool                // names entries that found their document
+}
+
+// maxNamedDocs bounds the documents knowledge.yaml may name.
+const maxNamedDocs = 10000
+
+// namesFor returns the names knowledge.yaml gives the document with ID id
+// from the file rel: under its ID, or under the file's path when the file
+// holds this one document. It marks the entry as used.
+func (rc *rootConfig) namesFor(rel, id string) map[string][]string {
+	keys := []string{id}
+	if id == strings.TrimSuffix(rel, path.Ext(rel)) {
+		keys = append(keys, rel)
+	}
+	for _, k := range keys {
+		if ns, ok := rc.Names[k]; ok {
+			if rc.namesUsed == nil {
+				rc.namesUsed = map[string]bool{}
+			}
+			rc.namesUsed[k] = true
+			return ns
+		}
+	}
+	return nil
+}
+
+// unusedNames returns the paths under names: that named no document, in
+// order.
+func (rc *rootConfig) unusedNames() []string {
+	var out []string
+	for k := range rc.Names {
+		if !rc.namesUsed[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // folderMeta is the metadata a rule or the defaults may set. Empty fields
@@ -109,6 +151,25 @@ func (rc *rootConfig) validate() error {
 			return fmt.Errorf("exclude: bad glob %q", g)
 		}
 	}
+	if len(rc.Names) > maxNamedDocs {
+		return fmt.Errorf("names: %d documents, at most %d", len(rc.Names), maxNamedDocs)
+	}
+	clean := make(map[string]map[string][]string, len(rc.Names))
+	for doc, ns := range rc.Names {
+		p := strings.TrimPrefix(strings.TrimSpace(doc), "./")
+		if p == "" || path.IsAbs(p) || path.Clean(p) != p || strings.HasPrefix(p, "../") {
+			return fmt.Errorf("names: %q is not a document's path in the root such as leistungen/reisepass", doc)
+		}
+		checked, err := checkNames(ns)
+		if err != nil {
+			return fmt.Errorf("names of %s: %w", p, err)
+		}
+		if _, dup := clean[p]; dup {
+			return fmt.Errorf("names: %s is named twice", p)
+		}
+		clean[p] = checked
+	}
+	rc.Names = clean
 	return nil
 }
 
