@@ -563,6 +563,7 @@ func (d *Dialog) spoken(lang, text string) []Say {
 			if len(t.Spoken) > 0 {
 				p.Text = strings.NewReplacer(t.Spoken...).Replace(p.Text)
 			}
+			p.Text = speakPhones(p.Text, t)
 			if t.Link != "" {
 				o.LinkText = t.Link
 			}
@@ -625,7 +626,7 @@ func (d *Dialog) transfer(ctx context.Context, c *call, consent bool) []Action {
 				note += " (Rückrufnummer gespeichert)"
 				// Read the stored number back so that the caller can
 				// check it.
-				said += " " + fmt.Sprintf(t.CallbackAt, SpellNumber(c.from))
+				said += " " + fmt.Sprintf(t.CallbackAt, spellNumberIn(c.from, t))
 			}
 			before = say(c.lang, said)
 			d.record(ctx, c, assistant.RoleSystem, note)

@@ -45,6 +45,12 @@ type texts struct {
 	Link       string
 	Spoken     []string
 	CallbackAt string // %s the caller's number, digit by digit, after consent
+	// Plus is the word for a leading "+" of a phone number. In a
+	// language with Plus set, phone numbers in the answer are read digit
+	// by digit, block by block as they are written ("0 1 2 3, 4 5 6, 1 0
+	// 0"), which a voice of that language says as digits; German and
+	// English voices read them in pairs (speech.go).
+	Plus string
 }
 
 var textsDE = texts{
@@ -167,6 +173,46 @@ func offers(lang string) []Say {
 		}
 	}
 	return out
+}
+
+// speakPhones writes the phone numbers of text (in the call's language
+// t) digit by digit, block by block, with t's word for "+"; text is
+// unchanged when t reads numbers in pairs (no Plus).
+func speakPhones(text string, t *texts) string {
+	if t.Plus == "" {
+		return text
+	}
+	return rePhone.ReplaceAllStringFunc(text, func(m string) string {
+		blocks := strings.FieldsFunc(m, func(r rune) bool { return r < '0' || r > '9' })
+		n := 0
+		for _, b := range blocks {
+			n += len(b)
+		}
+		if n < 6 {
+			return m // not a phone number
+		}
+		var out []string
+		for i, b := range blocks {
+			d := spaced(b)
+			if i == 0 && strings.HasPrefix(m, "+") {
+				d = t.Plus + " " + d
+			}
+			out = append(out, d)
+		}
+		return strings.Join(out, ", ")
+	})
+}
+
+// spellNumberIn spells a caller's number for the call's language t
+// (SpellNumber with t's word for "+").
+func spellNumberIn(number string, t *texts) string {
+	s := SpellNumber(number)
+	if t.Plus != "" {
+		if rest, ok := strings.CutPrefix(s, "plus"); ok {
+			s = t.Plus + rest
+		}
+	}
+	return s
 }
 
 // quoteAnnouncement is said in German before a German quote inside an

@@ -35,6 +35,7 @@ var textsTR = texts{
 	GoneSilent:   "Artık sizi duyamıyorum. Lütfen tekrar aramaktan çekinmeyin. Hoşça kalın!",
 	CallbackAt:   "Geri arama için numaranızı kaydettik: %s.",
 	Link:         "belediyenin internet sitesinde",
+	Plus:         "artı",
 	Spoken:       []string{"„temsilci“ yazın", "„temsilci“ deyin", "yazmanız yeterli", "söylemeniz yeterli", "yazın", "deyin"},
 }
 
@@ -65,6 +66,7 @@ var textsAR = texts{
 	GoneSilent:   "لم أعد أسمعك. يسعدنا اتصالك مرة أخرى. مع السلامة!",
 	CallbackAt:   "لقد حفظنا رقمك لمعاودة الاتصال: %s.",
 	Link:         "على الموقع الإلكتروني للمدينة",
+	Plus:         "زائد",
 	Spoken:       []string{"اكتب فقط", "قل فقط", "فاكتب", "فقل", "اكتب", "قل"},
 }
 
@@ -95,6 +97,7 @@ var textsUK = texts{
 	GoneSilent:   "Я вас більше не чую. Телефонуйте ще. До побачення!",
 	CallbackAt:   "Ми зберегли ваш номер для зворотного дзвінка: %s.",
 	Link:         "на сайті міста",
+	Plus:         "плюс",
 	Spoken:       []string{"просто напишіть", "просто скажіть", "напишіть", "скажіть"},
 }
 
@@ -125,6 +128,7 @@ var textsRU = texts{
 	GoneSilent:   "Я вас больше не слышу. Звоните ещё. До свидания!",
 	CallbackAt:   "Мы сохранили ваш номер для обратного звонка: %s.",
 	Link:         "на сайте города",
+	Plus:         "плюс",
 	Spoken:       []string{"просто напишите", "просто скажите", "напишите", "скажите"},
 }
 
@@ -155,5 +159,6 @@ var textsPL = texts{
 	GoneSilent:   "Już cię nie słyszę. Zadzwoń ponownie. Do widzenia!",
 	CallbackAt:   "Zapisaliśmy Twój numer do oddzwonienia: %s.",
 	Link:         "na stronie internetowej miasta",
+	Plus:         "plus",
 	Spoken:       []string{"wystarczy napisać", "wystarczy powiedzieć", "napisz", "powiedz"},
 }

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package phone
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPhoneNumbersSpokenInEveryLanguage: a phone number in an answer is
+// read block by block in all seven languages: in German and English in
+// pairs of digits, in Turkish, Arabic, Ukrainian, Russian and Polish digit
+// by digit with the language's word for "+", and said with the call's
+// voice. The caller's own number is read back the same way.
+func TestPhoneNumbersSpokenInEveryLanguage(t *testing.T) {
+	tests := []struct {
+		lang, label string
+		local, intl string // how "0123 456-100" and "+49 211 8990" are said
+		callback    string // how "+49 170 1234567" is read back
+	}{
+		{"de", "Telefon", "01 23, 4 56, 1 00", "plus 4 9, 2 11, 89 90", "plus, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"en", "Phone", "01 23, 4 56, 1 00", "plus 4 9, 2 11, 89 90", "plus, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"tr", "Telefon", "0 1 2 3, 4 5 6, 1 0 0", "artı 4 9, 2 1 1, 8 9 9 0", "artı, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"ar", "الهاتف", "0 1 2 3, 4 5 6, 1 0 0", "زائد 4 9, 2 1 1, 8 9 9 0", "زائد, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"uk", "Телефон", "0 1 2 3, 4 5 6, 1 0 0", "плюс 4 9, 2 1 1, 8 9 9 0", "плюс, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"ru", "Телефон", "0 1 2 3, 4 5 6, 1 0 0", "плюс 4 9, 2 1 1, 8 9 9 0", "плюс, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+		{"pl", "Telefon", "0 1 2 3, 4 5 6, 1 0 0", "plus 4 9, 2 1 1, 8 9 9 0", "plus, 4 9 1, 7 0 1, 2 3 4, 5 6 7"},
+	}
+	d := &Dialog{}
+	for _, tt := range tests {
+		says := d.spoken(tt.lang, "- "+tt.label+": 0123 456-100 · +49 211 8990")
+		var all []string
+		for _, s := range says {
+			if s.Lang != tt.lang {
+				t.Errorf("%s: %q said with the %s voice", tt.lang, s.Text, s.Lang)
+			}
+			all = append(all, s.Text)
+		}
+		spoken := strings.Join(all, " ")
+		for _, want := range []string{tt.label, tt.local, tt.intl} {
+			if !strings.Contains(spoken, want) {
+				t.Errorf("%s: %q lacks %q", tt.lang, spoken, want)
+			}
+		}
+		if strings.ContainsAny(spoken, "+-") {
+			t.Errorf("%s: %q still holds written signs", tt.lang, spoken)
+		}
+		if got := spellNumberIn("+49 170 1234567", textsFor(tt.lang)); got != tt.callback {
+			t.Errorf("%s: caller's number read back as %q, want %q", tt.lang, got, tt.callback)
+		}
+	}
+	// Numbers with fewer than six digits are no phone numbers.
+	if got := speakPhones("Zimmer 0123", textsFor("tr")); got != "Zimmer 0123" {
+		t.Errorf("short number rewritten: %q", got)
+	}
+}
