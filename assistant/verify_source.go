@@ -25,7 +25,8 @@ type sourceIndex struct {
 // only (headings state nothing).
 func newSourceIndex(texts, statements []string) *sourceIndex {
 	ix := &sourceIndex{keys: map[string]bool{}}
-	text := strings.Join(texts, "\n")
+	// Figures are read as in answers ("116 116", "8.00 - 12.30 Uhr").
+	text := localFigures(strings.Join(texts, "\n"), "de")
 	for _, f := range numberFacts(text, true) {
 		ix.keys[f.key] = true
 		if strings.HasPrefix(f.key, "n:") && currencyNear(text, f.start, f.end) {
@@ -60,6 +61,7 @@ func newSourceIndex(texts, statements []string) *sourceIndex {
 		}
 	}
 	for _, t := range statements {
+		t = localFigures(t, "de")
 		for _, sent := range answerSentences(t) {
 			for _, loc := range phoneClaimRE.FindAllStringIndex(sent, -1) {
 				if d, ok := phoneDigits(sent[loc[0]:loc[1]]); ok {
