@@ -352,3 +352,78 @@ func (v *verifier) wrongScript(body string, ws []string) bool {
 	}
 	return uk >= 3 && uk >= 3*max(ru, 1)
 }
+
+// Yes/no facts (claims_polarity.go) in the five languages: the words of
+// the topics, negators, predicates and conjunctions, folded.
+
+// topicOfIntl returns the yes/no topic of a folded word in Turkish,
+// Arabic, Ukrainian, Russian or Polish, and whether the word itself
+// negates it ("randevusuz", "ücretsiz", "безкоштовно").
+func topicOfIntl(w string) (topic, bool) {
+	switch {
+	case strings.HasPrefix(w, "randevu") || strings.Contains(w, "موعد") || strings.Contains(w, "مواعيد") ||
+		strings.HasPrefix(w, "запис") || strings.HasPrefix(w, "wizyt") || strings.HasPrefix(w, "umowieni"):
+		return topicAppointment, strings.HasPrefix(w, "randevusuz")
+	case onlineWordsIntl[w] || strings.HasSuffix(w, "الإنترنت") || strings.HasSuffix(w, "الانترنت"):
+		return topicOnline, false
+	case w == "sahsen" || w == "bizzat" || strings.Contains(w, "شخصي") || w == "особисто" || w == "лично" || w == "osobiscie":
+		return topicInPerson, false
+	case strings.HasPrefix(w, "ucret") || strings.Contains(w, "رسوم") || strings.HasPrefix(w, "مجان") ||
+		w == "плата" || w == "оплата" || strings.HasPrefix(w, "безкоштовн") || strings.HasPrefix(w, "бесплатн") ||
+		strings.HasPrefix(w, "oplat") || strings.HasPrefix(w, "bezplatn"):
+		return topicFee, strings.HasPrefix(w, "ucretsiz") || strings.HasPrefix(w, "مجان") ||
+			strings.HasPrefix(w, "безкоштовн") || strings.HasPrefix(w, "бесплатн") || strings.HasPrefix(w, "bezplatn")
+	}
+	return 0, false
+}
+
+var onlineWordsIntl = foldAll(map[string]bool{
+	"internetten": true, "internetden": true, "çevrim": true, "онлайн": true, "інтернет": true, "інтернету": true,
+	"интернет": true, "интернету": true, "internetu": true, "internetowo": true,
+})
+
+var negatorsIntl = foldAll(map[string]bool{
+	"değil": true, "değildir": true, "yok": true, "olmadan": true, "hiç": true,
+	"لا": true, "ليس": true, "ليست": true, "غير": true, "لن": true, "لم": true, "بدون": true, "دون": true,
+	"не": true, "ні": true, "немає": true, "без": true, "нет": true, "нельзя": true,
+	"nie": true, "bez": true, "brak": true,
+})
+
+var predicatesIntl = foldAll(map[string]bool{
+	"gerekli": true, "gereklidir": true, "gerekir": true, "gerekiyor": true, "zorunlu": true, "zorunludur": true,
+	"mümkün": true, "mümkündür": true,
+	"مطلوب": true, "ضروري": true, "يلزم": true, "ممكن": true, "يمكن": true, "يمكنك": true, "إلزامي": true,
+	"потрібен": true, "потрібно": true, "потрібна": true, "необхідно": true, "необхідний": true, "можна": true,
+	"нужна": true, "нужно": true, "нужен": true, "необходимо": true, "необходима": true, "обязательно": true, "можно": true, "возможно": true,
+	"wymagana": true, "wymagany": true, "wymagane": true, "konieczna": true, "konieczne": true, "potrzebna": true,
+	"potrzebny": true, "można": true, "możliwe": true, "obowiązkowa": true,
+})
+
+var clauseJoinersIntl = foldAll(map[string]bool{
+	"ve": true, "veya": true, "ama": true, "fakat": true, "ancak": true,
+	"أو": true, "لكن": true, "و": true,
+	"і": true, "та": true, "але": true, "або": true, "и": true, "но": true, "или": true,
+	"oraz": true, "ale": true, "lub": true, "i": true,
+})
+
+// isNegator reports a folded word that negates a clause, in German,
+// English or the five languages; Turkish negates in the verb ("gerekmez",
+// "yapılamaz", "gerekmiyor").
+func isNegator(w string) bool {
+	if negators[w] || negatorsIntl[w] {
+		return true
+	}
+	for _, suf := range []string{"mez", "maz", "mezsiniz", "mazsiniz"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	for _, inf := range []string{"miyor", "muyor", "muyor", "mueyor"} {
+		if strings.Contains(w, inf) && len(w) > len(inf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func isPredicate(w string) bool { return predicates[w] || predicatesIntl[w] }

@@ -44,6 +44,8 @@ func topicOf(w string) (t topic, negates bool) {
 	case strings.Contains(w, "frist") || w == "deadline" || w == "deadlines" || w == "spaetestens":
 		t = topicDeadline
 		negates = strings.HasSuffix(w, "los") // fristlos
+	default:
+		return topicOfIntl(w)
 	}
 	return t, negates
 }
@@ -113,7 +115,7 @@ func polarityClauses(s string) []polClause {
 		// the clauses' own words do not tell them apart.
 		context := map[string]bool{}
 		for _, w := range words(sent) {
-			if t, _ := topicOf(w); t == 0 && len(w) >= 4 && !negators[w] && !predicates[w] {
+			if t, _ := topicOf(w); t == 0 && len(w) >= 4 && !isNegator(w) && !isPredicate(w) {
 				context[stem(w)] = true
 			}
 		}
@@ -123,7 +125,7 @@ func polarityClauses(s string) []polClause {
 			ws := words(part)
 			start := 0
 			for i := 0; i <= len(ws); i++ {
-				if i < len(ws) && !clauseJoiners[ws[i]] {
+				if i < len(ws) && !clauseJoiners[ws[i]] && !clauseJoinersIntl[ws[i]] {
 					continue
 				}
 				c, ok := polarityOf(ws[start:i], prev)
@@ -167,11 +169,11 @@ func polarityOf(ws []string, prev topic) (polClause, bool) {
 			negs++
 		}
 		switch {
-		case negators[w]:
+		case isNegator(w):
 			negs++
 		case w == "t" && i > 0 && contractions[ws[i-1]]:
 			negs++
-		case predicates[w]:
+		case isPredicate(w):
 			pred = true
 		case t == 0 && len(w) >= 4:
 			c.stems[stem(w)] = true

@@ -15,6 +15,7 @@ var intlPassages = []knowledge.Passage{
 	{Title: "Reisepass beantragen", Section: "Reisepass beantragen › Bearbeitungsdauer", Text: "Ein regulärer Reisepass ist nach etwa 4 bis 6 Wochen abholbereit. Ein Express-Reisepass liegt nach etwa 3 Werktagen vor. Der Antrag gilt ab dem 14.06.2026."},
 	{Title: "Reisepass beantragen", Section: "Reisepass beantragen › Zuständige Stelle", Text: "- Bürgerbüro Musterstadt, Marktplatz 1, 12345 Musterstadt\n- Telefon: 0123 456-100, E-Mail: buergerbuero@musterstadt.example\n- Öffnungszeiten: Montag, Dienstag und Freitag 8:00 bis 12:30 Uhr, Donnerstag 8:00 bis 18:00 Uhr, Mittwoch geschlossen"},
 	{Title: "Reisepass beantragen", Section: "Reisepass beantragen › Termin", Text: "Ein Termin ist erforderlich. Termine buchen Sie online unter https://service.musterstadt.example/termine oder telefonisch unter 0123 456-100. Die Gebühr für Sonderfälle beträgt 1.070,00 Euro."},
+	{Title: "Reisepass beantragen", Section: "Reisepass beantragen › Online-Dienst", Text: "Nicht online verfügbar. Die Beantragung ist nur persönlich möglich; den Termin können Sie online buchen."},
 }
 
 // TestVerifierInOtherLanguages checks sentences of answers in Turkish,
@@ -84,6 +85,30 @@ func TestVerifierInOtherLanguages(t *testing.T) {
 		{"pl", "Paszport kosztuje 80 euro [1].", claimAmount},
 		{"pl", "Paszport jest gotowy po 4–6 dniach [2].", claimDuration},
 		{"pl", "Biuro jest czynne w sobotę [3].", claimHours},
+
+		// Yes/no facts: "Ein Termin ist erforderlich."
+		{"tr", "Randevu gereklidir [4].", ""},
+		{"tr", "Randevu gerekli değildir [4].", claimPolarity},
+		{"tr", "Randevu almanız gerekmez [4].", claimPolarity},
+		{"ar", "يلزم حجز موعد [4].", ""},
+		{"ar", "لا يلزم حجز موعد [4].", claimPolarity},
+		{"uk", "Потрібен запис на прийом [4].", ""},
+		{"uk", "Запис на прийом не потрібен [4].", claimPolarity},
+		{"ru", "Нужна запись на приём [4].", ""},
+		{"ru", "Запись на приём не нужна [4].", claimPolarity},
+		{"pl", "Wymagana jest wizyta [4].", ""},
+		{"pl", "Wizyta nie jest wymagana [4].", claimPolarity},
+		// "Nicht online verfügbar."
+		{"tr", "Başvuru internetten yapılamaz [5].", ""},
+		{"tr", "Başvuru internetten yapılabilir [5].", claimPolarity},
+		{"ru", "Подать заявление онлайн нельзя [5].", ""},
+		{"ru", "Заявление можно подать онлайн [5].", claimPolarity},
+		{"uk", "Подати заяву онлайн не можна [5].", ""},
+		{"uk", "Заяву можна подати онлайн [5].", claimPolarity},
+		{"pl", "Wniosku nie można złożyć przez internet [5].", ""},
+		{"pl", "Wniosek można złożyć przez internet [5].", claimPolarity},
+		{"ar", "لا يمكن تقديم الطلب عبر الإنترنت [5].", ""},
+		{"ar", "يمكن تقديم الطلب عبر الإنترنت [5].", claimPolarity},
 	}
 	for _, tt := range tests {
 		_, _, vr := verifyText(newVerifier(lx, intlPassages, tt.lang), tt.sentence)
