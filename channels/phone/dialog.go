@@ -553,7 +553,7 @@ func (d *Dialog) answer(c *call, turnPath string, ans assistant.Answer, err erro
 func (d *Dialog) spoken(lang, text string) []Say {
 	var out []Say
 	t := textsFor(lang)
-	for _, p := range assistant.Parts(text, lang) {
+	for _, p := range assistant.Parts(withoutCitations(text), lang) {
 		o := SpeechOptions{Lang: p.Lang, LinkText: d.cfg.LinkText}
 		if p.Quote {
 			out = append(out, Say{Text: quoteAnnouncement, Lang: "de"})

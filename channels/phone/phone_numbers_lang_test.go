@@ -54,3 +54,21 @@ func TestPhoneNumbersSpokenInEveryLanguage(t *testing.T) {
 		t.Errorf("short number rewritten: %q", got)
 	}
 }
+
+// TestModelAnswerSpokenWithoutMarkers: a model's answer cites its sources
+// as [1]; the caller hears the sentences without them, in every language.
+func TestModelAnswerSpokenWithoutMarkers(t *testing.T) {
+	d := &Dialog{}
+	for lang, text := range map[string]string{
+		"de": "Der Reisepass kostet 70,00 Euro [1]. Ein Termin ist erforderlich [1, 2].",
+		"tr": "Pasaport 70,00 € tutar [1]. Randevu gereklidir [2].",
+		"ar": "تبلغ تكلفة جواز السفر 70,00 يورو [1].",
+		"ru": "Загранпаспорт стоит 70,00 € [1]. Нужна запись на приём [1-2].",
+	} {
+		for _, s := range d.spoken(lang, text) {
+			if strings.ContainsAny(s.Text, "[]") || strings.Contains(s.Text, ", 1.") || strings.Contains(s.Text, ", 2.") || strings.HasSuffix(s.Text, " 1.") {
+				t.Errorf("%s: %q speaks a source marker", lang, s.Text)
+			}
+		}
+	}
+}
