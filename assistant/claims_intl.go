@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Facts in answers written in Turkish, Arabic, Ukrainian, Russian and
@@ -229,11 +230,14 @@ func unitOf(w string, intl bool) (string, bool) {
 }
 
 // currencyWordAfter reports a euro word at the start of after (lower
-// case).
+// case), as a whole word: "евро", not "европейских".
 func currencyWordAfter(after string) bool {
 	for _, w := range currencyWordsIntl {
-		if strings.HasPrefix(after, w) {
-			return true
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if !unicode.IsLetter(r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -83,6 +83,9 @@ func TestVerifierInOtherLanguages(t *testing.T) {
 		{"pl", "Paszport ekspresowy jest gotowy po około 3 dniach roboczych [2].", ""},
 		{"pl", "Biuro jest czynne w poniedziałek, wtorek i piątek od 8:00 do 12:30 [3].", ""},
 		{"pl", "Paszport kosztuje 80 euro [1].", claimAmount},
+		{"pl", "Paszport jest potrzebny poza Unią Europejską [1].", ""},
+		{"ru", "Паспорт нужен для поездок за пределы Европейского союза [1].", ""},
+		{"ru", "Паспорт нужен для 27 европейских стран [1].", claimNumber},
 		{"pl", "Paszport jest gotowy po 4–6 dniach [2].", claimDuration},
 		{"pl", "Biuro jest czynne w sobotę [3].", claimHours},
 
