@@ -121,11 +121,21 @@ func polarityClauses(s string) []polClause {
 		}
 		var prev topic
 		open := -1 // a clause of this sentence without negator or predicate yet
+		first := len(out)
 		for _, part := range clauseBreakRE.Split(sent, -1) {
 			ws := words(part)
 			start := 0
 			for i := 0; i <= len(ws); i++ {
 				if i < len(ws) && !clauseJoiners[ws[i]] && !clauseJoinersIntl[ws[i]] {
+					continue
+				}
+				if yes, ok := yesNoAnswer(ws[start:i]); ok && len(out) > first {
+					// "Online möglich: nein", "Randevu gerekli: evet":
+					// the answer word decides the clause before.
+					out[len(out)-1].neg = !yes
+					out[len(out)-1].decided = true
+					open = -1
+					start = i + 1
 					continue
 				}
 				c, ok := polarityOf(ws[start:i], prev)
@@ -154,6 +164,21 @@ func polarityClauses(s string) []polClause {
 		}
 	}
 	return out
+}
+
+// yesNoAnswer reports a clause that is only a yes or a no, in any of the
+// seven languages ("nein", "evet", "нет", "نعم").
+func yesNoAnswer(ws []string) (yes, ok bool) {
+	if len(ws) != 1 {
+		return false, false
+	}
+	switch ws[0] {
+	case "ja", "yes", "evet", "نعم", "так", "да", "tak":
+		return true, true
+	case "nein", "no", "hayir", "لا", "ні", "нет", "nie":
+		return false, true
+	}
+	return false, false
 }
 
 // polarityOf reads one clause. A clause without a topic word takes prev

@@ -101,7 +101,13 @@ func TestVerifierInOtherLanguages(t *testing.T) {
 		{"ru", "Запись на приём не нужна [4].", claimPolarity},
 		{"pl", "Wymagana jest wizyta [4].", ""},
 		{"pl", "Wizyta nie jest wymagana [4].", claimPolarity},
+		{"tr", "Randevu gerekli: evet [4].", ""},
+		{"tr", "Randevu gerekli: hayır [4].", claimPolarity},
 		// "Nicht online verfügbar."
+		{"en", "Possible online: no [5].", ""},
+		{"en", "Possible online: yes [5].", claimPolarity},
+		{"ru", "Можно онлайн: нет [5].", ""},
+		{"ru", "Можно онлайн: да [5].", claimPolarity},
 		{"tr", "Başvuru internetten yapılamaz [5].", ""},
 		{"tr", "Başvuru internetten yapılabilir [5].", claimPolarity},
 		{"ru", "Подать заявление онлайн нельзя [5].", ""},
