@@ -80,9 +80,10 @@ var predicates = map[string]bool{
 // articles may stand with a topic word in a bare mention ("Der Termin").
 var articles = map[string]bool{"der": true, "die": true, "das": true, "ein": true, "eine": true, "the": true, "a": true, "an": true}
 
-// clauseBreakRE splits a sentence into clauses at punctuation.
-// Commas and colons inside figures ("70,00", "8:30") break nothing.
-var clauseBreakRE = regexp.MustCompile(`[;()–—]|[,:](?:\s|$)|\s-\s`)
+// clauseBreakRE splits a sentence into clauses at punctuation: commas
+// (also the Arabic "،") and colons, but not inside figures ("70,00",
+// "8:30").
+var clauseBreakRE = regexp.MustCompile(`[;()–—]|[,:،](?:\s|$)|\s-\s`)
 
 // clauseJoiners split clauses at conjunctions.
 var clauseJoiners = map[string]bool{

@@ -118,6 +118,7 @@ func TestVerifierInOtherLanguages(t *testing.T) {
 		{"pl", "Wniosek można złożyć przez internet [5].", claimPolarity},
 		{"ar", "لا يمكن تقديم الطلب عبر الإنترنت [5].", ""},
 		{"ar", "يمكن تقديم الطلب عبر الإنترنت [5].", claimPolarity},
+		{"ar", "لا يمكن تقديم الطلب عبر الإنترنت، ولكن يمكن حجز الموعد عبر الإنترنت [5].", ""},
 	}
 	for _, tt := range tests {
 		_, _, vr := verifyText(newVerifier(lx, intlPassages, tt.lang), tt.sentence)
