@@ -180,6 +180,9 @@ func localFigures(s, lang string) string {
 			return r
 		}, s)
 	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
 	s = spacedGroupsRE.ReplaceAllStringFunc(s, func(m string) string {
 		groups := strings.FieldsFunc(m, func(r rune) bool { return unicode.IsSpace(r) || r == '\u202f' })
 		if m[0] == '+' || m[0] == '0' || len(groups[0]) > 3 {
