@@ -563,12 +563,15 @@ func (d *Dialog) spoken(lang, text string) []Say {
 			if len(t.Spoken) > 0 {
 				p.Text = strings.NewReplacer(t.Spoken...).Replace(p.Text)
 			}
-			p.Text = speakPhones(p.Text, t)
+			p.Text = prepareSpeech(p.Text, t)
 			if t.Link != "" {
 				o.LinkText = t.Link
 			}
 		}
 		for _, s := range Parts(p.Text, o) {
+			if !p.Quote {
+				s = localizeList(s, t)
+			}
 			out = append(out, Say{Text: s, Lang: p.Lang})
 		}
 	}

@@ -72,3 +72,45 @@ func TestModelAnswerSpokenWithoutMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestSpokenFiguresInEveryLanguage: in a Turkish, Arabic, Ukrainian,
+// Russian or Polish call, the answer's own sentences (not the German
+// quote) say dates, times, ranges, lists and e-mail addresses in words of
+// that language; no German word of the renderer is left ("Uhr", "bis",
+// "Erstens", "Punkte", "Dezember", "ät-Zeichen").
+func TestSpokenFiguresInEveryLanguage(t *testing.T) {
+	text := "- Tarih: 2026-12-24 · 14.06.2026\n- Süre: 4–6 · 3\n- Saat: 8:00–12:30\n- E-posta: buergerbuero@musterstadt.example\n- Telefon: 0123 456-100"
+	tests := map[string][]string{
+		"tr": {"24 Aralık 2026", "14 Haziran 2026", "4 ila 6", "8 ila 12 30", "5 madde var.", "Birinci: ", "Beşinci: ", "buergerbuero, et işareti, musterstadt nokta example", "0 1 2 3, 4 5 6, 1 0 0"},
+		"ar": {"24 ديسمبر 2026", "14 يونيو 2026", "4 إلى 6", "8 إلى 12 30", "عدد النقاط: 5.", "أولًا: ", "buergerbuero, آت, musterstadt نقطة example"},
+		"uk": {"24 грудня 2026", "14 червня 2026", "4 до 6", "8 до 12 30", "Кількість пунктів: 5.", "Перше: ", "buergerbuero, собачка, musterstadt крапка example"},
+		"ru": {"24 декабря 2026", "14 июня 2026", "4 до 6", "8 до 12 30", "Количество пунктов: 5.", "Первое: ", "buergerbuero, собака, musterstadt точка example"},
+		"pl": {"24 grudnia 2026", "14 czerwca 2026", "4 do 6", "8 do 12 30", "Liczba punktów: 5.", "Po pierwsze: ", "buergerbuero, małpa, musterstadt kropka example"},
+	}
+	d := &Dialog{}
+	for lang, wants := range tests {
+		var all []string
+		for _, s := range d.spoken(lang, text) {
+			all = append(all, SpokenText(s.Text))
+		}
+		spoken := strings.Join(all, " ")
+		for _, want := range wants {
+			if !strings.Contains(spoken, want) {
+				t.Errorf("%s: %q lacks %q", lang, spoken, want)
+			}
+		}
+		for _, german := range []string{"Uhr", " bis ", "Erstens", "Punkte", "Dezember", "Juni", "ät-Zeichen", " Punkt "} {
+			if strings.Contains(spoken, german) {
+				t.Errorf("%s: %q says the German %q", lang, spoken, german)
+			}
+		}
+	}
+	// German and English calls keep the renderer's own words.
+	var de []string
+	for _, s := range d.spoken("de", "- Datum: 14.06.2026\n- Zeit: 8:00–12:30 Uhr") {
+		de = append(de, SpokenText(s.Text))
+	}
+	if got := strings.Join(de, " "); !strings.Contains(got, "14. Juni 2026") || !strings.Contains(got, "8 Uhr") {
+		t.Errorf("German call: %q", got)
+	}
+}

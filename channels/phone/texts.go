@@ -51,6 +51,9 @@ type texts struct {
 	// 0"), which a voice of that language says as digits; German and
 	// English voices read them in pairs (speech.go).
 	Plus string
+	// Speech has the words for reading figures, signs and lists in a
+	// language the renderer does not know (nil for German and English).
+	Speech *speechWords
 }
 
 var textsDE = texts{

@@ -36,6 +36,7 @@ var textsTR = texts{
 	CallbackAt:   "Geri arama için numaranızı kaydettik: %s.",
 	Link:         "belediyenin internet sitesinde",
 	Plus:         "artı",
+	Speech:       &speechTR,
 	Spoken:       []string{"„temsilci“ yazın", "„temsilci“ deyin", "yazmanız yeterli", "söylemeniz yeterli", "yazın", "deyin"},
 }
 
@@ -67,6 +68,7 @@ var textsAR = texts{
 	CallbackAt:   "لقد حفظنا رقمك لمعاودة الاتصال: %s.",
 	Link:         "على الموقع الإلكتروني للمدينة",
 	Plus:         "زائد",
+	Speech:       &speechAR,
 	Spoken:       []string{"اكتب فقط", "قل فقط", "فاكتب", "فقل", "اكتب", "قل"},
 }
 
@@ -98,6 +100,7 @@ var textsUK = texts{
 	CallbackAt:   "Ми зберегли ваш номер для зворотного дзвінка: %s.",
 	Link:         "на сайті міста",
 	Plus:         "плюс",
+	Speech:       &speechUK,
 	Spoken:       []string{"просто напишіть", "просто скажіть", "напишіть", "скажіть"},
 }
 
@@ -129,6 +132,7 @@ var textsRU = texts{
 	CallbackAt:   "Мы сохранили ваш номер для обратного звонка: %s.",
 	Link:         "на сайте города",
 	Plus:         "плюс",
+	Speech:       &speechRU,
 	Spoken:       []string{"просто напишите", "просто скажите", "напишите", "скажите"},
 }
 
@@ -160,5 +164,6 @@ var textsPL = texts{
 	CallbackAt:   "Zapisaliśmy Twój numer do oddzwonienia: %s.",
 	Link:         "na stronie internetowej miasta",
 	Plus:         "plus",
+	Speech:       &speechPL,
 	Spoken:       []string{"wystarczy napisać", "wystarczy powiedzieć", "napisz", "powiedz"},
 }
