@@ -89,6 +89,13 @@ func TestVerifierInOtherLanguages(t *testing.T) {
 		{"pl", "Paszport jest gotowy po 4–6 dniach [2].", claimDuration},
 		{"pl", "Biuro jest czynne w sobotę [3].", claimHours},
 
+		// German names in brackets, as the prompt asks for them.
+		{"ru", "Обратитесь в бюро граждан (Bürgerbüro Musterstadt) по номеру 0123 456-100 [3].", ""},
+		{"uk", "Заяву подають особисто в бюро громадян (Bürgerbüro) [3, 5].", ""},
+		{"uk", "Заяву подають особисто в бюро громадян (Bürgerbüro) [5].", claimOffice}, // not in the passage cited
+		{"ar", "يمكنك الاتصال بمكتب المواطنين (Bürgerbüro Musterstadt) على الرقم 0123 456-100 [3].", ""},
+		{"tr", "Başvuru için nüfus kayıt örneği (Meldebescheinigung) gereklidir [1].", claimDocument},
+		{"pl", "Wniosek składa się w urzędzie stanu cywilnego (Standesamt Musterstadt) [3].", claimOffice},
 		// Yes/no facts: "Ein Termin ist erforderlich."
 		{"tr", "Randevu gereklidir [4].", ""},
 		{"tr", "Randevu gerekli değildir [4].", claimPolarity},
