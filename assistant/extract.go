@@ -124,6 +124,13 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		}
 	}
 	if len(qs) > 0 {
+		// A question word the quotes leave out ("Kinder" in "Was kostet
+		// der Pass für Kinder?") is answered where the document says it.
+		if rest := a.uncovered(c, q, qs); len(rest.terms.content) > 0 {
+			for _, x := range a.bestUnits(c, rest, knowledge.FacetNone) {
+				add(x)
+			}
+		}
 		return untitle(qs, d.Title), lead, missing
 	}
 
@@ -163,6 +170,31 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
 	}
 	return untitle(qs, d.Title), lead, missing
+}
+
+// uncovered returns q with only those of its content words that none of
+// the quotes qs holds but the document does, its names aside.
+func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	quoted := map[string]bool{}
+	for _, x := range qs {
+		for _, w := range words(x.text) {
+			quoted[stem(dropZuInfix(w))] = true
+		}
+	}
+	rest := q
+	rest.terms.content = nil
+	rest.events, rest.codes = nil, nil
+	for _, s := range q.terms.content {
+		if info.nameTok[s] || q.terms.hit(quoted, s) || !c.hit(q.terms, s) {
+			continue
+		}
+		rest.terms.content = append(rest.terms.content, s)
+	}
+	return rest
 }
 
 // clean turns source text into what an answer may quote: plain text

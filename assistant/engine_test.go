@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// engineCase is one question to the offline engine and what its answer
+// must quote.
+type engineCase struct {
+	q     string
+	aud   knowledge.Audience
+	doc   string   // cited first
+	facts []string // quoted
+}
+
+func askEngine(t *testing.T, a *assistant.Assistant, tests []engineCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			aud := tt.aud
+			if aud == "" {
+				aud = knowledge.Citizen
+			}
+			conv := &assistant.Conversation{ID: "t", Audience: aud, Channel: "test"}
+			ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: tt.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.doc {
+				t.Errorf("cited %v, want %s\n%s", sourceIDs(ans), tt.doc, ans.Text)
+			}
+			for _, f := range tt.facts {
+				if !strings.Contains(ans.Text, f) {
+					t.Errorf("answer lacks %q:\n%s", f, ans.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestEngineMechanismsOnTheBundledBase checks general mechanisms of
+// understanding and extraction on the bundled base: a question word the
+// facet's section leaves out is answered where the page says it; a
+// statement of obligation asks for the requirements; "wann kommen die"
+// asks for the processing time.
+func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	askEngine(t, a, []engineCase{
+		{q: "Was kostet ein Reisepass für ein Kind?", doc: "leistungen/reisepass", facts: []string{"37,50 Euro", "Kinderreisepass"}},
+		{q: "Wir haben seit Samstag einen Welpen. Muss der angemeldet werden?", doc: "leistungen/hundesteuer", facts: []string{"3 Monate"}},
+		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
+	})
+}
+
+// TestEngineOnTheSharedCorpus runs the same mechanisms over real public
+// data the engine was not written for (../shared/corpus: service guides
+// in another layout, federal statutes § by §, IT articles).
+func TestEngineOnTheSharedCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(filepath.Join(dir, "laws-de")); err != nil {
+		t.Skipf("shared corpus not found at %s: %v", dir, err)
+	}
+	var roots []knowledge.Root
+	for _, r := range []string{"services-de", "laws-de", "it-kb"} {
+		roots = append(roots, knowledge.Root{Name: r, FS: os.DirFS(filepath.Join(dir, r))})
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: roots})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	askEngine(t, a, []engineCase{
+		// The paragraph that states the value asked for, not the first
+		// that mentions the words.
+		{q: "bis wann muss eine geburt beim standesamt gemeldet sein", doc: "PStG-BJNR012210007", facts: []string{"binnen einer Woche"}},
+		{q: "ab wann muss man eigentlich einen personalausweis haben", doc: "PAuswG-BJNR134610009", facts: []string{"16 Jahre"}},
+		// A lead-in quotes the command it announces.
+		{q: "I get a disk quota exceeded error. How do I see which quota is full?", aud: knowledge.Employee, doc: "csc-user-guide/support/faq/disk-quota-exceeded", facts: []string{"csc-workspaces"}},
+		// Steps belong together.
+		{q: "wie druck ich von meinem linux laptop aus", aud: knowledge.Employee, doc: "open-ost/_hsr/printing", facts: []string{"mobileprint.rj@ost.ch"}},
+		// A feminine person noun meets the masculine one in the source.
+		{q: "Ich bin Architektin und mache mich selbstständig – brauche ich eine Gewerbeanmeldung?", doc: "tramitit-de-germany/gewerbeanmeldung", facts: []string{"freiberuflich"}},
+		// A condition answers a question why something fails.
+		{q: "Das Adressbuch in Thunderbird findet niemanden. Woran liegt das?", aud: knowledge.Employee, doc: "open-ost/_app/thunderbird", facts: []string{"VPN"}},
+	})
+}
