@@ -444,7 +444,7 @@ func (ch choice) rival(r retrieval, q question, w Weights) int {
 		return -1
 	}
 	key := keyTerm(r, q)
-	if key == "" || !tokenMatch(nameTokens(a.nameSets), key) || !tokenMatch(nameTokens(b.nameSets), key) {
+	if key == "" || !namesKey(a, key) || !namesKey(b, key) {
 		return -1
 	}
 	if len(q.facets) > 0 && (sameFacetText(a.doc, b.doc, q.facets) || !hasFacet(a.doc, q.facets) || !hasFacet(b.doc, q.facets)) {
@@ -454,6 +454,21 @@ func (ch choice) rival(r retrieval, q question, w Weights) int {
 	}
 	return j
 }
+
+// namesKey reports whether one of c's names is the key term, or holds it
+// as a part of a compound long enough to be one ("ausweis" in
+// "personalausweis"); a short word inside another ("perso" in
+// "persönlich") is none.
+func namesKey(c candidate, key string) bool {
+	names := nameTokens(c.nameSets)
+	if names[key] {
+		return true
+	}
+	return len(key) >= minCompoundPart && tokenMatch(names, key)
+}
+
+// minCompoundPart is the shortest key term looked for inside a name.
+const minCompoundPart = 6
 
 // questionScore is c's score without the retrieval rank and score.
 func questionScore(c candidate, w Weights) float64 {

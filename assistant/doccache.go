@@ -153,6 +153,13 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				x.stems[stem(dropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
+			for _, cl := range strings.FieldsFunc(u, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
+				// "Sie holen ihn … ab" says "abholen".
+				if v := separableVerb(a.lex, words(cl)); v != "" {
+					x.stems[stem(v)] = true
+					info.tokens[stem(v)] = true
+				}
+			}
 			info.units[i] = append(info.units[i], x)
 		}
 	}

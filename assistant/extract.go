@@ -5,6 +5,7 @@ package assistant
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -326,6 +327,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	// A title of a few words names the topic ("Thunderbird"), one of
 	// many words asks or says something of its own.
 	topicTitle := len(strings.Fields(d.Title)) <= maxTopicTitleWords
+	title := a.titleStems(d)
 	total := 0
 	for _, units := range info.units {
 		total += len(units)
@@ -339,7 +341,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				}
 			}
 		}
-		if info.nameTok[st] && (topicTitle || n > max(2, total/4)) {
+		if info.nameTok[st] && (topicTitle && slices.Contains(title, st) || n > max(2, total/4)) {
 			skip[st] = true
 			continue
 		}

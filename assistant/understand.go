@@ -50,6 +50,7 @@ type situation struct {
 	stolen bool
 	first  bool // first time ("erstmalig", "zum ersten Mal")
 	renew  bool // renewal ("verlängern", "abgelaufen")
+	proxy  bool // someone else acts for the asker ("kann meine Frau für mich …")
 	// status holds stems of the words for the asker's status that fee
 	// tables name ("studierend", "schul" for a student or pupil).
 	status []string
@@ -68,12 +69,15 @@ func (s situation) words() []string {
 	if s.stolen {
 		out = append(out, "diebstahl")
 	}
+	if s.proxy {
+		out = append(out, "vollmacht", "bevollmacht", "vertret")
+	}
 	out = append(out, s.status...)
 	return out
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || len(s.status) > 0
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || len(s.status) > 0
 }
 
 var (
@@ -93,7 +97,12 @@ func (a *Assistant) understand(t *turn) question {
 		q.text += " " + v
 	}
 	q.terms = a.lex.terms(q.text)
-	if ev := a.lex.lifeEvents(ws); ev != "" {
+	ev, purposes := a.lex.lifeEvents(ws)
+	if len(purposes) > 0 {
+		// What something is needed for names no document to answer from.
+		q.terms.content = slices.DeleteFunc(q.terms.content, func(s string) bool { return slices.Contains(purposes, s) })
+	}
+	if ev != "" {
 		// The services a life event leads to are searched for and count
 		// as named, but they are not words the asker wrote: a question
 		// that names its service ("Halteverbot für den Umzug") is about
@@ -147,10 +156,12 @@ func (a *Assistant) understand(t *turn) question {
 	return q
 }
 
-// lifeEvents returns the German service words of the life events in ws.
-func (lx *lexicon) lifeEvents(ws []string) string {
+// lifeEvents returns the German service words of the life events in ws,
+// and the stems of the words of events stated as a purpose ("für meine
+// Hochzeit"), which lead to no service.
+func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 	used := make([]bool, len(ws))
-	var out []string
+	var out, purposes []string
 	for _, e := range lx.events {
 		for start := range ws {
 			end, ok := e.pattern.matchAt(ws, start)
@@ -169,11 +180,43 @@ func (lx *lexicon) lifeEvents(ws []string) string {
 			for i := start; i < end; i++ {
 				used[i] = true
 			}
+			if purpose(ws, start) {
+				// "eine Geburtsurkunde für meine Hochzeit": the event is
+				// what the thing asked for is needed for, not the topic.
+				for i := start; i < end; i++ {
+					purposes = append(purposes, stem(ws[i]))
+				}
+				break
+			}
 			out = append(out, e.de)
 			break
 		}
 	}
-	return strings.Join(out, " ")
+	return strings.Join(out, " "), purposes
+}
+
+// purpose reports whether the words before ws[start] make it a purpose
+// ("für meine Hochzeit", "zur Einschulung", "for our wedding") of
+// something the question names before it.
+func purpose(ws []string, start int) bool {
+	i := start - 1
+	if i >= 0 && purposeDeterminers[ws[i]] {
+		i--
+	}
+	if i < 1 {
+		return false // "Für unsere Hochzeit …" at the start is the topic
+	}
+	switch ws[i] {
+	case "fuer", "zur", "zum", "for":
+		return true
+	}
+	return false
+}
+
+// purposeDeterminers may stand between "für" and the event.
+var purposeDeterminers = map[string]bool{
+	"die": true, "den": true, "das": true, "meine": true, "meinen": true, "unsere": true, "unseren": true,
+	"eine": true, "einen": true, "the": true, "my": true, "our": true, "a": true,
 }
 
 // situationOf reads the asker's situation from text (redacted) and its
@@ -203,6 +246,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.stolen = lx.match("situation_stolen", ws)
 	s.first = lx.match("situation_first", ws)
 	s.renew = lx.match("situation_renew", ws)
+	s.proxy = lx.match("situation_proxy", ws)
 	for _, st := range lx.statuses {
 		if _, ok := st.pattern.find(ws); ok {
 			for _, w := range words(st.de) {

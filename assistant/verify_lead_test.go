@@ -60,7 +60,8 @@ func TestVerifierAcceptsLeadFactsInEveryLanguage(t *testing.T) {
 			}
 			var text strings.Builder
 			for _, s := range doc.Sections {
-				text.WriteString(s.Text + "\n\n")
+				// As retrieval hands passages over: with their headings.
+				text.WriteString(s.Heading + "\n" + s.Text + "\n\n")
 			}
 			ps := []knowledge.Passage{{DocID: doc.ID, Title: doc.Title, Text: text.String(), URL: doc.URL, Lang: "de"}}
 			var lines []string
