@@ -39,16 +39,35 @@ func facetValues(f knowledge.Facet) valueKind {
 // words.
 func (a *Assistant) unitValues(u string, ws []string) valueKind {
 	var v valueKind
-	if amountRE.MatchString(u) || a.lex.match("value_free", ws) {
+	// The expressions run only where they can match: most units of a
+	// statute hold neither a euro sign nor a digit.
+	digits := strings.ContainsAny(u, "0123456789")
+	if digits && (strings.Contains(u, "€") || strings.Contains(strings.ToLower(u), "eur")) && amountRE.MatchString(u) || a.lex.match("value_free", ws) {
 		v |= valMoney
 	}
 	if a.lex.match("value_span", ws) || hasDuration(u) {
 		v |= valSpan
 	}
-	if dateRE.MatchString(u) {
+	if digits && hasYear(u) && dateRE.MatchString(u) {
 		v |= valDate
 	}
 	return v
+}
+
+// hasYear reports whether s holds four digits in a row, as every date
+// dateRE finds does.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // hasDuration reports whether s states a number with a time unit. It
