@@ -114,19 +114,6 @@ func TestQuestionWordsWantAValue(t *testing.T) {
 	}
 }
 
-func TestSlugWords(t *testing.T) {
-	for id, want := range map[string]string{
-		"tramitit-de-germany/umschreibung_eines_auslandischen_fuhrerscheins": "umschreibung eines auslandischen fuhrerscheins",
-		"csc-user-guide/accounts/how-to-change-password":                     "how change password",
-		"PAuswG-BJNR134610009":       "",
-		"leistungen/personalausweis": "",
-	} {
-		if got := slugWords(id); got != want {
-			t.Errorf("slugWords(%q) = %q, want %q", id, got, want)
-		}
-	}
-}
-
 func TestTroubleQuestionsFindTheCondition(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]bool{

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -149,7 +148,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	// The file name is a name its editors gave: "umschreibung_eines_
 	// auslandischen_fuhrerscheins" names a page titled "Foreign Driver's
 	// License Conversion Guide".
-	if slug := slugWords(d.ID); slug != "" && !strings.EqualFold(slug, d.Title) {
+	if slug := knowledge.SlugWords(d.ID); slug != "" && !strings.EqualFold(slug, d.Title) {
 		// Only as a whole: one word of a file name ("wahl" in
 		// "wahl-wahlhelfer") may be a generic one.
 		add(slug)
@@ -164,31 +163,6 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		}
 	}
 	return tokens, names
-}
-
-// slugWords returns the words of the last element of a document ID when
-// it is a readable name: letters joined by "_", "-" or ".", at least two
-// words of three letters. IDs such as "BJNR134610009" give "".
-func slugWords(id string) string {
-	last := id[strings.LastIndex(id, "/")+1:]
-	parts := strings.FieldsFunc(last, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' })
-	var out []string
-	for _, p := range parts {
-		letters := true
-		for _, r := range p {
-			if !unicode.IsLetter(r) {
-				letters = false
-				break
-			}
-		}
-		if letters && len([]rune(p)) >= 3 {
-			out = append(out, p)
-		}
-	}
-	if len(out) < 2 {
-		return ""
-	}
-	return strings.Join(out, " ")
 }
 
 // facetWord reports whether w alone is a facet cue ("online", "kosten").

@@ -16,3 +16,16 @@ func TestEnglishHeadingsAndContactQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestSlugWords(t *testing.T) {
+	for id, want := range map[string]string{
+		"tramitit-de-germany/umschreibung_eines_auslandischen_fuhrerscheins": "umschreibung eines auslandischen fuhrerscheins",
+		"csc-user-guide/accounts/how-to-change-password":                     "how change password",
+		"PAuswG-BJNR134610009":       "",
+		"leistungen/personalausweis": "",
+	} {
+		if got := SlugWords(id); got != want {
+			t.Errorf("SlugWords(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ import (
 // so index and query analysis cannot drift apart.
 const (
 	fieldBody  = "body"  // title, heading path and text of the chunk
-	fieldTitle = "title" // document title and front-matter synonyms
+	fieldTitle = "title" // document title, front-matter synonyms and the file name's words
 	fieldVis   = "vis"   // audiences that may read the chunk: "citizen employee" or "employee"
 
 	preAnalyzed = "lotse_pre"
@@ -227,7 +227,7 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	titles := make([]string, len(ix.docs))
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		titles[i] = strings.Join(st.analyze(d.Title+" "+strings.Join(d.Synonyms, " ")), " ")
+		titles[i] = strings.Join(st.analyze(d.Title+" "+strings.Join(d.Synonyms, " ")+" "+SlugWords(d.ID)), " ")
 	}
 	const batchSize = 2000
 	b := lex.NewBatch()

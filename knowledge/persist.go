@@ -35,7 +35,7 @@ const (
 	snapshotFile  = "index.gob"
 	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 7 // bump when analysis or the snapshot layout change
+	formatVersion = 8 // bump when analysis or the snapshot layout change
 )
 
 // snapshot is the gob-encoded part of a generation.
