@@ -58,6 +58,14 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		{q: "Was kostet ein Reisepass für ein Kind?", doc: "leistungen/reisepass", facts: []string{"37,50 Euro", "Kinderreisepass"}},
 		{q: "Wir haben seit Samstag einen Welpen. Muss der angemeldet werden?", doc: "leistungen/hundesteuer", facts: []string{"3 Monate"}},
 		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
+		// Typos: a word with two letters swapped, a function word
+		// misspelt.
+		{q: "wo kan ich mein auto anmleden", doc: "leistungen/fahrzeug-zulassen"},
+		// Someone acting for the asker; a separable verb split in the
+		// source ("Sie holen ihn … ab").
+		{q: "kann meine frau für mich den reisepass abholen", doc: "leistungen/reisepass", facts: []string{"Vollmacht"}},
+		// A life event stated as a purpose names no service.
+		{q: "ich brauche eine geburtsurkunde für meine hochzeit wie bekomme ich die", doc: "leistungen/geburtsurkunde"},
 	})
 }
 

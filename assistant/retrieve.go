@@ -385,6 +385,10 @@ func sameCompoundHead(a, b string) bool {
 // nearMiss reports whether two long words differ only near their end, as
 // typos do ("reisepas", "gewerbeanmeldnug").
 func nearMiss(a, b string) bool {
+	if len(a) == len(b) && len(a) >= 6 && transposed(a, b) {
+		// Two neighbouring letters swapped ("anmleden").
+		return true
+	}
 	if len(a) < 7 || len(b) < 7 || len(a)-len(b) > 2 || len(b)-len(a) > 2 {
 		return false
 	}
@@ -395,6 +399,13 @@ func nearMiss(a, b string) bool {
 	// One letter left out, added or changed inside a long word
 	// ("spermuell" for "sperrmuell"): the same start and one edit.
 	return p >= 2 && oneEdit(a, b)
+}
+
+// transposed reports whether a and b, of equal length, differ only by
+// two neighbouring bytes swapped.
+func transposed(a, b string) bool {
+	i := commonPrefix(a, b)
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // oneEdit reports whether a and b differ by one inserted, deleted or
