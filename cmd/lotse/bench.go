@@ -22,7 +22,7 @@ import (
 // holds many WebSocket sessions, lets some of them chat, and reports answer
 // latency percentiles, errors and the server's resident memory.
 func runBench(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	const usage = "usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D] | lotse bench phone [--url …] [--calls N] | lotse bench answer [--concurrency N] [--requests N] [--rounds N]"
+	const usage = "usage: lotse bench chat [--url http://127.0.0.1:8080] [--connected N] [--active N] [--duration D] | lotse bench chat --url URL1,URL2 | --spawn N [--citizens N] [--conversations N] [--rounds N] | lotse bench phone [--url …] [--calls N] | lotse bench answer [--concurrency N] [--requests N] [--rounds N]"
 	if len(args) == 0 {
 		return errors.New(usage)
 	}
@@ -37,7 +37,11 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fs := flag.NewFlagSet("lotse bench chat", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	base := fs.String("url", "http://127.0.0.1:8080", "base URL of a running `lotse serve` (loopback only)")
+	base := fs.String("url", "http://127.0.0.1:8080", "base URL of a running `lotse serve` (loopback only); several, comma-separated, compare one instance with all behind a round-robin proxy")
+	spawn := fs.Int("spawn", 0, "start this many instances in this process (configuration from LOTSE_*, own temporary data dirs) and compare one with all")
+	citizens := fs.Int("citizens", 10, "comparison: conversations in flight")
+	conversations := fs.Int("conversations", 50, "comparison: conversations per target and round")
+	rounds := fs.Int("rounds", 3, "comparison: interleaved rounds")
 	connected := fs.Int("connected", 2000, "sessions opened and held")
 	active := fs.Int("active", 100, "sessions that chat")
 	duration := fs.Duration("duration", 30*time.Second, "length of the run")
@@ -46,6 +50,30 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	abusers := fs.Int("abusers", 0, "extra sessions that flood the server, ignoring rate limits")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
+	}
+	urls := splitList(*base)
+	if *spawn > 0 || len(urls) > 1 {
+		o := chatCompareOptions{URLs: urls, Citizens: *citizens, Conversations: *conversations, Rounds: *rounds, ForwardedFor: *forwarded}
+		if *spawn > 0 {
+			if *spawn < 2 || *spawn > 8 {
+				return errors.New("bench chat: --spawn wants 2 to 8 instances")
+			}
+			cfg := DefaultConfig()
+			if err := loadEnv(&cfg, getenv); err != nil {
+				return fmt.Errorf("bench chat: %w", err)
+			}
+			if err := cfg.Validate(); err != nil {
+				return fmt.Errorf("bench chat: %w", err)
+			}
+			var stop func()
+			var err error
+			if o.URLs, stop, err = spawnInstances(ctx, *spawn, cfg); err != nil {
+				return fmt.Errorf("bench chat: %w", err)
+			}
+			defer stop()
+			o.ForwardedFor = false // the spawned instances run without rate limits
+		}
+		return runChatCompare(ctx, o, stdout)
 	}
 	res, err := loadtest.Run(ctx, loadtest.Options{
 		URL:          strings.TrimRight(*base, "/") + "/ws",
