@@ -166,6 +166,14 @@ type Config struct {
 	// conversation that holds this many entries starts a new session
 	// (with a notice) and is answered there. Default 200, at least 10.
 	MaxConversationEntries int
+	// Sessions keeps the sessions and their events where every instance
+	// finds them (several instances behind a load balancer); nil means
+	// this process only. Notifier is then required.
+	Sessions SessionStore
+	// Notifier tells the other instances about new events; required with
+	// Sessions, ignored without.
+	Notifier Notifier
+
 	// Now; nil means time.Now.
 	Now func() time.Time
 	// sleep waits for d or until ctx ends (frame pacing, refusal delays);
@@ -257,6 +265,8 @@ func (c *Config) validate() error {
 		return errors.New("web: MaxTrackedClients must be at least 100")
 	case c.MaxConversationEntries < 10:
 		return errors.New("web: MaxConversationEntries must be at least 10")
+	case c.Sessions != nil && c.Notifier == nil:
+		return errors.New("web: Config.Notifier is required with Config.Sessions")
 	}
 	if !isHeaderName(c.EmployeeHeader) {
 		return fmt.Errorf("web: EmployeeHeader %q is not a header name", c.EmployeeHeader)
@@ -331,6 +341,17 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.pages = p
 	s.baseCtx, s.cancelBase = context.WithCancel(context.Background())
+	s.hub.log = cfg.Logger
+	if cfg.Sessions != nil {
+		s.hub.store = cfg.Sessions
+		s.hub.publishShared = s.publishShared
+		listening := make(chan struct{})
+		go func() {
+			close(listening)
+			cfg.Notifier.Listen(s.baseCtx, s.onNote)
+		}()
+		<-listening
+	}
 	return s, nil
 }
 

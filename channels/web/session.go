@@ -3,8 +3,11 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -19,13 +22,24 @@ import (
 // conversation; it is distinct from the conversation ID that tickets and the
 // desk see, so a ticket never lets anybody resume a citizen's chat.
 //
-// Sessions live in memory only: after a restart a client starts a new
-// session (the stored conversation stays for the desk).
+// Without a SessionStore (Config.Sessions) sessions live in memory only:
+// after a restart a client starts a new session (the stored conversation
+// stays for the desk). With one, the session here is this instance's
+// mirror of the shared session: events are numbered and kept by the store,
+// and sync brings the ring up to date (see shared.go).
 type session struct {
 	token    string
 	convID   string
 	audience knowledge.Audience
 	userID   string // employee; empty for citizens
+
+	h        *hub
+	store    SessionStore // nil: this process only
+	ringSize int
+	log      *slog.Logger
+	// successorToken is the shared record's successor, for a session
+	// loaded from the store.
+	successorToken string
 
 	mu         sync.Mutex // guards the fields below
 	seq        int64
@@ -58,6 +72,13 @@ type seqEvent interface{ setSeq(int64) }
 // publish numbers ev, keeps it in the ring buffer and sends it to every
 // attached socket. Sockets too slow to take it are dropped.
 func (s *session) publish(ev seqEvent, ringSize int, now time.Time) {
+	if s.store != nil {
+		s.mu.Lock()
+		s.lastActive = now
+		s.mu.Unlock()
+		s.h.publishShared(s.convID, ev, now)
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.seq++
@@ -96,6 +117,12 @@ func (s *session) broadcast(v any) {
 // events with a sequence number above lastSeq — all under the session lock,
 // so that nothing is lost or sent twice between replay and live events.
 func (s *session) attach(c *conn, lastSeq int64, first []byte, now time.Time) {
+	if s.store != nil {
+		// Events of other instances since the last note.
+		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+		s.sync(ctx)
+		cancel()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if first != nil {
@@ -121,11 +148,29 @@ func (s *session) next() *session {
 	return s.successor
 }
 
-func (s *session) detach(c *conn, now time.Time) {
+// nextToken returns the token of the session that followed s, or "".
+func (s *session) nextToken() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.successor != nil {
+		return s.successor.token
+	}
+	return s.successorToken
+}
+
+func (s *session) detach(c *conn, now time.Time) {
+	s.mu.Lock()
 	delete(s.conns, c)
 	s.lastActive = now
+	s.mu.Unlock()
+	if s.store != nil {
+		// The client may resume at another instance within the TTL.
+		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+		defer cancel()
+		if err := s.store.TouchSession(ctx, s.token, now); err != nil {
+			s.log.Warn("web: touching a shared session", "err", err)
+		}
+	}
 }
 
 func (s *session) touch(now time.Time) {
@@ -146,11 +191,15 @@ func (s *session) remember(rec answerRecord) {
 
 func (s *session) answer(id string) (answerRecord, bool) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, a := range s.answers {
 		if a.id == id {
+			s.mu.Unlock()
 			return a, true
 		}
+	}
+	s.mu.Unlock()
+	if s.store != nil {
+		return s.answerFromRing(id)
 	}
 	return answerRecord{}, false
 }
@@ -160,6 +209,10 @@ type hub struct {
 	now      func() time.Time
 	ttl      time.Duration
 	ringSize int
+	store    SessionStore // nil: sessions of this process only
+	log      *slog.Logger
+	// publishShared stores and announces an event (store != nil).
+	publishShared func(convID string, ev seqEvent, now time.Time)
 
 	mu        sync.Mutex
 	byToken   map[string]*session
@@ -178,6 +231,7 @@ func newHub(now func() time.Time, ttl time.Duration, ringSize int) *hub {
 		now:      now,
 		ttl:      ttl,
 		ringSize: ringSize,
+		log:      slog.Default(),
 		byToken:  make(map[string]*session),
 		byConv:   make(map[string]*session),
 		locks:    make(map[string]*convLock),
@@ -187,13 +241,16 @@ func newHub(now func() time.Time, ttl time.Duration, ringSize int) *hub {
 // create starts a new session with a new conversation ID.
 func (h *hub) create(aud knowledge.Audience, userID string) *session {
 	now := h.now()
-	s := &session{
-		token:      newToken(),
-		convID:     newToken(),
-		audience:   aud,
-		userID:     userID,
-		conns:      make(map[*conn]struct{}),
-		lastActive: now,
+	s := h.newSession(newToken(), newToken(), aud, userID, now)
+	if h.store != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+		err := h.store.CreateSession(ctx, SessionRecord{Token: s.token, ConversationID: s.convID, Audience: aud, UserID: userID, LastActive: now})
+		cancel()
+		if err != nil {
+			// The session still works here; another instance will not
+			// know it.
+			h.log.Error("web: storing a new session", "err", err)
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -205,20 +262,91 @@ func (h *hub) create(aud knowledge.Audience, userID string) *session {
 	return s
 }
 
+func (h *hub) newSession(token, convID string, aud knowledge.Audience, userID string, now time.Time) *session {
+	return &session{
+		token:      token,
+		convID:     convID,
+		audience:   aud,
+		userID:     userID,
+		h:          h,
+		store:      h.store,
+		ringSize:   h.ringSize,
+		log:        h.log,
+		conns:      make(map[*conn]struct{}),
+		lastActive: now,
+	}
+}
+
+// load finds a session that another instance created (or that this one
+// forgot) in the shared store and mirrors it here with its events.
+func (h *hub) load(token string, aud knowledge.Audience, userID string) (*session, bool) {
+	if h.store == nil || token == "" {
+		return nil, false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+	defer cancel()
+	rec, err := h.store.Session(ctx, token)
+	if err != nil {
+		if !errors.Is(err, ErrSessionNotFound) {
+			h.log.Error("web: reading a shared session", "err", err)
+		}
+		return nil, false
+	}
+	now := h.now()
+	if rec.Audience != aud || rec.UserID != userID || now.Sub(rec.LastActive) > h.ttl {
+		return nil, false
+	}
+	s := h.newSession(rec.Token, rec.ConversationID, rec.Audience, rec.UserID, now)
+	s.successorToken = rec.Successor
+	s.sync(ctx)
+	h.mu.Lock()
+	if cur, ok := h.byToken[token]; ok { // loaded meanwhile by another request
+		h.mu.Unlock()
+		return cur, true
+	}
+	h.byToken[token] = s
+	h.byConv[s.convID] = s
+	h.mu.Unlock()
+	return s, true
+}
+
 // lookup finds a live session by token. A session of another audience or
 // another employee is treated as unknown, as is an expired one.
 func (h *hub) lookup(token string, aud knowledge.Audience, userID string) (*session, bool) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	s, ok := h.byToken[token]
-	if !ok || s.audience != aud || s.userID != userID {
+	if ok && (s.audience != aud || s.userID != userID) {
+		h.mu.Unlock()
 		return nil, false
 	}
-	if h.expired(s, h.now()) {
+	if ok && h.expired(s, h.now()) {
+		// Expired here; with a shared store the session may have gone on
+		// at another instance.
 		h.removeLocked(s)
-		return nil, false
+		ok = false
+	}
+	h.mu.Unlock()
+	if !ok {
+		return h.load(token, aud, userID)
 	}
 	return s, true
+}
+
+// attachedSessions returns the sessions with sockets here.
+func (h *hub) attachedSessions() []*session {
+	h.mu.Lock()
+	all := make([]*session, 0, len(h.byToken))
+	for _, s := range h.byToken {
+		all = append(all, s)
+	}
+	h.mu.Unlock()
+	out := all[:0]
+	for _, s := range all {
+		if s.attached() {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // conversation finds the live session of a conversation, if any.
@@ -262,6 +390,15 @@ func (h *hub) sweepLocked(now time.Time) {
 			h.removeLocked(s)
 		}
 	}
+	if h.store != nil {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+			defer cancel()
+			if err := h.store.SweepSessions(ctx, now.Add(-h.ttl)); err != nil {
+				h.log.Warn("web: sweeping shared sessions", "err", err)
+			}
+		}()
+	}
 }
 
 // count returns the number of sessions (tests, metrics).
@@ -274,6 +411,22 @@ func (h *hub) count() int {
 // lockConv serializes everything that loads, changes and saves one stored
 // conversation: turns and the desk's hooks.
 func (h *hub) lockConv(convID string) (unlock func()) {
+	local := h.lockConvLocal(convID)
+	if h.store == nil {
+		return local
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	shared, err := h.store.LockConversation(ctx, convID)
+	if err != nil {
+		// Go on with the local lock: a turn is better than none.
+		h.log.Error("web: locking a shared conversation", "conversation", convID, "err", err)
+		return local
+	}
+	return func() { shared(); local() }
+}
+
+func (h *hub) lockConvLocal(convID string) (unlock func()) {
 	h.mu.Lock()
 	l, ok := h.locks[convID]
 	if !ok {

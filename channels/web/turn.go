@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 )
@@ -67,6 +68,23 @@ func (s *Server) rotate(old *session) (*session, error) {
 		conns = append(conns, c)
 	}
 	old.mu.Unlock()
+	if next == fresh && s.cfg.Sessions != nil {
+		// Another instance may have rotated the conversation first.
+		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+		eff, err := s.cfg.Sessions.SetSuccessor(ctx, old.token, fresh.token)
+		cancel()
+		if err != nil {
+			s.log.Error("web: storing a session's successor", "err", err)
+		} else if eff != fresh.token {
+			s.hub.discardUnused(fresh)
+			if other, ok := s.hub.lookup(eff, old.audience, old.userID); ok {
+				old.mu.Lock()
+				old.successor = other
+				old.mu.Unlock()
+				next = other
+			}
+		}
+	}
 	if next == fresh {
 		fresh.touch(s.cfg.Now())
 		fresh.publish(&event{Type: "notice", Text: conversationFullNotice}, s.hub.ringSize, s.cfg.Now())
@@ -240,9 +258,7 @@ func (s *Server) AgentMessage(ctx context.Context, convID, from, text string) er
 	if err := s.cfg.Store.Save(ctx, conv); err != nil {
 		return fmt.Errorf("web: agent message to %s: %w", convID, err)
 	}
-	if sess, ok := s.hub.conversation(convID); ok {
-		sess.publish(&event{Type: "agent_message", Text: text, From: from}, s.hub.ringSize, now)
-	}
+	s.publishConv(convID, &event{Type: "agent_message", Text: text, From: from}, now)
 	return nil
 }
 
@@ -280,8 +296,19 @@ func (s *Server) SetAgentHeld(ctx context.Context, convID string, held bool, age
 	if err := s.cfg.Store.Save(ctx, conv); err != nil {
 		return fmt.Errorf("web: set agent held %s: %w", convID, err)
 	}
-	if sess, ok := s.hub.conversation(convID); ok {
-		sess.publish(&event{Type: "handoff", State: state, From: agentName, Text: text}, s.hub.ringSize, now)
-	}
+	s.publishConv(convID, &event{Type: "handoff", State: state, From: agentName, Text: text}, now)
 	return nil
+}
+
+// publishConv publishes ev to conversation convID: through the shared
+// store to whichever instance holds its sockets, or to the live session
+// here, if any.
+func (s *Server) publishConv(convID string, ev seqEvent, now time.Time) {
+	if s.cfg.Sessions != nil {
+		s.publishShared(convID, ev, now)
+		return
+	}
+	if sess, ok := s.hub.conversation(convID); ok {
+		sess.publish(ev, s.hub.ringSize, now)
+	}
 }

@@ -391,11 +391,11 @@ func (s *Server) resume(c *conn, cur *session, in resumeMsg) {
 	last := in.LastSeq
 	// A full conversation's session leads to the one that followed it.
 	for hops := 0; hops < 8; hops++ {
-		next := target.next()
-		if next == nil {
+		next := target.nextToken()
+		if next == "" {
 			break
 		}
-		if target, ok = s.hub.lookup(next.token, c.audience, c.userID); !ok {
+		if target, ok = s.hub.lookup(next, c.audience, c.userID); !ok {
 			c.sendError(errSessionExpired)
 			return
 		}
