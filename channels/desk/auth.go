@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -36,15 +37,49 @@ type session struct {
 	expires time.Time
 }
 
-// sessions keeps logins in memory; a restart logs everybody out.
-type sessions struct {
-	now func() time.Time
-	mu  sync.Mutex
-	m   map[string]*session // key: hex SHA-256 of the cookie token
+// Login is a desk login as a LoginStore keeps it.
+type Login struct {
+	User    string
+	CSRF    string
+	Expires time.Time
 }
 
-func newSessions(now func() time.Time) *sessions {
-	return &sessions{now: now, m: make(map[string]*session)}
+// LoginStore keeps desk logins where every instance behind a load
+// balancer finds them, so that a desk user may land on any instance. It is
+// declared here, by its consumer; without one (Config.Logins nil) logins
+// live in this process's memory and a restart logs everybody out. Keys are
+// the hex SHA-256 of the cookie token: the store never sees a token.
+type LoginStore interface {
+	// CreateLogin stores a login under key.
+	CreateLogin(ctx context.Context, key string, l Login) error
+	// Login returns the login of key; ok is false when there is none
+	// (expiry is the caller's business).
+	Login(ctx context.Context, key string) (l Login, ok bool, err error)
+	// DeleteLogin deletes the login of key, if any.
+	DeleteLogin(ctx context.Context, key string) error
+	// DeleteLogins deletes every login of user, and every login that
+	// expired before now.
+	DeleteLogins(ctx context.Context, user string, now time.Time) error
+}
+
+// loginStoreTimeout bounds each call of a LoginStore.
+const loginStoreTimeout = 5 * time.Second
+
+// sessions keeps logins in memory, or in the LoginStore when there is one.
+type sessions struct {
+	now   func() time.Time
+	store LoginStore // nil: m
+	log   *slog.Logger
+	mu    sync.Mutex
+	m     map[string]*session // key: hex SHA-256 of the cookie token
+}
+
+func newSessions(now func() time.Time, store LoginStore, log *slog.Logger) *sessions {
+	return &sessions{now: now, store: store, log: log, m: make(map[string]*session)}
+}
+
+func (ss *sessions) storeCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), loginStoreTimeout)
 }
 
 func randomToken() string {
@@ -62,6 +97,15 @@ func tokenKey(tok string) string {
 func (ss *sessions) create(user string, ttl time.Duration) (string, *session) {
 	tok := randomToken()
 	s := &session{user: user, csrf: randomToken(), expires: ss.now().Add(ttl)}
+	if ss.store != nil {
+		ctx, cancel := ss.storeCtx()
+		defer cancel()
+		if err := ss.store.CreateLogin(ctx, tokenKey(tok), Login{User: user, CSRF: s.csrf, Expires: s.expires}); err != nil {
+			// The cookie then leads nowhere; the user logs in again.
+			ss.log.Error("desk: storing a login", "user", user, "err", err)
+		}
+		return tok, s
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.now()
@@ -80,6 +124,19 @@ func (ss *sessions) get(tok string) (*session, bool) {
 		return nil, false
 	}
 	k := tokenKey(tok)
+	if ss.store != nil {
+		ctx, cancel := ss.storeCtx()
+		defer cancel()
+		l, ok, err := ss.store.Login(ctx, k)
+		if err != nil {
+			ss.log.Error("desk: reading a login", "err", err)
+			return nil, false
+		}
+		if !ok || !ss.now().Before(l.Expires) {
+			return nil, false
+		}
+		return &session{user: l.User, csrf: l.CSRF, expires: l.Expires}, true
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	s, ok := ss.m[k]
@@ -94,6 +151,14 @@ func (ss *sessions) get(tok string) (*session, bool) {
 }
 
 func (ss *sessions) drop(tok string) {
+	if ss.store != nil {
+		ctx, cancel := ss.storeCtx()
+		defer cancel()
+		if err := ss.store.DeleteLogin(ctx, tokenKey(tok)); err != nil {
+			ss.log.Error("desk: deleting a login", "err", err)
+		}
+		return
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	delete(ss.m, tokenKey(tok))
@@ -101,6 +166,14 @@ func (ss *sessions) drop(tok string) {
 
 // dropUser ends every session of user.
 func (ss *sessions) dropUser(user string) {
+	if ss.store != nil {
+		ctx, cancel := ss.storeCtx()
+		defer cancel()
+		if err := ss.store.DeleteLogins(ctx, user, ss.now()); err != nil {
+			ss.log.Error("desk: deleting logins", "user", user, "err", err)
+		}
+		return
+	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	for k, s := range ss.m {

@@ -77,6 +77,9 @@ type Config struct {
 	Conversations assistant.ConversationStore
 	// Live drives live takeovers of web chats; nil hides the takeover.
 	Live LiveChat
+	// Logins keeps logins for every instance (several instances behind a
+	// load balancer); nil keeps them in this process's memory.
+	Logins LoginStore
 	// Logger; nil discards logs.
 	Logger *slog.Logger
 	// Now is the clock; nil means time.Now.
@@ -208,7 +211,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("desk: parse status page: %w", err)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, statusTmpl: statusTmpl, sess: newSessions(cfg.Now), dummyHash: dummy}
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, statusTmpl: statusTmpl, sess: newSessions(cfg.Now, cfg.Logins, cfg.Logger), dummyHash: dummy}
 	s.hub = newHub(s.fingerprint, cfg.PollInterval, cfg.Logger)
 	s.login = newLoginGuard(cfg.Now, cfg.LoginAttemptsPerAddress, cfg.LoginAddressWindow)
 	return s, nil
