@@ -112,6 +112,10 @@ type Config struct {
 	// LoginAddressWindow is the window of LoginAttemptsPerAddress; default
 	// 1 min.
 	LoginAddressWindow time.Duration
+	// Instances is the number of instances that share
+	// LoginAttemptsPerAddress: each allows its share (divided by
+	// Instances, at least 1). Default 1.
+	Instances int
 	// PollInterval is how often the live-update poller looks for ticket
 	// changes while a browser listens; default 2 s.
 	PollInterval time.Duration
@@ -189,6 +193,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.LoginAttemptsPerAddress <= 0 {
 		cfg.LoginAttemptsPerAddress = 20
+	}
+	if cfg.Instances > 1 {
+		cfg.LoginAttemptsPerAddress = max(1, cfg.LoginAttemptsPerAddress/cfg.Instances)
 	}
 	if cfg.LoginAddressWindow <= 0 {
 		cfg.LoginAddressWindow = time.Minute

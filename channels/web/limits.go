@@ -29,6 +29,30 @@ func (l RateLimit) limit() rate.Limit { return rate.Limit(l.PerMinute / 60) }
 
 func (l RateLimit) valid() bool { return l.off() || (l.PerMinute > 0 && l.Burst >= 1) }
 
+// share returns one instance's share of l among n instances.
+func (l RateLimit) share(n int) RateLimit {
+	if l.off() || n <= 1 {
+		return l
+	}
+	return RateLimit{PerMinute: l.PerMinute / float64(n), Burst: max(1, l.Burst/n)}
+}
+
+// shareLimits turns the limits of the whole deployment into this
+// instance's share (see Config.Instances). A client spread over the
+// instances by the load balancer gets at most the configured limit in
+// total; one held on a single instance gets that instance's share.
+func (c *Config) shareLimits() {
+	n := c.Instances
+	if n <= 1 {
+		return
+	}
+	c.IPRate = c.IPRate.share(n)
+	c.SessionRate = c.SessionRate.share(n)
+	if c.MaxConnsPerIP > 0 {
+		c.MaxConnsPerIP = max(1, c.MaxConnsPerIP/n)
+	}
+}
+
 // limiterSweepEvery is how often (by Config.Now) the limiter tables drop
 // buckets that are full again.
 const limiterSweepEvery = time.Minute

@@ -486,3 +486,26 @@ func TestEmployeesAreLimitedByName(t *testing.T) {
 		t.Errorf("citizen: %d", status)
 	}
 }
+
+// TestLimitsSharedByInstances: with Instances set, each instance enforces
+// its share of the address, session and connection limits, so that the
+// instances together allow no more than the configured limit.
+func TestLimitsSharedByInstances(t *testing.T) {
+	cfg := Config{IPRate: RateLimit{PerMinute: 30, Burst: 10}, SessionRate: RateLimit{PerMinute: 12, Burst: 5}, FrameRate: RateLimit{PerMinute: -1},
+		MaxConnsPerIP: 5, Instances: 2}
+	cfg.setDefaults()
+	cfg.shareLimits()
+	want := Config{IPRate: RateLimit{PerMinute: 15, Burst: 5}, SessionRate: RateLimit{PerMinute: 6, Burst: 2}, MaxConnsPerIP: 2}
+	if cfg.IPRate != want.IPRate || cfg.SessionRate != want.SessionRate || cfg.MaxConnsPerIP != want.MaxConnsPerIP || cfg.FrameRate.PerMinute != -1 {
+		t.Errorf("shares: IP %+v session %+v conns %d frames %+v", cfg.IPRate, cfg.SessionRate, cfg.MaxConnsPerIP, cfg.FrameRate)
+	}
+	one := Config{IPRate: RateLimit{PerMinute: 30, Burst: 10}, MaxConnsPerIP: -1, Instances: 1}
+	one.setDefaults()
+	one.shareLimits()
+	if one.IPRate != (RateLimit{PerMinute: 30, Burst: 10}) || one.MaxConnsPerIP != -1 {
+		t.Errorf("one instance changed its limits: %+v %d", one.IPRate, one.MaxConnsPerIP)
+	}
+	if _, err := New(Config{Chat: &fakeChatter{}, Store: newMemStore(), Instances: 65}); err == nil {
+		t.Error("65 instances accepted")
+	}
+}

@@ -154,6 +154,12 @@ type Config struct {
 	// next handshake gets 429 too_many_connections. Default 20; negative
 	// means no bound.
 	MaxConnsPerIP int
+	// Instances is the number of instances behind the load balancer that
+	// share IPRate, SessionRate and MaxConnsPerIP: each instance enforces
+	// its share (PerMinute, Burst and the cap divided by Instances, at
+	// least 1), so that a client never gets more than the limit in total.
+	// Default 1.
+	Instances int
 	// MaxTrackedClients bounds each rate-limit table (addresses, sessions);
 	// default 50,000.
 	MaxTrackedClients int
@@ -236,6 +242,9 @@ func (c *Config) setDefaults() {
 	if c.MaxConnsPerIP == 0 {
 		c.MaxConnsPerIP = 20
 	}
+	if c.Instances == 0 {
+		c.Instances = 1
+	}
 	if c.MaxTrackedClients == 0 {
 		c.MaxTrackedClients = 50000
 	}
@@ -265,6 +274,8 @@ func (c *Config) validate() error {
 		return errors.New("web: MaxTrackedClients must be at least 100")
 	case c.MaxConversationEntries < 10:
 		return errors.New("web: MaxConversationEntries must be at least 10")
+	case c.Instances < 1 || c.Instances > 64:
+		return errors.New("web: Instances must be between 1 and 64")
 	case c.Sessions != nil && c.Notifier == nil:
 		return errors.New("web: Config.Notifier is required with Config.Sessions")
 	}
@@ -311,6 +322,7 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
+	cfg.shareLimits()
 	s := &Server{
 		cfg:     cfg,
 		log:     cfg.Logger,

@@ -65,6 +65,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 			if err := cfg.Validate(); err != nil {
 				return fmt.Errorf("bench chat: %w", err)
 			}
+			cfg.RateIPPerMinute, cfg.RateSessionPerMin = -1, -1
 			var stop func()
 			var err error
 			if o.URLs, stop, err = spawnInstances(ctx, *spawn, cfg); err != nil {

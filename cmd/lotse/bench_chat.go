@@ -279,7 +279,7 @@ func (p *roundRobinProxy) Close() error { return p.srv.Close() }
 // spawnInstances starts n Lotse instances in this process for the
 // comparison: the configuration from the environment (LOTSE_DATABASE_URL,
 // the knowledge roots, the LLM), each with its own temporary data dir and
-// index, on loopback, rate limits off. It returns their URLs and a
+// index, on loopback. It returns their URLs and a
 // function that stops them.
 func spawnInstances(ctx context.Context, n int, base Config) ([]string, func(), error) {
 	var (
@@ -299,7 +299,6 @@ func spawnInstances(ctx context.Context, n int, base Config) ([]string, func(), 
 		}
 		cfg := base
 		cfg.Addr, cfg.DataDir, cfg.Watch, cfg.DebugAddr = "127.0.0.1:0", dir, false, ""
-		cfg.RateIPPerMinute, cfg.RateSessionPerMin = -1, -1
 		srv, err := startServer(ctx, cfg, newLogger(io.Discard, "error"))
 		if err != nil {
 			os.RemoveAll(dir)

@@ -5,7 +5,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/netip"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -17,6 +21,7 @@ import (
 func TestBenchChatComparesOneWithTwoInstances(t *testing.T) {
 	ctx := context.Background()
 	cfg := DefaultConfig()
+	cfg.RateIPPerMinute, cfg.RateSessionPerMin = -1, -1
 	urls, stop, err := spawnInstances(ctx, 2, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -43,5 +48,65 @@ func TestBenchChatComparesOneWithTwoInstances(t *testing.T) {
 	}
 	if err := runChatCompare(ctx, chatCompareOptions{URLs: urls, Citizens: 0, Conversations: 1, Rounds: 1}, &out); err == nil {
 		t.Error("0 citizens accepted")
+	}
+}
+
+// TestRateLimitHoldsAcrossInstances measures the choice of LOTSE_INSTANCES:
+// one client floods two instances behind the round-robin proxy with
+// concurrent REST chat requests. With LOTSE_INSTANCES=2 it gets no more
+// messages through than the configured burst; without, twice as many.
+func TestRateLimitHoldsAcrossInstances(t *testing.T) {
+	ctx := context.Background()
+	accepted := func(instances int) int {
+		cfg := DefaultConfig()
+		cfg.RateIPPerMinute = 6 // burst 2 in total
+		cfg.RateSessionPerMin = -1
+		cfg.Instances = instances
+		cfg.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+		urls, stop, err := spawnInstances(ctx, 2, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer stop()
+		proxy, err := startRoundRobinProxy(urls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer proxy.Close()
+		var (
+			mu sync.Mutex
+			ok int
+			wg sync.WaitGroup
+		)
+		for range 20 {
+			wg.Go(func() {
+				req, _ := http.NewRequest(http.MethodPost, proxy.URL+"/api/v1/chat", strings.NewReader(`{"message":"Was kostet ein Reisepass?"}`))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("X-Forwarded-For", "203.0.113.7")
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				switch resp.StatusCode {
+				case http.StatusOK:
+					mu.Lock()
+					ok++
+					mu.Unlock()
+				case http.StatusTooManyRequests:
+				default:
+					t.Errorf("status %d", resp.StatusCode)
+				}
+			})
+		}
+		wg.Wait()
+		return ok
+	}
+	if got := accepted(2); got != 2 {
+		t.Errorf("LOTSE_INSTANCES=2: %d of 20 messages accepted, want the burst of 2", got)
+	}
+	if got := accepted(1); got != 4 {
+		t.Errorf("LOTSE_INSTANCES=1 on two instances: %d of 20 accepted, want 4 (each instance its own burst)", got)
 	}
 }

@@ -72,6 +72,7 @@ type Config struct {
 	RateIPPerMinute     float64       // per client address; negative switches the limit off; 0 = channel default
 	RateSessionPerMin   float64       // per chat session; negative switches it off; 0 = channel default
 	MaxConnsPerIP       int           // WebSocket connections per client address; negative: no cap; 0 = default
+	Instances           int           // instances behind the load balancer that share the rate limits and caps
 	ShutdownGracePeriod time.Duration
 }
 
@@ -124,6 +125,7 @@ func DefaultConfig() Config {
 		EmployeeHeader:      "X-Remote-User",
 		RetentionDays:       30,
 		ShutdownGracePeriod: 10 * time.Second,
+		Instances:           1,
 	}
 }
 
@@ -140,6 +142,9 @@ func (c Config) Validate() error {
 		if err := ticketing.CheckPostgresURL(c.DatabaseURL); err != nil {
 			errs = append(errs, fmt.Errorf("LOTSE_DATABASE_URL: %w", err))
 		}
+	}
+	if c.Instances < 1 || c.Instances > 64 {
+		errs = append(errs, fmt.Errorf("LOTSE_INSTANCES %d: want 1 to 64", c.Instances))
 	}
 	if c.DebugAddr != "" {
 		if err := checkLoopback(c.DebugAddr); err != nil {
@@ -331,6 +336,11 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_MAX_CONNS_PER_IP", set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
 			c.MaxConnsPerIP = n
+			return err
+		}},
+		{name: "LOTSE_INSTANCES", set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			c.Instances = n
 			return err
 		}},
 		{name: "LOTSE_REDACT_TRANSCRIPTS", set: func(c *Config, v string) error {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -132,9 +133,10 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		TrustedProxies: cfg.TrustedProxies,
 		EmployeeHeader: cfg.EmployeeHeader,
 		FrameAncestors: cfg.FrameAncestors,
-		IPRate:         web.RateLimit{PerMinute: cfg.RateIPPerMinute},
-		SessionRate:    web.RateLimit{PerMinute: cfg.RateSessionPerMin},
+		IPRate:         rateLimit(cfg.RateIPPerMinute),
+		SessionRate:    rateLimit(cfg.RateSessionPerMin),
 		MaxConnsPerIP:  cfg.MaxConnsPerIP,
+		Instances:      cfg.Instances,
 	})
 	if err != nil {
 		return nil, err
@@ -154,6 +156,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		SecureCookies:  strings.HasPrefix(cfg.PublicURL, "https://"),
 		TrustedProxies: cfg.TrustedProxies,
 		SSOHeader:      cfg.DeskSSOHeader,
+		Instances:      cfg.Instances,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: %w", err)
@@ -312,4 +315,15 @@ func newEmbedder(cfg Config) (knowledge.EmbedFunc, func() error, error) {
 		return nil, nil, fmt.Errorf("embeddings: %w", err)
 	}
 	return e.Func(), e.Close, nil
+}
+
+// rateLimit is a configured rate of chat messages per minute: 0 means the
+// channel's default, a negative rate switches the limit off, and a
+// positive one allows a burst of a third of a minute's worth, as the
+// defaults do.
+func rateLimit(perMinute float64) web.RateLimit {
+	if perMinute <= 0 {
+		return web.RateLimit{PerMinute: perMinute}
+	}
+	return web.RateLimit{PerMinute: perMinute, Burst: max(1, int(math.Ceil(perMinute/3)))}
 }
