@@ -37,9 +37,9 @@ type session struct {
 	store    SessionStore // nil: this process only
 	ringSize int
 	log      *slog.Logger
-	// successorToken is the shared record's successor, for a session
-	// loaded from the store.
-	successorToken string
+	// rotated: the shared record says that a successor exists (with the
+	// token successorToken(token)).
+	rotated bool
 
 	mu         sync.Mutex // guards the fields below
 	seq        int64
@@ -155,7 +155,10 @@ func (s *session) nextToken() string {
 	if s.successor != nil {
 		return s.successor.token
 	}
-	return s.successorToken
+	if s.rotated {
+		return successorToken(s.token)
+	}
+	return ""
 }
 
 func (s *session) detach(c *conn, now time.Time) {
@@ -167,7 +170,7 @@ func (s *session) detach(c *conn, now time.Time) {
 		// The client may resume at another instance within the TTL.
 		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 		defer cancel()
-		if err := s.store.TouchSession(ctx, s.token, now); err != nil {
+		if err := s.store.ExtendSession(ctx, s.token, now.Add(s.h.ttl)); err != nil {
 			s.log.Warn("web: touching a shared session", "err", err)
 		}
 	}
@@ -178,6 +181,13 @@ func (s *session) touch(now time.Time) {
 	s.lastActive = now
 	s.used = true
 	s.mu.Unlock()
+	if s.store != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+		defer cancel()
+		if err := s.store.ExtendSession(ctx, s.token, now.Add(s.h.ttl)); err != nil {
+			s.log.Warn("web: touching a shared session", "err", err)
+		}
+	}
 }
 
 func (s *session) remember(rec answerRecord) {
@@ -240,11 +250,17 @@ func newHub(now func() time.Time, ttl time.Duration, ringSize int) *hub {
 
 // create starts a new session with a new conversation ID.
 func (h *hub) create(aud knowledge.Audience, userID string) *session {
+	return h.createWithToken(newToken(), aud, userID)
+}
+
+// createWithToken starts a new session with the given token and a new
+// conversation ID.
+func (h *hub) createWithToken(token string, aud knowledge.Audience, userID string) *session {
 	now := h.now()
-	s := h.newSession(newToken(), newToken(), aud, userID, now)
+	s := h.newSession(token, newToken(), aud, userID, now)
 	if h.store != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
-		err := h.store.CreateSession(ctx, SessionRecord{Token: s.token, ConversationID: s.convID, Audience: aud, UserID: userID, LastActive: now})
+		err := h.store.SaveSession(ctx, SessionRecord{Token: s.token, ConversationID: s.convID, Audience: aud, UserID: userID, ExpiresAt: now.Add(h.ttl)})
 		cancel()
 		if err != nil {
 			// The session still works here; another instance will not
@@ -285,19 +301,19 @@ func (h *hub) load(token string, aud knowledge.Audience, userID string) (*sessio
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 	defer cancel()
-	rec, err := h.store.Session(ctx, token)
+	now := h.now()
+	rec, err := h.store.Session(ctx, token, now)
 	if err != nil {
 		if !errors.Is(err, ErrSessionNotFound) {
 			h.log.Error("web: reading a shared session", "err", err)
 		}
 		return nil, false
 	}
-	now := h.now()
-	if rec.Audience != aud || rec.UserID != userID || now.Sub(rec.LastActive) > h.ttl {
+	if rec.Audience != aud || rec.UserID != userID {
 		return nil, false
 	}
-	s := h.newSession(rec.Token, rec.ConversationID, rec.Audience, rec.UserID, now)
-	s.successorToken = rec.Successor
+	s := h.newSession(token, rec.ConversationID, rec.Audience, rec.UserID, now)
+	s.rotated = rec.Rotated
 	s.sync(ctx)
 	h.mu.Lock()
 	if cur, ok := h.byToken[token]; ok { // loaded meanwhile by another request
@@ -330,6 +346,19 @@ func (h *hub) lookup(token string, aud knowledge.Audience, userID string) (*sess
 		return h.load(token, aud, userID)
 	}
 	return s, true
+}
+
+// markRotated records in the shared store that s's conversation is full
+// and a successor exists.
+func (h *hub) markRotated(s *session) {
+	now := h.now()
+	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+	defer cancel()
+	err := h.store.SaveSession(ctx, SessionRecord{Token: s.token, ConversationID: s.convID, Audience: s.audience, UserID: s.userID,
+		Rotated: true, ExpiresAt: now.Add(h.ttl)})
+	if err != nil {
+		h.log.Error("web: marking a shared session as full", "err", err)
+	}
 }
 
 // attachedSessions returns the sessions with sockets here.
@@ -394,7 +423,7 @@ func (h *hub) sweepLocked(now time.Time) {
 		go func() {
 			ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 			defer cancel()
-			if err := h.store.SweepSessions(ctx, now.Add(-h.ttl)); err != nil {
+			if err := h.store.Sweep(ctx, now, now.Add(-h.ttl)); err != nil {
 				h.log.Warn("web: sweeping shared sessions", "err", err)
 			}
 		}()

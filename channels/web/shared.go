@@ -4,8 +4,11 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base32"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"sync"
 	"time"
 
@@ -23,12 +26,15 @@ type SessionRecord struct {
 	ConversationID string
 	Audience       knowledge.Audience
 	UserID         string // employee; empty for citizens
-	Successor      string // token of the session that followed a full conversation; empty if none
-	LastActive     time.Time
+	// Rotated: the conversation was full and the session that followed it
+	// has the token successorToken(Token).
+	Rotated   bool
+	ExpiresAt time.Time
 }
 
-// StoredEvent is one numbered event of a conversation as the client gets
-// it: Data is the JSON text, with Seq inside.
+// StoredEvent is one numbered event of a conversation. Data is the
+// event's JSON text without its number; the channel adds "seq" when it
+// sends it.
 type StoredEvent struct {
 	Seq  int64
 	Data []byte
@@ -40,26 +46,21 @@ type StoredEvent struct {
 // instance. It is declared here, by its consumer; without one (Config.
 // Sessions nil) sessions live in this process only, as a single instance
 // needs. MemorySessionStore is the in-process implementation; cmd/lotse
-// adapts the PostgreSQL one. All methods are safe for concurrent use.
+// adapts the database's. All methods are safe for concurrent use.
 type SessionStore interface {
-	// CreateSession stores a new session. The token is new (128 random
-	// bits); a clash may be reported as an error.
-	CreateSession(ctx context.Context, r SessionRecord) error
-	// Session returns the session of token, or ErrSessionNotFound. Expiry
-	// is the caller's business (LastActive).
-	Session(ctx context.Context, token string) (SessionRecord, error)
-	// TouchSession sets the session's LastActive to at (if later).
-	// An unknown token is no error.
-	TouchSession(ctx context.Context, token string, at time.Time) error
-	// SetSuccessor records next as the successor of token unless token
-	// has one already, and returns the successor in effect.
-	SetSuccessor(ctx context.Context, token, next string) (string, error)
-	// AppendEvent gives the next sequence number of conversation convID
-	// (1 for the first event) to encode, stores what encode returns under
-	// it and returns the number. Numbers of one conversation are never
-	// given twice, whatever instance appends. Only the newest events (at
-	// least Config.ResumeEvents) need to be kept.
-	AppendEvent(ctx context.Context, convID string, at time.Time, encode func(seq int64) []byte) (int64, error)
+	// SaveSession stores a session, replacing the one with the same token.
+	SaveSession(ctx context.Context, r SessionRecord) error
+	// Session returns the session of token that has not expired at now,
+	// or ErrSessionNotFound.
+	Session(ctx context.Context, token string, now time.Time) (SessionRecord, error)
+	// ExtendSession moves the session's expiry to expires. An unknown
+	// token is no error.
+	ExtendSession(ctx context.Context, token string, expires time.Time) error
+	// AppendEvent stores data as the next event of conversation convID and
+	// returns its number (1 for the first). Numbers of one conversation
+	// are never given twice, whatever instance appends. Only the newest
+	// events (at least Config.ResumeEvents) need to be kept.
+	AppendEvent(ctx context.Context, convID string, data []byte, at time.Time) (int64, error)
 	// Events returns at most limit events of convID with a number above
 	// after, oldest first.
 	Events(ctx context.Context, convID string, after int64, limit int) ([]StoredEvent, error)
@@ -68,9 +69,32 @@ type SessionStore interface {
 	// function releases the lock. It blocks until the lock is held or ctx
 	// ends (then it returns ctx's error).
 	LockConversation(ctx context.Context, convID string) (unlock func(), err error)
-	// SweepSessions deletes the sessions idle since before, and the events
-	// of conversations that no session refers to any more.
-	SweepSessions(ctx context.Context, before time.Time) error
+	// Sweep deletes the sessions expired at now and the events older than
+	// eventsBefore.
+	Sweep(ctx context.Context, now, eventsBefore time.Time) error
+}
+
+// successorToken is the token of the session that follows a full
+// conversation's session: derived from the old token, so that every
+// instance (and nobody without the old token) knows it, and the store
+// needs to keep only that there is one.
+func successorToken(token string) string {
+	h := sha256.Sum256([]byte("lotse-web-successor\x00" + token))
+	return base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(h[:16])
+}
+
+// withSeq returns the stored event data with its number set.
+func withSeq(data []byte, seq int64) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return data
+	}
+	m["seq"] = json.RawMessage(strconv.FormatInt(seq, 10))
+	out, err := json.Marshal(m)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // Note tells other instances that something they may show changed. It
@@ -106,11 +130,9 @@ const sharedTimeout = 10 * time.Second
 func (s *Server) publishShared(convID string, ev seqEvent, now time.Time) {
 	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 	defer cancel()
-	seq, err := s.cfg.Sessions.AppendEvent(ctx, convID, now, func(seq int64) []byte {
-		ev.setSeq(seq)
-		data, _ := json.Marshal(ev) // our own event types always encode
-		return data
-	})
+	ev.setSeq(0)
+	data, _ := json.Marshal(ev) // our own event types always encode
+	seq, err := s.cfg.Sessions.AppendEvent(ctx, convID, data, now)
 	if err != nil {
 		s.log.Error("web: storing a session event", "conversation", convID, "err", err)
 		return
@@ -160,9 +182,10 @@ func (s *session) sync(ctx context.Context) {
 				continue
 			}
 			s.seq = ev.Seq
-			s.ring = append(s.ring, bufferedEvent{seq: ev.Seq, data: ev.Data})
+			data := withSeq(ev.Data, ev.Seq)
+			s.ring = append(s.ring, bufferedEvent{seq: ev.Seq, data: data})
 			for c := range s.conns {
-				c.send(ev.Data, true)
+				c.send(data, true)
 			}
 		}
 		if over := len(s.ring) - s.ringSize; over > 0 {
@@ -214,70 +237,58 @@ func (s *session) answerFromRing(id string) (answerRecord, bool) {
 	return answerRecord{}, false
 }
 
-// MemorySessionStore is a SessionStore in this process's memory: what a
-// single instance would keep anyway, shared by several Servers in one
-// process (tests). Create it with NewMemorySessionStore.
+// MemorySessionStore is a SessionStore in this process's memory, shared by
+// several Servers in one process (tests, and the reference for the
+// database's implementation). Create it with NewMemorySessionStore.
 type MemorySessionStore struct {
 	keep int
 
 	mu       sync.Mutex
 	sessions map[string]SessionRecord
-	events   map[string][]StoredEvent
+	events   map[string][]memEvent
 	locks    map[string]chan struct{}
+}
+
+type memEvent struct {
+	StoredEvent
+	at time.Time
 }
 
 // NewMemorySessionStore returns an empty store that keeps the newest keep
 // events of each conversation.
 func NewMemorySessionStore(keep int) *MemorySessionStore {
 	return &MemorySessionStore{keep: max(keep, 1), sessions: make(map[string]SessionRecord),
-		events: make(map[string][]StoredEvent), locks: make(map[string]chan struct{})}
+		events: make(map[string][]memEvent), locks: make(map[string]chan struct{})}
 }
 
-func (m *MemorySessionStore) CreateSession(_ context.Context, r SessionRecord) error {
+func (m *MemorySessionStore) SaveSession(_ context.Context, r SessionRecord) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, ok := m.sessions[r.Token]; ok {
-		return errors.New("web: session token exists")
-	}
 	m.sessions[r.Token] = r
 	return nil
 }
 
-func (m *MemorySessionStore) Session(_ context.Context, token string) (SessionRecord, error) {
+func (m *MemorySessionStore) Session(_ context.Context, token string, now time.Time) (SessionRecord, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r, ok := m.sessions[token]
-	if !ok {
+	if !ok || !now.Before(r.ExpiresAt) {
 		return SessionRecord{}, ErrSessionNotFound
 	}
 	return r, nil
 }
 
-func (m *MemorySessionStore) TouchSession(_ context.Context, token string, at time.Time) error {
+func (m *MemorySessionStore) ExtendSession(_ context.Context, token string, expires time.Time) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if r, ok := m.sessions[token]; ok && at.After(r.LastActive) {
-		r.LastActive = at
+	if r, ok := m.sessions[token]; ok {
+		r.ExpiresAt = expires
 		m.sessions[token] = r
 	}
 	return nil
 }
 
-func (m *MemorySessionStore) SetSuccessor(_ context.Context, token, next string) (string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	r, ok := m.sessions[token]
-	if !ok {
-		return "", ErrSessionNotFound
-	}
-	if r.Successor == "" {
-		r.Successor = next
-		m.sessions[token] = r
-	}
-	return r.Successor, nil
-}
-
-func (m *MemorySessionStore) AppendEvent(_ context.Context, convID string, at time.Time, encode func(int64) []byte) (int64, error) {
+func (m *MemorySessionStore) AppendEvent(_ context.Context, convID string, data []byte, at time.Time) (int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	evs := m.events[convID]
@@ -285,17 +296,11 @@ func (m *MemorySessionStore) AppendEvent(_ context.Context, convID string, at ti
 	if len(evs) > 0 {
 		seq = evs[len(evs)-1].Seq + 1
 	}
-	evs = append(evs, StoredEvent{Seq: seq, Data: encode(seq)})
+	evs = append(evs, memEvent{StoredEvent{Seq: seq, Data: data}, at})
 	if over := len(evs) - m.keep; over > 0 {
 		evs = append(evs[:0:0], evs[over:]...)
 	}
 	m.events[convID] = evs
-	for tok, r := range m.sessions {
-		if r.ConversationID == convID && at.After(r.LastActive) {
-			r.LastActive = at
-			m.sessions[tok] = r
-		}
-	}
 	return seq, nil
 }
 
@@ -305,7 +310,7 @@ func (m *MemorySessionStore) Events(_ context.Context, convID string, after int6
 	var out []StoredEvent
 	for _, ev := range m.events[convID] {
 		if ev.Seq > after && len(out) < limit {
-			out = append(out, ev)
+			out = append(out, ev.StoredEvent)
 		}
 	}
 	return out, nil
@@ -335,20 +340,25 @@ func (m *MemorySessionStore) LockConversation(ctx context.Context, convID string
 	}
 }
 
-func (m *MemorySessionStore) SweepSessions(_ context.Context, before time.Time) error {
+func (m *MemorySessionStore) Sweep(_ context.Context, now, eventsBefore time.Time) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	live := make(map[string]bool)
 	for tok, r := range m.sessions {
-		if r.LastActive.Before(before) {
+		if !now.Before(r.ExpiresAt) {
 			delete(m.sessions, tok)
-			continue
 		}
-		live[r.ConversationID] = true
 	}
-	for conv := range m.events {
-		if !live[conv] {
+	for conv, evs := range m.events {
+		kept := evs[:0]
+		for _, ev := range evs {
+			if !ev.at.Before(eventsBefore) {
+				kept = append(kept, ev)
+			}
+		}
+		if len(kept) == 0 {
 			delete(m.events, conv)
+		} else {
+			m.events[conv] = kept
 		}
 	}
 	return nil

@@ -13,12 +13,16 @@ import (
 // twoInstances starts two Servers over one conversation store, one
 // MemorySessionStore and one LocalNotifier, as two instances over one
 // database would be.
-func twoInstances(t *testing.T) (a, b *testEnv) {
+func twoInstances(t *testing.T, opt func(*Config)) (a, b *testEnv) {
 	t.Helper()
 	sessions := NewMemorySessionStore(50)
 	notes := &LocalNotifier{}
-	a = mustServe(t, func(c *Config) { c.Chat = heldChatter{}; c.Sessions = sessions; c.Notifier = notes })
+	if opt == nil {
+		opt = func(*Config) {}
+	}
+	a = mustServe(t, func(c *Config) { c.Chat = heldChatter{}; c.Sessions = sessions; c.Notifier = notes; opt(c) })
 	b = mustServe(t, func(c *Config) {
+		opt(c)
 		c.Chat = heldChatter{}
 		c.Store = a.store
 		c.Now = a.clock.Now
@@ -35,7 +39,7 @@ func twoInstances(t *testing.T) (a, b *testEnv) {
 // agent's message, the assistant stays silent on B, and feedback on B for
 // an answer of A is accepted.
 func TestSharedSessionsMoveBetweenInstances(t *testing.T) {
-	a, b := twoInstances(t)
+	a, b := twoInstances(t, nil)
 	ctx := context.Background()
 
 	ca := mustDial(t, a, "/ws", nil)
@@ -97,20 +101,8 @@ func TestSharedSessionsMoveBetweenInstances(t *testing.T) {
 // TestSharedSessionsREST: a REST session started on A continues on B in
 // the same conversation.
 func TestSharedSessionsREST(t *testing.T) {
-	a, b := twoInstances(t)
-	post := func(env *testEnv, session, msg string) string {
-		body, _ := json.Marshal(map[string]string{"session_id": session, "message": msg})
-		resp, err := http.Post(env.http.URL+"/api/v1/chat", "application/json", strings.NewReader(string(body)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var out chatResponse
-		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
-			t.Fatalf("status %d", resp.StatusCode)
-		}
-		return out.SessionID
-	}
+	a, b := twoInstances(t, nil)
+	post := postOn(t)
 	s1 := post(a, "", "Erste Frage")
 	if s2 := post(b, s1, "Zweite Frage"); s2 != s1 {
 		t.Errorf("B answered in session %q, want %q", s2, s1)
@@ -124,5 +116,41 @@ func TestSharedSessionsREST(t *testing.T) {
 	}
 	if strings.Join(users, "|") != "Erste Frage|Zweite Frage" {
 		t.Errorf("conversation holds user messages %q", users)
+	}
+}
+
+// TestSharedSessionsRotate: when a conversation is full, the instance
+// that answers starts the successor session, and the old token leads to
+// the same successor on the other instance.
+func TestSharedSessionsRotate(t *testing.T) {
+	a, b := twoInstances(t, func(c *Config) { c.MaxConversationEntries = 10 })
+	post := postOn(t)
+	first := post(a, "", "Frage")
+	for range 4 {
+		post(b, first, "Frage")
+	}
+	next := post(a, first, "Noch eine")
+	if next == first || next != successorToken(first) {
+		t.Fatalf("full conversation answered in session %q", next)
+	}
+	if again := post(b, first, "Und noch eine"); again != next {
+		t.Errorf("old token on B led to %q, want the successor %q", again, next)
+	}
+}
+
+func postOn(t *testing.T) func(env *testEnv, session, msg string) string {
+	return func(env *testEnv, session, msg string) string {
+		t.Helper()
+		body, _ := json.Marshal(map[string]string{"session_id": session, "message": msg})
+		resp, err := http.Post(env.http.URL+"/api/v1/chat", "application/json", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out chatResponse
+		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		return out.SessionID
 	}
 }

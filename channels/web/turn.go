@@ -56,7 +56,24 @@ func (s *Server) turn(ctx context.Context, sess *session, msg assistant.Message,
 // new session. A client that later resumes old is led to the successor as
 // well (see resume). The stored conversation of old is kept unchanged.
 func (s *Server) rotate(old *session) (*session, error) {
-	fresh := s.hub.create(old.audience, old.userID)
+	var fresh *session
+	if s.cfg.Sessions != nil {
+		// Every instance derives the same successor; the conversation lock
+		// (held by the caller's turn) lets only one create it.
+		tok := successorToken(old.token)
+		if found, ok := s.hub.lookup(tok, old.audience, old.userID); ok {
+			old.mu.Lock()
+			if old.successor == nil {
+				old.successor = found
+			}
+			old.mu.Unlock()
+		} else {
+			fresh = s.hub.createWithToken(tok, old.audience, old.userID)
+			s.hub.markRotated(old)
+		}
+	} else {
+		fresh = s.hub.create(old.audience, old.userID)
+	}
 	old.mu.Lock()
 	next := old.successor
 	if next == nil {
@@ -68,28 +85,11 @@ func (s *Server) rotate(old *session) (*session, error) {
 		conns = append(conns, c)
 	}
 	old.mu.Unlock()
-	if next == fresh && s.cfg.Sessions != nil {
-		// Another instance may have rotated the conversation first.
-		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
-		eff, err := s.cfg.Sessions.SetSuccessor(ctx, old.token, fresh.token)
-		cancel()
-		if err != nil {
-			s.log.Error("web: storing a session's successor", "err", err)
-		} else if eff != fresh.token {
-			s.hub.discardUnused(fresh)
-			if other, ok := s.hub.lookup(eff, old.audience, old.userID); ok {
-				old.mu.Lock()
-				old.successor = other
-				old.mu.Unlock()
-				next = other
-			}
-		}
-	}
 	if next == fresh {
 		fresh.touch(s.cfg.Now())
 		fresh.publish(&event{Type: "notice", Text: conversationFullNotice}, s.hub.ringSize, s.cfg.Now())
 		s.log.Info("web: conversation full, new session started", "conversation", old.convID, "next", fresh.convID)
-	} else {
+	} else if fresh != nil {
 		s.hub.discardUnused(fresh)
 	}
 	if _, ok := s.hub.lookup(next.token, next.audience, next.userID); !ok {
