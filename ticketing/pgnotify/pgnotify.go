@@ -24,37 +24,26 @@ const MaxPayload = 1000
 
 var channelName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
-// Notifier sends and receives notes on one channel of one database. Create
-// it with New and end it with Close.
+// Notifier sends and receives notes on one channel of one database.
 type Notifier struct {
-	url     string
 	channel string
 	log     *slog.Logger
-	pool    *pgxpool.Pool // sends
+	pool    *pgxpool.Pool
 	// retry is the longest wait between reconnects of a listener.
 	retry time.Duration
 }
 
-// New connects to the database at url (postgres://…) for sending notes on
-// channel (a lower-case SQL identifier). Listen opens a connection of its
-// own.
-func New(ctx context.Context, url, channel string, log *slog.Logger) (*Notifier, error) {
+// New returns a Notifier on channel (a lower-case SQL identifier) of the
+// pool's database. It sends on the pool's connections; each Listen takes
+// one connection out of the pool for itself. The pool stays the caller's.
+func New(pool *pgxpool.Pool, channel string, log *slog.Logger) (*Notifier, error) {
 	if !channelName.MatchString(channel) {
 		return nil, fmt.Errorf("pgnotify: channel %q is not a lower-case identifier", channel)
-	}
-	cfg, err := pgxpool.ParseConfig(url)
-	if err != nil {
-		return nil, fmt.Errorf("pgnotify: %w", err)
-	}
-	cfg.MaxConns = 4
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("pgnotify: %w", err)
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Notifier{url: url, channel: channel, log: log, pool: pool, retry: 5 * time.Second}, nil
+	return &Notifier{channel: channel, log: log, pool: pool, retry: 5 * time.Second}, nil
 }
 
 // Notify sends payload to every listener of the channel, this process's
@@ -95,10 +84,12 @@ func (n *Notifier) Listen(ctx context.Context, fn func(payload string), lost fun
 }
 
 func (n *Notifier) listenOnce(ctx context.Context, fn func(string), lost func(), connected func()) error {
-	conn, err := pgx.Connect(ctx, n.url)
+	pc, err := n.pool.Acquire(ctx)
 	if err != nil {
 		return err
 	}
+	// The listening connection never goes back to the pool.
+	conn := pc.Hijack()
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 		defer cancel()
@@ -117,6 +108,3 @@ func (n *Notifier) listenOnce(ctx context.Context, fn func(string), lost func(),
 		fn(note.Payload)
 	}
 }
-
-// Close ends the sending connections; listeners end with their ctx.
-func (n *Notifier) Close() { n.pool.Close() }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/musterstadt/lotse/ticketing/pgtest"
 )
@@ -55,16 +56,24 @@ func TestNotesReachEveryInstance(t *testing.T) {
 	url := pgtest.URL(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	a, err := New(ctx, url, "lotse_live", nil)
+	pa, err := pgxpool.New(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.Close()
-	b, err := New(ctx, url, "lotse_live", nil)
+	defer pa.Close()
+	pb, err := pgxpool.New(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.Close()
+	defer pb.Close()
+	a, err := New(pa, "lotse_live", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(pb, "lotse_live", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b.retry = 200 * time.Millisecond
 	la, lb := listen(t, ctx, a), listen(t, ctx, b)
 
@@ -102,7 +111,7 @@ func TestNotesReachEveryInstance(t *testing.T) {
 	if err := a.Notify(ctx, strings.Repeat("x", MaxPayload+1)); err == nil {
 		t.Error("an oversized payload was sent")
 	}
-	if _, err := New(ctx, url, "Bad-Name", nil); err == nil {
+	if _, err := New(pa, "Bad-Name", nil); err == nil {
 		t.Error("a channel that is no identifier was accepted")
 	}
 }
