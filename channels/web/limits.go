@@ -4,6 +4,9 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
 	"math"
 	"net"
 	"net/http"
@@ -38,7 +41,8 @@ func (l RateLimit) share(n int) RateLimit {
 }
 
 // shareLimits turns the limits of the whole deployment into this
-// instance's share (see Config.Instances). A client spread over the
+// instance's share (see Config.Instances): always the connection cap, and
+// the rates when there are no shared Buckets. A client spread over the
 // instances by the load balancer gets at most the configured limit in
 // total; one held on a single instance gets that instance's share.
 func (c *Config) shareLimits() {
@@ -46,8 +50,10 @@ func (c *Config) shareLimits() {
 	if n <= 1 {
 		return
 	}
-	c.IPRate = c.IPRate.share(n)
-	c.SessionRate = c.SessionRate.share(n)
+	if c.Buckets == nil {
+		c.IPRate = c.IPRate.share(n)
+		c.SessionRate = c.SessionRate.share(n)
+	}
 	if c.MaxConnsPerIP > 0 {
 		c.MaxConnsPerIP = max(1, c.MaxConnsPerIP/n)
 	}
@@ -118,9 +124,32 @@ func (t *bucketTable) sweep(now time.Time) {
 	}
 }
 
-// limiter enforces Config.IPRate and Config.SessionRate on chat messages.
+// TokenBuckets is a set of token buckets that all instances share (a table
+// of the shared database), so that IPRate and SessionRate hold in total
+// however the load balancer spreads a client's messages. It is declared
+// here, by its consumer; *ticketing.Store implements it.
+type TokenBuckets interface {
+	// TakeToken takes one token from the bucket key, which refills at rate
+	// tokens per second up to burst (a new bucket is full), and reports
+	// whether there was one.
+	TakeToken(ctx context.Context, key string, rate float64, burst int) (bool, error)
+	// DeleteIdleRateBuckets deletes the buckets unused since t.
+	DeleteIdleRateBuckets(ctx context.Context, t time.Time) (int, error)
+}
+
+// sharedBucketTimeout bounds one call of TokenBuckets; when it fails, the
+// limiter decides with this instance's buckets.
+const sharedBucketTimeout = 2 * time.Second
+
+// limiter enforces Config.IPRate and Config.SessionRate on chat messages:
+// with Config.Buckets in the shared buckets, else (and when they fail) in
+// this process.
 type limiter struct {
-	now func() time.Time
+	now     func() time.Time
+	shared  TokenBuckets // nil: this process only
+	log     *slog.Logger
+	ipRate  RateLimit
+	sesRate RateLimit
 
 	mu        sync.Mutex
 	ip, sess  *bucketTable // nil when switched off
@@ -128,11 +157,58 @@ type limiter struct {
 }
 
 func newLimiter(cfg *Config) *limiter {
-	return &limiter{
-		now:  cfg.Now,
-		ip:   newBucketTable(cfg.IPRate, cfg.MaxTrackedClients),
-		sess: newBucketTable(cfg.SessionRate, cfg.MaxTrackedClients),
+	local := func(rl RateLimit) RateLimit { return rl }
+	if cfg.Buckets != nil {
+		// The shared buckets hold the whole limits; this instance falls
+		// back on its share.
+		local = func(rl RateLimit) RateLimit { return rl.share(cfg.Instances) }
 	}
+	return &limiter{
+		now:     cfg.Now,
+		shared:  cfg.Buckets,
+		log:     cfg.Logger,
+		ipRate:  cfg.IPRate,
+		sesRate: cfg.SessionRate,
+		ip:      newBucketTable(local(cfg.IPRate), cfg.MaxTrackedClients),
+		sess:    newBucketTable(local(cfg.SessionRate), cfg.MaxTrackedClients),
+	}
+}
+
+// allowShared is allow on the shared buckets. A message refused by the
+// session's bucket has still cost a token of the address's (the shared
+// take is not one transaction); that errs on the strict side.
+func (l *limiter) allowShared(ipKey, sessKey string) (bool, time.Duration, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), sharedBucketTimeout)
+	defer cancel()
+	take := func(rl RateLimit, key string) (bool, time.Duration, error) {
+		if rl.off() || key == "" {
+			return true, 0, nil
+		}
+		ok, err := l.shared.TakeToken(ctx, key, rl.PerMinute/60, rl.Burst)
+		if err != nil || ok {
+			return ok, 0, err
+		}
+		// The time one token takes to come back.
+		return false, time.Duration(math.Ceil(60/rl.PerMinute)) * time.Second, nil
+	}
+	ok, retry, err := take(l.ipRate, sharedKey("ip", ipKey))
+	if err != nil || !ok {
+		return ok, retry, err
+	}
+	return take(l.sesRate, sharedKey("session", sessKey))
+}
+
+// sharedKey names a shared bucket; a session token (a credential) only by
+// its hash.
+func sharedKey(kind, key string) string {
+	if key == "" {
+		return ""
+	}
+	if kind == "session" {
+		h := sha256.Sum256([]byte(key))
+		key = hex.EncodeToString(h[:16])
+	}
+	return "web:" + kind + ":" + key
 }
 
 // allow takes one token from the bucket of the client address ipKey and
@@ -140,6 +216,14 @@ func newLimiter(cfg *Config) *limiter {
 // either bucket is empty it takes none and returns how long until both
 // hold a token.
 func (l *limiter) allow(ipKey, sessKey string) (ok bool, retry time.Duration) {
+	if l.shared != nil {
+		ok, retry, err := l.allowShared(ipKey, sessKey)
+		if err == nil {
+			l.sweepShared()
+			return ok, retry
+		}
+		l.log.Warn("web: shared rate limit unavailable; this instance decides alone", "err", err)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -172,6 +256,32 @@ func (l *limiter) allow(ipKey, sessKey string) (ok bool, retry time.Duration) {
 		tk.t.get(tk.key, now).AllowN(now, 1)
 	}
 	return true, 0
+}
+
+// sharedIdle is how long a shared bucket stays unused before it is
+// deleted; any bucket of the channel's limits is full again by then.
+const sharedIdle = time.Hour
+
+// sweepShared deletes idle shared buckets, at most once per
+// limiterSweepEvery, in the background.
+func (l *limiter) sweepShared() {
+	l.mu.Lock()
+	now := l.now()
+	due := now.Sub(l.lastSweep) >= limiterSweepEvery
+	if due {
+		l.lastSweep = now
+	}
+	l.mu.Unlock()
+	if !due {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), sharedBucketTimeout)
+		defer cancel()
+		if _, err := l.shared.DeleteIdleRateBuckets(ctx, now.Add(-sharedIdle)); err != nil {
+			l.log.Warn("web: deleting idle rate buckets", "err", err)
+		}
+	}()
 }
 
 // sizes returns the number of tracked addresses and sessions (tests).

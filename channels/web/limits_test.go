@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gorilla/websocket"
+	"golang.org/x/time/rate"
 )
 
 // sleepRecorder replaces Server.sleep: it records the waits and returns at
@@ -507,5 +509,68 @@ func TestLimitsSharedByInstances(t *testing.T) {
 	}
 	if _, err := New(Config{Chat: &fakeChatter{}, Store: newMemStore(), Instances: 65}); err == nil {
 		t.Error("65 instances accepted")
+	}
+}
+
+// fakeBuckets is a TokenBuckets in memory, like the shared table.
+type fakeBuckets struct {
+	mu    sync.Mutex
+	m     map[string]*rate.Limiter
+	fail  error
+	takes int
+}
+
+func (f *fakeBuckets) TakeToken(_ context.Context, key string, perSec float64, burst int) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail != nil {
+		return false, f.fail
+	}
+	f.takes++
+	b, ok := f.m[key]
+	if !ok {
+		b = rate.NewLimiter(rate.Limit(perSec), burst)
+		f.m[key] = b
+	}
+	return b.Allow(), nil
+}
+
+func (f *fakeBuckets) DeleteIdleRateBuckets(context.Context, time.Time) (int, error) { return 0, nil }
+
+// TestSharedBucketsHoldAcrossInstances: two instances with shared buckets
+// let one client through exactly as often as the limit allows in total;
+// when the buckets fail, each instance falls back on its share, which
+// still holds the total.
+func TestSharedBucketsHoldAcrossInstances(t *testing.T) {
+	for _, broken := range []bool{false, true} {
+		buckets := &fakeBuckets{m: make(map[string]*rate.Limiter)}
+		if broken {
+			buckets.fail = errors.New("database gone")
+		}
+		opt := func(c *Config) {
+			c.Buckets = buckets
+			c.Instances = 2
+			c.IPRate = RateLimit{PerMinute: 1, Burst: 4}
+			c.SessionRate = RateLimit{PerMinute: -1}
+			c.RefusalDelay = -1
+		}
+		envs := []*testEnv{mustServe(t, opt), mustServe(t, opt)}
+		ok := 0
+		for i := range 12 {
+			resp, err := http.Post(envs[i%2].http.URL+"/api/v1/chat", "application/json", strings.NewReader(`{"message":"Hallo"}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				ok++
+			}
+		}
+		if ok != 4 {
+			t.Errorf("broken buckets %v: %d of 12 messages accepted over two instances, want the burst of 4", broken, ok)
+		}
+		if !broken && buckets.takes != 12 {
+			t.Errorf("%d takes from the shared buckets, want 12", buckets.takes)
+		}
 	}
 }

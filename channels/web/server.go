@@ -154,11 +154,16 @@ type Config struct {
 	// next handshake gets 429 too_many_connections. Default 20; negative
 	// means no bound.
 	MaxConnsPerIP int
-	// Instances is the number of instances behind the load balancer that
-	// share IPRate, SessionRate and MaxConnsPerIP: each instance enforces
-	// its share (PerMinute, Burst and the cap divided by Instances, at
-	// least 1), so that a client never gets more than the limit in total.
-	// Default 1.
+	// Buckets, when set, holds the IPRate and SessionRate buckets for all
+	// instances (shared database): the limits then hold exactly, however
+	// the load balancer spreads a client. When it fails, each instance
+	// decides with its own share (see Instances).
+	Buckets TokenBuckets
+	// Instances is the number of instances behind the load balancer. Each
+	// enforces its share of MaxConnsPerIP, and without Buckets (or when
+	// they fail) of IPRate and SessionRate: PerMinute, Burst and the cap
+	// divided by Instances, at least 1, so that a client never gets more
+	// than the limit in total. Default 1.
 	Instances int
 	// MaxTrackedClients bounds each rate-limit table (addresses, sessions);
 	// default 50,000.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/musterstadt/lotse/ticketing/pgtest"
 )
 
 // TestBenchChatComparesOneWithTwoInstances runs a tiny `lotse bench chat`
@@ -51,14 +53,17 @@ func TestBenchChatComparesOneWithTwoInstances(t *testing.T) {
 	}
 }
 
-// TestRateLimitHoldsAcrossInstances measures the choice of LOTSE_INSTANCES:
-// one client floods two instances behind the round-robin proxy with
-// concurrent REST chat requests. With LOTSE_INSTANCES=2 it gets no more
-// messages through than the configured burst; without, twice as many.
+// TestRateLimitHoldsAcrossInstances measures the limits of two instances
+// behind the round-robin proxy: one client floods them with concurrent
+// REST chat requests. On PostgreSQL the shared token buckets let exactly
+// the configured burst through; two SQLite instances (nothing shared)
+// divide the limit by LOTSE_INSTANCES, and without it let twice as many
+// through.
 func TestRateLimitHoldsAcrossInstances(t *testing.T) {
 	ctx := context.Background()
-	accepted := func(instances int) int {
+	accepted := func(t *testing.T, instances int, dbURL string) int {
 		cfg := DefaultConfig()
+		cfg.DatabaseURL = dbURL
 		cfg.RateIPPerMinute = 6 // burst 2 in total
 		cfg.RateSessionPerMin = -1
 		cfg.Instances = instances
@@ -103,10 +108,15 @@ func TestRateLimitHoldsAcrossInstances(t *testing.T) {
 		wg.Wait()
 		return ok
 	}
-	if got := accepted(2); got != 2 {
-		t.Errorf("LOTSE_INSTANCES=2: %d of 20 messages accepted, want the burst of 2", got)
+	if got := accepted(t, 2, ""); got != 2 {
+		t.Errorf("SQLite, LOTSE_INSTANCES=2: %d of 20 messages accepted, want the burst of 2", got)
 	}
-	if got := accepted(1); got != 4 {
-		t.Errorf("LOTSE_INSTANCES=1 on two instances: %d of 20 accepted, want 4 (each instance its own burst)", got)
+	if got := accepted(t, 1, ""); got != 4 {
+		t.Errorf("SQLite, LOTSE_INSTANCES=1 on two instances: %d of 20 accepted, want 4 (each instance its own burst)", got)
 	}
+	t.Run("postgres", func(t *testing.T) {
+		if got := accepted(t, 2, pgtest.URL(t)); got != 2 {
+			t.Errorf("PostgreSQL, shared buckets: %d of 20 messages accepted, want the burst of 2", got)
+		}
+	})
 }

@@ -73,6 +73,7 @@ type Config struct {
 	RateSessionPerMin   float64       // per chat session; negative switches it off; 0 = channel default
 	MaxConnsPerIP       int           // WebSocket connections per client address; negative: no cap; 0 = default
 	Instances           int           // instances behind the load balancer that share the rate limits and caps
+	OutboxLease         time.Duration // how long an instance's claim on an outbox row holds (PostgreSQL); 0 = default 5m
 	ShutdownGracePeriod time.Duration
 }
 
@@ -142,6 +143,9 @@ func (c Config) Validate() error {
 		if err := ticketing.CheckPostgresURL(c.DatabaseURL); err != nil {
 			errs = append(errs, fmt.Errorf("LOTSE_DATABASE_URL: %w", err))
 		}
+	}
+	if c.OutboxLease < 0 || c.OutboxLease > 0 && c.OutboxLease < time.Second {
+		errs = append(errs, fmt.Errorf("LOTSE_OUTBOX_LEASE %v: want at least 1s", c.OutboxLease))
 	}
 	if c.Instances < 1 || c.Instances > 64 {
 		errs = append(errs, fmt.Errorf("LOTSE_INSTANCES %d: want 1 to 64", c.Instances))
@@ -336,6 +340,11 @@ func envSpecs() []envSpec {
 		{name: "LOTSE_MAX_CONNS_PER_IP", set: func(c *Config, v string) error {
 			n, err := strconv.Atoi(v)
 			c.MaxConnsPerIP = n
+			return err
+		}},
+		{name: "LOTSE_OUTBOX_LEASE", set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			c.OutboxLease = d
 			return err
 		}},
 		{name: "LOTSE_INSTANCES", set: func(c *Config, v string) error {

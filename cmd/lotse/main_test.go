@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/musterstadt/lotse/ticketing/pgtest"
 )
 
 // TestMain lets tests re-run this binary as the real `lotse` command: with
@@ -27,7 +29,7 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m) // runs the tests, then stops a PostgreSQL cluster if one was started
 }
 
 // lotseCommand returns the test binary set up to behave as `lotse args...`

@@ -70,8 +70,16 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 	}
 	a.cleanup.add(a.store.Close)
 	a.convs = conversationStore{st: a.store, redact: cfg.RedactTranscripts}
+	shared, err := newSharedState(ctx, a.store, resumeEvents, log)
+	if err != nil {
+		return nil, err
+	}
+	if shared != nil {
+		a.cleanup.add(shared.close)
+	}
 
 	tc := ticketing.Config{Store: a.store, NotifyURL: cfg.P1Webhook, Logger: log}
+	tc.Outbox.Lease = cfg.OutboxLease
 	if cfg.Jira.Enabled() {
 		jc, err := jira.New(jira.Config{
 			BaseURL:       cfg.Jira.URL,
@@ -137,6 +145,10 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		SessionRate:    rateLimit(cfg.RateSessionPerMin),
 		MaxConnsPerIP:  cfg.MaxConnsPerIP,
 		Instances:      cfg.Instances,
+		ResumeEvents:   resumeEvents,
+		Sessions:       shared.webSessions(),
+		Notifier:       shared.webNotifier(),
+		Buckets:        shared.tokenBuckets(),
 	})
 	if err != nil {
 		return nil, err
@@ -157,6 +169,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		TrustedProxies: cfg.TrustedProxies,
 		SSOHeader:      cfg.DeskSSOHeader,
 		Instances:      cfg.Instances,
+		Logins:         shared.deskLogins(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("desk: %w", err)

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 
-// Package pgnotify carries short notes between the instances of Lotse that
-// share one PostgreSQL database, with LISTEN/NOTIFY on one channel. A note
-// is a few ids (which conversation has a new event); the receiver reads the
-// data from the tables. It is the only package besides the store that
-// talks to PostgreSQL directly.
-package pgnotify
+// Package pglive is what instances of Lotse that share one PostgreSQL
+// database need besides the store: notes between them (LISTEN/NOTIFY on
+// one channel; a note is a few ids, the receiver reads the data from the
+// tables) and locks that several instances respect (advisory locks held
+// for the length of a chat turn, on connections of their own so that the
+// store's pool is never used up by waiting turns).
+package pglive
 
 import (
 	"context"
@@ -38,7 +39,7 @@ type Notifier struct {
 // one connection out of the pool for itself. The pool stays the caller's.
 func New(pool *pgxpool.Pool, channel string, log *slog.Logger) (*Notifier, error) {
 	if !channelName.MatchString(channel) {
-		return nil, fmt.Errorf("pgnotify: channel %q is not a lower-case identifier", channel)
+		return nil, fmt.Errorf("pglive: channel %q is not a lower-case identifier", channel)
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -51,10 +52,10 @@ func New(pool *pgxpool.Pool, channel string, log *slog.Logger) (*Notifier, error
 // misses it (and is told so, see Listen).
 func (n *Notifier) Notify(ctx context.Context, payload string) error {
 	if len(payload) > MaxPayload {
-		return fmt.Errorf("pgnotify: payload of %d bytes, at most %d", len(payload), MaxPayload)
+		return fmt.Errorf("pglive: payload of %d bytes, at most %d", len(payload), MaxPayload)
 	}
 	if _, err := n.pool.Exec(ctx, "SELECT pg_notify($1, $2)", n.channel, payload); err != nil {
-		return fmt.Errorf("pgnotify: notify: %w", err)
+		return fmt.Errorf("pglive: notify: %w", err)
 	}
 	return nil
 }
@@ -71,7 +72,7 @@ func (n *Notifier) Listen(ctx context.Context, fn func(payload string), lost fun
 		if ctx.Err() != nil {
 			return
 		}
-		n.log.Warn("pgnotify: listener lost its connection; reconnecting", "channel", n.channel, "err", err)
+		n.log.Warn("pglive: listener lost its connection; reconnecting", "channel", n.channel, "err", err)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 
-package pgnotify
+package pglive
 
 import (
 	"context"
