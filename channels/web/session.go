@@ -141,13 +141,6 @@ func (s *session) attach(c *conn, lastSeq int64, first []byte, now time.Time) {
 	s.lastActive = now
 }
 
-// next returns the session that followed s, or nil.
-func (s *session) next() *session {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.successor
-}
-
 // nextToken returns the token of the session that followed s, or "".
 func (s *session) nextToken() string {
 	s.mu.Lock()
