@@ -100,13 +100,20 @@ func withSeq(data []byte, seq int64) []byte {
 // Note tells other instances that something they may show changed. It
 // carries only ids; the receiver reads the data from the store.
 type Note struct {
-	Kind           string // NoteEvent, or a kind of another consumer
+	Kind           string // NoteEvent or NoteTyping
 	ConversationID string
 	Seq            int64
+	From           string // NoteTyping: the agent's user name
 }
 
-// NoteEvent: conversation ConversationID has a new event numbered Seq.
-const NoteEvent = "event"
+// Kinds of Note.
+const (
+	// NoteEvent: conversation ConversationID has a new event numbered Seq.
+	NoteEvent = "event"
+	// NoteTyping: the desk agent From is typing a reply in conversation
+	// ConversationID (not stored; see Server.AgentTyping).
+	NoteTyping = "typing"
+)
 
 // Notifier carries Notes between instances (PostgreSQL LISTEN/NOTIFY in
 // production, LocalNotifier within one process). It is declared here, by
@@ -155,6 +162,10 @@ func (s *Server) onNote(n Note) {
 			ctx, cancel := context.WithTimeout(s.baseCtx, sharedTimeout)
 			defer cancel()
 			sess.sync(ctx)
+		}
+	case NoteTyping:
+		if sess, ok := s.hub.conversation(n.ConversationID); ok {
+			sess.broadcast(&event{Type: "agent_typing", From: n.From})
 		}
 	case "":
 		for _, sess := range s.hub.attachedSessions() {

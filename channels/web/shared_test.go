@@ -83,6 +83,10 @@ func TestSharedSessionsMoveBetweenInstances(t *testing.T) {
 	if ev := cb.next(); ev["type"] != "agent_message" || ev["text"] != "Was kann ich tun?" || ev["seq"] != lastSeq+3 {
 		t.Fatalf("agent message on B: %v", ev)
 	}
+	a.srv.AgentTyping(convID, "Erika")
+	if ev := cb.next(); ev["type"] != "agent_typing" || ev["from"] != "Erika" || ev["seq"] != nil {
+		t.Fatalf("typing through A on B: %v", ev)
+	}
 	cb.sendJSON(map[string]any{"type": "message", "text": "Hallo?"})
 	notice, before := cb.until("notice")
 	if len(before) != 1 || before[0]["type"] != "user_message" || !strings.Contains(notice["text"].(string), "Mitarbeiterin") {

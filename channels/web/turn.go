@@ -267,6 +267,16 @@ func (s *Server) AgentMessage(ctx context.Context, convID, from, text string) er
 // not stored: it only matters now). It does nothing when nobody is
 // connected.
 func (s *Server) AgentTyping(convID, from string) {
+	if s.cfg.Notifier != nil && s.cfg.Sessions != nil {
+		// Whichever instance holds the sockets shows it (this one too,
+		// through its own note).
+		ctx, cancel := context.WithTimeout(s.baseCtx, sharedTimeout)
+		defer cancel()
+		if err := s.cfg.Notifier.Notify(ctx, Note{Kind: NoteTyping, ConversationID: convID, From: from}); err != nil {
+			s.log.Warn("web: notifying other instances", "conversation", convID, "err", err)
+		}
+		return
+	}
 	if sess, ok := s.hub.conversation(convID); ok {
 		sess.broadcast(&event{Type: "agent_typing", From: from})
 	}

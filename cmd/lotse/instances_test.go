@@ -115,6 +115,18 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 	if ev := cb.next(t, "agent_message"); ev["text"] != "Hier ist Anna vom Service-Team. Wie kann ich helfen?" || ev["from"] != "anna" {
 		t.Errorf("agent message on B: %v", ev)
 	}
+	// The agent's typing on A shows on B (not numbered, not stored).
+	req, _ := http.NewRequest(http.MethodPost, a.base+"/desk/tickets/"+key+"/typing", strings.NewReader(url.Values{"csrf": {agent.csrf}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-CSRF-Token", agent.csrf)
+	if resp, err := agent.c.Do(req); err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("typing on A: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	if ev := cb.next(t, "agent_typing"); ev["from"] != "anna" {
+		t.Errorf("typing on B: %v", ev)
+	}
 	// While the agent holds the chat the assistant stays silent on B.
 	cb.send(t, map[string]any{"type": "message", "text": "Danke!"})
 	cb.next(t, "user_message")

@@ -198,12 +198,16 @@ func (w webSessions) Sweep(ctx context.Context, now, eventsBefore time.Time) err
 	return err
 }
 
-// webNotifier carries web.Notes as "kind seq conversation" over
+// webNotifier carries web.Notes as "kind seq conversation [from]" over
 // PostgreSQL LISTEN/NOTIFY.
 type webNotifier struct{ n *pglive.Notifier }
 
 func (w webNotifier) Notify(ctx context.Context, n web.Note) error {
-	return w.n.Notify(ctx, n.Kind+" "+strconv.FormatInt(n.Seq, 10)+" "+n.ConversationID)
+	p := n.Kind + " " + strconv.FormatInt(n.Seq, 10) + " " + n.ConversationID
+	if n.From != "" {
+		p += " " + n.From
+	}
+	return w.n.Notify(ctx, p)
 }
 
 func (w webNotifier) Listen(ctx context.Context, fn func(web.Note)) {
@@ -219,12 +223,13 @@ func parseNote(p string) (web.Note, bool) {
 	if !ok || kind == "" {
 		return web.Note{}, false
 	}
-	seqText, conv, ok := strings.Cut(rest, " ")
+	seqText, rest, ok := strings.Cut(rest, " ")
 	seq, err := strconv.ParseInt(seqText, 10, 64)
+	conv, from, _ := strings.Cut(rest, " ")
 	if !ok || err != nil || conv == "" {
 		return web.Note{}, false
 	}
-	return web.Note{Kind: kind, ConversationID: conv, Seq: seq}, true
+	return web.Note{Kind: kind, ConversationID: conv, Seq: seq, From: from}, true
 }
 
 // deskLogins adapts the store's desk sessions to desk.LoginStore.

@@ -148,11 +148,15 @@ func TestSessionStoreContract(t *testing.T) {
 }
 
 func TestParseNote(t *testing.T) {
-	n := web.Note{Kind: web.NoteEvent, ConversationID: "ABC 1", Seq: 42}
-	sent := n.Kind + " 42 ABC 1" // as webNotifier.Notify writes it
+	n := web.Note{Kind: web.NoteEvent, ConversationID: "ABC1", Seq: 42}
+	sent := n.Kind + " 42 ABC1" // as webNotifier.Notify writes it
 	got, ok := parseNote(sent)
 	if !ok || got != n {
 		t.Errorf("parseNote(%q) = %+v, %v", sent, got, ok)
+	}
+	typing := web.Note{Kind: web.NoteTyping, ConversationID: "ABC", From: "anna maria"}
+	if got, ok := parseNote("typing 0 ABC anna maria"); !ok || got != typing {
+		t.Errorf("typing note: %+v, %v", got, ok)
 	}
 	for _, bad := range []string{"", "event", "event x conv", "event 1 ", " 1 conv"} {
 		if _, ok := parseNote(bad); ok {
