@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -31,8 +33,9 @@ type instance struct {
 // the same (bundled) knowledge. A citizen chats on A and continues on B
 // with the same session (the follow-up is resolved), escalates on B; an
 // agent logged in on A takes the chat over and the citizen's socket on B
-// receives the takeover and the agent's message; the login of A holds on
-// B. Then A is SIGKILLed while its outbox holds two tickets whose Jira
+// receives the takeover, the agent's message and typing; the login of A
+// holds on B, whose desk event stream names tickets made on A. Then A is
+// SIGKILLed while its outbox holds two tickets whose Jira
 // calls hang, and B delivers each exactly once to the fake Jira after A's
 // lease. Skips without PostgreSQL (fails with LOTSE_PG=1).
 func TestTwoInstancesOnPostgres(t *testing.T) {
@@ -143,6 +146,10 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 		return len(fj.IssuesWithLabel(jira.MarkerLabel(key))) == 1
 	})
 
+	// The desk's live updates on B (Server-Sent Events, same login) see
+	// the tickets made on A.
+	changes := deskEvents(t, onB)
+
 	// A's outbox holds two tickets whose Jira calls hang; A is killed.
 	fj.Inject(fakejira.OpCreate, fakejira.Fault{Hang: true}, fakejira.Fault{Hang: true})
 	var keys []string
@@ -156,6 +163,19 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 		}
 		keys = append(keys, resp.Answer.Ticket)
 	}
+	seen := map[string]bool{}
+	waitFor(t, 30*time.Second, "B's desk events to name A's tickets", func() bool {
+		for {
+			select {
+			case c := <-changes:
+				for _, k := range c.New {
+					seen[k] = true
+				}
+			default:
+				return seen[keys[0]] && seen[keys[1]]
+			}
+		}
+	})
 	waitFor(t, 30*time.Second, "both Jira calls to hang", func() bool { return fj.PendingFaults(fakejira.OpCreate) == 0 })
 	_ = a.cmd.Process.Signal(syscall.SIGKILL)
 	a.cmd.Wait()
@@ -249,4 +269,37 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// deskEvents follows the desk's event stream with d's login and sends
+// every "tickets" change on the returned channel until the test ends.
+func deskEvents(t *testing.T, d *deskClient) <-chan struct{ New []string } {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, d.base+"/desk/events", nil)
+	resp, err := d.c.Do(req)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("desk events: %v %v", resp, err)
+	}
+	out := make(chan struct{ New []string }, 64)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			data, ok := strings.CutPrefix(sc.Text(), "data: ")
+			if !ok {
+				continue
+			}
+			var c struct{ New []string }
+			if json.Unmarshal([]byte(data), &c) == nil {
+				select {
+				case out <- c:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
 }
