@@ -40,6 +40,9 @@ type session struct {
 	// rotated: the shared record says that a successor exists (with the
 	// token successorToken(token)).
 	rotated bool
+	// extended is when the shared record's expiry was last moved (guarded
+	// by mu).
+	extended time.Time
 
 	mu         sync.Mutex // guards the fields below
 	seq        int64
@@ -173,8 +176,14 @@ func (s *session) touch(now time.Time) {
 	s.mu.Lock()
 	s.lastActive = now
 	s.used = true
+	// Typing frames touch too: the shared expiry moves at most every
+	// tenth of the TTL.
+	extend := s.store != nil && now.Sub(s.extended) >= s.h.ttl/10
+	if extend {
+		s.extended = now
+	}
 	s.mu.Unlock()
-	if s.store != nil {
+	if extend {
 		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 		defer cancel()
 		if err := s.store.ExtendSession(ctx, s.token, now.Add(s.h.ttl)); err != nil {
@@ -251,6 +260,7 @@ func (h *hub) create(aud knowledge.Audience, userID string) *session {
 func (h *hub) createWithToken(token string, aud knowledge.Audience, userID string) *session {
 	now := h.now()
 	s := h.newSession(token, newToken(), aud, userID, now)
+	s.extended = now // stored below with this expiry
 	if h.store != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 		err := h.store.SaveSession(ctx, SessionRecord{Token: s.token, ConversationID: s.convID, Audience: aud, UserID: userID, ExpiresAt: now.Add(h.ttl)})
