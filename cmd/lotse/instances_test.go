@@ -271,8 +271,9 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 	}
 }
 
-// deskEvents follows the desk's event stream with d's login and sends
-// every "tickets" change on the returned channel until the test ends.
+// deskEvents follows the desk's event stream with d's login, waits for its
+// first change and sends every later "tickets" change on the returned
+// channel until the test ends.
 func deskEvents(t *testing.T, d *deskClient) <-chan struct{ New []string } {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -301,5 +302,12 @@ func deskEvents(t *testing.T, d *deskClient) <-chan struct{ New []string } {
 			}
 		}
 	}()
+	// The stream's first change is the state when it started; what
+	// changes after it is reported as new.
+	select {
+	case <-out:
+	case <-time.After(30 * time.Second):
+		t.Fatal("desk events: no first change")
+	}
 	return out
 }
