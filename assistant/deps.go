@@ -14,6 +14,11 @@ import (
 // for tickets, not-owned) item.
 var ErrNotFound = errors.New("not found")
 
+// ErrUnavailable is returned (wrapped) by stores whose database cannot be
+// reached; channels answer "try again shortly" instead of an internal
+// error, and nothing the user sent is taken as delivered.
+var ErrUnavailable = errors.New("store unavailable")
+
 // Retriever finds passages and documents. It is declared here so that the
 // assistant can be tested with a hand-written fake; *knowledge.Base
 // implements it. Implementations enforce the audience: Document returns

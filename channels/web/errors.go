@@ -50,6 +50,7 @@ var (
 	errNotFound         = newError(http.StatusNotFound, "not_found", "Diese Adresse gibt es nicht.")
 	errMethodNotAllowed = newError(http.StatusMethodNotAllowed, "method_not_allowed", "Diese Methode ist hier nicht erlaubt.")
 	errUnavailable      = newError(http.StatusServiceUnavailable, "unavailable", "Der Dienst wird gerade neu gestartet. Bitte versuchen Sie es gleich noch einmal.")
+	errStoreUnavailable = &Error{Status: http.StatusServiceUnavailable, Code: "unavailable", Message: "Der Chat ist gerade nicht erreichbar. Ihre Nachricht wurde nicht gespeichert; bitte senden Sie sie in einer Minute erneut.", RetryAfter: 30 * time.Second}
 	errTimeout          = newError(http.StatusGatewayTimeout, "timeout", "Die Antwort hat zu lange gedauert. Bitte versuchen Sie es erneut.")
 	errTooManyConns     = newError(http.StatusTooManyRequests, "too_many_connections", "Von Ihrem Anschluss sind zu viele Chat-Fenster gleichzeitig geöffnet. Bitte schließen Sie einige davon.")
 	// errConversationFull never reaches a client: the turn moves to a new
@@ -98,6 +99,10 @@ func appError(err error) (e *Error, internal bool) {
 		return errTooLong, false
 	case errors.Is(err, context.DeadlineExceeded):
 		return errTimeout, true
+	case errors.Is(err, assistant.ErrUnavailable):
+		// The database is gone for now: the message was not taken, the
+		// client sends it again.
+		return errStoreUnavailable, true
 	}
 	return errInternal, true
 }

@@ -26,13 +26,23 @@ type conversationStore struct {
 
 var _ assistant.ConversationStore = conversationStore{}
 
+// storeError marks an error of a database that cannot be reached as
+// assistant.ErrUnavailable, so that channels answer with a clear "try
+// again" rather than an internal error.
+func storeError(err error) error {
+	if err != nil && ticketing.IsUnavailable(err) {
+		return fmt.Errorf("%w: %w", assistant.ErrUnavailable, err)
+	}
+	return err
+}
+
 func (c conversationStore) Load(ctx context.Context, id string) (*assistant.Conversation, error) {
 	rec, err := c.st.LoadConversation(ctx, id)
 	if errors.Is(err, ticketing.ErrNotFound) {
 		return nil, assistant.ErrNotFound
 	}
 	if err != nil {
-		return nil, err
+		return nil, storeError(err)
 	}
 	var conv assistant.Conversation
 	if err := json.Unmarshal(rec.Data, &conv); err != nil {
@@ -57,7 +67,7 @@ func (c conversationStore) Save(ctx context.Context, conv *assistant.Conversatio
 	if err != nil {
 		return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
 	}
-	return c.st.SaveConversation(ctx, ticketing.ConversationRecord{
+	return storeError(c.st.SaveConversation(ctx, ticketing.ConversationRecord{
 		ID:        conv.ID,
 		Audience:  string(conv.Audience),
 		Channel:   conv.Channel,
@@ -65,7 +75,7 @@ func (c conversationStore) Save(ctx context.Context, conv *assistant.Conversatio
 		Data:      data,
 		CreatedAt: conv.CreatedAt,
 		UpdatedAt: conv.UpdatedAt,
-	})
+	}))
 }
 
 // tickets is the assistant's view of the ticket service; it counts the

@@ -107,8 +107,8 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode < 500 || !strings.Contains(string(body), `"error"`) {
-		t.Errorf("chat while the database is down = %d %s; want an error", resp.StatusCode, body)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), `"code":"unavailable"`) || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("chat while the database is down = %d %s (Retry-After %q); want 503 unavailable with Retry-After", resp.StatusCode, body, resp.Header.Get("Retry-After"))
 	}
 	if err := cluster.Start(); err != nil {
 		t.Fatal(err)
