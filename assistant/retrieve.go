@@ -158,7 +158,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 				whole = append(whole, stem(w))
 			}
 		}
-		if len(whole) > 1 {
+		if len(whole) > 0 {
 			names = append(names, whole)
 		}
 	}

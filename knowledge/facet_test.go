@@ -21,8 +21,10 @@ func TestSlugWords(t *testing.T) {
 	for id, want := range map[string]string{
 		"tramitit-de-germany/umschreibung_eines_auslandischen_fuhrerscheins": "umschreibung eines auslandischen fuhrerscheins",
 		"csc-user-guide/accounts/how-to-change-password":                     "how change password",
-		"PAuswG-BJNR134610009":       "",
-		"leistungen/personalausweis": "",
+		"PAuswG-BJNR134610009":                 "",
+		"leistungen/personalausweis":           "personalausweis",
+		"tramitit-de-germany/gewerbeabmeldung": "gewerbeabmeldung",
+		"csc-user-guide/support/contact":       "",
 	} {
 		if got := SlugWords(id); got != want {
 			t.Errorf("SlugWords(%q) = %q, want %q", id, got, want)

@@ -12,7 +12,13 @@ import (
 // "-" or ".", at least two words of three letters or more
 // ("umschreibung_eines_auslandischen_fuhrerscheins" for a guide titled in
 // English, "studienbescheinigung_anfordern" for one titled
-// "Immatrikulationsnachweis"). IDs such as "BJNR134610009" give "".
+// "Immatrikulationsnachweis", "gewerbeabmeldung" for "Geschäftsauflösung
+// …"), at least two words or one long one. IDs such as "BJNR134610009" or
+// "faq" give "".
+// minSlugWord is the shortest file name taken as a name when it is one
+// word.
+const minSlugWord = 8
+
 func SlugWords(id string) string {
 	last := id[strings.LastIndex(id, "/")+1:]
 	parts := strings.FieldsFunc(last, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' })
@@ -29,7 +35,7 @@ func SlugWords(id string) string {
 			out = append(out, p)
 		}
 	}
-	if len(out) < 2 {
+	if len(out) == 0 || len(out) == 1 && len([]rune(out[0])) < minSlugWord {
 		return ""
 	}
 	return strings.Join(out, " ")
