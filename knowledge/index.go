@@ -227,7 +227,7 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	titles := make([]string, len(ix.docs))
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		titles[i] = strings.Join(st.analyze(d.Title+" "+strings.Join(d.Synonyms, " ")+" "+SlugWords(d.ID)), " ")
+		titles[i] = strings.Join(st.analyze(titleText(*d)), " ")
 	}
 	const batchSize = 2000
 	b := lex.NewBatch()
@@ -391,4 +391,19 @@ func (ix *index) buildDense(ctx context.Context, embed EmbedFunc) error {
 	}
 	ix.dense = d
 	return nil
+}
+
+// titleText is what the title field indexes of d: its title, its synonyms
+// and the words of its file name that these do not already hold (a file
+// named after the title would count twice).
+func titleText(d Document) string {
+	text := d.Title + " " + strings.Join(d.Synonyms, " ")
+	folded := " " + strings.Join(german.Words(text), " ") + " "
+	var extra []string
+	for _, w := range strings.Fields(SlugWords(d.ID)) {
+		if !strings.Contains(folded, " "+german.Fold(w)+" ") {
+			extra = append(extra, w)
+		}
+	}
+	return text + " " + strings.Join(extra, " ")
 }
