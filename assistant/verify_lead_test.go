@@ -91,6 +91,13 @@ func TestVerifierAcceptsLeadFactsInEveryLanguage(t *testing.T) {
 				default:
 					continue
 				}
+				if assistant.BothWays(text.String(), l) {
+					// The source says it both ways ("Sperren Sie die
+					// Online-Ausweisfunktion …" and "… ist nicht online
+					// möglich"): a bare "online: yes" cannot be decided.
+					t.Logf("%s: the source states %q both ways; not counted", c.ID, l)
+					continue
+				}
 				flipped++
 				if v := a.VerifyAnswer(wrong, ps, lang); len(v.Refused) == 0 {
 					// Only where the source's text says it (not just a
@@ -126,3 +133,4 @@ func TestVerifierAcceptsLeadFactsInEveryLanguage(t *testing.T) {
 		t.Errorf("only %d answers with lead facts", answers)
 	}
 }
+
