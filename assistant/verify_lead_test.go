@@ -133,4 +133,3 @@ func TestVerifierAcceptsLeadFactsInEveryLanguage(t *testing.T) {
 		t.Errorf("only %d answers with lead facts", answers)
 	}
 }
-
