@@ -56,7 +56,7 @@ func Parts(text string, o SpeechOptions) []string {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	leadOpen := false // the last piece came from a line ending in ':'
 	for i := 0; i < len(lines); i++ {
-		if !reBullet.MatchString(strings.TrimSpace(lines[i])) {
+		if !isBullet(lines[i]) {
 			line := speakLine(lines[i], en, o.LinkText)
 			if line == "" {
 				continue
@@ -66,7 +66,7 @@ func Parts(text string, o SpeechOptions) []string {
 			continue
 		}
 		var items []string
-		for ; i < len(lines) && reBullet.MatchString(strings.TrimSpace(lines[i])); i++ {
+		for ; i < len(lines) && isBullet(lines[i]); i++ {
 			if item := speakLine(lines[i], en, o.LinkText); item != "" {
 				items = append(items, item)
 			}
@@ -166,7 +166,6 @@ var (
 	reRange    = regexp.MustCompile(`(\d)\s?[–-]\s?(\d)`)
 	reWeekdays = regexp.MustCompile(`\b(Mo|Di|Mi|Do|Fr|Sa|So)\.?\s?[–-]\s?(Mo|Di|Mi|Do|Fr|Sa|So)\b\.?`)
 	reEmph     = regexp.MustCompile(`(^|[\s(])_([^_\s][^_]*)_`)
-	reSpaces   = regexp.MustCompile(`\s+`)
 	reSpacePct = regexp.MustCompile(`\s+([.,;:!?])`)
 	// A section named in brackets, as the assistant cites it: "(Abschnitt
 	// Kosten)", "(section “Costs”)".
@@ -196,16 +195,82 @@ var weekdaysDE = map[string]string{
 var monthsDE = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
 var monthsEN = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
+// isBullet reports whether line, trimmed, starts a list item. The byte
+// check spares the regular expression for most lines.
+func isBullet(line string) bool {
+	line = strings.TrimSpace(line)
+	return bulletStart(line) && reBullet.MatchString(line)
+}
+
+// bulletStart reports whether s starts with a byte that can begin a list
+// marker (reBullet): a dash, star, plus, digit or a multi-byte bullet.
+func bulletStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	return c == '-' || c == '*' || c == '+' || (c >= '0' && c <= '9') || c >= utf8.RuneSelf
+}
+
+// hasDigit reports whether s holds an ASCII digit; every number pattern
+// below needs one.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFoldASCII reports whether s contains sub (lower-case ASCII) in any
+// case.
+func hasFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Replacers of speakLine, built once: the Markdown and quote characters a
+// voice must not read, with "&" said in the answer's language.
+var (
+	markupWordsDE = newMarkupReplacer(" und ")
+	markupWordsEN = newMarkupReplacer(" and ")
+	bracketChars  = strings.NewReplacer("(", "", ")", "", "[", "", "]", "", "{", "", "}", "")
+	emailWordsDE  = strings.NewReplacer(".", " Punkt ", "-", " Bindestrich ", "_", " Unterstrich ")
+	emailWordsEN  = strings.NewReplacer(".", " dot ", "-", " dash ", "_", " underscore ")
+)
+
+func newMarkupReplacer(and string) *strings.Replacer {
+	return strings.NewReplacer(
+		"**", "", "__", "", "*", "", "#", "", "`", "", "~~", "",
+		"<", " ", ">", " ", "&", and,
+		"„", "", "“", "", "”", "", "\"", "", "«", "", "»", "", "‚", "", "‘", "",
+		"\u00a0", " ",
+	)
+}
+
 // speakLine renders one line of written text; it returns "" for a line
-// with nothing to say.
+// with nothing to say. Each regular expression runs only when the line
+// holds a character it needs (checked with a byte scan), so a plain
+// sentence costs a few scans instead of twenty matches.
 func speakLine(line string, en bool, linkText string) string {
 	line = strings.TrimSpace(line)
-	if line == "" || reTableSep.MatchString(line) {
+	if line == "" || strings.Contains(line, "--") && reTableSep.MatchString(line) {
 		return ""
 	}
-	line = reHeading.ReplaceAllString(line, "")
-	line = reQuote.ReplaceAllString(line, "")
-	line = reBullet.ReplaceAllString(line, "")
+	if line[0] == '#' {
+		line = reHeading.ReplaceAllString(line, "")
+	}
+	if strings.HasPrefix(line, ">") {
+		line = reQuote.ReplaceAllString(line, "")
+	}
+	if bulletStart(line) {
+		line = reBullet.ReplaceAllString(line, "")
+	}
 	if strings.HasPrefix(line, "|") || strings.HasSuffix(line, "|") {
 		var cells []string
 		for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
@@ -217,8 +282,12 @@ func speakLine(line string, en bool, linkText string) string {
 	} else {
 		line = strings.ReplaceAll(line, "|", ",")
 	}
-	line = reLink.ReplaceAllString(line, "$1")
-	line = reEmph.ReplaceAllString(line, "$1$2")
+	if strings.Contains(line, "](") {
+		line = reLink.ReplaceAllString(line, "$1")
+	}
+	if strings.IndexByte(line, '_') >= 0 {
+		line = reEmph.ReplaceAllString(line, "$1$2")
+	}
 	line = phoneWords.Replace(line)
 
 	if linkText == "" {
@@ -227,18 +296,36 @@ func speakLine(line string, en bool, linkText string) string {
 			linkText = "on the city's website"
 		}
 	}
-	line = reEmail.ReplaceAllStringFunc(line, func(m string) string { return speakEmail(m, en) })
+	if strings.IndexByte(line, '@') >= 0 {
+		line = reEmail.ReplaceAllStringFunc(line, func(m string) string { return speakEmail(m, en) })
+	}
 	// "Buchen Sie hier: <URL>" → "Buchen Sie auf der Internetseite der Stadt".
-	line = reURL.ReplaceAllLiteralString(line, "\x00")
-	line = reHereLink.ReplaceAllLiteralString(line, "\x00")
-	line = strings.ReplaceAll(line, "\x00", linkText)
-	line = reTicket.ReplaceAllStringFunc(line, spellTicket)
-	line = rePhone.ReplaceAllStringFunc(line, speakPhone)
-	line = reTime.ReplaceAllStringFunc(line, func(m string) string { return speakTime(m, en) })
-	line = reISODate.ReplaceAllString(line, "$3.$2.$1")
-	line = reDate.ReplaceAllStringFunc(line, func(m string) string { return speakDate(m, en) })
-	line = reAmount.ReplaceAllStringFunc(line, speakAmount)
-	if !en {
+	if strings.Contains(line, "://") || hasFoldASCII(line, "www.") {
+		line = reURL.ReplaceAllLiteralString(line, "\x00")
+	}
+	if strings.IndexByte(line, 0) >= 0 {
+		line = reHereLink.ReplaceAllLiteralString(line, "\x00")
+		line = strings.ReplaceAll(line, "\x00", linkText)
+	}
+	if hasDigit(line) {
+		if strings.IndexByte(line, '-') >= 0 {
+			line = reTicket.ReplaceAllStringFunc(line, spellTicket)
+		}
+		line = rePhone.ReplaceAllStringFunc(line, speakPhone)
+	}
+	if strings.IndexByte(line, ':') >= 0 && hasDigit(line) {
+		line = reTime.ReplaceAllStringFunc(line, func(m string) string { return speakTime(m, en) })
+	}
+	if strings.IndexByte(line, '-') >= 0 && hasDigit(line) {
+		line = reISODate.ReplaceAllString(line, "$3.$2.$1")
+	}
+	if strings.IndexByte(line, '.') >= 0 && hasDigit(line) {
+		line = reDate.ReplaceAllStringFunc(line, func(m string) string { return speakDate(m, en) })
+	}
+	if hasDigit(line) {
+		line = reAmount.ReplaceAllStringFunc(line, speakAmount)
+	}
+	if !en && (strings.IndexByte(line, '-') >= 0 || strings.Contains(line, "–")) {
 		line = reWeekdays.ReplaceAllStringFunc(line, func(m string) string {
 			p := reWeekdays.FindStringSubmatch(m)
 			return weekdaysDE[p[1]] + " bis " + weekdaysDE[p[2]]
@@ -248,21 +335,20 @@ func speakLine(line string, en bool, linkText string) string {
 	if en {
 		to = " to "
 	}
-	line = reRange.ReplaceAllString(line, "$1"+to+"$2")
+	if hasDigit(line) {
+		line = reRange.ReplaceAllString(line, "$1"+to+"$2")
+	}
 	line = speakBrackets(line, en)
 
-	and := " und "
 	if en {
-		and = " and "
+		line = markupWordsEN.Replace(line)
+	} else {
+		line = markupWordsDE.Replace(line)
 	}
-	line = strings.NewReplacer(
-		"**", "", "__", "", "*", "", "#", "", "`", "", "~~", "",
-		"<", " ", ">", " ", "&", and,
-		"„", "", "“", "", "”", "", "\"", "", "«", "", "»", "", "‚", "", "‘", "",
-		"\u00a0", " ",
-	).Replace(line)
-	line = strings.TrimSpace(reSpaces.ReplaceAllString(line, " "))
-	line = reSpacePct.ReplaceAllString(line, "$1")
+	line = strings.TrimSpace(collapseSpaces(line))
+	if strings.ContainsAny(line, ".,;:!?") {
+		line = reSpacePct.ReplaceAllString(line, "$1")
+	}
 	line = strings.TrimLeft(line, ",;:–- ")
 	if line == "" || !hasLetterOrDigit(line) {
 		return ""
@@ -282,28 +368,69 @@ func speakLine(line string, en bool, linkText string) string {
 // becomes "unter X", the word "Abschnitt" becomes "Teil", and any other
 // bracketed aside is set off by commas.
 func speakBrackets(line string, en bool) string {
-	if en {
-		line = reSectionEN.ReplaceAllString(line, " about $1")
-	} else {
+	switch {
+	case en:
+		if strings.IndexByte(line, '(') >= 0 {
+			line = reSectionEN.ReplaceAllString(line, " about $1")
+		}
+	case strings.Contains(line, "Abschnitt"):
 		line = reSectionDE.ReplaceAllString(line, " zum Thema $1")
 		line = reInSection.ReplaceAllString(line, "unter ")
 		line = reAbschnitt.ReplaceAllString(line, "Teil$1")
 	}
 	for range 4 { // nested brackets, innermost first
+		if !strings.ContainsAny(line, "([") {
+			break
+		}
 		next := reParen.ReplaceAllString(line, ", $1,")
 		if next == line {
 			break
 		}
 		line = next
 	}
-	line = strings.NewReplacer("(", "", ")", "", "[", "", "]", "", "{", "", "}", "").Replace(line)
+	line = bracketChars.Replace(line)
 	for {
+		if strings.IndexByte(line, ',') < 0 {
+			return strings.TrimSuffix(strings.TrimSpace(line), ",")
+		}
 		next := reCommaPct.ReplaceAllString(line, "$1")
 		if next == line {
 			return strings.TrimSuffix(strings.TrimSpace(line), ",")
 		}
 		line = next
 	}
+}
+
+// collapseSpaces replaces every run of white space (as `\s` matches it:
+// tab, newline, form feed, carriage return, blank) with one blank.
+func collapseSpaces(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if isSpaceByte(s[i]) && (s[i] != ' ' || i+1 < len(s) && isSpaceByte(s[i+1])) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if !isSpaceByte(s[i]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		b.WriteByte(' ')
+		for i+1 < len(s) && isSpaceByte(s[i+1]) {
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func hasLetterOrDigit(s string) bool {
@@ -316,11 +443,9 @@ func hasLetterOrDigit(s string) bool {
 // dashes and underscores named. "ät" is written as it is said: German
 // voices read "at" as in "Atlas".
 func speakEmail(m string, en bool) string {
-	words := strings.NewReplacer(".", " Punkt ", "-", " Bindestrich ", "_", " Unterstrich ")
-	at := ", ät-Zeichen, "
+	words, at := emailWordsDE, ", ät-Zeichen, "
 	if en {
-		words = strings.NewReplacer(".", " dot ", "-", " dash ", "_", " underscore ")
-		at = ", at, "
+		words, at = emailWordsEN, ", at, "
 	}
 	local, domain, _ := strings.Cut(m, "@")
 	return words.Replace(local) + at + words.Replace(domain)
