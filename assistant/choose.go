@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -181,7 +182,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 			}
 			f[featPassage] = hit / total
 		}
-		title := a.titleStems(c.doc)
+		title := c.titleStems(a)
 		if len(title) > 0 {
 			n := 0
 			for _, s := range title {
@@ -285,23 +286,48 @@ const maxReferringRunes = 20000
 
 // passageTokens returns the stems of the sections that hold c's retrieved
 // passages, with their headings.
+// The stems of each text come from the document's memo (docInfo); the
+// result may be that memo's map, so callers must not change it.
 func passageTokens(c candidate) map[string]bool {
-	out := map[string]bool{}
-	seen := map[string]bool{}
+	type text struct{ section, heading, text string }
+	var keys [3]text
+	n := 0
 	for i, p := range c.passages {
-		if i >= 3 || seen[p.Section] {
+		if i >= 3 || slices.ContainsFunc(keys[:n], func(k text) bool { return k.section == p.Section }) {
 			continue
 		}
-		seen[p.Section] = true
-		text := p.Section + " " + p.Text
+		k := text{section: p.Section, heading: p.Section, text: p.Text}
 		if s, ok := sectionOf(c.doc, p); ok && runeLen(s.Text) <= 4*maxBlockRunes {
-			text = s.Heading + " " + s.Text
+			k.heading, k.text = s.Heading, s.Text
 		}
-		for _, w := range words(text) {
+		keys[n] = k
+		n++
+	}
+	if n == 1 && c.info != nil {
+		return c.info.passageStems(keys[0].heading, keys[0].text)
+	}
+	out := map[string]bool{}
+	for _, k := range keys[:n] {
+		if c.info != nil {
+			for s := range c.info.passageStems(k.heading, k.text) {
+				out[s] = true
+			}
+			continue
+		}
+		for _, w := range words(k.heading + " " + k.text) {
 			out[stem(w)] = true
 		}
 	}
 	return out
+}
+
+// titleStems is a.titleStems(c.doc), from the document's memo when there
+// is one.
+func (c candidate) titleStems(a *Assistant) []string {
+	if c.info != nil {
+		return c.info.title
+	}
+	return a.titleStems(c.doc)
 }
 
 // titleStems returns the stems of the title's words that can name a

@@ -22,6 +22,13 @@ type docInfo struct {
 	nameTok map[string]bool // every stem of names
 	units   [][]textUnit    // per section, in reading order
 	runes   int             // length of the text
+	title   []string        // titleStems of the document
+	head    []string        // stem of the title's first distinctive word, or nil
+
+	// passages memoises the stems of the passage texts turns look at
+	// (passageTokens): the same sections are retrieved turn after turn.
+	pmu      sync.Mutex
+	passages map[passageKey]map[string]bool
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
@@ -51,6 +58,36 @@ func (d *docInfo) has(s string) bool {
 	}
 	d.matched[s] = v
 	d.mu.Unlock()
+	return v
+}
+
+// passageKey is a passage text as passageTokens reads it: a heading and a
+// text, joined by a blank.
+type passageKey struct{ heading, text string }
+
+// maxPassageMemo bounds the memoised passage texts per document.
+const maxPassageMemo = 256
+
+// passageStems returns the stems of the words of heading + " " + text,
+// memoised. The map is shared: callers must not change it.
+func (d *docInfo) passageStems(heading, text string) map[string]bool {
+	k := passageKey{heading, text}
+	d.pmu.Lock()
+	v, ok := d.passages[k]
+	d.pmu.Unlock()
+	if ok {
+		return v
+	}
+	v = map[string]bool{}
+	for _, w := range words(heading + " " + text) {
+		v[stem(w)] = true
+	}
+	d.pmu.Lock()
+	if d.passages == nil || len(d.passages) >= maxPassageMemo {
+		d.passages = map[passageKey]map[string]bool{}
+	}
+	d.passages[k] = v
+	d.pmu.Unlock()
 	return v
 }
 
@@ -143,6 +180,13 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info := &docInfo{}
 	info.tokens, info.names = a.lex.docTerms(d)
 	info.nameTok = nameTokens(info.names)
+	info.title = a.titleStems(d)
+	for _, w := range words(d.Title) {
+		if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {
+			info.head = []string{stem(w)}
+			break
+		}
+	}
 	info.units = make([][]textUnit, len(d.Sections))
 	for i, s := range d.Sections {
 		info.runes += runeLen(s.Text)

@@ -83,13 +83,7 @@ func (a *Assistant) search(ctx context.Context, text string, aud knowledge.Audie
 	for i := range r.cands {
 		c := &r.cands[i]
 		info := a.info(c.doc)
-		c.tokens, c.nameSets, c.info = info.tokens, info.names, info
-		for _, w := range words(c.doc.Title) {
-			if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {
-				c.head = []string{stem(w)}
-				break
-			}
-		}
+		c.tokens, c.nameSets, c.info, c.head = info.tokens, info.names, info, info.head
 	}
 	return r, nil
 }
