@@ -5,6 +5,7 @@ package assistant
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +25,12 @@ var languagesText string
 // lexicon holds the word lists of the offline dialogue engine, parsed from
 // lexicon.txt: one list of patterns per section.
 type lexicon struct {
-	sections  map[string][]pattern
-	sets      map[string]map[string]bool // single-word entries, for fast lookup
+	sections map[string][]pattern
+	sets     map[string]map[string]bool // single-word entries, for fast lookup
+	// anchors index each section's patterns by a word they cannot match
+	// without (built by check), so that match and spans try only the
+	// patterns whose word a message contains.
+	anchors   map[string]anchorIndex
 	translate []translation
 	// events are life events stated as situations ("wir heiraten",
 	// "Oma ist gestorben") with the general German words of the services
@@ -138,7 +143,49 @@ func parsePattern(line string) pattern {
 	return p
 }
 
-// check fails for a lexicon that lacks a section the code relies on.
+// anchorIndex lists the patterns of one section (as indices into
+// lexicon.sections) by their anchor: the first word of the pattern that is
+// neither a gap nor a prefix, which every match contains. Patterns without
+// one are in free and always tried.
+type anchorIndex struct {
+	byWord map[string][]int
+	free   []int
+}
+
+func newAnchorIndex(ps []pattern) anchorIndex {
+	x := anchorIndex{byWord: map[string][]int{}}
+	for i, p := range ps {
+		anchor := ""
+		for _, w := range p {
+			if w != "~" && !strings.HasSuffix(w, "*") {
+				anchor = w
+				break
+			}
+		}
+		if anchor == "" {
+			x.free = append(x.free, i)
+			continue
+		}
+		x.byWord[anchor] = append(x.byWord[anchor], i)
+	}
+	return x
+}
+
+// candidates returns, in lexicon order, the indices of the patterns of
+// section that may match words: those anchored on one of the words and the
+// free ones. buf is reused for the result.
+func (lx *lexicon) candidates(section string, words []string, buf []int) []int {
+	x := lx.anchors[section]
+	out := append(buf[:0], x.free...)
+	for _, w := range words {
+		out = append(out, x.byWord[w]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out) // a repeated word adds its patterns again
+}
+
+// check fails for a lexicon that lacks a section the code relies on, and
+// builds the anchor index.
 func (lx *lexicon) check() (*lexicon, error) {
 	required := append([]string(nil), requiredSections...)
 	for _, f := range facetOrder {
@@ -149,6 +196,10 @@ func (lx *lexicon) check() (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon: section [%s] missing or empty", s)
 		}
 	}
+	lx.anchors = map[string]anchorIndex{}
+	for name, ps := range lx.sections {
+		lx.anchors[name] = newAnchorIndex(ps)
+	}
 	return lx, nil
 }
 
@@ -157,8 +208,10 @@ func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word
 
 // match reports whether any entry of section occurs in words.
 func (lx *lexicon) match(section string, words []string) bool {
-	for _, p := range lx.sections[section] {
-		if _, ok := p.find(words); ok {
+	var buf [16]int
+	ps := lx.sections[section]
+	for _, i := range lx.candidates(section, words, buf[:0]) {
+		if _, ok := ps[i].find(words); ok {
 			return true
 		}
 	}
@@ -169,7 +222,10 @@ func (lx *lexicon) match(section string, words []string) bool {
 // of section in words.
 func (lx *lexicon) spans(section string, words []string) [][2]int {
 	var out [][2]int
-	for _, p := range lx.sections[section] {
+	var buf [16]int
+	ps := lx.sections[section]
+	for _, i := range lx.candidates(section, words, buf[:0]) {
+		p := ps[i]
 		for start := 0; start < len(words); {
 			end, ok := p.matchAt(words, start)
 			if ok {
