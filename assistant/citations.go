@@ -124,8 +124,18 @@ var (
 func plainText(s string) string { return strings.TrimSpace(markdownToPlain(s)) }
 
 func markdownToPlain(s string) string {
-	s = linkRE.ReplaceAllString(s, "$1 ($2)")
-	s = emphasisRE.ReplaceAllString(s, "")
-	s = headingRE.ReplaceAllString(s, "")
-	return bulletRE.ReplaceAllString(s, "$1- ")
+	// Each expression runs only when s holds what it needs.
+	if strings.Contains(s, "](") {
+		s = linkRE.ReplaceAllString(s, "$1 ($2)")
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = emphasisRE.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, '#') >= 0 {
+		s = headingRE.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, '*') >= 0 {
+		s = bulletRE.ReplaceAllString(s, "$1- ")
+	}
+	return s
 }

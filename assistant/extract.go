@@ -202,10 +202,17 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 // without Markdown markers, header lines (unless keepOffice, for a question
 // where to go), table rules, empty tables and template tags.
 func (a *Assistant) clean(text string, keepOffice bool) string {
-	text = imageRE.ReplaceAllString(text, "")
-	text = relLinkRE.ReplaceAllString(text, "$1")
+	// Each expression runs only when the text holds what it needs.
+	if strings.Contains(text, "![") {
+		text = imageRE.ReplaceAllString(text, "")
+	}
+	if strings.Contains(text, "](") {
+		text = relLinkRE.ReplaceAllString(text, "$1")
+	}
 	text = plainText(strings.TrimSpace(text))
-	text = starRE.ReplaceAllString(text, "$1$2")
+	if strings.IndexByte(text, '*') >= 0 {
+		text = starRE.ReplaceAllString(text, "$1$2")
+	}
 	if !keepOffice {
 		text = dropMeta(a.lex, text)
 	}
@@ -213,7 +220,7 @@ func (a *Assistant) clean(text string, keepOffice bool) string {
 	out := lines[:0:0]
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "{%") || tableRuleRE.MatchString(t) && strings.Contains(t, "-") {
+		if strings.HasPrefix(t, "{%") || strings.Contains(t, "-") && tableRuleRE.MatchString(t) {
 			continue
 		}
 		if strings.Count(t, "|") >= 2 && !tableHasRows(lines, i) {

@@ -42,6 +42,9 @@ var (
 
 // ticketKey extracts a ticket key from text, or "".
 func ticketKey(text string) string {
+	if !strings.ContainsAny(text, "0123456789") {
+		return "" // every key pattern needs a digit
+	}
 	for _, m := range ticketKeyRE.FindAllStringSubmatchIndex(text, -1) {
 		// Part of a longer code ("DR-RH-2-01" is a printer, not a ticket).
 		if (m[0] > 0 && text[m[0]-1] == '-') || (m[1] < len(text) && text[m[1]] == '-') {
