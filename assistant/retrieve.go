@@ -55,8 +55,8 @@ func (a *Assistant) search(ctx context.Context, text string, aud knowledge.Audie
 	if err != nil {
 		return retrieval{}, fmt.Errorf("assistant: search: %w", err)
 	}
-	r := retrieval{passages: ps}
-	byID := map[string]int{}
+	r := retrieval{passages: ps, cands: make([]candidate, 0, min(len(ps), maxCandidates))}
+	byID := make(map[string]int, len(ps))
 	for _, p := range ps {
 		i, ok := byID[p.DocID]
 		if !ok {
