@@ -5,6 +5,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/musterstadt/lotse/knowledge/german"
 )
@@ -31,6 +32,11 @@ type ruleSet struct {
 	// typo can be corrected against the word as written ("gewerbeanmeldnug"
 	// is one edit from "gewerbeanmeldung", not from its light stem).
 	words map[string]string
+
+	// fixes memoises correct (the rules never change once built), bounded
+	// by maxFixes like the vocabulary's corrections.
+	mu    sync.Mutex
+	fixes map[string]string
 }
 
 // Weights of query terms by where they came from.
@@ -193,7 +199,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			return
 		}
 		if depth == 0 {
-			if parts := ix.vocab.decompoundWith(tk.word, st, isKey); parts != nil {
+			if parts := ix.vocab.decompoundQuery(tk.word, st, isKey); parts != nil {
 				for _, p := range parts {
 					key, isRule := strings.CutPrefix(p, rulePart)
 					if !isRule {
@@ -287,6 +293,25 @@ func (rs *ruleSet) correct(w, ls string) string {
 	if len(ls) < 5 || len(ls) > maxFuzzyWord || len(w) > maxFuzzyWord {
 		return ""
 	}
+	key := w + "\x00" + ls
+	rs.mu.Lock()
+	fix, ok := rs.fixes[key]
+	rs.mu.Unlock()
+	if ok {
+		return fix
+	}
+	fix = rs.nearest(w, ls)
+	rs.mu.Lock()
+	if rs.fixes == nil || len(rs.fixes) >= maxFixes {
+		rs.fixes = make(map[string]string)
+	}
+	rs.fixes[key] = fix
+	rs.mu.Unlock()
+	return fix
+}
+
+// nearest is correct without the memo.
+func (rs *ruleSet) nearest(w, ls string) string {
 	// Rule keys are few (a few hundred); scanning them is cheap.
 	best := ""
 	for k := range rs.rules {

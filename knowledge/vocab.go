@@ -22,6 +22,9 @@ type vocab struct {
 	// when full it is emptied.
 	mu    sync.Mutex
 	fixes map[string]string
+	// splits memoises decompoundQuery the same way: the compounds
+	// questions use recur as much as their typos.
+	splits map[string][]string
 }
 
 const maxFixes = 1 << 14
@@ -105,6 +108,30 @@ func (v *vocab) decompoundWith(w string, st *stemmer, isKey func(string) bool) [
 	if len(parts) < 2 || len(parts) > 4 {
 		return nil
 	}
+	return parts
+}
+
+// decompoundQuery is decompoundWith for the words of questions, memoised
+// (bounded like fixes). isKey must depend only on what never changes for
+// this vocabulary (the index's rules). The parts are shared: callers must
+// not change them.
+func (v *vocab) decompoundQuery(w string, st *stemmer, isKey func(string) bool) []string {
+	if len(w) < minCompound || len(w) > maxCompound {
+		return nil
+	}
+	v.mu.Lock()
+	parts, ok := v.splits[w]
+	v.mu.Unlock()
+	if ok {
+		return parts
+	}
+	parts = v.decompoundWith(w, st, isKey)
+	v.mu.Lock()
+	if v.splits == nil || len(v.splits) >= maxFixes {
+		v.splits = make(map[string][]string)
+	}
+	v.splits[w] = parts
+	v.mu.Unlock()
 	return parts
 }
 
