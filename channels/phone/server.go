@@ -167,6 +167,7 @@ type Server struct {
 	public string // PublicURL without trailing slash
 	twilio *client.RequestValidator
 	replay *replayCache // signed requests seen, see replay.go
+	hints  hintMemo     // the cleaned hints of Twilio gathers
 }
 
 // New validates cfg and returns a Server.

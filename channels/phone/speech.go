@@ -4,8 +4,10 @@ package phone
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -311,7 +313,9 @@ func speakLine(line string, en bool, linkText string) string {
 		if strings.IndexByte(line, '-') >= 0 {
 			line = reTicket.ReplaceAllStringFunc(line, spellTicket)
 		}
-		line = rePhone.ReplaceAllStringFunc(line, speakPhone)
+		if strings.ContainsAny(line, "0+") {
+			line = rePhone.ReplaceAllStringFunc(line, speakPhone)
+		}
 	}
 	if strings.IndexByte(line, ':') >= 0 && hasDigit(line) {
 		line = reTime.ReplaceAllStringFunc(line, func(m string) string { return speakTime(m, en) })
@@ -322,7 +326,8 @@ func speakLine(line string, en bool, linkText string) string {
 	if strings.IndexByte(line, '.') >= 0 && hasDigit(line) {
 		line = reDate.ReplaceAllStringFunc(line, func(m string) string { return speakDate(m, en) })
 	}
-	if hasDigit(line) {
+	// speakAmount changes only a number with a currency.
+	if hasDigit(line) && (strings.Contains(line, "€") || hasFoldASCII(line, "eur")) {
 		line = reAmount.ReplaceAllStringFunc(line, speakAmount)
 	}
 	if !en && (strings.IndexByte(line, '-') >= 0 || strings.Contains(line, "–")) {
@@ -335,7 +340,7 @@ func speakLine(line string, en bool, linkText string) string {
 	if en {
 		to = " to "
 	}
-	if hasDigit(line) {
+	if hasDigit(line) && (strings.IndexByte(line, '-') >= 0 || strings.Contains(line, "–")) {
 		line = reRange.ReplaceAllString(line, "$1"+to+"$2")
 	}
 	line = speakBrackets(line, en)
@@ -686,6 +691,29 @@ func HintList(titles []string) []string {
 		}
 	}
 	return out
+}
+
+// hintMemo remembers the last hint list a renderer cleaned. A dialog hands
+// every gather the same list for a minute (Dialog.hints), so a renderer
+// cleans and joins it once instead of on every webhook.
+type hintMemo struct {
+	mu     sync.Mutex
+	src    []string // a copy of the list last given
+	joined string   // Hints(src)
+}
+
+// hints returns Hints(h).
+func (m *hintMemo) hints(h []string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.src != nil && slices.Equal(m.src, h) {
+		return m.joined
+	}
+	m.src, m.joined = slices.Clone(h), Hints(h)
+	if m.src == nil {
+		m.src = []string{}
+	}
+	return m.joined
 }
 
 // Hints returns HintList(titles) as Twilio's comma-separated hints value.

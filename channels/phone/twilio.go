@@ -118,7 +118,7 @@ func (s *Server) renderTwiML(ctx context.Context, acts []Action) (string, error)
 				Action:              s.public + a.ActionPath,
 				Method:              http.MethodPost,
 				Language:            gatewayLang(a.Lang),
-				Hints:               strings.Join(HintList(a.Hints), ", "),
+				Hints:               s.hints.hints(a.Hints),
 				SpeechTimeout:       "auto",
 				Timeout:             strconv.Itoa(seconds(a.Timeout)),
 				NumDigits:           "1",
