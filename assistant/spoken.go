@@ -20,8 +20,11 @@ type Part struct {
 // German quote, is one part.
 func Parts(text, lang string) []Part {
 	lang = normLangOrDE(lang)
+	if lang == "de" {
+		return []Part{{Text: text, Lang: lang}}
+	}
 	m := defaultTexts().msgs(lang)
-	if lang == "de" || m.SourceGerman == "" {
+	if m.SourceGerman == "" {
 		return []Part{{Text: text, Lang: lang}}
 	}
 	i := strings.Index(text, m.SourceGerman)
