@@ -155,7 +155,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 			f[featScore] = math.Min(1, c.score/top)
 		}
 		total, hitDoc, hitName := 0.0, 0.0, 0.0
-		names := nameTokens(c.nameSets)
+		names := c.nameTok()
 		for _, s := range asked {
 			total += weight[s]
 			if c.hit(q.terms, s) {
@@ -486,7 +486,7 @@ func (ch choice) rival(r retrieval, q question, w Weights) int {
 // "personalausweis"); a short word inside another ("perso" in
 // "persönlich") is none.
 func namesKey(c candidate, key string) bool {
-	names := nameTokens(c.nameSets)
+	names := c.nameTok()
 	if names[key] {
 		return true
 	}
@@ -515,7 +515,7 @@ func keyTerm(r retrieval, q question) string {
 	for _, s := range q.terms.content {
 		df := 0
 		for _, c := range r.cands {
-			if tokenMatch(nameTokens(c.nameSets), s) {
+			if tokenMatch(c.nameTok(), s) {
 				df++
 			}
 		}
@@ -535,12 +535,7 @@ func facetHolds(d knowledge.Document, info *docInfo, q question) bool {
 		if !containsFacet(q.facets, s.Facet) {
 			continue
 		}
-		tokens := map[string]bool{}
-		for _, u := range info.units[i] {
-			for st := range u.stems {
-				tokens[st] = true
-			}
-		}
+		tokens := info.sectionTokens(i)
 		for _, c := range q.terms.content {
 			if q.terms.hit(tokens, c) {
 				return true

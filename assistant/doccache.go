@@ -29,6 +29,7 @@ type docInfo struct {
 	// (passageTokens): the same sections are retrieved turn after turn.
 	pmu      sync.Mutex
 	passages map[passageKey]map[string]bool
+	sections []map[string]bool // sectionTokens, per section once used
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
@@ -59,6 +60,35 @@ func (d *docInfo) has(s string) bool {
 	d.matched[s] = v
 	d.mu.Unlock()
 	return v
+}
+
+// nameTok returns the stems of c's names: its document memo's nameTok,
+// or computed from nameSets for a candidate without one.
+func (c candidate) nameTok() map[string]bool {
+	if c.info != nil {
+		return c.info.nameTok
+	}
+	return nameTokens(c.nameSets)
+}
+
+// sectionTokens returns the stems of every unit of section i, computed on
+// first use. The map is shared: callers must not change it.
+func (d *docInfo) sectionTokens(i int) map[string]bool {
+	d.pmu.Lock()
+	defer d.pmu.Unlock()
+	if d.sections == nil {
+		d.sections = make([]map[string]bool, len(d.units))
+	}
+	if d.sections[i] == nil {
+		tokens := map[string]bool{}
+		for _, u := range d.units[i] {
+			for st := range u.stems {
+				tokens[st] = true
+			}
+		}
+		d.sections[i] = tokens
+	}
+	return d.sections[i]
 }
 
 // passageKey is a passage text as passageTokens reads it: a heading and a
