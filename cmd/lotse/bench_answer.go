@@ -31,6 +31,10 @@ type answerBenchResult struct {
 	P50, P95 time.Duration
 	PerSec   float64
 	Errors   int64
+	// CPU is the process's CPU time per request (server and client, which
+	// share the process), 0 when the system cannot tell. It depends less
+	// on what else the machine runs than the throughput does.
+	CPU time.Duration
 }
 
 // runBenchAnswer compares the cost of an answer with the cost of the
@@ -105,21 +109,30 @@ func runBenchAnswer(ctx context.Context, args []string, stdout, stderr io.Writer
 		defer pprof.StopCPUProfile()
 	}
 	var bareLat, lotseLat []time.Duration
-	var bareTime, lotseTime time.Duration
+	var bareTime, lotseTime, bareCPU, lotseCPU time.Duration
 	var bareErr, lotseErr atomic.Int64
+	_, cpuOK := processCPU()
 	for range *rounds {
-		lat, took := answerRound(ctx, client, bareURL, *conc, *perRound, &bareErr)
-		bareLat, bareTime = append(bareLat, lat...), bareTime+took
-		lat, took = answerRound(ctx, client, srv.URL(), *conc, *perRound, &lotseErr)
-		lotseLat, lotseTime = append(lotseLat, lat...), lotseTime+took
+		lat, took, cpu := answerRound(ctx, client, bareURL, *conc, *perRound, &bareErr)
+		bareLat, bareTime, bareCPU = append(bareLat, lat...), bareTime+took, bareCPU+cpu
+		lat, took, cpu = answerRound(ctx, client, srv.URL(), *conc, *perRound, &lotseErr)
+		lotseLat, lotseTime, lotseCPU = append(lotseLat, lat...), lotseTime+took, lotseCPU+cpu
 	}
 	b := summarize(bareLat, bareTime, bareErr.Load())
 	l := summarize(lotseLat, lotseTime, lotseErr.Load())
+	b.CPU, l.CPU = perRequest(bareCPU, len(bareLat)), perRequest(lotseCPU, len(lotseLat))
 	fmt.Fprintf(stdout, "REST chat, concurrency %d, %d rounds × %d requests per target, %d-byte answer\n", *conc, *rounds, *perRound, len(sample.raw))
-	fmt.Fprintf(stdout, "%-22s %10s %10s %12s %7s\n", "", "p50", "p95", "requests/s", "errors")
-	fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %7d\n", "bare handler", b.P50.Round(time.Microsecond), b.P95.Round(time.Microsecond), b.PerSec, b.Errors)
-	fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %7d\n", "Lotse answer", l.P50.Round(time.Microsecond), l.P95.Round(time.Microsecond), l.PerSec, l.Errors)
-	fmt.Fprintf(stdout, "%-22s %9.1f× %9.1f× %11.1f×\n", "ratio", ratio(l.P50, b.P50), ratio(l.P95, b.P95), b.PerSec/max(l.PerSec, 1e-9))
+	if !cpuOK {
+		fmt.Fprintf(stdout, "%-22s %10s %10s %12s %7s\n", "", "p50", "p95", "requests/s", "errors")
+		fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %7d\n", "bare handler", b.P50.Round(time.Microsecond), b.P95.Round(time.Microsecond), b.PerSec, b.Errors)
+		fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %7d\n", "Lotse answer", l.P50.Round(time.Microsecond), l.P95.Round(time.Microsecond), l.PerSec, l.Errors)
+		fmt.Fprintf(stdout, "%-22s %9.1f× %9.1f× %11.1f×\n", "ratio", ratio(l.P50, b.P50), ratio(l.P95, b.P95), b.PerSec/max(l.PerSec, 1e-9))
+	} else {
+		fmt.Fprintf(stdout, "%-22s %10s %10s %12s %12s %7s\n", "", "p50", "p95", "requests/s", "CPU/request", "errors")
+		fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %12v %7d\n", "bare handler", b.P50.Round(time.Microsecond), b.P95.Round(time.Microsecond), b.PerSec, b.CPU.Round(time.Microsecond), b.Errors)
+		fmt.Fprintf(stdout, "%-22s %10v %10v %12.0f %12v %7d\n", "Lotse answer", l.P50.Round(time.Microsecond), l.P95.Round(time.Microsecond), l.PerSec, l.CPU.Round(time.Microsecond), l.Errors)
+		fmt.Fprintf(stdout, "%-22s %9.1f× %9.1f× %11.1f× %11.1f×\n", "ratio", ratio(l.P50, b.P50), ratio(l.P95, b.P95), b.PerSec/max(l.PerSec, 1e-9), ratio(l.CPU, b.CPU))
+	}
 	if l.Errors > 0 || b.Errors > 0 {
 		return fmt.Errorf("bench answer: %d Lotse and %d bare requests failed", l.Errors, b.Errors)
 	}
@@ -136,10 +149,19 @@ func summarize(lat []time.Duration, took time.Duration, errs int64) answerBenchR
 	}
 }
 
+// perRequest is cpu spread over n requests, 0 for none.
+func perRequest(cpu time.Duration, n int) time.Duration {
+	if n == 0 {
+		return 0
+	}
+	return cpu / time.Duration(n)
+}
+
 // answerRound sends n chat requests to base on conc workers. Each worker
 // keeps a session for one pass over answerBenchQuestions, then starts a
-// new one, like a person asking a few questions.
-func answerRound(ctx context.Context, client *http.Client, base string, conc, n int, errs *atomic.Int64) ([]time.Duration, time.Duration) {
+// new one, like a person asking a few questions. It returns the latencies,
+// the wall time and the CPU time of the process during the round.
+func answerRound(ctx context.Context, client *http.Client, base string, conc, n int, errs *atomic.Int64) ([]time.Duration, time.Duration, time.Duration) {
 	var (
 		mu   sync.Mutex
 		lat  = make([]time.Duration, 0, n)
@@ -147,6 +169,7 @@ func answerRound(ctx context.Context, client *http.Client, base string, conc, n 
 		wg   sync.WaitGroup
 	)
 	start := time.Now()
+	cpu0, _ := processCPU()
 	for range conc {
 		wg.Go(func() {
 			session := ""
@@ -175,7 +198,9 @@ func answerRound(ctx context.Context, client *http.Client, base string, conc, n 
 		})
 	}
 	wg.Wait()
-	return lat, time.Since(start)
+	took := time.Since(start)
+	cpu1, _ := processCPU()
+	return lat, took, cpu1 - cpu0
 }
 
 type chatReply struct {

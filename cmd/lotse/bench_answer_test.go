@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -19,11 +20,17 @@ func TestBenchAnswerComparesWithBareHandler(t *testing.T) {
 	if err != nil {
 		t.Fatalf("bench answer: %v\n%s", err, out.String())
 	}
+	// With the process's CPU time known, a CPU/request column and its
+	// ratio follow requests/s.
+	cpu := ""
+	if _, ok := processCPU(); ok {
+		cpu = `\s+\S+`
+	}
 	for _, re := range []string{
 		`concurrency 2, 2 rounds × 8 requests per target, \d+-byte answer`,
-		`(?m)^bare handler\s+\S+\s+\S+\s+\d+\s+0$`,
-		`(?m)^Lotse answer\s+\S+\s+\S+\s+\d+\s+0$`,
-		`(?m)^ratio\s+[\d.]+×\s+[\d.]+×\s+[\d.]+×$`,
+		`(?m)^bare handler\s+\S+\s+\S+\s+\d+` + cpu + `\s+0$`,
+		`(?m)^Lotse answer\s+\S+\s+\S+\s+\d+` + cpu + `\s+0$`,
+		`(?m)^ratio\s+[\d.]+×\s+[\d.]+×\s+[\d.]+×` + strings.ReplaceAll(cpu, `\S+`, `[\d.]+×`) + `$`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out.String()) {
 			t.Errorf("output lacks %s:\n%s", re, out.String())
