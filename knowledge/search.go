@@ -73,7 +73,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		}
 	}
 
-	fused := map[int]float64{}
+	fused := make(map[int]float64, len(lexHits)+len(denseHits))
 	switch mode {
 	case ModeLexical:
 		for _, h := range lexHits {
@@ -100,7 +100,8 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		best      int     // best chunk after the facet boost
 		bestScore float64
 	}
-	docs := map[int]*docAgg{}
+	docs := make(map[int]*docAgg, len(fused))
+	aggs := make([]docAgg, 0, len(fused)) // backing store of docs' values
 	for c, s := range fused {
 		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
 			continue // unreachable through the index filters; kept as a last guard
@@ -112,7 +113,8 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		d := ix.chunks[c].Doc
 		a := docs[d]
 		if a == nil {
-			docs[d] = &docAgg{rank: s, best: c, bestScore: boosted}
+			aggs = append(aggs, docAgg{rank: s, best: c, bestScore: boosted})
+			docs[d] = &aggs[len(aggs)-1]
 			continue
 		}
 		a.rank = max(a.rank, s)
