@@ -340,7 +340,7 @@ func speakLine(line string, en bool, linkText string) string {
 	if en {
 		to = " to "
 	}
-	if hasDigit(line) && (strings.IndexByte(line, '-') >= 0 || strings.Contains(line, "–")) {
+	if mayBeRange(line) {
 		line = reRange.ReplaceAllString(line, "$1"+to+"$2")
 	}
 	line = speakBrackets(line, en)
@@ -351,7 +351,7 @@ func speakLine(line string, en bool, linkText string) string {
 		line = markupWordsDE.Replace(line)
 	}
 	line = strings.TrimSpace(collapseSpaces(line))
-	if strings.ContainsAny(line, ".,;:!?") {
+	if spaceBeforePunct(line) {
 		line = reSpacePct.ReplaceAllString(line, "$1")
 	}
 	line = strings.TrimLeft(line, ",;:–- ")
@@ -404,6 +404,37 @@ func speakBrackets(line string, en bool) string {
 		}
 		line = next
 	}
+}
+
+// mayBeRange reports whether s may hold a range of numbers (reRange): a
+// dash with a digit at most two bytes before and after it.
+func mayBeRange(s string) bool {
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch {
+		case s[i] == '-':
+			n = 1
+		case strings.HasPrefix(s[i:], "–"):
+			n = len("–")
+		default:
+			continue
+		}
+		if hasDigit(s[max(0, i-2):i]) && hasDigit(s[i+n:min(len(s), i+n+2)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceBeforePunct reports whether s has white space right before a
+// punctuation mark (reSpacePct).
+func spaceBeforePunct(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if strings.IndexByte(".,;:!?", s[i]) >= 0 && isSpaceByte(s[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // collapseSpaces replaces every run of white space (as `\s` matches it:
