@@ -223,7 +223,11 @@ var purposeDeterminers = map[string]bool{
 // folded words ws.
 func (lx *lexicon) situationOf(text string, ws []string) situation {
 	var s situation
-	for _, m := range ageRE.FindAllStringSubmatch(text, -1) {
+	var ages [][]string
+	if strings.ContainsAny(text, "0123456789") { // an age needs a digit
+		ages = ageRE.FindAllStringSubmatch(text, -1)
+	}
+	for _, m := range ages {
 		n := m[3]
 		if n == "" {
 			n = m[4]
