@@ -4,9 +4,10 @@ package assistant
 
 import (
 	"container/list"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -152,7 +153,7 @@ type textUnit struct {
 // used is dropped.
 const docCacheSize = 256
 
-// docCache is a small LRU of docInfo keyed by document identity.
+// docCache is a small LRU of docInfo keyed by document ID.
 type docCache struct {
 	mu    sync.Mutex
 	ll    *list.List
@@ -160,7 +161,8 @@ type docCache struct {
 }
 
 type docEntry struct {
-	key  string
+	id   string
+	ver  docVersion
 	info *docInfo
 }
 
@@ -168,22 +170,35 @@ func newDocCache() *docCache {
 	return &docCache{ll: list.New(), items: map[string]*list.Element{}}
 }
 
-// docKey identifies a version of a document: a reindexed file changes its
-// update time or its length.
-func docKey(d knowledge.Document) string {
+// docVersion identifies a version of a document: a reindexed file changes
+// its update time, its title, its length or its synonyms. It is compared
+// field by field, so that a lookup builds no key.
+type docVersion struct {
+	updated  time.Time
+	title    string
+	n        int
+	synonyms []string
+}
+
+func versionOf(d knowledge.Document) docVersion {
 	n := 0
 	for _, s := range d.Sections {
 		n += len(s.Text) + len(s.Heading)
 	}
-	return d.ID + "\x00" + d.Updated.String() + "\x00" + d.Title + "\x00" + strconv.Itoa(n) + "\x00" + strings.Join(d.Synonyms, "\x00")
+	return docVersion{updated: d.Updated, title: d.Title, n: n, synonyms: d.Synonyms}
 }
 
-// info returns the derived data of d, computing it on a miss.
+func (v docVersion) same(o docVersion) bool {
+	return v.updated.Equal(o.updated) && v.title == o.title && v.n == o.n && slices.Equal(v.synonyms, o.synonyms)
+}
+
+// info returns the derived data of d, computing it on a miss. The cache
+// holds one version per document ID: a newer one replaces it.
 func (a *Assistant) info(d knowledge.Document) *docInfo {
-	key := docKey(d)
+	ver := versionOf(d)
 	c := a.docs
 	c.mu.Lock()
-	if e, ok := c.items[key]; ok {
+	if e, ok := c.items[d.ID]; ok && e.Value.(*docEntry).ver.same(ver) {
 		c.ll.MoveToFront(e)
 		info := e.Value.(*docEntry).info
 		c.mu.Unlock()
@@ -193,14 +208,17 @@ func (a *Assistant) info(d knowledge.Document) *docInfo {
 	info := a.derive(d)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.items[key]; ok {
-		return e.Value.(*docEntry).info
+	if e, ok := c.items[d.ID]; ok {
+		if old := e.Value.(*docEntry); old.ver.same(ver) {
+			return old.info
+		}
+		c.ll.Remove(e)
 	}
-	c.items[key] = c.ll.PushFront(&docEntry{key: key, info: info})
+	c.items[d.ID] = c.ll.PushFront(&docEntry{id: d.ID, ver: ver, info: info})
 	for c.ll.Len() > docCacheSize {
 		last := c.ll.Back()
 		c.ll.Remove(last)
-		delete(c.items, last.Value.(*docEntry).key)
+		delete(c.items, last.Value.(*docEntry).id)
 	}
 	return info
 }
