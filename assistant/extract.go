@@ -897,8 +897,11 @@ func dropMeta(lx *lexicon, text string) string {
 }
 
 func isMetaLine(lx *lexicon, line string) bool {
+	if strings.IndexByte(line, ':') < 0 || runeLen(line) > 160 {
+		return false // a header line has a colon and is short
+	}
 	m := metaLineRE.FindStringSubmatch(line)
-	if m == nil || runeLen(line) > 160 {
+	if m == nil {
 		return false
 	}
 	ws := words(m[1])
