@@ -246,13 +246,22 @@ var (
 	emailWordsEN  = strings.NewReplacer(".", " dot ", "-", " dash ", "_", " underscore ")
 )
 
+// markupChars holds a character of every string newMarkupReplacer
+// replaces: a line without any is left as it is.
+const markupChars = "*_#`~<>&\"„“”«»‚‘\u00a0"
+
 func newMarkupReplacer(and string) *strings.Replacer {
-	return strings.NewReplacer(
+	return strings.NewReplacer(markupPairs(and)...)
+}
+
+// markupPairs are the old/new pairs of newMarkupReplacer.
+func markupPairs(and string) []string {
+	return []string{
 		"**", "", "__", "", "*", "", "#", "", "`", "", "~~", "",
 		"<", " ", ">", " ", "&", and,
 		"„", "", "“", "", "”", "", "\"", "", "«", "", "»", "", "‚", "", "‘", "",
 		"\u00a0", " ",
-	)
+	}
 }
 
 // speakLine renders one line of written text; it returns "" for a line
@@ -290,7 +299,9 @@ func speakLine(line string, en bool, linkText string) string {
 	if strings.IndexByte(line, '_') >= 0 {
 		line = reEmph.ReplaceAllString(line, "$1$2")
 	}
-	line = phoneWords.Replace(line)
+	if strings.Contains(line, "schreib") || strings.Contains(line, "write") {
+		line = phoneWords.Replace(line)
+	}
 
 	if linkText == "" {
 		linkText = "auf der Internetseite der Stadt"
@@ -345,9 +356,11 @@ func speakLine(line string, en bool, linkText string) string {
 	}
 	line = speakBrackets(line, en)
 
-	if en {
+	switch {
+	case !strings.ContainsAny(line, markupChars):
+	case en:
 		line = markupWordsEN.Replace(line)
-	} else {
+	default:
 		line = markupWordsDE.Replace(line)
 	}
 	line = strings.TrimSpace(collapseSpaces(line))

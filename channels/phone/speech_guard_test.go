@@ -4,6 +4,7 @@ package phone
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,12 @@ func TestSpeechGuardsAgreeWithExpressions(t *testing.T) {
 	for _, l := range []string{"8 - 12", "8–12", "3-4"} {
 		if !mayBeRange(l) {
 			t.Errorf("mayBeRange(%q) = false", l)
+		}
+	}
+	pairs := markupPairs(" und ")
+	for i := 0; i < len(pairs); i += 2 {
+		if !strings.ContainsAny(pairs[i], markupChars) {
+			t.Errorf("markupChars lacks a character of %q", pairs[i])
 		}
 	}
 	if spaceBeforePunct("a, b. c") || mayBeRange("Mo-Fr") || hasDigit("abc") {
