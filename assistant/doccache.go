@@ -96,8 +96,11 @@ func (d *docInfo) sectionTokens(i int) map[string]bool {
 // text, joined by a blank.
 type passageKey struct{ heading, text string }
 
-// maxPassageMemo bounds the memoised passage texts per document.
-const maxPassageMemo = 256
+// maxPassageMemo bounds the memoised passage texts per document: a turn
+// looks at three, and each memo holds no more stems than the document's
+// units already do, so with docCacheSize documents the memos stay a
+// fraction of the cache.
+const maxPassageMemo = 32
 
 // passageStems returns the stems of the words of heading + " " + text,
 // memoised. The map is shared: callers must not change it.
