@@ -392,9 +392,15 @@ func speakBrackets(line string, en bool) string {
 			line = reSectionEN.ReplaceAllString(line, " about $1")
 		}
 	case strings.Contains(line, "Abschnitt"):
-		line = reSectionDE.ReplaceAllString(line, " zum Thema $1")
-		line = reInSection.ReplaceAllString(line, "unter ")
-		line = reAbschnitt.ReplaceAllString(line, "Teil$1")
+		if parenBefore(line, "Abschnitt") {
+			line = reSectionDE.ReplaceAllString(line, " zum Thema $1")
+		}
+		if strings.Contains(line, "Abschnitt") {
+			line = reInSection.ReplaceAllString(line, "unter ")
+		}
+		if strings.Contains(line, "Abschnitt") {
+			line = reAbschnitt.ReplaceAllString(line, "Teil$1")
+		}
 	}
 	for range 4 { // nested brackets, innermost first
 		if !strings.ContainsAny(line, "([") {
@@ -435,6 +441,26 @@ func mayBeRange(s string) bool {
 		if hasDigit(s[max(0, i-2):i]) && hasDigit(s[i+n:min(len(s), i+n+2)]) {
 			return true
 		}
+	}
+	return false
+}
+
+// parenBefore reports whether word follows an opening bracket, with white
+// space between them or not, somewhere in s (reSectionDE).
+func parenBefore(s, word string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		j := i + 1
+		for j < len(s) && isSpaceByte(s[j]) {
+			j++
+		}
+		if strings.HasPrefix(s[j:], word) {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '(')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
 	}
 	return false
 }

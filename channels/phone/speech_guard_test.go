@@ -16,7 +16,7 @@ func TestSpeechGuardsAgreeWithExpressions(t *testing.T) {
 	lines := []string{
 		"", " ", "a", "Kosten: 37,50 Euro .", "8 - 12 Uhr", "8–12", "8 – 12", "Mo - Fr", "1-2", "a-1", "1 -x",
 		"Tel. 0123 456-100", "Termin\tvereinbaren\n\nbitte", "Punkt ,und ;so !", "x  y", " x ", "\x0c\r",
-		"Abschnitt (Kosten)", "WWW.example.de", "siehe wWw.x.de", "ab 3,- EUR", "3 eUr", "€ 5",
+		"Abschnitt (Kosten)", "steht dort ( Abschnitt Kosten ).", "(a) (\tAbschnitt X)", "(Abschnitt)", "WWW.example.de", "siehe wWw.x.de", "ab 3,- EUR", "3 eUr", "€ 5",
 	}
 	reSpace := regexp.MustCompile(`\s+`)
 	reWWW := regexp.MustCompile(`(?i)www\.`)
@@ -32,6 +32,9 @@ func TestSpeechGuardsAgreeWithExpressions(t *testing.T) {
 		}
 		if got, want := collapseSpaces(l), reSpace.ReplaceAllString(l, " "); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", l, got, want)
+		}
+		if reSectionDE.MatchString(l) && !parenBefore(l, "Abschnitt") {
+			t.Errorf("parenBefore(%q) = false, but reSectionDE matches", l)
 		}
 		if reBullet.MatchString(l) && !bulletStart(l) {
 			t.Errorf("bulletStart(%q) = false, but reBullet matches", l)
