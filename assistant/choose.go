@@ -286,6 +286,7 @@ const maxReferringRunes = 20000
 
 // passageTokens returns the stems of the sections that hold c's retrieved
 // passages, with their headings.
+//
 // The stems of each text come from the document's memo (docInfo); the
 // result may be that memo's map, so callers must not change it.
 func passageTokens(c candidate) map[string]bool {
