@@ -59,6 +59,13 @@ func foldRune(r rune) string {
 // (ä→ae, ö→oe, ü→ue, ß→ss) and a few Turkish and Polish letters to their
 // bases. Everything else, punctuation included, is kept.
 func Fold(s string) string {
+	if ascii, lower := asciiCase(s); ascii {
+		// ASCII folds to itself lower-cased: no umlaut, no ß.
+		if lower {
+			return s
+		}
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {
@@ -73,6 +80,22 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiCase reports whether s is all ASCII and, if so, whether it has no
+// upper-case letter.
+func asciiCase(s string) (ascii, lower bool) {
+	lower = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	return true, lower
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits and

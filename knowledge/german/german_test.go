@@ -3,7 +3,9 @@
 package german
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -83,5 +85,34 @@ func TestMasculine(t *testing.T) {
 	}
 	if LightStem("architektin") != LightStem("architekten") || LightStem("aerztin") != LightStem("arzt") {
 		t.Errorf("feminine and masculine forms do not meet: %q %q %q %q", LightStem("architektin"), LightStem("architekten"), LightStem("aerztin"), LightStem("arzt"))
+	}
+}
+
+// TestFoldASCIIFastPath checks that Fold's shortcut for ASCII text gives
+// what folding rune by rune gives.
+func TestFoldASCIIFastPath(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			r = unicode.ToLower(r)
+			if r == '\u0307' {
+				continue
+			}
+			if f := foldRune(r); f != "" {
+				b.WriteString(f)
+				continue
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	var all []byte
+	for c := 0; c < 0x80; c++ {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", "abc", "Was kostet ein Reisepass?", "KFZ-Zulassung 2026", string(all), "Gebühr", "STRASSE", "İstanbul"} {
+		if got, want := Fold(s), slow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
