@@ -100,19 +100,82 @@ func (d *dialect) rebind(q string) string {
 // "?" placeholders on both backends.
 type dbConn struct {
 	*sql.DB
-	d *dialect
+	d     *dialect
+	stmts *stmtCache // nil: every call prepares its statement
 }
 
 func (c dbConn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := c.stmts.get(ctx, c.DB, c.d.rebind(q)); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return c.DB.ExecContext(ctx, c.d.rebind(q), args...)
 }
 
 func (c dbConn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := c.stmts.get(ctx, c.DB, c.d.rebind(q)); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return c.DB.QueryContext(ctx, c.d.rebind(q), args...)
 }
 
 func (c dbConn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := c.stmts.get(ctx, c.DB, c.d.rebind(q)); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return c.DB.QueryRowContext(ctx, c.d.rebind(q), args...)
+}
+
+// stmtCache keeps prepared statements by their text, so that the
+// statements every chat turn runs (load and save the conversation) are
+// prepared once per connection rather than on every call. SQLite only:
+// pgx caches PostgreSQL's statements itself. Statements built from a
+// variable number of placeholders are few; the cache stops growing at
+// maxCachedStmts and then prepares the rest per call.
+type stmtCache struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// maxCachedStmts bounds the prepared statements kept.
+const maxCachedStmts = 256
+
+// get returns the prepared statement for q, or nil when the cache is off,
+// full, or preparing fails (the caller then runs q unprepared, and any
+// error shows there).
+func (c *stmtCache) get(ctx context.Context, db *sql.DB, q string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[q]; ok {
+		return st
+	}
+	if len(c.m) >= maxCachedStmts {
+		return nil
+	}
+	st, err := db.PrepareContext(context.WithoutCancel(ctx), q)
+	if err != nil {
+		return nil
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[q] = st
+	return st
+}
+
+// close closes the cached statements.
+func (c *stmtCache) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
 }
 
 // dbTx is a write transaction with the same placeholder rule.

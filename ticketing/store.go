@@ -110,7 +110,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// while calling out (Deliverer, webhook).
 	db.SetMaxOpenConns(1)
 	d := sqliteDialect()
-	s := &Store{db: dbConn{DB: db, d: d}, d: d}
+	s := &Store{db: dbConn{DB: db, d: d, stmts: &stmtCache{}}, d: d}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -120,6 +120,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.db.stmts.close()
 	err := s.db.Close()
 	if s.pool != nil {
 		s.pool.Close()
