@@ -103,13 +103,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// lexDoc is what the lexical index stores for one chunk.
-type lexDoc struct {
-	Body  string `json:"body"`
-	Title string `json:"title"`
-	Vis   string `json:"vis"`
-}
-
 // buildInput is everything needed to build an index.
 type buildInput struct {
 	docs     []Document
@@ -162,87 +155,71 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	}
 	ix.rules = newRuleSet(in.synonyms)
 
-	// Pass 1: analyse every chunk and count document frequencies.
 	st := newStemmer()
-	bodies := make([][]string, len(ix.chunks))
-	rawWords := make([][]string, len(ix.chunks))
-	ix.vocab.df = make(map[string]int)
-	for i := range ix.chunks {
-		c := &ix.chunks[i]
-		rawWords[i] = german.Words(c.Section + "\n" + c.Text)
-		terms := make([]string, 0, len(rawWords[i]))
-		for _, w := range rawWords[i] {
-			if german.StopWord(w) || len(w) < 2 {
-				continue
-			}
-			terms = append(terms, st.stem(w))
-		}
-		bodies[i] = terms
-		countDF(ix.vocab.df, terms)
-	}
-	// Pass 2: add the parts of compounds, now that the vocabulary is known.
-	parts := map[string][]string{}
-	for i := range ix.chunks {
-		var extra []string
-		for _, w := range rawWords[i] {
-			if len(w) < minCompound || german.StopWord(w) {
-				continue
-			}
-			p, ok := parts[w]
-			if !ok {
-				p = ix.vocab.decompound(w, st)
-				parts[w] = p
-			}
-			extra = append(extra, p...)
-		}
-		if len(extra) > 0 {
-			bodies[i] = append(bodies[i], extra...)
-			for _, t := range uniq(extra) {
-				if !contains(bodies[i][:len(bodies[i])-len(extra)], t) {
-					ix.vocab.df[t]++
-				}
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
+	bodies, err := analyzeChunks(ctx, ix.chunks, &ix.vocab)
+	if err != nil {
 		return nil, err
 	}
-
-	// Embeddings.
+	// The embeddings are computed while the lexical index is built: the
+	// two need nothing from each other, and an embedder that calls a
+	// service mostly waits.
 	ix.embeds = make([][]float32, len(ix.chunks))
-	if err := ix.embedAll(ctx, in.embed, in.reuse); err != nil {
+	ectx, cancelEmbed := context.WithCancel(ctx)
+	embedded := make(chan error, 1)
+	go func() { embedded <- ix.embedAll(ectx, in.embed, in.reuse) }()
+	ix.lex, err = buildLexical(ctx, in.lexPath, ix, bodies, st)
+	if err != nil {
+		cancelEmbed()
+		<-embedded
 		return nil, err
 	}
+	err = <-embedded
+	cancelEmbed()
+	if err != nil {
+		ix.lex.Close()
+		return nil, err
+	}
+	if err := ix.buildDense(ctx, in.embed); err != nil {
+		ix.lex.Close()
+		return nil, err
+	}
+	ix.report = IndexReport{
+		Files:     in.formats,
+		Documents: len(ix.docs),
+		Chunks:    len(ix.chunks),
+		Skipped:   in.skipped,
+		Duration:  time.Since(start),
+		BuiltAt:   time.Now().UTC(),
+	}
+	return ix, nil
+}
 
-	// Lexical index.
+// buildLexical builds the bleve index of the chunks from their analysed
+// terms, at path or in memory if path is "".
+func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string, st *stemmer) (bleve.Index, error) {
 	im, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: index mapping: %w", err)
 	}
-	lex, err := bleve.NewUsing(in.lexPath, im, scorch.Name, scorch.Name, nil)
+	lex, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: creating lexical index: %w", err)
 	}
-	ix.lex = lex
-	titles := make([]string, len(ix.docs))
+	titles := make([][]string, len(ix.docs))
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		titles[i] = strings.Join(st.analyze(titleText(*d)), " ")
+		titles[i] = st.analyze(titleText(*d))
 	}
+	visCitizen, visEmployee := []string{"citizen", "employee"}, []string{"employee"}
 	const batchSize = 2000
 	b := lex.NewBatch()
 	for i := range ix.chunks {
 		c := &ix.chunks[i]
-		d := &ix.docs[c.Doc]
-		vis := "employee"
-		if d.Audience.VisibleTo(Citizen) {
-			vis = "citizen employee"
+		vis := visEmployee
+		if ix.docs[c.Doc].Audience.VisibleTo(Citizen) {
+			vis = visCitizen
 		}
-		if err := b.Index(strconv.Itoa(i), lexDoc{
-			Body:  strings.Join(bodies[i], " "),
-			Title: titles[c.Doc],
-			Vis:   vis,
-		}); err != nil {
+		if err := b.IndexAdvanced(lexDocument(strconv.Itoa(i), bodies[i], titles[c.Doc], vis)); err != nil {
 			lex.Close()
 			return nil, fmt.Errorf("knowledge: indexing chunk: %w", err)
 		}
@@ -264,25 +241,7 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 			return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
 		}
 	}
-	if err := ix.buildDense(ctx, in.embed); err != nil {
-		lex.Close()
-		return nil, err
-	}
-	ix.report = IndexReport{
-		Files:     in.formats,
-		Documents: len(ix.docs),
-		Chunks:    len(ix.chunks),
-		Skipped:   in.skipped,
-		Duration:  time.Since(start),
-		BuiltAt:   time.Now().UTC(),
-	}
-	return ix, nil
-}
-
-func countDF(df map[string]int, terms []string) {
-	for _, t := range uniq(terms) {
-		df[t]++
-	}
+	return lex, nil
 }
 
 func uniq(ts []string) []string {

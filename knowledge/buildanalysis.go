@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package knowledge
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/musterstadt/lotse/knowledge/german"
+)
+
+// analyzeChunks returns the lexical terms of every chunk and fills the
+// vocabulary's document frequencies, on as many workers as there are
+// processors. Pass 1 analyses every chunk (words, stop words, stems) and
+// counts document frequencies; pass 2, once the vocabulary is known, adds
+// the parts of compound words. Every worker has its own stemmer, counts
+// and compound memo; the counts are added up after each pass, so the
+// result is the same as one worker's, term for term.
+func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, error) {
+	bodies := make([][]string, len(chunks))
+	rawWords := make([][]string, len(chunks))
+	workers := min(runtime.GOMAXPROCS(0), 8)
+
+	// Pass 1.
+	type pass1 struct {
+		st *stemmer
+		df map[string]int
+	}
+	p1 := make([]pass1, workers)
+	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
+		s := &p1[w]
+		if s.st == nil {
+			s.st, s.df = newStemmer(), make(map[string]int)
+		}
+		seen := make(map[string]struct{})
+		for i := lo; i < hi; i++ {
+			c := &chunks[i]
+			rawWords[i] = german.Words(c.Section + "\n" + c.Text)
+			terms := make([]string, 0, len(rawWords[i]))
+			for _, w := range rawWords[i] {
+				if german.StopWord(w) || len(w) < 2 {
+					continue
+				}
+				terms = append(terms, s.st.stem(w))
+			}
+			bodies[i] = terms
+			clear(seen)
+			for _, t := range terms {
+				if _, ok := seen[t]; !ok {
+					seen[t] = struct{}{}
+					s.df[t]++
+				}
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	v.df = p1[0].df
+	if v.df == nil {
+		v.df = make(map[string]int)
+	}
+	for _, s := range p1[1:] {
+		for t, n := range s.df {
+			v.df[t] += n
+		}
+	}
+
+	// Pass 2. The vocabulary is only read here: a compound's parts are
+	// terms it has already, so counting them afterwards changes no
+	// answer of has.
+	type pass2 struct {
+		st    *stemmer
+		parts map[string][]string
+		df    map[string]int
+	}
+	p2 := make([]pass2, workers)
+	for w := range p2 {
+		p2[w].st = p1[w].st
+		if p2[w].st == nil {
+			p2[w].st = newStemmer()
+		}
+	}
+	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
+		s := &p2[w]
+		if s.parts == nil {
+			s.parts, s.df = make(map[string][]string), make(map[string]int)
+		}
+		for i := lo; i < hi; i++ {
+			var extra []string
+			for _, w := range rawWords[i] {
+				if len(w) < minCompound || german.StopWord(w) {
+					continue
+				}
+				p, ok := s.parts[w]
+				if !ok {
+					p = v.decompound(w, s.st)
+					s.parts[w] = p
+				}
+				extra = append(extra, p...)
+			}
+			if len(extra) > 0 {
+				own := bodies[i]
+				bodies[i] = append(bodies[i], extra...)
+				for _, t := range uniq(extra) {
+					if !contains(own, t) {
+						s.df[t]++
+					}
+				}
+			}
+			rawWords[i] = nil
+		}
+	}); err != nil {
+		return nil, err
+	}
+	for _, s := range p2 {
+		for t, n := range s.df {
+			v.df[t] += n
+		}
+	}
+	return bodies, nil
+}
+
+// forEachBlock calls fn for consecutive blocks [lo, hi) of [0, n) on the
+// given number of workers; w is the worker's number, so that fn can keep
+// state per worker without locking. It stops handing out blocks when ctx
+// is done and then returns its error.
+func forEachBlock(ctx context.Context, n, workers int, fn func(w, lo, hi int)) error {
+	const block = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				lo := int(next.Add(block)) - block
+				if lo >= n {
+					return
+				}
+				fn(w, lo, min(lo+block, n))
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
