@@ -83,6 +83,7 @@ type Config struct {
 	Limits Limits
 
 	pollInterval time.Duration // tests shorten it
+	lockWait     time.Duration // how long to wait for a held index lock; 0 means lockWait
 }
 
 // Base is an open knowledge base. It is safe for concurrent use; Search
@@ -95,6 +96,7 @@ type Base struct {
 	probe  []float32
 	cur    atomic.Pointer[index]
 	stuck  stuckFiles // files whose parser was abandoned
+	lock   *DirLock   // of the index directory, nil without DataDir
 
 	rebuild   sync.Mutex // serialises reindexing
 	stop      chan struct{}
@@ -142,8 +144,25 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 
 	var ix *index
 	if cfg.DataDir != "" {
+		// One process per index directory: a second one fails here within
+		// seconds, naming the holder, instead of waiting on bleve's files.
+		wait := cfg.lockWait
+		if wait <= 0 {
+			wait = lockWait
+		}
+		if b.lock, err = lockDir(ctx, filepath.Join(cfg.DataDir, knowledgeDir), wait); err != nil {
+			return nil, fmt.Errorf("knowledge: index: %w", err)
+		}
+		defer func() {
+			if b.cur.Load() == nil {
+				b.lock.Unlock()
+			}
+		}()
 		ix, err = b.loadPersisted(ctx)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			b.logger.Info("knowledge: rebuilding index", "reason", err.Error())
 			ix = nil
 		}
@@ -174,7 +193,7 @@ func (b *Base) build(ctx context.Context, reuse map[string][]float32) (*index, e
 	var hashes map[string]string
 	if b.cfg.DataDir != "" { // the manifest matters only for persistence
 		var err error
-		if hashes, err = hashRoots(b.cfg.Roots); err != nil {
+		if hashes, err = hashRoots(ctx, b.cfg.Roots); err != nil {
 			return nil, err
 		}
 	}
@@ -383,6 +402,7 @@ func (b *Base) Close() error {
 		if ix := b.cur.Swap(nil); ix != nil {
 			err = ix.close()
 		}
+		err = errors.Join(err, b.lock.Unlock())
 	})
 	return err
 }

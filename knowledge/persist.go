@@ -164,7 +164,7 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 	if snap.Version != formatVersion {
 		return nil, fmt.Errorf("%w: format %d, want %d", errStale, snap.Version, formatVersion)
 	}
-	hashes, err := hashRoots(b.cfg.Roots)
+	hashes, err := hashRoots(ctx, b.cfg.Roots)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,9 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 	if len(snap.Probe) != len(b.probe) || dot(snap.Probe, b.probe) < 0.999 {
 		return nil, fmt.Errorf("%w: embedder changed", errStale)
 	}
-	lex, err := bleve.Open(filepath.Join(dir, lexDir))
+	// The directory lock keeps other processes out; should bleve's own
+	// file lock be held all the same, fail instead of waiting for it.
+	lex, err := bleve.OpenUsing(filepath.Join(dir, lexDir), map[string]any{"bolt_timeout": "2s"})
 	if err != nil {
 		return nil, fmt.Errorf("opening lexical index: %w", err)
 	}
@@ -211,10 +213,13 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 
 // hashRoots hashes every regular, non-hidden file below the roots. It is
 // the manifest that decides whether a persisted index is still current.
-func hashRoots(roots []Root) (map[string]string, error) {
+func hashRoots(ctx context.Context, roots []Root) (map[string]string, error) {
 	out := map[string]string{}
 	for _, r := range roots {
 		err := fs.WalkDir(r.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			if err != nil {
 				if p == "." {
 					return err
@@ -252,6 +257,9 @@ func hashRoots(roots []Root) (map[string]string, error) {
 			return nil
 		})
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			return nil, fmt.Errorf("knowledge: hashing root %q: %w", r.Name, err)
 		}
 	}
