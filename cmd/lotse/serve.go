@@ -21,6 +21,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/musterstadt/lotse/channels/web"
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // runServe starts the server and blocks until ctx is cancelled (SIGINT or
@@ -37,6 +38,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	log := newLogger(stderr, cfg.LogLevel)
 	srv, err := startServer(ctx, cfg, log)
 	if err != nil {
+		if ctx.Err() != nil {
+			// SIGTERM or SIGINT during the start (typically while the
+			// index is built): a stop, not a failure.
+			log.Info("stopped during start-up", "reason", err.Error())
+			return nil
+		}
 		return err
 	}
 	fmt.Fprintf(stdout, "Lotse hört auf %s (Daten: %s)\n", srv.URL(), cfg.DataDir)
@@ -61,7 +68,8 @@ type server struct {
 	ready   atomic.Bool
 	failed  chan error
 	stopped atomic.Bool
-	dbDown  atomic.Bool // the last readiness check found the database unreachable
+	dbDown  atomic.Bool        // the last readiness check found the database unreachable
+	lock    *knowledge.DirLock // of the data directory, held until Shutdown
 }
 
 // readyzDBTimeout bounds the database check of /readyz.
@@ -91,9 +99,17 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 	if abs, err := filepath.Abs(cfg.DataDir); err == nil {
 		cfg.DataDir = abs
 	}
-	s := &server{log: log, failed: make(chan error, 1)}
+	// One server per data directory: its SQLite file, index and caches
+	// are this instance's own. A second server on the same directory
+	// fails within seconds, naming the process that holds it.
+	lock, err := knowledge.LockDir(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	s := &server{log: log, failed: make(chan error, 1), lock: lock}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
+		lock.Unlock()
 		return nil, fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
 	s.ln = ln
@@ -102,6 +118,7 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 	if cfg.DebugAddr != "" {
 		if s.debug, err = startDebug(cfg.DebugAddr, log, s.failed); err != nil {
 			ln.Close()
+			lock.Unlock()
 			return nil, err
 		}
 	}
@@ -111,6 +128,7 @@ func startServer(ctx context.Context, cfg Config, log *slog.Logger) (*server, er
 		if s.debug != nil {
 			s.debug.http.Close()
 		}
+		lock.Unlock()
 		return nil, err
 	}
 	s.app = a
@@ -186,6 +204,7 @@ func (s *server) Shutdown(ctx context.Context) error {
 		errs = append(errs, s.debug.http.Shutdown(ctx))
 	}
 	errs = append(errs, s.app.shutdown(ctx))
+	errs = append(errs, s.lock.Unlock())
 	return errors.Join(errs...)
 }
 

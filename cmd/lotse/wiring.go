@@ -48,8 +48,8 @@ type app struct {
 
 // buildApp builds every part of `serve`; localURL is where this process
 // listens, used as the phone simulator's public URL.
-func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string) (a *app, err error) {
-	a = &app{cfg: cfg, log: log, metrics: newMetrics()}
+func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string) (_ *app, err error) {
+	a := &app{cfg: cfg, log: log, metrics: newMetrics()}
 	defer func() {
 		if err != nil {
 			_ = a.cleanup.close()
