@@ -24,7 +24,8 @@ import (
 // index, at a fraction of the cost.
 
 // lexDocument returns the bleve document of chunk id with the given terms
-// per field, as newMapping would map lexDoc{body, title, vis}.
+// per field, as newMapping maps a struct of the three fields, each the
+// terms joined by blanks.
 func lexDocument(id string, body, title, vis []string) *document.Document {
 	doc := document.NewDocument(id)
 	doc.AddField(newTermsField(fieldBody, body))
