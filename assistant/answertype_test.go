@@ -95,6 +95,13 @@ func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
 	if !nameIn([]string{stem("vaterschaftsanerkennung")}, terms) {
 		t.Errorf("question does not name Vaterschaftsanerkennung; stems %v", terms.stems)
 	}
+	// … also when other words stand between them.
+	if terms := a.lex.terms("muss ich mein gewerbe vor dem start anmelden"); !nameIn([]string{stem("gewerbeanmeldung")}, terms) {
+		t.Errorf("question does not name Gewerbeanmeldung; stems %v", terms.stems)
+	}
+	if terms := a.lex.terms("wo kann ich mein gewerbe sehen"); nameIn([]string{stem("gewerbeanmeldung")}, terms) {
+		t.Error("a question without the verb names Gewerbeanmeldung")
+	}
 }
 
 func TestQuestionWordsWantAValue(t *testing.T) {

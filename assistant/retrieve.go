@@ -332,12 +332,36 @@ func nameIn(name []string, q queryTerms) bool {
 					break
 				}
 			}
+			// A compound whose parts the question says apart: "Gewerbe
+			// … anmelden" names "Gewerbeanmeldung".
+			found = found || splitsInto(s, q.stems)
 		}
 		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+// splitsInto reports whether the stem s of a compound is two stems of
+// stems joined, with or without a linking "e", "s", "es" or "n"
+// ("gewerb" + "e" + "anmeld").
+func splitsInto(s string, stems map[string]bool) bool {
+	if len(s) < 8 {
+		return false
+	}
+	for a := range stems {
+		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
+			continue
+		}
+		rest := s[len(a):]
+		for _, link := range []string{"", "e", "s", "es", "n", "en"} {
+			if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems[b] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokenMatch reports whether the stem s occurs among tokens: exactly,
