@@ -159,9 +159,18 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			if len(qs) >= maxEssentialQuotes {
 				break
 			}
-			for _, s := range sectionsFor(d, f) {
+			secs := sectionsFor(d, f)
+			for _, s := range secs {
 				if runeLen(s.Text) <= maxBlockRunes {
 					add(a.focusSection(s, q, f))
+				}
+			}
+			if len(secs) == 0 && facetValues(f) != 0 {
+				// No section for the deadline or the cost, but a
+				// sentence that states it ("innerhalb von zwei Wochen
+				// nach der Ankunft anmelden" under "Weitere Details").
+				if xs := a.bestUnits(c, question{sit: q.sit}, f); len(xs) > 0 {
+					add(xs[0])
 				}
 			}
 		}
