@@ -348,15 +348,25 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	for _, units := range info.units {
 		total += len(units)
 	}
-	for _, st := range q.terms.content {
-		n := 0
-		for _, units := range info.units {
-			for _, un := range units {
+	// hits[si][ui] lists the question's content words (by index) that unit
+	// ui of section si holds; looked up once, used for the counts and the
+	// scores.
+	content := q.terms.content
+	hits := make([][][]int, len(info.units))
+	df := make([]int, len(content))
+	for si, units := range info.units {
+		hits[si] = make([][]int, len(units))
+		for ui, un := range units {
+			for k, st := range content {
 				if q.terms.hit(un.stems, st) {
-					n++
+					hits[si][ui] = append(hits[si][ui], k)
+					df[k]++
 				}
 			}
 		}
+	}
+	for k, st := range content {
+		n := df[k]
 		if info.nameTok[st] && (topicTitle && slices.Contains(title, st) || n > max(2, total/4)) {
 			skip[st] = true
 			continue
@@ -364,13 +374,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
 	for si, s := range d.Sections {
-		for _, un := range info.units[si] {
+		for ui, un := range info.units[si] {
 			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
 				continue
 			}
 			u := un.text
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
-			words, named := a.stemHits(un.stems, u, q, skip, rare)
+			words, named := stemHits(hits[si][ui], un.stems, u, q, skip, rare)
 			for _, st := range sitWords {
 				// The asker's situation in the unit's words: "Für
 				// Minderjährige, die noch nicht 16 Jahre alt sind" for
@@ -508,16 +518,14 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	return qs
 }
 
-// stemHits counts the question's content and life-event words among the
-// stems of unit u, except the document's own names (every unit of a page
-// about the Führungszeugnis says "Führungszeugnis"), and the identifiers
-// the question quotes.
-func (a *Assistant) stemHits(tokens map[string]bool, u string, q question, names map[string]bool, rare map[string]float64) (v, n float64) {
-	for _, s := range q.terms.content {
-		if names[s] {
-			continue
-		}
-		if q.terms.hit(tokens, s) {
+// stemHits scores unit u: the question's content words it holds (hit,
+// indexes into q.terms.content) except the document's own names (every
+// unit of a page about the Führungszeugnis says "Führungszeugnis"), the
+// life-event words among its stems (tokens), and the identifiers the
+// question quotes.
+func stemHits(hit []int, tokens map[string]bool, u string, q question, names map[string]bool, rare map[string]float64) (v, n float64) {
+	for _, k := range hit {
+		if s := q.terms.content[k]; !names[s] {
 			v += 1 + 0.5*rare[s]
 			n++
 		}
@@ -781,15 +789,10 @@ func abbrevEnd(text string) bool {
 	if len(f) == 0 {
 		return true
 	}
-	last := strings.ToLower(f[len(f)-1])
-	if _, err := strconv.Atoi(last); err == nil {
+	if _, err := strconv.Atoi(f[len(f)-1]); err == nil {
 		return true
 	}
-	switch last {
-	case "z", "b", "z.b", "bzw", "ca", "vgl", "nr", "abs", "s", "u", "usw", "d", "h", "d.h", "inkl", "ggf", "evtl", "etc", "st", "str", "dr", "art", "bzw.", "i", "e", "v":
-		return true
-	}
-	return len([]rune(last)) == 1
+	return abbreviation(text)
 }
 
 // firstSentences returns the first n sentences of text, and what a last

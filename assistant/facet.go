@@ -107,7 +107,8 @@ func abbreviation(s string) bool {
 		return true
 	}
 	switch last {
-	case "z.b", "bzw", "ca", "vgl", "nr", "abs", "ggf", "evtl", "etc", "usw", "inkl", "d.h", "dr", "str", "max", "min", "mind", "e.g", "i.e", "approx":
+	case "z.b", "bzw", "ca", "vgl", "nr", "abs", "ggf", "evtl", "etc", "usw", "inkl", "d.h", "dr", "st", "str", "art",
+		"max", "min", "mind", "e.g", "i.e", "approx":
 		return true
 	}
 	return false
