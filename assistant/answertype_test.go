@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 func TestAnswersNeedTheFacetsValue(t *testing.T) {
@@ -85,7 +86,7 @@ func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
 	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: "bis wann muss die geburt gemeldet sein", query: "bis wann muss die geburt gemeldet sein", lang: "de"})
 	unit := map[string]bool{}
 	for _, w := range words("Die Geburt eines Kindes ist dem Standesamt binnen einer Woche anzuzeigen.") {
-		unit[stem(dropZuInfix(w))] = true
+		unit[stem(german.DropZuInfix(w))] = true
 	}
 	if !q.terms.hit(unit, stem("gemeldet")) {
 		t.Errorf("%q does not meet %q (alternatives %v)", "gemeldet", "anzuzeigen", q.terms.alts)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // docInfo is what the assistant derives from one document to match
@@ -245,7 +246,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		for _, u := range splitUnits(text) {
 			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
 			for _, w := range x.words {
-				x.stems[stem(dropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
+				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
 			for _, cl := range strings.FieldsFunc(u, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Bounds of an extractive answer: what a person reads on one screen.
@@ -192,7 +193,7 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 	quoted := map[string]bool{}
 	for _, x := range qs {
 		for _, w := range words(x.text) {
-			quoted[stem(dropZuInfix(w))] = true
+			quoted[stem(german.DropZuInfix(w))] = true
 		}
 	}
 	rest := q

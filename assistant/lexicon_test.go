@@ -56,11 +56,6 @@ func TestFoldAndStem(t *testing.T) {
 			t.Errorf("stem(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"abzumelden": "abmelden", "zuzulassen": "zulassen", "anzumelden": "anmelden", "zuhause": "zuhause"} {
-		if got := dropZuInfix(in); got != want {
-			t.Errorf("dropZuInfix(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func TestTicketKey(t *testing.T) {

@@ -5,10 +5,10 @@ package assistant
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // retrieveK is the number of passages asked for per turn.
@@ -94,7 +94,7 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	tokens := map[string]bool{}
 	add := func(s string) {
 		for _, w := range words(s) {
-			tokens[stem(dropZuInfix(w))] = true
+			tokens[stem(german.DropZuInfix(w))] = true
 		}
 	}
 	add(d.Title)
@@ -210,7 +210,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	}
 	seen := map[string]bool{}
 	for i, w := range ws {
-		w = dropZuInfix(w)
+		w = german.DropZuInfix(w)
 		s := stem(w)
 		q.stems[s] = true
 		if facetWord[i] || lx.has("noise", w) || lx.has("followup_pronoun", w) || len([]rune(w)) < 3 || isDigits(w) || seen[s] {
@@ -224,7 +224,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	// "Gewerbeanmeldung" (the stems of -en and -ung meet), with or
 	// without the linking s.
 	for i := 0; i+1 < len(ws); i++ {
-		a, b := ws[i], dropZuInfix(ws[i+1])
+		a, b := ws[i], german.DropZuInfix(ws[i+1])
 		if len([]rune(a)) < 3 || len([]rune(b)) < 4 || lx.has("noise", a) || lx.has("noise", b) || isDigits(a) || isDigits(b) {
 			continue
 		}
@@ -234,18 +234,6 @@ func (lx *lexicon) terms(text string) queryTerms {
 		}
 	}
 	return q
-}
-
-// zuInfixRE matches infinitives with "zu" inside a separable verb:
-// "abzumelden", "zuzulassen", "anzumelden".
-var zuInfixRE = regexp.MustCompile(`^(ab|an|auf|aus|ein|nach|um|vor|weg|zu|zurueck)zu(\pL{4,})$`)
-
-// dropZuInfix turns "abzumelden" into "abmelden".
-func dropZuInfix(w string) string {
-	if m := zuInfixRE.FindStringSubmatch(w); m != nil {
-		return m[1] + m[2]
-	}
-	return w
 }
 
 func isDigits(w string) bool {

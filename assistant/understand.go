@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // question is what the assistant understood of one message before it
@@ -125,7 +126,7 @@ func (a *Assistant) understand(t *turn) question {
 		q.text += " " + o.de
 		// The office's other names are alternatives to the word asked,
 		// not further words the answer must contain.
-		s := stem(dropZuInfix(ws[start]))
+		s := stem(german.DropZuInfix(ws[start]))
 		if q.terms.alts == nil {
 			q.terms.alts = map[string][]string{}
 		}

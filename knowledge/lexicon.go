@@ -60,6 +60,7 @@ email, e-mail, mail
 handy, mobiltelefon, smartphone
 bildschirm, monitor
 homeoffice, telearbeit, mobiles arbeiten
+erreichen, erreiche, erreicht, erreichbar => kontakt
 `
 
 // englishGlossary translates administrative terms of English questions into
@@ -131,4 +132,5 @@ account => konto, benutzerkonto
 outage, not working, broken, down => stoerung, ausfall
 email => e-mail
 phone => telefon
+reach, get in touch, contact => contact, kontakt
 `

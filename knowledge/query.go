@@ -194,6 +194,13 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			put(tk.stem, w)
 			return
 		}
+		if z := german.DropZuInfix(tk.word); z != tk.word {
+			// "abzumelden" meets "abmelden".
+			if zs := st.stem(z); ix.vocab.has(zs) {
+				put(zs, w)
+				return
+			}
+		}
 		if !work.fuzzyOK(tk.word) {
 			put(tk.stem, w)
 			return
@@ -237,7 +244,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 	// "Servicedesk", "Bürger Büro"): the joined word counts when the
 	// index knows it.
 	for i := 0; i+1 < len(toks); i++ {
-		if j := st.stem(toks[i].word + toks[i+1].word); ix.vocab.has(j) {
+		if j := st.stem(toks[i].word + german.DropZuInfix(toks[i+1].word)); ix.vocab.has(j) {
 			put(j, weightOriginal)
 		}
 	}

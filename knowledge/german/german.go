@@ -10,6 +10,7 @@ package german
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	snowball "github.com/blevesearch/snowballstem/german"
@@ -227,4 +228,27 @@ func DropParticiple(w string) string {
 		return trim(rest)
 	}
 	return w
+}
+
+// DropZuInfix turns the zu-infinitive of a separable verb into the
+// infinitive so that it meets the other forms: "abzumelden" → "abmelden",
+// "anzuzeigen" → "anzeigen", "zuzulassen" → "zulassen". The rest of the
+// word must be at least four letters ("zuhause" stays).
+func DropZuInfix(w string) string {
+	for _, p := range separablePrefixes {
+		rest, ok := strings.CutPrefix(w, p+"zu")
+		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) {
+			return p + rest
+		}
+	}
+	return w
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }

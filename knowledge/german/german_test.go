@@ -116,3 +116,14 @@ func TestFoldASCIIFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestDropZuInfix(t *testing.T) {
+	for in, want := range map[string]string{
+		"abzumelden": "abmelden", "zuzulassen": "zulassen", "anzumelden": "anmelden",
+		"mitzubringen": "mitbringen", "zuhause": "zuhause", "anzug": "anzug", "umzug": "umzug",
+	} {
+		if got := DropZuInfix(in); got != want {
+			t.Errorf("DropZuInfix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

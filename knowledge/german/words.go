@@ -9,6 +9,7 @@ import "strings"
 var stopWords = toSet(`
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei beim bin bis bist da dadurch daher damit dann das dass dasselbe dazu dein deine deinem deinen deiner dem den denn der des deshalb dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure fuer hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im in indem ins ist ja jede jedem jeden jeder jedes jene jetzt kann kannst koennen koennte man manche mein meine meinem meinen meiner mich mir mit muss musst nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern sonst ueber um und uns unser unsere unter viel vom von vor waehrend war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wirst wo wollen womit wurde wurden zu zum zur zwar zwischen bitte gibt gern gerne moechte brauche brauch benoetige
 a an and are as at be can could do does for from have how i if in is it me my of on or please should the to what when where which who will with would you your much many need get do
+has had been being did done doing am was were this that those there their they them its our we us not no any some all but by so than then into about just only very too he she his him her here why
 `)
 
 func toSet(s string) map[string]bool {
