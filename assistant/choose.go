@@ -147,9 +147,14 @@ func (a *Assistant) features(r *retrieval, q question) {
 		}
 		weight[s] = 1 / math.Max(1, float64(df))
 	}
+	// A life event is the topic only while the asker's own words name no
+	// service: "Ich bin umgezogen und will meinen Perso verlängern" asks
+	// about the Personalausweis; the move is the situation.
+	ownNamed := slices.ContainsFunc(r.cands, func(c candidate) bool { return c.ownNamed && c.strong > 0 })
 	for i := range r.cands {
 		c := &r.cands[i]
 		var f [numFeatures]float64
+		byEvent := ownNamed && !c.ownNamed
 		f[featRank] = 1 / float64(1+c.rank)
 		if top > 0 {
 			f[featScore] = math.Min(1, c.score/top)
@@ -192,10 +197,10 @@ func (a *Assistant) features(r *retrieval, q question) {
 			}
 			f[featTitleFull] = float64(n) / float64(len(title))
 		}
-		if c.named > 0 {
+		if c.named > 0 && !byEvent {
 			f[featNamed] = 1
 		}
-		if c.strong > 0 {
+		if c.strong > 0 && !byEvent {
 			f[featStrong] = 1
 		}
 		if c.primary {
@@ -226,7 +231,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 				f[featAnswers] = float64(answered) / float64(typed)
 			}
 		}
-		if len(q.events) > 0 {
+		if len(q.events) > 0 && !byEvent {
 			n := 0
 			for _, s := range q.events {
 				if tokenMatch(names, s) {

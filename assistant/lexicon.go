@@ -47,6 +47,9 @@ type lexicon struct {
 	// statuses are the words for the asker's status ("ich bin Student")
 	// with the words fee tables use for it ("Studierende").
 	statuses []translation
+	// genericStems are the stems of [generic_title]: verbs and nouns of
+	// procedure ("anmelden", "Beantragung") that name no service alone.
+	genericStems map[string]bool
 }
 
 // translation adds the German words de to the search for a question in
@@ -199,6 +202,10 @@ func (lx *lexicon) check() (*lexicon, error) {
 	lx.anchors = map[string]anchorIndex{}
 	for name, ps := range lx.sections {
 		lx.anchors[name] = newAnchorIndex(ps)
+	}
+	lx.genericStems = map[string]bool{}
+	for w := range lx.sets["generic_title"] {
+		lx.genericStems[stem(w)] = true
 	}
 	return lx, nil
 }

@@ -5,6 +5,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -35,6 +36,7 @@ type candidate struct {
 	strong     int                  // length of the longest name it shares with few candidates
 	coverage   float64              // share of the question's content words found in the document
 	matched    [][]string           // the names the question mentions
+	ownNamed   bool                 // a name is mentioned in the asker's own words, not only by a life event
 	strongName []string             // the name behind strong
 	head       []string             // stem of the title's first distinctive word
 	primary    bool                 // the question mentions head
@@ -46,9 +48,9 @@ type candidate struct {
 
 // search runs one retrieval and loads the top documents. Search errors
 // are returned wrapped; the caller decides how to degrade.
-func (a *Assistant) search(ctx context.Context, text string, aud knowledge.Audience, facet knowledge.Facet, lang string) (retrieval, error) {
+func (a *Assistant) search(ctx context.Context, text, situation string, aud knowledge.Audience, facet knowledge.Facet, lang string) (retrieval, error) {
 	start := a.cfg.Now()
-	ps, err := a.cfg.Retriever.Search(ctx, knowledge.Query{Text: text, Audience: aud, Facet: facet, Lang: lang, K: retrieveK})
+	ps, err := a.cfg.Retriever.Search(ctx, knowledge.Query{Text: text, Context: situation, Audience: aud, Facet: facet, Lang: lang, K: retrieveK})
 	if a.cfg.Metrics != nil {
 		a.cfg.Metrics.Retrieval(a.cfg.Now().Sub(start).Seconds())
 	}
@@ -176,6 +178,25 @@ type queryTerms struct {
 	// alts are other words for a content stem that count as it (the names
 	// towns give an office people call "Bürgeramt").
 	alts map[string][]string
+	// eventOnly are the stems only a life event added ("umgezogen" adds
+	// "ummelden"): words of the services the event leads to, not words the
+	// asker wrote.
+	eventOnly map[string]bool
+}
+
+// own returns q without the stems only a life event added.
+func (q queryTerms) own() queryTerms {
+	if len(q.eventOnly) == 0 {
+		return q
+	}
+	o := q
+	o.stems = make(map[string]bool, len(q.stems))
+	for s := range q.stems {
+		if !q.eventOnly[s] {
+			o.stems[s] = true
+		}
+	}
+	return o
 }
 
 // hit reports whether the content stem s, or one of its alternatives,
@@ -249,7 +270,7 @@ func isDigits(w string) bool {
 // question q. Words and names that most candidates share ("beantragen",
 // "Bürgerbüro") say little about which document is meant, so coverage
 // weighs them less and strong ignores them.
-func (r *retrieval) score(q queryTerms) {
+func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 	n := len(r.cands)
 	weight := map[string]float64{}
 	for _, s := range q.content {
@@ -264,13 +285,17 @@ func (r *retrieval) score(q queryTerms) {
 			weight[s] = 0.3
 		}
 	}
+	own := q.own()
 	for i := range r.cands {
 		c := &r.cands[i]
-		c.named, c.strong, c.strongName, c.matched = 0, 0, nil, nil
+		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
 		c.primary = len(c.head) > 0 && nameIn(c.head, q)
 		for _, name := range c.nameSets {
 			if !nameIn(name, q) {
 				continue
+			}
+			if len(q.eventOnly) > 0 && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {
+				c.ownNamed = true
 			}
 			l := len(strings.Join(name, " "))
 			shared := 0

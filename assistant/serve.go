@@ -79,11 +79,11 @@ type selection struct {
 // retrieve searches the knowledge base for q with the conversation's
 // audience and computes the choice features of the documents found.
 func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieval, error) {
-	r, err := a.search(ctx, q.text, audience(t.conv), primaryFacet(q.facets), t.lang)
+	r, err := a.search(ctx, q.text, q.context, audience(t.conv), primaryFacet(q.facets), t.lang)
 	if err != nil {
 		return retrieval{}, err
 	}
-	r.score(q.terms)
+	r.score(q.terms, a.lex.genericStems)
 	a.features(&r, q)
 	return r, nil
 }
@@ -422,7 +422,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 	aud := audience(t.conv)
 	q, facets := qu.terms, qu.facets
 	combined := t.query + " " + focus.Title
-	r, err := a.search(ctx, combined, aud, primaryFacet(facets), t.lang)
+	r, err := a.search(ctx, combined, "", aud, primaryFacet(facets), t.lang)
 	if err != nil {
 		if isCtxErr(ctx, err) {
 			return retrieval{}, -1, err
@@ -431,7 +431,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		r = retrieval{}
 	}
 	ct := a.lex.terms(combined)
-	r.score(ct)
+	r.score(ct, a.lex.genericStems)
 	a.features(&r, question{terms: ct, facets: facets, events: qu.events, sit: qu.sit})
 	focusIdx := -1
 	for i, c := range r.cands {

@@ -18,10 +18,13 @@ import (
 // general German only; the knowledge base's own titles and synonyms come in
 // when candidates are scored.
 type question struct {
-	text   string // the search text: the message, plus German terms and life-event words
-	terms  queryTerms
-	facets []knowledge.Facet
-	sit    situation
+	text string // the search text: the message, plus German terms
+	// context are the words of the services the life events lead to; they
+	// are searched for, but count less than the message's own words.
+	context string
+	terms   queryTerms
+	facets  []knowledge.Facet
+	sit     situation
 	// events are the stems of the words life events add ("umgezogen" →
 	// umzug, ummeld, wohnsitz, anmeld); they count as named by the
 	// question when a document's names contain them.
@@ -108,12 +111,18 @@ func (a *Assistant) understand(t *turn) question {
 		// as named, but they are not words the asker wrote: a question
 		// that names its service ("Halteverbot für den Umzug") is about
 		// that service, not about moving.
-		q.text += " " + ev
+		q.context = ev
 		seen := map[string]bool{}
 		for _, w := range words(ev) {
 			if s := stem(w); !seen[s] && !a.lex.has("noise", w) {
 				seen[s] = true
 				q.events = append(q.events, s)
+				if !q.terms.stems[s] {
+					if q.terms.eventOnly == nil {
+						q.terms.eventOnly = map[string]bool{}
+					}
+					q.terms.eventOnly[s] = true
+				}
 				q.terms.stems[s] = true
 			}
 		}

@@ -46,6 +46,7 @@ const (
 	weightSynonym   = 0.7
 	weightCorrected = 0.8
 	weightPart      = 0.8
+	weightContext   = 0.5 // Query.Context: the asker's situation, not the question
 )
 
 func tokenize(st *stemmer, s string) []token {

@@ -39,6 +39,15 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	}
 	n := max(minCandidates, 4*k)
 	terms, extra := ix.queryTerms(q.Text)
+	if strings.TrimSpace(q.Context) != "" {
+		// The situation's words widen the search; the question's own
+		// words decide ("umgezogen, Perso verlängern" is about the Perso).
+		ct, cx := ix.queryTerms(q.Context)
+		for t, w := range ct {
+			terms[t] = max(terms[t], w*weightContext)
+		}
+		extra = append(append(extra, strings.Fields(q.Context)...), cx...)
+	}
 
 	var lexHits, denseHits []scored
 	if mode != ModeDense && len(terms) > 0 {

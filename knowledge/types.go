@@ -108,6 +108,7 @@ type Passage struct {
 // Query is one retrieval request.
 type Query struct {
 	Text     string   // the user's words (already redacted)
+	Context  string   // words of the asker's situation (a life event's services); they count less than Text's
 	Audience Audience // who asks; Citizen or Employee. Anything else is treated as Citizen.
 	Facet    Facet    // facet the question asks for; boosts, never filters
 	Lang     string   // language of the question, may be empty
