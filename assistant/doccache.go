@@ -140,6 +140,11 @@ func (c candidate) hit(q queryTerms, s string) bool {
 			return true
 		}
 	}
+	for _, j := range q.joined[s] {
+		if c.info.tokens[j] {
+			return true
+		}
+	}
 	return false
 }
 

@@ -99,5 +99,13 @@ func TestEngineOnTheSharedCorpus(t *testing.T) {
 		{q: "Ich bin Architektin und mache mich selbstständig – brauche ich eine Gewerbeanmeldung?", doc: "tramitit-de-germany/gewerbeanmeldung", facts: []string{"freiberuflich"}},
 		// A condition answers a question why something fails.
 		{q: "Das Adressbuch in Thunderbird findet niemanden. Woran liegt das?", aud: knowledge.Employee, doc: "open-ost/_app/thunderbird", facts: []string{"VPN"}},
+		// Two words the page writes as one ("Service Desk" and
+		// "servicedesk@…") on a page titled "Contact".
+		{q: "How can I reach the service desk?", aud: knowledge.Employee, doc: "csc-user-guide/support/contact", facts: []string{"servicedesk@csc.fi"}},
+		// A life event is the situation when the asker's own words name
+		// the service.
+		{q: "I moved to a new university. Can I keep my user account?", aud: knowledge.Employee, doc: "csc-user-guide/support/faq/how-to-change-organization"},
+		// A zu-infinitive of a separable verb ("abzumelden").
+		{q: "Kostet es etwas, mein Gewerbe abzumelden?", doc: "tramitit-de-germany/gewerbeabmeldung", facts: []string{"kostenlos"}},
 	})
 }

@@ -178,6 +178,10 @@ type queryTerms struct {
 	// alts are other words for a content stem that count as it (the names
 	// towns give an office people call "Bürgeramt").
 	alts map[string][]string
+	// joined are the compounds a content stem forms with its neighbour in
+	// the question ("service desk" → "servicedesk"); a source that has the
+	// compound as a word has the stem.
+	joined map[string][]string
 	// eventOnly are the stems only a life event added ("umgezogen" adds
 	// "ummelden"): words of the services the event leads to, not words the
 	// asker wrote.
@@ -207,6 +211,11 @@ func (q queryTerms) hit(tokens map[string]bool, s string) bool {
 	}
 	for _, a := range q.alts[s] {
 		if tokenMatch(tokens, a) {
+			return true
+		}
+	}
+	for _, j := range q.joined[s] {
+		if tokens[j] {
 			return true
 		}
 	}
@@ -249,9 +258,18 @@ func (lx *lexicon) terms(text string) queryTerms {
 		if len([]rune(a)) < 3 || len([]rune(b)) < 4 || lx.has("noise", a) || lx.has("noise", b) || isDigits(a) || isDigits(b) {
 			continue
 		}
-		q.stems[stem(a+b)] = true
+		j := stem(a + b)
+		q.stems[j] = true
 		if !strings.HasSuffix(a, "s") {
 			q.stems[stem(a+"s"+b)] = true
+		}
+		// A source that writes the two as one word ("Servicedesk" for
+		// "Service Desk") has both of them.
+		if q.joined == nil {
+			q.joined = map[string][]string{}
+		}
+		for _, w := range []string{a, b} {
+			q.joined[stem(w)] = append(q.joined[stem(w)], j)
 		}
 	}
 	return q

@@ -139,6 +139,19 @@ func headingFacet(heading string) Facet {
 	return FacetNone
 }
 
+// titleFacet returns the facet a document title names when it is
+// nothing but the facet's name ("Kontakt", "Öffnungszeiten"); a title
+// that goes on ("Kosten der Unterkunft") names a service.
+func titleFacet(title string) Facet {
+	h := normLabel(title)
+	for _, l := range facetLabels {
+		if h == l.label {
+			return l.facet
+		}
+	}
+	return FacetNone
+}
+
 // labelFacet returns the facet one heading names.
 func labelFacet(heading string) Facet {
 	h := normLabel(heading)

@@ -31,3 +31,15 @@ func TestSlugWords(t *testing.T) {
 		}
 	}
 }
+
+// A page titled with a facet's name alone is that facet's page; a title
+// that goes on names a service.
+func TestTitleFacet(t *testing.T) {
+	secs := normalizeSections("Contact", []Section{{Heading: "Technical support", Text: "Phone: +358 9 457 2821"}, {Heading: "Fees", Text: "none"}})
+	if secs[0].Facet != FacetZustaendigkeit || secs[1].Facet != FacetKosten {
+		t.Errorf("facets of a contact page = %q, %q; want zustaendigkeit, kosten", secs[0].Facet, secs[1].Facet)
+	}
+	if secs := normalizeSections("Kosten der Unterkunft", []Section{{Heading: "Wer bekommt sie", Text: "…"}}); secs[0].Facet != FacetNone {
+		t.Errorf("a service titled \"Kosten der Unterkunft\" got facet %q", secs[0].Facet)
+	}
+}

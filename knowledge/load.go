@@ -485,6 +485,10 @@ func titleFromPath(id string) string {
 // sections without text.
 func normalizeSections(title string, in []Section) []Section {
 	var out []Section
+	// A page titled with a facet's name alone ("Kontakt", "Gebühren",
+	// "Contact") is that facet's page: its sections are about it unless
+	// their own headings say otherwise.
+	pageFacet := titleFacet(title)
 	for _, s := range in {
 		for _, sub := range splitLabelLines(s) {
 			sub.Text = strings.TrimSpace(sub.Text)
@@ -493,6 +497,9 @@ func normalizeSections(title string, in []Section) []Section {
 			}
 			if sub.Facet == FacetNone {
 				sub.Facet = headingFacet(sub.Heading)
+			}
+			if sub.Facet == FacetNone {
+				sub.Facet = pageFacet
 			}
 			if sub.Facet == FacetNone && sub.Heading == "" {
 				sub.Facet = FacetOverview
