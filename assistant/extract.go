@@ -326,6 +326,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		v    float64
 	}
 	var all []unitAt
+	var answering []bool // parallel to all: the unit answers f with a value
 	best := -1
 	info := c.info
 	if info == nil {
@@ -335,6 +336,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	// than one every step repeats ("Architekten" among the exceptions,
 	// "selbstständig" everywhere).
 	sitWords := q.sit.words()
+	// The kinds of value asked for, as far as they answer f: in "was
+	// kostet es und wie lange dauert es" the time span answers the
+	// duration, not the cost.
+	want := q.want
+	if fv := facetValues(f); fv != 0 {
+		want &= fv
+	}
 	rare := map[string]float64{}
 	// The document's names say nothing about which of its units answers
 	// when many units use them ("Führungszeugnis" on the page about it);
@@ -400,7 +408,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			if cue {
 				v += 1.5
 			}
-			if q.want&un.vals != 0 && (cue || named >= 1) {
+			if want&un.vals != 0 && (cue || named >= 1) {
 				// The value the question words ask for ("ab wann" →
 				// "sobald sie 16 Jahre alt sind").
 				v += 1
@@ -428,8 +436,23 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				v = 0
 			}
 			all = append(all, unitAt{si, u, v})
+			answering = append(answering, cue)
 			if v > 0 && (best < 0 || v > all[best].v) {
 				best = len(all) - 1
+			}
+		}
+	}
+	if facetValues(f) != 0 && best >= 0 && !answering[best] && slices.Contains(answering, true) {
+		// For a facet answered by a value, a unit that states one beats
+		// units that only share the question's words ("ist kostenlos"
+		// for "kostet die Gewerbeabmeldung was", not the step that names
+		// the form).
+		best = -1
+		for i := range all {
+			if !answering[i] {
+				all[i].v = 0
+			} else if all[i].v > 0 && (best < 0 || all[i].v > all[best].v) {
+				best = i
 			}
 		}
 	}
