@@ -118,17 +118,17 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 		sel.r, sel.idx, sel.followUp = r2, c, true
 		// The conversation is part of retrieval here: the document the
 		// follow-up resolved to leads the list.
-		sel.retrieved = []string{r2.cands[c].doc.ID}
-		for _, id := range r.docIDs {
-			if id != sel.retrieved[0] {
-				sel.retrieved = append(sel.retrieved, id)
-			}
-		}
+		sel.retrieved = leading(r2.cands[c].doc.ID, r.docIDs)
 		return sel, nil
 	}
 	ch := r.choose(a.weights)
 	sel.idx = ch.best(r)
 	sel.choice = r.trace()
+	if sel.idx > 0 {
+		// The choice ranks the candidates again: the document answered
+		// from leads the list the turn reports as retrieved.
+		sel.retrieved = leading(r.cands[sel.idx].doc.ID, sel.retrieved)
+	}
 	if sel.idx >= 0 && sel.idx != 0 {
 		// The answer does not come from retrieval's first document: say
 		// why, for the review of answers.
@@ -524,4 +524,16 @@ func (a *Assistant) previousFacets(conv *Conversation) []knowledge.Facet {
 		}
 	}
 	return nil
+}
+
+// leading returns ids with id first and the others in their order.
+func leading(id string, ids []string) []string {
+	out := make([]string, 0, len(ids)+1)
+	out = append(out, id)
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
 }

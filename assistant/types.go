@@ -46,7 +46,7 @@ type Source struct {
 type Answer struct {
 	Text           string   // plain text, no Markdown or HTML
 	Sources        []Source // cited documents, best first
-	Retrieved      []string // document IDs retrieved for this turn, best first (evals, review)
+	Retrieved      []string // document IDs retrieved for this turn, best first, the one answered from leading (evals, review)
 	Intent         Intent
 	Confidence     float64 // 0..1
 	Lang           string  // language of Text

@@ -195,6 +195,13 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			put(tk.stem, w)
 			return
 		}
+		if sg, ok := strings.CutSuffix(tk.word, "s"); ok && len(sg) >= 2 {
+			// An English plural the stemmer keeps: "PDFs", "VMs".
+			if ss := st.stem(sg); ix.vocab.has(ss) {
+				put(ss, w)
+				return
+			}
+		}
 		if z := german.DropZuInfix(tk.word); z != tk.word {
 			// "abzumelden" meets "abmelden".
 			if zs := st.stem(z); ix.vocab.has(zs) {

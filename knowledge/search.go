@@ -145,7 +145,50 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		}
 		return strings.Compare(ix.docs[ix.chunks[a.chunk].Doc].ID, ix.docs[ix.chunks[b.chunk].Doc].ID)
 	})
+	if mode == ModeHybrid {
+		if lead, ok := ix.clearLead(lexHits); ok {
+			keepLead(ranked, lead, ix, k)
+		}
+	}
 	return ix.collapse(ranked, q.Facet, k), nil
+}
+
+// clearLeadRatio is how far the lexical retriever's best document must
+// score above the next document's best chunk to keep a place among the k
+// whatever the fusion says.
+const clearLeadRatio = 1.5
+
+// clearLead returns the document of the lexical ranking's first chunk when
+// it scores clearly above every other document's chunks.
+func (ix *index) clearLead(lex []scored) (int, bool) {
+	if len(lex) == 0 {
+		return 0, false
+	}
+	lead := ix.chunks[lex[0].chunk].Doc
+	for _, h := range lex[1:] {
+		if ix.chunks[h.chunk].Doc != lead {
+			return lead, lex[0].score >= clearLeadRatio*h.score
+		}
+	}
+	return lead, true
+}
+
+// keepLead moves document lead up to the k-th place of ranked when it
+// ranks lower. Fusion by rank can bury the one document that holds the
+// question's rare words under documents both retrievers rank middling
+// (the offline embedder finds similar boilerplate everywhere); the choice
+// of the answer then weighs it with the others.
+func keepLead(ranked []scored, lead int, ix *index, k int) {
+	for i, r := range ranked {
+		if ix.chunks[r.chunk].Doc != lead {
+			continue
+		}
+		if i >= k {
+			copy(ranked[k:i+1], ranked[k-1:i])
+			ranked[k-1] = r
+		}
+		return
+	}
 }
 
 // collapse turns documents, ranked and each with its best chunk, into

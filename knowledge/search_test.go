@@ -5,8 +5,10 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -368,5 +370,22 @@ func BenchmarkOpenMusterstadt(b *testing.B) {
 			b.Fatal(err)
 		}
 		base.Close()
+	}
+}
+
+// A question whose rare words only one document holds keeps that document
+// among the k, however the offline embedder ranks boilerplate; the
+// plural of an abbreviation ("PDFs") meets the singular.
+func TestClearLexicalLeadKeepsItsPlace(t *testing.T) {
+	files := fstest.MapFS{
+		"apps/pdf-editor.md": {Data: []byte("# PDF Editor\n\nDer PDF Editor ist für Ubuntu gratis verfügbar.\n")},
+	}
+	for i := range 12 {
+		files[fmt.Sprintf("guides/g%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Leistung %d\n\n## Anbieter, die es für Sie erledigen können\n\nGibt es ein kostenloses Programm für Sie? Anbieter %d erledigen das für Sie.\n", i, i))}
+	}
+	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}})
+	ps := mustSearch(t, b, Query{Text: "gibts für ubuntu ein kostenloses programm mit dem ich pdfs bearbeiten kann", K: 2})
+	if !slices.Contains(ids(ps), "apps/pdf-editor") {
+		t.Errorf("retrieved %v, want apps/pdf-editor among them", ids(ps))
 	}
 }

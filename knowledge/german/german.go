@@ -183,6 +183,10 @@ var lightEndings = []string{"ungen", "ung", "ern", "en", "er", "es", "e", "s"}
 // "perso" do not. It is a crude stemmer for matching names and whole words,
 // where Snowball conflates too much.
 func LightStem(w string) string {
+	if rest, ok := strings.CutSuffix(w, "s"); ok && len(rest) >= 2 && !strings.ContainsAny(rest, "aeiouy") {
+		// The plural of an abbreviation: "pdfs", "pcs", "vms".
+		return rest
+	}
 	w = Masculine(w)
 	w = strings.ReplaceAll(w, "ae", "a")
 	w = strings.ReplaceAll(w, "oe", "o")

@@ -117,6 +117,14 @@ func TestFoldASCIIFastPath(t *testing.T) {
 	}
 }
 
+func TestLightStemAbbreviationPlural(t *testing.T) {
+	for in, want := range map[string]string{"pdfs": "pdf", "pcs": "pc", "vms": "vm", "kurs": "kurs", "ausweis": "ausweis"} {
+		if got := LightStem(in); got != want {
+			t.Errorf("LightStem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDropZuInfix(t *testing.T) {
 	for in, want := range map[string]string{
 		"abzumelden": "abmelden", "zuzulassen": "zulassen", "anzumelden": "anmelden",
