@@ -49,8 +49,9 @@ type index struct {
 	report  IndexReport
 	dir     string // generation directory on disk, "" in memory
 
-	lex   bleve.Index
-	dense *denseIndex
+	lex      bleve.Index
+	lexScore lexScorer // scores lexical queries from bleve's postings
+	dense    *denseIndex
 
 	// mu guards closed: searches hold it for reading so that a swapped-out
 	// index is closed only after its last search ended.

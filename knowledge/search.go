@@ -282,7 +282,10 @@ func (ix *index) pruneCommon(terms map[string]float64) map[string]float64 {
 	return kept
 }
 
-func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Audience, n int) ([]scored, error) {
+// lexSearchBleve runs the lexical query through bleve. Searches use
+// lexSearch, which scores the same query from cached postings;
+// TestLexScoreMatchesBleve checks that both rank alike.
+func (ix *index) lexSearchBleve(ctx context.Context, terms map[string]float64, aud Audience, n int) ([]scored, error) {
 	keys := make([]string, 0, len(terms))
 	for t := range terms {
 		keys = append(keys, t)
