@@ -51,7 +51,9 @@ type index struct {
 
 	lex      bleve.Index
 	lexScore lexScorer // scores lexical queries from bleve's postings
-	dense    *denseIndex
+	// fusionPool holds *fusionScratch, sized for this generation.
+	fusionPool sync.Pool
+	dense      *denseIndex
 
 	// mu guards closed: searches hold it for reading so that a swapped-out
 	// index is closed only after its last search ended.

@@ -74,44 +74,64 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		if mode == ModeHybrid && dt.floor > 0 {
 			// Below the floor, the dense retriever may still confirm a
 			// lexical hit but not bring in a chunk of its own.
-			inLex := make(map[int]bool, len(lexHits))
+			fs := ix.fusion()
 			for _, h := range lexHits {
-				inLex[h.chunk] = true
+				fs.inLex[h.chunk] = true
 			}
-			denseHits = slices.DeleteFunc(denseHits, func(s scored) bool { return s.score < dt.floor && !inLex[s.chunk] })
+			denseHits = slices.DeleteFunc(denseHits, func(s scored) bool { return s.score < dt.floor && !fs.inLex[s.chunk] })
+			for _, h := range lexHits {
+				fs.inLex[h.chunk] = false
+			}
+			ix.fusionPool.Put(fs)
 		}
 	}
 
-	fused := make(map[int]float64, len(lexHits)+len(denseHits))
+	// The fused score per chunk, in a scratch array over all chunks; the
+	// chunks with a score are listed in touched.
+	fs := ix.fusion()
+	defer ix.releaseFusion(fs)
+	add := func(c int, v float64, assign bool) {
+		if !fs.has[c] {
+			fs.has[c] = true
+			fs.touched = append(fs.touched, int32(c))
+		}
+		if assign {
+			fs.fused[c] = v
+		} else {
+			fs.fused[c] += v
+		}
+	}
 	switch mode {
 	case ModeLexical:
 		for _, h := range lexHits {
-			fused[h.chunk] = h.score
+			add(h.chunk, h.score, true)
 		}
 	case ModeDense:
 		for _, h := range denseHits {
-			fused[h.chunk] = h.score
+			add(h.chunk, h.score, true)
 		}
 	default:
 		for r, h := range lexHits {
-			fused[h.chunk] += 1 / float64(rrfK+r+1)
+			add(h.chunk, 1/float64(rrfK+r+1), false)
 		}
 		for r, h := range denseHits {
-			fused[h.chunk] += dt.weight / float64(rrfK+r+1)
+			add(h.chunk, dt.weight/float64(rrfK+r+1), false)
 		}
 	}
 	// Documents are ranked by their best chunk; the facet only chooses
 	// which of a document's chunks represents it, so that "Was kostet ein
 	// Reisepass" finds the Reisepass first and then its Kosten section,
-	// rather than the Kosten section of some other pass.
+	// rather than the Kosten section of some other pass. The result does
+	// not depend on the order in which the chunks are visited.
 	type docAgg struct {
 		rank      float64 // best unboosted chunk score
 		best      int     // best chunk after the facet boost
 		bestScore float64
 	}
-	docs := make(map[int]*docAgg, len(fused))
-	aggs := make([]docAgg, 0, len(fused)) // backing store of docs' values
-	for c, s := range fused {
+	aggs := make([]docAgg, 0, len(fs.touched))
+	for _, c32 := range fs.touched {
+		c := int(c32)
+		s := fs.fused[c]
 		if !ix.docs[ix.chunks[c].Doc].Audience.VisibleTo(aud) {
 			continue // unreachable through the index filters; kept as a last guard
 		}
@@ -120,19 +140,21 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			boosted *= fusedFacetBoost
 		}
 		d := ix.chunks[c].Doc
-		a := docs[d]
-		if a == nil {
+		ai := fs.docAgg[d] - 1
+		if ai < 0 {
 			aggs = append(aggs, docAgg{rank: s, best: c, bestScore: boosted})
-			docs[d] = &aggs[len(aggs)-1]
+			fs.docAgg[d] = int32(len(aggs))
+			fs.docs = append(fs.docs, int32(d))
 			continue
 		}
+		a := &aggs[ai]
 		a.rank = max(a.rank, s)
 		if boosted > a.bestScore || (boosted == a.bestScore && c < a.best) {
 			a.best, a.bestScore = c, boosted
 		}
 	}
-	ranked := make([]scored, 0, len(docs))
-	for _, a := range docs {
+	ranked := make([]scored, 0, len(aggs))
+	for _, a := range aggs {
 		ranked = append(ranked, scored{a.best, a.rank})
 	}
 	// Equal scores: by DocID (ranked holds one chunk per document).
@@ -191,19 +213,47 @@ func keepLead(ranked []scored, lead int, ix *index, k int) {
 	}
 }
 
+// fusionScratch is one search's scratch space over the chunks and
+// documents of a generation; every entry is back at its zero value when
+// it returns to the pool.
+type fusionScratch struct {
+	fused   []float64 // per chunk
+	has     []bool    // per chunk: fused holds a score
+	inLex   []bool    // per chunk: a lexical hit (hybrid floor)
+	touched []int32   // chunks with has set
+	docAgg  []int32   // per document: 1 + index of its aggregate, 0 for none
+	docs    []int32   // documents with docAgg set
+}
+
+func (ix *index) fusion() *fusionScratch {
+	if fs, ok := ix.fusionPool.Get().(*fusionScratch); ok {
+		return fs
+	}
+	return &fusionScratch{
+		fused: make([]float64, len(ix.chunks)), has: make([]bool, len(ix.chunks)),
+		inLex: make([]bool, len(ix.chunks)), docAgg: make([]int32, len(ix.docs)),
+	}
+}
+
+func (ix *index) releaseFusion(fs *fusionScratch) {
+	for _, c := range fs.touched {
+		fs.fused[c], fs.has[c] = 0, false
+	}
+	for _, d := range fs.docs {
+		fs.docAgg[d] = 0
+	}
+	fs.touched, fs.docs = fs.touched[:0], fs.docs[:0]
+	ix.fusionPool.Put(fs)
+}
+
 // collapse turns documents, ranked and each with its best chunk, into
 // passages. When the question asks
 // for a facet and the best document has a chunk of that facet, that chunk
 // comes first and the document's best chunk, if different, second.
 func (ix *index) collapse(ranked []scored, facet Facet, k int) []Passage {
 	var out []Passage
-	seen := map[int]bool{}
 	for _, r := range ranked {
 		d := ix.chunks[r.chunk].Doc
-		if seen[d] {
-			continue
-		}
-		seen[d] = true
 		if len(out) == 0 && facet != FacetNone && ix.chunks[r.chunk].Facet != facet {
 			for _, c := range ix.byDoc[d] {
 				if ix.chunks[c].Facet == facet {
