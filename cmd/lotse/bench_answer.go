@@ -50,6 +50,7 @@ func runBenchAnswer(ctx context.Context, args []string, stdout, stderr io.Writer
 	perRound := fs.Int("requests", 500, "requests per target and round")
 	rounds := fs.Int("rounds", 4, "interleaved rounds")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run (server and client) to this file")
+	memProfile := fs.String("memprofile", "", "write a profile of the allocations of the whole run (server and client) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -108,6 +109,13 @@ func runBenchAnswer(ctx context.Context, args []string, stdout, stderr io.Writer
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memProfile != "" {
+		defer func() {
+			if err := writeAllocProfile(*memProfile); err != nil {
+				fmt.Fprintf(stderr, "bench answer: %v\n", err)
+			}
+		}()
+	}
 	var bareLat, lotseLat []time.Duration
 	var bareTime, lotseTime, bareCPU, lotseCPU time.Duration
 	var bareErr, lotseErr atomic.Int64
@@ -137,6 +145,20 @@ func runBenchAnswer(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("bench answer: %d Lotse and %d bare requests failed", l.Errors, b.Errors)
 	}
 	return nil
+}
+
+// writeAllocProfile writes the heap profile, whose alloc_space and
+// alloc_objects samples count every allocation since the start.
+func writeAllocProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func ratio(a, b time.Duration) float64 { return float64(a) / float64(max(b, 1)) }
