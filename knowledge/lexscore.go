@@ -46,17 +46,19 @@ import (
 // float32 anyway, far above the last bits in which a different order of
 // the sum could differ.
 
-// maxCachedPostings bounds the postings one generation keeps (about 24
-// bytes each); past it the cache is emptied and refilled by later queries.
+// maxCachedPostings bounds the postings one generation keeps (12 bytes
+// each, at most 48 MiB); past it the cache is emptied and refilled by
+// later queries.
 const maxCachedPostings = 4 << 20
 
-// postings are one term's postings in one field.
+// postings are one term's postings in one field: per posting the chunk,
+// the term's frequency in it and bleve's norm of the field (a float32 in
+// bleve's segments too, so nothing is lost).
 type postings struct {
-	docTerm uint64    // documents with the term in the field, as bleve counts them
-	chunk   []int32   // chunk index per posting
-	tfk1    []float64 // tf·k1
-	denom   []float64 // tf + k1·(1 − b + b·fieldLength/avgLength)
-	tfidf   []float64 // tf·norm, for the tf-idf fallback of an empty field
+	docTerm uint64 // documents with the term in the field, as bleve counts them
+	chunk   []int32
+	freq    []uint32
+	norm    []float32
 }
 
 // lexScorer holds one generation's lexical statistics and postings.
@@ -70,6 +72,7 @@ type lexScorer struct {
 	mu     sync.RWMutex
 	cache  map[string]*postings // by field + "\x00" + term
 	cached int                  // postings held in cache
+	limit  int                  // most postings held; 0 means maxCachedPostings (tests lower it)
 
 	scratch sync.Pool // *lexScratch
 }
@@ -137,7 +140,6 @@ func (ls *lexScorer) read(ctx context.Context, ix *index, r bleveapi.IndexReader
 	}
 	defer tfr.Close()
 	p := &postings{docTerm: tfr.Count()}
-	avg := ls.avgLen[field]
 	var tfd bleveapi.TermFieldDoc
 	for {
 		d, err := tfr.Next(&tfd)
@@ -155,13 +157,12 @@ func (ls *lexScorer) read(ctx context.Context, ix *index, r bleveapi.IndexReader
 		if err != nil || c < 0 || c >= len(ix.chunks) {
 			continue
 		}
-		// As bleve's TermQueryScorer computes them.
-		tf := math.Sqrt(float64(d.Freq))
-		fieldLength := 1 / (d.Norm * d.Norm)
+		if d.Freq > math.MaxUint32 || float64(float32(d.Norm)) != d.Norm {
+			return nil, fmt.Errorf("posting of %q in %s: frequency %d or norm %v out of range", term, field, d.Freq, d.Norm)
+		}
 		p.chunk = append(p.chunk, int32(c))
-		p.tfk1 = append(p.tfk1, tf*search.BM25_k1)
-		p.denom = append(p.denom, tf+search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
-		p.tfidf = append(p.tfidf, tf*d.Norm)
+		p.freq = append(p.freq, uint32(d.Freq))
+		p.norm = append(p.norm, float32(d.Norm))
 	}
 	return p, nil
 }
@@ -192,7 +193,11 @@ func (ls *lexScorer) get(ctx context.Context, ix *index, field, term string) (*p
 	if q := ls.cache[key]; q != nil {
 		p = q
 	} else {
-		if ls.cached+len(p.chunk) > maxCachedPostings {
+		limit := ls.limit
+		if limit <= 0 {
+			limit = maxCachedPostings
+		}
+		if ls.cached+len(p.chunk) > limit {
 			clear(ls.cache)
 			ls.cached = 0
 		}
@@ -206,6 +211,7 @@ func (ls *lexScorer) get(ctx context.Context, ix *index, field, term string) (*p
 // lexClause is one term query of the disjunction.
 type lexClause struct {
 	p      *postings
+	field  string
 	idf    float64
 	boost  float64
 	weight float64 // queryWeight
@@ -240,7 +246,7 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 			if f == fieldTitle {
 				boost = w * titleBoost
 			}
-			cl := lexClause{p: p, boost: boost, bm25: ls.avgLen[f] > 0}
+			cl := lexClause{p: p, field: f, boost: boost, bm25: ls.avgLen[f] > 0}
 			if cl.bm25 {
 				cl.idf = math.Log(1 + (float64(ls.docTotal)-float64(p.docTerm)+0.5)/
 					(float64(p.docTerm)+0.5))
@@ -275,12 +281,18 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 	}()
 	for _, cl := range clauses {
 		p := cl.p
+		avg := ls.avgLen[cl.field]
 		for i, c := range p.chunk {
+			// As bleve's TermQueryScorer computes it.
+			tf := math.Sqrt(float64(p.freq[i]))
+			norm := float64(p.norm[i])
 			var s float64
 			if cl.bm25 {
-				s = cl.idf * p.tfk1[i] / p.denom[i]
+				fieldLength := 1 / (norm * norm)
+				s = cl.idf * (tf * search.BM25_k1) /
+					(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
 			} else {
-				s = p.tfidf[i] * cl.idf
+				s = tf * norm * cl.idf
 			}
 			if cl.weight != 1.0 {
 				s = s * cl.weight

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,6 +74,19 @@ func TestLexScoreMatchesBleve(t *testing.T) {
 			t.Errorf("only %d comparisons with hits for %d questions", n, len(qs))
 		}
 	})
+	t.Run("bundled-small-cache", func(t *testing.T) {
+		b := mustOpen(t, Config{Roots: []Root{musterstadtRoot()}})
+		ls := &b.cur.Load().lexScore
+		ls.limit = 100
+		if n := compareLexScoring(t, b, qs); n < len(qs) {
+			t.Errorf("only %d comparisons with hits for %d questions", n, len(qs))
+		}
+		ls.mu.RLock()
+		defer ls.mu.RUnlock()
+		if ls.cached > 100 && len(ls.cache) > 1 {
+			t.Errorf("cache holds %d postings in %d lists, limit 100", ls.cached, len(ls.cache))
+		}
+	})
 	t.Run("synthetic", func(t *testing.T) {
 		root, titles := synthCorpus(3000)
 		b := mustOpen(t, Config{Roots: []Root{root}})
@@ -132,5 +146,37 @@ func BenchmarkLexicalScoring(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestLexScoreConcurrent searches from several goroutines on a fresh
+// index, so that postings are read and cached while other searches use
+// the cache, and expects what one goroutine alone gets.
+func TestLexScoreConcurrent(t *testing.T) {
+	qs := evalQueries(t)
+	want := searchAll(t, mustOpen(t, Config{Roots: []Root{musterstadtRoot()}}), qs)
+	b := mustOpen(t, Config{Roots: []Root{musterstadtRoot()}})
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range qs {
+				q := qs[(i+g*len(qs)/4)%len(qs)]
+				got, err := b.Search(context.Background(), q)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if diff := cmp.Diff(want[fmt.Sprintf("%s/%03d %s", ModeHybrid, (i+g*len(qs)/4)%len(qs), q.Text)], got); diff != "" {
+					errs <- fmt.Sprintf("%q: concurrent search differs:\n%s", q.Text, diff)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
