@@ -207,6 +207,10 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 				b.ReportMetric(float64(bb.b.Report().Chunks), "chunks")
 				b.ReportMetric(bb.bytes, "heap-B/chunk")
+				ls := &bb.b.cur.Load().lexScore
+				ls.mu.RLock()
+				b.ReportMetric(float64(ls.cached), "cached-postings")
+				ls.mu.RUnlock()
 			})
 		}
 	}

@@ -41,10 +41,13 @@ import (
 // field's dictionary cardinality over N rounded up, queryWeight =
 // boost·idf·queryNorm, queryNorm = 1/√Σ(boost·idf)² over all term queries
 // (those of absent terms included) and coord = matching/all term queries.
-// The filter does not score. TestLexScoreMatchesBleve compares both on
-// the bundled base and a synthetic corpus; the ranking rounds scores to
-// float32 anyway, far above the last bits in which a different order of
-// the sum could differ.
+// The filter does not score. These are the formulas of bleve v2.6.3
+// (search/scorer, search/searcher); TestLexScoreMatchesBleve runs every
+// query both ways (lexSearchBleve keeps the bleve query) on the bundled
+// base, built and loaded from disk, a synthetic corpus and the shared
+// corpus, and must stay green through a bleve upgrade. The ranking rounds
+// scores to float32 anyway, far above the last bits in which a different
+// order of the sum could differ.
 
 // maxCachedPostings bounds the postings one generation keeps (12 bytes
 // each, at most 48 MiB); past it the cache is emptied and refilled by
