@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -100,10 +101,7 @@ func TestLexScoreMatchesBleve(t *testing.T) {
 	})
 	t.Run("shared", func(t *testing.T) {
 		b := mustOpen(t, Config{Roots: []Root{corpusRoot(t, "services-de"), corpusRoot(t, "it-kb")}})
-		var all []Query
-		for _, q := range qs {
-			all = append(all, q)
-		}
+		all := slices.Clone(qs)
 		for i, d := range b.cur.Load().docs {
 			if i%7 == 0 {
 				all = append(all, Query{Text: fmt.Sprintf("Wie %s?", d.Title)})
