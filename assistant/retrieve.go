@@ -544,7 +544,10 @@ func confidence(c candidate, followUp bool) float64 {
 	// How much of the question the document answers, wherever the words
 	// are: all of it, the passage retrieval found, or its names.
 	v := 0.3 + 0.5*max(c.coverage, c.feat[featPassage], c.feat[featTitle])
-	if c.named > 0 || c.feat[featEvent] > 0 {
+	if c.named > 0 || c.feat[featEvent] > 0 || c.feat[featDistinct] > 0 {
+		// The question names the document, states its life event, or
+		// shares a long word with it that few candidates hold
+		// ("StandesPro").
 		v += 0.2
 	}
 	if followUp {

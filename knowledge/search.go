@@ -168,12 +168,56 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		return strings.Compare(ix.docs[ix.chunks[a.chunk].Doc].ID, ix.docs[ix.chunks[b.chunk].Doc].ID)
 	})
 	if mode == ModeHybrid {
+		var keep []int
 		if lead, ok := ix.clearLead(lexHits); ok {
-			keepLead(ranked, lead, ix, k)
+			keep = append(keep, lead)
 		}
+		if d, ok := ix.rareHolder(ctx, terms, aud); ok {
+			keep = append(keep, d)
+		}
+		kDocs := k
+		if q.Facet != FacetNone {
+			kDocs-- // collapse may give the first document two passages
+		}
+		keepAmongK(ranked, keep, ix, kDocs)
 	}
 	return ix.collapse(ranked, q.Facet, k), nil
 }
+
+// rareHolder returns the document whose chunk scores best for the rarest
+// word the asker wrote, when that word stands in at most a handful of
+// chunks: a product or form name ("StandesPro") says more than the
+// everyday words around it, which the fusion may rank higher.
+func (ix *index) rareHolder(ctx context.Context, terms map[string]float64, aud Audience) (int, bool) {
+	limit := max(rareChunks, len(ix.chunks)/1000)
+	rare, df, common := "", 0, 0
+	for t, w := range terms {
+		n := ix.vocab.df[t]
+		if w >= weightOriginal && n > limit {
+			common++
+		}
+		if w < weightOriginal || n == 0 || n > limit {
+			continue
+		}
+		if rare == "" || n < df || n == df && t < rare {
+			rare, df = t, n
+		}
+	}
+	if rare == "" || common == 0 {
+		// A rare word among none that are common ("ich bin umgezogen")
+		// is the whole question; the fusion ranks it as it is.
+		return 0, false
+	}
+	hits, err := ix.lexSearch(ctx, map[string]float64{rare: 1}, aud, 1)
+	if err != nil || len(hits) == 0 {
+		return 0, false
+	}
+	return ix.chunks[hits[0].chunk].Doc, true
+}
+
+// rareChunks is the most chunks a word may stand in to count as rare in a
+// small index; larger ones allow one in a thousand.
+const rareChunks = 3
 
 // clearLeadRatio is how far the lexical retriever's best document must
 // score above the next document's best chunk to keep a place among the k
@@ -195,22 +239,53 @@ func (ix *index) clearLead(lex []scored) (int, bool) {
 	return lead, true
 }
 
-// keepLead moves document lead up to the k-th place of ranked when it
-// ranks lower. Fusion by rank can bury the one document that holds the
-// question's rare words under documents both retrievers rank middling
-// (the offline embedder finds similar boilerplate everywhere); the choice
-// of the answer then weighs it with the others.
-func keepLead(ranked []scored, lead int, ix *index, k int) {
-	for i, r := range ranked {
-		if ix.chunks[r.chunk].Doc != lead {
-			continue
+// keepAmongK moves the documents keep, most important first, into the
+// first k places of ranked when they rank lower, taking the last places
+// not already held by one of them. Fusion by rank can bury the one
+// document that holds the question's rare words under documents both
+// retrievers rank middling (the offline embedder finds similar
+// boilerplate everywhere); the choice of the answer then weighs it with
+// the others.
+func keepAmongK(ranked []scored, keep []int, ix *index, k int) {
+	k = min(k, len(ranked))
+	docAt := func(i int) int { return ix.chunks[ranked[i].chunk].Doc }
+	var moved []int // positions beyond k to bring in
+	kept := map[int]bool{}
+	for _, d := range keep {
+		i := slices.IndexFunc(ranked, func(r scored) bool { return ix.chunks[r.chunk].Doc == d })
+		switch {
+		case i < 0 || kept[d]:
+		case i < k:
+			kept[d] = true
+		default:
+			kept[d] = true
+			moved = append(moved, i)
 		}
-		if i >= k {
-			copy(ranked[k:i+1], ranked[k-1:i])
-			ranked[k-1] = r
-		}
+	}
+	if len(moved) == 0 {
 		return
 	}
+	// The last places of the first k that no kept document holds give way.
+	var window, out []scored
+	drop := len(moved)
+	for i := k - 1; i >= 0; i-- {
+		if drop > 0 && !kept[docAt(i)] {
+			out = append([]scored{ranked[i]}, out...)
+			drop--
+			continue
+		}
+		window = append([]scored{ranked[i]}, window...)
+	}
+	for _, i := range moved {
+		window = append(window, ranked[i])
+	}
+	rest := append(window, out...)
+	for i := k; i < len(ranked); i++ {
+		if !slices.Contains(moved, i) {
+			rest = append(rest, ranked[i])
+		}
+	}
+	copy(ranked, rest)
 }
 
 // fusionScratch is one search's scratch space over the chunks and

@@ -389,3 +389,20 @@ func TestClearLexicalLeadKeepsItsPlace(t *testing.T) {
 		t.Errorf("retrieved %v, want apps/pdf-editor among them", ids(ps))
 	}
 }
+
+// The document that holds the question's rarest word (a product name)
+// keeps a place among the k when everyday words rank others first.
+func TestRareWordHolderKeepsItsPlace(t *testing.T) {
+	files := fstest.MapFS{
+		"it/zugang.md": {Data: []byte("# Zugang zu Fachverfahren\n\n" + strings.Repeat("Berechtigungen werden im Portal beantragt und von der Führungskraft freigegeben. ", 40) +
+			"Für StandesPro ist vorher eine Schulung nötig.\n")},
+	}
+	for i := range 12 {
+		files[fmt.Sprintf("standesamt/s%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Standesamt Leistung %d\n\nDas Standesamt hilft beim Wechsel. Vorher machen Sie einen Termin beim Standesamt, wenn Sie etwas brauchen.\n", i))}
+	}
+	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}})
+	ps := mustSearch(t, b, Query{Text: "ich wechsel ins standesamt und brauche standespro, muss ich vorher was machen", K: 2})
+	if !slices.Contains(ids(ps), "it/zugang") {
+		t.Errorf("retrieved %v, want it/zugang among them", ids(ps))
+	}
+}
