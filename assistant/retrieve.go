@@ -376,7 +376,9 @@ func nameIn(name []string, q queryTerms) bool {
 
 // splitsInto reports whether the stem s of a compound is two stems of
 // stems joined, with or without a linking "e", "s", "es" or "n"
-// ("gewerb" + "e" + "anmeld").
+// ("gewerb" + "e" + "anmeld"); the first may be made a noun by a suffix
+// ("schwanger" → "Schwangerschafts|bestätigung", whose stem lost its
+// "-er").
 func splitsInto(s string, stems map[string]bool) bool {
 	if len(s) < 8 {
 		return false
@@ -385,15 +387,24 @@ func splitsInto(s string, stems map[string]bool) bool {
 		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
 			continue
 		}
-		rest := s[len(a):]
-		for _, link := range []string{"", "e", "s", "es", "n", "en"} {
-			if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems[b] {
-				return true
+		for _, suffix := range nounSuffixes {
+			rest, ok := strings.CutPrefix(s[len(a):], suffix)
+			if !ok {
+				continue
+			}
+			for _, link := range []string{"", "e", "s", "es", "n", "en"} {
+				if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems[b] {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
+
+// nounSuffixes turn an adjective or verb stem into the noun a compound
+// starts with; "erschaft" because the light stem drops "-er".
+var nounSuffixes = []string{"", "schaft", "erschaft", "heit", "keit", "igkeit", "ung"}
 
 // tokenMatch reports whether the stem s occurs among tokens: exactly,
 // inside a compound ("ausweis" in "personalausweis"), or as a near miss of
