@@ -165,3 +165,15 @@ func TestCompoundWithRulePart(t *testing.T) {
 		t.Errorf("Kindergartenplatz gave %v, want kita and platz", terms)
 	}
 }
+
+// Word forms the stemmer leaves apart meet the form the index knows: a
+// participle its verb, a zu-infinitive its infinitive, an abbreviation's
+// plural its singular.
+func TestQueryWordFormsMeetTheIndex(t *testing.T) {
+	ix := &index{vocab: vocab{df: map[string]int{"abmeld": 3, "pdf": 2, "anmeld": 4}}, rules: newRuleSet(nil)}
+	for q, want := range map[string]string{"abgemeldet": "abmeld", "abzumelden": "abmeld", "PDFs": "pdf", "angemeldet": "anmeld"} {
+		if terms, _ := ix.queryTerms(q); terms[want] == 0 {
+			t.Errorf("queryTerms(%q) = %v, want %q", q, terms, want)
+		}
+	}
+}

@@ -195,6 +195,13 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			put(tk.stem, w)
 			return
 		}
+		if p := german.DropParticiple(tk.word); p != tk.word {
+			// A participle meets its verb: "abgemeldet" → abmeld.
+			if ps := st.stem(p); ix.vocab.has(ps) {
+				put(ps, w)
+				return
+			}
+		}
 		if sg, ok := strings.CutSuffix(tk.word, "s"); ok && len(sg) >= 2 {
 			// An English plural the stemmer keeps: "PDFs", "VMs".
 			if ss := st.stem(sg); ix.vocab.has(ss) {
