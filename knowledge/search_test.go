@@ -406,3 +406,42 @@ func TestRareWordHolderKeepsItsPlace(t *testing.T) {
 		t.Errorf("retrieved %v, want it/zugang among them", ids(ps))
 	}
 }
+
+// keepAmongK brings kept documents into the first k places, taking the
+// last places no kept document holds, and loses no document.
+func TestKeepAmongK(t *testing.T) {
+	ix := &index{}
+	for d := range 8 {
+		ix.chunks = append(ix.chunks, chunk{Doc: d})
+	}
+	ranked := func() []scored {
+		var r []scored
+		for c := range 8 {
+			r = append(r, scored{chunk: c})
+		}
+		return r
+	}
+	docs := func(r []scored) []int {
+		var out []int
+		for _, s := range r {
+			out = append(out, ix.chunks[s.chunk].Doc)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		keep []int
+		want []int
+	}{
+		{nil, []int{0, 1, 2, 3, 4, 5, 6, 7}},
+		{[]int{6}, []int{0, 1, 2, 6, 3, 4, 5, 7}},
+		{[]int{6, 7}, []int{0, 1, 6, 7, 2, 3, 4, 5}},
+		{[]int{3, 7}, []int{0, 1, 3, 7, 2, 4, 5, 6}},
+		{[]int{1, 5}, []int{0, 1, 2, 5, 3, 4, 6, 7}},
+	} {
+		r := ranked()
+		keepAmongK(r, tt.keep, ix, 4)
+		if diff := cmp.Diff(tt.want, docs(r)); diff != "" {
+			t.Errorf("keep %v (-want +got):\n%s", tt.keep, diff)
+		}
+	}
+}
