@@ -178,6 +178,9 @@ type queryTerms struct {
 	// alts are other words for a content stem that count as it (the names
 	// towns give an office people call "Bürgeramt").
 	alts map[string][]string
+	// inName are the stems of words that belong to a name of several
+	// words the question uses ("service desk"); alone they name nothing.
+	inName map[string]bool
 	// joined are the compounds a content stem forms with its neighbour in
 	// the question ("service desk" → "servicedesk"); a source that has the
 	// compound as a word has the stem.
@@ -309,7 +312,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
 		c.primary = len(c.head) > 0 && nameIn(c.head, q)
 		for _, name := range c.nameSets {
-			if !nameIn(name, q) {
+			if !nameIn(name, q) || len(name) == 1 && q.inName[name[0]] {
 				continue
 			}
 			if len(q.eventOnly) > 0 && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {

@@ -127,10 +127,21 @@ func (a *Assistant) understand(t *turn) question {
 			}
 		}
 	}
-	for _, o := range slices.Concat(a.lex.offices, a.lex.alternatives) {
+	for i, o := range slices.Concat(a.lex.offices, a.lex.alternatives) {
 		start, ok := o.pattern.find(ws)
 		if !ok {
 			continue
+		}
+		if end, _ := o.pattern.matchAt(ws, start); i < len(a.lex.offices) && end-start > 1 {
+			// The words of an office's name of several words ("service
+			// desk") name that office, not each a document of its own
+			// ("General characteristics of the services").
+			if q.terms.inName == nil {
+				q.terms.inName = map[string]bool{}
+			}
+			for _, w := range ws[start:end] {
+				q.terms.inName[stem(w)] = true
+			}
 		}
 		q.text += " " + o.de
 		// The office's other names are alternatives to the word asked,
