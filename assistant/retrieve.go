@@ -191,6 +191,11 @@ type queryTerms struct {
 	eventOnly map[string]bool
 }
 
+// minOwnName is the shortest name (in bytes of its stems) that makes a
+// life event the asker's situation rather than the topic: "Platz" in "der
+// LKW braucht Platz" names no "Kita-Platz".
+const minOwnName = 6
+
 // own returns q without the stems only a life event added.
 func (q queryTerms) own() queryTerms {
 	if len(q.eventOnly) == 0 {
@@ -315,10 +320,10 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 			if !nameIn(name, q) || len(name) == 1 && q.inName[name[0]] {
 				continue
 			}
-			if len(q.eventOnly) > 0 && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {
+			l := len(strings.Join(name, " "))
+			if len(q.eventOnly) > 0 && l >= minOwnName && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {
 				c.ownNamed = true
 			}
-			l := len(strings.Join(name, " "))
 			shared := 0
 			for _, o := range r.cands {
 				if hasName(o.nameSets, name) {
