@@ -130,9 +130,163 @@ func Stem(w string) string {
 		return w
 	}
 	w = Masculine(w)
+	if s, ok := stemASCII(w); ok {
+		return s
+	}
+	return snowballStem(w)
+}
+
+// snowballStem runs the Snowball German stemmer on w.
+func snowballStem(w string) string {
 	env := snowballstem.NewEnv(w)
 	snowball.Stem(env)
 	return env.Current()
+}
+
+// stemASCII is the Snowball German stemmer (the algorithm of the
+// generated snowballstem/german, step for step) for words of lower-case
+// ASCII letters and digits, the words almost all German text folds to. It
+// works on positions instead of an editable copy and does not allocate:
+// on such words Snowball only ever marks a u or y between vowels as a
+// consonant and removes suffixes, so the stem is a prefix of w. ok is
+// false for other words (and words over 64 bytes), which the generated
+// stemmer handles; TestStemASCIIMatchesSnowball compares the two.
+func stemASCII(w string) (stem string, ok bool) {
+	n := len(w)
+	if n > 64 {
+		return "", false
+	}
+	for i := 0; i < n; i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return "", false
+		}
+	}
+	// Prelude: a u or y between vowels counts as a consonant.
+	var cons uint64
+	vowel := func(i int) bool {
+		switch w[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return cons&(1<<i) == 0
+		}
+		return false
+	}
+	for i := 0; i+2 < n; i++ {
+		if (w[i+1] == 'u' || w[i+1] == 'y') && vowel(i) && vowel(i+2) {
+			cons |= 1 << (i + 1)
+		}
+	}
+	// Regions: R1 starts after the first consonant that follows a vowel,
+	// but not before the fourth letter; R2 likewise within R1.
+	p1, p2 := n, n
+	if n >= 3 {
+		next := func(from int, v bool) int { // index after the first letter at or after from that is (not) a vowel, -1 if none
+			for i := from; i < n; i++ {
+				if vowel(i) == v {
+					return i + 1
+				}
+			}
+			return -1
+		}
+		if c := next(0, true); c >= 0 {
+			if c = next(c, false); c >= 0 {
+				p1 = max(c, 3)
+				if c = next(c, true); c >= 0 {
+					if c = next(c, false); c >= 0 {
+						p2 = c
+					}
+				}
+			}
+		}
+	}
+	sEnding := func(i int) bool { // b d f g h k l m n r t
+		if i < 0 {
+			return false
+		}
+		switch w[i] {
+		case 'b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'r', 't':
+			return true
+		}
+		return false
+	}
+	ends := func(m int, suf string) bool { return m >= len(suf) && w[m-len(suf):m] == suf }
+
+	// Step 1.
+	m := n
+	switch {
+	case ends(m, "ern"):
+		if m-3 >= p1 {
+			m -= 3
+		}
+	case ends(m, "em"), ends(m, "er"):
+		if m-2 >= p1 {
+			m -= 2
+		}
+	case ends(m, "en"), ends(m, "es"), ends(m, "e"):
+		k := 1
+		if !ends(m, "e") {
+			k = 2
+		}
+		if m-k >= p1 {
+			m -= k
+			if ends(m, "niss") {
+				m--
+			}
+		}
+	case ends(m, "s"):
+		if m-1 >= p1 && sEnding(m-2) {
+			m--
+		}
+	}
+	// Step 2.
+	switch {
+	case ends(m, "est"):
+		if m-3 >= p1 {
+			m -= 3
+		}
+	case ends(m, "st"):
+		if b := m - 2; b >= p1 && b >= 4 && sEnding(b-1) && w[b-1] != 'r' {
+			m = b
+		}
+	case ends(m, "en"), ends(m, "er"):
+		if m-2 >= p1 {
+			m -= 2
+		}
+	}
+	// Step 3.
+	switch {
+	case ends(m, "end"), ends(m, "ung"):
+		if b := m - 3; b >= p2 {
+			m = b
+			if ends(m, "ig") && (m-3 < 0 || w[m-3] != 'e') && m-2 >= p2 {
+				m -= 2
+			}
+		}
+	case ends(m, "ig"), ends(m, "ik"), ends(m, "isch"):
+		k := 2
+		if ends(m, "isch") {
+			k = 4
+		}
+		if b := m - k; b >= p2 && (b < 1 || w[b-1] != 'e') {
+			m = b
+		}
+	case ends(m, "lich"), ends(m, "heit"):
+		if b := m - 4; b >= p2 {
+			m = b
+			if (ends(m, "er") || ends(m, "en")) && m-2 >= p1 {
+				m -= 2
+			}
+		}
+	case ends(m, "keit"):
+		if b := m - 4; b >= p2 {
+			m = b
+			if ends(m, "ig") && m-2 >= p2 {
+				m -= 2
+			} else if ends(m, "lich") && m-4 >= p2 {
+				m -= 4
+			}
+		}
+	}
+	return w[:m], true
 }
 
 func isNumber(w string) bool {
