@@ -71,16 +71,19 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 	// terms it has already, so counting them afterwards changes no
 	// answer of has.
 	type pass2 struct {
-		st    *stemmer
+		sp    splitter
 		parts map[string][]string
 		df    map[string]int
 	}
+	v.filter = newTermFilter(v.df)
+	defer func() { v.filter = nil }()
 	p2 := make([]pass2, workers)
 	for w := range p2 {
-		p2[w].st = p1[w].st
-		if p2[w].st == nil {
-			p2[w].st = newStemmer()
+		st := p1[w].st
+		if st == nil {
+			st = newStemmer()
 		}
+		p2[w].sp = splitter{v: v, st: st}
 	}
 	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
 		s := &p2[w]
@@ -95,7 +98,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 				}
 				p, ok := s.parts[w]
 				if !ok {
-					p = v.decompound(w, s.st)
+					p = s.sp.split(w)
 					s.parts[w] = p
 				}
 				extra = append(extra, p...)

@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -15,6 +16,9 @@ import (
 // really has.
 type vocab struct {
 	df map[string]int
+	// filter answers most lookups of absent terms while a build
+	// decompounds its chunks; nil otherwise.
+	filter *termFilter
 
 	// fixes memoises correct for this vocabulary (which never changes):
 	// questions repeat their unknown words ("brauche", "bitte", names),
@@ -30,6 +34,42 @@ type vocab struct {
 const maxFixes = 1 << 14
 
 func (v *vocab) has(t string) bool { return v.df[t] > 0 }
+
+// mayHave is has, asking the filter first when there is one: most
+// candidate parts of a compound are no term, and the filter says so
+// without a lookup in the large map.
+func (v *vocab) mayHave(t string) bool {
+	if v.filter != nil && !v.filter.may(t) {
+		return false
+	}
+	return v.df[t] > 0
+}
+
+// termFilter is a one-hash Bloom filter of the vocabulary's terms, set
+// while a build decompounds its chunks: it has no false negatives, and
+// with eight bits per term about one in nine absent terms passes it.
+type termFilter struct {
+	bits []uint64
+	mask uint64
+}
+
+func newTermFilter(df map[string]int) *termFilter {
+	n := uint64(64)
+	for n < 8*uint64(len(df)) {
+		n <<= 1
+	}
+	f := &termFilter{bits: make([]uint64, n/64), mask: n - 1}
+	for t := range df {
+		h := fnv64(fnvOffset, t) & f.mask
+		f.bits[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+func (f *termFilter) may(t string) bool {
+	h := fnv64(fnvOffset, t) & f.mask
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
 
 // linkingElements are the Fugenelemente that join parts of German compounds
 // ("Zulassung-s-stelle", "Hund-e-steuer", "Straße-n-reinigung").
@@ -60,55 +100,139 @@ const rulePart = "\x00"
 // decompoundWith is decompound that also accepts parts for which isKey
 // reports true; those are returned as rulePart + the folded part.
 func (v *vocab) decompoundWith(w string, st *stemmer, isKey func(string) bool) []string {
+	sp := splitter{v: v, st: st, isKey: isKey}
+	return sp.split(w)
+}
+
+// splitter decompounds words against a vocabulary. It keeps its scratch
+// space from word to word, so a build holds one per worker; it is not safe
+// for concurrent use.
+type splitter struct {
+	v     *vocab
+	st    *stemmer
+	isKey func(string) bool
+
+	w    string
+	best [][]string // best[i] is the shortest segmentation of w[i:], nil if there is none
+	done []bool     // best[i] is known
+	// For each start i, bit k of known[i] says whether w[i:i+k] is in the
+	// vocabulary, once bit k of looked[i] says that it was looked up: the
+	// candidate parts of one word overlap, and each is looked up once.
+	known, looked []uint64
+}
+
+// split is decompoundWith for sp's vocabulary, stemmer and rule keys.
+func (sp *splitter) split(w string) []string {
 	if len(w) < minCompound || len(w) > maxCompound {
 		return nil
 	}
-	// best[i] is the shortest segmentation of w[i:], nil if there is none.
-	best := make([][]string, len(w)+1)
-	done := make([]bool, len(w)+1)
-	best[len(w)], done[len(w)] = []string{}, true
-	var seg func(i int) []string
-	seg = func(i int) []string {
-		if done[i] {
-			return best[i]
-		}
-		done[i] = true
-		for j := len(w); j >= i+minPart; j-- {
-			rest := seg(j)
-			if rest == nil || (best[i] != nil && len(rest)+1 >= len(best[i])) {
-				continue
-			}
-			part := w[i:j]
-			known := func(p string) string {
-				if s := v.knownStem(p, st); s != "" {
-					return s
-				}
-				if isKey != nil && len(p) >= 4 && isKey(p) {
-					return rulePart + p
-				}
-				return ""
-			}
-			s := known(part)
-			if s == "" && j < len(w) {
-				for _, le := range linkingElements[1:] {
-					if strings.HasSuffix(part, le) && len(part)-len(le) >= minPart {
-						if s = known(part[:len(part)-len(le)]); s != "" {
-							break
-						}
-					}
-				}
-			}
-			if s != "" {
-				best[i] = append([]string{s}, rest...)
-			}
-		}
-		return best[i]
-	}
-	parts := seg(0)
+	n := len(w)
+	sp.w = w
+	sp.best = slices.Grow(sp.best[:0], n+1)[:n+1]
+	sp.done = slices.Grow(sp.done[:0], n+1)[:n+1]
+	sp.known = slices.Grow(sp.known[:0], n+1)[:n+1]
+	sp.looked = slices.Grow(sp.looked[:0], n+1)[:n+1]
+	clear(sp.best)
+	clear(sp.done)
+	clear(sp.known)
+	clear(sp.looked)
+	sp.best[n], sp.done[n] = []string{}, true
+	parts := sp.seg(0)
+	sp.w = ""
 	if len(parts) < 2 || len(parts) > 4 {
 		return nil
 	}
 	return parts
+}
+
+// seg returns the shortest segmentation of w[i:] into known parts, nil if
+// there is none; among equally short ones the one with the longest first
+// part.
+func (sp *splitter) seg(i int) []string {
+	if sp.done[i] {
+		return sp.best[i]
+	}
+	sp.done[i] = true
+	w := sp.w
+	for j := len(w); j >= i+minPart; j-- {
+		rest := sp.seg(j)
+		if rest == nil || (sp.best[i] != nil && len(rest)+1 >= len(sp.best[i])) {
+			continue
+		}
+		s := sp.part(i, j)
+		if s == "" && j < len(w) {
+			part := w[i:j]
+			for _, le := range linkingElements[1:] {
+				if strings.HasSuffix(part, le) && len(part)-len(le) >= minPart {
+					if s = sp.part(i, j-len(le)); s != "" {
+						break
+					}
+				}
+			}
+		}
+		if s != "" {
+			sp.best[i] = append([]string{s}, rest...)
+		}
+	}
+	return sp.best[i]
+}
+
+// part returns what w[i:j] stands for as a compound part: its stem if the
+// vocabulary has it, rulePart + w[i:j] if it is a rule key, else "".
+func (sp *splitter) part(i, j int) string {
+	if s := sp.knownStem(i, j); s != "" {
+		return s
+	}
+	if p := sp.w[i:j]; sp.isKey != nil && len(p) >= 4 && sp.isKey(p) {
+		return rulePart + p
+	}
+	return ""
+}
+
+// has reports whether w[i:i+k] is in the vocabulary.
+func (sp *splitter) has(i, k int) bool {
+	bit := uint64(1) << k
+	if sp.looked[i]&bit == 0 {
+		sp.looked[i] |= bit
+		if sp.v.mayHave(sp.w[i : i+k]) {
+			sp.known[i] |= bit
+		}
+	}
+	return sp.known[i]&bit != 0
+}
+
+// knownStem returns the stem of w[i:j] if the vocabulary has it. Snowball
+// only removes suffixes, so a cheap prefix probe (is one of the part's
+// prefixes of its length down to four letters shorter a term?) rules out
+// most candidates before the stemmer runs.
+func (sp *splitter) knownStem(i, j int) string {
+	p := sp.w[i:j]
+	if len(p) < minPart {
+		return ""
+	}
+	probe := false
+	for k := 0; k <= 4 && len(p)-k >= minPart-1; k++ {
+		if sp.has(i, len(p)-k) {
+			probe = true
+			break
+		}
+	}
+	if !probe || german.StopWord(p) {
+		return ""
+	}
+	s := sp.st.stem(p)
+	if len(s) > 0 && len(s) <= len(p) && p[:len(s)] == s {
+		// Snowball only removes suffixes: the stem is usually a prefix
+		// of the part, looked up already or about to be.
+		if sp.has(i, len(s)) {
+			return s
+		}
+		return ""
+	}
+	if sp.v.has(s) {
+		return s
+	}
+	return ""
 }
 
 // decompoundQuery is decompoundWith for the words of questions, memoised
@@ -133,29 +257,6 @@ func (v *vocab) decompoundQuery(w string, st *stemmer, isKey func(string) bool) 
 	v.splits[w] = parts
 	v.mu.Unlock()
 	return parts
-}
-
-// knownStem returns the stem of the folded word w if the vocabulary has it.
-// Snowball only removes suffixes, so a cheap prefix probe rules out most
-// candidates before the stemmer runs.
-func (v *vocab) knownStem(w string, st *stemmer) string {
-	if len(w) < minPart || german.StopWord(w) {
-		return ""
-	}
-	probe := false
-	for k := 0; k <= 4 && len(w)-k >= minPart-1; k++ {
-		if v.has(w[:len(w)-k]) {
-			probe = true
-			break
-		}
-	}
-	if !probe {
-		return ""
-	}
-	if s := st.stem(w); v.has(s) {
-		return s
-	}
-	return ""
 }
 
 // correct returns the most frequent vocabulary stem within one edit

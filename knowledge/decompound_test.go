@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package knowledge
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/musterstadt/lotse/knowledge/german"
+)
+
+// referenceDecompound is decompoundWith as first written: a plain
+// memoised search over the word's positions, every candidate part probed
+// and stemmed on its own. The splitter must split every word as it does.
+func referenceDecompound(v *vocab, w string, st *stemmer, isKey func(string) bool) []string {
+	if len(w) < minCompound || len(w) > maxCompound {
+		return nil
+	}
+	knownStem := func(w string) string {
+		if len(w) < minPart || german.StopWord(w) {
+			return ""
+		}
+		probe := false
+		for k := 0; k <= 4 && len(w)-k >= minPart-1; k++ {
+			if v.has(w[:len(w)-k]) {
+				probe = true
+				break
+			}
+		}
+		if !probe {
+			return ""
+		}
+		if s := st.stem(w); v.has(s) {
+			return s
+		}
+		return ""
+	}
+	known := func(p string) string {
+		if s := knownStem(p); s != "" {
+			return s
+		}
+		if isKey != nil && len(p) >= 4 && isKey(p) {
+			return rulePart + p
+		}
+		return ""
+	}
+	best := make([][]string, len(w)+1)
+	done := make([]bool, len(w)+1)
+	best[len(w)], done[len(w)] = []string{}, true
+	var seg func(i int) []string
+	seg = func(i int) []string {
+		if done[i] {
+			return best[i]
+		}
+		done[i] = true
+		for j := len(w); j >= i+minPart; j-- {
+			rest := seg(j)
+			if rest == nil || (best[i] != nil && len(rest)+1 >= len(best[i])) {
+				continue
+			}
+			part := w[i:j]
+			s := known(part)
+			if s == "" && j < len(w) {
+				for _, le := range linkingElements[1:] {
+					if strings.HasSuffix(part, le) && len(part)-len(le) >= minPart {
+						if s = known(part[:len(part)-len(le)]); s != "" {
+							break
+						}
+					}
+				}
+			}
+			if s != "" {
+				best[i] = append([]string{s}, rest...)
+			}
+		}
+		return best[i]
+	}
+	parts := seg(0)
+	if len(parts) < 2 || len(parts) > 4 {
+		return nil
+	}
+	return parts
+}
+
+// TestSplitterMatchesReference splits every word of the synthetic corpus
+// and of the shared real corpus (when present) against their own
+// vocabularies, with and without the build's filter and with rule keys,
+// and compares with the reference.
+func TestSplitterMatchesReference(t *testing.T) {
+	corpora := map[string][]Root{}
+	root, _ := synthCorpus(3000)
+	corpora["synthetic"] = []Root{root}
+	shared := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(shared); err == nil {
+		for _, n := range []string{"services-de", "laws-de"} {
+			corpora["shared"] = append(corpora["shared"], Root{Name: n, FS: os.DirFS(filepath.Join(shared, n))})
+		}
+	} else {
+		t.Logf("no shared corpus at %s: synthetic corpus only", shared)
+	}
+	for name, roots := range corpora {
+		t.Run(name, func(t *testing.T) {
+			b := mustOpen(t, Config{Roots: roots})
+			ix := b.cur.Load()
+			words := map[string]bool{}
+			for i := range ix.chunks {
+				c := &ix.chunks[i]
+				for _, w := range german.Words(c.Section + " " + c.Text) {
+					if len(w) >= minCompound {
+						words[w] = true
+					}
+				}
+			}
+			isKey := func(p string) bool { return strings.HasPrefix(p, "stadt") || strings.HasSuffix(p, "amt") }
+			v := &ix.vocab
+			splits := 0
+			for _, filtered := range []bool{false, true} {
+				if filtered {
+					v.filter = newTermFilter(v.df)
+				}
+				st, ref := newStemmer(), newStemmer()
+				sp := splitter{v: v, st: st}
+				spKey := splitter{v: v, st: st, isKey: isKey}
+				for w := range words {
+					want := referenceDecompound(v, w, ref, nil)
+					if got := sp.split(w); !cmp.Equal(got, want) {
+						t.Fatalf("filter %v: split(%q) = %q, reference %q", filtered, w, got, want)
+					}
+					if want != nil {
+						splits++
+					}
+					want = referenceDecompound(v, w, ref, isKey)
+					if got := spKey.split(w); !cmp.Equal(got, want) {
+						t.Fatalf("filter %v, rule keys: split(%q) = %q, reference %q", filtered, w, got, want)
+					}
+				}
+			}
+			v.filter = nil
+			if splits == 0 {
+				t.Fatalf("none of %d words was split: the comparison proves nothing", len(words))
+			}
+			t.Logf("%d words, %d splits compared", len(words), splits/2)
+		})
+	}
+}
