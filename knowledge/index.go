@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -199,12 +200,24 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 
 // buildLexical builds the bleve index of the chunks from their analysed
 // terms, at path or in memory if path is "".
+//
+// Batches of lexBatchSize chunks are built on as many workers as there are
+// processors: bleve builds one segment per batch, in the goroutine that
+// hands it the batch, so one worker would leave the other cores idle. On
+// disk, a batch does not wait until its segment is synced (unsafe_batch);
+// bleve's persister writes the segments behind the workers, and the build
+// waits for every batch's persisted callback before it returns, so the
+// index is on disk when the generation is switched to.
 func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string, st *stemmer) (bleve.Index, error) {
 	im, err := newMapping()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: index mapping: %w", err)
 	}
-	lex, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
+	var cfg map[string]any
+	if path != "" {
+		cfg = map[string]any{"unsafe_batch": true}
+	}
+	lex, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: creating lexical index: %w", err)
 	}
@@ -214,37 +227,92 @@ func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string
 		titles[i] = st.analyze(titleText(*d))
 	}
 	visCitizen, visEmployee := []string{"citizen", "employee"}, []string{"employee"}
-	const batchSize = 2000
-	b := lex.NewBatch()
-	for i := range ix.chunks {
-		c := &ix.chunks[i]
-		vis := visEmployee
-		if ix.docs[c.Doc].Audience.VisibleTo(Citizen) {
-			vis = visCitizen
-		}
-		if err := b.IndexAdvanced(lexDocument(strconv.Itoa(i), bodies[i], titles[c.Doc], vis)); err != nil {
-			lex.Close()
-			return nil, fmt.Errorf("knowledge: indexing chunk: %w", err)
-		}
-		if b.Size() >= batchSize {
-			if err := lex.Batch(b); err != nil {
-				lex.Close()
-				return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
+
+	batches := (len(ix.chunks) + lexBatchSize - 1) / lexBatchSize
+	persisted := make(chan error, batches)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 8, batches) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				lo := int(next.Add(1)-1) * lexBatchSize
+				if lo >= len(ix.chunks) {
+					return
+				}
+				b := lex.NewBatch()
+				for i := lo; i < min(lo+lexBatchSize, len(ix.chunks)); i++ {
+					c := &ix.chunks[i]
+					vis := visEmployee
+					if ix.docs[c.Doc].Audience.VisibleTo(Citizen) {
+						vis = visCitizen
+					}
+					if err := b.IndexAdvanced(lexDocument(strconv.Itoa(i), bodies[i], titles[c.Doc], vis)); err != nil {
+						cancel(fmt.Errorf("knowledge: indexing chunk: %w", err))
+						return
+					}
+				}
+				if path != "" {
+					b.SetPersistedCallback(func(err error) { persisted <- err })
+				}
+				if err := lex.Batch(b); err != nil {
+					cancel(fmt.Errorf("knowledge: indexing batch: %w", err))
+					return
+				}
 			}
-			b.Reset()
-			if err := ctx.Err(); err != nil {
-				lex.Close()
-				return nil, err
-			}
-		}
+		}()
 	}
-	if b.Size() > 0 {
-		if err := lex.Batch(b); err != nil {
-			lex.Close()
-			return nil, fmt.Errorf("knowledge: indexing batch: %w", err)
-		}
+	wg.Wait()
+	if path != "" && context.Cause(ctx) == nil {
+		waitPersisted(ctx, lex, persisted, batches, cancel)
+	}
+	if err := context.Cause(ctx); err != nil {
+		lex.Close()
+		return nil, err
 	}
 	return lex, nil
+}
+
+// lexBatchSize is the number of chunks per bleve batch (and segment).
+// Bigger batches cost less CPU in all but leave a fresh process larger
+// (BenchmarkStartRSS).
+const lexBatchSize = 2000
+
+// waitPersisted waits until n batches reported that they are on disk. A
+// batch whose segment cannot be written is retried by bleve's persister
+// and never reports, so the wait also ends when the persister counts an
+// error, cancelling with it.
+func waitPersisted(ctx context.Context, lex bleve.Index, persisted <-chan error, n int, cancel context.CancelCauseFunc) {
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for n > 0 {
+		select {
+		case err := <-persisted:
+			if err != nil {
+				cancel(fmt.Errorf("knowledge: writing lexical index: %w", err))
+				return
+			}
+			n--
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if persistErrors(lex) > 0 {
+				cancel(errors.New("knowledge: writing lexical index failed"))
+				return
+			}
+		}
+	}
+}
+
+// persistErrors returns how often bleve's persister failed to write a
+// snapshot of lex.
+func persistErrors(lex bleve.Index) uint64 {
+	st, _ := lex.StatsMap()["index"].(map[string]any)
+	n, _ := st["TotPersistLoopErr"].(uint64)
+	return n
 }
 
 func uniq(ts []string) []string {
