@@ -74,13 +74,17 @@ func fnv64(h uint64, s string) uint64 {
 	return h
 }
 
-// stemCache memoises stems for concurrent callers.
+// stemCache memoises stems of words that are slow to stem, for
+// concurrent callers.
 type stemCache struct {
 	mu sync.RWMutex
 	m  map[string]string
 }
 
 func (c *stemCache) stem(w string) string {
+	if plainWord(w) {
+		return german.Stem(w) // faster than the memo
+	}
 	c.mu.RLock()
 	s, ok := c.m[w]
 	c.mu.RUnlock()

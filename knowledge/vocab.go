@@ -328,7 +328,8 @@ func (v *vocab) nearest(t string) string {
 	return best
 }
 
-// stemmer memoises stems; it is not safe for concurrent use.
+// stemmer memoises stems of words that are slow to stem; it is not safe
+// for concurrent use.
 type stemmer struct {
 	cache map[string]string
 }
@@ -338,6 +339,9 @@ func newStemmer() *stemmer { return &stemmer{cache: make(map[string]string)} }
 const maxStemCache = 1 << 18
 
 func (s *stemmer) stem(w string) string {
+	if plainWord(w) {
+		return german.Stem(w) // faster than a lookup in a large memo
+	}
 	if r, ok := s.cache[w]; ok {
 		return r
 	}
@@ -359,4 +363,16 @@ func (s *stemmer) analyze(text string) []string {
 		out = append(out, s.stem(w))
 	}
 	return out
+}
+
+// plainWord reports whether w has only lower-case ASCII letters and
+// digits: german.Stem stems such words without allocating, in less time
+// than a memo takes to find them.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
