@@ -112,13 +112,24 @@ type splitter struct {
 	st    *stemmer
 	isKey func(string) bool
 
-	w    string
-	best [][]string // best[i] is the shortest segmentation of w[i:], nil if there is none
-	done []bool     // best[i] is known
+	w string
+	// best[i] is the shortest segmentation of w[i:] found so far: its
+	// number of parts (-1 if there is none), its first part and where the
+	// rest begins. done[i] says that best[i] is final.
+	best []segment
+	done []bool
 	// For each start i, bit k of known[i] says whether w[i:i+k] is in the
 	// vocabulary, once bit k of looked[i] says that it was looked up: the
 	// candidate parts of one word overlap, and each is looked up once.
 	known, looked []uint64
+}
+
+// segment is a segmentation of a word's end: n parts, the first one
+// first, the others those of the segmentation that begins at next.
+type segment struct {
+	n     int
+	first string
+	next  int
 }
 
 // split is decompoundWith for sp's vocabulary, stemmer and rule keys.
@@ -132,31 +143,37 @@ func (sp *splitter) split(w string) []string {
 	sp.done = slices.Grow(sp.done[:0], n+1)[:n+1]
 	sp.known = slices.Grow(sp.known[:0], n+1)[:n+1]
 	sp.looked = slices.Grow(sp.looked[:0], n+1)[:n+1]
-	clear(sp.best)
+	for i := range sp.best {
+		sp.best[i] = segment{n: -1}
+	}
 	clear(sp.done)
 	clear(sp.known)
 	clear(sp.looked)
-	sp.best[n], sp.done[n] = []string{}, true
-	parts := sp.seg(0)
+	sp.best[n], sp.done[n] = segment{}, true
+	k := sp.seg(0)
 	sp.w = ""
-	if len(parts) < 2 || len(parts) > 4 {
+	if k < 2 || k > 4 {
 		return nil
+	}
+	parts := make([]string, 0, k)
+	for i := 0; i < n; i = sp.best[i].next {
+		parts = append(parts, sp.best[i].first)
 	}
 	return parts
 }
 
-// seg returns the shortest segmentation of w[i:] into known parts, nil if
-// there is none; among equally short ones the one with the longest first
-// part.
-func (sp *splitter) seg(i int) []string {
+// seg finds the shortest segmentation of w[i:] into known parts and
+// returns its number of parts, -1 if there is none; among equally short
+// ones it keeps the one with the longest first part.
+func (sp *splitter) seg(i int) int {
 	if sp.done[i] {
-		return sp.best[i]
+		return sp.best[i].n
 	}
 	sp.done[i] = true
 	w := sp.w
 	for j := len(w); j >= i+minPart; j-- {
 		rest := sp.seg(j)
-		if rest == nil || (sp.best[i] != nil && len(rest)+1 >= len(sp.best[i])) {
+		if rest < 0 || (sp.best[i].n >= 0 && rest+1 >= sp.best[i].n) {
 			continue
 		}
 		s := sp.part(i, j)
@@ -171,10 +188,10 @@ func (sp *splitter) seg(i int) []string {
 			}
 		}
 		if s != "" {
-			sp.best[i] = append([]string{s}, rest...)
+			sp.best[i] = segment{n: rest + 1, first: s, next: j}
 		}
 	}
-	return sp.best[i]
+	return sp.best[i].n
 }
 
 // part returns what w[i:j] stands for as a compound part: its stem if the
