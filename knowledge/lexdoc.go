@@ -114,14 +114,25 @@ func (f *termsField) AnalyzedTokenFrequencies() bleveapi.TokenFrequencies { retu
 // fields, so bleve never asks for it while indexing.
 func (f *termsField) Value() []byte { return []byte(strings.Join(f.terms, " ")) }
 
-// Analyze counts the terms. bleve calls it on its analysis workers.
+// Analyze counts the terms. bleve calls it on its analysis workers. The
+// counts of one field share one array and the terms' bytes one buffer:
+// three allocations per field instead of two per distinct term.
 func (f *termsField) Analyze() {
 	f.n = len(f.terms)
 	freqs := make(bleveapi.TokenFrequencies, len(f.terms))
+	size := 0
+	for _, t := range f.terms {
+		size += len(t)
+	}
+	counts := make([]bleveapi.TokenFreq, 0, len(f.terms))
+	buf := make([]byte, 0, size)
 	for _, t := range f.terms {
 		tf, ok := freqs[t]
 		if !ok {
-			tf = &bleveapi.TokenFreq{Term: []byte(t)}
+			start := len(buf)
+			buf = append(buf, t...)
+			counts = append(counts, bleveapi.TokenFreq{Term: buf[start:len(buf):len(buf)]})
+			tf = &counts[len(counts)-1]
 			freqs[t] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
