@@ -208,6 +208,13 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 // bleve's persister writes the segments behind the workers, and the build
 // waits for every batch's persisted callback before it returns, so the
 // index is on disk when the generation is switched to.
+//
+// The segments are the same as when one worker built the batches in turn
+// and waited for each to be synced: the batches hold the same chunks, the
+// persister writes each batch's segment as it is (it would merge the
+// segments of batches it finds unsynced together), and the merge policy is
+// bleve's default as before. This matters for scores: bleve's BM25
+// estimates the average field length from the segments' dictionaries.
 func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string, st *stemmer) (bleve.Index, error) {
 	im, err := newMapping()
 	if err != nil {
@@ -215,7 +222,13 @@ func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string
 	}
 	var cfg map[string]any
 	if path != "" {
-		cfg = map[string]any{"unsafe_batch": true}
+		cfg = map[string]any{
+			"unsafe_batch": true,
+			// bleve's persister merges the segments it finds unsynced
+			// together unless "memory pressure" is above this threshold;
+			// at 0 it writes every batch's segment as it is.
+			"scorchPersisterOptions": map[string]any{"MemoryPressurePauseThreshold": 0},
+		}
 	}
 	lex, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, cfg)
 	if err != nil {
@@ -267,7 +280,9 @@ func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string
 	}
 	wg.Wait()
 	if path != "" && context.Cause(ctx) == nil {
-		waitPersisted(ctx, lex, persisted, batches, cancel)
+		if err := waitPersisted(ctx, lex, persisted, batches); err != nil {
+			cancel(err)
+		}
 	}
 	if err := context.Cause(ctx); err != nil {
 		lex.Close()
@@ -284,27 +299,26 @@ const lexBatchSize = 2000
 // waitPersisted waits until n batches reported that they are on disk. A
 // batch whose segment cannot be written is retried by bleve's persister
 // and never reports, so the wait also ends when the persister counts an
-// error, cancelling with it.
-func waitPersisted(ctx context.Context, lex bleve.Index, persisted <-chan error, n int, cancel context.CancelCauseFunc) {
+// error.
+func waitPersisted(ctx context.Context, lex bleve.Index, persisted <-chan error, n int) error {
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	for n > 0 {
 		select {
 		case err := <-persisted:
 			if err != nil {
-				cancel(fmt.Errorf("knowledge: writing lexical index: %w", err))
-				return
+				return fmt.Errorf("knowledge: writing lexical index: %w", err)
 			}
 			n--
 		case <-ctx.Done():
-			return
+			return ctx.Err()
 		case <-tick.C:
 			if persistErrors(lex) > 0 {
-				cancel(errors.New("knowledge: writing lexical index failed"))
-				return
+				return errors.New("knowledge: writing lexical index failed")
 			}
 		}
 	}
+	return nil
 }
 
 // persistErrors returns how often bleve's persister failed to write a
