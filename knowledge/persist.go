@@ -35,17 +35,21 @@ const (
 	snapshotFile  = "index.gob"
 	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 8 // bump when analysis or the snapshot layout change
+	formatVersion = 9 // bump when analysis or the snapshot layout change
 )
 
 // snapshot is the gob-encoded part of a generation.
 type snapshot struct {
-	Version  int
-	Hashes   map[string]string // source → sha256 of every file below the roots
-	Probe    []float32         // the embedder's vector for probeText
-	Docs     []Document
-	Chunks   []chunk
-	DF       map[string]int
+	Version int
+	Hashes  map[string]string // source → sha256 of every file below the roots
+	Probe   []float32         // the embedder's vector for probeText
+	Docs    []Document
+	Chunks  []chunk
+	// The vocabulary's document frequencies as two parallel slices: gob
+	// writes and reads a large map an entry at a time by reflection, ten
+	// times slower than slices.
+	Terms    []string
+	DF       []int
 	Synonyms [][]string
 	Report   IndexReport
 }
@@ -82,20 +86,31 @@ func newGeneration(dataDir string) (string, error) {
 }
 
 // persist writes the vectors and the snapshot of ix into its generation
-// directory, each synced, and then points CURRENT at it.
+// directory, each synced (the two at once: each is one core's work), and
+// then points CURRENT at it.
 func (b *Base) persist(ix *index) error {
-	if err := writeFileAtomic(filepath.Join(ix.dir, vectorsFile), func(w *bufio.Writer) error {
-		return ix.dense.export(w)
-	}); err != nil {
-		return fmt.Errorf("knowledge: writing vectors: %w", err)
-	}
+	vectors := make(chan error, 1)
+	go func() {
+		vectors <- writeFileAtomic(filepath.Join(ix.dir, vectorsFile), func(w *bufio.Writer) error {
+			return ix.dense.export(w)
+		})
+	}()
 	snap := snapshot{
 		Version: formatVersion, Hashes: ix.hashes, Probe: b.probe, Docs: ix.docs, Chunks: ix.chunks,
-		DF: ix.vocab.df, Synonyms: ix.rules.groups, Report: ix.report,
+		Terms: make([]string, 0, len(ix.vocab.df)), DF: make([]int, 0, len(ix.vocab.df)),
+		Synonyms: ix.rules.groups, Report: ix.report,
 	}
-	if err := writeFileAtomic(filepath.Join(ix.dir, snapshotFile), func(w *bufio.Writer) error {
+	for t, n := range ix.vocab.df {
+		snap.Terms = append(snap.Terms, t)
+		snap.DF = append(snap.DF, n)
+	}
+	err := writeFileAtomic(filepath.Join(ix.dir, snapshotFile), func(w *bufio.Writer) error {
 		return gob.NewEncoder(w).Encode(&snap)
-	}); err != nil {
+	})
+	if verr := <-vectors; verr != nil {
+		return fmt.Errorf("knowledge: writing vectors: %w", verr)
+	}
+	if err != nil {
 		return fmt.Errorf("knowledge: writing index snapshot: %w", err)
 	}
 	base := filepath.Dir(ix.dir)
@@ -164,6 +179,9 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 	if snap.Version != formatVersion {
 		return nil, fmt.Errorf("%w: format %d, want %d", errStale, snap.Version, formatVersion)
 	}
+	if len(snap.Terms) != len(snap.DF) {
+		return nil, fmt.Errorf("reading snapshot: %d terms but %d frequencies", len(snap.Terms), len(snap.DF))
+	}
 	hashes, err := hashRoots(ctx, b.cfg.Roots)
 	if err != nil {
 		return nil, err
@@ -181,9 +199,12 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		return nil, fmt.Errorf("opening lexical index: %w", err)
 	}
 	ix := &index{
-		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: snap.DF},
+		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: make(map[string]int, len(snap.Terms))},
 		hashes: snap.Hashes, report: snap.Report, dir: dir, lex: lex,
 		rules: newRuleSet(snap.Synonyms),
+	}
+	for i, t := range snap.Terms {
+		ix.vocab.df[t] = snap.DF[i]
 	}
 	ix.docByID = make(map[string]int, len(ix.docs))
 	ix.byDoc = make([][]int, len(ix.docs))

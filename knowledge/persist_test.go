@@ -3,7 +3,9 @@
 package knowledge
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -380,5 +382,83 @@ func TestWatchKeepsIndexOnBrokenConfig(t *testing.T) {
 			t.Fatal("repaired knowledge.yaml not picked up within 5 s")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestOldSnapshotFormatIsRebuilt writes the snapshot of a generation in
+// the layout of format 8 (document frequencies as a map) and checks that
+// the next start rebuilds the index instead of misreading it, and that the
+// rebuilt index answers as the first one did.
+func TestOldSnapshotFormatIsRebuilt(t *testing.T) {
+	root, _ := copyFixture(t)
+	data := t.TempDir()
+	cfg := Config{Roots: []Root{root}, DataDir: data}
+	b := mustOpen(t, cfg)
+	q := Query{Text: "Was kostet ein Reisepass?", Audience: Citizen, K: 5}
+	want := mustSearch(t, b, q)
+	if len(want) == 0 {
+		t.Fatal("the fixture answers nothing")
+	}
+	vocabSize := len(b.cur.Load().vocab.df)
+	b.Close()
+
+	cur, err := os.ReadFile(filepath.Join(data, knowledgeDir, currentFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(data, knowledgeDir, strings.TrimSpace(string(cur)), snapshotFile)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snap snapshot
+	err = gob.NewDecoder(f).Decode(&snap)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type snapshotV8 struct {
+		Version  int
+		Hashes   map[string]string
+		Probe    []float32
+		Docs     []Document
+		Chunks   []chunk
+		DF       map[string]int
+		Synonyms [][]string
+		Report   IndexReport
+	}
+	old := snapshotV8{Version: 8, Hashes: snap.Hashes, Probe: snap.Probe, Docs: snap.Docs, Chunks: snap.Chunks,
+		DF: map[string]int{}, Synonyms: snap.Synonyms, Report: snap.Report}
+	for i, term := range snap.Terms {
+		old.DF[term] = snap.DF[i]
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b = mustOpen(t, cfg)
+	defer b.Close()
+	if b.Report().LoadedFromDisk {
+		t.Fatal("a snapshot of format 8 was loaded instead of rebuilt")
+	}
+	if got := len(b.cur.Load().vocab.df); got != vocabSize {
+		t.Errorf("rebuilt vocabulary has %d terms, want %d", got, vocabSize)
+	}
+	if diff := cmp.Diff(want, mustSearch(t, b, q)); diff != "" {
+		t.Errorf("rebuilt index answers differently (-before +after):\n%s", diff)
+	}
+	b.Close()
+
+	// The rebuilt generation is written in the present format and loads.
+	b = mustOpen(t, cfg)
+	if !b.Report().LoadedFromDisk {
+		t.Error("the rebuilt generation was not loaded on the next start")
+	}
+	if got := len(b.cur.Load().vocab.df); got != vocabSize {
+		t.Errorf("loaded vocabulary has %d terms, want %d", got, vocabSize)
 	}
 }
