@@ -346,24 +346,37 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
+// BenchmarkIndex measures fresh builds of the synthetic corpus, in memory
+// and persisted to a data directory (each build into an empty one), in
+// chunks per second.
 func BenchmarkIndex(b *testing.B) {
 	for _, n := range []int{10_000} {
-		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
-			root, _ := synthCorpus(n)
-			var chunks int
-			var total time.Duration
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				base, err := Open(context.Background(), Config{Roots: []Root{root}})
-				if err != nil {
-					b.Fatal(err)
-				}
-				total += time.Since(start)
-				chunks = base.Report().Chunks
-				base.Close()
+		for _, persisted := range []bool{false, true} {
+			name := fmt.Sprintf("chunks=%d/memory", n)
+			if persisted {
+				name = fmt.Sprintf("chunks=%d/disk", n)
 			}
-			b.ReportMetric(float64(chunks*b.N)/total.Seconds(), "chunks/s")
-		})
+			b.Run(name, func(b *testing.B) {
+				root, _ := synthCorpus(n)
+				var chunks int
+				var total time.Duration
+				for i := 0; i < b.N; i++ {
+					cfg := Config{Roots: []Root{root}}
+					if persisted {
+						cfg.DataDir = b.TempDir()
+					}
+					start := time.Now()
+					base, err := Open(context.Background(), cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					total += time.Since(start)
+					chunks = base.Report().Chunks
+					base.Close()
+				}
+				b.ReportMetric(float64(chunks*b.N)/total.Seconds(), "chunks/s")
+			})
+		}
 	}
 }
 
