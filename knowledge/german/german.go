@@ -69,7 +69,19 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII bytes, most of German text, are lower-cased as bytes;
+		// other runes are decoded (invalid bytes as U+FFFD, as range does).
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = unicode.ToLower(r)
 		if r == '\u0307' {
 			continue // the dot of a lower-cased Turkish İ

@@ -3,6 +3,7 @@
 package german
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -110,9 +111,22 @@ func TestFoldASCIIFastPath(t *testing.T) {
 	for c := 0; c < 0x80; c++ {
 		all = append(all, byte(c))
 	}
-	for _, s := range []string{"", "abc", "Was kostet ein Reisepass?", "KFZ-Zulassung 2026", string(all), "Gebühr", "STRASSE", "İstanbul"} {
+	for _, s := range []string{"", "abc", "Was kostet ein Reisepass?", "KFZ-Zulassung 2026", string(all), "Gebühr", "STRASSE", "İstanbul",
+		"GEBÜHR für die Straße: ẞ, İ, Łódź, Ça, Ärger – „Zitat“ 12 €", "kaputt \xff\xfe Ende", "\xc3", "Ä\xc3A", string(all) + "Öl"} {
 		if got, want := Fold(s), slow(s); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Random mixtures of ASCII, multi-byte letters and invalid bytes.
+	pieces := []string{"a", "Z", " ", "-", "9", "ä", "Ü", "ß", "ẞ", "İ", "ı", "Ł", "é", "Σ", "€", "\u0307", "\xff", "\xc3", "\xe2\x82"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20_000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if s := b.String(); Fold(s) != slow(s) {
+			t.Fatalf("Fold(%q) = %q, want %q", s, Fold(s), slow(s))
 		}
 	}
 }
