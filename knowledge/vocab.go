@@ -45,9 +45,9 @@ func (v *vocab) mayHave(t string) bool {
 	return v.df[t] > 0
 }
 
-// termFilter is a one-hash Bloom filter of the vocabulary's terms, set
-// while a build decompounds its chunks: it has no false negatives, and
-// with eight bits per term about one in nine absent terms passes it.
+// termFilter is a Bloom filter of the vocabulary's terms (two bits per
+// term out of sixteen), set while a build decompounds its chunks: it has
+// no false negatives, and about one in seventy absent terms passes it.
 type termFilter struct {
 	bits []uint64
 	mask uint64
@@ -55,20 +55,28 @@ type termFilter struct {
 
 func newTermFilter(df map[string]int) *termFilter {
 	n := uint64(64)
-	for n < 8*uint64(len(df)) {
+	for n < 16*uint64(len(df)) {
 		n <<= 1
 	}
 	f := &termFilter{bits: make([]uint64, n/64), mask: n - 1}
 	for t := range df {
-		h := fnv64(fnvOffset, t) & f.mask
-		f.bits[h/64] |= 1 << (h % 64)
+		a, b := f.positions(t)
+		f.bits[a/64] |= 1 << (a % 64)
+		f.bits[b/64] |= 1 << (b % 64)
 	}
 	return f
 }
 
+// positions returns the two bits of t: the low and the high half of its
+// hash.
+func (f *termFilter) positions(t string) (uint64, uint64) {
+	h := fnv64(fnvOffset, t)
+	return h & f.mask, (h >> 32) & f.mask
+}
+
 func (f *termFilter) may(t string) bool {
-	h := fnv64(fnvOffset, t) & f.mask
-	return f.bits[h/64]&(1<<(h%64)) != 0
+	a, b := f.positions(t)
+	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
 }
 
 // linkingElements are the Fugenelemente that join parts of German compounds
