@@ -20,7 +20,9 @@ import (
 // result is the same as one worker's, term for term.
 func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, error) {
 	bodies := make([][]string, len(chunks))
-	rawWords := make([][]string, len(chunks))
+	// long holds each chunk's words that pass 2 tries as compounds, in
+	// order; the other words are not kept until then.
+	long := make([][]string, len(chunks))
 	workers := min(runtime.GOMAXPROCS(0), 8)
 
 	// Pass 1.
@@ -37,13 +39,16 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		seen := make(map[string]struct{})
 		for i := lo; i < hi; i++ {
 			c := &chunks[i]
-			rawWords[i] = german.Words(c.Section + "\n" + c.Text)
-			terms := make([]string, 0, len(rawWords[i]))
-			for _, w := range rawWords[i] {
+			words := german.Words(c.Section + "\n" + c.Text)
+			terms := make([]string, 0, len(words))
+			for _, w := range words {
 				if german.StopWord(w) || len(w) < 2 {
 					continue
 				}
 				terms = append(terms, s.st.stem(w))
+				if len(w) >= minCompound {
+					long[i] = append(long[i], w)
+				}
 			}
 			bodies[i] = terms
 			clear(seen)
@@ -92,10 +97,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		}
 		for i := lo; i < hi; i++ {
 			var extra []string
-			for _, w := range rawWords[i] {
-				if len(w) < minCompound || german.StopWord(w) {
-					continue
-				}
+			for _, w := range long[i] {
 				p, ok := s.parts[w]
 				if !ok {
 					p = s.sp.split(w)
@@ -112,7 +114,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 					}
 				}
 			}
-			rawWords[i] = nil
+			long[i] = nil
 		}
 	}); err != nil {
 		return nil, err
