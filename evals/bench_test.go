@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/channels/phone/callsim"
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
@@ -44,5 +45,34 @@ func BenchmarkBundledTurn(b *testing.B) {
 	if len(lat) > 0 {
 		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+	}
+}
+
+// BenchmarkBenchConversation asks what `lotse bench answer` asks, in the
+// same order, over the bundled base: each conversation the phone bench's
+// questions and a follow-up, then a fresh one. It is the engine's share of
+// that benchmark without HTTP and SQLite, to profile one turn end to end:
+// go test -run '^$' -bench BenchConversation -benchmem -cpuprofile cpu.out ./evals/
+func BenchmarkBenchConversation(b *testing.B) {
+	questions := append(slices.Clone(callsim.DefaultBenchQuestions), "Und wie lange dauert das?")
+	asker, release, err := offlineBuilder([]knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}})(context.Background(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer release()
+	var conv *assistant.Conversation
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(questions)
+		if k == 0 {
+			conv = &assistant.Conversation{ID: "bench", Audience: knowledge.Citizen, Channel: Channel}
+		}
+		ans, err := asker.Ask(context.Background(), conv, assistant.Message{Text: questions[k]})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ans.Text == "" {
+			b.Fatalf("%q: empty answer", questions[k])
+		}
 	}
 }
