@@ -390,7 +390,7 @@ func DropParticiple(w string) string {
 		return rest
 	}
 	for _, p := range separablePrefixes {
-		if rest, ok := strings.CutPrefix(w, p+"ge"); ok && len(rest) >= 4 {
+		if rest, ok := cutPrefixes(w, p, "ge"); ok && len(rest) >= 4 {
 			return p + trim(rest)
 		}
 	}
@@ -406,12 +406,21 @@ func DropParticiple(w string) string {
 // word must be at least four letters ("zuhause" stays).
 func DropZuInfix(w string) string {
 	for _, p := range separablePrefixes {
-		rest, ok := strings.CutPrefix(w, p+"zu")
+		rest, ok := cutPrefixes(w, p, "zu")
 		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) {
 			return p + rest
 		}
 	}
 	return w
+}
+
+// cutPrefixes is strings.CutPrefix(w, p+q) without building p+q: these
+// run for every word of every question.
+func cutPrefixes(w, p, q string) (string, bool) {
+	if rest, ok := strings.CutPrefix(w, p); ok && strings.HasPrefix(rest, q) {
+		return rest[len(q):], true
+	}
+	return w, false
 }
 
 func isLetters(s string) bool {
