@@ -57,7 +57,13 @@ func (a *Assistant) search(ctx context.Context, text, situation string, aud know
 	if err != nil {
 		return retrieval{}, fmt.Errorf("assistant: search: %w", err)
 	}
-	r := retrieval{passages: ps, cands: make([]candidate, 0, min(len(ps), maxCandidates))}
+	docs := 0 // the passages' documents: a candidate is large
+	for i, p := range ps {
+		if !slices.ContainsFunc(ps[:i], func(o knowledge.Passage) bool { return o.DocID == p.DocID }) {
+			docs++
+		}
+	}
+	r := retrieval{passages: ps, cands: make([]candidate, 0, min(docs, maxCandidates))}
 	byID := make(map[string]int, len(ps))
 	for _, p := range ps {
 		i, ok := byID[p.DocID]
@@ -320,7 +326,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 			if !nameIn(name, q) || len(name) == 1 && q.inName[name[0]] {
 				continue
 			}
-			l := len(strings.Join(name, " "))
+			l := joinedLen(name)
 			if len(q.eventOnly) > 0 && l >= minOwnName && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {
 				c.ownNamed = true
 			}
@@ -495,11 +501,33 @@ func oneEdit(a, b string) bool {
 // hasName reports whether names contains name.
 func hasName(names [][]string, name []string) bool {
 	for _, n := range names {
-		if strings.Join(n, " ") == strings.Join(name, " ") {
+		if sameName(n, name) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameName reports whether two names read alike, joined by blanks. It
+// joins them only in the rare case that they differ word by word but
+// not in length.
+func sameName(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if joinedLen(a) != joinedLen(b) {
+		return false
+	}
+	return strings.Join(a, " ") == strings.Join(b, " ")
+}
+
+// joinedLen is len(strings.Join(name, " ")).
+func joinedLen(name []string) int {
+	n := max(len(name)-1, 0)
+	for _, s := range name {
+		n += len(s)
+	}
+	return n
 }
 
 func commonPrefix(a, b string) int {
