@@ -52,11 +52,30 @@ type lexicon struct {
 	genericStems map[string]bool
 }
 
+// officeOrAlternative returns the i-th entry of offices followed by
+// alternatives, without joining the two lists.
+func (lx *lexicon) officeOrAlternative(i int) *translation {
+	if i < len(lx.offices) {
+		return &lx.offices[i]
+	}
+	return &lx.alternatives[i-len(lx.offices)]
+}
+
 // translation adds the German words de to the search for a question in
 // another language that contains pattern.
 type translation struct {
 	pattern pattern
 	de      string
+	// anchor is a word every match contains (patternAnchor), "" for a
+	// pattern without one.
+	anchor string
+}
+
+// mayMatch reports whether t's pattern can match ws: a pattern with an
+// anchor matches only words that contain it. It spares trying the pattern
+// at every position of a message that lacks the word.
+func (t *translation) mayMatch(ws []string) bool {
+	return t.anchor == "" || slices.Contains(ws, t.anchor)
 }
 
 // pattern is one lexicon entry: a sequence of words, where a word ending in
@@ -103,7 +122,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			if !ok || strings.TrimSpace(to) == "" {
 				return nil, fmt.Errorf("lexicon line %d: want \"pattern => German words\"", i+1)
 			}
-			tr := translation{pattern: parsePattern(from), de: strings.TrimSpace(to)}
+			p := parsePattern(from)
+			tr := translation{pattern: p, de: strings.TrimSpace(to), anchor: patternAnchor(p)}
 			switch section {
 			case "translate":
 				lx.translate = append(lx.translate, tr)
@@ -155,16 +175,21 @@ type anchorIndex struct {
 	free   []int
 }
 
+// patternAnchor returns the first word of p that is neither a gap nor a
+// prefix, which every match contains, or "" when there is none.
+func patternAnchor(p pattern) string {
+	for _, w := range p {
+		if w != "~" && !strings.HasSuffix(w, "*") {
+			return w
+		}
+	}
+	return ""
+}
+
 func newAnchorIndex(ps []pattern) anchorIndex {
 	x := anchorIndex{byWord: map[string][]int{}}
 	for i, p := range ps {
-		anchor := ""
-		for _, w := range p {
-			if w != "~" && !strings.HasSuffix(w, "*") {
-				anchor = w
-				break
-			}
-		}
+		anchor := patternAnchor(p)
 		if anchor == "" {
 			x.free = append(x.free, i)
 			continue
@@ -316,8 +341,15 @@ func (lx *lexicon) germanTerms(text string) string {
 		de         string
 	}
 	var hits []hit
-	for _, t := range lx.translate {
+	for i := range lx.translate {
+		t := &lx.translate[i]
 		for _, seq := range [][]string{ws, bare} {
+			if !t.mayMatch(seq) {
+				if !stripped {
+					break
+				}
+				continue
+			}
 			if start, ok := t.pattern.find(seq); ok {
 				end, _ := t.pattern.matchAt(seq, start)
 				hits = append(hits, hit{start, end, t.de})

@@ -127,12 +127,17 @@ func (a *Assistant) understand(t *turn) question {
 			}
 		}
 	}
-	for i, o := range slices.Concat(a.lex.offices, a.lex.alternatives) {
+	nOffices := len(a.lex.offices)
+	for i := range nOffices + len(a.lex.alternatives) {
+		o := a.lex.officeOrAlternative(i)
+		if !o.mayMatch(ws) {
+			continue
+		}
 		start, ok := o.pattern.find(ws)
 		if !ok {
 			continue
 		}
-		if end, _ := o.pattern.matchAt(ws, start); i < len(a.lex.offices) && end-start > 1 {
+		if end, _ := o.pattern.matchAt(ws, start); i < nOffices && end-start > 1 {
 			// The words of an office's name of several words ("service
 			// desk") name that office, not each a document of its own
 			// ("General characteristics of the services").
@@ -183,7 +188,11 @@ func (a *Assistant) understand(t *turn) question {
 func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 	used := make([]bool, len(ws))
 	var out, purposes []string
-	for _, e := range lx.events {
+	for i := range lx.events {
+		e := &lx.events[i]
+		if !e.mayMatch(ws) {
+			continue
+		}
 		for start := range ws {
 			end, ok := e.pattern.matchAt(ws, start)
 			if !ok {
@@ -272,7 +281,11 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.first = lx.match("situation_first", ws)
 	s.renew = lx.match("situation_renew", ws)
 	s.proxy = lx.match("situation_proxy", ws)
-	for _, st := range lx.statuses {
+	for i := range lx.statuses {
+		st := &lx.statuses[i]
+		if !st.mayMatch(ws) {
+			continue
+		}
 		if _, ok := st.pattern.find(ws); ok {
 			for _, w := range words(st.de) {
 				s.status = append(s.status, stem(w))
