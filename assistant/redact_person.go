@@ -30,6 +30,27 @@ const nameWordExpr = `[A-ZÄÖÜ][a-zäöüßéèáàç'’]+(?:-[A-ZÄÖÜ][a-z
 var nameCueRE = regexp.MustCompile(`((?i:\bmein name ist|\bmein name lautet|\bich heiße|\bich heisse|\bname:|\bmy name is|\bich bin|\bi am|\bi'm|\bherrn?|\bfrau|\bhr\.|\bfr\.)[ ]+(?:(?:Dr|Prof)\.[ ]*)?)(` +
 	nameWordExpr + `(?:[ ]+(?:(?:von|van|de|zu|der|den|ter)[ ]+)?` + nameWordExpr + `){0,2})`)
 
+// nameCueParts are parts of nameCueRE's cues, lower-case: every match of
+// a cue contains one of them.
+var nameCueParts = []string{"name", "ich hei", "ich bin", "i am", "i'm", "herr", "frau", "hr.", "fr."}
+
+// hasNameCue reports whether s may contain a cue of nameCueRE, so that
+// most messages skip the regexp. The regexp matches the cues without
+// case, by Unicode's simple folding; lower-casing maps every rune those
+// letters fold with onto the letter but the long s, replaced here.
+func hasNameCue(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Contains(l, "ſ") {
+		l = strings.ReplaceAll(l, "ſ", "s")
+	}
+	for _, p := range nameCueParts {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // notNameWords are capitalised words that follow the cues in ordinary
 // sentences: pronouns ("ich heiße Sie willkommen"), and what people say
 // they are ("ich bin Rentner", "ich bin Deutsche"). General German, no town's
@@ -93,6 +114,9 @@ func hasRoleEnding(w string) bool {
 // a single word counts only if it has no role ending, so "ich bin
 // umgezogen", "ich bin Rentnerin" and "ich bin Lehrer" stay.
 func redactNames(s string) string {
+	if !hasNameCue(s) {
+		return s
+	}
 	return scanReplace(s, nameCueRE, func(s string, loc []int) (int, string, bool) {
 		cue := strings.ToLower(strings.TrimSpace(s[loc[2]:loc[3]]))
 		words := strings.Fields(s[loc[4]:loc[5]])

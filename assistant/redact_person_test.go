@@ -2,7 +2,10 @@
 
 package assistant
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRedactPersonalDetails covers finding 9 of issue 20: names, street
 // addresses, international phone formats with brackets and halves of
@@ -78,5 +81,38 @@ func TestRedactPersonalDetails(t *testing.T) {
 				t.Errorf("not idempotent: %q → %q", got, again)
 			}
 		})
+	}
+}
+
+// TestHasNameCue checks the byte test that lets most messages skip
+// nameCueRE: wherever the regexp finds a cue, in any case and with the
+// runes Unicode folds onto its letters (the long s, the Kelvin sign), the
+// test must say there may be one; and it lets a message without a cue
+// skip.
+func TestHasNameCue(t *testing.T) {
+	cues := []string{"mein name ist", "mein name lautet", "ich heiße", "ich heisse", "name:", "my name is", "ich bin", "i am", "i'm", "herr", "herrn", "frau", "hr.", "fr."}
+	variants := func(c string) []string {
+		return []string{c, strings.ToUpper(c), strings.ToUpper(c[:1]) + c[1:], strings.ReplaceAll(c, "s", "ſ"), strings.ReplaceAll(strings.ToUpper(c), "S", "ſ")}
+	}
+	matched := 0
+	for _, c := range cues {
+		for _, v := range variants(c) {
+			s := "Hallo, " + v + " Erika Mustermann."
+			if !nameCueRE.MatchString(s) {
+				continue
+			}
+			matched++
+			if !hasNameCue(s) {
+				t.Errorf("hasNameCue(%q) = false, but nameCueRE matches", s)
+			}
+		}
+	}
+	if matched < 3*len(cues) {
+		t.Errorf("nameCueRE matched %d variants, want at least %d: the test checks too little", matched, 3*len(cues))
+	}
+	for _, s := range []string{"Was kostet ein Reisepass?", "Wann hat das Bürgeramt geöffnet?"} {
+		if hasNameCue(s) {
+			t.Errorf("hasNameCue(%q) = true, want false", s)
+		}
 	}
 }
