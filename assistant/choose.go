@@ -151,6 +151,8 @@ func (a *Assistant) features(r *retrieval, q question) {
 	// service: "Ich bin umgezogen und will meinen Perso verlängern" asks
 	// about the Personalausweis; the move is the situation.
 	ownNamed := slices.ContainsFunc(r.cands, func(c candidate) bool { return c.ownNamed && c.strong > 0 })
+	stems := newStemSet(q.terms.stems)
+	inName := make([]bool, len(asked)) // per candidate: asked[k] is in its names
 	for i := range r.cands {
 		c := &r.cands[i]
 		var f [numFeatures]float64
@@ -161,12 +163,13 @@ func (a *Assistant) features(r *retrieval, q question) {
 		}
 		total, hitDoc, hitName := 0.0, 0.0, 0.0
 		names := c.nameTok()
-		for _, s := range asked {
+		for k, s := range asked {
 			total += weight[s]
 			if c.hit(q.terms, s) {
 				hitDoc += weight[s]
 			}
-			if q.terms.hit(names, s) {
+			inName[k] = q.terms.hitIn(names, s)
+			if inName[k] {
 				hitName += weight[s]
 			}
 		}
@@ -180,8 +183,8 @@ func (a *Assistant) features(r *retrieval, q question) {
 			// question's words or not.
 			ps := passageTokens(*c)
 			hit := 0.0
-			for _, s := range asked {
-				if q.terms.hit(ps, s) || q.terms.hit(names, s) {
+			for k, s := range asked {
+				if q.terms.hitIn(ps, s) || inName[k] {
 					hit += weight[s]
 				}
 			}
@@ -191,7 +194,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		if len(title) > 0 {
 			n := 0
 			for _, s := range title {
-				if stemIn(s, q.terms.stems) {
+				if stemIn(s, stems) {
 					n++
 				}
 			}
@@ -234,7 +237,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		if len(q.events) > 0 && !byEvent {
 			n := 0
 			for _, s := range q.events {
-				if tokenMatch(names, s) {
+				if names.match(s) {
 					n++
 				}
 			}
@@ -244,7 +247,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 			f[featNotice] = 1
 		}
 		for _, s := range q.sit.words() {
-			if tokenMatch(names, s) {
+			if names.match(s) {
 				f[featSituation] = 1
 				break
 			}
@@ -294,7 +297,7 @@ const maxReferringRunes = 20000
 //
 // The stems of each text come from the document's memo (docInfo); the
 // result may be that memo's map, so callers must not change it.
-func passageTokens(c candidate) map[string]bool {
+func passageTokens(c candidate) stemSet {
 	type text struct{ section, heading, text string }
 	var keys [3]text
 	n := 0
@@ -315,7 +318,7 @@ func passageTokens(c candidate) map[string]bool {
 	out := map[string]bool{}
 	for _, k := range keys[:n] {
 		if c.info != nil {
-			for s := range c.info.passageStems(k.heading, k.text) {
+			for _, s := range c.info.passageStems(k.heading, k.text).list {
 				out[s] = true
 			}
 			continue
@@ -324,7 +327,7 @@ func passageTokens(c candidate) map[string]bool {
 			out[stem(w)] = true
 		}
 	}
-	return out
+	return newStemSet(out)
 }
 
 // titleStems is a.titleStems(c.doc), from the document's memo when there
@@ -351,14 +354,14 @@ func (a *Assistant) titleStems(d knowledge.Document) []string {
 
 // stemIn reports whether s is among the question's stems, or hides in one
 // of its compounds ("ausweis" in "personalausweisverlust").
-func stemIn(s string, stems map[string]bool) bool {
-	if stems[s] {
+func stemIn(s string, stems stemSet) bool {
+	if stems.has[s] {
 		return true
 	}
 	if len(s) < 5 {
 		return false
 	}
-	for w := range stems {
+	for _, w := range stems.list {
 		if strings.Contains(w, s) || nearMiss(w, s) {
 			return true
 		}
@@ -493,10 +496,10 @@ func (ch choice) rival(r retrieval, q question, w Weights) int {
 // "persönlich") is none.
 func namesKey(c candidate, key string) bool {
 	names := c.nameTok()
-	if names[key] {
+	if names.has[key] {
 		return true
 	}
-	return len(key) >= minCompoundPart && tokenMatch(names, key)
+	return len(key) >= minCompoundPart && names.match(key)
 }
 
 // minCompoundPart is the shortest key term looked for inside a name.
@@ -521,7 +524,7 @@ func keyTerm(r retrieval, q question) string {
 	for _, s := range q.terms.content {
 		df := 0
 		for _, c := range r.cands {
-			if tokenMatch(c.nameTok(), s) {
+			if c.nameTok().match(s) {
 				df++
 			}
 		}
@@ -543,7 +546,7 @@ func facetHolds(d knowledge.Document, info *docInfo, q question) bool {
 		}
 		tokens := info.sectionTokens(i)
 		for _, c := range q.terms.content {
-			if q.terms.hit(tokens, c) {
+			if q.terms.hitIn(tokens, c) {
 				return true
 			}
 		}

@@ -22,6 +22,7 @@ type docInfo struct {
 	tokens  map[string]bool // stems of every word
 	names   [][]string      // stemmed names: synonyms and title words
 	nameTok map[string]bool // every stem of names
+	nameSet stemSet         // nameTok, listed
 	units   [][]textUnit    // per section, in reading order
 	runes   int             // length of the text
 	title   []string        // titleStems of the document
@@ -30,8 +31,9 @@ type docInfo struct {
 	// passages memoises the stems of the passage texts turns look at
 	// (passageTokens): the same sections are retrieved turn after turn.
 	pmu      sync.Mutex
-	passages map[passageKey]map[string]bool
-	sections []map[string]bool // sectionTokens, per section once used
+	passages map[passageKey]stemSet
+	quotes   map[string]stemSet // quoteStems, by the quote's text
+	sections []stemSet          // sectionTokens, per section once used
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
@@ -64,31 +66,31 @@ func (d *docInfo) has(s string) bool {
 	return v
 }
 
-// nameTok returns the stems of c's names: its document memo's nameTok,
+// nameTok returns the stems of c's names: its document memo's nameSet,
 // or computed from nameSets for a candidate without one.
-func (c candidate) nameTok() map[string]bool {
+func (c candidate) nameTok() stemSet {
 	if c.info != nil {
-		return c.info.nameTok
+		return c.info.nameSet
 	}
-	return nameTokens(c.nameSets)
+	return newStemSet(nameTokens(c.nameSets))
 }
 
 // sectionTokens returns the stems of every unit of section i, computed on
 // first use. The map is shared: callers must not change it.
-func (d *docInfo) sectionTokens(i int) map[string]bool {
+func (d *docInfo) sectionTokens(i int) stemSet {
 	d.pmu.Lock()
 	defer d.pmu.Unlock()
 	if d.sections == nil {
-		d.sections = make([]map[string]bool, len(d.units))
+		d.sections = make([]stemSet, len(d.units))
 	}
-	if d.sections[i] == nil {
+	if d.sections[i].has == nil {
 		tokens := map[string]bool{}
 		for _, u := range d.units[i] {
 			for st := range u.stems {
 				tokens[st] = true
 			}
 		}
-		d.sections[i] = tokens
+		d.sections[i] = newStemSet(tokens)
 	}
 	return d.sections[i]
 }
@@ -105,7 +107,7 @@ const maxPassageMemo = 32
 
 // passageStems returns the stems of the words of heading + " " + text,
 // memoised. The map is shared: callers must not change it.
-func (d *docInfo) passageStems(heading, text string) map[string]bool {
+func (d *docInfo) passageStems(heading, text string) stemSet {
 	k := passageKey{heading, text}
 	d.pmu.Lock()
 	v, ok := d.passages[k]
@@ -113,15 +115,40 @@ func (d *docInfo) passageStems(heading, text string) map[string]bool {
 	if ok {
 		return v
 	}
-	v = map[string]bool{}
+	m := map[string]bool{}
 	for _, w := range words(heading + " " + text) {
-		v[stem(w)] = true
+		m[stem(w)] = true
 	}
+	v = newStemSet(m)
 	d.pmu.Lock()
 	if d.passages == nil || len(d.passages) >= maxPassageMemo {
-		d.passages = map[passageKey]map[string]bool{}
+		d.passages = map[passageKey]stemSet{}
 	}
 	d.passages[k] = v
+	d.pmu.Unlock()
+	return v
+}
+
+// quoteStems returns the stems of the words of text, a quote from d, as
+// its units count them (a zu-infinitive as its verb), memoised as the
+// passages are: the same sections are quoted turn after turn.
+func (d *docInfo) quoteStems(text string) stemSet {
+	d.pmu.Lock()
+	v, ok := d.quotes[text]
+	d.pmu.Unlock()
+	if ok {
+		return v
+	}
+	m := map[string]bool{}
+	for _, w := range words(text) {
+		m[stem(german.DropZuInfix(w))] = true
+	}
+	v = newStemSet(m)
+	d.pmu.Lock()
+	if d.quotes == nil || len(d.quotes) >= maxPassageMemo {
+		d.quotes = map[string]stemSet{}
+	}
+	d.quotes[text] = v
 	d.pmu.Unlock()
 	return v
 }
@@ -237,6 +264,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info := &docInfo{}
 	info.tokens, info.names = a.lex.docTerms(d)
 	info.nameTok = nameTokens(info.names)
+	info.nameSet = newStemSet(info.nameTok)
 	info.title = a.titleStems(d)
 	for _, w := range words(d.Title) {
 		if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {

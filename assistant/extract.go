@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
-	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Bounds of an extractive answer: what a person reads on one screen.
@@ -190,17 +189,19 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 	if info == nil {
 		info = a.info(c.doc)
 	}
-	quoted := map[string]bool{}
-	for _, x := range qs {
-		for _, w := range words(x.text) {
-			quoted[stem(german.DropZuInfix(w))] = true
-		}
+	quoted := make([]stemSet, len(qs))
+	for i, x := range qs {
+		quoted[i] = info.quoteStems(x.text)
+	}
+	// A word hits the quotes together when it hits one of them.
+	inQuotes := func(s string) bool {
+		return slices.ContainsFunc(quoted, func(ts stemSet) bool { return q.terms.hitIn(ts, s) })
 	}
 	rest := q
 	rest.terms.content = nil
 	rest.events, rest.codes = nil, nil
 	for _, s := range q.terms.content {
-		if info.nameTok[s] || q.terms.hit(quoted, s) || !c.hit(q.terms, s) {
+		if info.nameTok[s] || inQuotes(s) || !c.hit(q.terms, s) {
 			continue
 		}
 		rest.terms.content = append(rest.terms.content, s)

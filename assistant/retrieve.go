@@ -217,6 +217,24 @@ func (q queryTerms) own() queryTerms {
 	return o
 }
 
+// hitIn is hit over a stemSet.
+func (q queryTerms) hitIn(ts stemSet, s string) bool {
+	if ts.match(s) {
+		return true
+	}
+	for _, a := range q.alts[s] {
+		if ts.match(a) {
+			return true
+		}
+	}
+	for _, j := range q.joined[s] {
+		if ts.has[j] {
+			return true
+		}
+	}
+	return false
+}
+
 // hit reports whether the content stem s, or one of its alternatives,
 // occurs among tokens.
 func (q queryTerms) hit(tokens map[string]bool, s string) bool {
@@ -317,13 +335,16 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 			weight[s] = 0.3
 		}
 	}
-	own := q.own()
+	stems, own := newStemSet(q.stems), stemSet{}
+	if len(q.eventOnly) > 0 {
+		own = newStemSet(q.own().stems)
+	}
 	for i := range r.cands {
 		c := &r.cands[i]
 		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
-		c.primary = len(c.head) > 0 && nameIn(c.head, q)
+		c.primary = len(c.head) > 0 && nameIn(c.head, stems)
 		for _, name := range c.nameSets {
-			if !nameIn(name, q) || len(name) == 1 && q.inName[name[0]] {
+			if !nameIn(name, stems) || len(name) == 1 && q.inName[name[0]] {
 				continue
 			}
 			l := joinedLen(name)
@@ -364,14 +385,14 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 // nameIn reports whether every stem of a name occurs in the question as a
 // word; a long one-word name may also hide in a compound or a typo the
 // user wrote ("kindergartenplatz" names "Kindergarten").
-func nameIn(name []string, q queryTerms) bool {
+func nameIn(name []string, stems stemSet) bool {
 	for _, s := range name {
-		if q.stems[s] {
+		if stems.has[s] {
 			continue
 		}
 		found := false
 		if len(s) >= 6 && len(name) == 1 {
-			for w := range q.stems {
+			for _, w := range stems.list {
 				if strings.Contains(w, s) || nearMiss(w, s) {
 					found = true
 					break
@@ -379,7 +400,7 @@ func nameIn(name []string, q queryTerms) bool {
 			}
 			// A compound whose parts the question says apart: "Gewerbe
 			// … anmelden" names "Gewerbeanmeldung".
-			found = found || splitsInto(s, q.stems)
+			found = found || splitsInto(s, stems)
 		}
 		if !found {
 			return false
@@ -393,11 +414,11 @@ func nameIn(name []string, q queryTerms) bool {
 // ("gewerb" + "e" + "anmeld"); the first may be made a noun by a suffix
 // ("schwanger" → "Schwangerschafts|bestätigung", whose stem lost its
 // "-er").
-func splitsInto(s string, stems map[string]bool) bool {
+func splitsInto(s string, stems stemSet) bool {
 	if len(s) < 8 {
 		return false
 	}
-	for a := range stems {
+	for _, a := range stems.list {
 		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
 			continue
 		}
@@ -407,7 +428,7 @@ func splitsInto(s string, stems map[string]bool) bool {
 				continue
 			}
 			for _, link := range []string{"", "e", "s", "es", "n", "en"} {
-				if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems[b] {
+				if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems.has[b] {
 					return true
 				}
 			}
@@ -431,10 +452,45 @@ func tokenMatch(tokens map[string]bool, s string) bool {
 		return false
 	}
 	for t := range tokens {
-		if strings.Contains(t, s) {
+		if holdsStem(t, s) {
 			return true
 		}
-		if nearMiss(s, t) || sameCompoundHead(s, t) {
+	}
+	return false
+}
+
+// holdsStem reports whether the word t holds the stem s as tokenMatch
+// means it: inside a compound, as a near miss, or with the same head.
+func holdsStem(t, s string) bool {
+	return strings.Contains(t, s) || nearMiss(s, t) || sameCompoundHead(s, t)
+}
+
+// stemSet is a set of stems that is also scanned in full (tokenMatch,
+// nameIn): ranging over a slice costs a fraction of ranging over a map,
+// and every scan here only asks whether some member fits.
+type stemSet struct {
+	has  map[string]bool
+	list []string // the members, in no particular order
+}
+
+func newStemSet(m map[string]bool) stemSet {
+	list := make([]string, 0, len(m))
+	for s := range m {
+		list = append(list, s)
+	}
+	return stemSet{has: m, list: list}
+}
+
+// match is tokenMatch over the set.
+func (ts stemSet) match(s string) bool {
+	if ts.has[s] {
+		return true
+	}
+	if len(s) < 5 {
+		return false
+	}
+	for _, t := range ts.list {
+		if holdsStem(t, s) {
 			return true
 		}
 	}
