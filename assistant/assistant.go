@@ -106,6 +106,7 @@ type Assistant struct {
 	texts   orgTexts
 	weights Weights
 	docs    *docCache
+	cleaned cleanMemo
 	// intake runs the IT incident dialog; nil without Tickets.
 	intake incidentIntake
 }

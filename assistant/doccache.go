@@ -275,7 +275,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info.units = make([][]textUnit, len(d.Sections))
 	for i, s := range d.Sections {
 		info.runes += runeLen(s.Text)
-		text := a.clean(s.Text, true)
+		text := a.cleanText(s.Text, true) // each section once: no need to memoise
 		for _, u := range splitUnits(text) {
 			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
 			for _, w := range x.words {
@@ -293,4 +293,44 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		}
 	}
 	return info
+}
+
+// cleanMemo memoises clean: the same sections are quoted turn after turn,
+// and cleaning one runs several expressions and the lexicon over every
+// line. It holds at most maxCleanMemo texts and maxCleanBytes bytes of
+// texts and results, and starts afresh when full.
+type cleanMemo struct {
+	mu    sync.Mutex
+	m     map[cleanKey]string
+	bytes int
+}
+
+type cleanKey struct {
+	text       string
+	keepOffice bool
+}
+
+const (
+	maxCleanMemo  = 1024
+	maxCleanBytes = 4 << 20
+)
+
+func (c *cleanMemo) get(k cleanKey) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[k]
+	return s, ok
+}
+
+func (c *cleanMemo) put(k cleanKey, s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := len(k.text) + len(s)
+	if c.m == nil || len(c.m) >= maxCleanMemo || c.bytes+n > maxCleanBytes {
+		c.m, c.bytes = make(map[cleanKey]string), 0
+	}
+	if _, ok := c.m[k]; !ok {
+		c.m[k] = s
+		c.bytes += n
+	}
 }

@@ -211,8 +211,20 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 
 // clean turns source text into what an answer may quote: plain text
 // without Markdown markers, header lines (unless keepOffice, for a question
-// where to go), table rules, empty tables and template tags.
+// where to go), table rules, empty tables and template tags. The result is
+// memoised (cleanMemo).
 func (a *Assistant) clean(text string, keepOffice bool) string {
+	k := cleanKey{text, keepOffice}
+	if s, ok := a.cleaned.get(k); ok {
+		return s
+	}
+	s := a.cleanText(text, keepOffice)
+	a.cleaned.put(k, s)
+	return s
+}
+
+// cleanText is clean without the memo.
+func (a *Assistant) cleanText(text string, keepOffice bool) string {
 	// Each expression runs only when the text holds what it needs.
 	if strings.Contains(text, "![") {
 		text = imageRE.ReplaceAllString(text, "")

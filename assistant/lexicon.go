@@ -238,13 +238,22 @@ func (lx *lexicon) check() (*lexicon, error) {
 // has reports whether word (folded) is a single-word entry of section.
 func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word] }
 
-// match reports whether any entry of section occurs in words.
+// match reports whether any entry of section occurs in words. Any will
+// do, so it tries the candidates as the anchor index lists them, without
+// putting them in order: the free ones, then those of each word.
 func (lx *lexicon) match(section string, words []string) bool {
-	var buf [16]int
 	ps := lx.sections[section]
-	for _, i := range lx.candidates(section, words, buf[:0]) {
+	x := lx.anchors[section]
+	for _, i := range x.free {
 		if _, ok := ps[i].find(words); ok {
 			return true
+		}
+	}
+	for _, w := range words {
+		for _, i := range x.byWord[w] {
+			if _, ok := ps[i].find(words); ok {
+				return true
+			}
 		}
 	}
 	return false
