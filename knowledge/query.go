@@ -267,12 +267,16 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 	// query tokens exactly, and words inside a matched run do not match
 	// shorter keys ("Auto ummelden" is a car, not a change of address).
 	covered := make([]bool, len(toks))
+	light := make([]string, len(toks)) // tokensKey's words, stemmed once
+	for i, tk := range toks {
+		light[i] = german.LightStem(tk.word)
+	}
 	for n := min(ix.rules.maxLen, len(toks)); n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
 			if slices.Contains(covered[i:i+n], true) {
 				continue
 			}
-			rules := ix.rules.rules[tokensKey(toks[i:i+n])]
+			rules := ix.rules.rules[strings.Join(light[i:i+n], " ")] // tokensKey(toks[i:i+n])
 			if len(rules) > 0 && n > 1 {
 				for j := i; j < i+n; j++ {
 					covered[j] = true
@@ -289,8 +293,8 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		}
 	}
 	// Typo-corrected words get their rules too ("Fürerschein" → Fahrerlaubnis).
-	for _, tk := range toks {
-		ls := german.LightStem(tk.word)
+	for i, tk := range toks {
+		ls := light[i]
 		if ix.vocab.has(tk.stem) || len(ix.rules.rules[ls]) > 0 || !work.fuzzyOK(ls) {
 			continue
 		}
