@@ -336,7 +336,7 @@ func wordMatches(pat, w string) bool {
 // and the light stem of a folded word.
 func fold(s string) string { return german.Normalize(s) }
 
-func words(s string) []string { return strings.Fields(german.Normalize(s)) }
+func words(s string) []string { return german.NormalWords(s) }
 
 func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
 

@@ -127,10 +127,16 @@ func Words(s string) []string {
 // blanks, with "§" spelled out as "paragraph", so that "Wie läuft's?!" and
 // "wie laeuft s" compare equal.
 func Normalize(s string) string {
+	return strings.Join(NormalWords(s), " ")
+}
+
+// NormalWords returns the words of Normalize(s): strings.Fields of it,
+// without joining them and splitting again (no word holds a blank).
+func NormalWords(s string) []string {
 	if strings.ContainsRune(s, '§') {
 		s = strings.ReplaceAll(s, "§", " paragraph ")
 	}
-	return strings.Join(Words(s), " ")
+	return Words(s)
 }
 
 // Stem returns the Snowball German stem of a folded word. Because the input

@@ -4,6 +4,7 @@ package german
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -146,6 +147,21 @@ func TestDropZuInfix(t *testing.T) {
 	} {
 		if got := DropZuInfix(in); got != want {
 			t.Errorf("DropZuInfix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNormalWordsAreNormalizeSplit checks that NormalWords is the split of
+// Normalize, whatever separates the words: blanks of every kind, § and
+// punctuation.
+func TestNormalWordsAreNormalizeSplit(t *testing.T) {
+	for _, s := range []string{
+		"", "  ", "Wie läuft's?!", "§ 3 Abs. 2 BMG", "§§12ff", "Kfz-Zulassung\tund\u00a0Straße\u2003Maß\u2028Zeile",
+		"İstanbul ÄÖÜ ß", "e\u0301cole", "Reisepass…Personalausweis", "a\u0085b\u200bc",
+	} {
+		want := strings.Fields(Normalize(s))
+		if got := NormalWords(s); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("NormalWords(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
