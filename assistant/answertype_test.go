@@ -83,7 +83,8 @@ func TestAskingPart(t *testing.T) {
 
 func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
 	a := mustAssistant(t, nil)
-	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: "bis wann muss die geburt gemeldet sein", query: "bis wann muss die geburt gemeldet sein", lang: "de"})
+	msg := "bis wann muss die geburt gemeldet sein"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: msg, query: msg, sig: a.lex.signals(msg), lang: "de"})
 	unit := map[string]bool{}
 	for _, w := range words("Die Geburt eines Kindes ist dem Standesamt binnen einer Woche anzuzeigen.") {
 		unit[stem(german.DropZuInfix(w))] = true

@@ -267,7 +267,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 	// names that other one better.
 	for i := range r.cands {
 		for j := range r.cands {
-			if i != j && r.cands[j].feat[featTitle] > r.cands[i].feat[featTitle] && r.cands[i].info.runes <= maxReferringRunes && refersTo(r.cands[i].doc, r.cands[j].doc.Title) {
+			if i != j && r.cands[j].feat[featTitle] > r.cands[i].feat[featTitle] && r.cands[i].info.runes <= maxReferringRunes && r.cands[i].info.refersTo(r.cands[i].doc, r.cands[j].doc.Title) {
 				r.cands[i].feat[featRefTitle] = 1
 			}
 		}

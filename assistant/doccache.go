@@ -42,6 +42,29 @@ type docInfo struct {
 	matched map[string]bool
 
 	answered map[knowledge.Facet]bool // memo of docAnswers
+	refers   map[string]bool          // memo of refersTo, by title
+}
+
+// maxRefersMemo bounds the memoised titles per document.
+const maxRefersMemo = 256
+
+// refersTo is refersTo(doc, title), memoised; doc is the document d was
+// derived from.
+func (d *docInfo) refersTo(doc knowledge.Document, title string) bool {
+	d.mu.Lock()
+	v, ok := d.refers[title]
+	d.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = refersTo(doc, title)
+	d.mu.Lock()
+	if d.refers == nil || len(d.refers) >= maxRefersMemo {
+		d.refers = map[string]bool{}
+	}
+	d.refers[title] = v
+	d.mu.Unlock()
+	return v
 }
 
 // maxMatchMemo bounds the memoised lookups per document.

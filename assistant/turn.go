@@ -50,8 +50,8 @@ type turn struct {
 	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
-	sig    signals
-	first  bool // no assistant answer yet in this conversation
+	sig    signals // signals(red); understand reuses its words
+	first  bool    // no assistant answer yet in this conversation
 	emit   func(Chunk) bool
 	prefix []string // sentences to put before the answer (retried handoff)
 	conf   float64

@@ -95,7 +95,10 @@ var (
 // understand analyses the message of turn t.
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
-	ws := words(t.query)
+	ws := t.sig.words // the words of t.red
+	if t.query != t.red {
+		ws = words(t.query)
+	}
 	if v := separableVerb(a.lex, ws); v != "" {
 		// "Wie melde ich mein Gewerbe ab?" asks about "abmelden".
 		q.text += " " + v
