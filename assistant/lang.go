@@ -5,6 +5,7 @@ package assistant
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // supportedLangs are the languages the assistant recognises and answers
@@ -44,6 +45,14 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 		}
 	}
 	for _, r := range strings.ToLower(text) {
+		if r < utf8.RuneSelf {
+			// ASCII: a Latin letter or nothing the scripts count; the
+			// range tables need not be searched.
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Arabic, r):
 			arabic++
