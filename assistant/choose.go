@@ -138,10 +138,10 @@ func (a *Assistant) features(r *retrieval, q question) {
 	asked := append([]string(nil), q.terms.content...)
 	// Rarer words weigh more: a word every candidate has says little.
 	weight := map[string]float64{}
-	for _, s := range asked {
+	for k, s := range asked {
 		df := 0
-		for _, c := range r.cands {
-			if c.hit(q.terms, s) {
+		for i := range r.cands {
+			if r.hit(i, k, q.terms, asked) {
 				df++
 			}
 		}
@@ -165,7 +165,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		names := c.nameTok()
 		for k, s := range asked {
 			total += weight[s]
-			if c.hit(q.terms, s) {
+			if r.hit(i, k, q.terms, asked) {
 				hitDoc += weight[s]
 			}
 			inName[k] = q.terms.hitIn(names, s)

@@ -24,6 +24,30 @@ type retrieval struct {
 	passages []knowledge.Passage
 	docIDs   []string // unique document IDs in rank order
 	cands    []candidate
+	// hits[i*len(hitTerms)+k] memoises cands[i].hit for hitTerms[k], the
+	// content words score was given; features asks the same again.
+	hitTerms []string
+	hits     []bool
+}
+
+// hitsOf fills hits for the content words of q.
+func (r *retrieval) hitsOf(q queryTerms) {
+	r.hitTerms = q.content
+	r.hits = make([]bool, len(r.cands)*len(q.content))
+	for i, c := range r.cands {
+		for k, s := range q.content {
+			r.hits[i*len(q.content)+k] = c.hit(q, s)
+		}
+	}
+}
+
+// hit reports cands[i].hit(q, asked[k]), from the memo when asked are the
+// words it holds.
+func (r *retrieval) hit(i, k int, q queryTerms, asked []string) bool {
+	if len(r.hits) == len(r.cands)*len(asked) && slices.Equal(r.hitTerms, asked) {
+		return r.hits[i*len(asked)+k]
+	}
+	return r.cands[i].hit(q, asked[k])
 }
 
 // candidate is a retrieved document that may answer the question.
@@ -322,11 +346,12 @@ func isDigits(w string) bool {
 // weighs them less and strong ignores them.
 func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 	n := len(r.cands)
+	r.hitsOf(q)
 	weight := map[string]float64{}
-	for _, s := range q.content {
+	for k, s := range q.content {
 		df := 0
-		for _, c := range r.cands {
-			if c.hit(q, s) {
+		for i := range r.cands {
+			if r.hit(i, k, q, q.content) {
 				df++
 			}
 		}
@@ -370,9 +395,9 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 		c.coverage = 0
 		total, hit := 0.0, 0.0
-		for _, s := range q.content {
+		for k, s := range q.content {
 			total += weight[s]
-			if c.hit(q, s) {
+			if r.hit(i, k, q, q.content) {
 				hit += weight[s]
 			}
 		}
