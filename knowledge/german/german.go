@@ -385,7 +385,7 @@ var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab"
 // "zurueckgezahlt" → "zurueckzahl", "umgemeldet" → "ummeld". Other words
 // are returned unchanged.
 func DropParticiple(w string) string {
-	if len(w) < 7 || !strings.HasSuffix(w, "t") {
+	if len(w) < 7 || !strings.HasSuffix(w, "t") || !strings.Contains(w, "ge") {
 		return w
 	}
 	trim := func(rest string) string {
@@ -411,6 +411,9 @@ func DropParticiple(w string) string {
 // "anzuzeigen" → "anzeigen", "zuzulassen" → "zulassen". The rest of the
 // word must be at least four letters ("zuhause" stays).
 func DropZuInfix(w string) string {
+	if !strings.Contains(w, "zu") {
+		return w // most words: no prefix is worth trying
+	}
 	for _, p := range separablePrefixes {
 		rest, ok := cutPrefixes(w, p, "zu")
 		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) {
