@@ -212,7 +212,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		if len(q.facets) > 0 {
 			n := 0
 			for _, fc := range q.facets {
-				if hasFacet(c.doc, []knowledge.Facet{fc}) {
+				if hasSection(c.doc, fc) {
 					n++
 				}
 			}

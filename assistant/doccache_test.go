@@ -56,3 +56,17 @@ func TestCleanMemoisedAsUncached(t *testing.T) {
 		}
 	}
 }
+
+// TestSameNameIsJoinedEquality compares sameName with joining the names,
+// including words that hold blanks or are empty.
+func TestSameNameIsJoinedEquality(t *testing.T) {
+	names := [][]string{nil, {}, {""}, {"", ""}, {"a"}, {"a", ""}, {"", "a"}, {"a b"}, {"a", "b"}, {"ab"}, {"a", "c"},
+		{"reisepass"}, {"reisepas", "s"}, {"reise", "pass"}, {"reise pass"}, {"kind", "reisepass"}, {"kindreisepass"}}
+	for _, a := range names {
+		for _, b := range names {
+			if got, want := sameName(a, b), strings.Join(a, " ") == strings.Join(b, " "); got != want {
+				t.Errorf("sameName(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -589,17 +589,43 @@ func hasName(names [][]string, name []string) bool {
 	return false
 }
 
-// sameName reports whether two names read alike, joined by blanks. It
-// joins them only in the rare case that they differ word by word but
-// not in length.
+// sameName reports whether two names read alike, joined by blanks
+// (strings.Join(a, " ") == strings.Join(b, " ")), without joining them.
 func sameName(a, b []string) bool {
-	if slices.Equal(a, b) {
-		return true
-	}
 	if joinedLen(a) != joinedLen(b) {
 		return false
 	}
-	return strings.Join(a, " ") == strings.Join(b, " ")
+	ra, rb := joinedReader{words: a}, joinedReader{words: b}
+	for {
+		ca, ok := ra.next()
+		cb, _ := rb.next()
+		if !ok {
+			return true // the same length: both end here
+		}
+		if ca != cb {
+			return false
+		}
+	}
+}
+
+// joinedReader reads the bytes of words joined by blanks.
+type joinedReader struct {
+	words []string
+	w, i  int // the word, and the byte in it, read next
+}
+
+func (r *joinedReader) next() (byte, bool) {
+	for r.w < len(r.words) {
+		if r.i < len(r.words[r.w]) {
+			r.i++
+			return r.words[r.w][r.i-1], true
+		}
+		r.w, r.i = r.w+1, 0
+		if r.w < len(r.words) {
+			return ' ', true
+		}
+	}
+	return 0, false
 }
 
 // joinedLen is len(strings.Join(name, " ")).
@@ -626,12 +652,14 @@ const relevantCoverage = 0.34
 func (c candidate) relevant() bool { return c.named > 0 || c.coverage >= relevantCoverage }
 
 func hasFacet(d knowledge.Document, facets []knowledge.Facet) bool {
-	for _, f := range facets {
-		if len(sectionsFor(d, f)) > 0 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(facets, func(f knowledge.Facet) bool { return hasSection(d, f) })
+}
+
+// hasSection reports whether sectionsFor(d, f) is not empty.
+func hasSection(d knowledge.Document, f knowledge.Facet) bool {
+	return slices.ContainsFunc(d.Sections, func(s knowledge.Section) bool {
+		return s.Facet == f && strings.TrimSpace(s.Text) != ""
+	})
 }
 
 // sameNames reports whether the question names neither document more than
