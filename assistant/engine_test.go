@@ -107,6 +107,8 @@ func TestEngineOnTheSharedCorpus(t *testing.T) {
 		{q: "I moved to a new university. Can I keep my user account?", aud: knowledge.Employee, doc: "csc-user-guide/support/faq/how-to-change-organization"},
 		// A zu-infinitive of a separable verb ("abzumelden").
 		{q: "Kostet es etwas, mein Gewerbe abzumelden?", doc: "tramitit-de-germany/gewerbeabmeldung", facts: []string{"kostenlos"}},
+		// Of a list longer than a screen, the items that answer stay.
+		{q: "I just changed my password and now the login to Puhti fails. Why?", aud: knowledge.Employee, doc: "csc-user-guide/support/faq/i-cannot-login", facts: []string{"one hour"}},
 		// Two facets, each answered by the unit stating its kind of value.
 		{q: "kostet die gewerbeabmeldung was und wie lange dauert es", doc: "tramitit-de-germany/gewerbeabmeldung", facts: []string{"kostenlos", "einige Wochen"}},
 	})

@@ -534,6 +534,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				keep[i+j] = true
 			}
 		}
+		dropWeakest(keep, best, func(i int) (int, float64) { return runeLen(all[i].text), all[i].v })
 		var out []string
 		for i, u := range all {
 			if keep[i] {
@@ -1103,3 +1104,39 @@ var paragraphStartRE = regexp.MustCompile(`^\s*(?:§+|Art\.)\s*\d+[a-z]?\b`)
 
 // paragraphStart reports whether unit u opens a statute's paragraph.
 func paragraphStart(u string) bool { return paragraphStartRE.MatchString(u) }
+
+// dropWeakest removes kept units, the lowest-scored first and never best,
+// until what is kept fits on a screen: of a lead-in's list or a
+// procedure's steps, the items that answer stay ("You just changed your
+// password … allow up to one hour" as the fourth of four reasons), not
+// the first ones.
+func dropWeakest(keep map[int]bool, best int, unit func(i int) (runes int, v float64)) {
+	total := 0
+	var idx []int
+	for i := range keep {
+		n, _ := unit(i)
+		total += n
+		if i != best {
+			idx = append(idx, i)
+		}
+	}
+	if total <= maxBlockRunes {
+		return
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		_, va := unit(idx[a])
+		_, vb := unit(idx[b])
+		if va != vb {
+			return va < vb
+		}
+		return idx[a] > idx[b] // of equals, the later goes first
+	})
+	for _, i := range idx {
+		if total <= maxBlockRunes {
+			return
+		}
+		n, _ := unit(i)
+		delete(keep, i)
+		total -= n
+	}
+}

@@ -133,4 +133,5 @@ outage, not working, broken, down => stoerung, ausfall
 email => e-mail
 phone => telefon
 reach, get in touch, contact => contact, kontakt
+let me in, let in, get in, sign in, log in, log on => login, anmelden
 `
