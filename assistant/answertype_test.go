@@ -138,3 +138,19 @@ func TestTroubleQuestionsFindTheCondition(t *testing.T) {
 		t.Error("a condition is not read as an answer to a trouble question")
 	}
 }
+
+// "How long must it be" asks for a requirement, "how long does it take"
+// for a duration, "how long is it valid" for the validity.
+func TestHowLongAsksForLengthDurationOrValidity(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]knowledge.Facet{
+		"How long does a new password have to be?": knowledge.FacetVoraussetzungen,
+		"wie lang muss das passwort sein":          knowledge.FacetVoraussetzungen,
+		"wie lange dauert ein reisepass":           knowledge.FacetDauer,
+		"wie lange ist der pass gültig":            knowledge.FacetFristen,
+	} {
+		if got := a.lex.detectFacets(text); len(got) == 0 || got[0] != want {
+			t.Errorf("detectFacets(%q) = %v, want %s first", text, got, want)
+		}
+	}
+}

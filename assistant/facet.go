@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +48,16 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 			continue
 		}
 		out = append(out, f)
+	}
+	if containsFacet(out, knowledge.FacetDauer) && !lx.match("validity", ws) && lx.match("length", ws) {
+		// "How long does a new password have to be?" asks for a
+		// requirement of the thing, not how long something takes.
+		for i, f := range out {
+			if f == knowledge.FacetDauer {
+				out[i] = knowledge.FacetVoraussetzungen
+			}
+		}
+		out = slices.Compact(out)
 	}
 	if containsFacet(out, knowledge.FacetDauer) && lx.match("validity", ws) {
 		// "Wie lange ist der Pass gültig?" asks how long it is valid, not

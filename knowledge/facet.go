@@ -210,6 +210,11 @@ var headingWords = map[string]Facet{
 	"voraussetzung": FacetVoraussetzungen, "voraussetzungen": FacetVoraussetzungen, "berechtigt": FacetVoraussetzungen,
 	"ablauf": FacetAblauf, "verfahren": FacetAblauf, "verfahrensablauf": FacetAblauf, "vorgehen": FacetAblauf, "schritte": FacetAblauf,
 	"rechtsgrundlage": FacetRechtsgrundlage, "rechtsgrundlagen": FacetRechtsgrundlage,
+	// English headings ("Password requirements", "Processing fees").
+	"requirements": FacetVoraussetzungen, "prerequisites": FacetVoraussetzungen, "eligibility": FacetVoraussetzungen,
+	"fees": FacetKosten, "costs": FacetKosten, "pricing": FacetKosten,
+	"documents": FacetUnterlagen, "deadline": FacetFristen, "deadlines": FacetFristen,
+	"appointment": FacetTermin, "appointments": FacetTermin,
 }
 
 // labelLine reports whether line is a facet name standing alone on its line,
