@@ -206,6 +206,13 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 		}
 		rest.terms.content = append(rest.terms.content, s)
 	}
+	// A life event's own document ("Verwertungsnachweis" when the car
+	// goes to the scrapyard) is what the asker needs beyond the usual.
+	for _, s := range q.events {
+		if len(s) >= minDistinctLen && !info.nameTok[s] && !slices.Contains(rest.terms.content, s) && !inQuotes(s) && info.has(s) {
+			rest.terms.content = append(rest.terms.content, s)
+		}
+	}
 	return rest
 }
 
