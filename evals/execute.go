@@ -35,6 +35,18 @@ type Options struct {
 	Concurrency int
 	// Simple runs the cases in Einfache Sprache.
 	Simple bool
+	// Parts, when set, are further case sets, each run through its own
+	// assistant (another knowledge base), whose results are reported and
+	// gated together with those of Cases as one set: the natural questions
+	// over the bundled base and over the shared corpus are one set of
+	// natural questions. Not with CompareKey.
+	Parts []Part
+}
+
+// Part is a case set with the builder of the assistant it runs through.
+type Part struct {
+	Cases []string
+	Build Builder
 }
 
 // Exit codes of Execute.
@@ -75,6 +87,18 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 	if err != nil {
 		return ExitBadInput, err
 	}
+	if len(opts.Parts) > 0 && opts.CompareKey != "" {
+		return ExitBadInput, errors.New("evals: parts cannot be compared")
+	}
+	partCases := make([][]Case, len(opts.Parts))
+	for i, p := range opts.Parts {
+		if p.Build == nil {
+			return ExitBadInput, fmt.Errorf("evals: part %d: no builder", i+1)
+		}
+		if partCases[i], err = LoadCases(p.Cases...); err != nil {
+			return ExitBadInput, err
+		}
+	}
 
 	var (
 		buf        bytes.Buffer
@@ -90,9 +114,21 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 		}
 		violations = cmp.Check(opts.Thresholds)
 	} else {
-		rep, err := runSetting(ctx, cases, map[string]string{}, build, RunOptions{Concurrency: opts.Concurrency, Simple: opts.Simple})
+		ro := RunOptions{Concurrency: opts.Concurrency, Simple: opts.Simple}
+		rep, err := runSetting(ctx, cases, map[string]string{}, build, ro)
 		if err != nil {
 			return exitFor(ctx), fmt.Errorf("evals: %w", err)
+		}
+		if len(opts.Parts) > 0 {
+			results := rep.Results
+			for i, p := range opts.Parts {
+				pr, err := runSetting(ctx, partCases[i], map[string]string{}, p.Build, ro)
+				if err != nil {
+					return exitFor(ctx), fmt.Errorf("evals: part %d: %w", i+1, err)
+				}
+				results = append(results, pr.Results...)
+			}
+			rep = NewReport(results)
 		}
 		rep.Thresholds = opts.Thresholds
 		if err := rep.Write(&buf, format); err != nil {

@@ -100,3 +100,33 @@ func TestExecuteOutFile(t *testing.T) {
 		t.Errorf("built %v released %v, want the default setting once", b.built, b.released)
 	}
 }
+
+// Parts run through their own assistants and are reported and gated with
+// the cases as one set: a good part and a bad one give hit@5 0.5 over two
+// cases, which fails a gate of 0.95 that the good part alone meets.
+func TestExecuteParts(t *testing.T) {
+	dir := t.TempDir()
+	casesFile := filepath.Join(dir, "cases.yaml")
+	mustWrite(t, casesFile, executeCases)
+	good, bad := &settingBuilder{}, &settingBuilder{}
+	badBuild := func(ctx context.Context, _ map[string]string) (Asker, func(), error) {
+		return bad.build(ctx, map[string]string{"retrieval": "bad"})
+	}
+	var out bytes.Buffer
+	opts := Options{Cases: []string{casesFile}, Format: "json", Thresholds: GateThresholds(), Parts: []Part{{Cases: []string{casesFile}, Build: badBuild}}}
+	code, err := Execute(context.Background(), opts, good.build, &out)
+	if code != ExitFailed || err == nil || !strings.Contains(err.Error(), "hit@5") {
+		t.Fatalf("Execute = %d, %v; want the pooled gate to fail on hit@5", code, err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || got["cases"] != 2.0 || got["hit5"] != 0.5 {
+		t.Errorf("pooled report = %s (err %v), want 2 cases and hit@5 0.5", out.String(), err)
+	}
+	if len(good.built) != 1 || len(bad.built) != 1 || len(good.released) != 1 || len(bad.released) != 1 {
+		t.Errorf("built %v/%v released %v/%v, want each assistant once", good.built, bad.built, good.released, bad.released)
+	}
+	opts.CompareKey, opts.CompareValues = "retrieval", []string{"good"}
+	if code, err := Execute(context.Background(), opts, good.build, &out); code != ExitBadInput || err == nil {
+		t.Errorf("parts with a comparison = %d, %v; want bad input", code, err)
+	}
+}

@@ -32,6 +32,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	var opts evals.Options
 	var compare string
+	var parts []string
 	cfg, _, err := parseConfig("eval", args, getenv, stderr, func(fs *flag.FlagSet, c *Config) {
 		fs.Func("cases", "case file or directory, repeatable (required)", func(v string) error {
 			opts.Cases = append(opts.Cases, v)
@@ -47,6 +48,10 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		fs.StringVar(&compare, "compare", "", "compare settings side by side, e.g. retrieval=lexical,dense,hybrid or answer=extractive,llm")
 		fs.IntVar(&opts.Concurrency, "concurrency", 2, "cases run at the same time")
 		fs.BoolVar(&opts.Simple, "simple", false, "ask every case in Einfache Sprache (plain German)")
+		fs.Func("part", "further cases reported and gated together with --cases, over their own knowledge roots: CASES or CASES=ROOT,ROOT (repeatable)", func(v string) error {
+			parts = append(parts, v)
+			return nil
+		})
 	})
 	if err != nil {
 		return exitError{code: evals.ExitBadInput, err: err}
@@ -59,6 +64,17 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		opts.CompareKey, opts.CompareValues = key, splitList(values)
 	}
 	log := newLogger(stderr, "error")
+	for _, p := range parts {
+		cases, roots, _ := strings.Cut(p, "=")
+		if strings.TrimSpace(cases) == "" {
+			return exitError{code: evals.ExitBadInput, err: fmt.Errorf("--part %q: want CASES or CASES=ROOT,ROOT", p)}
+		}
+		c := cfg
+		if roots != "" {
+			c.Knowledge = splitList(roots)
+		}
+		opts.Parts = append(opts.Parts, evals.Part{Cases: []string{cases}, Build: evalBuilder(c, log)})
+	}
 	code, err := evals.Execute(ctx, opts, evalBuilder(cfg, log), stdout)
 	if code == evals.ExitOK {
 		return nil
