@@ -131,48 +131,44 @@ const maxPassageMemo = 32
 // passageStems returns the stems of the words of heading + " " + text,
 // memoised. The map is shared: callers must not change it.
 func (d *docInfo) passageStems(heading, text string) stemSet {
-	k := passageKey{heading, text}
-	d.pmu.Lock()
-	v, ok := d.passages[k]
-	d.pmu.Unlock()
-	if ok {
-		return v
-	}
-	m := map[string]bool{}
-	for _, w := range words(heading + " " + text) {
-		m[stem(w)] = true
-	}
-	v = newStemSet(m)
-	d.pmu.Lock()
-	if d.passages == nil || len(d.passages) >= maxPassageMemo {
-		d.passages = map[passageKey]stemSet{}
-	}
-	d.passages[k] = v
-	d.pmu.Unlock()
-	return v
+	return memoStems(&d.pmu, &d.passages, passageKey{heading, text}, func() stemSet {
+		m := map[string]bool{}
+		for _, w := range words(heading + " " + text) {
+			m[stem(w)] = true
+		}
+		return newStemSet(m)
+	})
 }
 
 // quoteStems returns the stems of the words of text, a quote from d, as
 // its units count them (a zu-infinitive as its verb), memoised as the
 // passages are: the same sections are quoted turn after turn.
 func (d *docInfo) quoteStems(text string) stemSet {
-	d.pmu.Lock()
-	v, ok := d.quotes[text]
-	d.pmu.Unlock()
+	return memoStems(&d.pmu, &d.quotes, text, func() stemSet {
+		m := map[string]bool{}
+		for _, w := range words(text) {
+			m[stem(german.DropZuInfix(w))] = true
+		}
+		return newStemSet(m)
+	})
+}
+
+// memoStems returns (*memo)[k], computing and storing it on a miss; the
+// memo, guarded by mu, is emptied when it holds maxPassageMemo entries.
+func memoStems[K comparable](mu *sync.Mutex, memo *map[K]stemSet, k K, compute func() stemSet) stemSet {
+	mu.Lock()
+	v, ok := (*memo)[k]
+	mu.Unlock()
 	if ok {
 		return v
 	}
-	m := map[string]bool{}
-	for _, w := range words(text) {
-		m[stem(german.DropZuInfix(w))] = true
+	v = compute()
+	mu.Lock()
+	if *memo == nil || len(*memo) >= maxPassageMemo {
+		*memo = map[K]stemSet{}
 	}
-	v = newStemSet(m)
-	d.pmu.Lock()
-	if d.quotes == nil || len(d.quotes) >= maxPassageMemo {
-		d.quotes = map[string]stemSet{}
-	}
-	d.quotes[text] = v
-	d.pmu.Unlock()
+	(*memo)[k] = v
+	mu.Unlock()
 	return v
 }
 
