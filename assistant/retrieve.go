@@ -703,7 +703,7 @@ func confidence(c candidate, followUp bool) float64 {
 	if c.named > 0 || c.feat[featEvent] > 0 || c.feat[featDistinct] > 0 {
 		// The question names the document, states its life event, or
 		// shares a long word with it that few candidates hold
-		// ("StandesPro").
+		// (a product name such as "Fachprogramm X1").
 		v += 0.2
 	}
 	if followUp {

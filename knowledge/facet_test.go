@@ -35,7 +35,7 @@ func TestSlugWords(t *testing.T) {
 // A page titled with a facet's name alone is that facet's page; a title
 // that goes on names a service.
 func TestTitleFacet(t *testing.T) {
-	secs := normalizeSections("Contact", []Section{{Heading: "Technical support", Text: "Phone: +358 9 457 2821"}, {Heading: "Fees", Text: "none"}})
+	secs := normalizeSections("Contact", []Section{{Heading: "Technical support", Text: "Phone: 0123 4567"}, {Heading: "Fees", Text: "none"}})
 	if secs[0].Facet != FacetZustaendigkeit || secs[1].Facet != FacetKosten {
 		t.Errorf("facets of a contact page = %q, %q; want zustaendigkeit, kosten", secs[0].Facet, secs[1].Facet)
 	}

@@ -186,7 +186,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 
 // rareHolder returns the document whose chunk scores best for the rarest
 // word the asker wrote, when that word stands in at most a handful of
-// chunks: a product or form name ("StandesPro") says more than the
+// chunks: a product or form name ("Formular K-17", "AktenPro") says more than the
 // everyday words around it, which the fusion may rank higher.
 func (ix *index) rareHolder(ctx context.Context, terms map[string]float64, aud Audience) (int, bool) {
 	limit := max(rareChunks, len(ix.chunks)/1000)

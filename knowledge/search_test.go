@@ -395,13 +395,13 @@ func TestClearLexicalLeadKeepsItsPlace(t *testing.T) {
 func TestRareWordHolderKeepsItsPlace(t *testing.T) {
 	files := fstest.MapFS{
 		"it/zugang.md": {Data: []byte("# Zugang zu Fachverfahren\n\n" + strings.Repeat("Berechtigungen werden im Portal beantragt und von der Führungskraft freigegeben. ", 40) +
-			"Für StandesPro ist vorher eine Schulung nötig.\n")},
+			"Für AktenPro ist vorher eine Schulung nötig.\n")},
 	}
 	for i := range 12 {
 		files[fmt.Sprintf("standesamt/s%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Standesamt Leistung %d\n\nDas Standesamt hilft beim Wechsel. Vorher machen Sie einen Termin beim Standesamt, wenn Sie etwas brauchen.\n", i))}
 	}
 	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}})
-	ps := mustSearch(t, b, Query{Text: "ich wechsel ins standesamt und brauche standespro, muss ich vorher was machen", K: 2})
+	ps := mustSearch(t, b, Query{Text: "ich wechsel ins standesamt und brauche aktenpro, muss ich vorher was machen", K: 2})
 	if !slices.Contains(ids(ps), "it/zugang") {
 		t.Errorf("retrieved %v, want it/zugang among them", ids(ps))
 	}
