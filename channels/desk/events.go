@@ -31,7 +31,8 @@ type snapshot struct {
 
 // hub polls for ticket changes while at least one browser listens and fans
 // them out. Subscribers get a buffered channel of one; a slow reader only
-// misses intermediate versions, never blocks the poller.
+// misses intermediate versions (not the tickets they announced as new),
+// never blocks the poller.
 type hub struct {
 	poll     func(ctx context.Context) (snapshot, error)
 	interval time.Duration
@@ -136,11 +137,17 @@ func (h *hub) publish(snap snapshot, first bool) {
 	}
 	slices.Sort(c.New)
 	for ch := range h.subs {
+		out := c
 		select {
-		case <-ch: // drop the unread older change
+		case old := <-ch:
+			// The unread older change gives way, but the tickets it
+			// announced as new stay announced.
+			if len(old.New) > 0 {
+				out.New = slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(old.New), c.New...))))
+			}
 		default:
 		}
-		ch <- c
+		ch <- out
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -160,5 +161,21 @@ func TestHubStopsPollingWithoutListeners(t *testing.T) {
 	h.shutdown()
 	if _, ok := h.subscribe(); ok {
 		t.Error("subscribe after shutdown")
+	}
+}
+
+// A slow reader gets only the latest change, but a ticket an unread change
+// announced as new is still announced.
+func TestUnreadNewTicketsSurviveTheNextChange(t *testing.T) {
+	h := &hub{subs: map[chan change]struct{}{}}
+	ch := make(chan change, 1)
+	h.subs[ch] = struct{}{}
+	h.publish(snapshot{version: "1", keys: map[string]bool{"A": true}}, true)
+	<-ch
+	h.publish(snapshot{version: "2", keys: map[string]bool{"A": true, "B": true}}, false)
+	h.publish(snapshot{version: "3", keys: map[string]bool{"A": true, "B": true}}, false)
+	got := <-ch
+	if got.Version != "3" || !slices.Equal(got.New, []string{"B"}) {
+		t.Errorf("change = %+v, want version 3 announcing B", got)
 	}
 }
