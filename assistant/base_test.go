@@ -65,6 +65,11 @@ func TestBundledBase(t *testing.T) {
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
 		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},
 		{q: "Wie wird das Wetter morgen in Musterstadt?", intent: assistant.IntentOutOfScope},
+		// A neighbouring town is no neighbour dispute, and a towed car is
+		// a matter for the town.
+		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},
+		{q: "mein auto ist abgeschleppt worden wen ruf ich an", doc: "leistungen/halteverbot-umzug", facts: []string{"0123 456-400"}},
+		{q: "Mein Nachbar lässt seine Hecke wuchern, kann ich ihn verklagen?", intent: assistant.IntentOutOfScope},
 		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
 		{q: "Hallo", intent: assistant.IntentSmalltalk},
 	}
