@@ -44,6 +44,7 @@ func TestBundledBase(t *testing.T) {
 		q       string
 		doc     string
 		facts   []string
+		absent  []string
 		intent  assistant.Intent
 	}{
 		{q: "Was kostet ein Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00", "37,50"}},
@@ -69,6 +70,8 @@ func TestBundledBase(t *testing.T) {
 		// a matter for the town.
 		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},
 		{q: "mein auto ist abgeschleppt worden wen ruf ich an", doc: "leistungen/halteverbot-umzug", facts: []string{"0123 456-400"}},
+		// How long it is valid is no processing time.
+		{q: "wie viel kostet ein anwohnerparkausweis und wie lange gilt der", doc: "leistungen/bewohnerparkausweis", facts: []string{"für 1 Jahr"}, absent: []string{"Bearbeitungsdauer"}},
 		{q: "Mein Nachbar lässt seine Hecke wuchern, kann ich ihn verklagen?", intent: assistant.IntentOutOfScope},
 		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
 		{q: "Hallo", intent: assistant.IntentSmalltalk},
@@ -107,6 +110,11 @@ func TestBundledBase(t *testing.T) {
 			for _, f := range tt.facts {
 				if !strings.Contains(ans.Text, f) {
 					t.Errorf("answer lacks %q:\n%s", f, ans.Text)
+				}
+			}
+			for _, f := range tt.absent {
+				if strings.Contains(ans.Text, f) {
+					t.Errorf("answer contains %q:\n%s", f, ans.Text)
 				}
 			}
 		})

@@ -409,6 +409,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			}
 			u := un.text
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
+			if cue && f == knowledge.FacetFristen && q.validity && !a.lex.match("validity", un.words) {
+				// "innerhalb von 1 Woche per Post" is a deadline, no
+				// answer to "wie lange gilt der".
+				cue = false
+			}
 			words, named := stemHits(hits[si][ui], un.stems, u, q, skip, rare)
 			for _, st := range sitWords {
 				// The asker's situation in the unit's words: "Für

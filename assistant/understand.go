@@ -38,6 +38,10 @@ type question struct {
 	// trouble is true for a question why something fails ("Woran liegt
 	// das?", "funktioniert nicht"): notes and conditions answer it.
 	trouble bool
+	// validity is true for a question how long something is valid ("wie
+	// lange gilt der"): a deadline or a processing time does not answer
+	// it.
+	validity bool
 	// onlyFact is true for a short message that only adds a fact about
 	// the asker to the previous question ("ich bin 19", "für meine
 	// Tochter"), without naming anything new or asking for a facet.
@@ -171,6 +175,7 @@ func (a *Assistant) understand(t *turn) question {
 	q.facets = a.lex.detectFacets(asked)
 	q.want = a.lex.wantedValues(asked)
 	q.trouble = a.lex.match("ask_trouble", words(asked))
+	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", words(asked))
 	for _, c := range codeRE.FindAllString(t.red, 8) {
 		if strings.ContainsAny(c, "0123456789") {
 			q.codes = append(q.codes, strings.ToLower(c))
