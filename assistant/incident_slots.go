@@ -20,6 +20,7 @@ type slotExtractor struct {
 	affectedNo  *regexp.Regexp
 	affectedAll *regexp.Regexp
 	affSome     *regexp.Regexp
+	notOnly     *regexp.Regexp
 	colleagues  *regexp.Regexp
 	negation    *regexp.Regexp
 	workNo      *regexp.Regexp
@@ -75,12 +76,13 @@ func newSlotExtractor() *slotExtractor {
 			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
 			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
 			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
+		notOnly:    re(`\bnicht\s+nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+[\pL\pN]+)\b`),
 		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
 		negation:   re(`\b(?:nicht|not)\b`),
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:eingeschränkt|teilweise|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workPartly: re(`\b(?:eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
@@ -129,6 +131,9 @@ func (x *slotExtractor) extract(text string) extracted {
 // affected classifies who else is affected; "" when the text says nothing.
 func (x *slotExtractor) affected(text string) string {
 	switch {
+	case x.notOnly.MatchString(text):
+		// "nicht nur bei mir" holds "nur bei mir".
+		return AffectedSome
 	case x.affectedNo.MatchString(text):
 		return AffectedNo
 	case x.affectedAll.MatchString(text):

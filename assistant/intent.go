@@ -37,6 +37,9 @@ var (
 	// spokenKeyRE matches keys as speech recognition writes them: "inc 1234".
 	spokenKeyRE = regexp.MustCompile(`(?i)\b(inc|lot|req|sr|sd)\s+(\d{1,7})\b`)
 	// numberKeyRE matches "Ticket 1234" or "Vorgangsnummer 1234".
+	// errorCodeRE matches the words before a code that make it an error
+	// code.
+	errorCodeRE = regexp.MustCompile(`(?i)(?:fehler|fehlercode|fehlermeldung|fehlernummer|meldung|code|error|error\s+code)\s*[:#]?\s*$`)
 	numberKeyRE = regexp.MustCompile(`(?i)\b(?:ticket|tickets|vorgang|vorgangs|vorgangsnummer|ticketnummer|ticket-nr|case|request)[.:]?\s*(?:nr\.?|nummer|number|no\.?)?[.:]?\s*#?\s*(\d{2,9})\b`)
 )
 
@@ -48,6 +51,10 @@ func ticketKey(text string) string {
 	for _, m := range ticketKeyRE.FindAllStringSubmatchIndex(text, -1) {
 		// Part of a longer code ("DR-RH-2-01" is a printer, not a ticket).
 		if (m[0] > 0 && text[m[0]-1] == '-') || (m[1] < len(text) && text[m[1]] == '-') {
+			continue
+		}
+		if errorCodeRE.MatchString(text[:m[0]]) {
+			// "es kommt Fehler VPN-809" names an error, not a ticket.
 			continue
 		}
 		return strings.ToUpper(text[m[2]:m[3]]) + "-" + text[m[4]:m[5]]

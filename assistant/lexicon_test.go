@@ -67,6 +67,8 @@ func TestTicketKey(t *testing.T) {
 		"Vorgangsnummer: 123456":    "123456",
 		"Was kostet ein Reisepass?": "",
 		"Aktenzeichen B-2026-0412":  "",
+		"es kommt fehler VPN-809":   "",
+		"Fehlercode: ERR-42":        "",
 	} {
 		if got := ticketKey(in); got != want {
 			t.Errorf("ticketKey(%q) = %q, want %q", in, got, want)
