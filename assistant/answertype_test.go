@@ -154,3 +154,14 @@ func TestHowLongAsksForLengthDurationOrValidity(t *testing.T) {
 		}
 	}
 }
+
+// "gilt als" says what something counts as; "gilt" alone asks how long.
+func TestCountsAsAsksNoValidity(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if got := a.lex.detectFacets("unser hund gilt als listenhund"); containsFacet(got, knowledge.FacetFristen) {
+		t.Errorf("detectFacets = %v, want no %s", got, knowledge.FacetFristen)
+	}
+	if got := a.lex.detectFacets("wie lange gilt der ausweis"); !containsFacet(got, knowledge.FacetFristen) {
+		t.Errorf("detectFacets = %v, want %s", got, knowledge.FacetFristen)
+	}
+}

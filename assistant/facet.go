@@ -36,6 +36,12 @@ const maxFacets = 3
 // further facets of multi-part questions.
 func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 	ws := words(text)
+	// "der gilt als Listenhund" says what something counts as, not how
+	// long it is valid.
+	for _, sp := range lx.spans("counts_as", ws) {
+		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
+		break
+	}
 	var out []knowledge.Facet
 	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
 		out = append(out, f)

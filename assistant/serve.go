@@ -352,7 +352,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
 	ws := t.sig.words
-	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxFollowUpWords {
+	if conv.Focus == "" || len(ws) == 0 || (len(ws) > maxFollowUpWords && !qu.contrast) {
 		return knowledge.Document{}, false
 	}
 	starts := a.continuation(ws)
@@ -370,7 +370,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
 		return knowledge.Document{}, false
 	}
-	if !(starts && pronoun) {
+	if !(starts && pronoun) && !qu.contrast {
 		for _, c := range r.cands {
 			if c.named > 0 && c.doc.ID != conv.Focus {
 				return knowledge.Document{}, false
@@ -384,7 +384,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
 	}
-	if len(q.content) > 0 && !starts && !anaphoric && t.lang == "de" {
+	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
 		if fc < 0.5 && len(facets) == 0 {

@@ -46,6 +46,10 @@ type question struct {
 	// the asker to the previous question ("ich bin 19", "für meine
 	// Tochter"), without naming anything new or asking for a facet.
 	onlyFact bool
+	// contrast is true for a short message that qualifies the previous
+	// question with "aber" or "allerdings" ("das Auto ist aber ein
+	// Dienstwagen"): it adds a fact to that question, whatever it names.
+	contrast bool
 }
 
 // situation is what the asker says about themselves that changes the
@@ -187,6 +191,7 @@ func (a *Assistant) understand(t *turn) question {
 		q.terms.stems[s] = true
 	}
 	q.onlyFact = q.sit.any() && len(q.terms.content) <= 3 && len(q.facets) == 0 && len(ws) <= maxFollowUpWords
+	q.contrast = len(q.facets) == 0 && len(ws) <= maxContrastWords && a.lex.match("followup_contrast", ws)
 	return q
 }
 
@@ -308,7 +313,11 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 
 // addsFact reports whether the message only adds a fact about the asker
 // to the previous question.
-func (q question) addsFact() bool { return q.onlyFact }
+// maxContrastWords is the longest message that qualifies the previous
+// question with "aber" or "allerdings".
+const maxContrastWords = 20
+
+func (q question) addsFact() bool { return q.onlyFact || q.contrast }
 
 // separableParticles end a clause whose verb is separable: "melde … ab",
 // "ziehe … um", "hole … ab".
