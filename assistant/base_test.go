@@ -63,7 +63,7 @@ func TestBundledBase(t *testing.T) {
 		{history: []string{"Ich will meinen Hund anmelden."}, q: "Was kostet das im Jahr?", doc: "leistungen/hundesteuer", facts: []string{"96,00"}},
 		// "aber" qualifies the previous question, whatever the message
 		// names.
-		{history: []string{"Ich brauche einen Bewohnerparkausweis."}, q: "Das Auto ist allerdings ein Firmenwagen, den ich auch privat nutzen darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},
+		{history: []string{"Wie komme ich an einen Parkausweis für meine Straße?"}, q: "das auto ist aber ein dienstwagen von meiner firma den ich privat fahren darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},
 		{history: []string{"Was kostet ein Personalausweis?"}, q: "Und wo beantrage ich den?", doc: "leistungen/personalausweis", facts: []string{"Marktplatz 1"}},
 		{aud: knowledge.Employee, q: "Wie setze ich mein Passwort zurück?", doc: "intern/it/passwort-zuruecksetzen", facts: []string{"https://passwort.intranet.musterstadt.example"}},
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
