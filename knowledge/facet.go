@@ -222,6 +222,11 @@ var headingWords = map[string]Facet{
 // lines and lines with content after the colon are not labels.
 func labelLine(line string) (Facet, bool) {
 	s := strings.TrimSpace(line)
+	if strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		// An item of an enumeration ("6. Anschrift," among a statute's
+		// list of data) continues the text; it heads nothing.
+		return FacetNone, false
+	}
 	s = strings.Trim(s, "*_#")
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
 	if s == "" || len(s) > 40 || strings.Contains(s, ":") {

@@ -372,6 +372,9 @@ func TestLabelLines(t *testing.T) {
 		{"Fragen & Antworten", FacetFAQ, true},
 		{"Kosten: 30 Euro", FacetNone, false},
 		{"Die Kosten trägt die Stadt.", FacetNone, false},
+		// An item of an enumeration in a statute.
+		{"6. Anschrift,", FacetNone, false},
+		{"c) Gebühren;", FacetNone, false},
 	}
 	for _, tt := range tests {
 		got, ok := labelLine(tt.line)
