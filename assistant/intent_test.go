@@ -118,6 +118,7 @@ func TestIntents(t *testing.T) {
 		{"wohin soll ich im sommer in den urlaub fahren", cit, IntentOutOfScope},
 		{"Wie viel Unterhalt muss ich nach meiner Scheidung zahlen?", cit, IntentOutOfScope},
 		{"who won the football game yesterday", cit, IntentOutOfScope},
+		{"Welche Partei soll ich bei der Landtagswahl wählen?", cit, IntentOutOfScope},
 		{"Schreib mir ein Python-Skript, das Webseiten herunterlädt.", cit, IntentOutOfScope},
 		// Abuse.
 		{"du bist ein idiot", cit, IntentAbuse},
