@@ -61,6 +61,9 @@ func TestLeadInKeepsWhatItAnnounces(t *testing.T) {
 		// The first step of a procedure brings the others along.
 		{"Drucken per E-Mail ist am einfachsten.\n1. Öffne dein E-Mail-Programm.\n2. Tippe die Adresse ein.\n3. Sende die E-Mail ab.\nHinweise folgen.", 2,
 			"Drucken per E-Mail ist am einfachsten. 1. Öffne dein E-Mail-Programm.\n2. Tippe die Adresse ein.\n3. Sende die E-Mail ab."},
+		// A table is no sentence: its rows come along.
+		{"Einstellung | Wert\nSSID | netz\nAuthentication | PEAP\nPassword | geheim\nDanach verbinden.", 2,
+			"Einstellung | Wert\nSSID | netz\nAuthentication | PEAP\nPassword | geheim"},
 	} {
 		if got := firstSentences(c.text, c.n); got != c.want {
 			t.Errorf("firstSentences(%q) = %q, want %q", c.text, got, c.want)

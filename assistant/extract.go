@@ -849,6 +849,15 @@ func abbrevEnd(text string) bool {
 // one that leads in ("To see which quota is used up, type:") announces.
 func firstSentences(text string, n int) string {
 	us := splitUnits(text)
+	if len(us) > 0 && strings.Contains(us[0], "|") {
+		// A table ("Einstellung | Wert", then one row per setting) is
+		// no sentence: its first two rows answer nothing.
+		k := 0
+		for k < len(us) && strings.Contains(us[k], "|") {
+			k++
+		}
+		return cutUnits(strings.Join(us[:k], "\n"), maxBlockRunes)
+	}
 	if len(us) > n {
 		k := leadInEnd(us, n-1, maxLeadInRunes)
 		return strings.Join(us[:n], " ") + strings.Join(append([]string{""}, us[n:k+1]...), "\n")
