@@ -151,6 +151,7 @@ func TestHowLongAsksForLengthDurationOrValidity(t *testing.T) {
 		"wie lang muss das passwort sein":          knowledge.FacetVoraussetzungen,
 		"wie lange dauert ein reisepass":           knowledge.FacetDauer,
 		"wie lange ist der pass gültig":            knowledge.FacetFristen,
+		"is there an extra charge on a saturday":   knowledge.FacetKosten,
 	} {
 		if got := a.lex.detectFacets(text); len(got) == 0 || got[0] != want {
 			t.Errorf("detectFacets(%q) = %v, want %s first", text, got, want)
