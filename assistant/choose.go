@@ -38,6 +38,7 @@ const (
 	featSituation        // the document's names speak of the asker's situation (a child, a loss)
 	featDistinct         // the document holds a long word of the question that at most two candidates hold
 	featAnswers          // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
+	featInternal         // an employee asks and the document is for employees only
 	numFeatures
 )
 
@@ -46,6 +47,7 @@ const (
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
 	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
+	"internal",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -245,6 +247,11 @@ func (a *Assistant) features(r *retrieval, q question) {
 		}
 		if c.doc.Kind == knowledge.KindNotice {
 			f[featNotice] = 1
+		}
+		if r.aud == knowledge.Employee && c.doc.Audience == knowledge.Employee {
+			// An employee's question about the screen lock is about
+			// the workplace, not the residents' registration.
+			f[featInternal] = 1
 		}
 		for _, s := range q.sit.words() {
 			if names.match(s) {

@@ -21,6 +21,7 @@ const maxCandidates = retrieveK
 
 // retrieval is the result of one search with the documents behind it.
 type retrieval struct {
+	aud      knowledge.Audience // who asks
 	passages []knowledge.Passage
 	docIDs   []string // unique document IDs in rank order
 	cands    []candidate
@@ -87,7 +88,7 @@ func (a *Assistant) search(ctx context.Context, text, situation string, aud know
 			docs++
 		}
 	}
-	r := retrieval{passages: ps, cands: make([]candidate, 0, min(docs, maxCandidates))}
+	r := retrieval{aud: aud, passages: ps, cands: make([]candidate, 0, min(docs, maxCandidates))}
 	byID := make(map[string]int, len(ps))
 	for _, p := range ps {
 		i, ok := byID[p.DocID]
