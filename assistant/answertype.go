@@ -98,13 +98,21 @@ func answers(f knowledge.Facet, cue bool, v valueKind) bool {
 // docAnswers reports whether document d, with derived data info, states a
 // value that answers facet f: a unit that speaks of the facet and states
 // the value, or a unit with the value in a section named after the facet.
-// The result is remembered per document.
 func (a *Assistant) docAnswers(d knowledge.Document, info *docInfo, f knowledge.Facet) bool {
+	return len(a.answeringUnits(d, info, f)) > 0
+}
+
+// unitRef is unit u of section s of a document.
+type unitRef struct{ s, u int }
+
+// answeringUnits returns the units of document d that answer facet f with
+// a value, as docAnswers means it. The result is remembered per document.
+func (a *Assistant) answeringUnits(d knowledge.Document, info *docInfo, f knowledge.Facet) []unitRef {
 	if info == nil {
 		info = a.info(d)
 	}
 	info.mu.Lock()
-	v, ok := info.answered[f]
+	v, ok := info.answering[f]
 	info.mu.Unlock()
 	if ok {
 		return v
@@ -112,26 +120,42 @@ func (a *Assistant) docAnswers(d knowledge.Document, info *docInfo, f knowledge.
 	need := facetValues(f)
 	for si, units := range info.units {
 		inSection := si < len(d.Sections) && d.Sections[si].Facet == f
-		for _, un := range units {
+		for ui, un := range units {
 			if un.noise || un.meta || un.vals&need == 0 {
 				continue
 			}
 			if inSection || a.speaksOfWords(un.words, f) {
-				v = true
-				break
+				v = append(v, unitRef{si, ui})
 			}
-		}
-		if v {
-			break
 		}
 	}
 	info.mu.Lock()
-	if info.answered == nil {
-		info.answered = map[knowledge.Facet]bool{}
+	if info.answering == nil {
+		info.answering = map[knowledge.Facet][]unitRef{}
 	}
-	info.answered[f] = v
+	info.answering[f] = v
 	info.mu.Unlock()
 	return v
+}
+
+// answersAsked reports whether a unit of d that answers facet f with a
+// value also holds one of the question's content words that are not the
+// document's names: "spätestens am dritten auf den Tod folgenden Werktag
+// dem Standesamt anzuzeigen" for "bis wann muss das dem Standesamt
+// gemeldet werden", not any deadline the document states.
+func (a *Assistant) answersAsked(d knowledge.Document, info *docInfo, f knowledge.Facet, q queryTerms) bool {
+	if info == nil {
+		info = a.info(d)
+	}
+	for _, r := range a.answeringUnits(d, info, f) {
+		un := info.units[r.s][r.u]
+		for _, st := range q.content {
+			if !info.nameTok[st] && q.hit(un.stems, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wantedValues returns the kinds of value the question words of text ask

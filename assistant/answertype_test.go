@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -167,5 +168,44 @@ func TestCountsAsAsksNoValidity(t *testing.T) {
 	}
 	if got := a.lex.detectFacets("wie lange gilt der ausweis"); !containsFacet(got, knowledge.FacetFristen) {
 		t.Errorf("detectFacets = %v, want %s", got, knowledge.FacetFristen)
+	}
+}
+
+// A deadline answers "bis wann muss das dem Standesamt gemeldet werden"
+// only in a sentence that speaks of what the question asks about.
+func TestAnswersAsked(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "t/gesetz", Title: "Gesetz über Beispiele", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "§ 3 – Beschwerde", Text: "Die Beschwerde ist innerhalb eines Monats einzulegen."},
+		{Heading: "§ 28 – Anzeige", Text: "Der Tod ist dem Standesamt spätestens am dritten auf den Tod folgenden Werktag anzuzeigen."},
+	}}
+	for q, want := range map[string]bool{
+		"bis wann muss das dem standesamt gemeldet werden": true,
+		"bis wann muss ich den hund anmelden":              false,
+	} {
+		if got := a.answersAsked(d, nil, knowledge.FacetFristen, a.lex.terms(q)); got != want {
+			t.Errorf("answersAsked(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A statute's sentence that runs through a numbered list is one unit; a
+// list whose sentence does not close within a block stays in items.
+func TestJoinEnumerations(t *testing.T) {
+	us := []string{
+		"Der Tod eines Menschen muss dem Standesamt, in dessen Bezirk er gestorben ist,",
+		"1. von den Angehörigen mündlich oder schriftlich, oder",
+		"2. von der Einrichtung schriftlich",
+		"spätestens am dritten auf den Tod folgenden Werktag angezeigt werden.",
+		"Die Anzeige ist gebührenfrei.",
+	}
+	got := joinEnumerations(us)
+	want := []string{strings.Join(us[:4], "\n"), us[4]}
+	if !slices.Equal(got, want) {
+		t.Errorf("joinEnumerations = %q, want %q", got, want)
+	}
+	open := []string{"Folgende Daten werden gespeichert:", "1. Name", "2. Anschrift"}
+	if got := joinEnumerations(open); !slices.Equal(got, open) {
+		t.Errorf("joinEnumerations(unclosed) = %q, want it unchanged", got)
 	}
 }

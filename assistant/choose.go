@@ -39,6 +39,7 @@ const (
 	featDistinct         // the document holds a long word of the question that at most two candidates hold
 	featAnswers          // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
 	featInternal         // an employee asks and the document is for employees only
+	featAnswersAsked     // share of the asked facets answered by a value in a sentence that holds the question's own words
 	numFeatures
 )
 
@@ -47,7 +48,7 @@ const (
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
 	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
-	"internal",
+	"internal", "answers_asked",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -222,7 +223,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 			if facetHolds(c.doc, c.info, q) {
 				f[featFacetTerm] = 1
 			}
-			typed, answered := 0, 0
+			typed, answered, asked := 0, 0, 0
 			for _, fc := range q.facets {
 				if facetValues(fc) == 0 {
 					continue
@@ -230,10 +231,14 @@ func (a *Assistant) features(r *retrieval, q question) {
 				typed++
 				if a.docAnswers(c.doc, c.info, fc) {
 					answered++
+					if a.answersAsked(c.doc, c.info, fc, q.terms) {
+						asked++
+					}
 				}
 			}
 			if typed > 0 {
 				f[featAnswers] = float64(answered) / float64(typed)
+				f[featAnswersAsked] = float64(asked) / float64(typed)
 			}
 		}
 		if len(q.events) > 0 && !byEvent {

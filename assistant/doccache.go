@@ -41,7 +41,7 @@ type docInfo struct {
 	mu      sync.Mutex
 	matched map[string]bool
 
-	answered map[knowledge.Facet]bool // memo of docAnswers
+	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
 	refers   map[string]bool          // memo of refersTo, by title
 }
 
@@ -295,7 +295,11 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	for i, s := range d.Sections {
 		info.runes += runeLen(s.Text)
 		text := a.cleanText(s.Text, true) // each section once: no need to memoise
-		for _, u := range splitUnits(text) {
+		us := splitUnits(text)
+		if d.Kind == knowledge.KindLaw {
+			us = joinEnumerations(us)
+		}
+		for _, u := range us {
 			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
 			for _, w := range x.words {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
@@ -352,4 +356,43 @@ func (c *cleanMemo) put(k cleanKey, s string) {
 		c.m[k] = s
 		c.bytes += n
 	}
+}
+
+// joinEnumerations joins a statute's sentence that runs through an
+// enumeration into one unit: "Der Tod eines Menschen muss dem Standesamt
+// …," and its numbered items and "spätestens am dritten auf den Tod
+// folgenden Werktag angezeigt werden." say one thing, whose parts alone
+// answer nothing. A sentence is joined only when it closes within
+// maxBlockRunes.
+func joinEnumerations(us []string) []string {
+	out := make([]string, 0, len(us))
+	for i := 0; i < len(us); i++ {
+		if !opensEnumeration(us[i]) {
+			out = append(out, us[i])
+			continue
+		}
+		n := runeLen(us[i])
+		end := -1
+		for j := i + 1; j < len(us) && n+runeLen(us[j]) <= maxBlockRunes; j++ {
+			n += runeLen(us[j])
+			if strings.HasSuffix(strings.TrimSpace(us[j]), ".") {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, us[i])
+			continue
+		}
+		out = append(out, strings.Join(us[i:end+1], "\n"))
+		i = end
+	}
+	return out
+}
+
+// opensEnumeration reports whether unit u ends where a list goes on with
+// the sentence: with a comma or a colon.
+func opensEnumeration(u string) bool {
+	u = strings.TrimSpace(u)
+	return strings.HasSuffix(u, ",") || strings.HasSuffix(u, ":")
 }
