@@ -165,12 +165,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		// whatever else it mentions.
 		named := sel.idx >= 0 && (sel.r.cands[sel.idx].named > 0 || sel.r.cands[sel.idx].feat[featEvent] > 0)
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope)
-		// A word of another domain ("Scheidung", "Aktien") does not put a
-		// question out of scope that also speaks of an administrative
-		// matter a document answers: "Namen nach der Scheidung ändern",
-		// "Gewinne aus Aktien versteuern".
-		admin := sig.admin && sel.idx >= 0
-		if (sig.outOfScope && !named && !admin) || (sel.idx < 0 && !inScope) {
+		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
 			ans.Retrieved = sel.retrieved
 			ans.Confidence = 0.9
