@@ -209,3 +209,21 @@ func TestJoinEnumerations(t *testing.T) {
 		t.Errorf("joinEnumerations(unclosed) = %q, want it unchanged", got)
 	}
 }
+
+// "beim Umzug verloren" says when something was lost; the move is not the
+// topic. "für die Hochzeit" says what it is for. At the start, the event
+// is the topic.
+func TestEventAsCircumstance(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, topic := range map[string]bool{
+		"hab meine sozialversicherungskarte beim umzug verloren": false,
+		"ich brauche eine geburtsurkunde für meine hochzeit":     false,
+		"wir heiraten im mai":                                    true,
+		"beim umzug was muss ich beachten":                       true,
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if got := ev != ""; got != topic {
+			t.Errorf("lifeEvents(%q) = %q; event is the topic: %v, want %v", text, ev, got, topic)
+		}
+	}
+}

@@ -239,7 +239,8 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 }
 
 // purpose reports whether the words before ws[start] make it a purpose
-// ("für meine Hochzeit", "zur Einschulung", "for our wedding") of
+// ("für meine Hochzeit", "zur Einschulung", "for our wedding") or a
+// circumstance ("beim Umzug verloren", "während der Hochzeit") of
 // something the question names before it.
 func purpose(ws []string, start int) bool {
 	i := start - 1
@@ -250,7 +251,7 @@ func purpose(ws []string, start int) bool {
 		return false // "Für unsere Hochzeit …" at the start is the topic
 	}
 	switch ws[i] {
-	case "fuer", "zur", "zum", "for":
+	case "fuer", "zur", "zum", "for", "beim", "bei", "waehrend", "during":
 		return true
 	}
 	return false
@@ -260,6 +261,7 @@ func purpose(ws []string, start int) bool {
 var purposeDeterminers = map[string]bool{
 	"die": true, "den": true, "das": true, "meine": true, "meinen": true, "unsere": true, "unseren": true,
 	"eine": true, "einen": true, "the": true, "my": true, "our": true, "a": true,
+	"dem": true, "der": true, "des": true,
 }
 
 // situationOf reads the asker's situation from text (redacted) and its
