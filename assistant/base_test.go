@@ -61,6 +61,9 @@ func TestBundledBase(t *testing.T) {
 		{history: []string{"Ich brauche einen neuen Reisepass."}, q: "Und was kostet das?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
 		{history: []string{"Was kostet ein Reisepass?"}, q: "Und ein Personalausweis?", doc: "leistungen/personalausweis", facts: []string{"37,00"}},
 		{history: []string{"Ich will meinen Hund anmelden."}, q: "Was kostet das im Jahr?", doc: "leistungen/hundesteuer", facts: []string{"96,00"}},
+		// A longer message that refers back with a pronoun and names
+		// nothing else continues the conversation.
+		{history: []string{"Was kostet ein Reisepass?"}, q: "ich bin 19, und kann ich mir den dann nach hause schicken lassen statt ihn abzuholen", doc: "leistungen/reisepass", facts: []string{"37,50 Euro"}},
 		// "aber" qualifies the previous question, whatever the message
 		// names.
 		{history: []string{"Wie komme ich an einen Parkausweis für meine Straße?"}, q: "das auto ist aber ein dienstwagen von meiner firma den ich privat fahren darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},

@@ -5,6 +5,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -352,7 +353,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
 	ws := t.sig.words
-	if conv.Focus == "" || len(ws) == 0 || (len(ws) > maxFollowUpWords && !qu.contrast) {
+	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxContrastWords {
 		return knowledge.Document{}, false
 	}
 	starts := a.continuation(ws)
@@ -366,6 +367,14 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			anaphoric = i < 2
 			break
 		}
+	}
+	backRef := pronoun && !namesOther(r, conv.Focus)
+	if len(ws) > maxFollowUpWords && !qu.contrast && !backRef {
+		// A longer message continues the conversation only when it
+		// qualifies the previous question or refers back to it with a
+		// pronoun and names nothing else ("ich bin 19, kann ich ihn mir
+		// dann nach Hause schicken lassen?").
+		return knowledge.Document{}, false
 	}
 	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
 		return knowledge.Document{}, false
@@ -384,7 +393,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
 	}
-	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && t.lang == "de" {
+	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && !(backRef && len(ws) > maxFollowUpWords) && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
 		if fc < 0.5 && len(facets) == 0 {
@@ -397,6 +406,12 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		}
 	}
 	return focus, true
+}
+
+// namesOther reports whether the question names a retrieved document other
+// than the focus.
+func namesOther(r retrieval, focus string) bool {
+	return slices.ContainsFunc(r.cands, func(c candidate) bool { return c.named > 0 && c.doc.ID != focus })
 }
 
 // coverageOf is the share of q's content words found in tokens.
@@ -445,6 +460,11 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		r.cands = append(r.cands, candidate{doc: focus, rank: len(r.docIDs), tokens: info.tokens, nameSets: info.names, coverage: 1, info: info})
 		r.docIDs = append(r.docIDs, focus.ID)
 		focusIdx = len(r.cands) - 1
+	}
+	if qu.contrast {
+		// "ich bin aber erst seit zwei Wochen in Deutschland" qualifies
+		// the previous question: its answer stays in the same document.
+		return r, focusIdx, nil
 	}
 	best := focusIdx
 	for i, c := range r.cands {
