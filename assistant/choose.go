@@ -40,6 +40,7 @@ const (
 	featAnswers          // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
 	featInternal         // an employee asks and the document is for employees only
 	featAnswersAsked     // share of the asked facets answered by a value in a sentence that holds the question's own words
+	featStatus           // the document's names speak of the asker's status (unemployed, student, retired)
 	numFeatures
 )
 
@@ -48,7 +49,7 @@ const (
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
 	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
-	"internal", "answers_asked",
+	"internal", "answers_asked", "status",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -260,8 +261,12 @@ func (a *Assistant) features(r *retrieval, q question) {
 		}
 		for _, s := range q.sit.words() {
 			if names.match(s) {
+				if slices.Contains(q.sit.status, s) {
+					// "ich bin arbeitslos gemeldet" and "Arbeitslosengeld".
+					f[featStatus] = 1
+					continue
+				}
 				f[featSituation] = 1
-				break
 			}
 		}
 		for _, s := range asked {
