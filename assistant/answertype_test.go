@@ -227,3 +227,17 @@ func TestEventAsCircumstance(t *testing.T) {
 		}
 	}
 }
+
+// Facets as people say them: without the -e, in plain English words.
+func TestSpokenFacets(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]knowledge.Facet{
+		"was brauch ich für einen neuen pass": knowledge.FacetUnterlagen,
+		"mit wie viel muss ich rechnen":       knowledge.FacetKosten,
+		"worauf muss ich achten":              knowledge.FacetVoraussetzungen,
+	} {
+		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
+			t.Errorf("detectFacets(%q) = %v, want %s", text, got, want)
+		}
+	}
+}
