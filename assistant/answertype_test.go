@@ -241,3 +241,17 @@ func TestSpokenFacets(t *testing.T) {
 		}
 	}
 }
+
+// The line for the asker's status is a fee line for it, not any sentence
+// that names the status.
+func TestSituationLineForStatus(t *testing.T) {
+	s := situation{status: []string{"arbeitslos"}}
+	text := "- Das Arbeitslosengeld richtet sich nach dem Einkommen der letzten 12 Monate vor der Arbeitslosigkeit.\n- Erwachsene: 20,00 Euro"
+	if got := situationLine(text, s); got != "" {
+		t.Errorf("situationLine = %q, want none", got)
+	}
+	text = "- Erwachsene: 20,00 Euro\n- Arbeitslose: 10,00 Euro"
+	if got := situationLine(text, s); got != "Arbeitslose: 10,00 Euro" {
+		t.Errorf("situationLine = %q, want the fee line", got)
+	}
+}

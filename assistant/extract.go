@@ -1021,7 +1021,9 @@ func situationLine(text string, s situation) string {
 			match = append(match, u)
 			continue
 		}
-		if len(s.status) > 0 && runeLen(u) <= 200 {
+		if len(s.status) > 0 && runeLen(u) <= 200 && amountRE.MatchString(u) {
+			// A fee line for the status ("Studierende: 10,00 Euro"),
+			// not any sentence that names it.
 			tokens := map[string]bool{}
 			for _, w := range words(u) {
 				tokens[stem(w)] = true
