@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGermanTermsGeneralServices checks that the general vocabulary of
+// federal and state services, as residents type it in their languages
+// (often without diacritics), leads to the German words the sources use.
+func TestGermanTermsGeneralServices(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, want, wantNot string
+	}{
+		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		{"Where do I get my tax ID?", "Steueridentifikationsnummer", ""},
+		{"How much is the dog tax?", "Hundesteuer", "Steuer-ID"},
+		{"Oturma iznimi nasil uzatirim?", "Verlängerung Aufenthaltserlaubnis", ""},
+		{"Isimi kaybettim, issizlik parasi nasil alirim?", "Arbeitslosengeld", ""},
+		{"vergi kimlik numarami nereden alirim", "Steueridentifikationsnummer", "Personalausweis"},
+		{"Jak uzyskac numer ubezpieczenia spolecznego?", "Sozialversicherungsnummer", ""},
+		{"Potrzebuje tymczasowych tablic rejestracyjnych", "Kurzzeitkennzeichen", ""},
+		{"Jak zamknąć działalność?", "Gewerbeabmeldung", "Gewerbeanmeldung"},
+		{"Как получить пособие по безработице?", "Arbeitslosengeld", ""},
+		{"Мне нужно свидетельство о браке", "Eheurkunde", ""},
+		{"Як закрити свій бізнес?", "Gewerbeabmeldung", "Gewerbe anmelden"},
+		{"Мені потрібна віза", "Visum", ""},
+		{"Мені потрібен візит", "", ""},
+		{"كيف أقدم طلب التجنس؟", "Einbürgerung", ""},
+		{"كيف أحصل على رقم الضمان الاجتماعي؟", "Sozialversicherungsnummer", ""},
+		{"أحتاج شهادة حسن سلوك", "Führungszeugnis", ""},
+		// Moving abroad is a departure, not a move within Germany.
+		{"Я переїжджаю за кордон, як виписатися?", "ins Ausland Wohnsitz abmelden", "Umzug"},
+		{"Przeprowadzam sie za granice", "ins Ausland Wohnsitz abmelden", "ummelden"},
+		{"Yurt dışına taşınıyorum", "ins Ausland Wohnsitz abmelden", "Umzug"},
+	}
+	for _, tt := range tests {
+		got := lx.germanTerms(tt.text)
+		for _, w := range strings.Fields(tt.want) {
+			if !strings.Contains(got, w) {
+				t.Errorf("germanTerms(%q) = %q, want it to contain %q", tt.text, got, w)
+			}
+		}
+		if tt.want == "" && got != "" {
+			t.Errorf("germanTerms(%q) = %q, want none", tt.text, got)
+		}
+		if tt.wantNot != "" && strings.Contains(got, tt.wantNot) {
+			t.Errorf("germanTerms(%q) = %q, want it without %q", tt.text, got, tt.wantNot)
+		}
+	}
+}
+
+// TestLifeSituationsInOtherLanguages checks that a life situation told in
+// another language reaches the German life events: the services it leads
+// to are context, while a service the question names stays named.
+func TestLifeSituationsInOtherLanguages(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, wantEvent string }{
+		{"We just had a baby, what do we need to do?", "Geburtsurkunde"},
+		{"Urodzilo nam sie dziecko", "Geburtsurkunde"},
+		{"У нас родился ребенок", "Geburtsurkunde"},
+		{"I bought a used car", "Halterwechsel"},
+		{"Kupilem uzywany samochod", "Halterwechsel"},
+		{"Я купил подержанную машину", "Halterwechsel"},
+		{"Я купив вживаний автомобіль", "Halterwechsel"},
+		{"I am moving abroad", "Wegzug"},
+		{"Мы переезжаем, нужна зона запрета парковки", "Umzug"},
+	}
+	for _, tt := range tests {
+		de := lx.germanTerms(tt.text)
+		ev, _ := lx.lifeEvents(words(tt.text + " " + de))
+		if !strings.Contains(ev, tt.wantEvent) {
+			t.Errorf("%q: German %q gives life events %q, want %q", tt.text, de, ev, tt.wantEvent)
+		}
+	}
+	// The service named stays among the German words.
+	if de := lx.germanTerms("We had a baby, how do I get child benefit?"); !strings.Contains(de, "Kindergeld") {
+		t.Errorf("germanTerms = %q, want Kindergeld", de)
+	}
+}
