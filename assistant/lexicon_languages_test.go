@@ -39,6 +39,7 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		{"Я переїжджаю за кордон, як виписатися?", "ins Ausland Wohnsitz abmelden", "Umzug"},
 		{"Przeprowadzam sie za granice", "ins Ausland Wohnsitz abmelden", "ummelden"},
 		{"Yurt dışına taşınıyorum", "ins Ausland Wohnsitz abmelden", "Umzug"},
+		{"Как оплатить радиовещательный взнос?", "Rundfunkbeitrag", ""},
 	}
 	for _, tt := range tests {
 		got := lx.germanTerms(tt.text)
@@ -85,5 +86,27 @@ func TestLifeSituationsInOtherLanguages(t *testing.T) {
 	// The service named stays among the German words.
 	if de := lx.germanTerms("We had a baby, how do I get child benefit?"); !strings.Contains(de, "Kindergeld") {
 		t.Errorf("germanTerms = %q, want Kindergeld", de)
+	}
+}
+
+// TestDetectLangWithoutDiacritics checks that a short Polish or Turkish
+// question typed without diacritics is not taken for German, so that its
+// words are translated.
+func TestDetectLangWithoutDiacritics(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"Chce zmienic nazwisko po rozwodzie":   "pl",
+		"Gdzie dostane akt urodzenia?":         "pl",
+		"Vergi numarasini nereden alabilirim?": "tr",
+		"Ehliyetimi degistirmek istiyorum":     "tr",
+		"Ich möchte meinen Nachnamen ändern":   "de",
+		"Wo bekomme ich eine Geburtsurkunde?":  "de",
+	} {
+		if got := lx.detectLang(text, "", ""); got != want {
+			t.Errorf("detectLang(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
