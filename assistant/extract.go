@@ -39,6 +39,9 @@ var facetFallback = map[knowledge.Facet][]knowledge.Facet{
 	knowledge.FacetTermin:          {knowledge.FacetZustaendigkeit},
 	knowledge.FacetVoraussetzungen: {knowledge.FacetUnterlagen},
 	knowledge.FacetOnline:          {knowledge.FacetAblauf},
+	// "Wo krieg ich die her?" without an office named: the procedure says
+	// where to go, what to bring who issues it.
+	knowledge.FacetZustaendigkeit: {knowledge.FacetAblauf, knowledge.FacetUnterlagen},
 }
 
 // extract picks what to quote from document c for question q: for each
@@ -454,7 +457,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 					break
 				}
 			}
-			if !cue && named < 1 && (f != knowledge.FacetNone || !sit) {
+			if !cue && (named < 1 || f == knowledge.FacetZustaendigkeit) && (f != knowledge.FacetNone || !sit) {
+				// Where to go is answered by a sentence about an office
+				// or a place, not by one that shares the question's
+				// words ("Ihr Arbeitgeber darf Sie nicht diskriminieren"
+				// for "wo krieg ich die her").
 				// A unit answers when it speaks of the facet asked, of
 				// what the question names beyond the document's title,
 				// or of the asker's situation.

@@ -128,3 +128,28 @@ func sourceIDs(a assistant.Answer) []string {
 	}
 	return out
 }
+
+// "Wo krieg ich die her?" about a document without an office section is
+// answered by what says where it comes from (the procedure, the documents
+// needed), not by sentences that only share the question's words.
+func TestWhereWithoutOfficeSection(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"a/bestaetigung.md": {Data: []byte("---\ntitle: Bestätigung für den Arbeitgeber\n---\n" +
+			"## Was ist es?\n\nMit der Bestätigung weisen Sie Ihrem Arbeitgeber nach, dass Sie schwanger sind.\n\n" +
+			"## Erforderliche Dokumente\n\n1. Ärztliches Attest zur Bestätigung der Schwangerschaft.\n\n" +
+			"## Weitere Einzelheiten\n\n- Ihr Arbeitgeber darf Sie wegen der Schwangerschaft nicht benachteiligen.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "w", Audience: knowledge.Citizen}, assistant.Message{Text: "ich bin schwanger und mein chef will so eine bestätigung haben, wo krieg ich die her"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Ärztliches Attest") {
+		t.Errorf("answer lacks where the confirmation comes from:\n%s", ans.Text)
+	}
+}
