@@ -143,7 +143,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			continue
 		}
 		lx.sections[section] = append(lx.sections[section], p)
-		if len(p) == 1 && !strings.HasSuffix(p[0], "*") && p[0] != "~" {
+		if len(p) == 1 && !strings.Contains(p[0], "*") && p[0] != "~" {
 			lx.sets[section][p[0]] = true
 		}
 	}
@@ -159,6 +159,8 @@ func parsePattern(line string) pattern {
 			p = append(p, w)
 		case strings.HasSuffix(w, "*"):
 			p = append(p, fold(strings.TrimSuffix(w, "*"))+"*")
+		case strings.HasPrefix(w, "*"):
+			p = append(p, "*"+fold(strings.TrimPrefix(w, "*")))
 		default:
 			p = append(p, strings.Fields(fold(w))...)
 		}
@@ -179,7 +181,7 @@ type anchorIndex struct {
 // prefix, which every match contains, or "" when there is none.
 func patternAnchor(p pattern) string {
 	for _, w := range p {
-		if w != "~" && !strings.HasSuffix(w, "*") {
+		if w != "~" && !strings.Contains(w, "*") {
 			return w
 		}
 	}
@@ -327,6 +329,10 @@ func matchFrom(p pattern, words []string, i int) (int, bool) {
 func wordMatches(pat, w string) bool {
 	if prefix, ok := strings.CutSuffix(pat, "*"); ok {
 		return strings.HasPrefix(w, prefix)
+	}
+	if head, ok := strings.CutPrefix(pat, "*"); ok {
+		// "*laden" is a compound's head: "Handyladen", "Laden".
+		return strings.HasSuffix(w, head)
 	}
 	return pat == w
 }

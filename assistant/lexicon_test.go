@@ -21,7 +21,7 @@ func TestParseLexiconErrors(t *testing.T) {
 }
 
 func TestPatternMatching(t *testing.T) {
-	lx, err := parseLexicon(lexiconText + "\n[test]\ngeht ~ nicht\nstoerung*\nmit einem menschen\n")
+	lx, err := parseLexicon(lexiconText + "\n[test]\ngeht ~ nicht\nstoerung*\nmit einem menschen\n*laden ~ aufmach*\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +35,10 @@ func TestPatternMatching(t *testing.T) {
 		{"Störungsmeldung im Netz", true},
 		{"Ich will mit einem Menschen reden", true},
 		{"mit einem", false},
+		// "*laden" is a compound's head.
+		{"wir wollen einen Handyladen aufmachen", true},
+		{"wir wollen einen Laden aufmachen", true},
+		{"die Ladestation aufmachen", false},
 	}
 	for _, tt := range tests {
 		if got := lx.match("test", words(tt.text)); got != tt.want {
