@@ -505,6 +505,16 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 				return r, i, nil
 			}
 		}
+		if qu.addsFact() {
+			// "er ist 7" after the passport: the related document whose
+			// names speak of the asker's situation (the children's
+			// passport) answers it.
+			for _, s := range qu.sit.words() {
+				if strings.Contains(name, s) && !strings.Contains(focusName, s) {
+					return r, i, nil
+				}
+			}
+		}
 	}
 	return r, focusIdx, nil
 }
