@@ -80,6 +80,9 @@ func TestBundledBase(t *testing.T) {
 		{q: "mein auto ist abgeschleppt worden wen ruf ich an", doc: "leistungen/halteverbot-umzug", facts: []string{"0123 456-400"}},
 		// How long it is valid is no processing time.
 		{q: "wie viel kostet ein anwohnerparkausweis und wie lange gilt der", doc: "leistungen/bewohnerparkausweis", facts: []string{"für 1 Jahr"}, absent: []string{"Bearbeitungsdauer"}},
+		// How to get something without a procedure section: what to
+		// bring, what it costs, where.
+		{q: "Wie beantrage ich eine Geburtsurkunde?", doc: "leistungen/geburtsurkunde", facts: []string{"12,00 Euro", "Personalausweis"}},
 		{q: "Mein Nachbar lässt seine Hecke wuchern, kann ich ihn verklagen?", intent: assistant.IntentOutOfScope},
 		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
 		{q: "Hallo", intent: assistant.IntentSmalltalk},

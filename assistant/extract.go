@@ -32,10 +32,10 @@ const maxEssentialQuotes = 5
 
 // facetFallback lists, for a facet whose section a document lacks, the
 // sections that answer the same need ("Wie beantrage ich …?" without a
-// "Verfahren" section is answered by what to bring, the online service and
-// where to go).
+// "Verfahren" section is answered by what to bring, what it costs, the
+// online service and where to go).
 var facetFallback = map[knowledge.Facet][]knowledge.Facet{
-	knowledge.FacetAblauf:          {knowledge.FacetUnterlagen, knowledge.FacetOnline, knowledge.FacetZustaendigkeit},
+	knowledge.FacetAblauf:          {knowledge.FacetUnterlagen, knowledge.FacetKosten, knowledge.FacetOnline, knowledge.FacetZustaendigkeit},
 	knowledge.FacetTermin:          {knowledge.FacetZustaendigkeit},
 	knowledge.FacetVoraussetzungen: {knowledge.FacetUnterlagen},
 	knowledge.FacetOnline:          {knowledge.FacetAblauf},
