@@ -130,7 +130,9 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if len(qs) > 0 {
 		// A question word the quotes leave out ("Kinder" in "Was kostet
 		// der Pass für Kinder?") is answered where the document says it.
-		if rest := a.uncovered(c, q, qs); len(rest.terms.content) > 0 {
+		if rest := a.uncovered(c, q, qs); len(rest.terms.content) > 0 && d.Kind != knowledge.KindLaw {
+			// Not in a statute: its other paragraphs share a word with
+			// the asker's story ("mein Vater") without answering.
 			for _, x := range a.bestUnits(c, rest, knowledge.FacetNone) {
 				add(x)
 			}

@@ -153,3 +153,26 @@ func TestWhereWithoutOfficeSection(t *testing.T) {
 		t.Errorf("answer lacks where the confirmation comes from:\n%s", ans.Text)
 	}
 }
+
+// A statute's answer quotes the paragraph that answers, not other
+// paragraphs that share a word of the asker's story ("mein Vater").
+func TestStatuteAnswerLeavesStoryWords(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/gesetz.md": {Data: []byte("---\ntitle: Gesetz über Beispiele\n---\n" +
+			"# § 5 – Anzeige\n\nDer Tod eines Menschen ist dem Standesamt spätestens am dritten auf den Tod folgenden Werktag anzuzeigen.\n\n" +
+			"# § 9 – Vaterschaft\n\nDie Erklärung über die Vaterschaft ist öffentlich zu beurkunden.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}, assistant.Message{Text: "Mein Vater ist heute gestorben. Bis wann muss das dem Standesamt gemeldet werden?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "dritten auf den Tod folgenden Werktag") || strings.Contains(ans.Text, "Vaterschaft ist") {
+		t.Errorf("answer should quote § 5 only:\n%s", ans.Text)
+	}
+}
