@@ -53,6 +53,7 @@ var contract = []struct {
 	{"Users", testUsers},
 	{"AuditLog", testAuditLog},
 	{"Conversations", testConversations},
+	{"ConversationRevisions", testConversationRevisions},
 	{"RetentionKeepsConversationsOfOpenTickets", testRetentionKeepsConversationsOfOpenTickets},
 	// service_test.go
 	{"EscalateCommitsTicketAndOutbox", testEscalateCommitsTicketAndOutbox},

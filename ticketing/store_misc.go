@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 )
@@ -106,34 +107,70 @@ type ConversationRecord struct {
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	LinkedTicket string // key of the last ticket opened from it; set by ticketing, ignored on save
+	// Rev is the conversation's revision: a random number when the row is
+	// first saved (so that a conversation deleted and saved again under the
+	// same ID does not repeat an old revision), one more after each save.
+	// Set by the store, ignored on save.
+	Rev int64
 }
 
 // SaveConversation inserts or replaces a conversation. CreatedAt and
 // LinkedTicket of an existing row are kept.
 func (s *Store) SaveConversation(ctx context.Context, c ConversationRecord) error {
+	_, err := s.SaveConversationRev(ctx, c)
+	return err
+}
+
+// SaveConversationRev saves like SaveConversation, in one statement, and
+// returns the conversation's new revision.
+func (s *Store) SaveConversationRev(ctx context.Context, c ConversationRecord) (int64, error) {
 	if c.ID == "" {
-		return fmt.Errorf("ticketing: save conversation: %w: empty ID", ErrInvalid)
+		return 0, fmt.Errorf("ticketing: save conversation: %w: empty ID", ErrInvalid)
 	}
 	if c.Data == nil {
 		c.Data = []byte{}
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket)
-		VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT key FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1), ''))
+	var rev int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT key FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1), ''), ?)
 		ON CONFLICT (id) DO UPDATE SET audience = excluded.audience, channel = excluded.channel,
-		user_id = excluded.user_id, data = excluded.data, updated_at = excluded.updated_at`,
-		c.ID, c.Audience, c.Channel, c.UserID, c.Data, ts(c.CreatedAt), ts(c.UpdatedAt), c.ID)
+		user_id = excluded.user_id, data = excluded.data, updated_at = excluded.updated_at, rev = conversations.rev + 1
+		RETURNING rev`,
+		c.ID, c.Audience, c.Channel, c.UserID, c.Data, ts(c.CreatedAt), ts(c.UpdatedAt), c.ID, rand.Int64N(1<<52)).Scan(&rev)
 	if err != nil {
-		return fmt.Errorf("ticketing: save conversation %s: %w", c.ID, err)
+		return 0, fmt.Errorf("ticketing: save conversation %s: %w", c.ID, err)
 	}
-	return nil
+	return rev, nil
 }
 
-const conversationColumns = `id, audience, channel, user_id, data, created_at, updated_at, linked_ticket`
+// UpdateConversation replaces the document and the update time of the
+// conversation id if it is still at revision rev, in one statement, and
+// returns the new revision; audience, channel, user and creation time stay
+// as they are. It returns ErrConflict when the conversation is at another
+// revision or gone (somebody else saved or deleted it since); the caller
+// then saves the whole record with SaveConversationRev.
+func (s *Store) UpdateConversation(ctx context.Context, id string, rev int64, data []byte, updated time.Time) (int64, error) {
+	if data == nil {
+		data = []byte{}
+	}
+	var next int64
+	err := s.db.QueryRowContext(ctx, `UPDATE conversations SET data = ?, updated_at = ?, rev = rev + 1 WHERE id = ? AND rev = ? RETURNING rev`,
+		data, ts(updated), id, rev).Scan(&next)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("%w: conversation %s is not at revision %d", ErrConflict, id, rev)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("ticketing: update conversation %s: %w", id, err)
+	}
+	return next, nil
+}
+
+const conversationColumns = `id, audience, channel, user_id, data, created_at, updated_at, linked_ticket, rev`
 
 func scanConversation(r rowScanner) (ConversationRecord, error) {
 	var c ConversationRecord
 	var created, updated int64
-	if err := r.Scan(&c.ID, &c.Audience, &c.Channel, &c.UserID, &c.Data, &created, &updated, &c.LinkedTicket); err != nil {
+	if err := r.Scan(&c.ID, &c.Audience, &c.Channel, &c.UserID, &c.Data, &created, &updated, &c.LinkedTicket, &c.Rev); err != nil {
 		return ConversationRecord{}, err
 	}
 	c.CreatedAt, c.UpdatedAt = fromTS(created), fromTS(updated)
@@ -150,6 +187,22 @@ func (s *Store) LoadConversation(ctx context.Context, id string) (ConversationRe
 		return ConversationRecord{}, fmt.Errorf("ticketing: load conversation %s: %w", id, err)
 	}
 	return c, nil
+}
+
+// ConversationRev returns the revision of the stored conversation with the
+// ID (see ConversationRecord.Rev), or ErrNotFound. It reads one small
+// column, so that a copy kept in memory can be checked cheaply before
+// every turn.
+func (s *Store) ConversationRev(ctx context.Context, id string) (int64, error) {
+	var rev int64
+	err := s.db.QueryRowContext(ctx, `SELECT rev FROM conversations WHERE id = ?`, id).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("ticketing: conversation %s: %w", id, err)
+	}
+	return rev, nil
 }
 
 // ConversationFilter selects conversations for ListConversations.

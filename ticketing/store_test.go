@@ -228,6 +228,7 @@ func testConversations(t *testing.T, open opener) {
 	}
 	want := c2
 	want.CreatedAt = t0 // kept from the first save
+	want.Rev = got.Rev  // see testConversationRevisions
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("conversation (-want +got):\n%s", diff)
 	}
@@ -247,6 +248,61 @@ func testConversations(t *testing.T, open opener) {
 	mine, err := s.ListConversations(ctx, ConversationFilter{UserID: "u7"})
 	if err != nil || len(mine) != 1 || mine[0].ID != "c2" {
 		t.Errorf("ListConversations(u7) = %+v, %v", mine, err)
+	}
+}
+
+// Every save gives a conversation a new revision; UpdateConversation
+// writes only when the revision is the one the caller read, and
+// ConversationRev reads it without the document.
+func testConversationRevisions(t *testing.T, open opener) {
+	ctx := context.Background()
+	s := open(t)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := ConversationRecord{ID: "c1", Audience: "citizen", Channel: "web", UserID: "u1", Data: []byte(`{"a":1}`), CreatedAt: t0, UpdatedAt: t0}
+	r1, err := s.SaveConversationRev(ctx, c)
+	if err != nil || r1 <= 0 {
+		t.Fatalf("first save: rev %d, %v; want a positive revision", r1, err)
+	}
+	if got, err := s.ConversationRev(ctx, "c1"); err != nil || got != r1 {
+		t.Errorf("ConversationRev = %d, %v; want %d", got, err, r1)
+	}
+	r2, err := s.SaveConversationRev(ctx, c)
+	if err != nil || r2 != r1+1 {
+		t.Fatalf("second save: rev %d, %v; want %d", r2, err, r1+1)
+	}
+	r3, err := s.UpdateConversation(ctx, "c1", r2, []byte(`{"a":3}`), t0.Add(time.Hour))
+	if err != nil || r3 != r2+1 {
+		t.Fatalf("UpdateConversation at the current revision: %d, %v; want %d", r3, err, r2+1)
+	}
+	got, err := s.LoadConversation(ctx, "c1")
+	if err != nil || string(got.Data) != `{"a":3}` || !got.UpdatedAt.Equal(t0.Add(time.Hour)) || got.Rev != r3 ||
+		got.UserID != "u1" || got.Audience != "citizen" || !got.CreatedAt.Equal(t0) {
+		t.Errorf("after UpdateConversation: %+v, %v", got, err)
+	}
+	// A writer that read an older revision changes nothing.
+	if _, err := s.UpdateConversation(ctx, "c1", r2, []byte(`{"a":"stale"}`), t0.Add(2*time.Hour)); !errors.Is(err, ErrConflict) {
+		t.Errorf("UpdateConversation at an old revision: %v, want ErrConflict", err)
+	}
+	if got, _ := s.LoadConversation(ctx, "c1"); string(got.Data) != `{"a":3}` {
+		t.Errorf("a stale update was written: %s", got.Data)
+	}
+	if _, err := s.UpdateConversation(ctx, "nope", 1, []byte(`{}`), t0); !errors.Is(err, ErrConflict) {
+		t.Errorf("UpdateConversation of an unknown conversation: %v, want ErrConflict", err)
+	}
+	if _, err := s.ConversationRev(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ConversationRev of an unknown conversation: %v, want ErrNotFound", err)
+	}
+	// Deleted and saved again under the same ID, a conversation does not
+	// repeat its old revision (a copy kept in memory must not pass for it).
+	if n, err := s.DeleteConversationsBefore(ctx, t0.Add(24*time.Hour)); err != nil || n != 1 {
+		t.Fatalf("DeleteConversationsBefore = %d, %v", n, err)
+	}
+	if _, err := s.ConversationRev(ctx, "c1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("ConversationRev after deletion: %v, want ErrNotFound", err)
+	}
+	again, err := s.SaveConversationRev(ctx, c)
+	if err != nil || again == r1 || again == r3 {
+		t.Errorf("saved again after deletion: rev %d, %v; the old ones were %d..%d", again, err, r1, r3)
 	}
 }
 
