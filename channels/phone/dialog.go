@@ -429,7 +429,8 @@ func (d *Dialog) startAsk(ctx context.Context, c *call, turnPath, text string) [
 	return d.await(ctx, c, turnPath)
 }
 
-// ask runs one assistant turn on the stored conversation and saves it.
+// ask runs one assistant turn on the stored conversation and saves it
+// before the answer is spoken; a failed save fails the turn.
 func (d *Dialog) ask(ctx context.Context, convID, lang, text string) (assistant.Answer, error) {
 	conv, err := d.load(ctx, convID, lang)
 	if err != nil {
@@ -442,6 +443,11 @@ func (d *Dialog) ask(ctx context.Context, convID, lang, text string) (assistant.
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		if serr := d.cfg.Store.Save(sctx, conv); serr != nil {
 			d.cfg.Logger.Error("phone: save conversation", "conversation", convID, "err", serr)
+			if err == nil {
+				// What the caller said is not stored: they are not
+				// answered as if it were, but offered a person.
+				err = fmt.Errorf("phone: save conversation %s: %w", convID, serr)
+			}
 		}
 		cancel()
 	}

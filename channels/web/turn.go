@@ -117,7 +117,8 @@ func (s *Server) moveConn(c *conn, from, to *session) {
 // runTurn runs one turn of sess's conversation: it loads the conversation,
 // streams the Chatter's output to the session's sockets (tokens live,
 // everything else numbered and buffered for resume), saves the
-// conversation and returns the final answer. REST and WebSocket share it
+// conversation (before the answer is published or returned; a failed save
+// fails the turn) and returns the final answer. REST and WebSocket share it
 // (through turn). When the conversation already holds
 // MaxConversationEntries entries it does nothing and returns
 // errConversationFull.
@@ -179,9 +180,11 @@ func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Messa
 	}
 
 	conv.UpdatedAt = s.cfg.Now()
+	// The user's message is stored before any answer goes out: when the
+	// store fails, the user gets an error ("try again") instead of an
+	// answer to a message that would be lost.
 	if err := s.cfg.Store.Save(ctx, conv); err != nil {
-		// The answer is still good; the user gets it and the error is logged.
-		s.log.ErrorContext(ctx, "web: saving conversation", "conversation", conv.ID, "err", err)
+		return nil, s.turnFailed(ctx, sess, fmt.Errorf("web: saving conversation %s: %w", conv.ID, err))
 	}
 	sess.remember(answerRecord{id: answerID, question: msg.Text, answer: final})
 	// While an agent holds the conversation the assistant says nothing:

@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/musterstadt/lotse/assistant"
@@ -13,18 +11,6 @@ import (
 	"github.com/musterstadt/lotse/channels/web"
 	"github.com/musterstadt/lotse/ticketing"
 )
-
-// conversationStore keeps assistant conversations in the ticketing SQLite
-// store, as an opaque JSON document plus the columns retention needs. With
-// redact set, personal data in user and agent messages is replaced by typed
-// placeholders before anything is written (LOTSE_REDACT_TRANSCRIPTS); the
-// user then sees the redacted text when a conversation is resumed.
-type conversationStore struct {
-	st     *ticketing.Store
-	redact bool
-}
-
-var _ assistant.ConversationStore = conversationStore{}
 
 // storeError marks an error of a database that cannot be reached as
 // assistant.ErrUnavailable, so that channels answer with a clear "try
@@ -34,48 +20,6 @@ func storeError(err error) error {
 		return fmt.Errorf("%w: %w", assistant.ErrUnavailable, err)
 	}
 	return err
-}
-
-func (c conversationStore) Load(ctx context.Context, id string) (*assistant.Conversation, error) {
-	rec, err := c.st.LoadConversation(ctx, id)
-	if errors.Is(err, ticketing.ErrNotFound) {
-		return nil, assistant.ErrNotFound
-	}
-	if err != nil {
-		return nil, storeError(err)
-	}
-	var conv assistant.Conversation
-	if err := json.Unmarshal(rec.Data, &conv); err != nil {
-		return nil, fmt.Errorf("conversation %s: decode: %w", id, err)
-	}
-	return &conv, nil
-}
-
-func (c conversationStore) Save(ctx context.Context, conv *assistant.Conversation) error {
-	if c.redact {
-		red := *conv
-		red.Entries = make([]assistant.Entry, len(conv.Entries))
-		for i, e := range conv.Entries {
-			if e.Role == assistant.RoleUser || e.Role == assistant.RoleAgent {
-				e.Text = assistant.Redact(e.Text)
-			}
-			red.Entries[i] = e
-		}
-		conv = &red
-	}
-	data, err := json.Marshal(conv)
-	if err != nil {
-		return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
-	}
-	return storeError(c.st.SaveConversation(ctx, ticketing.ConversationRecord{
-		ID:        conv.ID,
-		Audience:  string(conv.Audience),
-		Channel:   conv.Channel,
-		UserID:    conv.UserID,
-		Data:      data,
-		CreatedAt: conv.CreatedAt,
-		UpdatedAt: conv.UpdatedAt,
-	}))
 }
 
 // tickets is the assistant's view of the ticket service; it counts the

@@ -31,7 +31,7 @@ func TestConversationStoreRedactsWhenConfigured(t *testing.T) {
 		redact bool
 		want   string
 	}{{false, iban}, {true, "[IBAN]"}} {
-		cs := conversationStore{st: st, redact: tt.redact}
+		cs := newConversationStore(st, tt.redact)
 		if err := cs.Save(ctx, conv); err != nil {
 			t.Fatal(err)
 		}

@@ -69,7 +69,7 @@ func buildApp(ctx context.Context, cfg Config, log *slog.Logger, localURL string
 		log.Info("store", "backend", a.store.Backend(), "database", ticketing.RedactURL(cfg.DatabaseURL))
 	}
 	a.cleanup.add(a.store.Close)
-	a.convs = conversationStore{st: a.store, redact: cfg.RedactTranscripts}
+	a.convs = newConversationStore(a.store, cfg.RedactTranscripts)
 	shared, err := newSharedState(ctx, a.store, resumeEvents, log)
 	if err != nil {
 		return nil, err
