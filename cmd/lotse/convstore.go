@@ -116,9 +116,7 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 	stored.Slots = maps.Clone(conv.Slots)
 	stored.Entries = make([]assistant.Entry, len(conv.Entries))
 	copy(stored.Entries, conv.Entries)
-	var buf bytes.Buffer
-	buf.Grow(len(prev) + 1024*(len(conv.Entries)-kept))
-	buf.Write(prev)
+	var add []byte // the JSON of the entries added since, comma-separated
 	for i := kept; i < len(stored.Entries); i++ {
 		e := &stored.Entries[i]
 		if c.redact && (e.Role == assistant.RoleUser || e.Role == assistant.RoleAgent) {
@@ -131,13 +129,12 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 		if err != nil {
 			return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
 		}
-		if buf.Len() > 0 {
-			buf.WriteByte(',')
+		if len(add) > 0 {
+			add = append(add, ',')
 		}
-		buf.Write(b)
+		add = append(add, b...)
 	}
-	entries := buf.Bytes()
-	data, err := encodeConversation(&stored, entries)
+	data, entries, err := encodeConversation(&stored, prev, add)
 	if err != nil {
 		return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
 	}
@@ -199,26 +196,34 @@ func (c *conversationStore) isPrefix(held, next []assistant.Entry) bool {
 // first match is the key: a quote inside a string value is escaped.
 var entriesNull = []byte(`"entries":null`)
 
-// encodeConversation returns conv as JSON, with entries (the JSON of its
-// entries, comma-separated) as its "entries" array: the same document
-// json.Marshal(conv) gives.
-func encodeConversation(conv *assistant.Conversation, entries []byte) ([]byte, error) {
+// encodeConversation returns conv as JSON with the entries' JSON (prev,
+// then add, each comma-separated) as its "entries" array: the same
+// document json.Marshal(conv) gives. entries is the part of the document
+// that holds the entries' JSON, for the next save to continue from.
+func encodeConversation(conv *assistant.Conversation, prev, add []byte) (doc, entries []byte, err error) {
 	h := *conv
 	h.Entries = nil
 	head, err := json.Marshal(&h)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	i := bytes.Index(head, entriesNull)
 	if i < 0 {
-		return nil, errors.New(`no "entries" in the encoded conversation`)
+		return nil, nil, errors.New(`no "entries" in the encoded conversation`)
 	}
-	out := make([]byte, 0, len(head)+len(entries)+2)
-	out = append(out, head[:i]...)
-	out = append(out, `"entries":[`...)
-	out = append(out, entries...)
-	out = append(out, ']')
-	return append(out, head[i+len(entriesNull):]...), nil
+	doc = make([]byte, 0, len(head)+len(prev)+len(add)+3)
+	doc = append(doc, head[:i]...)
+	doc = append(doc, `"entries":[`...)
+	start := len(doc)
+	doc = append(doc, prev...)
+	if len(prev) > 0 && len(add) > 0 {
+		doc = append(doc, ',')
+	}
+	doc = append(doc, add...)
+	end := len(doc)
+	doc = append(doc, ']')
+	doc = append(doc, head[i+len(entriesNull):]...)
+	return doc, doc[start:end:end], nil
 }
 
 // get returns the conversation held for id and marks it used, or nil.

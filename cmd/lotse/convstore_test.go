@@ -62,13 +62,19 @@ func TestEncodeConversationIsTheDocument(t *testing.T) {
 		}
 		parts = append(parts, string(b))
 	}
-	got, err := encodeConversation(c, []byte(strings.Join(parts, ",")))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want, _ := json.Marshal(c)
-	if string(got) != string(want) {
-		t.Errorf("encodeConversation:\n%s\nwant\n%s", got, want)
+	for split := range len(parts) + 1 {
+		prev, add := strings.Join(parts[:split], ","), strings.Join(parts[split:], ",")
+		got, entries, err := encodeConversation(c, []byte(prev), []byte(add))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("encodeConversation after %d entries:\n%s\nwant\n%s", split, got, want)
+		}
+		if string(entries) != strings.Join(parts, ",") {
+			t.Errorf("entries after %d: %s", split, entries)
+		}
 	}
 }
 

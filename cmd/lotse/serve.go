@@ -242,8 +242,11 @@ func requestLogger(log *slog.Logger) func(http.Handler) http.Handler {
 			start := time.Now()
 			rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
 			next.ServeHTTP(rec, r)
-			log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.code,
-				"ms", time.Since(start).Milliseconds(), "request_id", middleware.GetReqID(r.Context()))
+			// The arguments are not even built unless debug logging is on.
+			if log.Enabled(r.Context(), slog.LevelDebug) {
+				log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.code,
+					"ms", time.Since(start).Milliseconds(), "request_id", middleware.GetReqID(r.Context()))
+			}
 		})
 	}
 }
