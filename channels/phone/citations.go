@@ -2,7 +2,10 @@
 
 package phone
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // citationMarkRE finds the source markers of a model's answer ("[1]",
 // "[1, 2]"), which a caller cannot follow: the sources are not read out.
@@ -10,4 +13,11 @@ var citationMarkRE = regexp.MustCompile(`[ \t]*\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3}
 
 // withoutCitations removes the source markers from an answer before it is
 // spoken.
-func withoutCitations(text string) string { return citationMarkRE.ReplaceAllString(text, "") }
+// A text without "[" (every offline answer) has none and is returned as
+// it is, without running the expression.
+func withoutCitations(text string) string {
+	if strings.IndexByte(text, '[') < 0 {
+		return text
+	}
+	return citationMarkRE.ReplaceAllString(text, "")
+}
