@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -270,5 +271,61 @@ func TestChatAnswerArrivesAfterTheMessageIsStored(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"Was kostet ein Reisepass?", "Und wie lange dauert das?"}, users); diff != "" {
 		t.Errorf("stored user messages (-want +got):\n%s", diff)
+	}
+}
+
+// Turns on several conversations at once, with readers loading them at
+// the same time (the desk), lose no entry (run with -race).
+func TestConversationStoreConcurrentTurns(t *testing.T) {
+	ctx := context.Background()
+	st := openConvStore(t)
+	cs := newConversationStore(st, false)
+	const convs, turns = 6, 10
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for i := range convs {
+					if c, err := cs.Load(ctx, "c"+strconv.Itoa(i)); err == nil {
+						c.Slots["reader"] = "x" // a reader's copy is its own
+					}
+				}
+			}
+		})
+	}
+	var writers sync.WaitGroup
+	for i := range convs {
+		writers.Go(func() {
+			id := "c" + strconv.Itoa(i)
+			for range turns {
+				c, err := cs.Load(ctx, id)
+				if errors.Is(err, assistant.ErrNotFound) {
+					c = testConversation(id)
+				} else if err != nil {
+					t.Error(err)
+					return
+				}
+				addTurn(c, "Frage", "Antwort")
+				if err := cs.Save(ctx, c); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	writers.Wait()
+	close(stop)
+	wg.Wait()
+	for i := range convs {
+		c, err := newConversationStore(st, false).Load(ctx, "c"+strconv.Itoa(i))
+		if err != nil || len(c.Entries) != 2*turns || c.Slots["reader"] != "" {
+			t.Errorf("conversation %d: %d entries, slots %v, %v; want %d entries", i, len(c.Entries), c.Slots, err, 2*turns)
+		}
 	}
 }
