@@ -38,10 +38,12 @@ type conversationStore struct {
 	mu    sync.Mutex
 	live  map[string]*clist.Element // of *liveConv
 	lru   clist.List                // front: most recently used
-	bytes int                       // encoded entries held
+	bytes int                       // documents held (their size as stored)
 }
 
-// Bounds of the conversations kept in memory.
+// Bounds of the conversations kept in memory: their number, and the size
+// of their documents as stored (each is held decoded and, after a save,
+// its entries' JSON as well: about twice that in memory).
 const (
 	maxLiveConversations = 4096
 	maxLiveBytes         = 64 << 20
@@ -49,12 +51,14 @@ const (
 
 // liveConv is a conversation as stored at revision rev: conv is what Load
 // returns a copy of (redacted when the store redacts), entries the JSON of
-// its entries, comma-separated, as written.
+// its entries, comma-separated, as written (nil when it was read from the
+// database), size the size of its document.
 type liveConv struct {
 	id      string
 	rev     int64
 	conv    *assistant.Conversation
 	entries []byte
+	size    int
 }
 
 var _ assistant.ConversationStore = (*conversationStore)(nil)
@@ -90,7 +94,7 @@ func (c *conversationStore) Load(ctx context.Context, id string) (*assistant.Con
 	}
 	out := cloneConversation(&conv)
 	// The entries' JSON is not known here; the next save writes them all.
-	c.put(&liveConv{id: id, rev: rec.Rev, conv: &conv})
+	c.put(&liveConv{id: id, rev: rec.Rev, conv: &conv, size: len(rec.Data)})
 	return out, nil
 }
 
@@ -98,8 +102,8 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 	if conv == nil || conv.ID == "" {
 		return errors.New("conversation store: save: empty ID")
 	}
-	// Entries are only ever appended (see assistant.ConversationStore):
-	// when the one in memory is a prefix of conv, only the rest is encoded.
+	// A turn appends entries: when the entries in memory are the first of
+	// conv's, only the rest is encoded; otherwise all of them.
 	var prev []byte
 	kept := 0
 	var held int64 // the stored revision conv continues, 0 for none known
@@ -148,7 +152,7 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 	for i := kept; i < len(stored.Entries); i++ {
 		stored.Entries[i].At = stored.Entries[i].At.Round(0)
 	}
-	c.put(&liveConv{id: conv.ID, rev: rev, conv: &stored, entries: entries})
+	c.put(&liveConv{id: conv.ID, rev: rev, conv: &stored, entries: entries, size: len(data)})
 	return nil
 }
 
@@ -244,11 +248,11 @@ func (c *conversationStore) put(lc *liveConv) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.removeLocked(lc.id)
-	if len(lc.entries) > maxLiveBytes/16 {
+	if lc.size > maxLiveBytes/16 {
 		return // a huge conversation is read from the database
 	}
 	c.live[lc.id] = c.lru.PushFront(lc)
-	c.bytes += len(lc.entries)
+	c.bytes += lc.size
 	for c.lru.Len() > maxLiveConversations || c.bytes > maxLiveBytes {
 		c.removeLocked(c.lru.Back().Value.(*liveConv).id)
 	}
@@ -263,7 +267,7 @@ func (c *conversationStore) drop(id string) {
 
 func (c *conversationStore) removeLocked(id string) {
 	if el, ok := c.live[id]; ok {
-		c.bytes -= len(el.Value.(*liveConv).entries)
+		c.bytes -= el.Value.(*liveConv).size
 		c.lru.Remove(el)
 		delete(c.live, id)
 	}
