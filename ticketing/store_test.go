@@ -292,6 +292,21 @@ func testConversationRevisions(t *testing.T, open opener) {
 	if _, err := s.ConversationRev(ctx, "nope"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("ConversationRev of an unknown conversation: %v, want ErrNotFound", err)
 	}
+	// A request that is gone runs none of them.
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.ConversationRev(gone, "c1"); !errors.Is(err, context.Canceled) {
+		t.Errorf("ConversationRev with a cancelled context: %v", err)
+	}
+	if _, err := s.UpdateConversation(gone, "c1", r3, []byte(`{}`), t0); !errors.Is(err, context.Canceled) {
+		t.Errorf("UpdateConversation with a cancelled context: %v", err)
+	}
+	if _, err := s.SaveConversationRev(gone, c); !errors.Is(err, context.Canceled) {
+		t.Errorf("SaveConversationRev with a cancelled context: %v", err)
+	}
+	if _, err := s.LoadConversation(gone, "c1"); !errors.Is(err, context.Canceled) {
+		t.Errorf("LoadConversation with a cancelled context: %v", err)
+	}
 	// Deleted and saved again under the same ID, a conversation does not
 	// repeat its old revision (a copy kept in memory must not pass for it).
 	if n, err := s.DeleteConversationsBefore(ctx, t0.Add(24*time.Hour)); err != nil || n != 1 {
