@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"maps"
 	"sync"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/ticketing"
@@ -38,7 +39,8 @@ type conversationStore struct {
 	mu    sync.Mutex
 	live  map[string]*clist.Element // of *liveConv
 	lru   clist.List                // front: most recently used
-	bytes int                       // documents held (their size as stored)
+	now   func() time.Time
+	bytes int // documents held (their size as stored)
 }
 
 // Bounds of the conversations kept in memory: their number, and the size
@@ -47,6 +49,11 @@ type conversationStore struct {
 const (
 	maxLiveConversations = 4096
 	maxLiveBytes         = 64 << 20
+	// liveIdle is how long a conversation nobody loads or saves stays in
+	// memory: a conversation in progress is used every few minutes, and
+	// one erased by another process (`lotse privacy erase`) is not kept
+	// here for long.
+	liveIdle = 30 * time.Minute
 )
 
 // liveConv is a conversation as stored at revision rev: conv is what Load
@@ -59,12 +66,13 @@ type liveConv struct {
 	conv    *assistant.Conversation
 	entries []byte
 	size    int
+	used    time.Time // guarded by conversationStore.mu
 }
 
 var _ assistant.ConversationStore = (*conversationStore)(nil)
 
 func newConversationStore(st *ticketing.Store, redact bool) *conversationStore {
-	return &conversationStore{st: st, redact: redact, live: map[string]*clist.Element{}}
+	return &conversationStore{st: st, redact: redact, live: map[string]*clist.Element{}, now: time.Now}
 }
 
 func (c *conversationStore) Load(ctx context.Context, id string) (*assistant.Conversation, error) {
@@ -234,12 +242,16 @@ func encodeConversation(conv *assistant.Conversation, prev, add []byte) (doc, en
 func (c *conversationStore) get(id string) *liveConv {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	now := c.now()
+	c.expireLocked(now)
 	el, ok := c.live[id]
 	if !ok {
 		return nil
 	}
+	lc := el.Value.(*liveConv)
+	lc.used = now
 	c.lru.MoveToFront(el)
-	return el.Value.(*liveConv)
+	return lc
 }
 
 // put holds lc in place of what was held for its ID, and lets the least
@@ -247,14 +259,29 @@ func (c *conversationStore) get(id string) *liveConv {
 func (c *conversationStore) put(lc *liveConv) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	now := c.now()
+	c.expireLocked(now)
 	c.removeLocked(lc.id)
 	if lc.size > maxLiveBytes/16 {
 		return // a huge conversation is read from the database
 	}
+	lc.used = now
 	c.live[lc.id] = c.lru.PushFront(lc)
 	c.bytes += lc.size
 	for c.lru.Len() > maxLiveConversations || c.bytes > maxLiveBytes {
 		c.removeLocked(c.lru.Back().Value.(*liveConv).id)
+	}
+}
+
+// expireLocked lets go of the conversations unused for liveIdle; the
+// least recently used are at the back.
+func (c *conversationStore) expireLocked(now time.Time) {
+	for el := c.lru.Back(); el != nil; el = c.lru.Back() {
+		lc := el.Value.(*liveConv)
+		if now.Sub(lc.used) < liveIdle {
+			return
+		}
+		c.removeLocked(lc.id)
 	}
 }
 

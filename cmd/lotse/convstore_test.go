@@ -224,6 +224,28 @@ func TestConversationStoreIsBounded(t *testing.T) {
 	if err != nil || len(got.Entries) != 2 {
 		t.Errorf("a conversation let go: %v, %v", got, err)
 	}
+
+	// A conversation nobody used for liveIdle is let go as well.
+	now := time.Now()
+	cs.now = func() time.Time { return now }
+	c := testConversation("idle")
+	addTurn(c, "Frage", "Antwort")
+	if err := cs.Save(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if cs.get("idle") == nil {
+		t.Fatal("a conversation just saved is not held")
+	}
+	now = now.Add(liveIdle + time.Second)
+	if cs.get("idle") != nil {
+		t.Error("a conversation idle for longer than liveIdle is still held")
+	}
+	cs.mu.Lock()
+	n = len(cs.live)
+	cs.mu.Unlock()
+	if n != 0 {
+		t.Errorf("%d idle conversations still held", n)
+	}
 }
 
 // Over the real server: when a chat answer arrives, the user's message is
