@@ -407,6 +407,16 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		}
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
+	var headStems []map[string]bool
+	if d.Kind == knowledge.KindLaw {
+		headStems = make([]map[string]bool, len(d.Sections))
+		for si, s := range d.Sections {
+			headStems[si] = map[string]bool{}
+			for _, w := range words(s.Heading) {
+				headStems[si][stem(w)] = true
+			}
+		}
+	}
 	for si, s := range d.Sections {
 		for ui, un := range info.units[si] {
 			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
@@ -420,6 +430,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				cue = false
 			}
 			words, named := stemHits(hits[si][ui], un.stems, u, q, skip, rare)
+			if d.Kind == knowledge.KindLaw && named >= 1 {
+				// A paragraph's title says what its sentences are about:
+				// "Geldstrafe von nicht mehr als neunzig Tagessätzen"
+				// under "§ 32 – Inhalt des Führungszeugnisses" speaks of
+				// the Führungszeugnis.
+				words += headingHits(headStems[si], hits[si][ui], content, skip)
+			}
 			for _, st := range sitWords {
 				// The asker's situation in the unit's words: "Für
 				// Minderjährige, die noch nicht 16 Jahre alt sind" for
@@ -575,6 +592,22 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		qs = append(qs, block(next))
 	}
 	return qs
+}
+
+// headingHits scores the question's content words a section's heading
+// holds (head) that the unit itself does not (hit), names aside: half a
+// word each.
+func headingHits(head map[string]bool, hit []int, content []string, names map[string]bool) float64 {
+	v := 0.0
+	for k, s := range content {
+		if names[s] || slices.Contains(hit, k) {
+			continue
+		}
+		if tokenMatch(head, s) {
+			v += 0.5
+		}
+	}
+	return v
 }
 
 // stemHits scores unit u: the question's content words it holds (hit,

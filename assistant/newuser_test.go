@@ -176,3 +176,26 @@ func TestStatuteAnswerLeavesStoryWords(t *testing.T) {
 		t.Errorf("answer should quote § 5 only:\n%s", ans.Text)
 	}
 }
+
+// In a statute, a paragraph's title counts for its sentences, and a count
+// in the asker's story ("vor zwei Jahren") names nothing.
+func TestStatuteParagraphTitleCounts(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/register.md": {Data: []byte("---\ntitle: Gesetz über ein Register\n---\n" +
+			"# § 12 – Inhalt des Führungszeugnisses\n\n(1) Nicht aufgenommen werden\n\n1. Verwarnungen,\n\n2. Geldstrafen von nicht mehr als neunzig Tagessätzen,\n\n3. Jugendstrafen.\n\n" +
+			"# § 13 – Erweiterte Auskunft\n\nEin erweitertes Führungszeugnis wird Personen erteilt, die seit zwei Jahren in der Jugendarbeit tätig sind.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "r", Audience: knowledge.Citizen}, assistant.Message{Text: "ich hab vor zwei jahren 40 tagessätze bekommen, steht das in meinem führungszeugnis"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "neunzig Tagessätzen") {
+		t.Errorf("answer lacks the paragraph on day fines:\n%s", ans.Text)
+	}
+}

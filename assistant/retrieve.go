@@ -295,6 +295,13 @@ func (lx *lexicon) terms(text string) queryTerms {
 			}
 		}
 	}
+	// "vor zwei Jahren", "seit 3 Wochen": when something happened is the
+	// asker's story, not what the question names.
+	for i := 0; i+2 < len(ws); i++ {
+		if timePrepositions[ws[i]] && (isDigits(ws[i+1]) || numberWord(ws[i+1])) && timeUnit(ws[i+2]) {
+			facetWord[i+2] = true
+		}
+	}
 	seen := map[string]bool{}
 	for i, w := range ws {
 		w = german.DropZuInfix(w)
@@ -330,6 +337,30 @@ func (lx *lexicon) terms(text string) queryTerms {
 		}
 	}
 	return q
+}
+
+// timePrepositions open a phrase of when something began: "vor zwei
+// Jahren", "seit 3 Wochen" ("nach drei Minuten" may be what is asked).
+var timePrepositions = map[string]bool{"vor": true, "seit": true}
+
+// numberWord reports whether w is a German number word up to twelve or a
+// round ten.
+func numberWord(w string) bool {
+	switch w {
+	case "ein", "einem", "einer", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwoelf", "zwanzig", "dreissig":
+		return true
+	}
+	return false
+}
+
+// timeUnit reports whether the folded word w is a unit of time.
+func timeUnit(w string) bool {
+	for _, u := range []string{"jahr", "monat", "woche", "tag", "stunde", "minute"} {
+		if strings.HasPrefix(w, u) && len(w) <= len(u)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(w string) bool {
