@@ -218,8 +218,8 @@ func TestEventAsCircumstance(t *testing.T) {
 	for text, topic := range map[string]bool{
 		"hab meine sozialversicherungskarte beim umzug verloren": false,
 		"ich brauche eine geburtsurkunde für meine hochzeit":     false,
-		"wir heiraten im mai":                                    true,
-		"beim umzug was muss ich beachten":                       true,
+		"wir heiraten im mai":              true,
+		"beim umzug was muss ich beachten": true,
 	} {
 		ev, _ := a.lex.lifeEvents(words(text))
 		if got := ev != ""; got != topic {

@@ -21,26 +21,26 @@ import (
 // retrieval ranking, the document's own title, synonyms and section
 // headings, and the question's words, facets and life events.
 const (
-	featRank      = iota // 1/(1+rank) in the retrieval ranking
-	featScore            // best passage score relative to the first document's
-	featCoverage         // share of the question's content words in the document (rarer words weigh more)
-	featTitle            // share of the question's content words among the document's names
-	featTitleFull        // share of the title's words the question names
-	featNamed            // the question names one of the document's names
-	featStrong           // … a name few candidates share
-	featPrimary          // the question names the title's head word
-	featFacet            // share of the asked facets the document has a section for
-	featEvent            // share of the life-event words among the document's names
-	featNotice           // the document is a dated notice
-	featRefTitle         // the question names a document this one only refers to
-	featFacetTerm        // a section of an asked facet holds one of the question's words
-	featPassage          // share of the question's content words in the document's retrieved sections
-	featSituation        // the document's names speak of the asker's situation (a child, a loss)
-	featDistinct         // the document holds a long word of the question that at most two candidates hold
-	featAnswers          // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
-	featInternal         // an employee asks and the document is for employees only
-	featAnswersAsked     // share of the asked facets answered by a value in a sentence that holds the question's own words
-	featStatus           // the document's names speak of the asker's status (unemployed, student, retired)
+	featRank         = iota // 1/(1+rank) in the retrieval ranking
+	featScore               // best passage score relative to the first document's
+	featCoverage            // share of the question's content words in the document (rarer words weigh more)
+	featTitle               // share of the question's content words among the document's names
+	featTitleFull           // share of the title's words the question names
+	featNamed               // the question names one of the document's names
+	featStrong              // … a name few candidates share
+	featPrimary             // the question names the title's head word
+	featFacet               // share of the asked facets the document has a section for
+	featEvent               // share of the life-event words among the document's names
+	featNotice              // the document is a dated notice
+	featRefTitle            // the question names a document this one only refers to
+	featFacetTerm           // a section of an asked facet holds one of the question's words
+	featPassage             // share of the question's content words in the document's retrieved sections
+	featSituation           // the document's names speak of the asker's situation (a child, a loss)
+	featDistinct            // the document holds a long word of the question that at most two candidates hold
+	featAnswers             // share of the asked facets answered by a value ("13 Euro", "drei Monate") the document states
+	featInternal            // an employee asks and the document is for employees only
+	featAnswersAsked        // share of the asked facets answered by a value in a sentence that holds the question's own words
+	featStatus              // the document's names speak of the asker's status (unemployed, student, retired)
 	numFeatures
 )
 

@@ -42,7 +42,7 @@ type docInfo struct {
 	matched map[string]bool
 
 	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
-	refers   map[string]bool          // memo of refersTo, by title
+	refers    map[string]bool               // memo of refersTo, by title
 }
 
 // maxRefersMemo bounds the memoised titles per document.
