@@ -66,6 +66,8 @@ func TestBundledBase(t *testing.T) {
 		{history: []string{"Was kostet ein Reisepass?"}, q: "ich bin 19, und kann ich mir den dann nach hause schicken lassen statt ihn abzuholen", doc: "leistungen/reisepass", facts: []string{"37,50 Euro"}},
 		// An age that makes a related document apply leads there.
 		{history: []string{"Für die Ferien in Spanien brauche ich einen Reisepass für meine Tochter."}, q: "sie ist 6", doc: "leistungen/kinderreisepass", facts: []string{"13,00 Euro"}},
+		// A weekday asks for the hours and is a word of the question too.
+		{history: []string{"Wir möchten im Standesamt heiraten."}, q: "und an einem Samstag, ist das möglich?", doc: "leistungen/eheschliessung-anmelden", facts: []string{"120,00 Euro"}},
 		// "aber" qualifies the previous question, whatever the message
 		// names.
 		{history: []string{"Wie komme ich an einen Parkausweis für meine Straße?"}, q: "das auto ist aber ein dienstwagen von meiner firma den ich privat fahren darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},

@@ -289,7 +289,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 			for i := sp[0]; i < sp[1]; i++ {
 				// The words a gap spans are the question's own: "muss
 				// man ~ haben" in "muss man einen Personalausweis haben".
-				if lx.literalIn(sec, ws[i]) {
+				if lx.literalIn(sec, ws[i]) && !isWeekday(ws[i]) {
 					facetWord[i] = true
 				}
 			}
@@ -357,6 +357,18 @@ func numberWord(w string) bool {
 func timeUnit(w string) bool {
 	for _, u := range []string{"jahr", "monat", "woche", "tag", "stunde", "minute"} {
 		if strings.HasPrefix(w, u) && len(w) <= len(u)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isWeekday reports whether the folded word w names a day of the week: it
+// asks for the opening hours and is a word of its own too ("eine Trauung
+// am Samstag").
+func isWeekday(w string) bool {
+	for _, d := range []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"} {
+		if strings.HasPrefix(w, d) {
 			return true
 		}
 	}
