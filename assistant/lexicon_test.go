@@ -79,3 +79,12 @@ func TestTicketKey(t *testing.T) {
 		}
 	}
 }
+
+// A short noun meets its plural that doubles the last letter ("Bus",
+// "Bussen").
+func TestTokenMatchDoubledPlural(t *testing.T) {
+	tokens := map[string]bool{stem(fold("bussen")): true}
+	if !tokenMatch(tokens, stem("bus")) || !newStemSet(tokens).match(stem("bus")) {
+		t.Errorf("bus does not meet %v", tokens)
+	}
+}

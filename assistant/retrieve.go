@@ -514,7 +514,9 @@ var nounSuffixes = []string{"", "schaft", "erschaft", "heit", "keit", "igkeit", 
 // inside a compound ("ausweis" in "personalausweis"), or as a near miss of
 // a long word ("gewerbeanmeldnug" for "gewerbeanmeldung").
 func tokenMatch(tokens map[string]bool, s string) bool {
-	if tokens[s] {
+	if tokens[s] || tokens[s+"s"] {
+		// "bus" and "Bussen" (stem "buss"): a short noun that doubles
+		// its last letter in the plural.
 		return true
 	}
 	if len(s) < 5 {
@@ -552,7 +554,7 @@ func newStemSet(m map[string]bool) stemSet {
 
 // match is tokenMatch over the set.
 func (ts stemSet) match(s string) bool {
-	if ts.has[s] {
+	if ts.has[s] || ts.has[s+"s"] {
 		return true
 	}
 	if len(s) < 5 {
