@@ -255,3 +255,13 @@ func TestSituationLineForStatus(t *testing.T) {
 		t.Errorf("situationLine = %q, want the fee line", got)
 	}
 }
+
+// Going away is leaving the country, as the sources put it.
+func TestTravelMeansLeaving(t *testing.T) {
+	a := mustAssistant(t, nil)
+	msg := "darf ich während ich warte kurz nach hause fliegen"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: msg, query: msg, sig: a.lex.signals(msg), lang: "de"})
+	if !slices.Contains(q.terms.alts[stem("fliegen")], stem("verlassen")) {
+		t.Errorf("alternatives %v: fliegen lacks verlassen", q.terms.alts)
+	}
+}
