@@ -85,6 +85,8 @@ func TestBundledBase(t *testing.T) {
 		// How to get something without a procedure section: what to
 		// bring, what it costs, where.
 		{q: "Wie beantrage ich eine Geburtsurkunde?", doc: "leistungen/geburtsurkunde", facts: []string{"12,00 Euro", "Personalausweis"}},
+		// An office named after its matter is asked about the matter.
+		{q: "Ich brauche für meinen Termin beim Grundbuchamt eine beglaubigte Kopie vom Erbschein, geht das bei Ihnen?", doc: "leistungen/beglaubigung", facts: []string{"Notar"}},
 		{q: "Mein Nachbar lässt seine Hecke wuchern, kann ich ihn verklagen?", intent: assistant.IntentOutOfScope},
 		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
 		{q: "Hallo", intent: assistant.IntentSmalltalk},

@@ -313,6 +313,18 @@ func (lx *lexicon) terms(text string) queryTerms {
 		seen[s] = true
 		q.content = append(q.content, s)
 	}
+	// An office named after its matter ("Grundbuchamt",
+	// "Nachlassgericht") is asked about that matter: "Dokumente für das
+	// Grundbuch beglaubigen wir nicht" answers "eine Kopie fürs
+	// Grundbuchamt".
+	for _, s := range q.content {
+		if m := officeMatter(s); m != "" {
+			if q.alts == nil {
+				q.alts = map[string][]string{}
+			}
+			q.alts[s] = append(q.alts[s], m)
+		}
+	}
 	// Two words that the sources write as one name: "Vaterschaft
 	// anerkennen" names "Vaterschaftsanerkennung", "Gewerbe anmelden"
 	// "Gewerbeanmeldung" (the stems of -en and -ung meet), with or
@@ -374,6 +386,23 @@ func isWeekday(w string) bool {
 	}
 	return false
 }
+
+// officeMatter returns the matter an office is named after ("grundbuch"
+// for "grundbuchamt"), or "" for a word that names no such office or whose
+// first part is too short to be a matter of its own ("standesamt",
+// "bürgeramt").
+func officeMatter(s string) string {
+	for _, head := range []string{"amt", "amts", "behord", "gericht", "gerichts"} {
+		if m, ok := strings.CutSuffix(s, head); ok && len(m) >= minMatterLen {
+			return strings.TrimSuffix(m, "s")
+		}
+	}
+	return ""
+}
+
+// minMatterLen is the shortest first part of an office's name that names
+// a matter.
+const minMatterLen = 8
 
 func isDigits(w string) bool {
 	for _, r := range w {
