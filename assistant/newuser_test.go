@@ -140,15 +140,7 @@ func TestWhereWithoutOfficeSection(t *testing.T) {
 			"## Erforderliche Dokumente\n\n1. Ärztliches Attest zur Bestätigung der Schwangerschaft.\n\n" +
 			"## Weitere Einzelheiten\n\n- Ihr Arbeitgeber darf Sie wegen der Schwangerschaft nicht benachteiligen.\n")},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "w", Audience: knowledge.Citizen}, assistant.Message{Text: "ich bin schwanger und mein chef will so eine bestätigung haben, wo krieg ich die her"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRoot(t, root, "ich bin schwanger und mein chef will so eine bestätigung haben, wo krieg ich die her")
 	if !strings.Contains(ans.Text, "Ärztliches Attest") {
 		t.Errorf("answer lacks where the confirmation comes from:\n%s", ans.Text)
 	}
@@ -163,15 +155,7 @@ func TestStatuteAnswerLeavesStoryWords(t *testing.T) {
 			"# § 5 – Anzeige\n\nDer Tod eines Menschen ist dem Standesamt spätestens am dritten auf den Tod folgenden Werktag anzuzeigen.\n\n" +
 			"# § 9 – Vaterschaft\n\nDie Erklärung über die Vaterschaft ist öffentlich zu beurkunden.\n")},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}, assistant.Message{Text: "Mein Vater ist heute gestorben. Bis wann muss das dem Standesamt gemeldet werden?"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askRoot(t, root, "Mein Vater ist heute gestorben. Bis wann muss das dem Standesamt gemeldet werden?")
 	if !strings.Contains(ans.Text, "dritten auf den Tod folgenden Werktag") || strings.Contains(ans.Text, "Vaterschaft ist") {
 		t.Errorf("answer should quote § 5 only:\n%s", ans.Text)
 	}
@@ -186,16 +170,24 @@ func TestStatuteParagraphTitleCounts(t *testing.T) {
 			"# § 12 – Inhalt des Führungszeugnisses\n\n(1) Nicht aufgenommen werden\n\n1. Verwarnungen,\n\n2. Geldstrafen von nicht mehr als neunzig Tagessätzen,\n\n3. Jugendstrafen.\n\n" +
 			"# § 13 – Erweiterte Auskunft\n\nEin erweitertes Führungszeugnis wird Personen erteilt, die seit zwei Jahren in der Jugendarbeit tätig sind.\n")},
 	}
+	ans := askRoot(t, root, "ich hab vor zwei jahren 40 tagessätze bekommen, steht das in meinem führungszeugnis")
+	if !strings.Contains(ans.Text, "neunzig Tagessätzen") {
+		t.Errorf("answer lacks the paragraph on day fines:\n%s", ans.Text)
+	}
+}
+
+// askRoot asks q, as a citizen in a new conversation, of an assistant over
+// the single knowledge root root.
+func askRoot(t *testing.T, root fstest.MapFS, q string) assistant.Answer {
+	t.Helper()
 	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "r", Audience: knowledge.Citizen}, assistant.Message{Text: "ich hab vor zwei jahren 40 tagessätze bekommen, steht das in meinem führungszeugnis"})
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "r", Audience: knowledge.Citizen}, assistant.Message{Text: q})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(ans.Text, "neunzig Tagessätzen") {
-		t.Errorf("answer lacks the paragraph on day fines:\n%s", ans.Text)
-	}
+	return ans
 }
