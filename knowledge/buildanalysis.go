@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -28,13 +29,13 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 	// Pass 1.
 	type pass1 struct {
 		st *stemmer
-		df map[string]int
+		df termCounts
 	}
 	p1 := make([]pass1, workers)
 	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
 		s := &p1[w]
 		if s.st == nil {
-			s.st, s.df = newStemmer(), make(map[string]int)
+			s.st, s.df = newStemmer(), newTermCounts()
 		}
 		seen := make(map[string]struct{})
 		for i := lo; i < hi; i++ {
@@ -55,21 +56,16 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 			for _, t := range terms {
 				if _, ok := seen[t]; !ok {
 					seen[t] = struct{}{}
-					s.df[t]++
+					s.df.add(t)
 				}
 			}
 		}
 	}); err != nil {
 		return nil, err
 	}
-	v.df = p1[0].df
-	if v.df == nil {
-		v.df = make(map[string]int)
-	}
-	for _, s := range p1[1:] {
-		for t, n := range s.df {
-			v.df[t] += n
-		}
+	v.df = make(map[string]int, len(p1[0].df.n))
+	for _, s := range p1 {
+		s.df.addTo(v.df)
 	}
 
 	// Pass 2. The vocabulary is only read here: a compound's parts are
@@ -78,7 +74,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 	type pass2 struct {
 		sp    splitter
 		parts map[string][]string
-		df    map[string]int
+		df    termCounts
 	}
 	v.filter = newTermFilter(v.df)
 	defer func() { v.filter = nil }()
@@ -93,7 +89,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
 		s := &p2[w]
 		if s.parts == nil {
-			s.parts, s.df = make(map[string][]string), make(map[string]int)
+			s.parts, s.df = make(map[string][]string), newTermCounts()
 		}
 		for i := lo; i < hi; i++ {
 			var extra []string
@@ -110,7 +106,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 				bodies[i] = append(bodies[i], extra...)
 				for _, t := range uniq(extra) {
 					if !contains(own, t) {
-						s.df[t]++
+						s.df.add(t)
 					}
 				}
 			}
@@ -120,11 +116,38 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		return nil, err
 	}
 	for _, s := range p2 {
-		for t, n := range s.df {
-			v.df[t] += n
-		}
+		s.df.addTo(v.df)
 	}
 	return bodies, nil
+}
+
+// termCounts counts chunks per term. Its keys are copies: a term is a
+// piece of its chunk's folded text, and a map keeps the key of the last
+// assignment to it, so counting in a map[string]int would keep the whole
+// text of some chunk alive for every term of the vocabulary. A term's
+// count is therefore kept apart from the map, which is only read once the
+// term is in it.
+type termCounts struct {
+	id map[string]int32 // index into n
+	n  []int
+}
+
+func newTermCounts() termCounts { return termCounts{id: make(map[string]int32)} }
+
+func (tc *termCounts) add(t string) {
+	if i, ok := tc.id[t]; ok {
+		tc.n[i]++
+		return
+	}
+	tc.id[strings.Clone(t)] = int32(len(tc.n))
+	tc.n = append(tc.n, 1)
+}
+
+// addTo adds the counts to df, whose keys then are tc's copies.
+func (tc *termCounts) addTo(df map[string]int) {
+	for t, i := range tc.id {
+		df[t] += tc.n[i]
+	}
 }
 
 // forEachBlock calls fn for consecutive blocks [lo, hi) of [0, n) on the
