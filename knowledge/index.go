@@ -3,11 +3,13 @@
 package knowledge
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -55,6 +57,9 @@ type index struct {
 	// fusionPool holds *fusionScratch, sized for this generation.
 	fusionPool sync.Pool
 	dense      *denseIndex
+	// snapshot is being written while a build on disk ends; persist
+	// finishes it.
+	snapshot *snapshotWriter
 
 	// mu guards closed: searches hold it for reading so that a swapped-out
 	// index is closed only after its last search ended.
@@ -116,7 +121,11 @@ type buildInput struct {
 	formats  map[string]int
 	embed    EmbedFunc
 	reuse    map[string][]float32 // embeddings by text hash from the previous generation
-	lexPath  string               // "" for an in-memory lexical index
+	// gen is the generation directory the index is written to, "" in
+	// memory; probe is the embedder's vector for probeText, for the
+	// snapshot.
+	gen   string
+	probe []float32
 }
 
 // embedText is what the embedder sees for a chunk: its heading path
@@ -150,8 +159,8 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	ix := &index{docs: in.docs, docByID: make(map[string]int, len(in.docs)), hashes: in.hashes}
 	for i := range ix.docs {
 		ix.docByID[ix.docs[i].ID] = i
-		ix.chunks = append(ix.chunks, chunkDocument(i, &ix.docs[i])...)
 	}
+	ix.chunks = chunkAll(ix.docs)
 	ix.byDoc = make([][]int, len(ix.docs))
 	for c := range ix.chunks {
 		d := ix.chunks[c].Doc
@@ -164,27 +173,34 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The embeddings are computed while the lexical index is built: the
-	// two need nothing from each other, and an embedder that calls a
-	// service mostly waits.
+	// On disk, the snapshot is written from here on while the rest is
+	// built: the documents and the vocabulary do not change any more.
+	lexPath := ""
+	if in.gen != "" {
+		lexPath = filepath.Join(in.gen, lexDir)
+		ix.snapshot = startSnapshot(in.gen, snapshotHeader{
+			Hashes: in.hashes, Probe: in.probe, Synonyms: ix.rules.groups, NumChunks: len(ix.chunks),
+		}, ix.docs, ix.vocab.df)
+	}
+	// The chunks are embedded, stored in the vector store and, on disk,
+	// written while the lexical index is built: the two need nothing from
+	// each other, and an embedder that calls a service mostly waits.
 	ix.embeds = make([][]float32, len(ix.chunks))
 	ectx, cancelEmbed := context.WithCancel(ctx)
 	embedded := make(chan error, 1)
-	go func() { embedded <- ix.embedAll(ectx, in.embed, in.reuse) }()
-	ix.lex, err = buildLexical(ctx, in.lexPath, ix, bodies, st)
+	go func() { embedded <- ix.buildVectors(ectx, in) }()
+	ix.lex, err = buildLexical(ctx, lexPath, ix, bodies, st)
 	if err != nil {
 		cancelEmbed()
 		<-embedded
+		ix.abortSnapshot()
 		return nil, err
 	}
 	err = <-embedded
 	cancelEmbed()
 	if err != nil {
 		ix.lex.Close()
-		return nil, err
-	}
-	if err := ix.buildDense(ctx, in.embed); err != nil {
-		ix.lex.Close()
+		ix.abortSnapshot()
 		return nil, err
 	}
 	ix.report = IndexReport{
@@ -368,9 +384,11 @@ func (ix *index) embedAll(ctx context.Context, embed EmbedFunc, reuse map[string
 			for i := range jobs {
 				c := &ix.chunks[i]
 				text := embedText(c)
-				if v, ok := reuse[textHash(text)]; ok {
-					ix.embeds[i] = v
-					continue
+				if len(reuse) > 0 {
+					if v, ok := reuse[textHash(text)]; ok {
+						ix.embeds[i] = v
+						continue
+					}
 				}
 				v, err := embed(ctx, text)
 				if err == nil && len(v) == 0 {
@@ -427,14 +445,41 @@ func (ix *index) chunkMeta(c int) (string, bool) {
 	return d.ID, d.Audience.VisibleTo(Citizen)
 }
 
-// buildDense stores the embeddings in the vector store.
-func (ix *index) buildDense(ctx context.Context, embed EmbedFunc) error {
-	d, err := newDenseIndex(ctx, ix.embeds, ix.chunkMeta, embed)
+// buildVectors embeds every chunk, stores the vectors in the vector store
+// and, for a build on disk, writes them into the generation (synced).
+func (ix *index) buildVectors(ctx context.Context, in buildInput) error {
+	if err := ix.embedAll(ctx, in.embed, in.reuse); err != nil {
+		return err
+	}
+	d, err := newDenseIndex(ctx, ix.embeds, ix.chunkMeta, in.embed)
 	if err != nil {
 		return err
 	}
 	ix.dense = d
+	if in.gen == "" {
+		return nil
+	}
+	if err := writeFileAtomic(filepath.Join(in.gen, vectorsFile), func(w *bufio.Writer) error { return d.export(w) }); err != nil {
+		return fmt.Errorf("knowledge: writing vectors: %w", err)
+	}
 	return nil
+}
+
+// abortSnapshot stops writing the snapshot of a build that failed.
+func (ix *index) abortSnapshot() {
+	if ix.snapshot != nil {
+		ix.snapshot.abort()
+		ix.snapshot = nil
+	}
+}
+
+// chunkAll cuts every document into chunks, numbered in document order.
+func chunkAll(docs []Document) []chunk {
+	var chunks []chunk
+	for i := range docs {
+		chunks = append(chunks, chunkDocument(i, &docs[i])...)
+	}
+	return chunks
 }
 
 // titleText is what the title field indexes of d: its title, its synonyms

@@ -35,23 +35,172 @@ const (
 	snapshotFile  = "index.gob"
 	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 9 // bump when analysis or the snapshot layout change
+	formatVersion = 10 // bump when analysis or the snapshot layout change
 )
 
-// snapshot is the gob-encoded part of a generation.
+// The snapshot is the gob-encoded part of a generation: a stream of
+// messages, none of them large, so that it can be written while the
+// rest of the build runs and no message has to be held whole. gob builds
+// each message in a buffer it grows by a quarter at a time; the one
+// message of format 9 made it copy and clear a 100k-chunk index's
+// snapshot about five times over.
+//
+//	snapshotHeader
+//	NumDocs documents, in messages of []Document of up to snapshotPart
+//	NumTerms terms, in messages of snapshotTerms of up to snapshotPart
+//	snapshotTail
+//
+// The chunks are not stored: loading cuts the documents again
+// (chunkDocument is part of the format; NumChunks checks the count, and
+// the vectors name each chunk's document).
+type snapshotHeader struct {
+	Version   int
+	Hashes    map[string]string // source → sha256 of every file below the roots
+	Probe     []float32         // the embedder's vector for probeText
+	Synonyms  [][]string
+	NumDocs   int
+	NumChunks int
+	NumTerms  int
+}
+
+// snapshotTerms is one part of the vocabulary's document frequencies as
+// two parallel slices: gob writes and reads a large map an entry at a
+// time by reflection, ten times slower than slices.
+type snapshotTerms struct {
+	Terms []string
+	DF    []int
+}
+
+// snapshotTail ends a snapshot; the report is known only when the build
+// is done.
+type snapshotTail struct {
+	Report IndexReport
+}
+
+// snapshotPart is the most documents or terms per snapshot message.
+const snapshotPart = 4096
+
+// snapshotWriter writes a generation's snapshot in the background:
+// everything but the report as soon as it is started, the report when
+// finish hands it over.
+type snapshotWriter struct {
+	report chan IndexReport // closed without a report to abort
+	done   chan error
+}
+
+// startSnapshot starts writing the snapshot of docs, the vocabulary df
+// (neither may change any more) and the rest of hdr into dir.
+func startSnapshot(dir string, hdr snapshotHeader, docs []Document, df map[string]int) *snapshotWriter {
+	sw := &snapshotWriter{report: make(chan IndexReport, 1), done: make(chan error, 1)}
+	hdr.Version, hdr.NumDocs, hdr.NumTerms = formatVersion, len(docs), len(df)
+	go func() {
+		sw.done <- writeFileAtomic(filepath.Join(dir, snapshotFile), func(w *bufio.Writer) error {
+			enc := gob.NewEncoder(w)
+			if err := enc.Encode(&hdr); err != nil {
+				return err
+			}
+			for lo := 0; lo < len(docs); lo += snapshotPart {
+				if err := enc.Encode(docs[lo:min(lo+snapshotPart, len(docs))]); err != nil {
+					return err
+				}
+			}
+			part := snapshotTerms{Terms: make([]string, 0, snapshotPart), DF: make([]int, 0, snapshotPart)}
+			left := len(df)
+			for t, n := range df {
+				part.Terms, part.DF = append(part.Terms, t), append(part.DF, n)
+				if left--; len(part.Terms) == snapshotPart || left == 0 {
+					if err := enc.Encode(&part); err != nil {
+						return err
+					}
+					part.Terms, part.DF = part.Terms[:0], part.DF[:0]
+				}
+			}
+			r, ok := <-sw.report
+			if !ok {
+				return errors.New("build abandoned")
+			}
+			return enc.Encode(&snapshotTail{Report: r})
+		})
+	}()
+	return sw
+}
+
+// finish hands over the report and waits until the snapshot is written
+// and synced.
+func (sw *snapshotWriter) finish(r IndexReport) error {
+	sw.report <- r
+	close(sw.report)
+	return <-sw.done
+}
+
+// abort stops the writer and waits for it; the snapshot is not written.
+func (sw *snapshotWriter) abort() {
+	close(sw.report)
+	<-sw.done
+}
+
+// snapshot is a snapshot as read back.
 type snapshot struct {
-	Version int
-	Hashes  map[string]string // source → sha256 of every file below the roots
-	Probe   []float32         // the embedder's vector for probeText
-	Docs    []Document
-	Chunks  []chunk
-	// The vocabulary's document frequencies as two parallel slices: gob
-	// writes and reads a large map an entry at a time by reflection, ten
-	// times slower than slices.
-	Terms    []string
-	DF       []int
-	Synonyms [][]string
-	Report   IndexReport
+	snapshotHeader
+	Docs   []Document
+	Chunks []chunk
+	DF     map[string]int
+	Report IndexReport
+}
+
+// readSnapshotHeader reads the header and checks the format.
+func readSnapshotHeader(dec *gob.Decoder) (snapshotHeader, error) {
+	var hdr snapshotHeader
+	if err := dec.Decode(&hdr); err != nil {
+		return hdr, fmt.Errorf("reading snapshot: %w", err)
+	}
+	if hdr.Version != formatVersion {
+		return hdr, fmt.Errorf("%w: format %d, want %d", errStale, hdr.Version, formatVersion)
+	}
+	if hdr.NumDocs < 0 || hdr.NumChunks < 0 || hdr.NumTerms < 0 {
+		return hdr, errors.New("reading snapshot: negative counts")
+	}
+	return hdr, nil
+}
+
+// readSnapshotBody reads what follows hdr and cuts the documents into
+// chunks.
+func readSnapshotBody(dec *gob.Decoder, hdr snapshotHeader) (*snapshot, error) {
+	snap := &snapshot{snapshotHeader: hdr, Docs: make([]Document, 0, min(hdr.NumDocs, 1<<20))}
+	for len(snap.Docs) < hdr.NumDocs {
+		var part []Document
+		if err := dec.Decode(&part); err != nil {
+			return nil, fmt.Errorf("reading snapshot documents: %w", err)
+		}
+		if len(part) == 0 || len(snap.Docs)+len(part) > hdr.NumDocs {
+			return nil, fmt.Errorf("reading snapshot: %d documents after %d of %d", len(part), len(snap.Docs), hdr.NumDocs)
+		}
+		snap.Docs = append(snap.Docs, part...)
+	}
+	snap.DF = make(map[string]int, min(hdr.NumTerms, 1<<22))
+	for read := 0; read < hdr.NumTerms; {
+		var part snapshotTerms
+		if err := dec.Decode(&part); err != nil {
+			return nil, fmt.Errorf("reading snapshot terms: %w", err)
+		}
+		if len(part.Terms) != len(part.DF) || len(part.Terms) == 0 || read+len(part.Terms) > hdr.NumTerms {
+			return nil, fmt.Errorf("reading snapshot: %d terms with %d frequencies after %d of %d", len(part.Terms), len(part.DF), read, hdr.NumTerms)
+		}
+		for i, t := range part.Terms {
+			snap.DF[t] = part.DF[i]
+		}
+		read += len(part.Terms)
+	}
+	var tail snapshotTail
+	if err := dec.Decode(&tail); err != nil {
+		return nil, fmt.Errorf("reading snapshot report: %w", err)
+	}
+	snap.Report = tail.Report
+	snap.Chunks = chunkAll(snap.Docs)
+	if len(snap.Chunks) != hdr.NumChunks {
+		return nil, fmt.Errorf("%w: %d chunks, the snapshot had %d", errStale, len(snap.Chunks), hdr.NumChunks)
+	}
+	return snap, nil
 }
 
 // newGeneration creates an empty generation directory and removes
@@ -85,32 +234,14 @@ func newGeneration(dataDir string) (string, error) {
 	return dir, nil
 }
 
-// persist writes the vectors and the snapshot of ix into its generation
-// directory, each synced (the two at once: each is one core's work), and
-// then points CURRENT at it.
+// persist completes ix's generation directory, whose lexical index and
+// vectors the build wrote and whose snapshot it is writing: it hands the
+// snapshot its report, waits until it is synced and then points CURRENT
+// at the generation.
 func (b *Base) persist(ix *index) error {
-	vectors := make(chan error, 1)
-	go func() {
-		vectors <- writeFileAtomic(filepath.Join(ix.dir, vectorsFile), func(w *bufio.Writer) error {
-			return ix.dense.export(w)
-		})
-	}()
-	snap := snapshot{
-		Version: formatVersion, Hashes: ix.hashes, Probe: b.probe, Docs: ix.docs, Chunks: ix.chunks,
-		Terms: make([]string, 0, len(ix.vocab.df)), DF: make([]int, 0, len(ix.vocab.df)),
-		Synonyms: ix.rules.groups, Report: ix.report,
-	}
-	for t, n := range ix.vocab.df {
-		snap.Terms = append(snap.Terms, t)
-		snap.DF = append(snap.DF, n)
-	}
-	err := writeFileAtomic(filepath.Join(ix.dir, snapshotFile), func(w *bufio.Writer) error {
-		return gob.NewEncoder(w).Encode(&snap)
-	})
-	if verr := <-vectors; verr != nil {
-		return fmt.Errorf("knowledge: writing vectors: %w", verr)
-	}
-	if err != nil {
+	sw := ix.snapshot
+	ix.snapshot = nil
+	if err := sw.finish(ix.report); err != nil {
 		return fmt.Errorf("knowledge: writing index snapshot: %w", err)
 	}
 	base := filepath.Dir(ix.dir)
@@ -170,27 +301,25 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening snapshot: %w", err)
 	}
-	var snap snapshot
-	err = gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&snap)
-	f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	defer f.Close()
+	hdr, err := readSnapshotHeader(dec)
 	if err != nil {
-		return nil, fmt.Errorf("reading snapshot: %w", err)
-	}
-	if snap.Version != formatVersion {
-		return nil, fmt.Errorf("%w: format %d, want %d", errStale, snap.Version, formatVersion)
-	}
-	if len(snap.Terms) != len(snap.DF) {
-		return nil, fmt.Errorf("reading snapshot: %d terms but %d frequencies", len(snap.Terms), len(snap.DF))
+		return nil, err
 	}
 	hashes, err := hashRoots(ctx, b.cfg.Roots)
 	if err != nil {
 		return nil, err
 	}
-	if !maps.Equal(hashes, snap.Hashes) {
+	if !maps.Equal(hashes, hdr.Hashes) {
 		return nil, fmt.Errorf("%w: sources changed", errStale)
 	}
-	if len(snap.Probe) != len(b.probe) || dot(snap.Probe, b.probe) < 0.999 {
+	if len(hdr.Probe) != len(b.probe) || dot(hdr.Probe, b.probe) < 0.999 {
 		return nil, fmt.Errorf("%w: embedder changed", errStale)
+	}
+	snap, err := readSnapshotBody(dec, hdr)
+	if err != nil {
+		return nil, err
 	}
 	// The directory lock keeps other processes out; should bleve's own
 	// file lock be held all the same, fail instead of waiting for it.
@@ -199,12 +328,9 @@ func (b *Base) loadPersisted(ctx context.Context) (*index, error) {
 		return nil, fmt.Errorf("opening lexical index: %w", err)
 	}
 	ix := &index{
-		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: make(map[string]int, len(snap.Terms))},
+		docs: snap.Docs, chunks: snap.Chunks, vocab: vocab{df: snap.DF},
 		hashes: snap.Hashes, report: snap.Report, dir: dir, lex: lex,
 		rules: newRuleSet(snap.Synonyms),
-	}
-	for i, t := range snap.Terms {
-		ix.vocab.df[t] = snap.DF[i]
 	}
 	ix.docByID = make(map[string]int, len(ix.docs))
 	ix.byDoc = make([][]int, len(ix.docs))

@@ -386,9 +386,11 @@ func TestWatchKeepsIndexOnBrokenConfig(t *testing.T) {
 }
 
 // TestOldSnapshotFormatIsRebuilt writes the snapshot of a generation in
-// the layout of format 8 (document frequencies as a map) and checks that
-// the next start rebuilds the index instead of misreading it, and that the
-// rebuilt index answers as the first one did.
+// the layouts of formats 8 (one message, document frequencies as a map)
+// and 9 (one message with the chunks, frequencies as two slices) and
+// checks that the next start rebuilds the index instead of misreading it,
+// that the rebuilt index answers as the first one did and that the
+// rebuilt generation, in the present format, loads.
 func TestOldSnapshotFormatIsRebuilt(t *testing.T) {
 	root, _ := copyFixture(t)
 	data := t.TempDir()
@@ -411,8 +413,12 @@ func TestOldSnapshotFormatIsRebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var snap snapshot
-	err = gob.NewDecoder(f).Decode(&snap)
+	dec := gob.NewDecoder(f)
+	hdr, err := readSnapshotHeader(dec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := readSnapshotBody(dec, hdr)
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -427,23 +433,54 @@ func TestOldSnapshotFormatIsRebuilt(t *testing.T) {
 		Synonyms [][]string
 		Report   IndexReport
 	}
-	old := snapshotV8{Version: 8, Hashes: snap.Hashes, Probe: snap.Probe, Docs: snap.Docs, Chunks: snap.Chunks,
-		DF: map[string]int{}, Synonyms: snap.Synonyms, Report: snap.Report}
-	for i, term := range snap.Terms {
-		old.DF[term] = snap.DF[i]
+	type snapshotV9 struct {
+		Version  int
+		Hashes   map[string]string
+		Probe    []float32
+		Docs     []Document
+		Chunks   []chunk
+		Terms    []string
+		DF       []int
+		Synonyms [][]string
+		Report   IndexReport
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&old); err != nil {
-		t.Fatal(err)
+	v9 := snapshotV9{Version: 9, Hashes: snap.Hashes, Probe: snap.Probe, Docs: snap.Docs, Chunks: snap.Chunks,
+		Synonyms: snap.Synonyms, Report: snap.Report}
+	for term, n := range snap.DF {
+		v9.Terms, v9.DF = append(v9.Terms, term), append(v9.DF, n)
 	}
-	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	olds := map[string]any{
+		"8": &snapshotV8{Version: 8, Hashes: snap.Hashes, Probe: snap.Probe, Docs: snap.Docs, Chunks: snap.Chunks,
+			DF: snap.DF, Synonyms: snap.Synonyms, Report: snap.Report},
+		"9": &v9,
 	}
+	for _, format := range []string{"8", "9"} {
+		t.Run("format "+format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(olds[format]); err != nil {
+				t.Fatal(err)
+			}
+			cur, err := os.ReadFile(filepath.Join(data, knowledgeDir, currentFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(data, knowledgeDir, strings.TrimSpace(string(cur)), snapshotFile)
+			if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rebuildsAndLoads(t, cfg, q, want, vocabSize, format)
+		})
+	}
+}
 
-	b = mustOpen(t, cfg)
-	defer b.Close()
+// rebuildsAndLoads opens cfg, whose snapshot has an old format, and
+// expects a rebuild that answers q with want, and a load on the next
+// start.
+func rebuildsAndLoads(t *testing.T, cfg Config, q Query, want []Passage, vocabSize int, format string) {
+	t.Helper()
+	b := mustOpen(t, cfg)
 	if b.Report().LoadedFromDisk {
-		t.Fatal("a snapshot of format 8 was loaded instead of rebuilt")
+		t.Fatalf("a snapshot of format %s was loaded instead of rebuilt", format)
 	}
 	if got := len(b.cur.Load().vocab.df); got != vocabSize {
 		t.Errorf("rebuilt vocabulary has %d terms, want %d", got, vocabSize)
@@ -461,4 +498,8 @@ func TestOldSnapshotFormatIsRebuilt(t *testing.T) {
 	if got := len(b.cur.Load().vocab.df); got != vocabSize {
 		t.Errorf("loaded vocabulary has %d terms, want %d", got, vocabSize)
 	}
+	if diff := cmp.Diff(want, mustSearch(t, b, q)); diff != "" {
+		t.Errorf("loaded index answers differently (-before +after):\n%s", diff)
+	}
+	b.Close()
 }
