@@ -189,18 +189,30 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 // generation.
 func (b *Base) build(ctx context.Context, reuse map[string][]float32) (*index, error) {
 	start := time.Now()
-	// Hash before loading: a file changed in between then makes the
+	// The manifest is hashed while the roots are loaded (each is one
+	// core's work), and every file the loader read is entered with the
+	// hash of the very bytes it indexed: a file changed meanwhile makes the
 	// manifest stale (a rebuild next time), never a stale index look fresh.
 	var hashes map[string]string
+	hashed := make(chan error, 1)
 	if b.cfg.DataDir != "" { // the manifest matters only for persistence
-		var err error
-		if hashes, err = hashRoots(ctx, b.cfg.Roots); err != nil {
-			return nil, err
-		}
+		go func() {
+			var err error
+			hashes, err = hashRoots(ctx, b.cfg.Roots)
+			hashed <- err
+		}()
+	} else {
+		hashed <- nil
 	}
 	l, err := loadRoots(ctx, b.cfg.Roots, b.logger, loadOptions{limits: b.cfg.Limits, stuck: &b.stuck})
+	if herr := <-hashed; err == nil {
+		err = herr
+	}
 	if err != nil {
 		return nil, err
+	}
+	if hashes != nil {
+		enterLoaded(hashes, l.hashes)
 	}
 	in := buildInput{
 		docs: l.docs, skipped: l.skipped, synonyms: l.synonyms, hashes: hashes,

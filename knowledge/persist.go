@@ -413,6 +413,34 @@ func hashRoots(ctx context.Context, roots []Root) (map[string]string, error) {
 	return out, nil
 }
 
+// enterLoaded enters into the manifest walked, made by hashRoots, the
+// hashes of the files as the loader read them (loaded), which may have
+// changed since they were walked or been created after. A file the walk
+// could not hash (too large to be read, a refused link) keeps the walk's
+// entry: the next start's walk enters it the same way.
+func enterLoaded(walked, loaded map[string]string) {
+	for src, h := range loaded {
+		if w, ok := walked[src]; ok && !isHash(w) && w != "unreadable" {
+			continue
+		}
+		walked[src] = h
+	}
+}
+
+// isHash reports whether a manifest entry is a file's hash (hashBytes),
+// not a stand-in for a file that was not read.
+func isHash(e string) bool {
+	if len(e) != 64 {
+		return false
+	}
+	for i := 0; i < len(e); i++ {
+		if c := e[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 // statRoots returns size and modification time of every file below the
 // roots; the watcher compares successive results.
 func statRoots(roots []Root) map[string]string {

@@ -503,3 +503,38 @@ func rebuildsAndLoads(t *testing.T, cfg Config, q Query, want []Passage, vocabSi
 	}
 	b.Close()
 }
+
+// TestEnterLoaded checks how the manifest takes the loader's hashes: a
+// file read with other bytes than the walk hashed, or created after the
+// walk, is entered as read; a file the walk did not read keeps its entry.
+func TestEnterLoaded(t *testing.T) {
+	old, read, other := hashBytes([]byte("v1")), hashBytes([]byte("v2")), hashBytes([]byte("x"))
+	walked := map[string]string{
+		"r/changed.md":   old,
+		"r/same.md":      other,
+		"r/big.pdf":      "too-large:70000000@1",
+		"r/link.md":      "link-refused",
+		"r/flaky.md":     "unreadable",
+		"r/excluded.txt": other,
+	}
+	loaded := map[string]string{
+		"r/changed.md": read,
+		"r/same.md":    other,
+		"r/big.pdf":    read,
+		"r/flaky.md":   read,
+		"r/new.md":     read,
+	}
+	enterLoaded(walked, loaded)
+	want := map[string]string{
+		"r/changed.md":   read,
+		"r/same.md":      other,
+		"r/big.pdf":      "too-large:70000000@1",
+		"r/link.md":      "link-refused",
+		"r/flaky.md":     read,
+		"r/excluded.txt": other,
+		"r/new.md":       read,
+	}
+	if diff := cmp.Diff(want, walked); diff != "" {
+		t.Errorf("manifest (-want +got):\n%s", diff)
+	}
+}
