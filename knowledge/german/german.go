@@ -120,8 +120,53 @@ func isWordRune(r rune) bool {
 // Words folds s and splits it into words of letters and digits; everything
 // else separates words, so "Kfz-Zulassung" becomes "kfz" and "zulassung".
 func Words(s string) []string {
-	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !isWordRune(r) })
+	f := Fold(s)
+	return appendFolded(make([]string, 0, len(f)/6+1), f)
 }
+
+// AppendWords appends the words of s, as Words returns them, to dst.
+func AppendWords(dst []string, s string) []string {
+	return appendFolded(dst, Fold(s))
+}
+
+// appendFolded appends the words of the folded text f to dst: what
+// strings.FieldsFunc(f, !isWordRune) returns, without a call per rune and
+// a second pass.
+func appendFolded(dst []string, f string) []string {
+	start := -1
+	for i := 0; i < len(f); {
+		c, size := f[i], 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(f[i:])
+			word = isWordRune(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, f[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, f[start:])
+	}
+	return dst
+}
+
+// asciiWord says which ASCII bytes isWordRune accepts: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // Normalize is the matching form of a sentence: its words joined by single
 // blanks, with "§" spelled out as "paragraph", so that "Wie läuft's?!" and

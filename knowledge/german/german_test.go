@@ -165,3 +165,33 @@ func TestNormalWordsAreNormalizeSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsMatchesFieldsFunc compares Words and AppendWords with the
+// definition they replace, strings.FieldsFunc over the folded text, on
+// tricky strings and on random ones of letters, digits, marks,
+// separators and invalid bytes.
+func TestWordsMatchesFieldsFunc(t *testing.T) {
+	ref := func(s string) []string {
+		return strings.FieldsFunc(Fold(s), func(r rune) bool { return !isWordRune(r) })
+	}
+	cases := []string{"", " ", "...", "Kfz-Zulassung", "Straße 12a, 3. OG", "İstanbul", "e\u0301te", "a\xffb", "\xc3\n\xa4",
+		"§ 3 Abs. 2", "Ärger über Öl", "x", "  führende und folgende  ", "tab\tund\nzeile", "日本語 テキスト", "١٢٣ arabisch"}
+	pieces := []string{"a", "Z", "7", " ", "-", ".", "ä", "ß", "İ", "\u0301", "\xff", "\xc3", "€", "\n", "日", "٣"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		want := ref(s)
+		if got := Words(s); !slices.Equal(got, want) || got == nil {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
+		}
+		if got := AppendWords([]string{"vorher"}, s); !slices.Equal(got, append([]string{"vorher"}, want...)) {
+			t.Errorf("AppendWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
