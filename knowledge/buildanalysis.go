@@ -28,8 +28,9 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 
 	// Pass 1.
 	type pass1 struct {
-		st *stemmer
-		df termCounts
+		st    *stemmer
+		df    termCounts
+		words []string // scratch
 	}
 	p1 := make([]pass1, workers)
 	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
@@ -40,7 +41,9 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		seen := make(map[string]struct{})
 		for i := lo; i < hi; i++ {
 			c := &chunks[i]
-			words := german.Words(c.Section + "\n" + c.Text)
+			// The words of c.Section + "\n" + c.Text, without joining them.
+			s.words = german.AppendWords(german.AppendWords(s.words[:0], c.Section), c.Text)
+			words := s.words
 			terms := make([]string, 0, len(words))
 			for _, w := range words {
 				if german.StopWord(w) || len(w) < 2 {
@@ -75,9 +78,10 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		sp    splitter
 		parts map[string][]string
 		df    termCounts
+		extra []string // scratch
 	}
-	v.filter = newTermFilter(v.df)
-	defer func() { v.filter = nil }()
+	v.set = newTermSet(v.df)
+	defer func() { v.set = nil }()
 	p2 := make([]pass2, workers)
 	for w := range p2 {
 		st := p1[w].st
@@ -86,13 +90,20 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		}
 		p2[w].sp = splitter{v: v, st: st}
 	}
+	// Each worker memoises the splits of the words it meets; a worker
+	// meets about half of the long words, most of them more than once.
+	memo := 0
+	for _, ws := range long {
+		memo += len(ws)
+	}
+	memo = memo / workers / 2
 	if err := forEachBlock(ctx, len(chunks), workers, func(w, lo, hi int) {
 		s := &p2[w]
 		if s.parts == nil {
-			s.parts, s.df = make(map[string][]string), newTermCounts()
+			s.parts, s.df = make(map[string][]string, memo), newTermCounts()
 		}
 		for i := lo; i < hi; i++ {
-			var extra []string
+			extra := s.extra[:0]
 			for _, w := range long[i] {
 				p, ok := s.parts[w]
 				if !ok {
@@ -104,12 +115,13 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 			if len(extra) > 0 {
 				own := bodies[i]
 				bodies[i] = append(bodies[i], extra...)
-				for _, t := range uniq(extra) {
-					if !contains(own, t) {
+				for j, t := range extra {
+					if !contains(extra[:j], t) && !contains(own, t) {
 						s.df.add(t)
 					}
 				}
 			}
+			s.extra = extra
 			long[i] = nil
 		}
 	}); err != nil {

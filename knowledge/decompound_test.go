@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,7 +88,7 @@ func referenceDecompound(v *vocab, w string, st *stemmer, isKey func(string) boo
 
 // TestSplitterMatchesReference splits every word of the synthetic corpus
 // and of the shared real corpus (when present) against their own
-// vocabularies, with and without the build's filter and with rule keys,
+// vocabularies, with and without the build's term set and with rule keys,
 // and compares with the reference.
 func TestSplitterMatchesReference(t *testing.T) {
 	corpora := map[string][]Root{}
@@ -117,9 +118,9 @@ func TestSplitterMatchesReference(t *testing.T) {
 			isKey := func(p string) bool { return strings.HasPrefix(p, "stadt") || strings.HasSuffix(p, "amt") }
 			v := &ix.vocab
 			splits := 0
-			for _, filtered := range []bool{false, true} {
-				if filtered {
-					v.filter = newTermFilter(v.df)
+			for _, withSet := range []bool{false, true} {
+				if withSet {
+					v.set = newTermSet(v.df)
 				}
 				st, ref := newStemmer(), newStemmer()
 				sp := splitter{v: v, st: st}
@@ -127,22 +128,52 @@ func TestSplitterMatchesReference(t *testing.T) {
 				for w := range words {
 					want := referenceDecompound(v, w, ref, nil)
 					if got := sp.split(w); !cmp.Equal(got, want) {
-						t.Fatalf("filter %v: split(%q) = %q, reference %q", filtered, w, got, want)
+						t.Fatalf("term set %v: split(%q) = %q, reference %q", withSet, w, got, want)
 					}
 					if want != nil {
 						splits++
 					}
 					want = referenceDecompound(v, w, ref, isKey)
 					if got := spKey.split(w); !cmp.Equal(got, want) {
-						t.Fatalf("filter %v, rule keys: split(%q) = %q, reference %q", filtered, w, got, want)
+						t.Fatalf("term set %v, rule keys: split(%q) = %q, reference %q", withSet, w, got, want)
 					}
 				}
 			}
-			v.filter = nil
+			v.set = nil
 			if splits == 0 {
 				t.Fatalf("none of %d words was split: the comparison proves nothing", len(words))
 			}
 			t.Logf("%d words, %d splits compared", len(words), splits/2)
 		})
+	}
+}
+
+// TestTermSetMatchesMap asks the build's term set and the vocabulary's
+// map about every term, about strings one edit away from terms and about
+// random strings, in vocabularies small (crowded probes) and large.
+func TestTermSetMatchesMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, size := range []int{0, 1, 7, 100, 20_000} {
+		df := map[string]int{}
+		for len(df) < size {
+			df[synthWord(r)+strings.Repeat("x", r.IntN(3))] = 1 + r.IntN(5)
+		}
+		df["nullmal"] = 0 // not a term: has says no
+		s := newTermSet(df)
+		probe := func(w string) {
+			if got, want := s.has(w), df[w] > 0; got != want {
+				t.Fatalf("size %d: has(%q) = %v, map says %v", size, w, got, want)
+			}
+		}
+		for w := range df {
+			probe(w)
+			probe(w[:len(w)-1])
+			probe(w + "e")
+			probe(strings.ToUpper(w[:1]) + w[1:])
+		}
+		for range 5000 {
+			probe(synthWord(r))
+		}
+		probe("")
 	}
 }

@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -16,9 +17,8 @@ import (
 // really has.
 type vocab struct {
 	df map[string]int
-	// filter answers most lookups of absent terms while a build
-	// decompounds its chunks; nil otherwise.
-	filter *termFilter
+	// set answers the lookups of a build's decompounding; nil otherwise.
+	set *termSet
 
 	// fixes memoises correct for this vocabulary (which never changes):
 	// questions repeat their unknown words ("brauche", "bitte", names),
@@ -35,48 +35,90 @@ const maxFixes = 1 << 14
 
 func (v *vocab) has(t string) bool { return v.df[t] > 0 }
 
-// mayHave is has, asking the filter first when there is one: most
-// candidate parts of a compound are no term, and the filter says so
-// without a lookup in the large map.
+// mayHave is has, asking the set instead of the map when there is one.
 func (v *vocab) mayHave(t string) bool {
-	if v.filter != nil && !v.filter.may(t) {
-		return false
+	if v.set != nil {
+		return v.set.has(t)
 	}
 	return v.df[t] > 0
 }
 
-// termFilter is a Bloom filter of the vocabulary's terms (two bits per
-// term out of sixteen), set while a build decompounds its chunks: it has
-// no false negatives, and about one in seventy absent terms passes it.
-type termFilter struct {
-	bits []uint64
-	mask uint64
+// termSet holds the vocabulary's terms for the many lookups of a build's
+// decompounding (several per letter of every long word, most of them for
+// no term). A Bloom filter (two bits per term out of sixteen, small enough
+// for a core's cache) answers most lookups of absent terms; the others go
+// to a hash table on the same FNV-1a hash, open addressing probed
+// linearly, the terms' bytes in one arena. A slot holds the upper half of
+// its term's hash, so a lookup reads one slot and, only when that matches,
+// the term's bytes; a lookup in the map reads its control word, the key
+// and the key's bytes, each in a cache line of its own in a large
+// vocabulary.
+type termSet struct {
+	bits  []uint64 // the Bloom filter
+	bmask uint64
+	slots []termSlot
+	arena []byte
+	mask  uint64
 }
 
-func newTermFilter(df map[string]int) *termFilter {
-	n := uint64(64)
-	for n < 16*uint64(len(df)) {
+type termSlot struct {
+	fp     uint32 // upper half of the hash with the lowest bit set; 0 is an empty slot
+	off, n uint32 // the term in arena
+}
+
+// newTermSet returns the set of the terms in df, or nil when their bytes
+// do not fit the set's 32-bit offsets.
+func newTermSet(df map[string]int) *termSet {
+	size := 0
+	for t := range df {
+		size += len(t)
+	}
+	if size >= math.MaxUint32 {
+		return nil
+	}
+	n := uint64(16)
+	for n < 2*uint64(len(df)) {
 		n <<= 1
 	}
-	f := &termFilter{bits: make([]uint64, n/64), mask: n - 1}
-	for t := range df {
-		a, b := f.positions(t)
-		f.bits[a/64] |= 1 << (a % 64)
-		f.bits[b/64] |= 1 << (b % 64)
+	b := uint64(64)
+	for b < 16*uint64(len(df)) {
+		b <<= 1
 	}
-	return f
+	s := &termSet{bits: make([]uint64, b/64), bmask: b - 1, slots: make([]termSlot, n), arena: make([]byte, 0, size), mask: n - 1}
+	for t, c := range df {
+		if c <= 0 {
+			continue
+		}
+		h := fnv64(fnvOffset, t)
+		x, y := h&s.bmask, (h>>32)&s.bmask
+		s.bits[x/64] |= 1 << (x % 64)
+		s.bits[y/64] |= 1 << (y % 64)
+		i := h & s.mask
+		for s.slots[i].fp != 0 {
+			i = (i + 1) & s.mask
+		}
+		s.slots[i] = termSlot{fp: uint32(h>>32) | 1, off: uint32(len(s.arena)), n: uint32(len(t))}
+		s.arena = append(s.arena, t...)
+	}
+	return s
 }
 
-// positions returns the two bits of t: the low and the high half of its
-// hash.
-func (f *termFilter) positions(t string) (uint64, uint64) {
+func (s *termSet) has(t string) bool {
 	h := fnv64(fnvOffset, t)
-	return h & f.mask, (h >> 32) & f.mask
-}
-
-func (f *termFilter) may(t string) bool {
-	a, b := f.positions(t)
-	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
+	x, y := h&s.bmask, (h>>32)&s.bmask
+	if s.bits[x/64]&(1<<(x%64)) == 0 || s.bits[y/64]&(1<<(y%64)) == 0 {
+		return false
+	}
+	fp := uint32(h>>32) | 1
+	for i := h & s.mask; ; i = (i + 1) & s.mask {
+		sl := &s.slots[i]
+		if sl.fp == 0 {
+			return false
+		}
+		if sl.fp == fp && int(sl.n) == len(t) && string(s.arena[sl.off:sl.off+sl.n]) == t {
+			return true
+		}
+	}
 }
 
 // linkingElements are the Fugenelemente that join parts of German compounds
