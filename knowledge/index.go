@@ -215,7 +215,8 @@ func buildIndex(ctx context.Context, in buildInput) (*index, error) {
 }
 
 // buildLexical builds the bleve index of the chunks from their analysed
-// terms, at path or in memory if path is "".
+// terms, at path or in memory if path is "". It drops each batch's terms
+// from bodies once bleve has them.
 //
 // Batches of lexBatchSize chunks are built on as many workers as there are
 // processors: bleve builds one segment per batch, in the goroutine that
@@ -291,6 +292,10 @@ func buildLexical(ctx context.Context, path string, ix *index, bodies [][]string
 					cancel(fmt.Errorf("knowledge: indexing batch: %w", err))
 					return
 				}
+				// The batch's segment holds the terms now: dropping them
+				// leaves the collector less to scan for the rest of the
+				// build.
+				clear(bodies[lo:min(lo+lexBatchSize, len(bodies))])
 			}
 		}()
 	}
@@ -343,21 +348,6 @@ func persistErrors(lex bleve.Index) uint64 {
 	st, _ := lex.StatsMap()["index"].(map[string]any)
 	n, _ := st["TotPersistLoopErr"].(uint64)
 	return n
-}
-
-func uniq(ts []string) []string {
-	if len(ts) < 2 {
-		return ts
-	}
-	seen := make(map[string]bool, len(ts))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 func contains(ts []string, t string) bool {
