@@ -66,6 +66,24 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 	}); err != nil {
 		return nil, err
 	}
+	// The counts are added up while the term set for pass 2 is built from
+	// the same per-worker terms: each is one core's work.
+	setBuilt := make(chan *termSet, 1)
+	go func() {
+		n, size := 0, 0
+		for _, s := range p1 {
+			n, size = n+len(s.df.n), size+s.df.bytes
+		}
+		setBuilt <- newTermSetOf(func(yield func(string) bool) {
+			for _, s := range p1 {
+				for t := range s.df.id {
+					if !yield(t) {
+						return
+					}
+				}
+			}
+		}, n, size)
+	}()
 	v.df = make(map[string]int, len(p1[0].df.n))
 	for _, s := range p1 {
 		s.df.addTo(v.df)
@@ -80,7 +98,7 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 		df    termCounts
 		extra []string // scratch
 	}
-	v.set = newTermSet(v.df)
+	v.set = <-setBuilt
 	defer func() { v.set = nil }()
 	p2 := make([]pass2, workers)
 	for w := range p2 {
@@ -140,8 +158,9 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 // count is therefore kept apart from the map, which is only read once the
 // term is in it.
 type termCounts struct {
-	id map[string]int32 // index into n
-	n  []int
+	id    map[string]int32 // index into n
+	n     []int
+	bytes int // of the terms
 }
 
 func newTermCounts() termCounts { return termCounts{id: make(map[string]int32)} }
@@ -153,6 +172,7 @@ func (tc *termCounts) add(t string) {
 	}
 	tc.id[strings.Clone(t)] = int32(len(tc.n))
 	tc.n = append(tc.n, 1)
+	tc.bytes += len(t)
 }
 
 // addTo adds the counts to df, whose keys then are tc's copies.

@@ -160,9 +160,22 @@ func TestTermSetMatchesMap(t *testing.T) {
 		}
 		df["nullmal"] = 0 // not a term: has says no
 		s := newTermSet(df)
+		// Built from terms that come twice, as from two workers' counts.
+		twice := newTermSetOf(func(yield func(string) bool) {
+			for range 2 {
+				for w, n := range df {
+					if n > 0 && !yield(w) {
+						return
+					}
+				}
+			}
+		}, 2*len(df), 2*len(df)*40)
 		probe := func(w string) {
 			if got, want := s.has(w), df[w] > 0; got != want {
 				t.Fatalf("size %d: has(%q) = %v, map says %v", size, w, got, want)
+			}
+			if got, want := twice.has(w), df[w] > 0; got != want {
+				t.Fatalf("size %d, terms twice: has(%q) = %v, map says %v", size, w, got, want)
 			}
 		}
 		for w := range df {

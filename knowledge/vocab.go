@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -73,34 +74,53 @@ func newTermSet(df map[string]int) *termSet {
 	for t := range df {
 		size += len(t)
 	}
+	return newTermSetOf(func(yield func(string) bool) {
+		for t, n := range df {
+			if n > 0 && !yield(t) {
+				return
+			}
+		}
+	}, len(df), size)
+}
+
+// newTermSetOf returns the set of the terms terms yields, which may yield
+// a term more than once; n and size bound the number of terms yielded and
+// their bytes. It returns nil when size does not fit the set's 32-bit
+// offsets.
+func newTermSetOf(terms iter.Seq[string], n, size int) *termSet {
 	if size >= math.MaxUint32 {
 		return nil
 	}
-	n := uint64(16)
-	for n < 2*uint64(len(df)) {
-		n <<= 1
+	slots := uint64(16)
+	for slots < 2*uint64(n) {
+		slots <<= 1
 	}
 	b := uint64(64)
-	for b < 16*uint64(len(df)) {
+	for b < 16*uint64(n) {
 		b <<= 1
 	}
-	s := &termSet{bits: make([]uint64, b/64), bmask: b - 1, slots: make([]termSlot, n), arena: make([]byte, 0, size), mask: n - 1}
-	for t, c := range df {
-		if c <= 0 {
-			continue
-		}
-		h := fnv64(fnvOffset, t)
-		x, y := h&s.bmask, (h>>32)&s.bmask
-		s.bits[x/64] |= 1 << (x % 64)
-		s.bits[y/64] |= 1 << (y % 64)
-		i := h & s.mask
-		for s.slots[i].fp != 0 {
-			i = (i + 1) & s.mask
-		}
-		s.slots[i] = termSlot{fp: uint32(h>>32) | 1, off: uint32(len(s.arena)), n: uint32(len(t))}
-		s.arena = append(s.arena, t...)
+	s := &termSet{bits: make([]uint64, b/64), bmask: b - 1, slots: make([]termSlot, slots), arena: make([]byte, 0, size), mask: slots - 1}
+	for t := range terms {
+		s.add(t)
 	}
 	return s
+}
+
+// add puts t into the set unless it is there.
+func (s *termSet) add(t string) {
+	h := fnv64(fnvOffset, t)
+	fp := uint32(h>>32) | 1
+	i := h & s.mask
+	for ; s.slots[i].fp != 0; i = (i + 1) & s.mask {
+		if sl := &s.slots[i]; sl.fp == fp && int(sl.n) == len(t) && string(s.arena[sl.off:sl.off+sl.n]) == t {
+			return
+		}
+	}
+	x, y := h&s.bmask, (h>>32)&s.bmask
+	s.bits[x/64] |= 1 << (x % 64)
+	s.bits[y/64] |= 1 << (y % 64)
+	s.slots[i] = termSlot{fp: fp, off: uint32(len(s.arena)), n: uint32(len(t))}
+	s.arena = append(s.arena, t...)
 }
 
 func (s *termSet) has(t string) bool {
