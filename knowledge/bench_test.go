@@ -380,6 +380,84 @@ func BenchmarkIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkIndexReplica measures a fresh build on disk of the shared
+// corpus (service guides, IT articles, statutes) replicated to about 100k
+// chunks, each copy with a different fifth of its words left out (as in
+// TestRecall100k): a real vocabulary with its repetitions, where the
+// synthetic corpus has a vocabulary of mostly unique words. Run it with
+//
+//	go test -run '^$' -bench IndexReplica -benchtime 1x ./knowledge/
+//
+// It skips without ../shared/corpus.
+func BenchmarkIndexReplica(b *testing.B) {
+	root := replicaCorpus(b, 100_000)
+	var chunks int
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		base, err := Open(context.Background(), Config{Roots: []Root{root}, DataDir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+		chunks = base.Report().Chunks
+		base.Close()
+	}
+	b.ReportMetric(float64(chunks), "chunks")
+	b.ReportMetric(float64(chunks*b.N)/total.Seconds(), "chunks/s")
+}
+
+// replicaCorpus writes the shared corpus's documents as Markdown, first as
+// they are and then in copies with a different fifth of the words of every
+// section left out, until about n chunks; every tenth copy of a document
+// is for employees only.
+func replicaCorpus(tb testing.TB, n int) Root {
+	tb.Helper()
+	roots := []Root{corpusRoot(tb, "services-de"), corpusRoot(tb, "it-kb"), corpusRoot(tb, "laws-de")}
+	l, err := loadRoots(context.Background(), roots, nil, loadOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen}\nfolders:\n  - match: \"intern/**\"\n    audience: employee\n")},
+	}
+	chunks := 0
+	for k := 0; chunks < n; k++ {
+		for i := range l.docs {
+			if chunks >= n {
+				break
+			}
+			d := &l.docs[i]
+			var sb strings.Builder
+			fmt.Fprintf(&sb, "---\ntitle: %q\n---\n", d.Title)
+			doc := Document{}
+			for _, sec := range d.Sections {
+				text := sec.Text
+				if k > 0 {
+					text = dropWords(text, uint64(k))
+				}
+				heading := sec.Heading
+				if j := strings.LastIndex(heading, " › "); j >= 0 {
+					heading = heading[j+len(" › "):]
+				}
+				if heading != "" {
+					fmt.Fprintf(&sb, "\n## %s\n\n", heading)
+				}
+				fmt.Fprintf(&sb, "%s\n", text)
+				doc.Sections = append(doc.Sections, Section{Heading: sec.Heading, Text: text})
+			}
+			dir := "leistungen"
+			if (i+k)%10 == 9 {
+				dir = "intern"
+			}
+			name := fmt.Sprintf("%s/k%03d/%s.md", dir, k, strings.ReplaceAll(d.ID, "/", "_"))
+			files[name] = &fstest.MapFile{Data: []byte(sb.String())}
+			chunks += len(chunkDocument(0, &doc))
+		}
+	}
+	return Root{Name: "replica", FS: files}
+}
+
 func BenchmarkColdStart(b *testing.B) {
 	root, _ := synthCorpus(10_000)
 	data := b.TempDir()

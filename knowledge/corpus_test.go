@@ -12,7 +12,7 @@ import (
 
 // corpusRoot returns a root of the shared public corpus, skipping the test
 // when the corpus is not there.
-func corpusRoot(t *testing.T, name string) Root {
+func corpusRoot(t testing.TB, name string) Root {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared", "corpus", name)
 	if _, err := os.Stat(dir); err != nil {
