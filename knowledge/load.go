@@ -93,12 +93,12 @@ func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger, opt loadO
 		if root.FS == nil {
 			return nil, fmt.Errorf("knowledge: root %q has no file system", root.Name)
 		}
-		rc, err := readRootConfig(root.FS)
+		rc, cfg, found, err := readRootConfigBytes(root.FS)
 		if err != nil {
 			return nil, fmt.Errorf("knowledge: root %q: %w", root.Name, err)
 		}
-		if b, err := fs.ReadFile(root.FS, configFile); err == nil {
-			l.hashes[root.Name+"/"+configFile] = hashBytes(b)
+		if found {
+			l.hashes[root.Name+"/"+configFile] = hashBytes(cfg)
 		}
 		if b, err := fs.ReadFile(root.FS, synonymsFile); err == nil {
 			l.hashes[root.Name+"/"+synonymsFile] = hashBytes(b)

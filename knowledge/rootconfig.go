@@ -101,8 +101,22 @@ const (
 // readRootConfig reads knowledge.yaml from fsys. A missing file yields the
 // built-in defaults (audience citizen, language de); a malformed one is an error.
 func readRootConfig(fsys fs.FS) (rootConfig, error) {
-	var rc rootConfig
+	rc, _, _, err := readRootConfigBytes(fsys)
+	return rc, err
+}
+
+// readRootConfigBytes is readRootConfig that also returns the bytes it
+// parsed and whether there were any (the file exists), so that the
+// manifest can hash what was read.
+func readRootConfigBytes(fsys fs.FS) (rootConfig, []byte, bool, error) {
 	b, err := fs.ReadFile(fsys, configFile)
+	rc, perr := parseRootConfig(b, err)
+	return rc, b, err == nil, perr
+}
+
+// parseRootConfig parses the result of reading knowledge.yaml.
+func parseRootConfig(b []byte, err error) (rootConfig, error) {
+	var rc rootConfig
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
