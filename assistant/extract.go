@@ -544,6 +544,31 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// the sentence quoted from it.
 			keep[best-1] = true
 		}
+		if d.Kind == knowledge.KindLaw && enumItemRE.MatchString(all[best].text) {
+			// An item of a statute's enumeration ("a) Geldstrafe von
+			// nicht mehr als neunzig Tagessätzen,") says nothing
+			// without the sentence that opens the list ("(2) Nicht
+			// aufgenommen werden"): the nearest opening before it comes
+			// along, and so does the item it belongs to.
+			level := enumLevel(all[best].text)
+			for j := best - 1; j >= 0 && all[j].sec == sec && n < maxBlockRunes; j-- {
+				t := all[j].text
+				if enumItemRE.MatchString(t) {
+					if l := enumLevel(t); l < level {
+						keep[j] = true
+						n += runeLen(t)
+						level = l
+					}
+					continue
+				}
+				// The first unit before the items that is none opens
+				// the list, with or without a colon ("Die
+				// Tilgungsfrist beträgt").
+				keep[j] = true
+				n += runeLen(t)
+				break
+			}
+		}
 		if d.Kind != knowledge.KindLaw && (f == knowledge.FacetAblauf || f == knowledge.FacetNone && q.want == 0) {
 			// Numbered steps belong together: one step of a procedure is
 			// no answer to how it is done.
@@ -855,6 +880,23 @@ const maxCodeLines = 12
 
 // splitSentences splits prose at sentence ends, keeping abbreviations such
 // as "z. B." and ordinals ("1. Juli") together as well as a simple rule can.
+// enumItemRE matches an item of a statute's enumeration: "1.", "a)",
+// "aa)".
+var enumItemRE = regexp.MustCompile(`^\s*(?:\d{1,2}\.|[a-z]{1,3}\))\s`)
+
+// enumLevel is the depth of an enumeration item: 1 for "1.", 2 for "a)",
+// 3 for "aa)".
+func enumLevel(u string) int {
+	u = strings.TrimSpace(u)
+	if u != "" && u[0] >= '0' && u[0] <= '9' {
+		return 1
+	}
+	if i := strings.IndexByte(u, ')'); i > 1 {
+		return 3
+	}
+	return 2
+}
+
 func splitSentences(s string) []string {
 	idx := sentenceEndRE.FindAllStringSubmatchIndex(s, -1)
 	var out []string

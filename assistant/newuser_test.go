@@ -174,6 +174,10 @@ func TestStatuteParagraphTitleCounts(t *testing.T) {
 	if !strings.Contains(ans.Text, "neunzig Tagessätzen") {
 		t.Errorf("answer lacks the paragraph on day fines:\n%s", ans.Text)
 	}
+	// The item comes with the sentence that opens its list.
+	if !strings.Contains(ans.Text, "Nicht aufgenommen werden") {
+		t.Errorf("answer quotes the item without its lead-in:\n%s", ans.Text)
+	}
 }
 
 // askRoot asks q, as a citizen in a new conversation, of an assistant over
