@@ -101,6 +101,12 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	for _, f := range q.facets {
 		got := false
 		for _, s := range sectionsFor(d, f) {
+			if d.Kind == knowledge.KindLaw && !a.sectionStates(c, s, f) {
+				// A paragraph's title names its subject ("§ 6
+				// Auszahlung"): it answers "wie viel" or "wie lange"
+				// only when it states an amount or a time.
+				continue
+			}
 			if add(a.focusSection(s, q, f)) {
 				got = true
 			}
@@ -185,6 +191,30 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
 	}
 	return untitle(qs, d.Title), lead, missing
+}
+
+// sectionStates reports whether section s of c's document states a value
+// of the kind facet f needs; true for a facet without one.
+func (a *Assistant) sectionStates(c candidate, s knowledge.Section, f knowledge.Facet) bool {
+	need := facetValues(f)
+	if need == 0 {
+		return true
+	}
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	for si, sec := range c.doc.Sections {
+		if sec.Heading != s.Heading || sec.Text != s.Text {
+			continue
+		}
+		for _, un := range info.units[si] {
+			if un.vals&need != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // uncovered returns q with only those of its content words that none of

@@ -195,3 +195,18 @@ func askRoot(t *testing.T, root fstest.MapFS, q string) assistant.Answer {
 	}
 	return ans
 }
+
+// "Wie viel … bekommt man" asks for an amount; a statute's paragraph
+// titled like a facet ("Auszahlung") answers it only when it states one.
+func TestStatuteAmountQuestion(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/geld.md": {Data: []byte("---\ntitle: Gesetz über ein Beispielgeld\n---\n" +
+			"# § 1 – Auszahlung\n\nBeispielgeld wird im Laufe des Monats gezahlt, für den man es bekommt.\n\n" +
+			"# § 2 – Höhe des Beispielgeldes\n\n(1) Beispielgeld wird mindestens in Höhe von 300 Euro gezahlt.\n")},
+	}
+	ans := askRoot(t, root, "wie viel beispielgeld bekommt man so ungefähr")
+	if !strings.Contains(ans.Text, "300 Euro") {
+		t.Errorf("answer lacks the amount:\n%s", ans.Text)
+	}
+}

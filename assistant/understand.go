@@ -178,6 +178,11 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.facets = a.lex.detectFacets(asked)
 	q.want = a.lex.wantedValues(asked)
+	if len(q.facets) == 0 && q.want == valMoney {
+		// "Wie viel Elterngeld bekommt man?" asks for an amount as "was
+		// kostet" does.
+		q.facets = []knowledge.Facet{knowledge.FacetKosten}
+	}
 	q.trouble = a.lex.match("ask_trouble", words(asked))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", words(asked))
 	for _, c := range codeRE.FindAllString(t.red, 8) {
