@@ -24,9 +24,12 @@ type docInfo struct {
 	nameTok map[string]bool // every stem of names
 	nameSet stemSet         // nameTok, listed
 	units   [][]textUnit    // per section, in reading order
-	runes   int             // length of the text
-	title   []string        // titleStems of the document
-	head    []string        // stem of the title's first distinctive word, or nil
+	// headings are the stems of each section's heading, for a statute,
+	// whose paragraph titles say what their sentences are about.
+	headings []map[string]bool
+	runes    int      // length of the text
+	title    []string // titleStems of the document
+	head     []string // stem of the title's first distinctive word, or nil
 
 	// passages memoises the stems of the passage texts turns look at
 	// (passageTokens): the same sections are retrieved turn after turn.
@@ -292,6 +295,15 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		}
 	}
 	info.units = make([][]textUnit, len(d.Sections))
+	if d.Kind == knowledge.KindLaw {
+		info.headings = make([]map[string]bool, len(d.Sections))
+		for i, s := range d.Sections {
+			info.headings[i] = map[string]bool{}
+			for _, w := range words(s.Heading) {
+				info.headings[i][stem(w)] = true
+			}
+		}
+	}
 	for i, s := range d.Sections {
 		info.runes += runeLen(s.Text)
 		text := a.cleanText(s.Text, true) // each section once: no need to memoise

@@ -437,16 +437,6 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		}
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
-	var headStems []map[string]bool
-	if d.Kind == knowledge.KindLaw {
-		headStems = make([]map[string]bool, len(d.Sections))
-		for si, s := range d.Sections {
-			headStems[si] = map[string]bool{}
-			for _, w := range words(s.Heading) {
-				headStems[si][stem(w)] = true
-			}
-		}
-	}
 	for si, s := range d.Sections {
 		for ui, un := range info.units[si] {
 			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
@@ -465,7 +455,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				// "Geldstrafe von nicht mehr als neunzig Tagessätzen"
 				// under "§ 32 – Inhalt des Führungszeugnisses" speaks of
 				// the Führungszeugnis.
-				words += headingHits(headStems[si], hits[si][ui], content, skip)
+				words += headingHits(info.headings[si], hits[si][ui], content, skip)
 			}
 			for _, st := range sitWords {
 				// The asker's situation in the unit's words: "Für
@@ -507,13 +497,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				}
 			}
 			if !cue && (named < 1 || f == knowledge.FacetZustaendigkeit) && (f != knowledge.FacetNone || !sit) {
-				// Where to go is answered by a sentence about an office
-				// or a place, not by one that shares the question's
-				// words ("Ihr Arbeitgeber darf Sie nicht diskriminieren"
-				// for "wo krieg ich die her").
 				// A unit answers when it speaks of the facet asked, of
 				// what the question names beyond the document's title,
-				// or of the asker's situation.
+				// or of the asker's situation. Where to go is answered
+				// only by a sentence about an office or a place, not by
+				// one that shares the question's words ("Ihr Arbeitgeber
+				// darf Sie nicht diskriminieren" for "wo krieg ich die
+				// her").
 				v = 0
 			}
 			all = append(all, unitAt{si, u, v})
@@ -908,8 +898,6 @@ const maxTopicTitleWords = 5
 // maxCodeLines bounds the lines of a code block kept as one unit.
 const maxCodeLines = 12
 
-// splitSentences splits prose at sentence ends, keeping abbreviations such
-// as "z. B." and ordinals ("1. Juli") together as well as a simple rule can.
 // enumItemRE matches an item of a statute's enumeration: "1.", "a)",
 // "aa)".
 var enumItemRE = regexp.MustCompile(`^\s*(?:\d{1,2}\.|[a-z]{1,3}\))\s`)
@@ -927,6 +915,8 @@ func enumLevel(u string) int {
 	return 2
 }
 
+// splitSentences splits prose at sentence ends, keeping abbreviations such
+// as "z. B." and ordinals ("1. Juli") together as well as a simple rule can.
 func splitSentences(s string) []string {
 	idx := sentenceEndRE.FindAllStringSubmatchIndex(s, -1)
 	var out []string

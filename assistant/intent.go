@@ -36,10 +36,10 @@ var (
 	ticketKeyRE = regexp.MustCompile(`(?i)\b([a-z][a-z0-9]{1,9})-(\d{1,7})\b`)
 	// spokenKeyRE matches keys as speech recognition writes them: "inc 1234".
 	spokenKeyRE = regexp.MustCompile(`(?i)\b(inc|lot|req|sr|sd)\s+(\d{1,7})\b`)
-	// numberKeyRE matches "Ticket 1234" or "Vorgangsnummer 1234".
 	// errorCodeRE matches the words before a code that make it an error
 	// code.
 	errorCodeRE = regexp.MustCompile(`(?i)(?:fehler|fehlercode|fehlermeldung|fehlernummer|meldung|code|error|error\s+code)\s*[:#]?\s*$`)
+	// numberKeyRE matches "Ticket 1234" or "Vorgangsnummer 1234".
 	numberKeyRE = regexp.MustCompile(`(?i)\b(?:ticket|tickets|vorgang|vorgangs|vorgangsnummer|ticketnummer|ticket-nr|case|request)[.:]?\s*(?:nr\.?|nummer|number|no\.?)?[.:]?\s*#?\s*(\d{2,9})\b`)
 )
 

@@ -318,12 +318,12 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	return s
 }
 
-// addsFact reports whether the message only adds a fact about the asker
-// to the previous question.
 // maxContrastWords is the longest message that qualifies the previous
 // question with "aber" or "allerdings".
 const maxContrastWords = 20
 
+// addsFact reports whether the message only adds a fact about the asker
+// to the previous question, or qualifies it.
 func (q question) addsFact() bool { return q.onlyFact || q.contrast }
 
 // separableParticles end a clause whose verb is separable: "melde … ab",
