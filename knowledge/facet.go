@@ -24,6 +24,8 @@ var facetLabels = []struct {
 	{"oeffnungszeiten", FacetZustaendigkeit},
 	{"ansprechpartner", FacetZustaendigkeit},
 	{"ansprechpartnerin", FacetZustaendigkeit},
+	{"ansprechpunkt", FacetZustaendigkeit},
+	{"ansprechstelle", FacetZustaendigkeit},
 	{"kontakt", FacetZustaendigkeit},
 	{"adresse", FacetZustaendigkeit},
 	{"anschrift", FacetZustaendigkeit},
@@ -64,6 +66,9 @@ var facetLabels = []struct {
 	{"online-antrag", FacetOnline},
 	{"onlineantrag", FacetOnline},
 	{"online", FacetOnline},
+	{"onlineverfahren", FacetOnline},
+	{"online-verfahren", FacetOnline},
+	{"online-antragstellung", FacetOnline},
 	{"terminvereinbarung", FacetTermin},
 	{"termin", FacetTermin},
 	{"termine", FacetTermin},
@@ -124,6 +129,9 @@ var facetLabels = []struct {
 	{"allgemeine informationen", FacetOverview},
 	{"ueberblick", FacetOverview},
 	{"kurzbeschreibung", FacetOverview},
+	{"kurztext", FacetOverview},
+	{"volltext", FacetOverview},
+	{"leistungsdetails", FacetOverview},
 }
 
 // headingFacet returns the facet a section heading path names, FacetNone if
@@ -205,11 +213,12 @@ var headingWords = map[string]Facet{
 	"frist": FacetFristen, "fristen": FacetFristen, "gueltigkeit": FacetFristen, "gueltigkeitsdauer": FacetFristen,
 	"zustaendig": FacetZustaendigkeit, "zustaendigkeit": FacetZustaendigkeit, "ansprechpartner": FacetZustaendigkeit,
 	"ansprechpartnerin": FacetZustaendigkeit, "kontakt": FacetZustaendigkeit, "oeffnungszeiten": FacetZustaendigkeit,
-	"sprechzeiten": FacetZustaendigkeit, "anschrift": FacetZustaendigkeit, "wende": FacetZustaendigkeit, "wenden": FacetZustaendigkeit,
+	"sprechzeiten": FacetZustaendigkeit, "ansprechpunkt": FacetZustaendigkeit, "anschrift": FacetZustaendigkeit, "wende": FacetZustaendigkeit, "wenden": FacetZustaendigkeit,
 	"termin": FacetTermin, "termine": FacetTermin, "terminvereinbarung": FacetTermin,
 	"voraussetzung": FacetVoraussetzungen, "voraussetzungen": FacetVoraussetzungen, "berechtigt": FacetVoraussetzungen,
 	"ablauf": FacetAblauf, "verfahren": FacetAblauf, "verfahrensablauf": FacetAblauf, "vorgehen": FacetAblauf, "schritte": FacetAblauf,
 	"rechtsgrundlage": FacetRechtsgrundlage, "rechtsgrundlagen": FacetRechtsgrundlage,
+	"online": FacetOnline, "onlineverfahren": FacetOnline,
 	// English headings ("Password requirements", "Processing fees").
 	"requirements": FacetVoraussetzungen, "prerequisites": FacetVoraussetzungen, "eligibility": FacetVoraussetzungen,
 	"fees": FacetKosten, "costs": FacetKosten, "pricing": FacetKosten,

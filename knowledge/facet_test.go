@@ -43,3 +43,44 @@ func TestTitleFacet(t *testing.T) {
 		t.Errorf("a service titled \"Kosten der Unterkunft\" got facet %q", secs[0].Facet)
 	}
 }
+
+// The headings of service descriptions as German portals publish them
+// (the federal FIM catalogue's fields and the portals built on it) name
+// their facet, in statement and in question form.
+func TestPortalHeadings(t *testing.T) {
+	for h, want := range map[string]Facet{
+		"Leistungsbeschreibung":                 FacetOverview,
+		"Kurztext":                              FacetOverview,
+		"Volltext":                              FacetOverview,
+		"Leistungsdetails":                      FacetOverview,
+		"An wen muss ich mich wenden?":          FacetZustaendigkeit,
+		"Ansprechpunkt":                         FacetZustaendigkeit,
+		"Zuständige Stelle":                     FacetZustaendigkeit,
+		"Hinweise zur Zuständigkeit":            FacetZustaendigkeit,
+		"Welche Unterlagen werden benötigt?":    FacetUnterlagen,
+		"Erforderliche Unterlagen":              FacetUnterlagen,
+		"Welche Gebühren fallen an?":            FacetKosten,
+		"Kosten (Gebühren, Auslagen, etc.)":     FacetKosten,
+		"Welche Fristen muss ich beachten?":     FacetFristen,
+		"Frist":                                 FacetFristen,
+		"Wie lange dauert die Bearbeitung?":     FacetDauer,
+		"Durchschnittliche Bearbeitungszeit":    FacetDauer,
+		"Bearbeitungsdauer":                     FacetDauer,
+		"Voraussetzungen":                       FacetVoraussetzungen,
+		"Wer kann den Antrag stellen?":          FacetVoraussetzungen,
+		"Verfahrensablauf":                      FacetAblauf,
+		"Wie läuft das Verfahren ab?":           FacetAblauf,
+		"Rechtsgrundlage(n)":                    FacetRechtsgrundlage,
+		"Rechtsgrundlagen":                      FacetRechtsgrundlage,
+		"Online-Verfahren":                      FacetOnline,
+		"Onlineverfahren":                       FacetOnline,
+		"Kann ich das online erledigen?":        FacetOnline,
+		"Was sollte ich noch wissen?":           FacetNone,
+		"Hinweise (Besonderheiten)":             FacetNone,
+		"Welche Kosten entstehen und wer zahlt": FacetKosten,
+	} {
+		if got := headingFacet(h); got != want {
+			t.Errorf("headingFacet(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
