@@ -265,3 +265,19 @@ func TestTravelMeansLeaving(t *testing.T) {
 		t.Errorf("alternatives %v: fliegen lacks verlassen", q.terms.alts)
 	}
 }
+
+// Opening a business is told by what is opened ("ein Café", "einen
+// Friseursalon") and, spoken, with the verb's ending dropped ("ich mach
+// … auf"); the accent of a loanword may be written or not.
+func TestOpeningABusiness(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich möchte ein café eröffnen", "ich möchte ein cafe eröffnen", "ich mach einen friseursalon auf", "wir machen eine kleine kneipe auf"} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		if !strings.Contains(q.context, "Gewerbe") {
+			t.Errorf("understand(%q).context = %q, want the business registration", text, q.context)
+		}
+	}
+	if got := separableVerb(a.lex, words("unser altes sofa muss weg")); got != "" {
+		t.Errorf("separableVerb(possessive first) = %q, want none", got)
+	}
+}

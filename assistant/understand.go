@@ -107,12 +107,14 @@ func (a *Assistant) understand(t *turn) question {
 	if t.query != t.red {
 		ws = words(t.query)
 	}
+	evWords := ws
 	if v := separableVerb(a.lex, ws); v != "" {
 		// "Wie melde ich mein Gewerbe ab?" asks about "abmelden".
 		q.text += " " + v
+		evWords = append(slices.Clip(ws), v)
 	}
 	q.terms = a.lex.terms(q.text)
-	ev, purposes := a.lex.lifeEvents(ws)
+	ev, purposes := a.lex.lifeEvents(evWords)
 	if len(purposes) > 0 {
 		// What something is needed for names no document to answer from.
 		q.terms.content = slices.DeleteFunc(q.terms.content, func(s string) bool { return slices.Contains(purposes, s) })
@@ -356,7 +358,12 @@ func separableVerb(lx *lexicon, ws []string) string {
 				return p + base + "en"
 			}
 		}
-		return ""
+		if i == 0 {
+			return ""
+		}
+		// Spoken German drops the ending: "ich mach … auf", "ich meld
+		// … um".
+		return p + w + "en"
 	}
 	return ""
 }

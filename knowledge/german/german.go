@@ -52,13 +52,26 @@ func foldRune(r rune) string {
 		return "s"
 	case 'ź', 'ż':
 		return "z"
+	case 'é', 'è', 'ê', 'ë':
+		// Loanwords keep their accents or lose them ("Café", "Cafe").
+		return "e"
+	case 'á', 'à', 'â':
+		return "a"
+	case 'í', 'ì', 'î', 'ï':
+		return "i"
+	case 'ò', 'ô':
+		return "o"
+	case 'ú', 'ù', 'û':
+		return "u"
+	case 'ñ':
+		return "n"
 	}
 	return ""
 }
 
 // Fold lower-cases s and folds umlauts and ß to their two-letter spellings
-// (ä→ae, ö→oe, ü→ue, ß→ss) and a few Turkish and Polish letters to their
-// bases. Everything else, punctuation included, is kept.
+// (ä→ae, ö→oe, ü→ue, ß→ss), a few Turkish and Polish letters and the
+// accents of loanwords ("Café", "Crêpe") to their bases. Everything else, punctuation included, is kept.
 func Fold(s string) string {
 	if ascii, lower := asciiCase(s); ascii {
 		// ASCII folds to itself lower-cased: no umlaut, no ß.

@@ -16,6 +16,9 @@ func TestFoldAndWords(t *testing.T) {
 	if got, want := Fold("GEBÜHR Straße ẞ İstanbul Łódź"), "gebuehr strasse ss istanbul lodz"; got != want {
 		t.Errorf("Fold = %q, want %q", got, want)
 	}
+	if got, want := Fold("Café Crêpe Señora Déjà-vu"), "cafe crepe senora deja-vu"; got != want {
+		t.Errorf("Fold = %q, want %q", got, want)
+	}
 	if got, want := Words("Wie läuft's? Größe: 10 GB! Kfz-Zulassung"), []string{"wie", "laeuft", "s", "groesse", "10", "gb", "kfz", "zulassung"}; !cmp.Equal(got, want) {
 		t.Errorf("Words = %q, want %q", got, want)
 	}
