@@ -154,7 +154,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 	// A life event is the topic only while the asker's own words name no
 	// service: "Ich bin umgezogen und will meinen Perso verlängern" asks
 	// about the Personalausweis; the move is the situation.
-	ownNamed := slices.ContainsFunc(r.cands, func(c candidate) bool { return c.ownNamed && c.strong > 0 })
+	ownNamed := slices.ContainsFunc(r.cands, func(c candidate) bool { return c.ownNamed && c.strong > 0 }) || ownWordsElsewhere(r, q)
 	stems := newStemSet(q.terms.stems)
 	inName := make([]bool, len(asked)) // per candidate: asked[k] is in its names
 	for i := range r.cands {
@@ -594,4 +594,38 @@ func (ch choice) reason(r retrieval, i, j int, w Weights) string {
 		parts = append(parts, fmt.Sprintf("%s +%.2f", d.name, d.d))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// minOwnCoverage is the share of the asker's words a document must hold
+// to be what the asker's own words are about.
+const minOwnCoverage = 0.4
+
+// ownWordsElsewhere reports whether the asker's own words point away
+// from the documents a life event leads to without naming a service:
+// "neu hergezogen … ein Auto mit altem Kennzeichen, muss ich das
+// ändern" is about the car. The documents the event names hold none of
+// the asker's words, and another document holds a good share of them.
+func ownWordsElsewhere(r *retrieval, q question) bool {
+	if len(q.events) == 0 || len(q.terms.content) < 3 {
+		return false
+	}
+	byEvent, other := false, false
+	for _, c := range r.cands {
+		names, n := c.nameTok(), 0
+		for _, s := range q.events {
+			if names.match(s) {
+				n++
+			}
+		}
+		evented := n*2 > len(q.events)
+		switch {
+		case evented && c.coverage > 0:
+			return false
+		case evented:
+			byEvent = true
+		case c.coverage >= minOwnCoverage && c.relevant():
+			other = true
+		}
+	}
+	return byEvent && other
 }

@@ -70,6 +70,43 @@ func TestNewUserQuestions(t *testing.T) {
 	}
 }
 
+// TestSecondTrialQuestions asks questions of a second trial of the
+// bundled base, written before they were run: the thing the asker's own
+// words name beats the life event around it, a business is opened by
+// what it is, an individual case goes to a person, and English names a
+// certificate in plain words.
+func TestSecondTrialQuestions(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	tests := []struct {
+		q       string
+		doc     string
+		fact    string
+		handoff bool
+	}{
+		{q: "ich möchte ein café eröffnen", doc: "leistungen/gewerbeanmeldung", fact: "Gewerbe"},
+		{q: "wir wollen ein restaurant eröffnen", doc: "leistungen/gewerbeanmeldung", fact: "Gewerbe"},
+		{q: "ich bin neu hergezogen und hab ein auto mit altem kennzeichen, muss ich das ändern", doc: "leistungen/fahrzeug-umschreiben", fact: "Zuzug"},
+		{q: "können sie mir sagen ob mein wohngeldantrag schon bearbeitet wurde", doc: "leistungen/wohngeld", handoff: true},
+		{q: "hi, where do i get a certificate that i live here", doc: "leistungen/meldebescheinigung"},
+	}
+	for _, tt := range tests {
+		conv := &assistant.Conversation{ID: "t2", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.doc {
+			t.Errorf("%q: cited %v, want %s\n%s", tt.q, sourceIDs(ans), tt.doc, ans.Text)
+		}
+		if !strings.Contains(ans.Text, tt.fact) {
+			t.Errorf("%q: answer lacks %q:\n%s", tt.q, tt.fact, ans.Text)
+		}
+		if ans.HandoffOffered != tt.handoff {
+			t.Errorf("%q: human offered %v, want %v", tt.q, ans.HandoffOffered, tt.handoff)
+		}
+	}
+}
+
 // TestAnswersNeverQuoteHeaderLines asks about a knowledge root whose
 // documents carry the header lines document systems put above a text;
 // no answer may quote them, whatever is asked.
