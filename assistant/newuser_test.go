@@ -78,19 +78,25 @@ func TestNewUserQuestions(t *testing.T) {
 func TestSecondTrialQuestions(t *testing.T) {
 	a := mustBaseAssistant(t, mustBase(t))
 	tests := []struct {
-		q       string
-		doc     string
-		fact    string
-		handoff bool
+		q        string
+		doc      string
+		fact     string
+		handoff  bool
+		employee bool
 	}{
 		{q: "ich möchte ein café eröffnen", doc: "leistungen/gewerbeanmeldung", fact: "Gewerbe"},
 		{q: "wir wollen ein restaurant eröffnen", doc: "leistungen/gewerbeanmeldung", fact: "Gewerbe"},
 		{q: "ich bin neu hergezogen und hab ein auto mit altem kennzeichen, muss ich das ändern", doc: "leistungen/fahrzeug-umschreiben", fact: "Zuzug"},
 		{q: "können sie mir sagen ob mein wohngeldantrag schon bearbeitet wurde", doc: "leistungen/wohngeld", handoff: true},
 		{q: "hi, where do i get a certificate that i live here", doc: "leistungen/meldebescheinigung"},
+		{q: "wie erreiche ich die it", doc: "intern/it/it-servicedesk-kontakt", fact: "4711", employee: true},
+		{q: "ich hab eine komische mail bekommen wo ich mein passwort eingeben soll", doc: "intern/it/phishing-melden", fact: "Phishing melden", employee: true},
 	}
 	for _, tt := range tests {
 		conv := &assistant.Conversation{ID: "t2", Audience: knowledge.Citizen, Channel: "test"}
+		if tt.employee {
+			conv.Audience = knowledge.Employee
+		}
 		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: tt.q})
 		if err != nil {
 			t.Fatal(err)
