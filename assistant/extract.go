@@ -172,7 +172,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			}
 			secs := sectionsFor(d, f)
 			for _, s := range secs {
-				if runeLen(s.Text) <= maxBlockRunes {
+				if runeLen(s.Text) <= maxBlockRunes && !saysNothing(s.Text) {
 					add(a.focusSection(s, q, f))
 				}
 			}
@@ -489,6 +489,16 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			sit := q.sit.any() && situationLine(u, q.sit) != ""
 			if sit {
 				v += 2
+			} else if f == knowledge.FacetNone && q.sit.age > 0 {
+				// An age rule in prose answers "mein Sohn ist 10, geht
+				// das": "Kinder unter 14 Jahren können …" fits him,
+				// "ab 14 Jahren möglich" tells him when.
+				if fits, specific := ageFits(u, q.sit); specific {
+					v++
+					if fits {
+						v++
+					}
+				}
 			}
 			for i, p := range c.passages {
 				if i < 3 && p.Section == s.Heading && strings.Contains(p.Text, firstWords(u, 6)) {
@@ -1266,4 +1276,10 @@ func dropWeakest(keep map[int]bool, best int, unit func(i int) (runes int, v flo
 		delete(keep, i)
 		total -= n
 	}
+}
+
+// saysNothing reports whether a section's text is a bare "Keine." or
+// "entfällt": worth quoting when asked, not unasked.
+func saysNothing(text string) bool {
+	return len(strings.Fields(text)) < 3 && !strings.ContainsAny(text, "0123456789")
 }

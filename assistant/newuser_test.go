@@ -155,6 +155,40 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 	}
 }
 
+// TestPortalLayoutAnswers asks about a service described in the layout
+// of the federal catalogue's portals (header lines, headings as
+// questions, a "Was sollte ich noch wissen?" section): an age told
+// without a facet finds the age rule in prose, and a section that says
+// nothing ("Keine.") is not quoted unasked.
+func TestPortalLayoutAnswers(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"fischereischein.md": {Data: []byte("# Fischereischein beantragen\n\nAktenzeichen: 32.9-FS\nFormularnummer: FS-01\n\n" +
+			"## Leistungsbeschreibung\n\nWer in Gewässern angeln möchte, braucht einen Fischereischein. Voraussetzung ist die bestandene Fischerprüfung.\n\n" +
+			"## Voraussetzungen\n\n- Sie haben die Fischerprüfung bestanden (ab 14 Jahren möglich).\n- Sie wohnen in der Stadt.\n\n" +
+			"## Welche Gebühren fallen an?\n\n| Geltungsdauer | Gebühr |\n|---|---|\n| 1 Jahr | 12 Euro |\n| 5 Jahre | 40 Euro |\n\n" +
+			"## Welche Fristen muss ich beachten?\n\nKeine.\n\n" +
+			"## Was sollte ich noch wissen?\n\nKinder unter 14 Jahren können einen Jugendfischereischein erhalten. Er kostet 5 Euro.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "p", Audience: knowledge.Citizen}, assistant.Message{Text: "mein sohn ist 10 und will angeln, geht das"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Jugendfischereischein") {
+		t.Errorf("the age rule for a 10-year-old is missing:\n%s", ans.Text)
+	}
+	for _, bad := range []string{"Keine.", "Aktenzeichen", "FS-01"} {
+		if strings.Contains(ans.Text, bad) {
+			t.Errorf("answer quotes %q:\n%s", bad, ans.Text)
+		}
+	}
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
