@@ -42,6 +42,10 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
 		break
 	}
+	if t, ok := withoutRelativeWo(text); ok {
+		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
+		text, ws = t, words(t)
+	}
 	var out []knowledge.Facet
 	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
 		out = append(out, f)
@@ -134,6 +138,61 @@ func abbreviation(s string) bool {
 func containsFacet(fs []knowledge.Facet, f knowledge.Facet) bool {
 	for _, x := range fs {
 		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutRelativeWo returns text without the "wo" that spoken German uses
+// as a relative pronoun ("die Mail, wo ich mein Passwort eingeben soll",
+// "ab September, wo die Miete gestiegen ist"), as folded words, and
+// whether it found one. A "wo" asks where when it opens the sentence or
+// follows a word that leads into a question ("und wo", "wissen Sie
+// wo", "weiß nicht wo"), when a verb follows it ("… Ausweis wo muss
+// ich hin") or when it follows a place ("das Amt, wo man …").
+func withoutRelativeWo(text string) (string, bool) {
+	found := false
+	var out []string
+	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' }) {
+		ws := words(sent)
+		for i, w := range ws {
+			if w == "wo" && i > 0 && i+1 < len(ws) && !woAsks[ws[i-1]] && relativeSubject(ws[i+1]) {
+				found = true
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	if !found {
+		return text, false
+	}
+	return strings.Join(out, " "), true
+}
+
+// woAsks are the words after which "wo" asks: words that lead into a
+// question, verbs of knowing and telling, and places.
+var woAsks = map[string]bool{
+	"und": true, "oder": true, "aber": true, "also": true, "dann": true, "aeh": true, "aehm": true, "hm": true,
+	"bitte": true, "hallo": true, "hi": true, "moin": true, "ja": true, "ok": true, "okay": true, "so": true,
+	"nun": true, "jetzt": true, "noch": true, "denn": true, "eigentlich": true, "genau": true, "ueberhaupt": true,
+	"weiss": true, "weisst": true, "wisst": true, "wissen": true, "sagen": true, "sag": true, "sagt": true,
+	"frage": true, "fragen": true, "fragt": true, "erklaeren": true, "zeigen": true, "nicht": true, "mir": true,
+	"uns": true, "jemand": true, "finde": true, "finden": true, "herausfinden": true, "nachschauen": true,
+	"amt": true, "stelle": true, "buero": true, "ort": true, "schalter": true, "behoerde": true, "rathaus": true,
+	"gebaeude": true, "raum": true, "zimmer": true, "adresse": true, "hin": true,
+}
+
+// relativeSubject reports whether w opens the subject of a clause whose
+// verb stands at its end: a pronoun, an article or a possessive.
+func relativeSubject(w string) bool {
+	switch w {
+	case "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "der", "die", "das", "den", "dem", "des",
+		"ein", "eine", "einen", "einem", "einer", "jemand":
+		return true
+	}
+	for _, p := range []string{"mein", "dein", "sein", "ihr", "unser", "euer", "kein"} {
+		if strings.HasPrefix(w, p) && len(w) <= len(p)+2 {
 			return true
 		}
 	}
