@@ -298,3 +298,23 @@ func TestRelativeWo(t *testing.T) {
 		}
 	}
 }
+
+// Whether someone is at the office asks for the opening hours, not for a
+// person now; "schon wieder" in a first message tells of the asker's own
+// trouble, after an answer it says the answer failed.
+func TestPresenceAndFirstMessageFrustration(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if sig := a.lex.signals("wegen unserem anbau würd ich gern mal persönlich beim bauamt vorbeischauen, an welchen tagen sitzt da überhaupt jemand"); sig.human {
+		t.Error("asking whether someone is at the office counted as asking for a person")
+	}
+	if sig := a.lex.signals("ich will persönlich mit jemandem sprechen"); !sig.human {
+		t.Error("asking for a person was missed")
+	}
+	sig := a.lex.signals("wie oft muss ich mein passwort ändern, kam grad schon wieder die meldung")
+	if !sig.frustration || !sig.replyFrustration {
+		t.Errorf("'schon wieder': frustration %v, only about an answer %v; want both", sig.frustration, sig.replyFrustration)
+	}
+	if sig := a.lex.signals("das nervt, der drucker geht nicht"); sig.replyFrustration {
+		t.Error("venting counted as frustration with an answer only")
+	}
+}

@@ -28,6 +28,9 @@ type signals struct {
 	admin        bool
 	affirm       bool // the whole message is a yes
 	ventOnly     bool // the whole message is frustration ("Das hilft mir nicht!!!")
+	// replyFrustration: the frustration is only about a previous answer
+	// ("schon wieder", "stimmt nicht"), which a first message has not had.
+	replyFrustration bool
 	empty        bool // nothing but filler and noise words
 }
 
@@ -74,7 +77,7 @@ func (lx *lexicon) signals(text string) signals {
 	s := signals{
 		words:        ws,
 		abuse:        lx.match("abuse", ws),
-		frustration:  lx.match("frustration", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
+		frustration:  lx.match("frustration", ws) || lx.match("frustration_reply", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
 		incident:     lx.match("incident", ws),
 		howto:        lx.match("howto", ws),
 		why:          lx.match("howto_why", ws),
@@ -136,14 +139,21 @@ func (lx *lexicon) signals(text string) signals {
 			s.human = allCovered()
 		}
 	}
+	if s.human && !lx.match("human_strong", ws) && lx.match("presence", ws) {
+		// "An welchen Tagen sitzt da überhaupt jemand?" asks when the
+		// office is staffed, not for a person now.
+		s.human = false
+	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("smalltalk_who", ws) {
 		// "Bist du ein Mensch oder ein Bot?" asks about the assistant.
 		s.human = false
 	}
 	covered = make([]bool, len(ws))
 
+	s.replyFrustration = s.frustration && !lx.match("frustration", ws) && !strings.Contains(text, "!!!") && !strings.Contains(text, "???")
+
 	// Venting: nothing but frustration and filler.
-	if mark("frustration") {
+	if vent, reply := mark("frustration"), mark("frustration_reply"); vent || reply {
 		s.ventOnly = allCovered()
 	} else if s.frustration {
 		s.ventOnly = allCovered()

@@ -85,7 +85,7 @@ type pattern []string
 // requiredSections are the sections the code relies on; loadLexicon fails
 // when one is missing so that a broken edit of lexicon.txt fails at startup.
 var requiredSections = []string{
-	"abuse", "frustration", "human", "human_request", "human_strong",
+	"abuse", "frustration", "frustration_reply", "human", "human_request", "human_strong", "presence",
 	"smalltalk_greet", "smalltalk_thanks", "smalltalk_bye", "smalltalk_who", "smalltalk_filler",
 	"incident", "howto", "ticket_word", "status", "case_specific", "out_of_scope", "admin",
 	"followup_start", "followup_pronoun", "followup_contrast", "affirm", "noise", "generic_title", "value_free", "value_span", "ask_money", "ask_time", "ask_trouble", "text_trouble", "length", "validity", "counts_as",

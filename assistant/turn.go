@@ -140,6 +140,11 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 			break
 		}
 	}
+	if t.first && t.sig.replyFrustration {
+		// "kam grad schon wieder die Meldung" tells of the asker's
+		// trouble; only after an answer does it say the answer failed.
+		t.sig.frustration = false
+	}
 	userEntry := Entry{Role: RoleUser, Text: msg.Text, At: now}
 	defer func() { conv.UpdatedAt = a.cfg.Now() }()
 
