@@ -287,11 +287,11 @@ func TestOpeningABusiness(t *testing.T) {
 func TestRelativeWo(t *testing.T) {
 	for text, relative := range map[string]bool{
 		"ich hab eine komische mail bekommen wo ich mein passwort eingeben soll": true,
-		"krieg ich das rückwirkend ab september wo meine miete gestiegen ist":   true,
-		"ich brauche einen neuen ausweis wo muss ich hin":                       false,
-		"weiß jemand wo ich meinen pass abholen kann":                           false,
-		"ich suche das amt wo man den führerschein umtauscht":                   false,
-		"wo bekomme ich einen anwohnerparkausweis":                              false,
+		"krieg ich das rückwirkend ab september wo meine miete gestiegen ist":    true,
+		"ich brauche einen neuen ausweis wo muss ich hin":                        false,
+		"weiß jemand wo ich meinen pass abholen kann":                            false,
+		"ich suche das amt wo man den führerschein umtauscht":                    false,
+		"wo bekomme ich einen anwohnerparkausweis":                               false,
 	} {
 		if _, got := withoutRelativeWo(text); got != relative {
 			t.Errorf("withoutRelativeWo(%q) found a relative wo: %v, want %v", text, got, relative)

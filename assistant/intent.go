@@ -31,7 +31,7 @@ type signals struct {
 	// replyFrustration: the frustration is only about a previous answer
 	// ("schon wieder", "stimmt nicht"), which a first message has not had.
 	replyFrustration bool
-	empty        bool // nothing but filler and noise words
+	empty            bool // nothing but filler and noise words
 }
 
 var (
