@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: test lint integration eval eval-report bench e2e
+.PHONY: test lint integration eval eval-report eval-lindenbach bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -55,6 +55,13 @@ eval:
 	fi
 	$(LOTSE_EVAL) --cases evals/cases/redteam
 	go run ./cmd/lotse eval verifier
+
+# The second town (issue #13): the cases over the fictional Lindenbach
+# root, iteration half and held-out half, reported and not gated
+# (evals/cases/lindenbach/README.md).
+eval-lindenbach:
+	-$(LOTSE_EVAL) --knowledge evals/corpora/lindenbach --cases evals/cases/lindenbach
+	-$(LOTSE_EVAL) --knowledge evals/corpora/lindenbach --cases evals/cases/lindenbach-heldout
 
 # Markdown report of the bundled cases, for the README.
 eval-report:
