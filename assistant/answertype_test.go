@@ -318,3 +318,17 @@ func TestPresenceAndFirstMessageFrustration(t *testing.T) {
 		t.Error("venting counted as frustration with an answer only")
 	}
 }
+
+// The town's own name names no document of its knowledge base.
+func TestOrganizationNameIsNoTopic(t *testing.T) {
+	drop := nameWords("Stadt Lindenbach")
+	if !drop["lindenbach"] || drop["stadt"] {
+		t.Errorf("nameWords = %v, want lindenbach without stadt", drop)
+	}
+	if got := withoutWords("I just moved to Lindenbach from Spain", drop); got != "I just moved to from Spain" {
+		t.Errorf("withoutWords = %q", got)
+	}
+	if got := withoutWords("Lindenbach?", drop); got != "Lindenbach?" {
+		t.Errorf("withoutWords(name only) = %q, want it kept", got)
+	}
+}

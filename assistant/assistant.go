@@ -109,6 +109,9 @@ type Assistant struct {
 	cleaned cleanMemo
 	// intake runs the IT incident dialog; nil without Tickets.
 	intake incidentIntake
+	// orgWords are the words of the organisation's name, which name no
+	// document of its own knowledge base.
+	orgWords map[string]bool
 }
 
 // incidentIntake advances an IT incident intake by one message; it is an
@@ -160,7 +163,7 @@ func New(cfg Config) (*Assistant, error) {
 			return nil, err
 		}
 	}
-	a := &Assistant{cfg: cfg, lex: lex, texts: texts, weights: w, docs: newDocCache()}
+	a := &Assistant{cfg: cfg, lex: lex, texts: texts, weights: w, docs: newDocCache(), orgWords: nameWords(texts.org)}
 	if cfg.Tickets != nil {
 		if cfg.ITCatalog == nil {
 			c, ok := cfg.Tickets.(ITCatalog)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/german"
@@ -113,6 +114,10 @@ func (a *Assistant) understand(t *turn) question {
 		q.text += " " + v
 		evWords = append(slices.Clip(ws), v)
 	}
+	// The town's own name is in every document of its knowledge base and
+	// names none of them: "ich bin nach Lindenbach gezogen" is about
+	// moving, not about the page that says "Lindenbach" most often.
+	q.text = withoutWords(q.text, a.orgWords)
 	q.terms = a.lex.terms(q.text)
 	ev, purposes := a.lex.lifeEvents(evWords)
 	if len(purposes) > 0 {
@@ -373,4 +378,41 @@ func separableVerb(lx *lexicon, ws []string) string {
 var subjectOrQuestion = map[string]bool{
 	"ich": true, "wir": true, "man": true, "du": true, "sie": true, "er": true,
 	"wie": true, "wo": true, "wann": true, "was": true, "warum": true, "wohin": true, "muss": true, "kann": true,
+}
+
+// withoutWords removes the words of text whose folded form is in drop,
+// unless nothing would remain.
+func withoutWords(text string, drop map[string]bool) string {
+	if len(drop) == 0 {
+		return text
+	}
+	fs := strings.Fields(text)
+	kept := fs[:0:0]
+	for _, f := range fs {
+		w := german.Fold(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if !drop[w] {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(fs) {
+		return text
+	}
+	return strings.Join(kept, " ")
+}
+
+// nameWords returns the folded words of an organisation's name that can
+// name it alone ("lindenbach" of "Stadt Lindenbach"): at least four
+// letters, no administrative noun.
+func nameWords(org string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range german.Words(org) {
+		switch w {
+		case "stadt", "gemeinde", "landkreis", "kreis", "markt", "verwaltung", "stadtverwaltung", "bezirk", "amt", "land", "freie", "hansestadt":
+			continue
+		}
+		if len([]rune(w)) >= 4 {
+			m[w] = true
+		}
+	}
+	return m
 }
