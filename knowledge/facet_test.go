@@ -2,7 +2,10 @@
 
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEnglishHeadingsAndContactQuestions(t *testing.T) {
 	for h, want := range map[string]Facet{"Contact": FacetZustaendigkeit, "Required documents": FacetUnterlagen, "Fees": FacetKosten, "Processing time": FacetDauer} {
@@ -82,5 +85,56 @@ func TestPortalHeadings(t *testing.T) {
 		if got := headingFacet(h); got != want {
 			t.Errorf("headingFacet(%q) = %q, want %q", h, got, want)
 		}
+	}
+}
+
+// Plain-text pages set their headings as lines of their own: a question
+// or phrase that names a facet opens a section, so does any question
+// between blank lines; an item of an enumeration does not.
+func TestPlainTextHeadings(t *testing.T) {
+	text := "Leistungsbeschreibung\n\nWer heiraten will, meldet die Ehe an.\n\n" +
+		"Welche Gebühren fallen an?\n\nDie Anmeldung kostet 60,00 Euro.\n\n" +
+		"Was sollte ich noch wissen?\n\nTrauzeugen sind nicht vorgeschrieben.\n\n" +
+		"Gespeichert werden\n\na) eine Anschrift oder:\n\nb) der Name.\n"
+	secs := normalizeSections("Eheschließung", []Section{{Text: text}})
+	var got []string
+	for _, s := range secs {
+		got = append(got, s.Heading+"|"+string(s.Facet))
+	}
+	want := []string{"Eheschließung › Leistungsbeschreibung|ueberblick", "Eheschließung › Welche Gebühren fallen an?|kosten", "Eheschließung › Was sollte ich noch wissen?|"}
+	if len(got) != len(want) {
+		t.Fatalf("sections = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("section %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if !strings.Contains(secs[2].Text, "a) eine Anschrift oder:") {
+		t.Errorf("an enumeration item opened a section: %q", secs[2].Text)
+	}
+}
+
+// A bylaw extracted from a PDF is read § by §, not page by page; a
+// sentence that starts with a reference heads nothing.
+func TestParagraphSections(t *testing.T) {
+	pages := []Section{
+		{Heading: "Seite 1", Text: "Satzung der Stadt\nAufgrund der Gemeindeordnung hat der Rat beschlossen:\n§ 1 Geltungsbereich\nDiese Satzung gilt für die Friedhöfe.\n§ 2 Verhalten auf dem Friedhof\nHunde sind an der kurzen Leine zu führen."},
+		{Heading: "Seite 2", Text: "§ 1 gilt entsprechend.\nSeite 2 von 2\n§ 3 Inkrafttreten\nDiese Satzung tritt am Tag nach der Bekanntmachung in Kraft."},
+	}
+	secs := paragraphSections(pages)
+	var heads []string
+	for _, s := range secs {
+		heads = append(heads, s.Heading)
+	}
+	want := []string{"", "§ 1 Geltungsbereich", "§ 2 Verhalten auf dem Friedhof", "§ 3 Inkrafttreten"}
+	if strings.Join(heads, "|") != strings.Join(want, "|") {
+		t.Fatalf("headings = %q, want %q", heads, want)
+	}
+	if !strings.Contains(secs[2].Text, "§ 1 gilt entsprechend.") {
+		t.Errorf("a sentence starting with a reference was cut off: %q", secs[2].Text)
+	}
+	if one := []Section{{Heading: "Seite 1", Text: "Nur ein § 1 Hinweis ohne weitere Paragraphen"}}; len(paragraphSections(one)) != 1 || paragraphSections(one)[0].Heading != "Seite 1" {
+		t.Error("a text without paragraphs was re-cut")
 	}
 }

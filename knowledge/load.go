@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -524,7 +525,11 @@ func splitLabelLines(s Section) []Section {
 	var out []Section
 	var buf []string
 	for i, line := range lines {
-		if f, ok := labelLine(line); ok && hasTextAfter(lines[i+1:]) {
+		f, ok := labelLine(line)
+		if !ok {
+			f, ok = questionHeading(lines, i)
+		}
+		if ok && hasTextAfter(lines[i+1:]) {
 			cur.Text = strings.Join(buf, "\n")
 			out = append(out, cur)
 			label := strings.TrimSpace(strings.TrimSuffix(strings.Trim(strings.TrimSpace(line), "*_#"), ":"))
@@ -540,6 +545,44 @@ func splitLabelLines(s Section) []Section {
 	cur.Text = strings.Join(buf, "\n")
 	return append(out, cur)
 }
+
+// questionHeading reports whether lines[i] is a heading written as a
+// question or phrase on a line of its own ("Welche Gebühren fallen an?",
+// "An wen muss ich mich wenden?"), as plain-text pages set them, and
+// returns the facet it names. Such a line follows a blank line, is short,
+// starts with a capital, ends with "?" or ":" (or, of at most five words,
+// without a digit, with no punctuation at all), is no list item, and its
+// words name a facet, or it is a question between blank lines.
+func questionHeading(lines []string, i int) (Facet, bool) {
+	t := strings.TrimSpace(lines[i])
+	if t == "" || i > 0 && strings.TrimSpace(lines[i-1]) != "" || utf8.RuneCountInString(t) > 70 || listLineRE.MatchString(t) {
+		return FacetNone, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		// A heading starts with a capital; "a) eine Anschrift oder:"
+		// is an item of a statute's enumeration.
+		return FacetNone, false
+	}
+	n := len(strings.Fields(t))
+	switch last := t[len(t)-1]; {
+	case last == '?' || last == ':':
+		if n > maxHeadingWords {
+			return FacetNone, false
+		}
+	case n > 5 || strings.ContainsAny(t, "0123456789.,;!"):
+		return FacetNone, false
+	}
+	f := labelFacet(t)
+	if f == FacetNone && strings.HasSuffix(t, "?") && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
+		// "Was sollte ich noch wissen?" between blank lines heads a
+		// section too, one of no facet.
+		return FacetNone, true
+	}
+	return f, f != FacetNone
+}
+
+// listLineRE matches the start of a list item.
+var listLineRE = regexp.MustCompile(`^(?:[-*•–]\s|\d{1,3}[.)]\s|[a-z]{1,3}[.)]\s|\(\d{1,3}[a-z]?\)\s)`)
 
 func hasTextAfter(lines []string) bool {
 	for _, l := range lines {
@@ -675,4 +718,50 @@ func checkNames(in map[string][]string) (map[string][]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// paragraphHeadingRE matches the heading line of a statute's or bylaw's
+// paragraph as it stands in extracted text: "§ 3 Öffnungszeiten",
+// "§ 12a Gebühren", "Art. 4 Inkrafttreten"; no full stop, no colon, so
+// that a sentence starting with a reference ("§ 4 gilt entsprechend.")
+// is none.
+var paragraphHeadingRE = regexp.MustCompile(`^(?:§|Art\.|Artikel)\s*\d+\s*[a-z]?\s+\p{Lu}[^.;:]{0,80}$`)
+
+// paragraphSections re-cuts the sections of a text without markup (a PDF's
+// pages) at its paragraph headings when it has at least two: a bylaw is
+// read § by §, not page by page. The text before the first paragraph is
+// a section of its own.
+func paragraphSections(in []Section) []Section {
+	var lines []string
+	for _, s := range in {
+		lines = append(lines, strings.Split(s.Text, "\n")...)
+	}
+	n := 0
+	for _, l := range lines {
+		if paragraphHeadingRE.MatchString(strings.TrimSpace(l)) {
+			n++
+		}
+	}
+	if n < 2 {
+		return in
+	}
+	var out []Section
+	var cur Section
+	var buf []string
+	flush := func() {
+		cur.Text = strings.TrimSpace(strings.Join(buf, "\n"))
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+	}
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); paragraphHeadingRE.MatchString(t) {
+			flush()
+			cur, buf = Section{Heading: t}, nil
+			continue
+		}
+		buf = append(buf, l)
+	}
+	flush()
+	return out
 }

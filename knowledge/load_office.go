@@ -354,7 +354,8 @@ func slideText(b []byte) (title, body string, err error) {
 }
 
 // parsePDF extracts the text of every page; each page is a section
-// "Seite N". Facet names standing alone on a line still open sections.
+// "Seite N", unless the text has paragraphs ("§ 3 …"), which then are the
+// sections. Facet names standing alone on a line still open sections.
 // Encrypted PDFs are refused.
 func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
@@ -394,6 +395,7 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	if len(pd.sections) == 0 {
 		return pd, fileErrorf(nil, "PDF ohne Seiten")
 	}
+	pd.sections = paragraphSections(pd.sections)
 	return pd, nil
 }
 

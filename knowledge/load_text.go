@@ -174,7 +174,7 @@ func parseText(data []byte) (parsedDoc, error) {
 			pd.title, text = t, rest
 		}
 	}
-	pd.sections = []Section{{Text: text}}
+	pd.sections = paragraphSections([]Section{{Text: text}})
 	return pd, nil
 }
 
