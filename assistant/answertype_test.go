@@ -332,3 +332,14 @@ func TestOrganizationNameIsNoTopic(t *testing.T) {
 		t.Errorf("withoutWords(name only) = %q, want it kept", got)
 	}
 }
+
+// "Darf ich meinen Hund mitnehmen?" asks a permission, not what to bring.
+func TestPermissionToTakeAlong(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if fs := a.lex.detectFacets("darf ich meinen hund auf den friedhof mitnehmen"); containsFacet(fs, knowledge.FacetUnterlagen) {
+		t.Errorf("facets = %v, want no documents", fs)
+	}
+	if fs := a.lex.detectFacets("was muss ich zum termin mitbringen"); !containsFacet(fs, knowledge.FacetUnterlagen) {
+		t.Errorf("facets = %v, want documents", fs)
+	}
+}

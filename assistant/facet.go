@@ -42,6 +42,12 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
 		break
 	}
+	if lx.match("permission_take", ws) {
+		// "Darf ich meinen Hund mitnehmen?" asks whether it is allowed,
+		// not what to bring.
+		ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "mitnehmen" || w == "mitbringen" })
+		text = strings.Join(ws, " ")
+	}
 	if t, ok := withoutRelativeWo(text); ok {
 		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
 		text, ws = t, words(t)
