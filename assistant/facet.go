@@ -42,7 +42,7 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
 		break
 	}
-	if lx.match("permission_take", ws) {
+	if lx.match("permission", ws) && !lx.match("obligation", ws) && (slices.Contains(ws, "mitnehmen") || slices.Contains(ws, "mitbringen")) {
 		// "Darf ich meinen Hund mitnehmen?" asks whether it is allowed,
 		// not what to bring.
 		ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "mitnehmen" || w == "mitbringen" })
