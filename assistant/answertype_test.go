@@ -343,3 +343,12 @@ func TestPermissionToTakeAlong(t *testing.T) {
 		t.Errorf("facets = %v, want documents", fs)
 	}
 }
+
+// A page's own controls in its text are no answer.
+func TestPageControlsAreNoise(t *testing.T) {
+	for u, want := range map[string]bool{"Seite drucken · Seite teilen": true, "Nach oben": true, "Drucken Sie den Antrag aus und bringen Sie ihn mit.": false} {
+		if got := noiseUnit(u); got != want {
+			t.Errorf("noiseUnit(%q) = %v, want %v", u, got, want)
+		}
+	}
+}

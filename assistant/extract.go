@@ -708,9 +708,21 @@ var tableRuleRE = regexp.MustCompile(`^[|:\-\s]+$`)
 
 // noiseUnit reports whether u carries no statement: a table rule, a table
 // header without rows, template markup.
+// pageControls are the words of a web page's own controls that land in
+// its text ("Seite drucken", "nach oben", "Share").
+var pageControls = map[string]bool{
+	"seite": true, "drucken": true, "teilen": true, "merken": true, "vorlesen": true, "nach": true, "oben": true,
+	"zurueck": true, "herunterladen": true, "speichern": true, "link": true, "kopieren": true, "schliessen": true,
+	"print": true, "share": true, "page": true, "back": true, "to": true, "top": true, "download": true, "this": true,
+}
+
 func noiseUnit(u string) bool {
 	t := strings.TrimSpace(u)
 	if t == "" || tableRuleRE.MatchString(t) || strings.HasPrefix(t, "{%") || linkOnlyRE.MatchString(t) {
+		return true
+	}
+	if ws := words(t); len(ws) > 0 && len(ws) <= 8 && !slices.ContainsFunc(ws, func(w string) bool { return !pageControls[w] }) {
+		// "Seite drucken · Seite teilen": the page's own controls.
 		return true
 	}
 	if strings.Count(t, "|") >= 2 {
