@@ -352,3 +352,22 @@ func TestPageControlsAreNoise(t *testing.T) {
 		}
 	}
 }
+
+// A household's size, however it is said, picks its line of a table.
+func TestHouseholdSize(t *testing.T) {
+	for text, want := range map[string]int{
+		"wir sind zu dritt und verdienen 30000": 3,
+		"wir sind eine 4-köpfige familie":       4,
+		"fünfköpfige familie, was bekommen wir": 5,
+		"für 2 personen":                        2,
+		"ich bin 2 mal umgezogen":               0,
+	} {
+		if got := householdSize(words(text)); got != want {
+			t.Errorf("householdSize(%q) = %d, want %d", text, got, want)
+		}
+	}
+	table := "| Haushalt | Grenze |\n|---|---|\n| 1 Person | 19.800 Euro |\n| 3 Personen | 32.300 Euro |\n| 4 Personen | 37.700 Euro |"
+	if got := householdLine(table, 3); got != "3 Personen: 32.300 Euro" {
+		t.Errorf("householdLine = %q", got)
+	}
+}

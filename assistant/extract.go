@@ -52,6 +52,17 @@ var facetFallback = map[knowledge.Facet][]knowledge.Facet{
 // of.
 func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, lead string, missing bool) {
 	d := c.doc
+	defer func() {
+		if lead == "" && q.sit.household > 0 {
+			// A household's line of an income or size table stands
+			// wherever the document puts it, quoted or not.
+			for _, s := range d.Sections {
+				if lead = householdLine(s.Text, q.sit.household); lead != "" {
+					break
+				}
+			}
+		}
+	}()
 	budget := maxAnswerRunes
 	add := func(x quote) bool {
 		x.text = strings.TrimSpace(x.text)
@@ -1127,6 +1138,11 @@ var (
 // and not "unter 24 Jahren". It returns "" when the situation says
 // nothing or no line is specific to it.
 func situationLine(text string, s situation) string {
+	if s.household > 0 {
+		if l := householdLine(text, s.household); l != "" {
+			return l
+		}
+	}
 	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
 		return ""
 	}
@@ -1294,4 +1310,31 @@ func dropWeakest(keep map[int]bool, best int, unit func(i int) (runes int, v flo
 // "entfällt": worth quoting when asked, not unasked.
 func saysNothing(text string) bool {
 	return len(strings.Fields(text)) < 3 && !strings.ContainsAny(text, "0123456789")
+}
+
+// personsRE finds the household size a line of a table or list is for:
+// "3 Personen", "für 2 Personen".
+var personsRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*-?\s*(?:Personen|Person)\b`)
+
+// householdLine returns the first line of text's tables or lists that is
+// for a household of n people and states something for it ("| 3
+// Personen | 32.300 Euro |"), as "3 Personen: 32.300 Euro"; "" when none.
+func householdLine(text string, n int) string {
+	for _, u := range splitUnits(text) {
+		if runeLen(u) > 160 || !(listItemRE.MatchString(u) || strings.Contains(u, ":") || strings.Count(u, "|") >= 2) {
+			continue
+		}
+		m := personsRE.FindStringSubmatch(u)
+		if m == nil || m[1] != strconv.Itoa(n) || !strings.ContainsAny(personsRE.ReplaceAllString(u, ""), "0123456789") {
+			continue
+		}
+		var cells []string
+		for _, c := range strings.Split(strings.Trim(strings.TrimSpace(u), "|"), "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		return strings.TrimSpace(listItemRE.ReplaceAllString(strings.Join(cells, ": "), ""))
+	}
+	return ""
 }

@@ -67,6 +67,9 @@ type situation struct {
 	// status holds stems of the words for the asker's status that fee
 	// tables name ("studierend", "schul" for a student or pupil).
 	status []string
+	// household is the number of people the asker's household has
+	// ("wir sind zu dritt", "4-köpfige Familie"), 0 when not said.
+	household int
 }
 
 // words returns the stems by which a document's names speak of the
@@ -90,7 +93,7 @@ func (s situation) words() []string {
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || len(s.status) > 0
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || len(s.status) > 0 || s.household > 0
 }
 
 var (
@@ -301,6 +304,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			break
 		}
 	}
+	s.household = householdSize(ws)
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
 	s.lost = lx.match("situation_lost", ws)
@@ -415,4 +419,43 @@ func nameWords(org string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// countWords are the numbers of people German says in words, and the
+// forms of "zu zweit", "zu dritt", ….
+var countWords = map[string]int{
+	"zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+	"zweit": 2, "dritt": 3, "viert": 4, "fuenft": 5, "sechst": 6, "siebt": 7,
+}
+
+// householdSize returns how many people the asker's household has, as
+// "wir sind zu dritt", "zu viert", "3 Personen", "drei Personen",
+// "4-köpfige Familie", "fünfköpfige Familie" or "Dreipersonenhaushalt"
+// say it; 0 when the words say nothing.
+func householdSize(ws []string) int {
+	num := func(w string) int {
+		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 20 {
+			return n
+		}
+		return countWords[w]
+	}
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case w == "zu" && next != "" && strings.HasSuffix(next, "t") && countWords[next] > 0:
+			return countWords[next]
+		case (next == "personen" || next == "koepfige" || next == "koepfigen" || next == "person") && num(w) > 1:
+			return num(w)
+		case strings.HasSuffix(w, "koepfige") || strings.HasSuffix(w, "koepfigen") || strings.HasSuffix(w, "personenhaushalt"):
+			for word, n := range countWords {
+				if strings.HasPrefix(w, word) && !strings.HasSuffix(word, "t") {
+					return n
+				}
+			}
+		}
+	}
+	return 0
 }
