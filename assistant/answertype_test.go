@@ -371,3 +371,14 @@ func TestHouseholdSize(t *testing.T) {
 		t.Errorf("householdLine = %q", got)
 	}
 }
+
+// A separable verb is read in its own clause: "ich melde … mit an, die
+// kleinen haben …" is about "anmelden".
+func TestSeparableVerbPerClause(t *testing.T) {
+	a := mustAssistant(t, nil)
+	text := "ich melde meine frau und die kinder gleich mit an, die kleinen haben noch keinen ausweis"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+	if !strings.Contains(q.text, "anmelden") {
+		t.Errorf("understand(%q).text = %q, want anmelden", text, q.text)
+	}
+}

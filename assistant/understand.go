@@ -112,10 +112,13 @@ func (a *Assistant) understand(t *turn) question {
 		ws = words(t.query)
 	}
 	evWords := ws
-	if v := separableVerb(a.lex, ws); v != "" {
-		// "Wie melde ich mein Gewerbe ab?" asks about "abmelden".
-		q.text += " " + v
-		evWords = append(slices.Clip(ws), v)
+	for _, cl := range strings.FieldsFunc(t.query, func(r rune) bool { return r == ',' || r == ';' || r == '.' || r == '?' || r == '!' }) {
+		if v := separableVerb(a.lex, words(cl)); v != "" {
+			// "Wie melde ich mein Gewerbe ab?" asks about "abmelden",
+			// "ich melde meine Frau gleich mit an, …" about "anmelden".
+			q.text += " " + v
+			evWords = append(slices.Clip(evWords), v)
+		}
 	}
 	// The town's own name is in every document of its knowledge base and
 	// names none of them: "ich bin nach Lindenbach gezogen" is about
