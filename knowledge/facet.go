@@ -69,6 +69,11 @@ var facetLabels = []struct {
 	{"onlineverfahren", FacetOnline},
 	{"online-verfahren", FacetOnline},
 	{"online-antragstellung", FacetOnline},
+	// The catalogue's "Formulare": where to get the application, on
+	// paper or online.
+	{"formulare", FacetOnline},
+	{"formular", FacetOnline},
+	{"vordrucke", FacetOnline},
 	{"terminvereinbarung", FacetTermin},
 	{"termin", FacetTermin},
 	{"termine", FacetTermin},
