@@ -450,7 +450,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	}
 	for si, s := range d.Sections {
 		for ui, un := range info.units[si] {
-			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) {
+			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) || d.Kind == knowledge.KindLaw && len(un.words) < 4 && !strings.ContainsAny(un.text, "0123456789") {
+				// A statute's table cell ("Kopfbedeckung") or a stray heading
+				// without a value says nothing on its own.
 				continue
 			}
 			u := un.text
