@@ -113,6 +113,34 @@ func TestSecondTrialQuestions(t *testing.T) {
 	}
 }
 
+// TestTwoServicesInOneMessage asks two things whose answers stand in two
+// documents: each part is answered from its own, with both sources.
+func TestTwoServicesInOneMessage(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "two", Audience: knowledge.Citizen}, assistant.Message{
+		Text: "wir ziehen nach kanada, bis wann muss ich mich abmelden und was kostet es, das auto online abzumelden"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := sourceIDs(ans)
+	if !contains(ids, "leistungen/wohnsitz-abmelden") || !contains(ids, "leistungen/fahrzeug-abmelden") {
+		t.Errorf("sources %v, want both the registration and the vehicle\n%s", ids, ans.Text)
+	}
+	for _, f := range []string{"2 Wochen", "6,90 Euro"} {
+		if !strings.Contains(ans.Text, f) {
+			t.Errorf("answer lacks %q:\n%s", f, ans.Text)
+		}
+	}
+	// One service asked twice over is one block.
+	ans, err = a.Ask(context.Background(), &assistant.Conversation{ID: "one", Audience: knowledge.Citizen}, assistant.Message{Text: "Was kostet die Eheschließung und welche Unterlagen brauchen wir?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) != 1 {
+		t.Errorf("sources %v, want the marriage only", sourceIDs(ans))
+	}
+}
+
 // TestAnswersNeverQuoteHeaderLines asks about a knowledge root whose
 // documents carry the header lines document systems put above a text;
 // no answer may quote them, whatever is asked.

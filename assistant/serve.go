@@ -213,6 +213,18 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	if missing {
 		t.conf *= 0.8
 	}
+	if j, q2 := a.second(t, q, sel); j >= 0 && !t.conv.Simple {
+		// The other part of the message names another service: its
+		// answer follows in a block of its own.
+		c2 := sel.r.cands[j]
+		qs2, lead2, _ := a.extract(c2, q2, true)
+		qs2 = withinRunes(qs2, maxAnswerRunes/2)
+		if len(qs2) > 0 {
+			b2 := composeAnswer(t.m, t.lang, c2, qs2, lead2, false, a.kindLabel(t.m, c2.doc))
+			body.text += "\n\n" + b2.text
+			body.sources = append(body.sources, b2.sources...)
+		}
+	}
 	t.conv.Focus = c.doc.ID
 	return Answer{
 		Text:       body.text,
