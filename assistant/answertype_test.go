@@ -382,3 +382,24 @@ func TestSeparableVerbPerClause(t *testing.T) {
 		t.Errorf("understand(%q).text = %q, want anmelden", text, q.text)
 	}
 }
+
+// An entry of a page's questions and answers that asks what the asker
+// asks, in other words, is found; one that shares only the page's topic
+// is not.
+func TestFAQEntry(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "x", Title: "Meldebescheinigung beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Wird die Online-Bescheinigung auch elektronisch geschickt?** Nein, Sie erhalten sie per Post an Ihre Meldeadresse.\n\n**Kann ich die Meldebescheinigung abholen lassen?** Ja, mit Vollmacht."},
+	}}
+	c := candidate{doc: doc, info: a.info(doc)}
+	ask := func(text string) question {
+		return a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+	}
+	x, ok := a.faqEntry(c, ask("wenn ich die meldebescheinigung online beantrage krieg ich die dann per mail elektronisch"))
+	if !ok || !strings.Contains(x.text, "per Post") {
+		t.Errorf("faqEntry = %q, %v; want the entry about sending it", x.text, ok)
+	}
+	if x, ok := a.faqEntry(c, ask("was kostet eine meldebescheinigung")); ok {
+		t.Errorf("faqEntry matched %q for a question it does not ask", x.text)
+	}
+}

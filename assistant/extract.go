@@ -109,6 +109,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		}
 		return untitle(qs, d.Title), lead, false
 	}
+	if x, ok := a.faqEntry(c, q); ok && !simple {
+		// An entry of the page's questions and answers that asks what
+		// the asker asks answers first.
+		add(x)
+	}
 	for _, f := range q.facets {
 		got := false
 		for _, s := range sectionsFor(d, f) {

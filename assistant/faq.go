@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Service pages answer the questions people ask most in a list of
+// questions and answers ("**Gilt der Ausweis in allen Zonen?** Nein, nur
+// in der Zone …"). A question that asks what one of them asks, in other
+// words ("gilt der dann auch in der Zone, wo mein Büro ist"), is answered
+// by that entry: it is quoted before anything else the page says.
+
+// faqRE matches an entry of such a list: a question at the start of the
+// unit, bold or not, followed by its answer.
+var faqRE = regexp.MustCompile(`^\s*(?:[-*]\s+)?(?:\*\*|__)?([^*?]{8,160}\?)(?:\*\*|__)?\s+\S`)
+
+// minFAQShared is the least number of the entry's words the asker must
+// use; minFAQShare the least share of them.
+const (
+	minFAQShared = 2
+	minFAQShare  = 0.5
+)
+
+// faqEntry returns the entry of c's question-and-answer lists that asks
+// what q asks, and whether there is one: at least minFAQShared of its
+// question's words, and at least minFAQShare of them, are the asker's
+// (stop words and the document's own names left out on both sides); the
+// entry sharing the most wins.
+func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	best, bestN, bestShare := quote{}, 0, 0.0
+	for si, units := range info.units {
+		for _, un := range units {
+			m := faqRE.FindStringSubmatch(un.text)
+			if m == nil {
+				continue
+			}
+			asked := map[string]bool{}
+			for _, w := range words(m[1]) {
+				if len([]rune(w)) < 3 || a.lex.has("stop_de", w) || a.lex.has("noise", w) {
+					continue
+				}
+				if s := stem(w); !info.nameTok[s] {
+					asked[s] = true
+				}
+			}
+			if len(asked) < minFAQShared {
+				continue
+			}
+			n := 0
+			for s := range asked {
+				if a.askerSays(q, s) {
+					n++
+				}
+			}
+			share := float64(n) / float64(len(asked))
+			if n >= minFAQShared && share >= minFAQShare && (n > bestN || n == bestN && share > bestShare) {
+				s := c.doc.Sections[si]
+				best, bestN, bestShare = quote{label: label(s.Heading), facet: s.Facet, text: strings.TrimSpace(un.text)}, n, share
+			}
+		}
+	}
+	return best, bestN > 0
+}
+
+// askerSays reports whether the asker's words hold stem s of an entry's
+// question: as a word, inside a compound ("Meldebescheinigung" holds
+// "Bescheinigung"), as a stem of it ("trotz" of "trotzdem"), or by one of
+// the alternative words the lexicon gives a word of the asker.
+func (a *Assistant) askerSays(q question, s string) bool {
+	if q.terms.stems[s] {
+		return true
+	}
+	for u := range q.terms.stems {
+		if len(u) >= 5 && (strings.Contains(u, s) && len(s) >= 5 || strings.HasPrefix(s, u)) {
+			return true
+		}
+		for _, alt := range q.terms.alts[u] {
+			if alt == s {
+				return true
+			}
+		}
+	}
+	return false
+}
