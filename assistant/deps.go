@@ -28,6 +28,21 @@ type Retriever interface {
 	Document(id string, aud knowledge.Audience) (knowledge.Document, bool)
 }
 
+// documentViewer is a Retriever that lends a document without copying it
+// (*knowledge.Base); the assistant only reads documents.
+type documentViewer interface {
+	DocumentView(id string, aud knowledge.Audience) (knowledge.Document, bool)
+}
+
+// document is Retriever.Document, without the copy where the retriever
+// can lend the document.
+func (a *Assistant) document(id string, aud knowledge.Audience) (knowledge.Document, bool) {
+	if v, ok := a.cfg.Retriever.(documentViewer); ok {
+		return v.DocumentView(id, aud)
+	}
+	return a.cfg.Retriever.Document(id, aud)
+}
+
 // ConversationStore keeps conversations between turns. Load returns
 // ErrNotFound for an unknown ID. Save replaces the stored conversation.
 type ConversationStore interface {

@@ -89,27 +89,35 @@ func (a *Assistant) search(ctx context.Context, text, situation string, aud know
 		}
 	}
 	r := retrieval{aud: aud, passages: ps, cands: make([]candidate, 0, min(docs, maxCandidates))}
-	byID := make(map[string]int, len(ps))
-	for _, p := range ps {
-		i, ok := byID[p.DocID]
-		if !ok {
+	if docs > 0 {
+		r.docIDs = make([]string, 0, docs)
+	}
+	// candOf[j] is the candidate of docIDs[j], -1 for none; a handful of
+	// IDs are looked up faster in a list than in a map.
+	var candBuf [retrieveK]int
+	candOf := candBuf[:0]
+	for j, p := range ps {
+		k := slices.Index(r.docIDs, p.DocID)
+		if k < 0 {
 			r.docIDs = append(r.docIDs, p.DocID)
 			if len(r.cands) >= maxCandidates {
-				byID[p.DocID] = -1
+				candOf = append(candOf, -1)
 				continue
 			}
-			doc, found := a.cfg.Retriever.Document(p.DocID, aud)
+			doc, found := a.document(p.DocID, aud)
 			if !found {
 				// The retriever enforces the audience; a passage of a
 				// document we may not load is dropped, not shown.
-				byID[p.DocID] = -1
+				candOf = append(candOf, -1)
 				continue
 			}
-			i = len(r.cands)
-			byID[p.DocID] = i
-			r.cands = append(r.cands, candidate{doc: doc, rank: len(r.docIDs) - 1, score: p.Score})
+			candOf = append(candOf, len(r.cands))
+			// The first passage is ps's own (capped: a second one is
+			// appended to a copy).
+			r.cands = append(r.cands, candidate{doc: doc, rank: len(r.docIDs) - 1, score: p.Score, passages: ps[j : j+1 : j+1]})
+			continue
 		}
-		if i >= 0 {
+		if i := candOf[k]; i >= 0 {
 			r.cands[i].passages = append(r.cands[i].passages, p)
 		}
 	}

@@ -398,7 +398,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			}
 		}
 	}
-	focus, ok := a.cfg.Retriever.Document(conv.Focus, audience(conv))
+	focus, ok := a.document(conv.Focus, audience(conv))
 	if !ok {
 		return knowledge.Document{}, false
 	}

@@ -380,6 +380,21 @@ func (b *Base) Document(id string, aud Audience) (Document, bool) {
 	return cloneDoc(ix.docs[i]), true
 }
 
+// DocumentView is Document without the copy: the document shares its
+// slices and map with the index, so the caller must only read it. It
+// spares an answer copying the sections of every candidate it weighs.
+func (b *Base) DocumentView(id string, aud Audience) (Document, bool) {
+	ix := b.cur.Load()
+	if ix == nil {
+		return Document{}, false
+	}
+	i, ok := ix.docByID[id]
+	if !ok || !ix.docs[i].Audience.VisibleTo(requester(aud)) {
+		return Document{}, false
+	}
+	return ix.docs[i], true
+}
+
 // Documents returns the documents aud may read, sorted by ID.
 func (b *Base) Documents(aud Audience) []Document {
 	ix := b.cur.Load()

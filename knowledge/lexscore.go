@@ -85,6 +85,7 @@ type lexScratch struct {
 	sum     []float64
 	matched []int32
 	touched []int32
+	keys    []uint64 // the rank keys' storage (topNWith)
 }
 
 func (ls *lexScorer) init(ix *index) {
@@ -307,7 +308,7 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 			sc.matched[c]++
 		}
 	}
-	top := newTopN(n)
+	top := topNWith(n, sc.keys)
 	total := float64(len(clauses))
 	for _, c := range sc.touched {
 		if aud != Employee && !ls.citizen[c] {
@@ -316,5 +317,7 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 		score := sc.sum[c] * (float64(sc.matched[c]) / total)
 		top.offer(int(c), float32(score))
 	}
-	return top.sorted(), nil
+	out := top.sorted()
+	sc.keys = top.keys[:0]
+	return out, nil
 }

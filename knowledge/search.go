@@ -250,15 +250,16 @@ func keepAmongK(ranked []scored, keep []int, ix *index, k int) {
 	k = min(k, len(ranked))
 	docAt := func(i int) int { return ix.chunks[ranked[i].chunk].Doc }
 	var moved []int // positions beyond k to bring in
-	kept := map[int]bool{}
+	var keptBuf [2]int
+	kept := keptBuf[:0] // the kept documents: a handful, so a list
 	for _, d := range keep {
 		i := slices.IndexFunc(ranked, func(r scored) bool { return ix.chunks[r.chunk].Doc == d })
 		switch {
-		case i < 0 || kept[d]:
+		case i < 0 || slices.Contains(kept, d):
 		case i < k:
-			kept[d] = true
+			kept = append(kept, d)
 		default:
-			kept[d] = true
+			kept = append(kept, d)
 			moved = append(moved, i)
 		}
 	}
@@ -269,7 +270,7 @@ func keepAmongK(ranked []scored, keep []int, ix *index, k int) {
 	var window, out []scored
 	drop := len(moved)
 	for i := k - 1; i >= 0; i-- {
-		if drop > 0 && !kept[docAt(i)] {
+		if drop > 0 && !slices.Contains(kept, docAt(i)) {
 			out = append([]scored{ranked[i]}, out...)
 			drop--
 			continue
@@ -326,7 +327,10 @@ func (ix *index) releaseFusion(fs *fusionScratch) {
 // for a facet and the best document has a chunk of that facet, that chunk
 // comes first and the document's best chunk, if different, second.
 func (ix *index) collapse(ranked []scored, facet Facet, k int) []Passage {
-	var out []Passage
+	if len(ranked) == 0 {
+		return nil
+	}
+	out := make([]Passage, 0, max(1, min(k, len(ranked)+1)))
 	for _, r := range ranked {
 		d := ix.chunks[r.chunk].Doc
 		if len(out) == 0 && facet != FacetNone && ix.chunks[r.chunk].Facet != facet {

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -290,6 +291,12 @@ func TestDocumentAudience(t *testing.T) {
 		d, ok := b.Document(tt.id, tt.aud)
 		if ok != tt.want || (ok && d.ID != tt.id) {
 			t.Errorf("Document(%q, %q) = %q, %v; want %v", tt.id, tt.aud, d.ID, ok, tt.want)
+		}
+		// The view without the copy enforces the audience alike and
+		// holds the same document.
+		v, vok := b.DocumentView(tt.id, tt.aud)
+		if vok != ok || !reflect.DeepEqual(v, d) {
+			t.Errorf("DocumentView(%q, %q) = %q, %v; want what Document returns: %q, %v", tt.id, tt.aud, v.ID, vok, d.ID, ok)
 		}
 	}
 	for _, d := range b.Documents(Citizen) {

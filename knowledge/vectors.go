@@ -25,6 +25,9 @@ type vectors struct {
 	n       int
 	citizen []span // runs of rows visible to citizens, ascending
 	all     []span // every row
+	// keys holds *[]uint64, the rank keys of a finished single-worker
+	// scan, for the next one (a query's only allocation besides its result).
+	keys sync.Pool
 }
 
 // span is the rows lo ≤ r < hi.
@@ -85,7 +88,19 @@ func (v *vectors) search(q []float32, all bool, n int) []scored {
 	if all {
 		spans = v.all
 	}
-	return scanSpans(v.data, v.dim, q, spans, n)
+	if spanRows(spans) > parallelRows {
+		return scanSpans(v.data, v.dim, q, spans, n)
+	}
+	buf, _ := v.keys.Get().(*[]uint64)
+	if buf == nil {
+		buf = new([]uint64)
+	}
+	h := topNWith(n, *buf)
+	h.scan(v.data, v.dim, q, spans)
+	out := h.sorted()
+	*buf = h.keys[:0]
+	v.keys.Put(buf)
+	return out
 }
 
 // scanSpans scores the rows of matrix (stride dims) in spans against q and
@@ -183,6 +198,14 @@ type topN struct {
 }
 
 func newTopN(n int) topN { return topN{max: n, keys: make([]uint64, 0, 4*n+16)} }
+
+// topNWith is newTopN over buf's storage, grown when it is too small.
+func topNWith(n int, buf []uint64) topN {
+	if cap(buf) < 4*n+16 {
+		return newTopN(n)
+	}
+	return topN{max: n, keys: buf[:0]}
+}
 
 // rankKey packs a score and a row into one integer that orders like the
 // ranking: a higher score gives a greater key, and of equal scores the
