@@ -379,7 +379,9 @@ func stemIn(s string, stems stemSet) bool {
 		return false
 	}
 	for _, w := range stems.list {
-		if strings.Contains(w, s) || nearMiss(w, s) {
+		// A word shorter by more than two bytes neither holds s nor
+		// nearly is it.
+		if len(w)+2 >= len(s) && (strings.Contains(w, s) || nearMiss(w, s)) {
 			return true
 		}
 	}

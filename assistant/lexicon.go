@@ -173,8 +173,37 @@ func parsePattern(line string) pattern {
 // neither a gap nor a prefix, which every match contains. Patterns without
 // one are in free and always tried.
 type anchorIndex struct {
+	ps     []pattern // the section's patterns, so that one lookup finds both
 	byWord map[string][]int
 	free   []int
+	// literal and wild are the words of the section's patterns other
+	// than gaps, plain and with a "*", for literalIn.
+	literal map[string]bool
+	wild    []string
+	// anchorBits has wordBit set for every anchor word: a word whose
+	// bit is clear anchors nothing, without a lookup in byWord.
+	anchorBits [4]uint64
+}
+
+// wordBit is one of 256 bits chosen by a word's length and its first,
+// second and last bytes; a quick filter before a map lookup.
+func wordBit(w string) (int, uint64) {
+	if w == "" {
+		return 0, 1
+	}
+	h := uint(len(w))*7 + uint(w[0])*131 + uint(w[len(w)-1])*31
+	if len(w) > 1 {
+		h += uint(w[1]) * 17
+	}
+	h &= 255
+	return int(h >> 6), 1 << (h & 63)
+}
+
+// mayAnchor reports whether w may be an anchor of the section: false
+// means it is none.
+func (x *anchorIndex) mayAnchor(w string) bool {
+	i, b := wordBit(w)
+	return x.anchorBits[i]&b != 0
 }
 
 // patternAnchor returns the first word of p that is neither a gap nor a
@@ -189,7 +218,18 @@ func patternAnchor(p pattern) string {
 }
 
 func newAnchorIndex(ps []pattern) anchorIndex {
-	x := anchorIndex{byWord: map[string][]int{}}
+	x := anchorIndex{ps: ps, byWord: map[string][]int{}, literal: map[string]bool{}}
+	for _, p := range ps {
+		for _, w := range p {
+			switch {
+			case w == "~":
+			case strings.HasPrefix(w, "*") || strings.HasSuffix(w, "*"):
+				x.wild = append(x.wild, w)
+			default:
+				x.literal[w] = true
+			}
+		}
+	}
 	for i, p := range ps {
 		anchor := patternAnchor(p)
 		if anchor == "" {
@@ -197,6 +237,8 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 			continue
 		}
 		x.byWord[anchor] = append(x.byWord[anchor], i)
+		k, b := wordBit(anchor)
+		x.anchorBits[k] |= b
 	}
 	return x
 }
@@ -205,10 +247,16 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 // section that may match words: those anchored on one of the words and the
 // free ones. buf is reused for the result.
 func (lx *lexicon) candidates(section string, words []string, buf []int) []int {
-	x := lx.anchors[section]
+	return lx.anchors[section].candidates(words, buf)
+}
+
+// candidates is lexicon.candidates over the section's index.
+func (x anchorIndex) candidates(words []string, buf []int) []int {
 	out := append(buf[:0], x.free...)
 	for _, w := range words {
-		out = append(out, x.byWord[w]...)
+		if x.mayAnchor(w) {
+			out = append(out, x.byWord[w]...)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out) // a repeated word adds its patterns again
@@ -244,14 +292,17 @@ func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word
 // do, so it tries the candidates as the anchor index lists them, without
 // putting them in order: the free ones, then those of each word.
 func (lx *lexicon) match(section string, words []string) bool {
-	ps := lx.sections[section]
 	x := lx.anchors[section]
+	ps := x.ps
 	for _, i := range x.free {
 		if _, ok := ps[i].find(words); ok {
 			return true
 		}
 	}
 	for _, w := range words {
+		if !x.mayAnchor(w) {
+			continue
+		}
 		for _, i := range x.byWord[w] {
 			if _, ok := ps[i].find(words); ok {
 				return true
@@ -266,8 +317,9 @@ func (lx *lexicon) match(section string, words []string) bool {
 func (lx *lexicon) spans(section string, words []string) [][2]int {
 	var out [][2]int
 	var buf [16]int
-	ps := lx.sections[section]
-	for _, i := range lx.candidates(section, words, buf[:0]) {
+	x := lx.anchors[section]
+	ps := x.ps
+	for _, i := range x.candidates(words, buf[:0]) {
 		p := ps[i]
 		for start := 0; start < len(words); {
 			end, ok := p.matchAt(words, start)
@@ -294,11 +346,13 @@ func (p pattern) find(words []string) (int, bool) {
 // literalIn reports whether w matches a word (not a gap) of an entry of
 // section.
 func (lx *lexicon) literalIn(section, w string) bool {
-	for _, p := range lx.sections[section] {
-		for _, x := range p {
-			if x != "~" && wordMatches(x, w) {
-				return true
-			}
+	x := lx.anchors[section]
+	if x.literal[w] {
+		return true
+	}
+	for _, p := range x.wild {
+		if wordMatches(p, w) {
+			return true
 		}
 	}
 	return false

@@ -499,7 +499,9 @@ func nameIn(name []string, stems stemSet) bool {
 		found := false
 		if len(s) >= 6 && len(name) == 1 {
 			for _, w := range stems.list {
-				if strings.Contains(w, s) || nearMiss(w, s) {
+				// A word shorter by more than two bytes neither holds s
+				// nor nearly is it.
+				if len(w)+2 >= len(s) && (strings.Contains(w, s) || nearMiss(w, s)) {
 					found = true
 					break
 				}
@@ -570,6 +572,11 @@ func tokenMatch(tokens map[string]bool, s string) bool {
 // holdsStem reports whether the word t holds the stem s as tokenMatch
 // means it: inside a compound, as a near miss, or with the same head.
 func holdsStem(t, s string) bool {
+	if len(t)+2 < len(s) {
+		// Too short to hold s or to be a near miss of it (at most two
+		// bytes apart); a long word may still share its head.
+		return sameCompoundHead(s, t)
+	}
 	return strings.Contains(t, s) || nearMiss(s, t) || sameCompoundHead(s, t)
 }
 
