@@ -11,7 +11,8 @@ import (
 )
 
 // TestLexiconAnchorsAgreeWithFullScan checks that match and spans, which
-// try only the patterns whose anchor word a message contains, give what
+// try only the patterns whose anchor word a message contains, and
+// literalIn, which looks words up in the section's word set, give what
 // trying every pattern gives: over messages made of the lexicon's own
 // entries (alone, joined, with words around them) for every section.
 func TestLexiconAnchorsAgreeWithFullScan(t *testing.T) {
@@ -66,6 +67,16 @@ func TestLexiconAnchorsAgreeWithFullScan(t *testing.T) {
 		}
 		return out
 	}
+	fullLiteral := func(section, w string) bool {
+		for _, p := range lx.sections[section] {
+			for _, x := range p {
+				if x != "~" && wordMatches(x, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	checked := 0
 	for _, name := range names {
 		for _, ws := range messages {
@@ -74,6 +85,11 @@ func TestLexiconAnchorsAgreeWithFullScan(t *testing.T) {
 			}
 			if got, want := lx.spans(name, ws), fullSpans(name, ws); !reflect.DeepEqual(got, want) {
 				t.Fatalf("spans(%s, %q) = %v, full scan %v", name, ws, got, want)
+			}
+			for _, w := range ws {
+				if got, want := lx.literalIn(name, w), fullLiteral(name, w); got != want {
+					t.Fatalf("literalIn(%s, %q) = %v, full scan %v", name, w, got, want)
+				}
 			}
 			checked++
 		}
