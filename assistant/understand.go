@@ -196,11 +196,14 @@ func (a *Assistant) understand(t *turn) question {
 		// kostet" does.
 		q.facets = []knowledge.Facet{knowledge.FacetKosten}
 	}
-	q.trouble = a.lex.match("ask_trouble", words(asked))
-	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", words(asked))
-	for _, c := range codeRE.FindAllString(t.red, 8) {
-		if strings.ContainsAny(c, "0123456789") {
-			q.codes = append(q.codes, strings.ToLower(c))
+	askedWords := words(asked)
+	q.trouble = a.lex.match("ask_trouble", askedWords)
+	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
+	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
+		for _, c := range codeRE.FindAllString(t.red, 8) {
+			if strings.ContainsAny(c, "0123456789") {
+				q.codes = append(q.codes, strings.ToLower(c))
+			}
 		}
 	}
 	q.sit = a.lex.situationOf(t.red, ws)
