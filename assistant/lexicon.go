@@ -50,6 +50,40 @@ type lexicon struct {
 	// genericStems are the stems of [generic_title]: verbs and nouns of
 	// procedure ("anmelden", "Beantragung") that name no service alone.
 	genericStems map[string]bool
+	// eventIndex and officeIndex list events and offices followed by
+	// alternatives (officeOrAlternative) by their anchor words.
+	eventIndex, officeIndex translationIndex
+}
+
+// translationIndex lists the entries of a list of translations (as
+// indices) by their anchor word; entries without one are in free.
+type translationIndex struct {
+	byWord map[string][]int
+	free   []int
+}
+
+func newTranslationIndex(n int, at func(int) *translation) translationIndex {
+	x := translationIndex{byWord: map[string][]int{}}
+	for i := range n {
+		if a := at(i).anchor; a != "" {
+			x.byWord[a] = append(x.byWord[a], i)
+		} else {
+			x.free = append(x.free, i)
+		}
+	}
+	return x
+}
+
+// candidates returns, in list order, the indices of the entries that may
+// match ws (translation.mayMatch): those anchored on one of its words and
+// the free ones. buf is reused for the result.
+func (x translationIndex) candidates(ws []string, buf []int) []int {
+	out := append(buf[:0], x.free...)
+	for _, w := range ws {
+		out = append(out, x.byWord[w]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // officeOrAlternative returns the i-th entry of offices followed by
@@ -278,6 +312,8 @@ func (lx *lexicon) check() (*lexicon, error) {
 	for name, ps := range lx.sections {
 		lx.anchors[name] = newAnchorIndex(ps)
 	}
+	lx.eventIndex = newTranslationIndex(len(lx.events), func(i int) *translation { return &lx.events[i] })
+	lx.officeIndex = newTranslationIndex(len(lx.offices)+len(lx.alternatives), lx.officeOrAlternative)
 	lx.genericStems = map[string]bool{}
 	for w := range lx.sets["generic_title"] {
 		lx.genericStems[stem(w)] = true
@@ -321,7 +357,12 @@ func (lx *lexicon) spans(section string, words []string) [][2]int {
 	ps := x.ps
 	for _, i := range x.candidates(words, buf[:0]) {
 		p := ps[i]
+		lead := p.leadByte()
 		for start := 0; start < len(words); {
+			if lead != 0 && !startsWith(words[start], lead) {
+				start++
+				continue
+			}
 			end, ok := p.matchAt(words, start)
 			if ok {
 				out = append(out, [2]int{start, end})
@@ -334,13 +375,30 @@ func (lx *lexicon) spans(section string, words []string) [][2]int {
 
 // find returns the first start position where p matches words.
 func (p pattern) find(words []string) (int, bool) {
+	lead := p.leadByte()
 	for start := range words {
+		if lead != 0 && !startsWith(words[start], lead) {
+			continue
+		}
 		if _, ok := p.matchAt(words, start); ok {
 			return start, true
 		}
 	}
 	return -1, false
 }
+
+// leadByte returns the byte a word must begin with for p to match from
+// it: the first byte of p's first word when that is a word or a prefix,
+// 0 when any word may start a match (a gap, a compound's head). It spares
+// trying p at every position of a message.
+func (p pattern) leadByte() byte {
+	if len(p) == 0 || p[0] == "~" || strings.HasPrefix(p[0], "*") {
+		return 0
+	}
+	return p[0][0]
+}
+
+func startsWith(w string, b byte) bool { return w != "" && w[0] == b }
 
 // matchAt matches p at words[start:] and returns the end of the match.
 // literalIn reports whether w matches a word (not a gap) of an entry of

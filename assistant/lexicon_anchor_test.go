@@ -98,3 +98,61 @@ func TestLexiconAnchorsAgreeWithFullScan(t *testing.T) {
 		t.Fatalf("only %d checks", checked)
 	}
 }
+
+// TestTranslationIndexAgreesWithFullScan checks that the entries the
+// event and office indices offer for a message are, in order, those of
+// the whole list that may match it.
+func TestTranslationIndexAgreesWithFullScan(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := []struct {
+		name string
+		x    translationIndex
+		n    int
+		at   func(int) *translation
+	}{
+		{"events", lx.eventIndex, len(lx.events), func(i int) *translation { return &lx.events[i] }},
+		{"offices", lx.officeIndex, len(lx.offices) + len(lx.alternatives), lx.officeOrAlternative},
+	}
+	var messages [][]string
+	for _, l := range lists {
+		for i := range l.n {
+			var ws []string
+			for _, w := range l.at(i).pattern {
+				if w != "~" {
+					ws = append(ws, strings.Trim(w, "*"))
+				}
+			}
+			messages = append(messages, ws, append([]string{"wir", "sind"}, ws...))
+		}
+	}
+	messages = append(messages, nil, words("Wann hat das Bürgeramt geöffnet, wir sind umgezogen?"))
+	checked := 0
+	for _, l := range lists {
+		for _, ws := range messages {
+			var want []int
+			for i := range l.n {
+				if l.at(i).mayMatch(ws) {
+					want = append(want, i)
+				}
+			}
+			var got []int
+			for _, i := range l.x.candidates(ws, nil) {
+				if l.at(i).mayMatch(ws) {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s for %q: index offers %v, full scan %v", l.name, ws, got, want)
+			}
+			if len(want) > 0 {
+				checked++
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d messages matched an entry", checked)
+	}
+}

@@ -152,7 +152,8 @@ func (a *Assistant) understand(t *turn) question {
 		}
 	}
 	nOffices := len(a.lex.offices)
-	for i := range nOffices + len(a.lex.alternatives) {
+	var buf [16]int
+	for _, i := range a.lex.officeIndex.candidates(ws, buf[:0]) {
 		o := a.lex.officeOrAlternative(i)
 		if !o.mayMatch(ws) {
 			continue
@@ -222,7 +223,8 @@ func (a *Assistant) understand(t *turn) question {
 func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 	used := make([]bool, len(ws))
 	var out, purposes []string
-	for i := range lx.events {
+	var buf [16]int
+	for _, i := range lx.eventIndex.candidates(ws, buf[:0]) {
 		e := &lx.events[i]
 		if !e.mayMatch(ws) {
 			continue
