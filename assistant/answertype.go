@@ -150,7 +150,7 @@ func (a *Assistant) answersAsked(d knowledge.Document, info *docInfo, f knowledg
 	for _, r := range a.answeringUnits(d, info, f) {
 		un := info.units[r.s][r.u]
 		for _, st := range q.content {
-			if !info.nameTok[st] && q.hit(un.stems, st) {
+			if !info.nameTok[st] && q.hitIn(un.set, st) {
 				return true
 			}
 		}

@@ -201,6 +201,7 @@ func (c candidate) hit(q queryTerms, s string) bool {
 type textUnit struct {
 	text  string
 	stems map[string]bool
+	set   stemSet   // stems as a stemSet, for the scans of hitIn and match
 	words []string  // folded words
 	meta  bool      // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
 	noise bool      // a table rule, an empty table, a link to another page
@@ -324,6 +325,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 					info.tokens[stem(v)] = true
 				}
 			}
+			x.set = newStemSet(x.stems)
 			info.units[i] = append(info.units[i], x)
 		}
 	}

@@ -438,7 +438,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		hits[si] = make([][]int, len(units))
 		for ui, un := range units {
 			for k, st := range content {
-				if q.terms.hit(un.stems, st) {
+				if q.terms.hitIn(un.set, st) {
 					hits[si][ui] = append(hits[si][ui], k)
 					df[k]++
 				}
@@ -479,7 +479,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				// The asker's situation in the unit's words: "Für
 				// Minderjährige, die noch nicht 16 Jahre alt sind" for
 				// "meine Tochter ist 9".
-				if tokenMatch(un.stems, st) {
+				if un.set.match(st) {
 					words++
 					named++
 					break

@@ -173,13 +173,17 @@ func (ls *lexScorer) read(ctx context.Context, ix *index, r bleveapi.IndexReader
 
 // get returns the postings of term in field, reading them on first use.
 func (ls *lexScorer) get(ctx context.Context, ix *index, field, term string) (*postings, error) {
-	key := field + "\x00" + term
+	// The key is built on the stack for the lookup (m[string(b)] does
+	// not allocate) and as a string only for a miss.
+	var buf [64]byte
+	kb := append(append(append(buf[:0], field...), 0), term...)
 	ls.mu.RLock()
-	p := ls.cache[key]
+	p := ls.cache[string(kb)]
 	ls.mu.RUnlock()
 	if p != nil {
 		return p, nil
 	}
+	key := string(kb)
 	adv, err := ix.lex.Advanced()
 	if err != nil {
 		return nil, err

@@ -271,12 +271,13 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 	for i, tk := range toks {
 		light[i] = german.LightStem(tk.word)
 	}
+	var keyBuf [128]byte // a rule key is looked up without building a string
 	for n := min(ix.rules.maxLen, len(toks)); n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
 			if slices.Contains(covered[i:i+n], true) {
 				continue
 			}
-			rules := ix.rules.rules[strings.Join(light[i:i+n], " ")] // tokensKey(toks[i:i+n])
+			rules := ix.rules.rules[string(joinWords(keyBuf[:0], light[i:i+n]))] // tokensKey(toks[i:i+n])
 			if len(rules) > 0 && n > 1 {
 				for j := i; j < i+n; j++ {
 					covered[j] = true
@@ -381,4 +382,16 @@ func editDistance1(a, b string) bool {
 	default:
 		return a[i:] == b[i+1:]
 	}
+}
+
+// joinWords appends ws joined by blanks to b: strings.Join(ws, " ") as
+// bytes.
+func joinWords(b []byte, ws []string) []byte {
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
 }
