@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -220,6 +221,20 @@ func sourceOf(c candidate, qs []quote) Source {
 }
 
 func truncateRunes(s string, n int) string {
+	if len(s) <= n {
+		return s // no more runes than bytes
+	}
+	if utf8.ValidString(s) {
+		// The first n runes, cut in place instead of through a []rune.
+		i := 0
+		for k := range s {
+			if i == n {
+				return s[:k]
+			}
+			i++
+		}
+		return s
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s

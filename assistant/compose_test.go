@@ -192,3 +192,22 @@ func TestClarifiesBetweenTwoServices(t *testing.T) {
 		t.Errorf("named service not answered: %s", named.Text)
 	}
 }
+
+// TestTruncateRunes checks the cut without a []rune against the cut
+// through one, for ASCII, umlauts, emoji and invalid UTF-8.
+func TestTruncateRunes(t *testing.T) {
+	viaRunes := func(s string, n int) string {
+		r := []rune(s)
+		if len(r) <= n {
+			return s
+		}
+		return string(r[:n])
+	}
+	for _, s := range []string{"", "abc", "Bürgerbüro", "Straße 🏠 12 €", "ab\xffcd\xfe", strings.Repeat("ä", 300)} {
+		for _, n := range []int{0, 1, 2, 3, 5, 10, 200, 400} {
+			if got, want := truncateRunes(s, n), viaRunes(s, n); got != want {
+				t.Errorf("truncateRunes(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
