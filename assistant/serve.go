@@ -78,14 +78,14 @@ type selection struct {
 }
 
 // retrieve searches the knowledge base for q with the conversation's
-// audience and computes the choice features of the documents found.
+// audience and scores the documents found; choose computes their choice
+// features when it chooses among them.
 func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieval, error) {
 	r, err := a.search(ctx, q.text, q.context, audience(t.conv), primaryFacet(q.facets), t.lang)
 	if err != nil {
 		return retrieval{}, err
 	}
 	r.score(q.terms, a.lex.genericStems)
-	a.features(&r, q)
 	return r, nil
 }
 
@@ -94,6 +94,7 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 // of the previous question when a follow-up asks for none.
 func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieval) (selection, error) {
 	conv := t.conv
+	asked := *q // the question as retrieved, for the features below
 	sel := selection{r: r, idx: -1, rival: -1, retrieved: retrievedIDs(r)}
 	if len(q.facets) == 0 && conv.Focus != "" && (a.continuation(t.sig.words) || q.addsFact()) {
 		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
@@ -122,6 +123,9 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 		sel.retrieved = leading(r2.cands[c].doc.ID, r.docIDs)
 		return sel, nil
 	}
+	// A follow-up answers from its own retrieval: the choice features
+	// are computed only when the candidates are chosen from.
+	a.features(&r, asked)
 	ch := r.choose(a.weights)
 	sel.idx = ch.best(r)
 	sel.choice = r.trace()
