@@ -323,7 +323,7 @@ func passageTokens(c candidate) stemSet {
 			continue
 		}
 		k := text{section: p.Section, heading: p.Section, text: p.Text}
-		if s, ok := sectionOf(c.doc, p); ok && runeLen(s.Text) <= 4*maxBlockRunes {
+		if s, ok := sectionOf(c.doc, p); ok && (len(s.Text) <= 4*maxBlockRunes || runeLen(s.Text) <= 4*maxBlockRunes) {
 			k.heading, k.text = s.Heading, s.Text
 		}
 		keys[n] = k

@@ -367,11 +367,11 @@ func DetectFacet(text string) Facet {
 	})
 	joined := " " + strings.Join(words, " ") + " "
 	for _, pass := range []bool{true, false} {
-		for _, c := range questionCues {
+		for i, c := range questionCues {
 			if strings.Contains(c.cue, " ") != pass {
 				continue
 			}
-			if strings.Contains(joined, " "+c.cue+" ") {
+			if strings.Contains(joined, paddedCues[i]) {
 				return c.facet
 			}
 		}
@@ -379,21 +379,35 @@ func DetectFacet(text string) Facet {
 	return FacetNone
 }
 
+// paddedCues are the cues of questionCues with a blank on either side, as
+// DetectFacet looks for them.
+var paddedCues = func() []string {
+	out := make([]string, len(questionCues))
+	for i, c := range questionCues {
+		out[i] = " " + c.cue + " "
+	}
+	return out
+}()
+
 // withoutFacetCues removes the words that only say which facet a question
 // asks for ("Was kostet …", "Unterlagen", "how long") and leaves its topic.
 // It returns text unchanged when nothing would remain.
 func withoutFacetCues(text string) string {
-	var kept []string
-	for _, w := range strings.Fields(text) {
+	var b strings.Builder
+	b.Grow(len(text))
+	for w := range strings.FieldsSeq(text) {
 		f := strings.TrimFunc(german.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if !facetCueWords[f] {
-			kept = append(kept, w)
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
 		}
 	}
-	if len(kept) == 0 {
+	if b.Len() == 0 {
 		return text
 	}
-	return strings.Join(kept, " ")
+	return b.String()
 }
 
 // facetCueWords are the words of questionCues and facetLabels.
