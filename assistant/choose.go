@@ -141,15 +141,15 @@ func (a *Assistant) features(r *retrieval, q question) {
 	top := r.cands[0].score
 	asked := append([]string(nil), q.terms.content...)
 	// Rarer words weigh more: a word every candidate has says little.
-	weight := map[string]float64{}
-	for k, s := range asked {
+	weight := make([]float64, len(asked)) // by index into asked
+	for k := range asked {
 		df := 0
 		for i := range r.cands {
 			if r.hit(i, k, q.terms, asked) {
 				df++
 			}
 		}
-		weight[s] = 1 / math.Max(1, float64(df))
+		weight[k] = 1 / math.Max(1, float64(df))
 	}
 	// A life event is the topic only while the asker's own words name no
 	// service: "Ich bin umgezogen und will meinen Perso verlängern" asks
@@ -168,13 +168,13 @@ func (a *Assistant) features(r *retrieval, q question) {
 		total, hitDoc, hitName := 0.0, 0.0, 0.0
 		names := c.nameTok()
 		for k, s := range asked {
-			total += weight[s]
+			total += weight[k]
 			if r.hit(i, k, q.terms, asked) {
-				hitDoc += weight[s]
+				hitDoc += weight[k]
 			}
 			inName[k] = q.terms.hitIn(names, s)
 			if inName[k] {
-				hitName += weight[s]
+				hitName += weight[k]
 			}
 		}
 		if total > 0 {
@@ -189,7 +189,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 			hit := 0.0
 			for k, s := range asked {
 				if q.terms.hitIn(ps, s) || inName[k] {
-					hit += weight[s]
+					hit += weight[k]
 				}
 			}
 			f[featPassage] = hit / total
@@ -269,10 +269,10 @@ func (a *Assistant) features(r *retrieval, q question) {
 				f[featSituation] = 1
 			}
 		}
-		for _, s := range asked {
+		for k, s := range asked {
 			// "Gewerbeabmeldung" in the question and in two of eight
 			// documents says more than its share of the words.
-			if len(s) >= minDistinctLen && weight[s] >= 0.5 && c.tokens[s] {
+			if len(s) >= minDistinctLen && weight[k] >= 0.5 && c.tokens[s] {
 				f[featDistinct] = 1
 				break
 			}

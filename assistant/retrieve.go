@@ -428,17 +428,17 @@ func isDigits(w string) bool {
 func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 	n := len(r.cands)
 	r.hitsOf(q)
-	weight := map[string]float64{}
-	for k, s := range q.content {
+	weight := make([]float64, len(q.content)) // by index into q.content
+	for k := range q.content {
 		df := 0
 		for i := range r.cands {
 			if r.hit(i, k, q, q.content) {
 				df++
 			}
 		}
-		weight[s] = 1
+		weight[k] = 1
 		if n >= 3 && df*2 > n {
-			weight[s] = 0.3
+			weight[k] = 0.3
 		}
 	}
 	stems, own := newStemSet(q.stems), stemSet{}
@@ -476,10 +476,10 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 		c.coverage = 0
 		total, hit := 0.0, 0.0
-		for k, s := range q.content {
-			total += weight[s]
+		for k := range q.content {
+			total += weight[k]
 			if r.hit(i, k, q, q.content) {
-				hit += weight[s]
+				hit += weight[k]
 			}
 		}
 		if total > 0 {

@@ -5,6 +5,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -134,9 +135,10 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 		// from leads the list the turn reports as retrieved.
 		sel.retrieved = leading(r.cands[sel.idx].doc.ID, sel.retrieved)
 	}
-	if sel.idx >= 0 && sel.idx != 0 {
+	if sel.idx > 0 && a.cfg.Logger.Enabled(ctx, slog.LevelInfo) {
 		// The answer does not come from retrieval's first document: say
-		// why, for the review of answers.
+		// why, for the review of answers (the reason is built only when
+		// it is logged).
 		a.cfg.Logger.Info("assistant: choice", "conversation", t.conv.ID, "chosen", r.cands[sel.idx].doc.ID,
 			"over", r.cands[0].doc.ID, "because", ch.reason(r, sel.idx, 0, a.weights))
 	}
