@@ -112,6 +112,11 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 	// marked as German.
 	foreign := lang != "de" && (d.Lang == "" || d.Lang == "de") && m.SourceGerman != ""
 	var b strings.Builder
+	size := 512 // frame, lead, next step and link
+	for _, q := range qs {
+		size += len(q.label) + len(q.text) + 8
+	}
+	b.Grow(size)
 	title := shownTitle(d, lang)
 	switch {
 	case len(qs) == 1 && qs[0].label != "":

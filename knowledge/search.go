@@ -267,20 +267,35 @@ func keepAmongK(ranked []scored, keep []int, ix *index, k int) {
 		return
 	}
 	// The last places of the first k that no kept document holds give way.
-	var window, out []scored
+	var dropBuf [64]bool
+	dropped := dropBuf[:0]
+	if k <= len(dropBuf) {
+		dropped = dropBuf[:k]
+	} else {
+		dropped = make([]bool, k)
+	}
 	drop := len(moved)
-	for i := k - 1; i >= 0; i-- {
-		if drop > 0 && !slices.Contains(kept, docAt(i)) {
-			out = append([]scored{ranked[i]}, out...)
+	for i := k - 1; i >= 0 && drop > 0; i-- {
+		if !slices.Contains(kept, docAt(i)) {
+			dropped[i] = true
 			drop--
-			continue
 		}
-		window = append([]scored{ranked[i]}, window...)
+	}
+	// The first k without the dropped, the moved, the dropped, the rest.
+	rest := make([]scored, 0, len(ranked))
+	for i := range k {
+		if !dropped[i] {
+			rest = append(rest, ranked[i])
+		}
 	}
 	for _, i := range moved {
-		window = append(window, ranked[i])
+		rest = append(rest, ranked[i])
 	}
-	rest := append(window, out...)
+	for i := range k {
+		if dropped[i] {
+			rest = append(rest, ranked[i])
+		}
+	}
 	for i := k; i < len(ranked); i++ {
 		if !slices.Contains(moved, i) {
 			rest = append(rest, ranked[i])
