@@ -29,6 +29,10 @@ const (
 // share most trigrams), not meaning. dim below 16 is raised to 16.
 func NewOfflineEmbedder(dim int) EmbedFunc {
 	dim = max(dim, 16)
+	var mask uint64 // dim-1 when dim is a power of two, else 0
+	if dim&(dim-1) == 0 {
+		mask = uint64(dim - 1)
+	}
 	stems := &stemCache{m: map[string]string{}}
 	return func(ctx context.Context, text string) ([]float32, error) {
 		if err := ctx.Err(); err != nil {
@@ -39,7 +43,11 @@ func NewOfflineEmbedder(dim int) EmbedFunc {
 			if h>>63 == 1 {
 				w = -w
 			}
-			v[h%uint64(dim)] += w
+			if mask != 0 {
+				v[h&mask] += w // h % dim without a division
+			} else {
+				v[h%uint64(dim)] += w
+			}
 		}
 		var buf []byte
 		for _, w := range german.Words(text) {
