@@ -353,7 +353,8 @@ func (lx *lexicon) terms(text string) queryTerms {
 			q.joined = map[string][]string{}
 		}
 		for _, w := range []string{a, b} {
-			q.joined[stem(w)] = append(q.joined[stem(w)], j)
+			sw := stem(w)
+			q.joined[sw] = append(q.joined[sw], j)
 		}
 	}
 	return q
