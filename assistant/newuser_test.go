@@ -89,6 +89,7 @@ func TestSecondTrialQuestions(t *testing.T) {
 		{q: "ich bin neu hergezogen und hab ein auto mit altem kennzeichen, muss ich das ändern", doc: "leistungen/fahrzeug-umschreiben", fact: "Zuzug"},
 		{q: "können sie mir sagen ob mein wohngeldantrag schon bearbeitet wurde", doc: "leistungen/wohngeld", handoff: true},
 		{q: "hi, where do i get a certificate that i live here", doc: "leistungen/meldebescheinigung"},
+		{q: "wo kann ich meinen müll abgeben", doc: "leistungen/sperrmuell", fact: "Wertstoffhof"},
 		{q: "wie erreiche ich die it", doc: "intern/it/it-servicedesk-kontakt", fact: "4711", employee: true},
 		{q: "ich hab eine komische mail bekommen wo ich mein passwort eingeben soll", doc: "intern/it/phishing-melden", fact: "Phishing melden", employee: true},
 	}
