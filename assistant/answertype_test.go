@@ -403,3 +403,16 @@ func TestFAQEntry(t *testing.T) {
 		t.Errorf("faqEntry matched %q for a question it does not ask", x.text)
 	}
 }
+
+// Whether one still has to pay asks when the duty ends, not the price.
+func TestStillHaveToPay(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"mein hund ist gestorben, muss ich noch hundesteuer zahlen", "my dog died, do i still have to pay dog tax"} {
+		if fs := a.lex.detectFacets(text); containsFacet(fs, knowledge.FacetKosten) {
+			t.Errorf("detectFacets(%q) = %v, want no costs", text, fs)
+		}
+	}
+	if fs := a.lex.detectFacets("was muss ich für die hundesteuer zahlen"); !containsFacet(fs, knowledge.FacetKosten) {
+		t.Errorf("detectFacets(price) = %v, want costs", fs)
+	}
+}

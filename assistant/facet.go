@@ -34,7 +34,7 @@ const maxFacets = 3
 // facet comes from knowledge.DetectFacet, the retrieval layer's own
 // detector, so that retrieval boosting and quoting agree; the lexicon adds
 // further facets of multi-part questions.
-func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
+func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
 	ws := words(text)
 	// "der gilt als Listenhund" says what something counts as, not how
 	// long it is valid.
@@ -48,11 +48,16 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "mitnehmen" || w == "mitbringen" })
 		text = strings.Join(ws, " ")
 	}
+	if lx.match("still_pay", ws) {
+		// "muss ich noch zahlen" asks when the duty ends.
+		defer func() {
+			out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetKosten })
+		}()
+	}
 	if t, ok := withoutRelativeWo(text); ok {
 		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
 		text, ws = t, words(t)
 	}
-	var out []knowledge.Facet
 	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
 		out = append(out, f)
 	}
