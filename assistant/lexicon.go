@@ -277,14 +277,9 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 	return x
 }
 
-// candidates returns, in lexicon order, the indices of the patterns of
-// section that may match words: those anchored on one of the words and the
-// free ones. buf is reused for the result.
-func (lx *lexicon) candidates(section string, words []string, buf []int) []int {
-	return lx.anchors[section].candidates(words, buf)
-}
-
-// candidates is lexicon.candidates over the section's index.
+// candidates returns, in lexicon order, the indices of the section's
+// patterns that may match words: those anchored on one of the words and
+// the free ones. buf is reused for the result.
 func (x anchorIndex) candidates(words []string, buf []int) []int {
 	out := append(buf[:0], x.free...)
 	for _, w := range words {

@@ -268,7 +268,7 @@ func keepAmongK(ranked []scored, keep []int, ix *index, k int) {
 	}
 	// The last places of the first k that no kept document holds give way.
 	var dropBuf [64]bool
-	dropped := dropBuf[:0]
+	var dropped []bool
 	if k <= len(dropBuf) {
 		dropped = dropBuf[:k]
 	} else {
