@@ -20,7 +20,12 @@ import (
 // while the chosen one is not named there, and the question that part
 // asks; -1 when every part is about the chosen document.
 func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
-	if sel.followUp || sel.idx < 0 || t.sig.caseSpecific || t.lang != "de" {
+	if sel.followUp || sel.idx < 0 || t.sig.caseSpecific {
+		return -1, q
+	}
+	if d := sel.r.cands[sel.idx].doc; t.lang != "de" && d.Lang != t.lang {
+		// A question in another language than the sources is matched
+		// through translated words, too few to tell its parts apart.
 		return -1, q
 	}
 	parts := askingParts(t.red)
@@ -85,12 +90,13 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 }
 
 // askingParts cuts a message into the parts that may each ask for a
-// service: at sentence ends, commas and "und"/"oder" between clauses.
+// service: at sentence ends, commas and "und"/"oder" ("and"/"or")
+// between clauses.
 // Parts of fewer than three words are joined to the one before.
 func askingParts(text string) []string {
 	var out []string
 	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' || r == ';' || r == ',' }) {
-		for _, p := range splitWords(s, "und", "oder") {
+		for _, p := range splitWords(s, "und", "oder", "and", "or") {
 			if len(strings.Fields(p)) < 3 && len(out) > 0 {
 				out[len(out)-1] += " " + p
 				continue
