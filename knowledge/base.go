@@ -369,15 +369,11 @@ func (b *Base) Search(ctx context.Context, q Query) ([]Passage, error) {
 // Document returns the document with the given ID if aud may read it. aud
 // other than Employee is treated as Citizen.
 func (b *Base) Document(id string, aud Audience) (Document, bool) {
-	ix := b.cur.Load()
-	if ix == nil {
+	d, ok := b.DocumentView(id, aud)
+	if !ok {
 		return Document{}, false
 	}
-	i, ok := ix.docByID[id]
-	if !ok || !ix.docs[i].Audience.VisibleTo(requester(aud)) {
-		return Document{}, false
-	}
-	return cloneDoc(ix.docs[i]), true
+	return cloneDoc(d), true
 }
 
 // DocumentView is Document without the copy: the document shares its
