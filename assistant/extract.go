@@ -1096,6 +1096,9 @@ func runeLen(s string) int { return len([]rune(s)) }
 // systems put them above a text.
 var metaLineRE = regexp.MustCompile(`^\s*(?:[-*]\s*)?(?:\*\*)?([\pL][\pL .\-/]{0,40}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*\S`)
 
+// metaSepRE separates header fields written on one line.
+var metaSepRE = regexp.MustCompile(`\s+[·|•]\s+`)
+
 // dropMeta removes header lines (file number, form number, version,
 // responsible unit, …) from text. The keys are general German
 // administrative vocabulary (lexicon section meta_key).
@@ -1112,8 +1115,27 @@ func dropMeta(lx *lexicon, text string) string {
 }
 
 func isMetaLine(lx *lexicon, line string) bool {
-	if strings.IndexByte(line, ':') < 0 || runeLen(line) > 160 {
-		return false // a header line has a colon and is short
+	if strings.IndexByte(line, ':') < 0 {
+		return false // a header line has a colon
+	}
+	if runeLen(line) > 160 {
+		// Several header fields on one line ("Aktenzeichen: 32.41 ·
+		// Formular-Nr.: GewA 8 · Stand: 11.06.2026"): each a field,
+		// most of them header keys.
+		if runeLen(line) > 600 {
+			return false
+		}
+		parts := metaSepRE.Split(strings.TrimSpace(line), -1)
+		if len(parts) < 2 {
+			return false
+		}
+		n := 0
+		for _, p := range parts {
+			if runeLen(p) <= 160 && isMetaLine(lx, p) {
+				n++
+			}
+		}
+		return n*2 > len(parts)
 	}
 	m := metaLineRE.FindStringSubmatch(line)
 	if m == nil {

@@ -153,6 +153,10 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 			"Wer eine Straße oder einen Gehweg mehr als üblich nutzt, etwa für ein Gerüst oder einen Container, braucht eine Sondernutzungserlaubnis.\n\n" +
 			"## Kosten\n\nDie Gebühr beträgt 25,00 Euro je Woche.\n\n" +
 			"## Unterlagen\n\n- Lageplan\n- Zeitraum der Nutzung\n")},
+		"a/ausschank.md": {Data: []byte("---\ntitle: Ausschank bei Festen anzeigen\n---\n" +
+			"Leistungsschlüssel: 99050041002000 · Aktenzeichen: 32.41-GS · Formular-Nr.: GewA 8 · Zuständige Organisationseinheit: Fachbereich 2 – Bürgerdienste und Ordnung, Gewerbeamt · Stand: 11.06.2026\n\n" +
+			"Herausgeber: Fachbereich 2 · Zielgruppe: Vereine · Stand: 01.03.2026\n\n" +
+			"Wer bei einem Vereinsfest Bier ausschenken will, braucht eine Gestattung. Sie kostet 40,00 Euro.\n")},
 		"a/plakate.md": {Data: []byte("---\ntitle: Plakatierung genehmigen lassen\n---\n" +
 			"Az.: 32.1-PL\nVersion: 3\n\n" +
 			"Plakate im öffentlichen Raum sind genehmigungspflichtig. Die Genehmigung kostet 30,00 Euro.\n")},
@@ -167,13 +171,14 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 		"was kostet ein gerüst auf dem gehweg",
 		"welche unterlagen brauche ich für die sondernutzung",
 		"darf ich plakate aufhängen",
+		"beim vereinsfest wollen wir bier ausschenken, was kostet das",
 		"Sondernutzung",
 	} {
 		ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "h", Audience: knowledge.Citizen}, assistant.Message{Text: q})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, h := range []string{"Aktenzeichen", "66.2-SN", "F-4711", "Stand:", "Az.", "Version:"} {
+		for _, h := range []string{"Aktenzeichen", "66.2-SN", "F-4711", "Stand:", "Az.", "Version:", "Leistungsschlüssel", "GewA 8", "Herausgeber:", "Zielgruppe:"} {
 			if strings.Contains(ans.Text, h) {
 				t.Errorf("%q: answer quotes the header line %q:\n%s", q, h, ans.Text)
 			}
