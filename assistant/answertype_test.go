@@ -416,3 +416,18 @@ func TestStillHaveToPay(t *testing.T) {
 		t.Errorf("detectFacets(price) = %v, want costs", fs)
 	}
 }
+
+// A cemetery, a grave or a bylaw is the administration's matter; a flat
+// is a "Wohnung"; a rule of "=====" is no text.
+func TestMunicipalWordsAndRules(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if !a.lex.signals("wann darf ich auf dem friedhof mit dem auto fahren").admin {
+		t.Error("a question about the cemetery is not the administration's matter")
+	}
+	if de := a.lex.germanTerms("i want to register my new flat"); !strings.Contains(de, "Wohnung") {
+		t.Errorf("germanTerms = %q, want Wohnung", de)
+	}
+	if !noiseUnit("============") || noiseUnit("Gebühr: 5 Euro") {
+		t.Error("noiseUnit: a rule is noise, a fee is not")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -737,6 +738,10 @@ var pageControls = map[string]bool{
 func noiseUnit(u string) bool {
 	t := strings.TrimSpace(u)
 	if t == "" || tableRuleRE.MatchString(t) || strings.HasPrefix(t, "{%") || linkOnlyRE.MatchString(t) {
+		return true
+	}
+	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		// A rule of "=====" under a plain-text title, a row of stars.
 		return true
 	}
 	if ws := words(t); len(ws) > 0 && len(ws) <= 8 && !slices.ContainsFunc(ws, func(w string) bool { return !pageControls[w] }) {

@@ -138,3 +138,15 @@ func TestParagraphSections(t *testing.T) {
 		t.Error("a text without paragraphs was re-cut")
 	}
 }
+
+// A plain-text page's title underlined with "=====" has no rule in its
+// text.
+func TestTextTitleUnderline(t *testing.T) {
+	pd, err := parseText([]byte("Fischereischein\n===============\n\nLeistungsbeschreibung\n\nWer angeln will, braucht ihn.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pd.title != "Fischereischein" || strings.Contains(pd.sections[0].Text, "===") {
+		t.Errorf("title %q, text %q", pd.title, pd.sections[0].Text)
+	}
+}

@@ -172,6 +172,12 @@ func parseText(data []byte) (parsedDoc, error) {
 	if t := strings.TrimSpace(first); t != "" && utf8.RuneCountInString(t) <= 100 {
 		if _, isLabel := labelLine(t); !isLabel {
 			pd.title, text = t, rest
+			// A title underlined with "=====" or "-----" (as text
+			// files and Markdown's setext headings do): the rule is no
+			// text.
+			if line, after, _ := strings.Cut(text, "\n"); len(strings.TrimSpace(line)) >= 3 && strings.Trim(strings.TrimSpace(line), "=-") == "" {
+				text = after
+			}
 		}
 	}
 	pd.sections = paragraphSections([]Section{{Text: text}})
