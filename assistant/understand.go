@@ -104,6 +104,10 @@ var (
 	ageRE = regexp.MustCompile(`(?i)(?:\b(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
 )
 
+// ageWithRE finds an age said with "mit": "mit 17 schon", "mit 16
+// Jahren", "mit 15?"; not "mit 2 Kindern".
+var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!]|\s*$)`)
+
 // understand analyses the message of turn t.
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
@@ -310,6 +314,14 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			}
 			s.age = v
 			break
+		}
+	}
+	if s.age == 0 {
+		// "darf ich mit 17 schon Auto fahren", "mit 16 alleine".
+		if m := ageWithRE.FindStringSubmatch(strings.ToLower(text)); m != nil {
+			if v, err := strconv.Atoi(m[1]); err == nil && v > 0 && v < 100 {
+				s.age = v
+			}
 		}
 	}
 	s.household = householdSize(ws)
