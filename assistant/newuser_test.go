@@ -142,6 +142,23 @@ func TestTwoServicesInOneMessage(t *testing.T) {
 	}
 }
 
+// TestFollowUpAsksAboutIt: "wie lange dauert das, bis …" asks about the
+// service of the previous answer, whatever other page holds its words.
+func TestFollowUpAsksAboutIt(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	conv := &assistant.Conversation{ID: "fu", Audience: knowledge.Citizen}
+	if _, err := a.Ask(context.Background(), conv, assistant.Message{Text: "wie beantrage ich wohngeld"}); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: "wie lange dauert das bis ich geld bekomme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/wohngeld" || !strings.Contains(ans.Text, "6 bis 8 Wochen") {
+		t.Errorf("cited %v, want the housing benefit's processing time:\n%s", sourceIDs(ans), ans.Text)
+	}
+}
+
 // TestAnswersNeverQuoteHeaderLines asks about a knowledge root whose
 // documents carry the header lines document systems put above a text;
 // no answer may quote them, whatever is asked.

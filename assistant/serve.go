@@ -380,9 +380,11 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		if a.lex.has("followup_pronoun", w) {
 			pronoun = true
 			// "Die ist für die Rentenversicherung", "Geht das auch
-			// schneller?": a clause that opens with a pronoun refers
-			// back, whatever new words follow.
-			anaphoric = i < 2
+			// schneller?", "Wie lange dauert das, bis ich Geld
+			// bekomme?": a clause that opens with a pronoun, or a
+			// question that asks about it, refers back, whatever new
+			// words follow.
+			anaphoric = i < maxAnaphoricPos
 			break
 		}
 	}
@@ -425,6 +427,10 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	}
 	return focus, true
 }
+
+// maxAnaphoricPos is the position of a pronoun up to which it opens the
+// message's clause ("Wie lange dauert das …" has it at 3).
+const maxAnaphoricPos = 4
 
 // namesOther reports whether the question names a retrieved document other
 // than the focus.
