@@ -441,3 +441,18 @@ func TestAgeWithMit(t *testing.T) {
 		}
 	}
 }
+
+// A phone call's opening ("ich ruf an wegen …") asks no contact; "geht
+// das noch" asks whether the deadline still allows it.
+func TestCallPreambleAndStillPossible(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if fs := a.lex.detectFacets("ja hallo ich ruf an wegen meiner mutter die muss sich ummelden wie läuft das"); containsFacet(fs, knowledge.FacetZustaendigkeit) {
+		t.Errorf("facets = %v, want no office", fs)
+	}
+	if fs := a.lex.detectFacets("wen kann ich da anrufen"); !containsFacet(fs, knowledge.FacetZustaendigkeit) {
+		t.Errorf("facets = %v, want the office", fs)
+	}
+	if fs := a.lex.detectFacets("ich hab vergessen das halteverbot zu beantragen geht das noch"); !containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("facets = %v, want the deadline", fs)
+	}
+}

@@ -42,6 +42,7 @@ func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
 		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
 		break
 	}
+	ws = withoutCallPreamble(ws)
 	if lx.match("permission", ws) && !lx.match("obligation", ws) && (slices.Contains(ws, "mitnehmen") || slices.Contains(ws, "mitbringen")) {
 		// "Darf ich meinen Hund mitnehmen?" asks whether it is allowed,
 		// not what to bring.
@@ -208,4 +209,19 @@ func relativeSubject(w string) bool {
 		}
 	}
 	return false
+}
+
+// withoutCallPreamble removes the opening of a phone call ("ich rufe an
+// wegen …", "ich ruf an weil …"): it says how the asker reaches us, not
+// that they ask how to reach us.
+func withoutCallPreamble(ws []string) []string {
+	for i := 0; i+2 < len(ws); i++ {
+		if strings.HasPrefix(ws[i], "ruf") && ws[i+1] == "an" {
+			switch ws[i+2] {
+			case "wegen", "weil", "bezueglich", "da", "aus", "fuer", "im", "und":
+				return slices.Concat(ws[:i], ws[i+2:])
+			}
+		}
+	}
+	return ws
 }
