@@ -456,3 +456,23 @@ func TestCallPreambleAndStillPossible(t *testing.T) {
 		t.Errorf("facets = %v, want the deadline", fs)
 	}
 }
+
+// An age in words counts; a count of weeks or children is no age; "bis
+// wann … offen" asks the opening hours.
+func TestSpelledAgeAndOpening(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]int{
+		"äh ja ich bin siebzehn und brauch einen personalausweis": 17,
+		"mein sohn wird zwölf":   12,
+		"es ist zwei wochen her": 0,
+		"wir sind drei personen": 0,
+	} {
+		if got := a.lex.situationOf(text, words(text)).age; got != want {
+			t.Errorf("age of %q = %d, want %d", text, got, want)
+		}
+	}
+	fs := a.lex.detectFacets("können sie mir sagen bis wann das bürgerbüro am donnerstag offen hat")
+	if len(fs) == 0 || fs[0] != knowledge.FacetZustaendigkeit || containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("facets = %v, want the office only", fs)
+	}
+}

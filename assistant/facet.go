@@ -49,6 +49,14 @@ func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
 		ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "mitnehmen" || w == "mitbringen" })
 		text = strings.Join(ws, " ")
 	}
+	if lx.match("opening", ws) {
+		// "Bis wann hat das Bürgerbüro am Donnerstag offen?" asks the
+		// opening hours, not a deadline.
+		defer func() {
+			out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetFristen || f == knowledge.FacetZustaendigkeit })
+			out = append([]knowledge.Facet{knowledge.FacetZustaendigkeit}, out...)
+		}()
+	}
 	if lx.match("still_pay", ws) {
 		// "muss ich noch zahlen" asks when the duty ends.
 		defer func() {

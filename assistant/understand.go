@@ -324,6 +324,9 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			}
 		}
 	}
+	if s.age == 0 {
+		s.age = spelledAge(ws)
+	}
 	s.household = householdSize(ws)
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
@@ -478,4 +481,33 @@ func householdSize(ws []string) int {
 		}
 	}
 	return 0
+}
+
+// spelledAge returns an age written in words after "bin", "ist", "wird"
+// or "mit" ("ich bin siebzehn", "mein Sohn wird zwölf"), 0 when there is
+// none; "es ist zwei Wochen her" states no age.
+func spelledAge(ws []string) int {
+	for i := 0; i+1 < len(ws); i++ {
+		switch ws[i] {
+		case "bin", "ist", "wird", "werde", "sind", "mit":
+		default:
+			continue
+		}
+		v, ok := germanNumber(ws[i+1])
+		if !ok || v < 1 || v >= 100 {
+			continue
+		}
+		if i+2 < len(ws) && !ageFollowers[ws[i+2]] && (timeUnit(ws[i+2]) || len(ws[i+2]) > 3 && !subjectOrQuestion[ws[i+2]]) {
+			// "zwei Wochen", "drei Kinder": a count of something.
+			continue
+		}
+		return v
+	}
+	return 0
+}
+
+// ageFollowers are the words that may follow an age in words.
+var ageFollowers = map[string]bool{
+	"jahre": true, "jahren": true, "alt": true, "und": true, "schon": true, "noch": true, "erst": true, "bald": true,
+	"geworden": true, "brauch": true, "brauche": true, "moechte": true, "will": true, "darf": true, "kann": true, "muss": true,
 }
