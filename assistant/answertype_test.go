@@ -476,3 +476,21 @@ func TestSpelledAgeAndOpening(t *testing.T) {
 		t.Errorf("facets = %v, want the office only", fs)
 	}
 }
+
+// Giving up a business, acknowledging a child and a visa's end are told
+// in everyday words; "bald" names nothing.
+func TestEverydayServiceWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"was muss ich machen wenn ich mein gewerbe aufgeben will":                               "Gewerbe abmelden",
+		"wir sind nicht verheiratet und kriegen ein kind, muss mein freund das kind anerkennen": "Vaterschaftsanerkennung",
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		if !strings.Contains(q.context, want) {
+			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
+		}
+	}
+	if !a.lex.has("noise", "bald") || !a.lex.signals("mein visum läuft bald ab").admin {
+		t.Error("'bald' should be noise and a visa the administration's matter")
+	}
+}
