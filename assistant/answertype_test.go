@@ -494,3 +494,20 @@ func TestEverydayServiceWords(t *testing.T) {
 		t.Error("'bald' should be noise and a visa the administration's matter")
 	}
 }
+
+// Losing one's job, a short-term plate, and a life event after "nach".
+func TestMoreLifeEvents(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"ich verliere meinen job nächsten monat, wo melde ich mich":                             "Arbeitslosengeld",
+		"ich habe ein auto gekauft und brauche kurz ein kennzeichen um es nach hause zu fahren": "Kurzzeitkennzeichen",
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		if !strings.Contains(q.context, want) {
+			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
+		}
+	}
+	if ev, _ := a.lex.lifeEvents(words("ich will meinen nachnamen ändern nach der hochzeit")); ev != "" {
+		t.Errorf("lifeEvents(after the wedding) = %q, want the wedding as a circumstance", ev)
+	}
+}

@@ -267,7 +267,8 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 
 // purpose reports whether the words before ws[start] make it a purpose
 // ("für meine Hochzeit", "zur Einschulung", "for our wedding") or a
-// circumstance ("beim Umzug verloren", "während der Hochzeit") of
+// circumstance ("beim Umzug verloren", "während der Hochzeit", "nach der
+// Hochzeit ändern") of
 // something the question names before it.
 func purpose(ws []string, start int) bool {
 	i := start - 1
@@ -278,7 +279,8 @@ func purpose(ws []string, start int) bool {
 		return false // "Für unsere Hochzeit …" at the start is the topic
 	}
 	switch ws[i] {
-	case "fuer", "zur", "zum", "for", "beim", "bei", "waehrend", "during":
+	case "fuer", "zur", "zum", "for", "beim", "bei", "waehrend", "during", "nach", "seit", "after", "since":
+		// "… nach der Hochzeit ändern", "seit dem Umzug": when, not what.
 		return true
 	}
 	return false
