@@ -511,3 +511,21 @@ func TestMoreLifeEvents(t *testing.T) {
 		t.Errorf("lifeEvents(after the wedding) = %q, want the wedding as a circumstance", ev)
 	}
 }
+
+// An outage told with the negation at the clause's end, however far from
+// its verb, or in everyday words.
+func TestOutagesInPlainWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"seit heute morgen geht bei uns im ganzen stockwerk das telefon nicht": true,
+		"der drucker im 2. stock druckt nur noch leere seiten":                 true,
+		"ich krieg keine mails mehr rein":                                      true,
+		"das wlan im sitzungssaal ist total langsam":                           true,
+		"wie kann ich mein passwort ändern":                                    false,
+		"geht das auch online oder nicht":                                      false,
+	} {
+		if got := a.lex.signals(text).incident; got != want {
+			t.Errorf("incident(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func (lx *lexicon) signals(text string) signals {
 		words:        ws,
 		abuse:        lx.match("abuse", ws),
 		frustration:  lx.match("frustration", ws) || lx.match("frustration_reply", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
-		incident:     lx.match("incident", ws),
+		incident:     lx.match("incident", ws) || failsAtClauseEnd(text),
 		howto:        lx.match("howto", ws),
 		why:          lx.match("howto_why", ws),
 		ticketKey:    ticketKey(text),
@@ -222,4 +222,38 @@ func onlyFiller(lx *lexicon, ws []string) bool {
 		}
 	}
 	return true
+}
+
+// failingVerbs are the verbs whose negation says that something is down.
+var failingVerbs = map[string]bool{
+	"geht": true, "gehen": true, "funktioniert": true, "funktionieren": true, "klappt": true, "klappen": true,
+	"laeuft": true, "laufen": true, "startet": true, "reagiert": true,
+}
+
+// failsAtClauseEnd reports whether a clause of text says that something
+// does not work with the negation at its end, however many words stand
+// between ("seit heute morgen geht bei uns im ganzen Stockwerk das Telefon
+// nicht"), as German puts it.
+func failsAtClauseEnd(text string) bool {
+	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '.' || r == '?' || r == '!' || r == ';' }) {
+		ws := words(cl)
+		n := len(ws)
+		if n < 3 || n > 20 {
+			continue
+		}
+		end := n - 1
+		if ws[end] == "mehr" {
+			end--
+		}
+		if ws[end] != "nicht" || end > 0 && ws[end-1] == "oder" {
+			// "… oder nicht?" asks; it reports nothing.
+			continue
+		}
+		for _, w := range ws[:end] {
+			if failingVerbs[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
