@@ -529,3 +529,17 @@ func TestOutagesInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// A locked account in everyday words; what an instruction replaces is a
+// header field.
+func TestLockedAccountAndReplaces(t *testing.T) {
+	a := mustAssistant(t, nil)
+	text := "ich hab mich fünfmal vertippt und jetzt ist mein konto zu"
+	q := a.understand(&turn{conv: newConv(knowledge.Employee), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+	if !strings.Contains(q.context, "gesperrt") {
+		t.Errorf("context = %q, want a locked account", q.context)
+	}
+	if !isMetaLine(a.lex, "Ersetzt: Dienstanweisung Nr. 4/2021") {
+		t.Error("'Ersetzt:' is a header field")
+	}
+}
