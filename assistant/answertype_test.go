@@ -272,7 +272,7 @@ func TestTravelMeansLeaving(t *testing.T) {
 func TestOpeningABusiness(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for _, text := range []string{"ich möchte ein café eröffnen", "ich möchte ein cafe eröffnen", "ich mach einen friseursalon auf", "wir machen eine kleine kneipe auf"} {
-		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		q := understandAs(a, knowledge.Citizen, text)
 		if !strings.Contains(q.context, "Gewerbe") {
 			t.Errorf("understand(%q).context = %q, want the business registration", text, q.context)
 		}
@@ -377,7 +377,7 @@ func TestHouseholdSize(t *testing.T) {
 func TestSeparableVerbPerClause(t *testing.T) {
 	a := mustAssistant(t, nil)
 	text := "ich melde meine frau und die kinder gleich mit an, die kleinen haben noch keinen ausweis"
-	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+	q := understandAs(a, knowledge.Citizen, text)
 	if !strings.Contains(q.text, "anmelden") {
 		t.Errorf("understand(%q).text = %q, want anmelden", text, q.text)
 	}
@@ -393,7 +393,7 @@ func TestFAQEntry(t *testing.T) {
 	}}
 	c := candidate{doc: doc, info: a.info(doc)}
 	ask := func(text string) question {
-		return a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		return understandAs(a, knowledge.Citizen, text)
 	}
 	x, ok := a.faqEntry(c, ask("wenn ich die meldebescheinigung online beantrage krieg ich die dann per mail elektronisch"))
 	if !ok || !strings.Contains(x.text, "per Post") {
@@ -485,7 +485,7 @@ func TestEverydayServiceWords(t *testing.T) {
 		"was muss ich machen wenn ich mein gewerbe aufgeben will":                               "Gewerbe abmelden",
 		"wir sind nicht verheiratet und kriegen ein kind, muss mein freund das kind anerkennen": "Vaterschaftsanerkennung",
 	} {
-		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		q := understandAs(a, knowledge.Citizen, text)
 		if !strings.Contains(q.context, want) {
 			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
 		}
@@ -502,7 +502,7 @@ func TestMoreLifeEvents(t *testing.T) {
 		"ich verliere meinen job nächsten monat, wo melde ich mich":                             "Arbeitslosengeld",
 		"ich habe ein auto gekauft und brauche kurz ein kennzeichen um es nach hause zu fahren": "Kurzzeitkennzeichen",
 	} {
-		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+		q := understandAs(a, knowledge.Citizen, text)
 		if !strings.Contains(q.context, want) {
 			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
 		}
@@ -535,11 +535,17 @@ func TestOutagesInPlainWords(t *testing.T) {
 func TestLockedAccountAndReplaces(t *testing.T) {
 	a := mustAssistant(t, nil)
 	text := "ich hab mich fünfmal vertippt und jetzt ist mein konto zu"
-	q := a.understand(&turn{conv: newConv(knowledge.Employee), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
+	q := understandAs(a, knowledge.Employee, text)
 	if !strings.Contains(q.context, "gesperrt") {
 		t.Errorf("context = %q, want a locked account", q.context)
 	}
 	if !isMetaLine(a.lex, "Ersetzt: Dienstanweisung Nr. 4/2021") {
 		t.Error("'Ersetzt:' is a header field")
 	}
+}
+
+// understandAs understands text as the first message of a conversation
+// with aud.
+func understandAs(a *Assistant, aud knowledge.Audience, text string) question {
+	return a.understand(&turn{conv: newConv(aud), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
 }
