@@ -45,12 +45,12 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 	}
 	// named[i] is the other document part i names, -1 for none.
 	named := make([]int, len(parts))
-	other, unnamed := -1, 0
+	other, rest := -1, 0 // the part naming another document; parts about the chosen one or none
 	for i, p := range parts {
 		named[i] = -1
 		stems := newStemSet(a.lex.terms(p).stems)
 		if l, _ := names(first, stems); l > 0 {
-			unnamed++
+			rest++
 			continue
 		}
 		best, bestLen := -1, 0
@@ -63,7 +63,7 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 			}
 		}
 		if best < 0 {
-			unnamed++
+			rest++
 			continue
 		}
 		if other >= 0 {
@@ -72,7 +72,7 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 		}
 		named[i], other = best, i
 	}
-	if other < 0 || unnamed == 0 {
+	if other < 0 || rest == 0 {
 		// Only when exactly one part names another document and the
 		// rest of the message is about the chosen one.
 		return -1, q
