@@ -485,10 +485,19 @@ func householdSize(ws []string) int {
 	return 0
 }
 
-// spelledAge returns an age written in words after "bin", "ist", "wird"
-// or "mit" ("ich bin siebzehn", "mein Sohn wird zwölf"), 0 when there is
-// none; "es ist zwei Wochen her" states no age.
+// spelledAge returns an age written in words: a "…jährige" ("unser
+// Dreijähriger") or a number after "bin", "ist", "wird" or "mit" ("ich bin
+// siebzehn", "mein Sohn wird zwölf"); 0 when there is none; "es ist zwei
+// Wochen her" states no age.
 func spelledAge(ws []string) int {
+	for _, w := range ws {
+		// "unser Dreijähriger", "die Zehnjährige".
+		if pre, _, ok := strings.Cut(w, "jaehrig"); ok && pre != "" {
+			if v, ok := germanNumber(pre); ok && v > 0 && v < 100 {
+				return v
+			}
+		}
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		switch ws[i] {
 		case "bin", "ist", "wird", "werde", "sind", "mit":
