@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -148,5 +149,21 @@ func TestTextTitleUnderline(t *testing.T) {
 	}
 	if pd.title != "Fischereischein" || strings.Contains(pd.sections[0].Text, "===") {
 		t.Errorf("title %q, text %q", pd.title, pd.sections[0].Text)
+	}
+}
+
+// A document without synonyms of its own is named by the synonym groups
+// whose term its title names; one with its own keeps them.
+func TestTitleSynonyms(t *testing.T) {
+	docs := []Document{
+		{ID: "a", Title: "Anwohnerparkvignette – Verlängerung"},
+		{ID: "b", Title: "Halteverbot für einen Umzug", Synonyms: []string{"Halteverbotszone"}},
+	}
+	titleSynonyms(docs, [][]string{{"Anwohnerparkvignette", "Bewohnerparkausweis", "Parkvignette"}, {"Umzug", "Ummeldung"}})
+	if !slices.Contains(docs[0].Synonyms, "Bewohnerparkausweis") {
+		t.Errorf("synonyms of a = %q, want the group", docs[0].Synonyms)
+	}
+	if slices.Contains(docs[1].Synonyms, "Ummeldung") {
+		t.Errorf("synonyms of b = %q, want its own only", docs[1].Synonyms)
 	}
 }

@@ -21,6 +21,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Root is one knowledge root: a tree of files with an optional
@@ -153,7 +155,61 @@ func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger, opt loadO
 		}
 	}
 	slices.SortFunc(l.docs, func(a, b Document) int { return strings.Compare(a.ID, b.ID) })
+	titleSynonyms(l.docs, l.synonyms)
 	return l, nil
+}
+
+// titleSynonyms gives a document without synonyms of its own whose title
+// names a term of a synonym group (synonyms.txt) the group's terms as
+// synonyms: where a town's editors wrote "Anwohnerparkvignette,
+// Bewohnerparkausweis, Parkvignette", the page titled
+// "Anwohnerparkvignette – Verlängerung" is also named by
+// "Bewohnerparkausweis", as front-matter synonyms would name it.
+func titleSynonyms(docs []Document, groups [][]string) {
+	if len(groups) == 0 {
+		return
+	}
+	for i := range docs {
+		d := &docs[i]
+		if len(d.Synonyms) > 0 {
+			// The editors named this document themselves.
+			continue
+		}
+		words := map[string]bool{}
+		for _, w := range german.Words(d.Title) {
+			words[w] = true
+		}
+		have := map[string]bool{}
+		for _, s := range d.Synonyms {
+			have[german.Fold(s)] = true
+		}
+		for _, g := range groups {
+			if !slices.ContainsFunc(g, func(t string) bool { return namesTitle(t, words) }) {
+				continue
+			}
+			for _, t := range g {
+				if f := german.Fold(t); !have[f] {
+					have[f] = true
+					d.Synonyms = append(d.Synonyms, t)
+				}
+			}
+		}
+	}
+}
+
+// namesTitle reports whether term, one word or several, stands in a
+// title whose folded words are words.
+func namesTitle(term string, words map[string]bool) bool {
+	ws := german.Words(term)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *loaded) skip(logger *slog.Logger, src, reason string) {
