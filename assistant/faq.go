@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,27 @@ const (
 	minFAQShare  = 0.5
 )
 
+// faqAsked returns the stems of the question an entry of a
+// question-and-answer list asks (stop words, noise and the document's own
+// names left out), or nil when unit u is no such entry. A document's units
+// are read once (doccache.go), not on every turn.
+func (a *Assistant) faqAsked(u string, names map[string]bool) []string {
+	m := faqRE.FindStringSubmatch(u)
+	if m == nil {
+		return nil
+	}
+	var asked []string
+	for _, w := range words(m[1]) {
+		if len([]rune(w)) < 3 || a.lex.has("stop_de", w) || a.lex.has("noise", w) {
+			continue
+		}
+		if s := stem(w); !names[s] && !slices.Contains(asked, s) {
+			asked = append(asked, s)
+		}
+	}
+	return asked
+}
+
 // faqEntry returns the entry of c's question-and-answer lists that asks
 // what q asks, and whether there is one: at least minFAQShared of its
 // question's words, and at least minFAQShare of them, are the asker's
@@ -37,29 +59,16 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
 		for _, un := range units {
-			m := faqRE.FindStringSubmatch(un.text)
-			if m == nil {
-				continue
-			}
-			asked := map[string]bool{}
-			for _, w := range words(m[1]) {
-				if len([]rune(w)) < 3 || a.lex.has("stop_de", w) || a.lex.has("noise", w) {
-					continue
-				}
-				if s := stem(w); !info.nameTok[s] {
-					asked[s] = true
-				}
-			}
-			if len(asked) < minFAQShared {
+			if len(un.faq) < minFAQShared {
 				continue
 			}
 			n := 0
-			for s := range asked {
+			for _, s := range un.faq {
 				if a.askerSays(q, s) {
 					n++
 				}
 			}
-			share := float64(n) / float64(len(asked))
+			share := float64(n) / float64(len(un.faq))
 			if n >= minFAQShared && share >= minFAQShare && (n > bestN || n == bestN && share > bestShare) {
 				s := c.doc.Sections[si]
 				best, bestN, bestShare = quote{label: label(s.Heading), facet: s.Facet, text: strings.TrimSpace(un.text)}, n, share
