@@ -449,6 +449,10 @@ func TestCallPreambleAndStillPossible(t *testing.T) {
 	if fs := a.lex.detectFacets("ja hallo ich ruf an wegen meiner mutter die muss sich ummelden wie läuft das"); containsFacet(fs, knowledge.FacetZustaendigkeit) {
 		t.Errorf("facets = %v, want no office", fs)
 	}
+	// With a relative "wo" too: the words it leaves are read the same way.
+	if fs := a.lex.detectFacets("ich ruf an wegen einer mail wo ich mein passwort eingeben soll"); containsFacet(fs, knowledge.FacetZustaendigkeit) {
+		t.Errorf("facets = %v, want no office", fs)
+	}
 	if fs := a.lex.detectFacets("wen kann ich da anrufen"); !containsFacet(fs, knowledge.FacetZustaendigkeit) {
 		t.Errorf("facets = %v, want the office", fs)
 	}

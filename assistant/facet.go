@@ -34,7 +34,11 @@ const maxFacets = 3
 // facet comes from knowledge.DetectFacet, the retrieval layer's own
 // detector, so that retrieval boosting and quoting agree; the lexicon adds
 // further facets of multi-part questions.
-func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
+func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
+	if t, ok := withoutRelativeWo(text); ok {
+		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
+		text = t
+	}
 	ws := words(text)
 	// "der gilt als Listenhund" says what something counts as, not how
 	// long it is valid.
@@ -49,24 +53,7 @@ func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
 		ws = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "mitnehmen" || w == "mitbringen" })
 		text = strings.Join(ws, " ")
 	}
-	if lx.match("opening", ws) {
-		// "Bis wann hat das Bürgerbüro am Donnerstag offen?" asks the
-		// opening hours, not a deadline.
-		defer func() {
-			out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetFristen || f == knowledge.FacetZustaendigkeit })
-			out = append([]knowledge.Facet{knowledge.FacetZustaendigkeit}, out...)
-		}()
-	}
-	if lx.match("still_pay", ws) {
-		// "muss ich noch zahlen" asks when the duty ends.
-		defer func() {
-			out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetKosten })
-		}()
-	}
-	if t, ok := withoutRelativeWo(text); ok {
-		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
-		text, ws = t, words(t)
-	}
+	var out []knowledge.Facet
 	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
 		out = append(out, f)
 	}
@@ -102,6 +89,16 @@ func (lx *lexicon) detectFacets(text string) (out []knowledge.Facet) {
 			keep = append([]knowledge.Facet{knowledge.FacetFristen}, keep...)
 		}
 		out = keep
+	}
+	if lx.match("still_pay", ws) {
+		// "muss ich noch zahlen" asks when the duty ends.
+		out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetKosten })
+	}
+	if lx.match("opening", ws) {
+		// "Bis wann hat das Bürgerbüro am Donnerstag offen?" asks the
+		// opening hours, not a deadline.
+		out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetFristen || f == knowledge.FacetZustaendigkeit })
+		out = append([]knowledge.Facet{knowledge.FacetZustaendigkeit}, out...)
 	}
 	return out
 }
