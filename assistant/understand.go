@@ -446,12 +446,8 @@ func nameWords(org string) map[string]bool {
 	return m
 }
 
-// countWords are the numbers of people German says in words, and the
-// forms of "zu zweit", "zu dritt", ….
-var countWords = map[string]int{
-	"zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-	"zweit": 2, "dritt": 3, "viert": 4, "fuenft": 5, "sechst": 6, "siebt": 7,
-}
+// togetherWords are the forms of "zu zweit", "zu dritt", ….
+var togetherWords = map[string]int{"zweit": 2, "dritt": 3, "viert": 4, "fuenft": 5, "sechst": 6, "siebt": 7, "acht": 8}
 
 // householdSize returns how many people the asker's household has, as
 // "wir sind zu dritt", "zu viert", "3 Personen", "drei Personen",
@@ -459,10 +455,11 @@ var countWords = map[string]int{
 // say it; 0 when the words say nothing.
 func householdSize(ws []string) int {
 	num := func(w string) int {
-		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 20 {
+		if n, err := strconv.Atoi(w); err == nil {
 			return n
 		}
-		return countWords[w]
+		n, _ := germanNumber(w)
+		return n
 	}
 	for i, w := range ws {
 		next := ""
@@ -470,14 +467,19 @@ func householdSize(ws []string) int {
 			next = ws[i+1]
 		}
 		switch {
-		case w == "zu" && next != "" && strings.HasSuffix(next, "t") && countWords[next] > 0:
-			return countWords[next]
-		case (next == "personen" || next == "koepfige" || next == "koepfigen" || next == "person") && num(w) > 1:
-			return num(w)
-		case strings.HasSuffix(w, "koepfige") || strings.HasSuffix(w, "koepfigen") || strings.HasSuffix(w, "personenhaushalt"):
-			for word, n := range countWords {
-				if strings.HasPrefix(w, word) && !strings.HasSuffix(word, "t") {
-					return n
+		case w == "zu" && togetherWords[next] > 0:
+			return togetherWords[next]
+		case next == "personen" || next == "person" || next == "koepfige" || next == "koepfigen":
+			if n := num(w); n > 1 && n < 20 {
+				return n
+			}
+		default:
+			// "fünfköpfige", "Dreipersonenhaushalt".
+			for _, suffix := range []string{"koepfigen", "koepfige", "personenhaushalt"} {
+				if pre, ok := strings.CutSuffix(w, suffix); ok {
+					if n := num(pre); n > 1 && n < 20 {
+						return n
+					}
 				}
 			}
 		}
