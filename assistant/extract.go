@@ -1125,7 +1125,7 @@ func isMetaLine(lx *lexicon, line string) bool {
 	}
 	if runeLen(line) > 160 {
 		// Several header fields on one line ("Aktenzeichen: 32.41 ·
-		// Formular-Nr.: GewA 8 · Stand: 11.06.2026"): each a field,
+		// Formular-Nr.: VF 3 · Stand: 02.02.2026"): each a field,
 		// most of them header keys.
 		if runeLen(line) > 600 {
 			return false
@@ -1352,7 +1352,7 @@ var personsRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*-?\s*(?:Personen|Person)\b
 
 // householdLine returns the first line of text's tables or lists that is
 // for a household of n people and states something for it ("| 3
-// Personen | 32.300 Euro |"), as "3 Personen: 32.300 Euro"; "" when none.
+// Personen | 31.000 Euro |"), as "3 Personen: 31.000 Euro"; "" when none.
 func householdLine(text string, n int) string {
 	for _, u := range splitUnits(text) {
 		if runeLen(u) > 160 || !(listItemRE.MatchString(u) || strings.Contains(u, ":") || strings.Count(u, "|") >= 2) {

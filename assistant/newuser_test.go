@@ -170,10 +170,10 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 			"Wer eine Straße oder einen Gehweg mehr als üblich nutzt, etwa für ein Gerüst oder einen Container, braucht eine Sondernutzungserlaubnis.\n\n" +
 			"## Kosten\n\nDie Gebühr beträgt 25,00 Euro je Woche.\n\n" +
 			"## Unterlagen\n\n- Lageplan\n- Zeitraum der Nutzung\n")},
-		"a/ausschank.md": {Data: []byte("---\ntitle: Ausschank bei Festen anzeigen\n---\n" +
-			"Leistungsschlüssel: 99050041002000 · Aktenzeichen: 32.41-GS · Formular-Nr.: GewA 8 · Zuständige Organisationseinheit: Fachbereich 2 – Bürgerdienste und Ordnung, Gewerbeamt · Stand: 11.06.2026\n\n" +
-			"Herausgeber: Fachbereich 2 · Zielgruppe: Vereine · Stand: 01.03.2026\n\n" +
-			"Wer bei einem Vereinsfest Bier ausschenken will, braucht eine Gestattung. Sie kostet 40,00 Euro.\n")},
+		"a/marktstand.md": {Data: []byte("---\ntitle: Marktstand auf dem Wochenmarkt anmelden\n---\n" +
+			"Leistungsschlüssel: 99123012345000 · Aktenzeichen: 51.7-VF · Formular-Nr.: VF 3 · Zuständige Organisationseinheit: Fachbereich 4 – Ordnung, Marktverwaltung · Stand: 02.02.2026\n\n" +
+			"Herausgeber: Fachbereich 4 · Zielgruppe: Händler · Stand: 01.03.2026\n\n" +
+			"Wer auf dem Wochenmarkt einen Stand betreiben will, meldet ihn an. Die Standgebühr beträgt 12,00 Euro je Markttag.\n")},
 		"a/plakate.md": {Data: []byte("---\ntitle: Plakatierung genehmigen lassen\n---\n" +
 			"Az.: 32.1-PL\nVersion: 3\n\n" +
 			"Plakate im öffentlichen Raum sind genehmigungspflichtig. Die Genehmigung kostet 30,00 Euro.\n")},
@@ -188,14 +188,14 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 		"was kostet ein gerüst auf dem gehweg",
 		"welche unterlagen brauche ich für die sondernutzung",
 		"darf ich plakate aufhängen",
-		"beim vereinsfest wollen wir bier ausschenken, was kostet das",
+		"ich will auf dem wochenmarkt einen stand aufmachen, was kostet das",
 		"Sondernutzung",
 	} {
 		ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "h", Audience: knowledge.Citizen}, assistant.Message{Text: q})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, h := range []string{"Aktenzeichen", "66.2-SN", "F-4711", "Stand:", "Az.", "Version:", "Leistungsschlüssel", "GewA 8", "Herausgeber:", "Zielgruppe:"} {
+		for _, h := range []string{"Aktenzeichen", "66.2-SN", "F-4711", "Stand:", "Az.", "Version:", "Leistungsschlüssel", "VF 3", "Herausgeber:", "Zielgruppe:"} {
 			if strings.Contains(ans.Text, h) {
 				t.Errorf("%q: answer quotes the header line %q:\n%s", q, h, ans.Text)
 			}
@@ -214,26 +214,26 @@ func TestAnswersNeverQuoteHeaderLines(t *testing.T) {
 func TestPortalLayoutAnswers(t *testing.T) {
 	root := fstest.MapFS{
 		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
-		"fischereischein.md": {Data: []byte("# Fischereischein beantragen\n\nAktenzeichen: 32.9-FS\nFormularnummer: FS-01\n\n" +
-			"## Leistungsbeschreibung\n\nWer in Gewässern angeln möchte, braucht einen Fischereischein. Voraussetzung ist die bestandene Fischerprüfung.\n\n" +
-			"## Voraussetzungen\n\n- Sie haben die Fischerprüfung bestanden (ab 14 Jahren möglich).\n- Sie wohnen in der Stadt.\n\n" +
-			"## Welche Gebühren fallen an?\n\n| Geltungsdauer | Gebühr |\n|---|---|\n| 1 Jahr | 12 Euro |\n| 5 Jahre | 40 Euro |\n\n" +
+		"seeplakette.md": {Data: []byte("# Seeplakette beantragen\n\nAktenzeichen: 67.3-SP\nFormularnummer: SP-02\n\n" +
+			"## Leistungsbeschreibung\n\nWer auf dem Stadtsee Boot fahren möchte, braucht eine Seeplakette. Voraussetzung ist ein Bootskurs der Wasserwacht.\n\n" +
+			"## Voraussetzungen\n\n- Sie haben den Bootskurs bestanden (ab 14 Jahren möglich).\n- Sie wohnen in der Stadt.\n\n" +
+			"## Welche Gebühren fallen an?\n\n| Geltungsdauer | Gebühr |\n|---|---|\n| 1 Jahr | 15 Euro |\n| 3 Jahre | 35 Euro |\n\n" +
 			"## Welche Fristen muss ich beachten?\n\nKeine.\n\n" +
-			"## Was sollte ich noch wissen?\n\nKinder unter 14 Jahren können einen Jugendfischereischein erhalten. Er kostet 5 Euro.\n")},
+			"## Was sollte ich noch wissen?\n\nKinder unter 14 Jahren können eine Jugendplakette erhalten. Sie kostet 4 Euro.\n")},
 	}
 	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "p", Audience: knowledge.Citizen}, assistant.Message{Text: "mein sohn ist 10 und will angeln, geht das"})
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "p", Audience: knowledge.Citizen}, assistant.Message{Text: "mein sohn ist 10 und will boot fahren, geht das"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(ans.Text, "Jugendfischereischein") {
+	if !strings.Contains(ans.Text, "Jugendplakette") {
 		t.Errorf("the age rule for a 10-year-old is missing:\n%s", ans.Text)
 	}
-	for _, bad := range []string{"Keine.", "Aktenzeichen", "FS-01"} {
+	for _, bad := range []string{"Keine.", "Aktenzeichen", "SP-02"} {
 		if strings.Contains(ans.Text, bad) {
 			t.Errorf("answer quotes %q:\n%s", bad, ans.Text)
 		}

@@ -125,8 +125,8 @@ func (a *Assistant) understand(t *turn) question {
 		}
 	}
 	// The town's own name is in every document of its knowledge base and
-	// names none of them: "ich bin nach Lindenbach gezogen" is about
-	// moving, not about the page that says "Lindenbach" most often.
+	// names none of them: "ich bin nach Beispielfeld gezogen" is about
+	// moving, not about the page that says "Beispielfeld" most often.
 	q.text = withoutWords(q.text, a.orgWords)
 	q.terms = a.lex.terms(q.text)
 	ev, purposes := a.lex.lifeEvents(evWords)
@@ -430,7 +430,7 @@ func withoutWords(text string, drop map[string]bool) string {
 }
 
 // nameWords returns the folded words of an organisation's name that can
-// name it alone ("lindenbach" of "Stadt Lindenbach"): at least four
+// name it alone ("beispielfeld" of "Stadt Beispielfeld"): at least four
 // letters, no administrative noun.
 func nameWords(org string) map[string]bool {
 	m := map[string]bool{}

@@ -94,8 +94,8 @@ func TestPortalHeadings(t *testing.T) {
 // between blank lines; an item of an enumeration does not.
 func TestPlainTextHeadings(t *testing.T) {
 	text := "Leistungsbeschreibung\n\nWer heiraten will, meldet die Ehe an.\n\n" +
-		"Welche Gebühren fallen an?\n\nDie Anmeldung kostet 60,00 Euro.\n\n" +
-		"Was sollte ich noch wissen?\n\nTrauzeugen sind nicht vorgeschrieben.\n\n" +
+		"Welche Gebühren fallen an?\n\nDie Anmeldung kostet 55,00 Euro.\n\n" +
+		"Was sollte ich noch wissen?\n\nDie Trauung ist auch samstags möglich.\n\n" +
 		"Gespeichert werden\n\na) eine Anschrift oder:\n\nb) der Name.\n"
 	secs := normalizeSections("Eheschließung", []Section{{Text: text}})
 	var got []string
@@ -120,7 +120,7 @@ func TestPlainTextHeadings(t *testing.T) {
 // sentence that starts with a reference heads nothing.
 func TestParagraphSections(t *testing.T) {
 	pages := []Section{
-		{Heading: "Seite 1", Text: "Satzung der Stadt\nAufgrund der Gemeindeordnung hat der Rat beschlossen:\n§ 1 Geltungsbereich\nDiese Satzung gilt für die Friedhöfe.\n§ 2 Verhalten auf dem Friedhof\nHunde sind an der kurzen Leine zu führen."},
+		{Heading: "Seite 1", Text: "Satzung der Stadt\nAufgrund der Gemeindeordnung hat der Rat beschlossen:\n§ 1 Geltungsbereich\nDiese Satzung gilt für die Grünanlagen.\n§ 2 Verhalten in den Anlagen\nGrillen ist nur auf den Grillplätzen erlaubt."},
 		{Heading: "Seite 2", Text: "§ 1 gilt entsprechend.\nSeite 2 von 2\n§ 3 Inkrafttreten\nDiese Satzung tritt am Tag nach der Bekanntmachung in Kraft."},
 	}
 	secs := paragraphSections(pages)
@@ -128,7 +128,7 @@ func TestParagraphSections(t *testing.T) {
 	for _, s := range secs {
 		heads = append(heads, s.Heading)
 	}
-	want := []string{"", "§ 1 Geltungsbereich", "§ 2 Verhalten auf dem Friedhof", "§ 3 Inkrafttreten"}
+	want := []string{"", "§ 1 Geltungsbereich", "§ 2 Verhalten in den Anlagen", "§ 3 Inkrafttreten"}
 	if strings.Join(heads, "|") != strings.Join(want, "|") {
 		t.Fatalf("headings = %q, want %q", heads, want)
 	}
@@ -143,11 +143,11 @@ func TestParagraphSections(t *testing.T) {
 // A plain-text page's title underlined with "=====" has no rule in its
 // text.
 func TestTextTitleUnderline(t *testing.T) {
-	pd, err := parseText([]byte("Fischereischein\n===============\n\nLeistungsbeschreibung\n\nWer angeln will, braucht ihn.\n"))
+	pd, err := parseText([]byte("Seeplakette\n===========\n\nLeistungsbeschreibung\n\nWer auf dem Stadtsee Boot fährt, braucht sie.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pd.title != "Fischereischein" || strings.Contains(pd.sections[0].Text, "===") {
+	if pd.title != "Seeplakette" || strings.Contains(pd.sections[0].Text, "===") {
 		t.Errorf("title %q, text %q", pd.title, pd.sections[0].Text)
 	}
 }
@@ -156,11 +156,11 @@ func TestTextTitleUnderline(t *testing.T) {
 // whose term its title names; one with its own keeps them.
 func TestTitleSynonyms(t *testing.T) {
 	docs := []Document{
-		{ID: "a", Title: "Anwohnerparkvignette – Verlängerung"},
+		{ID: "a", Title: "Ehrenamtskarte – Verlängerung"},
 		{ID: "b", Title: "Halteverbot für einen Umzug", Synonyms: []string{"Halteverbotszone"}},
 	}
-	titleSynonyms(docs, [][]string{{"Anwohnerparkvignette", "Bewohnerparkausweis", "Parkvignette"}, {"Umzug", "Ummeldung"}})
-	if !slices.Contains(docs[0].Synonyms, "Bewohnerparkausweis") {
+	titleSynonyms(docs, [][]string{{"Ehrenamtskarte", "Ehrenamtsausweis", "Engagementkarte"}, {"Umzug", "Ummeldung"}})
+	if !slices.Contains(docs[0].Synonyms, "Ehrenamtsausweis") {
 		t.Errorf("synonyms of a = %q, want the group", docs[0].Synonyms)
 	}
 	if slices.Contains(docs[1].Synonyms, "Ummeldung") {

@@ -161,10 +161,10 @@ func loadRoots(ctx context.Context, roots []Root, logger *slog.Logger, opt loadO
 
 // titleSynonyms gives a document without synonyms of its own whose title
 // names a term of a synonym group (synonyms.txt) the group's terms as
-// synonyms: where a town's editors wrote "Anwohnerparkvignette,
-// Bewohnerparkausweis, Parkvignette", the page titled
-// "Anwohnerparkvignette – Verlängerung" is also named by
-// "Bewohnerparkausweis", as front-matter synonyms would name it.
+// synonyms: where a town's editors wrote "Ehrenamtskarte,
+// Ehrenamtsausweis, Engagementkarte", the page titled "Ehrenamtskarte –
+// Verlängerung" is also named by "Ehrenamtsausweis", as front-matter
+// synonyms would name it.
 func titleSynonyms(docs []Document, groups [][]string) {
 	if len(groups) == 0 {
 		return
