@@ -179,10 +179,7 @@ func titleSynonyms(docs []Document, groups [][]string) {
 		for _, w := range german.Words(d.Title) {
 			words[w] = true
 		}
-		have := map[string]bool{}
-		for _, s := range d.Synonyms {
-			have[german.Fold(s)] = true
-		}
+		have := map[string]bool{} // folded terms already added
 		for _, g := range groups {
 			if !slices.ContainsFunc(g, func(t string) bool { return namesTitle(t, words) }) {
 				continue
