@@ -41,6 +41,7 @@ const (
 	featInternal            // an employee asks and the document is for employees only
 	featAnswersAsked        // share of the asked facets answered by a value in a sentence that holds the question's own words
 	featStatus              // the document's names speak of the asker's status (unemployed, student, retired)
+	featDate                // the document names a day of the calendar the question names
 	numFeatures
 )
 
@@ -49,7 +50,7 @@ const (
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
 	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
-	"internal", "answers_asked", "status",
+	"internal", "answers_asked", "status", "date",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -268,6 +269,10 @@ func (a *Assistant) features(r *retrieval, q question) {
 				}
 				f[featSituation] = 1
 			}
+		}
+		if len(q.dates) > 0 && namesDay(c.info.daysOf(c.doc), q.dates) {
+			// "am 17. Dezember" and the notice of that day's closure.
+			f[featDate] = 1
 		}
 		for k, s := range asked {
 			// "Gewerbeabmeldung" in the question and in two of eight

@@ -44,8 +44,30 @@ type docInfo struct {
 	mu      sync.Mutex
 	matched map[string]bool
 
+	// days are the days of the calendar the document names, read once
+	// when a question names one (dates.go).
+	daysOnce sync.Once
+	days     []dayOfYear
+
 	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
 	refers    map[string]bool               // memo of refersTo, by title
+}
+
+// daysOf returns the days of the calendar doc names in its title and
+// text; doc is the document d was derived from.
+func (d *docInfo) daysOf(doc knowledge.Document) []dayOfYear {
+	d.daysOnce.Do(func() {
+		var b strings.Builder
+		b.WriteString(doc.Title)
+		for _, s := range doc.Sections {
+			b.WriteString("\n")
+			b.WriteString(s.Heading)
+			b.WriteString("\n")
+			b.WriteString(s.Text)
+		}
+		d.days = readDates(german.Fold(b.String()))
+	})
+	return d.days
 }
 
 // maxRefersMemo bounds the memoised titles per document.

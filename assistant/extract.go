@@ -150,6 +150,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			missing = true
 		}
 	}
+	if len(qs) > 0 && d.Kind == knowledge.KindService {
+		// A condition for the asker's age ("Kinder unter 16 Jahren
+		// brauchen die Unterschrift eines Elternteils") holds whatever
+		// facet was asked.
+		if x, ok := a.ageCondition(d, q.sit); ok {
+			add(x)
+		}
+	}
 	if len(qs) > 0 {
 		// A question word the quotes leave out ("Kinder" in "Was kostet
 		// der Pass für Kinder?") is answered where the document says it.
@@ -1223,6 +1231,32 @@ func situationLine(text string, s situation) string {
 		return ""
 	}
 	return strings.TrimSpace(listItemRE.ReplaceAllString(match[0], ""))
+}
+
+// maxConditionRunes bounds a condition line ageCondition quotes.
+const maxConditionRunes = 200
+
+// ageCondition returns the one line of d's conditions that speaks of the
+// asker's age and holds for it, when the asker's age or childhood is
+// known and exactly one line does.
+func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool) {
+	if s.age == 0 && !s.child {
+		return quote{}, false
+	}
+	var found quote
+	n := 0
+	for _, sec := range sectionsFor(d, knowledge.FacetVoraussetzungen) {
+		for _, u := range splitUnits(a.clean(sec.Text, false)) {
+			if runeLen(u) > maxConditionRunes {
+				continue
+			}
+			if fits, specific := ageFits(u, s); fits && specific {
+				found = quote{label: label(sec.Heading), facet: sec.Facet, text: u}
+				n++
+			}
+		}
+	}
+	return found, n == 1
 }
 
 // ageFits reports whether unit u speaks of an age (specific) and whether it

@@ -4,6 +4,7 @@ package assistant_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,6 +45,45 @@ func TestFrameNamesTheKindOfDocument(t *testing.T) {
 		}
 		if !strings.Contains(ans.Text, tt.frame) || strings.Contains(ans.Text, "IT-Wissensdatenbank") {
 			t.Errorf("%q: want %q in\n%s", tt.q, tt.frame, ans.Text)
+		}
+	}
+}
+
+// TestDatedNotice checks that a question naming a day is answered by the
+// notice about that day, even when the notice shares none of the
+// question's other words, and that a condition for the asker's age is
+// quoted with the facet asked.
+func TestDatedNotice(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"aktuell/**\"\n    kind: notice\n")},
+		"dienste/meldeamt.md": {Data: []byte("---\ntitle: Wohnsitz anmelden\n---\n# Wohnsitz anmelden\n\nSie melden Ihren Wohnsitz im Meldeamt an.\n\n" +
+			"## Zuständige Stelle\n\n- Meldeamt Beispielheim, Hauptstraße 1\n- Öffnungszeiten: Montag bis Freitag 8:00 bis 12:00 Uhr\n\n" +
+			"## Termin\n\nEin Termin ist erforderlich.\n")},
+		"dienste/schwimmbad.md": {Data: []byte("---\ntitle: Schwimmkarte kaufen\n---\n# Schwimmkarte kaufen\n\nMit der Schwimmkarte baden Sie im Hallenbad.\n\n" +
+			"## Voraussetzungen\n\n- Kinder unter 10 Jahren schwimmen nur mit einer erwachsenen Begleitperson.\n\n" +
+			"## Kosten\n\n- Erwachsene: 4,00 Euro\n- Kinder bis 17 Jahre: 2,00 Euro\n")},
+		"aktuell/betriebsausflug.md": {Data: []byte("# Verwaltung am 9. März geschlossen\n\nWegen des Betriebsausflugs bleiben alle Dienststellen am Montag, 9. März, zu. Vereinbarte Termine werden verlegt.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ask := func(q string) assistant.Answer {
+		ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "d", Audience: knowledge.Citizen}, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ans
+	}
+	ans := ask("hat das meldeamt am 9. märz offen, ich hab da eigentlich nen termin zum anmelden")
+	if !slices.ContainsFunc(ans.Sources, func(s assistant.Source) bool { return s.ID == "aktuell/betriebsausflug" }) || !strings.Contains(ans.Text, "Betriebsausflug") {
+		t.Errorf("sources = %v, want the notice of the day quoted\n%s", ans.Sources, ans.Text)
+	}
+	ans = ask("meine tochter ist 8, was kostet die schwimmkarte für sie")
+	for _, want := range []string{"2,00 Euro", "Begleitperson"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %q:\n%s", want, ans.Text)
 		}
 	}
 }

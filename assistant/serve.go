@@ -86,8 +86,42 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 	if err != nil {
 		return retrieval{}, err
 	}
+	if len(q.dates) > 0 && !slices.ContainsFunc(r.cands, func(c candidate) bool { return namesDay(c.info.daysOf(c.doc), q.dates) }) {
+		// The question names a day no document found speaks of: the
+		// notice about that day may hold none of its other words.
+		if err := a.withDated(ctx, t, q, &r); err != nil {
+			return retrieval{}, err
+		}
+	}
 	r.score(q.terms, a.lex.genericStems)
 	return r, nil
+}
+
+// maxDatedCandidates bounds the documents withDated adds.
+const maxDatedCandidates = 2
+
+// withDated searches for the days q names alone and adds the documents
+// found that name one of them to r, after r's own.
+func (a *Assistant) withDated(ctx context.Context, t *turn, q question, r *retrieval) error {
+	d, err := a.search(ctx, datePhrase(q.dates), "", audience(t.conv), knowledge.FacetNone, t.lang)
+	if err != nil {
+		return err
+	}
+	added := 0
+	for _, c := range d.cands {
+		if added == maxDatedCandidates {
+			break
+		}
+		if slices.Contains(r.docIDs, c.doc.ID) || !namesDay(c.info.daysOf(c.doc), q.dates) {
+			continue
+		}
+		c.rank = len(r.docIDs)
+		r.docIDs = append(r.docIDs, c.doc.ID)
+		r.cands = append(r.cands, c)
+		r.passages = append(r.passages, c.passages...)
+		added++
+	}
+	return nil
 }
 
 // choose picks the document to answer from: the conversation's focus for a
@@ -231,11 +265,31 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
+	if k := datedNotice(q, sel, c); k >= 0 && !t.conv.Simple {
+		// The day the asker names has a notice of its own ("am 31.
+		// Dezember geschlossen"): it follows the service's answer.
+		c3 := sel.r.cands[k]
+		if qs3 := a.datedQuotes(c3, q); len(qs3) > 0 {
+			b3 := composeAnswer(t.m, t.lang, c3, qs3, "", false, a.kindLabel(t.m, c3.doc))
+			body.text += "\n\n" + b3.text
+			body.sources = append(body.sources, b3.sources...)
+		}
+	}
 	t.conv.Focus = c.doc.ID
+	retrieved := sel.retrieved
+	for i := len(body.sources) - 1; i >= 1; i-- {
+		// The documents answered from lead the list the turn reports
+		// as retrieved, in the order of the answer, as the chosen one
+		// does.
+		retrieved = leading(body.sources[i].ID, retrieved)
+	}
+	if len(body.sources) > 1 {
+		retrieved = leading(body.sources[0].ID, retrieved)
+	}
 	return Answer{
 		Text:       body.text,
 		Sources:    body.sources,
-		Retrieved:  sel.retrieved,
+		Retrieved:  retrieved,
 		Intent:     intent,
 		Confidence: t.conf,
 		Mode:       modeExtractive,

@@ -30,6 +30,9 @@ type question struct {
 	// umzug, ummeld, wohnsitz, anmeld); they count as named by the
 	// question when a document's names contain them.
 	events []string
+	// dates are the days of the calendar the question names ("am 17.
+	// Dezember", "an Silvester", "morgen").
+	dates []dayOfYear
 	// codes are identifiers the asker typed ("DR-RH-2-01", "B 96"): a
 	// passage that holds one answers about it.
 	codes []string
@@ -104,6 +107,10 @@ var (
 	ageRE = regexp.MustCompile(`(?i)(?:\b(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
 )
 
+// dateTimeRE finds a day of a month ("17. Dezember", "17.12.") or a time
+// of day ("17 Uhr", "17:30"), which an age is not.
+var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez|january|february|march|june|july|october|december)\b)|\b\d{1,2}(?::\d\d)?\s*uhr\b|\b\d{1,2}:\d\d\b`)
+
 // ageWithRE finds an age said with "mit": "mit 17 schon", "mit 16
 // Jahren", "mit 15?"; not "mit 2 Kindern".
 var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!]|\s*$)`)
@@ -129,6 +136,7 @@ func (a *Assistant) understand(t *turn) question {
 	// moving, not about the page that says "Beispielfeld" most often.
 	q.text = withoutWords(q.text, a.orgWords)
 	q.terms = a.lex.terms(q.text)
+	q.dates = askedDates(german.Fold(t.query), ws, a.cfg.Now())
 	ev, purposes := a.lex.lifeEvents(evWords)
 	if len(purposes) > 0 {
 		// What something is needed for names no document to answer from.
@@ -299,6 +307,8 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	var s situation
 	var ages [][]string
 	if strings.ContainsAny(text, "0123456789") { // an age needs a digit
+		// "am 17. Dezember" and "am 17 Uhr" are a day and a time.
+		text = dateTimeRE.ReplaceAllString(text, " ")
 		ages = ageRE.FindAllStringSubmatch(text, -1)
 	}
 	for _, m := range ages {
