@@ -21,10 +21,10 @@ func TestReadDates(t *testing.T) {
 		{"Die Sperre gilt vom 30.12. bis 2.1.", []dayOfYear{1230, 1231, 101, 102}},
 		{"Ab Montag, 4. Januar 2027, gelten die üblichen Zeiten.", []dayOfYear{104}},
 		{"Geschlossen am Donnerstag, 17.12.2026.", []dayOfYear{1217}},
-		{"Termine am 17. sind abgesagt.", nil},                      // a day without its month
-		{"Nach § 3. Absatz 2 gilt das auch für Kinder.", nil},        // no month
-		{"Die Frist endet am 31. April.", nil},                       // no such day
-		{"Kosten: 12,50 Euro, 3 Wochen Bearbeitungszeit.", nil},       // no date at all
+		{"Termine am 17. sind abgesagt.", nil},                  // a day without its month
+		{"Nach § 3. Absatz 2 gilt das auch für Kinder.", nil},   // no month
+		{"Die Frist endet am 31. April.", nil},                  // no such day
+		{"Kosten: 12,50 Euro, 3 Wochen Bearbeitungszeit.", nil}, // no date at all
 		{"Am 2. Mai und am 5. Mai bleibt das Amt zu.", []dayOfYear{502, 505}},
 	}
 	for _, tt := range tests {

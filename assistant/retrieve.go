@@ -543,6 +543,32 @@ func splitsInto(s string, stems stemSet) bool {
 			}
 		}
 	}
+	// The question's word is a compound of the first part, or the
+	// title's word has a third part: "Nachnamen ändern" names
+	// "Namensänderung" and "Namensänderungserklärung".
+	for _, b := range stems.list {
+		if strings.HasSuffix(b, "rn") || strings.HasSuffix(b, "ln") {
+			// The verb's root, as its noun in "-ung" has it: "ändern",
+			// "Änderung"; "wechseln", "Wechsel".
+			b = b[:len(b)-1]
+		}
+		i := strings.Index(s, b)
+		if len(b) < 4 || i < 3 {
+			continue
+		}
+		head := s[:i]
+		for _, link := range []string{"", "e", "s", "es", "n", "en", "ens"} {
+			p, ok := strings.CutSuffix(head, link)
+			if !ok || len(p) < 3 {
+				continue
+			}
+			for _, w := range stems.list {
+				if w != b && (w == p || len(w) >= len(p)+3 && strings.HasSuffix(w, p) || len(w) >= 4 && strings.HasSuffix(p, w)) {
+					return true
+				}
+			}
+		}
+	}
 	return false
 }
 
