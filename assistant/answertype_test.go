@@ -553,3 +553,41 @@ func TestLockedAccountAndReplaces(t *testing.T) {
 func understandAs(a *Assistant, aud knowledge.Audience, text string) question {
 	return a.understand(&turn{conv: newConv(aud), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
 }
+
+// An entry whose question has one word besides the page's own name
+// answers when the asker says both; "per Post" is one word, not two.
+func TestFAQEntryOneWordAndName(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "y", Title: "Boot abmelden", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Was brauche ich für die Online-Abmeldung?** Den Bootsschein mit freigelegtem Prüfcode.\n\n**Kann ich den Bootsschein per Post bekommen?** Nein, Sie holen ihn ab."},
+	}}
+	c := candidate{doc: doc, info: a.info(doc)}
+	ask := func(text string) question { return understandAs(a, knowledge.Citizen, text) }
+	if x, ok := a.faqEntry(c, ask("ich will mein boot online abmelden was brauch ich dafür alles")); !ok || !strings.Contains(x.text, "Prüfcode") {
+		t.Errorf("faqEntry = %q, %v; want the entry about deregistering online", x.text, ok)
+	}
+	if x, ok := a.faqEntry(c, ask("kann ich mir den bootsschein nach hause schicken lassen")); !ok || !strings.Contains(x.text, "holen ihn ab") {
+		t.Errorf("faqEntry = %q, %v; want the entry about the post", x.text, ok)
+	}
+	if x, ok := a.faqEntry(c, ask("geht das auch online")); ok {
+		t.Errorf("faqEntry matched %q without the page's name", x.text)
+	}
+}
+
+// Plain words for the processing time, an outage, a theft in Ukrainian,
+// and a dentist out of scope.
+func TestMorePlainWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if fs := a.lex.detectFacets("unser flug geht in 10 tagen, schafft ihr das noch rechtzeitig"); !containsFacet(fs, knowledge.FacetDauer) {
+		t.Errorf("detectFacets = %v, want the processing time", fs)
+	}
+	if !a.lex.signals("seit halb neun klingelt kein telefon mehr, die leute kommen gar nicht durch").incident {
+		t.Error("a dead phone line is an outage")
+	}
+	if de := a.lex.germanTerms("у мене вкрали гаманець"); !strings.Contains(de, "gestohlen") {
+		t.Errorf("germanTerms(вкрали) = %q, want gestohlen", de)
+	}
+	if !a.lex.signals("welche zahnarztpraxis nimmt noch neue patienten").outOfScope {
+		t.Error("a dentist is out of scope")
+	}
+}

@@ -229,6 +229,9 @@ type textUnit struct {
 	noise bool      // a table rule, an empty table, a link to another page
 	vals  valueKind // the kinds of value it states (an amount, a time span, a date)
 	faq   []string  // the stems its question asks, when it is an entry of questions and answers (faq.go)
+	// faqNamed are the stems of that question that are the document's
+	// own names.
+	faqNamed []string
 }
 
 // docCacheSize bounds the cached documents; beyond it the least recently
@@ -341,7 +344,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
-			x.faq = a.faqAsked(u, info.nameTok)
+			x.faq, x.faqNamed = a.faqAsked(u, info.nameTok)
 			for _, cl := range strings.FieldsFunc(u, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
 				// "Sie holen ihn … ab" says "abholen".
 				if v := separableVerb(a.lex, words(cl)); v != "" {

@@ -110,10 +110,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		}
 		return untitle(qs, d.Title), lead, false
 	}
+	faq := false
 	if x, ok := a.faqEntry(c, q); ok && !simple {
 		// An entry of the page's questions and answers that asks what
 		// the asker asks answers first.
-		add(x)
+		faq = add(x)
 	}
 	for _, f := range q.facets {
 		got := false
@@ -158,7 +159,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			add(x)
 		}
 	}
-	if len(qs) > 0 {
+	// An entry that answers a question asking no facet answers yes or
+	// no: what the service is and what it takes follow, as for any
+	// question that asks no facet.
+	faqOnly := faq && len(q.facets) == 0 && d.Kind == knowledge.KindService
+	if len(qs) > 0 && !faqOnly {
 		// A question word the quotes leave out ("Kinder" in "Was kostet
 		// der Pass für Kinder?") is answered where the document says it.
 		if rest := a.uncovered(c, q, qs); len(rest.terms.content) > 0 && d.Kind != knowledge.KindLaw {
@@ -179,7 +184,9 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if simple {
 		return untitle(qs, d.Title), lead, missing
 	}
-	if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
+	if faq {
+		// The entry is the passage that answers the question's words.
+	} else if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
 		for _, x := range xs {
 			if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
 				add(x)

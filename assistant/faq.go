@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,23 +28,29 @@ const (
 
 // faqAsked returns the stems of the question an entry of a
 // question-and-answer list asks (stop words, noise and the document's own
-// names left out), or nil when unit u is no such entry. A document's units
-// are read once (doccache.go), not on every turn.
-func (a *Assistant) faqAsked(u string, names map[string]bool) []string {
+// names left out), and those of its words that are the document's names;
+// nil when unit u is no such entry. A document's units are read once
+// (doccache.go), not on every turn.
+func (a *Assistant) faqAsked(u string, names map[string]bool) (asked, named []string) {
 	m := faqRE.FindStringSubmatch(u)
 	if m == nil {
-		return nil
+		return nil, nil
 	}
-	var asked []string
 	for _, w := range words(m[1]) {
 		if len([]rune(w)) < 3 || a.lex.has("stop_de", w) || a.lex.has("noise", w) {
 			continue
 		}
-		if s := stem(w); !names[s] && !slices.Contains(asked, s) {
+		s := stem(w)
+		switch {
+		case names[s]:
+			if !slices.Contains(named, s) {
+				named = append(named, s)
+			}
+		case !slices.Contains(asked, s):
 			asked = append(asked, s)
 		}
 	}
-	return asked
+	return asked, named
 }
 
 // faqEntry returns the entry of c's question-and-answer lists that asks
@@ -59,7 +66,7 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
 		for _, un := range units {
-			if len(un.faq) < minFAQShared {
+			if len(un.faq) == 0 || len(un.faq) < minFAQShared && len(un.faqNamed) == 0 {
 				continue
 			}
 			n := 0
@@ -68,7 +75,13 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 					n++
 				}
 			}
-			share := float64(n) / float64(len(un.faq))
+			if len(un.faq) == 1 && n == 1 && slices.ContainsFunc(un.faqNamed, func(s string) bool { return a.askerSays(q, s) }) {
+				// "Was brauche ich für die Online-Abmeldung?" asks one
+				// word beside the page's own name: the asker must say
+				// both.
+				n = minFAQShared
+			}
+			share := math.Min(1, float64(n)/float64(len(un.faq)))
 			if n >= minFAQShared && share >= minFAQShare && (n > bestN || n == bestN && share > bestShare) {
 				s := c.doc.Sections[si]
 				best, bestN, bestShare = quote{label: label(s.Heading), facet: s.Facet, text: strings.TrimSpace(un.text)}, n, share
