@@ -25,3 +25,15 @@ func TestSplitsInto(t *testing.T) {
 		}
 	}
 }
+
+// A statute's long paragraph is read sentence by sentence; a short one
+// and an enumeration joined to its opening stay whole.
+func TestSentencesOfLongParagraphs(t *testing.T) {
+	long := "(1) Die Erlaubnis gilt für zwölf Monate. Sie kann auf Antrag um bis zu sechs Monate verlängert werden, wenn die Voraussetzungen weiter vorliegen und die Behörde keine Bedenken hat. Über den Antrag entscheidet die zuständige Behörde innerhalb eines Monats nach Eingang der vollständigen Unterlagen."
+	short := "(2) Die Gebühr beträgt 20 Euro."
+	enum := "(3) Keine Erlaubnis braucht, wer\n1. nur gelegentlich tätig ist oder\n2. bei einer Behörde arbeitet."
+	got := sentencesOfLongParagraphs([]string{long, short, enum})
+	if len(got) != 5 || got[0] != "(1) Die Erlaubnis gilt für zwölf Monate." || got[3] != short || got[4] != enum {
+		t.Errorf("sentencesOfLongParagraphs = %q", got)
+	}
+}

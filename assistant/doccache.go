@@ -336,7 +336,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		text := a.cleanText(s.Text, true) // each section once: no need to memoise
 		us := splitUnits(text)
 		if d.Kind == knowledge.KindLaw {
-			us = joinEnumerations(us)
+			us = sentencesOfLongParagraphs(joinEnumerations(us))
 		}
 		for _, u := range us {
 			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
@@ -427,6 +427,27 @@ func joinEnumerations(us []string) []string {
 		}
 		out = append(out, strings.Join(us[i:end+1], "\n"))
 		i = end
+	}
+	return out
+}
+
+// maxParagraphRunes is the longest paragraph of a statute read as one
+// unit; a longer one is read sentence by sentence.
+const maxParagraphRunes = 280
+
+// sentencesOfLongParagraphs splits a statute's long paragraphs into their
+// sentences: "(1) Das Wohngeld soll für zwölf Monate bewilligt werden."
+// answers how long, the conditions under which the period may be cut or
+// extended that follow in the same paragraph do not. An enumeration
+// joined to its opening sentence stays whole.
+func sentencesOfLongParagraphs(us []string) []string {
+	out := make([]string, 0, len(us))
+	for _, u := range us {
+		if runeLen(u) <= maxParagraphRunes || strings.Contains(u, "\n") {
+			out = append(out, u)
+			continue
+		}
+		out = append(out, splitSentences(u)...)
 	}
 	return out
 }
