@@ -424,6 +424,12 @@
           form.requestSubmit ? form.requestSubmit() : this.submit();
         }
       }.bind(this));
+      // The Enter that sent must not leave a line break behind: input that
+      // delivers its keypress apart from the keydown (remote and automation
+      // tools) would otherwise add one after the input was emptied.
+      input.addEventListener('keypress', function (ev) {
+        if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); }
+      });
       var lastTyping = 0;
       input.addEventListener('input', function () {
         var now = Date.now();
