@@ -237,7 +237,8 @@ func TestBrowserWidget(t *testing.T) {
 	browsertest.Screenshot(t, ctx, "widget-zoom200")
 
 	// Over the session's rate limit (burst 5, the test clock stands
-	// still): the refused message is not lost but put back into the input.
+	// still): a refused message is not lost. Its text goes back into the
+	// input, and the note in the live region says so.
 	must("normal view", chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
 	for i, text := range []string{"Frage vier", "Frage fünf", "Frage sechs"} {
 		must("focus input", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('#lotse-input').focus()`)))
@@ -246,10 +247,56 @@ func TestBrowserWidget(t *testing.T) {
 			waitJS("answer "+text, root+`.querySelectorAll('[role=log] .msg.bot').length === `+strconv.Itoa(4+i))
 		}
 	}
-	waitJS("rate limit note", root+`.querySelector('[role=log] .note.error') && `+root+`.querySelector('[role=log] .note.error').textContent.includes('senden Sie Ihre Nachricht dann erneut')`)
-	waitJS("refused text back in the input", root+`.querySelector('#lotse-input').value === 'Frage sechs'`)
+	const (
+		input = root + `.querySelector('#lotse-input')`
+		notes = root + `.querySelectorAll('[role=log] .note.error')`
+		kept  = "Ihr Text steht wieder im Eingabefeld."
+	)
+	lastNote := func() any { return eval(`[...` + notes + `].pop().textContent`) }
+	waitJS("rate limit note", notes+`.length === 1`)
+	if got, ok := lastNote().(string); !ok || !strings.Contains(got, "senden Sie Ihre Nachricht dann erneut") || !strings.HasSuffix(got, kept) {
+		t.Errorf("refusal note %q, want the server's words and %q", got, kept)
+	}
+	if got := eval(input + `.value`); got != "Frage sechs" {
+		t.Errorf("input after the refusal: %q, want the refused text", got)
+	}
+
+	// Sent again too early, the refusal arrives only once the person has
+	// begun a new message (the test holds the widget's events back until
+	// then): both texts stay, the refused one first, and the caret stays at
+	// the end of the new one.
+	const widget = `document.querySelector('lotse-chat')`
+	must("hold events", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const w = `+widget+`; w.late = []; w.handle = m => { w.late.push(m); }; })()`)))
+	must("send again", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](input+`.focus()`), chromedp.KeyEvent(kb.Enter)))
+	waitJS("sent, input empty", input+`.value === ''`)
+	must("type more", chromedp.Do(ctx, chromedp.KeyEvent("Und noch etwas")))
+	waitJS("refusal arrived", widget+`.late.length === 1 && `+widget+`.late[0].code === 'rate_limited'`)
+	must("release events", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const w = `+widget+`; delete w.handle; w.late.forEach(m => w.handle(m)); })()`)))
+	if got := eval(input + `.value`); got != "Frage sechs\nUnd noch etwas" {
+		t.Errorf("input after the late refusal: %q, want the refused text before the new one", got)
+	}
+	if got := eval(input + `.selectionStart === ` + input + `.value.length`); got != true {
+		t.Error("the caret left the end of the newly typed text")
+	}
+	if got := eval(notes + `.length`); got != float64(2) {
+		t.Errorf("%v refusal notes, want 2", got)
+	} else if got, _ := lastNote().(string); !strings.HasSuffix(got, kept) {
+		t.Errorf("second refusal note %q does not say the text is back", got)
+	}
+
+	// A refused request for a person gives no message back: the ones sent
+	// before were answered.
+	must("clear input", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](input+`.value = ''`)))
+	must("human again", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](root+`.querySelector('.human').click()`)))
+	waitJS("human refused", notes+`.length === 3`)
+	if got := eval(input + `.value`); got != "" {
+		t.Errorf("input after a refused request for a person: %q, want it empty", got)
+	}
+	if got, _ := lastNote().(string); strings.Contains(got, kept) {
+		t.Errorf("refused request for a person noted %q", got)
+	}
 	if got := eval(root + `.querySelectorAll('[role=log] .msg.user').length`); got != float64(5) {
-		t.Errorf("user messages after the refusal: %v, want 5", got)
+		t.Errorf("user messages after the refusals: %v, want 5", got)
 	}
 
 	if got := browsertest.CSPViolations(t, ctx); got != "" {

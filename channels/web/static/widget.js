@@ -63,7 +63,8 @@
       newWin: ' (öffnet in neuem Fenster)', speak: 'Vorlesen', stop: 'Vorlesen beenden',
       more: 'Mehr anzeigen', less: 'Weniger anzeigen', sent: 'Gesendet', typing: '{name} (Service-Team) schreibt …',
       original: 'Originaltext',
-      up: 'Hilfreich', down: 'Nicht hilfreich'
+      up: 'Hilfreich', down: 'Nicht hilfreich',
+      kept: 'Ihr Text steht wieder im Eingabefeld.'
     },
     en: {
       launcher: 'Chat: questions for the city', title: 'Digital assistant', close: 'Close chat',
@@ -78,7 +79,7 @@
       newWin: ' (opens in a new window)', speak: 'Read aloud', stop: 'Stop reading',
       more: 'Show more', less: 'Show less', sent: 'Sent', typing: '{name} (service team) is typing …',
       original: 'Original text (German)',
-      up: 'Helpful', down: 'Not helpful',
+      up: 'Helpful', down: 'Not helpful', kept: 'Your text is back in the input field.',
       e_rate_limited: 'You have sent a lot of messages. Please wait {n} seconds, then send your message again.',
       e_busy: 'Please wait until the previous answer is complete.'
     },
@@ -95,7 +96,7 @@
       newWin: ' (yeni pencerede açılır)', speak: 'Sesli oku', stop: 'Okumayı durdur',
       more: 'Daha fazla göster', less: 'Daha az göster', sent: 'Gönderildi', typing: '{name} (Hizmet ekibi) yazıyor …',
       original: 'Orijinal metin (Almanca)',
-      up: 'Yardımcı oldu', down: 'Yardımcı olmadı',
+      up: 'Yardımcı oldu', down: 'Yardımcı olmadı', kept: 'Metniniz yeniden giriş alanında.',
       e_rate_limited: 'Çok sayıda mesaj gönderdiniz. Lütfen {n} saniye bekleyin ve mesajınızı tekrar gönderin.',
       e_busy: 'Lütfen önceki yanıtın tamamlanmasını bekleyin.'
     },
@@ -112,7 +113,7 @@
       newWin: ' (otwiera się w nowym oknie)', speak: 'Czytaj na głos', stop: 'Zatrzymaj czytanie',
       more: 'Pokaż więcej', less: 'Pokaż mniej', sent: 'Wysłano', typing: '{name} (Zespół obsługi) pisze …',
       original: 'Tekst oryginalny (po niemiecku)',
-      up: 'Pomocne', down: 'Niepomocne',
+      up: 'Pomocne', down: 'Niepomocne', kept: 'Twój tekst jest z powrotem w polu wiadomości.',
       e_rate_limited: 'Wysłano bardzo dużo wiadomości. Odczekaj {n} s i wyślij wiadomość ponownie.',
       e_busy: 'Poczekaj, aż poprzednia odpowiedź będzie gotowa.'
     },
@@ -129,7 +130,7 @@
       newWin: ' (відкривається в новому вікні)', speak: 'Прочитати вголос', stop: 'Зупинити читання',
       more: 'Показати більше', less: 'Показати менше', sent: 'Надіслано', typing: '{name} (Служба підтримки) пише …',
       original: 'Оригінальний текст (німецькою)',
-      up: 'Корисно', down: 'Некорисно',
+      up: 'Корисно', down: 'Некорисно', kept: 'Ваш текст знову в полі введення.',
       e_rate_limited: 'Ви надіслали дуже багато повідомлень. Зачекайте {n} с і надішліть повідомлення ще раз.',
       e_busy: 'Зачекайте, доки буде готова попередня відповідь.'
     },
@@ -146,7 +147,7 @@
       newWin: ' (откроется в новом окне)', speak: 'Прочитать вслух', stop: 'Остановить чтение',
       more: 'Показать больше', less: 'Показать меньше', sent: 'Отправлено', typing: '{name} (Служба поддержки) пишет …',
       original: 'Оригинальный текст (на немецком)',
-      up: 'Полезно', down: 'Не помогло',
+      up: 'Полезно', down: 'Не помогло', kept: 'Ваш текст снова в поле ввода.',
       e_rate_limited: 'Вы отправили очень много сообщений. Подождите {n} с и отправьте сообщение ещё раз.',
       e_busy: 'Подождите, пока будет готов предыдущий ответ.'
     },
@@ -163,11 +164,15 @@
       newWin: ' (يفتح في نافذة جديدة)', speak: 'قراءة بصوت عالٍ', stop: 'إيقاف القراءة',
       more: 'عرض المزيد', less: 'عرض أقل', sent: 'تم الإرسال', typing: '{name} (فريق الخدمة) يكتب …',
       original: 'النص الأصلي (بالألمانية)',
-      up: 'مفيد', down: 'غير مفيد',
+      up: 'مفيد', down: 'غير مفيد', kept: 'نصك موجود مرة أخرى في حقل الكتابة.',
       e_rate_limited: 'لقد أرسلت رسائل كثيرة. يرجى الانتظار {n} ثانية ثم إرسال رسالتك مرة أخرى.',
       e_busy: 'يرجى الانتظار حتى تكتمل الإجابة السابقة.'
     }
   };
+
+  // REFUSED holds the codes of the errors by which the server refuses a
+  // message without processing it (PROTOCOL.md): it can be sent again.
+  var REFUSED = { rate_limited: true, busy: true, too_long: true, invalid_utf8: true, unavailable: true };
 
   // known returns the language of a tag ("tr-TR" → "tr") when the widget
   // has texts for it, else ''.
@@ -264,6 +269,7 @@
       this.held = null;         // an agent holds the conversation
       this.lastNotice = null;
       this.typingTimer = null;
+      this.unconfirmed = [];    // texts sent but neither echoed nor refused
       this.n = 0;
     }
 
@@ -424,6 +430,12 @@
           form.requestSubmit ? form.requestSubmit() : this.submit();
         }
       }.bind(this));
+      // The Enter that sent must not leave a line break behind: input that
+      // delivers its keypress apart from the keydown (remote and automation
+      // tools) would otherwise add one after the input was emptied.
+      input.addEventListener('keypress', function (ev) {
+        if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); }
+      });
       var lastTyping = 0;
       input.addEventListener('input', function () {
         var now = Date.now();
@@ -549,8 +561,24 @@
       }
       if (this.sendJSON({ type: 'message', text: text, lang: this.hintLang(), simple: this.simple.checked })) {
         this.input.value = '';
-        this.lastSent = text;
+        this.unconfirmed.push(text);
       }
+    }
+
+    // giveBack puts the text of a refused message back into the input, so
+    // that nothing a person writes is lost: alone if the input is empty,
+    // else on its own line before what they have typed since, with their
+    // caret kept where it was in their own text.
+    giveBack(text) {
+      var input = this.input, now = input.value;
+      if (now.indexOf(text) >= 0) { return; }
+      if (!now.trim()) {
+        input.value = text;
+        return;
+      }
+      var start = input.selectionStart, end = input.selectionEnd, shift = text.length + 1;
+      input.value = text + '\n' + now;
+      input.setSelectionRange(start + shift, end + shift);
     }
 
     // setStatus shows the status text key (null: none) with {n} as n.
@@ -610,16 +638,23 @@
           }
           // A failed turn (numbered) ends its preview.
           if (this.stream && typeof msg.seq === 'number') { this.endStream(); }
-          this.note(this.errorText(msg), 'error');
-          // A refused message was not processed: offer it again.
-          if ((msg.code === 'rate_limited' || msg.code === 'busy') && this.lastSent && !this.input.value.trim()) {
-            this.input.value = this.lastSent;
+          var says = this.errorText(msg);
+          // A refused message was not processed: its text goes back into
+          // the input, and the note (in the live region) says so. Refusals
+          // come at once and echoes only when the turn starts, so the
+          // refused message is the newest one not echoed yet.
+          if (typeof msg.seq !== 'number' && REFUSED[msg.code] && this.unconfirmed.length) {
+            this.giveBack(this.unconfirmed.pop());
+            says += ' ' + this.t('kept');
           }
+          this.note(says, 'error');
           break;
         case 'token':
           this.streamToken(msg);
           return;
         case 'user_message':
+          var at = this.unconfirmed.indexOf(msg.text);
+          if (at >= 0) { this.unconfirmed.splice(at, 1); }
           this.anchor = null;
           var um = this.addMessage('user', null, msg.text, 'you');
           if (this.held) { um.appendChild(this.tr(el('span', { class: 'sent' }), 'sent')); }
