@@ -587,6 +587,12 @@ func TestMorePlainWords(t *testing.T) {
 	if de := a.lex.germanTerms("у мене вкрали гаманець"); !strings.Contains(de, "gestohlen") {
 		t.Errorf("germanTerms(вкрали) = %q, want gestohlen", de)
 	}
+	if de := a.lex.germanTerms("czy muszę ją kiedyś przedłużyć"); !strings.Contains(de, "verlängern") {
+		t.Errorf("germanTerms(przedłużyć) = %q, want verlängern", de)
+	}
+	if !a.lex.match("validity", words("die bescheinigung verfällt nicht")) {
+		t.Error("verfällt speaks of validity")
+	}
 	if !a.lex.signals("welche zahnarztpraxis nimmt noch neue patienten").outOfScope {
 		t.Error("a dentist is out of scope")
 	}
