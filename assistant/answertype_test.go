@@ -590,6 +590,9 @@ func TestMorePlainWords(t *testing.T) {
 	if de := a.lex.germanTerms("czy muszę ją kiedyś przedłużyć"); !strings.Contains(de, "verlängern") {
 		t.Errorf("germanTerms(przedłużyć) = %q, want verlängern", de)
 	}
+	if q := understandAs(a, knowledge.Citizen, "wie lange kann sie damit reisen bevor er abläuft"); !q.validity {
+		t.Error("\"bevor er abläuft\" asks how long it is valid")
+	}
 	if !a.lex.match("validity", words("die bescheinigung verfällt nicht")) {
 		t.Error("verfällt speaks of validity")
 	}
