@@ -596,6 +596,15 @@ func TestMorePlainWords(t *testing.T) {
 	if !a.lex.match("validity", words("die bescheinigung verfällt nicht")) {
 		t.Error("verfällt speaks of validity")
 	}
+	for text, want := range map[string]string{
+		"almanyada yabancı öğrenciyim, ödemek zorunda mıyım": "ausländische Studenten",
+		"jestem studentem z zagranicy, czy muszę zapłacić":   "zahlen müssen",
+		"я иностранный студент":                              "ausländische Studenten",
+	} {
+		if de := a.lex.germanTerms(text); !strings.Contains(de, want) {
+			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)
+		}
+	}
 	if !a.lex.signals("welche zahnarztpraxis nimmt noch neue patienten").outOfScope {
 		t.Error("a dentist is out of scope")
 	}
