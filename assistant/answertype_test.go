@@ -605,6 +605,15 @@ func TestMorePlainWords(t *testing.T) {
 			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)
 		}
 	}
+	if fs := a.lex.detectFacets("von zuhause komm ich nicht auf die netzwerkfreigaben"); containsFacet(fs, knowledge.FacetOnline) {
+		t.Errorf("detectFacets(working from home) = %v, want no online service", fs)
+	}
+	if fs := a.lex.detectFacets("kann ich das von zuhause aus beantragen"); !containsFacet(fs, knowledge.FacetOnline) {
+		t.Errorf("detectFacets(applying from home) = %v, want the online service", fs)
+	}
+	if !dependsOnPrevious("Wenn du also nicht im Netz bist, brauchst du VPN.") || dependsOnPrevious("Du brauchst VPN.") {
+		t.Error("dependsOnPrevious: \"also\" goes on from the sentence before")
+	}
 	if !a.lex.signals("welche zahnarztpraxis nimmt noch neue patienten").outOfScope {
 		t.Error("a dentist is out of scope")
 	}

@@ -603,6 +603,12 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		if n < 160 && best+1 < len(all) && all[best+1].sec == sec && n+runeLen(all[best+1].text) <= maxBlockRunes && !paragraphStart(all[best+1].text) {
 			keep[best+1] = true
 		}
+		if best > 0 && all[best-1].sec == sec && !keep[best-1] && dependsOnPrevious(all[best].text) && n+runeLen(all[best-1].text) <= maxBlockRunes {
+			// "Wenn du also nicht im WLAN bist, …" goes on from the
+			// sentence before it, which comes along.
+			keep[best-1] = true
+			n += runeLen(all[best-1].text)
+		}
 		if best > 0 && all[best-1].sec == sec && paragraphStart(all[best-1].text) && !keep[best-1] {
 			// The paragraph's number and title ("§ 2 Steuersatz") head
 			// the sentence quoted from it.
@@ -681,6 +687,23 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		qs = append(qs, block(next))
 	}
 	return qs
+}
+
+// continuesWords are the words by which a sentence goes on from the one
+// before it: "also", "daher", "dies".
+var continuesWords = map[string]bool{"also": true, "daher": true, "deshalb": true, "deswegen": true, "dafuer": true, "dazu": true, "trotzdem": true, "dies": true, "dabei": true, "therefore": true, "this": true}
+
+// dependsOnPrevious reports whether unit u goes on from the unit before
+// it: one of its first three words is a connective or a pronoun for what
+// was said ("Wenn du also …", "Dies gilt nicht …").
+func dependsOnPrevious(u string) bool {
+	ws := words(u)
+	for _, w := range ws[:min(3, len(ws))] {
+		if continuesWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // headingHits scores the question's content words a section's heading

@@ -87,6 +87,10 @@ var facetLabels = []struct {
 	{"vorgehen", FacetAblauf},
 	{"vorgehensweise", FacetAblauf},
 	{"loesung", FacetAblauf},
+	// How to apply, as instructions and catalogues head it.
+	{"beantragung", FacetAblauf},
+	{"antragsverfahren", FacetAblauf},
+	{"so beantragen sie", FacetAblauf},
 	{"fragen & antworten", FacetFAQ},
 	{"fragen und antworten", FacetFAQ},
 	{"haeufige fragen", FacetFAQ},

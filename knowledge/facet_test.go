@@ -82,6 +82,8 @@ func TestPortalHeadings(t *testing.T) {
 		"Was sollte ich noch wissen?":           FacetNone,
 		"Hinweise (Besonderheiten)":             FacetNone,
 		"Welche Kosten entstehen und wer zahlt": FacetKosten,
+		"3. Beantragung":                        FacetAblauf,
+		"So beantragen Sie":                     FacetAblauf,
 	} {
 		if got := headingFacet(h); got != want {
 			t.Errorf("headingFacet(%q) = %q, want %q", h, got, want)
