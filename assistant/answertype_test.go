@@ -618,3 +618,29 @@ func TestMorePlainWords(t *testing.T) {
 		t.Error("a dentist is out of scope")
 	}
 }
+
+// Everyday phrasings of the facets.
+func TestFacetPhrasings(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]knowledge.Facet{
+		"wann muss ich das erledigt haben":                       knowledge.FacetFristen,
+		"muss ich den irgendwann erneuern":                       knowledge.FacetFristen,
+		"wann bekomm ich bescheid":                               knowledge.FacetDauer,
+		"kann ich das auch beantragen wenn ich nicht hier wohne": knowledge.FacetVoraussetzungen,
+		"gibt es eine altersgrenze":                              knowledge.FacetVoraussetzungen,
+		"wann haben die auf":                                     knowledge.FacetZustaendigkeit,
+		"muss ich vorher anrufen":                                knowledge.FacetTermin,
+		"wie läuft das ab":                                       knowledge.FacetAblauf,
+		"was ist der erste schritt":                              knowledge.FacetAblauf,
+	} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
+			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
+		}
+	}
+	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("detectFacets(wie läuft das ab) = %v: no expiry", fs)
+	}
+	if fs := a.lex.detectFacets("geht das auch schneller"); containsFacet(fs, knowledge.FacetVoraussetzungen) {
+		t.Errorf("detectFacets(schneller) = %v: no condition", fs)
+	}
+}

@@ -47,6 +47,15 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		break
 	}
 	ws = withoutCallPreamble(ws)
+	howItRuns := false
+	for _, sp := range lx.spans("how_it_runs", ws) {
+		// "Wie läuft das ab?" asks the procedure; "läuft … ab" is no
+		// expiry there.
+		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
+		text = strings.Join(ws, " ")
+		howItRuns = true
+		break
+	}
 	if lx.match("permission", ws) && !lx.match("obligation", ws) && (slices.Contains(ws, "mitnehmen") || slices.Contains(ws, "mitbringen")) {
 		// "Darf ich meinen Hund mitnehmen?" asks whether it is allowed,
 		// not what to bring.
@@ -89,6 +98,9 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 			keep = append([]knowledge.Facet{knowledge.FacetFristen}, keep...)
 		}
 		out = keep
+	}
+	if howItRuns && !containsFacet(out, knowledge.FacetAblauf) {
+		out = append([]knowledge.Facet{knowledge.FacetAblauf}, out...)
 	}
 	if lx.match("still_pay", ws) {
 		// "muss ich noch zahlen" asks when the duty ends.
