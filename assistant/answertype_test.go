@@ -505,6 +505,7 @@ func TestMoreLifeEvents(t *testing.T) {
 	for text, want := range map[string]string{
 		"ich verliere meinen job nächsten monat, wo melde ich mich":                             "Arbeitslosengeld",
 		"ich habe ein auto gekauft und brauche kurz ein kennzeichen um es nach hause zu fahren": "Kurzzeitkennzeichen",
+		"wir wollen mit den kurzzeit schildern über die grenze heimfahren":                      "Kurzzeitkennzeichen",
 	} {
 		q := understandAs(a, knowledge.Citizen, text)
 		if !strings.Contains(q.context, want) {
