@@ -512,6 +512,9 @@ func TestMoreLifeEvents(t *testing.T) {
 			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
 		}
 	}
+	if ev, _ := a.lex.lifeEvents(words("wir haben letzten sommer im ausland geheiratet")); !strings.Contains(ev, "Eheurkunde") || strings.Contains(ev, "Eheschließung") {
+		t.Errorf("lifeEvents(married) = %q, want the marriage certificate, not registering a marriage", ev)
+	}
 	if ev, _ := a.lex.lifeEvents(words("ich will meinen nachnamen ändern nach der hochzeit")); ev != "" {
 		t.Errorf("lifeEvents(after the wedding) = %q, want the wedding as a circumstance", ev)
 	}
