@@ -576,6 +576,15 @@ func TestFAQEntryOneWordAndName(t *testing.T) {
 	if x, ok := a.faqEntry(c, ask("geht das auch online")); ok {
 		t.Errorf("faqEntry matched %q without the page's name", x.text)
 	}
+	// A follow-up about the page names it through the conversation.
+	card := knowledge.Document{ID: "z", Title: "Anglerkarte beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Kann ich die Anglerkarte per Post bekommen?** Nein, Sie holen sie ab."},
+	}}
+	fu := ask("kann ich mir die dann nach hause schicken lassen")
+	fu.followUp = true
+	if x, ok := a.faqEntry(candidate{doc: card, info: a.info(card)}, fu); !ok || !strings.Contains(x.text, "holen sie ab") {
+		t.Errorf("faqEntry(follow-up) = %q, %v; want the entry about the post", x.text, ok)
+	}
 }
 
 // Plain words for the processing time, an outage, a theft in Ukrainian,

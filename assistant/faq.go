@@ -66,7 +66,7 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
 		for _, un := range units {
-			if len(un.faq) == 0 || len(un.faq) < minFAQShared && len(un.faqNamed) == 0 {
+			if len(un.faq) == 0 || len(un.faq) < minFAQShared && len(un.faqNamed) == 0 && !q.followUp {
 				continue
 			}
 			n := 0
@@ -75,10 +75,10 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 					n++
 				}
 			}
-			if len(un.faq) == 1 && n == 1 && slices.ContainsFunc(un.faqNamed, func(s string) bool { return a.askerSays(q, s) }) {
+			if len(un.faq) == 1 && n == 1 && (q.followUp || slices.ContainsFunc(un.faqNamed, func(s string) bool { return a.askerSays(q, s) })) {
 				// "Was brauche ich für die Online-Abmeldung?" asks one
 				// word beside the page's own name: the asker must say
-				// both.
+				// both, or ask about the page the conversation is about.
 				n = minFAQShared
 			}
 			share := math.Min(1, float64(n)/float64(len(un.faq)))

@@ -153,6 +153,7 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 			return selection{}, err
 		}
 		sel.r, sel.idx, sel.followUp = r2, c, true
+		q.followUp = true
 		// The conversation is part of retrieval here: the document the
 		// follow-up resolved to leads the list.
 		sel.retrieved = leading(r2.cands[c].doc.ID, r.docIDs)

@@ -33,6 +33,10 @@ type question struct {
 	// dates are the days of the calendar the question names ("am 17.
 	// Dezember", "an Silvester", "morgen").
 	dates []dayOfYear
+	// followUp is true for a question about the conversation's focus
+	// document ("kann ich mir den dann schicken lassen"): the document is
+	// named by the conversation, not by the question.
+	followUp bool
 	// codes are identifiers the asker typed ("DR-RH-2-01", "B 96"): a
 	// passage that holds one answers about it.
 	codes []string
