@@ -613,6 +613,8 @@ func TestMorePlainWords(t *testing.T) {
 		"almanyada yabancı öğrenciyim, ödemek zorunda mıyım": "ausländische Studenten",
 		"jestem studentem z zagranicy, czy muszę zapłacić":   "zahlen müssen",
 		"я иностранный студент":                              "ausländische Studenten",
+		"yeni ehliyeti evime gönderebilirler mi":             "Versand",
+		"можно прислать паспорт домой":                       "Versand",
 	} {
 		if de := a.lex.germanTerms(text); !strings.Contains(de, want) {
 			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)
