@@ -53,6 +53,21 @@ type session struct {
 	used       bool // a message was sent or the conversation was touched
 	answers    []answerRecord
 	successor  *session // set when the conversation was full; see Server.rotate
+	// unstored: the conversation is certainly not stored yet, because
+	// the session was created by the REST request that runs its first
+	// turn and its token has not left this process (see takeUnstored).
+	unstored bool
+}
+
+// takeUnstored reports whether the session's conversation is certainly
+// not stored yet (see session.unstored), once: the first turn asks, and
+// every later one loads the conversation.
+func (s *session) takeUnstored() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.unstored
+	s.unstored = false
+	return u
 }
 
 type bufferedEvent struct {
