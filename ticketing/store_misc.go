@@ -121,7 +121,8 @@ func (s *Store) turnCtx(ctx context.Context) (context.Context, error) {
 // again, and every other turn's statement waited behind it. A mutex goes
 // to whoever asks while it is free, so a running goroutine finds the
 // connection free. At concurrency 10 on two cores (`lotse bench answer`)
-// this raised answers per second by about two fifths.
+// this raised answers per second by about two fifths on an otherwise
+// quiet machine (less when other processes take the cores).
 func (s *Store) turnLock() (unlock func()) {
 	if s.d.name != "sqlite" {
 		return func() {}
