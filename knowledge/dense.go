@@ -192,6 +192,11 @@ func (d *denseIndex) export(w io.Writer) error {
 // vector q, best first, ties by chunk index (which is document ID order).
 // all selects the employee partition, otherwise the citizen one.
 func (d *denseIndex) search(ctx context.Context, q []float32, all bool, n int) ([]scored, error) {
+	return d.searchInto(ctx, q, all, n, nil)
+}
+
+// searchInto is search, in dst's storage when the flat scan runs.
+func (d *denseIndex) searchInto(ctx context.Context, q []float32, all bool, n int, dst []scored) ([]scored, error) {
 	p := partCitizen
 	if all {
 		p = partEmployee
@@ -201,7 +206,7 @@ func (d *denseIndex) search(ctx context.Context, q []float32, all bool, n int) (
 		return nil, nil
 	}
 	if !d.viaChromem {
-		return d.flat.search(q, all, n), nil
+		return d.flat.searchInto(q, all, n, dst), nil
 	}
 	return d.query(ctx, d.parts[p], rows, q, n)
 }

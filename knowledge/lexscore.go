@@ -85,7 +85,9 @@ type lexScratch struct {
 	sum     []float64
 	matched []int32
 	touched []int32
-	keys    []uint64 // the rank keys' storage (topNWith)
+	keys    []uint64    // the rank keys' storage (topNWith)
+	terms   []string    // the query's terms, sorted
+	clauses []lexClause // the query's term queries
 }
 
 func (ls *lexScorer) init(ix *index) {
@@ -229,6 +231,11 @@ type lexClause struct {
 // lexSearch returns the n best chunks for the weighted stems, as
 // lexSearchBleve would: scores rounded to float32, ties by chunk.
 func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Audience, n int) ([]scored, error) {
+	return ix.lexSearchInto(ctx, terms, aud, n, nil)
+}
+
+// lexSearchInto is lexSearch appending to dst[:0].
+func (ix *index) lexSearchInto(ctx context.Context, terms map[string]float64, aud Audience, n int, dst []scored) ([]scored, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -237,12 +244,25 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 	if ls.err != nil {
 		return nil, fmt.Errorf("knowledge: lexical search: %w", ls.err)
 	}
-	keys := make([]string, 0, len(terms))
+	sc := ls.scratch.Get().(*lexScratch)
+	defer func() {
+		for _, c := range sc.touched {
+			sc.sum[c], sc.matched[c] = 0, 0
+		}
+		sc.touched = sc.touched[:0]
+		clear(sc.terms)
+		clear(sc.clauses) // no postings held from the pool
+		sc.terms, sc.clauses = sc.terms[:0], sc.clauses[:0]
+		ls.scratch.Put(sc)
+	}()
+	keys := sc.terms[:0]
 	for t := range terms {
 		keys = append(keys, t)
 	}
 	slices.Sort(keys)
-	clauses := make([]lexClause, 0, 2*len(keys))
+	sc.terms = keys
+	clauses := sc.clauses[:0]
+	defer func() { sc.clauses = clauses }()
 	for _, t := range keys {
 		w := terms[t]
 		for _, f := range [2]string{fieldBody, fieldTitle} {
@@ -279,14 +299,6 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 		clauses[i].weight = clauses[i].boost * clauses[i].idf * queryNorm
 	}
 
-	sc := ls.scratch.Get().(*lexScratch)
-	defer func() {
-		for _, c := range sc.touched {
-			sc.sum[c], sc.matched[c] = 0, 0
-		}
-		sc.touched = sc.touched[:0]
-		ls.scratch.Put(sc)
-	}()
 	for _, cl := range clauses {
 		p := cl.p
 		avg := ls.avgLen[cl.field]
@@ -321,7 +333,7 @@ func (ix *index) lexSearch(ctx context.Context, terms map[string]float64, aud Au
 		score := sc.sum[c] * (float64(sc.matched[c]) / total)
 		top.offer(int(c), float32(score))
 	}
-	out := top.sorted()
+	out := top.sortedInto(dst)
 	sc.keys = top.keys[:0]
 	return out, nil
 }

@@ -49,11 +49,20 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		extra = append(append(extra, strings.Fields(q.Context)...), cx...)
 	}
 
+	// The fused score per chunk, in a scratch array over all chunks; the
+	// chunks with a score are listed in touched. The scratch also lends
+	// its storage to the candidate lists of this search.
+	fs := ix.fusion()
+	defer ix.releaseFusion(fs)
+
 	var lexHits, denseHits []scored
 	if mode != ModeDense && len(terms) > 0 {
 		var err error
-		if lexHits, err = ix.lexSearch(ctx, ix.pruneCommon(terms), aud, n); err != nil {
+		if lexHits, err = ix.lexSearchInto(ctx, ix.pruneCommon(terms), aud, n, fs.lex); err != nil {
 			return nil, err
+		}
+		if cap(lexHits) > cap(fs.lex) {
+			fs.lex = lexHits[:0]
 		}
 	}
 	if mode != ModeLexical {
@@ -68,13 +77,15 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			text = withoutFacetCues(text)
 		}
 		var err error
-		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed); err != nil {
+		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed, fs); err != nil {
 			return nil, err
+		}
+		if cap(denseHits) > cap(fs.dense) {
+			fs.dense = denseHits[:0]
 		}
 		if mode == ModeHybrid && dt.floor > 0 {
 			// Below the floor, the dense retriever may still confirm a
 			// lexical hit but not bring in a chunk of its own.
-			fs := ix.fusion()
 			for _, h := range lexHits {
 				fs.inLex[h.chunk] = true
 			}
@@ -82,14 +93,9 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			for _, h := range lexHits {
 				fs.inLex[h.chunk] = false
 			}
-			ix.fusionPool.Put(fs)
 		}
 	}
 
-	// The fused score per chunk, in a scratch array over all chunks; the
-	// chunks with a score are listed in touched.
-	fs := ix.fusion()
-	defer ix.releaseFusion(fs)
 	add := func(c int, v float64, assign bool) {
 		if !fs.has[c] {
 			fs.has[c] = true
@@ -123,12 +129,8 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	// Reisepass" finds the Reisepass first and then its Kosten section,
 	// rather than the Kosten section of some other pass. The result does
 	// not depend on the order in which the chunks are visited.
-	type docAgg struct {
-		rank      float64 // best unboosted chunk score
-		best      int     // best chunk after the facet boost
-		bestScore float64
-	}
-	aggs := make([]docAgg, 0, len(fs.touched))
+	aggs := fs.aggs[:0]
+	defer func() { fs.aggs = aggs[:0] }()
 	for _, c32 := range fs.touched {
 		c := int(c32)
 		s := fs.fused[c]
@@ -153,7 +155,8 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			a.best, a.bestScore = c, boosted
 		}
 	}
-	ranked := make([]scored, 0, len(aggs))
+	ranked := fs.ranked[:0]
+	defer func() { fs.ranked = ranked[:0] }()
 	for _, a := range aggs {
 		ranked = append(ranked, scored{a.best, a.rank})
 	}
@@ -314,6 +317,19 @@ type fusionScratch struct {
 	touched []int32   // chunks with has set
 	docAgg  []int32   // per document: 1 + index of its aggregate, 0 for none
 	docs    []int32   // documents with docAgg set
+
+	// Storage lent to one search, its contents left as they are.
+	lex, dense, ranked []scored
+	aggs               []docAgg
+	query              []float32 // the normalised query vector
+}
+
+// docAgg is a document's aggregate in the fusion: documents are ranked by
+// their best chunk.
+type docAgg struct {
+	rank      float64 // best unboosted chunk score
+	best      int     // best chunk after the facet boost
+	bestScore float64
 }
 
 func (ix *index) fusion() *fusionScratch {
@@ -492,7 +508,9 @@ func (ix *index) lexSearchBleve(ctx context.Context, terms map[string]float64, a
 	}
 }
 
-func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc) ([]scored, error) {
+// denseSearch returns the n chunks nearest to text, in the storage fs
+// lends (nil for none).
+func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc, fs *fusionScratch) ([]scored, error) {
 	if ix.dense == nil || ix.dense.dim == 0 {
 		return nil, nil
 	}
@@ -503,6 +521,13 @@ func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n i
 	if len(qv) != ix.dense.dim {
 		return nil, fmt.Errorf("knowledge: query embedding has %d dimensions, index has %d", len(qv), ix.dense.dim)
 	}
-	qv = normalize(slices.Clone(qv))
-	return ix.dense.search(ctx, qv, aud == Employee, n)
+	var dst []scored
+	if fs != nil {
+		// The embedder's vector may be its own: normalise a copy.
+		fs.query = normalize(append(fs.query[:0], qv...))
+		qv, dst = fs.query, fs.dense
+	} else {
+		qv = normalize(slices.Clone(qv))
+	}
+	return ix.dense.searchInto(ctx, qv, aud == Employee, n, dst)
 }

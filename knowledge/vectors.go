@@ -81,6 +81,11 @@ func spanRows(spans []span) int {
 // ties by row. all selects every row (employees); otherwise only citizen
 // rows count.
 func (v *vectors) search(q []float32, all bool, n int) []scored {
+	return v.searchInto(q, all, n, nil)
+}
+
+// searchInto is search, in dst's storage when the scan runs on one core.
+func (v *vectors) searchInto(q []float32, all bool, n int, dst []scored) []scored {
 	if v.n == 0 || n <= 0 {
 		return nil
 	}
@@ -97,7 +102,7 @@ func (v *vectors) search(q []float32, all bool, n int) []scored {
 	}
 	h := topNWith(n, *buf)
 	h.scan(v.data, v.dim, q, spans)
-	out := h.sorted()
+	out := h.sortedInto(dst)
 	*buf = h.keys[:0]
 	v.keys.Put(buf)
 	return out
@@ -254,10 +259,17 @@ func (h *topN) prune() {
 }
 
 // sorted returns the kept rows, best first.
-func (h *topN) sorted() []scored {
+func (h *topN) sorted() []scored { return h.sortedInto(nil) }
+
+// sortedInto is sorted in dst's storage when it is large enough.
+func (h *topN) sortedInto(dst []scored) []scored {
 	h.prune()
 	slices.Sort(h.keys)
-	out := make([]scored, len(h.keys))
+	out := dst[:0]
+	if out == nil || cap(out) < len(h.keys) {
+		out = make([]scored, len(h.keys))
+	}
+	out = out[:len(h.keys)]
 	for i, k := range h.keys {
 		out[len(out)-1-i] = unrank(k)
 	}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -77,6 +78,9 @@ type Store struct {
 	db   dbConn
 	d    *dialect
 	pool *pgxpool.Pool // PostgreSQL only
+	// turnMu lets one chat turn's statement at a time at SQLite's one
+	// connection (see turnLock).
+	turnMu sync.Mutex
 }
 
 // Open opens (creating if needed) the SQLite database at path and applies

@@ -112,6 +112,25 @@ func (s *Store) turnCtx(ctx context.Context) (context.Context, error) {
 	return ctx, nil
 }
 
+// turnLock takes the store's turn lock on SQLite and returns its unlock
+// (on PostgreSQL, whose pool has many connections, it does nothing). The
+// statements of chat turns queue for SQLite's one connection here rather
+// than in database/sql, which hands a freed connection to one of the
+// goroutines parked waiting for it: with more turns in flight than cores,
+// the connection then sat idle until the scheduler ran that goroutine
+// again, and every other turn's statement waited behind it. A mutex goes
+// to whoever asks while it is free, so a running goroutine finds the
+// connection free. At concurrency 10 on two cores (`lotse bench answer`)
+// this raised answers per second by about two fifths on an otherwise
+// quiet machine (less when other processes take the cores).
+func (s *Store) turnLock() (unlock func()) {
+	if s.d.name != "sqlite" {
+		return func() {}
+	}
+	s.turnMu.Lock()
+	return s.turnMu.Unlock
+}
+
 // ConversationRecord is a stored conversation. Data is opaque to ticketing
 // (the assistant's JSON); the other fields are copied out for queries and
 // the retention job.
@@ -151,6 +170,8 @@ func (s *Store) SaveConversationRev(ctx context.Context, c ConversationRecord) (
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: save conversation %s: %w", c.ID, err)
 	}
+	unlock := s.turnLock()
+	defer unlock()
 	var rev int64
 	err = s.db.QueryRowContext(ctx, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket, rev)
 		VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT key FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1), ''), ?)
@@ -178,6 +199,8 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, rev int64, da
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: update conversation %s: %w", id, err)
 	}
+	unlock := s.turnLock()
+	defer unlock()
 	var next int64
 	err = s.db.QueryRowContext(ctx, `UPDATE conversations SET data = ?, updated_at = ?, rev = rev + 1 WHERE id = ? AND rev = ? RETURNING rev`,
 		data, ts(updated), id, rev).Scan(&next)
@@ -208,6 +231,8 @@ func (s *Store) LoadConversation(ctx context.Context, id string) (ConversationRe
 	if err != nil {
 		return ConversationRecord{}, fmt.Errorf("ticketing: load conversation %s: %w", id, err)
 	}
+	unlock := s.turnLock()
+	defer unlock()
 	c, err := scanConversation(s.db.QueryRowContext(ctx, `SELECT `+conversationColumns+` FROM conversations WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return ConversationRecord{}, ErrNotFound
@@ -227,6 +252,8 @@ func (s *Store) ConversationRev(ctx context.Context, id string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: conversation %s: %w", id, err)
 	}
+	unlock := s.turnLock()
+	defer unlock()
 	var rev int64
 	err = s.db.QueryRowContext(ctx, `SELECT rev FROM conversations WHERE id = ?`, id).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {

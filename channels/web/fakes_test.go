@@ -24,6 +24,7 @@ type memStore struct {
 	mu    sync.Mutex
 	convs map[string][]byte
 	saves int
+	loads int
 }
 
 var _ assistant.ConversationStore = (*memStore)(nil)
@@ -33,6 +34,7 @@ func newMemStore() *memStore { return &memStore{convs: make(map[string][]byte)} 
 func (m *memStore) Load(_ context.Context, id string) (*assistant.Conversation, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.loads++
 	b, ok := m.convs[id]
 	if !ok {
 		return nil, assistant.ErrNotFound

@@ -62,6 +62,12 @@ func (s *Server) handleChat(aud knowledge.Audience) http.HandlerFunc {
 		sess, ok := s.hub.lookup(req.SessionID, aud, userID)
 		if req.SessionID == "" || !ok {
 			sess = s.hub.create(aud, userID)
+			// Nobody else knows the new session until its token is
+			// answered: its first turn need not look for a stored
+			// conversation.
+			sess.mu.Lock()
+			sess.unstored = true
+			sess.mu.Unlock()
 		}
 		if ok, retry := s.lim.allow("", sess.token); !ok {
 			s.refuse(w, r, retry)

@@ -105,6 +105,35 @@ func TestRESTChat(t *testing.T) {
 	}
 }
 
+// A REST request without a session starts one whose conversation cannot
+// be stored yet: its turn does not ask the store; the next turn does.
+func TestRESTNewSessionSkipsLoad(t *testing.T) {
+	env := mustServe(t, nil)
+	loads := func() int {
+		env.store.mu.Lock()
+		defer env.store.mu.Unlock()
+		return env.store.loads
+	}
+	status, body := post(t, env, "/api/v1/chat", `{"message":"Wo melde ich einen Hund an?"}`, nil)
+	if status != http.StatusOK {
+		t.Fatalf("status %d, body %v", status, body)
+	}
+	if n := loads(); n != 0 {
+		t.Errorf("first turn loaded %d times, want 0", n)
+	}
+	sid, _ := body["session_id"].(string)
+	status, body = post(t, env, "/api/v1/chat", `{"session_id":"`+sid+`","message":"Und was kostet das?"}`, nil)
+	if status != http.StatusOK {
+		t.Fatalf("second turn: status %d, body %v", status, body)
+	}
+	if n := loads(); n != 1 {
+		t.Errorf("second turn: %d loads, want 1", n)
+	}
+	if call := env.chat.lastCall(t); len(call.Conv.Entries) != 2 {
+		t.Errorf("second turn saw %d entries, want 2", len(call.Conv.Entries))
+	}
+}
+
 func TestRESTBadInput(t *testing.T) {
 	// Every request counts against the address's rate limit (see
 	// TestRESTRateLimit); this test is about input only.

@@ -53,11 +53,38 @@ type session struct {
 	used       bool // a message was sent or the conversation was touched
 	answers    []answerRecord
 	successor  *session // set when the conversation was full; see Server.rotate
+	// unstored: the conversation is certainly not stored yet, because
+	// the session was created by the REST request that runs its first
+	// turn and its token has not left this process (see takeUnstored).
+	unstored bool
+}
+
+// takeUnstored reports whether the session's conversation is certainly
+// not stored yet (see session.unstored), once: the first turn asks, and
+// every later one loads the conversation.
+func (s *session) takeUnstored() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.unstored
+	s.unstored = false
+	return u
 }
 
 type bufferedEvent struct {
 	seq  int64
-	data []byte
+	data []byte   // the event as sent; nil while ev is not encoded yet
+	ev   seqEvent // the event, until a socket or a reader needs data
+}
+
+// bytes returns the event as sent, encoding it on first use (guarded by
+// session.mu). A session without sockets (REST) so encodes an event only
+// when somebody resumes or asks about it.
+func (b *bufferedEvent) bytes() []byte {
+	if b.data == nil && b.ev != nil {
+		b.data, _ = json.Marshal(b.ev) // our own event types always encode
+		b.ev = nil
+	}
+	return b.data
 }
 
 // answerRecord keeps what feedback on an answer needs.
@@ -86,18 +113,18 @@ func (s *session) publish(ev seqEvent, ringSize int, now time.Time) {
 	defer s.mu.Unlock()
 	s.seq++
 	ev.setSeq(s.seq)
-	data, err := json.Marshal(ev)
-	if err != nil {
-		return // our own event types always encode
+	b := bufferedEvent{seq: s.seq, ev: ev}
+	if len(s.conns) > 0 {
+		data := b.bytes()
+		for c := range s.conns {
+			c.send(data, true)
+		}
 	}
-	s.ring = append(s.ring, bufferedEvent{seq: s.seq, data: data})
+	s.ring = append(s.ring, b)
 	if over := len(s.ring) - ringSize; over > 0 {
 		s.ring = append(s.ring[:0:0], s.ring[over:]...)
 	}
 	s.lastActive = now
-	for c := range s.conns {
-		c.send(data, true)
-	}
 }
 
 // broadcast sends an event without a sequence number (stream tokens) to the
@@ -135,9 +162,9 @@ func (s *session) attach(c *conn, lastSeq int64, first []byte, now time.Time) {
 		data, _ := json.Marshal(&event{Type: "notice", Text: "Einige ältere Nachrichten dieses Gesprächs können nicht mehr angezeigt werden."})
 		c.send(data, true)
 	}
-	for _, ev := range s.ring {
-		if ev.seq > lastSeq {
-			c.send(ev.data, true)
+	for i := range s.ring {
+		if b := &s.ring[i]; b.seq > lastSeq {
+			c.send(b.bytes(), true)
 		}
 	}
 	s.conns[c] = struct{}{}

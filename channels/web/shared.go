@@ -221,13 +221,13 @@ func (s *session) answerFromRing(id string) (answerRecord, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	question := ""
-	for _, b := range s.ring {
+	for i := range s.ring {
 		var head struct {
 			Type     string `json:"type"`
 			AnswerID string `json:"answer_id"`
 			Text     string `json:"text"`
 		}
-		if json.Unmarshal(b.data, &head) != nil {
+		if json.Unmarshal(s.ring[i].bytes(), &head) != nil {
 			continue
 		}
 		switch {
@@ -235,7 +235,7 @@ func (s *session) answerFromRing(id string) (answerRecord, bool) {
 			question = head.Text
 		case head.Type == "answer" && head.AnswerID == id:
 			var ev answerEvent
-			if json.Unmarshal(b.data, &ev) != nil {
+			if json.Unmarshal(s.ring[i].bytes(), &ev) != nil {
 				return answerRecord{}, false
 			}
 			a := &assistant.Answer{Text: ev.Text, Intent: assistant.Intent(ev.Intent), Lang: ev.Lang}

@@ -215,9 +215,14 @@ func (s *Server) turnFailed(ctx context.Context, sess *session, err error) error
 	return e
 }
 
-// loadConversation loads sess's conversation or starts it.
+// loadConversation loads sess's conversation or starts it (without asking
+// the store when the session's conversation is certainly not stored yet).
 func (s *Server) loadConversation(ctx context.Context, sess *session) (*assistant.Conversation, error) {
-	conv, err := s.cfg.Store.Load(ctx, sess.convID)
+	var conv *assistant.Conversation
+	err := assistant.ErrNotFound
+	if !sess.takeUnstored() {
+		conv, err = s.cfg.Store.Load(ctx, sess.convID)
+	}
 	switch {
 	case errors.Is(err, assistant.ErrNotFound):
 		now := s.cfg.Now()
