@@ -576,6 +576,12 @@ func TestFAQEntryOneWordAndName(t *testing.T) {
 	if x, ok := a.faqEntry(c, ask("geht das auch online")); ok {
 		t.Errorf("faqEntry matched %q without the page's name", x.text)
 	}
+	zones := knowledge.Document{ID: "w", Title: "Parkkarte beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Gilt die Karte in allen Zonen?** Nein, nur in ihrer Zone."},
+	}}
+	if x, ok := a.faqEntry(candidate{doc: zones, info: a.info(zones)}, ask("gilt die auch in der zone von meinem büro")); !ok || !strings.Contains(x.text, "ihrer Zone") {
+		t.Errorf("faqEntry(zone) = %q, %v; want the entry about the zones", x.text, ok)
+	}
 	// A follow-up about the page names it through the conversation.
 	card := knowledge.Document{ID: "z", Title: "Anglerkarte beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
 		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Kann ich die Anglerkarte per Post bekommen?** Nein, Sie holen sie ab."},

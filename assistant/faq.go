@@ -103,6 +103,11 @@ func (a *Assistant) askerSays(q question, s string) bool {
 		if len(u) >= 5 && (strings.Contains(u, s) && len(s) >= 5 || strings.HasPrefix(s, u)) {
 			return true
 		}
+		if len(u) < 6 && len(s) < 7 && shortRoot(u) == shortRoot(s) {
+			// "Zone" and "Zonen": the light stem leaves short words
+			// whole.
+			return true
+		}
 		for _, alt := range q.terms.alts[u] {
 			if alt == s {
 				return true
@@ -110,4 +115,15 @@ func (a *Assistant) askerSays(q question, s string) bool {
 		}
 	}
 	return false
+}
+
+// shortRoot is a short word without its plural or case ending ("zonen",
+// "zone" → "zon"), as long as three letters remain.
+func shortRoot(w string) string {
+	for _, e := range []string{"en", "n", "e"} {
+		if r, ok := strings.CutSuffix(w, e); ok && len(r) >= 3 {
+			return r
+		}
+	}
+	return w
 }
