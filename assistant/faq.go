@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // Service pages answer the questions people ask most in a list of
@@ -59,6 +61,13 @@ func (a *Assistant) faqAsked(u string, names map[string]bool) (asked, named []st
 // (stop words and the document's own names left out on both sides); the
 // entry sharing the most wins.
 func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
+	x, n, _ := a.faqMatch(c, q)
+	return x, n > 0
+}
+
+// faqMatch is faqEntry with the number of the entry's words the asker
+// says and their share; 0 words for no entry.
+func (a *Assistant) faqMatch(c candidate, q question) (quote, int, float64) {
 	info := c.info
 	if info == nil {
 		info = a.info(c.doc)
@@ -88,7 +97,27 @@ func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
 			}
 		}
 	}
-	return best, bestN > 0
+	return best, bestN, bestShare
+}
+
+// exactFAQ returns a candidate of sel other than the chosen one, among
+// retrieval's first three, with an entry of questions and answers that
+// asks all that the asker asks ("Muss ich mich in meiner alten Stadt
+// abmelden?" on the page about registering, when the page about
+// deregistering was chosen), and the entry; -1 for none.
+func (a *Assistant) exactFAQ(q question, sel selection, c candidate) (int, quote) {
+	if sel.followUp {
+		return -1, quote{}
+	}
+	for i, o := range sel.r.cands {
+		if o.rank > 2 || o.doc.ID == c.doc.ID || o.doc.Kind != knowledge.KindService || !o.relevantTo() {
+			continue
+		}
+		if x, n, share := a.faqMatch(o, q); n >= minFAQShared && share == 1 {
+			return i, x
+		}
+	}
+	return -1, quote{}
 }
 
 // askerSays reports whether the asker's words hold stem s of an entry's

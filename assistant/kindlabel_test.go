@@ -87,3 +87,27 @@ func TestDatedNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedPageFAQ checks that an entry of a related page's questions
+// and answers that asks the asker's very question is quoted too.
+func TestRelatedPageFAQ(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\n")},
+		"dienste/abmelden.md": {Data: []byte("---\ntitle: Wohnsitz abmelden\n---\n# Wohnsitz abmelden\n\nWer ins Ausland zieht, meldet sich beim Meldeamt ab.\n\n" +
+			"## Kosten\n\nDie Abmeldung ist gebührenfrei.\n\n## Fristen\n\nMelden Sie sich innerhalb von zwei Wochen nach dem Auszug ab.\n")},
+		"dienste/anmelden.md": {Data: []byte("---\ntitle: Wohnsitz anmelden\n---\n# Wohnsitz anmelden\n\nNach einem Umzug melden Sie sich beim Meldeamt an.\n\n" +
+			"## Kosten\n\nDie Anmeldung ist gebührenfrei.\n\n## Fragen und Antworten\n\n**Muss ich mich am alten Wohnort abmelden?** Nein, die Anmeldung meldet Sie dort von selbst ab.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "f", Audience: knowledge.Citizen}, assistant.Message{Text: "muss ich mich am alten wohnort eigentlich abmelden wenn ich umziehe"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "von selbst ab") {
+		t.Errorf("answer lacks the related page's entry:\n%s", ans.Text)
+	}
+}

@@ -266,6 +266,16 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
+	if _, own := a.faqEntry(c, q); !own && !t.conv.Simple {
+		if k, x := a.exactFAQ(q, sel, c); k >= 0 {
+			// A related page asks the asker's very question among its
+			// questions and answers: its entry follows.
+			c2 := sel.r.cands[k]
+			b2 := composeAnswer(t.m, t.lang, c2, []quote{x}, "", false, a.kindLabel(t.m, c2.doc))
+			body.text += "\n\n" + b2.text
+			body.sources = append(body.sources, b2.sources...)
+		}
+	}
 	if k := datedNotice(q, sel, c); k >= 0 && !t.conv.Simple {
 		// The day the asker names has a notice of its own ("am 31.
 		// Dezember geschlossen"): it follows the service's answer.
