@@ -582,6 +582,16 @@ func TestFAQEntryOneWordAndName(t *testing.T) {
 	if x, ok := a.faqEntry(candidate{doc: zones, info: a.info(zones)}, ask("gilt die auch in der zone von meinem büro")); !ok || !strings.Contains(x.text, "ihrer Zone") {
 		t.Errorf("faqEntry(zone) = %q, %v; want the entry about the zones", x.text, ok)
 	}
+	// An entry that opens with the asker's situation instead of a
+	// question.
+	paper := knowledge.Document{ID: "v", Title: "Reiseerlaubnis beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Mein Ausweis ist noch aus Papier.** Dann tauschen Sie ihn zuerst um (12,00 Euro)."},
+	}}
+	fu0 := ask("ich hab aber noch den alten ausweis aus papier")
+	fu0.followUp = true
+	if x, ok := a.faqEntry(candidate{doc: paper, info: a.info(paper)}, fu0); !ok || !strings.Contains(x.text, "12,00 Euro") {
+		t.Errorf("faqEntry(statement) = %q, %v; want the entry about paper", x.text, ok)
+	}
 	// A follow-up about the page names it through the conversation.
 	card := knowledge.Document{ID: "z", Title: "Anglerkarte beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
 		{Heading: "Fragen und Antworten", Facet: knowledge.FacetFAQ, Text: "**Kann ich die Anglerkarte per Post bekommen?** Nein, Sie holen sie ab."},

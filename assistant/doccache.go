@@ -344,7 +344,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
-			x.faq, x.faqNamed = a.faqAsked(u, info.nameTok)
+			x.faq, x.faqNamed = a.faqAsked(u, info.nameTok, s.Facet == knowledge.FacetFAQ)
 			for _, cl := range strings.FieldsFunc(u, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
 				// "Sie holen ihn … ab" says "abholen".
 				if v := separableVerb(a.lex, words(cl)); v != "" {

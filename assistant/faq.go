@@ -31,14 +31,22 @@ const (
 // faqAsked returns the stems of the question an entry of a
 // question-and-answer list asks (stop words, noise and the document's own
 // names left out), and those of its words that are the document's names;
-// nil when unit u is no such entry. A document's units are read once
+// nil when unit u is no such entry. In a section of questions and answers
+// (inFAQ) the first sentence of an entry asks, whatever its punctuation. A document's units are read once
 // (doccache.go), not on every turn.
-func (a *Assistant) faqAsked(u string, names map[string]bool) (asked, named []string) {
-	m := faqRE.FindStringSubmatch(u)
-	if m == nil {
+func (a *Assistant) faqAsked(u string, names map[string]bool, inFAQ bool) (asked, named []string) {
+	var lead string
+	if m := faqRE.FindStringSubmatch(u); m != nil {
+		lead = m[1]
+	} else if ss := splitSentences(u); inFAQ && len(ss) >= 2 && runeLen(ss[0]) >= 8 && runeLen(ss[0]) <= 160 {
+		// In a section of questions and answers, an entry may open with
+		// the asker's situation instead of a question: "Mein
+		// Führerschein ist noch aus Papier. Dann …".
+		lead = ss[0]
+	} else {
 		return nil, nil
 	}
-	for _, w := range words(m[1]) {
+	for _, w := range words(lead) {
 		if len([]rune(w)) < 3 || a.lex.has("stop_de", w) || a.lex.has("noise", w) {
 			continue
 		}
