@@ -661,6 +661,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"gibt es eine altersgrenze":                              knowledge.FacetVoraussetzungen,
 		"wann haben die auf":                                     knowledge.FacetZustaendigkeit,
 		"muss ich vorher anrufen":                                knowledge.FacetTermin,
+		"kann ich da einfach hingehen":                           knowledge.FacetTermin,
 		"wie läuft das ab":                                       knowledge.FacetAblauf,
 		"was ist der erste schritt":                              knowledge.FacetAblauf,
 	} {
