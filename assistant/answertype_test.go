@@ -645,6 +645,9 @@ func TestMorePlainWords(t *testing.T) {
 	if !dependsOnPrevious("Wenn du also nicht im Netz bist, brauchst du VPN.") || dependsOnPrevious("Du brauchst VPN.") {
 		t.Error("dependsOnPrevious: \"also\" goes on from the sentence before")
 	}
+	if !a.lex.signals("mir wurde die steuer zweimal abgebucht, können sie das bitte prüfen").caseSpecific {
+		t.Error("money taken twice is the asker's own case")
+	}
 	if !a.lex.signals("welche zahnarztpraxis nimmt noch neue patienten").outOfScope {
 		t.Error("a dentist is out of scope")
 	}
