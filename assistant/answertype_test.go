@@ -675,6 +675,12 @@ func TestFacetPhrasings(t *testing.T) {
 	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {
 		t.Errorf("detectFacets(wie läuft das ab) = %v: no expiry", fs)
 	}
+	if fs := a.lex.detectFacets("darf ich auf dem foto mein kopftuch anbehalten"); containsFacet(fs, knowledge.FacetUnterlagen) || !containsFacet(fs, knowledge.FacetVoraussetzungen) {
+		t.Errorf("detectFacets(permission about a photo) = %v, want the conditions, not what to bring", fs)
+	}
+	if fs := a.lex.detectFacets("darf ich die unterlagen nachreichen"); !containsFacet(fs, knowledge.FacetUnterlagen) {
+		t.Errorf("detectFacets(documents later) = %v, want the documents", fs)
+	}
 	if fs := a.lex.detectFacets("geht das auch schneller"); containsFacet(fs, knowledge.FacetVoraussetzungen) {
 		t.Errorf("detectFacets(schneller) = %v: no condition", fs)
 	}

@@ -99,6 +99,14 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		}
 		out = keep
 	}
+	if containsFacet(out, knowledge.FacetUnterlagen) && lx.match("permission", ws) && !lx.match("ask_documents", ws) {
+		// "Darf ich auf dem Foto mein Kopftuch anbehalten?" asks whether
+		// it is allowed; the photo is the matter, not what to bring.
+		out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetUnterlagen })
+		if !containsFacet(out, knowledge.FacetVoraussetzungen) {
+			out = append(out, knowledge.FacetVoraussetzungen)
+		}
+	}
 	if howItRuns && !containsFacet(out, knowledge.FacetAblauf) {
 		out = append([]knowledge.Facet{knowledge.FacetAblauf}, out...)
 	}
