@@ -2,7 +2,11 @@
 
 package assistant
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
 
 // A title's compound is named by its parts said apart, by a verb for its
 // noun in "-ung", and by a compound of its first part.
@@ -35,5 +39,27 @@ func TestSentencesOfLongParagraphs(t *testing.T) {
 	got := sentencesOfLongParagraphs([]string{long, short, enum})
 	if len(got) != 5 || got[0] != "(1) Die Erlaubnis gilt für zwölf Monate." || got[3] != short || got[4] != enum {
 		t.Errorf("sentencesOfLongParagraphs = %q", got)
+	}
+}
+
+// A bylaw is named by the matter its title's compound starts with, unless
+// a service among the candidates is named after the same matter.
+func TestLawsNamedByMatter(t *testing.T) {
+	a := mustAssistant(t, nil)
+	law := knowledge.Document{ID: "law", Title: "Friedhofssatzung", Kind: knowledge.KindLaw}
+	trade := knowledge.Document{ID: "trade", Title: "Gewerbeordnung", Kind: knowledge.KindLaw}
+	svc := knowledge.Document{ID: "svc", Title: "Gewerbe abmelden", Kind: knowledge.KindService}
+	r := retrieval{}
+	for _, d := range []knowledge.Document{law, trade, svc} {
+		info := a.info(d)
+		r.cands = append(r.cands, candidate{doc: d, info: info, nameSets: info.names, tokens: info.tokens})
+	}
+	q := a.lex.terms("darf ich meinen hund auf den friedhof mitnehmen und mein gewerbe abmelden")
+	r.score(q, a.lex.genericStems)
+	if r.cands[0].named == 0 {
+		t.Error("the Friedhofssatzung is not named by \"Friedhof\"")
+	}
+	if r.cands[1].named != 0 {
+		t.Error("the Gewerbeordnung is named although a service is named after the same matter")
 	}
 }

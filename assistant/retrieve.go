@@ -487,6 +487,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 			c.coverage = hit / total
 		}
 	}
+	r.lawsNamedByMatter(stems)
 }
 
 // nameIn reports whether every stem of a name occurs in the question as a
@@ -568,6 +569,66 @@ func splitsInto(s string, stems stemSet) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// headModifier returns the question's stem that is the first part of the
+// title word s whose second part is a kind of legal text ("friedhof" of
+// "Friedhofssatzung"), or "".
+func headModifier(s string, stems stemSet) string {
+	for _, a := range stems.list {
+		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
+			continue
+		}
+		for _, link := range []string{"", "e", "s", "es", "n", "en"} {
+			if b, ok := strings.CutPrefix(s[len(a):], link); ok && documentHead(b) {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// lawsNamedByMatter lets the question name a bylaw or statute by the
+// matter its title's compound starts with ("Friedhof" the
+// "Friedhofssatzung"), unless a service among the candidates is named
+// after the same matter: "Gewerbe abmelden" asks the service, not the
+// "Gewerbeordnung".
+func (r *retrieval) lawsNamedByMatter(stems stemSet) {
+	for i := range r.cands {
+		c := &r.cands[i]
+		if c.named > 0 || c.doc.Kind != knowledge.KindLaw {
+			continue
+		}
+		for _, name := range c.nameSets {
+			if len(name) != 1 {
+				continue
+			}
+			m := headModifier(name[0], stems)
+			if m == "" || slices.ContainsFunc(r.cands, func(o candidate) bool {
+				return o.doc.Kind != knowledge.KindLaw && slices.ContainsFunc(o.nameSets, func(n []string) bool {
+					return slices.ContainsFunc(n, func(s string) bool { return strings.HasPrefix(s, m) })
+				})
+			}) {
+				continue
+			}
+			c.named += len(m)
+			c.matched = append(c.matched, name)
+			if len(m) > c.strong {
+				c.strong, c.strongName = len(m), name
+			}
+		}
+	}
+}
+
+// documentHead reports whether the stem s is a kind of legal text that
+// heads a compound whose first part names its matter: "Friedhofssatzung"
+// is named by "Friedhof", "Gebührenordnung" by "Gebühren".
+func documentHead(s string) bool {
+	switch s {
+	case "satz", "ordn", "verordn", "gesetz", "richtlini", "dienstanweis", "regel": // light stems of Satzung, Ordnung, …
+		return true
 	}
 	return false
 }
