@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package evals
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// Helpers shared by the tests over the fictional towns' knowledge roots
+// (evals/corpora/*) and the cases written for them.
+
+// loadCorpus loads the knowledge root in dir (relative to this package)
+// under name with the knowledge package's loaders, as lotse does, and
+// fails the test for every file the loaders skip.
+func loadCorpus(t *testing.T, name, dir string) []knowledge.Document {
+	t.Helper()
+	root := knowledge.Root{Name: name, FS: os.DirFS(dir)}
+	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range skipped {
+		t.Errorf("skipped %s: %s", s.Source, s.Reason)
+	}
+	return docs
+}
+
+// docText is everything of a document a fact may stand in: title, section
+// headings and texts.
+func docText(d knowledge.Document) string {
+	var b strings.Builder
+	b.WriteString(d.Title)
+	for _, s := range d.Sections {
+		b.WriteString("\n" + s.Heading + "\n" + s.Text)
+	}
+	return b.String()
+}
+
+// corpusShape is what a fictional town's root must load as.
+type corpusShape struct {
+	name, dir    string                 // root name and folder, as for loadCorpus
+	organization string                 // from knowledge.yaml
+	documents    int                    // total
+	kinds        map[knowledge.Kind]int // documents per kind
+	formats      map[string]int         // documents per loader format
+	// audiences maps an ID prefix to the audience its documents have;
+	// documents matching no prefix are for citizens.
+	audiences map[string]knowledge.Audience
+	// extracted maps a document ID to strings its loaded text must hold
+	// (checks that PDF, DOCX, JSON and feed text arrives).
+	extracted map[string][]string
+}
+
+// checkCorpusShape loads a root and checks it against want: document
+// counts by kind and format, audience by folder, German, a label from
+// knowledge.yaml on every document, no site navigation or footer in the
+// text, the given strings extracted, and the organisation's name. It
+// returns the documents.
+func checkCorpusShape(t *testing.T, want corpusShape) []knowledge.Document {
+	t.Helper()
+	docs := loadCorpus(t, want.name, want.dir)
+	if len(docs) != want.documents {
+		t.Errorf("%d documents, want %d", len(docs), want.documents)
+	}
+	kinds := map[knowledge.Kind]int{}
+	formats := map[string]int{}
+	byID := map[string]knowledge.Document{}
+	for _, d := range docs {
+		kinds[d.Kind]++
+		formats[d.Format]++
+		byID[d.ID] = d
+		if d.Lang != "de" {
+			t.Errorf("%s: language %q, want de", d.ID, d.Lang)
+		}
+		if d.Label == "" {
+			t.Errorf("%s: no label from knowledge.yaml", d.ID)
+		}
+		if text := docText(d); strings.Contains(text, "Startseite") || strings.Contains(text, "Impressum") {
+			t.Errorf("%s: site navigation or footer was indexed", d.ID)
+		}
+		aud := knowledge.Citizen
+		for prefix, a := range want.audiences {
+			if strings.HasPrefix(d.ID, prefix) {
+				aud = a
+			}
+		}
+		if d.Audience != aud {
+			t.Errorf("%s: audience %q, want %q", d.ID, d.Audience, aud)
+		}
+	}
+	for k, n := range want.kinds {
+		if kinds[k] != n {
+			t.Errorf("%d documents of kind %s, want %d (all kinds: %v)", kinds[k], k, n, kinds)
+		}
+	}
+	for f, n := range want.formats {
+		if formats[f] != n {
+			t.Errorf("%d documents in format %s, want %d (all formats: %v)", formats[f], f, n, formats)
+		}
+	}
+	for id, strs := range want.extracted {
+		d, ok := byID[id]
+		if !ok {
+			t.Errorf("%s not loaded", id)
+			continue
+		}
+		for _, s := range strs {
+			if !ContainsFact(docText(d), s) {
+				t.Errorf("%s: %q not extracted", id, s)
+			}
+		}
+	}
+	org := knowledge.Organization([]knowledge.Root{{Name: want.name, FS: os.DirFS(want.dir)}})
+	if org != want.organization {
+		t.Errorf("organization %q, want %q", org, want.organization)
+	}
+	return docs
+}
+
+// caseMix is the stated mix of a half of a town's cases.
+type caseMix struct {
+	cases, employees, langs, escalations, scope, laws, notices, followups int
+}
+
+// checkCorpusCases checks the cases in the case folders dirs (relative to
+// cases/) against the documents of the root they run on: every expected
+// source is a document, every fact stands literally in the loaded text of
+// one of its case's sources, no case ID repeats across the folders, and
+// each folder keeps the mix want states. A case counts as a follow-up when
+// it has history or asks for more than one fact; as a bylaw or notice case
+// once per expected source of that kind.
+func checkCorpusCases(t *testing.T, docs []knowledge.Document, dirs []string, want caseMix) {
+	t.Helper()
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	seen := map[string]string{}
+	for _, dir := range dirs {
+		cases, err := LoadCases(filepath.Join("cases", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSourcesExist(t, cases, ids)
+		got := caseMix{cases: len(cases)}
+		for _, c := range cases {
+			if prev, dup := seen[c.ID]; dup {
+				t.Errorf("case %q in %s and %s", c.ID, prev, dir)
+			}
+			seen[c.ID] = dir
+			if c.Audience == knowledge.Employee {
+				got.employees++
+			}
+			if c.Lang != "" && c.Lang != "de" {
+				got.langs++
+			}
+			if c.Expect.Escalate != nil && *c.Expect.Escalate {
+				got.escalations++
+			}
+			if c.Expect.Intent == "out_of_scope" {
+				got.scope++
+			}
+			if len(c.History) > 0 || len(c.Expect.Facts) > 1 {
+				got.followups++
+			}
+			for _, s := range c.Expect.Sources {
+				for _, d := range docs {
+					if MatchSource(s, d.ID) {
+						switch d.Kind {
+						case knowledge.KindLaw:
+							got.laws++
+						case knowledge.KindNotice:
+							got.notices++
+						}
+					}
+				}
+			}
+			for _, f := range c.Expect.Facts {
+				found := false
+				for _, d := range docs {
+					if matchAny(c.Expect.Sources, d.ID) && ContainsFact(docText(d), f) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("%s: case %q: fact %q is in none of its expected sources", c.where(), c.ID, f)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%s: mix %+v, want %+v", dir, got, want)
+		}
+	}
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package evals
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The PDF and DOCX files of the fictional towns' test corpora
+// (evals/corpora/*) are written from texts kept in Go files, so that they
+// can be read, reviewed and changed like the Markdown, HTML and text pages
+// beside them. Each town lists its files as corpusBinary values and checks
+// them with checkCorpusBinaries.
+
+// corpusBinary is one generated file of a corpus.
+type corpusBinary struct {
+	path  string // slash-separated, relative to the corpus root
+	build func() ([]byte, error)
+}
+
+// checkCorpusBinaries fails when a committed file under root differs from
+// what its text produces; with update it rewrites the files instead.
+// flagName names the update flag in the failure message.
+func checkCorpusBinaries(t *testing.T, root string, bins []corpusBinary, update bool, flagName string) {
+	t.Helper()
+	for _, b := range bins {
+		want, err := b.build()
+		if err != nil {
+			t.Fatalf("%s: %v", b.path, err)
+		}
+		p := filepath.Join(root, filepath.FromSlash(b.path))
+		if update {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("%v (write it with -%s)", err, flagName)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from its text; rewrite it with go test ./evals -run %s -%s", p, t.Name(), flagName)
+		}
+	}
+}
+
+// corpusPDF lays text out on A4 pages in Helvetica, as a word processor's PDF
+// export would: paragraphs (separated by blank lines) wrapped at a fixed
+// width, one text object per line, a footer with the page number. A line
+// that starts with "§" or "#" is a heading and stands alone ("#" is dropped).
+func corpusPDF(title, footer, producer, text string) ([]byte, error) {
+	const (
+		width   = 92 // characters per line
+		top     = 800
+		bottom  = 70
+		leading = 13
+	)
+	var lines []string
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		para = strings.TrimSpace(para)
+		switch {
+		case strings.HasPrefix(para, "#"):
+			lines = append(lines, "", strings.TrimSpace(strings.TrimLeft(para, "#")))
+		case strings.HasPrefix(para, "§"):
+			lines = append(lines, "", para)
+		default:
+			// A paragraph's own line breaks (list items) are kept.
+			for _, l := range strings.Split(para, "\n") {
+				lines = append(lines, wrapLine(strings.TrimSpace(l), width)...)
+			}
+		}
+	}
+	var pages [][]string
+	var cur []string
+	y := top
+	for _, l := range lines {
+		if y < bottom {
+			pages, cur, y = append(pages, cur), nil, top
+			if l == "" {
+				continue
+			}
+		}
+		cur = append(cur, l)
+		y -= leading
+	}
+	pages = append(pages, cur)
+
+	var objs []string
+	objs = append(objs, "<< /Type /Catalog /Pages 2 0 R >>")
+	kids := make([]string, len(pages))
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
+	}
+	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	for i, pg := range pages {
+		var c strings.Builder
+		y := top
+		for _, l := range pg {
+			if l != "" {
+				s, err := pdfLiteral(l)
+				if err != nil {
+					return nil, err
+				}
+				fmt.Fprintf(&c, "BT /F1 10 Tf 60 %d Td %s Tj ET\n", y, s)
+			}
+			y -= leading
+		}
+		s, err := pdfLiteral(fmt.Sprintf("%s – Seite %d von %d", footer, i+1, len(pages)))
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&c, "BT /F1 8 Tf 60 40 Td %s Tj ET\n", s)
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
+		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
+	}
+	t, err := pdfLiteral(title)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pdfLiteral(producer)
+	if err != nil {
+		return nil, err
+	}
+	objs = append(objs, fmt.Sprintf("<< /Title %s /Producer %s >>", t, p))
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
+	return buf.Bytes(), nil
+}
+
+// wrapLine breaks s at spaces into lines of at most width characters.
+func wrapLine(s string, width int) []string {
+	var out []string
+	var cur []string
+	n := 0
+	for _, w := range strings.Fields(s) {
+		l := len([]rune(w))
+		if n > 0 && n+1+l > width {
+			out = append(out, strings.Join(cur, " "))
+			cur, n = nil, 0
+		}
+		if n > 0 {
+			n++
+		}
+		cur = append(cur, w)
+		n += l
+	}
+	if len(cur) > 0 {
+		out = append(out, strings.Join(cur, " "))
+	}
+	return out
+}
+
+// winAnsi holds the characters of WinAnsiEncoding outside Latin-1 that the
+// texts use.
+var winAnsi = map[rune]byte{'€': 0x80, '„': 0x84, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97}
+
+// pdfLiteral escapes s as a PDF string in WinAnsiEncoding.
+func pdfLiteral(s string) (string, error) {
+	var b strings.Builder
+	b.WriteByte('(')
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 128:
+			b.WriteRune(r)
+		case r < 256:
+			fmt.Fprintf(&b, "\\%03o", r)
+		default:
+			c, ok := winAnsi[r]
+			if !ok {
+				return "", fmt.Errorf("character %q has no WinAnsi code", r)
+			}
+			fmt.Fprintf(&b, "\\%03o", c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String(), nil
+}
+
+// corpusDOCX writes a Word document whose author is creator. Each line of text is a paragraph: "T "
+// the title, "# " and "## " headings, "- " a list item, "| a | b |" a table
+// row (consecutive rows form one table), anything else body text.
+func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	para := func(style, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return `<w:p>` + ppr + `<w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
+	var body strings.Builder
+	var rows []string
+	endTable := func() {
+		if len(rows) == 0 {
+			return
+		}
+		body.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="Tabellenraster"/></w:tblPr>`)
+		for _, r := range rows {
+			body.WriteString(`<w:tr>`)
+			for _, cell := range strings.Split(strings.Trim(r, "|"), "|") {
+				body.WriteString(`<w:tc>` + para("", strings.TrimSpace(cell)) + `</w:tc>`)
+			}
+			body.WriteString(`</w:tr>`)
+		}
+		body.WriteString(`</w:tbl>`)
+		rows = nil
+	}
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "|") {
+			rows = append(rows, l)
+			continue
+		}
+		endTable()
+		switch {
+		case l == "":
+		case strings.HasPrefix(l, "T "):
+			body.WriteString(para("Titel", l[2:]))
+		case strings.HasPrefix(l, "## "):
+			body.WriteString(para("berschrift2", l[3:]))
+		case strings.HasPrefix(l, "# "):
+			body.WriteString(para("berschrift1", l[2:]))
+		case strings.HasPrefix(l, "- "):
+			body.WriteString(para("Listenabsatz", l[2:]))
+		default:
+			body.WriteString(para("", l))
+		}
+	}
+	endTable()
+	files := []struct{ name, data string }{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`},
+		{"docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>` + html.EscapeString(title) + `</dc:title><dc:creator>` + html.EscapeString(creator) + `</dc:creator><dcterms:modified xsi:type="dcterms:W3CDTF">` + modified + `</dcterms:modified></cp:coreProperties>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ` + ns + `><w:body>` + body.String() + `</w:body></w:document>`},
+		{"word/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style><w:style w:type="paragraph" w:styleId="Listenabsatz"><w:name w:val="List Paragraph"/></w:style><w:style w:type="table" w:styleId="Tabellenraster"><w:name w:val="Table Grid"/></w:style></w:styles>`},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // fixed, so that the bytes are reproducible
+	for _, f := range files {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write([]byte(f.data)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
