@@ -381,6 +381,19 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if !strings.Contains(q.text, "anmelden") {
 		t.Errorf("understand(%q).text = %q, want anmelden", text, q.text)
 	}
+	// A second clause after "und" has its own verb; a noun after "und"
+	// is none.
+	for text, want := range map[string]string{
+		"ich geh nach kanada und geb meine wohnung hier auf":                         "aufgeben",
+		"mein laptop zeigt beim wlan gar kein feld für benutzername und passwort an": "",
+	} {
+		if got := separableVerb(a.lex, words(text)); got != want {
+			t.Errorf("separableVerb(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if ev, _ := a.lex.lifeEvents(words("ich geb meine wohnung auf aufgeben")); !strings.Contains(ev, "abmelden") {
+		t.Errorf("lifeEvents(giving up the flat) = %q, want deregistering", ev)
+	}
 }
 
 // An entry of a page's questions and answers that asks what the asker

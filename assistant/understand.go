@@ -392,29 +392,68 @@ func separableVerb(lx *lexicon, ws []string) string {
 		return ""
 	}
 	p := ws[len(ws)-1]
-	for i, w := range ws[:len(ws)-1] {
+	last := ws[:len(ws)-1]
+	if k := lastIndex(last, "und"); k >= 0 && k+2 < len(last) && afterVerb[last[k+2]] {
+		// "ich geh nach Kanada und geb meine Wohnung auf": a verb right
+		// after the last "und", followed by its object, opens the
+		// clause the particle ends ("… und Passwort an" has none).
+		if v, ok := finiteVerb(last[k+1], true); ok {
+			return p + v
+		}
+	}
+	for i, w := range last {
 		if i > 0 && !subjectOrQuestion[ws[i-1]] {
 			continue
 		}
-		if subjectOrQuestion[w] || len(w) < 4 || isDigits(w) {
-			continue
+		if v, ok := finiteVerb(w, i > 0); ok {
+			return p + v
 		}
-		// A finite verb of the first person or a question: "melde",
-		// "meldet", "melden", "hole".
-		for _, end := range []string{"est", "et", "en", "st", "e", "t"} {
-			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 {
-				return p + base + "en"
-			}
-		}
-		if i == 0 {
+		if i == 0 && !subjectOrQuestion[w] && len(w) >= 4 && !isDigits(w) {
 			return ""
 		}
-		// Spoken German drops the ending: "ich mach … auf", "ich meld
-		// … um".
-		return p + w + "en"
 	}
 	return ""
 }
+
+// finiteVerb returns the infinitive of w as a finite verb of the first
+// person or a question ("melde", "meldet", "melden" → "melden"), and, when
+// spoken is true, of a verb said without its ending ("mach", "geb").
+func finiteVerb(w string, spoken bool) (string, bool) {
+	if subjectOrQuestion[w] || len(w) < 3 || auxiliaryVerbs[w] || isDigits(w) {
+		return "", false
+	}
+	if len(w) >= 4 {
+		for _, end := range []string{"est", "et", "en", "st", "e", "t"} {
+			if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 {
+				return base + "en", true
+			}
+		}
+	}
+	if !spoken {
+		return "", false
+	}
+	return w + "en", true
+}
+
+// afterVerb are words that follow a finite verb and open its object or
+// adverbial: articles, possessives, pronouns.
+var afterVerb = map[string]bool{"den": true, "die": true, "das": true, "dem": true, "der": true, "einen": true, "eine": true, "ein": true,
+	"meine": true, "meinen": true, "mein": true, "unsere": true, "unseren": true, "unser": true, "mich": true, "uns": true, "ihn": true, "sie": true, "es": true,
+	"hier": true, "dann": true, "gleich": true, "auch": true, "noch": true}
+
+// lastIndex is the index of the last w in ws, -1 for none.
+func lastIndex(ws []string, w string) int {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i] == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// auxiliaryVerbs are short verbs that are never the stem of a separable
+// verb said without its ending ("ich geb … auf" is "aufgeben").
+var auxiliaryVerbs = map[string]bool{"bin": true, "hab": true, "hat": true, "ist": true, "war": true, "tue": true, "tut": true, "kam": true, "der": true, "die": true, "das": true, "den": true, "dem": true, "ein": true, "mich": true, "dich": true, "sich": true, "uns": true, "euch": true, "mir": true, "dir": true, "meine": true, "mein": true, "meinen": true, "eine": true, "einen": true, "auch": true, "noch": true, "dann": true}
 
 // subjectOrQuestion are the words after which a German clause puts its
 // finite verb ("Wie melde ich …", "Ich melde …", "Wo hole ich …").
