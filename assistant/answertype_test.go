@@ -658,6 +658,15 @@ func TestMorePlainWords(t *testing.T) {
 	if !dependsOnPrevious("Wenn du also nicht im Netz bist, brauchst du VPN.") || dependsOnPrevious("Du brauchst VPN.") {
 		t.Error("dependsOnPrevious: \"also\" goes on from the sentence before")
 	}
+	if q := understandAs(a, knowledge.Citizen, "ich bin erst um 4 zuhause"); strings.Contains(q.text, "VPN") {
+		t.Errorf("a citizen at home: text = %q, want no VPN", q.text)
+	}
+	if q := understandAs(a, knowledge.Employee, "von zuhause komm ich nicht auf das laufwerk"); !strings.Contains(q.text, "VPN") {
+		t.Errorf("an employee at home: text = %q, want VPN", q.text)
+	}
+	if !a.lex.signals("bis wann kann man bei der müllabfuhr anrufen").admin {
+		t.Error("the rubbish collection is the administration's matter")
+	}
 	if !a.lex.signals("mir wurde die steuer zweimal abgebucht, können sie das bitte prüfen").caseSpecific {
 		t.Error("money taken twice is the asker's own case")
 	}

@@ -103,6 +103,10 @@ type translation struct {
 	// anchor is a word every match contains (patternAnchor), "" for a
 	// pattern without one.
 	anchor string
+	// employee is true for an alternative that holds only for an
+	// employee's question ("zuhause" is the remote access to the office
+	// network, not where a citizen is at four o'clock).
+	employee bool
 }
 
 // mayMatch reports whether t's pattern can match ws: a pattern with an
@@ -151,7 +155,7 @@ func parseLexicon(text string) (*lexicon, error) {
 		if section == "" {
 			return nil, fmt.Errorf("lexicon line %d: entry outside a section", i+1)
 		}
-		if section == "translate" || section == "life_event" || section == "office" || section == "alternative" || section == "situation_status" {
+		if section == "translate" || section == "life_event" || section == "office" || section == "alternative" || section == "alternative_employee" || section == "situation_status" {
 			from, to, ok := strings.Cut(line, "=>")
 			if !ok || strings.TrimSpace(to) == "" {
 				return nil, fmt.Errorf("lexicon line %d: want \"pattern => German words\"", i+1)
@@ -164,6 +168,9 @@ func parseLexicon(text string) (*lexicon, error) {
 			case "office":
 				lx.offices = append(lx.offices, tr)
 			case "alternative":
+				lx.alternatives = append(lx.alternatives, tr)
+			case "alternative_employee":
+				tr.employee = true
 				lx.alternatives = append(lx.alternatives, tr)
 			case "situation_status":
 				lx.statuses = append(lx.statuses, tr)

@@ -171,7 +171,7 @@ func (a *Assistant) understand(t *turn) question {
 	var buf [16]int
 	for _, i := range a.lex.officeIndex.candidates(ws, buf[:0]) {
 		o := a.lex.officeOrAlternative(i)
-		if !o.mayMatch(ws) {
+		if !o.mayMatch(ws) || o.employee && audience(t.conv) != knowledge.Employee {
 			continue
 		}
 		start, ok := o.pattern.find(ws)
