@@ -644,6 +644,7 @@ func TestMorePlainWords(t *testing.T) {
 		"я иностранный студент":                              "ausländische Studenten",
 		"yeni ehliyeti evime gönderebilirler mi":             "Versand",
 		"можно прислать паспорт домой":                       "Versand",
+		"chcę wynająć chatkę z grillem na urodziny":          "Hütte",
 	} {
 		if de := a.lex.germanTerms(text); !strings.Contains(de, want) {
 			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)
