@@ -665,6 +665,9 @@ func TestMorePlainWords(t *testing.T) {
 	if q := understandAs(a, knowledge.Employee, "von zuhause komm ich nicht auf das laufwerk"); !strings.Contains(q.text, "VPN") {
 		t.Errorf("an employee at home: text = %q, want VPN", q.text)
 	}
+	if !a.lex.genericStems[stem("vergessen")] {
+		t.Error("\"vergessen\" in a title (\"Passwort vergessen\") names no matter of its own")
+	}
 	if !a.lex.signals("bis wann kann man bei der müllabfuhr anrufen").admin {
 		t.Error("the rubbish collection is the administration's matter")
 	}
