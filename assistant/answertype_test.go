@@ -665,6 +665,9 @@ func TestMorePlainWords(t *testing.T) {
 	if q := understandAs(a, knowledge.Employee, "von zuhause komm ich nicht auf das laufwerk"); !strings.Contains(q.text, "VPN") {
 		t.Errorf("an employee at home: text = %q, want VPN", q.text)
 	}
+	if q := understandAs(a, knowledge.Employee, "wie lang muss das neue passwort eigentlich sein"); q.want&valSpan != 0 {
+		t.Error("\"wie lang muss das Passwort sein\" asks a size, not a time span")
+	}
 	if !a.lex.genericStems[stem("vergessen")] {
 		t.Error("\"vergessen\" in a title (\"Passwort vergessen\") names no matter of its own")
 	}

@@ -214,6 +214,11 @@ func (a *Assistant) understand(t *turn) question {
 		q.facets = []knowledge.Facet{knowledge.FacetKosten}
 	}
 	askedWords := words(asked)
+	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
+		// "Wie lang muss das Passwort sein?" asks a size ("12
+		// Zeichen"), not a time span.
+		q.want &^= valSpan | valDate
+	}
 	q.trouble = a.lex.match("ask_trouble", askedWords)
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
