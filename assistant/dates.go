@@ -63,6 +63,11 @@ var holidays = map[string][]dayOfYear{
 	"allerheiligen":             {1101},
 }
 
+// holidayStarts are the first words of the keys of holidays.
+var holidayStarts = map[string]bool{"heiligabend": true, "heiligen": true, "christmas": true, "silvester": true, "new": true,
+	"neujahr": true, "neujahrstag": true, "weihnachten": true, "weihnachtsfeiertag": true, "zwischen": true, "tag": true,
+	"reformationstag": true, "allerheiligen": true}
+
 // dateTokenRE splits folded text into what dates are read from: a numeric
 // date ("17.12." or "17.12.2026"), a day number with its dot, a word, a
 // dash.
@@ -173,7 +178,7 @@ func askedDates(folded string, ws []string, now time.Time) []dayOfYear {
 		}
 	}
 	for i := range ws {
-		for n := 3; n >= 1; n-- {
+		for n := 4; n >= 1 && holidayStarts[ws[i]]; n-- {
 			if i+n > len(ws) {
 				continue
 			}

@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,6 +72,15 @@ func TestDateIsNoAge(t *testing.T) {
 	} {
 		if got := a.lex.situationOf(text, words(text)).age; got != want {
 			t.Errorf("age of %q = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// Every holiday's first word is listed, so that the holiday is looked up.
+func TestHolidayStarts(t *testing.T) {
+	for k := range holidays {
+		if first := strings.Fields(k)[0]; !holidayStarts[first] {
+			t.Errorf("holidayStarts lacks %q (of %q)", first, k)
 		}
 	}
 }

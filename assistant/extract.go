@@ -1225,7 +1225,7 @@ func situationLine(text string, s situation) string {
 			// A line of a table or list, not prose.
 			continue
 		}
-		if !strings.ContainsAny(stripAges(u), "0123456789") {
+		if !strings.ContainsAny(u, "0123456789") || !strings.ContainsAny(stripAges(u), "0123456789") {
 			// The line must say something for the age: an amount, a
 			// period, not only the age itself.
 			continue
@@ -1292,6 +1292,11 @@ func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool
 // ageFits reports whether unit u speaks of an age (specific) and whether it
 // fits the situation s.
 func ageFits(u string, s situation) (fits, specific bool) {
+	if !strings.ContainsAny(u, "0123456789") || !mentionsYears(u) {
+		// Every age rule states its number in digits and says "Jahre"
+		// or "years".
+		return false, false
+	}
 	age := s.age
 	if age == 0 {
 		switch {
@@ -1356,10 +1361,20 @@ func officeSection(d knowledge.Document, lab string) bool {
 
 // stripAges removes the age phrases of u.
 func stripAges(u string) string {
+	if !mentionsYears(u) {
+		return u
+	}
 	for _, re := range []*regexp.Regexp{ageRangeRE, ageFromRE, ageUntilRE} {
 		u = re.ReplaceAllString(u, "")
 	}
 	return u
+}
+
+// mentionsYears reports whether u may hold "Jahr…" or "year…" in any
+// case, which every age rule does; it spares the age expressions most
+// lines.
+func mentionsYears(u string) bool {
+	return strings.Contains(u, "ahr") || strings.Contains(u, "AHR") || strings.Contains(u, "ear") || strings.Contains(u, "EAR")
 }
 
 // paragraphStartRE matches a line that opens a statute's paragraph.
