@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
@@ -21,6 +22,27 @@ func mustBase(tb testing.TB) *knowledge.Base {
 		tb.Fatal(err)
 	}
 	return kb
+}
+
+// mustMapAssistant opens a knowledge root given as files in memory and an
+// offline assistant over it.
+func mustMapAssistant(tb testing.TB, root fstest.MapFS) *assistant.Assistant {
+	tb.Helper()
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return mustBaseAssistant(tb, kb)
+}
+
+// askCitizen asks a a question as a citizen in a fresh conversation.
+func askCitizen(tb testing.TB, a *assistant.Assistant, text string) assistant.Answer {
+	tb.Helper()
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}, assistant.Message{Text: text})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ans
 }
 
 func mustBaseAssistant(tb testing.TB, kb *knowledge.Base) *assistant.Assistant {

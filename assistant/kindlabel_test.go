@@ -64,23 +64,12 @@ func TestDatedNotice(t *testing.T) {
 			"## Kosten\n\n- Erwachsene: 4,00 Euro\n- Kinder bis 17 Jahre: 2,00 Euro\n")},
 		"aktuell/betriebsausflug.md": {Data: []byte("# Verwaltung am 9. März geschlossen\n\nWegen des Betriebsausflugs bleiben alle Dienststellen am Montag, 9. März, zu. Vereinbarte Termine werden verlegt.\n")},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustBaseAssistant(t, kb)
-	ask := func(q string) assistant.Answer {
-		ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "d", Audience: knowledge.Citizen}, assistant.Message{Text: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ans
-	}
-	ans := ask("hat das meldeamt am 9. märz offen, ich hab da eigentlich nen termin zum anmelden")
+	a := mustMapAssistant(t, root)
+	ans := askCitizen(t, a, "hat das meldeamt am 9. märz offen, ich hab da eigentlich nen termin zum anmelden")
 	if !slices.ContainsFunc(ans.Sources, func(s assistant.Source) bool { return s.ID == "aktuell/betriebsausflug" }) || !strings.Contains(ans.Text, "Betriebsausflug") {
 		t.Errorf("sources = %v, want the notice of the day quoted\n%s", ans.Sources, ans.Text)
 	}
-	ans = ask("meine tochter ist 8, was kostet die schwimmkarte für sie")
+	ans = askCitizen(t, a, "meine tochter ist 8, was kostet die schwimmkarte für sie")
 	for _, want := range []string{"2,00 Euro", "Begleitperson"} {
 		if !strings.Contains(ans.Text, want) {
 			t.Errorf("answer lacks %q:\n%s", want, ans.Text)
@@ -98,15 +87,7 @@ func TestRelatedPageFAQ(t *testing.T) {
 		"dienste/anmelden.md": {Data: []byte("---\ntitle: Wohnsitz anmelden\n---\n# Wohnsitz anmelden\n\nNach einem Umzug melden Sie sich beim Meldeamt an.\n\n" +
 			"## Kosten\n\nDie Anmeldung ist gebührenfrei.\n\n## Fragen und Antworten\n\n**Muss ich mich am alten Wohnort abmelden?** Nein, die Anmeldung meldet Sie dort von selbst ab.\n")},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "f", Audience: knowledge.Citizen}, assistant.Message{Text: "muss ich mich am alten wohnort eigentlich abmelden wenn ich umziehe"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askCitizen(t, mustMapAssistant(t, root), "muss ich mich am alten wohnort eigentlich abmelden wenn ich umziehe")
 	if !strings.Contains(ans.Text, "von selbst ab") {
 		t.Errorf("answer lacks the related page's entry:\n%s", ans.Text)
 	}
