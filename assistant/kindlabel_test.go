@@ -4,6 +4,7 @@ package assistant_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -90,5 +91,25 @@ func TestRelatedPageFAQ(t *testing.T) {
 	ans := askCitizen(t, mustMapAssistant(t, root), "muss ich mich am alten wohnort eigentlich abmelden wenn ich umziehe")
 	if !strings.Contains(ans.Text, "von selbst ab") {
 		t.Errorf("answer lacks the related page's entry:\n%s", ans.Text)
+	}
+}
+
+// TestFacetPage checks that a page titled with what is asked ("Kontakt")
+// becomes a candidate when none of the documents retrieved has a section
+// for it; the choice then weighs it like any other.
+func TestFacetPage(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml":   {Data: []byte("defaults: {audience: citizen, lang: de}\n")},
+		"hilfe/kontakt.md": {Data: []byte("# Kontakt\n\n## Servicebüro\n\n- Telefon: 01234 5678\n- erreichbar Montag bis Freitag 9 bis 15 Uhr\n")},
+	}
+	for i := range 10 {
+		// Pages that speak of the Servicebüro far more often than the
+		// contact page does.
+		root[fmt.Sprintf("hilfe/antrag-%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Sondergenehmigung Nummer %d beantragen\n\n"+
+			"Das Servicebüro nimmt Anträge der Art %d entgegen. Schreiben Sie dem Servicebüro, was Sie vorhaben; das Servicebüro antwortet schriftlich.\n", i, i))}
+	}
+	ans := askCitizen(t, mustMapAssistant(t, root), "wann kann ich das servicebüro anrufen")
+	if !slices.ContainsFunc(ans.Choice, func(c assistant.ChoiceCandidate) bool { return c.DocID == "hilfe/kontakt" }) {
+		t.Errorf("the contact page is no candidate: %v", ans.Choice)
 	}
 }

@@ -93,8 +93,44 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 			return retrieval{}, err
 		}
 	}
+	if f := primaryFacet(q.facets); f != knowledge.FacetNone && len(r.cands) > 0 && !slices.ContainsFunc(r.cands, func(c candidate) bool { return hasSection(c.doc, f) }) {
+		// No document found has a section for what is asked ("wann
+		// kann ich den Service Desk anrufen"): the page about it
+		// ("Kontakt") may hold few of the question's words.
+		if err := a.withFacetPages(ctx, t, q, f, &r); err != nil {
+			return retrieval{}, err
+		}
+	}
 	r.score(q.terms, a.lex.genericStems)
 	return r, nil
+}
+
+// maxFacetPages bounds the documents withFacetPages adds.
+const maxFacetPages = 2
+
+// withFacetPages searches for the question together with the names of
+// facet f's sections and adds the documents found that have a section of
+// f and hold one of the question's words to r, after r's own.
+func (a *Assistant) withFacetPages(ctx context.Context, t *turn, q question, f knowledge.Facet, r *retrieval) error {
+	d, err := a.search(ctx, q.text+" "+strings.Join(knowledge.FacetLabels(f), " "), "", audience(t.conv), f, t.lang)
+	if err != nil {
+		return err
+	}
+	added := 0
+	for _, c := range d.cands {
+		if added == maxFacetPages {
+			break
+		}
+		if slices.Contains(r.docIDs, c.doc.ID) || !hasSection(c.doc, f) || coverageOf(q.terms, c.tokens) == 0 {
+			continue
+		}
+		c.rank = len(r.docIDs)
+		r.docIDs = append(r.docIDs, c.doc.ID)
+		r.cands = append(r.cands, c)
+		r.passages = append(r.passages, c.passages...)
+		added++
+	}
+	return nil
 }
 
 // maxDatedCandidates bounds the documents withDated adds.

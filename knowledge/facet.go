@@ -156,6 +156,19 @@ func headingFacet(heading string) Facet {
 	return FacetNone
 }
 
+// FacetLabels returns the section names that label facet f in German and
+// English ("Kontakt", "Öffnungszeiten", "Contact" …), folded; a search for
+// them finds a document whose page is about f.
+func FacetLabels(f Facet) []string {
+	var out []string
+	for _, l := range facetLabels {
+		if l.facet == f {
+			out = append(out, l.label)
+		}
+	}
+	return out
+}
+
 // titleFacet returns the facet a document title names when it is
 // nothing but the facet's name ("Kontakt", "Öffnungszeiten"); a title
 // that goes on ("Kosten der Unterkunft") names a service.

@@ -169,3 +169,12 @@ func TestTitleSynonyms(t *testing.T) {
 		t.Errorf("synonyms of b = %q, want its own only", docs[1].Synonyms)
 	}
 }
+
+func TestFacetLabels(t *testing.T) {
+	got := FacetLabels(FacetZustaendigkeit)
+	for _, want := range []string{"kontakt", "oeffnungszeiten", "contact"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("FacetLabels(Zuständigkeit) = %v, want %q among them", got, want)
+		}
+	}
+}
