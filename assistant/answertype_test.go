@@ -668,6 +668,12 @@ func TestMorePlainWords(t *testing.T) {
 	if q := understandAs(a, knowledge.Employee, "wie lang muss das neue passwort eigentlich sein"); q.want&valSpan != 0 {
 		t.Error("\"wie lang muss das Passwort sein\" asks a size, not a time span")
 	}
+	if q := understandAs(a, knowledge.Employee, "wie mache ich meinen speicher öffentlich"); !strings.Contains(q.text, "public") {
+		t.Errorf("text = %q, want the English word of help pages written in English", q.text)
+	}
+	if !a.speaksOf("- Phone: +49 30 1234", knowledge.FacetZustaendigkeit) {
+		t.Error("an English phone line speaks of where to turn")
+	}
 	if !a.lex.genericStems[stem("vergessen")] {
 		t.Error("\"vergessen\" in a title (\"Passwort vergessen\") names no matter of its own")
 	}

@@ -844,7 +844,7 @@ func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
 	}
 	v := 0.0
 	for _, s := range q.terms.content {
-		if tokenMatch(tokens, s) {
+		if q.terms.hit(tokens, s) { // the word or one of its alternatives
 			v += 1
 		}
 	}
