@@ -525,6 +525,11 @@ func TestMoreLifeEvents(t *testing.T) {
 			t.Errorf("understand(%q).context = %q, want %q", text, q.context, want)
 		}
 	}
+	// The life event of the asking sentence is the topic, the one stated
+	// before it the circumstance.
+	if q := understandAs(a, knowledge.Citizen, "Am 15. ziehen wir um. Wie kriegen wir vor dem Haus eine Parkfläche frei?"); !strings.Contains(q.context, "Halteverbot") || strings.Contains(q.context, "Wohnsitz") {
+		t.Errorf("context = %q, want the no-parking zone, not the registration", q.context)
+	}
 	if ev, _ := a.lex.lifeEvents(words("wir haben letzten sommer im ausland geheiratet")); !strings.Contains(ev, "Eheurkunde") || strings.Contains(ev, "Eheschließung") {
 		t.Errorf("lifeEvents(married) = %q, want the marriage certificate, not registering a marriage", ev)
 	}

@@ -36,7 +36,9 @@ const maxEssentialQuotes = 5
 // "Verfahren" section is answered by what to bring, what it costs, the
 // online service and where to go).
 var facetFallback = map[knowledge.Facet][]knowledge.Facet{
-	knowledge.FacetAblauf:          {knowledge.FacetUnterlagen, knowledge.FacetKosten, knowledge.FacetOnline, knowledge.FacetZustaendigkeit},
+	// "Wie kriegen wir das?" without a procedure section: when to apply
+	// comes first, as in the essentials.
+	knowledge.FacetAblauf:          {knowledge.FacetFristen, knowledge.FacetUnterlagen, knowledge.FacetKosten, knowledge.FacetOnline, knowledge.FacetZustaendigkeit},
 	knowledge.FacetTermin:          {knowledge.FacetZustaendigkeit},
 	knowledge.FacetVoraussetzungen: {knowledge.FacetUnterlagen},
 	knowledge.FacetOnline:          {knowledge.FacetAblauf},

@@ -142,6 +142,14 @@ func (a *Assistant) understand(t *turn) question {
 	q.terms = a.lex.terms(q.text)
 	q.dates = askedDates(german.Fold(t.query), ws, a.cfg.Now())
 	ev, purposes := a.lex.lifeEvents(evWords)
+	if ask := askingPart(t.red); ev != "" && ask != t.red {
+		// "Am 15. ziehen wir um. Wie kriegen wir eine Parkfläche frei?":
+		// a life event in the asking sentence is the topic; the one the
+		// asker states before it is the circumstance.
+		if evAsk, _ := a.lex.lifeEvents(words(ask)); evAsk != "" {
+			ev = evAsk
+		}
+	}
 	if len(purposes) > 0 {
 		// What something is needed for names no document to answer from.
 		q.terms.content = slices.DeleteFunc(q.terms.content, func(s string) bool { return slices.Contains(purposes, s) })
