@@ -186,16 +186,16 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if simple {
 		return untitle(qs, d.Title), lead, missing
 	}
-	if faq {
-		// The entry is the passage that answers the question's words.
-	} else if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
-		for _, x := range xs {
-			if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
-				add(x)
+	if !faq { // an entry quoted above is the passage that answers the question's words
+		if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
+			for _, x := range xs {
+				if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
+					add(x)
+				}
 			}
+		} else if s, ok := a.usefulSection(c, q); ok {
+			add(a.focusSection(s, q, s.Facet))
 		}
-	} else if s, ok := a.usefulSection(c, q); ok {
-		add(a.focusSection(s, q, s.Facet))
 	}
 	if d.Kind == knowledge.KindService {
 		// What a person needs to act on a service, most urgent first:
@@ -1227,7 +1227,7 @@ func situationLine(text string, s situation) string {
 			// A line of a table or list, not prose.
 			continue
 		}
-		if !strings.ContainsAny(u, "0123456789") || !strings.ContainsAny(stripAges(u), "0123456789") {
+		if !strings.ContainsAny(stripAges(u), "0123456789") {
 			// The line must say something for the age: an amount, a
 			// period, not only the age itself.
 			continue

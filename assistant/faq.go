@@ -32,8 +32,8 @@ const (
 // question-and-answer list asks (stop words, noise and the document's own
 // names left out), and those of its words that are the document's names;
 // nil when unit u is no such entry. In a section of questions and answers
-// (inFAQ) the first sentence of an entry asks, whatever its punctuation. A document's units are read once
-// (doccache.go), not on every turn.
+// (inFAQ) the first sentence of an entry asks, whatever its punctuation.
+// A document's units are read once (doccache.go), not on every turn.
 func (a *Assistant) faqAsked(u string, names map[string]bool, inFAQ bool) (asked, named []string) {
 	var lead string
 	if m := faqRE.FindStringSubmatch(u); m != nil {

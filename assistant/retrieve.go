@@ -537,7 +537,7 @@ func splitsInto(s string, stems stemSet) bool {
 			if !ok {
 				continue
 			}
-			for _, link := range []string{"", "e", "s", "es", "n", "en"} {
+			for _, link := range compoundLinks {
 				if b, ok := strings.CutPrefix(rest, link); ok && len(b) >= 4 && stems.has[b] {
 					return true
 				}
@@ -558,7 +558,7 @@ func splitsInto(s string, stems stemSet) bool {
 			continue
 		}
 		head := s[:i]
-		for _, link := range []string{"", "e", "s", "es", "n", "en", "ens"} {
+		for _, link := range genitiveLinks {
 			p, ok := strings.CutSuffix(head, link)
 			if !ok || len(p) < 3 {
 				continue
@@ -581,7 +581,7 @@ func headModifier(s string, stems stemSet) string {
 		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
 			continue
 		}
-		for _, link := range []string{"", "e", "s", "es", "n", "en"} {
+		for _, link := range compoundLinks {
 			if b, ok := strings.CutPrefix(s[len(a):], link); ok && documentHead(b) {
 				return a
 			}
@@ -632,6 +632,14 @@ func documentHead(s string) bool {
 	}
 	return false
 }
+
+// compoundLinks are the letters that join the parts of a compound
+// ("Gewerbe|anmeldung", "Friedhof|s|satzung"); genitiveLinks add the "-ens"
+// of "Namens|änderung".
+var (
+	compoundLinks = []string{"", "e", "s", "es", "n", "en"}
+	genitiveLinks = []string{"", "e", "s", "es", "n", "en", "ens"}
+)
 
 // nounSuffixes turn an adjective or verb stem into the noun a compound
 // starts with; "erschaft" because the light stem drops "-er".

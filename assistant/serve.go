@@ -105,8 +105,9 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 	return r, nil
 }
 
-// maxFacetPages bounds the documents withFacetPages adds.
-const maxFacetPages = 2
+// maxAddedCandidates bounds the documents a second search (withFacetPages,
+// withDated) adds to a retrieval.
+const maxAddedCandidates = 2
 
 // withFacetPages searches for the question together with the names of
 // facet f's sections and adds the documents found that have a section of
@@ -116,25 +117,9 @@ func (a *Assistant) withFacetPages(ctx context.Context, t *turn, q question, f k
 	if err != nil {
 		return err
 	}
-	added := 0
-	for _, c := range d.cands {
-		if added == maxFacetPages {
-			break
-		}
-		if slices.Contains(r.docIDs, c.doc.ID) || !hasSection(c.doc, f) || coverageOf(q.terms, c.tokens) == 0 {
-			continue
-		}
-		c.rank = len(r.docIDs)
-		r.docIDs = append(r.docIDs, c.doc.ID)
-		r.cands = append(r.cands, c)
-		r.passages = append(r.passages, c.passages...)
-		added++
-	}
+	r.addFrom(d, func(c candidate) bool { return hasSection(c.doc, f) && coverageOf(q.terms, c.tokens) > 0 })
 	return nil
 }
-
-// maxDatedCandidates bounds the documents withDated adds.
-const maxDatedCandidates = 2
 
 // withDated searches for the days q names alone and adds the documents
 // found that name one of them to r, after r's own.
@@ -143,12 +128,19 @@ func (a *Assistant) withDated(ctx context.Context, t *turn, q question, r *retri
 	if err != nil {
 		return err
 	}
+	r.addFrom(d, func(c candidate) bool { return namesDay(c.info.daysOf(c.doc), q.dates) })
+	return nil
+}
+
+// addFrom appends up to maxAddedCandidates candidates of d that r lacks
+// and keep accepts, ranked after r's own.
+func (r *retrieval) addFrom(d retrieval, keep func(candidate) bool) {
 	added := 0
 	for _, c := range d.cands {
-		if added == maxDatedCandidates {
-			break
+		if added == maxAddedCandidates {
+			return
 		}
-		if slices.Contains(r.docIDs, c.doc.ID) || !namesDay(c.info.daysOf(c.doc), q.dates) {
+		if slices.Contains(r.docIDs, c.doc.ID) || !keep(c) {
 			continue
 		}
 		c.rank = len(r.docIDs)
@@ -157,7 +149,6 @@ func (a *Assistant) withDated(ctx context.Context, t *turn, q question, r *retri
 		r.passages = append(r.passages, c.passages...)
 		added++
 	}
-	return nil
 }
 
 // choose picks the document to answer from: the conversation's focus for a
@@ -324,14 +315,11 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	}
 	t.conv.Focus = c.doc.ID
 	retrieved := sel.retrieved
-	for i := len(body.sources) - 1; i >= 1; i-- {
+	for i := len(body.sources) - 1; i >= 0 && len(body.sources) > 1; i-- {
 		// The documents answered from lead the list the turn reports
 		// as retrieved, in the order of the answer, as the chosen one
 		// does.
 		retrieved = leading(body.sources[i].ID, retrieved)
-	}
-	if len(body.sources) > 1 {
-		retrieved = leading(body.sources[0].ID, retrieved)
 	}
 	return Answer{
 		Text:       body.text,

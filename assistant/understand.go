@@ -113,7 +113,7 @@ var (
 
 // dateTimeRE finds a day of a month ("17. Dezember", "17.12.") or a time
 // of day ("17 Uhr", "17:30"), which an age is not.
-var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:januar|jan|februar|feb|märz|maerz|mär|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez|january|february|march|june|july|october|december)\b)|\b\d{1,2}(?::\d\d)?\s*uhr\b|\b\d{1,2}:\d\d\b`)
+var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:` + monthNames + `)\b)|\b\d{1,2}(?::\d\d)?\s*uhr\b|\b\d{1,2}:\d\d\b`)
 
 // ageWithRE finds an age said with "mit": "mit 17 schon", "mit 16
 // Jahren", "mit 15?"; not "mit 2 Kindern".
