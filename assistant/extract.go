@@ -118,6 +118,13 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// the asker asks answers first.
 		faq = add(x)
 	}
+	if q.sit.found {
+		// What to do with a lost thing found again stands wherever the
+		// page puts it, and comes first whatever else was asked.
+		if x, ok := a.foundLine(c); ok {
+			add(x)
+		}
+	}
 	for _, f := range q.facets {
 		got := false
 		for _, s := range sectionsFor(d, f) {
@@ -225,6 +232,30 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
 	}
 	return untitle(qs, d.Title), lead, missing
+}
+
+// foundLine returns the sentence of c's document that says what to do when
+// a lost thing turns up again ("Finden Sie den Ausweis wieder, geben Sie
+// ihn im Bürgerbüro ab"), with the unit before it when it goes on from it.
+func (a *Assistant) foundLine(c candidate) (quote, bool) {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	for si, units := range info.units {
+		for ui, un := range units {
+			if un.noise || un.meta || !a.lex.match("text_found", un.words) {
+				continue
+			}
+			text := un.text
+			if ui > 0 && dependsOnPrevious(text) {
+				text = units[ui-1].text + " " + text
+			}
+			s := c.doc.Sections[si]
+			return quote{label: label(s.Heading), facet: s.Facet, text: text}, true
+		}
+	}
+	return quote{}, false
 }
 
 // sectionStates reports whether section s of c's document states a value

@@ -338,3 +338,33 @@ func TestStatuteAmountQuestion(t *testing.T) {
 		t.Errorf("answer lacks the amount:\n%s", ans.Text)
 	}
 }
+
+// A lost thing that turned up again: the page's sentence on what to do
+// then comes first, whatever facet the question asks, and a loss alone
+// does not bring it.
+func TestFoundAgainQuotesWhatToDo(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/ausweis-verlust.md": {Data: []byte("---\ntitle: Verlust eines Bibliotheksausweises melden\n---\n" +
+			"Melden Sie den Verlust Ihres Bibliotheksausweises an der Theke.\n\n" +
+			"## Voraussetzungen\n\n- Sie sind Mitglied der Bücherei.\n\n" +
+			"## Kosten\n\nEin Ersatzausweis kostet 5,00 Euro.\n\n" +
+			"## Hinweise\n\nDer alte Ausweis wird sofort gesperrt. Finden Sie den alten Ausweis wieder, werfen Sie ihn in den Rückgabekasten; er bleibt ungültig.\n")},
+	}
+	for _, q := range []string{
+		"hab meinen bibliotheksausweis als verloren gemeldet und jetzt lag der doch im rucksack, darf ich den wieder benutzen",
+		"mein bibliotheksausweis ist wieder aufgetaucht was mach ich jetzt",
+	} {
+		ans := askRoot(t, root, q)
+		if !strings.Contains(ans.Text, "er bleibt ungültig") {
+			t.Errorf("%q: answer lacks what to do with the found card:\n%s", q, ans.Text)
+		}
+		if i, j := strings.Index(ans.Text, "bleibt ungültig"), strings.Index(ans.Text, "Mitglied der Bücherei"); j >= 0 && i > j {
+			t.Errorf("%q: the found card's sentence should come first:\n%s", q, ans.Text)
+		}
+	}
+	ans := askRoot(t, root, "was kostet es wenn ich meinen bibliotheksausweis verloren habe")
+	if strings.Contains(ans.Text, "bleibt ungültig") {
+		t.Errorf("a loss alone quotes the found-again sentence:\n%s", ans.Text)
+	}
+}

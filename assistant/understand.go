@@ -68,6 +68,7 @@ type situation struct {
 	adult  bool // says they are an adult
 	lost   bool
 	stolen bool
+	found  bool // a lost thing turned up again
 	first  bool // first time ("erstmalig", "zum ersten Mal")
 	renew  bool // renewal ("verlängern", "abgelaufen")
 	proxy  bool // someone else acts for the asker ("kann meine Frau für mich …")
@@ -361,6 +362,9 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.adult = lx.match("situation_adult", ws)
 	s.lost = lx.match("situation_lost", ws)
 	s.stolen = lx.match("situation_stolen", ws)
+	// Found again, it was lost: the page about the loss says what now.
+	s.found = lx.match("situation_found", ws)
+	s.lost = s.lost || s.found
 	s.first = lx.match("situation_first", ws)
 	s.renew = lx.match("situation_renew", ws)
 	s.proxy = lx.match("situation_proxy", ws)
