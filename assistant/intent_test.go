@@ -83,6 +83,11 @@ func TestIntents(t *testing.T) {
 		// Asking for a human.
 		{"Ich möchte mit einem Menschen sprechen.", cit, IntentHuman},
 		{"mitarbeiter", cit, IntentHuman},
+		{"können wir das am telefon klären, schreiben liegt mir nicht", cit, IntentHuman},
+		{"ich würde das lieber telefonisch besprechen", cit, IntentHuman},
+		{"welches handy ist im moment am besten", cit, IntentOutOfScope},
+		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
+		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
 		{"Mitarbeiter bitte", cit, IntentHuman},
 		{"Kann ich bitte mit einer Mitarbeiterin oder einem Mitarbeiter reden?", cit, IntentHuman},
 		{"Verbinden Sie mich mit einer echten Person!", cit, IntentHuman},
