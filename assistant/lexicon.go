@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/german"
 )
 
@@ -53,6 +54,10 @@ type lexicon struct {
 	// eventIndex and officeIndex list events and offices followed by
 	// alternatives (officeOrAlternative) by their anchor words.
 	eventIndex, officeIndex translationIndex
+	// colloquial leads from the stem of a word people say to the stems
+	// of the words town halls write for it ("perso" → "personalausweis"),
+	// the retriever's own rules (knowledge.Colloquial).
+	colloquial map[string][]string
 }
 
 // translationIndex lists the entries of a list of translations (as
@@ -133,7 +138,17 @@ var requiredSections = []string{
 // loadLexicon parses lexicon.txt and lexicon_languages.txt, with the
 // shared German and English yes words added to [affirm].
 func loadLexicon() (*lexicon, error) {
-	return parseLexicon(lexiconText + "\n" + languagesText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
+	lx, err := parseLexicon(lexiconText + "\n" + languagesText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
+	if err != nil {
+		return nil, err
+	}
+	lx.colloquial = map[string][]string{}
+	for from, to := range knowledge.Colloquial() {
+		for _, t := range to {
+			lx.colloquial[stem(from)] = append(lx.colloquial[stem(from)], stem(t))
+		}
+	}
+	return lx, nil
 }
 
 func parseLexicon(text string) (*lexicon, error) {

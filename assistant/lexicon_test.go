@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,5 +87,26 @@ func TestTokenMatchDoubledPlural(t *testing.T) {
 	tokens := map[string]bool{stem(fold("bussen")): true}
 	if !tokenMatch(tokens, stem("bus")) || !newStemSet(tokens).match(stem("bus")) {
 		t.Errorf("bus does not meet %v", tokens)
+	}
+}
+
+// A word people say for a thing brings the word town halls write for it
+// into the question's stems, where titles are matched, and counts as it in
+// the sources; a verb brings nothing ("geheiratet" is no application).
+func TestColloquialTerms(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := lx.terms("darf das fitnessstudio eine kopie von meinem perso machen")
+	if !q.stems[stem("personalausweis")] || !slices.Contains(q.alts[stem("perso")], stem("personalausweis")) {
+		t.Errorf("perso: stems %v, alts %v; want personalausweis in both", q.stems, q.alts)
+	}
+	if !q.hitIn(newStemSet(map[string]bool{stem("personalausweises"): true}), stem("perso")) {
+		t.Error("perso does not count as Personalausweis in a source")
+	}
+	q = lx.terms("wir haben in daenemark geheiratet")
+	if q.stems[stem("eheschliessung")] {
+		t.Errorf("a verb brought the official word: %v", q.stems)
 	}
 }

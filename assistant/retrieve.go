@@ -357,6 +357,20 @@ func (lx *lexicon) terms(text string) queryTerms {
 			q.joined[sw] = append(q.joined[sw], j)
 		}
 	}
+	// "Perso" names what the sources call "Personalausweis", in a title
+	// as in a sentence.
+	for _, s := range q.content {
+		for _, t := range lx.colloquial[s] {
+			if q.stems[t] {
+				continue
+			}
+			q.stems[t] = true
+			if q.alts == nil {
+				q.alts = map[string][]string{}
+			}
+			q.alts[s] = append(q.alts[s], t)
+		}
+	}
 	return q
 }
 

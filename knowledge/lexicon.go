@@ -2,6 +2,8 @@
 
 package knowledge
 
+import "strings"
+
 // builtinSynonyms is German administrative vocabulary as people say it
 // versus as town halls write it. One rule per line: "a, b, c" makes the
 // terms equivalent; "a => b, c" adds b and c to a query that says a (and
@@ -62,6 +64,45 @@ bildschirm, monitor
 homeoffice, telearbeit, mobiles arbeiten
 erreichen, erreiche, erreicht, erreichbar => kontakt
 `
+
+// Colloquial returns the built-in rules that lead from a word people say to
+// the one word town halls write for it ("perso" → "personalausweis",
+// "lappen" → "fahrerlaubnis"): the one-way rules of builtinSynonyms whose
+// two sides are single words and whose word said is no verb, by the word
+// said. Callers get a new map.
+func Colloquial() map[string][]string {
+	out := map[string][]string{}
+	for _, line := range strings.Split(builtinSynonyms, "\n") {
+		lhs, rhs, ok := strings.Cut(line, "=>")
+		if !ok {
+			continue
+		}
+		var to []string
+		for _, t := range splitList(rhs) {
+			if !strings.Contains(t, " ") {
+				to = append(to, t)
+			}
+		}
+		for _, from := range splitList(lhs) {
+			if !strings.Contains(from, " ") && len(to) > 0 && !verbForm(from) {
+				out[from] = append(out[from], to...)
+			}
+		}
+	}
+	return out
+}
+
+// verbForm reports whether a word of builtinSynonyms looks like a verb
+// ("heiraten", "zieht", "dauert"): a verb says what happens, not which
+// thing is meant ("geheiratet" is no application to marry).
+func verbForm(w string) bool {
+	for _, end := range []string{"en", "rn", "ln", "t", "e"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
 
 // englishGlossary translates administrative terms of English questions into
 // the German words of the sources. Same syntax as builtinSynonyms; only

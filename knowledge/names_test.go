@@ -113,3 +113,29 @@ func TestNamesInKnowledgeYAML(t *testing.T) {
 		}
 	}
 }
+
+// The built-in rules from a word people say to the one town halls write
+// come as single words, and verbs are left out.
+func TestColloquial(t *testing.T) {
+	c := Colloquial()
+	if !slices.Contains(c["perso"], "personalausweis") {
+		t.Errorf("perso → %v, want personalausweis", c["perso"])
+	}
+	if !slices.Contains(c["nummernschild"], "kennzeichen") {
+		t.Errorf("nummernschild → %v, want kennzeichen", c["nummernschild"])
+	}
+	for from, to := range c {
+		if verbForm(from) || strings.Contains(from, " ") {
+			t.Errorf("%q is a verb or several words", from)
+		}
+		for _, w := range to {
+			if strings.Contains(w, " ") {
+				t.Errorf("%q → %q: several words", from, w)
+			}
+		}
+	}
+	c["perso"] = nil
+	if len(Colloquial()["perso"]) == 0 {
+		t.Error("Colloquial shares its map between callers")
+	}
+}
