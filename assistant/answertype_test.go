@@ -394,6 +394,14 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("ich geb meine wohnung auf aufgeben")); !strings.Contains(ev, "abmelden") {
 		t.Errorf("lifeEvents(giving up the flat) = %q, want deregistering", ev)
 	}
+	// From one town to another is a move of residence; "nach" alone
+	// may be abroad and leaves the service to the asker's words.
+	if ev, _ := a.lex.lifeEvents(words("wir ziehen von hamburg nach bremen muss ich mich abmelden")); !strings.Contains(ev, "Wohnsitz") {
+		t.Errorf("lifeEvents(a move from one town to another) = %q, want the residence", ev)
+	}
+	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); ev != "" {
+		t.Errorf("lifeEvents(a move abroad) = %q, want none", ev)
+	}
 }
 
 // An entry of a page's questions and answers that asks what the asker
