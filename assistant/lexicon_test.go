@@ -90,23 +90,28 @@ func TestTokenMatchDoubledPlural(t *testing.T) {
 	}
 }
 
-// A word people say for a thing brings the word town halls write for it
-// into the question's stems, where titles are matched, and counts as it in
-// the sources; a verb brings nothing ("geheiratet" is no application).
+// A word people say for a thing brings the word town halls write for it:
+// it names a title with that word and counts as it in the sources; a verb
+// brings nothing ("geheiratet" is no application).
 func TestColloquialTerms(t *testing.T) {
 	lx, err := loadLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := lx.terms("darf das fitnessstudio eine kopie von meinem perso machen")
-	if !q.stems[stem("personalausweis")] || !slices.Contains(q.alts[stem("perso")], stem("personalausweis")) {
-		t.Errorf("perso: stems %v, alts %v; want personalausweis in both", q.stems, q.alts)
+	if !slices.Contains(q.official, stem("personalausweis")) || !slices.Contains(q.alts[stem("perso")], stem("personalausweis")) {
+		t.Errorf("perso: official %v, alts %v; want personalausweis in both", q.official, q.alts)
+	}
+	// The official word names a title word, not a part of it.
+	said := namingSet(q, newStemSet(q.stems))
+	if !nameIn([]string{stem("personalausweis")}, said) || nameIn([]string{stem("personen")}, said) {
+		t.Error("perso names the wrong title words")
 	}
 	if !q.hitIn(newStemSet(map[string]bool{stem("personalausweises"): true}), stem("perso")) {
 		t.Error("perso does not count as Personalausweis in a source")
 	}
 	q = lx.terms("wir haben in daenemark geheiratet")
-	if q.stems[stem("eheschliessung")] {
-		t.Errorf("a verb brought the official word: %v", q.stems)
+	if len(q.official) > 0 {
+		t.Errorf("a verb brought official words: %v", q.official)
 	}
 }

@@ -228,6 +228,10 @@ type queryTerms struct {
 	// "ummelden"): words of the services the event leads to, not words the
 	// asker wrote.
 	eventOnly map[string]bool
+	// official are the words town halls write for words the question
+	// says ("personalausweis" for "perso"), also in stems: each names a
+	// title that has it as a word, not one of its parts ("Personen").
+	official []string
 }
 
 // minOwnName is the shortest name (in bytes of its stems) that makes a
@@ -360,15 +364,20 @@ func (lx *lexicon) terms(text string) queryTerms {
 	// "Perso" names what the sources call "Personalausweis", in a title
 	// as in a sentence.
 	for _, s := range q.content {
-		for _, t := range lx.colloquial[s] {
+		to := lx.colloquial[s]
+		if len(to) == 0 {
+			continue
+		}
+		if q.alts == nil {
+			q.alts = map[string][]string{}
+		}
+		for _, t := range to {
 			if q.stems[t] {
 				continue
 			}
 			q.stems[t] = true
-			if q.alts == nil {
-				q.alts = map[string][]string{}
-			}
 			q.alts[s] = append(q.alts[s], t)
+			q.official = append(q.official, t)
 		}
 	}
 	return q
@@ -457,15 +466,16 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 	}
 	stems, own := newStemSet(q.stems), stemSet{}
+	said := namingSet(q, stems)
 	if len(q.eventOnly) > 0 {
 		own = newStemSet(q.own().stems)
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
 		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
-		c.primary = len(c.head) > 0 && nameIn(c.head, stems)
+		c.primary = len(c.head) > 0 && (nameIn(c.head, said))
 		for _, name := range c.nameSets {
-			if !nameIn(name, stems) || len(name) == 1 && q.inName[name[0]] {
+			if !nameIn(name, said) || len(name) == 1 && q.inName[name[0]] {
 				continue
 			}
 			l := joinedLen(name)
@@ -502,6 +512,19 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 	}
 	r.lawsNamedByMatter(stems)
+}
+
+// namingSet is stems, the question's stems, for nameIn: the official words
+// for everyday ones name only what has them as words ("personalausweis"
+// holds no "Personen"), so they are left out of the list nameIn scans for
+// compounds and typos.
+func namingSet(q queryTerms, stems stemSet) stemSet {
+	if len(q.official) == 0 {
+		return stems
+	}
+	said := stemSet{has: stems.has, list: slices.Clone(stems.list)}
+	said.list = slices.DeleteFunc(said.list, func(s string) bool { return slices.Contains(q.official, s) })
+	return said
 }
 
 // nameIn reports whether every stem of a name occurs in the question as a

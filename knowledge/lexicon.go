@@ -14,6 +14,7 @@ perso, persoausweis => personalausweis
 ausweis => personalausweis
 personalausweis, personalausweisdokument
 pass => reisepass
+pin => geheimnummer
 kinderpass => kinderreisepass
 ummelden, ummeldung, umziehen, umzug => wohnsitz anmelden, anmeldung wohnung
 anmelden wohnung => wohnsitz anmelden

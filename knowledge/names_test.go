@@ -121,6 +121,9 @@ func TestColloquial(t *testing.T) {
 	if !slices.Contains(c["perso"], "personalausweis") {
 		t.Errorf("perso → %v, want personalausweis", c["perso"])
 	}
+	if !slices.Contains(c["pin"], "geheimnummer") {
+		t.Errorf("pin → %v, want geheimnummer", c["pin"])
+	}
 	if !slices.Contains(c["nummernschild"], "kennzeichen") {
 		t.Errorf("nummernschild → %v, want kennzeichen", c["nummernschild"])
 	}
