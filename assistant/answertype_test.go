@@ -402,6 +402,18 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); ev != "" {
 		t.Errorf("lifeEvents(a move abroad) = %q, want none", ev)
 	}
+	// A pregnancy is a life event; protection against a dismissal is
+	// none, a dismissal received is one.
+	for text, want := range map[string]string{
+		"ich bin im dritten monat schwanger":                     "Mutterschaftsgeld",
+		"wie lange bin ich im job vor einer kündigung geschützt": "",
+		"ich hab gestern die kündigung bekommen":                 "Arbeitslosengeld",
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if want == "" && strings.Contains(ev, "Arbeitslosengeld") || want != "" && !strings.Contains(ev, want) {
+			t.Errorf("lifeEvents(%q) = %q, want %q", text, ev, want)
+		}
+	}
 }
 
 // An entry of a page's questions and answers that asks what the asker
