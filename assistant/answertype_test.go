@@ -408,6 +408,7 @@ func TestSeparableVerbPerClause(t *testing.T) {
 		"ich bin im dritten monat schwanger":                     "Mutterschaftsgeld",
 		"wie lange bin ich im job vor einer kündigung geschützt": "",
 		"ich hab gestern die kündigung bekommen":                 "Arbeitslosengeld",
+		"wir lassen unseren alten wagen verschrotten":            "Fahrzeug abmelden",
 	} {
 		ev, _ := a.lex.lifeEvents(words(text))
 		if want == "" && strings.Contains(ev, "Arbeitslosengeld") || want != "" && !strings.Contains(ev, want) {
