@@ -112,3 +112,28 @@ func TestLanguagePersists(t *testing.T) {
 		t.Errorf("client hint ignored: %q", hint.Lang)
 	}
 }
+
+func TestStates(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ich wohn eigentlich in lyon und bin vier monate hier": true,
+		"er ist 7":                           true,
+		"muss ich mich da anmelden":          false,
+		"wie lange gilt der":                 false,
+		"ich wohne in lyon.":                 true,
+		"ich wohne in lyon?":                 false,
+		"ich brauche einen neuen pass":       false,
+		"kann man das online machen":         false,
+		"bitte rufen sie mich an":            false,
+		"my daughter is 7":                   true,
+		"is it possible to do that online":   false,
+		"das auto steht beim nachbarn":       true,
+		"ob ich das auch online machen kann": false,
+		"reicht da ein antrag für beide":     false,
+		"gibt es das auch für kinder":        false,
+	} {
+		if got := a.states(text, words(text)); got != want {
+			t.Errorf("states(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -368,3 +368,42 @@ func TestFoundAgainQuotesWhatToDo(t *testing.T) {
 		t.Errorf("a loss alone quotes the found-again sentence:\n%s", ans.Text)
 	}
 }
+
+// A message that asks nothing after a question adds facts to it: "ich
+// wohne eigentlich in einer anderen Gemeinde …" after "Was kostet der
+// Angelschein?" is answered from the fishing licence, with its fee for
+// guests. A statement that names another service starts a new topic.
+func TestStatementAddsFactsToQuestion(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/angelschein.md": {Data: []byte("---\ntitle: Angelschein beantragen\n---\nMit dem Angelschein dürfen Sie an den Seen der Gemeinde angeln.\n\n" +
+			"## Kosten\n\n- Jahresschein für Einwohnerinnen und Einwohner: 30,00 Euro\n- Jahresschein für Gäste aus anderen Gemeinden: 45,00 Euro\n")},
+		"s/bootsliegeplatz.md": {Data: []byte("---\ntitle: Bootsliegeplatz mieten\n---\nIm Sommer vermietet die Gemeinde Liegeplätze am Seeufer, auch an Gäste aus einer anderen Gemeinde, die nur zwei Monate hier wohnen.\n\n" +
+			"## Kosten\n\n- Saison: 120,00 Euro\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	ask := func(conv *assistant.Conversation, text string) assistant.Answer {
+		t.Helper()
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ans
+	}
+	conv := &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}
+	ask(conv, "Was kostet der Angelschein?")
+	ans := ask(conv, "ich wohne eigentlich in einer anderen gemeinde und bin nur im sommer zwei monate hier zu gast")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/angelschein" || !strings.Contains(ans.Text, "45,00 Euro") {
+		t.Errorf("statement after a question: want the licence's fee for guests:\n%s", ans.Text)
+	}
+	conv = &assistant.Conversation{ID: "t", Audience: knowledge.Citizen}
+	ask(conv, "Was kostet der Angelschein?")
+	ans = ask(conv, "ich hätte im sommer gern einen bootsliegeplatz am seeufer")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/bootsliegeplatz" {
+		t.Errorf("statement naming another service: want the mooring:\n%s", ans.Text)
+	}
+}

@@ -158,7 +158,7 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 	conv := t.conv
 	asked := *q // the question as retrieved, for the features below
 	sel := selection{r: r, idx: -1, rival: -1, retrieved: retrievedIDs(r)}
-	if len(q.facets) == 0 && conv.Focus != "" && (a.continuation(t.sig.words) || q.addsFact()) {
+	if len(q.facets) == 0 && conv.Focus != "" && (a.continuation(t.sig.words) || q.onlyFact || q.contrast) {
 		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
 		// asks for the cost again; "ich bin 19" adds the age to it.
 		q.facets = a.previousFacets(conv)
@@ -478,7 +478,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		}
 	}
 	backRef := pronoun && !namesOther(r, conv.Focus)
-	if len(ws) > maxFollowUpWords && !qu.contrast && !backRef {
+	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
 		// qualifies the previous question or refers back to it with a
 		// pronoun and names nothing else ("ich bin 19, kann ich ihn mir
@@ -502,7 +502,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
 	}
-	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && !(backRef && len(ws) > maxFollowUpWords) && t.lang == "de" {
+	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && !qu.statement && !(backRef && len(ws) > maxFollowUpWords) && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
 		if fc < 0.5 && len(facets) == 0 {

@@ -58,6 +58,10 @@ type question struct {
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
 	contrast bool
+	// statement is true for a message that asks nothing, names no life
+	// event and no facet ("ich wohne in Lyon und bin vier Monate für ein
+	// Projekt hier"): after a question it adds facts to it.
+	statement bool
 }
 
 // situation is what the asker says about themselves that changes the
@@ -244,6 +248,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.onlyFact = q.sit.any() && len(q.terms.content) <= 3 && len(q.facets) == 0 && len(ws) <= maxFollowUpWords
 	q.contrast = len(q.facets) == 0 && len(ws) <= maxContrastWords && a.lex.match("followup_contrast", ws)
+	q.statement = len(q.facets) == 0 && len(q.events) == 0 && len(ws) <= maxContrastWords && a.states(t.red, ws)
 	return q
 }
 
@@ -391,7 +396,17 @@ const maxContrastWords = 20
 
 // addsFact reports whether the message only adds a fact about the asker
 // to the previous question, or qualifies it.
-func (q question) addsFact() bool { return q.onlyFact || q.contrast }
+func (q question) addsFact() bool { return q.onlyFact || q.contrast || q.statement }
+
+// states reports whether a message only states something: no question
+// mark, no question word or request anywhere, no verb that opens a
+// question.
+func (a *Assistant) states(text string, ws []string) bool {
+	if len(ws) == 0 || strings.Contains(text, "?") || a.lex.match("asking", ws) {
+		return false
+	}
+	return !a.lex.match("asking_first", ws[:1])
+}
 
 // separableParticles end a clause whose verb is separable: "melde … ab",
 // "ziehe … um", "hole … ab".
