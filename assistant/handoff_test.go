@@ -124,6 +124,7 @@ func TestHandoffPolicy(t *testing.T) {
 		{"frustration with a question", nil, "Blödsinn, ich will wissen was der Reisepass kostet", "frustration"},
 		{"case specific", nil, "mein antrag von märz ist noch nicht bearbeitet", "case_specific"},
 		{"case specific with service", nil, "wo bleibt mein reisepass", "case_specific"},
+		{"case specific: look into my application", nil, "seit drei monaten warte ich auf meinen wohngeldbescheid, können sie bitte in meinem antrag nachsehen ob da was fehlt", "case_specific"},
 		{"smalltalk", nil, "Danke!", ""},
 		{"out of scope", nil, "Wie wird das Wetter morgen?", ""},
 	}
