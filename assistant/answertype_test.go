@@ -28,6 +28,7 @@ func TestAnswersNeedTheFacetsValue(t *testing.T) {
 		{"The password is valid for one year.", knowledge.FacetFristen, true},
 		{"Die Bearbeitung dauert etwa drei bis vier Wochen.", knowledge.FacetDauer, true},
 		{"Die Bearbeitungszeit hängt vom Amt ab.", knowledge.FacetDauer, false},
+		{"Der Prozess kann von wenigen Tagen bis zu einigen Wochen dauern.", knowledge.FacetDauer, true},
 		{"Folgende Unterlagen sind vorzulegen: Ausweis, Foto.", knowledge.FacetUnterlagen, true}, // no value needed
 	} {
 		ws := words(c.unit)
