@@ -63,3 +63,18 @@ func TestLawsNamedByMatter(t *testing.T) {
 		t.Error("the Gewerbeordnung is named although a service is named after the same matter")
 	}
 }
+
+func TestQualifiesPrevious(t *testing.T) {
+	for u, want := range map[string]bool{
+		"Eine Bedürftigkeit im Sinne von Satz 1 liegt nicht schon dann vor, wenn Leistungen bezogen werden.": true,
+		"Dies gilt nicht, wenn der Antrag verspätet gestellt wird.":                                          true,
+		"Abweichend von Satz 1 beträgt die Frist zwei Wochen.":                                               true,
+		"Satz 2 gilt entsprechend für Lebenspartner.":                                                        true,
+		"Die Gebühr beträgt 30 Euro.":                                                                        false,
+		"Dies ist der Fall bei Kindern.":                                                                     false,
+	} {
+		if got := qualifiesPrevious(u); got != want {
+			t.Errorf("qualifiesPrevious(%q) = %v, want %v", u, got, want)
+		}
+	}
+}

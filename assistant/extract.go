@@ -421,6 +421,13 @@ func (a *Assistant) focusSection(s knowledge.Section, q question, f knowledge.Fa
 		keep[s.i] = true
 		n += l
 	}
+	for i := range us {
+		if keep[i] && i+1 < len(us) && !keep[i+1] && qualifiesPrevious(us[i+1]) && n+runeLen(us[i+1]) <= maxBlockRunes {
+			// The exception comes with the rule it qualifies.
+			keep[i+1] = true
+			n += runeLen(us[i+1])
+		}
+	}
 	var out []string
 	for i, u := range us {
 		if keep[i] {
@@ -642,6 +649,15 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			keep[best-1] = true
 			n += runeLen(all[best-1].text)
 		}
+		for _, i := range []int{best, second} {
+			if i >= 0 && i+1 < len(all) && all[i+1].sec == sec && !keep[i+1] && qualifiesPrevious(all[i+1].text) && n+runeLen(all[i+1].text) <= maxBlockRunes {
+				// "Eine Bedürftigkeit im Sinne von Satz 1 liegt nicht
+				// schon dann vor, wenn …": the exception comes with the
+				// rule it qualifies.
+				keep[i+1] = true
+				n += runeLen(all[i+1].text)
+			}
+		}
 		if best > 0 && all[best-1].sec == sec && paragraphStart(all[best-1].text) && !keep[best-1] {
 			// The paragraph's number and title ("§ 2 Steuersatz") head
 			// the sentence quoted from it.
@@ -725,6 +741,15 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 // continuesWords are the words by which a sentence goes on from the one
 // before it: "also", "daher", "dies".
 var continuesWords = map[string]bool{"also": true, "daher": true, "deshalb": true, "deswegen": true, "dafuer": true, "dazu": true, "trotzdem": true, "dies": true, "dabei": true, "therefore": true, "this": true}
+
+// qualifiesRE finds a sentence that qualifies the one before it: an
+// exception or a definition that refers to it ("Dies gilt nicht, wenn …",
+// "im Sinne von Satz 1", "abweichend von Satz 1").
+var qualifiesRE = regexp.MustCompile(`^(Dies|Das) gilt (nicht|auch|entsprechend)\b|\b(im Sinne (von|des) Satz(es)? \d|[Aa]bweichend von Satz \d|Satz \d+ gilt (nicht|auch|entsprechend))`)
+
+// qualifiesPrevious reports whether unit u is an exception to or a
+// definition for the sentence before it.
+func qualifiesPrevious(u string) bool { return qualifiesRE.MatchString(u) }
 
 // dependsOnPrevious reports whether unit u goes on from the unit before
 // it: one of its first three words is a connective or a pronoun for what
