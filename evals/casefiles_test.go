@@ -204,7 +204,7 @@ func TestNaturalSharedCasesMatchCorpus(t *testing.T) {
 		roots = append(roots, os.DirFS(dir))
 		ids = append(ids, docIDs(t, roots[len(roots)-1])...)
 	}
-	for _, dir := range []string{"natural", "natural-heldout", "natural-fresh"} {
+	for _, dir := range []string{"natural", "natural-heldout"} {
 		cases, err := LoadCases(filepath.Join("cases", dir, "shared"))
 		if err != nil {
 			t.Fatal(err)
