@@ -99,7 +99,7 @@ func TestColloquialTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := lx.terms("darf das fitnessstudio eine kopie von meinem perso machen")
-	if !slices.Contains(q.official, stem("personalausweis")) || !slices.Contains(q.alts[stem("perso")], stem("personalausweis")) {
+	if !slices.Contains(q.official[stem("perso")], stem("personalausweis")) || !slices.Contains(q.alts[stem("perso")], stem("personalausweis")) {
 		t.Errorf("perso: official %v, alts %v; want personalausweis in both", q.official, q.alts)
 	}
 	// The official word names a title word, not a part of it.
@@ -113,5 +113,31 @@ func TestColloquialTerms(t *testing.T) {
 	q = lx.terms("wir haben in daenemark geheiratet")
 	if len(q.official) > 0 {
 		t.Errorf("a verb brought official words: %v", q.official)
+	}
+}
+
+// Where the retrieved sources use the everyday word themselves, its
+// official word is taken back.
+func TestDropKnownWords(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		doc  string
+		keep bool
+	}{
+		{"Bringen Sie die alten Nummernschilder mit.", false},
+		{"Bringen Sie die alten Kennzeichen mit.", true},
+	} {
+		q := lx.terms("kann ich mein nummernschild behalten")
+		r := retrieval{cands: []candidate{{info: &docInfo{tokens: map[string]bool{}}}}}
+		for _, w := range words(c.doc) {
+			r.cands[0].info.tokens[stem(w)] = true
+		}
+		q.dropKnownWords(r)
+		if got := q.stems[stem("kennzeichen")]; got != c.keep {
+			t.Errorf("source %q: official word kept = %v, want %v", c.doc, got, c.keep)
+		}
 	}
 }

@@ -229,9 +229,10 @@ type queryTerms struct {
 	// asker wrote.
 	eventOnly map[string]bool
 	// official are the words town halls write for words the question
-	// says ("personalausweis" for "perso"), also in stems: each names a
-	// title that has it as a word, not one of its parts ("Personen").
-	official []string
+	// says, by the word said ("perso" → "personalausweis"); they are in
+	// stems and alts too. Each names a title that has it as a word, not
+	// one of its parts ("Personen").
+	official map[string][]string
 }
 
 // minOwnName is the shortest name (in bytes of its stems) that makes a
@@ -375,9 +376,12 @@ func (lx *lexicon) terms(text string) queryTerms {
 			if q.stems[t] {
 				continue
 			}
+			if q.official == nil {
+				q.official = map[string][]string{}
+			}
 			q.stems[t] = true
 			q.alts[s] = append(q.alts[s], t)
-			q.official = append(q.official, t)
+			q.official[s] = append(q.official[s], t)
 		}
 	}
 	return q
@@ -523,8 +527,33 @@ func namingSet(q queryTerms, stems stemSet) stemSet {
 		return stems
 	}
 	said := stemSet{has: stems.has, list: slices.Clone(stems.list)}
-	said.list = slices.DeleteFunc(said.list, func(s string) bool { return slices.Contains(q.official, s) })
+	said.list = slices.DeleteFunc(said.list, func(s string) bool {
+		for _, to := range q.official {
+			if slices.Contains(to, s) {
+				return true
+			}
+		}
+		return false
+	})
 	return said
+}
+
+// dropKnownWords takes back the official words of the everyday words the
+// retrieved documents use themselves: where the sources write
+// "Nummernschild", the word needs no translation, and its official word
+// ("Kennzeichen", on every vehicle page) would only blur which page is
+// meant.
+func (q *queryTerms) dropKnownWords(r retrieval) {
+	for s, to := range q.official {
+		if !slices.ContainsFunc(r.cands, func(c candidate) bool { return c.info != nil && c.info.tokens[s] }) {
+			continue
+		}
+		for _, t := range to {
+			delete(q.stems, t)
+		}
+		q.alts[s] = slices.DeleteFunc(q.alts[s], func(a string) bool { return slices.Contains(to, a) })
+		delete(q.official, s)
+	}
 }
 
 // nameIn reports whether every stem of a name occurs in the question as a

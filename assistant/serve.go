@@ -101,6 +101,7 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 			return retrieval{}, err
 		}
 	}
+	q.terms.dropKnownWords(r)
 	r.score(q.terms, a.lex.genericStems)
 	return r, nil
 }
