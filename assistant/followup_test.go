@@ -36,6 +36,10 @@ func TestFollowUps(t *testing.T) {
 			wantFocus: "leistungen/kinderreisepass",
 		},
 		{
+			name: "an age the related service rules out stays with the focus", history: []string{"Was kostet ein Reisepass?"},
+			question: "ich bin 17", wantDoc: "leistungen/reisepass", wantText: []string{"37,50 Euro"},
+		},
+		{
 			name: "topic switch keeps the facet", history: []string{"Was kostet ein Reisepass?"},
 			question: "Und ein Personalausweis?", wantDoc: "leistungen/personalausweis", wantText: []string{"37,00 Euro"},
 		},

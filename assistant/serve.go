@@ -518,6 +518,29 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	return focus, true
 }
 
+// ageRulesOut reports whether c's document states age limits and none of
+// them fits the age the asker gave.
+func (a *Assistant) ageRulesOut(c candidate, sit situation) bool {
+	if sit.age == 0 {
+		return false
+	}
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	ruled := false
+	for _, units := range info.units {
+		for _, un := range units {
+			fits, specific := ageFits(un.text, sit)
+			if specific && fits {
+				return false
+			}
+			ruled = ruled || specific
+		}
+	}
+	return ruled
+}
+
 // maxAnaphoricPos is the position of a pronoun up to which it opens the
 // message's clause ("Wie lange dauert das …" has it at 3).
 const maxAnaphoricPos = 4
@@ -619,10 +642,11 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 				return r, i, nil
 			}
 		}
-		if qu.addsFact() {
+		if qu.addsFact() && !a.ageRulesOut(c, qu.sit) {
 			// "er ist 7" after the passport: the related document whose
 			// names speak of the asker's situation (the children's
-			// passport) answers it.
+			// passport) answers it; "ich bin 17" does not lead to a
+			// passport "für Kinder bis 12 Jahre".
 			for _, s := range qu.sit.words() {
 				if strings.Contains(name, s) && !strings.Contains(focusName, s) {
 					return r, i, nil
