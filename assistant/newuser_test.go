@@ -381,11 +381,7 @@ func TestStatementAddsFactsToQuestion(t *testing.T) {
 		"s/bootsliegeplatz.md": {Data: []byte("---\ntitle: Bootsliegeplatz mieten\n---\nIm Sommer vermietet die Gemeinde Liegeplätze am Seeufer, auch an Gäste aus einer anderen Gemeinde, die nur zwei Monate hier wohnen.\n\n" +
 			"## Kosten\n\n- Saison: 120,00 Euro\n")},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := mustBaseAssistant(t, kb)
+	a := mustMapAssistant(t, root)
 	ask := func(conv *assistant.Conversation, text string) assistant.Answer {
 		t.Helper()
 		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: text})
