@@ -12,6 +12,10 @@ import (
 // relative to this package (see evals/cases/erlenstade/README.md).
 const erlenstadeRoot = "corpora/erlenstade"
 
+// erlenstadeCaseDirs are the case folders over the Erlenstade root: the
+// iteration half and the held-out half.
+var erlenstadeCaseDirs = []string{"erlenstade", "erlenstade-heldout"}
+
 func TestErlenstadeCorpusLoads(t *testing.T) {
 	checkCorpusShape(t, corpusShape{
 		name: "erlenstade", dir: erlenstadeRoot, organization: "Stadt Erlenstade",
@@ -28,5 +32,14 @@ func TestErlenstadeCorpusLoads(t *testing.T) {
 			"dienstleistungen-a-z/p/parkausweise/handwerkerparkausweis": {"250,00 Euro je Fahrzeug und Jahr"},
 			"dienstleistungen-a-z/p/parkausweise/bewohnerparkausweis":   {"30,00 Euro für ein Jahr"},
 		},
+	})
+}
+
+// TestErlenstadeCasesMatchCorpus checks the Erlenstade cases against the
+// corpus they run on (see checkCorpusCases and
+// evals/cases/erlenstade/README.md).
+func TestErlenstadeCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadCorpus(t, "erlenstade", erlenstadeRoot), erlenstadeCaseDirs, caseMix{
+		cases: 20, employees: 2, langs: 2, escalations: 1, scope: 1, laws: 1, notices: 2, followups: 3,
 	})
 }
