@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: test lint integration eval eval-report eval-lindenbach eval-auental bench e2e
+.PHONY: test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -69,6 +69,13 @@ eval-lindenbach:
 eval-auental:
 	-$(LOTSE_EVAL) --knowledge evals/corpora/auental --cases evals/cases/auental
 	-$(LOTSE_EVAL) --knowledge evals/corpora/auental --cases evals/cases/auental-heldout
+
+# The fourth town: the cases over the fictional Erlenstade root, iteration
+# half and held-out half, reported and not gated
+# (evals/cases/erlenstade/README.md).
+eval-erlenstade:
+	-$(LOTSE_EVAL) --knowledge evals/corpora/erlenstade --cases evals/cases/erlenstade
+	-$(LOTSE_EVAL) --knowledge evals/corpora/erlenstade --cases evals/cases/erlenstade-heldout
 
 # Markdown report of the bundled cases, for the README.
 eval-report:
