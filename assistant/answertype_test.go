@@ -410,6 +410,7 @@ func TestSeparableVerbPerClause(t *testing.T) {
 		"wie lange bin ich im job vor einer kündigung geschützt": "",
 		"ich hab gestern die kündigung bekommen":                 "Arbeitslosengeld",
 		"wir lassen unseren alten wagen verschrotten":            "Fahrzeug abmelden",
+		"wir müssen die wohnung von oma leer räumen":             "Haushaltsauflösung",
 	} {
 		ev, _ := a.lex.lifeEvents(words(text))
 		if want == "" && strings.Contains(ev, "Arbeitslosengeld") || want != "" && !strings.Contains(ev, want) {

@@ -21,6 +21,8 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
 		{"Where do I get my tax ID?", "Steueridentifikationsnummer", ""},
 		{"How much is the dog tax?", "Hundesteuer", "Steuer-ID"},
+		{"How much is a fishing permit for a week?", "Angelschein", ""},
+		{"Which paper do I need from my landlord?", "Wohnungsgeberbestätigung", ""},
 		{"Oturma iznimi nasil uzatirim?", "Verlängerung Aufenthaltserlaubnis", ""},
 		{"Isimi kaybettim, issizlik parasi nasil alirim?", "Arbeitslosengeld", ""},
 		{"vergi kimlik numarami nereden alirim", "Steueridentifikationsnummer", "Personalausweis"},
