@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -76,5 +77,21 @@ func TestQualifiesPrevious(t *testing.T) {
 		if got := qualifiesPrevious(u); got != want {
 			t.Errorf("qualifiesPrevious(%q) = %v, want %v", u, got, want)
 		}
+	}
+}
+
+func TestClausesKeepOrdinals(t *testing.T) {
+	got := clauses("Sagt ein Beschicker bis zum 1. Oktober ab, wird die Hälfte erstattet. Danach nicht")
+	want := []string{"Sagt ein Beschicker bis zum 1. Oktober ab", " wird die Hälfte erstattet", " Danach nicht"}
+	if !slices.Equal(got, want) {
+		t.Errorf("clauses = %q, want %q", got, want)
+	}
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The clause keeps its particle, so the unit says "absagen".
+	if v := separableVerb(lx, words(got[0])); stem(v) != stem("absagen") {
+		t.Errorf("separableVerb(%q) = %q, want absagen", got[0], v)
 	}
 }

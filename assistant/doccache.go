@@ -345,7 +345,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 			}
 			x.vals = a.unitValues(u, x.words)
 			x.faq, x.faqNamed = a.faqAsked(u, info.nameTok, s.Facet == knowledge.FacetFAQ)
-			for _, cl := range strings.FieldsFunc(u, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '.' }) {
+			for _, cl := range clauses(u) {
 				// "Sie holen ihn … ab" says "abholen".
 				if v := separableVerb(a.lex, words(cl)); v != "" {
 					x.stems[stem(v)] = true
@@ -357,6 +357,33 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		}
 	}
 	return info
+}
+
+// clauses splits a unit at commas, semicolons, colons and full stops; a
+// full stop after a digit is an ordinal ("bis zum 1. Oktober ab"), no
+// end of a clause.
+func clauses(u string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(u); i++ {
+		switch u[i] {
+		case '.':
+			if i > 0 && u[i-1] >= '0' && u[i-1] <= '9' {
+				continue
+			}
+		case ',', ';', ':':
+		default:
+			continue
+		}
+		if i > start {
+			out = append(out, u[start:i])
+		}
+		start = i + 1
+	}
+	if start < len(u) {
+		out = append(out, u[start:])
+	}
+	return out
 }
 
 // cleanMemo memoises clean: the same sections are quoted turn after turn,
