@@ -1382,6 +1382,9 @@ func ageFits(u string, s situation) (fits, specific bool) {
 
 // navigation reports whether a section is a list of links to other pages.
 func navigation(text string) bool {
+	if !strings.Contains(text, "(") {
+		return false // both kinds of link line hold one
+	}
 	n, links := 0, 0
 	for _, l := range strings.Split(text, "\n") {
 		if strings.TrimSpace(l) == "" {

@@ -99,8 +99,24 @@ func numberOf(s string) int {
 // readFacts reads the lead facts of text, a German source text.
 func readFacts(text string) leadFacts {
 	var f leadFacts
+	// Each expression runs only when text holds a word every match of it
+	// needs (the quoted sections of most answers name no fee, date or
+	// phone); the words are found in the lowered text, which is where a
+	// case-insensitive expression finds them, except for an "ſ".
+	lower, folds := strings.ToLower(text), strings.ContainsRune(text, 'ſ')
+	needs := func(words ...string) bool {
+		if folds {
+			return true
+		}
+		for _, w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
 	seenA := map[float64]bool{}
-	for _, m := range amountRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range findAllSubmatch(amountRE, text, strings.Contains(text, "€") || needs("eur")) {
 		whole, frac := m[1], m[2]
 		if whole == "" {
 			whole, frac = m[3], m[4]
@@ -123,7 +139,7 @@ func readFacts(text string) leadFacts {
 		}
 	}
 	seenD := map[leadDuration]bool{}
-	for _, loc := range durRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAllSubmatchIndex(durRE, text, needs("tag", "woche", "monat", "jahr", "stunde", "minute")) {
 		m := submatches(text, loc)
 		if ageBeforeRE.MatchString(text[:loc[0]]) || ageAfterRE.MatchString(text[loc[1]:]) {
 			// "ab 24 Jahren", "Kinder unter 12 Jahren", "18 Jahre alt"
@@ -143,7 +159,7 @@ func readFacts(text string) leadFacts {
 		}
 	}
 	seen := map[string]bool{}
-	for _, m := range dateRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range findAllSubmatch(dateRE, text, digitDot(text)) {
 		var day, month, year int
 		if m[1] != "" {
 			day, month, year = numberOf(m[1]), numberOf(m[2]), numberOf(m[3])
@@ -159,37 +175,82 @@ func readFacts(text string) leadFacts {
 			f.dates = append(f.dates, iso)
 		}
 	}
-	for _, m := range leadPhoneRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range findAllSubmatch(leadPhoneRE, text, needs("fon", "tel.", "rufnummer", "hotline")) {
 		p := strings.TrimSpace(m[1])
 		if !seen[p] && len(f.phones) < 2 {
 			seen[p] = true
 			f.phones = append(f.phones, p)
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range linesIf(text, needs("öffnungszeit", "sprechzeit", "geöffnet")) {
 		if m := hoursLineRE.FindStringSubmatch(line); m != nil && hoursTokRE.MatchString(m[1]) && len(f.hoursRaw) < 2 {
 			f.hoursRaw = append(f.hoursRaw, m[1])
 		}
 	}
-	for _, u := range urlRE.FindAllString(text, -1) {
+	for _, u := range findAllIf(urlRE, text, strings.Contains(text, "http")) {
 		if !seen[u] && len(f.urls) < maxLeadURLs {
 			seen[u] = true
 			f.urls = append(f.urls, u)
 		}
 	}
-	no, yes := terminNoRE.MatchString(text), terminYesRE.MatchString(text)
+	termin := needs("termin")
+	no, yes := termin && terminNoRE.MatchString(text), termin && terminYesRE.MatchString(text)
 	switch {
 	case yes && !no:
 		f.termin = 1
 	case no && !yes:
 		f.termin = -1
 	}
-	if onlineNoRE.MatchString(text) {
+	if needs("online", "persönlich") && onlineNoRE.MatchString(text) {
 		f.online = -1
-	} else if onlineYesRE.MatchString(text) {
+	} else if needs("online") && onlineYesRE.MatchString(text) {
 		f.online = 1
 	}
 	return f
+}
+
+// findAllSubmatch is re.FindAllStringSubmatch(text, -1) when may holds,
+// else nil: a text that lacks what every match needs is not scanned.
+func findAllSubmatch(re *regexp.Regexp, text string, may bool) [][]string {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatch(text, -1)
+}
+
+// findAllSubmatchIndex is findAllSubmatch for FindAllStringSubmatchIndex.
+func findAllSubmatchIndex(re *regexp.Regexp, text string, may bool) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// findAllIf is findAllSubmatch for FindAllString.
+func findAllIf(re *regexp.Regexp, text string, may bool) []string {
+	if !may {
+		return nil
+	}
+	return re.FindAllString(text, -1)
+}
+
+// linesIf returns the lines of text when may holds, else nil.
+func linesIf(text string, may bool) []string {
+	if !may {
+		return nil
+	}
+	return strings.Split(text, "\n")
+}
+
+// digitDot reports whether a digit is followed by a full stop in s, as
+// every date of dateRE begins.
+func digitDot(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '.' && s[i-1] >= '0' && s[i-1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteFacts reads the lead facts of quotes qs: a quoted online-service
@@ -205,7 +266,9 @@ func quoteFacts(qs []quote) leadFacts {
 			timed = append(timed, q)
 		}
 	}
-	f.durations = readFacts(quotedText(timed)).durations
+	if len(timed) < len(qs) {
+		f.durations = readFacts(quotedText(timed)).durations
+	}
 	for _, q := range qs {
 		if f.online == 0 && q.facet == knowledge.FacetOnline && urlRE.MatchString(q.text) {
 			f.online = 1
