@@ -51,6 +51,9 @@ type docInfo struct {
 
 	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
 	refers    map[string]bool               // memo of refersTo, by title
+
+	nameOnce sync.Once
+	nameText string // nameText of the document, made on first use
 }
 
 // daysOf returns the days of the calendar doc names in its title and

@@ -658,8 +658,15 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 }
 
 // nameText is a document's title and synonyms, folded and stemmed word by
-// word, for substring tests.
+// word, for substring tests; it is made once per document.
 func (a *Assistant) nameText(d knowledge.Document) string {
+	info := a.info(d)
+	info.nameOnce.Do(func() { info.nameText = makeNameText(d) })
+	return info.nameText
+}
+
+// makeNameText computes nameText.
+func makeNameText(d knowledge.Document) string {
 	var b strings.Builder
 	for _, s := range append([]string{d.Title}, d.Synonyms...) {
 		for _, w := range words(s) {

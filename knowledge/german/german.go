@@ -418,9 +418,11 @@ func LightStem(w string) string {
 		return rest
 	}
 	w = Masculine(w)
-	w = strings.ReplaceAll(w, "ae", "a")
-	w = strings.ReplaceAll(w, "oe", "o")
-	w = strings.ReplaceAll(w, "ue", "u")
+	if hasUmlautPair(w) {
+		w = strings.ReplaceAll(w, "ae", "a")
+		w = strings.ReplaceAll(w, "oe", "o")
+		w = strings.ReplaceAll(w, "ue", "u")
+	}
 	for _, suf := range lightEndings {
 		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
 			continue
@@ -432,6 +434,19 @@ func LightStem(w string) string {
 		return strings.TrimSuffix(w, suf)
 	}
 	return w
+}
+
+// hasUmlautPair reports whether w holds "ae", "oe" or "ue"; most words
+// hold none, and need no replacing.
+func hasUmlautPair(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == 'e' {
+			if p := w[i-1]; p == 'a' || p == 'o' || p == 'u' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // separablePrefixes are the particles of German separable verbs, which put
