@@ -141,7 +141,7 @@ func (d *docInfo) sectionTokens(i int) stemSet {
 				tokens[st] = true
 			}
 		}
-		d.sections[i] = newStemSet(tokens)
+		d.sections[i] = newStemSet(tokens).memoised()
 	}
 	return d.sections[i]
 }
@@ -164,7 +164,7 @@ func (d *docInfo) passageStems(heading, text string) stemSet {
 		for _, w := range words(heading + " " + text) {
 			m[stem(w)] = true
 		}
-		return newStemSet(m)
+		return newStemSet(m).memoised()
 	})
 }
 
@@ -316,7 +316,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info := &docInfo{}
 	info.tokens, info.names = a.lex.docTerms(d)
 	info.nameTok = nameTokens(info.names)
-	info.nameSet = newStemSet(info.nameTok)
+	info.nameSet = newStemSet(info.nameTok).memoised()
 	info.title = a.titleStems(d)
 	for _, w := range words(d.Title) {
 		if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/german"
@@ -479,7 +480,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
 		c.primary = len(c.head) > 0 && (nameIn(c.head, said))
 		for _, name := range c.nameSets {
-			if !nameIn(name, said) || len(name) == 1 && q.inName[name[0]] {
+			if len(name) == 1 && q.inName[name[0]] || !nameIn(name, said) {
 				continue
 			}
 			l := joinedLen(name)
@@ -619,8 +620,11 @@ func splitsInto(s string, stems stemSet) bool {
 			// "Änderung"; "wechseln", "Wechsel".
 			b = b[:len(b)-1]
 		}
+		if len(b) < 4 || len(s)-len(b) < 3 {
+			continue // too short, or too long to stand at index 3 or later
+		}
 		i := strings.Index(s, b)
-		if len(b) < 4 || i < 3 {
+		if i < 3 {
 			continue
 		}
 		head := s[:i]
@@ -748,6 +752,25 @@ func holdsStem(t, s string) bool {
 type stemSet struct {
 	has  map[string]bool
 	list []string // the members, in no particular order
+	// memo keeps the results of match's scan for a set that outlives a
+	// turn (a document's sections, passages and names); nil for others.
+	memo *matchMemo
+}
+
+// matchMemo is a bounded memo of match's scan over one stemSet: the
+// question words of turn after turn meet the same sections.
+type matchMemo struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+// maxSetMemo bounds the stems memoised per set; a full memo starts afresh.
+const maxSetMemo = 256
+
+// memoised returns ts with a memo of its scans.
+func (ts stemSet) memoised() stemSet {
+	ts.memo = &matchMemo{}
+	return ts
 }
 
 func newStemSet(m map[string]bool) stemSet {
@@ -766,7 +789,28 @@ func (ts stemSet) match(s string) bool {
 	if len(s) < 5 {
 		return false
 	}
-	for _, t := range ts.list {
+	if m := ts.memo; m != nil {
+		m.mu.Lock()
+		v, ok := m.m[s]
+		m.mu.Unlock()
+		if ok {
+			return v
+		}
+		v = holdsAny(ts.list, s)
+		m.mu.Lock()
+		if m.m == nil || len(m.m) >= maxSetMemo {
+			m.m = map[string]bool{}
+		}
+		m.m[s] = v
+		m.mu.Unlock()
+		return v
+	}
+	return holdsAny(ts.list, s)
+}
+
+// holdsAny reports whether a stem of list holds s (holdsStem).
+func holdsAny(list []string, s string) bool {
+	for _, t := range list {
 		if holdsStem(t, s) {
 			return true
 		}

@@ -283,6 +283,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 					covered[j] = true
 				}
 			}
+			extra = slices.Grow(extra, ruleWords(rules))
 			for _, r := range rules {
 				for _, target := range r.targets {
 					for _, tk := range target {
@@ -311,6 +312,18 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		}
 	}
 	return terms, extra, work
+}
+
+// ruleWords counts the words of the targets of rules: what their
+// expansion adds to extra, which grows once instead of word by word.
+func ruleWords(rules []rule) int {
+	n := 0
+	for _, r := range rules {
+		for _, t := range r.targets {
+			n += len(t)
+		}
+	}
+	return n
 }
 
 // correct finds a one-word rule key within one edit of the light stem ls,
