@@ -139,7 +139,7 @@ func readFacts(text string) leadFacts {
 		}
 	}
 	seenD := map[leadDuration]bool{}
-	for _, loc := range findAllSubmatchIndex(durRE, text, needs("tag", "woche", "monat", "jahr", "stunde", "minute")) {
+	for _, loc := range findAllSubmatchIndex(durRE, text, folds || afterSpace(lower, "werktag", "arbeitstag", "tag", "woche", "monat", "jahr", "stunde", "minute")) {
 		m := submatches(text, loc)
 		if ageBeforeRE.MatchString(text[:loc[0]]) || ageAfterRE.MatchString(text[loc[1]:]) {
 			// "ab 24 Jahren", "Kinder unter 12 Jahren", "18 Jahre alt"
@@ -240,6 +240,30 @@ func linesIf(text string, may bool) []string {
 		return nil
 	}
 	return strings.Split(text, "\n")
+}
+
+// afterSpace reports whether one of words stands right after a blank in
+// s, as the unit of every match of durRE does ("3 Werktage": " werktag";
+// "Montag" holds "tag", but not after a blank).
+func afterSpace(s string, words ...string) bool {
+	for _, w := range words {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			if k := from + i; k > 0 && isSpaceByte(s[k-1]) {
+				return true
+			}
+			from += i + 1
+		}
+	}
+	return false
+}
+
+// isSpaceByte reports whether b is a blank as \s of package regexp has it.
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
 // digitDot reports whether a digit is followed by a full stop in s, as

@@ -351,7 +351,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			break
 		}
 	}
-	if s.age == 0 {
+	if s.age == 0 && strings.ContainsAny(text, "0123456789") {
 		// "darf ich mit 17 schon Auto fahren", "mit 16 alleine".
 		if m := ageWithRE.FindStringSubmatch(strings.ToLower(text)); m != nil {
 			if v, err := strconv.Atoi(m[1]); err == nil && v > 0 && v < 100 {
