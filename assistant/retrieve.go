@@ -296,7 +296,7 @@ func (q queryTerms) hit(tokens map[string]bool, s string) bool {
 func (lx *lexicon) terms(text string) queryTerms {
 	ws := words(text)
 	q := queryTerms{stems: map[string]bool{}}
-	facetWord := map[int]bool{}
+	facetWord := make([]bool, len(ws)) // by index: the words a facet cue or a time phrase covers
 	for _, f := range facetOrder {
 		sec := "facet_" + string(f)
 		for _, sp := range lx.spans(sec, ws) {
