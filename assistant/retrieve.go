@@ -764,8 +764,11 @@ type matchMemo struct {
 	m  map[string]bool
 }
 
-// maxSetMemo bounds the stems memoised per set; a full memo starts afresh.
-const maxSetMemo = 256
+// maxSetMemo bounds the stems memoised per set (a full memo starts
+// afresh): a dozen questions' content words. A document keeps up to
+// maxPassageMemo passage sets besides its sections and names, and the
+// cache docCacheSize documents, so a few KB a set is the most to hold.
+const maxSetMemo = 64
 
 // memoised returns ts with a memo of its scans.
 func (ts stemSet) memoised() stemSet {
