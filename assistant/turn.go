@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -181,10 +182,17 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 			a.cfg.Metrics.Handoff(ans.Handoff.Reason)
 		}
 	}
-	a.cfg.Logger.Info("assistant: turn",
-		"conversation", conv.ID, "channel", conv.Channel, "intent", ans.Intent, "mode", ans.Mode,
-		"lang", lang, "confidence", ans.Confidence, "retrieved", ans.Retrieved, "handoff", ans.HandoffOffered)
-	a.cfg.Logger.Debug("assistant: question", "conversation", conv.ID, "text", red)
+	// The arguments are boxed only for a logger that writes them: a turn
+	// logged at a level below the logger's would allocate a dozen values
+	// for nothing.
+	if a.cfg.Logger.Enabled(ctx, slog.LevelInfo) {
+		a.cfg.Logger.Info("assistant: turn",
+			"conversation", conv.ID, "channel", conv.Channel, "intent", ans.Intent, "mode", ans.Mode,
+			"lang", lang, "confidence", ans.Confidence, "retrieved", ans.Retrieved, "handoff", ans.HandoffOffered)
+	}
+	if a.cfg.Logger.Enabled(ctx, slog.LevelDebug) {
+		a.cfg.Logger.Debug("assistant: question", "conversation", conv.ID, "text", red)
+	}
 	return ans, nil
 }
 
