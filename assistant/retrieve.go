@@ -764,15 +764,23 @@ type matchMemo struct {
 	m  map[string]bool
 }
 
-// maxSetMemo bounds the stems memoised per set (a full memo starts
-// afresh): a dozen questions' content words. A document keeps up to
-// maxPassageMemo passage sets besides its sections and names, and the
-// cache docCacheSize documents, so a few KB a set is the most to hold.
+// maxSetMemo bounds the stems memoised per set: a dozen questions'
+// content words; a full memo keeps what it holds and adds no more. A
+// document keeps up to maxPassageMemo passage sets besides its sections
+// and names, and the cache docCacheSize documents, so a few KB a set is
+// the most to hold.
 const maxSetMemo = 64
 
-// memoised returns ts with a memo of its scans.
+// minMemoSet is the fewest members for which a set memoises its scans: a
+// smaller one is scanned about as fast as a memo is looked up.
+const minMemoSet = 16
+
+// memoised returns ts with a memo of its scans, or ts itself when it is
+// small.
 func (ts stemSet) memoised() stemSet {
-	ts.memo = &matchMemo{}
+	if len(ts.list) >= minMemoSet {
+		ts.memo = &matchMemo{}
+	}
 	return ts
 }
 
@@ -801,10 +809,12 @@ func (ts stemSet) match(s string) bool {
 		}
 		v = holdsAny(ts.list, s)
 		m.mu.Lock()
-		if m.m == nil || len(m.m) >= maxSetMemo {
+		if m.m == nil {
 			m.m = map[string]bool{}
 		}
-		m.m[s] = v
+		if len(m.m) < maxSetMemo {
+			m.m[s] = v
+		}
 		m.mu.Unlock()
 		return v
 	}
