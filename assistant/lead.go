@@ -97,26 +97,21 @@ func numberOf(s string) int {
 }
 
 // readFacts reads the lead facts of text, a German source text.
-func readFacts(text string) leadFacts {
+func readFacts(text string) leadFacts { return readFactsFiltered(text, true) }
+
+// readFactsFiltered is readFacts; with filter, each expression runs only
+// when text holds a word every match of it needs (the quoted sections of
+// most answers name no fee, date or phone); the words are found in the
+// lowered text, which is where a case-insensitive expression finds them,
+// except for an "ſ". Without filter every expression runs (the tests
+// compare the two).
+func readFactsFiltered(text string, filter bool) leadFacts {
 	var f leadFacts
-	// Each expression runs only when text holds a word every match of it
-	// needs (the quoted sections of most answers name no fee, date or
-	// phone); the words are found in the lowered text, which is where a
-	// case-insensitive expression finds them, except for an "ſ".
+	all := !filter
 	lower, folds := strings.ToLower(text), strings.ContainsRune(text, 'ſ')
-	needs := func(words ...string) bool {
-		if folds {
-			return true
-		}
-		for _, w := range words {
-			if strings.Contains(lower, w) {
-				return true
-			}
-		}
-		return false
-	}
+	needs := func(words ...string) bool { return all || mayHold(lower, folds, words...) }
 	seenA := map[float64]bool{}
-	for _, m := range findAllSubmatch(amountRE, text, strings.Contains(text, "€") || needs("eur")) {
+	for _, m := range findAllSubmatch(amountRE, text, all || strings.Contains(text, "€") || needs("eur")) {
 		whole, frac := m[1], m[2]
 		if whole == "" {
 			whole, frac = m[3], m[4]
@@ -139,7 +134,7 @@ func readFacts(text string) leadFacts {
 		}
 	}
 	seenD := map[leadDuration]bool{}
-	for _, loc := range findAllSubmatchIndex(durRE, text, folds || afterSpace(lower, "werktag", "arbeitstag", "tag", "woche", "monat", "jahr", "stunde", "minute")) {
+	for _, loc := range findAllSubmatchIndex(durRE, text, all || folds || afterSpace(lower, "werktag", "arbeitstag", "tag", "woche", "monat", "jahr", "stunde", "minute")) {
 		m := submatches(text, loc)
 		if ageBeforeRE.MatchString(text[:loc[0]]) || ageAfterRE.MatchString(text[loc[1]:]) {
 			// "ab 24 Jahren", "Kinder unter 12 Jahren", "18 Jahre alt"
@@ -159,7 +154,7 @@ func readFacts(text string) leadFacts {
 		}
 	}
 	seen := map[string]bool{}
-	for _, m := range findAllSubmatch(dateRE, text, digitDot(text)) {
+	for _, m := range findAllSubmatch(dateRE, text, all || digitDot(text)) {
 		var day, month, year int
 		if m[1] != "" {
 			day, month, year = numberOf(m[1]), numberOf(m[2]), numberOf(m[3])
@@ -187,7 +182,7 @@ func readFacts(text string) leadFacts {
 			f.hoursRaw = append(f.hoursRaw, m[1])
 		}
 	}
-	for _, u := range findAllIf(urlRE, text, strings.Contains(text, "http")) {
+	for _, u := range findAllIf(urlRE, text, all || strings.Contains(text, "http")) {
 		if !seen[u] && len(f.urls) < maxLeadURLs {
 			seen[u] = true
 			f.urls = append(f.urls, u)
@@ -207,6 +202,21 @@ func readFacts(text string) leadFacts {
 		f.online = 1
 	}
 	return f
+}
+
+// mayHold reports whether lower, a text lowered by strings.ToLower, holds
+// one of words, or folds is set: the text holds an "ſ", which a
+// case-insensitive expression matches as "s" and lowering keeps.
+func mayHold(lower string, folds bool, words ...string) bool {
+	if folds {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findAllSubmatch is re.FindAllStringSubmatch(text, -1) when may holds,

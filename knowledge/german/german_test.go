@@ -198,3 +198,21 @@ func TestWordsMatchesFieldsFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestHasUmlautPair checks LightStem's shortcut: hasUmlautPair holds
+// exactly when one of the three replacements it skips would change w.
+func TestHasUmlautPair(t *testing.T) {
+	pieces := []string{"a", "e", "o", "u", "ae", "oe", "ue", "ee", "x", "ß", "ä"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		w := b.String()
+		want := strings.Contains(w, "ae") || strings.Contains(w, "oe") || strings.Contains(w, "ue")
+		if got := hasUmlautPair(w); got != want {
+			t.Errorf("hasUmlautPair(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
