@@ -901,6 +901,9 @@ func hasName(names [][]string, name []string) bool {
 // sameName reports whether two names read alike, joined by blanks
 // (strings.Join(a, " ") == strings.Join(b, " ")), without joining them.
 func sameName(a, b []string) bool {
+	if len(a) == 1 && len(b) == 1 {
+		return a[0] == b[0] // most names are one word
+	}
 	if joinedLen(a) != joinedLen(b) {
 		return false
 	}
