@@ -41,8 +41,8 @@ type docInfo struct {
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
 	// features.
-	mu      sync.Mutex
-	matched map[string]bool
+	matched matchMemo
+	mu      sync.Mutex // guards answering
 
 	// days are the days of the calendar the document names, read once
 	// when a question names one (dates.go).
@@ -50,7 +50,7 @@ type docInfo struct {
 	days     []dayOfYear
 
 	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
-	refers    map[string]bool               // memo of refersTo, by title
+	refers    matchMemo                     // memo of refersTo, by title
 
 	nameOnce sync.Once
 	nameText string // nameText of the document, made on first use
@@ -79,20 +79,7 @@ const maxRefersMemo = 256
 // refersTo is refersTo(doc, title), memoised; doc is the document d was
 // derived from.
 func (d *docInfo) refersTo(doc knowledge.Document, title string) bool {
-	d.mu.Lock()
-	v, ok := d.refers[title]
-	d.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = refersTo(doc, title)
-	d.mu.Lock()
-	if d.refers == nil || len(d.refers) >= maxRefersMemo {
-		d.refers = map[string]bool{}
-	}
-	d.refers[title] = v
-	d.mu.Unlock()
-	return v
+	return d.refers.lookup(title, maxRefersMemo, func() bool { return refersTo(doc, title) })
 }
 
 // maxMatchMemo bounds the memoised lookups per document.
@@ -101,20 +88,7 @@ const maxMatchMemo = 4096
 // has reports whether the stem s occurs among d's words as tokenMatch
 // defines it.
 func (d *docInfo) has(s string) bool {
-	d.mu.Lock()
-	v, ok := d.matched[s]
-	d.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = tokenMatch(d.tokens, s)
-	d.mu.Lock()
-	if d.matched == nil || len(d.matched) >= maxMatchMemo {
-		d.matched = map[string]bool{}
-	}
-	d.matched[s] = v
-	d.mu.Unlock()
-	return v
+	return d.matched.lookup(s, maxMatchMemo, func() bool { return tokenMatch(d.tokens, s) })
 }
 
 // nameTok returns the stems of c's names: its document memo's nameSet,

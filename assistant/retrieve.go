@@ -757,11 +757,33 @@ type stemSet struct {
 	memo *matchMemo
 }
 
-// matchMemo is a bounded memo of match's scan over one stemSet: the
-// question words of turn after turn meet the same sections.
+// matchMemo is a bounded memo of a scan for a word: the question words of
+// turn after turn meet the same sections and documents.
 type matchMemo struct {
 	mu sync.Mutex
 	m  map[string]bool
+}
+
+// lookup returns the memoised result for s, or scan's, which it keeps
+// while the memo holds fewer than max results; a full memo keeps what it
+// holds and adds no more.
+func (m *matchMemo) lookup(s string, max int, scan func() bool) bool {
+	m.mu.Lock()
+	v, ok := m.m[s]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = scan()
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[string]bool{}
+	}
+	if len(m.m) < max {
+		m.m[s] = v
+	}
+	m.mu.Unlock()
+	return v
 }
 
 // maxSetMemo bounds the stems memoised per set: a dozen questions'
@@ -800,23 +822,8 @@ func (ts stemSet) match(s string) bool {
 	if len(s) < 5 {
 		return false
 	}
-	if m := ts.memo; m != nil {
-		m.mu.Lock()
-		v, ok := m.m[s]
-		m.mu.Unlock()
-		if ok {
-			return v
-		}
-		v = holdsAny(ts.list, s)
-		m.mu.Lock()
-		if m.m == nil {
-			m.m = map[string]bool{}
-		}
-		if len(m.m) < maxSetMemo {
-			m.m[s] = v
-		}
-		m.mu.Unlock()
-		return v
+	if ts.memo != nil {
+		return ts.memo.lookup(s, maxSetMemo, func() bool { return holdsAny(ts.list, s) })
 	}
 	return holdsAny(ts.list, s)
 }
