@@ -453,11 +453,16 @@ func hasUmlautPair(w string) bool {
 // "ge" between themselves and the verb in the participle ("zurückgezahlt").
 var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los", "mit", "nach", "um", "vor", "weg", "zu"}
 
-// DropParticiple turns a weak participle of a folded word into the verb's
-// stem form so that it meets the infinitive: "gezahlt" → "zahl",
-// "zurueckgezahlt" → "zurueckzahl", "umgemeldet" → "ummeld". Other words
-// are returned unchanged.
+// DropParticiple turns a participle of a folded word into a form of the
+// verb that meets its infinitive: a weak participle into the verb's stem
+// ("gezahlt" → "zahl", "zurueckgezahlt" → "zurueckzahl", "umgemeldet" →
+// "ummeld"), a strong or mixed one into the infinitive ("umgezogen" →
+// "umziehen", "verloren" → "verlieren", "mitgebracht" → "mitbringen").
+// Other words are returned unchanged.
 func DropParticiple(w string) string {
+	if inf := strongParticiple(w); inf != "" {
+		return inf
+	}
 	if len(w) < 7 || !strings.HasSuffix(w, "t") || !strings.Contains(w, "ge") {
 		return w
 	}
@@ -477,6 +482,112 @@ func DropParticiple(w string) string {
 		return trim(rest)
 	}
 	return w
+}
+
+// inseparablePrefixes are the prefixes that stay on a verb and take no "ge"
+// in its participle ("verloren", "bestanden", "unterschrieben").
+var inseparablePrefixes = []string{"be", "emp", "ent", "er", "hinter", "miss", "ueber", "unter", "ver", "wider", "zer"}
+
+// strongParticiple returns the infinitive of w when w is the participle of
+// a common strong or mixed verb, with "ge" ("gestorben"), a separable
+// particle and "ge" ("umgezogen", "nachgewiesen") or an inseparable prefix
+// ("verloren", "entzogen"); otherwise "". Their vowels change, so no rule
+// of endings finds the verb.
+func strongParticiple(w string) string {
+	if len(w) < 7 || !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "t") {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(w, "ge"); ok {
+		if inf := strongInfinitive(rest); inf != "" {
+			return inf
+		}
+	}
+	if strings.Contains(w[1:], "ge") {
+		for _, p := range separablePrefixes {
+			if rest, ok := cutPrefixes(w, p, "ge"); ok {
+				if inf := strongInfinitive(rest); inf != "" {
+					return p + inf
+				}
+			}
+		}
+	}
+	for _, p := range inseparablePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			if inf := strongInfinitive(rest); inf != "" {
+				return p + inf
+			}
+		}
+	}
+	return ""
+}
+
+// strongInfinitive returns the infinitive of a strong or mixed verb's
+// participle without its prefixes ("zogen" → "ziehen"), or "". Verbs whose
+// participle reads as another word's form ("bekannt", "vergessen",
+// "Gefahren", "Betrieben", "abgelaufen" beside "Ablauf") are left out.
+func strongInfinitive(core string) string {
+	switch core {
+	case "zogen":
+		return "ziehen"
+	case "storben":
+		return "sterben"
+	case "schrieben":
+		return "schreiben"
+	case "geben", "lassen", "tragen", "fallen", "halten", "lesen", "sehen", "kommen", "rufen",
+		"schlagen", "fangen":
+		return core
+	case "funden":
+		return "finden"
+	case "stohlen":
+		return "stehlen"
+	case "nommen":
+		return "nehmen"
+	case "loren":
+		return "lieren"
+	case "gangen":
+		return "gehen"
+	case "sprochen":
+		return "sprechen"
+	case "troffen":
+		return "treffen"
+	case "holfen":
+		return "helfen"
+	case "schlossen":
+		return "schliessen"
+	case "blieben":
+		return "bleiben"
+	case "standen":
+		return "stehen"
+	case "stiegen":
+		return "steigen"
+	case "schoben":
+		return "schieben"
+	case "worben":
+		return "werben"
+	case "boten":
+		return "bieten"
+	case "brochen":
+		return "brechen"
+	case "worfen":
+		return "werfen"
+	case "wiesen":
+		return "weisen"
+	case "hoben":
+		return "heben"
+	case "bracht":
+		return "bringen"
+	case "nannt":
+		return "nennen"
+	case "griffen":
+		return "greifen"
+	case "schienen":
+		return "scheinen"
+	case "liehen":
+		return "leihen"
+	case "bunden":
+		return "binden"
+	}
+	return ""
 }
 
 // DropZuInfix turns the zu-infinitive of a separable verb into the

@@ -216,3 +216,34 @@ func TestHasUmlautPair(t *testing.T) {
 		}
 	}
 }
+
+func TestDropParticipleMeetsTheInfinitive(t *testing.T) {
+	// Each participle, after DropParticiple and LightStem, meets the
+	// infinitive's LightStem; the words after them are left alone.
+	for _, c := range []struct{ participle, infinitive string }{
+		{"gezahlt", "zahlen"},
+		{"abgemeldet", "abmelden"},
+		{"umgezogen", "umziehen"},
+		{"verloren", "verlieren"},
+		{"gestorben", "sterben"},
+		{"verstorben", "versterben"},
+		{"nachgewiesen", "nachweisen"},
+		{"mitgebracht", "mitbringen"},
+		{"zugelassen", "zulassen"},
+		{"ausgefallen", "ausfallen"},
+		{"entzogen", "entziehen"},
+		{"bestanden", "bestehen"},
+		{"unterschrieben", "unterschreiben"},
+		{"gegeben", "geben"},
+		{"eingetragen", "eintragen"},
+	} {
+		if got, want := LightStem(DropParticiple(c.participle)), LightStem(c.infinitive); got != want {
+			t.Errorf("LightStem(DropParticiple(%q)) = %q, want %q", c.participle, got, want)
+		}
+	}
+	for _, w := range []string{"gefahren", "betrieben", "bekannt", "vergessen", "einkommen", "unterlagen", "beantragen", "gebuehren", "genehmigen", "abgelaufen", "wiesen", "kommen"} {
+		if got := DropParticiple(w); got != w {
+			t.Errorf("DropParticiple(%q) = %q, want it unchanged", w, got)
+		}
+	}
+}
