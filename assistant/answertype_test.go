@@ -748,3 +748,72 @@ func TestFacetPhrasings(t *testing.T) {
 		t.Errorf("detectFacets(schneller) = %v: no condition", fs)
 	}
 }
+
+// The asker's own address, or where someone lives, is the matter asked
+// about: no question where an office is, and a word the answer should
+// contain.
+func TestOwnAddressAsksNoOffice(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"bin umgezogen und muss die neue adresse auf den ausweis machen lassen, kostet das was",
+		"meine adresse hat sich geändert, was muss ich beim auto machen",
+		"kann mir das amt sagen wo mein alter schulfreund jetzt wohnt",
+	} {
+		if got := a.lex.detectFacets(text); containsFacet(got, knowledge.FacetZustaendigkeit) {
+			t.Errorf("detectFacets(%q) = %v, want no %s", text, got, knowledge.FacetZustaendigkeit)
+		}
+	}
+	if q := a.lex.terms("die neue adresse auf den ausweis"); !slices.Contains(q.content, stem("adresse")) {
+		t.Errorf("content = %v, want the address among the question's words", q.content)
+	}
+	for _, text := range []string{"wie ist die adresse vom bürgerbüro", "wie lautet ihre adresse", "wo muss ich meine neue adresse angeben"} {
+		if got := a.lex.detectFacets(text); !containsFacet(got, knowledge.FacetZustaendigkeit) {
+			t.Errorf("detectFacets(%q) = %v, want %s", text, got, knowledge.FacetZustaendigkeit)
+		}
+	}
+}
+
+// Having moved somewhere is a move of residence.
+func TestHavingMovedIsAMove(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich bin nach beispielfeld gezogen", "wir sind in die altstadt gezogen", "bin mit meinem auto aus köln nach beispielfeld gezogen"} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Wohnsitz") {
+			t.Errorf("lifeEvents(%q) = %q, want a move of residence", text, ev)
+		}
+	}
+}
+
+// The blanks of a form are not quoted.
+func TestFormBlanksAreNoise(t *testing.T) {
+	for u, want := range map[string]bool{
+		"Anschrift ....................:":               true,
+		"Unterschrift ______________________":           true,
+		"Name ………………………… Vorname ……………………":              true,
+		"Die Gebühr beträgt 5 Euro....":                 false,
+		"Er hat am Kurs teilgenommen (siehe Anlage 1).": false,
+	} {
+		if got := noiseUnit(u); got != want {
+			t.Errorf("noiseUnit(%q) = %v, want %v", u, got, want)
+		}
+	}
+	a := mustAssistant(t, nil)
+	got := a.cleanText("Anschrift:\n....................\n \n \n\nStempel und Unterschrift", false)
+	if want := "Anschrift:\n \nStempel und Unterschrift"; got != want {
+		t.Errorf("cleanText = %q, want %q", got, want)
+	}
+}
+
+// A follow-up that names another service by two of its own words leaves
+// the focus for it.
+func TestFollowUpNamedByTwoWords(t *testing.T) {
+	focus := "wohnsitz anmeld ummeld umzug"
+	if !namedByTwo("fahrzeug umschreib auto ummeld", focus, []string{"auto", "ummeld"}) {
+		t.Error("a name holding both words, one new, is not named")
+	}
+	if namedByTwo("fahrzeug umschreib auto ummeld", focus, []string{"ummeld", "umzug"}) {
+		t.Error("words the focus's name holds name nothing new")
+	}
+	if namedByTwo("fahrzeug umschreib auto", focus, []string{"auto", "kosten"}) {
+		t.Error("one word is named as two")
+	}
+}

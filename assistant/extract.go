@@ -318,7 +318,8 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 
 // clean turns source text into what an answer may quote: plain text
 // without Markdown markers, header lines (unless keepOffice, for a question
-// where to go), table rules, empty tables and template tags. The result is
+// where to go), table rules, empty tables, a form's blanks to fill in, runs
+// of blank lines and template tags. The result is
 // memoised (cleanMemo).
 func (a *Assistant) clean(text string, keepOffice bool) string {
 	k := cleanKey{text, keepOffice}
@@ -353,8 +354,11 @@ func (a *Assistant) cleanText(text string, keepOffice bool) string {
 		if strings.HasPrefix(t, "{%") || strings.Contains(t, "-") && tableRuleRE.MatchString(t) {
 			continue
 		}
-		if strings.Count(t, "|") >= 2 && !tableHasRows(lines, i) {
+		if strings.Count(t, "|") >= 2 && !tableHasRows(lines, i) || fillIn(t) {
 			continue
+		}
+		if t == "" && (len(out) == 0 || strings.TrimSpace(out[len(out)-1]) == "") {
+			continue // one blank line between paragraphs is enough
 		}
 		out = append(out, l)
 	}
@@ -844,6 +848,10 @@ func noiseUnit(u string) bool {
 		// "Seite drucken · Seite teilen": the page's own controls.
 		return true
 	}
+	if fillIn(t) {
+		// "Anschrift ....................": a blank of a form to fill in.
+		return true
+	}
 	if strings.Count(t, "|") >= 2 {
 		cells := 0
 		for _, c := range strings.Split(strings.Trim(t, "|"), "|") {
@@ -854,6 +862,24 @@ func noiseUnit(u string) bool {
 		return cells == 0 || strings.Contains(t, "---")
 	}
 	return false
+}
+
+// fillIn reports whether t is mostly the blanks of a form: runs of dots,
+// underscores or ellipses to write into, with fewer letters than blanks.
+func fillIn(t string) bool {
+	if !strings.Contains(t, "....") && !strings.Contains(t, "____") && !strings.Contains(t, "……") {
+		return false
+	}
+	letters, blanks := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
+		case r == '.' || r == '_' || r == '…':
+			blanks++
+		}
+	}
+	return letters < blanks
 }
 
 // speaksOf reports whether unit u uses the cue words of facet f; for

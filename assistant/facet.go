@@ -46,6 +46,12 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
 		break
 	}
+	if own := lx.spans("own_matter", ws); len(own) > 0 {
+		// "meine neue Adresse auf den Ausweis": the asker's address is
+		// the matter, no question where an office is.
+		ws = withoutSpans(ws, own)
+		text = strings.Join(ws, " ")
+	}
 	ws = withoutCallPreamble(ws)
 	howItRuns := false
 	for _, sp := range lx.spans("how_it_runs", ws) {
@@ -234,6 +240,24 @@ func relativeSubject(w string) bool {
 		}
 	}
 	return false
+}
+
+// withoutSpans returns ws without the words the spans cover (spans may
+// overlap and come in any order).
+func withoutSpans(ws []string, spans [][2]int) []string {
+	drop := make([]bool, len(ws))
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			drop[i] = true
+		}
+	}
+	out := make([]string, 0, len(ws))
+	for i, w := range ws {
+		if !drop[i] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // withoutCallPreamble removes the opening of a phone call ("ich rufe an

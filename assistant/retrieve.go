@@ -309,6 +309,13 @@ func (lx *lexicon) terms(text string) queryTerms {
 			}
 		}
 	}
+	// "meine neue Adresse": a facet word that names the asker's own
+	// matter is a word of the question.
+	for _, sp := range lx.spans("own_matter", ws) {
+		for i := sp[0]; i < sp[1]; i++ {
+			facetWord[i] = false
+		}
+	}
 	// "vor zwei Jahren", "seit 3 Wochen": when something happened is the
 	// asker's story, not what the question names.
 	for i := 0; i+2 < len(ws); i++ {

@@ -622,6 +622,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			focusStems = append(focusStems, stem(w))
 		}
 	}
+	var own []string // the follow-up's own content words, when needed
 	for i, c := range r.cands {
 		if i == focusIdx {
 			continue
@@ -635,6 +636,15 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			}
 		}
 		if !related {
+			// "und mein Auto, muss ich das auch ummelden": a document
+			// whose names hold two of the follow-up's own words, one of
+			// them not the focus's, is named by it.
+			if own == nil {
+				own = a.lex.terms(t.query).content
+			}
+			if namedByTwo(name, focusName, own) {
+				return r, i, nil
+			}
 			continue
 		}
 		for _, s := range q.content {
@@ -655,6 +665,19 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		}
 	}
 	return r, focusIdx, nil
+}
+
+// namedByTwo reports whether name holds two of the words own and one of
+// them is not in focusName.
+func namedByTwo(name, focusName string, own []string) bool {
+	n, fresh := 0, false
+	for _, s := range own {
+		if strings.Contains(name, s) {
+			n++
+			fresh = fresh || !strings.Contains(focusName, s)
+		}
+	}
+	return n >= 2 && fresh
 }
 
 // nameText is a document's title and synonyms, folded and stemmed word by
