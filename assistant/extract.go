@@ -505,6 +505,34 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			}
 		}
 	}
+	// A statute's enumeration item is part of the sentence around it:
+	// "(1) Wer Elternzeit beanspruchen will, muss sie / 1. … spätestens
+	// sieben Wochen und / 2. … / vor Beginn … vom Arbeitgeber verlangen."
+	// The words of its opening and of the sentence's end count for it,
+	// half as much as its own.
+	var around [][][]int
+	if d.Kind == knowledge.KindLaw {
+		around = make([][][]int, len(info.units))
+		for si, units := range info.units {
+			around[si] = make([][]int, len(units))
+			for ui := range units {
+				if !enumItemRE.MatchString(units[ui].text) {
+					continue
+				}
+				open, end := sentenceAround(units, ui)
+				for _, j := range []int{open, end} {
+					if j < 0 {
+						continue
+					}
+					for _, k := range hits[si][j] {
+						if !slices.Contains(hits[si][ui], k) && !slices.Contains(around[si][ui], k) {
+							around[si][ui] = append(around[si][ui], k)
+						}
+					}
+				}
+			}
+		}
+	}
 	for k, st := range content {
 		n := df[k]
 		if info.nameTok[st] && (topicTitle && slices.Contains(title, st) || n > max(2, total/4)) {
@@ -528,6 +556,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				cue = false
 			}
 			words, named := stemHits(hits[si][ui], un.stems, u, q, skip, rare)
+			if around != nil {
+				w, n := stemHits(around[si][ui], nil, "", question{terms: q.terms}, skip, rare)
+				words += w / 2
+				named += n / 2
+			}
 			if d.Kind == knowledge.KindLaw && named >= 1 {
 				// A paragraph's title says what its sentences are about:
 				// "Geldstrafe von nicht mehr als neunzig Tagessätzen"
@@ -689,6 +722,19 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				// Tilgungsfrist beträgt").
 				keep[j] = true
 				n += runeLen(t)
+				break
+			}
+			// The sentence's end after the items ("vor Beginn der
+			// Elternzeit … verlangen.") comes along too.
+			for j := best + 1; j < len(all) && all[j].sec == sec; j++ {
+				t := all[j].text
+				if enumItemRE.MatchString(t) {
+					continue
+				}
+				if continuesSentence(t) && n+runeLen(t) <= maxBlockRunes {
+					keep[j] = true
+					n += runeLen(t)
+				}
 				break
 			}
 		}
@@ -1068,6 +1114,40 @@ const maxCodeLines = 12
 // enumItemRE matches an item of a statute's enumeration: "1.", "a)",
 // "aa)".
 var enumItemRE = regexp.MustCompile(`^\s*(?:\d{1,2}\.|[a-z]{1,3}\))\s`)
+
+// sentenceAround returns, for the enumeration item at i, the unit that
+// opens its sentence (the nearest unit before the items that is none, when
+// it does not end a sentence) and the unit that ends it (the first unit
+// after the items, when it goes on in lower case); -1 where there is none.
+func sentenceAround(units []textUnit, i int) (open, end int) {
+	open, end = -1, -1
+	for j := i - 1; j >= 0; j-- {
+		if !enumItemRE.MatchString(units[j].text) {
+			if t := strings.TrimSpace(units[j].text); !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
+				open = j
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(units); j++ {
+		if !enumItemRE.MatchString(units[j].text) {
+			if continuesSentence(units[j].text) {
+				end = j
+			}
+			break
+		}
+	}
+	return open, end
+}
+
+// continuesSentence reports whether unit u goes on with a sentence begun
+// before it: it starts with a lower-case letter.
+func continuesSentence(u string) bool {
+	for _, r := range strings.TrimSpace(u) {
+		return unicode.IsLower(r)
+	}
+	return false
+}
 
 // enumLevel is the depth of an enumeration item: 1 for "1.", 2 for "a)",
 // 3 for "aa)".

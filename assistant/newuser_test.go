@@ -403,3 +403,22 @@ func TestStatementAddsFactsToQuestion(t *testing.T) {
 		t.Errorf("statement naming another service: want the mooring:\n%s", ans.Text)
 	}
 }
+
+// A statute's sentence that runs through an enumeration ("Wer …, muss ihn
+// / 1. … / 2. … / vor Beginn … beantragen.") is one sentence: its items
+// count the words of its opening and its end, and are quoted with both.
+func TestStatuteSentenceAroundItsItems(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/urlaub.md": {Data: []byte("---\ntitle: Gesetz über den Beispielurlaub\n---\n" +
+			"# § 4 – Anmeldung\n\n(1) Wer Beispielurlaub nehmen will, muss ihn\n\n1. für die ersten drei Jahre spätestens sieben Wochen und\n\n2. für die Zeit danach spätestens 13 Wochen\n\n" +
+			"vor Beginn schriftlich beim Dienstherrn beantragen. Der Dienstherr bestätigt den Antrag.\n\n" +
+			"# § 5 – Ablehnung\n\nDer Dienstherr kann einen dritten Abschnitt innerhalb von acht Wochen nach Zugang des Antrags ablehnen.\n")},
+	}
+	ans := askRoot(t, root, "wie früh muss ich den beispielurlaub beim dienstherrn beantragen")
+	for _, want := range []string{"spätestens sieben Wochen", "Wer Beispielurlaub nehmen will", "vor Beginn schriftlich beim Dienstherrn beantragen."} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %q:\n%s", want, ans.Text)
+		}
+	}
+}
