@@ -422,3 +422,27 @@ func TestStatuteSentenceAroundItsItems(t *testing.T) {
 		}
 	}
 }
+
+// A description that leaves the asked rule out is followed by the
+// statute's passage that states it.
+func TestStatuteStatesTheRuleTheDescriptionLeavesOut(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"g/**\"\n    kind: law\n")},
+		"l/ausweis.md": {Data: []byte("---\ntitle: Beispielausweis beantragen\n---\n" +
+			"# Kosten\n\nDer Beispielausweis kostet 10 Euro.\n\n# Unterlagen\n\nEin aktuelles Foto.\n")},
+		"g/gesetz.md": {Data: []byte("---\ntitle: Gesetz über Beispielausweise\n---\n" +
+			"# § 3 – Antrag\n\n(1) Wer das 16. Lebensjahr vollendet hat, kann den Beispielausweis ohne Zustimmung der Eltern beantragen.\n\n" +
+			"# § 4 – Gebühren\n\nDie Gebühren regelt die Gebührenordnung.\n")},
+	}
+	ans := askRoot(t, root, "was kostet der beispielausweis für meine tochter und braucht sie dafür die zustimmung der eltern")
+	if len(ans.Sources) < 2 || ans.Sources[0].ID != "l/ausweis" || ans.Sources[1].ID != "g/gesetz" {
+		t.Fatalf("sources = %v, want the description, then the statute:\n%s", ans.Sources, ans.Text)
+	}
+	if !strings.Contains(ans.Text, "ohne Zustimmung der Eltern") {
+		t.Errorf("answer lacks the statute's rule:\n%s", ans.Text)
+	}
+	// A question the description answers brings no statute.
+	if ans := askRoot(t, root, "was kostet der beispielausweis"); len(ans.Sources) != 1 {
+		t.Errorf("sources = %v, want the description alone:\n%s", ans.Sources, ans.Text)
+	}
+}
