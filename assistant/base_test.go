@@ -215,3 +215,23 @@ func TestBundledBaseNoLeaksNoInventedFacts(t *testing.T) {
 		}
 	}
 }
+
+// A document answers in one block: a message whose parts name the same
+// other service twice, or name it and ask its FAQ, cites it once.
+func TestEachDocumentCitedOnce(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, q := range []string{
+		"zieh nächsten monat um kommt die neue adresse dann auf meinen ausweis und kann ich das kennzeichen von meinem auto behalten",
+		"was kostet ein reisepass und was kostet ein personalausweis und kann jemand anderes meinen ausweis abholen",
+		"ich melde mein gewerbe an und mein auto um, was kostet beides",
+	} {
+		ans := askCitizen(t, a, q)
+		seen := map[string]bool{}
+		for _, s := range ans.Sources {
+			if seen[s.ID] {
+				t.Errorf("%q cites %s twice:\n%s", q, s.ID, ans.Text)
+			}
+			seen[s.ID] = true
+		}
+	}
+}

@@ -294,7 +294,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
-	if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 && !t.conv.Simple {
+	if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
 		// The statute states a rule the description leaves out.
 		c2 := sel.r.cands[k]
 		if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) > 0 {
@@ -304,7 +304,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 		}
 	}
 	if _, own := a.faqEntry(c, q); !own && !t.conv.Simple {
-		if k, x := a.exactFAQ(q, sel, c); k >= 0 {
+		if k, x := a.exactFAQ(q, sel, c); k >= 0 && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
 			// A related page asks the asker's very question among its
 			// questions and answers: its entry follows.
 			c2 := sel.r.cands[k]
@@ -313,7 +313,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
-	if k := datedNotice(q, sel, c); k >= 0 && !t.conv.Simple {
+	if k := datedNotice(q, sel, c); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
 		// The day the asker names has a notice of its own ("am 31.
 		// Dezember geschlossen"): it follows the service's answer.
 		c3 := sel.r.cands[k]
@@ -340,6 +340,12 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 		Mode:       modeExtractive,
 		Choice:     sel.choice,
 	}, qs
+}
+
+// citesDoc reports whether sources hold the document id: a document
+// answers in one block, however many reasons there are to quote it.
+func citesDoc(sources []Source, id string) bool {
+	return slices.ContainsFunc(sources, func(s Source) bool { return s.ID == id })
 }
 
 // finish applies the handoff policy to an answer from the knowledge base.
