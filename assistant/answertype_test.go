@@ -79,6 +79,11 @@ func TestAskingPart(t *testing.T) {
 		"mein pass läuft ab was brauche ich":                                 "mein pass läuft ab was brauche ich",
 		"Was kostet das? Und wie lange dauert es?":                           "Was kostet das? Und wie lange dauert es?",
 		"Ich bin 19. Was kostet z.B. der Ausweis?":                           "Was kostet z.B. der Ausweis?",
+		// Without a question mark, the clause that opens with a question
+		// word asks.
+		"wir ziehen am samstag um, wie krieg ich ein halteverbot": "wie krieg ich ein halteverbot",
+		"mein pass ist abgelaufen. was kostet ein neuer":          "was kostet ein neuer",
+		"ich weiß nicht, wie":                                     "ich weiß nicht, wie",
 	} {
 		if got := askingPart(in); got != want {
 			t.Errorf("askingPart(%q) = %q, want %q", in, got, want)

@@ -136,7 +136,7 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 // whole (people often write none).
 func askingPart(text string) string {
 	if !strings.Contains(text, "?") {
-		return text
+		return askingClause(text)
 	}
 	var ask []string
 	start := 0
@@ -156,6 +156,34 @@ func askingPart(text string) string {
 		return text
 	}
 	return strings.Join(ask, " ")
+}
+
+// askingClause returns text from the clause on that opens with a question
+// word, when an earlier clause states the asker's situation: people often
+// write no question mark ("wir ziehen am Samstag um, wie krieg ich ein
+// Halteverbot"). Text without such a clause is returned whole.
+func askingClause(text string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] != ',' && text[i] != '.' && text[i] != ';' {
+			continue
+		}
+		rest := strings.TrimLeft(text[i+1:], " ")
+		w, _, _ := strings.Cut(rest, " ")
+		if questionWord(strings.ToLower(w)) && strings.Contains(rest, " ") {
+			return rest
+		}
+	}
+	return text
+}
+
+// questionWord reports whether w opens a W-question.
+func questionWord(w string) bool {
+	switch w {
+	case "wie", "was", "wo", "wann", "warum", "wieso", "weshalb", "wer", "wen", "wem", "woher", "wohin", "welche", "welcher", "welches", "welchen",
+		"how", "what", "where", "when", "why", "which", "who":
+		return true
+	}
+	return false
 }
 
 // abbreviation reports whether s ends in an abbreviation ("z. B", "ca",
