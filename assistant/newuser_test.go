@@ -446,3 +446,19 @@ func TestStatuteStatesTheRuleTheDescriptionLeavesOut(t *testing.T) {
 		t.Errorf("sources = %v, want the description alone:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// In a hurry, what is issued provisionally or fast is quoted.
+func TestUrgentQuotesWhatIsIssuedFast(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/ausweis.md": {Data: []byte("---\ntitle: Beispielausweis beantragen\n---\n" +
+			"Den Beispielausweis beantragen Sie im Bürgerbüro.\n\n" +
+			"# Voraussetzungen\n\n- Sie wohnen in der Stadt.\n- Sie kommen persönlich.\n\n" +
+			"# Unterlagen\n\n- ein aktuelles Foto\n- der bisherige Ausweis\n\n" +
+			"# Bearbeitungsdauer\n\nDer reguläre Ausweis ist nach 4 Wochen fertig. Ein vorläufiger Ausweis wird sofort ausgestellt.\n")},
+	}
+	ans := askRoot(t, root, "ich fliege übermorgen und brauche einen beispielausweis, was kann ich machen")
+	if !strings.Contains(ans.Text, "Ein vorläufiger Ausweis wird sofort ausgestellt") {
+		t.Errorf("answer lacks what is issued at once:\n%s", ans.Text)
+	}
+}

@@ -76,6 +76,7 @@ type situation struct {
 	first  bool // first time ("erstmalig", "zum ersten Mal")
 	renew  bool // renewal ("verlängern", "abgelaufen")
 	proxy  bool // someone else acts for the asker ("kann meine Frau für mich …")
+	urgent bool // in a hurry ("ich fliege übermorgen", "ganz dringend")
 	// status holds stems of the words for the asker's status that fee
 	// tables name ("studierend", "schul" for a student or pupil).
 	status []string
@@ -100,12 +101,17 @@ func (s situation) words() []string {
 	if s.proxy {
 		out = append(out, "vollmacht", "bevollmacht", "vertret")
 	}
+	if s.urgent {
+		// What is issued provisionally or fast: "vorläufiger Ausweis",
+		// "Express-Reisepass".
+		out = append(out, "vorlaufig", "express")
+	}
 	out = append(out, s.status...)
 	return out
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || len(s.status) > 0 || s.household > 0
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0
 }
 
 var (
@@ -373,6 +379,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.first = lx.match("situation_first", ws)
 	s.renew = lx.match("situation_renew", ws)
 	s.proxy = lx.match("situation_proxy", ws)
+	s.urgent = lx.match("situation_urgent", ws)
 	for i := range lx.statuses {
 		st := &lx.statuses[i]
 		if !st.mayMatch(ws) {
