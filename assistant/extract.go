@@ -458,6 +458,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 	}
 	var all []unitAt
 	var answering []bool // parallel to all: the unit answers f with a value
+	// speaking[i] is the score of unit i as one that speaks of f without
+	// stating its value ("Die Kosten variieren je nach …"), 0 for others.
+	var speaking []float64
 	best := -1
 	info := c.info
 	if info == nil {
@@ -582,9 +585,14 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// A unit that speaks of a facet answered by a value without
 			// stating one ("Gültiger Lichtbildausweis" for "wie lange
 			// gültig") does not answer it.
+			spoke := cue
 			cue = answers(f, cue, un.vals)
 			if cue {
 				v += 1.5
+			}
+			speaks := 0.0
+			if spoke && !cue {
+				speaks = words + 1.5
 			}
 			if want&un.vals != 0 && (cue || named >= 1) {
 				// The value the question words ask for ("ab wann" →
@@ -629,6 +637,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			}
 			all = append(all, unitAt{si, u, v})
 			answering = append(answering, cue)
+			speaking = append(speaking, speaks)
 			if v > 0 && (best < 0 || v > all[best].v) {
 				best = len(all) - 1
 			}
@@ -646,6 +655,18 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			} else if all[i].v > 0 && (best < 0 || all[i].v > all[best].v) {
 				best = i
 			}
+		}
+	}
+	if facetValues(f) != 0 && !slices.Contains(answering, true) && (best < 0 || !answering[best] && speaking[best] == 0) {
+		// No unit states the value asked for: one that speaks of it
+		// says what the document can ("Die Kosten variieren je nach
+		// Größe des Projekts"), rather than one that only shares the
+		// question's words.
+		if i := bestOf(speaking); i >= 0 {
+			for j := range all {
+				all[j].v = speaking[j]
+			}
+			best = i
 		}
 	}
 	if best < 0 {
@@ -786,6 +807,18 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		qs = append(qs, block(next))
 	}
 	return qs
+}
+
+// bestOf returns the index of the largest positive value of vs, -1 when
+// none is positive.
+func bestOf(vs []float64) int {
+	best := -1
+	for i, v := range vs {
+		if v > 0 && (best < 0 || v > vs[best]) {
+			best = i
+		}
+	}
+	return best
 }
 
 // continuesWords are the words by which a sentence goes on from the one

@@ -462,3 +462,18 @@ func TestUrgentQuotesWhatIsIssuedFast(t *testing.T) {
 		t.Errorf("answer lacks what is issued at once:\n%s", ans.Text)
 	}
 }
+
+// A document that states no amount answers "was kostet" with the sentence
+// that speaks of the cost, not with one that only names the service.
+func TestCostWithoutAmountQuotesWhatTheDocumentSays(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/erlaubnis.md": {Data: []byte("---\ntitle: Beispielerlaubnis in der Stadt beantragen und erhalten\n---\n" +
+			"# Was ist das?\n\nEine Beispielerlaubnis braucht, wer ein Beispielhaus baut oder ändert.\n\n" +
+			"# Verfahren\n\n1. Reichen Sie die Pläne beim Bauamt ein.\n2. Zahlen Sie die Gebühren beim Bauamt. Die Kosten richten sich nach der Größe des Vorhabens.\n3. Warten Sie auf den Bescheid.\n")},
+	}
+	ans := askRoot(t, root, "was kostet eine beispielerlaubnis ungefähr")
+	if !strings.Contains(ans.Text, "Die Kosten richten sich nach der Größe") {
+		t.Errorf("answer lacks the sentence on the cost:\n%s", ans.Text)
+	}
+}
