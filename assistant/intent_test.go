@@ -101,6 +101,8 @@ func TestIntents(t *testing.T) {
 		{"chcę rozmawiać z człowiekiem", cit, IntentHuman},
 		{"хочу поговорить с оператором", cit, IntentHuman},
 		{"Ich brauche jemanden vom IT-Servicedesk, der sich das persönlich ansieht.", emp, IntentHuman},
+		{"können sie mich bitte zurückrufen", cit, IntentHuman},
+		{"kann uns jemand zurückrufen wegen dem antrag", cit, IntentHuman},
 		// Smalltalk.
 		{"Hallo", cit, IntentSmalltalk},
 		{"Guten Morgen!", cit, IntentSmalltalk},
@@ -123,6 +125,7 @@ func TestIntents(t *testing.T) {
 		{"wohin soll ich im sommer in den urlaub fahren", cit, IntentOutOfScope},
 		{"Wie viel Unterhalt muss ich nach meiner Scheidung zahlen?", cit, IntentOutOfScope},
 		{"who won the football game yesterday", cit, IntentOutOfScope},
+		{"wer wird dieses jahr deutscher meister", cit, IntentOutOfScope},
 		{"Welche Partei soll ich bei der Landtagswahl wählen?", cit, IntentOutOfScope},
 		{"Schreib mir ein Python-Skript, das Webseiten herunterlädt.", cit, IntentOutOfScope},
 		// Abuse.
