@@ -477,3 +477,25 @@ func TestCostWithoutAmountQuotesWhatTheDocumentSays(t *testing.T) {
 		t.Errorf("answer lacks the sentence on the cost:\n%s", ans.Text)
 	}
 }
+
+// A request that names nothing yet is asked what it is about, not given a
+// guess; the same words after a service ask about that service.
+func TestVagueRequestIsAskedWhatFor(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, q := range []string{"ich möchte einen Antrag stellen", "ich habe eine frage", "ich brauche ein formular"} {
+		ans := askCitizen(t, a, q)
+		if len(ans.Sources) > 0 || !strings.Contains(ans.Text, "Worum geht es genau?") {
+			t.Errorf("%q: want the question what it is about, got %v:\n%s", q, ans.Sources, ans.Text)
+		}
+	}
+	conv := &assistant.Conversation{ID: "v", Audience: knowledge.Citizen}
+	for _, q := range []string{"Was kostet ein Reisepass?", "und das formular?"} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(ans.Text, "Worum geht es genau?") {
+			t.Errorf("%q after a service is asked what it is about:\n%s", q, ans.Text)
+		}
+	}
+}

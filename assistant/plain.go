@@ -294,6 +294,7 @@ func simpleGerman(m messages) messages {
 	m.Clarify = "Meinen Sie „%[1]s“? Oder meinen Sie „%[2]s“?"
 	m.OutOfScope = "Dabei kann ich leider nicht helfen. Ich helfe bei Fragen zur Stadt-Verwaltung. Zum Beispiel: Was kostet etwas? Welche Papiere brauchen Sie?"
 	m.Greet = "Hallo! Wie kann ich helfen? Fragen Sie mich zu den Angeboten der Stadt."
+	m.AskWhat = "Gern helfe ich. Worum geht es? Schreiben Sie: Was brauchen Sie? Was haben Sie vor?"
 	m.Thanks = "Gern! Kann ich noch etwas für Sie tun?"
 	m.Ack = "Gut. Kann ich noch etwas für Sie tun?"
 	m.HumanHint = "Sie möchten mit einem Menschen sprechen? Dann schreiben Sie: Mitarbeiter."

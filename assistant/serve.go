@@ -29,6 +29,12 @@ func (a *Assistant) serve(ctx context.Context, t *turn, intent Intent) (Answer, 
 		return a.offer(t, Answer{Text: t.m.Sorry, Intent: IntentServiceInfo}, "frustration"), nil
 	}
 
+	if a.vague(t, q) {
+		// "Ich möchte einen Antrag stellen": which one is not for a
+		// search to guess.
+		return a.fixed(t, IntentServiceInfo, t.m.AskWhat), nil
+	}
+
 	r, err := a.retrieve(ctx, t, q)
 	if err != nil {
 		if isCtxErr(ctx, err) {
@@ -341,6 +347,34 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 		Choice:     sel.choice,
 	}, qs
 }
+
+// vague reports whether the message asks for help without naming what
+// for: its words are all of [vague_request], and it asks no facet, states
+// no life event or situation and gives no code.
+func (a *Assistant) vague(t *turn, q question) bool {
+	if len(q.facets) > 0 || len(q.events) > 0 || q.sit.any() || len(q.codes) > 0 || len(t.sig.words) > maxVagueWords {
+		return false
+	}
+	if t.conv.Focus != "" && (a.continuation(t.sig.words) || slices.ContainsFunc(t.sig.words, func(w string) bool { return a.lex.has("followup_pronoun", w) })) {
+		// "und das Formular?" asks for the form of what was asked before.
+		return false
+	}
+	n := 0
+	for _, w := range t.sig.words {
+		switch {
+		case a.lex.has("vague_request", w):
+			n++
+		case len([]rune(w)) < 3 || a.lex.has("noise", w) || a.lex.has("followup_pronoun", w) || a.lex.has("human_request", w):
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// maxVagueWords is the longest message read as a request that names
+// nothing yet.
+const maxVagueWords = 10
 
 // citesDoc reports whether sources hold the document id: a document
 // answers in one block, however many reasons there are to quote it.

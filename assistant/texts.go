@@ -53,6 +53,7 @@ type messages struct {
 	OfferHuman    string
 	OutOfScope    string
 	Greet         string
+	AskWhat       string // a request that names nothing yet ("ich möchte einen Antrag stellen")
 	Thanks        string
 	Bye           string
 	Ack           string
@@ -134,6 +135,7 @@ var messagesDE = messages{
 	OfferHuman:    "Soll ich Ihr Anliegen an eine Mitarbeiterin oder einen Mitarbeiter weitergeben? Antworten Sie mit „ja“ oder schreiben Sie „Mitarbeiter“.",
 	OutOfScope:    "Dabei kann ich leider nicht helfen. Ich beantworte Fragen zu den Leistungen und Diensten der Stadtverwaltung, zum Beispiel zu Kosten, Unterlagen oder Zuständigkeiten.",
 	Greet:         "Hallo! Wie kann ich helfen? Fragen Sie mich zu Leistungen der Stadt, zum Beispiel nach Kosten, Unterlagen oder Öffnungszeiten.",
+	AskWhat:       "Gern helfe ich Ihnen. Worum geht es genau? Schreiben Sie mir, welche Leistung Sie brauchen oder was Sie vorhaben – zum Beispiel, was Sie beantragen möchten und wofür.",
 	Thanks:        "Gern geschehen! Kann ich sonst noch helfen?",
 	Bye:           "Auf Wiedersehen und alles Gute!",
 	Ack:           "Gut. Kann ich sonst noch etwas für Sie tun?",
@@ -211,6 +213,7 @@ var messagesEN = messages{
 	OfferHuman:    "Shall I pass your request on to a member of staff? Answer “yes” or write “agent”.",
 	OutOfScope:    "I am sorry, I cannot help with that. I answer questions about the services of the city administration, for example about fees, documents or responsibilities.",
 	Greet:         "Hello! How can I help? Ask me about the city's services, for example about fees, documents or opening hours.",
+	AskWhat:       "Glad to help. What exactly is it about? Tell me which service you need or what you are planning – for example, what you want to apply for and what for.",
 	Thanks:        "You are welcome! Can I help with anything else?",
 	Bye:           "Goodbye and all the best!",
 	Ack:           "Alright. Is there anything else I can do for you?",
