@@ -822,3 +822,29 @@ func TestFollowUpNamedByTwoWords(t *testing.T) {
 		t.Error("one word is named as two")
 	}
 }
+
+// A statute's fee schedule states an age as the year of life completed or
+// not yet; elsewhere (an offence "obwohl er noch nicht 16 Jahre alt ist")
+// such a phrase says nothing of the asker's case.
+func TestAgeFitsStatuteWording(t *testing.T) {
+	if _, specific := ageFits("wer ein Kind mitnimmt, obwohl er noch nicht 16 Jahre alt ist,", situation{age: 15}); specific {
+		t.Error("an offence's age is read as a fee's")
+	}
+	for _, c := range []struct {
+		line string
+		age  int
+		fits bool
+	}{
+		{"1. 27,60 Euro für einen Ausweis, dessen Inhaber noch nicht 24 Jahre alt ist,", 20, true},
+		{"1. 27,60 Euro für einen Ausweis, dessen Inhaber noch nicht 24 Jahre alt ist,", 30, false},
+		{"an Personen, die das 24. Lebensjahr noch nicht vollendet haben, 37,50 Euro", 17, true},
+		{"an Personen, die das 24. Lebensjahr vollendet haben, 70 Euro", 17, false},
+		{"an Personen, die das 24. Lebensjahr vollendet haben, 70 Euro", 45, true},
+		{"nach Vollendung des 16. Lebensjahres 10 Euro", 16, true},
+	} {
+		fits, specific := ageFits(c.line, situation{age: c.age})
+		if !specific || fits != c.fits {
+			t.Errorf("ageFits(%q, %d) = %v, %v; want %v, true", c.line, c.age, fits, specific, c.fits)
+		}
+	}
+}

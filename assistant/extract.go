@@ -1399,7 +1399,10 @@ func isMetaLine(lx *lexicon, line string) bool {
 var (
 	ageFromRE  = regexp.MustCompile(`(?i)\b(?:ab|über|ueber|älter als|aelter als|mindestens|from|over)\s+(\d{1,3})\s*(?:\.\s*lebensjahr|jahren?|jahre|years?)\b`)
 	ageUntilRE = regexp.MustCompile(`(?i)\b(?:unter|bis|jünger als|juenger als|vor vollendung des|under|up to)\s+(\d{1,3})\s*(?:\.\s*lebensjahr[es]*|jahren?|jahre|years?)\b`)
-	ageRangeRE = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:bis|-|–)\s*(\d{1,3})\s*(?:jahren?|jahre|years?)`)
+	// ageNotYetRE: younger than the number; ageReachedRE: at least it.
+	ageNotYetRE  = regexp.MustCompile(`(?i)\b(\d{1,3})\.\s*Lebensjahr(?:es)?\s+(?:noch\s+)?nicht\s+vollendet|\bnoch\s+nicht\s+(\d{1,3})\s+Jahre\s+alt`)
+	ageReachedRE = regexp.MustCompile(`(?i)\b(\d{1,3})\.\s*Lebensjahr(?:es)?\s+vollendet|\bnach\s+Vollendung\s+des\s+(\d{1,3})\.\s*Lebensjahres`)
+	ageRangeRE   = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:bis|-|–)\s*(\d{1,3})\s*(?:jahren?|jahre|years?)`)
 )
 
 // situationLine returns the line of text (a fee table, a list) that holds
@@ -1457,7 +1460,17 @@ func situationLine(text string, s situation) string {
 	if len(match) != 1 {
 		return ""
 	}
-	return strings.TrimSpace(listItemRE.ReplaceAllString(match[0], ""))
+	return lineAlone(listItemRE.ReplaceAllString(match[0], ""))
+}
+
+// lineAlone is a line of an enumeration as a statement of its own: without
+// the comma, semicolon or "und"/"oder" that joins it to the next item.
+func lineAlone(l string) string {
+	l = strings.TrimSpace(l)
+	for _, end := range []string{" und", " oder", ",", ";"} {
+		l = strings.TrimSpace(strings.TrimSuffix(l, end))
+	}
+	return l
 }
 
 // maxConditionRunes bounds a condition line ageCondition quotes.
@@ -1501,6 +1514,20 @@ func ageFits(u string, s situation) (fits, specific bool) {
 			age = 10
 		case s.adult:
 			age = 30
+		}
+	}
+	if amountRE.MatchString(u) {
+		// A fee schedule in a statute's wording: "27,60 Euro für …,
+		// dessen Inhaber noch nicht 24 Jahre alt ist", "für Personen,
+		// die das 18. Lebensjahr vollendet haben". (Elsewhere such
+		// phrases qualify offences and duties, not the asker's case.)
+		if m := ageNotYetRE.FindStringSubmatch(u); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			return age < n, true
+		}
+		if m := ageReachedRE.FindStringSubmatch(u); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			return age >= n, true
 		}
 	}
 	if m := ageRangeRE.FindStringSubmatch(u); m != nil {
