@@ -127,7 +127,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	}
 	for _, f := range q.facets {
 		got := false
-		for _, s := range sectionsFor(d, f) {
+		secs := sectionsFor(d, f)
+		if d.Kind == knowledge.KindLaw && len(secs) > 1 {
+			// A fee ordinance is all fee paragraphs: the one that
+			// speaks of what the question asks answers, not all of
+			// them.
+			secs = a.bestSections(secs, q, f)
+		}
+		for _, s := range secs {
 			if d.Kind == knowledge.KindLaw && !a.sectionStates(c, s, f) {
 				// A paragraph's title names its subject ("§ 6
 				// Auszahlung"): it answers "wie viel" or "wie lange"
@@ -392,6 +399,29 @@ func tableHasRows(lines []string, i int) bool {
 	return rows >= 2
 }
 
+// bestSections returns those of secs whose best unit scores highest for
+// q and f (unitScore), in their order; all of them when none scores.
+func (a *Assistant) bestSections(secs []knowledge.Section, q question, f knowledge.Facet) []knowledge.Section {
+	score := make([]float64, len(secs))
+	top := 0.0
+	for i, s := range secs {
+		for _, u := range splitUnits(a.clean(s.Text, false)) {
+			score[i] = max(score[i], a.unitScore(u, q, f))
+		}
+		top = max(top, score[i])
+	}
+	if top <= 0 {
+		return secs
+	}
+	var out []knowledge.Section
+	for i, s := range secs {
+		if score[i] == top {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // focusSection quotes section s for facet f: whole when it is short,
 // otherwise its units that best answer q, in reading order. Header lines
 // (file numbers, form numbers, responsible unit) are never quoted except
@@ -430,6 +460,28 @@ func (a *Assistant) focusSection(s knowledge.Section, q question, f knowledge.Fa
 			// The exception comes with the rule it qualifies.
 			keep[i+1] = true
 			n += runeLen(us[i+1])
+		}
+	}
+	for i := range us {
+		if !keep[i] || !enumItemRE.MatchString(us[i]) {
+			continue
+		}
+		// "3. um 15 Euro, wenn …" says nothing without the sentence that
+		// opens its list ("(4) Die Gebühr nach Absatz 1 ist anzuheben"):
+		// the opening comes along, or the item stays out.
+		j := i - 1
+		for j >= 0 && enumItemRE.MatchString(us[j]) {
+			j--
+		}
+		if j < 0 || keep[j] || endsSentence(us[j]) {
+			continue
+		}
+		if n+runeLen(us[j]) <= maxBlockRunes {
+			keep[j] = true
+			n += runeLen(us[j])
+		} else {
+			keep[i] = false
+			n -= runeLen(us[i])
 		}
 	}
 	var out []string
@@ -1171,6 +1223,14 @@ func sentenceAround(units []textUnit, i int) (open, end int) {
 		}
 	}
 	return open, end
+}
+
+// endsSentence reports whether unit u ends a sentence (a full stop, a
+// question or exclamation mark), so that items after it do not continue
+// it.
+func endsSentence(u string) bool {
+	t := strings.TrimSpace(u)
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
 }
 
 // continuesSentence reports whether unit u goes on with a sentence begun

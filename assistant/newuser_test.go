@@ -499,3 +499,28 @@ func TestVagueRequestIsAskedWhatFor(t *testing.T) {
 		}
 	}
 }
+
+// A fee ordinance answers a fee question with the paragraph about what is
+// asked, and an item of a list comes with the sentence that opens it.
+func TestFeeOrdinanceQuotesTheParagraphAsked(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/gebuehren.md": {Data: []byte("---\ntitle: Gebührenordnung für Beispielausweise\n---\n" +
+			"# § 1 – Gebühren für Beispielausweise\n\n(1) Für einen Beispielausweis sind folgende Gebühren zu erheben:\n\n" +
+			"1. 20 Euro für Personen, die noch nicht 18 Jahre alt sind,\n\n2. 40 Euro in allen anderen Fällen.\n\n" +
+			"(2) Die Gebühr nach Absatz 1 ist anzuheben\n\n1. um 9 Euro bei Versand an die Wohnung,\n\n2. um 5 Euro für ein Foto der Behörde.\n\n" +
+			"# § 2 – Gebühren für Berechtigungskarten\n\n(1) Für eine Berechtigungskarte ist eine Gebühr von 70 Euro zu erheben.\n\n" +
+			"# § 3 – Gebühren für Bescheinigungen\n\n(1) Für eine Bescheinigung ist eine Gebühr von 12 Euro zu erheben.\n")},
+	}
+	ans := askRoot(t, root, "ich bin 16, was kostet der beispielausweis und was kommt beim versand an die wohnung dazu")
+	for _, want := range []string{"20 Euro", "Die Gebühr nach Absatz 1 ist anzuheben", "um 9 Euro"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %q:\n%s", want, ans.Text)
+		}
+	}
+	for _, not := range []string{"70 Euro", "12 Euro"} {
+		if strings.Contains(ans.Text, not) {
+			t.Errorf("answer quotes another paragraph's fee %q:\n%s", not, ans.Text)
+		}
+	}
+}
