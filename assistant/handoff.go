@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // maxSummaryRunes bounds the extractive summary of a handoff.
@@ -300,12 +302,45 @@ func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 		setSlot(conv, k, v)
 	}
 	ans := Answer{Text: reply.Text, Intent: IntentITIncident, Confidence: 1}
+	if aff := reply.Slots[SlotOthersAffected]; !reply.Done && len(intake) == 0 && aff != AffectedSome && aff != AffectedAll {
+		// The intake's first question: an IT article the message names
+		// may fix one person's problem before anyone has to come (not
+		// an outage that many share).
+		if src, ok := a.selfHelp(ctx, t); ok {
+			ans.Text += "\n\n" + fmt.Sprintf(t.m.SelfHelp, src.Title, src.URL)
+			ans.Sources = append(ans.Sources, src)
+		}
+	}
 	if reply.TicketKey != "" {
 		ans.HandoffOffered = true
 		ans.Handoff = &Handoff{Reason: "incident", Summary: a.summary(t), Ticket: reply.TicketKey}
 	}
 	return ans, nil
 }
+
+// selfHelp returns the IT article among the first retrieved for the
+// message that the message names (by its title or a synonym); false when
+// there is none or retrieval fails (the intake goes on without it).
+func (a *Assistant) selfHelp(ctx context.Context, t *turn) (Source, bool) {
+	q := a.understand(t)
+	r, err := a.retrieve(ctx, t, q)
+	if err != nil {
+		return Source{}, false
+	}
+	for _, c := range r.cands {
+		if c.rank >= maxSelfHelpRank {
+			break
+		}
+		if c.doc.Kind == knowledge.KindArticle && c.named > 0 && c.doc.Audience != knowledge.Citizen {
+			return sourceOf(c, nil), true
+		}
+	}
+	return Source{}, false
+}
+
+// maxSelfHelpRank bounds how far down retrieval's list a self-help
+// article may stand.
+const maxSelfHelpRank = 3
 
 // historyEntries and historyTokens bound the history handed to a model.
 const (

@@ -306,3 +306,20 @@ func TestPIIIsRedactedBeforeRetrieval(t *testing.T) {
 		t.Errorf("stored entry = %q, want the text as sent", c.Entries[0].Text)
 	}
 }
+
+// The intake's first question comes with the IT article the message names,
+// unless many share the problem (an outage no guide fixes).
+func TestIncidentIntakePointsToSelfHelp(t *testing.T) {
+	tk := &fakeTickets{replies: []incidentReply{{Slots: map[string]string{"system": "vpn"}, Text: "Seit wann besteht die Störung?"}}}
+	a := mustAssistant(t, func(c *Config) { c.Tickets = tk })
+	first := mustAsk(t, a, newConv(knowledge.Employee), "MusterVPN funktioniert bei mir nicht")
+	if first.Intent != IntentITIncident || len(first.Sources) != 1 || first.Sources[0].ID != "intern/it/vpn" || !strings.Contains(first.Text, "Vielleicht hilft Ihnen bis dahin") {
+		t.Errorf("first = %+v", first)
+	}
+	tk = &fakeTickets{replies: []incidentReply{{Slots: map[string]string{"system": "vpn", SlotOthersAffected: AffectedAll}, Text: "Seit wann besteht die Störung?"}}}
+	a = mustAssistant(t, func(c *Config) { c.Tickets = tk })
+	all := mustAsk(t, a, newConv(knowledge.Employee), "MusterVPN funktioniert bei der ganzen Abteilung nicht")
+	if len(all.Sources) != 0 || strings.Contains(all.Text, "Vielleicht hilft") {
+		t.Errorf("an outage many share points to a guide: %+v", all)
+	}
+}

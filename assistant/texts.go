@@ -76,6 +76,7 @@ type messages struct {
 	TicketNoDesk  string
 	TicketError   string
 	IncidentNoIT  string
+	SelfHelp      string // %[1]s title, %[2]s link of an IT article that may fix the problem meanwhile
 	IncidentError string
 	SearchError   string
 
@@ -158,6 +159,7 @@ var messagesDE = messages{
 	TicketNoDesk:  "Den Stand von Vorgängen kann ich hier leider nicht abfragen.",
 	TicketError:   "Ich kann den Stand Ihres Vorgangs gerade nicht abfragen. Bitte versuchen Sie es später noch einmal.",
 	IncidentNoIT:  "Eine Störung kann ich hier nicht aufnehmen.",
+	SelfHelp:      "Vielleicht hilft Ihnen bis dahin schon diese Anleitung: „%[1]s“ (%[2]s)",
 	IncidentError: "Ich kann Ihre Störungsmeldung gerade nicht aufnehmen; Ihre Nachricht ist gespeichert.",
 	SearchError:   "Ich kann gerade nicht in den Informationen der Stadt suchen.",
 
@@ -236,6 +238,7 @@ var messagesEN = messages{
 	TicketNoDesk:  "Unfortunately I cannot look up the status of requests here.",
 	TicketError:   "I cannot look up the status of your request right now. Please try again later.",
 	IncidentNoIT:  "I cannot record an IT incident here.",
+	SelfHelp:      "Meanwhile, this guide may already help: “%[1]s” (%[2]s)",
 	IncidentError: "I cannot record your incident right now; your message has been saved.",
 	SearchError:   "I cannot search the city's information right now.",
 

@@ -54,6 +54,7 @@ var messagesTR = messages{
 	TicketNoDesk:  "Maalesef talep durumlarını buradan sorgulayamıyorum.",
 	TicketError:   "Talebinizin durumunu şu anda sorgulayamıyorum. Lütfen daha sonra tekrar deneyin.",
 	IncidentNoIT:  "Burada arıza kaydı açamıyorum.",
+	SelfHelp:      "Bu arada şu kılavuz belki şimdiden yardımcı olur: „%[1]s“ (%[2]s)",
 	IncidentError: "Arıza bildiriminizi şu anda kaydedemiyorum; mesajınız saklandı.",
 	SearchError:   "Şu anda belediyenin bilgilerinde arama yapamıyorum.",
 
@@ -132,6 +133,7 @@ var messagesAR = messages{
 	TicketNoDesk:  "للأسف لا أستطيع الاستعلام عن حالة المعاملات من هنا.",
 	TicketError:   "لا أستطيع الاستعلام عن حالة معاملتك الآن. يُرجى المحاولة لاحقًا.",
 	IncidentNoIT:  "لا أستطيع تسجيل بلاغ عطل هنا.",
+	SelfHelp:      "ريثما يتم ذلك، قد يساعدك هذا الدليل: „%[1]s“ (%[2]s)",
 	IncidentError: "لا أستطيع تسجيل بلاغ العطل الآن؛ تم حفظ رسالتك.",
 	SearchError:   "لا أستطيع البحث في معلومات المدينة الآن.",
 
@@ -210,6 +212,7 @@ var messagesUK = messages{
 	TicketNoDesk:  "На жаль, тут я не можу перевірити стан справ.",
 	TicketError:   "Зараз я не можу перевірити стан вашої справи. Будь ласка, спробуйте пізніше.",
 	IncidentNoIT:  "Тут я не можу зареєструвати збій.",
+	SelfHelp:      "Тим часом, можливо, допоможе ця інструкція: „%[1]s“ (%[2]s)",
 	IncidentError: "Зараз я не можу зареєструвати ваше повідомлення про збій; ваше повідомлення збережено.",
 	SearchError:   "Зараз я не можу шукати в інформації міста.",
 
@@ -288,6 +291,7 @@ var messagesRU = messages{
 	TicketNoDesk:  "К сожалению, здесь я не могу проверить состояние дел.",
 	TicketError:   "Сейчас я не могу проверить состояние вашего дела. Пожалуйста, попробуйте позже.",
 	IncidentNoIT:  "Здесь я не могу зарегистрировать сбой.",
+	SelfHelp:      "Тем временем, возможно, поможет эта инструкция: „%[1]s“ (%[2]s)",
 	IncidentError: "Сейчас я не могу зарегистрировать ваше сообщение о сбое; ваше сообщение сохранено.",
 	SearchError:   "Сейчас я не могу искать в информации города.",
 
@@ -366,6 +370,7 @@ var messagesPL = messages{
 	TicketNoDesk:  "Niestety nie mogę tutaj sprawdzić stanu spraw.",
 	TicketError:   "Nie mogę teraz sprawdzić stanu Twojej sprawy. Spróbuj ponownie później.",
 	IncidentNoIT:  "Nie mogę tutaj zgłosić awarii.",
+	SelfHelp:      "W międzyczasie może pomóc ta instrukcja: „%[1]s“ (%[2]s)",
 	IncidentError: "Nie mogę teraz przyjąć zgłoszenia awarii; Twoja wiadomość została zapisana.",
 	SearchError:   "Nie mogę teraz przeszukiwać informacji miasta.",
 
