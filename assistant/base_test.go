@@ -5,6 +5,7 @@ package assistant_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -233,5 +234,19 @@ func TestEachDocumentCitedOnce(t *testing.T) {
 			}
 			seen[s.ID] = true
 		}
+	}
+}
+
+// A question in another language that names no day is not answered by a
+// notice about two days the office is closed when a service with the
+// asked section scores higher.
+func TestForeignQuestionWithoutDaySkipsDatedNotice(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	ans := askCitizen(t, a, "when is the citizens office open")
+	if len(ans.Sources) == 0 || strings.HasPrefix(ans.Sources[0].ID, "hinweise/") {
+		t.Errorf("sources = %v, want a service's opening hours:\n%s", ans.Sources, ans.Text)
+	}
+	if ans := askCitizen(t, a, "is the citizens office open on 24 December"); len(ans.Sources) == 0 || !slices.ContainsFunc(ans.Sources, func(s assistant.Source) bool { return strings.HasPrefix(s.ID, "hinweise/") }) {
+		t.Errorf("a day named: sources = %v, want the notice:\n%s", ans.Sources, ans.Text)
 	}
 }

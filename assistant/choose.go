@@ -450,6 +450,22 @@ const minDistinctLen = 10
 // passage must hold to count as relevant on its own.
 const minPassageShare = 0.3
 
+// aboveWithFacet returns the best-scored candidate that scores above
+// candidate i, is no notice and has a section for every facet asked
+// (relevant or not); -1 when there is none.
+func (ch choice) aboveWithFacet(r retrieval, i int) int {
+	best := -1
+	for j, c := range r.cands {
+		if ch.score[j] <= ch.score[i] || c.doc.Kind == knowledge.KindNotice || c.feat[featFacet] != 1 {
+			continue
+		}
+		if best < 0 || ch.score[j] > ch.score[best] {
+			best = j
+		}
+	}
+	return best
+}
+
 // best returns the chosen candidate, or -1 when none is relevant.
 func (ch choice) best(r retrieval) int {
 	if len(ch.order) == 0 || !r.cands[ch.order[0]].relevantTo() {

@@ -128,11 +128,24 @@ func readDates(folded string) []dayOfYear {
 			}
 			add(d)
 			last, pending, ranged, inRange = d, nil, nil, false
-		case strings.HasSuffix(tk, "."):
+		case strings.HasSuffix(tk, "."), len(tk) <= 2 && isDigits(tk) && i+1 < len(toks) && months[toks[i+1]] > 0:
+			// "24. Dezember", and without the full stop as English
+			// writes it: "24 December".
 			day, _ := strconv.Atoi(strings.TrimSuffix(tk, "."))
 			pending = append(pending, day)
 			ranged = append(ranged, inRange)
 			inRange = false
+		case months[tk] > 0 && len(pending) == 0 && i+1 < len(toks) && len(toks[i+1]) <= 2 && isDigits(toks[i+1]):
+			// "December 24".
+			day, _ := strconv.Atoi(toks[i+1])
+			if d, ok := makeDay(months[tk], day); ok {
+				if inRange && last != 0 {
+					fill(last, d)
+				}
+				add(d)
+				last, inRange = d, false
+			}
+			i++
 		case months[tk] > 0 && len(pending) > 0:
 			month := months[tk]
 			var prev dayOfYear

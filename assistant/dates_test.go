@@ -27,6 +27,10 @@ func TestReadDates(t *testing.T) {
 		{"Die Frist endet am 31. April.", nil},                  // no such day
 		{"Kosten: 12,50 Euro, 3 Wochen Bearbeitungszeit.", nil}, // no date at all
 		{"Am 2. Mai und am 5. Mai bleibt das Amt zu.", []dayOfYear{502, 505}},
+		// English writes no full stop after the day, or the day after the month.
+		{"is the office open on 24 December", []dayOfYear{1224}},
+		{"closed on December 31 and January 2?", []dayOfYear{1231, 102}},
+		{"we have 3 children and 12 pets", nil},
 	}
 	for _, tt := range tests {
 		if got := readDates(german.Fold(tt.text)); !cmp.Equal(got, tt.want) {

@@ -198,6 +198,16 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 	a.features(&r, asked)
 	ch := r.choose(a.weights)
 	sel.idx = ch.best(r)
+	if sel.idx >= 0 && t.lang != "de" && len(q.dates) == 0 && r.cands[sel.idx].doc.Kind == knowledge.KindNotice {
+		// "When is the citizens' office open?" names no day: a notice
+		// about two days it is closed does not answer it when a service
+		// with the asked section scores higher. (In another language
+		// few of the question's words meet the sources, so only the
+		// notice that names the office counts as relevant.)
+		if j := ch.aboveWithFacet(r, sel.idx); j >= 0 {
+			sel.idx = j
+		}
+	}
 	sel.choice = r.trace()
 	if sel.idx > 0 {
 		// The choice ranks the candidates again: the document answered
