@@ -125,6 +125,10 @@ func TestHandoffPolicy(t *testing.T) {
 		{"case specific", nil, "mein antrag von märz ist noch nicht bearbeitet", "case_specific"},
 		{"case specific with service", nil, "wo bleibt mein reisepass", "case_specific"},
 		{"case specific: look into my application", nil, "seit drei monaten warte ich auf meinen wohngeldbescheid, können sie bitte in meinem antrag nachsehen ob da was fehlt", "case_specific"},
+		{"case specific: an error in my notice", nil, "ich glaube in meinem bescheid ist ein fehler, wer kann das prüfen", "case_specific"},
+		{"case specific: no answer to my mails", nil, "ich hab schon zweimal eine mail geschrieben und keine antwort bekommen", "case_specific"},
+		{"case specific: my clerk", nil, "wer ist meine sachbearbeiterin beim reisepass", "case_specific"},
+		{"case specific: overdue", nil, "mein reisepass ist seit 8 wochen nicht fertig", "case_specific"},
 		{"smalltalk", nil, "Danke!", ""},
 		{"out of scope", nil, "Wie wird das Wetter morgen?", ""},
 	}
@@ -154,6 +158,16 @@ func TestCaseSpecificQuotesDuration(t *testing.T) {
 	ans := mustAsk(t, a, newConv(knowledge.Citizen), "wo bleibt mein reisepass")
 	if !strings.Contains(ans.Text, "Zum Stand Ihres persönlichen Anliegens kann ich nichts sagen") || !strings.Contains(ans.Text, "4 bis 6 Wochen") {
 		t.Errorf("answer = %s", ans.Text)
+	}
+}
+
+// A case of the asker's own that names no service quotes no document
+// that merely shares a word with it.
+func TestCaseSpecificWithoutServiceQuotesNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "ich glaube in meinem bescheid ist ein fehler, wer kann das prüfen")
+	if len(ans.Sources) != 0 || !ans.HandoffOffered {
+		t.Errorf("sources %v, handoff %v: %s", ans.Sources, ans.HandoffOffered, ans.Text)
 	}
 }
 

@@ -240,6 +240,12 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (Answer, bool) {
 	sig := t.sig
 	conv := t.conv
+	if sig.caseSpecific && sel.idx >= 0 && !sel.followUp && !namesDoc(sel.r.cands[sel.idx]) {
+		// "In meinem Bescheid ist ein Fehler" names no service: a
+		// document that only shares a word is no answer to the
+		// asker's own case.
+		sel.idx = -1
+	}
 	if intent == IntentITIncident || sel.followUp || sig.caseSpecific {
 		if sel.idx >= 0 {
 			return Answer{}, false
@@ -249,7 +255,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		// and of the admin lexicon; elsewhere only the out-of-scope
 		// lexicon rules. A question that names a document is in scope
 		// whatever else it mentions.
-		named := sel.idx >= 0 && (sel.r.cands[sel.idx].named > 0 || sel.r.cands[sel.idx].feat[featEvent] > 0)
+		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx])
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope)
 		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
@@ -271,6 +277,12 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		return a.offer(t, ans, "case_specific"), true
 	}
 	return a.offer(t, ans, "low_confidence"), true
+}
+
+// namesDoc reports whether the question names candidate c (its title or a
+// synonym) or states a life event it is about.
+func namesDoc(c candidate) bool {
+	return c.named > 0 || c.feat[featEvent] > 0
 }
 
 // related lists up to n titles of retrieved services that share some of
