@@ -643,7 +643,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				v += 1.5
 			}
 			speaks := 0.0
-			if spoke && !cue {
+			if spoke && !cue && f != knowledge.FacetFristen {
+				// (Not for a deadline or validity: "gültiger Reisepass"
+				// speaks of no period.)
 				speaks = words + 1.5
 			}
 			if want&un.vals != 0 && (cue || named >= 1) {
@@ -719,6 +721,10 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				all[j].v = speaking[j]
 			}
 			best = i
+		} else {
+			// Nothing states or speaks of it: the document does not
+			// answer f, whatever words a unit shares.
+			best = -1
 		}
 	}
 	if best < 0 {

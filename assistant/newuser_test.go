@@ -524,3 +524,23 @@ func TestFeeOrdinanceQuotesTheParagraphAsked(t *testing.T) {
 		}
 	}
 }
+
+// A page that names no amount says so before what it does say; a page
+// with the amount does not.
+func TestCostNotStatedIsSaid(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/urkunde.md": {Data: []byte("---\ntitle: Beispielurkunde beantragen\n---\n" +
+			"# Was ist das?\n\nDie Beispielurkunde bestätigt eine Beispieltatsache.\n\n" +
+			"# Unterlagen\n\n- Personalausweis\n- Antrag\n")},
+		"l/ausweis.md": {Data: []byte("---\ntitle: Beispielausweis beantragen\n---\n" +
+			"# Kosten\n\nDer Beispielausweis kostet 12,00 Euro.\n")},
+	}
+	ans := askRoot(t, root, "was kostet eine beispielurkunde")
+	if !strings.Contains(ans.Text, "Zu „Kosten“ nennt die Quelle keine genaue Angabe.") {
+		t.Errorf("answer does not say that no amount is stated:\n%s", ans.Text)
+	}
+	if ans := askRoot(t, root, "was kostet ein beispielausweis"); strings.Contains(ans.Text, "keine genaue Angabe") || !strings.Contains(ans.Text, "12,00 Euro") {
+		t.Errorf("answer with the amount:\n%s", ans.Text)
+	}
+}

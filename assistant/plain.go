@@ -295,6 +295,7 @@ func simpleGerman(m messages) messages {
 	m.OutOfScope = "Dabei kann ich leider nicht helfen. Ich helfe bei Fragen zur Stadt-Verwaltung. Zum Beispiel: Was kostet etwas? Welche Papiere brauchen Sie?"
 	m.Greet = "Hallo! Wie kann ich helfen? Fragen Sie mich zu den Angeboten der Stadt."
 	m.AskWhat = "Gern helfe ich. Worum geht es? Schreiben Sie: Was brauchen Sie? Was haben Sie vor?"
+	m.NotStated = "Zu „%s“ steht in der Quelle keine genaue Zahl."
 	m.Thanks = "Gern! Kann ich noch etwas für Sie tun?"
 	m.Ack = "Gut. Kann ich noch etwas für Sie tun?"
 	m.HumanHint = "Sie möchten mit einem Menschen sprechen? Dann schreiben Sie: Mitarbeiter."

@@ -306,6 +306,11 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	// (plain.go), so it extracts them as any answer does.
 	qs, lead, missing := a.extract(c, q, false)
 	body := composeAnswer(t.m, t.lang, c, qs, lead, t.conv.Simple, a.kindLabel(t.m, c.doc))
+	if fact := a.notStated(c, q, missing); fact != nil && len(qs) > 0 {
+		// "Was kostet …?" from a page that names no amount says so
+		// before what the page does say.
+		body.text = fmt.Sprintf(t.m.NotStated, fact(t.m)) + "\n\n" + body.text
+	}
 	t.conf = confidence(c, sel.followUp)
 	if missing {
 		t.conf *= 0.8
@@ -397,6 +402,30 @@ func (a *Assistant) vague(t *turn, q question) bool {
 // maxVagueWords is the longest message read as a request that names
 // nothing yet.
 const maxVagueWords = 10
+
+// notStated returns the label of the first fact asked for that c's
+// document states nowhere (an amount for the cost, a period for the
+// processing time or the validity), nil when it states every one or the
+// quotes left nothing missing.
+func (a *Assistant) notStated(c candidate, q question, missing bool) func(*messages) string {
+	if !missing {
+		return nil
+	}
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	for _, f := range q.facets {
+		if facetValues(f) == 0 || a.docAnswers(c.doc, info, f) {
+			continue
+		}
+		if f == knowledge.FacetKosten {
+			return func(m *messages) string { return m.FactCost }
+		}
+		return func(m *messages) string { return m.FactTime }
+	}
+	return nil
+}
 
 // citesDoc reports whether sources hold the document id: a document
 // answers in one block, however many reasons there are to quote it.

@@ -77,6 +77,7 @@ type messages struct {
 	TicketError   string
 	IncidentNoIT  string
 	SelfHelp      string // %[1]s title, %[2]s link of an IT article that may fix the problem meanwhile
+	NotStated     string // %s the fact asked (FactCost, FactTime) that the source does not state
 	IncidentError string
 	SearchError   string
 
@@ -160,6 +161,7 @@ var messagesDE = messages{
 	TicketError:   "Ich kann den Stand Ihres Vorgangs gerade nicht abfragen. Bitte versuchen Sie es später noch einmal.",
 	IncidentNoIT:  "Eine Störung kann ich hier nicht aufnehmen.",
 	SelfHelp:      "Vielleicht hilft Ihnen bis dahin schon diese Anleitung: „%[1]s“ (%[2]s)",
+	NotStated:     "Zu „%s“ nennt die Quelle keine genaue Angabe.",
 	IncidentError: "Ich kann Ihre Störungsmeldung gerade nicht aufnehmen; Ihre Nachricht ist gespeichert.",
 	SearchError:   "Ich kann gerade nicht in den Informationen der Stadt suchen.",
 
@@ -239,6 +241,7 @@ var messagesEN = messages{
 	TicketError:   "I cannot look up the status of your request right now. Please try again later.",
 	IncidentNoIT:  "I cannot record an IT incident here.",
 	SelfHelp:      "Meanwhile, this guide may already help: “%[1]s” (%[2]s)",
+	NotStated:     "The source gives no exact figure for “%s”.",
 	IncidentError: "I cannot record your incident right now; your message has been saved.",
 	SearchError:   "I cannot search the city's information right now.",
 

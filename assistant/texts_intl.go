@@ -55,6 +55,7 @@ var messagesTR = messages{
 	TicketError:   "Talebinizin durumunu şu anda sorgulayamıyorum. Lütfen daha sonra tekrar deneyin.",
 	IncidentNoIT:  "Burada arıza kaydı açamıyorum.",
 	SelfHelp:      "Bu arada şu kılavuz belki şimdiden yardımcı olur: „%[1]s“ (%[2]s)",
+	NotStated:     "Kaynak „%s“ için kesin bir bilgi vermiyor.",
 	IncidentError: "Arıza bildiriminizi şu anda kaydedemiyorum; mesajınız saklandı.",
 	SearchError:   "Şu anda belediyenin bilgilerinde arama yapamıyorum.",
 
@@ -134,6 +135,7 @@ var messagesAR = messages{
 	TicketError:   "لا أستطيع الاستعلام عن حالة معاملتك الآن. يُرجى المحاولة لاحقًا.",
 	IncidentNoIT:  "لا أستطيع تسجيل بلاغ عطل هنا.",
 	SelfHelp:      "ريثما يتم ذلك، قد يساعدك هذا الدليل: „%[1]s“ (%[2]s)",
+	NotStated:     "لا يذكر المصدر معلومة دقيقة عن „%s“.",
 	IncidentError: "لا أستطيع تسجيل بلاغ العطل الآن؛ تم حفظ رسالتك.",
 	SearchError:   "لا أستطيع البحث في معلومات المدينة الآن.",
 
@@ -213,6 +215,7 @@ var messagesUK = messages{
 	TicketError:   "Зараз я не можу перевірити стан вашої справи. Будь ласка, спробуйте пізніше.",
 	IncidentNoIT:  "Тут я не можу зареєструвати збій.",
 	SelfHelp:      "Тим часом, можливо, допоможе ця інструкція: „%[1]s“ (%[2]s)",
+	NotStated:     "Джерело не наводить точних даних щодо „%s“.",
 	IncidentError: "Зараз я не можу зареєструвати ваше повідомлення про збій; ваше повідомлення збережено.",
 	SearchError:   "Зараз я не можу шукати в інформації міста.",
 
@@ -292,6 +295,7 @@ var messagesRU = messages{
 	TicketError:   "Сейчас я не могу проверить состояние вашего дела. Пожалуйста, попробуйте позже.",
 	IncidentNoIT:  "Здесь я не могу зарегистрировать сбой.",
 	SelfHelp:      "Тем временем, возможно, поможет эта инструкция: „%[1]s“ (%[2]s)",
+	NotStated:     "Источник не приводит точных данных о „%s“.",
 	IncidentError: "Сейчас я не могу зарегистрировать ваше сообщение о сбое; ваше сообщение сохранено.",
 	SearchError:   "Сейчас я не могу искать в информации города.",
 
@@ -371,6 +375,7 @@ var messagesPL = messages{
 	TicketError:   "Nie mogę teraz sprawdzić stanu Twojej sprawy. Spróbuj ponownie później.",
 	IncidentNoIT:  "Nie mogę tutaj zgłosić awarii.",
 	SelfHelp:      "W międzyczasie może pomóc ta instrukcja: „%[1]s“ (%[2]s)",
+	NotStated:     "Źródło nie podaje dokładnej informacji na temat „%s“.",
 	IncidentError: "Nie mogę teraz przyjąć zgłoszenia awarii; Twoja wiadomość została zapisana.",
 	SearchError:   "Nie mogę teraz przeszukiwać informacji miasta.",
 
