@@ -306,13 +306,13 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	// (plain.go), so it extracts them as any answer does.
 	qs, lead, missing := a.extract(c, q, false)
 	body := composeAnswer(t.m, t.lang, c, qs, lead, t.conv.Simple, a.kindLabel(t.m, c.doc))
+	t.conf = confidence(c, sel.followUp)
 	if fact := a.notStated(c, q, missing); fact != nil && len(qs) > 0 {
 		// "Was kostet …?" from a page that names no amount says so
-		// before what the page does say.
+		// before what the page does say: an honest answer, as sure as
+		// the page is the right one.
 		body.text = fmt.Sprintf(t.m.NotStated, fact(t.m)) + "\n\n" + body.text
-	}
-	t.conf = confidence(c, sel.followUp)
-	if missing {
+	} else if missing {
 		t.conf *= 0.8
 	}
 	if j, q2 := a.second(t, q, sel); j >= 0 && !t.conv.Simple {
