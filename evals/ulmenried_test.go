@@ -23,6 +23,10 @@ var updateUlmenried = flag.Bool("update-ulmenried", false, "rewrite the PDF and 
 // ulmenriedRoot is the Ulmenried knowledge root, relative to this package.
 const ulmenriedRoot = "corpora/ulmenried"
 
+// ulmenriedCaseDirs are the case folders over the Ulmenried root: the
+// iteration half and the held-out half.
+var ulmenriedCaseDirs = []string{"ulmenried", "ulmenried-heldout"}
+
 func ulmenriedBinaries() []corpusBinary {
 	// The bylaws' footers carry the gazette issue they were published in,
 	// as the town's PDF exports do; corpusPDF adds the page count.
@@ -75,4 +79,13 @@ func TestUlmenriedCorpusLoads(t *testing.T) {
 			t.Errorf("abfallgebuehrensatzung: %d sections, want one per page (at least 2)", len(d.Sections))
 		}
 	}
+}
+
+// TestUlmenriedCasesMatchCorpus checks the Ulmenried cases against the
+// corpus they run on (see checkCorpusCases and
+// evals/cases/ulmenried/README.md).
+func TestUlmenriedCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadCorpus(t, "ulmenried", ulmenriedRoot), ulmenriedCaseDirs, caseMix{
+		cases: 20, employees: 2, langs: 2, escalations: 1, scope: 1, laws: 2, notices: 2, followups: 3,
+	})
 }
