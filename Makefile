@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade bench e2e
+.PHONY: test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -76,6 +76,13 @@ eval-auental:
 eval-erlenstade:
 	-$(LOTSE_EVAL) --knowledge evals/corpora/erlenstade --cases evals/cases/erlenstade
 	-$(LOTSE_EVAL) --knowledge evals/corpora/erlenstade --cases evals/cases/erlenstade-heldout
+
+# The fifth town: the cases over the fictional Ulmenried root, iteration
+# half and held-out half, reported and not gated
+# (evals/cases/ulmenried/README.md).
+eval-ulmenried:
+	-$(LOTSE_EVAL) --knowledge evals/corpora/ulmenried --cases evals/cases/ulmenried
+	-$(LOTSE_EVAL) --knowledge evals/corpora/ulmenried --cases evals/cases/ulmenried-heldout
 
 # Markdown report of the bundled cases, for the README.
 eval-report:
