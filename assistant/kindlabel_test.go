@@ -21,7 +21,7 @@ func TestFrameNamesTheKindOfDocument(t *testing.T) {
 	root := fstest.MapFS{
 		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\n" +
 			"folders:\n  - match: \"satzungen/**\"\n    kind: law\n    label: Satzung der Gemeinde\n" +
-			"  - match: \"presse/**\"\n    kind: notice\n")},
+			"  - match: \"presse/**\"\n    kind: notice\n    label: Amtsblatt der Gemeinde\n")},
 		"gesetze/bspg.md": {Data: []byte("% Beispielgesetz (BspG)\n\n# § 1 – Geltungsbereich\n\nDas Gesetz gilt für Beispiele.\n\n" +
 			"# § 2 – Gültigkeitsdauer\n\nEine Beispielurkunde ist zehn Jahre gültig.\n\n# § 3 – Gebühren\n\nDie Urkunde kostet 5 Euro.\n")},
 		"satzungen/baumschutz.md": {Data: []byte("# Baumschutzsatzung\n\nWer einen geschützten Baum fällen will, braucht eine Fällgenehmigung.\n")},
@@ -36,7 +36,8 @@ func TestFrameNamesTheKindOfDocument(t *testing.T) {
 	tests := []struct{ q, frame string }{
 		{"Wie lange ist die Beispielurkunde gültig?", "steht in der Rechtsvorschrift"},
 		{"Darf ich einen Baum fällen?", "steht in der Satzung der Gemeinde"},
-		{"Wann beginnt das Marktfest?", "steht in der Bekanntmachung"},
+		// A label whose noun does not take "in der" follows the kind.
+		{"Wann beginnt das Marktfest?", "steht in der Bekanntmachung aus „Amtsblatt der Gemeinde“"},
 		{"Wann sind die Spielplätze geöffnet?", "steht in der Veröffentlichung"},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 	"github.com/musterstadt/lotse/prompts"
 )
 
@@ -430,10 +431,16 @@ func (m *messages) kindName(d knowledge.Document) string {
 }
 
 // kindLabel names d's kind for the frame sentence: the label its
-// knowledge root gives it (German answers only), else the kind's name.
+// knowledge root gives it (German answers only; after the kind's name when
+// the label's first noun does not take "in der"), else the kind's name.
 func (a *Assistant) kindLabel(m *messages, d knowledge.Document) string {
-	if d.Label != "" && m.lang == "de" {
-		return d.Label
+	if d.Label == "" || m.lang != "de" {
+		return m.kindName(d)
 	}
-	return m.kindName(d)
+	if first, _, _ := strings.Cut(d.Label, " "); german.FeminineSingular(first) {
+		return d.Label // "in der Pressemitteilung der Stadt …"
+	}
+	// "in der Bekanntmachung aus „Amtsblatt der Stadt …“": the frame's
+	// "in der" fits the kind, not every label an editor writes.
+	return m.kindName(d) + " aus „" + d.Label + "“"
 }

@@ -590,6 +590,24 @@ func strongInfinitive(core string) string {
 	return ""
 }
 
+// FeminineSingular reports whether the noun w (a word as written, a
+// compound's last part deciding) is feminine and singular by its ending,
+// so that "in der …" fits before it: "Satzung", "Pressemitteilung",
+// "IT-Hilfe", "Bekanntmachung"; not "Amtsblatt", "Ortsrecht",
+// "Dienstleistungen".
+func FeminineSingular(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,:;!?"))
+	if i := strings.LastIndexAny(w, "-–"); i >= 0 {
+		w = w[i+len("-"):]
+	}
+	for _, end := range []string{"ung", "ion", "heit", "keit", "schaft", "tät", "ik", "ie", "hilfe", "seite", "bank", "faq", "vorschrift", "liste", "sammlung", "übersicht", "uebersicht", "auskunft", "nachricht", "info"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // DropZuInfix turns the zu-infinitive of a separable verb into the
 // infinitive so that it meets the other forms: "abzumelden" → "abmelden",
 // "anzuzeigen" → "anzeigen", "zuzulassen" → "zulassen". The rest of the

@@ -247,3 +247,14 @@ func TestDropParticipleMeetsTheInfinitive(t *testing.T) {
 		}
 	}
 }
+
+func TestFeminineSingular(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Satzung": true, "Pressemitteilung": true, "IT-Hilfe": true, "Leistung": true, "IT-FAQ": true, "Bekanntmachung": true,
+		"Amtsblatt": false, "Ortsrecht": false, "Dienstleistungen": false, "Satzungen": false, "Rathaus": false, "IT-Wissen": false, "Rundschreiben": false,
+	} {
+		if got := FeminineSingular(w); got != want {
+			t.Errorf("FeminineSingular(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
