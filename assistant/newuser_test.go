@@ -544,3 +544,21 @@ func TestCostNotStatedIsSaid(t *testing.T) {
 		t.Errorf("answer with the amount:\n%s", ans.Text)
 	}
 }
+
+// A page that leaves the amounts to a bylaw it names is followed by the
+// bylaw's passage with the amount.
+func TestReferencedBylawStatesTheAmount(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"s/**\"\n    kind: law\n")},
+		"l/boot.md": {Data: []byte("---\ntitle: Bootsliegeplatz mieten\n---\n" +
+			"# Was kostet das?\n\nDie Miete richtet sich nach der Länge des Boots. Alle Beträge stehen in der Liegeplatzsatzung.\n\n" +
+			"# Wie beantrage ich das?\n\nFüllen Sie den Antrag aus und senden Sie ihn an den Hafen.\n")},
+		"s/liegeplatz.md": {Data: []byte("---\ntitle: Liegeplatzsatzung der Stadt\n---\n" +
+			"# § 1 Geltung\n\nDiese Satzung gilt für die Liegeplätze im Hafen.\n\n" +
+			"# § 2 Gebühren\n\nDie Gebühr für einen Liegeplatz beträgt je Jahr 80 Euro für Boote bis 6 Meter und 140 Euro für längere Boote.\n")},
+	}
+	ans := askRoot(t, root, "was kostet die miete für einen bootsliegeplatz und wie beantrage ich den")
+	if len(ans.Sources) < 2 || ans.Sources[0].ID != "l/boot" || ans.Sources[1].ID != "s/liegeplatz" || !strings.Contains(ans.Text, "80 Euro") {
+		t.Errorf("sources %v, want the page, then the bylaw with the amount:\n%s", ans.Sources, ans.Text)
+	}
+}

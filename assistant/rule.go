@@ -3,6 +3,10 @@
 package assistant
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/musterstadt/lotse/knowledge"
 )
 
@@ -83,4 +87,118 @@ func (a *Assistant) statuteRule(q question, sel selection, c candidate, qs []quo
 		}
 	}
 	return -1, nil
+}
+
+// A page that leaves the amount to another document says so ("Alle
+// Beträge stehen in der Elternbeitragssatzung"): when a quote that answers
+// the fact asked names a retrieved document that states such a value,
+// that document's passage follows.
+
+// referenced returns the candidate of sel that one of the quotes qs of c
+// names and that states a value of the kind the question asks for, and
+// its quotes; -1 when there is none.
+func (a *Assistant) referenced(q question, sel selection, c candidate, qs []quote) (int, []quote) {
+	if sel.followUp {
+		return -1, nil
+	}
+	f := knowledge.FacetNone
+	for _, g := range q.facets {
+		if facetValues(g) != 0 {
+			f = g
+			break
+		}
+	}
+	if f == knowledge.FacetNone || len(qs) == 0 {
+		return -1, nil
+	}
+	var text string // the quotes in lower case, made when a name is to be found
+	for i, o := range sel.r.cands {
+		if o.doc.ID == c.doc.ID || o.rank > maxRuleRank {
+			continue
+		}
+		for _, n := range shortNames(o.doc) {
+			if text == "" {
+				var b strings.Builder
+				for _, x := range qs {
+					b.WriteString(strings.ToLower(x.text))
+					b.WriteByte('\n')
+				}
+				text = b.String()
+			}
+			if !containsWord(text, strings.ToLower(n)) {
+				continue
+			}
+			oi := o.info
+			if oi == nil {
+				oi = a.info(o.doc)
+			}
+			if !a.docAnswers(o.doc, oi, f) {
+				break
+			}
+			if xs := a.bestUnits(o, q, f); len(xs) > 0 {
+				return i, xs[:1]
+			}
+			break
+		}
+	}
+	return -1, nil
+}
+
+// minShortName is the shortest name a reference is looked for by: "PassG"
+// or "BMG" are too short to tell a reference from a coincidence.
+const minShortName = 8
+
+// shortNames returns the names another text may call d by: its title, the
+// title's one-word head ("Elternbeitragssatzung der Stadt …"), the short
+// title in brackets ("… (Elternbeitragssatzung)") and its synonyms, those
+// of at least minShortName runes.
+func shortNames(d knowledge.Document) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); utf8.RuneCountInString(s) >= minShortName {
+			out = append(out, s)
+		}
+	}
+	add(d.Title)
+	// The head of the title before its attribute: "Elternbeitragssatzung"
+	// of "Elternbeitragssatzung der Stadt …".
+	for _, sep := range []string{" der ", " des ", " für ", " über ", " zur ", " zum ", " vom "} {
+		if head, _, ok := strings.Cut(d.Title, sep); ok && !strings.Contains(head, " ") {
+			add(head)
+			break
+		}
+	}
+	if i := strings.LastIndexByte(d.Title, '('); i >= 0 {
+		if j := strings.IndexByte(d.Title[i:], ')'); j > 0 {
+			add(d.Title[i+1 : i+j])
+		}
+	}
+	for _, s := range d.Synonyms {
+		add(s)
+	}
+	return out
+}
+
+// containsWord reports whether text holds w as a whole word (or words).
+func containsWord(text, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, after := k == 0, k+len(w) == len(text)
+		if !before {
+			r, _ := utf8.DecodeLastRuneInString(text[:k])
+			before = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if !after {
+			r, _ := utf8.DecodeRuneInString(text[k+len(w):])
+			after = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if before && after {
+			return true
+		}
+		i = k + 1
+	}
 }

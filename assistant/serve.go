@@ -327,6 +327,15 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
+	if k, xs := a.referenced(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
+		// The page leaves the amount to the document it names.
+		c2 := sel.r.cands[k]
+		if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) > 0 {
+			b2 := composeAnswer(t.m, t.lang, c2, xs, "", false, a.kindLabel(t.m, c2.doc))
+			body.text += "\n\n" + b2.text
+			body.sources = append(body.sources, b2.sources...)
+		}
+	}
 	if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
 		// The statute states a rule the description leaves out.
 		c2 := sel.r.cands[k]
