@@ -76,6 +76,17 @@ var skippedElements = map[atom.Atom]bool{
 	atom.Form: true, atom.Svg: true, atom.Iframe: true, atom.Button: true, atom.Head: true,
 }
 
+// skipped reports whether element n is not part of the main text. A
+// button is a control, except the one that opens an accordion's entry
+// ("<h3><button aria-expanded=…>Kann ich …?</button></h3>"): its label is
+// the entry's question.
+func skipped(n *html.Node) bool {
+	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
+		return false
+	}
+	return skippedElements[n.DataAtom]
+}
+
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Ul: true, atom.Ol: true,
 	atom.Li: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
@@ -124,7 +135,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		}
 		return
 	case html.ElementNode:
-		if skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
 			return
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
@@ -179,7 +190,7 @@ func textOf(n *html.Node) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
-		if n.Type == html.ElementNode && skippedElements[n.DataAtom] {
+		if n.Type == html.ElementNode && skipped(n) {
 			return
 		}
 		if n.Type == html.TextNode {

@@ -109,6 +109,10 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		style   string
 		outline = -1
 		inText  bool
+		tables  int      // depth of the tables the paragraph stands in
+		cell    []string // the paragraphs of the table cell being read
+		row     []string // the cells of the table row being read
+		rows    int      // rows of the outermost table so far
 	)
 	flush := func() {
 		cur.Text = strings.Join(lines, "\n")
@@ -124,6 +128,12 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		}
 		style, outline = "", -1
 		if text == "" {
+			return
+		}
+		if tables > 0 {
+			// A table's cell, styled as a heading or not ("Frist" over a
+			// column), belongs to its row; it opens no section.
+			cell = append(cell, text)
 			return
 		}
 		switch {
@@ -163,6 +173,15 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				}
 			case "t":
 				inText = true
+			case "tbl":
+				if tables == 0 {
+					rows = 0
+				}
+				tables++
+			case "tc":
+				if tables == 1 {
+					cell = nil
+				}
 			case "tab":
 				para.WriteByte('\t')
 			case "br", "cr":
@@ -174,6 +193,24 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				inText = false
 			case "p":
 				endPara()
+			case "tc":
+				if tables == 1 {
+					row = append(row, strings.Join(cell, " "))
+					cell = nil
+				}
+			case "tr":
+				if tables == 1 {
+					// A row is one line of a Markdown table, the first
+					// one the table's head.
+					lines = append(lines, "| "+strings.Join(row, " | ")+" |")
+					if rows == 0 {
+						lines = append(lines, "|"+strings.Repeat(" --- |", len(row)))
+					}
+					rows++
+					row = nil
+				}
+			case "tbl":
+				tables--
 			}
 		case xml.CharData:
 			if inText {

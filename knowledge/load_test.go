@@ -3,6 +3,8 @@
 package knowledge
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"log/slog"
 	"os"
@@ -514,5 +516,73 @@ func TestLoadRootsLogsSkips(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "reason=\"PDF ist verschlüsselt\"") {
 		t.Errorf("log lacks the reason:\n%s", buf.String())
+	}
+}
+
+// An accordion's question is the label of the button that opens it; other
+// buttons (consent, search) are controls, not text.
+func TestHTMLAccordionQuestionIsKept(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><body><main><h1>Beispielbox mieten</h1>
+<h2>Häufige Fragen</h2>
+<h3 class="akkordeon"><button type="button" aria-expanded="false">Darf ich Helme in der Box lagern?</button></h3>
+<div><p>Ja, Helme und Taschen dürfen Sie lagern.</p></div>
+<button type="button" data-consent="alle">Alle akzeptieren</button>
+</main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings, texts []string
+	for _, s := range pd.sections {
+		headings = append(headings, s.Heading)
+		texts = append(texts, s.Text)
+	}
+	all := strings.Join(headings, "|") + "\n" + strings.Join(texts, "|")
+	if !strings.Contains(all, "Darf ich Helme in der Box lagern?") {
+		t.Errorf("the accordion's question is lost: %q", all)
+	}
+	if strings.Contains(all, "Alle akzeptieren") {
+		t.Errorf("a consent button's label is text: %q", all)
+	}
+}
+
+// A Word table is read as a Markdown table, a row per line: its cells,
+// styled as headings or not, open no section.
+func TestDOCXTableRows(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	tc := func(s string) string { return `<w:tc>` + p("", s) + `</w:tc>` }
+	doc := `<w:document ` + ns + `><w:body>` + p("Title", "Krankmeldung") + p("Heading1", "Besondere Fälle") +
+		`<w:tbl><w:tr>` + tc("Situation") + `<w:tc>` + p("Heading2", "Frist") + `</w:tc></w:tr>` +
+		`<w:tr>` + tc("Kind krank") + tc("am ersten Tag") + `</w:tr></w:tbl>` +
+		p("", "Danach gilt das Übliche.") + `</w:body></w:document>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	pd, err := parseDOCX(buf.Bytes(), newBudget(Limits{}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range pd.sections {
+		got = append(got, "## "+s.Heading+"\n"+s.Text)
+	}
+	want := []string{"## \n", "## Besondere Fälle\n| Situation | Frist |\n| --- | --- |\n| Kind krank | am ersten Tag |\nDanach gilt das Übliche."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
 	}
 }
