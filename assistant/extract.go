@@ -128,6 +128,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	for _, f := range q.facets {
 		got := false
 		secs := sectionsFor(d, f)
+		if f == knowledge.FacetKosten && q.amountOnly {
+			// The asker's own amount: the sentence that compares (below),
+			// not the fee table.
+			secs = nil
+		}
 		if d.Kind == knowledge.KindLaw && len(secs) > 1 {
 			// A fee ordinance is all fee paragraphs: the one that
 			// speaks of what the question asks answers, not all of

@@ -288,6 +288,28 @@ func withoutSpans(ws []string, spans [][2]int) []string {
 	return out
 }
 
+// withoutStatedAmounts returns ws without the currency word of an amount
+// the text states ("5 Euro", "zwanzig Euro"), or ws itself when it states
+// none.
+func withoutStatedAmounts(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		if (w == "euro" || w == "eur") && i > 0 && (isDigits(ws[i-1]) || numberWord(ws[i-1])) {
+			if out == nil {
+				out = slices.Clone(ws[:i])
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
 // withoutCallPreamble removes the opening of a phone call ("ich rufe an
 // wegen …", "ich ruf an weil …"): it says how the asker reaches us, not
 // that they ask how to reach us.

@@ -562,3 +562,21 @@ func TestReferencedBylawStatesTheAmount(t *testing.T) {
 		t.Errorf("sources %v, want the page, then the bylaw with the amount:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// An amount the asker states is compared with the amounts of the page's
+// rules, not answered with its fee table; a cost question still is.
+func TestStatedAmountIsNoCostQuestion(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/fund.md": {Data: []byte("---\ntitle: Beispielfunde abgeben\n---\n" +
+			"# Ich habe etwas gefunden. Was muss ich tun?\n\nGeben Sie den Beispielfund im Amt ab. Beispielfunde mit einem Wert von weniger als 10 Euro müssen Sie nicht abgeben.\n\n" +
+			"# Welche Gebühren fallen an?\n\n- Rückgabe bis 100 Euro Wert: 5,00 Euro\n- Rückgabe über 100 Euro Wert: 12,00 Euro\n")},
+	}
+	ans := askRoot(t, root, "hab einen beispielfund gefunden, da sind nur 5 euro drin, muss ich den echt abgeben")
+	if !strings.Contains(ans.Text, "weniger als 10 Euro müssen Sie nicht abgeben") {
+		t.Errorf("answer lacks the rule for small finds:\n%s", ans.Text)
+	}
+	if ans := askRoot(t, root, "was kostet die rückgabe eines beispielfunds"); !strings.Contains(ans.Text, "12,00 Euro") {
+		t.Errorf("a cost question lacks the fee table:\n%s", ans.Text)
+	}
+}

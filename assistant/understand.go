@@ -54,6 +54,9 @@ type question struct {
 	// the asker to the previous question ("ich bin 19", "für meine
 	// Tochter"), without naming anything new or asking for a facet.
 	onlyFact bool
+	// amountOnly: the cost facet comes only from an amount the asker
+	// states ("da sind nur 5 Euro drin").
+	amountOnly bool
 	// contrast is true for a short message that qualifies the previous
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
@@ -233,6 +236,13 @@ func (a *Assistant) understand(t *turn) question {
 		q.facets = []knowledge.Facet{knowledge.FacetKosten}
 	}
 	askedWords := words(asked)
+	if rest := withoutStatedAmounts(askedWords); len(rest) != len(askedWords) && containsFacet(q.facets, knowledge.FacetKosten) &&
+		!containsFacet(a.lex.detectFacets(strings.Join(rest, " ")), knowledge.FacetKosten) {
+		// "da sind nur 5 Euro drin": the cost came only from an amount
+		// the asker states. It is compared with the amounts the sources
+		// state ("weniger als 10 Euro"), not answered with a fee table.
+		q.amountOnly = true
+	}
 	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
