@@ -580,3 +580,20 @@ func TestStatedAmountIsNoCostQuestion(t *testing.T) {
 		t.Errorf("a cost question lacks the fee table:\n%s", ans.Text)
 	}
 }
+
+// A question when something new begins, which the service page answers
+// with no date, is followed by the notice's sentence that states it.
+func TestNoticeAnnouncesWhenItBegins(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"p/**\"\n    kind: notice\n")},
+		"l/marke.md": {Data: []byte("---\ntitle: Beispielmarke tauschen\n---\n" +
+			"# Wie tausche ich eine Beispielmarke?\n\nSie tauschen die Beispielmarke im Amt. Bringen Sie die alte Beispielmarke mit.\n\n" +
+			"# Online\n\nEin Online-Dienst ist in Vorbereitung.\n")},
+		"p/portal.md": {Data: []byte("---\ntitle: Neues Serviceportal der Stadt\n---\n" +
+			"Der Rat hat das neue Serviceportal beschlossen.\n\nAb Montag, 4. Januar 2027, können Sie Beispielmarken online tauschen und Termine buchen.\n")},
+	}
+	ans := askRoot(t, root, "hab gehört man kann die beispielmarke bald online tauschen, ab wann geht das")
+	if !strings.Contains(ans.Text, "4. Januar 2027") {
+		t.Errorf("answer lacks the date the notice announces:\n%s", ans.Text)
+	}
+}

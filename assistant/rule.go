@@ -202,3 +202,74 @@ func containsWord(text, w string) bool {
 		i = k + 1
 	}
 }
+
+// A notice announces when something new begins ("Ab dem 4. Januar 2027
+// tauschen Sie Tonnen im neuen Online-Portal"): a question when it begins
+// that the chosen page answers with no date is followed by the retrieved
+// notice's sentence that states one and speaks of the question's matter.
+
+// minAnnouncedWords is how many of the question's words (a facet asked
+// other than the date itself counting as one) a notice's sentence with the
+// date must hold.
+const minAnnouncedWords = 2
+
+// announced returns the notice among sel's first candidates whose
+// sentence states the date q asks for, and that sentence; -1 when the
+// question asks no date, the chosen document is a notice or states one
+// for it, or no notice does.
+func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote) (int, []quote) {
+	if sel.followUp || q.want&valDate == 0 || c.doc.Kind == knowledge.KindNotice {
+		return -1, nil
+	}
+	for _, x := range qs {
+		for _, u := range splitUnits(x.text) {
+			if a.announces(u, q) >= minAnnouncedWords {
+				return -1, nil // the page says when itself
+			}
+		}
+	}
+	for i, o := range sel.r.cands {
+		if o.doc.Kind != knowledge.KindNotice || o.rank > maxRuleRank || !o.relevantTo() {
+			continue
+		}
+		best, bestN := "", 0
+		for _, s := range o.doc.Sections {
+			for _, u := range splitUnits(a.clean(s.Text, false)) {
+				if n := a.announces(u, q); n > bestN {
+					best, bestN = u, n
+				}
+			}
+		}
+		if bestN >= minAnnouncedWords {
+			return i, []quote{{text: best}}
+		}
+	}
+	return -1, nil
+}
+
+// announces returns how many of q's words unit u holds when it states a
+// date, a facet asked other than the date itself counting as one word
+// ("online" in "kann man … online tauschen"); 0 when it states none.
+func (a *Assistant) announces(u string, q question) int {
+	ws := words(u)
+	if a.unitValues(u, ws)&valDate == 0 {
+		return 0
+	}
+	ts := map[string]bool{}
+	for _, w := range ws {
+		ts[stem(w)] = true
+	}
+	n := 0
+	for _, st := range q.terms.content {
+		if q.terms.hit(ts, st) {
+			n++
+		}
+	}
+	for _, f := range q.facets {
+		if f != knowledge.FacetFristen && a.speaksOfWords(ws, f) {
+			n++
+			break
+		}
+	}
+	return n
+}

@@ -336,6 +336,13 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			body.sources = append(body.sources, b2.sources...)
 		}
 	}
+	if k, xs := a.announced(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
+		// A notice says when the new thing asked about begins.
+		c2 := sel.r.cands[k]
+		b2 := composeAnswer(t.m, t.lang, c2, xs, "", false, a.kindLabel(t.m, c2.doc))
+		body.text += "\n\n" + b2.text
+		body.sources = append(body.sources, b2.sources...)
+	}
 	if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
 		// The statute states a rule the description leaves out.
 		c2 := sel.r.cands[k]
