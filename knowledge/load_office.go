@@ -10,10 +10,13 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -432,6 +435,10 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	if len(pd.sections) == 0 {
 		return pd, fileErrorf(nil, "PDF ohne Seiten")
 	}
+	dropRunningLines(pd.sections)
+	for i := range pd.sections {
+		pd.sections[i].Text = joinWrappedLines(pd.sections[i].Text)
+	}
 	pd.sections = paragraphSections(pd.sections)
 	return pd, nil
 }
@@ -478,6 +485,96 @@ func pdfPages(r *pdf.Reader, lim Limits) ([]pdf.Page, error) {
 		return nil, err
 	}
 	return pages, nil
+}
+
+// pageNumberRE matches a page's running head or foot that numbers it:
+// "Seite 2 von 5", "Seite 2/5", "- 2 -".
+var pageNumberRE = regexp.MustCompile(`(?i)\bSeite\s+\d+\s*(?:von|/)\s*\d+\b|^[-–]\s*\d+\s*[-–]$`)
+
+// dropRunningLines removes the running heads and feet of a PDF's pages:
+// lines that number the page, and lines that stand on two or more pages
+// alike, digits aside ("Amtsblatt Nr. 4/2026 – Seite 1 von 2").
+func dropRunningLines(pages []Section) {
+	seen := map[string]int{}
+	shape := func(l string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '#'
+			}
+			return r
+		}, l)
+	}
+	for _, p := range pages {
+		onPage := map[string]bool{}
+		for _, l := range strings.Split(p.Text, "\n") {
+			if k := shape(l); !onPage[k] {
+				onPage[k] = true
+				seen[k]++
+			}
+		}
+	}
+	for i, p := range pages {
+		var keep []string
+		for _, l := range strings.Split(p.Text, "\n") {
+			if pageNumberRE.MatchString(l) || len(pages) > 1 && seen[shape(l)] > 1 && len(l) < 120 {
+				continue
+			}
+			keep = append(keep, l)
+		}
+		pages[i].Text = strings.Join(keep, "\n")
+	}
+}
+
+// newItemRE matches the start of a line that begins an item of its own: a
+// numbered paragraph, an enumeration, a § or a bullet.
+var newItemRE = regexp.MustCompile(`^(?:\(\d{1,2}[a-z]?\)|\d{1,2}\.\s|[a-z]{1,3}\)\s|§|[-•–]\s)`)
+
+// joinWrappedLines joins the lines a PDF broke inside a sentence: a word
+// hyphenated at the line's end ("weni-" "ger" → "weniger"; "an-" "und" stays
+// "an- und") and a line that fills the page's width without ending a
+// sentence, when the next one begins no item of its own. Short lines
+// (table rows, headings) stay as they are.
+func joinWrappedLines(text string) string {
+	lines := strings.Split(text, "\n")
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l))
+	}
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		for i+1 < len(lines) {
+			next := lines[i+1]
+			first, _ := utf8.DecodeRuneInString(next)
+			if hyphenated(l) && unicode.IsLower(first) {
+				if w, _, _ := strings.Cut(next, " "); w == "und" || w == "oder" || w == "bis" || w == "sowie" {
+					l += " " + next // "an- und abmelden"
+				} else {
+					l = l[:len(l)-1] + next
+				}
+				i++
+				continue
+			}
+			if !strings.ContainsAny(l[len(l)-1:], ".:;!?") && utf8.RuneCountInString(l)*4 >= width*3 && !newItemRE.MatchString(next) && first != utf8.RuneError {
+				l += " " + next
+				i++
+				continue
+			}
+			break
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// hyphenated reports whether line l ends with a word cut by a hyphen: a
+// lower-case letter, then "-".
+func hyphenated(l string) bool {
+	if !strings.HasSuffix(l, "-") || len(l) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(l[:len(l)-1])
+	return unicode.IsLower(r)
 }
 
 // cleanPDFText trims the lines of extracted page text and drops empty runs.

@@ -586,3 +586,26 @@ func TestDOCXTableRows(t *testing.T) {
 		t.Errorf("sections (-want +got):\n%s", diff)
 	}
 }
+
+// A PDF's lines broken inside a sentence are joined, hyphenated words
+// whole again, and its running heads and feet dropped; table rows and
+// items stay lines of their own.
+func TestPDFTextJoinsWrappedLines(t *testing.T) {
+	pages := []Section{
+		{Heading: "Seite 1", Text: "(1) Der monatliche Beitrag richtet sich nach dem Einkommen der Beitragspflich-\ntigen und nach dem vereinbarten wöchentlichen Betreuungsumfang der Kinder.\nEinkommen bis 25 Std.\nbis 25.000 Euro 0 Euro\n1. für das zweite Kind um 50 Prozent,\nAmtsblatt der Stadt Nr. 4/2026 – Seite 1 von 2"},
+		{Heading: "Seite 2", Text: "(2) Tonnen können Sie an-\nund abmelden.\nAmtsblatt der Stadt Nr. 4/2026 – Seite 2 von 2"},
+	}
+	dropRunningLines(pages)
+	for i := range pages {
+		pages[i].Text = joinWrappedLines(pages[i].Text)
+	}
+	want := []string{
+		"(1) Der monatliche Beitrag richtet sich nach dem Einkommen der Beitragspflichtigen und nach dem vereinbarten wöchentlichen Betreuungsumfang der Kinder.\nEinkommen bis 25 Std.\nbis 25.000 Euro 0 Euro\n1. für das zweite Kind um 50 Prozent,",
+		"(2) Tonnen können Sie an- und abmelden.",
+	}
+	for i, w := range want {
+		if pages[i].Text != w {
+			t.Errorf("page %d:\n%q\nwant\n%q", i+1, pages[i].Text, w)
+		}
+	}
+}
