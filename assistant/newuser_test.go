@@ -597,3 +597,18 @@ func TestNoticeAnnouncesWhenItBegins(t *testing.T) {
 		t.Errorf("answer lacks the date the notice announces:\n%s", ans.Text)
 	}
 }
+
+// "Darf ich …?" is answered by the sentence that says what is allowed or
+// not ("nicht gestattet", "zulässig").
+func TestPermissionQuestionQuotesWhatIsAllowed(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"s/platz.md": {Data: []byte("---\ntitle: Beispielplatzordnung\n---\n" +
+			"# § 2 Benutzung\n\n(1) Der Beispielplatz steht allen Besucherinnen und Besuchern von 8 bis 20 Uhr offen.\n\n" +
+			"(2) Auf dem Beispielplatz ist das Mitbringen von Hunden nicht gestattet; Assistenzhunde sind ausgenommen.\n")},
+	}
+	ans := askRoot(t, root, "darf ich meinen hund mitbringen wenn ich den beispielplatz besuche")
+	if !strings.Contains(ans.Text, "nicht gestattet") {
+		t.Errorf("answer lacks what is not allowed:\n%s", ans.Text)
+	}
+}
