@@ -301,14 +301,7 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 	if info == nil {
 		info = a.info(c.doc)
 	}
-	quoted := make([]stemSet, len(qs))
-	for i, x := range qs {
-		quoted[i] = info.quoteStems(x.text)
-	}
-	// A word hits the quotes together when it hits one of them.
-	inQuotes := func(s string) bool {
-		return slices.ContainsFunc(quoted, func(ts stemSet) bool { return q.terms.hitIn(ts, s) })
-	}
+	inQuotes := quotedIn(info, q.terms, qs)
 	rest := q
 	rest.terms.content = nil
 	rest.events, rest.codes = nil, nil
@@ -326,6 +319,19 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 		}
 	}
 	return rest
+}
+
+// quotedIn returns whether a stem of the question hits the quotes qs of a
+// document with derived data info: it hits them together when it hits one
+// of them.
+func quotedIn(info *docInfo, terms queryTerms, qs []quote) func(string) bool {
+	quoted := make([]stemSet, len(qs))
+	for i, x := range qs {
+		quoted[i] = info.quoteStems(x.text)
+	}
+	return func(s string) bool {
+		return slices.ContainsFunc(quoted, func(ts stemSet) bool { return terms.hitIn(ts, s) })
+	}
 }
 
 // clean turns source text into what an answer may quote: plain text

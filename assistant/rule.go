@@ -35,25 +35,12 @@ func (a *Assistant) statuteRule(q question, sel selection, c candidate, qs []quo
 	if info == nil {
 		info = a.info(c.doc)
 	}
-	quoted := make([]stemSet, len(qs))
-	for i, x := range qs {
-		quoted[i] = info.quoteStems(x.text)
-	}
 	// The words asked that neither the description's names nor its
 	// quotes hold.
+	inQuotes := quotedIn(info, q.terms, qs)
 	var open []string
 	for _, s := range q.terms.content {
-		if len(s) < 4 || info.nameTok[s] || q.terms.eventOnly[s] {
-			continue
-		}
-		answered := false
-		for _, ts := range quoted {
-			if q.terms.hitIn(ts, s) {
-				answered = true
-				break
-			}
-		}
-		if !answered {
+		if len(s) >= 4 && !info.nameTok[s] && !q.terms.eventOnly[s] && !inQuotes(s) {
 			open = append(open, s)
 		}
 	}

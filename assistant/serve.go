@@ -315,61 +315,47 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	} else if missing {
 		t.conf *= 0.8
 	}
-	if j, q2 := a.second(t, q, sel); j >= 0 && !t.conv.Simple {
-		// The other part of the message names another service: its
-		// answer follows in a block of its own.
-		c2 := sel.r.cands[j]
-		qs2, lead2, _ := a.extract(c2, q2, true)
-		qs2 = withinRunes(qs2, maxAnswerRunes/2)
-		if len(qs2) > 0 {
-			b2 := composeAnswer(t.m, t.lang, c2, qs2, lead2, false, a.kindLabel(t.m, c2.doc))
-			body.text += "\n\n" + b2.text
-			body.sources = append(body.sources, b2.sources...)
-		}
-	}
-	if k, xs := a.referenced(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
-		// The page leaves the amount to the document it names.
-		c2 := sel.r.cands[k]
-		if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) > 0 {
-			b2 := composeAnswer(t.m, t.lang, c2, xs, "", false, a.kindLabel(t.m, c2.doc))
-			body.text += "\n\n" + b2.text
-			body.sources = append(body.sources, b2.sources...)
-		}
-	}
-	if k, xs := a.announced(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
-		// A notice says when the new thing asked about begins.
-		c2 := sel.r.cands[k]
-		b2 := composeAnswer(t.m, t.lang, c2, xs, "", false, a.kindLabel(t.m, c2.doc))
-		body.text += "\n\n" + b2.text
-		body.sources = append(body.sources, b2.sources...)
-	}
-	if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
-		// The statute states a rule the description leaves out.
-		c2 := sel.r.cands[k]
-		if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) > 0 {
-			b2 := composeAnswer(t.m, t.lang, c2, xs, "", false, a.kindLabel(t.m, c2.doc))
-			body.text += "\n\n" + b2.text
-			body.sources = append(body.sources, b2.sources...)
-		}
-	}
-	if _, own := a.faqEntry(c, q); !own && !t.conv.Simple {
-		if k, x := a.exactFAQ(q, sel, c); k >= 0 && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
-			// A related page asks the asker's very question among its
-			// questions and answers: its entry follows.
+	if !t.conv.Simple {
+		// Blocks of other documents follow the chosen one's, each with
+		// its source, a document at most once, a block at most half a
+		// screen.
+		add := func(k int, xs []quote, lead string) {
 			c2 := sel.r.cands[k]
-			b2 := composeAnswer(t.m, t.lang, c2, []quote{x}, "", false, a.kindLabel(t.m, c2.doc))
+			if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) == 0 || citesDoc(body.sources, c2.doc.ID) {
+				return
+			}
+			b2 := composeAnswer(t.m, t.lang, c2, xs, lead, false, a.kindLabel(t.m, c2.doc))
 			body.text += "\n\n" + b2.text
 			body.sources = append(body.sources, b2.sources...)
 		}
-	}
-	if k := datedNotice(q, sel, c); k >= 0 && !t.conv.Simple && !citesDoc(body.sources, sel.r.cands[k].doc.ID) {
-		// The day the asker names has a notice of its own ("am 31.
-		// Dezember geschlossen"): it follows the service's answer.
-		c3 := sel.r.cands[k]
-		if qs3 := a.datedQuotes(c3, q); len(qs3) > 0 {
-			b3 := composeAnswer(t.m, t.lang, c3, qs3, "", false, a.kindLabel(t.m, c3.doc))
-			body.text += "\n\n" + b3.text
-			body.sources = append(body.sources, b3.sources...)
+		if j, q2 := a.second(t, q, sel); j >= 0 {
+			// The other part of the message names another service.
+			qs2, lead2, _ := a.extract(sel.r.cands[j], q2, true)
+			add(j, qs2, lead2)
+		}
+		if k, xs := a.referenced(q, sel, c, qs); k >= 0 {
+			// The page leaves the amount to the document it names.
+			add(k, xs, "")
+		}
+		if k, xs := a.announced(q, sel, c, qs); k >= 0 {
+			// A notice says when the new thing asked about begins.
+			add(k, xs, "")
+		}
+		if k, xs := a.statuteRule(q, sel, c, qs); k >= 0 {
+			// The statute states a rule the description leaves out.
+			add(k, xs, "")
+		}
+		if _, own := a.faqEntry(c, q); !own {
+			if k, x := a.exactFAQ(q, sel, c); k >= 0 {
+				// A related page asks the asker's very question among
+				// its questions and answers.
+				add(k, []quote{x}, "")
+			}
+		}
+		if k := datedNotice(q, sel, c); k >= 0 {
+			// The day the asker names has a notice of its own ("am 31.
+			// Dezember geschlossen").
+			add(k, a.datedQuotes(sel.r.cands[k], q), "")
 		}
 	}
 	t.conv.Focus = c.doc.ID
