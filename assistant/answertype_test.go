@@ -848,3 +848,17 @@ func TestAgeFitsStatuteWording(t *testing.T) {
 		}
 	}
 }
+
+// A size the asker states picks its line of a fee table.
+func TestStatedSizePicksItsLine(t *testing.T) {
+	if got := statedSize(words("was kostet eine 240 liter tonne")); got != "240 liter" {
+		t.Errorf("statedSize = %q", got)
+	}
+	table := "- 120 Liter: 216,00 Euro\n- 240 Liter: 421,20 Euro\n- 1.100 Liter: 1.886,40 Euro"
+	if got := sizeLine(table, "240 liter"); got != "240 Liter: 421,20 Euro" {
+		t.Errorf("sizeLine = %q", got)
+	}
+	if got := sizeLine(table, "60 liter"); got != "" {
+		t.Errorf("sizeLine for a size the table lacks = %q", got)
+	}
+}

@@ -1492,6 +1492,11 @@ func situationLine(text string, s situation) string {
 			return l
 		}
 	}
+	if s.size != "" {
+		if l := sizeLine(text, s.size); l != "" {
+			return l
+		}
+	}
 	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
 		return ""
 	}
@@ -1727,6 +1732,29 @@ func dropWeakest(keep map[int]bool, best int, unit func(i int) (runes int, v flo
 // "entfällt": worth quoting when asked, not unasked.
 func saysNothing(text string) bool {
 	return len(strings.Fields(text)) < 3 && !strings.ContainsAny(text, "0123456789")
+}
+
+// sizeLine returns the one line of text's tables or lists that is for the
+// size the asker states ("240 Liter 421,20 Euro" for "240 liter") and
+// states an amount; "" when none or several are.
+func sizeLine(text, size string) string {
+	var match []string
+	for _, u := range splitUnits(text) {
+		if runeLen(u) > 160 || !amountRE.MatchString(u) {
+			continue
+		}
+		ws := words(u)
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i]+" "+sizeUnit(ws[i+1]) == size {
+				match = append(match, u)
+				break
+			}
+		}
+	}
+	if len(match) != 1 {
+		return ""
+	}
+	return lineAlone(listItemRE.ReplaceAllString(match[0], ""))
 }
 
 // personsRE finds the household size a line of a table or list is for:

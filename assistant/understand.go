@@ -86,6 +86,10 @@ type situation struct {
 	// household is the number of people the asker's household has
 	// ("wir sind zu dritt", "4-köpfige Familie"), 0 when not said.
 	household int
+	// size is a quantity the asker states with its unit ("240 Liter",
+	// "35 Stunden"), as "240 liter", "" when none; a table line for it
+	// is stated first.
+	size string
 }
 
 // words returns the stems by which a document's names speak of the
@@ -114,7 +118,7 @@ func (s situation) words() []string {
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != ""
 }
 
 var (
@@ -379,6 +383,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 		s.age = spelledAge(ws)
 	}
 	s.household = householdSize(ws)
+	s.size = statedSize(ws)
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
 	s.lost = lx.match("situation_lost", ws)
@@ -405,6 +410,39 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 		s.child = true
 	}
 	return s
+}
+
+// sizeUnit maps the units a size is stated in, as folded words, to one
+// spelling: "std" and "stunden" are one unit.
+func sizeUnit(w string) string {
+	switch w {
+	case "liter", "l":
+		return "liter"
+	case "stunden", "std", "wochenstunden":
+		return "stunden"
+	case "qm", "m2", "quadratmeter":
+		return "qm"
+	case "kg", "kilogramm", "kilo":
+		return "kg"
+	case "meter", "m":
+		return "meter"
+	case "kw", "kilowatt":
+		return "kw"
+	}
+	return ""
+}
+
+// statedSize returns the first quantity ws state with a unit of
+// sizeUnit ("240 Liter" → "240 liter"), "" when there is none.
+func statedSize(ws []string) string {
+	for i := 0; i+1 < len(ws); i++ {
+		if isDigits(ws[i]) {
+			if u := sizeUnit(ws[i+1]); u != "" {
+				return ws[i] + " " + u
+			}
+		}
+	}
+	return ""
 }
 
 // maxContrastWords is the longest message that qualifies the previous
