@@ -136,6 +136,20 @@ func (c ChoiceCandidate) Score(w Weights) float64 {
 // features computes the choice features of every candidate of r for q.
 // r.score must have run.
 func (a *Assistant) features(r *retrieval, q question) {
+	a.computeFeatures(r, q, true)
+}
+
+// relevanceFeatures computes only the features that confidence,
+// relevantTo and namesDoc read (coverage, title, passage, event, distinct
+// and the cheap ones beside them), for a retrieval nobody chooses from:
+// a follow-up's. The others (the facet's answers, the full title, the
+// situation, dates, references to other titles) stay 0.
+func (a *Assistant) relevanceFeatures(r *retrieval, q question) {
+	a.computeFeatures(r, q, false)
+}
+
+// computeFeatures is features, or relevanceFeatures when all is false.
+func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 	if len(r.cands) == 0 {
 		return
 	}
@@ -195,7 +209,10 @@ func (a *Assistant) features(r *retrieval, q question) {
 			}
 			f[featPassage] = hit / total
 		}
-		title := c.titleStems(a)
+		var title []string
+		if all {
+			title = c.titleStems(a)
+		}
 		if len(title) > 0 {
 			n := 0
 			for _, s := range title {
@@ -214,7 +231,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 		if c.primary {
 			f[featPrimary] = 1
 		}
-		if len(q.facets) > 0 {
+		if len(q.facets) > 0 && all {
 			n := 0
 			for _, fc := range q.facets {
 				if hasSection(c.doc, fc) {
@@ -261,6 +278,9 @@ func (a *Assistant) features(r *retrieval, q question) {
 			f[featInternal] = 1
 		}
 		for _, s := range q.sit.words() {
+			if !all {
+				break // only choosing reads the situation
+			}
 			if names.match(s) {
 				if slices.Contains(q.sit.status, s) {
 					// "ich bin arbeitslos gemeldet" and "Arbeitslosengeld".
@@ -270,7 +290,7 @@ func (a *Assistant) features(r *retrieval, q question) {
 				f[featSituation] = 1
 			}
 		}
-		if len(q.dates) > 0 && namesDay(c.info.daysOf(c.doc), q.dates) {
+		if all && len(q.dates) > 0 && namesDay(c.info.daysOf(c.doc), q.dates) {
 			// "am 17. Dezember" and the notice of that day's closure.
 			f[featDate] = 1
 		}
@@ -283,6 +303,9 @@ func (a *Assistant) features(r *retrieval, q question) {
 			}
 		}
 		c.feat = f
+	}
+	if !all {
+		return
 	}
 	// A document that only points to another ("siehe „Verlust des
 	// Personalausweises melden“") is not the answer when the question

@@ -686,7 +686,9 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 	}
 	ct := a.lex.terms(combined)
 	r.score(ct, a.lex.genericStems)
-	a.features(&r, question{terms: ct, facets: facets, events: qu.events, sit: qu.sit})
+	// Nobody chooses among these candidates: only what the confidence
+	// and the relevance of a candidate read is computed.
+	a.relevanceFeatures(&r, question{terms: ct, facets: facets, events: qu.events, sit: qu.sit})
 	focusIdx := -1
 	for i, c := range r.cands {
 		if c.doc.ID == focus.ID {
