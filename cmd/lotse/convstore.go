@@ -36,6 +36,9 @@ type conversationStore struct {
 	st     *ticketing.Store
 	redact bool
 
+	// bufs lends Save a buffer to encode a turn's entries in.
+	bufs sync.Pool // of *bytes.Buffer
+
 	mu    sync.Mutex
 	live  map[string]*clist.Element // of *liveConv
 	lru   clist.List                // front: most recently used
@@ -55,6 +58,10 @@ const (
 	// here for long.
 	liveIdle = 30 * time.Minute
 )
+
+// maxLentBuffer is the largest buffer Save keeps for the next turn: a
+// turn's entries are a few KB.
+const maxLentBuffer = 64 << 10
 
 // liveConv is a conversation as stored at revision rev: conv is what Load
 // returns a copy of (redacted when the store redacts), entries the JSON of
@@ -128,7 +135,19 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 	stored.Slots = maps.Clone(conv.Slots)
 	stored.Entries = make([]assistant.Entry, len(conv.Entries))
 	copy(stored.Entries, conv.Entries)
-	var add []byte // the JSON of the entries added since, comma-separated
+	// The JSON of the entries added since, comma-separated, in a lent
+	// buffer: encodeConversation copies it into the document.
+	add, _ := c.bufs.Get().(*bytes.Buffer)
+	if add == nil {
+		add = new(bytes.Buffer)
+	}
+	defer func() {
+		if add.Cap() <= maxLentBuffer {
+			add.Reset()
+			c.bufs.Put(add)
+		}
+	}()
+	enc := json.NewEncoder(add) // what json.Marshal writes, and a newline
 	for i := kept; i < len(stored.Entries); i++ {
 		e := &stored.Entries[i]
 		if c.redact && (e.Role == assistant.RoleUser || e.Role == assistant.RoleAgent) {
@@ -137,16 +156,15 @@ func (c *conversationStore) Save(ctx context.Context, conv *assistant.Conversati
 		if e.Sources != nil {
 			e.Sources = append([]assistant.Source(nil), e.Sources...)
 		}
-		b, err := json.Marshal(e)
-		if err != nil {
+		if add.Len() > 0 {
+			add.WriteByte(',')
+		}
+		if err := enc.Encode(e); err != nil {
 			return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
 		}
-		if len(add) > 0 {
-			add = append(add, ',')
-		}
-		add = append(add, b...)
+		add.Truncate(add.Len() - 1) // the newline
 	}
-	data, entries, err := encodeConversation(&stored, prev, add)
+	data, entries, err := encodeConversation(&stored, prev, add.Bytes())
 	if err != nil {
 		return fmt.Errorf("conversation %s: encode: %w", conv.ID, err)
 	}

@@ -83,6 +83,31 @@ func TestEncodeConversationIsTheDocument(t *testing.T) {
 // conversation in memory is handed out again only while its revision is
 // the stored one. Another writer (a second instance, `lotse privacy
 // erase`, retention) makes the next Load read the database.
+// Every save stores what json.Marshal writes for the conversation, byte
+// for byte, turn after turn, also for texts that JSON escapes.
+func TestSavedDocumentIsJSONMarshal(t *testing.T) {
+	ctx := context.Background()
+	st := openConvStore(t)
+	cs := newConversationStore(st, false)
+	c := testConversation("c1")
+	for turn, q := range []string{"<b>Frage</b> & mehr", "Zeile\u2028zwei \"zitiert\"", "ohne"} {
+		addTurn(c, q, "Antwort "+q)
+		if err := cs.Save(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		rec, err := st.LoadConversation(ctx, "c1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := json.Marshal(c); string(rec.Data) != string(want) {
+			t.Fatalf("turn %d stored\n%s\nwant\n%s", turn, rec.Data, want)
+		}
+		if c, err = cs.Load(ctx, "c1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestConversationStoreStaysInStepWithTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	st := openConvStore(t)
