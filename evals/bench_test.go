@@ -4,6 +4,7 @@ package evals
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -74,5 +75,35 @@ func BenchmarkBenchConversation(b *testing.B) {
 		if ans.Text == "" {
 			b.Fatalf("%q: empty answer", questions[k])
 		}
+	}
+}
+
+// BenchmarkBenchConversationTurn times each of BenchConversation's
+// questions alone, the conversation before it asked untimed: two of them
+// continue the conversation (follow-ups) and cost more than the others.
+// go test -run '^$' -bench BenchConversationTurn -benchmem ./evals/
+func BenchmarkBenchConversationTurn(b *testing.B) {
+	questions := append(slices.Clone(callsim.DefaultBenchQuestions), "Und wie lange dauert das?")
+	asker, release, err := offlineBuilder([]knowledge.Root{{Name: "musterstadt", FS: musterstadt.FS()}})(context.Background(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer release()
+	for k := range questions {
+		b.Run(fmt.Sprint(k+1), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				conv := &assistant.Conversation{ID: "bench", Audience: knowledge.Citizen, Channel: Channel}
+				for _, q := range questions[:k] {
+					if _, err := asker.Ask(context.Background(), conv, assistant.Message{Text: q}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				if _, err := asker.Ask(context.Background(), conv, assistant.Message{Text: questions[k]}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
