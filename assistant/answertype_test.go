@@ -862,3 +862,21 @@ func TestStatedSizePicksItsLine(t *testing.T) {
 		t.Errorf("sizeLine for a size the table lacks = %q", got)
 	}
 }
+
+// Possessives in every case are no words of the matter, and what lapses
+// ("verjährt") is what the sources call "getilgt".
+func TestPossessivesAndLapsing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if q := a.lex.terms("die geburt meines kindes"); slices.Contains(q.content, stem("meines")) {
+		t.Errorf("content = %v, want no possessive", q.content)
+	}
+	msg := "wann verjährt eine eintragung"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: msg, query: msg, sig: a.lex.signals(msg), lang: "de"})
+	unit := map[string]bool{}
+	for _, w := range words("Eintragungen werden nach Ablauf der Frist getilgt.") {
+		unit[stem(german.DropZuInfix(w))] = true
+	}
+	if !q.terms.hit(unit, stem(words("verjährt")[0])) {
+		t.Errorf("%q does not meet %q (alternatives %v)", "verjährt", "getilgt", q.terms.alts)
+	}
+}
