@@ -227,6 +227,11 @@ func TestEachDocumentCitedOnce(t *testing.T) {
 		"ich melde mein gewerbe an und mein auto um, was kostet beides",
 	} {
 		ans := askCitizen(t, a, q)
+		// The chosen document's quotes (a screen) and the blocks after
+		// them (half a screen together), frames and links aside.
+		if n := len([]rune(ans.Text)); n > 3000 {
+			t.Errorf("%q: answer of %d runes", q, n)
+		}
 		seen := map[string]bool{}
 		for _, s := range ans.Sources {
 			if seen[s.ID] {

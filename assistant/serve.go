@@ -317,12 +317,16 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 	}
 	if !t.conv.Simple {
 		// Blocks of other documents follow the chosen one's, each with
-		// its source, a document at most once, a block at most half a
-		// screen.
+		// its source, a document at most once, all of them together at
+		// most half a screen.
+		budget := maxAnswerRunes / 2
 		add := func(k int, xs []quote, lead string) {
 			c2 := sel.r.cands[k]
-			if xs = withinRunes(xs, maxAnswerRunes/2); len(xs) == 0 || citesDoc(body.sources, c2.doc.ID) {
+			if xs = withinRunes(xs, budget); len(xs) == 0 || citesDoc(body.sources, c2.doc.ID) {
 				return
+			}
+			for _, x := range xs {
+				budget -= runeLen(x.text)
 			}
 			b2 := composeAnswer(t.m, t.lang, c2, xs, lead, false, a.kindLabel(t.m, c2.doc))
 			body.text += "\n\n" + b2.text
