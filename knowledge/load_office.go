@@ -555,7 +555,7 @@ func joinWrappedLines(text string) string {
 				i++
 				continue
 			}
-			if !strings.ContainsAny(l[len(l)-1:], ".:;!?") && utf8.RuneCountInString(l)*4 >= width*3 && !newItemRE.MatchString(next) && first != utf8.RuneError {
+			if l != "" && !strings.ContainsAny(l[len(l)-1:], ".:;!?") && utf8.RuneCountInString(l)*4 >= width*3 && !newItemRE.MatchString(next) && first != utf8.RuneError {
 				l += " " + next
 				i++
 				continue

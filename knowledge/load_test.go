@@ -599,6 +599,9 @@ func TestPDFTextJoinsWrappedLines(t *testing.T) {
 	for i := range pages {
 		pages[i].Text = joinWrappedLines(pages[i].Text)
 	}
+	if got := joinWrappedLines("\nEin Satz\n\n"); got != "\nEin Satz\n\n" {
+		t.Errorf("empty lines: %q", got)
+	}
 	want := []string{
 		"(1) Der monatliche Beitrag richtet sich nach dem Einkommen der Beitragspflichtigen und nach dem vereinbarten wöchentlichen Betreuungsumfang der Kinder.\nEinkommen bis 25 Std.\nbis 25.000 Euro 0 Euro\n1. für das zweite Kind um 50 Prozent,",
 		"(2) Tonnen können Sie an- und abmelden.",
