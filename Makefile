@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried bench e2e
+.PHONY: eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -83,6 +83,13 @@ eval-erlenstade:
 eval-ulmenried:
 	-$(LOTSE_EVAL) --knowledge evals/corpora/ulmenried --cases evals/cases/ulmenried
 	-$(LOTSE_EVAL) --knowledge evals/corpora/ulmenried --cases evals/cases/ulmenried-heldout
+
+# Fresh natural questions, written after the gated sets and reported, not
+# gated, until the engine is fixed for them (evals/cases/natural/README.md).
+eval-fresh:
+	-$(LOTSE_EVAL) --cases evals/cases/natural-fresh/musterstadt
+	-$(LOTSE_EVAL) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/laws-de --knowledge $(CORPUS)/it-kb \
+		--cases evals/cases/natural-fresh/shared
 
 # Markdown report of the bundled cases, for the README.
 eval-report:

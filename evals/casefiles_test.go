@@ -53,7 +53,7 @@ func checkSourcesExist(t *testing.T, cases []Case, ids []string) {
 }
 
 func TestCaseFilesLoad(t *testing.T) {
-	for _, dir := range []string{"shared", "musterstadt", "redteam", "natural/musterstadt", "natural/shared", "natural-heldout/musterstadt", "natural-heldout/shared"} {
+	for _, dir := range []string{"shared", "musterstadt", "redteam", "natural/musterstadt", "natural/shared", "natural-heldout/musterstadt", "natural-heldout/shared", "natural-fresh/musterstadt", "natural-fresh/shared"} {
 		t.Run(dir, func(t *testing.T) {
 			p := filepath.Join("cases", dir)
 			if _, err := os.Stat(p); err != nil {
@@ -86,7 +86,7 @@ func TestCaseFilesLoad(t *testing.T) {
 					t.Errorf("red team: %d employee cases (want ≥ 20), %d with must_not_contain (want ≥ 40)", emp, guarded)
 				}
 			}
-			if dir == "musterstadt" || dir == "natural/musterstadt" || dir == "natural-heldout/musterstadt" || dir == "redteam" {
+			if dir == "musterstadt" || dir == "natural/musterstadt" || dir == "natural-heldout/musterstadt" || dir == "natural-fresh/musterstadt" || dir == "redteam" {
 				checkSourcesExist(t, cases, docIDs(t, musterstadt.FS()))
 			}
 		})
@@ -177,7 +177,7 @@ func checkFactsInSources(t *testing.T, cases []Case, roots ...fs.FS) {
 }
 
 func TestNaturalCasesMatchBundledBase(t *testing.T) {
-	for _, dir := range []string{"natural", "natural-heldout"} {
+	for _, dir := range []string{"natural", "natural-heldout", "natural-fresh"} {
 		cases, err := LoadCases(filepath.Join("cases", dir, "musterstadt"))
 		if err != nil {
 			t.Fatal(err)
@@ -204,7 +204,7 @@ func TestNaturalSharedCasesMatchCorpus(t *testing.T) {
 		roots = append(roots, os.DirFS(dir))
 		ids = append(ids, docIDs(t, roots[len(roots)-1])...)
 	}
-	for _, dir := range []string{"natural", "natural-heldout"} {
+	for _, dir := range []string{"natural", "natural-heldout", "natural-fresh"} {
 		cases, err := LoadCases(filepath.Join("cases", dir, "shared"))
 		if err != nil {
 			t.Fatal(err)
