@@ -71,6 +71,10 @@ func TestIntents(t *testing.T) {
 		{"Ich habe auf einen Link in einer Phishing-Mail geklickt!", emp, IntentITIncident},
 		{"outlook stürzt ständig ab", emp, IntentITIncident},
 		{"drucker druckt nicht", emp, IntentITIncident},
+		// A report that asks how to do something, or what to do first,
+		// asks for the how-to.
+		{"ich versuch seit ner stunde das vpn einzurichten und es klappt nicht", emp, IntentServiceInfo},
+		{"mein passwort geht nicht mehr, was mach ich jetzt als erstes", emp, IntentServiceInfo},
 		// Ticket status.
 		{"Wie ist der Stand von INC-1234?", cit, IntentTicketStatus},
 		{"Status von REQ-2048 bitte", emp, IntentTicketStatus},
@@ -104,6 +108,7 @@ func TestIntents(t *testing.T) {
 		{"Ich brauche jemanden vom IT-Servicedesk, der sich das persönlich ansieht.", emp, IntentHuman},
 		{"können sie mich bitte zurückrufen", cit, IntentHuman},
 		{"ich will das nicht mit einem bot klären", cit, IntentHuman},
+		{"ich hätte das lieber mit einem echten sachbearbeiter geklärt", cit, IntentHuman},
 		{"gibt es eine telefonnummer wo ich jemanden erreiche", cit, IntentHuman},
 		{"bitte leiten sie das an die zuständige stelle weiter", cit, IntentHuman},
 		{"kann die zuständige person mich per email kontaktieren", cit, IntentHuman},
