@@ -880,3 +880,55 @@ func TestPossessivesAndLapsing(t *testing.T) {
 		t.Errorf("%q does not meet %q (alternatives %v)", "verjährt", "getilgt", q.terms.alts)
 	}
 }
+
+// A longer cue asks for what it names: "wie lange habe ich Zeit" and "how
+// long do I have" ask for the deadline, and the "wie lange" inside them
+// for no processing time; "how soon … do I have to" is a deadline too.
+func TestLongerFacetCueWins(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"wie lange habe ich zeit",
+		"how long do i have",
+		"how soon after moving do i have to register",
+		"by when do i have to register",
+	} {
+		fs := a.lex.detectFacets(text)
+		if !containsFacet(fs, knowledge.FacetFristen) || containsFacet(fs, knowledge.FacetDauer) {
+			t.Errorf("detectFacets(%q) = %v, want the deadline alone", text, fs)
+		}
+	}
+	if fs := a.lex.detectFacets("wie lange dauert es und wie lange habe ich zeit"); !containsFacet(fs, knowledge.FacetDauer) || !containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("detectFacets(both asked) = %v, want processing time and deadline", fs)
+	}
+	if fs := a.lex.detectFacets("how soon will i get my permit"); !containsFacet(fs, knowledge.FacetDauer) {
+		t.Errorf("detectFacets(how soon will) = %v, want the processing time", fs)
+	}
+}
+
+// When something happens ("Ende des Monats", "nächste Woche") and the
+// adverbs of spoken German ("jetz", "erst", "grad") are the asker's
+// timing, not words the answer must contain; a verb in "-ern" says its
+// noun in "-ung" ("verlängern" names "Verlängerung").
+func TestTimingWordsNameNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := a.lex.terms("ziehe ende des monats um kann ich mich jetz schon abmelden oder erst nächste woche")
+	for _, w := range []string{"ende", "monats", "jetz", "erst", "woche"} {
+		if slices.Contains(q.content, stem(w)) {
+			t.Errorf("content = %v, want no %q", q.content, w)
+		}
+	}
+	if !slices.Contains(q.content, stem("abmelden")) {
+		t.Errorf("content = %v, want abmelden", q.content)
+	}
+	if q := a.lex.terms("wann holt ihr im januar die bäume"); !slices.Contains(q.content, stem("januar")) {
+		t.Errorf("content = %v: a month alone may be what is asked", q.content)
+	}
+	if q := a.lex.terms("das ende der elternzeit"); !slices.Contains(q.content, stem("ende")) {
+		t.Errorf("content = %v: an end that is no date is a word of the question", q.content)
+	}
+	for verb, noun := range map[string]string{"verlängern": "Verlängerung", "fördern": "Förderung", "erweitern": "Erweiterung"} {
+		if q := a.lex.terms("kann ich das " + verb); !q.stems[stem(fold(noun))] {
+			t.Errorf("terms(%s).stems lack %q (%s)", verb, stem(fold(noun)), noun)
+		}
+	}
+}

@@ -72,11 +72,18 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 	if f := knowledge.DetectFacet(text); f != knowledge.FacetNone && f != knowledge.FacetOverview && f != knowledge.FacetFAQ {
 		out = append(out, f)
 	}
+	spans := make(map[knowledge.Facet][][2]int, len(facetOrder))
+	for _, f := range facetOrder {
+		if sp := lx.spans("facet_"+string(f), ws); len(sp) > 0 {
+			spans[f] = sp
+		}
+	}
+	out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return subsumed(spans, f) })
 	for _, f := range facetOrder {
 		if len(out) >= maxFacets {
 			break
 		}
-		if !lx.match("facet_"+string(f), ws) || containsFacet(out, f) {
+		if spans[f] == nil || containsFacet(out, f) || subsumed(spans, f) {
 			continue
 		}
 		out = append(out, f)
@@ -127,6 +134,33 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		out = append([]knowledge.Facet{knowledge.FacetZustaendigkeit}, out...)
 	}
 	return out
+}
+
+// subsumed reports whether every cue of facet f lies inside a longer cue
+// of another facet: "how long do I have" asks for the deadline, and the
+// "how long" in it for no processing time.
+func subsumed(spans map[knowledge.Facet][][2]int, f knowledge.Facet) bool {
+	own := spans[f]
+	if len(own) == 0 {
+		return false
+	}
+	for _, sp := range own {
+		inside := false
+		for g, others := range spans {
+			if g == f {
+				continue
+			}
+			for _, o := range others {
+				if o[0] <= sp[0] && sp[1] <= o[1] && o[1]-o[0] > sp[1]-sp[0] {
+					inside = true
+				}
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
 }
 
 // askingPart returns the sentences of text that ask, when it also has

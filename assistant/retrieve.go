@@ -323,11 +323,15 @@ func (lx *lexicon) terms(text string) queryTerms {
 			facetWord[i+2] = true
 		}
 	}
+	markTimeFrames(ws, facetWord)
 	seen := map[string]bool{}
 	for i, w := range ws {
 		w = german.DropZuInfix(w)
 		s := stem(w)
 		q.stems[s] = true
+		if n := nounStemOfVerb(w); n != "" {
+			q.stems[n] = true
+		}
 		if facetWord[i] || lx.has("noise", w) || lx.has("followup_pronoun", w) || len([]rune(w)) < 3 || isDigits(w) || seen[s] {
 			continue
 		}
@@ -398,6 +402,55 @@ func (lx *lexicon) terms(text string) queryTerms {
 // timePrepositions open a phrase of when something began: "vor zwei
 // Jahren", "seit 3 Wochen" ("nach drei Minuten" may be what is asked).
 var timePrepositions = map[string]bool{"vor": true, "seit": true}
+
+// nounStemOfVerb returns, for a verb in "-ern" ("verlängern", "fördern",
+// "ändern"), the stem its noun in "-ung" has ("Verlängerung" →
+// "verlanger"), which the light stemmer cuts differently; "" for other
+// words and when both stems are the same.
+func nounStemOfVerb(w string) string {
+	base, ok := strings.CutSuffix(w, "ern")
+	if !ok || len([]rune(base)) < 3 {
+		return ""
+	}
+	if n := stem(base + "erung"); n != stem(w) {
+		return n
+	}
+	return ""
+}
+
+// frameWords open a phrase of when something happens: "Ende des Monats",
+// "nächste Woche", "Anfang Juni".
+var frameWords = map[string]bool{
+	"ende": true, "anfang": true, "mitte": true, "naechste": true, "naechsten": true, "naechster": true,
+	"kommende": true, "kommenden": true, "letzte": true, "letzten": true, "vorige": true, "vorigen": true,
+	"diese": true, "diesen": true, "dieses": true, "end": true, "next": true, "last": true, "this": true,
+}
+
+// markTimeFrames marks in covered the words of phrases that say when
+// something happens ("ziehe Ende Monat um", "nächste Woche", "Anfang
+// Juni"): the asker's timing, not what the question names. A month alone
+// may be what is asked ("wann holt ihr im Januar die Bäume").
+func markTimeFrames(ws []string, covered []bool) {
+	for i, w := range ws {
+		if frameWords[w] {
+			j := i + 1
+			if j < len(ws) && (ws[j] == "des" || ws[j] == "der" || ws[j] == "of" || ws[j] == "the") {
+				j++
+			}
+			if j < len(ws) && (timeUnit(ws[j]) || isMonth(ws[j])) {
+				for k := i; k <= j; k++ {
+					covered[k] = true
+				}
+			}
+		}
+	}
+}
+
+// isMonth reports whether the folded word w is a month's full name.
+func isMonth(w string) bool {
+	_, ok := months[w]
+	return ok && len([]rune(w)) > 3
+}
 
 // numberWord reports whether w is a German number word up to twelve or a
 // round ten.
