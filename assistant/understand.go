@@ -137,6 +137,35 @@ var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:` + month
 // Jahren", "mit 15?"; not "mit 2 Kindern".
 var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!]|\s*$)`)
 
+// spelledFromCyrillic gives each word of ws written in Cyrillic that
+// German spelling turns into another word ("Кіндергельд" → "kindergeld")
+// that word as an alternative in q and among the words it says (names
+// are matched against these), and returns the spelled words for the
+// retrieval text ("" when there are none). Alternatives only count where
+// they match, so a Russian or Ukrainian word that is no German one costs
+// the question nothing.
+func spelledFromCyrillic(q *queryTerms, ws []string) string {
+	var extra strings.Builder
+	for _, w := range ws {
+		l := german.FromCyrillic(w)
+		if l == w || len(l) < minSpelledLen {
+			continue
+		}
+		if q.alts == nil {
+			q.alts = map[string][]string{}
+		}
+		s := stem(w)
+		q.alts[s] = append(q.alts[s], stem(l))
+		q.stems[stem(l)] = true
+		extra.WriteString(" " + l)
+	}
+	return extra.String()
+}
+
+// minSpelledLen is the length of the shortest word spelled from Cyrillic
+// worth looking for: short words are the language's own ("для", "как").
+const minSpelledLen = 6
+
 // understand analyses the message of turn t.
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
@@ -158,6 +187,7 @@ func (a *Assistant) understand(t *turn) question {
 	// moving, not about the page that says "Beispielfeld" most often.
 	q.text = withoutWords(q.text, a.orgWords)
 	q.terms = a.lex.terms(q.text)
+	q.text += spelledFromCyrillic(&q.terms, ws)
 	q.dates = askedDates(german.Fold(t.query), ws, a.cfg.Now())
 	ev, purposes := a.lex.lifeEvents(evWords)
 	if ask := askingPart(t.red); ev != "" && ask != t.red {
