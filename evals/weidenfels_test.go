@@ -41,6 +41,10 @@ const weidenfelsCatalogue = "leistungskatalog/"
 // stand-in's text.
 var weidenfelsMeta = []string{"id", "leistungsschluessel", "stand", "typisierung", "sprache", "vertrauensniveau"}
 
+// weidenfelsCaseDirs are the case folders over the Weidenfels root: the
+// iteration half and the held-out half.
+var weidenfelsCaseDirs = []string{"weidenfels", "weidenfels-heldout"}
+
 func weidenfelsBinaries() []corpusBinary {
 	return []corpusBinary{
 		{"ortsrecht/musikschule-gebuehrensatzung.pdf", func() ([]byte, error) {
@@ -167,4 +171,14 @@ func TestWeidenfelsCorpusLoads(t *testing.T) {
 			t.Errorf("%s: the press release's text did not arrive", d.ID)
 		}
 	}
+}
+
+// TestWeidenfelsCasesMatchCorpus checks the Weidenfels cases against the
+// corpus they run on, with stand-ins for the catalogue records the loader
+// skips (see loadWeidenfels, checkCorpusCases and
+// evals/cases/weidenfels/README.md).
+func TestWeidenfelsCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadWeidenfels(t), weidenfelsCaseDirs, caseMix{
+		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
+	})
 }
