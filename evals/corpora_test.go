@@ -65,6 +65,14 @@ type corpusShape struct {
 func checkCorpusShape(t *testing.T, want corpusShape) []knowledge.Document {
 	t.Helper()
 	docs := loadCorpus(t, want.name, want.dir)
+	checkShape(t, want, docs)
+	return docs
+}
+
+// checkShape checks docs, the documents of the root want describes, as
+// checkCorpusShape does.
+func checkShape(t *testing.T, want corpusShape, docs []knowledge.Document) {
+	t.Helper()
 	if len(docs) != want.documents {
 		t.Errorf("%d documents, want %d", len(docs), want.documents)
 	}
@@ -120,7 +128,6 @@ func checkCorpusShape(t *testing.T, want corpusShape) []knowledge.Document {
 	if org != want.organization {
 		t.Errorf("organization %q, want %q", org, want.organization)
 	}
-	return docs
 }
 
 // caseMix is the stated mix of a half of a town's cases.
