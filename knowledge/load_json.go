@@ -5,6 +5,7 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -54,16 +55,23 @@ func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 	data = bytes.TrimSpace(data)
 	var items []ServiceJSON
 	multi := len(data) > 0 && data[0] == '['
+	var err error
 	if multi {
-		if err := json.Unmarshal(data, &items); err != nil {
-			return nil, fileErrorf(err, "JSON fehlerhaft")
-		}
+		err = json.Unmarshal(data, &items)
 	} else {
 		var one ServiceJSON
-		if err := json.Unmarshal(data, &one); err != nil {
-			return nil, fileErrorf(err, "JSON fehlerhaft")
-		}
+		err = json.Unmarshal(data, &one)
 		items = []ServiceJSON{one}
+	}
+	if err != nil || !slices.ContainsFunc(items, func(s ServiceJSON) bool { return strings.TrimSpace(s.Title) != "" }) {
+		// Not our schema: a record exported from a service catalogue
+		// ("leistungsname", nested lists and objects) is read by its keys.
+		if docs, gerr := parseRecordJSON(data, multi); gerr == nil {
+			return docs, nil
+		} else if err == nil {
+			err = gerr
+		}
+		return nil, fileErrorf(err, "JSON fehlerhaft")
 	}
 	var out []parsedDoc
 	for i, s := range items {
