@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -156,6 +157,10 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			return
 		}
 	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Dl && dlOfSections(n) {
+		w.walkSections(n, pre)
+		return
+	}
 	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
 	if block {
 		w.endLine()
@@ -172,6 +177,56 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// walkSections reads a definition list whose terms head sections of
+// their own ("<dt>Gebühren</dt><dd><ul>…</ul></dd>"): each term opens a
+// section under the current heading, as a heading one level deeper would.
+func (w *htmlWalker) walkSections(dl *html.Node, pre bool) {
+	outer := w.heading
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Dt {
+			w.flush()
+			w.heading = strings.Join(append(slices.Clip(w.stack), strings.TrimSpace(collapseSpace(textOf(c)))), " › ")
+			continue
+		}
+		w.walk(c, pre)
+	}
+	w.flush()
+	w.heading = outer
+}
+
+// maxTermLen is the longest definition term that can head a section.
+const maxTermLen = 60
+
+// minSectionDefinition is the length of a definition long enough to be a
+// section's text rather than the value of a label ("Telefon: …").
+const minSectionDefinition = 80
+
+// dlOfSections reports whether the definition list dl is a page's outline
+// rather than a list of short labelled values: every term is short, and
+// some definition holds lists, paragraphs or a long text.
+func dlOfSections(dl *html.Node) bool {
+	long := false
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Dt:
+			if utf8.RuneCountInString(strings.TrimSpace(collapseSpace(textOf(c)))) > maxTermLen {
+				return false
+			}
+		case atom.Dd:
+			if utf8.RuneCountInString(strings.TrimSpace(collapseSpace(textOf(c)))) >= minSectionDefinition ||
+				findFirst(c, func(m *html.Node) bool {
+					return m != c && (m.DataAtom == atom.Ul || m.DataAtom == atom.Ol || m.DataAtom == atom.P || m.DataAtom == atom.Table)
+				}) != nil {
+				long = true
+			}
+		}
+	}
+	return long
 }
 
 func findFirst(n *html.Node, pred func(*html.Node) bool) *html.Node {

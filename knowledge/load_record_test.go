@@ -85,3 +85,66 @@ func TestRecordJSONWithoutTitleIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionListOfSections checks that a page outlined as a
+// definition list ("<dt>Gebühren</dt><dd><ul>…</ul></dd>") gets one
+// section per term, while a list of short labelled values stays one block
+// of lines.
+func TestDefinitionListOfSections(t *testing.T) {
+	page := `<html><body><main><h1>Beispielbad</h1><p>Das Beispielbad ist ein Freibad.</p>
+<dl>
+ <dt>Öffnungszeiten</dt><dd><ul><li>Montag bis Freitag 9 bis 20 Uhr</li></ul></dd>
+ <dt>Eintritt frei für</dt><dd>Kinder unter sechs Jahren in Begleitung eines Erwachsenen und Begleitpersonen von Menschen mit Behinderung.</dd>
+ <dt>Eintrittspreise</dt><dd><ul><li>Tageskarte 4,00 Euro</li><li>Saisonkarte 70,00 Euro</li></ul></dd>
+</dl>
+<h2>Kontakt</h2>
+<dl><dt>Telefon</dt><dd>0999 1</dd><dt>E-Mail</dt><dd>bad@example.org</dd></dl>
+</main></body></html>`
+	pd, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, s := range pd.sections {
+		heads = append(heads, s.Heading)
+	}
+	want := []string{"", "Öffnungszeiten", "Eintritt frei für", "Eintrittspreise", "", "Kontakt"}
+	if strings.Join(heads, "|") != strings.Join(want, "|") {
+		t.Fatalf("headings %q, want %q", heads, want)
+	}
+	if !strings.Contains(pd.sections[3].Text, "Saisonkarte 70,00 Euro") || strings.Contains(pd.sections[1].Text, "Saisonkarte") {
+		t.Errorf("prices not in their own section: %+v", pd.sections)
+	}
+	if last := pd.sections[len(pd.sections)-1]; !strings.Contains(last.Text, "Telefon\n0999 1") {
+		t.Errorf("short labelled values split: %q", last.Text)
+	}
+}
+
+// TestPlainTextHeadingLines checks that a plain-text article whose
+// paragraphs stand under short lines of their own gets one section per
+// such line, and that text without two of them stays one section.
+func TestPlainTextHeadingLines(t *testing.T) {
+	text := "Beispielkonto gesperrt\n\nIT-Hilfe | Stand: 01.01.2026\n\nWoran erkenne ich die Sperre?\nDie Anmeldung meldet, dass das Konto gesperrt ist.\n\n" +
+		"Kennwort selbst zurücksetzen\nSie setzen es unter https://kennwort.example zurück.\n- mindestens 12 Zeichen\n\nSonst gilt:\nRufen Sie an.\n"
+	pd, err := parseText([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, s := range pd.sections {
+		heads = append(heads, s.Heading)
+	}
+	if pd.title != "Beispielkonto gesperrt" || strings.Join(heads, "|") != "|Woran erkenne ich die Sperre?|Kennwort selbst zurücksetzen" {
+		t.Fatalf("title %q, headings %q", pd.title, heads)
+	}
+	if !strings.Contains(pd.sections[2].Text, "mindestens 12 Zeichen") {
+		t.Errorf("list lost from its section: %q", pd.sections[2].Text)
+	}
+	one, err := parseText([]byte("Titel\n\nEin Absatz ohne Überschriften.\n\nNoch ein Absatz.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.sections) != 1 {
+		t.Errorf("text without heading lines split: %+v", one.sections)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -181,7 +182,60 @@ func parseText(data []byte) (parsedDoc, error) {
 		}
 	}
 	pd.sections = paragraphSections([]Section{{Text: text}})
+	if len(pd.sections) == 1 && pd.sections[0].Heading == "" {
+		pd.sections = headingLineSections(pd.sections[0].Text)
+	}
 	return pd, nil
+}
+
+// maxHeadingLine bounds the length of a plain-text line read as a heading.
+const maxHeadingLine = 80
+
+// headingLineSections splits plain text at its heading lines: a short line
+// after a blank one, directly followed by its paragraph, that ends in no
+// full stop, comma or colon ("Woran erkenne ich ein gesperrtes Konto?",
+// "Kennwort selbst zurücksetzen"). Text with fewer than two such lines is
+// one section, as before.
+func headingLineSections(text string) []Section {
+	lines := strings.Split(text, "\n")
+	heading := make([]bool, len(lines))
+	n := 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == "" || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) > maxHeadingLine || strings.ContainsAny(t[len(t)-1:], ".,;:") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "•") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+			continue
+		}
+		heading[i] = true
+		n++
+	}
+	if n < 2 {
+		return []Section{{Text: text}}
+	}
+	var out []Section
+	cur := Section{}
+	var buf []string
+	flush := func() {
+		cur.Text = strings.TrimSpace(strings.Join(buf, "\n"))
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+	}
+	for i, l := range lines {
+		if heading[i] {
+			flush()
+			cur, buf = Section{Heading: strings.TrimSpace(l)}, nil
+			continue
+		}
+		buf = append(buf, l)
+	}
+	flush()
+	return out
 }
 
 // latin1ToUTF8 converts ISO 8859-1 bytes, the usual encoding of old text
