@@ -612,3 +612,20 @@ func TestPermissionQuestionQuotesWhatIsAllowed(t *testing.T) {
 		t.Errorf("answer lacks what is not allowed:\n%s", ans.Text)
 	}
 }
+
+// A question about a month to come ("ab Januar") is followed by the
+// notice that announces what holds from then, with the list its sentence
+// opens.
+func TestNoticeForTheMonthAsked(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"p/**\"\n    kind: notice\n")},
+		"l/hof.md": {Data: []byte("---\ntitle: Beispielhof\n---\n" +
+			"Am Beispielhof nehmen wir Grünschnitt an.\n\n# Öffnungszeiten\n\n- Dienstag: 9 bis 18 Uhr\n- Samstag: 9 bis 13 Uhr\n")},
+		"p/hof-neu.md": {Data: []byte("---\ntitle: Beispielhof mit neuen Öffnungszeiten\n---\n" +
+			"Beispielstadt, 3. Dezember 2026. Der Beispielhof bekommt neue Öffnungszeiten.\n\nAb Dienstag, 5. Januar 2027, gilt:\n\n- Dienstag: 7 bis 18 Uhr\n- Samstag: 8 bis 14 Uhr\n")},
+	}
+	ans := askRoot(t, root, "hat der beispielhof ab januar samstags länger auf")
+	if !strings.Contains(ans.Text, "Samstag: 8 bis 14 Uhr") {
+		t.Errorf("answer lacks what the notice announces for January:\n%s", ans.Text)
+	}
+}

@@ -201,11 +201,12 @@ func containsWord(text, w string) bool {
 const minAnnouncedWords = 2
 
 // announced returns the notice among sel's first candidates whose
-// sentence states the date q asks for, and that sentence; -1 when the
-// question asks no date, the chosen document is a notice or states one
+// sentence states the date q asks for (or a date in the month it names),
+// and that sentence; -1 when the question asks no date and names no
+// month, the chosen document is a notice or states one
 // for it, or no notice does.
 func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote) (int, []quote) {
-	if sel.followUp || q.want&valDate == 0 || c.doc.Kind == knowledge.KindNotice {
+	if sel.followUp || q.want&valDate == 0 && !namesMonth(q) || c.doc.Kind == knowledge.KindNotice {
 		return -1, nil
 	}
 	for _, x := range qs {
@@ -221,7 +222,7 @@ func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote
 		}
 		best, bestN := "", 0
 		for _, s := range o.doc.Sections {
-			for _, u := range splitUnits(a.clean(s.Text, false)) {
+			for _, u := range withItems(splitUnits(a.clean(s.Text, false))) {
 				if n := a.announces(u, q); n > bestN {
 					best, bestN = u, n
 				}
@@ -232,6 +233,38 @@ func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote
 		}
 	}
 	return -1, nil
+}
+
+// withItems joins a sentence that opens a list ("Ab Dienstag, 5. Januar
+// 2027, gilt:") with the list's items: what it announces is in them.
+func withItems(us []string) []string {
+	out := make([]string, 0, len(us))
+	for i := 0; i < len(us); i++ {
+		if !strings.HasSuffix(strings.TrimSpace(us[i]), ":") {
+			out = append(out, us[i])
+			continue
+		}
+		j, n := i+1, runeLen(us[i])
+		for j < len(us) && strings.HasPrefix(strings.TrimSpace(us[j]), "- ") && n+runeLen(us[j]) <= maxBlockRunes {
+			n += runeLen(us[j])
+			j++
+		}
+		out = append(out, strings.Join(us[i:j], "\n"))
+		i = j - 1
+	}
+	return out
+}
+
+// namesMonth reports whether the question names a month ("hat der Hof ab
+// Januar samstags länger auf?"): what holds then may be what a notice
+// announces, not what the page says now.
+func namesMonth(q question) bool {
+	for _, w := range words(q.text) {
+		if isMonth(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // announces returns how many of q's words unit u holds when it states a
