@@ -932,3 +932,22 @@ func TestTimingWordsNameNothing(t *testing.T) {
 		}
 	}
 }
+
+// "Ich bräuchte", "hätte gern" name nothing, and
+// where the asker was born ("ich bin in … geboren") is no birth to
+// register.
+func TestSubjunctiveAndOwnBirthplace(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich bräuchte eine neue beispielurkunde", "ich hätte gern eine beispielurkunde", "ich wollte eine beispielurkunde"} {
+		if q := a.lex.terms(text); len(q.content) != 1 || q.content[0] != stem("beispielurkunde") {
+			t.Errorf("terms(%q).content = %v, want the document alone", text, q.content)
+		}
+	}
+	ev, _ := a.lex.lifeEvents(words("ich bin aber in münchen geboren und wohne jetzt woanders"))
+	if slices.Contains(words(ev), "geburt") || !slices.Contains(words(ev), "geburtsurkunde") {
+		t.Errorf("lifeEvents(own birthplace) = %q, want the certificate, no birth", ev)
+	}
+	if ev, _ := a.lex.lifeEvents(words("unser sohn ist gestern geboren")); !slices.Contains(words(ev), "geburt") {
+		t.Errorf("lifeEvents(a child born) = %q, want a birth", ev)
+	}
+}
