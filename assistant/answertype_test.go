@@ -951,3 +951,35 @@ func TestSubjunctiveAndOwnBirthplace(t *testing.T) {
 		t.Errorf("lifeEvents(a child born) = %q, want a birth", ev)
 	}
 }
+
+// "vorher" alone is no deadline ("muss man da vorher einen Kurs
+// machen"), "wie lange vorher" is; hearsay ("eine Freundin meinte …,
+// stimmt das") and a season to come ("nächsten Sommer") name nothing.
+func TestBeforehandHearsayAndSeasons(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if fs := a.lex.detectFacets("muss man da vorher so einen beispielkurs machen"); containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("detectFacets(vorher) = %v, want no deadline", fs)
+	}
+	if fs := a.lex.detectFacets("wie lange vorher muss ich das beantragen"); !containsFacet(fs, knowledge.FacetFristen) {
+		t.Errorf("detectFacets(wie lange vorher) = %v, want the deadline", fs)
+	}
+	q := a.lex.terms("wir heiraten nächsten sommer und eine freundin meinte man muss vorher einen beispielkurs machen stimmt das")
+	for _, w := range []string{"naechsten", "sommer", "meinte", "stimmt", "vorher"} {
+		if slices.Contains(q.content, stem(w)) {
+			t.Errorf("content = %v, want no %q", q.content, w)
+		}
+	}
+}
+
+// Within a chosen document, a sentence about a compound whose head is a
+// short word of the question ("Kurs" in "Beispielvorbereitungskurs") is
+// about what was asked.
+func TestShortHeadWithinTheDocument(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := question{terms: a.lex.terms("muss man einen kurs machen")}
+	with := a.unitScore("Manche Ämter verlangen die Teilnahme an Beispielvorbereitungskursen.", q, knowledge.FacetNone)
+	without := a.unitScore("Manche Ämter verlangen die Teilnahme an einer Beratung.", q, knowledge.FacetNone)
+	if with <= without {
+		t.Errorf("unitScore with the compound %v, without %v", with, without)
+	}
+}

@@ -206,13 +206,16 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		return untitle(qs, d.Title), lead, missing
 	}
 	if !faq { // an entry quoted above is the passage that answers the question's words
-		if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 {
-			for _, x := range xs {
-				if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
-					add(x)
-				}
+		added := false
+		for _, x := range a.bestUnits(c, q, knowledge.FacetNone) {
+			if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
+				add(x)
+				added = true
 			}
-		} else if s, ok := a.usefulSection(c, q); ok {
+		}
+		// The best sentence may be the introduction quoted above; then
+		// the section that holds the question's own words follows.
+		if s, ok := a.usefulSection(c, q); ok && !added {
 			add(a.focusSection(s, q, s.Facet))
 		}
 	}
@@ -1076,7 +1079,7 @@ func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
 	}
 	v := 0.0
 	for _, s := range q.terms.content {
-		if q.terms.hit(tokens, s) { // the word or one of its alternatives
+		if q.terms.hit(tokens, s) || shortHead(tokens, s) { // the word or one of its alternatives
 			v += 1
 		}
 	}
@@ -1092,6 +1095,22 @@ func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
 		v += 2
 	}
 	return v
+}
+
+// shortHead reports whether a word of tokens is a compound whose head is
+// the short stem s ("kurs" in "Ehevorbereitungskurs"): within a document
+// already chosen, a sentence about that kind of thing. Retrieval and the
+// choice do not count these: "Pass" would match every "Reisepass".
+func shortHead(tokens map[string]bool, s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for t := range tokens {
+		if len(t) >= 2*len(s) && strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // usefulSection returns the titled section of c's document that holds
@@ -1130,7 +1149,7 @@ func (a *Assistant) usefulSection(c candidate, q question) (knowledge.Section, b
 		}
 		v := 0.0
 		for _, x := range ask {
-			if tokenMatch(tokens, x) {
+			if tokenMatch(tokens, x) || shortHead(tokens, x) {
 				v++
 			}
 		}

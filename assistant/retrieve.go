@@ -437,13 +437,23 @@ func markTimeFrames(ws []string, covered []bool) {
 			if j < len(ws) && (ws[j] == "des" || ws[j] == "der" || ws[j] == "of" || ws[j] == "the") {
 				j++
 			}
-			if j < len(ws) && (timeUnit(ws[j]) || isMonth(ws[j])) {
+			if j < len(ws) && (timeUnit(ws[j]) || isMonth(ws[j]) || season(ws[j])) {
 				for k := i; k <= j; k++ {
 					covered[k] = true
 				}
 			}
 		}
 	}
+}
+
+// season reports whether the folded word w names a season ("nächsten
+// Sommer").
+func season(w string) bool {
+	switch w {
+	case "fruehling", "fruehjahr", "sommer", "herbst", "winter", "spring", "summer", "autumn", "fall":
+		return true
+	}
+	return false
 }
 
 // isMonth reports whether the folded word w is a month's full name.
