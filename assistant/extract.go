@@ -84,6 +84,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			}
 		}
 		if grown >= 0 {
+			if runeLen(x.text) > budget+runeLen(qs[grown].text) {
+				// Cut to fit, the longer quote would lose what the
+				// shorter one holds.
+				return false
+			}
 			budget += runeLen(qs[grown].text)
 		}
 		if n := runeLen(x.text); n > budget {
@@ -117,6 +122,13 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// An entry of the page's questions and answers that asks what
 		// the asker asks answers first.
 		faq = add(x)
+	}
+	if q.consequence {
+		// What happens if the asker does not ("… handelt
+		// ordnungswidrig") stands wherever the page says it.
+		if x, ok := a.consequenceUnit(c, q); ok {
+			add(x)
+		}
 	}
 	if q.sit.found {
 		// What to do with a lost thing found again stands wherever the
@@ -667,6 +679,13 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				// "sobald sie 16 Jahre alt sind").
 				v += 1
 			}
+			if q.consequence && a.lex.match("text_consequence", un.words) {
+				// "Wer den Beitrag nicht zahlt, handelt
+				// ordnungswidrig" for "was passiert, wenn man nicht
+				// zahlt".
+				v += consequenceBonus
+				named++
+			}
 			if q.trouble && named >= 1 && a.lex.match("text_trouble", un.words) {
 				// "Das Adressbuch funktioniert nur, wenn du im WLAN oder
 				// via VPN verbunden bist" for "findet niemanden, woran
@@ -1094,7 +1113,35 @@ func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
 	if situationLine(u, q.sit) != "" {
 		v += 2
 	}
+	if q.consequence && a.lex.match("text_consequence", ws) {
+		v += consequenceBonus // a sanction, for "was passiert, wenn …"
+	}
 	return v
+}
+
+// consequenceBonus is what stating a sanction adds to a sentence's score
+// for a question what happens if the asker does not do something.
+const consequenceBonus = 1.5
+
+// consequenceUnit returns the sentence of c's document that states a
+// sanction and holds most of the question's words, for a question what
+// happens if the asker does not do something; false when none does.
+func (a *Assistant) consequenceUnit(c candidate, q question) (quote, bool) {
+	info := a.info(c.doc)
+	best, bestV := quote{}, 0.0
+	for si, units := range info.units {
+		for _, un := range units {
+			if un.noise || un.meta || !a.lex.match("text_consequence", un.words) {
+				continue
+			}
+			// It must speak of what the question names too: a
+			// statute's list of authorities "for fines" answers nothing.
+			if v := a.unitScore(un.text, q, knowledge.FacetNone) - consequenceBonus; v >= 1 && v > bestV {
+				best, bestV = quote{label: label(c.doc.Sections[si].Heading), facet: c.doc.Sections[si].Facet, text: un.text}, v
+			}
+		}
+	}
+	return best, bestV > 0
 }
 
 // shortHead reports whether a word of tokens is a compound whose head is

@@ -189,6 +189,14 @@ func askingPart(text string) string {
 	if len(ask) == 0 {
 		return text
 	}
+	// A last question written without its mark ("…, geht Lastschrift?
+	// und was passiert, wenn man nicht zahlt") asks too.
+	if tail := strings.TrimSpace(text[start:]); tail != "" {
+		ws := strings.Fields(strings.ToLower(tail))
+		if len(ws) > 1 && (questionWord(ws[0]) || (ws[0] == "und" || ws[0] == "and" || ws[0] == "aber") && questionWord(ws[1])) {
+			ask = append(ask, tail)
+		}
+	}
 	return strings.Join(ask, " ")
 }
 

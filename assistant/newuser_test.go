@@ -629,3 +629,22 @@ func TestNoticeForTheMonthAsked(t *testing.T) {
 		t.Errorf("answer lacks what the notice announces for January:\n%s", ans.Text)
 	}
 }
+
+// "Was passiert, wenn …" is answered by the sentence that states the
+// sanction, wherever the page puts it, also when it is the last of two
+// questions and written without its question mark.
+func TestConsequenceQuestion(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/beitrag.md": {Data: []byte("---\ntitle: Beispielbeitrag\n---\n" +
+			"# Was ist das?\n\nDer Beispielbeitrag wird von jedem Haushalt gezahlt.\n\n" +
+			"# Zahlung\n\nSie zahlen per Lastschrift oder Überweisung.\n\n" +
+			"# Weitere Details\n\nWenn mehrere Personen in einem Haushalt leben, wird der Beitrag nur einmal gezahlt und unter allen geteilt, ganz gleich wie viele Geräte es gibt. " +
+			"Wenn Sie umziehen, melden Sie Ihre neue Adresse selbst auf der Website des Beitragsservice und geben dabei Ihre Beitragsnummer an. " +
+			"Wer den Beispielbeitrag nicht zahlt, begeht eine Ordnungswidrigkeit und muss mit einem Säumniszuschlag rechnen.\n")},
+	}
+	ans := askRoot(t, root, "wie kann man den beispielbeitrag bezahlen, geht lastschrift? und was passiert wenn man einfach nicht zahlt")
+	if !strings.Contains(ans.Text, "Ordnungswidrigkeit") {
+		t.Errorf("answer lacks the sanction:\n%s", ans.Text)
+	}
+}

@@ -46,6 +46,10 @@ type question struct {
 	// trouble is true for a question why something fails ("Woran liegt
 	// das?", "funktioniert nicht"): notes and conditions answer it.
 	trouble bool
+	// consequence is true for a question what happens if the asker does
+	// not do something ("was passiert, wenn man nicht zahlt", "was droht
+	// mir"): a sentence about a fine or a sanction answers it.
+	consequence bool
 	// validity is true for a question how long something is valid ("wie
 	// lange gilt der"): a deadline or a processing time does not answer
 	// it.
@@ -283,6 +287,7 @@ func (a *Assistant) understand(t *turn) question {
 		q.want &^= valSpan | valDate
 	}
 	q.trouble = a.lex.match("ask_trouble", askedWords)
+	q.consequence = a.lex.match("ask_consequence", askedWords)
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
 		for _, c := range codeRE.FindAllString(t.red, 8) {
