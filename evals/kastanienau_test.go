@@ -25,6 +25,10 @@ var updateKastanienau = flag.Bool("update-kastanienau", false, "rewrite the DOCX
 // package.
 const kastanienauRoot = "corpora/kastanienau"
 
+// kastanienauCaseDirs are the case folders over the Kastanienau root: the
+// iteration half and the held-out half.
+var kastanienauCaseDirs = []string{"kastanienau", "kastanienau-heldout"}
+
 func kastanienauBinaries() []corpusBinary {
 	docx := func(path, title, creator, modified, text string) corpusBinary {
 		return corpusBinary{path, func() ([]byte, error) { return corpusDOCX(title, creator, modified, text) }}
@@ -96,4 +100,13 @@ func TestKastanienauCorpusLoads(t *testing.T) {
 			t.Logf("%s: an answer that stands only in the page's FAQPage JSON-LD is not in the loaded text", d.ID)
 		}
 	}
+}
+
+// TestKastanienauCasesMatchCorpus checks the Kastanienau cases against the
+// corpus they run on (see checkCorpusCases and
+// evals/cases/kastanienau/README.md).
+func TestKastanienauCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadCorpus(t, "kastanienau", kastanienauRoot), kastanienauCaseDirs, caseMix{
+		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
+	})
 }
