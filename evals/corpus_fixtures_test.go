@@ -204,8 +204,10 @@ func pdfLiteral(s string) (string, error) {
 }
 
 // corpusDOCX writes a Word document whose author is creator. Each line of text is a paragraph: "T "
-// the title, "# " and "## " headings, "- " a list item, "| a | b |" a table
-// row (consecutive rows form one table), anything else body text.
+// the title, "# " and "## " headings, "B " body text set in bold with no
+// style (as editors mark a title or a section by hand), "- " a list item,
+// "| a | b |" a table row (consecutive rows form one table), anything else
+// body text.
 func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	para := func(style, s string) string {
@@ -214,6 +216,9 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
 		}
 		return `<w:p>` + ppr + `<w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
+	bold := func(s string) string {
+		return `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
 	}
 	var body strings.Builder
 	var rows []string
@@ -243,6 +248,8 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 		case l == "":
 		case strings.HasPrefix(l, "T "):
 			body.WriteString(para("Titel", l[2:]))
+		case strings.HasPrefix(l, "B "):
+			body.WriteString(bold(l[2:]))
 		case strings.HasPrefix(l, "## "):
 			body.WriteString(para("berschrift2", l[3:]))
 		case strings.HasPrefix(l, "# "):
