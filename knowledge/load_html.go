@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w := &htmlWalker{}
 	w.walk(body, false)
 	w.flush()
-	pd.sections = w.sections
+	pd.sections = append(w.sections, faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
 		pd.title = pageTitle
@@ -299,3 +300,112 @@ func collapseSpace(s string) string {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// maxFAQEntries bounds the questions read from a page's structured data.
+const maxFAQEntries = 200
+
+// faqJSONLD returns the questions and answers a page states in its
+// structured data (a schema.org FAQPage in <script type="application/ld+
+// json">) and not in its visible text, one section per question: search
+// engines show them, so the town's editors put answers there that the
+// page itself may leave out. Markup in answers is dropped; anything that
+// is not a FAQPage is ignored.
+func faqJSONLD(root *html.Node, visible string) []Section {
+	seen := strings.Join(strings.Fields(visible), " ")
+	var out []Section
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
+			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+				var v any
+				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+					for _, qa := range faqEntries(v, 0) {
+						if len(out) >= maxFAQEntries {
+							return
+						}
+						if strings.Contains(seen, strings.Join(strings.Fields(qa[1]), " ")) {
+							continue // the page shows it already
+						}
+						out = append(out, Section{Heading: qa[0], Facet: FacetFAQ, Text: qa[1]})
+					}
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(root)
+	return out
+}
+
+// faqEntries returns the (question, answer) pairs of the schema.org
+// Question objects in v: a FAQPage's mainEntity, also inside an @graph
+// or a list of objects.
+func faqEntries(v any, depth int) [][2]string {
+	if depth > maxRecordDepth {
+		return nil
+	}
+	switch v := v.(type) {
+	case []any:
+		var out [][2]string
+		for _, e := range v {
+			out = append(out, faqEntries(e, depth+1)...)
+		}
+		return out
+	case map[string]any:
+		if isType(v["@type"], "Question") {
+			q, _ := v["name"].(string)
+			var a string
+			if ans, ok := v["acceptedAnswer"].(map[string]any); ok {
+				a, _ = ans["text"].(string)
+			}
+			q, a = strings.TrimSpace(stripTags(q)), strings.TrimSpace(stripTags(a))
+			if q != "" && a != "" {
+				return [][2]string{{q, a}}
+			}
+			return nil
+		}
+		var out [][2]string
+		for _, k := range []string{"@graph", "mainEntity"} {
+			if e, ok := v[k]; ok {
+				out = append(out, faqEntries(e, depth+1)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// isType reports whether a JSON-LD @type value (a string or a list) is t.
+func isType(v any, t string) bool {
+	switch v := v.(type) {
+	case string:
+		return v == t
+	case []any:
+		for _, e := range v {
+			if s, ok := e.(string); ok && s == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stripTags returns the text of an HTML fragment.
+func stripTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		b.WriteString(textOf(n))
+		b.WriteByte(' ')
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // oleMagic starts every OLE compound file. Encrypted DOCX/PPTX files and the
@@ -116,6 +118,13 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		cell    []string // the paragraphs of the table cell being read
 		row     []string // the cells of the table row being read
 		rows    int      // rows of the outermost table so far
+		inPPr   bool     // in the paragraph's properties, not a run's
+		inRun   bool
+		runBold bool // the run being read is bold
+		runText bool // the run being read has text
+		boldRun int  // runs with text of the paragraph that are bold
+		textRun int  // runs with text of the paragraph
+		paras   int  // paragraphs with text so far
 	)
 	flush := func() {
 		cur.Text = strings.Join(lines, "\n")
@@ -129,9 +138,21 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		if l, ok := styles[style]; ok {
 			lvl = l
 		}
-		style, outline = "", -1
+		bold := textRun > 0 && boldRun == textRun
+		style, outline, boldRun, textRun = "", -1, 0, 0
 		if text == "" {
 			return
+		}
+		paras++
+		if lvl <= 0 && tables == 0 && bold && boldHeading(text) {
+			// Editors who use no heading styles set headings in bold
+			// ("Was kostet das?"); the first such paragraph, before
+			// any text, is the title.
+			if paras == 1 && (pd.title == "" || containsWords(text, pd.title)) {
+				pd.title = text
+				return
+			}
+			lvl = boldHeadingLevel
 		}
 		if tables > 0 {
 			// A table's cell, styled as a heading or not ("Frist" over a
@@ -176,6 +197,15 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				}
 			case "t":
 				inText = true
+			case "pPr":
+				inPPr = true
+			case "r":
+				inRun, runBold, runText = true, false, false
+			case "b":
+				if inRun && !inPPr {
+					v := xmlAttr(t, "val")
+					runBold = v == "" || v == "1" || v == "true" || v == "on"
+				}
 			case "tbl":
 				if tables == 0 {
 					rows = 0
@@ -194,6 +224,16 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "pPr":
+				inPPr = false
+			case "r":
+				if runText {
+					textRun++
+					if runBold {
+						boldRun++
+					}
+				}
+				inRun = false
 			case "p":
 				endPara()
 			case "tc":
@@ -218,11 +258,47 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		case xml.CharData:
 			if inText {
 				para.Write(t)
+				if len(bytes.TrimSpace(t)) > 0 {
+					runText = true
+				}
 			}
 		}
 	}
 	flush()
 	return pd, nil
+}
+
+// boldHeadingLevel is the level of a heading set in bold: below every
+// styled heading.
+const boldHeadingLevel = 6
+
+// maxBoldHeading is the longest bold paragraph read as a heading.
+const maxBoldHeading = 100
+
+// boldHeading reports whether a paragraph set all in bold reads as a
+// heading: short, and not a sentence that ends in a full stop.
+func boldHeading(text string) bool {
+	return utf8.RuneCountInString(text) <= maxBoldHeading && !strings.HasSuffix(text, ".") && !strings.Contains(text, "\n")
+}
+
+// containsWords reports whether every word of short is a word of long:
+// a document's property title "Reisepass" names the heading "Reisepass
+// beantragen".
+func containsWords(long, short string) bool {
+	ws := german.Words(short)
+	if len(ws) == 0 {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range german.Words(long) {
+		have[w] = true
+	}
+	for _, w := range ws {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // docxHeadingStyles maps style IDs to heading levels: 0 for the title

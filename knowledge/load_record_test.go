@@ -3,6 +3,8 @@
 package knowledge
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -146,5 +148,78 @@ func TestPlainTextHeadingLines(t *testing.T) {
 	}
 	if len(one.sections) != 1 {
 		t.Errorf("text without heading lines split: %+v", one.sections)
+	}
+}
+
+// A Word document whose editors set headings in bold rather than in a
+// heading style gets a section per bold line, and its first bold line is
+// the title; a bold sentence stays text.
+func TestDOCXBoldHeadings(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(bold bool, s string) string {
+		rpr := ""
+		if bold {
+			rpr = `<w:rPr><w:b/></w:rPr>`
+		}
+		return `<w:p><w:r>` + rpr + `<w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	doc := `<w:document ` + ns + `><w:body>` + p(true, "Beispielschein beantragen") + p(false, "Sachbearbeitung: Frau Muster, Aktenzeichen 1.2-BS") +
+		p(true, "Was kostet das?") + p(false, "Der Beispielschein kostet 12,00 Euro.") +
+		p(true, "Wichtig: Bringen Sie den alten Schein mit.") + p(true, "Was ist zu tun?") + p(false, "Stellen Sie den Antrag im Bürgerbüro.") +
+		`</w:body></w:document>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	pd, err := parseDOCX(buf.Bytes(), newBudget(Limits{}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, s := range pd.sections {
+		heads = append(heads, s.Heading)
+	}
+	if pd.title != "Beispielschein beantragen" || strings.Join(heads, "|") != "|Was kostet das?|Was ist zu tun?" {
+		t.Fatalf("title %q, headings %q", pd.title, heads)
+	}
+	if !strings.Contains(pd.sections[1].Text, "Wichtig: Bringen Sie den alten Schein mit.") {
+		t.Errorf("a bold sentence was taken for a heading: %+v", pd.sections)
+	}
+	if f := headingFacet("Was ist zu tun?"); f != FacetAblauf {
+		t.Errorf("headingFacet(Was ist zu tun?) = %s", f)
+	}
+	if f := headingFacet("Wer darf anliefern?"); f != FacetVoraussetzungen {
+		t.Errorf("headingFacet(Wer darf anliefern?) = %s", f)
+	}
+}
+
+// A page's schema.org FAQPage answers what its visible text does not say
+// become sections; answers the page shows are not read twice.
+func TestFAQJSONLD(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},
+{"@type":"FAQPage","mainEntity":[
+ {"@type":"Question","name":"Was kostet der Beispieltausch?","acceptedAnswer":{"@type":"Answer","text":"Der Tausch kostet 25,00 Euro."}},
+ {"@type":"Question","name":"Wo gibt es den Beispielkalender?","acceptedAnswer":{"@type":"Answer","text":"<p>Im <b>Bürgerbüro</b> und in der App.</p>"}}]}]}
+</script></head><body><main><h1>Beispieltonnen</h1><p>Der Tausch kostet 25,00 Euro.</p></main></body></html>`
+	pd, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var faq []Section
+	for _, s := range pd.sections {
+		if s.Facet == FacetFAQ {
+			faq = append(faq, s)
+		}
+	}
+	if len(faq) != 1 || faq[0].Heading != "Wo gibt es den Beispielkalender?" || faq[0].Text != "Im Bürgerbüro und in der App." {
+		t.Errorf("FAQ sections %+v, want the calendar's answer alone, without markup", faq)
 	}
 }
