@@ -322,6 +322,10 @@ func (lx *lexicon) terms(text string) queryTerms {
 		if timePrepositions[ws[i]] && (isDigits(ws[i+1]) || numberWord(ws[i+1])) && timeUnit(ws[i+2]) {
 			facetWord[i+2] = true
 		}
+		// "ist schon 2 Monate her", "drei Wochen her"
+		if (isDigits(ws[i]) || numberWord(ws[i])) && timeUnit(ws[i+1]) && ws[i+2] == "her" {
+			facetWord[i+1] = true
+		}
 	}
 	markTimeFrames(ws, facetWord)
 	seen := map[string]bool{}
