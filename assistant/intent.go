@@ -12,16 +12,19 @@ import (
 // signals are what the lexicons find in one message. They are computed
 // once per turn; the rules in ruleIntent and the handoff policy read them.
 type signals struct {
-	words        []string
-	abuse        bool
-	frustration  bool
-	human        bool
-	smalltalk    string // "greet", "thanks", "bye", "who", "ack" or ""
-	incident     bool
-	howto        bool
-	why          bool // asks why something fails or what to do: the how-to answers first
-	ticketKey    string
-	ticketWord   bool
+	words       []string
+	abuse       bool
+	frustration bool
+	human       bool
+	smalltalk   string // "greet", "thanks", "bye", "who", "ack" or ""
+	incident    bool
+	howto       bool
+	why         bool // asks why something fails or what to do: the how-to answers first
+	ticketKey   string
+	ticketWord  bool
+	// ticketAsked is true for a request to open a ticket ("mach bitte
+	// ein Ticket", "open a ticket").
+	ticketAsked  bool
 	status       bool
 	caseSpecific bool
 	outOfScope   bool
@@ -83,6 +86,7 @@ func (lx *lexicon) signals(text string) signals {
 		why:          lx.match("howto_why", ws),
 		ticketKey:    ticketKey(text),
 		ticketWord:   lx.match("ticket_word", ws),
+		ticketAsked:  lx.match("ticket_request", ws),
 		status:       lx.match("status", ws),
 		caseSpecific: lx.match("case_specific", ws),
 		outOfScope:   lx.match("out_of_scope", ws),
@@ -208,6 +212,10 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 	case s.smalltalk != "":
 		return IntentSmalltalk, true
 	case s.incident && aud == knowledge.Employee && !s.why && !s.howto:
+		return IntentITIncident, true
+	case s.ticketAsked && aud == knowledge.Employee:
+		// An employee who asks for a ticket reports an incident, whatever
+		// the earlier turns were.
 		return IntentITIncident, true
 	}
 	return "", false

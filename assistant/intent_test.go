@@ -58,6 +58,9 @@ func TestIntents(t *testing.T) {
 		{"ich komm nicht mehr auf die skripte freigabe", emp, IntentITIncident},
 		{"seit halb zehn kommt an keinem schalter mehr jemand mit der dienstkarte rein", emp, IntentITIncident},
 		{"das fachverfahren lädt bei der ganzen abteilung nicht mehr", emp, IntentITIncident},
+		{"mein mailprogramm schickt seit heute früh keine mails mehr raus", emp, IntentITIncident},
+		{"ok dann mach bitte ein ticket", emp, IntentITIncident},
+		{"can you open a ticket for this", emp, IntentITIncident},
 		{"Störung im Netzwerk im 2. OG", emp, IntentITIncident},
 		{"fehlermeldung beim starten von meldewerk", emp, IntentITIncident},
 		{"das fachverfahren ist ausgefallen", emp, IntentITIncident},
@@ -159,5 +162,19 @@ func TestIntents(t *testing.T) {
 				t.Errorf("intent = %s, want %s; answer: %s", ans.Intent, tt.want, body(ans))
 			}
 		})
+	}
+}
+
+// A report that asks for a quantity ("wie viel Platz hab ich") asks
+// what the articles state, not for an incident intake; an application of
+// "ours" that lies unanswered is the asker's own case.
+func TestReportAskingAQuantity(t *testing.T) {
+	a := mustAssistant(t, nil)
+	s := a.lex.signals("mein postfach ist voll und ich kann nix mehr senden. wie viel platz hab ich da eigentlich")
+	if in, ok := s.ruleIntent(knowledge.Employee); ok && in == IntentITIncident {
+		t.Errorf("ruleIntent = %s, want the question answered", in)
+	}
+	if !a.lex.signals("unser antrag liegt seit fünf wochen bei euch und nix passiert, kann da mal jemand reinschauen").caseSpecific {
+		t.Error("an application of ours lying unanswered is not the asker's own case")
 	}
 }
