@@ -93,11 +93,15 @@ type Base struct {
 	cfg    Config
 	logger *slog.Logger
 	embed  EmbedFunc
-	dense  denseTuning
-	probe  []float32
-	cur    atomic.Pointer[index]
-	stuck  stuckFiles // files whose parser was abandoned
-	lock   *DirLock   // of the index directory, nil without DataDir
+	// offline is embed's state when embed is the offline embedder (no
+	// Config.Embed), nil otherwise: a search embeds its query with it
+	// into its own scratch.
+	offline *offlineEmbedder
+	dense   denseTuning
+	probe   []float32
+	cur     atomic.Pointer[index]
+	stuck   stuckFiles // files whose parser was abandoned
+	lock    *DirLock   // of the index directory, nil without DataDir
 
 	rebuild   sync.Mutex // serialises reindexing
 	stop      chan struct{}
@@ -126,7 +130,13 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		b.logger = slog.New(slog.DiscardHandler)
 	}
 	if b.embed == nil {
-		b.embed = NewOfflineEmbedder(offlineDim)
+		b.offline = newOfflineEmbedder(offlineDim)
+		b.embed = func(ctx context.Context, text string) ([]float32, error) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			return b.offline.embedInto(make([]float32, b.offline.dim), text), nil
+		}
 		b.dense = denseTuning{floor: offlineDenseFloor, weight: offlineDenseWeight}
 	}
 	if cfg.pollInterval <= 0 {
@@ -360,7 +370,7 @@ func (b *Base) Search(ctx context.Context, q Query) ([]Passage, error) {
 			ix.mu.RUnlock()
 			continue
 		}
-		res, err := ix.search(ctx, q, aud, k, b.cfg.Mode, b.embed, b.dense)
+		res, err := ix.search(ctx, q, aud, k, b.cfg.Mode, b.embed, b.offline, b.dense)
 		ix.mu.RUnlock()
 		return res, err
 	}

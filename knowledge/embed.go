@@ -28,43 +28,84 @@ const (
 // compounds ("Personalausweisverlust" and "Verlust des Personalausweises"
 // share most trigrams), not meaning. dim below 16 is raised to 16.
 func NewOfflineEmbedder(dim int) EmbedFunc {
-	dim = max(dim, 16)
-	var mask uint64 // dim-1 when dim is a power of two, else 0
-	if dim&(dim-1) == 0 {
-		mask = uint64(dim - 1)
-	}
-	stems := &stemCache{m: map[string]string{}}
+	e := newOfflineEmbedder(dim)
 	return func(ctx context.Context, text string) ([]float32, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		v := make([]float32, dim)
-		add := func(h uint64, w float32) {
-			if h>>63 == 1 {
-				w = -w
-			}
-			if mask != 0 {
-				v[h&mask] += w // h % dim without a division
-			} else {
-				v[h%uint64(dim)] += w
-			}
+		return e.embedInto(make([]float32, e.dim), text), nil
+	}
+}
+
+// offlineEmbedder is the state of NewOfflineEmbedder's function. A search
+// with it embeds its query into its own scratch (embedInto) instead of a
+// vector allocated per query.
+type offlineEmbedder struct {
+	dim   int
+	mask  uint64 // dim-1 when dim is a power of two, else 0
+	stems *stemCache
+	words sync.Pool // of *[]string: a text's words, lent to one call
+}
+
+// maxLentWords is the most words of a text whose list embedInto keeps for
+// the next call.
+const maxLentWords = 4096
+
+func newOfflineEmbedder(dim int) *offlineEmbedder {
+	dim = max(dim, 16)
+	e := &offlineEmbedder{dim: dim, stems: &stemCache{m: map[string]string{}}}
+	if dim&(dim-1) == 0 {
+		e.mask = uint64(dim - 1)
+	}
+	return e
+}
+
+// embedInto adds the features of text to v, which holds e.dim zeros, and
+// returns v normalised (a fixed unit vector for a text without words).
+func (e *offlineEmbedder) embedInto(v []float32, text string) []float32 {
+	v = v[:e.dim]
+	lent, _ := e.words.Get().(*[]string)
+	if lent == nil {
+		lent = new([]string)
+	}
+	words := german.AppendWords((*lent)[:0], text)
+	var arr [64]byte
+	buf := arr[:0]
+	for _, w := range words {
+		if german.StopWord(w) {
+			continue
 		}
-		var buf []byte
-		for _, w := range german.Words(text) {
-			if german.StopWord(w) {
-				continue
-			}
-			add(fnv64(fnvOffset^'w', stems.stem(w)), offlineWordWeight)
-			buf = append(append(append(buf[:0], '^'), w...), '$')
-			for i := 0; i+3 <= len(buf); i++ {
-				add(fnv64(fnvOffset, string(buf[i:i+3])), offlineTrigramWeight)
-			}
+		e.add(v, fnv64(fnvOffset^'w', e.stems.stem(w)), offlineWordWeight)
+		buf = append(append(append(buf[:0], '^'), w...), '$')
+		for i := 0; i+3 <= len(buf); i++ {
+			// fnv64(fnvOffset, string(buf[i:i+3])), without the string.
+			h := (uint64(fnvOffset) ^ uint64(buf[i])) * fnvPrime
+			h = (h ^ uint64(buf[i+1])) * fnvPrime
+			h = (h ^ uint64(buf[i+2])) * fnvPrime
+			e.add(v, h, offlineTrigramWeight)
 		}
-		n := normalize(v)
-		if dot(n, n) == 0 {
-			n[0] = 1 // text without words: a fixed unit vector, never NaN
-		}
-		return n, nil
+	}
+	if cap(words) <= maxLentWords {
+		clear(words) // hold no text
+		*lent = words[:0]
+		e.words.Put(lent)
+	}
+	n := normalize(v)
+	if dot(n, n) == 0 {
+		n[0] = 1 // text without words: a fixed unit vector, never NaN
+	}
+	return n
+}
+
+// add adds w to the bucket of hash h, negated when h's top bit is set.
+func (e *offlineEmbedder) add(v []float32, h uint64, w float32) {
+	if h>>63 == 1 {
+		w = -w
+	}
+	if e.mask != 0 {
+		v[h&e.mask] += w // h % dim without a division
+	} else {
+		v[h%uint64(e.dim)] += w
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge/german"
 )
@@ -422,9 +423,9 @@ var paddedCues = func() []string {
 func withoutFacetCues(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	var buf [32]byte
 	for w := range strings.FieldsSeq(text) {
-		f := strings.TrimFunc(german.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if !facetCueWords[f] {
+		if !isFacetCue(buf[:0], w) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -435,6 +436,36 @@ func withoutFacetCues(text string) string {
 		return text
 	}
 	return b.String()
+}
+
+// isFacetCue reports whether the field w, folded and trimmed of what is
+// neither letter nor digit, is one of facetCueWords. An ASCII word is
+// lower-cased and trimmed in buf, without a string.
+func isFacetCue(buf []byte, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return facetCueWords[strings.TrimFunc(german.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })]
+		}
+	}
+	lo, hi := 0, len(w)
+	for lo < hi && !isASCIIAlnum(w[lo]) {
+		lo++
+	}
+	for hi > lo && !isASCIIAlnum(w[hi-1]) {
+		hi--
+	}
+	for i := lo; i < hi; i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return facetCueWords[string(buf)]
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // facetCueWords are the words of questionCues and facetLabels.

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 func TestEnglishHeadingsAndContactQuestions(t *testing.T) {
@@ -175,6 +178,21 @@ func TestFacetLabels(t *testing.T) {
 	for _, want := range []string{"kontakt", "oeffnungszeiten", "contact"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("FacetLabels(Zuständigkeit) = %v, want %q among them", got, want)
+		}
+	}
+}
+
+// isFacetCue's ASCII path decides as folding and trimming the word does.
+func TestIsFacetCueMatchesFold(t *testing.T) {
+	words := []string{"Kosten", "kosten?", "„Kosten“", "(Unterlagen)", "WAS", "kostet", "Gebühren:", "gebuehren", "Öffnungszeiten",
+		"how", "long?", "...", "", "-", "Termin-", "&", "3", "Reisepass", "Dauer!", "wie", "lange", "Ärger", "x2y", "Kosten2"}
+	for w := range facetCueWords {
+		words = append(words, w, strings.ToUpper(w), "("+w+")", w+"?!")
+	}
+	for _, w := range words {
+		want := facetCueWords[strings.TrimFunc(german.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })]
+		if got := isFacetCue(nil, w); got != want {
+			t.Errorf("isFacetCue(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

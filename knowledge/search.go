@@ -33,7 +33,7 @@ type scored struct {
 // search runs one query against this index generation. aud is Citizen or
 // Employee; the audience filter is part of both index queries, so chunks a
 // citizen may not read are never scored, let alone returned.
-func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode Mode, embed EmbedFunc, dt denseTuning) ([]Passage, error) {
+func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode Mode, embed EmbedFunc, offline *offlineEmbedder, dt denseTuning) ([]Passage, error) {
 	if len(ix.chunks) == 0 {
 		return nil, nil
 	}
@@ -77,7 +77,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 			text = withoutFacetCues(text)
 		}
 		var err error
-		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed, fs); err != nil {
+		if denseHits, err = ix.denseSearch(ctx, text, aud, n, embed, offline, fs); err != nil {
 			return nil, err
 		}
 		if cap(denseHits) > cap(fs.dense) {
@@ -510,9 +510,20 @@ func (ix *index) lexSearchBleve(ctx context.Context, terms map[string]float64, a
 
 // denseSearch returns the n chunks nearest to text, in the storage fs
 // lends (nil for none).
-func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc, fs *fusionScratch) ([]scored, error) {
+func (ix *index) denseSearch(ctx context.Context, text string, aud Audience, n int, embed EmbedFunc, offline *offlineEmbedder, fs *fusionScratch) ([]scored, error) {
 	if ix.dense == nil || ix.dense.dim == 0 {
 		return nil, nil
+	}
+	if offline != nil && fs != nil && offline.dim == ix.dense.dim {
+		// The offline embedder writes into the scratch; its vector is
+		// normalised again as any embedder's is below.
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("knowledge: embedding query: %w", err)
+		}
+		q := slices.Grow(fs.query[:0], offline.dim)[:offline.dim]
+		clear(q)
+		fs.query = normalize(offline.embedInto(q, text))
+		return ix.dense.searchInto(ctx, fs.query, aud == Employee, n, fs.dense)
 	}
 	qv, err := embed(ctx, text)
 	if err != nil {

@@ -199,8 +199,39 @@ func (t *dbTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.
 // insertID runs an INSERT that ends in "RETURNING id" and returns the id.
 func insertID(ctx context.Context, q querier, query string, args ...any) (int64, error) {
 	var id int64
-	err := q.QueryRowContext(ctx, query, args...).Scan(&id)
+	err := scanWrite(ctx, q, query, args, &id)
 	return id, err
+}
+
+// scanWrite runs query, a write that returns at most one row (INSERT or
+// UPDATE … RETURNING), scans that row into dest (sql.ErrNoRows for none)
+// and reads the result to its end before closing it. On SQLite that end
+// matters: a statement outside a transaction commits when it stops, and
+// SQLite runs its write-ahead log hook, the automatic checkpoint, only
+// when sqlite3_step finishes the statement, not when the statement is
+// reset after its first row as sql.Row.Scan does. Without it, writes
+// that return a row never checkpoint and the log grows without bound.
+func scanWrite(ctx context.Context, q querier, query string, args []any, dest ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	for rows.Next() { // at most one row: this step finishes the statement
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // isUniqueViolation reports whether err is a broken UNIQUE constraint.

@@ -173,12 +173,12 @@ func (s *Store) SaveConversationRev(ctx context.Context, c ConversationRecord) (
 	unlock := s.turnLock()
 	defer unlock()
 	var rev int64
-	err = s.db.QueryRowContext(ctx, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket, rev)
+	err = scanWrite(ctx, s.db, `INSERT INTO conversations (id, audience, channel, user_id, data, created_at, updated_at, linked_ticket, rev)
 		VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT key FROM tickets WHERE conversation_id = ? ORDER BY id DESC LIMIT 1), ''), ?)
 		ON CONFLICT (id) DO UPDATE SET audience = excluded.audience, channel = excluded.channel,
 		user_id = excluded.user_id, data = excluded.data, updated_at = excluded.updated_at, rev = conversations.rev + 1
 		RETURNING rev`,
-		c.ID, c.Audience, c.Channel, c.UserID, c.Data, ts(c.CreatedAt), ts(c.UpdatedAt), c.ID, rand.Int64N(1<<52)).Scan(&rev)
+		[]any{c.ID, c.Audience, c.Channel, c.UserID, c.Data, ts(c.CreatedAt), ts(c.UpdatedAt), c.ID, rand.Int64N(1 << 52)}, &rev)
 	if err != nil {
 		return 0, fmt.Errorf("ticketing: save conversation %s: %w", c.ID, err)
 	}
@@ -202,8 +202,8 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, rev int64, da
 	unlock := s.turnLock()
 	defer unlock()
 	var next int64
-	err = s.db.QueryRowContext(ctx, `UPDATE conversations SET data = ?, updated_at = ?, rev = rev + 1 WHERE id = ? AND rev = ? RETURNING rev`,
-		data, ts(updated), id, rev).Scan(&next)
+	err = scanWrite(ctx, s.db, `UPDATE conversations SET data = ?, updated_at = ?, rev = rev + 1 WHERE id = ? AND rev = ? RETURNING rev`,
+		[]any{data, ts(updated), id, rev}, &next)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("%w: conversation %s is not at revision %d", ErrConflict, id, rev)
 	}

@@ -5,7 +5,10 @@ package ticketing
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -355,5 +358,43 @@ func testRetentionKeepsConversationsOfOpenTickets(t *testing.T, open opener) {
 		if got := err == nil; got != want {
 			t.Errorf("%s kept = %v, want %v (err %v)", id, got, want, err)
 		}
+	}
+}
+
+// Chat turns save their conversations with statements that return the
+// new revision; SQLite's automatic checkpoint must still run after them,
+// so that the write-ahead log stays bounded however many turns are saved
+// (it is restarted from its beginning after a checkpoint).
+func TestConversationWritesKeepTheLogBounded(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	at := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	for c := range 1000 {
+		id := fmt.Sprintf("conv-%d", c)
+		doc := []byte(`{"entries":["` + strings.Repeat("x", 1500) + `"]}`)
+		rev, err := s.SaveConversationRev(ctx, ConversationRecord{ID: id, Audience: "citizen", Channel: "web", Data: doc, CreatedAt: at, UpdatedAt: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for turn := 2; turn <= 4; turn++ {
+			doc = []byte(`{"entries":["` + strings.Repeat("x", 1500*turn) + `"]}`)
+			if rev, err = s.UpdateConversation(ctx, id, rev, doc, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// The default checkpoint threshold is 1000 pages of 4 KB; without a
+	// checkpoint these writes leave about 60 MB of log.
+	fi, err := os.Stat(path + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Size() > 16<<20 {
+		t.Errorf("write-ahead log is %d bytes after 4,000 conversation writes; want it checkpointed and restarted (≤ 16 MiB)", fi.Size())
 	}
 }
