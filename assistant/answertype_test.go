@@ -983,3 +983,18 @@ func TestShortHeadWithinTheDocument(t *testing.T) {
 		t.Errorf("unitScore with the compound %v, without %v", with, without)
 	}
 }
+
+// Guests sitting outside a pub, and beer sold at a club's party, are
+// matters of public services: outdoor seating and a temporary licence.
+func TestOutdoorSeatingAndDrinksAreEvents(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"bis wann dürfen die gäste vor meiner kneipe draußen sitzen": "außengastronomie",
+		"unser verein will beim sommerfest bier verkaufen":           "ausschank",
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if !slices.Contains(words(ev), german.Fold(want)) {
+			t.Errorf("lifeEvents(%q) = %q, want %s", text, ev, want)
+		}
+	}
+}
