@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // parseHTML extracts the main text of a web page. Navigation, header,
@@ -86,7 +89,72 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
 		return false
 	}
-	return skippedElements[n.DataAtom]
+	return skippedElements[n.DataAtom] || chrome(n)
+}
+
+// chromeRoles are the ARIA landmarks of a page's frame.
+var chromeRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true}
+
+// chromeTokens are the words of class names and ids that mark a page's
+// frame in the usual CMS themes, English and German ("risMenue",
+// "main-menu", "breadcrumb", "fusszeile"). Not "Kopf" or "header": an
+// accordion's or a table's head is content.
+var chromeTokens = map[string]bool{
+	"nav": true, "navi": true, "navbar": true, "navigation": true, "menu": true, "menue": true, "mainmenu": true,
+	"breadcrumb": true, "breadcrumbs": true, "brotkrumen": true, "footer": true, "fuss": true, "fusszeile": true,
+	"sidebar": true, "seitenleiste": true, "cookie": true, "cookies": true,
+	"consent": true, "skiplinks": true, "skiplink": true, "share": true, "social": true, "teilen": true,
+	"toolbar": true, "masthead": true,
+}
+
+// chrome reports whether element n is part of a page's frame by its
+// landmark role or its class names and id, where the page has no
+// <nav>/<header>/<footer> to say so. An element that holds a page's h1
+// or h2 is content whatever its class.
+func chrome(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return false
+	}
+	hit := chromeRoles[strings.ToLower(attr(n, "role"))]
+	if !hit {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && hasChromeToken(a.Val) {
+				hit = true
+				break
+			}
+		}
+	}
+	return hit && findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+}
+
+// hasChromeToken splits class names and ids into words (at spaces,
+// hyphens, underscores and lower-to-upper case changes) and looks them up
+// in chromeTokens.
+func hasChromeToken(v string) bool {
+	var w []rune
+	check := func() bool {
+		ok := len(w) > 0 && chromeTokens[german.Fold(string(w))]
+		w = w[:0]
+		return ok
+	}
+	prev := rune(0)
+	for _, r := range v {
+		switch {
+		case !unicode.IsLetter(r):
+			if check() {
+				return true
+			}
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			if check() {
+				return true
+			}
+			w = append(w, unicode.ToLower(r))
+		default:
+			w = append(w, unicode.ToLower(r))
+		}
+		prev = r
+	}
+	return check()
 }
 
 var blockElements = map[atom.Atom]bool{

@@ -223,3 +223,30 @@ func TestFAQJSONLD(t *testing.T) {
 		t.Errorf("FAQ sections %+v, want the calendar's answer alone, without markup", faq)
 	}
 }
+
+// A page whose frame is made of <div>s (a council information system, a
+// CMS theme) loses its menu, breadcrumb and footer by their class names,
+// ids and landmark roles; a box with the page's heading stays.
+func TestDivChromeIsDropped(t *testing.T) {
+	page := `<html><body><div id="risKopf"><ul id="risMenue"><li>Sitzungskalender</li><li>Gremien</li></ul></div>
+<div class="breadcrumb">Start › Ortsrecht</div><div role="navigation">Suche</div>
+<div id="risInhalt"><div class="content-head"><h1>Beispielsatzung</h1></div><p>§ 1 Die Satzung gilt für Beispiele.</p></div>
+<div class="akkordeon"><h3 class="akkordeon-kopf">Gilt die Satzung auch sonntags?</h3><div>Ja.</div></div>
+<div class="cookie-hinweis">Wir verwenden Cookies.</div><div id="risFuss">Erstellt mit Beispielsystem | Impressum</div></body></html>`
+	pd, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, s := range pd.sections {
+		all.WriteString(s.Heading + "\n" + s.Text + "\n")
+	}
+	for _, chrome := range []string{"Sitzungskalender", "Start › Ortsrecht", "Suche", "Cookies", "Impressum"} {
+		if strings.Contains(all.String(), chrome) {
+			t.Errorf("chrome %q indexed:\n%s", chrome, all.String())
+		}
+	}
+	if pd.title != "Beispielsatzung" || !strings.Contains(all.String(), "Die Satzung gilt für Beispiele.") || !strings.Contains(all.String(), "Gilt die Satzung auch sonntags?") {
+		t.Errorf("content lost: title %q\n%s", pd.title, all.String())
+	}
+}
