@@ -998,3 +998,15 @@ func TestOutdoorSeatingAndDrinksAreEvents(t *testing.T) {
 		}
 	}
 }
+
+// A byline of fields without colons is a header line; a sentence with a
+// date and a middle dot is not.
+func TestBylineIsMeta(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if !isMetaLine(a.lex, "IT-Hilfe · Kategorie E-Mail und Kalender · zuletzt geändert 21.10.2026 von R. Muster (IT-Service)") {
+		t.Error("a byline is no header line")
+	}
+	if isMetaLine(a.lex, "Ab 5.1.2027 · dienstags 7:30 bis 18:00 Uhr geöffnet") {
+		t.Error("opening hours with a date were taken for a header line")
+	}
+}

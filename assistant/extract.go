@@ -1479,6 +1479,31 @@ func runeLen(s string) int { return len([]rune(s)) }
 // systems put them above a text.
 var metaLineRE = regexp.MustCompile(`^\s*(?:[-*]\s*)?(?:\*\*)?([\pL][\pL .\-/]{0,40}?)(?:\*\*)?\s*:\s*(?:\*\*)?\s*\S`)
 
+// bylineMeta reports whether line is a byline: fields separated by "·"
+// or "|", one of them opening with a header word ("Kategorie", "zuletzt
+// geändert", "Stand"), and a date among them.
+func bylineMeta(lx *lexicon, line string) bool {
+	if runeLen(line) > 300 || !bylineDateRE.MatchString(line) {
+		return false
+	}
+	parts := metaSepRE.Split(strings.TrimSpace(line), -1)
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		ws := words(p)
+		for _, m := range lx.sections["meta_key"] {
+			if _, ok := m.matchAt(ws, 0); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bylineDateRE finds a date in a byline: "21.10.2026", "2026-10-21".
+var bylineDateRE = regexp.MustCompile(`\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b`)
+
 // metaSepRE separates header fields written on one line.
 var metaSepRE = regexp.MustCompile(`\s+[·|•]\s+`)
 
@@ -1499,7 +1524,10 @@ func dropMeta(lx *lexicon, text string) string {
 
 func isMetaLine(lx *lexicon, line string) bool {
 	if strings.IndexByte(line, ':') < 0 {
-		return false // a header line has a colon
+		// A byline of fields without colons ("IT-Hilfe · Kategorie
+		// E-Mail · zuletzt geändert 21.10.2026 von R. Vogt"): a field
+		// that opens with a header word, and a date.
+		return bylineMeta(lx, line)
 	}
 	if runeLen(line) > 160 {
 		// Several header fields on one line ("Aktenzeichen: 32.41 ·
