@@ -299,7 +299,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		}
 	}
 	info.units = make([][]textUnit, len(d.Sections))
-	if d.Kind == knowledge.KindLaw {
+	if d.Kind == knowledge.KindLaw || d.Kind == knowledge.KindArticle || d.Kind == knowledge.KindInstruction {
 		info.headings = make([]map[string]bool, len(d.Sections))
 		for i, s := range d.Sections {
 			info.headings[i] = map[string]bool{}

@@ -113,6 +113,9 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// A how-to or notice that fits on one screen is quoted whole:
 		// its steps belong together.
 		for _, s := range d.Sections {
+			if hp := platformOf(words(s.Heading)); q.platform != "" && hp != "" && hp != q.platform {
+				continue // the steps for another operating system
+			}
 			add(quote{label: label(s.Heading), facet: s.Facet, text: a.clean(s.Text, true)})
 		}
 		return untitle(qs, d.Title), lead, false
@@ -642,7 +645,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				words += w / 2
 				named += n / 2
 			}
-			if d.Kind == knowledge.KindLaw && named >= 1 {
+			if info.headings != nil && named >= 1 {
 				// A paragraph's title says what its sentences are about:
 				// "Geldstrafe von nicht mehr als neunzig Tagessätzen"
 				// under "§ 32 – Inhalt des Führungszeugnisses" speaks of
@@ -660,6 +663,17 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				}
 			}
 			v := words
+			if q.platform != "" {
+				// "vom MacBook aus": the section for macOS answers, the
+				// one for Ubuntu does not.
+				switch hp := platformOf(headingWords(s.Heading)); {
+				case hp == q.platform:
+					v += 2
+					named++
+				case hp != "":
+					continue
+				}
+			}
 			// A unit that speaks of a facet answered by a value without
 			// stating one ("Gültiger Lichtbildausweis" for "wie lange
 			// gültig") does not answer it.
@@ -1143,6 +1157,10 @@ func (a *Assistant) consequenceUnit(c candidate, q question) (quote, bool) {
 	}
 	return best, bestV > 0
 }
+
+// headingWords are the words of a heading (words is shadowed where a
+// unit's word count is kept).
+func headingWords(h string) []string { return words(h) }
 
 // shortHead reports whether a word of tokens is a compound whose head is
 // the short stem s ("kurs" in "Ehevorbereitungskurs"): within a document

@@ -312,12 +312,18 @@ func TestStatuteParagraphTitleCounts(t *testing.T) {
 // the single knowledge root root.
 func askRoot(t *testing.T, root fstest.MapFS, q string) assistant.Answer {
 	t.Helper()
+	return askRootAs(t, root, knowledge.Citizen, q)
+}
+
+// askRootAs is askRoot for the audience aud.
+func askRootAs(t *testing.T, root fstest.MapFS, aud knowledge.Audience, q string) assistant.Answer {
+	t.Helper()
 	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := mustBaseAssistant(t, kb)
-	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "r", Audience: knowledge.Citizen}, assistant.Message{Text: q})
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "r", Audience: aud}, assistant.Message{Text: q})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -646,5 +652,26 @@ func TestConsequenceQuestion(t *testing.T) {
 	ans := askRoot(t, root, "wie kann man den beispielbeitrag bezahlen, geht lastschrift? und was passiert wenn man einfach nicht zahlt")
 	if !strings.Contains(ans.Text, "Ordnungswidrigkeit") {
 		t.Errorf("answer lacks the sanction:\n%s", ans.Text)
+	}
+}
+
+// An article with a section per operating system answers from the one the
+// asker names ("vom MacBook aus"), and "wo finde ich die Datei" is
+// answered where the article says where a file is.
+func TestArticlePlatformAndWhereAFileIs(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: employee, lang: de, kind: article}\n")},
+		"it/beispielvpn.md": {Data: []byte("---\ntitle: BeispielVPN\n---\n" +
+			"## VPN unter Windows einrichten\n\n1. Installieren Sie den Beispielclient aus dem Softwarecenter.\n2. Starten Sie den Client.\n\n" +
+			"## VPN unter macOS einrichten\n\n1. Installieren Sie den Client mit `brew install beispielclient`.\n2. Öffnen Sie die Verbindung.\n\n" +
+			"## Zertifikat\n\nDer Client fragt beim ersten Start nach einem Zertifikat.\nDas Zertifikat wird unter `/etc/beispiel/ca.crt` gefunden.\n")},
+	}
+	ans := askRootAs(t, root, knowledge.Employee, "ich will vom macbook aus ins beispielvpn, was muss ich dafür installieren")
+	if !strings.Contains(ans.Text, "brew install beispielclient") || strings.Contains(ans.Text, "Softwarecenter") {
+		t.Errorf("answer is not the macOS section:\n%s", ans.Text)
+	}
+	ans = askRootAs(t, root, knowledge.Employee, "der beispielclient will ein zertifikat, wo finde ich die datei")
+	if !strings.Contains(ans.Text, "/etc/beispiel/ca.crt") {
+		t.Errorf("answer lacks where the file is:\n%s", ans.Text)
 	}
 }

@@ -50,6 +50,10 @@ type question struct {
 	// not do something ("was passiert, wenn man nicht zahlt", "was droht
 	// mir"): a sentence about a fine or a sanction answers it.
 	consequence bool
+	// platform is the operating system the asker names ("vom MacBook
+	// aus" → "mac"), "" when none: an article's section for another
+	// one does not answer.
+	platform string
 	// validity is true for a question how long something is valid ("wie
 	// lange gilt der"): a deadline or a processing time does not answer
 	// it.
@@ -170,6 +174,26 @@ func spelledFromCyrillic(q *queryTerms, ws []string) string {
 // worth looking for: short words are the language's own ("для", "как").
 const minSpelledLen = 6
 
+// platforms maps the words that name an operating system, a device or a
+// distribution to the system ("macbook" → "mac", "ubuntu" → "linux").
+var platforms = map[string]string{
+	"mac": "mac", "macbook": "mac", "macos": "mac", "osx": "mac", "imac": "mac",
+	"windows": "windows", "win10": "windows", "win11": "windows",
+	"linux": "linux", "ubuntu": "linux", "debian": "linux", "fedora": "linux", "gnome": "linux", "kde": "linux",
+	"iphone": "ios", "ipad": "ios", "ios": "ios", "ipados": "ios",
+	"android": "android",
+}
+
+// platformOf returns the first operating system ws name, "" when none.
+func platformOf(ws []string) string {
+	for _, w := range ws {
+		if p, ok := platforms[w]; ok {
+			return p
+		}
+	}
+	return ""
+}
+
 // understand analyses the message of turn t.
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
@@ -288,6 +312,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.trouble = a.lex.match("ask_trouble", askedWords)
 	q.consequence = a.lex.match("ask_consequence", askedWords)
+	q.platform = platformOf(words(t.query))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
 		for _, c := range codeRE.FindAllString(t.red, 8) {
