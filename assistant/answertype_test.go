@@ -1010,3 +1010,14 @@ func TestBylineIsMeta(t *testing.T) {
 		t.Error("opening hours with a date were taken for a header line")
 	}
 }
+
+// A question that names two operating systems ("ein Windows-Programm,
+// aber nur Linux") names no platform to answer for.
+func TestTwoPlatformsNameNone(t *testing.T) {
+	if p := platformOf(words("ich brauch ein windows programm hab aber nur linux")); p != "" {
+		t.Errorf("platformOf = %q, want none", p)
+	}
+	if p := platformOf(words("vom macbook aus ins vpn")); p != "mac" {
+		t.Errorf("platformOf = %q, want mac", p)
+	}
+}

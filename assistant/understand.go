@@ -184,14 +184,19 @@ var platforms = map[string]string{
 	"android": "android",
 }
 
-// platformOf returns the first operating system ws name, "" when none.
+// platformOf returns the operating system ws name, "" when they name
+// none or several ("ein Windows-Programm, aber nur Linux").
 func platformOf(ws []string) string {
+	found := ""
 	for _, w := range ws {
 		if p, ok := platforms[w]; ok {
-			return p
+			if found != "" && found != p {
+				return ""
+			}
+			found = p
 		}
 	}
-	return ""
+	return found
 }
 
 // understand analyses the message of turn t.
