@@ -515,8 +515,75 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	for i := range pd.sections {
 		pd.sections[i].Text = joinWrappedLines(pd.sections[i].Text)
 	}
-	pd.sections = paragraphSections(pd.sections)
+	split := paragraphSections(pd.sections)
+	if len(split) == len(pd.sections) {
+		// No §§: a page of announcements is split at their headlines.
+		split = split[:0:0]
+		for _, sec := range pd.sections {
+			split = append(split, headlineSections(sec)...)
+		}
+	}
+	pd.sections = split
 	return pd, nil
+}
+
+// labelledRE matches a line that opens with a short label and a colon
+// ("Samstag: 10:00 bis 14:00 Uhr", "Herausgeber: Stadt …").
+var labelledRE = regexp.MustCompile(`^\p{L}[\p{L} .\-]{0,30}:\s`)
+
+// minHeadlineBody is the length of the paragraph that must follow a
+// headline.
+const minHeadlineBody = 80
+
+// headlineSections splits a PDF page at the headlines of its items (an
+// Amtsblatt's announcements, a leaflet's topics): a line of at most
+// maxHeadingLine runes that starts with a capital, ends in no stop, comma
+// or colon and is followed by a paragraph of at least minHeadlineBody
+// runes that ends a sentence. A page with fewer than two such lines is
+// returned as it was.
+func headlineSections(page Section) []Section {
+	lines := strings.Split(page.Text, "\n")
+	head := make([]bool, len(lines))
+	n := 0
+	for i := 0; i+1 < len(lines); i++ {
+		t, next := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if t == "" || utf8.RuneCountInString(t) > maxHeadingLine || strings.ContainsAny(t[len(t)-1:], ".,;:") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+			continue
+		}
+		if utf8.RuneCountInString(next) < minHeadlineBody || !strings.ContainsAny(next[len(next)-1:], ".:") || labelledRE.MatchString(next) {
+			continue // "Herausgeber: …" after a signature is no item
+		}
+		if i > 0 && labelledRE.MatchString(strings.TrimSpace(lines[i-1])) && utf8.RuneCountInString(lines[i-1]) <= maxHeadingLine {
+			continue // "Montag geschlossen" among "Samstag: 10 bis 14 Uhr"
+		}
+		head[i] = true
+		n++
+	}
+	if n < 2 {
+		return []Section{page}
+	}
+	var out []Section
+	cur := Section{Heading: page.Heading}
+	var buf []string
+	flush := func() {
+		cur.Text = strings.TrimSpace(strings.Join(buf, "\n"))
+		if cur.Text != "" {
+			out = append(out, cur)
+		}
+	}
+	for i, l := range lines {
+		if head[i] {
+			flush()
+			cur, buf = Section{Heading: page.Heading + " › " + strings.TrimSpace(l)}, nil
+			continue
+		}
+		buf = append(buf, l)
+	}
+	flush()
+	return out
 }
 
 // pdfPages walks the page tree itself instead of trusting /Count (the

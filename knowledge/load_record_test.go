@@ -250,3 +250,21 @@ func TestDivChromeIsDropped(t *testing.T) {
 		t.Errorf("content lost: title %q\n%s", pd.title, all.String())
 	}
 }
+
+// A PDF page of announcements without §§ is split at their headlines; a
+// signature, a list of opening hours and the imprint are no headlines.
+func TestPDFAnnouncementHeadlines(t *testing.T) {
+	page := Section{Heading: "Seite 1", Text: "Amtsblatt der Beispielstadt\nAmtliche Bekanntmachungen\n" +
+		"Beispielbüro am 11. Dezember geschlossen\nWegen einer Umstellung bleibt das Beispielbüro am Freitag, 11. Dezember, ganztägig geschlossen. Termine werden verlegt.\n" +
+		"Der Bürgermeister\nNeue Öffnungszeiten der Beispielbücherei ab Januar\nDie Beispielbücherei ändert ab Montag, 4. Januar, ihre Öffnungszeiten und ist dann so geöffnet:\n" +
+		"Samstag: 10 bis 14 Uhr\nMontag geschlossen\nBisher war die Bücherei montags von 14 bis 18 Uhr geöffnet, und die Rückgabebox bleibt jederzeit nutzbar.\n" +
+		"Der Bürgermeister\nHerausgeber: Beispielstadt, Marktplatz 1. Das Amtsblatt erscheint wöchentlich und ist im Rathaus erhältlich.\n"}
+	var heads []string
+	for _, s := range headlineSections(page) {
+		heads = append(heads, s.Heading)
+	}
+	want := "Seite 1|Seite 1 › Beispielbüro am 11. Dezember geschlossen|Seite 1 › Neue Öffnungszeiten der Beispielbücherei ab Januar"
+	if strings.Join(heads, "|") != want {
+		t.Errorf("headings %q", heads)
+	}
+}
