@@ -118,6 +118,22 @@ func (d *incidentDialog) step(ctx context.Context, st incidentStep) (incidentRep
 	case "confirm":
 		return d.confirmAnswer(ctx, st, slots, text, lang)
 	}
+	if slots[stStage] == "" && slots[SlotSymptom] != "" && d.x.fileNow.MatchString(text) {
+		// "ja bitte sofort aufnehmen": the employee wants the ticket
+		// now. What this message says is taken; what is still
+		// missing stays unknown, and its "ja" answers no question.
+		d.fill(slots, text, true)
+		for _, k := range slotOrder {
+			if slots[k] == "" {
+				slots[k] = unknownValue
+				if k == SlotService {
+					slots[k] = serviceOth
+				}
+			}
+		}
+		delete(slots, stAsked)
+		return d.open(ctx, st, slots, lang)
+	}
 	d.fill(slots, text, false)
 	return d.next(ctx, slots, lang, "")
 }

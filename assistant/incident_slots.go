@@ -29,6 +29,7 @@ type slotExtractor struct {
 	problem     *regexp.Regexp
 	dunno       *regexp.Regexp
 	cancel      *regexp.Regexp
+	fileNow     *regexp.Regexp // "ja bitte sofort aufnehmen", "mach einfach das Ticket"
 	different   *regexp.Regexp
 	segments    *regexp.Regexp
 }
@@ -68,7 +69,7 @@ func newSlotExtractor() *slotExtractor {
 			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
 			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
 		affectedAll: re(`\b(?:(?:die\s+)?ganzen?\s+(?:abteilung|amt|team|haus|gebäude|etage|stockwerk|flur|referat|dezernat|verwaltung|büro|standort)|` +
-			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+)|` +
+			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
 			`(?:bei|für)\s+alle[n]?\b|niemand\s+(?:hier|im|in|kann)|keiner\s+(?:hier|im|in|kann)|` +
 			`abteilungsweit|hausweit|flächendeckend|` +
 			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
@@ -92,6 +93,7 @@ func newSlotExtractor() *slotExtractor {
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
 		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
+		fileNow:   re(`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

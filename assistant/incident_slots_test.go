@@ -35,6 +35,7 @@ func TestExtractSlots(t *testing.T) {
 		{"bei den Kollegen geht es", extracted{othersAffected: AffectedNo}},
 		{"sonst niemand", extracted{othersAffected: AffectedNo}},
 		{"ich kann gar nicht arbeiten", extracted{canWork: CanWorkNo, symptom: true}},
+		{"alle sechs schalter", extracted{othersAffected: AffectedAll}},
 		{"wir können seit 8 Uhr nicht arbeiten", extracted{since: "seit 8 Uhr", canWork: CanWorkNo, symptom: true}},
 		{"nur eingeschränkt", extracted{canWork: CanWorkPartly}},
 		{"wir können erstmal kopieren", extracted{canWork: CanWorkPartly}},

@@ -443,3 +443,20 @@ func BenchmarkIncidentOneShot(b *testing.B) {
 		}
 	}
 }
+
+// An employee who asks to file the ticket now ("ja bitte sofort
+// aufnehmen") gets it opened with what is known; the "ja" answers no
+// pending question.
+func TestIncidentFiledOnRequest(t *testing.T) {
+	env, _ := mustIncidentEnv(t)
+	r := converse(t, env, "c-file", "u1", "de", []string{
+		"im bürgerbüro hängt das fachverfahren seit zehn minuten bei jedem speichern",
+		"ja bitte sofort aufnehmen",
+	})
+	if !r.Done || r.TicketKey == "" {
+		t.Fatalf("reply = %+v, want a ticket", r)
+	}
+	if r.Slots["can_work"] == "yes" {
+		t.Errorf("slots = %v: the \"ja\" was taken for being able to work", r.Slots)
+	}
+}
