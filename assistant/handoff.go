@@ -307,7 +307,7 @@ func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 		// may fix one person's problem before anyone has to come (not
 		// an outage that many share).
 		if src, ok := a.selfHelp(ctx, t); ok {
-			ans.Text += "\n\n" + fmt.Sprintf(t.m.SelfHelp, src.Title, src.URL)
+			ans.Text += "\n\n" + selfHelpPointer(t.m.SelfHelp, src.Title, src.URL)
 			ans.Sources = append(ans.Sources, src)
 		}
 	}
@@ -395,4 +395,14 @@ func statusWords(m *messages, status string) string {
 		return m.StatusClosed
 	}
 	return Redact(status)
+}
+
+// selfHelpPointer fills the pointer to an article (format: title, then
+// address); an article without an address is named alone, with no empty
+// "()".
+func selfHelpPointer(format, title, url string) string {
+	if url != "" {
+		return fmt.Sprintf(format, title, url)
+	}
+	return strings.TrimSpace(strings.TrimSuffix(fmt.Sprintf(format, title, ""), "()"))
 }

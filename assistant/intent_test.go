@@ -174,7 +174,22 @@ func TestReportAskingAQuantity(t *testing.T) {
 	if in, ok := s.ruleIntent(knowledge.Employee); ok && in == IntentITIncident {
 		t.Errorf("ruleIntent = %s, want the question answered", in)
 	}
+	s = a.lex.signals("senden geht nicht, was muss ich beim postausgangsserver einstellen")
+	if in, ok := s.ruleIntent(knowledge.Employee); ok && in == IntentITIncident {
+		t.Errorf("ruleIntent(settings asked) = %s, want the question answered", in)
+	}
 	if !a.lex.signals("unser antrag liegt seit fünf wochen bei euch und nix passiert, kann da mal jemand reinschauen").caseSpecific {
 		t.Error("an application of ours lying unanswered is not the asker's own case")
+	}
+}
+
+// The pointer to an article without an address shows no empty "()".
+func TestSelfHelpPointerWithoutAddress(t *testing.T) {
+	f := "Vielleicht hilft Ihnen diese Anleitung: „%[1]s“ (%[2]s)"
+	if got := selfHelpPointer(f, "E-Mail", ""); got != "Vielleicht hilft Ihnen diese Anleitung: „E-Mail“" {
+		t.Errorf("got %q", got)
+	}
+	if got := selfHelpPointer(f, "E-Mail", "https://intranet.example/mail"); got != "Vielleicht hilft Ihnen diese Anleitung: „E-Mail“ (https://intranet.example/mail)" {
+		t.Errorf("got %q", got)
 	}
 }
