@@ -25,6 +25,10 @@ var updateBirkenried = flag.Bool("update-birkenried", false, "rewrite the PDF an
 // package.
 const birkenriedRoot = "corpora/birkenried"
 
+// birkenriedCaseDirs are the case folders over the Birkenried root: the
+// iteration half and the held-out half.
+var birkenriedCaseDirs = []string{"birkenried", "birkenried-heldout"}
+
 func birkenriedBinaries() []corpusBinary {
 	pdf := func(path, title, footer, producer, text string) corpusBinary {
 		return corpusBinary{path, func() ([]byte, error) { return corpusPDF(title, footer, producer, text) }}
@@ -96,4 +100,13 @@ func TestBirkenriedCorpusLoads(t *testing.T) {
 		}
 		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
 	}
+}
+
+// TestBirkenriedCasesMatchCorpus checks the Birkenried cases against the
+// corpus they run on (see checkCorpusCases and
+// evals/cases/birkenried/README.md).
+func TestBirkenriedCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadCorpus(t, "birkenried", birkenriedRoot), birkenriedCaseDirs, caseMix{
+		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
+	})
 }
