@@ -176,7 +176,7 @@ func wrapLine(s string, width int) []string {
 
 // winAnsi holds the characters of WinAnsiEncoding outside Latin-1 that the
 // texts use.
-var winAnsi = map[rune]byte{'€': 0x80, '„': 0x84, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97}
+var winAnsi = map[rune]byte{'€': 0x80, '„': 0x84, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97}
 
 // pdfLiteral escapes s as a PDF string in WinAnsiEncoding.
 func pdfLiteral(s string) (string, error) {
@@ -206,8 +206,10 @@ func pdfLiteral(s string) (string, error) {
 // corpusDOCX writes a Word document whose author is creator. Each line of text is a paragraph: "T "
 // the title, "# " and "## " headings, "B " body text set in bold with no
 // style (as editors mark a title or a section by hand), "- " a list item,
-// "| a | b |" a table row (consecutive rows form one table), anything else
-// body text.
+// "N " a paragraph numbered by Word's list numbering (1., 2., … through
+// the document; the number is not in the paragraph's text but in
+// word/numbering.xml, written only when a paragraph uses it), "| a | b |"
+// a table row (consecutive rows form one table), anything else body text.
 func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	para := func(style, s string) string {
@@ -220,8 +222,12 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 	bold := func(s string) string {
 		return `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
 	}
+	numbered := func(s string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="Listenabsatz"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
 	var body strings.Builder
 	var rows []string
+	numbering := false
 	endTable := func() {
 		if len(rows) == 0 {
 			return
@@ -256,6 +262,9 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 			body.WriteString(para("berschrift1", l[2:]))
 		case strings.HasPrefix(l, "- "):
 			body.WriteString(para("Listenabsatz", l[2:]))
+		case strings.HasPrefix(l, "N "):
+			body.WriteString(numbered(l[2:]))
+			numbering = true
 		default:
 			body.WriteString(para("", l))
 		}
@@ -272,6 +281,15 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 <w:document ` + ns + `><w:body>` + body.String() + `</w:body></w:document>`},
 		{"word/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style><w:style w:type="paragraph" w:styleId="Listenabsatz"><w:name w:val="List Paragraph"/></w:style><w:style w:type="table" w:styleId="Tabellenraster"><w:name w:val="Table Grid"/></w:style></w:styles>`},
+	}
+	if numbering {
+		files[0].data = strings.Replace(files[0].data, `</Types>`, `<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`, 1)
+		files = append(files,
+			struct{ name, data string }{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`},
+			struct{ name, data string }{"word/numbering.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`},
+		)
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
