@@ -93,6 +93,8 @@ var facetLabels = []struct {
 	{"wer darf", FacetVoraussetzungen},
 	{"wer kann", FacetVoraussetzungen},
 	{"was brauche ich", FacetUnterlagen},
+	{"wie hoch ist", FacetKosten},
+	{"wie hoch sind", FacetKosten},
 	{"schritte", FacetAblauf},
 	{"so funktioniert es", FacetAblauf},
 	{"vorgehen", FacetAblauf},
@@ -239,7 +241,8 @@ const maxHeadingWords = 8
 // names a facet.
 var headingWords = map[string]Facet{
 	"kosten": FacetKosten, "gebuehr": FacetKosten, "gebuehren": FacetKosten, "preis": FacetKosten, "preise": FacetKosten,
-	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten,
+	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten, "ermaessigung": FacetKosten, "steuersatz": FacetKosten,
+	"faellig": FacetFristen,
 	"unterlagen": FacetUnterlagen, "dokumente": FacetUnterlagen, "nachweise": FacetUnterlagen, "mitbringen": FacetUnterlagen,
 	"mitzubringen": FacetUnterlagen, "mitnehmen": FacetUnterlagen,
 	"dauer": FacetDauer, "dauert": FacetDauer, "bearbeitungszeit": FacetDauer, "bearbeitungsdauer": FacetDauer, "wartezeit": FacetDauer,

@@ -124,16 +124,36 @@ func chrome(n *html.Node) bool {
 			}
 		}
 	}
-	return hit && findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+	if !hit {
+		// A page's head or a wiki's metadata box: chrome when it holds
+		// no heading at all (an accordion's "kopf" is a heading).
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, weakChromeTokens) {
+				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil
+			}
+		}
+		return false
+	}
+	return findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+}
+
+// weakChromeTokens are the words of class names and ids that mark a
+// page's frame only where the element holds no heading: "header" and
+// "Kopf" also name an accordion's or a table's head.
+var weakChromeTokens = map[string]bool{
+	"header": true, "kopf": true, "kopfbereich": true, "pagetree": true, "metadata": true, "labels": true, "splitter": true,
 }
 
 // hasChromeToken splits class names and ids into words (at spaces,
 // hyphens, underscores and lower-to-upper case changes) and looks them up
 // in chromeTokens.
-func hasChromeToken(v string) bool {
+func hasChromeToken(v string) bool { return hasToken(v, chromeTokens) }
+
+// hasToken reports whether a word of the class names or id v is in set.
+func hasToken(v string, set map[string]bool) bool {
 	var w []rune
 	check := func() bool {
-		ok := len(w) > 0 && chromeTokens[german.Fold(string(w))]
+		ok := len(w) > 0 && set[german.Fold(string(w))]
 		w = w[:0]
 		return ok
 	}

@@ -527,6 +527,9 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	return pd, nil
 }
 
+// bulletRE matches a list item's start: a bullet or a number.
+var bulletRE = regexp.MustCompile(`^(?:[•\-–*▪●]\s|\d{1,2}[.)]\s)`)
+
 // labelledRE matches a line that opens with a short label and a colon
 // ("Samstag: 10:00 bis 14:00 Uhr", "Herausgeber: Stadt …").
 var labelledRE = regexp.MustCompile(`^\p{L}[\p{L} .\-]{0,30}:\s`)
@@ -539,7 +542,9 @@ const minHeadlineBody = 80
 // Amtsblatt's announcements, a leaflet's topics): a line of at most
 // maxHeadingLine runes that starts with a capital, ends in no stop, comma
 // or colon and is followed by a paragraph of at least minHeadlineBody
-// runes that ends a sentence. A page with fewer than two such lines is
+// runes that ends a sentence; a question ("Was darf verbrannt werden?")
+// is one whatever follows, a topic after a finished sentence is one over
+// a list. A page with fewer than two such lines is
 // returned as it was.
 func headlineSections(page Section) []Section {
 	lines := strings.Split(page.Text, "\n")
@@ -553,7 +558,11 @@ func headlineSections(page Section) []Section {
 		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
 			continue
 		}
-		if utf8.RuneCountInString(next) < minHeadlineBody || !strings.ContainsAny(next[len(next)-1:], ".:") || labelledRE.MatchString(next) {
+		question := strings.HasSuffix(t, "?")
+		// A topic over a list, after a sentence ended ("… vollen
+		// Monate." / "Befreiung und Ermäßigung" / "• steuerfrei …").
+		listHead := bulletRE.MatchString(next) && i > 0 && strings.HasSuffix(strings.TrimSpace(lines[i-1]), ".")
+		if !question && !listHead && (utf8.RuneCountInString(next) < minHeadlineBody || !strings.ContainsAny(next[len(next)-1:], ".:") || labelledRE.MatchString(next)) {
 			continue // "Herausgeber: …" after a signature is no item
 		}
 		if i > 0 && labelledRE.MatchString(strings.TrimSpace(lines[i-1])) && utf8.RuneCountInString(lines[i-1]) <= maxHeadingLine {

@@ -142,6 +142,18 @@ func TestPlainTextHeadingLines(t *testing.T) {
 	if !strings.Contains(pd.sections[2].Text, "mindestens 12 Zeichen") {
 		t.Errorf("list lost from its section: %q", pd.sections[2].Text)
 	}
+	notice, err := parseText([]byte("Amtsblatt Nr. 1\n\nBekanntmachung des Bauhofs\n\nNeue Öffnungszeiten des Beispielhofs\n\nDer Beispielhof hat ab Januar neue Öffnungszeiten, die hier stehen:\n\n" +
+		"Dienstag: 14:00 bis 18:00 Uhr\nFreitag: 13:00 bis 18:00 Uhr\n\nBeispielstadt, 1. Dezember 2026\nDer Bürgermeister\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nh []string
+	for _, s := range notice.sections {
+		nh = append(nh, s.Heading)
+	}
+	if j := strings.Join(nh, "|"); strings.Contains(j, "Dienstag") || strings.Contains(j, "Beispielstadt,") {
+		t.Errorf("notice sections %q: hours and a place with its date are no headings", nh)
+	}
 	one, err := parseText([]byte("Titel\n\nEin Absatz ohne Überschriften.\n\nNoch ein Absatz.\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -228,7 +240,9 @@ func TestFAQJSONLD(t *testing.T) {
 // CMS theme) loses its menu, breadcrumb and footer by their class names,
 // ids and landmark roles; a box with the page's heading stays.
 func TestDivChromeIsDropped(t *testing.T) {
-	page := `<html><body><div id="risKopf"><ul id="risMenue"><li>Sitzungskalender</li><li>Gremien</li></ul></div>
+	page := `<html><body><div id="header" class="wiki-header"><div class="logo">Beispiel-Wiki der Verwaltung</div></div>
+<div class="page-metadata">Erstellt von A. Muster, zuletzt geändert am 1. Nov. 2026</div><div class="plugin_pagetree"><ul><li>Startseite Wiki</li></ul></div>
+<div id="risKopf"><ul id="risMenue"><li>Sitzungskalender</li><li>Gremien</li></ul></div>
 <div class="breadcrumb">Start › Ortsrecht</div><div role="navigation">Suche</div>
 <div id="risInhalt"><div class="content-head"><h1>Beispielsatzung</h1></div><p>§ 1 Die Satzung gilt für Beispiele.</p></div>
 <div class="akkordeon"><h3 class="akkordeon-kopf">Gilt die Satzung auch sonntags?</h3><div>Ja.</div></div>
@@ -241,7 +255,7 @@ func TestDivChromeIsDropped(t *testing.T) {
 	for _, s := range pd.sections {
 		all.WriteString(s.Heading + "\n" + s.Text + "\n")
 	}
-	for _, chrome := range []string{"Sitzungskalender", "Start › Ortsrecht", "Suche", "Cookies", "Impressum"} {
+	for _, chrome := range []string{"Sitzungskalender", "Start › Ortsrecht", "Suche", "Cookies", "Impressum", "Beispiel-Wiki", "zuletzt geändert", "Startseite Wiki"} {
 		if strings.Contains(all.String(), chrome) {
 			t.Errorf("chrome %q indexed:\n%s", chrome, all.String())
 		}

@@ -191,6 +191,10 @@ func parseText(data []byte) (parsedDoc, error) {
 // maxHeadingLine bounds the length of a plain-text line read as a heading.
 const maxHeadingLine = 80
 
+// minHeadedParagraph is the length of the paragraph that a headline set
+// apart by blank lines must head.
+const minHeadedParagraph = 60
+
 // headingLineSections splits plain text at its heading lines: a short line
 // after a blank one, directly followed by its paragraph, that ends in no
 // full stop, comma or colon ("Woran erkenne ich ein gesperrtes Konto?",
@@ -202,10 +206,22 @@ func headingLineSections(text string) []Section {
 	n := 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t == "" || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == "" || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
+		if t == "" || i+1 >= len(lines) || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
 			continue
 		}
+		if next := strings.TrimSpace(lines[i+1]); next == "" {
+			// A headline set apart by a blank line on both sides heads
+			// the paragraph after it.
+			if i+2 >= len(lines) || utf8.RuneCountInString(strings.TrimSpace(lines[i+2])) < minHeadedParagraph {
+				continue
+			}
+		}
 		if utf8.RuneCountInString(t) > maxHeadingLine || strings.ContainsAny(t[len(t)-1:], ".,;:") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "•") {
+			continue
+		}
+		if strings.Contains(t, ",") || labelledRE.MatchString(t) {
+			// "Birkenried, 1. Dezember 2026" above a signature,
+			// "Dienstag: 14:00 bis 18:00 Uhr" in a list of hours.
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
@@ -229,7 +245,11 @@ func headingLineSections(text string) []Section {
 	for i, l := range lines {
 		if heading[i] {
 			flush()
-			cur, buf = Section{Heading: strings.TrimSpace(l)}, nil
+			h := strings.TrimSpace(l)
+			if cur.Text == "" && cur.Heading != "" {
+				h = cur.Heading + " › " + h // a headline over a headline
+			}
+			cur, buf = Section{Heading: h}, nil
 			continue
 		}
 		buf = append(buf, l)
