@@ -242,7 +242,7 @@ const maxHeadingWords = 8
 var headingWords = map[string]Facet{
 	"kosten": FacetKosten, "gebuehr": FacetKosten, "gebuehren": FacetKosten, "preis": FacetKosten, "preise": FacetKosten,
 	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten, "ermaessigung": FacetKosten, "steuersatz": FacetKosten,
-	"faellig": FacetFristen,
+	"faellig":    FacetFristen,
 	"unterlagen": FacetUnterlagen, "dokumente": FacetUnterlagen, "nachweise": FacetUnterlagen, "mitbringen": FacetUnterlagen,
 	"mitzubringen": FacetUnterlagen, "mitnehmen": FacetUnterlagen,
 	"dauer": FacetDauer, "dauert": FacetDauer, "bearbeitungszeit": FacetDauer, "bearbeitungsdauer": FacetDauer, "wartezeit": FacetDauer,
