@@ -261,13 +261,19 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			}
 		}
 		if len(q.events) > 0 && !byEvent {
-			n := 0
+			n := 0.0
 			for _, s := range q.events {
-				if names.match(s) {
+				switch {
+				case names.match(s):
 					n++
+				case c.doc.Kind == knowledge.KindLaw && c.headingHolds(s):
+					// A statute's paragraph titles name its matters
+					// ("§ 4 Ruhezeiten"), less than a title does: a
+					// statute has many.
+					n += 0.5
 				}
 			}
-			f[featEvent] = float64(n) / float64(len(q.events))
+			f[featEvent] = n / float64(len(q.events))
 		}
 		if c.doc.Kind == knowledge.KindNotice {
 			f[featNotice] = 1
@@ -395,6 +401,20 @@ func (a *Assistant) titleStems(d knowledge.Document) []string {
 		out = append(out, stem(w))
 	}
 	return out
+}
+
+// headingHolds reports whether a section heading of c's document holds
+// the stem s (a paragraph title of a statute).
+func (c candidate) headingHolds(s string) bool {
+	if c.info == nil {
+		return false
+	}
+	for _, h := range c.info.headings {
+		if tokenMatch(h, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // stemIn reports whether s is among the question's stems, or hides in one

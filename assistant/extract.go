@@ -69,6 +69,13 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	budget := maxAnswerRunes
 	add := func(x quote) bool {
 		x.text = strings.TrimSpace(x.text)
+		if d.Kind == knowledge.KindArticle && x.label != "" && listItemRE.MatchString(x.text) {
+			// A step of a troubleshooting list comes with the other
+			// steps: the asker may have tried the first already.
+			if whole, ok := a.wholeSteps(d, x.label); ok {
+				x.text = whole
+			}
+		}
 		if x.text == "" || budget <= 0 {
 			return false
 		}
@@ -1161,6 +1168,28 @@ func (a *Assistant) consequenceUnit(c candidate, q question) (quote, bool) {
 // headingWords are the words of a heading (words is shadowed where a
 // unit's word count is kept).
 func headingWords(h string) []string { return words(h) }
+
+// wholeSteps returns the text of d's section labelled lbl when it is a
+// list of at least two steps that fits in one block; false otherwise.
+func (a *Assistant) wholeSteps(d knowledge.Document, lbl string) (string, bool) {
+	for _, s := range d.Sections {
+		if label(s.Heading) != lbl {
+			continue
+		}
+		text := strings.TrimSpace(a.clean(s.Text, true))
+		if runeLen(text) > maxBlockRunes {
+			return "", false
+		}
+		n := 0
+		for _, l := range strings.Split(text, "\n") {
+			if listItemRE.MatchString(l) {
+				n++
+			}
+		}
+		return text, n >= 2
+	}
+	return "", false
+}
 
 // shortHead reports whether a word of tokens is a compound whose head is
 // the short stem s ("kurs" in "Ehevorbereitungskurs"): within a document

@@ -675,3 +675,29 @@ func TestArticlePlatformAndWhereAFileIs(t *testing.T) {
 		t.Errorf("answer lacks where the file is:\n%s", ans.Text)
 	}
 }
+
+// A step of a troubleshooting list is quoted with the other steps (the
+// asker may have tried the first already); a life event names a statute
+// by its paragraph titles ("§ 4 Ruhezeiten" for how long an urn stays in
+// its grave).
+func TestTroubleshootingStepsAndParagraphTitles(t *testing.T) {
+	it := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: employee, lang: de, kind: article}\n")},
+		"it/beispielheadset.md": {Data: []byte("---\ntitle: Beispielheadset – Störungen\n---\n" +
+			"## Ich werde nicht gehört\n\n1. Ist das Beispielheadset eingesteckt?\n2. Steht der Stummschalter auf aus?\n3. Wählen Sie das Beispielheadset in den Einstellungen aus.\n")},
+	}
+	ans := askRootAs(t, it, knowledge.Employee, "die leute hören mich nicht, beispielheadset ist eingesteckt, was kann ich noch probieren")
+	if !strings.Contains(ans.Text, "Stummschalter") {
+		t.Errorf("answer lacks the other steps:\n%s", ans.Text)
+	}
+	law := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"s/friedhof.md": {Data: []byte("---\ntitle: Beispielfriedhofssatzung\n---\n" +
+			"# § 1 Geltungsbereich\n\nDiese Satzung gilt für die Friedhöfe der Beispielstadt.\n\n" +
+			"# § 4 Ruhezeiten\n\n(1) Die Ruhezeit beträgt 20 Jahre.\n(2) Die Ruhezeit für Aschen beträgt 15 Jahre.\n")},
+	}
+	ans = askRoot(t, law, "wie lange bleibt eine urne eigentlich im grab")
+	if !strings.Contains(ans.Text, "15 Jahre") {
+		t.Errorf("answer lacks the rest period:\n%s", ans.Text)
+	}
+}
