@@ -95,6 +95,7 @@ func TestIntents(t *testing.T) {
 		{"ich würde das lieber telefonisch besprechen", cit, IntentHuman},
 		{"welches handy ist im moment am besten", cit, IntentOutOfScope},
 		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
+		{"welches e-bike ist gerade das beste für unter 2000 euro", cit, IntentOutOfScope},
 		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
 		{"Mitarbeiter bitte", cit, IntentHuman},
 		{"Kann ich bitte mit einer Mitarbeiterin oder einem Mitarbeiter reden?", cit, IntentHuman},
