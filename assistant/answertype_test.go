@@ -1021,3 +1021,15 @@ func TestTwoPlatformsNameNone(t *testing.T) {
 		t.Errorf("platformOf = %q, want mac", p)
 	}
 }
+
+// "ungefähr 20 Prozent mehr", "kriegt" name nothing: "mehr" stands in
+// titles such as "…, Beantragung und mehr".
+func TestLooseQuantitiesNameNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := a.lex.terms("mein mann kriegt ungefähr 20 prozent mehr gehalt")
+	for _, w := range []string{"kriegt", "ungefaehr", "mehr"} {
+		if slices.Contains(q.content, stem(w)) {
+			t.Errorf("content = %v, want no %q", q.content, w)
+		}
+	}
+}
