@@ -3,8 +3,6 @@
 package knowledge
 
 import (
-	"archive/zip"
-	"bytes"
 	"strings"
 	"testing"
 )
@@ -179,19 +177,7 @@ func TestDOCXBoldHeadings(t *testing.T) {
 		p(true, "Was kostet das?") + p(false, "Der Beispielschein kostet 12,00 Euro.") +
 		p(true, "Wichtig: Bringen Sie den alten Schein mit.") + p(true, "Was ist zu tun?") + p(false, "Stellen Sie den Antrag im Bürgerbüro.") +
 		`</w:body></w:document>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write([]byte(doc)); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	pd, err := parseDOCX(buf.Bytes(), newBudget(Limits{}, nil))
+	pd, err := parseDOCX(wordDocument(t, doc), newBudget(Limits{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

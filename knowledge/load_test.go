@@ -561,19 +561,7 @@ func TestDOCXTableRows(t *testing.T) {
 		`<w:tbl><w:tr>` + tc("Situation") + `<w:tc>` + p("Heading2", "Frist") + `</w:tc></w:tr>` +
 		`<w:tr>` + tc("Kind krank") + tc("am ersten Tag") + `</w:tr></w:tbl>` +
 		p("", "Danach gilt das Übliche.") + `</w:body></w:document>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write([]byte(doc)); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	pd, err := parseDOCX(buf.Bytes(), newBudget(Limits{}, nil))
+	pd, err := parseDOCX(wordDocument(t, doc), newBudget(Limits{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -611,4 +599,22 @@ func TestPDFTextJoinsWrappedLines(t *testing.T) {
 			t.Errorf("page %d:\n%q\nwant\n%q", i+1, pages[i].Text, w)
 		}
 	}
+}
+
+// wordDocument zips doc as the word/document.xml of a minimal Word file.
+func wordDocument(t *testing.T, doc string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
