@@ -126,7 +126,12 @@ func chrome(n *html.Node) bool {
 	}
 	if !hit {
 		// A page's head or a wiki's metadata box: chrome when it holds
-		// no heading at all (an accordion's "kopf" is a heading).
+		// no heading at all (an accordion's "kopf" is a heading) and
+		// stands outside the page's main text (a record's head inside
+		// <article> or <main> holds its key and its office).
+		if inMainText(n) {
+			return false
+		}
 		for _, a := range n.Attr {
 			if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, weakChromeTokens) {
 				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil
@@ -135,6 +140,17 @@ func chrome(n *html.Node) bool {
 		return false
 	}
 	return findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+}
+
+// inMainText reports whether an ancestor of n is the page's main text:
+// <main>, <article> or an element with the role "main".
+func inMainText(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Main || p.DataAtom == atom.Article || strings.EqualFold(attr(p, "role"), "main") {
+			return true
+		}
+	}
+	return false
 }
 
 // weakChromeTokens are the words of class names and ids that mark a

@@ -224,7 +224,8 @@ func TestFAQJSONLD(t *testing.T) {
 
 // A page whose frame is made of <div>s (a council information system, a
 // CMS theme) loses its menu, breadcrumb and footer by their class names,
-// ids and landmark roles; a box with the page's heading stays.
+// ids and landmark roles; a box with the page's heading stays, and so
+// does a record's head inside the page's <article>.
 func TestDivChromeIsDropped(t *testing.T) {
 	page := `<html><body><div id="header" class="wiki-header"><div class="logo">Beispiel-Wiki der Verwaltung</div></div>
 <div class="page-metadata">Erstellt von A. Muster, zuletzt geändert am 1. Nov. 2026</div><div class="plugin_pagetree"><ul><li>Startseite Wiki</li></ul></div>
@@ -248,6 +249,20 @@ func TestDivChromeIsDropped(t *testing.T) {
 	}
 	if pd.title != "Beispielsatzung" || !strings.Contains(all.String(), "Die Satzung gilt für Beispiele.") || !strings.Contains(all.String(), "Gilt die Satzung auch sonntags?") {
 		t.Errorf("content lost: title %q\n%s", pd.title, all.String())
+	}
+
+	// A record's head inside the page's article holds its key and office.
+	pd, err = parseHTML([]byte(`<html><body><div class="site-header">Beispielstadt</div><main><article><h1>Beispielausweis</h1>
+<div class="leistung-kopf"><p>Leistungsschlüssel: 0815</p><p>Zuständig: Beispielamt</p></div><p>Der Ausweis kostet 5 Euro.</p></article></main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all.Reset()
+	for _, s := range pd.sections {
+		all.WriteString(s.Heading + "\n" + s.Text + "\n")
+	}
+	if !strings.Contains(all.String(), "Zuständig: Beispielamt") || strings.Contains(all.String(), "Beispielstadt") {
+		t.Errorf("a record's head in <article> lost or the page's head kept:\n%s", all.String())
 	}
 }
 
