@@ -49,6 +49,7 @@ func TestFindDurations(t *testing.T) {
 		{"innerhalb von 3 Werktagen", []string{"dur:workday:3"}},
 		{"within two business days", []string{"dur:workday:2"}},
 		{"gilt ein Jahr", []string{"dur:year:1"}},
+		{"bescheinigt innerhalb dreier Tage", []string{"dur:day:3"}},
 		{"4–6 Wochen", []string{"dur:week:4", "dur:week:6"}},
 		{"70,00 Euro", nil},
 	}
