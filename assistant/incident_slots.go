@@ -62,18 +62,20 @@ func newSlotExtractor() *slotExtractor {
 			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
 		},
 		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
-		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
+		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|\pL*gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
 		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
 		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
 			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
 			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
-		affectedAll: re(`\b(?:(?:die\s+)?ganzen?\s+(?:abteilung|amt|team|haus|gebäude|etage|stockwerk|flur|referat|dezernat|verwaltung|büro|standort)|` +
+		affectedAll: re(`\b(?:(?:die\s+|den\s+)?ganzen?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?(?:abteilung|amt|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort)|` +
+			// Ten people and more: "bestimmt zwanzig Leute".
+			`(?:zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|\d{2,})\s+(?:leute|kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|personen|arbeitsplätze|plätze)|` +
 			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
 			`(?:bei|für)\s+alle[n]?\b|niemand\s+(?:hier|im|in|kann)|keiner\s+(?:hier|im|in|kann)|` +
 			`abteilungsweit|hausweit|flächendeckend|` +
 			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
-		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei)\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
+		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|[2-9])\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
 			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
 			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
 			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
@@ -83,7 +85,7 @@ func newSlotExtractor() *slotExtractor {
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),

@@ -43,6 +43,11 @@ func TestExtractSlots(t *testing.T) {
 		{"nicht dringend", extracted{canWork: CanWorkYes}},
 		{"I cannot work", extracted{canWork: CanWorkNo, symptom: true}},
 		{"whole department", extracted{othersAffected: AffectedAll}},
+		{"betrifft den ganzen zweiten Stock, bestimmt zwanzig Leute", extracted{location: "zweiten Stock", othersAffected: AffectedAll}},
+		{"zwanzig Kollegen", extracted{othersAffected: AffectedAll}},
+		{"vier Kollegen", extracted{othersAffected: AffectedSome}},
+		{"mit Kabel geht es an den Plätzen", extracted{canWork: CanWorkPartly}},
+		{"im Verwaltungsgebäude Schillerstraße", extracted{location: "im Verwaltungsgebäude Schillerstraße"}},
 		{"Hallo", extracted{}},
 	}
 	for _, tt := range tests {
