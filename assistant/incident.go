@@ -5,6 +5,7 @@ package assistant
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -112,6 +113,14 @@ func (d *incidentDialog) step(ctx context.Context, st incidentStep) (incidentRep
 		slots[stStage] = "done"
 		return incidentReply{Slots: slots, Text: incidentMsg(lang, "cancelled"), Done: true}, nil
 	}
+	if len(st.Slots) == 0 {
+		// An intake that starts after the employee has already told of
+		// the problem (an article did not help, "bitte ein Ticket") takes
+		// what those messages said instead of asking it again.
+		for _, e := range earlierReport(st.Transcript) {
+			d.fill(slots, truncate(e, maxIntakeText), false)
+		}
+	}
 	switch slots[stStage] {
 	case "outage":
 		return d.outageAnswer(ctx, st, slots, text, lang)
@@ -136,6 +145,31 @@ func (d *incidentDialog) step(ctx context.Context, st incidentStep) (incidentRep
 	}
 	d.fill(slots, text, false)
 	return d.next(ctx, slots, lang, "")
+}
+
+// maxEarlierMessages bounds how many earlier messages a new intake reads.
+const maxEarlierMessages = 4
+
+// earlierReport returns the user's messages before the last one of
+// transcript that came after the last incident turn (an earlier intake's
+// messages belong to its ticket), oldest first, at most
+// maxEarlierMessages.
+func earlierReport(transcript []Entry) []string {
+	if len(transcript) == 0 {
+		return nil
+	}
+	var out []string
+	for i := len(transcript) - 2; i >= 0 && len(out) < maxEarlierMessages; i-- {
+		e := transcript[i]
+		if e.Role == RoleAssistant && e.Intent == IntentITIncident {
+			break
+		}
+		if e.Role == RoleUser {
+			out = append(out, e.Text)
+		}
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // fill copies slot values found in text into slots. With overwrite, found

@@ -460,3 +460,39 @@ func TestIncidentFiledOnRequest(t *testing.T) {
 		t.Errorf("slots = %v: the \"ja\" was taken for being able to work", r.Slots)
 	}
 }
+
+// An employee who first got an article and then asks for a ticket is not
+// asked again what the earlier messages said.
+func TestIncidentReadsEarlierMessages(t *testing.T) {
+	env, _ := mustIncidentEnv(t)
+	transcript := []assistant.Entry{
+		{Role: "user", Text: "im rathaus 2. og ist seit heute früh das wlan weg"},
+		{Role: "assistant", Text: "Zu „WLAN im Dienstgebäude“ …", Intent: assistant.IntentServiceInfo},
+		{Role: "user", Text: "betrifft die ganze etage"},
+		{Role: "assistant", Text: "…", Intent: assistant.IntentServiceInfo},
+		{Role: "user", Text: "ja bitte ein ticket aufmachen"},
+	}
+	r, err := env.Incident(context.Background(), assistant.IncidentStep{ConversationID: "c-earlier", UserID: "u1", Lang: "de",
+		Text: "ja bitte ein ticket aufmachen", Transcript: transcript})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Done || r.TicketKey == "" {
+		t.Fatalf("reply = %+v, want the ticket filed from what was said", r)
+	}
+	if r.Slots["service"] != "wlan" || r.Slots["since"] != "seit heute früh" || r.Slots["others_affected"] != assistant.AffectedAll {
+		t.Errorf("slots = %v, want WLAN since this morning, the whole floor", r.Slots)
+	}
+	// The messages of an earlier intake belong to its ticket.
+	transcript = append(transcript,
+		assistant.Entry{Role: "assistant", Text: "Ich habe das Ticket angelegt.", Intent: assistant.IntentITIncident},
+		assistant.Entry{Role: "user", Text: "und der drucker druckt nicht"})
+	r, err = env.Incident(context.Background(), assistant.IncidentStep{ConversationID: "c-earlier", UserID: "u1", Lang: "de",
+		Text: "und der drucker druckt nicht", Transcript: transcript})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Done || r.Slots["since"] != "" || r.Slots["others_affected"] != "" {
+		t.Errorf("slots = %v: the earlier intake's answers were taken for the new one", r.Slots)
+	}
+}
