@@ -1033,3 +1033,18 @@ func TestLooseQuantitiesNameNothing(t *testing.T) {
 		}
 	}
 }
+
+// A facet asked in a clause with the verb at its end, and the
+// information a registration asks for.
+func TestFacetsInClausesAndFormQuestions(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]knowledge.Facet{
+		"wie erfahre ich dann, wann die kommen":             knowledge.FacetDauer,
+		"was muss ich bei der anmeldung alles angeben":      knowledge.FacetUnterlagen,
+		"in wie vielen tagen muss mir das amt das schicken": knowledge.FacetFristen,
+	} {
+		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
+			t.Errorf("detectFacets(%q) = %v, want %s among them", text, got, want)
+		}
+	}
+}
