@@ -52,6 +52,10 @@ func TestFollowUps(t *testing.T) {
 			question: "Was kostet das Anwohnerparken?", wantDoc: "leistungen/anwohnerparken", wantText: []string{"120,00 Euro"},
 		},
 		{
+			name: "a causal adverb refers back wherever it stands", history: []string{"Ich ziehe nächsten Monat innerhalb von Musterstadt um"},
+			question: "muss meine vermieterin mir deswegen irgendwas unterschreiben", wantDoc: "leistungen/wohnsitz-anmelden",
+		},
+		{
 			name: "english follow-up", history: []string{"I need a new passport"},
 			question: "How much is it?", wantDoc: "leistungen/reisepass", wantText: []string{"70,00 Euro", "Original text (German):"},
 		},

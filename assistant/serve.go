@@ -580,7 +580,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			// bekomme?": a clause that opens with a pronoun, or a
 			// question that asks about it, refers back, whatever new
 			// words follow.
-			anaphoric = i < maxAnaphoricPos
+			anaphoric = i < maxAnaphoricPos || causalBackRef[w]
 			break
 		}
 	}
@@ -650,6 +650,11 @@ func (a *Assistant) ageRulesOut(c candidate, sit situation) bool {
 // maxAnaphoricPos is the position of a pronoun up to which it opens the
 // message's clause ("Wie lange dauert das …" has it at 3).
 const maxAnaphoricPos = 4
+
+// causalBackRef are the adverbs that make what was said before the cause
+// of what is asked ("darf mein Chef mir deswegen den Urlaub kürzen"):
+// they refer back wherever they stand.
+var causalBackRef = map[string]bool{"deswegen": true, "deshalb": true, "dadurch": true, "daher": true}
 
 // namesOther reports whether the question names a retrieved document other
 // than the focus.
