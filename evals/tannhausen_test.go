@@ -48,6 +48,10 @@ var tannhausenXZuFiMeta = []string{"nachrichtenkopf", "id", "leistungsschluessel
 // tannhausenLayoutChrome is why the old CMS pages keep their chrome.
 const tannhausenLayoutChrome = "the old CMS lays its pages out with tables: top menu, breadcrumb, contact box, print links and footer are table cells, not header, nav or footer elements"
 
+// tannhausenCaseDirs are the case folders over the Tannhausen root: the
+// iteration half and the held-out half.
+var tannhausenCaseDirs = []string{"tannhausen", "tannhausen-heldout"}
+
 func tannhausenBinaries() []corpusBinary {
 	return []corpusBinary{
 		{"ortsrecht/hallengebuehrensatzung.pdf", func() ([]byte, error) {
@@ -375,4 +379,14 @@ func TestTannhausenCorpusLoads(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTannhausenCasesMatchCorpus checks the Tannhausen cases against the
+// corpus they run on (see checkCorpusCases and
+// evals/cases/tannhausen/README.md); the XZuFi file is checked against
+// its stand-in.
+func TestTannhausenCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadTannhausen(t), tannhausenCaseDirs, caseMix{
+		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 2,
+	})
 }
