@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried bench e2e
+.PHONY: eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried eval-tannhausen bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -104,6 +104,13 @@ eval-kastanienau:
 eval-birkenried:
 	-$(LOTSE_EVAL) --knowledge evals/corpora/birkenried --cases evals/cases/birkenried
 	-$(LOTSE_EVAL) --knowledge evals/corpora/birkenried --cases evals/cases/birkenried-heldout
+
+# The ninth town: the cases over the fictional Tannhausen root,
+# iteration half and held-out half, reported and not gated
+# (evals/cases/tannhausen/README.md).
+eval-tannhausen:
+	-$(LOTSE_EVAL) --knowledge evals/corpora/tannhausen --cases evals/cases/tannhausen
+	-$(LOTSE_EVAL) --knowledge evals/corpora/tannhausen --cases evals/cases/tannhausen-heldout
 
 # Fresh natural questions, written after the gated sets and reported, not
 # gated, until the engine is fixed for them (evals/cases/natural/README.md).

@@ -208,8 +208,11 @@ func pdfLiteral(s string) (string, error) {
 // style (as editors mark a title or a section by hand), "- " a list item,
 // "N " a paragraph numbered by Word's list numbering (1., 2., … through
 // the document; the number is not in the paragraph's text but in
-// word/numbering.xml, written only when a paragraph uses it), "| a | b |"
-// a table row (consecutive rows form one table), anything else body text.
+// word/numbering.xml, written only when a paragraph uses it), "NN " a
+// paragraph on the list's second level (a), b), …, restarting under each
+// "N "), "#N " a Heading 1 numbered by a list of its own (1, 2, …, the
+// number again only in word/numbering.xml), "| a | b |" a table row
+// (consecutive rows form one table), anything else body text.
 func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	para := func(style, s string) string {
@@ -225,9 +228,15 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 	numbered := func(s string) string {
 		return `<w:p><w:pPr><w:pStyle w:val="Listenabsatz"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
 	}
+	nested := func(s string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="Listenabsatz"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
+	numberedHeading := func(s string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="berschrift1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
 	var body strings.Builder
 	var rows []string
-	numbering := false
+	numbering, secondLevel, headingNumbers := false, false, false
 	endTable := func() {
 		if len(rows) == 0 {
 			return
@@ -254,6 +263,12 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 		case l == "":
 		case strings.HasPrefix(l, "T "):
 			body.WriteString(para("Titel", l[2:]))
+		case strings.HasPrefix(l, "#N "):
+			body.WriteString(numberedHeading(l[3:]))
+			numbering, headingNumbers = true, true
+		case strings.HasPrefix(l, "NN "):
+			body.WriteString(nested(l[3:]))
+			numbering, secondLevel = true, true
 		case strings.HasPrefix(l, "B "):
 			body.WriteString(bold(l[2:]))
 		case strings.HasPrefix(l, "## "):
@@ -287,8 +302,7 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 		files = append(files,
 			struct{ name, data string }{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`},
-			struct{ name, data string }{"word/numbering.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`},
+			struct{ name, data string }{"word/numbering.xml", numberingXML(ns, secondLevel, headingNumbers)},
 		)
 	}
 	var buf bytes.Buffer
@@ -307,6 +321,23 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// numberingXML is word/numbering.xml for corpusDOCX: the list of "N "
+// paragraphs (decimal, "1."), with a second level ("a)") when nested, and
+// a list of its own for numbered headings ("1") when headings.
+func numberingXML(ns string, nested, headings bool) string {
+	lvl2 := ""
+	if nested {
+		lvl2 = `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:lvlJc w:val="left"/></w:lvl>`
+	}
+	abstract, nums := "", ""
+	if headings {
+		abstract = `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="berschrift1"/><w:lvlText w:val="%1"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>`
+		nums = `<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl>` + lvl2 + `</w:abstractNum>` + abstract + `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` + nums + `</w:numbering>`
 }
 
 // corpusPPTX writes a presentation whose author is creator, one slide per
