@@ -1048,3 +1048,25 @@ func TestFacetsInClausesAndFormQuestions(t *testing.T) {
 		}
 	}
 }
+
+// The words people use meet the words of rules and pages: a sick note
+// the "Arbeitsunfähigkeit", calling off the "Rücktritt", a kind of tree
+// the "Baum", thickness the "Stammumfang".
+func TestEverydayWordsMeetTheRules(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, tt := range []struct{ asked, word, unit string }{
+		{"ab wann brauche ich eine krankschreibung", "krankschreibung", "Die Arbeitsunfähigkeit ist ab dem vierten Tag nachzuweisen."},
+		{"kostet es was wenn wir stornieren", "stornieren", "Bei Rücktritt bis acht Wochen vorher wird keine Gebühr erhoben."},
+		{"die alte fichte ist ziemlich dick", "fichte", "Geschützt sind Bäume mit einem Stammumfang ab 80 Zentimetern."},
+		{"die alte fichte ist ziemlich dick", "dick", "Geschützt sind Bäume mit einem Stammumfang ab 80 Zentimetern."},
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: tt.asked, query: tt.asked, sig: a.lex.signals(tt.asked), lang: "de"})
+		unit := map[string]bool{}
+		for _, w := range words(tt.unit) {
+			unit[stem(german.DropZuInfix(w))] = true
+		}
+		if !q.terms.hit(unit, stem(tt.word)) {
+			t.Errorf("%q does not meet %q (alternatives %v)", tt.word, tt.unit, q.terms.alts)
+		}
+	}
+}
