@@ -112,3 +112,21 @@ func TestDetectLangWithoutDiacritics(t *testing.T) {
 		}
 	}
 }
+
+// Moving with one's business is a change of the business registration,
+// not of the home address.
+func TestMovingABusiness(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"ich zieh mit meiner fahrradwerkstatt von bochum nach dortmund",
+		"wir ziehen mit dem laden in die innenstadt",
+		"unsere kfz-werkstatt zieht um, was müssen wir melden",
+	} {
+		if ev, _ := lx.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe ummelden") {
+			t.Errorf("%q gives life events %q, want Gewerbe ummelden", text, ev)
+		}
+	}
+}
