@@ -145,3 +145,29 @@ func TestStates(t *testing.T) {
 		}
 	}
 }
+
+// Only the follow-up's own words lead away from the focus: "und wenn wir
+// beide gleich viel verdienen" after "wir heiraten, welche Steuerklasse …"
+// stays with the tax card, although "heiraten" names the marriage
+// certificate, which shares "Deutschland" and "Dokumente" with the tax
+// card's title.
+func TestFollowUpKeepsFocusAgainstPreviousWords(t *testing.T) {
+	doc := func(id, title, text string) knowledge.Document {
+		return knowledge.Document{ID: id, Title: title, URL: "https://www.example.test/" + id, Audience: knowledge.Citizen, Kind: knowledge.KindService, Lang: "de",
+			Sections: []knowledge.Section{{Heading: title, Facet: knowledge.FacetOverview, Text: text}}}
+	}
+	docs := []knowledge.Document{
+		doc("steuerkarte", "Steuerkarte in Deutschland: Verfahren, Dokumente", "Die Steuerklasse III gilt für Verheiratete, bei denen einer wesentlich mehr verdient. Die Steuerklasse IV gilt, wenn beide etwa gleich viel verdienen."),
+		doc("heiratsurkunde", "Heiratsurkunde in Deutschland: Leitfaden und Dokumente", "Die Heiratsurkunde stellt das Standesamt nach der Eheschließung aus."),
+	}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "wir heiraten im juni, welche steuerklasse ist die richtige wenn einer von uns fast alles verdient")
+	if c.Focus != "steuerkarte" {
+		t.Fatalf("focus = %q after the first question, want steuerkarte", c.Focus)
+	}
+	ans := mustAsk(t, a, c, "und wenn wir beide ungefähr gleich viel verdienen")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "steuerkarte" || !strings.Contains(ans.Text, "Steuerklasse IV") {
+		t.Errorf("sources %v, want the tax card's class IV:\n%s", ans.Sources, ans.Text)
+	}
+}

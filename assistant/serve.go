@@ -760,8 +760,15 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			}
 			continue
 		}
+		// Only the follow-up's own words lead away from the focus: the
+		// previous question's words added to it ("wir heiraten" before
+		// "und wenn wir beide gleich viel verdienen") chose the focus
+		// already.
+		if own == nil {
+			own = a.lex.terms(t.query).content
+		}
 		for _, s := range q.content {
-			if strings.Contains(name, s) && !strings.Contains(focusName, s) {
+			if strings.Contains(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
 				return r, i, nil
 			}
 		}
