@@ -47,6 +47,25 @@ func TestCodeBlockIsOneUnit(t *testing.T) {
 	}
 }
 
+// A paragraph wrapped at a fixed width is one sentence across its lines;
+// an address, a label and a list stay lines of their own.
+func TestWrappedParagraphIsJoined(t *testing.T) {
+	text := "Queuing is inevitable when there are more jobs than resources, which means that the more\n" +
+		"resources you have used recently, the lower the priority of your next jobs will be.\n" +
+		"Telefon: 0123 456\nMarktplatz 1\n12345 Beispielstadt\n" +
+		"4. If the command still asks for a password, check whether it is\n   the key passphrase. This\n" +
+		"is different from your password.\n5. Wait an hour."
+	want := []string{
+		"Queuing is inevitable when there are more jobs than resources, which means that the more resources you have used recently, the lower the priority of your next jobs will be.",
+		"Telefon: 0123 456", "Marktplatz 1", "12345 Beispielstadt",
+		"4. If the command still asks for a password, check whether it is the key passphrase. This is different from your password.",
+		"5. Wait an hour.",
+	}
+	if diff := cmp.Diff(want, splitUnits(text)); diff != "" {
+		t.Errorf("splitUnits (-want +got):\n%s", diff)
+	}
+}
+
 func TestLeadInKeepsWhatItAnnounces(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -1067,6 +1086,18 @@ func TestEverydayWordsMeetTheRules(t *testing.T) {
 		}
 		if !q.terms.hit(unit, stem(tt.word)) {
 			t.Errorf("%q does not meet %q (alternatives %v)", tt.word, tt.unit, q.terms.alts)
+		}
+	}
+}
+
+// Identifiers pasted from an error message are codes, digits or not.
+func TestTechnicalIdentifiers(t *testing.T) {
+	for w, want := range map[string]bool{
+		"QOSGrpCpuLimit": true, "ERR_CERT_DATE_INVALID": true, "AssocGrpCPURunMinutesLimit": true,
+		"Personalausweis": false, "BAföG": false, "DNS": false, "iPhone": false, "McDonalds": false,
+	} {
+		if got := technicalIdent(w); got != want {
+			t.Errorf("technicalIdent(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

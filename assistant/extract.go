@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -1280,6 +1281,7 @@ func splitUnits(text string) []string {
 	item := false     // the previous line opened a list item
 	var code []string // the lines of an open code block
 	inCode := false
+	wrapped := false // the previous line broke off inside a sentence
 	for _, raw := range strings.Split(text, "\n") {
 		line := strings.TrimSpace(raw)
 		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
@@ -1298,15 +1300,28 @@ func splitUnits(text string) []string {
 			continue
 		}
 		if line == "" {
-			item = false
+			item, wrapped = false, false
 			continue
 		}
 		if item && len(out) > 0 && raw != line && (raw[0] == ' ' || raw[0] == '\t') && !listItemRE.MatchString(line) {
 			// An indented line continues the list item above it.
 			out[len(out)-1] += " " + line
+			wrapped = !endsClause(line)
+			continue
+		}
+		if wrapped && len(out) > 0 && continuesLine(line) {
+			// A paragraph wrapped at a fixed width goes on in the next
+			// line: "…, which means that the more" / "jobs you run, …".
+			out[len(out)-1] += " " + line
+			if last := out[len(out)-1]; runeLen(last) >= 200 {
+				parts := splitSentences(last)
+				out = append(out[:len(out)-1], parts...)
+			}
+			wrapped = !endsClause(out[len(out)-1])
 			continue
 		}
 		item = listItemRE.MatchString(line)
+		wrapped = runeLen(line) >= minWrappedRunes && !endsClause(line) && !strings.Contains(line, "|")
 		if listItemRE.MatchString(line) || runeLen(line) < 200 {
 			out = append(out, line)
 			continue
@@ -1317,6 +1332,36 @@ func splitUnits(text string) []string {
 		out = append(out, strings.Join(code, "\n"))
 	}
 	return out
+}
+
+// minWrappedRunes is the shortest line read as wrapped at a fixed width
+// when it ends inside a sentence; shorter lines are labels, addresses
+// and headlines.
+const minWrappedRunes = 50
+
+// endsClause reports whether a line ends a sentence or a clause that
+// introduces what follows.
+func endsClause(line string) bool {
+	line = strings.TrimRight(line, " )\"'“”»*_`")
+	if line == "" {
+		return true
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return false
+}
+
+// continuesLine reports whether line goes on from a line that broke off
+// inside a sentence: it starts in lower case and is no list item, table
+// row or code.
+func continuesLine(line string) bool {
+	if listItemRE.MatchString(line) || strings.HasPrefix(line, "|") || strings.HasPrefix(line, "#") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r)
 }
 
 // maxTopicTitleWords is the longest title read as the name of a topic

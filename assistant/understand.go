@@ -130,6 +130,9 @@ func (s situation) any() bool {
 }
 
 var (
+	// identRE matches a word of letters, digits and underscores, the
+	// candidates of technicalIdent.
+	identRE = regexp.MustCompile(`\b[A-Za-z][A-Za-z0-9_]{5,}\b`)
 	// codeRE matches identifiers such as device names and form numbers.
 	codeRE = regexp.MustCompile(`\b[\pL\d]+(?:[-/.][\pL\d]+){2,}\b`)
 	// ageRE finds an age: "ich bin 45", "45 Jahre alt", "mein Sohn ist 12",
@@ -324,6 +327,13 @@ func (a *Assistant) understand(t *turn) question {
 			if strings.ContainsAny(c, "0123456789") {
 				q.codes = append(q.codes, strings.ToLower(c))
 			}
+		}
+	}
+	// A technical identifier pasted from a message ("QOSGrpCpuLimit",
+	// "ERR_CERT_DATE_INVALID") is a code too, digits or not.
+	for _, c := range identRE.FindAllString(t.red, 8) {
+		if technicalIdent(c) {
+			q.codes = append(q.codes, strings.ToLower(c))
 		}
 	}
 	q.sit = a.lex.situationOf(t.red, ws)
@@ -728,4 +738,26 @@ func spelledAge(ws []string) int {
 var ageFollowers = map[string]bool{
 	"jahre": true, "jahren": true, "alt": true, "und": true, "schon": true, "noch": true, "erst": true, "bald": true,
 	"geworden": true, "brauch": true, "brauche": true, "moechte": true, "will": true, "darf": true, "kann": true, "muss": true,
+}
+
+// technicalIdent reports whether w is written as programs write names:
+// two or more capitals inside a word that also has small letters
+// ("QOSGrpCpuLimit", "pendingReason"; not "DNS" nor "BAföG"), or words
+// joined by underscores ("ERR_CERT_DATE_INVALID").
+func technicalIdent(w string) bool {
+	if strings.Contains(strings.Trim(w, "_"), "_") {
+		return true
+	}
+	inner, lower := 0, false
+	prevLower := false
+	for i, r := range w {
+		isUpper := r >= 'A' && r <= 'Z'
+		isLower := r >= 'a' && r <= 'z'
+		if isUpper && i > 0 && prevLower {
+			inner++
+		}
+		lower = lower || isLower
+		prevLower = isLower
+	}
+	return lower && inner >= 2
 }
