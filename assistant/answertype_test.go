@@ -1101,3 +1101,32 @@ func TestTechnicalIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+// A statute's authorisation to issue an ordinance, and what it lists, is
+// never quoted; a duty in a § that also authorises is.
+func TestAuthorisationsAreNotQuoted(t *testing.T) {
+	for heading, want := range map[string]bool{
+		"Beispielgesetz › § 34 – Verordnungsermächtigung":                 true,
+		"Beispielgesetz › § 7a – Beleihung":                               true,
+		"Beispielgesetz › § 14 – Anzeigepflicht; Verordnungsermächtigung": false,
+		"Beispielgesetz › § 15 – Empfangsbescheinigung":                   false,
+	} {
+		if got := authorizationTitle(heading); got != want {
+			t.Errorf("authorizationTitle(%q) = %v, want %v", heading, got, want)
+		}
+	}
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "g", Title: "Beispielgesetz", Kind: knowledge.KindLaw, Sections: []knowledge.Section{{
+		Heading: "Beispielgesetz › § 14 – Anzeigepflicht; Verordnungsermächtigung",
+		Text:    "(1) Wer ein Gewerbe beginnt, muss dies der Behörde anzeigen.\n(2) Das Ministerium wird ermächtigt, durch Rechtsverordnung zu regeln:\n1. die Form der Anzeige,\n2. die Frist der Übermittlung.\n(3) Die Anzeige ist gebührenfrei.",
+	}}}
+	var quoted []string
+	for _, u := range a.info(d).units[0] {
+		if !u.noise {
+			quoted = append(quoted, u.text)
+		}
+	}
+	if strings.Join(quoted, "|") != "(1) Wer ein Gewerbe beginnt, muss dies der Behörde anzeigen.|(3) Die Anzeige ist gebührenfrei." {
+		t.Errorf("units that may be quoted: %q", quoted)
+	}
+}

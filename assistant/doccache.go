@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"container/list"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -315,8 +316,21 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		if d.Kind == knowledge.KindLaw {
 			us = sentencesOfLongParagraphs(joinEnumerations(us))
 		}
+		// A statute's authorisation of the government to issue an
+		// ordinance, and the list of what the ordinance may rule, say
+		// nothing a person does or gets: they are never quoted.
+		authorizing := d.Kind == knowledge.KindLaw && authorizationTitle(s.Heading)
+		inAuth := false
 		for _, u := range us {
-			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u), words: words(u)}
+			if d.Kind == knowledge.KindLaw {
+				switch {
+				case authorizesRE.MatchString(u):
+					inAuth = true
+				case !enumItemRE.MatchString(u):
+					inAuth = false
+				}
+			}
+			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u) || authorizing || inAuth, words: words(u)}
 			for _, w := range x.words {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
@@ -461,4 +475,31 @@ func sentencesOfLongParagraphs(us []string) []string {
 func opensEnumeration(u string) bool {
 	u = strings.TrimSpace(u)
 	return strings.HasSuffix(u, ",") || strings.HasSuffix(u, ":")
+}
+
+// authorizesRE matches the clause of a statute that empowers a ministry or
+// the government to rule by ordinance ("wird ermächtigt, durch
+// Rechtsverordnung …").
+var authorizesRE = regexp.MustCompile(`(?i)\b(?:wird|werden|ist|sind)\s+(?:[\pL-]+\s+){0,3}?ermächtigt\b`)
+
+// authorizationTitle reports whether a statute section's heading ("§ 34 –
+// Verordnungsermächtigung", "§ 7a – Beleihung") names nothing but
+// authorisations; "§ 14 – Anzeigepflicht; Verordnungsermächtigung" names
+// a duty as well.
+func authorizationTitle(heading string) bool {
+	t := label(heading)
+	if i := strings.LastIndex(t, "–"); i >= 0 {
+		t = t[i+len("–"):]
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == ',' })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		low := strings.ToLower(strings.TrimSpace(p))
+		if !strings.Contains(low, "ermächtigung") && low != "beleihung" {
+			return false
+		}
+	}
+	return true
 }
