@@ -1058,9 +1058,10 @@ func TestLooseQuantitiesNameNothing(t *testing.T) {
 func TestFacetsInClausesAndFormQuestions(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]knowledge.Facet{
-		"wie erfahre ich dann, wann die kommen":             knowledge.FacetDauer,
-		"was muss ich bei der anmeldung alles angeben":      knowledge.FacetUnterlagen,
-		"in wie vielen tagen muss mir das amt das schicken": knowledge.FacetFristen,
+		"wie erfahre ich dann, wann die kommen":               knowledge.FacetDauer,
+		"was muss ich bei der anmeldung alles angeben":        knowledge.FacetUnterlagen,
+		"in wie vielen tagen muss mir das amt das schicken":   knowledge.FacetFristen,
+		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
 	} {
 		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
 			t.Errorf("detectFacets(%q) = %v, want %s among them", text, got, want)
