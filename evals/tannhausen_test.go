@@ -5,13 +5,9 @@ package evals
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
-	"path"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -33,17 +29,11 @@ var updateTannhausen = flag.Bool("update-tannhausen", false, "rewrite the PDF an
 // package.
 const tannhausenRoot = "corpora/tannhausen"
 
-// tannhausenXZuFi is the folder of the root's export from the service
-// editors' system: one XML file per service in an XZuFi-style layout
-// (leistungsname, volltext with escaped HTML, kosten, fristen, unterlagen,
-// zustaendigeStelle), which no loader of the knowledge package reads.
-const tannhausenXZuFi = "leistungen/xzufi/"
-
-// tannhausenXZuFiMeta are the export's metadata elements: identifiers,
-// dates and codes an answer must never quote, left out of a stand-in's
-// text, with the message header and the amount fields (the amounts stand
-// in the cost descriptions as people write them).
-var tannhausenXZuFiMeta = []string{"nachrichtenkopf", "id", "leistungsschluessel", "stand", "sprache", "typisierung", "betrag", "link"}
+// tannhausenXZuFiMeta are values of the XZuFi export's metadata
+// elements (message id, timestamp, author of the header, service id and
+// key, amounts, type code): identifiers, dates and codes an answer must
+// never quote, left out of the loaded text.
+var tannhausenXZuFiMeta = []string{"3b6f1e8a", "2026-11-02T07:45", "Amt für Bürgerdienste und Ordnung", "TH-L-000417", "99102012000000", "13.00", "2/3"}
 
 // tannhausenLayoutChrome is why the old CMS pages keep their chrome.
 const tannhausenLayoutChrome = "the old CMS lays its pages out with tables: top menu, breadcrumb, contact box, print links and footer are table cells, not header, nav or footer elements"
@@ -67,14 +57,8 @@ func TestTannhausenBinaries(t *testing.T) {
 	checkCorpusBinaries(t, tannhausenRoot, tannhausenBinaries(), *updateTannhausen, "update-tannhausen")
 }
 
-// loadTannhausen loads the Tannhausen root as lotse does. The knowledge
-// package reads XML only as an RSS or Atom feed, so it skips the XZuFi
-// export; each file it skips there is logged and replaced by a stand-in
-// service document holding the element texts (escaped HTML reduced to
-// text), so that the cases over it can still be checked against what a
-// loader reading the export would have to keep. Any other skipped file
-// fails the test. Once a loader reads the export, the stand-ins are no
-// longer used.
+// loadTannhausen loads the Tannhausen root as lotse does; a skipped file
+// fails the test.
 func loadTannhausen(t *testing.T) []knowledge.Document {
 	t.Helper()
 	root := knowledge.Root{Name: "tannhausen", FS: os.DirFS(tannhausenRoot)}
@@ -83,96 +67,9 @@ func loadTannhausen(t *testing.T) []knowledge.Document {
 		t.Fatal(err)
 	}
 	for _, s := range skipped {
-		rel := strings.TrimPrefix(s.Source, "tannhausen/")
-		if !strings.HasPrefix(rel, tannhausenXZuFi) || path.Ext(rel) != ".xml" {
-			t.Errorf("skipped %s: %s", s.Source, s.Reason)
-			continue
-		}
-		t.Logf("XZuFi export %s not read by the loaders (%s); checked against a stand-in", rel, s.Reason)
-		docs = append(docs, tannhausenStandIn(t, rel))
+		t.Errorf("skipped %s: %s", s.Source, s.Reason)
 	}
-	slices.SortFunc(docs, func(a, b knowledge.Document) int { return strings.Compare(a.ID, b.ID) })
 	return docs
-}
-
-// tannhausenStandIn is a service document for the XZuFi file rel: its
-// leistungsname as title and the text of every other element, except
-// the metadata, as one section each, headed by the element's name.
-func tannhausenStandIn(t *testing.T, rel string) knowledge.Document {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(tannhausenRoot, filepath.FromSlash(rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := knowledge.Document{
-		ID: strings.TrimSuffix(rel, ".xml"), Kind: knowledge.KindService, Format: "xml",
-		Lang: "de", Audience: knowledge.Citizen, Label: "Leistungen der Stadt Tannhausen (Stand-in)",
-	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var stack []string
-	skip := 0
-	var text strings.Builder
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || slices.Contains(tannhausenXZuFiMeta, tok.Name.Local) {
-				skip++
-			}
-			stack = append(stack, tok.Name.Local)
-			text.Reset()
-		case xml.CharData:
-			if skip == 0 {
-				text.Write(tok)
-			}
-		case xml.EndElement:
-			name := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if skip > 0 {
-				skip--
-				continue
-			}
-			s := strings.Join(strings.Fields(text.String()), " ")
-			text.Reset()
-			if s == "" {
-				continue
-			}
-			if name == "leistungsname" {
-				d.Title = s
-				continue
-			}
-			if strings.Contains(s, "<") {
-				s = stripTagsForTest(s)
-			}
-			d.Sections = append(d.Sections, knowledge.Section{Heading: name, Text: s})
-		}
-	}
-	if d.Title == "" {
-		t.Errorf("%s: no leistungsname", rel)
-	}
-	return d
-}
-
-// stripTagsForTest reduces escaped HTML as the export carries it to its
-// text: every tag becomes a space.
-func stripTagsForTest(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-			b.WriteRune(' ')
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // tannhausenPDF lays text out as corpusPDF does (paragraphs wrapped at a
@@ -371,6 +268,16 @@ func TestTannhausenCorpusLoads(t *testing.T) {
 			heads = append(heads, s.Heading)
 		}
 		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
+		if d.ID == "leistungen/xzufi/fuehrungszeugnis" {
+			if d.Format != "xml" || d.Title != "Führungszeugnis beantragen" {
+				t.Errorf("%s: format %q, title %q", d.ID, d.Format, d.Title)
+			}
+			for _, s := range tannhausenXZuFiMeta {
+				if strings.Contains(text, s) {
+					t.Errorf("%s: metadata %q is in the loaded text", d.ID, s)
+				}
+			}
+		}
 		if d.ID == "ortsrecht/hallengebuehrensatzung" {
 			for _, s := range d.Sections {
 				if strings.Contains(s.Text, "650,00") {
@@ -383,8 +290,7 @@ func TestTannhausenCorpusLoads(t *testing.T) {
 
 // TestTannhausenCasesMatchCorpus checks the Tannhausen cases against the
 // corpus they run on (see checkCorpusCases and
-// evals/cases/tannhausen/README.md); the XZuFi file is checked against
-// its stand-in.
+// evals/cases/tannhausen/README.md).
 func TestTannhausenCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadTannhausen(t), tannhausenCaseDirs, caseMix{
 		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 2,

@@ -16,7 +16,8 @@ import (
 
 // parseFeed reads an RSS 2.0 or Atom feed. Every item or entry becomes a
 // notice document "<path>/<slug>" with its own date and link; HTML in
-// descriptions is reduced to text. Other XML files are refused.
+// descriptions is reduced to text. Other XML files are refused with
+// errNotFeed (parseFile reads them as records, parseXMLRecords).
 func parseFeed(data []byte) ([]parsedDoc, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
@@ -38,7 +39,7 @@ func parseFeed(data []byte) ([]parsedDoc, error) {
 	case "feed":
 		return parseAtom(data)
 	}
-	return nil, fileErrorf(nil, "XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
+	return nil, fileErrorf(errNotFeed, "XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
 }
 
 func parseRSS(data []byte) ([]parsedDoc, error) {
