@@ -416,6 +416,11 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return ds, format, err
 	case "rss":
 		ds, err := parseFeed(data)
+		if errors.Is(err, errNotFeed) {
+			// Any other XML document: the record it describes.
+			ds, err = parseXMLRecords(data)
+			return ds, "xml", err
+		}
 		return ds, format, err
 	}
 	return nil, format, fmt.Errorf("unbekanntes Format %s", format)

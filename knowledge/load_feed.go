@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,7 +17,8 @@ import (
 
 // parseFeed reads an RSS 2.0 or Atom feed. Every item or entry becomes a
 // notice document "<path>/<slug>" with its own date and link; HTML in
-// descriptions is reduced to text. Other XML files are refused.
+// descriptions is reduced to text. Other XML files are refused with
+// errNotFeed (parseFile reads them as records, parseXMLRecords).
 func parseFeed(data []byte) ([]parsedDoc, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
@@ -38,7 +40,7 @@ func parseFeed(data []byte) ([]parsedDoc, error) {
 	case "feed":
 		return parseAtom(data)
 	}
-	return nil, fileErrorf(nil, "XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
+	return nil, fileErrorf(errNotFeed, "XML ist kein RSS- oder Atom-Feed (Wurzel <%s>)", rootName)
 }
 
 func parseRSS(data []byte) ([]parsedDoc, error) {
@@ -82,10 +84,10 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 				Href string `xml:"href,attr"`
 				Rel  string `xml:"rel,attr"`
 			} `xml:"link"`
-			Summary   string `xml:"summary"`
-			Content   string `xml:"content"`
-			Updated   string `xml:"updated"`
-			Published string `xml:"published"`
+			Summary   string   `xml:"summary"`
+			Content   atomText `xml:"content"`
+			Updated   string   `xml:"updated"`
+			Published string   `xml:"published"`
 		} `xml:"entry"`
 	}
 	if err := decodeXML(data, &f); err != nil {
@@ -93,7 +95,7 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 	}
 	var items []feedItem
 	for _, e := range f.Entries {
-		it := feedItem{title: e.Title, id: e.ID, body: e.Content, date: e.Updated}
+		it := feedItem{title: e.Title, id: e.ID, body: e.Content.body(), date: e.Updated}
 		if strings.TrimSpace(it.body) == "" {
 			it.body = e.Summary
 		}
@@ -110,6 +112,28 @@ func parseAtom(data []byte) ([]parsedDoc, error) {
 	}
 	return feedDocs(items)
 }
+
+// atomText is an Atom text construct (content): text or escaped HTML as
+// character data, or, with type="xhtml", XHTML markup inside it.
+type atomText struct {
+	Type  string `xml:"type,attr"`
+	Text  string `xml:",chardata"`
+	Inner string `xml:",innerxml"`
+}
+
+// body returns the construct as feedDocs reads a body: escaped HTML and
+// text as they are, XHTML as the HTML it is (namespace prefixes such as
+// "xhtml:" dropped), which htmlToText reduces like any HTML content.
+func (t atomText) body() string {
+	if strings.EqualFold(strings.TrimSpace(t.Type), "xhtml") {
+		return xhtmlPrefixRE.ReplaceAllString(t.Inner, "<$1")
+	}
+	return t.Text
+}
+
+// xhtmlPrefixRE matches a namespace prefix of an XHTML tag ("<xhtml:p",
+// "</h:div").
+var xhtmlPrefixRE = regexp.MustCompile(`<(/?)[A-Za-z][\w.-]*:`)
 
 func decodeXML(data []byte, v any) error {
 	dec := xml.NewDecoder(bytes.NewReader(data))

@@ -497,7 +497,7 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	}
 	for i, p := range pages {
 		i++
-		text, err := p.GetPlainText(nil)
+		text, err := pdfPageText(p)
 		if err != nil {
 			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i)
 		}
@@ -685,7 +685,8 @@ var newItemRE = regexp.MustCompile(`^(?:\(\d{1,2}[a-z]?\)|\d{1,2}\.\s|[a-z]{1,3}
 // hyphenated at the line's end ("weni-" "ger" → "weniger"; "an-" "und" stays
 // "an- und") and a line that fills the page's width without ending a
 // sentence, when the next one begins no item of its own. Short lines
-// (table rows, headings) stay as they are.
+// (headings) and table rows (cells joined by pdfCellSep) stay as they
+// are.
 func joinWrappedLines(text string) string {
 	lines := strings.Split(text, "\n")
 	width := 0
@@ -707,7 +708,8 @@ func joinWrappedLines(text string) string {
 				i++
 				continue
 			}
-			if l != "" && !strings.ContainsAny(l[len(l)-1:], ".:;!?") && utf8.RuneCountInString(l)*4 >= width*3 && !newItemRE.MatchString(next) && first != utf8.RuneError {
+			if l != "" && !strings.ContainsAny(l[len(l)-1:], ".:;!?") && utf8.RuneCountInString(l)*4 >= width*3 && !newItemRE.MatchString(next) && first != utf8.RuneError &&
+				!strings.Contains(l, pdfCellSep) && !strings.Contains(next, pdfCellSep) {
 				l += " " + next
 				i++
 				continue

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -19,10 +20,14 @@ type frontMatter struct {
 	Title    string   `yaml:"title"`
 	Synonyms []string `yaml:"synonyms"`
 	Updated  string   `yaml:"updated"`
-	URL      string   `yaml:"url"`
-	Audience string   `yaml:"audience"`
-	Kind     string   `yaml:"kind"`
-	Lang     string   `yaml:"lang"`
+	// Lastmod and Date are the dates static site generators (Hugo,
+	// Jekyll, MkDocs) write; updated wins over lastmod over date.
+	Lastmod  string `yaml:"lastmod"`
+	Date     string `yaml:"date"`
+	URL      string `yaml:"url"`
+	Audience string `yaml:"audience"`
+	Kind     string `yaml:"kind"`
+	Lang     string `yaml:"lang"`
 	// Names: the document's names in other languages, by language code.
 	Names map[string][]string `yaml:"names"`
 }
@@ -51,6 +56,13 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		if err != nil {
 			return pd, fileErrorf(err, "Front Matter: updated")
 		}
+		for _, s := range []string{fm.Lastmod, fm.Date} {
+			if upd.IsZero() {
+				// Another generator's field: a date it cannot read
+				// is no error of ours.
+				upd, _ = parseDate(s)
+			}
+		}
 		pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
 		pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
 		pd.names = fm.Names
@@ -75,6 +87,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		text = strings.Join(lines[n:], "\n")
 	}
 	text = stripMarkdownHTML(text)
+	text = markdownExtensions(text)
 	var (
 		stack   []string // heading texts by level-1
 		levels  []int
@@ -116,6 +129,95 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 	}
 	flush()
 	return pd, nil
+}
+
+// shortcodeRE matches a Hugo shortcode ("{{< hinweis titel="…" >}}",
+// "{{% /note %}}"): markup of the site generator, no text.
+var shortcodeRE = regexp.MustCompile(`\{\{[<%].{0,300}?[%>]\}\}`)
+
+// admonitionRE matches the first line of an MkDocs or Python-Markdown
+// admonition ("!!! note \"Kurz gesagt\"", "??? tip"): its type is markup,
+// its title in quotes text.
+var admonitionRE = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$`)
+
+// markdownExtensions rewrites what static site generators add to
+// Markdown so that the parser reads text: setext headings (a line
+// underlined with "===" or "---") become ATX headings, shortcodes are
+// dropped, an admonition's marker line leaves its title and its indented
+// body its text. Fenced code stays as it is.
+func markdownExtensions(text string) string {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	inFence, inAdmonition := false, false
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			inFence = !inFence
+		}
+		if inFence {
+			out = append(out, line)
+			continue
+		}
+		if inAdmonition {
+			switch {
+			case strings.HasPrefix(line, "    "):
+				line = line[4:]
+			case strings.HasPrefix(line, "\t"):
+				line = line[1:]
+			case trimmed != "":
+				inAdmonition = false
+			}
+		}
+		if m := admonitionRE.FindStringSubmatch(line); m != nil {
+			inAdmonition = true
+			if t := strings.TrimSpace(m[1]); t != "" {
+				out = append(out, t)
+			}
+			continue
+		}
+		if strings.Contains(line, "{{") {
+			line = shortcodeRE.ReplaceAllString(line, "")
+			if strings.TrimSpace(line) == "" && trimmed != "" {
+				continue // a line that held shortcodes only
+			}
+		}
+		if lvl := setextLevel(lines, i); lvl > 0 {
+			out = append(out, strings.Repeat("#", lvl)+" "+strings.TrimSpace(line))
+			i++ // the underline
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// setextLevel returns 1 or 2 when lines[i] is a setext heading: one line
+// of text after a blank line (or the start), no list item, table row,
+// quote or ATX heading, underlined by the next line with "=" (level 1)
+// or "-" (level 2) alone, at least three of them; 0 otherwise.
+func setextLevel(lines []string, i int) int {
+	if i+1 >= len(lines) {
+		return 0
+	}
+	t := strings.TrimSpace(lines[i])
+	if t == "" || i > 0 && strings.TrimSpace(lines[i-1]) != "" || strings.HasPrefix(lines[i], "    ") {
+		return 0
+	}
+	if listLineRE.MatchString(t) || strings.HasPrefix(t, "|") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "#") {
+		return 0
+	}
+	u := strings.TrimSpace(lines[i+1])
+	if len(u) < 3 {
+		return 0
+	}
+	switch {
+	case strings.Trim(u, "=") == "":
+		return 1
+	case strings.Trim(u, "-") == "":
+		return 2
+	}
+	return 0
 }
 
 // atxHeading returns the level and text of a Markdown ATX heading line, or
@@ -181,12 +283,71 @@ func parseText(data []byte) (parsedDoc, error) {
 			}
 		}
 	}
+	text = joinHyphenatedLines(text)
+	text, underlined := underlinedHeadings(text)
 	pd.sections = paragraphSections([]Section{{Text: text}})
 	if len(pd.sections) == 1 && pd.sections[0].Heading == "" {
-		pd.sections = headingLineSections(pd.sections[0].Text)
+		pd.sections = headingLineSections(pd.sections[0].Text, underlined)
 	}
 	return pd, nil
 }
+
+// joinHyphenatedLines joins the words a hard-wrapped text cut at a line's
+// end ("Brücken-" / "straße" → "Brückenstraße"; "an-" / "und abmelden"
+// keeps its hyphen, as on a PDF page).
+func joinHyphenatedLines(text string) string {
+	lines := strings.Split(text, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], " \t")
+		for i+1 < len(lines) && hyphenated(l) {
+			next := strings.TrimSpace(lines[i+1])
+			first, _ := utf8.DecodeRuneInString(next)
+			if !unicode.IsLower(first) {
+				break
+			}
+			switch w, _, _ := strings.Cut(next, " "); w {
+			case "und", "oder", "bis", "sowie":
+				l += " " + next // "an- und abmelden"
+			default:
+				l = l[:len(l)-1] + next
+			}
+			i++
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// underlinedHeadings finds the headings a plain text underlines with
+// "====" or "----" (at least three, the line's own) and returns the text
+// without the underlines, with the headings' line numbers.
+func underlinedHeadings(text string) (string, map[int]bool) {
+	lines := strings.Split(text, "\n")
+	var out []string
+	heads := map[int]bool{}
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if i+1 < len(lines) && t != "" && utf8.RuneCountInString(t) <= maxHeadingLine {
+			u := strings.TrimSpace(lines[i+1])
+			if len(u) >= 3 && (strings.Trim(u, "=") == "" || strings.Trim(u, "-") == "") {
+				heads[len(out)] = true
+				out = append(out, lines[i])
+				i++
+				continue
+			}
+		}
+		if len(t) >= 3 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "") {
+			continue // a rule under a block of lines: no text
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n"), heads
+}
+
+// numberedHeadlineRE matches a headline numbered as an item of a
+// bulletin ("2. Vollsperrung der Brückenstraße").
+var numberedHeadlineRE = regexp.MustCompile(`^\d{1,2}\.\s+\p{Lu}`)
 
 // maxHeadingLine bounds the length of a plain-text line read as a heading.
 const maxHeadingLine = 80
@@ -200,12 +361,25 @@ const minHeadedParagraph = 60
 // full stop, comma or colon ("Woran erkenne ich ein gesperrtes Konto?",
 // "Kennwort selbst zurücksetzen"). Text with fewer than two such lines is
 // one section, as before.
-func headingLineSections(text string) []Section {
+//
+// Lines a text underlines (underlined, by line number) are headings
+// whatever follows them; a numbered headline ("2. Vollsperrung der
+// Brückenstraße") is one where an unnumbered one would be.
+func headingLineSections(text string, underlined map[int]bool) []Section {
 	lines := strings.Split(text, "\n")
 	heading := make([]bool, len(lines))
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
 	n := 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		if underlined[i] {
+			heading[i] = true
+			n++
+			continue
+		}
 		if t == "" || i+1 >= len(lines) || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
 			continue
 		}
@@ -219,12 +393,23 @@ func headingLineSections(text string) []Section {
 		if utf8.RuneCountInString(t) > maxHeadingLine || strings.ContainsAny(t[len(t)-1:], ".,;:") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "•") {
 			continue
 		}
+		if next := strings.TrimSpace(lines[i+1]); next != "" && (utf8.RuneCountInString(t)*4 >= width*3 || strings.HasPrefix(next, "http") || strings.HasPrefix(next, "www.")) {
+			// The first line of a hard-wrapped paragraph, as long as
+			// the text is wide, or a line that goes on in a web
+			// address, is no headline.
+			continue
+		}
+		if strings.Contains(t, "   ") || strings.HasSuffix(t, "-") {
+			// Columns set with blanks ("Montag bis Freitag   8 bis
+			// 12 Uhr", a table's head), a word cut at the line's end.
+			continue
+		}
 		if strings.Contains(t, ",") || labelledRE.MatchString(t) {
 			// "Birkenried, 1. Dezember 2026" above a signature,
 			// "Dienstag: 14:00 bis 18:00 Uhr" in a list of hours.
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !numberedHeadlineRE.MatchString(t) {
 			continue
 		}
 		heading[i] = true
