@@ -57,6 +57,7 @@ var facetLabels = []struct {
 	{"wie lange dauert", FacetDauer},
 	{"fristen", FacetFristen},
 	{"frist", FacetFristen},
+	{"bis wann", FacetFristen}, // a heading asked as the question it answers: "Bis wann?"
 	{"gueltigkeitsdauer", FacetFristen},
 	{"gueltigkeit", FacetFristen},
 	{"geltungsdauer", FacetFristen},

@@ -417,6 +417,7 @@ func TestHeadingFacet(t *testing.T) {
 		"Was muss ich mitbringen?":      FacetUnterlagen,
 		"An wen wende ich mich?":        FacetZustaendigkeit,
 		"Wie lange dauert es?":          FacetDauer,
+		"Bis wann?":                     FacetFristen,
 		"Kosten und Dauer":              FacetKosten,
 		"Verlust des Personalausweises": FacetNone,
 		"Kostenlose Parkplätze":         FacetNone,
