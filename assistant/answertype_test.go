@@ -1131,3 +1131,32 @@ func TestAuthorisationsAreNotQuoted(t *testing.T) {
 		t.Errorf("units that may be quoted: %q", quoted)
 	}
 }
+
+// A fee table whose amounts carry no currency states money when its
+// head says "in Euro"; a statute's § titled with what is asked ("§ 6
+// Rücktritt" for "stornieren") answers what it costs before the fee
+// schedule does.
+func TestFeeTablesAndTopicParagraphs(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "s", Title: "Hallensatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "Hallensatzung › § 3 Höhe der Gebühr", Facet: knowledge.FacetKosten, Text: "Die Gebühr richtet sich nach dem Gebührenverzeichnis."},
+		{Heading: "Hallensatzung › § 6 Rücktritt", Text: "Bei einem Rücktritt innerhalb von acht Wochen vor der Veranstaltung wird die Hälfte der Gebühr erhoben."},
+		{Heading: "Hallensatzung › Anlage › Gebühren je Tag in Euro", Facet: knowledge.FacetKosten, Text: "Raum | Gruppe A | Gruppe B\nGroßer Saal | 180,00 | 650,00"},
+	}}
+	info := a.info(d)
+	if u := info.units[2][1]; u.vals&valMoney == 0 {
+		t.Errorf("%q states no amount", u.text)
+	}
+	c := candidate{doc: d, info: info}
+	asked := "kostet das was wenn wir stornieren"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+	qs, _, _ := a.extract(c, q, false)
+	if len(qs) == 0 || !strings.Contains(qs[0].text, "acht Wochen") {
+		t.Errorf("quotes %+v, want § 6 first", qs)
+	}
+	asked = "was kostet der große saal"
+	q = a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+	if qs, _, _ = a.extract(c, q, false); len(qs) == 0 || !strings.Contains(qs[0].text, "650,00") {
+		t.Errorf("quotes %+v, want the fee schedule's row", qs)
+	}
+}

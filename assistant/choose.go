@@ -234,12 +234,15 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 		if len(q.facets) > 0 && all {
 			n := 0
 			for _, fc := range q.facets {
-				if hasSection(c.doc, fc) {
+				if hasSection(c.doc, fc) && !(q.amountOnly && fc == knowledge.FacetKosten) {
+					// An amount the asker states ("es kämen 8 Euro
+					// raus") asks for no fee: a fee schedule's section
+					// is no sign of the answer.
 					n++
 				}
 			}
 			f[featFacet] = float64(n) / float64(len(q.facets))
-			if facetHolds(c.doc, c.info, q) {
+			if facetHolds(c.doc, c.info, q) && !(q.amountOnly && len(q.facets) == 1) {
 				f[featFacetTerm] = 1
 			}
 			typed, answered, asked := 0, 0, 0

@@ -320,6 +320,9 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 		// ordinance, and the list of what the ordinance may rule, say
 		// nothing a person does or gets: they are never quoted.
 		authorizing := d.Kind == knowledge.KindLaw && authorizationTitle(s.Heading)
+		// A table whose amounts carry no currency because its head or
+		// the line above it says it ("Gebühren je Tag in Euro").
+		euroTable := strings.Contains(text, "|") && (currencyNoteRE.MatchString(text) || currencyNoteRE.MatchString(s.Heading))
 		inAuth := false
 		for _, u := range us {
 			if d.Kind == knowledge.KindLaw {
@@ -335,6 +338,9 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
 			x.vals = a.unitValues(u, x.words)
+			if euroTable && strings.Contains(u, "|") && bareAmountRE.MatchString(u) {
+				x.vals |= valMoney
+			}
 			x.faq, x.faqNamed = a.faqAsked(u, info.nameTok, s.Facet == knowledge.FacetFAQ)
 			for _, cl := range clauses(u) {
 				// "Sie holen ihn … ab" says "abholen".
@@ -503,3 +509,11 @@ func authorizationTitle(heading string) bool {
 	}
 	return true
 }
+
+// currencyNoteRE matches a note that the amounts of a table are in euros:
+// "in Euro", "in EUR", "(€)", "Betrag in €".
+var currencyNoteRE = regexp.MustCompile(`(?i)\bin\s+(?:euro|eur)\b|\bin\s+€|\(\s*(?:€|eur|euro)\s*\)`)
+
+// bareAmountRE matches an amount with cents and without a currency:
+// "650,00", "1.200,00".
+var bareAmountRE = regexp.MustCompile(`(?:^|[\s|])\d{1,3}(?:\.\d{3})*,\d{2}(?:$|[\s|])`)

@@ -156,6 +156,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			// not the fee table.
 			secs = nil
 		}
+		if d.Kind == knowledge.KindLaw {
+			if ts := a.topicSections(c, q, f); len(ts) > 0 {
+				// "Kostet es was, wenn wir stornieren?": the § titled
+				// with what is asked ("§ 6 Rücktritt") says what it
+				// costs, not the fee schedule.
+				secs = ts
+			}
+		}
 		if d.Kind == knowledge.KindLaw && len(secs) > 1 {
 			// A fee ordinance is all fee paragraphs: the one that
 			// speaks of what the question asks answers, not all of
@@ -438,6 +446,75 @@ func tableHasRows(lines []string, i int) bool {
 
 // bestSections returns those of secs whose best unit scores highest for
 // q and f (unitScore), in their order; all of them when none scores.
+// topicSections returns the sections of c's statute whose title holds a
+// word the question asks beyond the statute's own names (the topic: "§ 6
+// Rücktritt" for "stornieren") and that speak of facet f with the value
+// it needs; none when no title names the topic.
+func (a *Assistant) topicSections(c candidate, q question, f knowledge.Facet) []knowledge.Section {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	if len(info.headings) != len(c.doc.Sections) {
+		return nil
+	}
+	need := facetValues(f)
+	titles := make([]stemSet, len(c.doc.Sections))
+	for i, sec := range c.doc.Sections {
+		titles[i] = newStemSet(stemsOfLabel(sec.Heading))
+	}
+	// A topic is a word the question asks that is not the statute's
+	// subject: not one of its names, nor another word for one, and in
+	// the titles of at most two §§.
+	var topics []string
+	for _, s := range q.terms.content {
+		if len(s) < 4 || info.nameTok[s] || a.speaksOfWords([]string{s}, f) || slices.ContainsFunc(q.terms.alts[s], func(o string) bool { return info.nameTok[o] }) {
+			continue
+		}
+		n := 0
+		for _, t := range titles {
+			if q.terms.hitIn(t, s) {
+				n++
+			}
+		}
+		if n > 0 && n <= maxTopicTitles {
+			topics = append(topics, s)
+		}
+	}
+	if len(topics) == 0 {
+		return nil
+	}
+	var out []knowledge.Section
+	for i, sec := range c.doc.Sections {
+		if sec.Facet == f {
+			continue // the facet's own sections are chosen as ever
+		}
+		if !slices.ContainsFunc(topics, func(s string) bool { return q.terms.hitIn(titles[i], s) }) {
+			continue
+		}
+		for _, un := range info.units[i] {
+			if !un.noise && a.speaksOfWords(un.words, f) && (need == 0 || un.vals&need != 0 || a.lex.match("text_"+string(f), un.words)) {
+				out = append(out, sec)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// maxTopicTitles is how many §§ of a statute may have a word in their
+// titles for it to name one topic.
+const maxTopicTitles = 2
+
+// stemsOfLabel returns the stems of the words of a heading's last part.
+func stemsOfLabel(heading string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words(label(heading)) {
+		out[stem(w)] = true
+	}
+	return out
+}
+
 func (a *Assistant) bestSections(secs []knowledge.Section, q question, f knowledge.Facet) []knowledge.Section {
 	score := make([]float64, len(secs))
 	top := 0.0

@@ -242,6 +242,8 @@ const maxHeadingWords = 8
 // names a facet.
 var headingWords = map[string]Facet{
 	"kosten": FacetKosten, "gebuehr": FacetKosten, "gebuehren": FacetKosten, "preis": FacetKosten, "preise": FacetKosten,
+	"gebuehrenverzeichnis": FacetKosten, "gebuehrentarif": FacetKosten, "kostenverzeichnis": FacetKosten,
+	"entgeltverzeichnis": FacetKosten, "preisliste": FacetKosten, "preisverzeichnis": FacetKosten,
 	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten, "ermaessigung": FacetKosten, "steuersatz": FacetKosten,
 	"faellig":    FacetFristen,
 	"unterlagen": FacetUnterlagen, "dokumente": FacetUnterlagen, "nachweise": FacetUnterlagen, "mitbringen": FacetUnterlagen,

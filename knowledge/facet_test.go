@@ -126,16 +126,20 @@ func TestPlainTextHeadings(t *testing.T) {
 func TestParagraphSections(t *testing.T) {
 	pages := []Section{
 		{Heading: "Seite 1", Text: "Satzung der Stadt\nAufgrund der Gemeindeordnung hat der Rat beschlossen:\n§ 1 Geltungsbereich\nDiese Satzung gilt für die Grünanlagen.\n§ 2 Verhalten in den Anlagen\nGrillen ist nur auf den Grillplätzen erlaubt."},
-		{Heading: "Seite 2", Text: "§ 1 gilt entsprechend.\nSeite 2 von 2\n§ 3 Inkrafttreten\nDiese Satzung tritt am Tag nach der Bekanntmachung in Kraft."},
+		{Heading: "Seite 2", Text: "§ 1 gilt entsprechend.\nSeite 2 von 2\n§ 3 Inkrafttreten\nDiese Satzung tritt am Tag nach der Bekanntmachung in Kraft.\n" +
+			"Anlage zur Satzung: Gebührenverzeichnis\nGebühren in Euro\nGrillplatz | 20,00"},
 	}
 	secs := paragraphSections(pages)
 	var heads []string
 	for _, s := range secs {
 		heads = append(heads, s.Heading)
 	}
-	want := []string{"", "§ 1 Geltungsbereich", "§ 2 Verhalten in den Anlagen", "§ 3 Inkrafttreten"}
+	want := []string{"", "§ 1 Geltungsbereich", "§ 2 Verhalten in den Anlagen", "§ 3 Inkrafttreten", "Anlage zur Satzung: Gebührenverzeichnis"}
 	if strings.Join(heads, "|") != strings.Join(want, "|") {
 		t.Fatalf("headings = %q, want %q", heads, want)
+	}
+	if headingFacet(secs[4].Heading) != FacetKosten || strings.Contains(secs[3].Text, "Grillplatz") {
+		t.Errorf("the appendix's fee schedule: heading %q, § 3 %q", secs[4].Heading, secs[3].Text)
 	}
 	if !strings.Contains(secs[2].Text, "§ 1 gilt entsprechend.") {
 		t.Errorf("a sentence starting with a reference was cut off: %q", secs[2].Text)

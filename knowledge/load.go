@@ -785,6 +785,11 @@ func checkNames(in map[string][]string) (map[string][]string, error) {
 // is none.
 var paragraphHeadingRE = regexp.MustCompile(`^(?:§|Art\.|Artikel)\s*\d+\s*[a-z]?\s+\p{Lu}[^.;:]{0,80}$`)
 
+// appendixHeadingRE matches the heading of a statute's appendix as it
+// stands in extracted text: "Anlage", "Anlage 2", "Anlage zu § 3",
+// "Anlage zur Gebührensatzung: Gebührenverzeichnis"; no full stop.
+var appendixHeadingRE = regexp.MustCompile(`^Anlage(?:\s+\d+[a-z]?)?(?:\s+(?:zu|zur|zum)\s[^.;:]{1,80})?(?:\s*[:–-]\s*\p{Lu}[^.;:]{0,80})?$`)
+
 // paragraphSections re-cuts the sections of a text without markup (a PDF's
 // pages) at its paragraph headings when it has at least two: a bylaw is
 // read § by §, not page by page. The text before the first paragraph is
@@ -813,7 +818,9 @@ func paragraphSections(in []Section) []Section {
 		}
 	}
 	for _, l := range lines {
-		if t := strings.TrimSpace(l); paragraphHeadingRE.MatchString(t) {
+		if t := strings.TrimSpace(l); paragraphHeadingRE.MatchString(t) || appendixHeadingRE.MatchString(t) {
+			// An appendix (a fee schedule) is a section of its own, not
+			// the end of the last §.
 			flush()
 			cur, buf = Section{Heading: t}, nil
 			continue
