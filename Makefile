@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried eval-tannhausen bench e2e
+.PHONY: eval-turns eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried eval-tannhausen bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -118,6 +118,39 @@ eval-fresh:
 	-$(LOTSE_EVAL) --cases evals/cases/natural-fresh/musterstadt
 	-$(LOTSE_EVAL) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/laws-de --knowledge $(CORPUS)/it-kb \
 		--cases evals/cases/natural-fresh/shared
+
+# Every turn of every eval set (the gated, fresh, town and held-out sets,
+# Einfache Sprache included) as `lotse eval --turns` writes it, one file a
+# set in TURNS (default turns/), one case at a time so that ticket numbers
+# come out in the same order. Two versions of the engine give the same
+# answers when `diff -r` finds no difference between their directories.
+# The reports go to /dev/null, and so do the messages of the held-out
+# sets (whose failures must not be read): they are compared, never read.
+TURNS = turns
+LOTSE_TURNS = go run ./cmd/lotse eval --data $$(mktemp -d) --format json --out /dev/null --concurrency 1
+eval-turns:
+	mkdir -p $(TURNS)
+	-$(LOTSE_TURNS) --cases evals/cases/musterstadt --turns $(TURNS)/bundled.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/musterstadt --simple --turns $(TURNS)/bundled-simple.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/natural/musterstadt --turns $(TURNS)/natural.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/natural/musterstadt --simple --turns $(TURNS)/natural-simple.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/natural-fresh/musterstadt --turns $(TURNS)/fresh.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/natural-heldout/musterstadt --turns $(TURNS)/natural-heldout.jsonl 2>/dev/null
+	-$(LOTSE_TURNS) --cases evals/cases/languages --turns $(TURNS)/languages.jsonl
+	-$(LOTSE_TURNS) --cases evals/cases/languages-heldout --turns $(TURNS)/languages-heldout.jsonl 2>/dev/null
+	-$(LOTSE_TURNS) --cases evals/cases/redteam --turns $(TURNS)/redteam.jsonl
+	@if [ -d $(CORPUS) ]; then \
+		$(LOTSE_TURNS) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/it-kb --cases evals/cases/shared --turns $(TURNS)/shared.jsonl; \
+		for set in natural natural-fresh natural-heldout; do \
+			$(LOTSE_TURNS) --knowledge $(CORPUS)/services-de --knowledge $(CORPUS)/laws-de --knowledge $(CORPUS)/it-kb \
+				--cases evals/cases/$$set/shared --turns $(TURNS)/$$set-shared.jsonl 2>/dev/null; \
+		done; \
+	fi
+	@for town in lindenbach auental erlenstade ulmenried weidenfels kastanienau birkenried tannhausen; do \
+		$(LOTSE_TURNS) --knowledge evals/corpora/$$town --cases evals/cases/$$town --turns $(TURNS)/$$town.jsonl; \
+		$(LOTSE_TURNS) --knowledge evals/corpora/$$town --cases evals/cases/$$town-heldout --turns $(TURNS)/$$town-heldout.jsonl 2>/dev/null; \
+	done
+	@cat $(TURNS)/*.jsonl | wc -l
 
 # Markdown report of the bundled cases, for the README.
 eval-report:

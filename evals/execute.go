@@ -5,6 +5,7 @@ package evals
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,9 @@ type Options struct {
 	Concurrency int
 	// Simple runs the cases in Einfache Sprache.
 	Simple bool
+	// Turns, when set, is a file every turn of every case is written to,
+	// one JSON object a line, in case order (Turn); not with CompareKey.
+	Turns string
 	// Parts, when set, are further case sets, each run through its own
 	// assistant (another knowledge base), whose results are reported and
 	// gated together with those of Cases as one set: the natural questions
@@ -90,6 +94,9 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 	if len(opts.Parts) > 0 && opts.CompareKey != "" {
 		return ExitBadInput, errors.New("evals: parts cannot be compared")
 	}
+	if opts.Turns != "" && opts.CompareKey != "" {
+		return ExitBadInput, errors.New("evals: turns cannot be written for a comparison")
+	}
 	partCases := make([][]Case, len(opts.Parts))
 	for i, p := range opts.Parts {
 		if p.Build == nil {
@@ -114,7 +121,7 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 		}
 		violations = cmp.Check(opts.Thresholds)
 	} else {
-		ro := RunOptions{Concurrency: opts.Concurrency, Simple: opts.Simple}
+		ro := RunOptions{Concurrency: opts.Concurrency, Simple: opts.Simple, KeepTurns: opts.Turns != ""}
 		rep, err := runSetting(ctx, cases, map[string]string{}, build, ro)
 		if err != nil {
 			return exitFor(ctx), fmt.Errorf("evals: %w", err)
@@ -131,6 +138,11 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 			rep = NewReport(results)
 		}
 		rep.Thresholds = opts.Thresholds
+		if opts.Turns != "" {
+			if err := writeTurns(opts.Turns, rep.Results); err != nil {
+				return ExitBadInput, err
+			}
+		}
 		if err := rep.Write(&buf, format); err != nil {
 			return ExitBadInput, err
 		}
@@ -157,4 +169,21 @@ func exitFor(ctx context.Context) int {
 		return ExitFailed
 	}
 	return ExitBadInput
+}
+
+// writeTurns writes every turn of results to file, one JSON object a line.
+func writeTurns(file string, results []Result) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for _, r := range results {
+		for _, t := range r.Turns {
+			if err := enc.Encode(t); err != nil {
+				return fmt.Errorf("evals: turns: %w", err)
+			}
+		}
+	}
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("evals: writing turns: %w", err)
+	}
+	return nil
 }

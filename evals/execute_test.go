@@ -101,6 +101,42 @@ func TestExecuteOutFile(t *testing.T) {
 	}
 }
 
+// --turns writes every turn, history first, one JSON object a line, with
+// the answer's text and sources.
+func TestExecuteTurnsFile(t *testing.T) {
+	dir := t.TempDir()
+	casesFile := filepath.Join(dir, "cases.yaml")
+	mustWrite(t, casesFile, "cases:\n  - id: h\n    history: [q]\n    question: q\n    expect: {sources: [reisepass]}\n")
+	turnsFile := filepath.Join(dir, "turns.jsonl")
+	b := &settingBuilder{}
+	var stdout bytes.Buffer
+	code, err := Execute(context.Background(), Options{Cases: []string{casesFile}, Turns: turnsFile}, b.build, &stdout)
+	if code != ExitOK || err != nil {
+		t.Fatalf("Execute = %d, %v", code, err)
+	}
+	data, err := os.ReadFile(turnsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("turns file has %d lines, want 2:\n%s", len(lines), data)
+	}
+	for i, l := range lines {
+		var tr Turn
+		if err := json.Unmarshal([]byte(l), &tr); err != nil {
+			t.Fatal(err)
+		}
+		if tr.Case != "h" || tr.Turn != i+1 || tr.Answer.Text == "" {
+			t.Errorf("line %d = %s", i+1, l)
+		}
+	}
+	code, err = Execute(context.Background(), Options{Cases: []string{casesFile}, Turns: turnsFile, CompareKey: "retrieval", CompareValues: []string{"good"}}, b.build, &stdout)
+	if code != ExitBadInput || err == nil {
+		t.Errorf("turns with a comparison: Execute = %d, %v, want bad input", code, err)
+	}
+}
+
 // Parts run through their own assistants and are reported and gated with
 // the cases as one set: a good part and a bad one give hit@5 0.5 over two
 // cases, which fails a gate of 0.95 that the good part alone meets.

@@ -48,6 +48,9 @@ type RunOptions struct {
 	// Simple runs every case in Einfache Sprache, as a case's Simple
 	// field does for one.
 	Simple bool
+	// KeepTurns keeps every turn's answer in Result.Turns (`lotse eval
+	// --turns`).
+	KeepTurns bool
 }
 
 // Check names, as recorded in Result.Failed.
@@ -100,6 +103,22 @@ type Result struct {
 	// with their features (`lotse eval tune`); empty when the answer was
 	// not chosen by the scoring function.
 	Choice []assistant.ChoiceCandidate `json:"-"`
+	// Turns holds every turn's answer, history first, when
+	// RunOptions.KeepTurns is set.
+	Turns []Turn `json:"-"`
+}
+
+// Turn is one turn of a case as `lotse eval --turns` writes it: the
+// message and everything the answer says (its choice features
+// included), so that two versions of the engine can be compared turn by
+// turn. Latencies are left out.
+type Turn struct {
+	Case    string                      `json:"case"`
+	Turn    int                         `json:"turn"`
+	Message string                      `json:"message"`
+	Answer  assistant.Answer            `json:"answer"`
+	Choice  []assistant.ChoiceCandidate `json:"choice,omitempty"`
+	Error   string                      `json:"error,omitempty"`
 }
 
 // Passed reports whether every check of the case held.
@@ -126,7 +145,7 @@ func Run(ctx context.Context, cases []Case, asker Asker, opts RunOptions) (Repor
 			for i := range next {
 				c := cases[i]
 				c.Simple = c.Simple || opts.Simple
-				results[i] = runCase(ctx, c, asker, now)
+				results[i] = runCase(ctx, c, asker, now, opts.KeepTurns)
 				if opts.Logger != nil {
 					opts.Logger.Debug("eval case", "id", cases[i].ID, "failed", results[i].Failed)
 				}
@@ -150,7 +169,7 @@ feed:
 }
 
 // runCase runs one case in a new conversation and scores the final answer.
-func runCase(ctx context.Context, c Case, asker Asker, now func() time.Time) Result {
+func runCase(ctx context.Context, c Case, asker Asker, now func() time.Time, keepTurns bool) Result {
 	res := Result{Case: c}
 	start := now()
 	conv := &assistant.Conversation{
@@ -169,6 +188,13 @@ func runCase(ctx context.Context, c Case, asker Asker, now func() time.Time) Res
 		t0 := now()
 		a, err := asker.Ask(ctx, conv, assistant.Message{Text: text})
 		res.Latencies = append(res.Latencies, now().Sub(t0))
+		if keepTurns {
+			tr := Turn{Case: c.ID, Turn: i + 1, Message: text, Answer: a, Choice: a.Choice}
+			if err != nil {
+				tr.Error = err.Error()
+			}
+			res.Turns = append(res.Turns, tr)
+		}
 		if err != nil {
 			turn := "question"
 			if i < len(c.History) {

@@ -87,11 +87,21 @@ func (b *bufferedEvent) bytes() []byte {
 	return b.data
 }
 
-// answerRecord keeps what feedback on an answer needs.
+// answerRecord keeps what feedback on an answer needs: its text, intent
+// and sources, not the whole answer (whose retrieved IDs and choice
+// features, kept for up to maxAnswerRecords answers of every session,
+// were about a third of the live heap under `lotse bench answer`).
 type answerRecord struct {
 	id       string
 	question string
-	answer   *assistant.Answer
+	text     string
+	intent   assistant.Intent
+	sources  []assistant.Source
+}
+
+// recordOf returns what feedback on a needs.
+func recordOf(id, question string, a *assistant.Answer) answerRecord {
+	return answerRecord{id: id, question: question, text: a.Text, intent: a.Intent, sources: a.Sources}
 }
 
 const maxAnswerRecords = 20

@@ -242,7 +242,7 @@ func (s *session) answerFromRing(id string) (answerRecord, bool) {
 			for _, src := range ev.Sources {
 				a.Sources = append(a.Sources, assistant.Source{ID: src.ID, Title: src.Title, URL: src.URL})
 			}
-			return answerRecord{id: id, question: question, answer: a}, true
+			return recordOf(id, question, a), true
 		}
 	}
 	return answerRecord{}, false

@@ -186,7 +186,7 @@ func (s *Server) runTurn(ctx context.Context, sess *session, msg assistant.Messa
 	if err := s.cfg.Store.Save(ctx, conv); err != nil {
 		return nil, s.turnFailed(ctx, sess, fmt.Errorf("web: saving conversation %s: %w", conv.ID, err))
 	}
-	sess.remember(answerRecord{id: answerID, question: msg.Text, answer: final})
+	sess.remember(recordOf(answerID, msg.Text, final))
 	// While an agent holds the conversation the assistant says nothing:
 	// no answer event then (the notice said why).
 	if strings.TrimSpace(final.Text) != "" || len(final.Sources) > 0 {

@@ -426,9 +426,9 @@ func (s *Server) handleFeedback(ctx context.Context, c *conn, sess *session, in 
 		Rating:         in.Rating,
 		Comment:        in.Comment,
 		Question:       rec.question,
-		Answer:         rec.answer.Text,
-		Intent:         rec.answer.Intent,
-		Sources:        rec.answer.Sources,
+		Answer:         rec.text,
+		Intent:         rec.intent,
+		Sources:        rec.sources,
 		At:             s.cfg.Now(),
 	}
 	if s.cfg.Feedback != nil {
