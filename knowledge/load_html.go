@@ -72,6 +72,14 @@ type htmlWalker struct {
 	lines    []string
 	line     strings.Builder
 	sections []Section
+	inLink   int       // depth of the links the walker is in
+	links    lineLinks // the links of the line being read
+}
+
+// lineLinks counts the links of a line and the text around them.
+type lineLinks struct {
+	n, run, maxRun   int // links, links in a row so far, the longest row
+	linked, unlinked int // letters and digits inside and outside links
 }
 
 // skippedElements are not part of a page's main text.
@@ -200,6 +208,16 @@ var blockElements = map[atom.Atom]bool{
 	atom.Figure: true, atom.Figcaption: true, atom.Details: true, atom.Summary: true,
 }
 
+// layoutCell reports whether n is a table cell that lays out a page
+// rather than holding a value: it holds a table, paragraphs, lists or
+// line breaks. Its text is lines of their own, not part of its row's.
+func layoutCell(n *html.Node) bool {
+	if n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return false
+	}
+	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil
+}
+
 func headingLevel(a atom.Atom) int {
 	switch a {
 	case atom.H1:
@@ -219,11 +237,106 @@ func headingLevel(a atom.Atom) int {
 }
 
 func (w *htmlWalker) endLine() {
-	if s := strings.TrimSpace(w.line.String()); s != "" {
+	if s := strings.TrimSpace(w.line.String()); s != "" && !w.links.navigation() {
 		w.lines = append(w.lines, s)
 	}
 	w.line.Reset()
+	w.links = lineLinks{}
 }
+
+// text writes a text node's content to the line, counting its letters
+// as inside or outside a link. Text with a letter or digit outside a
+// link ends a row of links; separators ("|", ">", "·") do not.
+func (w *htmlWalker) text(s string) {
+	w.line.WriteString(s)
+	n := alnumCount(s)
+	if w.inLink > 0 {
+		w.links.linked += n
+		return
+	}
+	w.links.unlinked += n
+	if n > 0 {
+		w.links.run = 0
+	}
+}
+
+// link counts a link of the line: one more in the current row.
+func (l *lineLinks) link() {
+	l.n++
+	l.run++
+	l.maxRun = max(l.maxRun, l.run)
+}
+
+// navigation reports whether a line is a menu, a breadcrumb or a
+// footer's links rather than text: a row of at least minLinkRow links
+// separated by nothing but separators, with no more other text than
+// twice the links' ("Sie befinden sich hier: Startseite > Rathaus > …",
+// "© 2026 … | Impressum | Datenschutz | Barrierefreiheit"), or a line of
+// two links or more and nothing else ("nach oben | zurück").
+func (l lineLinks) navigation() bool {
+	return l.maxRun >= minLinkRow && l.unlinked <= 2*l.linked || l.n >= 2 && l.unlinked == 0
+}
+
+// minLinkRow is the shortest row of links that makes a line navigation.
+const minLinkRow = 3
+
+// alnumCount counts the letters and digits of s.
+func alnumCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// linkDenseElements are the elements whose text, when it is mostly link
+// text, is a page's navigation: the cells of a layout table, blocks and
+// lists.
+var linkDenseElements = map[atom.Atom]bool{
+	atom.Td: true, atom.Th: true, atom.Div: true, atom.Ul: true, atom.Ol: true,
+}
+
+// linkDense reports whether element n is a menu laid out without <nav>:
+// it holds two links or more, at least linkShare of its letters are link
+// text (the links hidden by their class names count too) and it holds no
+// heading — a left column of links under a bold "Bürgerservice", a cell
+// of "Seite drucken" and "Seite weiterempfehlen".
+func linkDense(n *html.Node) bool {
+	if !linkDenseElements[n.DataAtom] || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+		return false
+	}
+	links, linked, all := 0, 0, 0
+	var rec func(m *html.Node, inLink bool)
+	rec = func(m *html.Node, inLink bool) {
+		switch m.Type {
+		case html.TextNode:
+			c := alnumCount(m.Data)
+			all += c
+			if inLink {
+				linked += c
+			}
+			return
+		case html.ElementNode:
+			if m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template {
+				return
+			}
+			if m.DataAtom == atom.A && hasAttr(m, "href") {
+				links++
+				inLink = true
+			}
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inLink)
+		}
+	}
+	rec(n, false)
+	return links >= 2 && all > 0 && float64(linked) >= linkShare*float64(all)
+}
+
+// linkShare is the share of link text that makes a cell or block a menu.
+const linkShare = 0.7
 
 func (w *htmlWalker) flush() {
 	w.endLine()
@@ -235,14 +348,30 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
 		if pre {
-			w.line.WriteString(n.Data)
+			w.text(n.Data)
 		} else {
-			w.line.WriteString(collapseSpace(n.Data))
+			w.text(collapseSpace(n.Data))
 		}
 		return
 	case html.ElementNode:
+		link := n.DataAtom == atom.A && hasAttr(n, "href")
+		if link {
+			// A link hidden by its class ("fuss") still belongs to
+			// the line's row of links.
+			w.links.link()
+		}
 		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+			if link {
+				w.links.linked += alnumCount(textOfAll(n))
+			}
 			return
+		}
+		if linkDense(n) {
+			return
+		}
+		if link {
+			w.inLink++
+			defer func() { w.inLink-- }()
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))
@@ -266,7 +395,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		w.walkSections(n, pre)
 		return
 	}
-	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
 	if block {
 		w.endLine()
 		if n.DataAtom == atom.Li {
@@ -353,6 +482,22 @@ func textOf(n *html.Node) string {
 		if n.Type == html.ElementNode && skipped(n) {
 			return
 		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// textOfAll returns all text below n, skipped elements included.
+func textOfAll(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}

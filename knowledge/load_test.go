@@ -618,3 +618,40 @@ func wordDocument(t *testing.T, doc string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A page laid out with tables has its menus in cells and lines of
+// links, not in <nav>: a cell that is mostly links, a row of links
+// separated by "|" or ">" and a line of links alone are navigation; a
+// link inside a sentence and a contact cell stay.
+func TestHTMLLinkDenseNavigation(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><head><title>Musterort - Fischen</title></head><body>
+<table><tr><td class="oben"><a href="/">Start</a> | <a href="/a/">Amt</a> | <a href="/b/">Bauen</a> | <a href="/c/">Kultur</a></td></tr></table>
+<table><tr>
+<td width="150"><b>Themen</b><br><a href="/x/">Angelkarte</a><br><a href="/y/">Bootsverleih</a><br><a href="/z/">Badestellen</a></td>
+<td><font size="1">Pfad: <a href="/">Start</a> &gt; <a href="/a/">Amt</a> &gt; <a href="/a/b/">Freizeit</a> &gt; Fischen</font><br>
+Die Angelkarte gibt es im <a href="/amt/">Bürgeramt</a> für 12 Euro im Jahr.<br>
+<a href="#top">nach oben</a> | <a href="javascript:history.back()">zurück</a></td>
+<td><b>Kontakt</b><br>Bürgeramt, Telefon 0123 45-6</td>
+<td><a href="javascript:print()">Seite drucken</a><br><a href="mailto:?">Seite empfehlen</a></td>
+</tr></table>
+<table><tr><td>© Musterort | Hauptstraße 1 | <a class="fuss" href="/i/">Impressum</a> | <a class="fuss" href="/d/">Datenschutz</a> | <a class="fuss" href="/k/">Kontakt</a></td></tr></table>
+</body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range pd.sections {
+		all = append(all, s.Heading, s.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, s := range []string{"Bauen", "Themen", "Bootsverleih", "Pfad", "nach oben", "Seite drucken", "Hauptstraße"} {
+		if strings.Contains(text, s) {
+			t.Errorf("navigation %q is in the text:\n%s", s, text)
+		}
+	}
+	for _, s := range []string{"Die Angelkarte gibt es im Bürgeramt für 12 Euro im Jahr.", "Telefon 0123 45-6"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("%q is lost:\n%s", s, text)
+		}
+	}
+}
