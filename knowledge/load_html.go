@@ -73,6 +73,7 @@ type htmlWalker struct {
 	line     strings.Builder
 	sections []Section
 	inLink   int       // depth of the links the walker is in
+	inBold   int       // depth of the <b> and <strong> the walker is in
 	links    lineLinks // the links of the line being read
 }
 
@@ -80,6 +81,8 @@ type htmlWalker struct {
 type lineLinks struct {
 	n, run, maxRun   int // links, links in a row so far, the longest row
 	linked, unlinked int // letters and digits inside and outside links
+	bold             int // letters and digits set in bold
+	cells            int // table cells the line spans, layout cells aside
 }
 
 // skippedElements are not part of a page's main text.
@@ -237,11 +240,77 @@ func headingLevel(a atom.Atom) int {
 }
 
 func (w *htmlWalker) endLine() {
-	if s := strings.TrimSpace(w.line.String()); s != "" && !w.links.navigation() {
+	s := strings.TrimSpace(w.line.String())
+	switch {
+	case s == "" || w.links.navigation():
+	case w.boldLine(s):
+		// A cell of its own ("<td><b>Ihr Kontakt</b></td>") heads
+		// the bold lines of the table's other cells.
+		lvl := boldLevel + 1
+		if w.links.cells == 1 {
+			lvl = boldLevel
+		}
+		w.line.Reset()
+		w.links = lineLinks{}
+		w.openSection(lvl, strings.TrimSpace(strings.TrimSuffix(s, ":")))
+	default:
 		w.lines = append(w.lines, s)
 	}
 	w.line.Reset()
 	w.links = lineLinks{}
+}
+
+// boldLevel is the level of a section opened by a bold line that is a
+// table cell's only text, below every heading element; other bold lines
+// are one level deeper.
+const boldLevel = 7
+
+// boldLine reports whether line s, set all in bold and standing alone,
+// heads a section, as pages without heading elements set their
+// subheadings ("<b>Gebühren</b><br>"): short, not a sentence, with
+// letters; not a list item, not the cells of a table's row ("<td><b>Art
+// </b></td><td><b>Gebühr</b></td>").
+func (w *htmlWalker) boldLine(s string) bool {
+	l := w.links
+	all := l.linked + l.unlinked
+	return l.bold == all && countLetters(s) >= 2 && l.cells <= 1 && !strings.HasPrefix(s, "- ") &&
+		boldHeading(s) && len(strings.Fields(s)) <= maxHeadingWords
+}
+
+// countLetters counts the letters of s.
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// openSection starts a section headed h at level lvl: the headings of
+// its level and below end.
+func (w *htmlWalker) openSection(lvl int, h string) {
+	w.flush()
+	for len(w.levels) > 0 && w.levels[len(w.levels)-1] >= lvl {
+		w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
+	}
+	w.levels, w.stack = append(w.levels, lvl), append(w.stack, h)
+	w.heading = strings.Join(w.stack, " › ")
+}
+
+// closeBold ends the sections opened by bold lines beyond the first n
+// headings: a bold line heads the text of its table cell or table, not
+// what follows the cell (a contact box beside the main text).
+func (w *htmlWalker) closeBold(n int) {
+	if len(w.levels) <= n || w.levels[len(w.levels)-1] < boldLevel {
+		return
+	}
+	w.flush()
+	for len(w.levels) > n && w.levels[len(w.levels)-1] >= boldLevel {
+		w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
+	}
+	w.heading = strings.Join(w.stack, " › ")
 }
 
 // text writes a text node's content to the line, counting its letters
@@ -250,6 +319,9 @@ func (w *htmlWalker) endLine() {
 func (w *htmlWalker) text(s string) {
 	w.line.WriteString(s)
 	n := alnumCount(s)
+	if w.inBold > 0 {
+		w.links.bold += n
+	}
 	if w.inLink > 0 {
 		w.links.linked += n
 		return
@@ -382,13 +454,13 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 				w.title = h
 				return
 			}
-			w.flush()
-			for len(w.levels) > 0 && w.levels[len(w.levels)-1] >= lvl {
-				w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
-			}
-			w.levels, w.stack = append(w.levels, lvl), append(w.stack, h)
-			w.heading = strings.Join(w.stack, " › ")
+			w.endLine()
+			w.openSection(lvl, h)
 			return
+		}
+		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
+			w.inBold++
+			defer func() { w.inBold-- }()
 		}
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Dl && dlOfSections(n) {
@@ -396,6 +468,10 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		return
 	}
 	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
+		// A bold line heads the rest of its layout cell or table.
+		defer w.closeBold(len(w.levels))
+	}
 	if block {
 		w.endLine()
 		if n.DataAtom == atom.Li {
@@ -404,6 +480,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
 		w.line.WriteString(" ")
+		if !block {
+			w.links.cells++ // a layout cell's lines are its own
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, pre || n.DataAtom == atom.Pre)

@@ -655,3 +655,50 @@ Die Angelkarte gibt es im <a href="/amt/">Bürgeramt</a> für 12 Euro im Jahr.<b
 		}
 	}
 }
+
+// A page without heading elements sets its subheadings as bold lines: a
+// short bold line standing alone opens a section, under a bold cell of
+// its own ("Kontakt") in a box; a bold word inside a sentence, a bold
+// list item, a bold number and the bold head row of a table do not, and
+// a bold line heads only the rest of its layout cell.
+func TestHTMLBoldLinesOpenSections(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><body><table><tr>
+<td valign="top">
+<b>Angelkarte</b><br>
+Die Karte kostet <b>12 Euro</b> im Jahr.<br><br>
+<span class="zt"><b>Wo gibt es die Karte?</b></span><br>
+Im Bürgeramt.<br>
+<table><tr><td><b>Art</b></td><td><b>Preis</b></td></tr><tr><td>Tageskarte</td><td>3 Euro</td></tr></table>
+<table><tr><td><b>1.</b></td><td>Antrag ausfüllen.</td></tr></table>
+<ul><li><b>Wichtig</b></li></ul>
+</td>
+<td valign="top"><table>
+<tr><td><b>Kontakt</b></td></tr>
+<tr><td><b>Bürgeramt</b><br>Telefon 0123 45-6</td></tr>
+</table></td>
+</tr></table></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range pd.sections {
+		if s.Text != "" {
+			got[s.Heading] += s.Text
+		}
+	}
+	want := map[string][]string{
+		"Angelkarte":            {"Die Karte kostet 12 Euro im Jahr."},
+		"Wo gibt es die Karte?": {"Im Bürgeramt.", "Art Preis", "Tageskarte 3 Euro", "1. Antrag ausfüllen.", "- Wichtig"},
+		"Kontakt › Bürgeramt":   {"Telefon 0123 45-6"},
+	}
+	for h, texts := range want {
+		for _, s := range texts {
+			if !strings.Contains(got[h], s) {
+				t.Errorf("section %q does not hold %q: %q", h, s, got)
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("sections %q, want %d", got, len(want))
+	}
+}
