@@ -50,7 +50,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
-	w := &htmlWalker{}
+	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
 	pd.sections = append(w.sections, faqJSONLD(root, textOf(body))...)
@@ -65,16 +65,17 @@ func parseHTML(data []byte) (parsedDoc, error) {
 }
 
 type htmlWalker struct {
-	title    string
-	stack    []string
-	levels   []int
-	heading  string
-	lines    []string
-	line     strings.Builder
-	sections []Section
-	inLink   int       // depth of the links the walker is in
-	inBold   int       // depth of the <b> and <strong> the walker is in
-	links    lineLinks // the links of the line being read
+	pageTitle string // the page's <title>
+	title     string
+	stack     []string
+	levels    []int
+	heading   string
+	lines     []string
+	line      strings.Builder
+	sections  []Section
+	inLink    int       // depth of the links the walker is in
+	inBold    int       // depth of the <b> and <strong> the walker is in
+	links     lineLinks // the links of the line being read
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -252,7 +253,15 @@ func (w *htmlWalker) endLine() {
 		}
 		w.line.Reset()
 		w.links = lineLinks{}
-		w.openSection(lvl, strings.TrimSpace(strings.TrimSuffix(s, ":")))
+		h := strings.TrimSpace(strings.TrimSuffix(s, ":"))
+		if w.title == "" && len(w.lines) == 0 && len(w.sections) == 0 && titlePart(w.pageTitle, h) {
+			// The page's first line, in bold, is its title when the
+			// <title> holds it beside the site's name ("Stadt … -
+			// Ausschank bei Festen"), as an <h1> would be.
+			w.title = h
+			break
+		}
+		w.openSection(lvl, h)
 	default:
 		w.lines = append(w.lines, s)
 	}
@@ -275,6 +284,42 @@ func (w *htmlWalker) boldLine(s string) bool {
 	all := l.linked + l.unlinked
 	return l.bold == all && countLetters(s) >= 2 && l.cells <= 1 && !strings.HasPrefix(s, "- ") &&
 		boldHeading(s) && len(strings.Fields(s)) <= maxHeadingWords
+}
+
+// titleSeparators part a <title> into the page's own title and the
+// site's name and sections ("Beispielamt | Stadt Musterort").
+var titleSeparators = []string{" - ", " – ", " — ", " | ", " · ", " :: "}
+
+// titlePart reports whether h is a part of the page title t: all of it,
+// or what stands between separators or t's ends.
+func titlePart(t, h string) bool {
+	t, h = strings.Join(strings.Fields(t), " "), strings.Join(strings.Fields(h), " ")
+	if h == "" {
+		return false
+	}
+	for off := 0; off < len(t); {
+		i := strings.Index(t[off:], h)
+		if i < 0 {
+			return false
+		}
+		before, after := t[:off+i], t[off+i+len(h):]
+		sepOK := func(s string, suffix bool) bool {
+			if s == "" {
+				return true
+			}
+			for _, sep := range titleSeparators {
+				if suffix && strings.HasSuffix(s, sep) || !suffix && strings.HasPrefix(s, sep) {
+					return true
+				}
+			}
+			return false
+		}
+		if sepOK(before, true) && sepOK(after, false) {
+			return true
+		}
+		off += i + 1
+	}
+	return false
 }
 
 // countLetters counts the letters of s.

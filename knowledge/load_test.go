@@ -702,3 +702,32 @@ Im Bürgeramt.<br>
 		t.Errorf("sections %q, want %d", got, len(want))
 	}
 }
+
+// A page without <h1> whose first line, in bold, is the part of its
+// <title> beside the site's name has that line as its title; a bold
+// first line the <title> does not hold, or holds only inside a word,
+// heads a section and the <title> stays.
+func TestHTMLBoldTitleLine(t *testing.T) {
+	for _, tc := range []struct{ title, line, want string }{
+		{"Gemeinde Musterort - Angelkarte – Preise", "Angelkarte – Preise", "Angelkarte – Preise"},
+		{"Angelkarte | Gemeinde Musterort", "Angelkarte", "Angelkarte"},
+		{"Portal :: Freizeit :: Angelkarte", "Angelkarte", "Angelkarte"},
+		{"Gemeinde Musterort - Angelkarten", "Angelkarte", "Gemeinde Musterort - Angelkarten"},
+		{"Gemeinde Musterort", "Angelkarte", "Gemeinde Musterort"},
+	} {
+		pd, err := parseHTML([]byte(`<html><head><title>` + tc.title + `</title></head><body><table><tr><td>
+<font size="4"><b>` + tc.line + `</b></font><br><br>
+Die Karte kostet 12 Euro im Jahr.<br><br>
+<b>Ausgabe</b><br>
+Im Bürgeramt.</td></tr></table></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pd.title != tc.want {
+			t.Errorf("<title> %q, line %q: title %q, want %q", tc.title, tc.line, pd.title, tc.want)
+		}
+		if pd.title == tc.line && (pd.sections[0].Heading != "" || !strings.Contains(pd.sections[0].Text, "12 Euro")) {
+			t.Errorf("<title> %q: the text under the title line is in %q", tc.title, pd.sections[0].Heading)
+		}
+	}
+}
