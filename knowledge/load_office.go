@@ -85,9 +85,12 @@ func coreProps(zr *officeZip) (title string, modified time.Time) {
 	return strings.TrimSpace(cp.Title), modified
 }
 
-// parseDOCX reads word/document.xml. Paragraphs styled Title become the
-// title; paragraphs styled as headings ("Heading1", "Überschrift1" …, or with
-// an outline level) open sections; all other paragraphs are text.
+// parseDOCX reads word/document.xml. A paragraph styled Title becomes the
+// title, else a first paragraph styled Heading 1 that is the only one, or
+// a first paragraph set in bold; the title of the file's properties
+// ("DA 3-2026 Abwesenheiten") only when the text has none. Paragraphs
+// styled as headings ("Heading1", "Überschrift1" …, or with an outline
+// level) open sections; all other paragraphs are text.
 func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
 	zr, err := openZip(data, b)
@@ -102,7 +105,8 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		return pd, errors.New("kein Word-Dokument: word/document.xml fehlt")
 	}
 	styles := docxHeadingStyles(zr)
-	pd.title, pd.updated = coreProps(zr)
+	var propTitle string
+	propTitle, pd.updated = coreProps(zr)
 
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var (
@@ -120,11 +124,13 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		rows    int      // rows of the outermost table so far
 		inPPr   bool     // in the paragraph's properties, not a run's
 		inRun   bool
-		runBold bool // the run being read is bold
-		runText bool // the run being read has text
-		boldRun int  // runs with text of the paragraph that are bold
-		textRun int  // runs with text of the paragraph
-		paras   int  // paragraphs with text so far
+		runBold bool   // the run being read is bold
+		runText bool   // the run being read has text
+		boldRun int    // runs with text of the paragraph that are bold
+		textRun int    // runs with text of the paragraph
+		paras   int    // paragraphs with text so far
+		firstH1 string // the first paragraph, when styled Heading 1
+		h1s     int    // paragraphs styled Heading 1
 	)
 	flush := func() {
 		cur.Text = strings.Join(lines, "\n")
@@ -135,9 +141,11 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		text := strings.TrimSpace(para.String())
 		para.Reset()
 		lvl := outline + 1
-		if l, ok := styles[style]; ok {
+		l, ok := styles[style]
+		if ok {
 			lvl = l
 		}
+		titleStyle := ok && l == 0
 		bold := textRun > 0 && boldRun == textRun
 		style, outline, boldRun, textRun = "", -1, 0, 0
 		if text == "" {
@@ -148,7 +156,7 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			// Editors who use no heading styles set headings in bold
 			// ("Was kostet das?"); the first such paragraph, before
 			// any text, is the title.
-			if paras == 1 && (pd.title == "" || containsWords(text, pd.title)) {
+			if paras == 1 && (propTitle == "" || containsWords(text, propTitle)) {
 				pd.title = text
 				return
 			}
@@ -161,13 +169,20 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			return
 		}
 		switch {
-		case lvl == 0: // Title style
-			if pd.title == "" {
+		case lvl == 0: // Title style, or a paragraph without a heading's
+			// outline level: the first one is the title of a file
+			// without one in its properties.
+			if pd.title == "" && (titleStyle || propTitle == "") {
 				pd.title = text
 				return
 			}
 			lines = append(lines, text)
 		case lvl > 0 && lvl <= 6:
+			if lvl == 1 {
+				if h1s++; paras == 1 {
+					firstH1 = text
+				}
+			}
 			flush()
 			for len(levels) > 0 && levels[len(levels)-1] >= lvl {
 				levels, stack = levels[:len(levels)-1], stack[:len(stack)-1]
@@ -265,6 +280,21 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		}
 	}
 	flush()
+	if pd.title == "" && firstH1 != "" && h1s == 1 {
+		// The only Heading 1, standing first, is the document's title
+		// ("Fischereischein beantragen" over "Wer bekommt …?").
+		pd.title = firstH1
+		for i, s := range pd.sections {
+			if s.Heading == firstH1 {
+				pd.sections[i].Heading = ""
+			} else {
+				pd.sections[i].Heading = strings.TrimPrefix(s.Heading, firstH1+" › ")
+			}
+		}
+	}
+	if pd.title == "" {
+		pd.title = propTitle
+	}
 	return pd, nil
 }
 

@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -728,6 +730,67 @@ Im Bürgeramt.</td></tr></table></body></html>`))
 		}
 		if pd.title == tc.line && (pd.sections[0].Heading != "" || !strings.Contains(pd.sections[0].Text, "12 Euro")) {
 			t.Errorf("<title> %q: the text under the title line is in %q", tc.title, pd.sections[0].Heading)
+		}
+	}
+}
+
+// wordFiles zips the parts of a Word file, in the order of their names.
+func wordFiles(t *testing.T, parts map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(parts[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A Word file's title is its title paragraph (style Title, or the only
+// Heading 1 standing first), not the short title of its properties; the
+// properties' title stands when the text has none.
+func TestDOCXTitleParagraph(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	core := `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>AW 7 Angeln</dc:title></cp:coreProperties>`
+	for _, tc := range []struct {
+		name, body, title string
+		heads             []string
+	}{
+		{"title style", p("Heading1", "Zweck") + p("", "Text.") + p("Title", "Anweisung über das Angeln am Stadtsee"), "Anweisung über das Angeln am Stadtsee", []string{"Zweck"}},
+		{"only Heading 1 first", p("Heading1", "Angelkarte beantragen") + p("", "Text.") + p("Heading2", "Kosten") + p("", "12 Euro."), "Angelkarte beantragen", []string{"", "Kosten"}},
+		{"Heading 1 of several", p("Heading1", "Zweck") + p("", "Text.") + p("Heading1", "Kosten") + p("", "12 Euro."), "AW 7 Angeln", []string{"Zweck", "Kosten"}},
+		{"Heading 1 after text", p("", "Vorwort.") + p("Heading1", "Zweck") + p("", "Text."), "AW 7 Angeln", []string{"", "Zweck"}},
+	} {
+		pd, err := parseDOCX(wordFiles(t, map[string]string{
+			"word/document.xml": `<w:document ` + ns + `><w:body>` + tc.body + `</w:body></w:document>`,
+			"docProps/core.xml": core,
+		}), newBudget(Limits{}, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var heads []string
+		for _, s := range pd.sections {
+			if s.Text != "" {
+				heads = append(heads, s.Heading)
+			}
+		}
+		if pd.title != tc.title || !slices.Equal(heads, tc.heads) {
+			t.Errorf("%s: title %q, sections %q; want %q, %q", tc.name, pd.title, heads, tc.title, tc.heads)
 		}
 	}
 }
