@@ -794,3 +794,56 @@ func TestDOCXTitleParagraph(t *testing.T) {
 		}
 	}
 }
+
+// Word's automatic numbers and bullets (word/numbering.xml) are kept:
+// steps read "1.", "2.", a second level "a)", a restarted list starts
+// again, a bullet is "-", and a heading style that carries a list
+// numbers its headings.
+func TestDOCXNumbering(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, numID, ilvl, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr += `<w:pStyle w:val="` + style + `"/>`
+		}
+		if numID != "" {
+			ppr += `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr>`
+		}
+		return `<w:p><w:pPr>` + ppr + `</w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	doc := `<w:document ` + ns + `><w:body>` + p("Title", "", "", "Angeln am Stadtsee") +
+		p("Kapitel", "", "", "Karte holen") +
+		p("", "1", "0", "Antrag ausfüllen.") + p("", "1", "1", "online") + p("", "1", "1", "auf Papier") + p("", "1", "0", "Gebühr zahlen.") +
+		p("", "3", "0", "Bürgeramt") +
+		p("Kapitel", "", "", "Karte verlängern") +
+		p("", "2", "0", "Alte Karte mitbringen.") + p("", "", "", "Kein Listenpunkt.") +
+		`</w:body></w:document>`
+	numbering := `<w:numbering ` + ns + `>` +
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Kapitel"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`
+	pd, err := parseDOCX(wordFiles(t, map[string]string{"word/document.xml": doc, "word/numbering.xml": numbering, "word/styles.xml": styles}), newBudget(Limits{}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range pd.sections {
+		if s.Text != "" {
+			got = append(got, "## "+s.Heading+"\n"+s.Text)
+		}
+	}
+	want := []string{
+		"## I. Karte holen\n1. Antrag ausfüllen.\na) online\nb) auf Papier\n2. Gebühr zahlen.\n- Bürgeramt",
+		"## II. Karte verlängern\n1. Alte Karte mitbringen.\nKein Listenpunkt.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
+	}
+}
