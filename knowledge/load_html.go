@@ -50,7 +50,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
-	w := &htmlWalker{}
+	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
 	pd.sections = append(w.sections, faqJSONLD(root, textOf(body))...)
@@ -65,13 +65,25 @@ func parseHTML(data []byte) (parsedDoc, error) {
 }
 
 type htmlWalker struct {
-	title    string
-	stack    []string
-	levels   []int
-	heading  string
-	lines    []string
-	line     strings.Builder
-	sections []Section
+	pageTitle string // the page's <title>
+	title     string
+	stack     []string
+	levels    []int
+	heading   string
+	lines     []string
+	line      strings.Builder
+	sections  []Section
+	inLink    int       // depth of the links the walker is in
+	inBold    int       // depth of the <b> and <strong> the walker is in
+	links     lineLinks // the links of the line being read
+}
+
+// lineLinks counts the links of a line and the text around them.
+type lineLinks struct {
+	n, run, maxRun   int // links, links in a row so far, the longest row
+	linked, unlinked int // letters and digits inside and outside links
+	bold             int // letters and digits set in bold
+	cells            int // table cells the line spans, layout cells aside
 }
 
 // skippedElements are not part of a page's main text.
@@ -200,6 +212,16 @@ var blockElements = map[atom.Atom]bool{
 	atom.Figure: true, atom.Figcaption: true, atom.Details: true, atom.Summary: true,
 }
 
+// layoutCell reports whether n is a table cell that lays out a page
+// rather than holding a value: it holds a table, paragraphs, lists or
+// line breaks. Its text is lines of their own, not part of its row's.
+func layoutCell(n *html.Node) bool {
+	if n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return false
+	}
+	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil
+}
+
 func headingLevel(a atom.Atom) int {
 	switch a {
 	case atom.H1:
@@ -219,11 +241,219 @@ func headingLevel(a atom.Atom) int {
 }
 
 func (w *htmlWalker) endLine() {
-	if s := strings.TrimSpace(w.line.String()); s != "" {
+	s := strings.TrimSpace(w.line.String())
+	switch {
+	case s == "" || w.links.navigation():
+	case w.boldLine(s):
+		// A cell of its own ("<td><b>Ihr Kontakt</b></td>") heads
+		// the bold lines of the table's other cells.
+		lvl := boldLevel + 1
+		if w.links.cells == 1 {
+			lvl = boldLevel
+		}
+		w.line.Reset()
+		w.links = lineLinks{}
+		h := strings.TrimSpace(strings.TrimSuffix(s, ":"))
+		if w.title == "" && len(w.lines) == 0 && len(w.sections) == 0 && titlePart(w.pageTitle, h) {
+			// The page's first line, in bold, is its title when the
+			// <title> holds it beside the site's name ("Stadt … -
+			// Ausschank bei Festen"), as an <h1> would be.
+			w.title = h
+			break
+		}
+		w.openSection(lvl, h)
+	default:
 		w.lines = append(w.lines, s)
 	}
 	w.line.Reset()
+	w.links = lineLinks{}
 }
+
+// boldLevel is the level of a section opened by a bold line that is a
+// table cell's only text, below every heading element; other bold lines
+// are one level deeper.
+const boldLevel = 7
+
+// boldLine reports whether line s, set all in bold and standing alone,
+// heads a section, as pages without heading elements set their
+// subheadings ("<b>Gebühren</b><br>"): short, not a sentence, with
+// letters; not a list item, not the cells of a table's row ("<td><b>Art
+// </b></td><td><b>Gebühr</b></td>").
+func (w *htmlWalker) boldLine(s string) bool {
+	l := w.links
+	all := l.linked + l.unlinked
+	return l.bold == all && countLetters(s) >= 2 && l.cells <= 1 && !strings.HasPrefix(s, "- ") &&
+		boldHeading(s) && len(strings.Fields(s)) <= maxHeadingWords
+}
+
+// titleSeparators part a <title> into the page's own title and the
+// site's name and sections ("Beispielamt | Stadt Musterort").
+var titleSeparators = []string{" - ", " – ", " — ", " | ", " · ", " :: "}
+
+// titlePart reports whether h is a part of the page title t: all of it,
+// or what stands between separators or t's ends.
+func titlePart(t, h string) bool {
+	t, h = strings.Join(strings.Fields(t), " "), strings.Join(strings.Fields(h), " ")
+	if h == "" {
+		return false
+	}
+	for off := 0; off < len(t); {
+		i := strings.Index(t[off:], h)
+		if i < 0 {
+			return false
+		}
+		before, after := t[:off+i], t[off+i+len(h):]
+		sepOK := func(s string, suffix bool) bool {
+			if s == "" {
+				return true
+			}
+			for _, sep := range titleSeparators {
+				if suffix && strings.HasSuffix(s, sep) || !suffix && strings.HasPrefix(s, sep) {
+					return true
+				}
+			}
+			return false
+		}
+		if sepOK(before, true) && sepOK(after, false) {
+			return true
+		}
+		off += i + 1
+	}
+	return false
+}
+
+// countLetters counts the letters of s.
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// openSection starts a section headed h at level lvl: the headings of
+// its level and below end.
+func (w *htmlWalker) openSection(lvl int, h string) {
+	w.flush()
+	for len(w.levels) > 0 && w.levels[len(w.levels)-1] >= lvl {
+		w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
+	}
+	w.levels, w.stack = append(w.levels, lvl), append(w.stack, h)
+	w.heading = strings.Join(w.stack, " › ")
+}
+
+// closeBold ends the sections opened by bold lines beyond the first n
+// headings: a bold line heads the text of its table cell or table, not
+// what follows the cell (a contact box beside the main text).
+func (w *htmlWalker) closeBold(n int) {
+	if len(w.levels) <= n || w.levels[len(w.levels)-1] < boldLevel {
+		return
+	}
+	w.flush()
+	for len(w.levels) > n && w.levels[len(w.levels)-1] >= boldLevel {
+		w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
+	}
+	w.heading = strings.Join(w.stack, " › ")
+}
+
+// text writes a text node's content to the line, counting its letters
+// as inside or outside a link. Text with a letter or digit outside a
+// link ends a row of links; separators ("|", ">", "·") do not.
+func (w *htmlWalker) text(s string) {
+	w.line.WriteString(s)
+	n := alnumCount(s)
+	if w.inBold > 0 {
+		w.links.bold += n
+	}
+	if w.inLink > 0 {
+		w.links.linked += n
+		return
+	}
+	w.links.unlinked += n
+	if n > 0 {
+		w.links.run = 0
+	}
+}
+
+// link counts a link of the line: one more in the current row.
+func (l *lineLinks) link() {
+	l.n++
+	l.run++
+	l.maxRun = max(l.maxRun, l.run)
+}
+
+// navigation reports whether a line is a menu, a breadcrumb or a
+// footer's links rather than text: a row of at least minLinkRow links
+// separated by nothing but separators, with no more other text than
+// twice the links' ("Sie befinden sich hier: Startseite > Rathaus > …",
+// "© 2026 … | Impressum | Datenschutz | Barrierefreiheit"), or a line of
+// two links or more and nothing else ("nach oben | zurück").
+func (l lineLinks) navigation() bool {
+	return l.maxRun >= minLinkRow && l.unlinked <= 2*l.linked || l.n >= 2 && l.unlinked == 0
+}
+
+// minLinkRow is the shortest row of links that makes a line navigation.
+const minLinkRow = 3
+
+// alnumCount counts the letters and digits of s.
+func alnumCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// linkDenseElements are the elements whose text, when it is mostly link
+// text, is a page's navigation: the cells of a layout table, blocks and
+// lists.
+var linkDenseElements = map[atom.Atom]bool{
+	atom.Td: true, atom.Th: true, atom.Div: true, atom.Ul: true, atom.Ol: true,
+}
+
+// linkDense reports whether element n is a menu laid out without <nav>:
+// it holds two links or more, at least linkShare of its letters are link
+// text (the links hidden by their class names count too) and it holds no
+// heading — a left column of links under a bold "Bürgerservice", a cell
+// of "Seite drucken" and "Seite weiterempfehlen".
+func linkDense(n *html.Node) bool {
+	if !linkDenseElements[n.DataAtom] || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+		return false
+	}
+	links, linked, all := 0, 0, 0
+	var rec func(m *html.Node, inLink bool)
+	rec = func(m *html.Node, inLink bool) {
+		switch m.Type {
+		case html.TextNode:
+			c := alnumCount(m.Data)
+			all += c
+			if inLink {
+				linked += c
+			}
+			return
+		case html.ElementNode:
+			if m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template {
+				return
+			}
+			if m.DataAtom == atom.A && hasAttr(m, "href") {
+				links++
+				inLink = true
+			}
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inLink)
+		}
+	}
+	rec(n, false)
+	return links >= 2 && all > 0 && float64(linked) >= linkShare*float64(all)
+}
+
+// linkShare is the share of link text that makes a cell or block a menu.
+const linkShare = 0.7
 
 func (w *htmlWalker) flush() {
 	w.endLine()
@@ -235,14 +465,30 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
 		if pre {
-			w.line.WriteString(n.Data)
+			w.text(n.Data)
 		} else {
-			w.line.WriteString(collapseSpace(n.Data))
+			w.text(collapseSpace(n.Data))
 		}
 		return
 	case html.ElementNode:
+		link := n.DataAtom == atom.A && hasAttr(n, "href")
+		if link {
+			// A link hidden by its class ("fuss") still belongs to
+			// the line's row of links.
+			w.links.link()
+		}
 		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+			if link {
+				w.links.linked += alnumCount(textOfAll(n))
+			}
 			return
+		}
+		if linkDense(n) {
+			return
+		}
+		if link {
+			w.inLink++
+			defer func() { w.inLink-- }()
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))
@@ -253,20 +499,24 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 				w.title = h
 				return
 			}
-			w.flush()
-			for len(w.levels) > 0 && w.levels[len(w.levels)-1] >= lvl {
-				w.levels, w.stack = w.levels[:len(w.levels)-1], w.stack[:len(w.stack)-1]
-			}
-			w.levels, w.stack = append(w.levels, lvl), append(w.stack, h)
-			w.heading = strings.Join(w.stack, " › ")
+			w.endLine()
+			w.openSection(lvl, h)
 			return
+		}
+		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
+			w.inBold++
+			defer func() { w.inBold-- }()
 		}
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Dl && dlOfSections(n) {
 		w.walkSections(n, pre)
 		return
 	}
-	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
+		// A bold line heads the rest of its layout cell or table.
+		defer w.closeBold(len(w.levels))
+	}
 	if block {
 		w.endLine()
 		if n.DataAtom == atom.Li {
@@ -275,6 +525,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
 		w.line.WriteString(" ")
+		if !block {
+			w.links.cells++ // a layout cell's lines are its own
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, pre || n.DataAtom == atom.Pre)
@@ -353,6 +606,22 @@ func textOf(n *html.Node) string {
 		if n.Type == html.ElementNode && skipped(n) {
 			return
 		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// textOfAll returns all text below n, skipped elements included.
+func textOfAll(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}

@@ -85,9 +85,12 @@ func coreProps(zr *officeZip) (title string, modified time.Time) {
 	return strings.TrimSpace(cp.Title), modified
 }
 
-// parseDOCX reads word/document.xml. Paragraphs styled Title become the
-// title; paragraphs styled as headings ("Heading1", "Überschrift1" …, or with
-// an outline level) open sections; all other paragraphs are text.
+// parseDOCX reads word/document.xml. A paragraph styled Title becomes the
+// title, else a first paragraph styled Heading 1 that is the only one, or
+// a first paragraph set in bold; the title of the file's properties
+// ("DA 3-2026 Abwesenheiten") only when the text has none. Paragraphs
+// styled as headings ("Heading1", "Überschrift1" …, or with an outline
+// level) open sections; all other paragraphs are text.
 func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
 	zr, err := openZip(data, b)
@@ -102,7 +105,9 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		return pd, errors.New("kein Word-Dokument: word/document.xml fehlt")
 	}
 	styles := docxHeadingStyles(zr)
-	pd.title, pd.updated = coreProps(zr)
+	numbers := docxNumbering(zr)
+	var propTitle string
+	propTitle, pd.updated = coreProps(zr)
 
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var (
@@ -120,11 +125,16 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		rows    int      // rows of the outermost table so far
 		inPPr   bool     // in the paragraph's properties, not a run's
 		inRun   bool
-		runBold bool // the run being read is bold
-		runText bool // the run being read has text
-		boldRun int  // runs with text of the paragraph that are bold
-		textRun int  // runs with text of the paragraph
-		paras   int  // paragraphs with text so far
+		runBold bool   // the run being read is bold
+		runText bool   // the run being read has text
+		boldRun int    // runs with text of the paragraph that are bold
+		textRun int    // runs with text of the paragraph
+		paras   int    // paragraphs with text so far
+		firstH1 string // the first paragraph, when styled Heading 1
+		h1s     int    // paragraphs styled Heading 1
+		numID   = ""   // the paragraph's list (numPr), "" for its style's
+		numLvl  = -1   // its level in the list, -1 for its style's
+		inNumPr bool
 	)
 	flush := func() {
 		cur.Text = strings.Join(lines, "\n")
@@ -134,10 +144,19 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 	endPara := func() {
 		text := strings.TrimSpace(para.String())
 		para.Reset()
+		if text != "" {
+			// Word's automatic number or bullet ("1.", "a)", "•").
+			if label := numbers.label(style, numID, numLvl); label != "" {
+				text = label + " " + text
+			}
+		}
+		numID, numLvl = "", -1
 		lvl := outline + 1
-		if l, ok := styles[style]; ok {
+		l, ok := styles[style]
+		if ok {
 			lvl = l
 		}
+		titleStyle := ok && l == 0
 		bold := textRun > 0 && boldRun == textRun
 		style, outline, boldRun, textRun = "", -1, 0, 0
 		if text == "" {
@@ -148,7 +167,7 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			// Editors who use no heading styles set headings in bold
 			// ("Was kostet das?"); the first such paragraph, before
 			// any text, is the title.
-			if paras == 1 && (pd.title == "" || containsWords(text, pd.title)) {
+			if paras == 1 && (propTitle == "" || containsWords(text, propTitle)) {
 				pd.title = text
 				return
 			}
@@ -161,13 +180,20 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			return
 		}
 		switch {
-		case lvl == 0: // Title style
-			if pd.title == "" {
+		case lvl == 0: // Title style, or a paragraph without a heading's
+			// outline level: the first one is the title of a file
+			// without one in its properties.
+			if pd.title == "" && (titleStyle || propTitle == "") {
 				pd.title = text
 				return
 			}
 			lines = append(lines, text)
 		case lvl > 0 && lvl <= 6:
+			if lvl == 1 {
+				if h1s++; paras == 1 {
+					firstH1 = text
+				}
+			}
 			flush()
 			for len(levels) > 0 && levels[len(levels)-1] >= lvl {
 				levels, stack = levels[:len(levels)-1], stack[:len(stack)-1]
@@ -199,6 +225,18 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				inText = true
 			case "pPr":
 				inPPr = true
+			case "numPr":
+				inNumPr = inPPr
+			case "numId":
+				if inNumPr {
+					numID = xmlAttr(t, "val")
+				}
+			case "ilvl":
+				if inNumPr {
+					if n, err := strconv.Atoi(xmlAttr(t, "val")); err == nil {
+						numLvl = n
+					}
+				}
 			case "r":
 				inRun, runBold, runText = true, false, false
 			case "b":
@@ -226,6 +264,8 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				inText = false
 			case "pPr":
 				inPPr = false
+			case "numPr":
+				inNumPr = false
 			case "r":
 				if runText {
 					textRun++
@@ -265,7 +305,254 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		}
 	}
 	flush()
+	if pd.title == "" && firstH1 != "" && h1s == 1 {
+		// The only Heading 1, standing first, is the document's title
+		// ("Fischereischein beantragen" over "Wer bekommt …?").
+		pd.title = firstH1
+		for i, s := range pd.sections {
+			if s.Heading == firstH1 {
+				pd.sections[i].Heading = ""
+			} else {
+				pd.sections[i].Heading = strings.TrimPrefix(s.Heading, firstH1+" › ")
+			}
+		}
+	}
+	if pd.title == "" {
+		pd.title = propTitle
+	}
 	return pd, nil
+}
+
+// docxNumbers are a Word file's lists (word/numbering.xml) and the
+// lists its paragraph styles carry (word/styles.xml), with the counters
+// of the paragraphs read so far.
+type docxNumbers struct {
+	abstract map[string]string           // numId → abstractNumId
+	start    map[string]map[int]int      // numId → level → startOverride
+	levels   map[string]map[int]numLevel // abstractNumId → level → format
+	styles   map[string]numRef           // paragraph style → its list
+	counts   map[string][]int            // abstractNumId → counter per level
+	started  map[string]bool             // numIds whose overrides are applied
+}
+
+// numLevel is a list level's format: "decimal", "lowerLetter", "bullet"
+// …, the label's text ("%1.", "%1.%2", "•") and the first number.
+type numLevel struct {
+	format, text string
+	start        int
+}
+
+// numRef is a list and a level.
+type numRef struct {
+	id  string
+	lvl int
+}
+
+// maxNumLevels is the number of levels of a Word list.
+const maxNumLevels = 9
+
+// docxNumbering reads the lists of a Word file; nil when it has none.
+func docxNumbering(zr *officeZip) *docxNumbers {
+	b, err := readZipFile(zr, "word/numbering.xml")
+	if err != nil {
+		return nil
+	}
+	type val struct {
+		Val string `xml:"val,attr"`
+	}
+	var nx struct {
+		Abstract []struct {
+			ID     string `xml:"abstractNumId,attr"`
+			Levels []struct {
+				Ilvl   int `xml:"ilvl,attr"`
+				Start  val `xml:"start"`
+				Format val `xml:"numFmt"`
+				Text   val `xml:"lvlText"`
+			} `xml:"lvl"`
+		} `xml:"abstractNum"`
+		Nums []struct {
+			ID        string `xml:"numId,attr"`
+			Abstract  val    `xml:"abstractNumId"`
+			Overrides []struct {
+				Ilvl  int `xml:"ilvl,attr"`
+				Start val `xml:"startOverride"`
+			} `xml:"lvlOverride"`
+		} `xml:"num"`
+	}
+	if xml.Unmarshal(b, &nx) != nil {
+		return nil
+	}
+	n := &docxNumbers{
+		abstract: map[string]string{}, start: map[string]map[int]int{}, levels: map[string]map[int]numLevel{},
+		styles: map[string]numRef{}, counts: map[string][]int{}, started: map[string]bool{},
+	}
+	for _, a := range nx.Abstract {
+		lv := map[int]numLevel{}
+		for _, l := range a.Levels {
+			start, err := strconv.Atoi(l.Start.Val)
+			if err != nil {
+				start = 1
+			}
+			if l.Ilvl >= 0 && l.Ilvl < maxNumLevels {
+				lv[l.Ilvl] = numLevel{format: l.Format.Val, text: l.Text.Val, start: start}
+			}
+		}
+		n.levels[a.ID] = lv
+	}
+	for _, m := range nx.Nums {
+		n.abstract[m.ID] = m.Abstract.Val
+		for _, o := range m.Overrides {
+			if s, err := strconv.Atoi(o.Start.Val); err == nil {
+				if n.start[m.ID] == nil {
+					n.start[m.ID] = map[int]int{}
+				}
+				n.start[m.ID][o.Ilvl] = s
+			}
+		}
+	}
+	if sb, err := readZipFile(zr, "word/styles.xml"); err == nil {
+		var st struct {
+			Styles []struct {
+				ID  string `xml:"styleId,attr"`
+				PPr struct {
+					NumPr *struct {
+						Ilvl  val `xml:"ilvl"`
+						NumID val `xml:"numId"`
+					} `xml:"numPr"`
+				} `xml:"pPr"`
+			} `xml:"style"`
+		}
+		if xml.Unmarshal(sb, &st) == nil {
+			for _, s := range st.Styles {
+				if np := s.PPr.NumPr; np != nil && np.NumID.Val != "" {
+					lvl, _ := strconv.Atoi(np.Ilvl.Val)
+					n.styles[s.ID] = numRef{np.NumID.Val, lvl}
+				}
+			}
+		}
+	}
+	return n
+}
+
+// label counts a paragraph of the list numID (or its style's list) at
+// level lvl and returns the number or bullet Word shows before it:
+// "1.", "a)", "2.1", "-" for a bullet; "" for a paragraph of no list.
+func (n *docxNumbers) label(style, numID string, lvl int) string {
+	if n == nil {
+		return ""
+	}
+	if ref, ok := n.styles[style]; ok {
+		if numID == "" {
+			numID = ref.id
+		}
+		if lvl < 0 {
+			lvl = ref.lvl
+		}
+	}
+	lvl = max(lvl, 0)
+	abs, ok := n.abstract[numID]
+	if numID == "" || numID == "0" || !ok || lvl >= maxNumLevels {
+		return ""
+	}
+	levels := n.levels[abs]
+	counts := n.counts[abs]
+	if counts == nil {
+		counts = make([]int, maxNumLevels)
+		for i := range counts {
+			counts[i] = -1
+		}
+	}
+	if !n.started[numID] {
+		// A list that restarts its numbering ("startOverride").
+		n.started[numID] = true
+		for l, s := range n.start[numID] {
+			if l >= 0 && l < maxNumLevels {
+				counts[l] = s - 1
+			}
+		}
+	}
+	for l := 0; l <= lvl; l++ {
+		if counts[l] < 0 {
+			counts[l] = levels[l].start - 1
+			if _, ok := levels[l]; !ok {
+				counts[l] = 0
+			}
+		}
+	}
+	counts[lvl]++
+	for l := lvl + 1; l < maxNumLevels; l++ {
+		counts[l] = -1 // a deeper level starts again
+	}
+	n.counts[abs] = counts
+	f := levels[lvl]
+	switch f.format {
+	case "bullet":
+		return "-"
+	case "none", "":
+		if f.text == "" {
+			return ""
+		}
+	}
+	var b strings.Builder
+	text := f.text
+	for i := 0; i < len(text); i++ {
+		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+			l := int(text[i+1] - '1')
+			if l <= lvl {
+				b.WriteString(formatNumber(max(counts[l], 0), levels[l].format))
+			}
+			i++
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// formatNumber writes n as a list level's format shows it.
+func formatNumber(n int, format string) string {
+	switch format {
+	case "lowerLetter", "upperLetter":
+		if n < 1 {
+			return strconv.Itoa(n)
+		}
+		var r []byte
+		for k := (n - 1) / 26; k >= 0; k-- {
+			r = append(r, byte('a'+(n-1)%26)) // Word repeats the letter: "aa" after "z"
+		}
+		if format == "upperLetter" {
+			return strings.ToUpper(string(r))
+		}
+		return string(r)
+	case "lowerRoman", "upperRoman":
+		r := roman(n)
+		if format == "lowerRoman" {
+			return strings.ToLower(r)
+		}
+		return r
+	case "decimalZero":
+		if n < 10 {
+			return "0" + strconv.Itoa(n)
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// roman writes n in Roman numerals.
+func roman(n int) string {
+	if n < 1 || n > 3999 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }
 
 // boldHeadingLevel is the level of a heading set in bold: below every

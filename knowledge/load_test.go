@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -618,4 +620,231 @@ func wordDocument(t *testing.T, doc string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A page laid out with tables has its menus in cells and lines of
+// links, not in <nav>: a cell that is mostly links, a row of links
+// separated by "|" or ">" and a line of links alone are navigation; a
+// link inside a sentence and a contact cell stay.
+func TestHTMLLinkDenseNavigation(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><head><title>Musterort - Fischen</title></head><body>
+<table><tr><td class="oben"><a href="/">Start</a> | <a href="/a/">Amt</a> | <a href="/b/">Bauen</a> | <a href="/c/">Kultur</a></td></tr></table>
+<table><tr>
+<td width="150"><b>Themen</b><br><a href="/x/">Angelkarte</a><br><a href="/y/">Bootsverleih</a><br><a href="/z/">Badestellen</a></td>
+<td><font size="1">Pfad: <a href="/">Start</a> &gt; <a href="/a/">Amt</a> &gt; <a href="/a/b/">Freizeit</a> &gt; Fischen</font><br>
+Die Angelkarte gibt es im <a href="/amt/">Bürgeramt</a> für 12 Euro im Jahr.<br>
+<a href="#top">nach oben</a> | <a href="javascript:history.back()">zurück</a></td>
+<td><b>Kontakt</b><br>Bürgeramt, Telefon 0123 45-6</td>
+<td><a href="javascript:print()">Seite drucken</a><br><a href="mailto:?">Seite empfehlen</a></td>
+</tr></table>
+<table><tr><td>© Musterort | Hauptstraße 1 | <a class="fuss" href="/i/">Impressum</a> | <a class="fuss" href="/d/">Datenschutz</a> | <a class="fuss" href="/k/">Kontakt</a></td></tr></table>
+</body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range pd.sections {
+		all = append(all, s.Heading, s.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, s := range []string{"Bauen", "Themen", "Bootsverleih", "Pfad", "nach oben", "Seite drucken", "Hauptstraße"} {
+		if strings.Contains(text, s) {
+			t.Errorf("navigation %q is in the text:\n%s", s, text)
+		}
+	}
+	for _, s := range []string{"Die Angelkarte gibt es im Bürgeramt für 12 Euro im Jahr.", "Telefon 0123 45-6"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("%q is lost:\n%s", s, text)
+		}
+	}
+}
+
+// A page without heading elements sets its subheadings as bold lines: a
+// short bold line standing alone opens a section, under a bold cell of
+// its own ("Kontakt") in a box; a bold word inside a sentence, a bold
+// list item, a bold number and the bold head row of a table do not, and
+// a bold line heads only the rest of its layout cell.
+func TestHTMLBoldLinesOpenSections(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><body><table><tr>
+<td valign="top">
+<b>Angelkarte</b><br>
+Die Karte kostet <b>12 Euro</b> im Jahr.<br><br>
+<span class="zt"><b>Wo gibt es die Karte?</b></span><br>
+Im Bürgeramt.<br>
+<table><tr><td><b>Art</b></td><td><b>Preis</b></td></tr><tr><td>Tageskarte</td><td>3 Euro</td></tr></table>
+<table><tr><td><b>1.</b></td><td>Antrag ausfüllen.</td></tr></table>
+<ul><li><b>Wichtig</b></li></ul>
+</td>
+<td valign="top"><table>
+<tr><td><b>Kontakt</b></td></tr>
+<tr><td><b>Bürgeramt</b><br>Telefon 0123 45-6</td></tr>
+</table></td>
+</tr></table></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range pd.sections {
+		if s.Text != "" {
+			got[s.Heading] += s.Text
+		}
+	}
+	want := map[string][]string{
+		"Angelkarte":            {"Die Karte kostet 12 Euro im Jahr."},
+		"Wo gibt es die Karte?": {"Im Bürgeramt.", "Art Preis", "Tageskarte 3 Euro", "1. Antrag ausfüllen.", "- Wichtig"},
+		"Kontakt › Bürgeramt":   {"Telefon 0123 45-6"},
+	}
+	for h, texts := range want {
+		for _, s := range texts {
+			if !strings.Contains(got[h], s) {
+				t.Errorf("section %q does not hold %q: %q", h, s, got)
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("sections %q, want %d", got, len(want))
+	}
+}
+
+// A page without <h1> whose first line, in bold, is the part of its
+// <title> beside the site's name has that line as its title; a bold
+// first line the <title> does not hold, or holds only inside a word,
+// heads a section and the <title> stays.
+func TestHTMLBoldTitleLine(t *testing.T) {
+	for _, tc := range []struct{ title, line, want string }{
+		{"Gemeinde Musterort - Angelkarte – Preise", "Angelkarte – Preise", "Angelkarte – Preise"},
+		{"Angelkarte | Gemeinde Musterort", "Angelkarte", "Angelkarte"},
+		{"Portal :: Freizeit :: Angelkarte", "Angelkarte", "Angelkarte"},
+		{"Gemeinde Musterort - Angelkarten", "Angelkarte", "Gemeinde Musterort - Angelkarten"},
+		{"Gemeinde Musterort", "Angelkarte", "Gemeinde Musterort"},
+	} {
+		pd, err := parseHTML([]byte(`<html><head><title>` + tc.title + `</title></head><body><table><tr><td>
+<font size="4"><b>` + tc.line + `</b></font><br><br>
+Die Karte kostet 12 Euro im Jahr.<br><br>
+<b>Ausgabe</b><br>
+Im Bürgeramt.</td></tr></table></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pd.title != tc.want {
+			t.Errorf("<title> %q, line %q: title %q, want %q", tc.title, tc.line, pd.title, tc.want)
+		}
+		if pd.title == tc.line && (pd.sections[0].Heading != "" || !strings.Contains(pd.sections[0].Text, "12 Euro")) {
+			t.Errorf("<title> %q: the text under the title line is in %q", tc.title, pd.sections[0].Heading)
+		}
+	}
+}
+
+// wordFiles zips the parts of a Word file, in the order of their names.
+func wordFiles(t *testing.T, parts map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(parts[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A Word file's title is its title paragraph (style Title, or the only
+// Heading 1 standing first), not the short title of its properties; the
+// properties' title stands when the text has none.
+func TestDOCXTitleParagraph(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	core := `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>AW 7 Angeln</dc:title></cp:coreProperties>`
+	for _, tc := range []struct {
+		name, body, title string
+		heads             []string
+	}{
+		{"title style", p("Heading1", "Zweck") + p("", "Text.") + p("Title", "Anweisung über das Angeln am Stadtsee"), "Anweisung über das Angeln am Stadtsee", []string{"Zweck"}},
+		{"only Heading 1 first", p("Heading1", "Angelkarte beantragen") + p("", "Text.") + p("Heading2", "Kosten") + p("", "12 Euro."), "Angelkarte beantragen", []string{"", "Kosten"}},
+		{"Heading 1 of several", p("Heading1", "Zweck") + p("", "Text.") + p("Heading1", "Kosten") + p("", "12 Euro."), "AW 7 Angeln", []string{"Zweck", "Kosten"}},
+		{"Heading 1 after text", p("", "Vorwort.") + p("Heading1", "Zweck") + p("", "Text."), "AW 7 Angeln", []string{"", "Zweck"}},
+	} {
+		pd, err := parseDOCX(wordFiles(t, map[string]string{
+			"word/document.xml": `<w:document ` + ns + `><w:body>` + tc.body + `</w:body></w:document>`,
+			"docProps/core.xml": core,
+		}), newBudget(Limits{}, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var heads []string
+		for _, s := range pd.sections {
+			if s.Text != "" {
+				heads = append(heads, s.Heading)
+			}
+		}
+		if pd.title != tc.title || !slices.Equal(heads, tc.heads) {
+			t.Errorf("%s: title %q, sections %q; want %q, %q", tc.name, pd.title, heads, tc.title, tc.heads)
+		}
+	}
+}
+
+// Word's automatic numbers and bullets (word/numbering.xml) are kept:
+// steps read "1.", "2.", a second level "a)", a restarted list starts
+// again, a bullet is "-", and a heading style that carries a list
+// numbers its headings.
+func TestDOCXNumbering(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	p := func(style, numID, ilvl, s string) string {
+		ppr := ""
+		if style != "" {
+			ppr += `<w:pStyle w:val="` + style + `"/>`
+		}
+		if numID != "" {
+			ppr += `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr>`
+		}
+		return `<w:p><w:pPr>` + ppr + `</w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	doc := `<w:document ` + ns + `><w:body>` + p("Title", "", "", "Angeln am Stadtsee") +
+		p("Kapitel", "", "", "Karte holen") +
+		p("", "1", "0", "Antrag ausfüllen.") + p("", "1", "1", "online") + p("", "1", "1", "auf Papier") + p("", "1", "0", "Gebühr zahlen.") +
+		p("", "3", "0", "Bürgeramt") +
+		p("Kapitel", "", "", "Karte verlängern") +
+		p("", "2", "0", "Alte Karte mitbringen.") + p("", "", "", "Kein Listenpunkt.") +
+		`</w:body></w:document>`
+	numbering := `<w:numbering ` + ns + `>` +
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Kapitel"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`
+	pd, err := parseDOCX(wordFiles(t, map[string]string{"word/document.xml": doc, "word/numbering.xml": numbering, "word/styles.xml": styles}), newBudget(Limits{}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range pd.sections {
+		if s.Text != "" {
+			got = append(got, "## "+s.Heading+"\n"+s.Text)
+		}
+	}
+	want := []string{
+		"## I. Karte holen\n1. Antrag ausfüllen.\na) online\nb) auf Papier\n2. Gebühr zahlen.\n- Bürgeramt",
+		"## II. Karte verlängern\n1. Alte Karte mitbringen.\nKein Listenpunkt.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sections (-want +got):\n%s", diff)
+	}
 }
