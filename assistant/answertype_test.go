@@ -1160,3 +1160,31 @@ func TestFeeTablesAndTopicParagraphs(t *testing.T) {
 		t.Errorf("quotes %+v, want the fee schedule's row", qs)
 	}
 }
+
+// An income the asker states picks its row of a table by income
+// brackets: the narrowest "bis X" that holds it, else the "über X" below
+// it; "bis 62.500 Euro" does not hold 48.000 when "bis 50.000 Euro"
+// comes before it.
+func TestIncomeBracketRow(t *testing.T) {
+	a := mustAssistant(t, nil)
+	msg := "wir verdienen zusammen ca 48.000 im jahr, was zahlen wir im monat"
+	if got := a.lex.situationOf(msg, words(msg)).income; got != 48000 {
+		t.Errorf("income = %d, want 48000", got)
+	}
+	if got := a.lex.situationOf("wir wohnen seit 2019 hier, was kostet das", words("wir wohnen seit 2019 hier, was kostet das")).income; got != 0 {
+		t.Errorf("a year read as income %d", got)
+	}
+	table := "Jahreseinkommen | bis 25 Std. | bis 35 Std.\nbis 25.000 Euro | 0 Euro | 0 Euro\nbis 50.000 Euro | 96 Euro | 134 Euro\nbis 62.500 Euro | 150 Euro | 210 Euro\nüber 62.500 Euro | 260 Euro | 364 Euro"
+	for income, want := range map[int]string{
+		48000: "bis 50.000 Euro | 96 Euro | 134 Euro",
+		20000: "bis 25.000 Euro | 0 Euro | 0 Euro",
+		90000: "über 62.500 Euro | 260 Euro | 364 Euro",
+	} {
+		if got := incomeLine(table, income); got != want {
+			t.Errorf("incomeLine(%d) = %q, want %q", income, got, want)
+		}
+	}
+	if got := incomeLine("von 25.001 bis 37.500 Euro: 48 Euro\nvon 37.501 bis 50.000 Euro: 96 Euro", 40000); got != "von 37.501 bis 50.000 Euro: 96 Euro" {
+		t.Errorf("incomeLine with ranges = %q", got)
+	}
+}

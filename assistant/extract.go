@@ -710,6 +710,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		}
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
+	incomeRows := map[int]string{} // per section, the row of an income table that holds the asker's income
 	for si, s := range d.Sections {
 		for ui, un := range info.units[si] {
 			if un.noise || (un.meta && f != knowledge.FacetZustaendigkeit) || d.Kind == knowledge.KindLaw && len(un.words) < 4 && !strings.ContainsAny(un.text, "0123456789") {
@@ -762,8 +763,23 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// A unit that speaks of a facet answered by a value without
 			// stating one ("Gültiger Lichtbildausweis" for "wie lange
 			// gültig") does not answer it.
-			spoke := cue
-			cue = answers(f, cue, un.vals)
+			// A bracket of an income table fits only in its table:
+			// "bis 62.500 Euro" holds 48.000 only when no row before it
+			// ends above it. The row of the asker's own income states
+			// what they pay, more surely than any sentence that shares
+			// their words.
+			incomeRow := false
+			if q.sit.income > 0 && bracketRE.MatchString(strings.TrimSpace(u)) {
+				if _, ok := incomeRows[si]; !ok {
+					incomeRows[si] = incomeLine(a.clean(s.Text, false), q.sit.income)
+				}
+				incomeRow = strings.TrimSpace(strings.Trim(strings.TrimSpace(u), "|")) == incomeRows[si]
+			}
+			spoke := cue || incomeRow && un.vals&facetValues(f) != 0
+			cue = answers(f, spoke, un.vals)
+			if incomeRow {
+				v += incomeRowBonus
+			}
 			if cue {
 				v += 1.5
 			}
@@ -792,6 +808,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				v += 1
 			}
 			sit := q.sit.any() && situationLine(u, q.sit) != ""
+			if incomeRow {
+				sit = true
+			} else if q.sit.income > 0 && bracketRE.MatchString(strings.TrimSpace(u)) {
+				sit = false // another income's row
+			}
 			if sit {
 				v += 2
 			} else if f == knowledge.FacetNone && q.sit.age > 0 {
@@ -1760,6 +1781,11 @@ func situationLine(text string, s situation) string {
 			return l
 		}
 	}
+	if s.income > 0 {
+		if l := incomeLine(text, s.income); l != "" {
+			return l
+		}
+	}
 	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
 		return ""
 	}
@@ -2045,4 +2071,55 @@ func householdLine(text string, n int) string {
 		return strings.TrimSpace(listItemRE.ReplaceAllString(strings.Join(cells, ": "), ""))
 	}
 	return ""
+}
+
+// incomeRowBonus is what the row of an income table that holds the
+// asker's stated income adds to its score, besides the bonus of any line
+// for the asker's situation: it states their amount, where a sentence
+// sharing many of the question's words states someone's.
+const incomeRowBonus = 3
+
+// bracketRE matches the income bracket a table line opens with: "bis
+// 50.000 Euro", "über 75.000 Euro", "ab 30.000 €", "von 25.001 bis
+// 37.500 Euro".
+var bracketRE = regexp.MustCompile(`(?i)^(?:\|\s*)?(?:(bis|über|ueber|ab|mehr als)\s+|von\s+(\d{1,3}(?:\.\d{3})*|\d+)(?:,\d{2})?\s*(?:€|euro|eur)?\s*bis\s+)(\d{1,3}(?:\.\d{3})*|\d+)(?:,\d{2})?\s*(?:€|euro|eur)\b`)
+
+// incomeLine returns the line of a table by income bracket that holds
+// income: the narrowest "bis X" at or above it, else the "über X" below
+// it; "" when text has no such table.
+func incomeLine(text string, income int) string {
+	best, bestUpper, over, overLower := "", 0, "", -1
+	for _, u := range splitUnits(text) {
+		t := strings.TrimSpace(u)
+		if runeLen(t) > 160 {
+			continue
+		}
+		m := bracketRE.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		num := func(s string) int {
+			v, _ := strconv.Atoi(strings.ReplaceAll(s, ".", ""))
+			return v
+		}
+		hi := num(m[3])
+		switch strings.ToLower(m[1]) {
+		case "bis", "":
+			lo := 0
+			if m[2] != "" {
+				lo = num(m[2])
+			}
+			if income >= lo && income <= hi && (best == "" || hi < bestUpper) {
+				best, bestUpper = t, hi
+			}
+		default: // über, ab, mehr als
+			if income > hi && hi > overLower {
+				over, overLower = t, hi
+			}
+		}
+	}
+	if best == "" {
+		best = over
+	}
+	return strings.TrimSpace(strings.Trim(best, "|"))
 }

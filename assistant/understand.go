@@ -98,6 +98,10 @@ type situation struct {
 	// "35 Stunden"), as "240 liter", "" when none; a table line for it
 	// is stated first.
 	size string
+	// income is the yearly income in euros the asker states ("wir
+	// verdienen zusammen ca. 48.000 im Jahr"), 0 when none; the line of
+	// a table by income bracket that holds it is stated first.
+	income int
 }
 
 // words returns the stems by which a document's names speak of the
@@ -126,7 +130,7 @@ func (s situation) words() []string {
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != ""
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0
 }
 
 var (
@@ -458,6 +462,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 		s.age = spelledAge(ws)
 	}
 	s.household = householdSize(ws)
+	s.income = statedIncome(text, ws)
 	s.size = statedSize(ws)
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
@@ -760,4 +765,30 @@ func technicalIdent(w string) bool {
 		prevLower = isLower
 	}
 	return lower && inner >= 2
+}
+
+// incomeWords are the folded words by which an asker says that an amount
+// is what they earn.
+var incomeWords = map[string]bool{
+	"verdiene": true, "verdienen": true, "verdient": true, "einkommen": true, "jahreseinkommen": true,
+	"brutto": true, "netto": true, "gehalt": true, "lohn": true, "earn": true, "income": true,
+}
+
+// incomeRE matches an amount of four to six digits, with or without a
+// thousands separator ("48.000", "48000", "48 000").
+var incomeRE = regexp.MustCompile(`\b(\d{1,3}(?:[. ]\d{3})+|\d{4,6})\b`)
+
+// statedIncome returns the yearly income the message states, 0 when it
+// names no income or no amount of a thousand euros or more.
+func statedIncome(text string, ws []string) int {
+	if !slices.ContainsFunc(ws, func(w string) bool { return incomeWords[w] }) {
+		return 0
+	}
+	for _, m := range incomeRE.FindAllString(text, 4) {
+		v, err := strconv.Atoi(strings.NewReplacer(".", "", " ", "").Replace(m))
+		if err == nil && v >= 1000 && v < 10_000_000 {
+			return v
+		}
+	}
+	return 0
 }
