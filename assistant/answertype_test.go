@@ -1188,3 +1188,23 @@ func TestIncomeBracketRow(t *testing.T) {
 		t.Errorf("incomeLine with ranges = %q", got)
 	}
 }
+
+// A list cut to fit keeps its opening and the item the question asks
+// about, not only the items that come first.
+func TestCutKeepsTheAskedItem(t *testing.T) {
+	a := mustAssistant(t, nil)
+	asked := "darf ich meinen hund auf den friedhof mitnehmen"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+	text := "(2) Auf den Friedhöfen ist insbesondere nicht gestattet,\n" +
+		"1. die Wege mit Fahrzeugen aller Art zu befahren, ausgenommen sind Kinderwagen und Rollstühle,\n" +
+		"2. Waren aller Art und gewerbliche Dienste anzubieten,\n" +
+		"3. an Sonn- und Feiertagen Arbeiten auszuführen,\n" +
+		"4. Hunde unangeleint mitzubringen; Hunde sind an der kurzen Leine zu führen."
+	got := cutFor(text, 200, q)
+	if !strings.HasPrefix(got, "(2) Auf den Friedhöfen") || !strings.Contains(got, "kurzen Leine") || !strings.Contains(got, "…") || runeLen(got) > 200 {
+		t.Errorf("cutFor = %q", got)
+	}
+	if got := cutFor(text, 1000, q); got != text {
+		t.Errorf("a text that fits was cut: %q", got)
+	}
+}

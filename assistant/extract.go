@@ -100,7 +100,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			budget += runeLen(qs[grown].text)
 		}
 		if n := runeLen(x.text); n > budget {
-			x.text = cutUnits(x.text, budget)
+			x.text = cutFor(x.text, budget, q)
 			if x.text == "" {
 				return false
 			}
@@ -1005,7 +1005,7 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				out = append(out, u.text)
 			}
 		}
-		return quote{label: label(s.Heading), facet: f, text: cutUnits(strings.Join(out, "\n"), maxBlockRunes)}
+		return quote{label: label(s.Heading), facet: f, text: cutFor(strings.Join(out, "\n"), maxBlockRunes, q)}
 	}
 	qs := []quote{block(best)}
 	next := -1
@@ -1630,6 +1630,68 @@ func leadInEnd(us []string, i, max int) int {
 }
 
 // cutUnits shortens text to at most max runes at a unit boundary.
+// cutFor cuts text to max runes as cutUnits does, but when whole lines
+// must go it keeps the first one (an enumeration's opening: "(2) Auf den
+// Friedhöfen ist nicht gestattet,") and the lines that hold a word the
+// question asks ("6. Hunde unangeleint mitzubringen; …"), then as many
+// of the others as fit, in reading order, with "…" where lines are left
+// out.
+func cutFor(text string, max int, q question) string {
+	if runeLen(text) <= max || !strings.Contains(text, "\n") || len(q.terms.content) == 0 {
+		return cutUnits(text, max)
+	}
+	lines := strings.Split(text, "\n")
+	keep := make([]bool, len(lines))
+	n := runeLen(lines[0]) + 1
+	keep[0] = true
+	hits := 0
+	for i := 1; i < len(lines); i++ {
+		st := map[string]bool{}
+		for _, w := range words(lines[i]) {
+			st[stem(w)] = true
+		}
+		set := newStemSet(st)
+		if slices.ContainsFunc(q.terms.content, func(s string) bool { return len(s) >= 4 && q.terms.hitIn(set, s) }) {
+			if l := runeLen(lines[i]) + 1; n+l <= max-4 {
+				keep[i] = true
+				n += l
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		return cutUnits(text, max)
+	}
+	for i := 1; i < len(lines); i++ {
+		l := runeLen(lines[i]) + 1
+		if keep[i] {
+			continue
+		}
+		if n+l > max-4 {
+			break
+		}
+		keep[i] = true
+		n += l
+	}
+	var out []string
+	gap := false
+	for i, l := range lines {
+		if !keep[i] {
+			gap = true
+			continue
+		}
+		if gap {
+			out = append(out, "…")
+			gap = false
+		}
+		out = append(out, l)
+	}
+	if gap {
+		out = append(out, "…")
+	}
+	return strings.Join(out, "\n")
+}
+
 func cutUnits(text string, max int) string {
 	if runeLen(text) <= max {
 		return text
