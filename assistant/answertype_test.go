@@ -1079,6 +1079,7 @@ func TestEverydayWordsMeetTheRules(t *testing.T) {
 		{"kostet es was wenn wir stornieren", "stornieren", "Bei Rücktritt bis acht Wochen vorher wird keine Gebühr erhoben."},
 		{"die alte fichte ist ziemlich dick", "fichte", "Geschützt sind Bäume mit einem Stammumfang ab 80 Zentimetern."},
 		{"die alte fichte ist ziemlich dick", "dick", "Geschützt sind Bäume mit einem Stammumfang ab 80 Zentimetern."},
+		{"krieg ich was von der gebühr zurück", "zurueck", "Sagt ein Beschicker bis zum 1. Oktober ab, wird die Hälfte erstattet."},
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: tt.asked, query: tt.asked, sig: a.lex.signals(tt.asked), lang: "de"})
 		unit := map[string]bool{}
@@ -1206,5 +1207,19 @@ func TestCutKeepsTheAskedItem(t *testing.T) {
 	}
 	if got := cutFor(text, 1000, q); got != text {
 		t.Errorf("a text that fits was cut: %q", got)
+	}
+}
+
+// A verb German splits in two ("Sagt … ab") is in the unit's words as
+// its infinitive.
+func TestSeparableVerbInUnitStems(t *testing.T) {
+	a := mustAssistant(t, nil)
+	text := "Sagt ein Beschicker bis zum 1. Oktober ab, wird die Hälfte erstattet."
+	m := map[string]bool{}
+	for _, w := range words(text) {
+		m[stem(w)] = true
+	}
+	if ts := a.withSeparableVerbs(newStemSet(m), text); !ts.has[stem("absagen")] {
+		t.Errorf("stems %v lack absagen", ts.list)
 	}
 }

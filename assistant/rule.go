@@ -62,7 +62,7 @@ func (a *Assistant) statuteRule(q question, sel selection, c candidate, qs []quo
 		if oi == nil {
 			oi = a.info(o.doc)
 		}
-		ts := oi.quoteStems(xs[0].text)
+		ts := a.withSeparableVerbs(oi.quoteStems(xs[0].text), xs[0].text)
 		n := 0
 		for _, s := range open {
 			if q.terms.hitIn(ts, s) {
@@ -292,4 +292,27 @@ func (a *Assistant) announces(u string, q question) int {
 		}
 	}
 	return n
+}
+
+// withSeparableVerbs returns ts with the verbs of text split in two by
+// German word order added ("Sagt ein Beschicker … ab" says "absagen"),
+// ts itself when there are none.
+func (a *Assistant) withSeparableVerbs(ts stemSet, text string) stemSet {
+	var extra []string
+	for _, cl := range clauses(text) {
+		if v := separableVerb(a.lex, words(cl)); v != "" && !ts.has[stem(v)] {
+			extra = append(extra, stem(v))
+		}
+	}
+	if len(extra) == 0 {
+		return ts
+	}
+	m := map[string]bool{}
+	for _, s := range ts.list {
+		m[s] = true
+	}
+	for _, s := range extra {
+		m[s] = true
+	}
+	return newStemSet(m)
 }
