@@ -1223,3 +1223,15 @@ func TestSeparableVerbInUnitStems(t *testing.T) {
 		t.Errorf("stems %v lack absagen", ts.list)
 	}
 }
+
+// The verbs of what one does with any service name none: "verlängern"
+// in "Grabstätte – Nutzungsrecht erwerben oder verlängern" does not make
+// a question about extending a parking permit ask about the grave.
+func TestActionVerbsNameNoService(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, w := range []string{"verlängern", "erneuern", "erwerben", "beantragen"} {
+		if !a.lex.genericStems[stem(german.Fold(w))] {
+			t.Errorf("%q names a service", w)
+		}
+	}
+}
