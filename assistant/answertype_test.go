@@ -1062,6 +1062,7 @@ func TestFacetsInClausesAndFormQuestions(t *testing.T) {
 		"was muss ich bei der anmeldung alles angeben":        knowledge.FacetUnterlagen,
 		"in wie vielen tagen muss mir das amt das schicken":   knowledge.FacetFristen,
 		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
+		"was zahl ich wenn ich ein buch zu spät zurückbringe": knowledge.FacetKosten,
 	} {
 		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
 			t.Errorf("detectFacets(%q) = %v, want %s among them", text, got, want)
