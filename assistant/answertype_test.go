@@ -1063,6 +1063,7 @@ func TestFacetsInClausesAndFormQuestions(t *testing.T) {
 		"in wie vielen tagen muss mir das amt das schicken":   knowledge.FacetFristen,
 		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
 		"was zahl ich wenn ich ein buch zu spät zurückbringe": knowledge.FacetKosten,
+		"krieg ich den ausweis dann gleich mit":               knowledge.FacetDauer,
 	} {
 		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
 			t.Errorf("detectFacets(%q) = %v, want %s among them", text, got, want)
@@ -1234,5 +1235,17 @@ func TestActionVerbsNameNoService(t *testing.T) {
 		if !a.lex.genericStems[stem(german.Fold(w))] {
 			t.Errorf("%q names a service", w)
 		}
+	}
+}
+
+// "den Ausweis" after "Büchereiausweis" in one message is that card
+// again: the head of a compound the message says names no other service.
+func TestCompoundHeadRefersToTheCompound(t *testing.T) {
+	said := words("kann ich mich für den büchereiausweis online anmelden, und krieg ich den ausweis dann gleich mit")
+	if got := withoutSaidHeads("und krieg ich den ausweis dann gleich mit", said); got != "und krieg ich den dann gleich mit" {
+		t.Errorf("withoutSaidHeads = %q", got)
+	}
+	if got := withoutSaidHeads("und brauche ich dafür meinen ausweis", words("was kostet ein reisepass und brauche ich dafür meinen ausweis")); got != "und brauche ich dafür meinen ausweis" {
+		t.Errorf("a word no compound of the message ends in was dropped: %q", got)
 	}
 }

@@ -49,6 +49,13 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 	for i, p := range parts {
 		named[i] = -1
 		stems := newStemSet(a.lex.terms(p).stems)
+		// "den Ausweis" after "Büchereiausweis" is that card again: a
+		// word that is the head of a compound the message says names
+		// no other service (nor the official word it stands for).
+		own := stems
+		if rest := withoutSaidHeads(p, t.sig.words); rest != p {
+			own = newStemSet(a.lex.terms(rest).stems)
+		}
 		if l, _ := names(first, stems); l > 0 {
 			rest++
 			continue
@@ -58,7 +65,7 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 			if j == sel.idx || c.doc.ID == first.doc.ID || c.doc.Kind == knowledge.KindNotice || !c.relevantTo() {
 				continue
 			}
-			if l, name := names(c, stems); l > bestLen && !hasName(first.nameSets, name) {
+			if l, name := names(c, own); l > bestLen && !hasName(first.nameSets, name) {
 				best, bestLen = j, l
 			}
 		}
@@ -136,4 +143,31 @@ func withinRunes(qs []quote, n int) []quote {
 		}
 	}
 	return out
+}
+
+// withoutSaidHeads returns part without its words that are the head of a
+// longer compound among the message's words said ("Ausweis" when the
+// message says "Büchereiausweis"); part itself when there are none.
+func withoutSaidHeads(part string, said []string) string {
+	ws := strings.Fields(part)
+	kept := ws[:0:0]
+	for _, f := range ws {
+		head := false
+		if w := words(f); len(w) == 1 && len(w[0]) >= 4 {
+			s := stem(w[0])
+			for _, o := range said {
+				if t := stem(o); len(t) > len(s)+3 && strings.HasSuffix(t, s) {
+					head = true
+					break
+				}
+			}
+		}
+		if !head {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == len(ws) {
+		return part
+	}
+	return strings.Join(kept, " ")
 }
