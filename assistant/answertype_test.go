@@ -1249,3 +1249,29 @@ func TestCompoundHeadRefersToTheCompound(t *testing.T) {
 		t.Errorf("a word no compound of the message ends in was dropped: %q", got)
 	}
 }
+
+// Retrieval's first document whose section for the asked facet holds the
+// question's words and states the value asked for in a sentence with
+// them is relevant, and answered from with confidence enough that no
+// person is offered for it alone.
+func TestFacetEvidenceMakesRelevant(t *testing.T) {
+	var c candidate
+	c.rank = 0
+	c.coverage = 0.25
+	c.feat[featPassage] = 0.25
+	c.feat[featTitle] = 0.25
+	if c.relevantTo() {
+		t.Fatal("a quarter of the question's words alone made the document relevant")
+	}
+	c.feat[featFacetTerm], c.feat[featAnswersAsked] = 1, 1
+	if !c.relevantTo() {
+		t.Error("the facet's value in a sentence with the question's words did not make it relevant")
+	}
+	if conf := confidence(c, false); conf < lowConfidence {
+		t.Errorf("confidence %.2f, want at least %.2f", conf, lowConfidence)
+	}
+	c.rank = 2
+	if c.relevantTo() {
+		t.Error("a lower-ranked document was made relevant by the facet alone")
+	}
+}

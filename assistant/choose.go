@@ -485,7 +485,12 @@ func (r *retrieval) choose(w Weights) choice {
 // words are in it, or it is retrieval's first and its retrieved passage
 // holds a good share of them.
 func (c candidate) relevantTo() bool {
-	return c.relevant() || c.feat[featEvent] > 0 || c.feat[featDistinct] > 0 || (c.rank == 0 && c.feat[featPassage] >= minPassageShare)
+	return c.relevant() || c.feat[featEvent] > 0 || c.feat[featDistinct] > 0 || (c.rank == 0 && c.feat[featPassage] >= minPassageShare) ||
+		// Retrieval's first document answers the facet asked with a
+		// value in a sentence that holds the question's own words
+		// ("was kostet so eine Anfrage" and "Bauvoranfrage: 150,00 Euro
+		// bis 1500,00 Euro").
+		(c.rank == 0 && c.feat[featFacetTerm] > 0 && c.feat[featAnswersAsked] > 0)
 }
 
 // minDistinctLen is the length of a stem long enough to be a specific

@@ -1099,6 +1099,13 @@ func confidence(c candidate, followUp bool) float64 {
 		// (a product name such as "Fachprogramm X1").
 		v += 0.2
 	}
+	if c.feat[featFacetTerm] > 0 && c.feat[featAnswersAsked] > 0 {
+		// A section of the facet asked holds the question's words and
+		// a sentence with them states the value asked for: the answer
+		// is that sentence, however few of the asker's other words the
+		// document shares.
+		v += 0.1
+	}
 	if followUp {
 		v += 0.15
 	}
