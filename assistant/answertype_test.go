@@ -252,7 +252,8 @@ func TestEventAsCircumstance(t *testing.T) {
 	}
 }
 
-// Facets as people say them: without the -e, in plain English words.
+// Facets as people say them: without the -e, in plain English words,
+// in a clause with the verb at its end.
 func TestSpokenFacets(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]knowledge.Facet{
@@ -260,6 +261,14 @@ func TestSpokenFacets(t *testing.T) {
 		"mit wie viel muss ich rechnen":          knowledge.FacetKosten,
 		"worauf muss ich achten":                 knowledge.FacetVoraussetzungen,
 		"is there an extra charge on a saturday": knowledge.FacetKosten,
+		// A facet asked in a clause with the verb at its end, what a
+		// registration asks for, where else one may apply.
+		"wie erfahre ich dann, wann die kommen":               knowledge.FacetDauer,
+		"was muss ich bei der anmeldung alles angeben":        knowledge.FacetUnterlagen,
+		"in wie vielen tagen muss mir das amt das schicken":   knowledge.FacetFristen,
+		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
+		"was zahl ich wenn ich ein buch zu spät zurückbringe": knowledge.FacetKosten,
+		"krieg ich den ausweis dann gleich mit":               knowledge.FacetDauer,
 	} {
 		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
 			t.Errorf("detectFacets(%q) = %v, want %s", text, got, want)
@@ -1049,24 +1058,6 @@ func TestLooseQuantitiesNameNothing(t *testing.T) {
 	for _, w := range []string{"kriegt", "ungefaehr", "mehr", "ganze"} {
 		if slices.Contains(q.content, stem(w)) {
 			t.Errorf("content = %v, want no %q", q.content, w)
-		}
-	}
-}
-
-// A facet asked in a clause with the verb at its end, and the
-// information a registration asks for.
-func TestFacetsInClausesAndFormQuestions(t *testing.T) {
-	a := mustAssistant(t, nil)
-	for text, want := range map[string]knowledge.Facet{
-		"wie erfahre ich dann, wann die kommen":               knowledge.FacetDauer,
-		"was muss ich bei der anmeldung alles angeben":        knowledge.FacetUnterlagen,
-		"in wie vielen tagen muss mir das amt das schicken":   knowledge.FacetFristen,
-		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
-		"was zahl ich wenn ich ein buch zu spät zurückbringe": knowledge.FacetKosten,
-		"krieg ich den ausweis dann gleich mit":               knowledge.FacetDauer,
-	} {
-		if got := a.lex.detectFacets(text); !containsFacet(got, want) {
-			t.Errorf("detectFacets(%q) = %v, want %s among them", text, got, want)
 		}
 	}
 }

@@ -126,6 +126,12 @@ func corpusPDF(title, footer, producer, text string) ([]byte, error) {
 		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
 		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
 	}
+	return assemblePDF(objs, title, producer)
+}
+
+// assemblePDF writes the objects objs (catalog first), an info dictionary
+// with title and producer, the cross-reference table and the trailer.
+func assemblePDF(objs []string, title, producer string) ([]byte, error) {
 	t, err := pdfLiteral(title)
 	if err != nil {
 		return nil, err

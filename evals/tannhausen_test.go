@@ -3,7 +3,6 @@
 package evals
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -212,29 +211,7 @@ func tannhausenPDF(title, footer, producer, text string, cols []int, wrap int) (
 		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>", 6+2*i))
 		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
 	}
-	tl, err := pdfLiteral(title)
-	if err != nil {
-		return nil, err
-	}
-	p, err := pdfLiteral(producer)
-	if err != nil {
-		return nil, err
-	}
-	objs = append(objs, fmt.Sprintf("<< /Title %s /Producer %s >>", tl, p))
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
-	return buf.Bytes(), nil
+	return assemblePDF(objs, title, producer)
 }
 
 func TestTannhausenCorpusLoads(t *testing.T) {

@@ -599,29 +599,22 @@ func findFirst(n *html.Node, pred func(*html.Node) bool) *html.Node {
 	return nil
 }
 
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if n.Type == html.ElementNode && skipped(n) {
-			return
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
-}
+func textOf(n *html.Node) string { return textBelow(n, skipped) }
 
 // textOfAll returns all text below n, skipped elements included.
 func textOfAll(n *html.Node) string {
+	return textBelow(n, func(*html.Node) bool { return false })
+}
+
+// textBelow returns the text below n, leaving out the elements skip
+// reports.
+func textBelow(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode && skip(n) {
+			return
+		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
