@@ -551,14 +551,8 @@ func TestHTMLAccordionQuestionIsKept(t *testing.T) {
 // A Word table is read as a Markdown table, a row per line: its cells,
 // styled as headings or not, open no section.
 func TestDOCXTableRows(t *testing.T) {
-	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	p := func(style, s string) string {
-		ppr := ""
-		if style != "" {
-			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
-		}
-		return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
-	}
+	const ns = wordNS
+	p := styledParagraph
 	tc := func(s string) string { return `<w:tc>` + p("", s) + `</w:tc>` }
 	doc := `<w:document ` + ns + `><w:body>` + p("Title", "Krankmeldung") + p("Heading1", "Besondere Fälle") +
 		`<w:tbl><w:tr>` + tc("Situation") + `<w:tc>` + p("Heading2", "Frist") + `</w:tc></w:tr>` +
@@ -759,14 +753,8 @@ func wordFiles(t *testing.T, parts map[string]string) []byte {
 // Heading 1 standing first), not the short title of its properties; the
 // properties' title stands when the text has none.
 func TestDOCXTitleParagraph(t *testing.T) {
-	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	p := func(style, s string) string {
-		ppr := ""
-		if style != "" {
-			ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
-		}
-		return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
-	}
+	const ns = wordNS
+	p := styledParagraph
 	core := `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>AW 7 Angeln</dc:title></cp:coreProperties>`
 	for _, tc := range []struct {
 		name, body, title string
@@ -847,4 +835,18 @@ func TestDOCXNumbering(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sections (-want +got):\n%s", diff)
 	}
+}
+
+// wordNS is the namespace declaration of WordprocessingML for test
+// documents.
+const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// styledParagraph is a Word paragraph with text s, in paragraph style
+// style when it is not empty.
+func styledParagraph(style, s string) string {
+	ppr := ""
+	if style != "" {
+		ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+	}
+	return `<w:p>` + ppr + `<w:r><w:t>` + s + `</w:t></w:r></w:p>`
 }
