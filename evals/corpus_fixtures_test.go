@@ -311,22 +311,7 @@ func corpusDOCX(title, creator, modified, text string) ([]byte, error) {
 			struct{ name, data string }{"word/numbering.xml", numberingXML(ns, secondLevel, headingNumbers)},
 		)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // fixed, so that the bytes are reproducible
-	for _, f := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write([]byte(f.data)); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zipParts(files)
 }
 
 // numberingXML is word/numbering.xml for corpusDOCX: the list of "N "
@@ -385,9 +370,15 @@ func corpusPPTX(title, creator, modified string, slides []string) ([]byte, error
 		struct{ name, data string }{"ppt/_rels/presentation.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`},
 	)
+	return zipParts(files)
+}
+
+// zipParts packs the parts of an Office file into a ZIP archive with a
+// fixed time stamp, so that the bytes are reproducible.
+func zipParts(files []struct{ name, data string }) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // fixed, so that the bytes are reproducible
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, f := range files {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

@@ -861,25 +861,7 @@ func headlineSections(page Section) []Section {
 	if n < 2 {
 		return []Section{page}
 	}
-	var out []Section
-	cur := Section{Heading: page.Heading}
-	var buf []string
-	flush := func() {
-		cur.Text = strings.TrimSpace(strings.Join(buf, "\n"))
-		if cur.Text != "" {
-			out = append(out, cur)
-		}
-	}
-	for i, l := range lines {
-		if head[i] {
-			flush()
-			cur, buf = Section{Heading: page.Heading + " › " + strings.TrimSpace(l)}, nil
-			continue
-		}
-		buf = append(buf, l)
-	}
-	flush()
-	return out
+	return splitAtHeadings(lines, head, page.Heading, false)
 }
 
 // pdfPages walks the page tree itself instead of trusting /Count (the

@@ -418,8 +418,17 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 	if n < 2 {
 		return []Section{{Text: text}}
 	}
+	return splitAtHeadings(lines, heading, "", true)
+}
+
+// splitAtHeadings cuts lines into sections at the lines head marks: each
+// heads the lines after it, under base ("Seite 2 › Headline"; the line
+// alone when base is empty), and the lines before the first belong to
+// base. With nest, a headline directly over another stays in its path.
+// Sections without text are left out.
+func splitAtHeadings(lines []string, head []bool, base string, nest bool) []Section {
 	var out []Section
-	cur := Section{}
+	cur := Section{Heading: base}
 	var buf []string
 	flush := func() {
 		cur.Text = strings.TrimSpace(strings.Join(buf, "\n"))
@@ -428,16 +437,19 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 		}
 	}
 	for i, l := range lines {
-		if heading[i] {
-			flush()
-			h := strings.TrimSpace(l)
-			if cur.Text == "" && cur.Heading != "" {
-				h = cur.Heading + " › " + h // a headline over a headline
-			}
-			cur, buf = Section{Heading: h}, nil
+		if !head[i] {
+			buf = append(buf, l)
 			continue
 		}
-		buf = append(buf, l)
+		flush()
+		h := strings.TrimSpace(l)
+		if base != "" {
+			h = base + " › " + h
+		}
+		if nest && cur.Text == "" && cur.Heading != "" {
+			h = cur.Heading + " › " + h // a headline over a headline
+		}
+		cur, buf = Section{Heading: h}, nil
 	}
 	flush()
 	return out
