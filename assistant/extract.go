@@ -768,8 +768,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 			// ends above it. The row of the asker's own income states
 			// what they pay, more surely than any sentence that shares
 			// their words.
+			bracket := q.sit.income > 0 && bracketRE.MatchString(strings.TrimSpace(u))
 			incomeRow := false
-			if q.sit.income > 0 && bracketRE.MatchString(strings.TrimSpace(u)) {
+			if bracket {
 				if _, ok := incomeRows[si]; !ok {
 					incomeRows[si] = incomeLine(a.clean(s.Text, false), q.sit.income)
 				}
@@ -808,10 +809,8 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				v += 1
 			}
 			sit := q.sit.any() && situationLine(u, q.sit) != ""
-			if incomeRow {
-				sit = true
-			} else if q.sit.income > 0 && bracketRE.MatchString(strings.TrimSpace(u)) {
-				sit = false // another income's row
+			if bracket {
+				sit = incomeRow // a row of an income table fits only for its own bracket
 			}
 			if sit {
 				v += 2
