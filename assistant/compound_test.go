@@ -95,3 +95,39 @@ func TestClausesKeepOrdinals(t *testing.T) {
 		t.Errorf("separableVerb(%q) = %q, want absagen", got[0], v)
 	}
 }
+
+// A strong verb said ("unterschreiben") meets the noun made from it in a
+// source ("Unterschrift"), and the other way round.
+func TestStrongVerbMeetsItsNoun(t *testing.T) {
+	a := mustAssistant(t, nil)
+	unit := func(text string) stemSet {
+		m := map[string]bool{}
+		for _, w := range words(text) {
+			m[stem(w)] = true
+		}
+		return newStemSet(m)
+	}
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"kann ich das blatt zuhause unterschreiben", "Eine Unterschrift leisten Sie vor Ort.", true},
+		{"brauche ich eine unterschrift", "Beide Eltern müssen den Antrag unterschreiben.", true},
+		{"darf mein sohn teilnehmen", "Die Teilnahme ist kostenlos.", true},
+		{"kann ich die akte einsehen", "Sie haben ein Recht auf Einsicht.", true},
+		{"ist das vorgesehen", "Vorsicht bei Glatteis.", false},
+	}
+	for _, tt := range tests {
+		q := a.lex.terms(tt.question)
+		u := unit(tt.sentence)
+		got := false
+		for _, s := range q.content {
+			if q.hitIn(u, s) {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q in %q: %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}

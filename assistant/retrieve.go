@@ -341,6 +341,20 @@ func (lx *lexicon) terms(text string) queryTerms {
 		}
 		seen[s] = true
 		q.content = append(q.content, s)
+		// "unterschreiben" and the source's "Unterschrift", "Teilnahme"
+		// and "teilnehmen": a strong verb and the noun made from it
+		// count as each other.
+		d := german.DerivedNoun(german.DropParticiple(w))
+		if d == "" {
+			d = german.DerivingVerb(w)
+		}
+		if d = stem(d); d != "" && d != s {
+			if q.alts == nil {
+				q.alts = map[string][]string{}
+			}
+			q.stems[d] = true
+			q.alts[s] = append(q.alts[s], d)
+		}
 	}
 	// An office named after its matter ("Grundbuchamt",
 	// "Nachlassgericht") is asked about that matter: "Dokumente für das
