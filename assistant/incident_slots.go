@@ -40,7 +40,9 @@ const (
 	count   = `(?:einer|einem|einen|ein\s+paar|paar|wenigen|mehreren|\d+|zwei|drei|vier|fünf|sechs|zehn|zwanzig|dreißig)`
 	unit    = `(?:minute|minuten|stunde|stunden|tag|tagen|woche|wochen)`
 	clock   = `\d{1,2}(?:[:.]\d{2})?`
-	floor   = `[,\s]+(?:(?:\d\.?|erste[nmr]?|zweite[nmr]?|dritte[nmr]?|vierte[nmr]?|fünfte[nmr]?)\s*(?:og|etage|stock|obergeschoss)|eg|erdgeschoss|ug|untergeschoss|keller)`
+	// clockWord is an hour said in words: "seit zehn Uhr", "ab halb neun".
+	clockWord = `(?:halb\s+)?(?:eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)`
+	floor     = `[,\s]+(?:(?:\d\.?|erste[nmr]?|zweite[nmr]?|dritte[nmr]?|vierte[nmr]?|fünfte[nmr]?)\s*(?:og|etage|stock|obergeschoss)|eg|erdgeschoss|ug|untergeschoss|keller)`
 )
 
 func newSlotExtractor() *slotExtractor {
@@ -49,20 +51,20 @@ func newSlotExtractor() *slotExtractor {
 		since: []*regexp.Regexp{
 			re(`\bseit\s+(?:ca\.?\s+|circa\s+|etwa\s+|ungefähr\s+|kurz\s+nach\s+|kurz\s+vor\s+)?(?:` +
 				count + `\s+` + unit + `|` +
-				clock + `\s*uhr|` +
+				clock + `\s*uhr|` + clockWord + `\s+uhr|` +
 				`(?:heute|gestern|vorgestern)(?:\s+` + dayPart + `)?|` +
 				weekday + `(?:\s*` + dayPart + `)?|` +
 				`letzte[rnm]?\s+(?:woche|nacht|` + weekday + `)|` +
 				`kurzem|dem\s+update|dem\s+neustart|der\s+mittagspause|` +
 				dayPart + `|` + clock + `)\b`),
 			re(`\b(?:heute\s+` + dayPart + `|gestern(?:\s+` + dayPart + `)?|gerade\s+eben|eben\s+gerade|vorhin|` +
-				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr)\b`),
+				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr|ab\s+` + clockWord + `\s+uhr)\b`),
 			re(`\bsince\s+(?:this\s+morning|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+[\pL\pN]+|` +
 				`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?::\d{2})?\s*(?:am|pm|o'clock)?)`),
 			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
 		},
 		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
-		building:   re(`\b(?:(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|\pL*gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
+		building:   re(`\b(?:[\pL-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d+[a-z]?|(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|\pL*gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
 		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
 		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
@@ -71,7 +73,7 @@ func newSlotExtractor() *slotExtractor {
 		affectedAll: re(`\b(?:(?:die\s+|den\s+)?ganzen?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?(?:abteilung|amt|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort)|` +
 			// Ten people and more: "bestimmt zwanzig Leute".
 			`(?:zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|\d{2,})\s+(?:leute|kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|personen|arbeitsplätze|plätze)|` +
-			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
+			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|(?:arbeits)?plätze|rechner|pcs|geräte|telefone|apparate|anschlüsse|nebenstellen|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
 			`(?:bei|für)\s+alle[n]?\b|niemand\s+(?:hier|im|in|kann)|keiner\s+(?:hier|im|in|kann)|` +
 			`abteilungsweit|hausweit|flächendeckend|` +
 			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
@@ -95,7 +97,7 @@ func newSlotExtractor() *slotExtractor {
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
 		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
-		fileNow:   re(`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
+		fileNow:   re(`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

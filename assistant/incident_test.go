@@ -461,6 +461,31 @@ func TestIncidentFiledOnRequest(t *testing.T) {
 	}
 }
 
+// "bitte als Störung aufnehmen" asks for the ticket now, like "bitte
+// aufnehmen"; an hour said in words and a street address are read from
+// the earlier messages.
+func TestIncidentFiledAsFault(t *testing.T) {
+	env, _ := mustIncidentEnv(t)
+	transcript := []assistant.Entry{
+		{Role: "user", Text: "im bauamt kommen seit neun uhr keine anrufe von außen an"},
+		{Role: "assistant", Text: "…", Intent: assistant.IntentServiceInfo},
+		{Role: "user", Text: "betrifft alle plätze in der lindenstraße 4"},
+		{Role: "assistant", Text: "…", Intent: assistant.IntentServiceInfo},
+		{Role: "user", Text: "ja, bitte als störung aufnehmen"},
+	}
+	r, err := env.Incident(context.Background(), assistant.IncidentStep{ConversationID: "c-fault", UserID: "u1", Lang: "de",
+		Text: "ja, bitte als störung aufnehmen", Transcript: transcript})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Done || r.TicketKey == "" {
+		t.Fatalf("reply = %+v, want a ticket", r)
+	}
+	if r.Slots["since"] != "seit neun uhr" || r.Slots["location"] != "lindenstraße 4" || r.Slots["others_affected"] != assistant.AffectedAll {
+		t.Errorf("slots = %v, want since nine, the address, everyone", r.Slots)
+	}
+}
+
 // An employee who first got an article and then asks for a ticket is not
 // asked again what the earlier messages said.
 func TestIncidentReadsEarlierMessages(t *testing.T) {
