@@ -1266,3 +1266,26 @@ func TestFacetEvidenceMakesRelevant(t *testing.T) {
 		t.Error("a lower-ranked document was made relevant by the facet alone")
 	}
 }
+
+// "Wem muss ich das noch sagen" is answered by the sentence that says
+// whom to inform, wherever the page puts it; "was passiert, wenn …" by
+// the one that states a sanction.
+func TestAnswerCues(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "u", Title: "Wohnsitz ummelden", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Wohnsitz ummelden › Was ist das?", Text: "Wer innerhalb der Stadt umzieht, meldet die neue Wohnung an."},
+		{Heading: "Wohnsitz ummelden › Unterlagen", Facet: knowledge.FacetUnterlagen, Text: "- Personalausweis\n- Wohnungsgeberbestätigung"},
+		{Heading: "Wohnsitz ummelden › Hinweise", Text: "Die Ummeldung ist gebührenfrei. Denken Sie daran, auch Ihre Bank und Ihre Versicherung über die neue Adresse zu informieren. Wer sich nicht innerhalb von zwei Wochen ummeldet, handelt ordnungswidrig."},
+	}}
+	c := candidate{doc: d, info: a.info(d)}
+	for asked, want := range map[string]string{
+		"ich hab eine neue adresse, wem muss ich das sonst noch sagen": "Versicherung über die neue Adresse",
+		"was passiert wenn ich mich zu spät ummelde":                   "ordnungswidrig",
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+		qs, _, _ := a.extract(c, q, false)
+		if len(qs) == 0 || !strings.Contains(qs[0].text, want) {
+			t.Errorf("%q: quotes %+v, want %q first", asked, qs, want)
+		}
+	}
+}

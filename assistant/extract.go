@@ -134,10 +134,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// the asker asks answers first.
 		faq = add(x)
 	}
-	if q.consequence {
+	for _, cue := range q.cues {
 		// What happens if the asker does not ("… handelt
-		// ordnungswidrig") stands wherever the page says it.
-		if x, ok := a.consequenceUnit(c, q); ok {
+		// ordnungswidrig"), whom else to inform ("Ihren Rundfunkanbieter
+		// … zu informieren"): it stands wherever the page says it.
+		if x, ok := a.cueUnit(c, q, cue); ok {
 			add(x)
 		}
 	}
@@ -795,11 +796,11 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				// "sobald sie 16 Jahre alt sind").
 				v += 1
 			}
-			if q.consequence && a.lex.match("text_consequence", un.words) {
+			if q.answeredBy(a.lex, un.words) {
 				// "Wer den Beitrag nicht zahlt, handelt
 				// ordnungswidrig" for "was passiert, wenn man nicht
 				// zahlt".
-				v += consequenceBonus
+				v += cueBonus
 				named++
 			}
 			if q.trouble && named >= 1 && a.lex.match("text_trouble", un.words) {
@@ -1232,30 +1233,52 @@ func (a *Assistant) unitScore(u string, q question, f knowledge.Facet) float64 {
 	if situationLine(u, q.sit) != "" {
 		v += 2
 	}
-	if q.consequence && a.lex.match("text_consequence", ws) {
-		v += consequenceBonus // a sanction, for "was passiert, wenn …"
+	if q.answeredBy(a.lex, ws) {
+		v += cueBonus // a sanction, for "was passiert, wenn …"
 	}
 	return v
 }
 
-// consequenceBonus is what stating a sanction adds to a sentence's score
-// for a question what happens if the asker does not do something.
-const consequenceBonus = 1.5
+// answerCue pairs the lexicon section of a question's words with the
+// section of the words of a sentence that answers it.
+type answerCue struct{ ask, text string }
 
-// consequenceUnit returns the sentence of c's document that states a
-// sanction and holds most of the question's words, for a question what
-// happens if the asker does not do something; false when none does.
-func (a *Assistant) consequenceUnit(c candidate, q question) (quote, bool) {
+// answerCues are the kinds of question a sentence answers by what it
+// says rather than by the question's own words: what happens if one does
+// not ("handelt ordnungswidrig"), whom else to tell ("… zu informieren").
+var answerCues = []answerCue{
+	{"ask_consequence", "text_consequence"},
+	{"ask_notify", "text_notify"},
+}
+
+// answeredBy reports whether the words ws say what one of q's cues asks.
+func (q question) answeredBy(lx *lexicon, ws []string) bool {
+	for _, c := range q.cues {
+		if lx.match(c, ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBonus is what saying what a cue asks adds to a sentence's score.
+const cueBonus = 1.5
+
+// cueUnit returns the sentence of c's document whose words are in the
+// lexicon section cue and that holds most of the question's words, for
+// a question that asks what such sentences say (a sanction, whom to
+// inform); false when none does.
+func (a *Assistant) cueUnit(c candidate, q question, cue string) (quote, bool) {
 	info := a.info(c.doc)
 	best, bestV := quote{}, 0.0
 	for si, units := range info.units {
 		for _, un := range units {
-			if un.noise || un.meta || !a.lex.match("text_consequence", un.words) {
+			if un.noise || un.meta || !a.lex.match(cue, un.words) {
 				continue
 			}
 			// It must speak of what the question names too: a
 			// statute's list of authorities "for fines" answers nothing.
-			if v := a.unitScore(un.text, q, knowledge.FacetNone) - consequenceBonus; v >= 1 && v > bestV {
+			if v := a.unitScore(un.text, q, knowledge.FacetNone) - cueBonus; v >= 1 && v > bestV {
 				best, bestV = quote{label: label(c.doc.Sections[si].Heading), facet: c.doc.Sections[si].Facet, text: un.text}, v
 			}
 		}

@@ -46,10 +46,11 @@ type question struct {
 	// trouble is true for a question why something fails ("Woran liegt
 	// das?", "funktioniert nicht"): notes and conditions answer it.
 	trouble bool
-	// consequence is true for a question what happens if the asker does
-	// not do something ("was passiert, wenn man nicht zahlt", "was droht
-	// mir"): a sentence about a fine or a sanction answers it.
-	consequence bool
+	// cues are the lexicon sections of sentences that answer what the
+	// question asks whatever its words (answerCues): "was passiert,
+	// wenn man nicht zahlt" is answered by a sentence about a fine, "wem
+	// muss ich das noch sagen" by one that says whom to inform.
+	cues []string
 	// platform is the operating system the asker names ("vom MacBook
 	// aus" → "mac"), "" when none: an article's section for another
 	// one does not answer.
@@ -323,7 +324,11 @@ func (a *Assistant) understand(t *turn) question {
 		q.want &^= valSpan | valDate
 	}
 	q.trouble = a.lex.match("ask_trouble", askedWords)
-	q.consequence = a.lex.match("ask_consequence", askedWords)
+	for _, c := range answerCues {
+		if a.lex.match(c.ask, askedWords) {
+			q.cues = append(q.cues, c.text)
+		}
+	}
 	q.platform = platformOf(words(t.query))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
