@@ -141,3 +141,22 @@ func TestDropKnownWords(t *testing.T) {
 		}
 	}
 }
+
+// The words of a question are what it names: a paper whose age is asked
+// is named ("wie alt darf das Passfoto sein"); a spoken "nee" and a time
+// frame ("von letztem Jahr") are not.
+func TestContentWords(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for asked, want := range map[string][]string{
+		"wie alt darf das passfoto sein":                   {stem("passfoto")},
+		"ich hab fotos von letztem jahr, nee, vom februar": {stem("februar")},
+		"was brauche ich an fotos für den reisepass":       {stem("reisepass")},
+	} {
+		if got := lx.terms(asked).content; !slices.Equal(got, want) {
+			t.Errorf("%q: content %v, want %v", asked, got, want)
+		}
+	}
+}

@@ -439,8 +439,8 @@ func nounStemOfVerb(w string) string {
 // frameWords open a phrase of when something happens: "Ende des Monats",
 // "nächste Woche", "Anfang Juni".
 var frameWords = map[string]bool{
-	"ende": true, "anfang": true, "mitte": true, "naechste": true, "naechsten": true, "naechster": true,
-	"kommende": true, "kommenden": true, "letzte": true, "letzten": true, "vorige": true, "vorigen": true,
+	"ende": true, "anfang": true, "mitte": true, "naechste": true, "naechsten": true, "naechster": true, "naechstem": true,
+	"kommende": true, "kommenden": true, "kommendem": true, "letzte": true, "letzten": true, "letztem": true, "vorige": true, "vorigen": true, "vorigem": true,
 	"diese": true, "diesen": true, "dieses": true, "end": true, "next": true, "last": true, "this": true,
 }
 
