@@ -53,6 +53,14 @@ var ahornbachGaps = map[string]knowledge.Kind{
 	"serviceportal/leistungen-export.json":         knowledge.KindService,
 }
 
+// ahornbachSummaries are accordion entries (<summary>) that must head a
+// section of their page.
+var ahornbachSummaries = map[string]string{
+	"buergerservice/vaterschaft-anerkennen": "Welche Unterlagen sind mitzubringen?",
+	"buergerservice/meldebescheinigung":     "Kann jemand anderes die Bescheinigung für mich abholen?",
+	"buergerservice/auskunftssperre":        "Wie lange gilt die Auskunftssperre?",
+}
+
 func ahornbachBinaries() []corpusBinary {
 	return []corpusBinary{
 		{"ortsrecht/zweitwohnungsteuersatzung.pdf", func() ([]byte, error) {
@@ -429,6 +437,15 @@ func TestAhornbachCorpusLoads(t *testing.T) {
 			if strings.Contains(text, s) {
 				t.Logf("%s: %q is in the loaded text", d.ID, s)
 			}
+		}
+		// The CMS pages' title is their <h1> (in the article's own
+		// <header>), and each accordion entry is a section headed by its
+		// <summary>.
+		if strings.HasPrefix(d.ID, "buergerservice/") && strings.Contains(d.Title, "| Stadt Ahornbach") {
+			t.Errorf("%s: title %q is the <title>, not the <h1>", d.ID, d.Title)
+		}
+		if want := ahornbachSummaries[d.ID]; want != "" && !slices.Contains(heads, d.Title+" › "+want) {
+			t.Errorf("%s: no section for the accordion entry %q: %q", d.ID, want, heads)
 		}
 		if t.Failed() {
 			continue
