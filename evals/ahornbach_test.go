@@ -438,6 +438,9 @@ func TestAhornbachCorpusLoads(t *testing.T) {
 				t.Logf("%s: %q is in the loaded text", d.ID, s)
 			}
 		}
+		if strings.HasPrefix(d.ID, "serviceportal/") && d.Format != "json" {
+			t.Errorf("%s: the JSON export's record is a stand-in (format %q)", d.ID, d.Format)
+		}
 		// The CMS pages' title is their <h1> (in the article's own
 		// <header>), and each accordion entry is a section headed by its
 		// <summary>.
