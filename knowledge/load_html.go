@@ -97,9 +97,16 @@ var skippedElements = map[atom.Atom]bool{
 // button is a control, except the one that opens an accordion's entry
 // ("<h3><button aria-expanded=…>Kann ich …?</button></h3>"): its label is
 // the entry's question.
+//
+// A <header> inside the page's main text that holds a heading is the
+// head of its article (title, kicker, lead), not the page's banner, as
+// HTML defines it.
 func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
 		return false
+	}
+	if n.DataAtom == atom.Header && inMainText(n) && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+		return chrome(n)
 	}
 	return skippedElements[n.DataAtom] || chrome(n)
 }
@@ -512,6 +519,12 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		w.walkSections(n, pre)
 		return
 	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Details {
+		if sum, h := detailsSummary(n); sum != nil {
+			w.walkDetails(n, sum, h, pre)
+			return
+		}
+	}
 	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
 		// A bold line heads the rest of its layout cell or table.
@@ -552,6 +565,52 @@ func (w *htmlWalker) walkSections(dl *html.Node, pre bool) {
 	}
 	w.flush()
 	w.heading = outer
+}
+
+// detailsSummary returns the <summary> of a <details> element (an
+// accordion's entry) and its text when that text can head a section:
+// short, with letters, no heading element inside (that heads by itself).
+func detailsSummary(n *html.Node) (*html.Node, string) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Summary {
+			continue
+		}
+		if findFirst(c, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			return nil, ""
+		}
+		h := strings.TrimSpace(collapseSpace(textOf(c)))
+		if countLetters(h) < 2 || len(strings.Fields(h)) > maxSummaryWords {
+			return nil, ""
+		}
+		return c, h
+	}
+	return nil, ""
+}
+
+// maxSummaryWords is the longest <summary> that heads its entry: an
+// accordion's question ("Kann jemand anderes die Bescheinigung für mich
+// abholen?") is longer than a heading set in bold.
+const maxSummaryWords = 16
+
+// walkDetails reads an accordion's entry (<details>) as a section headed
+// by its <summary>, one level below the heading it stands under, and
+// returns to that heading after it.
+func (w *htmlWalker) walkDetails(n, sum *html.Node, h string, pre bool) {
+	w.endLine()
+	depth, lvl := len(w.levels), 2
+	if depth > 0 {
+		lvl = w.levels[depth-1] + 1
+	}
+	w.openSection(lvl, h)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c != sum {
+			w.walk(c, pre)
+		}
+	}
+	w.endLine()
+	w.flush()
+	w.levels, w.stack = w.levels[:depth], w.stack[:depth]
+	w.heading = strings.Join(w.stack, " › ")
 }
 
 // maxTermLen is the longest definition term that can head a section.

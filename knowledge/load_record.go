@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,6 +29,8 @@ func parseRecordJSON(data []byte, multi bool) ([]parsedDoc, error) {
 		if err := json.Unmarshal(data, &raws); err != nil {
 			return nil, err
 		}
+	} else if inner, ok := wrappedRecords(data); ok {
+		raws, multi = inner, true
 	} else {
 		raws = []json.RawMessage{data}
 	}
@@ -58,6 +61,36 @@ func parseRecordJSON(data []byte, multi bool) ([]parsedDoc, error) {
 		return nil, errors.New("JSON enthält keinen Eintrag")
 	}
 	return out, nil
+}
+
+// wrappedRecords returns the records of an export that wraps them in an
+// object ({"export": {…header…}, "leistungen": [{…}, {…}]}): an object
+// without a title of its own, one of whose keys holds an array of
+// objects and no other does. The other keys (the export's system,
+// timestamp, count) are the export's header, not text.
+func wrappedRecords(data []byte) ([]json.RawMessage, bool) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, false
+	}
+	var found []json.RawMessage
+	for k, v := range top {
+		if slices.Contains(recordKeys.title, recordKey(k)) {
+			return nil, false
+		}
+		var arr []json.RawMessage
+		if v = bytes.TrimSpace(v); len(v) == 0 || v[0] != '[' || json.Unmarshal(v, &arr) != nil || len(arr) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(arr, func(e json.RawMessage) bool { e = bytes.TrimSpace(e); return len(e) == 0 || e[0] != '{' }) {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = arr
+	}
+	return found, found != nil
 }
 
 // recordKeys are the key names, folded and without separators, a record

@@ -283,3 +283,44 @@ func TestPDFAnnouncementHeadlines(t *testing.T) {
 		t.Errorf("headings %q", heads)
 	}
 }
+
+// A portal's export wraps its records in an object with a header: each
+// record of the array is a document named by its id, and the header
+// (system, timestamp, count) is no text.
+func TestRecordJSONWrappedExport(t *testing.T) {
+	docs, err := parseServiceJSON([]byte(`{
+  "export": {"system": "Beispielportal 1.0", "erstellt": "2026-01-02T03:04:05+01:00", "anzahl": 2},
+  "eintraege": [
+    {"id": "e-1", "titel": "Beispielschein beantragen", "kurzbeschreibung": "Den Schein gibt es im Amt.",
+     "gebuehren": [{"bezeichnung": "je Schein", "betrag": 12.5, "text": "12,50 Euro je Schein"}]},
+    {"id": "e-2", "titel": "Musterkarte verlängern", "kurzbeschreibung": "Die Karte gilt ein Jahr."}
+  ]
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 || docs[0].subID != "e-1" || docs[1].subID != "e-2" {
+		t.Fatalf("got %d documents: %+v", len(docs), docs)
+	}
+	if docs[0].title != "Beispielschein beantragen" {
+		t.Errorf("title %q", docs[0].title)
+	}
+	var text strings.Builder
+	for _, s := range docs[0].sections {
+		text.WriteString(s.Heading + "\n" + s.Text + "\n")
+	}
+	if !strings.Contains(text.String(), "12,50 Euro je Schein") {
+		t.Errorf("the fee is lost:\n%s", text.String())
+	}
+	for _, meta := range []string{"Beispielportal", "2026-01-02T03", "anzahl"} {
+		if strings.Contains(text.String(), meta) {
+			t.Errorf("the export's header %q is in the text:\n%s", meta, text.String())
+		}
+	}
+	// An object with a title of its own stays one record, its list of
+	// objects a section.
+	one, err := parseServiceJSON([]byte(`{"titel": "Beispielhalle mieten", "raeume": [{"name": "Saal", "preis": "100,00 Euro"}]}`))
+	if err != nil || len(one) != 1 || one[0].title != "Beispielhalle mieten" {
+		t.Errorf("a record with a list of objects: %d documents, %v", len(one), err)
+	}
+}

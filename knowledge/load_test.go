@@ -548,6 +548,45 @@ func TestHTMLAccordionQuestionIsKept(t *testing.T) {
 	}
 }
 
+// A modern CMS page: the article's own <header> holds its <h1>, which is
+// the title (not the <title> with the site's name); each entry of a
+// <details> accordion is a section headed by its <summary>, below the
+// heading it stands under; the text after the accordion is the outer
+// heading's again.
+func TestHTMLDetailsSummaryOpenSections(t *testing.T) {
+	pd, err := parseHTML([]byte(`<html><head><title>Beispielschein | Stadt Musterort</title></head><body>
+<header class="site-header"><nav><a href="/">Start</a></nav></header>
+<main><article><header class="page-head"><p class="kicker">Amt</p><h1>Beispielschein</h1><p class="lead">Den Schein brauchen Sie für Beispiele.</p></header>
+<h2>Fragen</h2>
+<details><summary>Wie lange gilt der Schein?</summary><div><p>Der Schein gilt drei Jahre.</p></div></details>
+<details open><summary>Kann jemand anderes ihn abholen?</summary><p>Ja, mit einer Vollmacht.</p></details>
+<p>Weitere Fragen beantwortet das Amt.</p>
+</article></main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pd.title != "Beispielschein" {
+		t.Errorf("title %q, want the <h1>", pd.title)
+	}
+	got := map[string]string{}
+	for _, s := range pd.sections {
+		got[s.Heading] += s.Text
+	}
+	for h, text := range map[string]string{
+		"":                                    "Den Schein brauchen Sie für Beispiele.", // the intro, titled later
+		"Fragen › Wie lange gilt der Schein?": "Der Schein gilt drei Jahre.",
+		"Fragen › Kann jemand anderes ihn abholen?": "Ja, mit einer Vollmacht.",
+		"Fragen": "Weitere Fragen beantwortet das Amt.",
+	} {
+		if !strings.Contains(got[h], text) {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], text, got)
+		}
+	}
+	if strings.Contains(got["Fragen"], "drei Jahre") || strings.Contains(got["Fragen"], "Wie lange") {
+		t.Errorf("an entry ran into the outer section: %q", got["Fragen"])
+	}
+}
+
 // A Word table is read as a Markdown table, a row per line: its cells,
 // styled as headings or not, open no section.
 func TestDOCXTableRows(t *testing.T) {
