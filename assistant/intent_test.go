@@ -47,6 +47,7 @@ func TestIntents(t *testing.T) {
 		// Employees asking how to do something.
 		{"Wie setze ich mein Passwort zurück?", emp, IntentServiceInfo},
 		{"wie richte ich vpn ein", emp, IntentServiceInfo},
+		{"hab aus versehen eine datei im teamordner gelöscht, ist die jetzt weg?", emp, IntentServiceInfo},
 		{"Mein Konto ist gesperrt. Wie lange dauert die Sperre?", emp, IntentServiceInfo},
 		{"passwort vergessen was tun", emp, IntentServiceInfo},
 		{"Wie verbinde ich mich im Homeoffice mit MusterVPN?", emp, IntentServiceInfo},
@@ -98,6 +99,8 @@ func TestIntents(t *testing.T) {
 		{"ich würde das lieber telefonisch besprechen", cit, IntentHuman},
 		{"das mit der erbschaft würde ich gern einmal mit jemandem vom amt durchsprechen", cit, IntentHuman},
 		{"lieber gehe ich das mit jemandem in ruhe durch als hier zu tippen", cit, IntentHuman},
+		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
+		{"meine frau und ich sprechen wenig deutsch, gibt es das formular auf englisch", cit, IntentServiceInfo},
 		{"kann ich das statt hier zu schreiben auch am schalter klären", cit, IntentHuman},
 		{"welches handy ist im moment am besten", cit, IntentOutOfScope},
 		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
