@@ -42,13 +42,15 @@ func (a *Assistant) unitValues(u string, ws []string) valueKind {
 	// The expressions run only where they can match: most units of a
 	// statute hold neither a euro sign nor a digit.
 	digits := strings.ContainsAny(u, "0123456789")
-	if digits && (strings.Contains(u, "€") || strings.Contains(strings.ToLower(u), "eur")) && amountRE.MatchString(u) || a.lex.match("value_free", ws) {
+	if digits && (strings.Contains(u, "€") || strings.Contains(strings.ToLower(u), "eur")) && amountRE.MatchString(u) || a.lex.match("value_free", ws) || digits && rateRE.MatchString(u) {
+		// A tax or fee rate ("beträgt 12 vom Hundert der
+		// Bemessungsgrundlage") says how much one pays as an amount does.
 		v |= valMoney
 	}
 	if a.lex.match("value_span", ws) || hasDuration(u) {
 		v |= valSpan
 	}
-	if digits && hasYear(u) && dateRE.MatchString(u) {
+	if digits && (hasYear(u) && dateRE.MatchString(u) || dueDayRE.MatchString(u)) {
 		v |= valDate
 	}
 	return v

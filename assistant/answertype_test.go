@@ -54,12 +54,14 @@ func TestWrappedParagraphIsJoined(t *testing.T) {
 		"resources you have used recently, the lower the priority of your next jobs will be.\n" +
 		"Telefon: 0123 456\nMarktplatz 1\n12345 Beispielstadt\n" +
 		"4. If the command still asks for a password, check whether it is\n   the key passphrase. This\n" +
-		"is different from your password.\n5. Wait an hour."
+		"is different from your password.\n5. Wait an hour.\n" +
+		"Der Rat hat in seiner Sitzung am 10.\nNovember 2026 folgende Satzung beschlossen:"
 	want := []string{
 		"Queuing is inevitable when there are more jobs than resources, which means that the more resources you have used recently, the lower the priority of your next jobs will be.",
 		"Telefon: 0123 456", "Marktplatz 1", "12345 Beispielstadt",
 		"4. If the command still asks for a password, check whether it is the key passphrase. This is different from your password.",
 		"5. Wait an hour.",
+		"Der Rat hat in seiner Sitzung am 10. November 2026 folgende Satzung beschlossen:",
 	}
 	if diff := cmp.Diff(want, splitUnits(text)); diff != "" {
 		t.Errorf("splitUnits (-want +got):\n%s", diff)
@@ -1281,6 +1283,29 @@ func TestAnswerCues(t *testing.T) {
 	for asked, want := range map[string]string{
 		"ich hab eine neue adresse, wem muss ich das sonst noch sagen": "Versicherung über die neue Adresse",
 		"was passiert wenn ich mich zu spät ummelde":                   "ordnungswidrig",
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+		qs, _, _ := a.extract(c, q, false)
+		if len(qs) == 0 || !strings.Contains(qs[0].text, want) {
+			t.Errorf("%q: quotes %+v, want %q first", asked, qs, want)
+		}
+	}
+}
+
+// A bylaw's rate ("12 vom Hundert") answers how much the tax is, and its
+// yearly due dates ("am 15. Februar") when it falls due, although neither
+// is an amount in euros nor a date with its year.
+func TestRatesAndYearlyDueDates(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "z", Title: "Hundesteuersatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "Hundesteuersatzung › § 4 Steuersatz", Facet: knowledge.FacetKosten, Text: "Die Steuer beträgt 8 vom Hundert des Jahreswerts."},
+		{Heading: "Hundesteuersatzung › § 7 Fälligkeit", Text: "Die Steuer ist zur Hälfte am 1. März und am 1. September fällig."},
+		{Heading: "Hundesteuersatzung › § 9 Ordnungswidrigkeiten", Text: "Ordnungswidrig handelt, wer den Hund nicht anmeldet. Dies kann mit einer Geldbuße bis zu 5.000 Euro geahndet werden."},
+	}}
+	c := candidate{doc: d, info: a.info(d)}
+	for asked, want := range map[string]string{
+		"wie hoch ist die hundesteuer":    "8 vom Hundert",
+		"wann ist die hundesteuer fällig": "1. März",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
 		qs, _, _ := a.extract(c, q, false)

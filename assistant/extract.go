@@ -1429,7 +1429,12 @@ func splitUnits(text string) []string {
 			wrapped = !endsClause(line)
 			continue
 		}
-		if wrapped && len(out) > 0 && continuesLine(line) {
+		if len(out) > 0 && ordinalEnd(out[len(out)-1]) && monthStartRE.MatchString(line) {
+			// "… in ihrer Sitzung am 10." / "November 2026 folgende
+			// Satzung beschlossen": a date broken at the line's end.
+			wrapped = true
+		}
+		if wrapped && len(out) > 0 && (continuesLine(line) || monthStartRE.MatchString(line)) {
 			// A paragraph wrapped at a fixed width goes on in the next
 			// line: "…, which means that the more" / "jobs you run, …".
 			out[len(out)-1] += " " + line
@@ -1452,6 +1457,18 @@ func splitUnits(text string) []string {
 		out = append(out, strings.Join(code, "\n"))
 	}
 	return out
+}
+
+// monthStartRE matches a line that starts with a month's name.
+var monthStartRE = regexp.MustCompile(`(?i)^(?:` + monthAlt + `)\b`)
+
+// ordinalEnd reports whether text ends in a day's number ("am 10."), which
+// a date's month follows.
+func ordinalEnd(text string) bool {
+	text = strings.TrimSpace(text)
+	i := strings.LastIndexAny(text, " \t")
+	last := text[i+1:]
+	return len(last) >= 2 && len(last) <= 3 && last[len(last)-1] == '.' && isDigits(last[:len(last)-1])
 }
 
 // minWrappedRunes is the shortest line read as wrapped at a fixed width

@@ -55,12 +55,17 @@ type leadDuration struct {
 
 var (
 	amountRE = regexp.MustCompile(`(?i)(?:(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}|–))?\s*(?:€|euro\b|eur\b))|(?:(?:€|eur\b)\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}|–))?)`)
+	// rateRE finds a rate ("12 vom Hundert", "3,5 Prozent", "2 %", "1,5 v. H.").
+	rateRE = regexp.MustCompile(`(?i)\d+(?:,\d+)?\s*(?:%|prozent\b|vom\s+hundert\b|v\.\s?h\.|vom\s+tausend\b|promille\b)`)
 	// durRE: "4 bis 6 Wochen", "drei bis vier Wochen", "3–5 Werktage",
 	// "etwa 3 Werktagen", "einen Monat".
 	durRE       = regexp.MustCompile(`(?i)\b(\d{1,3}|` + numWordAlt + `)(?:\s*(?:bis|-|–)\s*(\d{1,3}|` + numWordAlt + `))?\s+(werktag|arbeitstag|tag|woche|monat|jahr|stunde|minute)(?:e|en|n|s|es)?\b`)
 	ageBeforeRE = regexp.MustCompile(`(?i)\b(?:ab|unter|über|ueber|als|vollendeten|vollendetem|zum|im alter von|bis zum)\s+$`)
 	ageAfterRE  = regexp.MustCompile(`^\s*(?:alt|und älter|oder älter|oder jünger)\b`)
 	dateRE      = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.(\d{4})\b|\b(\d{1,2})\.\s?(` + monthAlt + `)\s+(\d{4})\b`)
+	// dueDayRE finds a day of a month without its year ("am 15.
+	// Februar"), as a statute names a yearly due date.
+	dueDayRE    = regexp.MustCompile(`(?i)\b\d{1,2}\.\s?(?:` + monthAlt + `)\b`)
 	leadPhoneRE = regexp.MustCompile(`(?i)(?:telefon\w*|tel\.|fon|rufnummer|hotline)\s*(?:unter|:)?\s*((?:\+\d{2,3}\s?(?:\(0\)\s?)?|0)\d{2,5}(?:[ /-]?\d{2,})+)`)
 	hoursLineRE = regexp.MustCompile(`(?i)(?:öffnungszeit\w*|sprechzeit\w*|geöffnet)\s*:?\s*(.+)`)
 	hoursTokRE  = regexp.MustCompile(`(?i)\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b|\b(mo|di|mi|do|fr|sa|so)\.|(\d{1,2}(?:[:.]\d{2})?)\s*(?:uhr\s*)?(?:bis|-|–)\s*(\d{1,2}(?:[:.]\d{2})?)\s*(?:uhr)?|\b(bis)\b|\b(geschlossen)\b`)

@@ -245,7 +245,7 @@ var headingWords = map[string]Facet{
 	"gebuehrenverzeichnis": FacetKosten, "gebuehrentarif": FacetKosten, "kostenverzeichnis": FacetKosten,
 	"entgeltverzeichnis": FacetKosten, "preisliste": FacetKosten, "preisverzeichnis": FacetKosten,
 	"entgelt": FacetKosten, "entgelte": FacetKosten, "kostet": FacetKosten, "ermaessigung": FacetKosten, "steuersatz": FacetKosten,
-	"faellig":    FacetFristen,
+	"faellig": FacetFristen, "faelligkeit": FacetFristen,
 	"unterlagen": FacetUnterlagen, "dokumente": FacetUnterlagen, "nachweise": FacetUnterlagen, "mitbringen": FacetUnterlagen,
 	"mitzubringen": FacetUnterlagen, "mitnehmen": FacetUnterlagen,
 	"dauer": FacetDauer, "dauert": FacetDauer, "bearbeitungszeit": FacetDauer, "bearbeitungsdauer": FacetDauer, "wartezeit": FacetDauer,

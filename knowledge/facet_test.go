@@ -70,6 +70,7 @@ func TestPortalHeadings(t *testing.T) {
 		"Kosten (Gebühren, Auslagen, etc.)":     FacetKosten,
 		"Welche Fristen muss ich beachten?":     FacetFristen,
 		"Frist":                                 FacetFristen,
+		"§ 7 Entstehung und Fälligkeit":         FacetFristen,
 		"Wie lange dauert die Bearbeitung?":     FacetDauer,
 		"Durchschnittliche Bearbeitungszeit":    FacetDauer,
 		"Bearbeitungsdauer":                     FacetDauer,
