@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"github.com/musterstadt/lotse/knowledge"
 	"slices"
 	"testing"
 
@@ -158,5 +159,21 @@ func TestContentWords(t *testing.T) {
 		if got := lx.terms(asked).content; !slices.Equal(got, want) {
 			t.Errorf("%q: content %v, want %v", asked, got, want)
 		}
+	}
+}
+
+// Replacing a part is said in several words: "ausgetauscht" in a question
+// meets the leaflet's "Zählerwechsel" and "gewechselt".
+func TestReplacingAlternatives(t *testing.T) {
+	a := mustAssistant(t, nil)
+	asked := "muss der zähler irgendwann ausgetauscht werden"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"}).terms
+	src := newStemSet(map[string]bool{stem("zählerwechsel"): true})
+	hit := false
+	for _, s := range q.content {
+		hit = hit || q.hitIn(src, s)
+	}
+	if !hit {
+		t.Errorf("content %v, alts %v: nothing meets Zählerwechsel", q.content, q.alts)
 	}
 }
