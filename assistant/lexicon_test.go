@@ -3,11 +3,12 @@
 package assistant
 
 import (
-	"github.com/musterstadt/lotse/knowledge"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 func TestParseLexiconErrors(t *testing.T) {
