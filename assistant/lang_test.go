@@ -3,8 +3,11 @@
 package assistant
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 func TestDetectLang(t *testing.T) {
@@ -90,5 +93,46 @@ func TestGermanTerms(t *testing.T) {
 	}
 	if _, err := parseLexicon(lexiconText + "\n[translate]\nno arrow here\n"); err == nil {
 		t.Error("translate entry without =>: want error")
+	}
+}
+
+// orderedRetriever returns its documents' first sections as passages in
+// the order given, whatever is asked.
+type orderedRetriever struct{ docs []knowledge.Document }
+
+func (o orderedRetriever) Search(_ context.Context, q knowledge.Query) ([]knowledge.Passage, error) {
+	var out []knowledge.Passage
+	for i, d := range o.docs {
+		s := d.Sections[0]
+		out = append(out, knowledge.Passage{DocID: d.ID, Title: d.Title, Section: s.Heading, Facet: s.Facet, Text: s.Text, Kind: d.Kind, Audience: d.Audience, Score: 1 / float64(1+i)})
+	}
+	return out, nil
+}
+
+func (o orderedRetriever) Document(id string, _ knowledge.Audience) (knowledge.Document, bool) {
+	for _, d := range o.docs {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return knowledge.Document{}, false
+}
+
+// A question in another language is answered from retrieval's first
+// document, unless a lower one's section for the facet asked holds the
+// question's own words (a German term the asker used) and states the
+// value: "how much is the Hort in the summer per week" and its fee.
+func TestOtherLanguageTakesTheFacetEvidence(t *testing.T) {
+	docs := []knowledge.Document{
+		{ID: "a", Title: "Standesamt", Kind: knowledge.KindService, Sections: []knowledge.Section{
+			{Heading: "Standesamt › Kosten", Facet: knowledge.FacetKosten, Text: "Die Beurkundung ist gebührenfrei."}}},
+		{ID: "b", Title: "Ferienbetreuung", Kind: knowledge.KindService, Sections: []knowledge.Section{
+			{Heading: "Ferienbetreuung › Was ist das?", Text: "In den Sommerferien betreuen wir Grundschulkinder."},
+			{Heading: "Ferienbetreuung › Kosten", Facet: knowledge.FacetKosten, Text: "Der Hort in den Ferien kostet 65,00 Euro je Woche."}}},
+	}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = orderedRetriever{docs: docs} })
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "my son is in third grade, how much is the Hort in the summer per week?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "b" || !strings.Contains(ans.Text, "65,00") {
+		t.Errorf("sources %+v, text %q: want the Ferienbetreuung's fee", ans.Sources, ans.Text)
 	}
 }

@@ -224,9 +224,16 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 	if sel.idx < 0 && t.lang != "de" && len(r.cands) > 0 && !t.sig.outOfScope {
 		// The sources are German: word overlap says little about a
 		// question in another language, so the retriever's (cross-
-		// lingual) ranking decides.
+		// lingual) ranking decides, unless the best-scored candidate's
+		// section for the facet asked holds the question's words (a
+		// German term the asker used, words the lexicon translates) and
+		// states the value asked for.
 		sel.idx = 0
-		r.cands[0].coverage = relevantCoverage
+		if b := ch.order[0]; r.cands[b].feat[featFacetTerm] > 0 && r.cands[b].feat[featAnswersAsked] > 0 {
+			sel.idx = b
+			sel.retrieved = leading(r.cands[b].doc.ID, sel.retrieved)
+		}
+		r.cands[sel.idx].coverage = relevantCoverage
 	}
 	if sel.idx >= 0 && !t.sig.caseSpecific {
 		sel.rival = ch.rival(r, *q, a.weights)
