@@ -34,6 +34,13 @@ type documentViewer interface {
 	DocumentView(id string, aud knowledge.Audience) (knowledge.Document, bool)
 }
 
+// wordKnower is a Retriever that tells whether a word occurs in its texts
+// (*knowledge.Base), against which a word typed without umlauts is
+// spelled back.
+type wordKnower interface {
+	KnowsWord(folded string) bool
+}
+
 // document is Retriever.Document, without the copy where the retriever
 // can lend the document.
 func (a *Assistant) document(id string, aud knowledge.Audience) (knowledge.Document, bool) {

@@ -5,6 +5,7 @@ package assistant
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -58,6 +59,11 @@ type lexicon struct {
 	// of the words town halls write for it ("perso" → "personalausweis"),
 	// the retriever's own rules (knowledge.Colloquial).
 	colloquial map[string][]string
+	// vocab are the words of every entry, and wild the prefixes of its
+	// "word*" entries (of four letters and more): the German the lexicon
+	// knows, against which a word typed without umlauts is spelled back.
+	vocab map[string]bool
+	wild  []string
 }
 
 // translationIndex lists the entries of a list of translations (as
@@ -335,8 +341,58 @@ func (lx *lexicon) check() (*lexicon, error) {
 	for w := range lx.sets["generic_title"] {
 		lx.genericStems[stem(w)] = true
 	}
+	lx.vocab = map[string]bool{}
+	addWords := func(p pattern) {
+		for _, w := range p {
+			switch {
+			case w == "~" || strings.HasPrefix(w, "*"):
+			case strings.HasSuffix(w, "*"):
+				if len(w) > 4 {
+					lx.wild = append(lx.wild, strings.TrimSuffix(w, "*"))
+				}
+			default:
+				lx.vocab[w] = true
+			}
+		}
+	}
+	for _, ps := range lx.sections {
+		for _, p := range ps {
+			addWords(p)
+		}
+	}
+	for _, trs := range [][]translation{lx.translate, lx.events, lx.offices, lx.alternatives, lx.statuses} {
+		for _, tr := range trs {
+			addWords(tr.pattern)
+			for _, w := range words(tr.de) {
+				lx.vocab[w] = true
+			}
+		}
+	}
+	slices.Sort(lx.wild)
+	lx.wild = slices.Compact(lx.wild)
 	return lx, nil
 }
+
+// knows reports whether the folded word w is a word of the lexicon or
+// starts with the prefix of one of its "word*" entries.
+func (lx *lexicon) knows(w string) bool {
+	if lx.vocab[w] {
+		return true
+	}
+	// The prefixes are sorted: the one w may start with is at or before
+	// the place w would take.
+	i, _ := slices.BinarySearch(lx.wild, w)
+	for j := i - 1; j >= 0 && j >= i-maxPrefixProbe; j-- {
+		if strings.HasPrefix(w, lx.wild[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPrefixProbe is how many sorted prefixes before a word knows tries:
+// the prefixes of a word sort right before it, with few others between.
+const maxPrefixProbe = 8
 
 // has reports whether word (folded) is a single-word entry of section.
 func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word] }
@@ -546,4 +602,50 @@ func stripProclitics(ws []string) ([]string, bool) {
 		}
 	}
 	return out, cut
+}
+
+// umlautWordRE finds the words of a message; those of ASCII letters with
+// an a, o or u may be typed without their umlauts.
+var umlautWordRE = regexp.MustCompile(`\p{L}+`)
+
+// maxUmlautWords bounds the words of one message spelled back.
+const maxUmlautWords = 40
+
+// restoreUmlauts writes back the umlauts of words typed without them
+// ("fur den Fuhrerschein", "Burgeramt", "gultig") when neither the
+// lexicon nor the sources know the word as typed but one of them knows it
+// with its umlauts. Known words stay as they are ("schon", "zahlen").
+func (a *Assistant) restoreUmlauts(text string) string {
+	kw, _ := a.cfg.Retriever.(wordKnower)
+	known := func(w string) bool { return a.lex.knows(w) || kw != nil && kw.KnowsWord(w) }
+	n := 0
+	return umlautWordRE.ReplaceAllStringFunc(text, func(raw string) string {
+		if len(raw) < 3 || n >= maxUmlautWords || !asciiLetters(raw) || !strings.ContainsAny(raw, "aouAOU") {
+			return raw
+		}
+		n++
+		w := strings.ToLower(raw)
+		if known(w) {
+			return raw
+		}
+		r := german.RestoreUmlauts(w, known)
+		if r == "" {
+			return raw
+		}
+		if raw[0] >= 'A' && raw[0] <= 'Z' {
+			r = strings.ToUpper(r[:1]) + r[1:]
+		}
+		return r
+	})
+}
+
+// asciiLetters reports whether s is made of ASCII letters only: a word
+// with an umlaut or "ß" is written in full.
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }

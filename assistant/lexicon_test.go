@@ -178,3 +178,19 @@ func TestReplacingAlternatives(t *testing.T) {
 		t.Errorf("content %v, alts %v: nothing meets Zählerwechsel", q.content, q.alts)
 	}
 }
+
+// A word typed without its umlauts is spelled back when the lexicon or
+// the sources know it with them; a known word stays as typed.
+func TestRestoreUmlauts(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for in, want := range map[string]string{
+		"wie lange ist der Ausweis gultig, ich brauch den fur die Reise": "wie lange ist der Ausweis gueltig, ich brauch den fuer die Reise",
+		"Bitte um Ruckruf":       "Bitte um Rueckruf",
+		"ist schon gut, danke":   "ist schon gut, danke",
+		"Gebühr für den Ausweis": "Gebühr für den Ausweis",
+	} {
+		if got := a.restoreUmlauts(in); got != want {
+			t.Errorf("restoreUmlauts(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

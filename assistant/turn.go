@@ -126,6 +126,9 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	red := Redact(stripMarkup(msg.Text))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
+	if lang == "de" {
+		red = a.restoreUmlauts(red)
+	}
 	t := &turn{conv: conv, raw: msg.Text, red: red, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
 	if lang != "de" {
 		// The sources are German; key terms of the question are added in

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Mode selects the retrievers Search uses.
@@ -374,6 +376,18 @@ func (b *Base) Search(ctx context.Context, q Query) ([]Passage, error) {
 		ix.mu.RUnlock()
 		return res, err
 	}
+}
+
+// KnowsWord reports whether the folded word w is a word of the indexed
+// texts (any audience's), as the index stems it.
+func (b *Base) KnowsWord(w string) bool {
+	ix := b.cur.Load()
+	if ix == nil {
+		return false
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return !ix.closed && ix.vocab.has(german.Stem(w))
 }
 
 // Document returns the document with the given ID if aud may read it. aud

@@ -452,3 +452,14 @@ func TestKeepAmongK(t *testing.T) {
 		}
 	}
 }
+
+// KnowsWord answers for the words of the indexed texts, as the index
+// stems them, whatever their ending.
+func TestKnowsWord(t *testing.T) {
+	b := mustOpen(t, Config{Roots: []Root{fixtureRoot()}})
+	for w, want := range map[string]bool{"reisepass": true, "reisepasses": true, "gebuehr": true, "zzqx": false} {
+		if got := b.KnowsWord(w); got != want {
+			t.Errorf("KnowsWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package german
+
+// maxUmlautSpots bounds the vowels RestoreUmlauts tries: 2^4 spellings of
+// one word at most.
+const maxUmlautSpots = 4
+
+// RestoreUmlauts returns the folded spelling of the folded word w with its
+// umlauts written back ("fur" → "fuer", "burgeramt" → "buergeramt",
+// "gultig" → "gueltig"), as people write who have no umlauts on their
+// keyboard, when known accepts that spelling; "" when w has no vowel that
+// could be one or no spelling is known. Spellings with fewer umlauts are
+// tried first. A "u" after "a", "e" or "q" is no umlaut ("Bau", "neu",
+// "Quelle").
+func RestoreUmlauts(w string, known func(string) bool) string {
+	var spots [maxUmlautSpots]int
+	n := 0
+	for i := 0; i < len(w) && n < maxUmlautSpots; i++ {
+		c := w[i]
+		if c != 'a' && c != 'o' && c != 'u' {
+			continue
+		}
+		if i+1 < len(w) && w[i+1] == 'e' {
+			continue // already spelled out, or a diphthong of its own
+		}
+		if c == 'u' && i > 0 && (w[i-1] == 'a' || w[i-1] == 'e' || w[i-1] == 'q') {
+			continue
+		}
+		if c == 'a' && i+1 < len(w) && (w[i+1] == 'u' || w[i+1] == 'i' || w[i+1] == 'y') {
+			continue // "au", "ai": no "ä" there
+		}
+		spots[n] = i
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	buf := make([]byte, 0, len(w)+n)
+	// By the number of umlauts, then by position: masks in order of
+	// their bit count.
+	for k := 1; k <= n; k++ {
+		for mask := 1; mask < 1<<n; mask++ {
+			if bitCount(mask) != k {
+				continue
+			}
+			buf = buf[:0]
+			j := 0
+			for i := 0; i < len(w); i++ {
+				buf = append(buf, w[i])
+				if j < n && spots[j] == i {
+					if mask&(1<<j) != 0 {
+						buf = append(buf, 'e')
+					}
+					j++
+				}
+			}
+			if s := string(buf); known(s) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func bitCount(m int) int {
+	n := 0
+	for ; m != 0; m &= m - 1 {
+		n++
+	}
+	return n
+}

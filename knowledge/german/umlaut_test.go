@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package german
+
+import "testing"
+
+func TestRestoreUmlauts(t *testing.T) {
+	known := map[string]bool{"fuer": true, "buergeramt": true, "gueltig": true, "muell": true, "oeffnungszeiten": true, "tschuess": true, "haengt": true, "uebermorgen": true}
+	for w, want := range map[string]string{
+		"fur":            "fuer",
+		"burgeramt":      "buergeramt",
+		"gultig":         "gueltig",
+		"mull":           "muell",
+		"offnungszeiten": "oeffnungszeiten",
+		"tschuss":        "tschuess",
+		"hangt":          "haengt",
+		"ubermorgen":     "uebermorgen",
+		"haus":           "", // "au" holds no umlaut
+		"neu":            "",
+		"xyz":            "",
+	} {
+		if got := RestoreUmlauts(w, func(s string) bool { return known[s] }); got != want {
+			t.Errorf("RestoreUmlauts(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
