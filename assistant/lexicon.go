@@ -604,35 +604,42 @@ func stripProclitics(ws []string) ([]string, bool) {
 	return out, cut
 }
 
-// umlautWordRE finds the words of a message; those of ASCII letters with
-// an a, o or u may be typed without their umlauts.
-var umlautWordRE = regexp.MustCompile(`\p{L}+`)
+// spellWordRE finds the words of a message.
+var spellWordRE = regexp.MustCompile(`\p{L}+`)
 
-// maxUmlautWords bounds the words of one message spelled back.
-const maxUmlautWords = 40
+// maxSpelledWords bounds the words of one message spelled back.
+const maxSpelledWords = 40
 
-// restoreUmlauts writes back the umlauts of words typed without them
-// ("fur den Fuhrerschein", "Burgeramt", "gultig") when neither the
-// lexicon nor the sources know the word as typed but one of them knows it
-// with its umlauts. Known words stay as they are ("schon", "zahlen").
-func (a *Assistant) restoreUmlauts(text string) string {
+// spellBack corrects the two slips of typing that make a German word
+// unknown: umlauts typed as plain vowels ("fur den Fuhrerschein",
+// "Burgeramt", "gultig") and two neighbouring letters swapped
+// ("donnesrtag", "velroren"). A word neither the lexicon nor the sources
+// know is replaced by the corrected spelling one of them knows; known
+// words stay as typed ("schon", "zahlen").
+func (a *Assistant) spellBack(text string) string {
 	kw, _ := a.cfg.Retriever.(wordKnower)
 	known := func(w string) bool { return a.lex.knows(w) || kw != nil && kw.KnowsWord(w) }
 	n := 0
-	return umlautWordRE.ReplaceAllStringFunc(text, func(raw string) string {
-		if len(raw) < 3 || n >= maxUmlautWords || !asciiLetters(raw) || !strings.ContainsAny(raw, "aouAOU") {
+	return spellWordRE.ReplaceAllStringFunc(text, func(raw string) string {
+		if len(raw) < 3 || n >= maxSpelledWords {
 			return raw
 		}
 		n++
-		w := strings.ToLower(raw)
+		w := fold(raw)
 		if known(w) {
 			return raw
 		}
-		r := german.RestoreUmlauts(w, known)
+		r := ""
+		if asciiLetters(raw) {
+			r = german.RestoreUmlauts(w, known)
+		}
+		if r == "" {
+			r = german.Untranspose(w, known)
+		}
 		if r == "" {
 			return raw
 		}
-		if raw[0] >= 'A' && raw[0] <= 'Z' {
+		if first, _ := utf8.DecodeRuneInString(raw); unicode.IsUpper(first) {
 			r = strings.ToUpper(r[:1]) + r[1:]
 		}
 		return r

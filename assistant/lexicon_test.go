@@ -179,18 +179,20 @@ func TestReplacingAlternatives(t *testing.T) {
 	}
 }
 
-// A word typed without its umlauts is spelled back when the lexicon or
-// the sources know it with them; a known word stays as typed.
-func TestRestoreUmlauts(t *testing.T) {
+// A word typed without its umlauts or with two letters swapped is spelled
+// back when the lexicon or the sources know it so; a known word stays as
+// typed.
+func TestSpellBack(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for in, want := range map[string]string{
 		"wie lange ist der Ausweis gultig, ich brauch den fur die Reise": "wie lange ist der Ausweis gueltig, ich brauch den fuer die Reise",
 		"Bitte um Ruckruf":       "Bitte um Rueckruf",
 		"ist schon gut, danke":   "ist schon gut, danke",
 		"Gebühr für den Ausweis": "Gebühr für den Ausweis",
+		"ich habe meinen Ausweis velroren, hat das Amt am Donnesrtag offen": "ich habe meinen Ausweis verloren, hat das Amt am Donnerstag offen",
 	} {
-		if got := a.restoreUmlauts(in); got != want {
-			t.Errorf("restoreUmlauts(%q) = %q, want %q", in, got, want)
+		if got := a.spellBack(in); got != want {
+			t.Errorf("spellBack(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -70,3 +70,29 @@ func bitCount(m int) int {
 	}
 	return n
 }
+
+// minTransposedLen is the shortest word whose swapped letters are put
+// back: in shorter words a swap makes another word too often.
+const minTransposedLen = 5
+
+// Untranspose returns the folded word w with two neighbouring letters
+// swapped back ("donnesrtag" → "donnerstag", "velroren" → "verloren"),
+// the commonest slip in typing, when known accepts that spelling; "" when
+// no swap gives a known word or w is shorter than five letters.
+func Untranspose(w string, known func(string) bool) string {
+	if len(w) < minTransposedLen {
+		return ""
+	}
+	b := []byte(w)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == b[i+1] {
+			continue
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+		if s := string(b); known(s) {
+			return s
+		}
+		b[i], b[i+1] = b[i+1], b[i]
+	}
+	return ""
+}

@@ -24,3 +24,20 @@ func TestRestoreUmlauts(t *testing.T) {
 		}
 	}
 }
+
+func TestUntranspose(t *testing.T) {
+	known := map[string]bool{"donnerstag": true, "verloren": true, "menschen": true, "samstag": true}
+	for w, want := range map[string]string{
+		"donnesrtag": "donnerstag",
+		"velroren":   "verloren",
+		"mneschen":   "menschen",
+		"smastag":    "samstag",
+		"samstag":    "", // the word as it is is the caller's to check
+		"tag":        "",
+		"xyzzy":      "",
+	} {
+		if got := Untranspose(w, func(s string) bool { return known[s] }); got != want {
+			t.Errorf("Untranspose(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
