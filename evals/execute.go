@@ -45,6 +45,9 @@ type Options struct {
 	// over the bundled base and over the shared corpus are one set of
 	// natural questions. Not with CompareKey.
 	Parts []Part
+	// Perturb, when set, rewrites the German questions of every case set
+	// the way people type them and leaves out the others (Perturb).
+	Perturb string
 }
 
 // Part is a case set with the builder of the assistant it runs through.
@@ -91,6 +94,9 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 	if err != nil {
 		return ExitBadInput, err
 	}
+	if cases, err = Perturb(cases, opts.Perturb); err != nil {
+		return ExitBadInput, err
+	}
 	if len(opts.Parts) > 0 && opts.CompareKey != "" {
 		return ExitBadInput, errors.New("evals: parts cannot be compared")
 	}
@@ -103,6 +109,9 @@ func Execute(ctx context.Context, opts Options, build Builder, stdout io.Writer)
 			return ExitBadInput, fmt.Errorf("evals: part %d: no builder", i+1)
 		}
 		if partCases[i], err = LoadCases(p.Cases...); err != nil {
+			return ExitBadInput, err
+		}
+		if partCases[i], err = Perturb(partCases[i], opts.Perturb); err != nil {
 			return ExitBadInput, err
 		}
 	}

@@ -48,6 +48,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		fs.StringVar(&compare, "compare", "", "compare settings side by side, e.g. retrieval=lexical,dense,hybrid or answer=extractive,llm")
 		fs.IntVar(&opts.Concurrency, "concurrency", 2, "cases run at the same time")
 		fs.BoolVar(&opts.Simple, "simple", false, "ask every case in Einfache Sprache (plain German)")
+		fs.StringVar(&opts.Perturb, "perturb", "", "rewrite the German questions the way people type them: "+strings.Join(evals.Perturbations, ", ")+" (other languages are left out)")
 		fs.StringVar(&opts.Turns, "turns", "", "write every turn's answer (text, sources, retrieved IDs, intent, confidence, choice features) to this file, one JSON object a line, to compare two versions")
 		fs.Func("part", "further cases reported and gated together with --cases, over their own knowledge roots: CASES or CASES=ROOT,ROOT (repeatable)", func(v string) error {
 			parts = append(parts, v)
