@@ -360,9 +360,13 @@ func (lx *lexicon) check() (*lexicon, error) {
 			addWords(p)
 		}
 	}
-	for _, trs := range [][]translation{lx.translate, lx.events, lx.offices, lx.alternatives, lx.statuses} {
+	for i, trs := range [][]translation{lx.translate, lx.events, lx.offices, lx.alternatives, lx.statuses} {
 		for _, tr := range trs {
-			addWords(tr.pattern)
+			if i > 0 {
+				// Not the words of other languages: "burgeramt" is how
+				// a keyboard without umlauts writes "Bürgeramt".
+				addWords(tr.pattern)
+			}
 			for _, w := range words(tr.de) {
 				lx.vocab[w] = true
 			}
@@ -634,7 +638,7 @@ func (a *Assistant) spellBack(text string) string {
 			r = german.RestoreUmlauts(w, known)
 		}
 		if r == "" {
-			r = german.Untranspose(w, known)
+			r = german.Untranspose(strings.ToLower(raw), known)
 		}
 		if r == "" {
 			return raw

@@ -75,24 +75,25 @@ func bitCount(m int) int {
 // back: in shorter words a swap makes another word too often.
 const minTransposedLen = 5
 
-// Untranspose returns the folded word w with two neighbouring letters
-// swapped back ("donnesrtag" → "donnerstag", "velroren" → "verloren"),
-// the commonest slip in typing, when known accepts that spelling; "" when
-// no swap gives a known word or w is shorter than five letters.
+// Untranspose returns the folded spelling of the lower-case word w with
+// two neighbouring letters swapped back ("donnesrtag" → "donnerstag",
+// "tscühss" → "tschuess"), the commonest slip in typing, when known
+// accepts that folded spelling; "" when no swap gives a known word or w
+// is shorter than five letters.
 func Untranspose(w string, known func(string) bool) string {
-	if len(w) < minTransposedLen {
+	rs := []rune(w)
+	if len(rs) < minTransposedLen {
 		return ""
 	}
-	b := []byte(w)
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] == b[i+1] {
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == rs[i+1] {
 			continue
 		}
-		b[i], b[i+1] = b[i+1], b[i]
-		if s := string(b); known(s) {
+		rs[i], rs[i+1] = rs[i+1], rs[i]
+		if s := Normalize(string(rs)); known(s) {
 			return s
 		}
-		b[i], b[i+1] = b[i+1], b[i]
+		rs[i], rs[i+1] = rs[i+1], rs[i]
 	}
 	return ""
 }

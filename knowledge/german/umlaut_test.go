@@ -26,12 +26,13 @@ func TestRestoreUmlauts(t *testing.T) {
 }
 
 func TestUntranspose(t *testing.T) {
-	known := map[string]bool{"donnerstag": true, "verloren": true, "menschen": true, "samstag": true}
+	known := map[string]bool{"donnerstag": true, "verloren": true, "menschen": true, "samstag": true, "tschuess": true}
 	for w, want := range map[string]string{
 		"donnesrtag": "donnerstag",
 		"velroren":   "verloren",
 		"mneschen":   "menschen",
 		"smastag":    "samstag",
+		"tscühss":    "tschuess",
 		"samstag":    "", // the word as it is is the caller's to check
 		"tag":        "",
 		"xyzzy":      "",
