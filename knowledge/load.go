@@ -352,6 +352,8 @@ func formatOf(ext string) (string, bool) {
 		return "pptx", true
 	case ".json":
 		return "json", true
+	case ".csv", ".tsv":
+		return "csv", true
 	case ".rss", ".atom", ".xml":
 		return "rss", true
 	}
@@ -410,6 +412,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "pptx":
 		d, err := parsePPTX(data, b)
+		return single(d, err), format, err
+	case "csv":
+		d, err := parseCSV(data)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)
