@@ -5,6 +5,7 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -100,7 +101,9 @@ var skippedElements = map[atom.Atom]bool{
 //
 // A <header> inside the page's main text that holds a heading is the
 // head of its article (title, kicker, lead), not the page's banner, as
-// HTML defines it.
+// HTML defines it; an <aside> inside it that holds contact data is the
+// contact card of its article (the office, its staff, their phone
+// numbers), not the page's sidebar.
 func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
 		return false
@@ -108,7 +111,44 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Header && inMainText(n) && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
 		return chrome(n)
 	}
+	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
+		return chrome(n)
+	}
 	return skippedElements[n.DataAtom] || chrome(n)
+}
+
+// contactWordRE matches the words that label contact data.
+var contactWordRE = regexp.MustCompile(`(?i)\b(?:telefon|tel\.|fon|e-mail|email|ansprechpartner(?:in)?|kontakt|phone|contact)\b`)
+
+// contactValueRE matches a phone number or an e-mail address.
+var contactValueRE = regexp.MustCompile(`\d[\d /()-]{4,}\d|[\w.+-]+@[\w-]+\.[\w.-]+`)
+
+// contactData reports whether element n holds contact data: a tel: link,
+// a mailto: link with an address, or a word that labels contact data
+// ("Telefon", "E-Mail", "Ansprechpartner") beside a phone number or an
+// e-mail address.
+func contactData(n *html.Node) bool {
+	link := findFirst(n, func(m *html.Node) bool {
+		h := strings.ToLower(strings.TrimSpace(attr(m, "href")))
+		return m.DataAtom == atom.A && (strings.HasPrefix(h, "tel:") || strings.HasPrefix(h, "mailto:") && strings.Contains(h, "@"))
+	})
+	if link != nil {
+		return true
+	}
+	// Its text nodes apart: "Rathaus<br>Telefon" holds the word "Telefon".
+	var words []string
+	var rec func(*html.Node)
+	rec = func(m *html.Node) {
+		if m.Type == html.TextNode {
+			words = append(words, m.Data)
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	t := strings.Join(words, " ")
+	return contactWordRE.MatchString(t) && contactValueRE.MatchString(t)
 }
 
 // chromeRoles are the ARIA landmarks of a page's frame.
@@ -493,6 +533,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if linkDense(n) {
 			return
 		}
+		if n.DataAtom == atom.Aside {
+			// Not skipped: an article's contact card.
+			w.walkAside(n, pre)
+			return
+		}
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
@@ -611,6 +656,38 @@ func (w *htmlWalker) walkDetails(n, sum *html.Node, h string, pre bool) {
 	w.flush()
 	w.levels, w.stack = w.levels[:depth], w.stack[:depth]
 	w.heading = strings.Join(w.stack, " › ")
+}
+
+// walkAside reads an article's contact card (<aside>) as a section of its
+// own: headed by its heading, or else by its label or "Kontakt", one
+// level below the heading it stands under; the text after it goes on
+// under that heading.
+func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
+	w.endLine()
+	depth := len(w.levels)
+	if findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil {
+		h := strings.TrimSpace(collapseSpace(attr(n, "aria-label")))
+		if countLetters(h) < 2 || len(strings.Fields(h)) > maxHeadingWords {
+			h = "Kontakt"
+		}
+		lvl := 2
+		if depth > 0 {
+			lvl = w.levels[depth-1] + 1
+		}
+		w.openSection(lvl, h)
+	}
+	stack, levels, heading := slices.Clone(w.stack), slices.Clone(w.levels), w.heading
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, pre)
+	}
+	w.endLine()
+	w.flush()
+	if len(stack) > depth {
+		// The section the card opened itself ends with it.
+		stack, levels = stack[:depth], levels[:depth]
+		heading = strings.Join(stack, " › ")
+	}
+	w.stack, w.levels, w.heading = stack, levels, heading
 }
 
 // maxTermLen is the longest definition term that can head a section.

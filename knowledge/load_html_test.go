@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// htmlSections parses a page and returns its title and its sections'
+// texts by heading.
+func htmlSections(t *testing.T, page string) (string, map[string]string) {
+	t.Helper()
+	pd, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range pd.sections {
+		if got[s.Heading] != "" && s.Text != "" {
+			got[s.Heading] += "\n"
+		}
+		got[s.Heading] += s.Text
+	}
+	return pd.title, got
+}
+
+// TestHTMLContactAside checks that a contact card in an <aside> inside
+// the article (phone, mail, staff) is a section of its own, headed by
+// its heading or else its label, and that the text after it goes on
+// under the heading before it; an aside outside the main text, or one
+// without contact data, stays the page's frame.
+func TestHTMLContactAside(t *testing.T) {
+	_, got := htmlSections(t, `<html><body>
+<aside class="sidebar"><p>Rathaus<br>Telefon 0999 100-0</p></aside>
+<main><article><h1>Beispielschein</h1>
+<h2>Ablauf</h2><p>Sie füllen den Antrag aus.</p>
+<aside aria-label="Ansprechpartner"><p>Amt für Beispiele</p><p>Erika Muster<br>Telefon 0999 123-45<br>amt@beispiel.example</p></aside>
+<p>Danach prüft das Amt den Antrag.</p>
+<aside class="related"><p>Das könnte Sie auch interessieren</p><a href="/a">Musterschein</a></aside>
+<aside><h3>Ihr Kontakt</h3><p>Bürgeramt Muster<br><a href="tel:+49999777">0999 777</a></p></aside>
+</article></main></body></html>`)
+	for h, text := range map[string]string{
+		"Ablauf":                   "Sie füllen den Antrag aus.\nDanach prüft das Amt den Antrag.",
+		"Ablauf › Ansprechpartner": "Amt für Beispiele\nErika Muster\nTelefon 0999 123-45\namt@beispiel.example",
+		"Ablauf › Ihr Kontakt":     "Bürgeramt Muster\n0999 777",
+	} {
+		if got[h] != text {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], text, got)
+		}
+	}
+	all := strings.Join(func() []string {
+		var v []string
+		for _, t := range got {
+			v = append(v, t)
+		}
+		return v
+	}(), "\n")
+	for _, chrome := range []string{"Rathaus", "interessieren"} {
+		if strings.Contains(all, chrome) {
+			t.Errorf("%q of an aside without an article's contact data is text: %q", chrome, got)
+		}
+	}
+}
