@@ -207,6 +207,7 @@ func htmlToText(s string) string {
 	}
 	w := &htmlWalker{}
 	for _, n := range nodes {
+		expandRowspans(n)
 		w.walk(n, false)
 	}
 	w.flush()

@@ -35,6 +35,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	expandRowspans(root)
 	var pageTitle string
 	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
 		pageTitle = strings.TrimSpace(collapseSpace(textOf(t)))

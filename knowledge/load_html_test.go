@@ -62,3 +62,33 @@ func TestHTMLContactAside(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLRowspanRepeated checks that a cell spanning rows is repeated
+// in each row it spans, at its column, also at a row's end, and that a
+// span ends with its row group.
+func TestHTMLRowspanRepeated(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><main><h1>Beispielgebühren</h1><table>
+<thead><tr><th rowspan="2">Art</th><th>Leistung</th><th>Gebühr</th></tr><tr><th>Name</th><th>Euro</th></tr></thead>
+<tbody>
+<tr><th rowspan="3">Scheine</th><td>Beispielschein</td><td rowspan="2">10,00 Euro</td></tr>
+<tr><td>Zweitschein</td></tr>
+<tr><td>Musterschein</td><td>5,00 Euro</td></tr>
+<tr><td colspan="2" rowspan="2">Sonstiges</td><td>frei</td></tr>
+<tr><td>2,00 Euro</td></tr>
+</tbody>
+<tbody><tr><td>Ausweis</td><td>eigenes Feld</td><td>1,00 Euro</td></tr></tbody>
+</table></main></body></html>`)
+	want := strings.Join([]string{
+		"Art Leistung Gebühr",
+		"Art Name Euro",
+		"Scheine Beispielschein 10,00 Euro",
+		"Scheine Zweitschein 10,00 Euro",
+		"Scheine Musterschein 5,00 Euro",
+		"Sonstiges frei",
+		"Sonstiges 2,00 Euro",
+		"Ausweis eigenes Feld 1,00 Euro",
+	}, "\n")
+	if got[""] != want {
+		t.Errorf("table read as\n%s\nwant\n%s", got[""], want)
+	}
+}
