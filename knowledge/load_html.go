@@ -553,7 +553,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 				return
 			}
 			w.endLine()
+			kicker := w.takeKicker(n)
 			w.openSection(lvl, h)
+			w.lines = append(w.lines, kicker...)
 			return
 		}
 		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
@@ -594,6 +596,84 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// maxKickers is how many short lines may stand before a heading as its
+// kicker; maxKickerLen is the longest.
+const (
+	maxKickers   = 2
+	maxKickerLen = 80
+)
+
+// dateRE matches a date as pages write it: "03.12.2026", "2026-12-03",
+// "3. Dezember 2026".
+var dateRE = regexp.MustCompile(`\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b`)
+
+// takeKicker takes from the lines read so far those of a heading's
+// kicker and returns them: the short lines of the elements before the
+// heading h that open its parent, an item of one heading (a news
+// teaser's meta line, "<time>03.12.2026</time> · Bürgerbüro", before its
+// <h2>), at least one of them dated. They belong to the heading's
+// section, not to the end of the section before it.
+func (w *htmlWalker) takeKicker(h *html.Node) []string {
+	headings := 0
+	for c := h.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && findFirst(c, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			headings++
+		}
+	}
+	if headings != 1 {
+		return nil
+	}
+	var parts []string
+	dated := false
+	for c := h.Parent.FirstChild; c != nil && c != h; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+			continue
+		case html.CommentNode:
+			continue
+		case html.ElementNode:
+		default:
+			return nil
+		}
+		if skipped(c) {
+			continue
+		}
+		t := strings.TrimSpace(collapseSpace(textOf(c)))
+		if t == "" {
+			continue
+		}
+		if len(parts) == maxKickers || utf8.RuneCountInString(t) > maxKickerLen || headingLevel(c.DataAtom) > 0 ||
+			findFirst(c, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			return nil
+		}
+		if dateRE.MatchString(t) || findFirst(c, func(m *html.Node) bool { return m.DataAtom == atom.Time }) != nil {
+			dated = true
+		}
+		parts = append(parts, t)
+	}
+	if !dated {
+		return nil
+	}
+	// The lines they were read as end the lines read so far.
+	want := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	for k := 1; k <= len(w.lines) && k <= maxKickers*2; k++ {
+		tail := w.lines[len(w.lines)-k:]
+		got := strings.Join(strings.Fields(strings.Join(tail, " ")), " ")
+		if got == want {
+			kicker := slices.Clone(tail)
+			w.lines = w.lines[:len(w.lines)-k]
+			return kicker
+		}
+		if len(got) > len(want) {
+			break
+		}
+	}
+	return nil
 }
 
 // walkSections reads a definition list whose terms head sections of

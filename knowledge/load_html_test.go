@@ -92,3 +92,26 @@ func TestHTMLRowspanRepeated(t *testing.T) {
 		t.Errorf("table read as\n%s\nwant\n%s", got[""], want)
 	}
 }
+
+// TestHTMLTeaserKeepsItsDate checks that a news list's teaser whose
+// dated meta line stands before its heading keeps that line, instead of
+// the teaser before it; a short line before a heading among several in
+// one element stays where it is.
+func TestHTMLTeaserKeepsItsDate(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><main><h1>Neues</h1><p>Alle Meldungen.</p>
+<section><p>Stand: 01.01.2027</p><h2>Kosten</h2><p>10 Euro.</p><h2>Dauer</h2><p>Zwei Tage.</p></section>
+<div class="item"><div class="meta"><time datetime="2027-02-01">01.02.2027</time> | Verkehr</div><h3>Beispielstraße gesperrt</h3><p>Die Straße ist gesperrt.</p></div>
+<div class="item"><span>5. März 2027</span><h3>Musterfest</h3><p>Das Fest beginnt um 10 Uhr.</p></div>
+</main></body></html>`)
+	for h, text := range map[string]string{
+		"":                                "Alle Meldungen.\nStand: 01.01.2027",
+		"Dauer":                           "Zwei Tage.",
+		"Dauer › Beispielstraße gesperrt": "01.02.2027 | Verkehr\nDie Straße ist gesperrt.",
+		"Dauer › Musterfest":              "5. März 2027\nDas Fest beginnt um 10 Uhr.",
+		"Kosten":                          "10 Euro.",
+	} {
+		if got[h] != text {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], text, got)
+		}
+	}
+}
