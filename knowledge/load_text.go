@@ -271,6 +271,16 @@ func parseText(data []byte) (parsedDoc, error) {
 	}
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
+	if title, body, sig, ok := mailText(text); ok {
+		// A mail saved as text: its subject names it, its header is
+		// no text, its signature is the sender's contact.
+		pd.title = title
+		pd.sections = textSections(body)
+		if sig != "" {
+			pd.sections = append(pd.sections, Section{Heading: "Kontakt", Text: sig})
+		}
+		return pd, nil
+	}
 	first, rest, _ := strings.Cut(text, "\n")
 	if t := strings.TrimSpace(first); t != "" && utf8.RuneCountInString(t) <= 100 {
 		if _, isLabel := labelLine(t); !isLabel {
@@ -283,13 +293,20 @@ func parseText(data []byte) (parsedDoc, error) {
 			}
 		}
 	}
+	pd.sections = textSections(text)
+	return pd, nil
+}
+
+// textSections cuts a plain text below its title into sections: at a
+// statute's paragraphs, or else at its heading lines.
+func textSections(text string) []Section {
 	text = joinHyphenatedLines(text)
 	text, underlined := underlinedHeadings(text)
-	pd.sections = paragraphSections([]Section{{Text: text}})
-	if len(pd.sections) == 1 && pd.sections[0].Heading == "" {
-		pd.sections = headingLineSections(pd.sections[0].Text, underlined)
+	secs := paragraphSections([]Section{{Text: text}})
+	if len(secs) == 1 && secs[0].Heading == "" {
+		secs = headingLineSections(secs[0].Text, underlined)
 	}
-	return pd, nil
+	return secs
 }
 
 // joinHyphenatedLines joins the words a hard-wrapped text cut at a line's
