@@ -55,11 +55,12 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
-	pd.sections = append(w.sections, faqJSONLD(root, textOf(body))...)
+	pd.sections = append(dropAttachmentLists(w.sections), faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
 		pd.title = pageTitle
 	}
+	pd.title = withoutSpacePrefix(pd.title)
 	if strings.TrimSpace(textOf(body)) == "" {
 		return pd, errNoText
 	}
@@ -332,6 +333,61 @@ func (w *htmlWalker) boldLine(s string) bool {
 	all := l.linked + l.unlinked
 	return l.bold == all && countLetters(s) >= 2 && l.cells <= 1 && !strings.HasPrefix(s, "- ") &&
 		boldHeading(s) && len(strings.Fields(s)) <= maxHeadingWords
+}
+
+// withoutSpacePrefix drops the name of a wiki's space from a page title
+// ("IT-Wissen : Drucker einrichten" → "Drucker einrichten"), as Confluence
+// and its likes write it into <title> and <h1>: a short prefix of at most
+// four words before " : ", a colon set apart by blanks, which German and
+// English text never writes.
+func withoutSpacePrefix(t string) string {
+	prefix, rest, ok := strings.Cut(t, " : ")
+	rest = strings.TrimSpace(rest)
+	if !ok || countLetters(rest) < 2 || len(strings.Fields(prefix)) > 4 || strings.TrimSpace(prefix) == "" {
+		return t
+	}
+	return rest
+}
+
+// attachmentHeadings are the headings (folded, without a colon) of the
+// list of files a wiki page or CMS shows below its text.
+var attachmentHeadings = map[string]bool{
+	"attachments": true, "anhaenge": true, "dateianhaenge": true,
+}
+
+// attachmentLineRE matches a line that names a file: "plan.png
+// (image/png)", "Antrag.pdf".
+var attachmentLineRE = regexp.MustCompile(`\.[A-Za-z0-9]{2,5}\b`)
+
+// dropAttachmentLists leaves out a section headed "Attachments" or
+// "Anhänge" whose every line names a file: the page's list of attached
+// files is navigation, not its text.
+func dropAttachmentLists(secs []Section) []Section {
+	out := secs[:0]
+	for _, s := range secs {
+		h := s.Heading
+		if i := strings.LastIndex(h, "›"); i >= 0 {
+			h = h[i+len("›"):]
+		}
+		h = german.Fold(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), ":")))
+		if attachmentHeadings[h] && strings.TrimSpace(s.Text) != "" && allLines(s.Text, func(l string) bool {
+			return attachmentLineRE.MatchString(l) && utf8.RuneCountInString(l) <= maxKickerLen*2
+		}) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// allLines reports whether every line of text with text in it is ok.
+func allLines(text string, ok func(string) bool) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !ok(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleSeparators part a <title> into the page's own title and the

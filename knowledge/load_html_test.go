@@ -115,3 +115,27 @@ func TestHTMLTeaserKeepsItsDate(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLWikiExport checks that a wiki's export (Confluence's "Export
+// to HTML") is titled by the page's own title without the space's name
+// before " : ", and that its list of attached files is no section; a
+// section named alike that holds text stays.
+func TestHTMLWikiExport(t *testing.T) {
+	page := `<html><head><title>Beispiel-Wiki : Musterdrucker einrichten</title></head><body><div id="main">
+<h1 id="title-heading"><span id="title-text">Beispiel-Wiki : Musterdrucker einrichten</span></h1>
+<div id="main-content"><h2>Schritte</h2><p>Drucker auswählen.</p></div>
+<div class="pageSection"><h2 id="attachments">Attachments:</h2><div class="greybox"><a href="a/1.png">drucker.png</a> (image/png)<br/><a href="a/2.pdf">Anleitung.pdf</a> (application/pdf)<br/></div></div>
+</div></body></html>`
+	title, got := htmlSections(t, page)
+	if title != "Musterdrucker einrichten" {
+		t.Errorf("title %q", title)
+	}
+	if _, ok := got["Attachments:"]; ok || got["Schritte"] != "Drucker auswählen." {
+		t.Errorf("sections %q", got)
+	}
+	title, got = htmlSections(t, `<html><head><title>Verein : Satzung | Stadt</title></head><body><main><h1>Satzung: Beispielverein</h1>
+<h2>Anhänge</h2><p>Die Anhänge zur Satzung liegen im Rathaus aus.</p></main></body></html>`)
+	if title != "Satzung: Beispielverein" || got["Anhänge"] == "" {
+		t.Errorf("title %q, sections %q", title, got)
+	}
+}
