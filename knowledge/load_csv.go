@@ -37,7 +37,7 @@ var csvSeparators = []rune{';', ',', '\t'}
 // headed by its name (the cell of the first column that names things,
 // such as a facility, a service or a fee item) with one "Header: value"
 // line per other non-empty cell. Not a table with " | " between the
-// cells: a question such as "hat das Bürgerbüro am Donnerstag auf" needs
+// cells: a question such as "hat das Musteramt am Donnerstag auf" needs
 // the row's name and the weekday's column name beside the value, and a
 // row of cells would leave "Donnerstag" in a header line of another
 // chunk, so that neither retrieval nor the extractive answer could tell

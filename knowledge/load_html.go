@@ -336,7 +336,7 @@ func (w *htmlWalker) boldLine(s string) bool {
 }
 
 // withoutSpacePrefix drops the name of a wiki's space from a page title
-// ("IT-Wissen : Drucker einrichten" → "Drucker einrichten"), as Confluence
+// ("Beispiel-Wiki : Drucker einrichten" → "Drucker einrichten"), as Confluence
 // and its likes write it into <title> and <h1>: a short prefix of at most
 // four words before " : ", a colon set apart by blanks, which German and
 // English text never writes.
@@ -668,7 +668,7 @@ var dateRE = regexp.MustCompile(`\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\
 // takeKicker takes from the lines read so far those of a heading's
 // kicker and returns them: the short lines of the elements before the
 // heading h that open its parent, an item of one heading (a news
-// teaser's meta line, "<time>03.12.2026</time> · Bürgerbüro", before its
+// teaser's meta line, "<time>01.02.2027</time> · Verkehr", before its
 // <h2>), at least one of them dated. They belong to the heading's
 // section, not to the end of the section before it.
 func (w *htmlWalker) takeKicker(h *html.Node) []string {

@@ -15,11 +15,11 @@ const maxRowspan = 200
 
 // expandRowspans repeats the text of a table cell that spans several
 // rows (rowspan) in each row it spans, at its column, so that every row
-// read as a line names its group ("Urkunden | jede weitere Urkunde … |
-// 7,50 Euro", not "jede weitere Urkunde … 7,50 Euro"). Spans end with
-// their row group (thead, tbody, tfoot), as HTML defines them; a layout
-// cell (one holding blocks) is left as it is, and so is a span of 0 or
-// of more than maxRowspan rows.
+// read as a line names its group ("Scheine Zweitschein 5,00 Euro", not
+// "Zweitschein 5,00 Euro"). Spans end with their row group (thead,
+// tbody, tfoot), as HTML defines them; a layout cell (one holding
+// blocks) is left as it is, and so is a span of 0 or of more than
+// maxRowspan rows.
 func expandRowspans(root *html.Node) {
 	var tables []*html.Node
 	var find func(*html.Node)

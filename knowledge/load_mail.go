@@ -14,7 +14,7 @@ var mailHeaderRE = regexp.MustCompile(`^(?i)(from|von|to|an|cc|bcc|date|datum|ge
 
 // mailReplyPrefixRE matches the prefixes a subject gets when a mail is
 // answered or forwarded ("AW: ", "WG: ", "Re: ", "Fwd: ") and a mailing
-// list's tag ("[IT-Info] ").
+// list's tag ("[Info] ").
 var mailReplyPrefixRE = regexp.MustCompile(`^(?i)(?:(?:re|aw|wg|fw|fwd|antw)\s*:\s*|\[[^\]]{1,40}\]\s*)+`)
 
 // mailOriginalRE matches the line above a quoted original that mail

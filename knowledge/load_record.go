@@ -335,7 +335,7 @@ func recordText(v any, depth int) string {
 			// {"bezeichnung": "Gewerbeanmeldung", "betrag": "26,00 Euro"}
 			name, val := recordText(v[keys[0]], depth+1), recordText(v[keys[1]], depth+1)
 			if strings.HasPrefix(val, name) {
-				// {"bezeichnung": "Mittagessen", "text": "Mittagessen 4,20 Euro je Tag"}
+				// {"bezeichnung": "Essen", "text": "Essen 3,50 Euro je Tag"}
 				return val
 			}
 			return name + ": " + val

@@ -335,7 +335,7 @@ var issuerWords = map[string]bool{
 }
 
 // documentTypes are the stems (folded) of the words by which a title
-// names the kind of document it heads: "Merkblatt Gartenwasserzähler",
+// names the kind of document it heads: "Merkblatt Musterfeuer",
 // "Informationsblatt zur Hundesteuer".
 var documentTypes = []string{
 	"merkblatt", "infoblatt", "informationsblatt", "hinweisblatt", "faltblatt", "merkzettel", "leitfaden",
@@ -345,8 +345,8 @@ var documentTypes = []string{
 
 // letterhead reports whether first is a letterhead line above the title
 // second, as a leaflet saved by Word as text begins ("Stadtwerke
-// Beispiel – Eigenbetrieb Abwasser" over "Merkblatt
-// Gartenwasserzähler"): first names an issuer and no kind of document,
+// Beispiel – Eigenbetrieb Wasser" over "Merkblatt
+// Musterzähler"): first names an issuer and no kind of document,
 // second, directly below it and short, names a kind of document.
 func letterhead(first, second string) bool {
 	first, second = strings.TrimSpace(first), strings.TrimSpace(second)
