@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -350,8 +350,12 @@ func formatOf(ext string) (string, bool) {
 		return "docx", true
 	case ".pptx":
 		return "pptx", true
+	case ".odt":
+		return "odt", true
 	case ".json":
 		return "json", true
+	case ".csv", ".tsv":
+		return "csv", true
 	case ".rss", ".atom", ".xml":
 		return "rss", true
 	}
@@ -410,6 +414,12 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "pptx":
 		d, err := parsePPTX(data, b)
+		return single(d, err), format, err
+	case "odt":
+		d, err := parseODT(data, b)
+		return single(d, err), format, err
+	case "csv":
+		d, err := parseCSV(data)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)

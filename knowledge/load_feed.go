@@ -189,6 +189,12 @@ func feedDocs(items []feedItem) ([]parsedDoc, error) {
 	return out, nil
 }
 
+// looksHTML reports whether a value of a record (JSON, XML) is escaped
+// HTML rather than text: it closes an element or breaks a line.
+func looksHTML(s string) bool {
+	return strings.Contains(s, "</") || strings.Contains(s, "<br")
+}
+
 // htmlToText reduces an HTML fragment (as found in feed descriptions) to
 // its text, one block per line. Plain text passes through unchanged.
 func htmlToText(s string) string {
@@ -201,6 +207,7 @@ func htmlToText(s string) string {
 	}
 	w := &htmlWalker{}
 	for _, n := range nodes {
+		expandRowspans(n)
 		w.walk(n, false)
 	}
 	w.flush()

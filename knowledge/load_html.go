@@ -5,6 +5,7 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,6 +35,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	expandRowspans(root)
 	var pageTitle string
 	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
 		pageTitle = strings.TrimSpace(collapseSpace(textOf(t)))
@@ -53,11 +55,12 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
-	pd.sections = append(w.sections, faqJSONLD(root, textOf(body))...)
+	pd.sections = append(dropAttachmentLists(w.sections), faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
 		pd.title = pageTitle
 	}
+	pd.title = withoutSpacePrefix(pd.title)
 	if strings.TrimSpace(textOf(body)) == "" {
 		return pd, errNoText
 	}
@@ -100,7 +103,9 @@ var skippedElements = map[atom.Atom]bool{
 //
 // A <header> inside the page's main text that holds a heading is the
 // head of its article (title, kicker, lead), not the page's banner, as
-// HTML defines it.
+// HTML defines it; an <aside> inside it that holds contact data is the
+// contact card of its article (the office, its staff, their phone
+// numbers), not the page's sidebar.
 func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
 		return false
@@ -108,7 +113,44 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Header && inMainText(n) && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
 		return chrome(n)
 	}
+	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
+		return chrome(n)
+	}
 	return skippedElements[n.DataAtom] || chrome(n)
+}
+
+// contactWordRE matches the words that label contact data.
+var contactWordRE = regexp.MustCompile(`(?i)\b(?:telefon|tel\.|fon|e-mail|email|ansprechpartner(?:in)?|kontakt|phone|contact)\b`)
+
+// contactValueRE matches a phone number or an e-mail address.
+var contactValueRE = regexp.MustCompile(`\d[\d /()-]{4,}\d|[\w.+-]+@[\w-]+\.[\w.-]+`)
+
+// contactData reports whether element n holds contact data: a tel: link,
+// a mailto: link with an address, or a word that labels contact data
+// ("Telefon", "E-Mail", "Ansprechpartner") beside a phone number or an
+// e-mail address.
+func contactData(n *html.Node) bool {
+	link := findFirst(n, func(m *html.Node) bool {
+		h := strings.ToLower(strings.TrimSpace(attr(m, "href")))
+		return m.DataAtom == atom.A && (strings.HasPrefix(h, "tel:") || strings.HasPrefix(h, "mailto:") && strings.Contains(h, "@"))
+	})
+	if link != nil {
+		return true
+	}
+	// Its text nodes apart: "Rathaus<br>Telefon" holds the word "Telefon".
+	var words []string
+	var rec func(*html.Node)
+	rec = func(m *html.Node) {
+		if m.Type == html.TextNode {
+			words = append(words, m.Data)
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	t := strings.Join(words, " ")
+	return contactWordRE.MatchString(t) && contactValueRE.MatchString(t)
 }
 
 // chromeRoles are the ARIA landmarks of a page's frame.
@@ -291,6 +333,61 @@ func (w *htmlWalker) boldLine(s string) bool {
 	all := l.linked + l.unlinked
 	return l.bold == all && countLetters(s) >= 2 && l.cells <= 1 && !strings.HasPrefix(s, "- ") &&
 		boldHeading(s) && len(strings.Fields(s)) <= maxHeadingWords
+}
+
+// withoutSpacePrefix drops the name of a wiki's space from a page title
+// ("Beispiel-Wiki : Drucker einrichten" → "Drucker einrichten"), as Confluence
+// and its likes write it into <title> and <h1>: a short prefix of at most
+// four words before " : ", a colon set apart by blanks, which German and
+// English text never writes.
+func withoutSpacePrefix(t string) string {
+	prefix, rest, ok := strings.Cut(t, " : ")
+	rest = strings.TrimSpace(rest)
+	if !ok || countLetters(rest) < 2 || len(strings.Fields(prefix)) > 4 || strings.TrimSpace(prefix) == "" {
+		return t
+	}
+	return rest
+}
+
+// attachmentHeadings are the headings (folded, without a colon) of the
+// list of files a wiki page or CMS shows below its text.
+var attachmentHeadings = map[string]bool{
+	"attachments": true, "anhaenge": true, "dateianhaenge": true,
+}
+
+// attachmentLineRE matches a line that names a file: "plan.png
+// (image/png)", "Antrag.pdf".
+var attachmentLineRE = regexp.MustCompile(`\.[A-Za-z0-9]{2,5}\b`)
+
+// dropAttachmentLists leaves out a section headed "Attachments" or
+// "Anhänge" whose every line names a file: the page's list of attached
+// files is navigation, not its text.
+func dropAttachmentLists(secs []Section) []Section {
+	out := secs[:0]
+	for _, s := range secs {
+		h := s.Heading
+		if i := strings.LastIndex(h, "›"); i >= 0 {
+			h = h[i+len("›"):]
+		}
+		h = german.Fold(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), ":")))
+		if attachmentHeadings[h] && strings.TrimSpace(s.Text) != "" && allLines(s.Text, func(l string) bool {
+			return attachmentLineRE.MatchString(l) && utf8.RuneCountInString(l) <= maxKickerLen*2
+		}) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// allLines reports whether every line of text with text in it is ok.
+func allLines(text string, ok func(string) bool) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !ok(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleSeparators part a <title> into the page's own title and the
@@ -493,6 +590,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if linkDense(n) {
 			return
 		}
+		if n.DataAtom == atom.Aside {
+			// Not skipped: an article's contact card.
+			w.walkAside(n, pre)
+			return
+		}
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
@@ -507,7 +609,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 				return
 			}
 			w.endLine()
+			kicker := w.takeKicker(n)
 			w.openSection(lvl, h)
+			w.lines = append(w.lines, kicker...)
 			return
 		}
 		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
@@ -548,6 +652,84 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// maxKickers is how many short lines may stand before a heading as its
+// kicker; maxKickerLen is the longest.
+const (
+	maxKickers   = 2
+	maxKickerLen = 80
+)
+
+// dateRE matches a date as pages write it: "03.12.2026", "2026-12-03",
+// "3. Dezember 2026".
+var dateRE = regexp.MustCompile(`\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b`)
+
+// takeKicker takes from the lines read so far those of a heading's
+// kicker and returns them: the short lines of the elements before the
+// heading h that open its parent, an item of one heading (a news
+// teaser's meta line, "<time>01.02.2027</time> · Verkehr", before its
+// <h2>), at least one of them dated. They belong to the heading's
+// section, not to the end of the section before it.
+func (w *htmlWalker) takeKicker(h *html.Node) []string {
+	headings := 0
+	for c := h.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && findFirst(c, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			headings++
+		}
+	}
+	if headings != 1 {
+		return nil
+	}
+	var parts []string
+	dated := false
+	for c := h.Parent.FirstChild; c != nil && c != h; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+			continue
+		case html.CommentNode:
+			continue
+		case html.ElementNode:
+		default:
+			return nil
+		}
+		if skipped(c) {
+			continue
+		}
+		t := strings.TrimSpace(collapseSpace(textOf(c)))
+		if t == "" {
+			continue
+		}
+		if len(parts) == maxKickers || utf8.RuneCountInString(t) > maxKickerLen || headingLevel(c.DataAtom) > 0 ||
+			findFirst(c, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			return nil
+		}
+		if dateRE.MatchString(t) || findFirst(c, func(m *html.Node) bool { return m.DataAtom == atom.Time }) != nil {
+			dated = true
+		}
+		parts = append(parts, t)
+	}
+	if !dated {
+		return nil
+	}
+	// The lines they were read as end the lines read so far.
+	want := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	for k := 1; k <= len(w.lines) && k <= maxKickers*2; k++ {
+		tail := w.lines[len(w.lines)-k:]
+		got := strings.Join(strings.Fields(strings.Join(tail, " ")), " ")
+		if got == want {
+			kicker := slices.Clone(tail)
+			w.lines = w.lines[:len(w.lines)-k]
+			return kicker
+		}
+		if len(got) > len(want) {
+			break
+		}
+	}
+	return nil
 }
 
 // walkSections reads a definition list whose terms head sections of
@@ -611,6 +793,38 @@ func (w *htmlWalker) walkDetails(n, sum *html.Node, h string, pre bool) {
 	w.flush()
 	w.levels, w.stack = w.levels[:depth], w.stack[:depth]
 	w.heading = strings.Join(w.stack, " › ")
+}
+
+// walkAside reads an article's contact card (<aside>) as a section of its
+// own: headed by its heading, or else by its label or "Kontakt", one
+// level below the heading it stands under; the text after it goes on
+// under that heading.
+func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
+	w.endLine()
+	depth := len(w.levels)
+	if findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil {
+		h := strings.TrimSpace(collapseSpace(attr(n, "aria-label")))
+		if countLetters(h) < 2 || len(strings.Fields(h)) > maxHeadingWords {
+			h = "Kontakt"
+		}
+		lvl := 2
+		if depth > 0 {
+			lvl = w.levels[depth-1] + 1
+		}
+		w.openSection(lvl, h)
+	}
+	stack, levels, heading := slices.Clone(w.stack), slices.Clone(w.levels), w.heading
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, pre)
+	}
+	w.endLine()
+	w.flush()
+	if len(stack) > depth {
+		// The section the card opened itself ends with it.
+		stack, levels = stack[:depth], levels[:depth]
+		heading = strings.Join(stack, " › ")
+	}
+	w.stack, w.levels, w.heading = stack, levels, heading
 }
 
 // maxTermLen is the longest definition term that can head a section.

@@ -111,10 +111,7 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var (
-		stack   []string
-		levels  []int
-		cur     Section
-		lines   []string
+		doc     docOutline
 		para    strings.Builder
 		style   string
 		outline = -1
@@ -136,11 +133,6 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 		numLvl  = -1   // its level in the list, -1 for its style's
 		inNumPr bool
 	)
-	flush := func() {
-		cur.Text = strings.Join(lines, "\n")
-		pd.sections = append(pd.sections, cur)
-		lines = nil
-	}
 	endPara := func() {
 		text := strings.TrimSpace(para.String())
 		para.Reset()
@@ -187,21 +179,16 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				pd.title = text
 				return
 			}
-			lines = append(lines, text)
+			doc.line(text)
 		case lvl > 0 && lvl <= 6:
 			if lvl == 1 {
 				if h1s++; paras == 1 {
 					firstH1 = text
 				}
 			}
-			flush()
-			for len(levels) > 0 && levels[len(levels)-1] >= lvl {
-				levels, stack = levels[:len(levels)-1], stack[:len(stack)-1]
-			}
-			levels, stack = append(levels, lvl), append(stack, text)
-			cur = Section{Heading: strings.Join(stack, " › ")}
+			doc.heading(lvl, text)
 		default:
-			lines = append(lines, text)
+			doc.line(text)
 		}
 	}
 	for {
@@ -283,12 +270,7 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 				}
 			case "tr":
 				if tables == 1 {
-					// A row is one line of a Markdown table, the first
-					// one the table's head.
-					lines = append(lines, "| "+strings.Join(row, " | ")+" |")
-					if rows == 0 {
-						lines = append(lines, "|"+strings.Repeat(" --- |", len(row)))
-					}
+					doc.tableRow(row, rows == 0)
 					rows++
 					row = nil
 				}
@@ -304,23 +286,75 @@ func parseDOCX(data []byte, b *budget) (parsedDoc, error) {
 			}
 		}
 	}
-	flush()
-	if pd.title == "" && firstH1 != "" && h1s == 1 {
-		// The only Heading 1, standing first, is the document's title
-		// ("Fischereischein beantragen" over "Wer bekommt …?").
-		pd.title = firstH1
-		for i, s := range pd.sections {
-			if s.Heading == firstH1 {
-				pd.sections[i].Heading = ""
-			} else {
-				pd.sections[i].Heading = strings.TrimPrefix(s.Heading, firstH1+" › ")
-			}
-		}
-	}
+	pd.sections = doc.done()
+	onlyHeading1Title(&pd, firstH1, h1s)
 	if pd.title == "" {
 		pd.title = propTitle
 	}
 	return pd, nil
+}
+
+// docOutline gathers the sections of a word processor's document (Word,
+// OpenDocument) paragraph by paragraph: a heading opens a section at its
+// level under the headings above it, other paragraphs are its lines.
+type docOutline struct {
+	stack    []string
+	levels   []int
+	cur      Section
+	lines    []string
+	sections []Section
+}
+
+// line adds a paragraph to the current section.
+func (o *docOutline) line(text string) { o.lines = append(o.lines, text) }
+
+// heading opens a section headed text at level lvl: the headings of its
+// level and below end.
+func (o *docOutline) heading(lvl int, text string) {
+	o.flush()
+	for len(o.levels) > 0 && o.levels[len(o.levels)-1] >= lvl {
+		o.levels, o.stack = o.levels[:len(o.levels)-1], o.stack[:len(o.stack)-1]
+	}
+	o.levels, o.stack = append(o.levels, lvl), append(o.stack, text)
+	o.cur = Section{Heading: strings.Join(o.stack, " › ")}
+}
+
+// tableRow adds a table's row as a line of a Markdown table; the first
+// row is the table's head.
+func (o *docOutline) tableRow(row []string, first bool) {
+	o.lines = append(o.lines, "| "+strings.Join(row, " | ")+" |")
+	if first {
+		o.lines = append(o.lines, "|"+strings.Repeat(" --- |", len(row)))
+	}
+}
+
+func (o *docOutline) flush() {
+	o.cur.Text = strings.Join(o.lines, "\n")
+	o.sections = append(o.sections, o.cur)
+	o.lines = nil
+}
+
+// done ends the last section and returns them all.
+func (o *docOutline) done() []Section {
+	o.flush()
+	return o.sections
+}
+
+// onlyHeading1Title makes the only level-1 heading of a document without
+// a title its title when it stands first ("Fischereischein beantragen"
+// over "Wer bekommt …?"); its sections lose it from their headings.
+func onlyHeading1Title(pd *parsedDoc, firstH1 string, h1s int) {
+	if pd.title != "" || firstH1 == "" || h1s != 1 {
+		return
+	}
+	pd.title = firstH1
+	for i, s := range pd.sections {
+		if s.Heading == firstH1 {
+			pd.sections[i].Heading = ""
+		} else {
+			pd.sections[i].Heading = strings.TrimPrefix(s.Heading, firstH1+" › ")
+		}
+	}
 }
 
 // docxNumbers are a Word file's lists (word/numbering.xml) and the

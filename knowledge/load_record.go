@@ -94,13 +94,26 @@ func wrappedRecords(data []byte) ([]json.RawMessage, bool) {
 }
 
 // recordKeys are the key names, folded and without separators, a record
-// keeps its title, address, date and other names under.
+// keeps its title, address, date and other names under. The text keys
+// come in the order they open a document: a short description is its
+// lead.
 var recordKeys = struct{ title, url, updated, synonyms, text []string }{
 	title:    []string{"title", "titel", "leistungsname", "name", "bezeichnung", "ueberschrift", "headline"},
 	url:      []string{"url", "link", "uri", "webseite", "website"},
 	updated:  []string{"updated", "stand", "aktualisiert", "lastmodified", "modified", "geaendert", "datum", "date"},
-	synonyms: []string{"synonyms", "synonyme", "suchbegriffe", "stichwoerter", "schlagwoerter", "keywords"},
-	text:     []string{"kurztext", "teaser", "volltext", "beschreibung", "description", "text", "inhalt", "content", "body"},
+	synonyms: []string{"synonyms", "synonyme", "suchbegriffe", "stichwoerter", "stichworte", "schlagwoerter", "schlagworte", "keywords", "tags"},
+	text: []string{"kurztext", "kurzbeschreibung", "zusammenfassung", "summary", "abstract", "teaser", "einleitung",
+		"volltext", "beschreibung", "description", "text", "inhalt", "content", "body", "html"},
+}
+
+// partKeys are the keys, folded and without separators, under which an
+// object in a list of a record's parts ({"ueberschrift": …, "html": …},
+// {"frage": …, "antwort": …}) holds its heading and its text; a type code
+// beside them ("typ": "voraussetzungen") may name the part's facet.
+var partKeys = struct{ heading, text, kind []string }{
+	heading: []string{"ueberschrift", "titel", "title", "headline", "heading", "frage", "question", "name", "bezeichnung"},
+	text:    []string{"html", "text", "inhalt", "content", "body", "beschreibung", "antwort", "answer", "volltext"},
+	kind:    []string{"typ", "type", "art"},
 }
 
 // record is one JSON object with its keys in the order written.
@@ -200,6 +213,10 @@ func recordDoc(rec map[string]any, keys []string) (parsedDoc, error) {
 		if f != FacetNone {
 			h = facetHeading(f, h)
 		}
+		if parts := recordParts(rec[k]); (f == FacetNone || f == FacetFAQ) && parts != nil {
+			pd.sections = append(pd.sections, parts...)
+			continue
+		}
 		pd.sections = append(pd.sections, Section{Heading: h, Facet: f, Text: t})
 	}
 	if len(pd.sections) == 0 {
@@ -208,11 +225,70 @@ func recordDoc(rec map[string]any, keys []string) (parsedDoc, error) {
 	return pd, nil
 }
 
+// recordParts returns the sections of a list of a record's parts: every
+// element an object with a heading and a text (partKeys), as a portal
+// exports a service's "abschnitte" or its questions and answers; each
+// is a section headed by its heading, with the facet the heading names,
+// or else the one its type code names. Other values of the object follow
+// its text as by recordText. A list of anything else is no parts (nil).
+func recordParts(v any) []Section {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil
+	}
+	var out []Section
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil
+		}
+		hk, h := firstString(m, partKeys.heading)
+		tk, text := firstString(m, partKeys.text)
+		if h == "" || text == "" || hk == tk {
+			return nil
+		}
+		text = recordText(text, 0)
+		_, kind := firstString(m, partKeys.kind)
+		rest := map[string]any{}
+		for k, val := range m {
+			if k != hk && k != tk && !slices.Contains(partKeys.kind, recordKey(k)) {
+				rest[k] = val
+			}
+		}
+		if more := recordText(rest, 0); more != "" {
+			text += "\n" + more
+		}
+		f := headingFacet(h)
+		if f == FacetNone && kind != "" {
+			f = labelFacet(keyHeading(kind))
+		}
+		out = append(out, Section{Heading: h, Facet: f, Text: text})
+	}
+	return out
+}
+
+// firstString returns the first key of m among names (folded, without
+// separators) that holds a string with text, and that text.
+func firstString(m map[string]any, names []string) (string, string) {
+	for _, n := range names {
+		for k, v := range m {
+			if recordKey(k) != n {
+				continue
+			}
+			if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+				return k, strings.TrimSpace(s)
+			}
+		}
+	}
+	return "", ""
+}
+
 // maxRecordDepth bounds how deep recordText follows nested values.
 const maxRecordDepth = 6
 
 // recordText renders a value as text: a string as it is (a code without
-// spaces only where it is a value of its own, not an identifier), a list
+// spaces only where it is a value of its own, not an identifier; HTML
+// reduced to its text, a block a line), a list
 // as one line per element, an object as its values, labelled by key where
 // the key says more than the value ("Telefon: …"), an address-like object
 // of short values on one line.
@@ -222,6 +298,9 @@ func recordText(v any, depth int) string {
 	}
 	switch v := v.(type) {
 	case string:
+		if looksHTML(v) {
+			return htmlToText(v)
+		}
 		return strings.TrimSpace(v)
 	case []any:
 		var b strings.Builder
@@ -244,7 +323,9 @@ func recordText(v any, depth int) string {
 	case map[string]any:
 		keys := make([]string, 0, len(v))
 		for k := range v {
-			if !metaKey(k) {
+			// A number or flag beside the text ("betrag": 65.0) is
+			// metadata; the object is read by its texts.
+			if !metaKey(k) && recordText(v[k], depth+1) != "" {
 				keys = append(keys, k)
 			}
 		}
@@ -253,9 +334,11 @@ func recordText(v any, depth int) string {
 		if len(keys) == 2 && plainKey(keys[0]) {
 			// {"bezeichnung": "Gewerbeanmeldung", "betrag": "26,00 Euro"}
 			name, val := recordText(v[keys[0]], depth+1), recordText(v[keys[1]], depth+1)
-			if name != "" && val != "" {
-				return name + ": " + val
+			if strings.HasPrefix(val, name) {
+				// {"bezeichnung": "Essen", "text": "Essen 3,50 Euro je Tag"}
+				return val
 			}
+			return name + ": " + val
 		}
 		short := true
 		for _, k := range keys {
@@ -346,14 +429,16 @@ func allAddressKeys(keys []string) bool {
 
 // metaKey reports whether the key k holds an identifier or code rather
 // than text a person reads: "id", "leistungsschluessel", "typisierung",
-// "sprache", "uuid", "version".
+// "sprache", "uuid", "version", the currency code beside every amount
+// ("waehrung": "EUR").
 func metaKey(k string) bool {
 	n := recordKey(k)
 	if n == "id" || strings.HasSuffix(n, "id") && len(n) <= 4 || strings.HasSuffix(n, "schluessel") || strings.HasSuffix(n, "uuid") {
 		return true
 	}
 	switch n {
-	case "typisierung", "sprache", "lang", "language", "version", "vertrauensniveau", "status", "type", "typ", "kennung", "code":
+	case "typisierung", "sprache", "lang", "language", "version", "vertrauensniveau", "status", "type", "typ", "kennung", "code",
+		"waehrung", "currency", "currencycode":
 		return true
 	}
 	return false

@@ -324,3 +324,61 @@ func TestRecordJSONWrappedExport(t *testing.T) {
 		t.Errorf("a record with a list of objects: %d documents, %v", len(one), err)
 	}
 }
+
+// TestRecordJSONParts checks how a portal's record with parts is read: a
+// list of objects with a heading and an HTML text gives a section each
+// (the facet named by the heading or else by the part's type), HTML in
+// any value is reduced to its text, keywords are synonyms, the short
+// description is the lead, and neither a currency code nor an amount as
+// a number stands beside each fee.
+func TestRecordJSONParts(t *testing.T) {
+	data := []byte(`{
+  "id": "x-1",
+  "titel": "Beispielkurs für Kinder",
+  "schlagworte": ["Musterkurs", "Kinderkurs"],
+  "kurzbeschreibung": "Ein Kurs für Kinder im Beispielhaus.",
+  "inhalte": [
+    {"typ": "beschreibung", "ueberschrift": "Was wird gemacht?", "html": "<p>Basteln und Spielen.</p><p>Jeden Tag <b>neu</b>.</p>"},
+    {"typ": "fristen", "ueberschrift": "Anmeldeschluss", "html": "<p>Bis 1. März.</p>"},
+    {"typ": "sonstiges", "ueberschrift": "Welche Unterlagen brauche ich?", "html": "<ul><li>Ausweis</li><li>Foto</li></ul>"}
+  ],
+  "preise": [
+    {"bezeichnung": "je Woche", "betrag": 40.0, "waehrung": "EUR", "text": "40,00 Euro je Woche und Kind"},
+    {"bezeichnung": "Essen", "betrag": 3.5, "waehrung": "EUR", "text": "Essen 3,50 Euro je Tag"}
+  ],
+  "hinweis": "Bitte <br>Hausschuhe mitbringen.</br>"
+}`)
+	docs, err := parseServiceJSON(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if strings.Join(d.synonyms, ",") != "Musterkurs,Kinderkurs" {
+		t.Errorf("synonyms %q", d.synonyms)
+	}
+	want := []struct {
+		heading string
+		facet   Facet
+		text    string
+	}{
+		{"", FacetOverview, "Ein Kurs für Kinder im Beispielhaus."},
+		{"Was wird gemacht?", FacetOverview, "Basteln und Spielen.\nJeden Tag neu."},
+		{"Anmeldeschluss", FacetFristen, "Bis 1. März."},
+		{"Welche Unterlagen brauche ich?", FacetUnterlagen, "- Ausweis\n- Foto"},
+		{"Kosten", FacetKosten, "- je Woche: 40,00 Euro je Woche und Kind\n- Essen 3,50 Euro je Tag"},
+		{"Hinweis", FacetNone, "Bitte\nHausschuhe mitbringen."},
+	}
+	if len(d.sections) != len(want) {
+		t.Fatalf("sections %+v, want %d", d.sections, len(want))
+	}
+	for i, w := range want {
+		if s := d.sections[i]; s.Heading != w.heading || s.Facet != w.facet || s.Text != w.text {
+			t.Errorf("section %d = %q [%s] %q, want %q [%s] %q", i, s.Heading, s.Facet, s.Text, w.heading, w.facet, w.text)
+		}
+	}
+	for _, s := range d.sections {
+		if strings.Contains(s.Text, "<") || strings.Contains(s.Text, "EUR") || strings.Contains(s.Text, "40.0") || strings.Contains(s.Text, "Musterkurs") {
+			t.Errorf("markup, currency code, number or keyword in the text: %q", s.Text)
+		}
+	}
+}

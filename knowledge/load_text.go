@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // frontMatter is the YAML block at the top of a Markdown file. Every field
@@ -271,7 +273,30 @@ func parseText(data []byte) (parsedDoc, error) {
 	}
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
+	if title, body, sig, ok := mailText(text); ok {
+		// A mail saved as text: its subject names it, its header is
+		// no text, its signature is the sender's contact.
+		pd.title = title
+		pd.sections = textSections(body)
+		if sig != "" {
+			pd.sections = append(pd.sections, Section{Heading: "Kontakt", Text: sig})
+		}
+		return pd, nil
+	}
 	first, rest, _ := strings.Cut(text, "\n")
+	if second, after, _ := strings.Cut(rest, "\n"); letterhead(first, second) {
+		// The issuer's line above the title: the title is the line
+		// below it, the issuer the text's first line.
+		pd.title = strings.TrimSpace(second)
+		pd.sections = textSections(after)
+		issuer := strings.TrimSpace(first)
+		if len(pd.sections) > 0 && pd.sections[0].Heading == "" {
+			pd.sections[0].Text = issuer + "\n" + pd.sections[0].Text
+		} else {
+			pd.sections = append([]Section{{Text: issuer}}, pd.sections...)
+		}
+		return pd, nil
+	}
 	if t := strings.TrimSpace(first); t != "" && utf8.RuneCountInString(t) <= 100 {
 		if _, isLabel := labelLine(t); !isLabel {
 			pd.title, text = t, rest
@@ -283,13 +308,74 @@ func parseText(data []byte) (parsedDoc, error) {
 			}
 		}
 	}
+	pd.sections = textSections(text)
+	return pd, nil
+}
+
+// textSections cuts a plain text below its title into sections: at a
+// statute's paragraphs, or else at its heading lines.
+func textSections(text string) []Section {
 	text = joinHyphenatedLines(text)
 	text, underlined := underlinedHeadings(text)
-	pd.sections = paragraphSections([]Section{{Text: text}})
-	if len(pd.sections) == 1 && pd.sections[0].Heading == "" {
-		pd.sections = headingLineSections(pd.sections[0].Text, underlined)
+	secs := paragraphSections([]Section{{Text: text}})
+	if len(secs) == 1 && secs[0].Heading == "" {
+		secs = headingLineSections(secs[0].Text, underlined)
 	}
-	return pd, nil
+	return secs
+}
+
+// issuerWords are the words (folded) that name an issuer of documents:
+// a town, its offices and companies. A word ending in "amt"
+// ("Standesamt") names one too.
+var issuerWords = map[string]bool{
+	"stadt": true, "stadtwerke": true, "gemeinde": true, "landkreis": true, "kreis": true, "markt": true,
+	"stadtverwaltung": true, "gemeindeverwaltung": true, "kreisverwaltung": true, "verwaltung": true, "magistrat": true,
+	"eigenbetrieb": true, "zweckverband": true, "fachbereich": true, "fachdienst": true, "referat": true,
+	"abteilung": true, "dezernat": true, "buergermeister": true, "buergermeisterin": true, "gmbh": true,
+}
+
+// documentTypes are the stems (folded) of the words by which a title
+// names the kind of document it heads: "Merkblatt Musterfeuer",
+// "Informationsblatt zur Hundesteuer".
+var documentTypes = []string{
+	"merkblatt", "infoblatt", "informationsblatt", "hinweisblatt", "faltblatt", "merkzettel", "leitfaden",
+	"checkliste", "anleitung", "ratgeber", "wegweiser", "dienstanweisung", "rundschreiben", "richtlinie",
+	"bekanntmachung", "satzung", "amtsblatt", "mitteilungsblatt", "antrag", "formular",
+}
+
+// letterhead reports whether first is a letterhead line above the title
+// second, as a leaflet saved by Word as text begins ("Stadtwerke
+// Beispiel – Eigenbetrieb Wasser" over "Merkblatt
+// Musterzähler"): first names an issuer and no kind of document,
+// second, directly below it and short, names a kind of document.
+func letterhead(first, second string) bool {
+	first, second = strings.TrimSpace(first), strings.TrimSpace(second)
+	if first == "" || second == "" || utf8.RuneCountInString(first) > 100 || utf8.RuneCountInString(second) > 100 {
+		return false
+	}
+	if _, isLabel := labelLine(second); isLabel || strings.Contains(second, ": ") {
+		return false
+	}
+	issuer := false
+	for _, w := range german.Words(first) {
+		if issuerWords[w] || len(w) > 4 && strings.HasSuffix(w, "amt") {
+			issuer = true
+		}
+	}
+	return issuer && !namesDocumentType(first) && namesDocumentType(second)
+}
+
+// namesDocumentType reports whether a word of line starts with one of
+// documentTypes.
+func namesDocumentType(line string) bool {
+	for _, w := range german.Words(line) {
+		for _, d := range documentTypes {
+			if strings.HasPrefix(w, d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinHyphenatedLines joins the words a hard-wrapped text cut at a line's

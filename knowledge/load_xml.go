@@ -207,7 +207,7 @@ func xmlValue(n *xmlNode, depth int) (any, []string) {
 	}
 	if len(n.children) == 0 {
 		s := strings.TrimSpace(n.text.String())
-		if n.html || strings.Contains(s, "</") || strings.Contains(s, "<br") {
+		if n.html || looksHTML(s) {
 			s = htmlToText(s)
 		}
 		if s == "" {

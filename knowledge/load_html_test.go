@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// htmlSections parses a page and returns its title and its sections'
+// texts by heading.
+func htmlSections(t *testing.T, page string) (string, map[string]string) {
+	t.Helper()
+	pd, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range pd.sections {
+		if got[s.Heading] != "" && s.Text != "" {
+			got[s.Heading] += "\n"
+		}
+		got[s.Heading] += s.Text
+	}
+	return pd.title, got
+}
+
+// TestHTMLContactAside checks that a contact card in an <aside> inside
+// the article (phone, mail, staff) is a section of its own, headed by
+// its heading or else its label, and that the text after it goes on
+// under the heading before it; an aside outside the main text, or one
+// without contact data, stays the page's frame.
+func TestHTMLContactAside(t *testing.T) {
+	_, got := htmlSections(t, `<html><body>
+<aside class="sidebar"><p>Rathaus<br>Telefon 0999 100-0</p></aside>
+<main><article><h1>Beispielschein</h1>
+<h2>Ablauf</h2><p>Sie füllen den Antrag aus.</p>
+<aside aria-label="Ansprechpartner"><p>Amt für Beispiele</p><p>Erika Muster<br>Telefon 0999 123-45<br>amt@beispiel.example</p></aside>
+<p>Danach prüft das Amt den Antrag.</p>
+<aside class="related"><p>Das könnte Sie auch interessieren</p><a href="/a">Musterschein</a></aside>
+<aside><h3>Ihr Kontakt</h3><p>Bürgeramt Muster<br><a href="tel:+49999777">0999 777</a></p></aside>
+</article></main></body></html>`)
+	for h, text := range map[string]string{
+		"Ablauf":                   "Sie füllen den Antrag aus.\nDanach prüft das Amt den Antrag.",
+		"Ablauf › Ansprechpartner": "Amt für Beispiele\nErika Muster\nTelefon 0999 123-45\namt@beispiel.example",
+		"Ablauf › Ihr Kontakt":     "Bürgeramt Muster\n0999 777",
+	} {
+		if got[h] != text {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], text, got)
+		}
+	}
+	all := strings.Join(func() []string {
+		var v []string
+		for _, t := range got {
+			v = append(v, t)
+		}
+		return v
+	}(), "\n")
+	for _, chrome := range []string{"Rathaus", "interessieren"} {
+		if strings.Contains(all, chrome) {
+			t.Errorf("%q of an aside without an article's contact data is text: %q", chrome, got)
+		}
+	}
+}
+
+// TestHTMLRowspanRepeated checks that a cell spanning rows is repeated
+// in each row it spans, at its column, also at a row's end, and that a
+// span ends with its row group.
+func TestHTMLRowspanRepeated(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><main><h1>Beispielgebühren</h1><table>
+<thead><tr><th rowspan="2">Art</th><th>Leistung</th><th>Gebühr</th></tr><tr><th>Name</th><th>Euro</th></tr></thead>
+<tbody>
+<tr><th rowspan="3">Scheine</th><td>Beispielschein</td><td rowspan="2">10,00 Euro</td></tr>
+<tr><td>Zweitschein</td></tr>
+<tr><td>Musterschein</td><td>5,00 Euro</td></tr>
+<tr><td colspan="2" rowspan="2">Sonstiges</td><td>frei</td></tr>
+<tr><td>2,00 Euro</td></tr>
+</tbody>
+<tbody><tr><td>Ausweis</td><td>eigenes Feld</td><td>1,00 Euro</td></tr></tbody>
+</table></main></body></html>`)
+	want := strings.Join([]string{
+		"Art Leistung Gebühr",
+		"Art Name Euro",
+		"Scheine Beispielschein 10,00 Euro",
+		"Scheine Zweitschein 10,00 Euro",
+		"Scheine Musterschein 5,00 Euro",
+		"Sonstiges frei",
+		"Sonstiges 2,00 Euro",
+		"Ausweis eigenes Feld 1,00 Euro",
+	}, "\n")
+	if got[""] != want {
+		t.Errorf("table read as\n%s\nwant\n%s", got[""], want)
+	}
+}
+
+// TestHTMLTeaserKeepsItsDate checks that a news list's teaser whose
+// dated meta line stands before its heading keeps that line, instead of
+// the teaser before it; a short line before a heading among several in
+// one element stays where it is.
+func TestHTMLTeaserKeepsItsDate(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><main><h1>Neues</h1><p>Alle Meldungen.</p>
+<section><p>Stand: 01.01.2027</p><h2>Kosten</h2><p>10 Euro.</p><h2>Dauer</h2><p>Zwei Tage.</p></section>
+<div class="item"><div class="meta"><time datetime="2027-02-01">01.02.2027</time> | Verkehr</div><h3>Beispielstraße gesperrt</h3><p>Die Straße ist gesperrt.</p></div>
+<div class="item"><span>5. März 2027</span><h3>Musterfest</h3><p>Das Fest beginnt um 10 Uhr.</p></div>
+</main></body></html>`)
+	for h, text := range map[string]string{
+		"":                                "Alle Meldungen.\nStand: 01.01.2027",
+		"Dauer":                           "Zwei Tage.",
+		"Dauer › Beispielstraße gesperrt": "01.02.2027 | Verkehr\nDie Straße ist gesperrt.",
+		"Dauer › Musterfest":              "5. März 2027\nDas Fest beginnt um 10 Uhr.",
+		"Kosten":                          "10 Euro.",
+	} {
+		if got[h] != text {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], text, got)
+		}
+	}
+}
+
+// TestHTMLWikiExport checks that a wiki's export (Confluence's "Export
+// to HTML") is titled by the page's own title without the space's name
+// before " : ", and that its list of attached files is no section; a
+// section named alike that holds text stays.
+func TestHTMLWikiExport(t *testing.T) {
+	page := `<html><head><title>Beispiel-Wiki : Musterdrucker einrichten</title></head><body><div id="main">
+<h1 id="title-heading"><span id="title-text">Beispiel-Wiki : Musterdrucker einrichten</span></h1>
+<div id="main-content"><h2>Schritte</h2><p>Drucker auswählen.</p></div>
+<div class="pageSection"><h2 id="attachments">Attachments:</h2><div class="greybox"><a href="a/1.png">drucker.png</a> (image/png)<br/><a href="a/2.pdf">Anleitung.pdf</a> (application/pdf)<br/></div></div>
+</div></body></html>`
+	title, got := htmlSections(t, page)
+	if title != "Musterdrucker einrichten" {
+		t.Errorf("title %q", title)
+	}
+	if _, ok := got["Attachments:"]; ok || got["Schritte"] != "Drucker auswählen." {
+		t.Errorf("sections %q", got)
+	}
+	title, got = htmlSections(t, `<html><head><title>Verein : Satzung | Stadt</title></head><body><main><h1>Satzung: Beispielverein</h1>
+<h2>Anhänge</h2><p>Die Anhänge zur Satzung liegen im Rathaus aus.</p></main></body></html>`)
+	if title != "Satzung: Beispielverein" || got["Anhänge"] == "" {
+		t.Errorf("title %q, sections %q", title, got)
+	}
+}
