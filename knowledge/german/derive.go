@@ -36,11 +36,13 @@ var verbNouns = []struct{ verb, noun string }{
 }
 
 // verbNounExceptions are verbs whose derived noun means something else:
-// "vorsehen" is no "Vorsicht", "aussehen" no "Aussicht", and "ausgehen"
-// (davon ausgehen, das Papier geht aus) is mostly no "Ausgang".
+// "vorsehen" is no "Vorsicht", "aussehen" no "Aussicht", "ausgehen"
+// (davon ausgehen, das Papier geht aus) is mostly no "Ausgang"; and
+// sources mostly mean another "Auszug" (aus dem Melderegister) and
+// "Einzug" (der Lastschrift) than moving out and in.
 var verbNounExceptions = map[string]bool{
 	"vorseh": true, "ausseh": true, "abseh": true, "uberseh": true, "ueberseh": true,
-	"auskomm": true, "ausgeh": true, "aufgeb": true, "versprech": true, "ansprech": true,
+	"auskomm": true, "ausgeh": true, "auszieh": true, "einzieh": true, "aufgeb": true, "versprech": true, "ansprech": true,
 }
 
 // nounPrefixes are the particles a derived noun may carry, and how the
