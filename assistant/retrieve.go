@@ -352,7 +352,6 @@ func (lx *lexicon) terms(text string) queryTerms {
 			if q.alts == nil {
 				q.alts = map[string][]string{}
 			}
-			q.stems[d] = true
 			q.alts[s] = append(q.alts[s], d)
 		}
 	}
