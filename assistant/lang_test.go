@@ -4,7 +4,6 @@ package assistant
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -135,44 +134,5 @@ func TestOtherLanguageTakesTheFacetEvidence(t *testing.T) {
 	ans := mustAsk(t, a, newConv(knowledge.Citizen), "my son is in third grade, how much is the Hort in the summer per week?")
 	if len(ans.Sources) == 0 || ans.Sources[0].ID != "b" || !strings.Contains(ans.Text, "65,00") {
 		t.Errorf("sources %+v, text %q: want the Ferienbetreuung's fee", ans.Sources, ans.Text)
-	}
-}
-
-// keywordRetriever returns, in the order given, the documents that hold
-// one of the query's words of four letters or more, at most K.
-type keywordRetriever struct{ orderedRetriever }
-
-func (k keywordRetriever) Search(_ context.Context, q knowledge.Query) ([]knowledge.Passage, error) {
-	var out []knowledge.Passage
-	for i, d := range k.docs {
-		text := strings.ToLower(d.Title + " " + d.Sections[0].Text)
-		hit := false
-		for _, w := range strings.Fields(strings.ToLower(q.Text)) {
-			hit = hit || len(w) >= 4 && strings.Contains(text, strings.Trim(w, ".,?!"))
-		}
-		if hit && len(out) < q.K {
-			s := d.Sections[0]
-			out = append(out, knowledge.Passage{DocID: d.ID, Title: d.Title, Section: s.Heading, Facet: s.Facet, Text: s.Text, Kind: d.Kind, Score: 1 / float64(1+i)})
-		}
-	}
-	return out, nil
-}
-
-// A long, specific word of the question that no document found holds
-// ("Stadtbibliothek", crowded out by the everyday words around it) is
-// searched for alone, and the service that holds it is weighed with the
-// others.
-func TestUnheldWordIsSearchedAlone(t *testing.T) {
-	var docs []knowledge.Document
-	for i := range 9 {
-		docs = append(docs, knowledge.Document{ID: fmt.Sprintf("f%d", i), Title: fmt.Sprintf("Ausweis Nummer %d", i), Kind: knowledge.KindService,
-			Sections: []knowledge.Section{{Heading: "Was ist das?", Text: "Den Ausweis beantragen Sie montags nach der Arbeit im Amt."}}})
-	}
-	docs = append(docs, knowledge.Document{ID: "lib", Title: "Leseausweis", Kind: knowledge.KindService, Sections: []knowledge.Section{
-		{Heading: "Was ist das?", Text: "Mit dem Leseausweis der Stadtbibliothek leihen Sie Bücher aus. Geöffnet Dienstag bis Freitag."}}})
-	a := mustAssistant(t, func(c *Config) { c.Retriever = keywordRetriever{orderedRetriever{docs: docs}} })
-	ans := mustAsk(t, a, newConv(knowledge.Citizen), "ich will am montag nach der arbeit in der stadtbibliothek einen ausweis machen lassen")
-	if len(ans.Sources) == 0 || ans.Sources[0].ID != "lib" {
-		t.Errorf("sources %+v: want the Stadtbibliothek's Leseausweis", ans.Sources)
 	}
 }

@@ -107,49 +107,9 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 			return retrieval{}, err
 		}
 	}
-	if w := a.unheldWord(q, r); w != "" {
-		// A long, specific word of the question ("Stadtbibliothek") that
-		// no document found holds: the everyday words around it ("nach
-		// der Arbeit", "Ausweis") filled the places.
-		if err := a.withWord(ctx, t, w, &r); err != nil {
-			return retrieval{}, err
-		}
-	}
 	q.terms.dropKnownWords(r)
 	r.score(q.terms, a.lex.genericStems)
 	return r, nil
-}
-
-// unheldWord returns the longest content word of q of at least
-// minDistinctLen letters that no candidate of r holds, "" when there is
-// none or r found nothing.
-func (a *Assistant) unheldWord(q question, r retrieval) string {
-	if len(r.cands) == 0 {
-		return ""
-	}
-	best := ""
-	for _, s := range q.terms.content {
-		if len(s) < minDistinctLen || len(s) <= len(best) || q.terms.eventOnly[s] {
-			continue
-		}
-		if !slices.ContainsFunc(r.cands, func(c candidate) bool { return q.terms.hit(c.tokens, s) }) {
-			best = s
-		}
-	}
-	return best
-}
-
-// withWord searches for the stem w alone and adds the service
-// descriptions found that hold it to r, after r's own. Only services: a
-// statute or a handbook holds the words of the asker's story too ("war
-// ein Jahr in Elternzeit" in a question about an account).
-func (a *Assistant) withWord(ctx context.Context, t *turn, w string, r *retrieval) error {
-	d, err := a.search(ctx, w, "", audience(t.conv), knowledge.FacetNone, t.lang)
-	if err != nil {
-		return err
-	}
-	r.addFrom(d, func(c candidate) bool { return c.doc.Kind == knowledge.KindService && tokenMatch(c.tokens, w) })
-	return nil
 }
 
 // maxAddedCandidates bounds the documents a second search (withFacetPages,
