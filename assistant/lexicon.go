@@ -372,6 +372,16 @@ func (lx *lexicon) check() (*lexicon, error) {
 			}
 		}
 	}
+	// The words of time the code knows: "nachste Woche", "Donnesrtag".
+	for w := range frameWords {
+		lx.vocab[w] = true
+	}
+	for w := range months {
+		lx.vocab[w] = true
+	}
+	for _, d := range []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"} {
+		lx.vocab[d], lx.vocab[d+"s"] = true, true
+	}
 	slices.Sort(lx.wild)
 	lx.wild = slices.Compact(lx.wild)
 	return lx, nil

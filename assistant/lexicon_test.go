@@ -190,6 +190,7 @@ func TestSpellBack(t *testing.T) {
 		"ist schon gut, danke":   "ist schon gut, danke",
 		"Gebühr für den Ausweis": "Gebühr für den Ausweis",
 		"ich habe meinen Ausweis velroren, hat das Amt am Donnesrtag offen": "ich habe meinen Ausweis verloren, hat das Amt am Donnerstag offen",
+		"nachste woche am mtitwoch":                                         "naechste woche am mittwoch",
 	} {
 		if got := a.spellBack(in); got != want {
 			t.Errorf("spellBack(%q) = %q, want %q", in, got, want)
