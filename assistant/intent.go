@@ -78,17 +78,20 @@ func ticketKey(text string) string {
 func (lx *lexicon) signals(text string) signals {
 	ws := words(text)
 	s := signals{
-		words:        ws,
-		abuse:        lx.match("abuse", ws),
-		frustration:  lx.match("frustration", ws) || lx.match("frustration_reply", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
-		incident:     lx.match("incident", ws) || failsAtClauseEnd(text),
-		howto:        lx.match("howto", ws),
-		why:          lx.match("howto_why", ws),
-		ticketKey:    ticketKey(text),
-		ticketWord:   lx.match("ticket_word", ws),
-		ticketAsked:  lx.match("ticket_request", ws),
-		status:       lx.match("status", ws),
-		caseSpecific: lx.match("case_specific", ws),
+		words:       ws,
+		abuse:       lx.match("abuse", ws),
+		frustration: lx.match("frustration", ws) || lx.match("frustration_reply", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
+		incident:    lx.match("incident", ws) || failsAtClauseEnd(text),
+		howto:       lx.match("howto", ws),
+		why:         lx.match("howto_why", ws),
+		ticketKey:   ticketKey(text),
+		ticketWord:  lx.match("ticket_word", ws),
+		ticketAsked: lx.match("ticket_request", ws),
+		status:      lx.match("status", ws),
+		// "… noch nix gehört, wie lange dauert es normalerweise" asks
+		// what is usual, which the sources say, not about the asker's
+		// own file.
+		caseSpecific: lx.match("case_specific", ws) && !lx.match("usual", ws),
 		outOfScope:   lx.match("out_of_scope", ws),
 		admin:        lx.match("admin", ws),
 	}

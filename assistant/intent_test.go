@@ -198,6 +198,21 @@ func TestReportAskingAQuantity(t *testing.T) {
 	if !a.lex.signals("unser antrag liegt seit fünf wochen bei euch und nix passiert, kann da mal jemand reinschauen").caseSpecific {
 		t.Error("an application of ours lying unanswered is not the asker's own case")
 	}
+	for _, m := range []string{
+		"hab vor drei wochen den pass beantragt und noch nix gehört",
+		"bei meiner Ummeldung wurde mein Name falsch geschrieben",
+		"mein neuer Ausweis ist immer noch nicht da obwohl die sms kam",
+	} {
+		if !a.lex.signals(m).caseSpecific {
+			t.Errorf("%q is not the asker's own case", m)
+		}
+	}
+	if a.lex.signals("steht auf dem ausweis die adresse").caseSpecific {
+		t.Error("a question what a document shows is taken for the asker's own case")
+	}
+	if a.lex.signals("hab im mai wohngeld beantragt und noch nichts gehört, wie lange dauert das normalerweise").caseSpecific {
+		t.Error("a question what is usual is taken for the asker's own case")
+	}
 }
 
 // The pointer to an article without an address shows no empty "()".
