@@ -29,7 +29,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if !utf8.Valid(data) {
 		// Old pages are often ISO 8859-1 or Windows-1252 whatever their
 		// meta tag says; Latin-1 decoding never fails and gets umlauts right.
-		data = latin1ToUTF8(data)
+		data = windows1252ToUTF8(data)
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
