@@ -254,6 +254,41 @@ func hasToken(v string, set map[string]bool) bool {
 	return check()
 }
 
+// headingClasses are the words of class names that CMS editors give a
+// paragraph style for headings where the page has no heading elements
+// below its title ("<p class=\"zwischenueberschrift\">Sprechstunde</p>",
+// "<div class=\"text-headline\">").
+var headingClasses = map[string]bool{
+	"ueberschrift": true, "zwischenueberschrift": true, "zwischentitel": true,
+	"headline": true, "subheadline": true, "heading": true, "subheading": true,
+}
+
+// classHeadingLevel is the level of a section opened by a paragraph
+// styled as a heading: below <h1>–<h3>, which may group such paragraphs.
+const classHeadingLevel = 4
+
+// classHeading returns the text of n when n is a paragraph or a block
+// styled as a heading by its class name, holding a short line that is no
+// sentence and no block of its own; else "".
+func classHeading(n *html.Node) string {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return ""
+	}
+	if !hasToken(attr(n, "class"), headingClasses) {
+		return ""
+	}
+	if findFirst(n, func(m *html.Node) bool {
+		return m != n && m.Type == html.ElementNode && blockElements[m.DataAtom] && m.DataAtom != atom.Br
+	}) != nil {
+		return ""
+	}
+	h := strings.TrimSpace(collapseSpace(textOf(n)))
+	if countLetters(h) < 2 || !boldHeading(h) || len(strings.Fields(h)) > maxHeadingWords {
+		return ""
+	}
+	return h
+}
+
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Ul: true, atom.Ol: true,
 	atom.Li: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
@@ -598,6 +633,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
+		}
+		if h := classHeading(n); h != "" {
+			w.endLine()
+			w.openSection(classHeadingLevel, h)
+			return
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))

@@ -139,3 +139,30 @@ func TestHTMLWikiExport(t *testing.T) {
 		t.Errorf("title %q, sections %q", title, got)
 	}
 }
+
+// TestHTMLClassHeadings checks that paragraphs a CMS styles as headings
+// by a class name ("zwischenueberschrift", "headline") open sections
+// where the page has no heading elements below its title, and that a
+// long paragraph or a block with that class stays text.
+func TestHTMLClassHeadings(t *testing.T) {
+	title, got := htmlSections(t, `<html><body><div id="inhalt"><h1>Beispielberatung</h1>
+<p>Die Stadt berät Sie beim Antrag.</p>
+<p class="zwischenueberschrift">Sprechzeiten</p>
+<p>Montags von 9 bis 12 Uhr.</p>
+<div class="text-headline">Was Sie mitbringen</div>
+<ul><li>Ausweis</li></ul>
+<p class="headline">Dieser Absatz ist lang und ein ganzer Satz, also keine Überschrift.</p>
+</div></body></html>`)
+	if title != "Beispielberatung" {
+		t.Errorf("title %q", title)
+	}
+	if got["Sprechzeiten"] != "Montags von 9 bis 12 Uhr." {
+		t.Errorf("Sprechzeiten: %q (all %q)", got["Sprechzeiten"], got)
+	}
+	if s := got["Was Sie mitbringen"]; !strings.Contains(s, "- Ausweis") || !strings.Contains(s, "keine Überschrift") {
+		t.Errorf("Was Sie mitbringen: %q (all %q)", s, got)
+	}
+	if !strings.Contains(got[""], "Die Stadt berät Sie") {
+		t.Errorf("lead: %q", got[""])
+	}
+}
