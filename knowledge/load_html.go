@@ -35,6 +35,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
 	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
@@ -190,7 +191,7 @@ func chrome(n *html.Node) bool {
 		// no heading at all (an accordion's "kopf" is a heading) and
 		// stands outside the page's main text (a record's head inside
 		// <article> or <main> holds its key and its office).
-		if inMainText(n) {
+		if inMainText(n) || tablePart(n) {
 			return false
 		}
 		for _, a := range n.Attr {
@@ -294,6 +295,16 @@ var blockElements = map[atom.Atom]bool{
 	atom.Li: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Br: true, atom.Hr: true, atom.Address: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Details: true, atom.Summary: true,
+}
+
+// tablePart reports whether n is a part of a table its role declares
+// (a row group, a row or a cell of a table built with ARIA roles): its
+// "kopf" is the table's head row, content. A layout table's cells have
+// no role and stay subject to the frame's class names.
+func tablePart(n *html.Node) bool {
+	role := strings.ToLower(strings.TrimSpace(attr(n, "role")))
+	a, ok := ariaTableElements[role]
+	return ok && a != atom.Table
 }
 
 // layoutCell reports whether n is a table cell that lays out a page

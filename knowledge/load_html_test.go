@@ -166,3 +166,30 @@ func TestHTMLClassHeadings(t *testing.T) {
 		t.Errorf("lead: %q", got[""])
 	}
 }
+
+// TestHTMLAriaTable checks that a table laid out with CSS from <div>s
+// with ARIA roles (table, rowgroup, row, columnheader, rowheader, cell)
+// is read as a table: each row one line with its name and its cells in
+// order, the header row too (its class "kopf" names a table's head, not
+// the page's), instead of one line per cell.
+func TestHTMLAriaTable(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><div id="inhalt"><h1>Sprechzeiten</h1>
+<div role="table" class="grid">
+ <div role="rowgroup" class="grid-kopf"><div role="row"><div role="columnheader">Stelle</div><div role="columnheader">Montag</div><div role="columnheader">Dienstag</div></div></div>
+ <div role="rowgroup">
+  <div role="row"><div role="rowheader">Beispielamt</div><div role="cell">8–12</div><div role="cell">geschlossen</div></div>
+  <div role="row"><div role="rowheader">Musterbüro</div><div role="cell">9–11</div><div role="cell">14–16</div></div>
+ </div>
+</div>
+<div role="row">kein Tabellenteil</div>
+</div></body></html>`)
+	text := got[""]
+	for _, want := range []string{"Stelle Montag Dienstag", "Beispielamt 8–12 geschlossen", "Musterbüro 9–11 14–16", "kein Tabellenteil"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("no line %q in %q", want, text)
+		}
+	}
+	if strings.Contains(text, "Beispielamt\n") {
+		t.Errorf("cells on lines of their own: %q", text)
+	}
+}
