@@ -51,7 +51,7 @@ func parseCSV(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(nil, "Binärdatei, kein CSV")
 	}
 	if !utf8.Valid(data) {
-		data = latin1ToUTF8(data)
+		data = windows1252ToUTF8(data)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	rows, err := readCSV(data, csvSeparator(data))

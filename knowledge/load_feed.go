@@ -150,7 +150,7 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return bytes.NewReader(latin1ToUTF8(b)), nil
+		return bytes.NewReader(windows1252ToUTF8(b)), nil
 	}
 	return nil, fileErrorf(nil, "Zeichensatz %q wird nicht unterstützt", label)
 }

@@ -29,12 +29,13 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if !utf8.Valid(data) {
 		// Old pages are often ISO 8859-1 or Windows-1252 whatever their
 		// meta tag says; Latin-1 decoding never fails and gets umlauts right.
-		data = latin1ToUTF8(data)
+		data = windows1252ToUTF8(data)
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
 	if t := findFirst(root, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
@@ -190,7 +191,7 @@ func chrome(n *html.Node) bool {
 		// no heading at all (an accordion's "kopf" is a heading) and
 		// stands outside the page's main text (a record's head inside
 		// <article> or <main> holds its key and its office).
-		if inMainText(n) {
+		if inMainText(n) || tablePart(n) {
 			return false
 		}
 		for _, a := range n.Attr {
@@ -254,11 +255,56 @@ func hasToken(v string, set map[string]bool) bool {
 	return check()
 }
 
+// headingClasses are the words of class names that CMS editors give a
+// paragraph style for headings where the page has no heading elements
+// below its title ("<p class=\"zwischenueberschrift\">Sprechstunde</p>",
+// "<div class=\"text-headline\">").
+var headingClasses = map[string]bool{
+	"ueberschrift": true, "zwischenueberschrift": true, "zwischentitel": true,
+	"headline": true, "subheadline": true, "heading": true, "subheading": true,
+}
+
+// classHeadingLevel is the level of a section opened by a paragraph
+// styled as a heading: below <h1>–<h3>, which may group such paragraphs.
+const classHeadingLevel = 4
+
+// classHeading returns the text of n when n is a paragraph or a block
+// styled as a heading by its class name, holding a short line that is no
+// sentence and no block of its own; else "".
+func classHeading(n *html.Node) string {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return ""
+	}
+	if !hasToken(attr(n, "class"), headingClasses) {
+		return ""
+	}
+	if findFirst(n, func(m *html.Node) bool {
+		return m != n && m.Type == html.ElementNode && blockElements[m.DataAtom] && m.DataAtom != atom.Br
+	}) != nil {
+		return ""
+	}
+	h := strings.TrimSpace(collapseSpace(textOf(n)))
+	if countLetters(h) < 2 || !boldHeading(h) || len(strings.Fields(h)) > maxHeadingWords {
+		return ""
+	}
+	return h
+}
+
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Ul: true, atom.Ol: true,
 	atom.Li: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Br: true, atom.Hr: true, atom.Address: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Details: true, atom.Summary: true,
+}
+
+// tablePart reports whether n is a part of a table its role declares
+// (a row group, a row or a cell of a table built with ARIA roles): its
+// "kopf" is the table's head row, content. A layout table's cells have
+// no role and stay subject to the frame's class names.
+func tablePart(n *html.Node) bool {
+	role := strings.ToLower(strings.TrimSpace(attr(n, "role")))
+	a, ok := ariaTableElements[role]
+	return ok && a != atom.Table
 }
 
 // layoutCell reports whether n is a table cell that lays out a page
@@ -598,6 +644,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
+		}
+		if h := classHeading(n); h != "" {
+			w.endLine()
+			w.openSection(classHeadingLevel, h)
+			return
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))

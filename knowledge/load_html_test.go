@@ -139,3 +139,57 @@ func TestHTMLWikiExport(t *testing.T) {
 		t.Errorf("title %q, sections %q", title, got)
 	}
 }
+
+// TestHTMLClassHeadings checks that paragraphs a CMS styles as headings
+// by a class name ("zwischenueberschrift", "headline") open sections
+// where the page has no heading elements below its title, and that a
+// long paragraph or a block with that class stays text.
+func TestHTMLClassHeadings(t *testing.T) {
+	title, got := htmlSections(t, `<html><body><div id="inhalt"><h1>Beispielberatung</h1>
+<p>Die Stadt berät Sie beim Antrag.</p>
+<p class="zwischenueberschrift">Sprechzeiten</p>
+<p>Montags von 9 bis 12 Uhr.</p>
+<div class="text-headline">Was Sie mitbringen</div>
+<ul><li>Ausweis</li></ul>
+<p class="headline">Dieser Absatz ist lang und ein ganzer Satz, also keine Überschrift.</p>
+</div></body></html>`)
+	if title != "Beispielberatung" {
+		t.Errorf("title %q", title)
+	}
+	if got["Sprechzeiten"] != "Montags von 9 bis 12 Uhr." {
+		t.Errorf("Sprechzeiten: %q (all %q)", got["Sprechzeiten"], got)
+	}
+	if s := got["Was Sie mitbringen"]; !strings.Contains(s, "- Ausweis") || !strings.Contains(s, "keine Überschrift") {
+		t.Errorf("Was Sie mitbringen: %q (all %q)", s, got)
+	}
+	if !strings.Contains(got[""], "Die Stadt berät Sie") {
+		t.Errorf("lead: %q", got[""])
+	}
+}
+
+// TestHTMLAriaTable checks that a table laid out with CSS from <div>s
+// with ARIA roles (table, rowgroup, row, columnheader, rowheader, cell)
+// is read as a table: each row one line with its name and its cells in
+// order, the header row too (its class "kopf" names a table's head, not
+// the page's), instead of one line per cell.
+func TestHTMLAriaTable(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><div id="inhalt"><h1>Sprechzeiten</h1>
+<div role="table" class="grid">
+ <div role="rowgroup" class="grid-kopf"><div role="row"><div role="columnheader">Stelle</div><div role="columnheader">Montag</div><div role="columnheader">Dienstag</div></div></div>
+ <div role="rowgroup">
+  <div role="row"><div role="rowheader">Beispielamt</div><div role="cell">8–12</div><div role="cell">geschlossen</div></div>
+  <div role="row"><div role="rowheader">Musterbüro</div><div role="cell">9–11</div><div role="cell">14–16</div></div>
+ </div>
+</div>
+<div role="row">kein Tabellenteil</div>
+</div></body></html>`)
+	text := got[""]
+	for _, want := range []string{"Stelle Montag Dienstag", "Beispielamt 8–12 geschlossen", "Musterbüro 9–11 14–16", "kein Tabellenteil"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("no line %q in %q", want, text)
+		}
+	}
+	if strings.Contains(text, "Beispielamt\n") {
+		t.Errorf("cells on lines of their own: %q", text)
+	}
+}

@@ -132,3 +132,34 @@ func childElements(n *html.Node, as ...atom.Atom) []*html.Node {
 	}
 	return out
 }
+
+// ariaTableElements map the ARIA roles of a table built from other
+// elements to the table elements they stand for.
+var ariaTableElements = map[string]atom.Atom{
+	"table": atom.Table, "grid": atom.Table, "treegrid": atom.Table,
+	"rowgroup": atom.Tbody, "row": atom.Tr,
+	"cell": atom.Td, "gridcell": atom.Td, "columnheader": atom.Th, "rowheader": atom.Th,
+}
+
+// ariaTables turns a table laid out with CSS from <div>s or <span>s with
+// ARIA roles ("<div role=\"table\">", "role=\"row\"", "role=\"cell\"",
+// "role=\"columnheader\"") into the table elements its roles name, so
+// that it is read as a table, a row a line, as a screen reader reads it.
+// Only the parts of an element whose role is table or grid count; a row
+// or cell outside one keeps its element.
+func ariaTables(root *html.Node) {
+	var rec func(n *html.Node, inTable bool)
+	rec = func(n *html.Node, inTable bool) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Div || n.DataAtom == atom.Span) {
+			role := strings.ToLower(strings.TrimSpace(attr(n, "role")))
+			if a, ok := ariaTableElements[role]; ok && (inTable || a == atom.Table) {
+				n.DataAtom, n.Data = a, a.String()
+				inTable = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inTable)
+		}
+	}
+	rec(root, false)
+}

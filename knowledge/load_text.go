@@ -269,7 +269,7 @@ func parseText(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(nil, "Binärdatei, kein Text")
 	}
 	if !utf8.Valid(data) {
-		data = latin1ToUTF8(data)
+		data = windows1252ToUTF8(data)
 	}
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
@@ -541,12 +541,27 @@ func splitAtHeadings(lines []string, head []bool, base string, nest bool) []Sect
 	return out
 }
 
-// latin1ToUTF8 converts ISO 8859-1 bytes, the usual encoding of old text
-// files, to UTF-8.
-func latin1ToUTF8(b []byte) []byte {
+// windows1252ToUTF8 converts the bytes of a file that is not UTF-8 to UTF-8,
+// reading them as Windows-1252, the code page Windows editors save text
+// and pages in: Latin-1 (ISO 8859-1) but for 0x80–0x9F, where Latin-1
+// has control characters no text uses and Windows-1252 the euro sign,
+// typographic quotes and dashes ("„Kältehilfe“ – 1 €"). The five bytes
+// Windows-1252 leaves undefined stay Latin-1's.
+func windows1252ToUTF8(b []byte) []byte {
 	var out bytes.Buffer
 	for _, c := range b {
+		if c >= 0x80 && c < 0xA0 && cp1252[c-0x80] != 0 {
+			out.WriteRune(cp1252[c-0x80])
+			continue
+		}
 		out.WriteRune(rune(c))
 	}
 	return out.Bytes()
+}
+
+// cp1252 holds the characters of Windows-1252's bytes 0x80–0x9F; 0 where
+// the code page defines none.
+var cp1252 = [32]rune{
+	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
 }
