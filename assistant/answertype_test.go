@@ -765,6 +765,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"kann ich da einfach hingehen":                           knowledge.FacetTermin,
 		"wie läuft das ab":                                       knowledge.FacetAblauf,
 		"was ist der erste schritt":                              knowledge.FacetAblauf,
+		"wann genau muss ich das zahlen":                         knowledge.FacetFristen,
+		"wann ist die hundesteuer fällig":                        knowledge.FacetFristen,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
