@@ -767,6 +767,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"was ist der erste schritt":                              knowledge.FacetAblauf,
 		"wann genau muss ich das zahlen":                         knowledge.FacetFristen,
 		"wann ist die hundesteuer fällig":                        knowledge.FacetFristen,
+		"wann ist die sprechstunde":                              knowledge.FacetZustaendigkeit,
+		"wann findet die schuldnerberatung statt":                knowledge.FacetZustaendigkeit,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)

@@ -252,7 +252,7 @@ var headingWords = map[string]Facet{
 	"frist": FacetFristen, "fristen": FacetFristen, "gueltigkeit": FacetFristen, "gueltigkeitsdauer": FacetFristen,
 	"zustaendig": FacetZustaendigkeit, "zustaendigkeit": FacetZustaendigkeit, "ansprechpartner": FacetZustaendigkeit,
 	"ansprechpartnerin": FacetZustaendigkeit, "kontakt": FacetZustaendigkeit, "oeffnungszeiten": FacetZustaendigkeit,
-	"sprechzeiten": FacetZustaendigkeit, "ansprechpunkt": FacetZustaendigkeit, "anschrift": FacetZustaendigkeit, "wende": FacetZustaendigkeit, "wenden": FacetZustaendigkeit,
+	"sprechzeiten": FacetZustaendigkeit, "sprechstunde": FacetZustaendigkeit, "sprechstunden": FacetZustaendigkeit, "ansprechpunkt": FacetZustaendigkeit, "anschrift": FacetZustaendigkeit, "wende": FacetZustaendigkeit, "wenden": FacetZustaendigkeit,
 	"termin": FacetTermin, "termine": FacetTermin, "terminvereinbarung": FacetTermin,
 	"voraussetzung": FacetVoraussetzungen, "voraussetzungen": FacetVoraussetzungen, "berechtigt": FacetVoraussetzungen,
 	"ablauf": FacetAblauf, "verfahren": FacetAblauf, "verfahrensablauf": FacetAblauf, "vorgehen": FacetAblauf, "schritte": FacetAblauf,

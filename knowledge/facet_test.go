@@ -71,6 +71,7 @@ func TestPortalHeadings(t *testing.T) {
 		"Welche Fristen muss ich beachten?":     FacetFristen,
 		"Frist":                                 FacetFristen,
 		"§ 7 Entstehung und Fälligkeit":         FacetFristen,
+		"Sprechstunde":                          FacetZustaendigkeit,
 		"Wie lange dauert die Bearbeitung?":     FacetDauer,
 		"Durchschnittliche Bearbeitungszeit":    FacetDauer,
 		"Bearbeitungsdauer":                     FacetDauer,
