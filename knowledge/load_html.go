@@ -56,6 +56,17 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
+	if shell(w) {
+		// A single-page app's shell: its content is the JSON it was
+		// rendered from.
+		if title, secs := dataIsland(root); sectionLetters(secs) > minShellLetters {
+			pd.sections, pd.title = secs, title
+			if pd.title == "" {
+				pd.title = pageTitle
+			}
+			return pd, nil
+		}
+	}
 	pd.sections = append(dropAttachmentLists(w.sections), faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
@@ -66,6 +77,21 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, errNoText
 	}
 	return pd, nil
+}
+
+// shell reports whether the page w read has almost no visible text: an
+// app's shell with a spinner and a line for those without JavaScript.
+func shell(w *htmlWalker) bool {
+	return countLetters(w.title)+sectionLetters(w.sections) < minShellLetters
+}
+
+// sectionLetters counts the letters of the sections' headings and texts.
+func sectionLetters(secs []Section) int {
+	n := 0
+	for _, s := range secs {
+		n += countLetters(s.Heading) + countLetters(s.Text)
+	}
+	return n
 }
 
 type htmlWalker struct {
