@@ -47,7 +47,6 @@ var holunderbachCaseDirs = []string{"holunderbach", "holunderbach-heldout"}
 var holunderbachGaps = map[string]knowledge.Kind{
 	"gebuehren/gebuehrenverzeichnis-2027.xlsx":      knowledge.KindService,
 	"bekanntmachungen/2026-11-25-schoeffenwahl.rtf": knowledge.KindNotice,
-	"aktuelles/schliesstage-2026-2027.ics":          knowledge.KindNotice,
 }
 
 // holunderbachLost are the files the loaders read but whose content they
