@@ -45,8 +45,7 @@ var holunderbachCaseDirs = []string{"holunderbach", "holunderbach-heldout"}
 // checked against what a loader would have to keep. Any other skipped
 // file fails the test.
 var holunderbachGaps = map[string]knowledge.Kind{
-	"gebuehren/gebuehrenverzeichnis-2027.xlsx":      knowledge.KindService,
-	"bekanntmachungen/2026-11-25-schoeffenwahl.rtf": knowledge.KindNotice,
+	"gebuehren/gebuehrenverzeichnis-2027.xlsx": knowledge.KindService,
 }
 
 // holunderbachLost are the files the loaders read but whose content they

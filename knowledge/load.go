@@ -360,6 +360,8 @@ func formatOf(ext string) (string, bool) {
 		return "rss", true
 	case ".ics", ".ical":
 		return "ics", true
+	case ".rtf":
+		return "rtf", true
 	}
 	return "", false
 }
@@ -425,6 +427,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "ics":
 		d, err := parseICS(data)
+		return single(d, err), format, err
+	case "rtf":
+		d, err := parseRTF(data)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)
