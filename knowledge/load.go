@@ -358,6 +358,10 @@ func formatOf(ext string) (string, bool) {
 		return "csv", true
 	case ".rss", ".atom", ".xml":
 		return "rss", true
+	case ".ics", ".ical":
+		return "ics", true
+	case ".rtf":
+		return "rtf", true
 	}
 	return "", false
 }
@@ -420,6 +424,12 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "csv":
 		d, err := parseCSV(data)
+		return single(d, err), format, err
+	case "ics":
+		d, err := parseICS(data)
+		return single(d, err), format, err
+	case "rtf":
+		d, err := parseRTF(data)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)

@@ -56,6 +56,17 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w := &htmlWalker{pageTitle: pageTitle}
 	w.walk(body, false)
 	w.flush()
+	if shell(w) {
+		// A single-page app's shell: its content is the JSON it was
+		// rendered from.
+		if title, secs := dataIsland(root); sectionLetters(secs) > minShellLetters {
+			pd.sections, pd.title = secs, title
+			if pd.title == "" {
+				pd.title = pageTitle
+			}
+			return pd, nil
+		}
+	}
 	pd.sections = append(dropAttachmentLists(w.sections), faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
@@ -68,18 +79,34 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	return pd, nil
 }
 
+// shell reports whether the page w read has almost no visible text: an
+// app's shell with a spinner and a line for those without JavaScript.
+func shell(w *htmlWalker) bool {
+	return countLetters(w.title)+sectionLetters(w.sections) < minShellLetters
+}
+
+// sectionLetters counts the letters of the sections' headings and texts.
+func sectionLetters(secs []Section) int {
+	n := 0
+	for _, s := range secs {
+		n += countLetters(s.Heading) + countLetters(s.Text)
+	}
+	return n
+}
+
 type htmlWalker struct {
-	pageTitle string // the page's <title>
-	title     string
-	stack     []string
-	levels    []int
-	heading   string
-	lines     []string
-	line      strings.Builder
-	sections  []Section
-	inLink    int       // depth of the links the walker is in
-	inBold    int       // depth of the <b> and <strong> the walker is in
-	links     lineLinks // the links of the line being read
+	pageTitle   string // the page's <title>
+	title       string
+	stack       []string
+	levels      []int
+	heading     string
+	lines       []string
+	line        strings.Builder
+	sections    []Section
+	inLink      int       // depth of the links the walker is in
+	inBold      int       // depth of the <b> and <strong> the walker is in
+	inValueCell int       // depth of the table cells holding values (no blocks but <br>s) the walker is in
+	links       lineLinks // the links of the line being read
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -314,7 +341,76 @@ func layoutCell(n *html.Node) bool {
 	if n.DataAtom != atom.Td && n.DataAtom != atom.Th {
 		return false
 	}
-	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil
+	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil &&
+		!brokenValueCell(n)
+}
+
+// maxBrokenCell is the longest text of a table's value cell whose <br>s
+// part values rather than lines.
+const maxBrokenCell = 120
+
+// brokenValueCell reports whether n is a data table's cell whose only
+// blocks are <br>s parting short values ("8:00–12:30<br>14:00–18:00"),
+// without links or bold lines (a layout cell's menu or box): its table
+// is one of data (two rows of two cells or more, a header cell, or the
+// role of a table), and no cell of its row holds blocks other than <br>s
+// or a long text. Its values stay on its
+// row's line, parted by " / ".
+func brokenValueCell(n *html.Node) bool {
+	if !valueCell(n) || n.Parent == nil || n.Parent.DataAtom != atom.Tr || findFirst(n, func(m *html.Node) bool {
+		return m.DataAtom == atom.A || m.DataAtom == atom.B || m.DataAtom == atom.Strong
+	}) != nil {
+		return false
+	}
+	cells := childElements(n.Parent, atom.Td, atom.Th)
+	if len(cells) < 2 || !allOf(cells, valueCell) {
+		return false
+	}
+	var table *html.Node
+	for p := n.Parent; p != nil && table == nil; p = p.Parent {
+		if p.DataAtom == atom.Table {
+			table = p
+		}
+	}
+	if table == nil {
+		return false
+	}
+	rows := 0
+	var count func(*html.Node)
+	count = func(m *html.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode || c.DataAtom == atom.Table:
+			case c.DataAtom == atom.Tr:
+				if len(childElements(c, atom.Td, atom.Th)) >= 2 {
+					rows++
+				}
+			default:
+				count(c)
+			}
+		}
+	}
+	count(table)
+	return rows >= 2 || ariaTableElements[strings.ToLower(strings.TrimSpace(attr(table, "role")))] == atom.Table ||
+		findFirst(table, func(m *html.Node) bool { return m.DataAtom == atom.Th }) != nil
+}
+
+// allOf reports whether ok holds for every node of ns.
+func allOf(ns []*html.Node, ok func(*html.Node) bool) bool {
+	for _, n := range ns {
+		if !ok(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// valueCell reports whether a table cell holds no blocks but <br>s and a
+// short text.
+func valueCell(n *html.Node) bool {
+	return findFirst(n, func(m *html.Node) bool {
+		return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr && m.DataAtom != atom.Br
+	}) == nil && utf8.RuneCountInString(strings.TrimSpace(collapseSpace(textOf(n)))) <= maxBrokenCell
 }
 
 func headingLevel(a atom.Atom) int {
@@ -680,6 +776,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			return
 		}
 	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Br && w.inValueCell > 0 {
+		// A value cell's <br> parts its values on the row's line.
+		w.line.WriteString(" / ")
+		return
+	}
 	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
 		// A bold line heads the rest of its layout cell or table.
@@ -695,6 +796,8 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		w.line.WriteString(" ")
 		if !block {
 			w.links.cells++ // a layout cell's lines are its own
+			w.inValueCell++
+			defer func() { w.inValueCell-- }()
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -193,3 +193,25 @@ func TestHTMLAriaTable(t *testing.T) {
 		t.Errorf("cells on lines of their own: %q", text)
 	}
 }
+
+// TestHTMLBrInValueCell checks that a <br> parting a data table's cell
+// keeps the cell's values on its row's line, parted by " / ", in a
+// <table> and in a table of ARIA roles, while a layout table's cell of
+// paragraphs or of a long text keeps its lines.
+func TestHTMLBrInValueCell(t *testing.T) {
+	_, got := htmlSections(t, `<html><body><main><h1>Beispielzeiten</h1>
+<h2>Tabelle</h2><table><tr><th>Stelle</th><th>Montag</th><th>Dienstag</th></tr>
+<tr><th>Beispielamt</th><td>8:00–12:00<br>14:00–16:00</td><td>geschlossen</td></tr></table>
+<h2>Raster</h2><div role="table"><div role="row"><div role="rowheader">Musterbad</div><div role="cell">7:00–9:00<br/>17:00–21:00</div><div role="cell">10:00–20:00</div></div></div>
+<h2>Layout</h2><table><tr><td><p>Erster Absatz.</p><p>Zweiter Absatz.</p></td><td>Rathaus<br>Zimmer 3</td></tr></table>
+</main></body></html>`)
+	for h, want := range map[string]string{
+		"Tabelle": "Stelle Montag Dienstag\nBeispielamt 8:00–12:00 / 14:00–16:00 geschlossen",
+		"Raster":  "Musterbad 7:00–9:00 / 17:00–21:00 10:00–20:00",
+		"Layout":  "Erster Absatz.\nZweiter Absatz.\nRathaus\nZimmer 3",
+	} {
+		if got[h] != want {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], want, got)
+		}
+	}
+}
