@@ -20,10 +20,11 @@ import (
 //   - "lower": all lower case, without punctuation;
 //   - "typos": two neighbouring letters swapped in one word of seven
 //     letters or more ("Donnesrtag"), the word and the place chosen by a
-//     hash of the case's ID, so every run is the same.
+//     hash of the case's ID, so every run is the same;
+//   - "all": the three together.
 //
 // Questions in other languages are left out of a perturbed set.
-var Perturbations = []string{"umlauts", "lower", "typos"}
+var Perturbations = []string{"umlauts", "lower", "typos", "all"}
 
 // Perturb returns the German cases of cases with their question and
 // history rewritten by the perturbation kind; an unknown kind is an error.
@@ -38,6 +39,10 @@ func Perturb(cases []Case, kind string) ([]Case, error) {
 		f = func(_, s string) string { return strings.ToLower(punctuationRE.ReplaceAllString(s, "")) }
 	case "typos":
 		f = swapLetters
+	case "all":
+		f = func(id, s string) string {
+			return swapLetters(id, strings.ToLower(punctuationRE.ReplaceAllString(umlautsTyped.Replace(s), "")))
+		}
 	default:
 		return nil, fmt.Errorf("evals: perturbation %q: want one of %s", kind, strings.Join(Perturbations, ", "))
 	}

@@ -32,6 +32,10 @@ func TestPerturb(t *testing.T) {
 	if q == cases[0].Question || q != again[0].Question || len(q) != len(cases[0].Question) || !strings.HasPrefix(q, "Wie lange ist der ") {
 		t.Errorf("typos: %q (again %q)", q, again[0].Question)
 	}
+	got, _ = Perturb(cases, "all")
+	if q := got[0].Question; strings.ContainsAny(q, "?ü") || q == strings.ToLower("wie lange ist der fuhrerschein gultig") {
+		t.Errorf("all: %q", q)
+	}
 	if _, err := Perturb(cases, "shout"); err == nil {
 		t.Error("unknown perturbation: want an error")
 	}
