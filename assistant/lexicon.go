@@ -632,7 +632,11 @@ const maxSpelledWords = 40
 // words stay as typed ("schon", "zahlen").
 func (a *Assistant) spellBack(text string) string {
 	kw, _ := a.cfg.Retriever.(wordKnower)
-	known := func(w string) bool { return a.lex.knows(w) || kw != nil && kw.KnowsWord(w) }
+	// exact: a word of an entry or of the sources; known also takes a
+	// word an entry's prefix covers ("gueltig*" and "gueltiges"), which
+	// a slip can hit as well ("ummeldne"), so a prefix spares a word
+	// only when no exact spelling is within one slip.
+	exact := func(w string) bool { return a.lex.vocab[w] || kw != nil && kw.KnowsWord(w) }
 	n := 0
 	return spellWordRE.ReplaceAllStringFunc(text, func(raw string) string {
 		if len(raw) < 3 || n >= maxSpelledWords {
@@ -640,15 +644,33 @@ func (a *Assistant) spellBack(text string) string {
 		}
 		n++
 		w := fold(raw)
-		if known(w) {
+		if exact(w) {
 			return raw
 		}
-		r := ""
-		if asciiLetters(raw) {
-			r = german.RestoreUmlauts(w, known)
+		ascii := asciiLetters(raw)
+		lower := strings.ToLower(raw)
+		correct := func(ok func(string) bool) string {
+			r := ""
+			if ascii {
+				r = german.RestoreUmlauts(w, ok)
+			}
+			if r == "" {
+				r = german.Untranspose(lower, ok)
+			}
+			if r == "" && ascii {
+				// Both slips in one word: "geoffnte", "tscuhss".
+				german.Untranspose(lower, func(s string) bool {
+					r = german.RestoreUmlauts(s, ok)
+					return r != ""
+				})
+			}
+			return r
 		}
-		if r == "" {
-			r = german.Untranspose(strings.ToLower(raw), known)
+		// An exact spelling first; a word no exact spelling is near may
+		// meet an entry's prefix ("Resiepas" → "reisepas", "reise*").
+		r := correct(exact)
+		if r == "" && !a.lex.knows(w) {
+			r = correct(func(s string) bool { return a.lex.knows(s) || kw != nil && kw.KnowsWord(s) })
 		}
 		if r == "" {
 			return raw
