@@ -179,6 +179,12 @@ func (lx *lexicon) signals(text string) signals {
 			found = append(found, k.kind)
 		}
 	}
+	// The polite frame of a request goes with a greeting or thanks:
+	// "Guten Tag, ich hoffe, Sie können mir helfen." is an opening.
+	// ("Ich habe eine Frage" alone is asked what it is about.)
+	if len(found) > 0 {
+		mark("frame")
+	}
 	if s.smalltalk == "" && len(ws) <= maxWhoWords && lx.match("smalltalk_who", ws) && !s.human {
 		// "Bist du ein Mensch oder ein Bot?" asks about the assistant,
 		// whatever else the short message says.

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// The polite frame around a request goes before the request is read; a
+// message that is only its frame stays as it is.
+func TestStripFrames(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for in, want := range map[string]string{
+		"Moin, entschuldigen Sie die Störung. Der Drucker im Bauamt druckt nicht, was kann ich tun? LG":                              "Der Drucker im Bauamt druckt nicht, was kann ich tun?",
+		"Sehr geehrte Damen und Herren, ich hoffe, Sie können mir helfen. Wann hat das Standesamt geöffnet? Mit freundlichen Grüßen": "Wann hat das Standesamt geöffnet?",
+		"kann ich den Antrag online stellen Vielen Dank schon mal im Voraus!":                                                        "kann ich den Antrag online stellen",
+		"wie lange dauert das": "wie lange dauert das",
+		"Hallo!":               "Hallo!",
+		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.": "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
+	} {
+		if got := a.stripFrames(in); got != want {
+			t.Errorf("stripFrames(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// "Entschuldigen Sie die Störung" is no outage.
+	ans := mustAsk(t, a, newConv(knowledge.Employee), "Moin, entschuldigen Sie die Störung. Wie richte ich VPN ein? LG")
+	if ans.Intent == IntentITIncident {
+		t.Errorf("intent %s: the apology was taken for an outage", ans.Intent)
+	}
+	ans = mustAsk(t, a, newConv(knowledge.Citizen), "Guten Tag, ich hoffe Sie können mir helfen.")
+	if ans.Intent != IntentSmalltalk {
+		t.Errorf("intent %s: an opening alone is a greeting", ans.Intent)
+	}
+}
