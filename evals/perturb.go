@@ -21,10 +21,13 @@ import (
 //   - "typos": two neighbouring letters swapped in one word of seven
 //     letters or more ("Donnesrtag"), the word and the place chosen by a
 //     hash of the case's ID, so every run is the same;
-//   - "all": the three together.
+//   - "all": the three together;
+//   - "polite": the first message framed by a polite opening sentence
+//     and a closing ("Guten Tag, ich hoffe, Sie können mir helfen." …
+//     "Vielen Dank im Voraus!"), chosen by a hash of the case's ID.
 //
 // Questions in other languages are left out of a perturbed set.
-var Perturbations = []string{"umlauts", "lower", "typos", "all"}
+var Perturbations = []string{"umlauts", "lower", "typos", "all", "polite"}
 
 // Perturb returns the German cases of cases with their question and
 // history rewritten by the perturbation kind; an unknown kind is an error.
@@ -39,6 +42,8 @@ func Perturb(cases []Case, kind string) ([]Case, error) {
 		f = func(_, s string) string { return strings.ToLower(punctuationRE.ReplaceAllString(s, "")) }
 	case "typos":
 		f = swapLetters
+	case "polite":
+		return politely(cases), nil
 	case "all":
 		f = func(id, s string) string {
 			return swapLetters(id, strings.ToLower(punctuationRE.ReplaceAllString(umlautsTyped.Replace(s), "")))
@@ -94,4 +99,42 @@ func swapLetters(key, s string) string {
 	rs[j], rs[j+1] = rs[j+1], rs[j]
 	ws[i] = string(rs)
 	return strings.Join(ws, " ")
+}
+
+// openings and closings frame a request politely, as people write to a
+// town hall.
+var (
+	openings = []string{
+		"Guten Tag, ich hoffe, Sie können mir helfen, ich bin gerade etwas durcheinander.",
+		"Hallo zusammen! Ich hab da mal eine Frage und weiß nicht genau, an wen ich mich wenden soll.",
+		"Moin, entschuldigen Sie die Störung.",
+		"Sehr geehrte Damen und Herren,",
+	}
+	closings = []string{"Vielen Dank schon mal im Voraus!", "Danke und schönen Tag noch.", "LG", "Mit freundlichen Grüßen"}
+)
+
+// politely frames the first message of every German case with an opening
+// and a closing chosen by a hash of the case's ID.
+func politely(cases []Case) []Case {
+	out := make([]Case, 0, len(cases))
+	for _, c := range cases {
+		if c.Lang != "" && c.Lang != "de" {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte(c.ID))
+		n := h.Sum64()
+		frame := func(s string) string {
+			return openings[n%uint64(len(openings))] + " " + s + " " + closings[(n/5)%uint64(len(closings))]
+		}
+		if len(c.History) > 0 {
+			hs := append([]string(nil), c.History...)
+			hs[0] = frame(hs[0])
+			c.History = hs
+		} else {
+			c.Question = frame(c.Question)
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -36,6 +36,11 @@ func TestPerturb(t *testing.T) {
 	if q := got[0].Question; strings.ContainsAny(q, "?ü") || q == strings.ToLower("wie lange ist der fuhrerschein gultig") {
 		t.Errorf("all: %q", q)
 	}
+	got, _ = Perturb(cases, "polite")
+	// The first message is framed: here the history's.
+	if got[0].Question != cases[0].Question || !strings.Contains(got[0].History[0], "Grüß Gott!") || len(got[0].History[0]) <= len(cases[0].History[0])+10 {
+		t.Errorf("polite: %q, history %q", got[0].Question, got[0].History)
+	}
 	if _, err := Perturb(cases, "shout"); err == nil {
 		t.Error("unknown perturbation: want an error")
 	}
