@@ -88,7 +88,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		}
 		text = strings.Join(lines[n:], "\n")
 	}
-	text = stripMarkdownHTML(text)
+	text = stripMarkdownHTML(markdownHTMLTables(text))
 	text = markdownExtensions(text)
 	var (
 		stack   []string // heading texts by level-1
