@@ -44,8 +44,14 @@ var holunderbachCaseDirs = []string{"holunderbach", "holunderbach-heldout"}
 // by a stand-in holding its text, so that the cases over it can still be
 // checked against what a loader would have to keep. Any other skipped
 // file fails the test.
-var holunderbachGaps = map[string]knowledge.Kind{
-	"gebuehren/gebuehrenverzeichnis-2027.xlsx": knowledge.KindService,
+// Empty since the Excel workbook is read (session 12).
+var holunderbachGaps = map[string]knowledge.Kind{}
+
+// holunderbachNavigation are the files the loaders skip as navigation,
+// a page of links only (since session 12): logged, no stand-in, as no
+// case draws an answer from them.
+var holunderbachNavigation = map[string]bool{
+	"index.html": true,
 }
 
 // holunderbachLost are the files the loaders read but whose content they
@@ -93,6 +99,10 @@ func loadHolunderbach(t *testing.T) []knowledge.Document {
 	}
 	for _, s := range skipped {
 		rel := strings.TrimPrefix(s.Source, "holunderbach/")
+		if holunderbachNavigation[rel] {
+			t.Logf("%s skipped as navigation (%s)", rel, s.Reason)
+			continue
+		}
 		kind, gap := holunderbachGaps[rel]
 		if !gap {
 			t.Errorf("skipped %s: %s", s.Source, s.Reason)
@@ -503,9 +513,9 @@ func TestHolunderbachCorpusLoads(t *testing.T) {
 	docs := loadHolunderbach(t)
 	checkShape(t, corpusShape{
 		name: "holunderbach", dir: holunderbachRoot, organization: "Stadt Holunderbach",
-		documents: 16,
+		documents: 15,
 		kinds: map[knowledge.Kind]int{
-			knowledge.KindService: 9, knowledge.KindNotice: 3, knowledge.KindLaw: 1,
+			knowledge.KindService: 8, knowledge.KindNotice: 3, knowledge.KindLaw: 1,
 			knowledge.KindInstruction: 1, knowledge.KindArticle: 2,
 		},
 		audiences: map[string]knowledge.Audience{

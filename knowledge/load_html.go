@@ -67,6 +67,9 @@ func parseHTML(data []byte) (parsedDoc, error) {
 			return pd, nil
 		}
 	}
+	if linkIndex(body) {
+		return pd, fileErrorf(nil, "Verweisseite: nur Links auf andere Seiten, kein eigener Text (Navigation)")
+	}
 	pd.sections = append(dropAttachmentLists(w.sections), faqJSONLD(root, textOf(body))...)
 	pd.title = w.title
 	if pd.title == "" {
@@ -697,6 +700,48 @@ func linkDense(n *html.Node) bool {
 	rec(n, false)
 	return links >= 2 && all > 0 && float64(linked) >= linkShare*float64(all)
 }
+
+// linkIndex reports whether a page's content is only links to other
+// pages, an index ("A bis Z", a site map) under letter or group
+// headings: at least minIndexLinks links outside the page's frame, and
+// at least indexLinkShare of the letters outside headings link text.
+// Such a page is navigation, as a menu is; read, its one-link lines
+// would stand as sections beside the pages they point to.
+func linkIndex(body *html.Node) bool {
+	links, linked, all := 0, 0, 0
+	var rec func(m *html.Node, inLink bool)
+	rec = func(m *html.Node, inLink bool) {
+		switch m.Type {
+		case html.TextNode:
+			c := alnumCount(m.Data)
+			all += c
+			if inLink {
+				linked += c
+			}
+			return
+		case html.ElementNode:
+			if m != body && skipped(m) || headingLevel(m.DataAtom) > 0 {
+				return
+			}
+			if m.DataAtom == atom.A && hasAttr(m, "href") {
+				links++
+				inLink = true
+			}
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inLink)
+		}
+	}
+	rec(body, false)
+	return links >= minIndexLinks && all > 0 && float64(linked) >= indexLinkShare*float64(all)
+}
+
+// minIndexLinks and indexLinkShare make a page an index of links
+// (linkIndex).
+const (
+	minIndexLinks  = 5
+	indexLinkShare = 0.9
+)
 
 // linkShare is the share of link text that makes a cell or block a menu.
 const linkShare = 0.7

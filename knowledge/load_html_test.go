@@ -215,3 +215,23 @@ func TestHTMLBrInValueCell(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLLinkIndex checks that a page whose content is only links to
+// other pages under letter headings (an "A bis Z" index) is skipped as
+// navigation, its frame not counted, while a page of text with links,
+// and a short list of links with a sentence around it, are read.
+func TestHTMLLinkIndex(t *testing.T) {
+	var items strings.Builder
+	for _, l := range []string{"A", "B", "M", "S", "Z"} {
+		items.WriteString(`<h2>` + l + `</h2><ul><li><a href="/` + l + `.html">Beispielleistung ` + l + `</a></li></ul>`)
+	}
+	index := `<html><head><title>Leistungen von A bis Z</title></head><body><header><p>Musterort</p></header><div id="inhalt"><h1>Leistungen von A bis Z</h1>` + items.String() + `</div><footer><p>Musterort · Am Markt 1 · <a href="/impressum">Impressum</a></p></footer></body></html>`
+	if _, err := parseHTML([]byte(index)); err == nil || !strings.Contains(err.Error(), "Navigation") {
+		t.Errorf("link index read: %v", err)
+	}
+	page := `<html><body><main><h1>Beispielschein</h1><p>Den Beispielschein beantragen Sie im Bürgerbüro. Er kostet 10,00 Euro und gilt drei Jahre.</p><h2>Formulare</h2><ul><li><a href="/a.pdf">Antrag</a></li><li><a href="/b.pdf">Vollmacht</a></li><li><a href="/c.pdf">Merkblatt</a></li><li><a href="/d.pdf">Gebühren</a></li><li><a href="/e.pdf">Datenschutz</a></li></ul></main></body></html>`
+	pd, err := parseHTML([]byte(page))
+	if err != nil || pd.title != "Beispielschein" {
+		t.Errorf("page with links: %q, %v", pd.title, err)
+	}
+}

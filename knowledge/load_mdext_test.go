@@ -85,3 +85,22 @@ Code
 		}
 	}
 }
+
+// TestMarkdownTOCMarkers checks that the markers wikis and generators
+// put where a table of contents is to be rendered are dropped from the
+// text, whichever syntax, and that text naming a "[TOC]" inside a
+// sentence or in fenced code stays.
+func TestMarkdownTOCMarkers(t *testing.T) {
+	src := "# Beispielseite\n\n[[_TOC_]]\n\n## Erstens\n\n[TOC]\n{{toc}}\n{{< toc >}}\n  [[toc]]  \nDer Marker [TOC] steht hier im Satz.\n\n```\n[[_TOC_]]\n```\n"
+	pd, err := parseMarkdown([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	for _, s := range pd.sections {
+		text += s.Text + "\n"
+	}
+	if n := strings.Count(strings.ToLower(text), "toc"); n != 2 || !strings.Contains(text, "Der Marker [TOC] steht hier im Satz.") || !strings.Contains(text, "```\n[[_TOC_]]\n```") {
+		t.Errorf("markers left or text lost (%d):\n%s", n, text)
+	}
+}

@@ -88,7 +88,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		}
 		text = strings.Join(lines[n:], "\n")
 	}
-	text = stripMarkdownHTML(text)
+	text = stripMarkdownHTML(markdownHTMLTables(text))
 	text = markdownExtensions(text)
 	var (
 		stack   []string // heading texts by level-1
@@ -137,6 +137,12 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 // "{{% /note %}}"): markup of the site generator, no text.
 var shortcodeRE = regexp.MustCompile(`\{\{[<%].{0,300}?[%>]\}\}`)
 
+// tocMarkerRE matches a line that only asks the renderer for a table of
+// contents: GitLab's and Azure DevOps' "[[_TOC_]]", Python-Markdown's
+// "[TOC]", Redmine's and others' "{{toc}}" (Hugo's "{{< toc >}}" is a
+// shortcode). Markup, no text.
+var tocMarkerRE = regexp.MustCompile(`(?i)^\s*(?:\[\[_?toc_?\]\]|\[toc\]|\{\{[<%]?\s*toc\s*[%>]?\}\}|\$\{toc\})\s*$`)
+
 // admonitionRE matches the first line of an MkDocs or Python-Markdown
 // admonition ("!!! note \"Kurz gesagt\"", "??? tip"): its type is markup,
 // its title in quotes text.
@@ -144,7 +150,8 @@ var admonitionRE = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*
 
 // markdownExtensions rewrites what static site generators add to
 // Markdown so that the parser reads text: setext headings (a line
-// underlined with "===" or "---") become ATX headings, shortcodes are
+// underlined with "===" or "---") become ATX headings, shortcodes and
+// table-of-contents markers ("[[_TOC_]]", "[TOC]", "{{toc}}") are
 // dropped, an admonition's marker line leaves its title and its indented
 // body its text. Fenced code stays as it is.
 func markdownExtensions(text string) string {
@@ -176,6 +183,9 @@ func markdownExtensions(text string) string {
 			if t := strings.TrimSpace(m[1]); t != "" {
 				out = append(out, t)
 			}
+			continue
+		}
+		if tocMarkerRE.MatchString(line) {
 			continue
 		}
 		if strings.Contains(line, "{{") {

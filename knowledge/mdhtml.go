@@ -4,6 +4,9 @@ package knowledge
 
 import (
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // stripMarkdownHTML removes from Markdown the raw HTML a reader never sees
@@ -207,4 +210,136 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// maxMarkdownTableLines bounds the lines an HTML table inside Markdown
+// may span to be read as a table; a longer one is stripped as other HTML.
+const maxMarkdownTableLines = 2000
+
+// markdownHTMLTables reads the HTML tables a Markdown file holds (a wiki
+// page's or a bylaw's <table> between its paragraphs) as the Word and
+// Excel readers read tables: the caption a line, each row a line of
+// cells with " | " between them, a row of header cells (or the table's
+// <thead>) its head, a <br> in a cell " / ". A table starts on a line of
+// its own outside fenced code; one without its end is left to
+// stripMarkdownHTML.
+func markdownHTMLTables(text string) string {
+	if !strings.Contains(strings.ToLower(text), "<table") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	var out []string
+	inFence := false
+	for i := 0; i < len(lines); i++ {
+		trimmed := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			inFence = !inFence
+		}
+		if inFence || !strings.HasPrefix(strings.ToLower(trimmed), "<table") {
+			out = append(out, lines[i])
+			continue
+		}
+		end := -1
+		for j := i; j < len(lines) && j-i < maxMarkdownTableLines; j++ {
+			if strings.Contains(strings.ToLower(lines[j]), "</table>") {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, lines[i])
+			continue
+		}
+		rows := htmlTableLines(strings.Join(lines[i:end+1], "\n"))
+		if rows == nil {
+			out = append(out, lines[i])
+			continue
+		}
+		out = append(out, "")
+		out = append(out, rows...)
+		out = append(out, "")
+		// Text after the table's end on its line stays.
+		if k := strings.Index(strings.ToLower(lines[end]), "</table>"); k+len("</table>") < len(lines[end]) {
+			out = append(out, lines[end][k+len("</table>"):])
+		}
+		i = end
+	}
+	return strings.Join(out, "\n")
+}
+
+// htmlTableLines returns the lines of the first table in fragment: its
+// caption, then its rows as docOutline.tableRow writes them. Nil when
+// it holds no row.
+func htmlTableLines(fragment string) []string {
+	root, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		return nil
+	}
+	table := findFirst(root, func(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.Table })
+	if table == nil {
+		return nil
+	}
+	var o docOutline
+	var rows []*html.Node
+	headRows := map[*html.Node]bool{}
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.Caption:
+			if t := strings.TrimSpace(cellText(c)); t != "" {
+				o.line(t)
+			}
+		case c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody || c.DataAtom == atom.Tfoot:
+			for _, tr := range childElements(c, atom.Tr) {
+				rows = append(rows, tr)
+				headRows[tr] = c.DataAtom == atom.Thead
+			}
+		case c.DataAtom == atom.Tr:
+			rows = append(rows, c)
+		}
+	}
+	n := 0
+	for _, tr := range rows {
+		cells := childElements(tr, atom.Td, atom.Th)
+		var row []string
+		head := headRows[tr]
+		allTh := len(cells) > 0
+		for _, c := range cells {
+			row = append(row, strings.TrimSpace(cellText(c)))
+			allTh = allTh && c.DataAtom == atom.Th
+		}
+		if strings.TrimSpace(strings.Join(row, "")) == "" {
+			continue
+		}
+		o.tableRow(row, n == 0 && (head || allTh && len(cells) > 1))
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return o.lines
+}
+
+// cellText is the text of a table cell on one line, a <br> as " / ".
+func cellText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+			b.WriteString(" / ")
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+		default:
+			if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+				b.WriteString(" ")
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
 }

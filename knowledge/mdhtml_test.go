@@ -83,3 +83,36 @@ func TestMarkdownHTMLNeverReachesChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownHTMLTable checks that an HTML table inside Markdown is read
+// as a table: its caption a line, a row a line of cells parted by " | ",
+// its head row the table's head and no heading, a <br> in a cell " / ",
+// a cell spanning columns a line of its own; a table in fenced code
+// stays as it is.
+func TestMarkdownHTMLTable(t *testing.T) {
+	md := "# Beispielsatzung\n\n## § 3 Gebühren\n\nDie Gebühren betragen:\n\n<table class=\"x\">\n  <caption>Gebühren je Monat</caption>\n  <thead>\n    <tr><th>Raum</th><th>Gebühr</th></tr>\n  </thead>\n  <tbody>\n    <tr><td>Musterraum A</td><td>120,00 Euro<br>zuzüglich Strom</td></tr>\n    <tr><td colspan=\"2\">Kinder zahlen die Hälfte.</td></tr>\n  </tbody>\n</table>\n\nDanach folgt Text.\n\n```\n<table><tr><td>Code</td></tr></table>\n```\n"
+	pd, err := parseMarkdown([]byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	text := ""
+	for _, s := range pd.sections {
+		heads = append(heads, s.Heading)
+		text += s.Text + "\n"
+	}
+	for _, h := range heads {
+		if strings.Contains(h, "Raum") {
+			t.Errorf("the table's head is a heading: %q", heads)
+		}
+	}
+	for _, want := range []string{
+		"Gebühren je Monat\n| Raum | Gebühr |\n| --- | --- |\n| Musterraum A | 120,00 Euro / zuzüglich Strom |\n| Kinder zahlen die Hälfte. |",
+		"Danach folgt Text.",
+		"<table><tr><td>Code</td></tr></table>",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
