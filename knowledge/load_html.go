@@ -673,7 +673,29 @@ func linkDense(n *html.Node) bool {
 	if !linkDenseElements[n.DataAtom] || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
 		return false
 	}
-	links, linked, all := 0, 0, 0
+	links, linked, all := linkCounts(n, func(m *html.Node) bool {
+		return m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template
+	})
+	return links >= 2 && all > 0 && float64(linked) >= linkShare*float64(all)
+}
+
+// linkIndex reports whether a page's content is only links to other
+// pages, an index ("A bis Z", a site map) under letter or group
+// headings: at least minIndexLinks links outside the page's frame, and
+// at least indexLinkShare of the letters outside headings link text.
+// Such a page is navigation, as a menu is; read, its one-link lines
+// would stand as sections beside the pages they point to.
+func linkIndex(body *html.Node) bool {
+	links, linked, all := linkCounts(body, func(m *html.Node) bool {
+		return m != body && skipped(m) || headingLevel(m.DataAtom) > 0
+	})
+	return links >= minIndexLinks && all > 0 && float64(linked) >= indexLinkShare*float64(all)
+}
+
+// linkCounts counts below n the links (elements <a href>), the letters
+// and digits of their text and those of all text, passing over the
+// elements skip accepts.
+func linkCounts(n *html.Node, skip func(*html.Node) bool) (links, linked, all int) {
 	var rec func(m *html.Node, inLink bool)
 	rec = func(m *html.Node, inLink bool) {
 		switch m.Type {
@@ -685,7 +707,7 @@ func linkDense(n *html.Node) bool {
 			}
 			return
 		case html.ElementNode:
-			if m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template {
+			if skip(m) {
 				return
 			}
 			if m.DataAtom == atom.A && hasAttr(m, "href") {
@@ -698,42 +720,7 @@ func linkDense(n *html.Node) bool {
 		}
 	}
 	rec(n, false)
-	return links >= 2 && all > 0 && float64(linked) >= linkShare*float64(all)
-}
-
-// linkIndex reports whether a page's content is only links to other
-// pages, an index ("A bis Z", a site map) under letter or group
-// headings: at least minIndexLinks links outside the page's frame, and
-// at least indexLinkShare of the letters outside headings link text.
-// Such a page is navigation, as a menu is; read, its one-link lines
-// would stand as sections beside the pages they point to.
-func linkIndex(body *html.Node) bool {
-	links, linked, all := 0, 0, 0
-	var rec func(m *html.Node, inLink bool)
-	rec = func(m *html.Node, inLink bool) {
-		switch m.Type {
-		case html.TextNode:
-			c := alnumCount(m.Data)
-			all += c
-			if inLink {
-				linked += c
-			}
-			return
-		case html.ElementNode:
-			if m != body && skipped(m) || headingLevel(m.DataAtom) > 0 {
-				return
-			}
-			if m.DataAtom == atom.A && hasAttr(m, "href") {
-				links++
-				inLink = true
-			}
-		}
-		for c := m.FirstChild; c != nil; c = c.NextSibling {
-			rec(c, inLink)
-		}
-	}
-	rec(body, false)
-	return links >= minIndexLinks && all > 0 && float64(linked) >= indexLinkShare*float64(all)
+	return links, linked, all
 }
 
 // minIndexLinks and indexLinkShare make a page an index of links
