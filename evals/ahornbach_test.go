@@ -5,7 +5,6 @@ package evals
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
@@ -77,11 +76,7 @@ func TestAhornbachBinaries(t *testing.T) {
 // its stand-in.
 func loadAhornbach(t *testing.T) []knowledge.Document {
 	t.Helper()
-	root := knowledge.Root{Name: "ahornbach", FS: os.DirFS(ahornbachRoot)}
-	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := loadRoot(t, "ahornbach", ahornbachRoot)
 	for _, s := range skipped {
 		rel := strings.TrimPrefix(s.Source, "ahornbach/")
 		kind, gap := ahornbachGaps[rel]

@@ -20,15 +20,24 @@ import (
 // fails the test for every file the loaders skip.
 func loadCorpus(t *testing.T, name, dir string) []knowledge.Document {
 	t.Helper()
+	docs, skipped := loadRoot(t, name, dir)
+	for _, s := range skipped {
+		t.Errorf("skipped %s: %s", s.Source, s.Reason)
+	}
+	return docs
+}
+
+// loadRoot loads the knowledge root in dir under name as lotse does and
+// returns what the loaders read and what they skipped, whose sources are
+// relative to the root after the name ("<name>/…").
+func loadRoot(t *testing.T, name, dir string) ([]knowledge.Document, []knowledge.Skipped) {
+	t.Helper()
 	root := knowledge.Root{Name: name, FS: os.DirFS(dir)}
 	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range skipped {
-		t.Errorf("skipped %s: %s", s.Source, s.Reason)
-	}
-	return docs
+	return docs, skipped
 }
 
 // docText is everything of a document a fact may stand in: title, section

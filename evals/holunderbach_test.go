@@ -3,7 +3,6 @@
 package evals
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -92,11 +91,7 @@ func TestHolunderbachBinaries(t *testing.T) {
 // replaced by its stand-in.
 func loadHolunderbach(t *testing.T) []knowledge.Document {
 	t.Helper()
-	root := knowledge.Root{Name: "holunderbach", FS: os.DirFS(holunderbachRoot)}
-	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := loadRoot(t, "holunderbach", holunderbachRoot)
 	for _, s := range skipped {
 		rel := strings.TrimPrefix(s.Source, "holunderbach/")
 		if holunderbachNavigation[rel] {

@@ -3,10 +3,8 @@
 package evals
 
 import (
-	"context"
 	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -82,15 +80,7 @@ func TestTannhausenBinaries(t *testing.T) {
 // fails the test.
 func loadTannhausen(t *testing.T) []knowledge.Document {
 	t.Helper()
-	root := knowledge.Root{Name: "tannhausen", FS: os.DirFS(tannhausenRoot)}
-	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range skipped {
-		t.Errorf("skipped %s: %s", s.Source, s.Reason)
-	}
-	return docs
+	return loadCorpus(t, "tannhausen", tannhausenRoot)
 }
 
 // tannhausenPDF lays text out as corpusPDF does (paragraphs wrapped at a

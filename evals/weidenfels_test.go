@@ -3,7 +3,6 @@
 package evals
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -73,11 +72,7 @@ func TestWeidenfelsBinaries(t *testing.T) {
 // stand-ins are no longer used.
 func loadWeidenfels(t *testing.T) []knowledge.Document {
 	t.Helper()
-	root := knowledge.Root{Name: "weidenfels", FS: os.DirFS(weidenfelsRoot)}
-	docs, skipped, err := knowledge.LoadRoots(context.Background(), []knowledge.Root{root}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, skipped := loadRoot(t, "weidenfels", weidenfelsRoot)
 	for _, s := range skipped {
 		rel := strings.TrimPrefix(s.Source, "weidenfels/")
 		if !strings.HasPrefix(rel, weidenfelsCatalogue) || path.Ext(rel) != ".json" {
