@@ -621,8 +621,13 @@ func stripProclitics(ws []string) ([]string, bool) {
 // spellWordRE finds the words of a message.
 var spellWordRE = regexp.MustCompile(`\p{L}+`)
 
-// maxSpelledWords bounds the words of one message spelled back.
-const maxSpelledWords = 40
+// maxSpelledWords bounds the words of one message spelled back, and
+// maxSpellLookups the spellings of them looked up among the sources'
+// words (a word tries up to a few hundred).
+const (
+	maxSpelledWords = 40
+	maxSpellLookups = 2000
+)
 
 // spellBack corrects the two slips of typing that make a German word
 // unknown: umlauts typed as plain vowels ("fur den Fuhrerschein",
@@ -636,7 +641,17 @@ func (a *Assistant) spellBack(text string) string {
 	// word an entry's prefix covers ("gueltig*" and "gueltiges"), which
 	// a slip can hit as well ("ummeldne"), so a prefix spares a word
 	// only when no exact spelling is within one slip.
-	exact := func(w string) bool { return a.lex.vocab[w] || kw != nil && kw.KnowsWord(w) }
+	lookups := 0 // of the sources' words, bounded per message
+	exact := func(w string) bool {
+		if a.lex.vocab[w] {
+			return true
+		}
+		if kw == nil || lookups >= maxSpellLookups {
+			return false
+		}
+		lookups++
+		return kw.KnowsWord(w)
+	}
 	n := 0
 	return spellWordRE.ReplaceAllStringFunc(text, func(raw string) string {
 		if len(raw) < 3 || n >= maxSpelledWords {
@@ -668,9 +683,10 @@ func (a *Assistant) spellBack(text string) string {
 		}
 		// An exact spelling first; a word no exact spelling is near may
 		// meet an entry's prefix ("Resiepas" → "reisepas", "reise*").
+		// (The sources were asked for every spelling already.)
 		r := correct(exact)
 		if r == "" && !a.lex.knows(w) {
-			r = correct(func(s string) bool { return a.lex.knows(s) || kw != nil && kw.KnowsWord(s) })
+			r = correct(a.lex.knows)
 		}
 		if r == "" {
 			return raw
