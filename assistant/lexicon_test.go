@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -195,5 +196,27 @@ func TestSpellBack(t *testing.T) {
 		if got := a.spellBack(in); got != want {
 			t.Errorf("spellBack(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// countingKnower knows no word and counts the questions.
+type countingKnower struct {
+	*fakeRetriever
+	calls int
+}
+
+func (c *countingKnower) KnowsWord(string) bool { c.calls++; return false }
+
+// A message of unknown long words asks the sources a bounded number of
+// times.
+func TestSpellBackIsBounded(t *testing.T) {
+	k := &countingKnower{fakeRetriever: mustFakeRetriever(t)}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = k })
+	msg := strings.Repeat("Qualmaxuropfotenbau ", 100)
+	if got := a.spellBack(msg); got != msg {
+		t.Errorf("unknown words were changed: %q", got[:60])
+	}
+	if k.calls > maxSpellLookups {
+		t.Errorf("%d lookups, want at most %d", k.calls, maxSpellLookups)
 	}
 }
