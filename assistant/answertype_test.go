@@ -1301,15 +1301,15 @@ func TestAnswerCues(t *testing.T) {
 // is an amount in euros nor a date with its year.
 func TestRatesAndYearlyDueDates(t *testing.T) {
 	a := mustAssistant(t, nil)
-	d := knowledge.Document{ID: "z", Title: "Hundesteuersatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
-		{Heading: "Hundesteuersatzung › § 4 Steuersatz", Facet: knowledge.FacetKosten, Text: "Die Steuer beträgt 8 vom Hundert des Jahreswerts."},
-		{Heading: "Hundesteuersatzung › § 7 Fälligkeit", Text: "Die Steuer ist zur Hälfte am 1. März und am 1. September fällig."},
-		{Heading: "Hundesteuersatzung › § 9 Ordnungswidrigkeiten", Text: "Ordnungswidrig handelt, wer den Hund nicht anmeldet. Dies kann mit einer Geldbuße bis zu 5.000 Euro geahndet werden."},
+	d := knowledge.Document{ID: "z", Title: "Vergnügungssteuersatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "Vergnügungssteuersatzung › § 4 Steuersatz", Facet: knowledge.FacetKosten, Text: "Die Steuer beträgt 8 vom Hundert des Jahreswerts."},
+		{Heading: "Vergnügungssteuersatzung › § 7 Fälligkeit", Text: "Die Steuer ist zur Hälfte am 1. März und am 1. September fällig."},
+		{Heading: "Vergnügungssteuersatzung › § 9 Ordnungswidrigkeiten", Text: "Ordnungswidrig handelt, wer den Spielautomaten nicht anmeldet. Dies kann mit einer Geldbuße bis zu 5.000 Euro geahndet werden."},
 	}}
 	c := candidate{doc: d, info: a.info(d)}
 	for asked, want := range map[string]string{
-		"wie hoch ist die hundesteuer":    "8 vom Hundert",
-		"wann ist die hundesteuer fällig": "1. März",
+		"wie hoch ist die vergnügungssteuer": "8 vom Hundert",
+		"wann ist die hundesteuer fällig":    "1. März",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
 		qs, _, _ := a.extract(c, q, false)

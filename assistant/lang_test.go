@@ -121,18 +121,18 @@ func (o orderedRetriever) Document(id string, _ knowledge.Audience) (knowledge.D
 // A question in another language is answered from retrieval's first
 // document, unless a lower one's section for the facet asked holds the
 // question's own words (a German term the asker used) and states the
-// value: "how much is the Hort in the summer per week" and its fee.
+// value: "how much is the Jolle in the summer per week" and its fee.
 func TestOtherLanguageTakesTheFacetEvidence(t *testing.T) {
 	docs := []knowledge.Document{
 		{ID: "a", Title: "Standesamt", Kind: knowledge.KindService, Sections: []knowledge.Section{
 			{Heading: "Standesamt › Kosten", Facet: knowledge.FacetKosten, Text: "Die Beurkundung ist gebührenfrei."}}},
-		{ID: "b", Title: "Ferienbetreuung", Kind: knowledge.KindService, Sections: []knowledge.Section{
-			{Heading: "Ferienbetreuung › Was ist das?", Text: "In den Sommerferien betreuen wir Grundschulkinder."},
-			{Heading: "Ferienbetreuung › Kosten", Facet: knowledge.FacetKosten, Text: "Der Hort in den Ferien kostet 65,00 Euro je Woche."}}},
+		{ID: "b", Title: "Segelkurs", Kind: knowledge.KindService, Sections: []knowledge.Section{
+			{Heading: "Segelkurs › Was ist das?", Text: "Auf dem Stausee lernen Kinder segeln."},
+			{Heading: "Segelkurs › Kosten", Facet: knowledge.FacetKosten, Text: "Die Jolle für den Kurs kostet 65,00 Euro je Woche."}}},
 	}
 	a := mustAssistant(t, func(c *Config) { c.Retriever = orderedRetriever{docs: docs} })
-	ans := mustAsk(t, a, newConv(knowledge.Citizen), "my son is in third grade, how much is the Hort in the summer per week?")
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "my son is in third grade, how much is the Jolle in the summer per week?")
 	if len(ans.Sources) == 0 || ans.Sources[0].ID != "b" || !strings.Contains(ans.Text, "65,00") {
-		t.Errorf("sources %+v, text %q: want the Ferienbetreuung's fee", ans.Sources, ans.Text)
+		t.Errorf("sources %+v, text %q: want the sailing course's fee", ans.Sources, ans.Text)
 	}
 }
