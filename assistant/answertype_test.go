@@ -1287,6 +1287,9 @@ func TestAnswerCues(t *testing.T) {
 	for asked, want := range map[string]string{
 		"ich hab eine neue adresse, wem muss ich das sonst noch sagen": "Versicherung über die neue Adresse",
 		"was passiert wenn ich mich zu spät ummelde":                   "ordnungswidrig",
+		"hab mich noch nicht umgemeldet, krieg ich jetzt ärger":        "ordnungswidrig",
+		"gibts ärger wenn ich mich erst nach vier wochen ummelde":      "ordnungswidrig",
+		"hat das konsequenzen wenn ich mich zu spät ummelde":           "ordnungswidrig",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
 		qs, _, _ := a.extract(c, q, false)
@@ -1316,5 +1319,46 @@ func TestRatesAndYearlyDueDates(t *testing.T) {
 		if len(qs) == 0 || !strings.Contains(qs[0].text, want) {
 			t.Errorf("%q: quotes %+v, want %q first", asked, qs, want)
 		}
+	}
+}
+
+// headSplitter is a retriever that splits the compounds of a fixed list,
+// as *knowledge.Base does against its vocabulary.
+type headSplitter struct {
+	Retriever
+	heads map[string]string
+}
+
+func (h headSplitter) CompoundHead(w string) string { return h.heads[w] }
+
+// A short word of the question ("Kurs") is answered where the page uses
+// it as the head of a compound ("Segelvorbereitungskursen"), by the best
+// sentence beyond the introduction quoted: the introduction and the steps
+// share more of the question's words about the service itself, each of
+// them only the words every section uses.
+func TestCompoundHeadBeyondIntroduction(t *testing.T) {
+	a := mustAssistant(t, func(c *Config) {
+		c.Retriever = headSplitter{Retriever: c.Retriever, heads: map[string]string{"segelvorbereitungskursen": "kursen"}}
+	})
+	d := knowledge.Document{ID: "s", Title: "Segelschein: Ablauf und Unterlagen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Was ist das?", Facet: knowledge.FacetOverview, Text: "Wer im Sommer auf dem Stadtsee segeln möchte, braucht einen Segelschein des Hafenamts. Er belegt, dass man sicher segeln kann."},
+		{Heading: "Verfahren", Facet: knowledge.FacetAblauf, Text: "1. Melden Sie sich beim Hafenamt.\n2. Legen Sie die Prüfung ab.\n3. Segeln Sie los."},
+		{Heading: "Weitere Details", Text: "Die Bearbeitung dauert mehrere Wochen. Manche Hafenämter verlangen, dass Anfänger an Segelvorbereitungskursen teilnehmen. Fragen Sie Ihr Hafenamt nach den Einzelheiten."},
+	}}
+	c := candidate{doc: d, info: a.info(d)}
+	for _, un := range c.info.units[2] {
+		if strings.Contains(un.text, "Segelvorbereitungskursen") && !un.stems["kurs"] {
+			t.Fatalf("the compound's head is not among the sentence's stems: %v", un.stems)
+		}
+	}
+	asked := "ja hallo wir wollen nächsten sommer auf dem stadtsee segeln und eine freundin meinte man muss da vorher so einen kurs machen stimmt das"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+	qs, _, _ := a.extract(c, q, false)
+	var got []string
+	for _, x := range qs {
+		got = append(got, x.text)
+	}
+	if !strings.Contains(strings.Join(got, "\n"), "Segelvorbereitungskursen") {
+		t.Errorf("quotes %q lack the sentence about the course", got)
 	}
 }

@@ -61,10 +61,11 @@ func intro(d knowledge.Document) (knowledge.Section, bool) {
 	return knowledge.Section{}, false
 }
 
-// isIntro reports whether heading is that of d's introduction.
+// isIntro reports whether heading, or its label, is that of d's
+// introduction.
 func isIntro(d knowledge.Document, heading string) bool {
 	in, ok := intro(d)
-	return ok && in.Heading == heading
+	return ok && label(in.Heading) == label(heading)
 }
 
 // sectionOf returns the document section that holds passage p.

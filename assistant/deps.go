@@ -41,6 +41,13 @@ type wordKnower interface {
 	KnowsWord(folded string) bool
 }
 
+// compoundSplitter is a Retriever that splits a compound into the words
+// of its texts (*knowledge.Base), so that a question's "Kurs" finds the
+// sentence about an "Ehevorbereitungskurs".
+type compoundSplitter interface {
+	CompoundHead(folded string) string
+}
+
 // document is Retriever.Document, without the copy where the retriever
 // can lend the document.
 func (a *Assistant) document(id string, aud knowledge.Audience) (knowledge.Document, bool) {

@@ -337,6 +337,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 			for _, w := range x.words {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
+			a.addCompoundHeads(x.stems, x.words)
 			x.vals = a.unitValues(u, x.words)
 			if euroTable && strings.Contains(u, "|") && bareAmountRE.MatchString(u) {
 				x.vals |= valMoney
@@ -517,3 +518,32 @@ var currencyNoteRE = regexp.MustCompile(`(?i)\bin\s+(?:euro|eur)\b|\bin\s+€|\(
 // bareAmountRE matches an amount with cents and without a currency:
 // "650,00", "1.200,00".
 var bareAmountRE = regexp.MustCompile(`(?:^|[\s|])\d{1,3}(?:\.\d{3})*,\d{2}(?:$|[\s|])`)
+
+// minHeadCompound is the shortest word whose compound head counts.
+const minHeadCompound = 8
+
+// addCompoundHeads adds to stems the heads of the compounds among words
+// that the knowledge base splits into known parts: a sentence about an
+// "Ehevorbereitungskurs" speaks of a "Kurs". Heads shorter than four
+// letters ("-amt") say too little. Stems of five letters or more already
+// match inside longer words (tokenMatch); the short ones do only here.
+func (a *Assistant) addCompoundHeads(stems map[string]bool, words []string) {
+	cs, ok := a.cfg.Retriever.(compoundSplitter)
+	if !ok {
+		return
+	}
+	for _, w := range words {
+		if len(w) < minHeadCompound {
+			continue
+		}
+		h := cs.CompoundHead(w)
+		if h == "" {
+			// "ehevorbereitungskursen": the index's parts are stems,
+			// and "kursen" is none.
+			h = cs.CompoundHead(stem(w))
+		}
+		if h = stem(h); len(h) >= 4 {
+			stems[h] = true
+		}
+	}
+}

@@ -231,8 +231,10 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 
 	// Nothing specific asked, or nothing found for it: what the service
 	// is, then the passage that answers the question's own words.
+	said := "" // the heading of the introduction quoted
 	if in, ok := intro(d); ok && d.Kind != knowledge.KindLaw {
 		add(quote{label: label(in.Heading), facet: in.Facet, text: firstSentences(a.clean(in.Text, false), introSentences)})
+		said = in.Heading
 	}
 	if simple {
 		return untitle(qs, d.Title), lead, missing
@@ -241,8 +243,19 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		added := false
 		for _, x := range a.bestUnits(c, q, knowledge.FacetNone) {
 			if (d.Kind == knowledge.KindLaw || x.label == "" || !isIntro(d, x.label)) && !officeSection(d, x.label) {
-				add(x)
-				added = true
+				// (The introduction's sentences quoted above are not
+				// added again.)
+				added = add(x) || added
+			}
+		}
+		if !added && said != "" {
+			// The best sentence is the introduction's, quoted above: the
+			// best one beyond it that holds a word of the question the
+			// introduction does not ("Kurs" in "Ehevorbereitungskursen").
+			for _, x := range a.bestUnitsBeyond(c, q, knowledge.FacetNone, said) {
+				if !officeSection(d, x.label) {
+					added = add(x) || added
+				}
 			}
 		}
 		// The best sentence may be the introduction quoted above; then
@@ -617,6 +630,13 @@ func (a *Assistant) focusSection(s knowledge.Section, q question, f knowledge.Fa
 // question's words and the retrieved passages count. It quotes the best
 // unit with up to two more of the same section, in reading order.
 func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quote {
+	return a.bestUnitsBeyond(c, q, f, "")
+}
+
+// bestUnitsBeyond is bestUnits that passes over the section headed
+// quoted, and over units that hold none of the question's words beyond
+// those of that section.
+func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, quoted string) []quote {
 	d := c.doc
 	type unitAt struct {
 		sec  int
@@ -711,6 +731,18 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 		}
 		rare[st] = 1 / (1 + math.Log1p(float64(max(0, n-1))))
 	}
+	// The question's words the section quoted already holds: a unit
+	// beyond it answers only with a word of its own.
+	said := map[int]bool{}
+	for si, units := range info.units {
+		if quoted != "" && d.Sections[si].Heading == quoted {
+			for ui := range units {
+				for _, k := range hits[si][ui] {
+					said[k] = true
+				}
+			}
+		}
+	}
 	incomeRows := map[int]string{} // per section, the row of an income table that holds the asker's income
 	for si, s := range d.Sections {
 		for ui, un := range info.units[si] {
@@ -720,6 +752,9 @@ func (a *Assistant) bestUnits(c candidate, q question, f knowledge.Facet) []quot
 				continue
 			}
 			u := un.text
+			if quoted != "" && (s.Heading == quoted || !slices.ContainsFunc(hits[si][ui], func(k int) bool { return !said[k] })) {
+				continue
+			}
 			cue := f != knowledge.FacetNone && a.speaksOfWords(un.words, f)
 			if cue && f == knowledge.FacetFristen && q.validity && !a.lex.match("validity", un.words) {
 				// "innerhalb von 1 Woche per Post" is a deadline, no

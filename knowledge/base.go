@@ -390,6 +390,27 @@ func (b *Base) KnowsWord(w string) bool {
 	return !ix.closed && ix.vocab.has(german.Stem(w))
 }
 
+// CompoundHead returns the end of the folded word w from where its last
+// part begins when the index vocabulary splits w into known parts: German
+// puts what a compound is there ("ehevorbereitungskurs" → "kurs"). It
+// returns "" for a word that is no compound of known parts.
+func (b *Base) CompoundHead(w string) string {
+	ix := b.cur.Load()
+	if ix == nil {
+		return ""
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ""
+	}
+	sp := splitter{v: &ix.vocab, st: newStemmer()}
+	if parts := sp.split(w); len(parts) < 2 {
+		return ""
+	}
+	return w[sp.last:]
+}
+
 // Document returns the document with the given ID if aud may read it. aud
 // other than Employee is treated as Citizen.
 func (b *Base) Document(id string, aud Audience) (Document, bool) {

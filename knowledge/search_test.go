@@ -463,3 +463,23 @@ func TestKnowsWord(t *testing.T) {
 		}
 	}
 }
+
+// CompoundHead gives the end of a compound from where its last known part
+// begins, as the word is written; a word that is no compound of known
+// parts has none.
+func TestCompoundHead(t *testing.T) {
+	files := fstest.MapFS{
+		"a.md": {Data: []byte("# Segeln\n\nDer Kurs zur Vorbereitung beginnt im Mai. Manche Anfänger besuchen Segelvorbereitungskurse. Die Urkunde kommt per Post. Das Segel ist weiß.\n")},
+	}
+	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}})
+	for w, want := range map[string]string{
+		"segelvorbereitungskurs": "kurs",
+		"vorbereitungskurs":      "kurs",
+		"geburtsurkunde":         "",
+		"vorbereitung":           "",
+	} {
+		if got := b.CompoundHead(w); got != want {
+			t.Errorf("CompoundHead(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

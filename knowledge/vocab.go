@@ -192,6 +192,8 @@ type splitter struct {
 	// vocabulary, once bit k of looked[i] says that it was looked up: the
 	// candidate parts of one word overlap, and each is looked up once.
 	known, looked []uint64
+	// last is where the last part of the word split last begins.
+	last int
 }
 
 // segment is a segmentation of a word's end: n parts, the first one
@@ -228,6 +230,7 @@ func (sp *splitter) split(w string) []string {
 	parts := make([]string, 0, k)
 	for i := 0; i < n; i = sp.best[i].next {
 		parts = append(parts, sp.best[i].first)
+		sp.last = i
 	}
 	return parts
 }
