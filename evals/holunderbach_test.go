@@ -562,8 +562,34 @@ func TestHolunderbachCorpusLoads(t *testing.T) {
 				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
 			}
 		}
+		if want, ok := holunderbachTitles[d.ID]; ok && d.Title != want {
+			t.Errorf("%s: title %q, want %q", d.ID, d.Title, want)
+		}
+		for _, h := range holunderbachHeadings[d.ID] {
+			if !slices.Contains(heads, d.Title+" › "+h) {
+				t.Errorf("%s: no section %q in %q", d.ID, h, heads)
+			}
+		}
 	}
 }
+
+// holunderbachTitles and holunderbachHeadings are what the loaders make
+// of the PDFs set by font alone (the title in the largest font, not the
+// Info title; the bold, larger headings, not under "Seite 1") and of
+// the ticket system's print view (the FAQ's title without its number,
+// its fields as sections) since branch loaders18.
+var (
+	holunderbachTitles = map[string]string{
+		"merkblaetter/feuerwerk-laerm":                 "Merkblatt: Feuerwerk, Silvester und Ruhezeiten",
+		"intern/dienstanweisungen/hausrecht-bedrohung": "Dienstanweisung über das Hausrecht und das Verhalten bei Bedrohungen",
+		"intern/it-hilfe/kennwort-geaendert-anmeldung": "Nach Kennwortänderung ständig Anmeldefenster (Outlook, Teams)",
+	}
+	holunderbachHeadings = map[string][]string{
+		"merkblaetter/feuerwerk-laerm":                 {"Wo ist Feuerwerk verboten?", "Bußgelder"},
+		"intern/dienstanweisungen/hausrecht-bedrohung": {"Hausrecht", "Stiller Alarm"},
+		"intern/it-hilfe/kennwort-geaendert-anmeldung": {"Symptom", "Problem", "Lösung"},
+	}
+)
 
 // TestHolunderbachCasesMatchCorpus checks the Holunderbach cases against
 // the corpus they run on (see checkCorpusCases and

@@ -75,7 +75,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if pd.title == "" {
 		pd.title = pageTitle
 	}
-	pd.title = withoutSpacePrefix(pd.title)
+	pd.title = withoutRecordNumber(withoutSpacePrefix(pd.title))
 	if strings.TrimSpace(textOf(body)) == "" {
 		return pd, errNoText
 	}
@@ -437,7 +437,7 @@ func headingLevel(a atom.Atom) int {
 func (w *htmlWalker) endLine() {
 	s := strings.TrimSpace(w.line.String())
 	switch {
-	case s == "" || w.links.navigation():
+	case s == "" || w.links.navigation() || printChrome(s):
 	case w.boldLine(s):
 		// A cell of its own ("<td><b>Ihr Kontakt</b></td>") heads
 		// the bold lines of the table's other cells.
@@ -796,6 +796,17 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
 			w.inBold++
 			defer func() { w.inBold-- }()
+		}
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+		// A ticket system's print view of a record.
+		if pairs := recordProperties(n); pairs != nil {
+			w.walkProperties(pairs)
+			return
+		}
+		if fieldTable(n) {
+			w.walkFields(n, pre)
+			return
 		}
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Dl && dlOfSections(n) {

@@ -792,8 +792,11 @@ func slideText(b []byte) (title, body string, err error) {
 
 // parsePDF extracts the text of every page; each page is a section
 // "Seite N", unless the text has paragraphs ("§ 3 …"), which then are the
-// sections. Facet names standing alone on a line still open sections.
-// Encrypted PDFs are refused.
+// sections, or headings set in a larger or bold font (pdfOutline), which
+// then open sections across the pages. The title is the document
+// properties' unless the first page shows a fuller one in its largest
+// font (pdfTitle). Facet names standing alone on a line still open
+// sections. Encrypted PDFs are refused.
 func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 	var pd parsedDoc
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF")) {
@@ -809,39 +812,67 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 		}
 		return pd, fileErrorf(err, "PDF beschädigt")
 	}
-	if title := r.Trailer().Key("Info").Key("Title").Text(); title != "" {
-		pd.title = title
-	}
+	info := r.Trailer().Key("Info").Key("Title").Text()
 	pages, err := pdfPages(r, b.lim)
 	if err != nil {
 		return pd, err
 	}
+	var read [][]pdfTextLine
 	for i, p := range pages {
-		i++
-		text, err := pdfPageText(p)
+		lines, err := pdfPageText(p)
 		if err != nil {
-			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i)
+			return pd, fileErrorf(err, "PDF-Seite %d beschädigt", i+1)
+		}
+		for k := range lines {
+			// The marks of heading lines are the loader's own.
+			lines[k].text = pdfMarkRE.ReplaceAllString(lines[k].text, "")
 		}
 		// The text of all pages counts against the budget too: many
 		// pages may show the same large stream.
-		if err := b.spend(int64(len(text))); err != nil {
+		if err := b.spend(int64(len(pdfLinesText(lines)))); err != nil {
 			return pd, fmt.Errorf("PDF-Text %w", err)
 		}
-		pd.sections = append(pd.sections, Section{Heading: "Seite " + strconv.Itoa(i), Text: cleanPDFText(text)})
+		read = append(read, lines)
 	}
-	if len(pd.sections) == 0 {
+	if len(read) == 0 {
 		return pd, fileErrorf(nil, "PDF ohne Seiten")
+	}
+	styled, shown, headings := pdfOutline(read)
+	pd.title = pdfTitle(info, shown)
+	for i, lines := range styled {
+		var text strings.Builder
+		for _, l := range lines {
+			switch {
+			case l.level < 0 && pd.title == shown:
+				continue // the title, not its text
+			case l.level > 0 && headings >= pdfMinFontHeadings:
+				text.WriteRune(pdfMarkBase + rune(l.level))
+			}
+			text.WriteString(l.text)
+			text.WriteByte('\n')
+		}
+		pd.sections = append(pd.sections, Section{Heading: "Seite " + strconv.Itoa(i+1), Text: cleanPDFText(text.String())})
 	}
 	dropRunningLines(pd.sections)
 	for i := range pd.sections {
 		pd.sections[i].Text = joinWrappedLines(pd.sections[i].Text)
 	}
-	split := paragraphSections(pd.sections)
-	if len(split) == len(pd.sections) {
-		// No §§: a page of announcements is split at their headlines.
+	plain := make([]Section, len(pd.sections))
+	for i, s := range pd.sections {
+		plain[i] = Section{Heading: s.Heading, Text: pdfMarkRE.ReplaceAllString(s.Text, "")}
+	}
+	split := paragraphSections(plain)
+	if len(split) == len(plain) {
 		split = split[:0:0]
-		for _, sec := range pd.sections {
-			split = append(split, headlineSections(sec)...)
+		if headings >= pdfMinFontHeadings {
+			// Headings set in a larger or bold font.
+			split = pdfFontSections(pd.sections)
+		} else {
+			// No §§: a page of announcements is split at their
+			// headlines.
+			for _, sec := range plain {
+				split = append(split, headlineSections(sec)...)
+			}
 		}
 	}
 	pd.sections = split
@@ -994,7 +1025,9 @@ func joinWrappedLines(text string) string {
 	lines := strings.Split(text, "\n")
 	width := 0
 	for _, l := range lines {
-		width = max(width, utf8.RuneCountInString(l))
+		if !pdfMarked(l) {
+			width = max(width, utf8.RuneCountInString(l))
+		}
 	}
 	var out []string
 	for i := 0; i < len(lines); i++ {
@@ -1002,6 +1035,9 @@ func joinWrappedLines(text string) string {
 		for i+1 < len(lines) {
 			next := lines[i+1]
 			first, _ := utf8.DecodeRuneInString(next)
+			if pdfMarked(l) || pdfMarked(next) {
+				break // a heading set in its font is a line of its own
+			}
 			if hyphenated(l) && unicode.IsLower(first) {
 				if w, _, _ := strings.Cut(next, " "); w == "und" || w == "oder" || w == "bis" || w == "sowie" {
 					l += " " + next // "an- und abmelden"
