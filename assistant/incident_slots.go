@@ -42,6 +42,9 @@ const (
 	clock   = `\d{1,2}(?:[:.]\d{2})?`
 	// clockWord is an hour said in words: "seit zehn Uhr", "ab halb neun".
 	clockWord = `(?:halb\s+)?(?:eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)`
+	// clockPart is a time said by its half or quarter, with or without
+	// "Uhr": "seit halb neun", "ab viertel nach acht", "seit dreiviertel 9".
+	clockPart = `(?:halb|viertel\s+(?:nach|vor)|dreiviertel)\s+(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2})(?:\s+uhr)?`
 	floor     = `[,\s]+(?:(?:\d\.?|erste[nmr]?|zweite[nmr]?|dritte[nmr]?|vierte[nmr]?|fünfte[nmr]?)\s*(?:og|etage|stock|obergeschoss)|eg|erdgeschoss|ug|untergeschoss|keller)`
 )
 
@@ -51,14 +54,14 @@ func newSlotExtractor() *slotExtractor {
 		since: []*regexp.Regexp{
 			re(`\bseit\s+(?:ca\.?\s+|circa\s+|etwa\s+|ungefähr\s+|kurz\s+nach\s+|kurz\s+vor\s+)?(?:` +
 				count + `\s+` + unit + `|` +
-				clock + `\s*uhr|` + clockWord + `\s+uhr|` +
+				clock + `\s*uhr|` + clockPart + `|` + clockWord + `\s+uhr|` +
 				`(?:heute|gestern|vorgestern)(?:\s+` + dayPart + `)?|` +
 				weekday + `(?:\s*` + dayPart + `)?|` +
 				`letzte[rnm]?\s+(?:woche|nacht|` + weekday + `)|` +
 				`kurzem|dem\s+update|dem\s+neustart|der\s+mittagspause|` +
 				dayPart + `|` + clock + `)\b`),
 			re(`\b(?:heute\s+` + dayPart + `|gestern(?:\s+` + dayPart + `)?|gerade\s+eben|eben\s+gerade|vorhin|` +
-				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr|ab\s+` + clockWord + `\s+uhr)\b`),
+				`vor\s+` + count + `\s+` + unit + `|ab\s+` + clock + `\s*uhr|ab\s+` + clockPart + `|ab\s+` + clockWord + `\s+uhr)\b`),
 			re(`\bsince\s+(?:this\s+morning|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+[\pL\pN]+|` +
 				`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}(?::\d{2})?\s*(?:am|pm|o'clock)?)`),
 			re(`\b(?:this\s+morning|just\s+now|(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?)\s+ago)\b`),
