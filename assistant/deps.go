@@ -104,6 +104,13 @@ type ITCatalog interface {
 	IncidentPriority(slots map[string]string) string
 }
 
+// whereAsker is an ITCatalog that tells for which services the intake
+// asks where the incident is (*ticketing.Service); without it, it asks
+// for every service.
+type whereAsker interface {
+	AsksWhere(serviceID string) bool
+}
+
 // Incident slot names, the keys of Incident.Slots. Values of
 // SlotOthersAffected and SlotCanWork are the Affected* and CanWork*
 // constants or "unknown".

@@ -24,6 +24,12 @@ const (
 	serviceOth = "sonstiges" // service when the catalog knows none
 
 	unknownValue = "unknown" // a slot the user could not answer
+	// maxServiceAsks is how often the intake asks which system is
+	// affected before it leaves that to the desk.
+	maxServiceAsks = 1
+	// maxSlotAsks is how often the intake asks for another slot in vain
+	// before it leaves that to the desk.
+	maxSlotAsks = 2
 )
 
 // maxIntakeText is the longest message the intake reads, in runes.
@@ -177,6 +183,7 @@ func earlierReport(transcript []Entry) []string {
 // are filled, and slots asked for in the last reply may take the user's
 // words as they are.
 func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bool) {
+	before := len(publicSlots(slots)) // the slots known before this message
 	set := func(k, v string) {
 		if v != "" && (overwrite || slots[k] == "") {
 			slots[k] = v
@@ -200,7 +207,28 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 		return
 	}
 	dunno := d.x.dunno.MatchString(text)
-	for _, slot := range strings.Split(slots[stAsked], ",") {
+	asked := strings.Split(slots[stAsked], ",")
+	defer func() {
+		// A reply that answers nothing (it tells more about the problem
+		// instead) gets the questions again, once: after the second
+		// such reply they are left to the desk.
+		if len(publicSlots(slots)) > before {
+			return
+		}
+		for _, slot := range asked {
+			if slot == "" || slot == SlotService {
+				continue
+			}
+			key := stTries + "_" + slot
+			if n, _ := strconv.Atoi(slots[key]); n+1 < maxSlotAsks {
+				slots[key] = strconv.Itoa(n + 1)
+				continue
+			}
+			slots[slot] = unknownValue
+			delete(slots, key)
+		}
+	}()
+	for _, slot := range asked {
 		if slot == "" || slots[slot] != "" {
 			continue
 		}
@@ -208,7 +236,10 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 		case SlotService:
 			n, _ := strconv.Atoi(slots[stTries])
 			slots[stTries] = strconv.Itoa(n + 1)
-			if n+1 >= 2 || dunno {
+			if n+1 >= maxServiceAsks || dunno {
+				// A name the catalog does not know ("das
+				// Gewerbeprogramm") is in the problem's words; the
+				// desk assigns it.
 				slots[SlotService] = serviceOth
 			}
 		case SlotSymptom:
@@ -280,7 +311,7 @@ func (d *incidentDialog) next(ctx context.Context, slots map[string]string, lang
 	}
 	var missing []string
 	for _, k := range slotOrder {
-		if slots[k] == "" {
+		if slots[k] == "" && (k != SlotLocation || d.asksWhere(slots[SlotService])) {
 			missing = append(missing, k)
 		}
 	}
@@ -431,10 +462,22 @@ func (d *incidentDialog) describe(slots map[string]string, lang, priority string
 	}
 	var lines []string
 	for _, k := range slotOrder {
+		if k == SlotLocation && slots[k] == "" {
+			continue // not asked: the service is no equipment at a desk
+		}
 		lines = append(lines, incidentMsg(lang, "label_"+k)+": "+value(k))
 	}
 	lines = append(lines, incidentMsg(lang, "label_priority")+": "+priority)
 	return strings.Join(lines, "\n")
+}
+
+// asksWhere reports whether the intake asks where the incident of the
+// service is: for equipment at a desk (a printer, a PC, a phone), not
+// for software or remote services, nor for one the catalog does not know.
+// A catalog that cannot tell has it asked for every service.
+func (d *incidentDialog) asksWhere(service string) bool {
+	w, ok := d.catalog.(whereAsker)
+	return !ok || w.AsksWhere(service)
 }
 
 func (d *incidentDialog) summaryText(slots map[string]string, lang string) string {

@@ -83,6 +83,8 @@ func newSlotExtractor() *slotExtractor {
 		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|[2-9])\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
 			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
 			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
+			// "bei mir und bei der Kollegin am Nachbarplatz"
+			`(?:bei\s+)?mir\s+und\s+(?:bei\s+)?(?:der|dem|den|meine[rmn]?|einer|einem|zwei|drei)\s+(?:[\pL\pN]+\s+)?(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*)|` +
 			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
 		notOnly:    re(`\bnicht\s+nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+[\pL\pN]+)\b`),
 		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),

@@ -17,10 +17,14 @@ var defaultCatalogYAML []byte
 
 // ITService is one entry of the IT service catalog.
 type ITService struct {
-	ID       string   `yaml:"id"`       // stable identifier, stored in tickets and outages
-	Name     string   `yaml:"name"`     // German display name
-	NameEN   string   `yaml:"name_en"`  // English display name
-	Critical bool     `yaml:"critical"` // raises the urgency by one step
+	ID       string `yaml:"id"`       // stable identifier, stored in tickets and outages
+	Name     string `yaml:"name"`     // German display name
+	NameEN   string `yaml:"name_en"`  // English display name
+	Critical bool   `yaml:"critical"` // raises the urgency by one step
+	// OnSite marks equipment someone may have to see at the desk (a
+	// printer, a PC, a phone): the intake asks where it stands. For
+	// software and remote services it does not.
+	OnSite   bool     `yaml:"onsite"`
 	Synonyms []string `yaml:"synonyms"` // words that name the service; "x*" matches prefixes
 }
 

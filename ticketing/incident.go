@@ -95,6 +95,14 @@ func (s *Service) MatchService(text string) (string, bool) {
 	return svc.ID, ok
 }
 
+// AsksWhere reports whether the intake asks where the incident is: for a
+// catalog service marked onsite, not for software, remote services or a
+// service the catalog does not know.
+func (s *Service) AsksWhere(id string) bool {
+	svc, ok := s.catalog.Service(id)
+	return ok && svc.OnSite
+}
+
 // ServiceName returns the display name of the catalog service in lang, or
 // "" for an unknown ID.
 func (s *Service) ServiceName(id, lang string) string {

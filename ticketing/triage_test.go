@@ -85,3 +85,23 @@ func TestCatalog(t *testing.T) {
 		t.Error("LoadCatalog of a missing file succeeded")
 	}
 }
+
+// The intake asks where an incident is only for equipment at a desk.
+func TestAsksWhere(t *testing.T) {
+	s, _ := mustService(t, Config{})
+	for id, want := range map[string]bool{
+		"drucker": true, "arbeitsplatz": true, "telefonie": true, "wlan": true,
+		"fachverfahren": false, "email": false, "vpn": false, "sonstiges": false, "": false,
+	} {
+		if got := s.AsksWhere(id); got != want {
+			t.Errorf("AsksWhere(%q) = %v, want %v", id, got, want)
+		}
+	}
+	c, err := ParseCatalog([]byte("services: [{id: beamer, name: Beamer, onsite: true, synonyms: [beamer]}]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svc, _ := c.Service("beamer"); !svc.OnSite {
+		t.Error("ParseCatalog dropped onsite")
+	}
+}
