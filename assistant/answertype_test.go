@@ -883,9 +883,36 @@ func TestAgeFitsStatuteWording(t *testing.T) {
 	}
 }
 
+// A quantity the asker states with a decimal comma ("1,8 km") meets the
+// limit a rule states in that unit ("länger als 2 Kilometer"): that rule
+// answers whether the asker's case is in or out.
+func TestStatedSizeMeetsALimit(t *testing.T) {
+	q := "wir wohnen 1,8 km von der schule weg, zahlt die stadt den bus"
+	size := statedSize(q, words(q))
+	if size != "1,8 km" {
+		t.Fatalf("statedSize = %q, want 1,8 km", size)
+	}
+	for line, want := range map[string]bool{
+		"bei der Grundschule länger als 2 Kilometer ist,": false,
+		"wenn der Weg mehr als 1,5 Kilometer beträgt":     true,
+		"Kinder, die bis zu 2 km entfernt wohnen":         true,
+		"ab 3 Kilometern Entfernung":                      false,
+	} {
+		if fits, specific := sizeFits(line, size); !specific || fits != want {
+			t.Errorf("sizeFits(%q) = %v, %v; want %v, true", line, fits, specific, want)
+		}
+	}
+	if _, specific := sizeFits("Die Karte kostet 2 Euro je Kilometer.", size); specific {
+		t.Error("an amount per kilometre was taken for a limit")
+	}
+	if _, specific := sizeFits("länger als 2 Stunden", size); specific {
+		t.Error("a limit in another unit was taken")
+	}
+}
+
 // A size the asker states picks its line of a fee table.
 func TestStatedSizePicksItsLine(t *testing.T) {
-	if got := statedSize(words("was kostet eine 240 liter tonne")); got != "240 liter" {
+	if got := statedSize("was kostet eine 240 liter tonne", words("was kostet eine 240 liter tonne")); got != "240 liter" {
 		t.Errorf("statedSize = %q", got)
 	}
 	table := "- 120 Liter: 216,00 Euro\n- 240 Liter: 421,20 Euro\n- 1.100 Liter: 1.886,40 Euro"

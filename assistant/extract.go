@@ -848,6 +848,15 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 			if bracket {
 				sit = incomeRow // a row of an income table fits only for its own bracket
 			}
+			if !sit && q.sit.size != "" {
+				// "wir wohnen 1,8 km von der Schule weg": the rule with
+				// a limit in that unit ("länger als 2 Kilometer") says
+				// whether the asker's case is in or out, whatever the
+				// facet asked.
+				if _, specific := sizeFits(u, q.sit.size); specific {
+					sit, cue = true, true
+				}
+			}
 			if sit {
 				v += 2
 			} else if f == knowledge.FacetNone && q.sit.age > 0 {
@@ -2157,6 +2166,44 @@ func dropWeakest(keep map[int]bool, best int, unit func(i int) (runes int, v flo
 // "entfällt": worth quoting when asked, not unasked.
 func saysNothing(text string) bool {
 	return len(strings.Fields(text)) < 3 && !strings.ContainsAny(text, "0123456789")
+}
+
+// limitRE finds a limit a rule states in a unit: "länger als 2
+// Kilometer", "mehr als 50 qm", "bis zu 3,5 Tonnen".
+var limitRE = regexp.MustCompile(`(?i)\b(mehr|länger|laenger|größer|groesser|weiter|über|ueber|ab|mindestens|weniger|kürzer|kuerzer|kleiner|unter|bis(?:\s+zu)?|höchstens|hoechstens)\s+(?:als\s+)?(\d+(?:,\d+)?)\s*([\pL²]+)`)
+
+// sizeFits reports whether a limit unit u states in the unit of size
+// ("länger als 2 Kilometer" for "1,8 km") holds for it: specific is
+// false when u states no limit in that unit.
+func sizeFits(u, size string) (fits, specific bool) {
+	num, unit, ok := strings.Cut(size, " ")
+	if !ok {
+		return false, false
+	}
+	have, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", "."), 64)
+	if err != nil {
+		return false, false
+	}
+	for _, m := range limitRE.FindAllStringSubmatch(u, -1) {
+		if sizeUnit(fold(m[3])) != unit {
+			continue
+		}
+		limit, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", "."), 64)
+		if err != nil {
+			continue
+		}
+		switch strings.ToLower(strings.Fields(m[1])[0]) {
+		case "ab", "mindestens":
+			return have >= limit, true
+		case "bis", "höchstens", "hoechstens":
+			return have <= limit, true
+		case "weniger", "kürzer", "kuerzer", "kleiner", "unter":
+			return have < limit, true
+		default:
+			return have > limit, true
+		}
+	}
+	return false, false
 }
 
 // sizeLine returns the one line of text's tables or lists that is for the

@@ -468,7 +468,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	}
 	s.household = householdSize(ws)
 	s.income = statedIncome(text, ws)
-	s.size = statedSize(ws)
+	s.size = statedSize(text, ws)
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
 	s.lost = lx.match("situation_lost", ws)
@@ -511,15 +511,27 @@ func sizeUnit(w string) string {
 		return "kg"
 	case "meter", "m":
 		return "meter"
+	case "km", "kilometer", "kilometern":
+		return "km"
 	case "kw", "kilowatt":
 		return "kw"
 	}
 	return ""
 }
 
-// statedSize returns the first quantity ws state with a unit of
-// sizeUnit ("240 Liter" → "240 liter"), "" when there is none.
-func statedSize(ws []string) string {
+// decimalSizeRE finds a quantity with a decimal comma and its unit ("1,8
+// km"), which the words of a text split at the comma.
+var decimalSizeRE = regexp.MustCompile(`(?i)\b(\d+,\d+)\s*([\pL²]+)`)
+
+// statedSize returns the first quantity text (of words ws) states with a
+// unit of sizeUnit ("240 Liter" → "240 liter", "1,8 km" → "1,8 km"), ""
+// when there is none.
+func statedSize(text string, ws []string) string {
+	for _, m := range decimalSizeRE.FindAllStringSubmatch(text, -1) {
+		if u := sizeUnit(fold(m[2])); u != "" {
+			return m[1] + " " + u
+		}
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		if isDigits(ws[i]) {
 			if u := sizeUnit(ws[i+1]); u != "" {
