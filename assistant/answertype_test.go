@@ -1326,6 +1326,23 @@ func TestAnswerCues(t *testing.T) {
 	}
 }
 
+// "Reicht X allein" is answered by the sentence that says what else it
+// takes, wherever the page puts it, before the facet also asked.
+func TestEnoughAloneCue(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "b", Title: "Bootsführerschein Binnen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Bootsführerschein Binnen › Was ist das?", Text: "Für Motorboote auf dem Stadtsee brauchen Sie einen Bootsführerschein. Die Plakette am Boot gilt nur zusammen mit dem Bootsführerschein."},
+		{Heading: "Bootsführerschein Binnen › Gültigkeit", Facet: knowledge.FacetFristen, Text: "Der Bootsführerschein gilt unbefristet."},
+	}}
+	c := candidate{doc: d, info: a.info(d)}
+	asked := "reicht die plakette am boot allein oder muss ich den bootsführerschein dabeihaben, und wie lange gilt der"
+	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
+	qs, _, _ := a.extract(c, q, false)
+	if len(qs) == 0 || !strings.Contains(qs[0].text, "nur zusammen mit") {
+		t.Errorf("quotes %+v, want the sentence that says what else it takes first", qs)
+	}
+}
+
 // A bylaw's rate ("12 vom Hundert") answers how much the tax is, and its
 // yearly due dates ("am 15. Februar") when it falls due, although neither
 // is an amount in euros nor a date with its year.
