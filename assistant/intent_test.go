@@ -48,6 +48,7 @@ func TestIntents(t *testing.T) {
 		{"Wie setze ich mein Passwort zurück?", emp, IntentServiceInfo},
 		{"wie richte ich vpn ein", emp, IntentServiceInfo},
 		{"hab aus versehen eine datei im teamordner gelöscht, ist die jetzt weg?", emp, IntentServiceInfo},
+		{"mein headset geht nicht mehr, ich soll es tauschen lassen. reicht es wenn ich nur das headset mitbringe", emp, IntentServiceInfo},
 		{"Mein Konto ist gesperrt. Wie lange dauert die Sperre?", emp, IntentServiceInfo},
 		{"passwort vergessen was tun", emp, IntentServiceInfo},
 		{"Wie verbinde ich mich im Homeoffice mit MusterVPN?", emp, IntentServiceInfo},
