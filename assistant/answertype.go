@@ -169,7 +169,8 @@ func (lx *lexicon) wantedValues(text string) valueKind {
 	if lx.match("ask_money", ws) {
 		v |= valMoney
 	}
-	if lx.match("ask_time", ws) {
+	if lx.match("ask_time", ws) && !lx.match("clock_time", ws) {
+		// ("bis wann abends" asks a time of day, no span or date.)
 		v |= valSpan | valDate
 	}
 	return v

@@ -786,6 +786,17 @@ func TestFacetPhrasings(t *testing.T) {
 	if fs := a.lex.detectFacets("geht das auch schneller"); containsFacet(fs, knowledge.FacetVoraussetzungen) {
 		t.Errorf("detectFacets(schneller) = %v: no condition", fs)
 	}
+	for _, q := range []string{"darf ich im schwimmbad bis wann abends bleiben", "bis wie viel uhr ist der wertstoffhof offen"} {
+		if fs := a.lex.detectFacets(q); containsFacet(fs, knowledge.FacetFristen) || !containsFacet(fs, knowledge.FacetZustaendigkeit) {
+			t.Errorf("detectFacets(%q) = %v, want a time of day, no deadline", q, fs)
+		}
+		if v := a.lex.wantedValues(q); v&(valSpan|valDate) != 0 {
+			t.Errorf("wantedValues(%q) = %v, want no span or date", q, v)
+		}
+	}
+	if !a.speaksOf("Besuch ist von 8:00 bis 22:00 Uhr gestattet.", knowledge.FacetZustaendigkeit) {
+		t.Error("hours of the day do not speak of when a place is open")
+	}
 }
 
 // The asker's own address, or where someone lives, is the matter asked

@@ -112,6 +112,14 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		}
 		out = keep
 	}
+	if containsFacet(out, knowledge.FacetFristen) && lx.match("clock_time", ws) {
+		// "bis wann abends", "bis wie viel Uhr": a time of day, when a
+		// place is open or something allowed, not a deadline.
+		out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetFristen })
+		if !containsFacet(out, knowledge.FacetZustaendigkeit) {
+			out = append(out, knowledge.FacetZustaendigkeit)
+		}
+	}
 	if containsFacet(out, knowledge.FacetUnterlagen) && lx.match("permission", ws) && !lx.match("ask_documents", ws) {
 		// "Darf ich auf dem Foto mein Kopftuch anbehalten?" asks whether
 		// it is allowed; the photo is the matter, not what to bring.
