@@ -1320,6 +1320,7 @@ func TestAnswerCues(t *testing.T) {
 		{Heading: "Wohnsitz ummelden › Was ist das?", Text: "Wer innerhalb der Stadt umzieht, meldet die neue Wohnung an."},
 		{Heading: "Wohnsitz ummelden › Unterlagen", Facet: knowledge.FacetUnterlagen, Text: "- Personalausweis\n- Wohnungsgeberbestätigung"},
 		{Heading: "Wohnsitz ummelden › Hinweise", Text: "Die Ummeldung ist gebührenfrei. Denken Sie daran, auch Ihre Bank und Ihre Versicherung über die neue Adresse zu informieren. Wer sich nicht innerhalb von zwei Wochen ummeldet, handelt ordnungswidrig."},
+		{Heading: "Wohnsitz ummelden › Unterlagen fehlen", Text: "Die Meldestelle prüft Ihre Unterlagen. Fehlt die Wohnungsgeberbestätigung, wird die Anmeldung abgelehnt."},
 	}}
 	c := candidate{doc: d, info: a.info(d)}
 	for asked, want := range map[string]string{
@@ -1328,6 +1329,7 @@ func TestAnswerCues(t *testing.T) {
 		"hab mich noch nicht umgemeldet, krieg ich jetzt ärger":        "ordnungswidrig",
 		"gibts ärger wenn ich mich erst nach vier wochen ummelde":      "ordnungswidrig",
 		"hat das konsequenzen wenn ich mich zu spät ummelde":           "ordnungswidrig",
+		"was passiert wenn mir die wohnungsgeberbestätigung fehlt":     "abgelehnt",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
 		qs, _, _ := a.extract(c, q, false)
