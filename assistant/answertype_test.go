@@ -1330,6 +1330,7 @@ func TestAnswerCues(t *testing.T) {
 		"gibts ärger wenn ich mich erst nach vier wochen ummelde":      "ordnungswidrig",
 		"hat das konsequenzen wenn ich mich zu spät ummelde":           "ordnungswidrig",
 		"was passiert wenn mir die wohnungsgeberbestätigung fehlt":     "abgelehnt",
+		"kann mir das ärger einbringen wenn ich mich zu spät ummelde":  "ordnungswidrig",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
 		qs, _, _ := a.extract(c, q, false)

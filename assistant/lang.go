@@ -38,7 +38,7 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 		fallback = "de"
 	}
 	var arabic, cyrillic, ukOnly, latin int
-	var deChars, trChars, plChars int
+	var deChars, trChars, plChars, otherSlavic int
 	for _, r := range text {
 		if r == 'İ' || r == 'Ş' || r == 'Ğ' {
 			trChars++
@@ -73,6 +73,11 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 				trChars++
 			case strings.ContainsRune("ąęłńśźż", r):
 				plChars++
+			case strings.ContainsRune("ěřůťďňčšž", r):
+				// Czech and Slovak letters Polish does not write (it
+				// has "cz", "sz", "ż"): their short words ("na", "jak",
+				// "po") are Polish stop words too.
+				otherSlavic++
 			}
 		}
 	}
@@ -96,6 +101,11 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 		"en": lx.countIn("stop_en", ws),
 		"tr": lx.countIn("stop_tr", ws) + 3*trChars,
 		"pl": lx.countIn("stop_pl", ws) + 3*plChars,
+	}
+	if otherSlavic > plChars {
+		// Not Polish; a language Lotse does not write is answered in
+		// the conversation's (or German).
+		score["pl"] = 0
 	}
 	best, bestScore, tie := "", 0, false
 	for _, l := range []string{"de", "en", "tr", "pl"} {

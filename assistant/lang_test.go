@@ -28,6 +28,10 @@ func TestDetectLang(t *testing.T) {
 		{"kimlik kartı ücreti ne kadar", "", "", "tr"},
 		{"Ile kosztuje paszport dla osoby powyżej 24 lat?", "", "", "pl"},
 		{"Gdzie mogę zarejestrować samochód?", "", "", "pl"},
+		// Czech shares Polish short words but writes letters Polish does
+		// not: not answered in Polish.
+		{"Jak dlouho po pohřbu smím na hřbitově postavit náhrobek?", "", "", "de"},
+		{"Kolik stojí řidičský průkaz na úřadě?", "", "en", "en"},
 		{"Де мені зареєструвати місце проживання?", "", "", "uk"},
 		{"Скільки коштує вивіз сміття?", "", "", "uk"},
 		{"Сколько стоит обмен водительского удостоверения?", "", "", "ru"},
