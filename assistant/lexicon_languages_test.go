@@ -42,6 +42,10 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		{"Przeprowadzam sie za granice", "ins Ausland Wohnsitz abmelden", "ummelden"},
 		{"Yurt dışına taşınıyorum", "ins Ausland Wohnsitz abmelden", "Umzug"},
 		{"Как оплатить радиовещательный взнос?", "Rundfunkbeitrag", ""},
+		// Civil protection.
+		{"Що означає, коли сирена виє?", "Sirene", ""},
+		{"Where can I get sandbags before the flood?", "Sandsäcke", ""},
+		{"Gdzie dostanę worki z piaskiem przed powodzią?", "Sandsäcke", ""},
 	}
 	for _, tt := range tests {
 		got := lx.germanTerms(tt.text)
