@@ -402,6 +402,11 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 			docs, err = nil, fileErrorf(nil, "Datei beschädigt (%v)", r)
 		}
 	}()
+	if textFormats[format] {
+		// A text saved as UTF-16 ("Unicode") or with a byte order mark
+		// is decoded before any loader looks for binary bytes.
+		data = unicodeText(data)
+	}
 	switch format {
 	case "md":
 		d, err := parseMarkdown(data)
