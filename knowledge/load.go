@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -354,6 +354,8 @@ func formatOf(ext string) (string, bool) {
 		return "odt", true
 	case ".xlsx":
 		return "xlsx", true
+	case ".ods":
+		return "ods", true
 	case ".json":
 		return "json", true
 	case ".csv", ".tsv":
@@ -431,6 +433,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "xlsx":
 		d, err := parseXLSX(data, b)
+		return single(d, err), format, err
+	case "ods":
+		d, err := parseODS(data, b)
 		return single(d, err), format, err
 	case "csv":
 		d, err := parseCSV(data)
