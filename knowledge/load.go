@@ -356,6 +356,8 @@ func formatOf(ext string) (string, bool) {
 		return "xlsx", true
 	case ".ods":
 		return "ods", true
+	case ".eml":
+		return "eml", true
 	case ".json":
 		return "json", true
 	case ".csv", ".tsv":
@@ -436,6 +438,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "ods":
 		d, err := parseODS(data, b)
+		return single(d, err), format, err
+	case "eml":
+		d, err := parseEML(data)
 		return single(d, err), format, err
 	case "csv":
 		d, err := parseCSV(data)
