@@ -46,19 +46,16 @@ const eschenfurtRoot = "corpora/eschenfurt"
 var eschenfurtCaseDirs = []string{"eschenfurt", "eschenfurt-heldout"}
 
 // eschenfurtGaps are the files of the root no loader reads, with the
-// kind their folder gives them: the JSON:API export, whose records keep
-// their title under "attributes" ("kein Titel"). (The notice saved as
-// UTF-16, "Binärdatei, kein Text" when the cases were written, is read
-// since byte order marks are; the LibreOffice spreadsheet, .ods, and the
-// mail saved from Outlook, .eml, file types the loaders did not claim,
-// since OpenDocument spreadsheets and mail files are.) Each skipped one
-// is logged and replaced by stand-ins holding its text, so that the
-// cases over it can still be checked against what a loader would have to
-// keep. Any other skipped file fails the test, and so does a gap that is
-// read.
-var eschenfurtGaps = map[string]knowledge.Kind{
-	"serviceportal/jsonapi-leistungen.json": knowledge.KindService,
-}
+// kind their folder gives them; none now, all four below are read.
+// When the cases were written: the LibreOffice spreadsheet (.ods) and the
+// mail saved from Outlook (.eml), file types the loaders did not claim;
+// the notice saved as UTF-16 ("Binärdatei, kein Text"); the JSON:API
+// export, whose records keep their title under "attributes" ("kein
+// Titel"). Each skipped one is logged and replaced by stand-ins holding
+// its text, so that the cases over it can still be checked against what
+// a loader would have to keep. Any other skipped file fails the test,
+// and so does a gap that is read.
+var eschenfurtGaps = map[string]knowledge.Kind{}
 
 // eschenfurtLost are the files the loaders read but whose content they
 // lose or garble, each with a string its content holds: the loaded
