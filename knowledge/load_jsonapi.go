@@ -47,7 +47,8 @@ var jsonapiSubID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._~-]{0,99}$`)
 // parseJSONAPI reads a JSON:API document (https://jsonapi.org, as Drupal,
 // Strapi and other CMS export their content): ok is false for any other
 // JSON. Each resource of data is a document (a single one the file's,
-// those of an array "<file>/<id>") titled by its title attribute (or
+// those of an array "<file>/<id>", or by the title's slug when the id
+// cannot name a path) titled by its title attribute (or
 // another of the usual title keys). Its attributes are read as a
 // record's keys are, with these rules of the format: a formatted text
 // ({"value", "format", "processed", "summary"}) is read once, its
@@ -117,6 +118,9 @@ func parseJSONAPI(data []byte) (docs []parsedDoc, ok bool, err error) {
 			pd.subID = r.ID
 			if !jsonapiSubID.MatchString(pd.subID) {
 				pd.subID = slugify(pd.title)
+			}
+			if pd.subID == "" {
+				pd.subID = fmt.Sprintf("ressource-%d", i+1)
 			}
 		}
 		docs = append(docs, pd)

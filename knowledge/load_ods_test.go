@@ -96,6 +96,10 @@ func TestODSBounds(t *testing.T) {
 			t.Errorf("%s: %v, want %q", name, err, tc.want)
 		}
 	}
+	big := odsOf(t, `<table:table table:name="A"><table:table-row>`+strings.Repeat(cell, 50)+`</table:table-row></table:table>`)
+	if _, err := parseODS(big, newBudget(Limits{MaxUnpackedBytes: 1024}, nil)); err == nil || !strings.Contains(err.Error(), "entpackt zu groß") {
+		t.Errorf("past the archive's bound: %v", err)
+	}
 	odt := zipOf(t, "content.xml", `<office:document-content `+odsNS+`><office:body><office:text><text:p>Brief</text:p></office:text></office:body></office:document-content>`)
 	if _, err := parseODS(odt, newBudget(Limits{}, nil)); err == nil || !strings.Contains(err.Error(), "Tabellendokument") {
 		t.Errorf("a text document read as a spreadsheet: %v", err)
