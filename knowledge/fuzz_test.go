@@ -3,6 +3,8 @@
 package knowledge_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -76,7 +78,26 @@ func FuzzLoadJSON(f *testing.F) {
 	f.Add([]byte(`[{"id":"a","title":"A","sections":[{"heading":"Kosten","text":"1 Euro"}]},{"id":"a"}]`))
 	f.Add([]byte(`{"title":"","sections":null}`))
 	f.Add([]byte(`[null, 1, "x", {}]`))
+	f.Add([]byte(`{"data":[{"type":"n","id":"1","attributes":{"title":"A","body":{"value":"<h2>B</h2><p>C</p>","format":"x","processed":null}},"relationships":{"r":{"data":[{"type":"o","id":"2"}]}}},{"type":"n","id":"1","attributes":{"title":"A"}}],"included":[{"type":"o","id":"2","attributes":{"title":"O","telefon":"0999 1"}}]}`))
+	f.Add([]byte(`{"data":{"type":"n","attributes":null,"relationships":{"r":{"data":null}}},"included":{}}`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, "doc.json", "json", data) })
+}
+
+func FuzzLoadODS(f *testing.F) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("content.xml")
+	w.Write([]byte(`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>T</text:p></table:table-cell><table:covered-table-cell/></table:table-row><table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" office:value-type="float" office:value="1.5"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`))
+	zw.Close()
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, "doc.ods", "ods", data) })
+}
+
+func FuzzLoadEML(f *testing.F) {
+	f.Add([]byte("From: a@b.example\r\nSubject: =?utf-8?q?T=C3=A4st?=\r\nContent-Type: multipart/alternative; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain; charset=iso-8859-15\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nA=A4 =\r\nB\r\n--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\nPHA+QzwvcD4=\r\n--x--\r\n"))
+	f.Add([]byte("From x\nSubject: a\n\n> b\n-- \nc"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, "doc.eml", "eml", data) })
 }
 
 func FuzzLoadFeed(f *testing.F) {

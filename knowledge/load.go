@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -354,6 +354,10 @@ func formatOf(ext string) (string, bool) {
 		return "odt", true
 	case ".xlsx":
 		return "xlsx", true
+	case ".ods":
+		return "ods", true
+	case ".eml":
+		return "eml", true
 	case ".json":
 		return "json", true
 	case ".csv", ".tsv":
@@ -402,6 +406,11 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 			docs, err = nil, fileErrorf(nil, "Datei beschädigt (%v)", r)
 		}
 	}()
+	if textFormats[format] {
+		// A text saved as UTF-16 ("Unicode") or with a byte order mark
+		// is decoded before any loader looks for binary bytes.
+		data = unicodeText(data)
+	}
 	switch format {
 	case "md":
 		d, err := parseMarkdown(data)
@@ -426,6 +435,12 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "xlsx":
 		d, err := parseXLSX(data, b)
+		return single(d, err), format, err
+	case "ods":
+		d, err := parseODS(data, b)
+		return single(d, err), format, err
+	case "eml":
+		d, err := parseEML(data)
 		return single(d, err), format, err
 	case "csv":
 		d, err := parseCSV(data)

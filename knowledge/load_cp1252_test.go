@@ -35,3 +35,26 @@ func TestWindows1252Text(t *testing.T) {
 		t.Errorf("page text %q", got)
 	}
 }
+
+// A page that declares its character set in a <meta> element is read in
+// it: ISO-8859-15 has the euro sign at 0xA4 and "Š" at 0xA6 (Windows-1252
+// "¤" and "¦"), whether declared by http-equiv or by charset; ISO-8859-2
+// its own letters. A page declared ISO-8859-1 or not at all is read as
+// Windows-1252, as browsers read it.
+func TestDeclaredCharsetHTML(t *testing.T) {
+	for _, tc := range []struct{ name, head, body, want string }{
+		{"http-equiv iso-8859-15", `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">`, "Geb\xfchr 12,00 \xa4, Steinmetz \xa6ubert", "Gebühr 12,00 €, Steinmetz Šubert"},
+		{"meta charset", `<meta charset='iso8859-15'>`, "Preis 3 \xa4", "Preis 3 €"},
+		{"iso-8859-2", `<meta http-equiv="content-type" content="text/html;charset=iso-8859-2">`, "Beispielgasse in \xa3\xf3d\xbc", "Beispielgasse in Łódź"},
+		{"iso-8859-1 is windows-1252", `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`, "Preis 5 \x80, Gr\xfc\xdfe", "Preis 5 €, Grüße"},
+		{"undeclared", ``, "Preis 5 \x80 \xa4", "Preis 5 € ¤"},
+	} {
+		page, err := parseHTML([]byte("<html><head>" + tc.head + "<title>Beispiel</title></head><body><h1>Beispiel</h1><p>" + tc.body + "</p></body></html>"))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := page.sections[0].Text; got != tc.want {
+			t.Errorf("%s: text %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -211,6 +211,12 @@ func htmlToText(s string) string {
 		w.walk(n, false)
 	}
 	w.flush()
+	return w.plainText()
+}
+
+// plainText is what the walker read as text: its title, then each
+// section's heading and text, a line each.
+func (w *htmlWalker) plainText() string {
 	var parts []string
 	for _, sec := range w.sections {
 		if sec.Heading != "" {

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"github.com/musterstadt/lotse/knowledge/german"
 )
@@ -27,9 +28,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(nil, "Binärdatei, kein HTML")
 	}
 	if !utf8.Valid(data) {
-		// Old pages are often ISO 8859-1 or Windows-1252 whatever their
-		// meta tag says; Latin-1 decoding never fails and gets umlauts right.
-		data = windows1252ToUTF8(data)
+		data = legacyHTML(data)
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
@@ -80,6 +79,24 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, errNoText
 	}
 	return pd, nil
+}
+
+// legacyHTML decodes a page that is not UTF-8 by the character set its
+// <meta charset> or <meta http-equiv="Content-Type"> declares, found as
+// the HTML standard's prescan finds it (in the first 1024 bytes; labels
+// as the WHATWG Encoding standard maps them, so that "iso-8859-1" and
+// "us-ascii" are Windows-1252): a page in ISO-8859-15 has its euro sign
+// at 0xA4, one in ISO-8859-2 its "ł" at 0xB3. A page that declares
+// UTF-8 or Windows-1252, or nothing, is read as Windows-1252: old pages
+// are often that whatever their meta tag says, and Latin-1 decoding
+// never fails and gets umlauts right.
+func legacyHTML(data []byte) []byte {
+	if e, name, _ := charset.DetermineEncoding(data, ""); e != nil && name != "utf-8" && name != "windows-1252" && name != "replacement" && !strings.HasPrefix(name, "utf-16") {
+		if out, err := e.NewDecoder().Bytes(data); err == nil {
+			return out
+		}
+	}
+	return windows1252ToUTF8(data)
 }
 
 // shell reports whether the page w read has almost no visible text: an

@@ -53,6 +53,10 @@ type ServiceJSON struct {
 
 func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 	data = bytes.TrimSpace(data)
+	if docs, ok, err := parseJSONAPI(data); ok {
+		// A JSON:API document (a CMS's export): its resources.
+		return docs, err
+	}
 	var items []ServiceJSON
 	multi := len(data) > 0 && data[0] == '['
 	var err error

@@ -58,18 +58,34 @@ func mailText(text string) (title, body, signature string, ok bool) {
 	if n < 2 || !from || title == "" {
 		return "", "", "", false
 	}
-	title = strings.TrimSpace(mailReplyPrefixRE.ReplaceAllString(title, ""))
+	title = mailSubject(title)
 	if title == "" || utf8.RuneCountInString(title) > 200 {
 		return "", "", "", false
 	}
+	body, signature = mailBody(lines[n:])
+	return title, body, signature, true
+}
+
+// mailSubject is a mail's subject as its title: on one line, without
+// the prefixes of answers and forwards ("AW:", "WG:") and a list's
+// "[tag]".
+func mailSubject(s string) string {
+	return strings.TrimSpace(mailReplyPrefixRE.ReplaceAllString(strings.Join(strings.Fields(s), " "), ""))
+}
+
+// mailBody reads the lines of a mail's body: quoted lines ("> …") and
+// the quoted original below a line such as "-----Ursprüngliche
+// Nachricht-----" are dropped, the signature (after the "-- " line) is
+// returned apart.
+func mailBody(lines []string) (body, signature string) {
 	var bodyLines, sigLines []string
 	inSig := false
-	for _, l := range lines[n:] {
+	for _, l := range lines {
 		t := strings.TrimRight(l, " \t")
 		switch {
 		case mailOriginalRE.MatchString(strings.TrimSpace(t)):
 			// What follows is the mail answered or forwarded.
-			return title, strings.Join(bodyLines, "\n"), strings.TrimSpace(strings.Join(sigLines, "\n")), true
+			return strings.Join(bodyLines, "\n"), strings.TrimSpace(strings.Join(sigLines, "\n"))
 		case strings.HasPrefix(strings.TrimLeft(t, " "), ">"):
 			continue
 		case l == "-- " || l == "--" && !inSig:
@@ -82,7 +98,17 @@ func mailText(text string) (title, body, signature string, ok bool) {
 			bodyLines = append(bodyLines, t)
 		}
 	}
-	return title, strings.Join(bodyLines, "\n"), strings.TrimSpace(strings.Join(sigLines, "\n")), true
+	return strings.Join(bodyLines, "\n"), strings.TrimSpace(strings.Join(sigLines, "\n"))
+}
+
+// mailDoc is the document of a mail: its subject names it, its body is
+// read as a plain text, its signature is the sender's contact.
+func mailDoc(title, body, signature string) parsedDoc {
+	pd := parsedDoc{title: title, sections: textSections(body)}
+	if signature != "" {
+		pd.sections = append(pd.sections, Section{Heading: "Kontakt", Text: signature})
+	}
+	return pd
 }
 
 // mailHeaderKey returns the header a line of a mail's header names,

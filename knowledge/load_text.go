@@ -284,14 +284,8 @@ func parseText(data []byte) (parsedDoc, error) {
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
 	if title, body, sig, ok := mailText(text); ok {
-		// A mail saved as text: its subject names it, its header is
-		// no text, its signature is the sender's contact.
-		pd.title = title
-		pd.sections = textSections(body)
-		if sig != "" {
-			pd.sections = append(pd.sections, Section{Heading: "Kontakt", Text: sig})
-		}
-		return pd, nil
+		// A mail saved as text: its header is no text.
+		return mailDoc(title, body, sig), nil
 	}
 	first, rest, _ := strings.Cut(text, "\n")
 	if second, after, _ := strings.Cut(rest, "\n"); letterhead(first, second) {

@@ -71,29 +71,38 @@ func parseXLSX(data []byte, b *budget) (parsedDoc, error) {
 		if err != nil {
 			return pd, fileErrorf(err, "Tabellenblatt %q nicht lesbar", sh.name)
 		}
-		var o docOutline
-		// Title lines above the table (a merged title row).
-		for len(rows) > 1 && len(rows[0]) == 1 && countLetters(rows[0][0]) >= 2 {
-			if pd.title == "" && utf8.RuneCountInString(rows[0][0]) <= maxHeadingLine {
-				pd.title = rows[0][0]
-			} else {
-				o.line(rows[0][0])
-			}
-			rows = rows[1:]
-		}
-		for i, r := range rows {
-			o.tableRow(r, i == 0)
-		}
-		o.cur.Heading = sh.name
-		sec := o.done()
-		if len(sec) == 1 && strings.TrimSpace(sec[0].Text) != "" {
-			pd.sections = append(pd.sections, sec[0])
-		}
+		addSheet(&pd, sh.name, rows)
 	}
 	if len(pd.sections) == 0 {
 		return pd, errNoText
 	}
 	return pd, nil
+}
+
+// addSheet adds a spreadsheet's sheet (Excel, OpenDocument) to pd as a
+// section headed by the sheet's name: its rows lines of a table, the
+// first its head; rows above it that fill only their first cell (a
+// merged title) are the document's title, when it has none yet, or
+// lines before the table. A sheet without text adds nothing.
+func addSheet(pd *parsedDoc, name string, rows [][]string) {
+	var o docOutline
+	// Title lines above the table (a merged title row).
+	for len(rows) > 1 && len(rows[0]) == 1 && countLetters(rows[0][0]) >= 2 {
+		if pd.title == "" && utf8.RuneCountInString(rows[0][0]) <= maxHeadingLine {
+			pd.title = rows[0][0]
+		} else {
+			o.line(rows[0][0])
+		}
+		rows = rows[1:]
+	}
+	for i, r := range rows {
+		o.tableRow(r, i == 0)
+	}
+	o.cur.Heading = name
+	sec := o.done()
+	if len(sec) == 1 && strings.TrimSpace(sec[0].Text) != "" {
+		pd.sections = append(pd.sections, sec[0])
+	}
 }
 
 // xlsxSheet is a worksheet as the workbook names it.
