@@ -69,10 +69,10 @@ var eschenfurtGaps = map[string]knowledge.Kind{
 // When the cases were written: the cemetery page in ISO-8859-15, read as
 // Windows-1252, so that its euro signs (0xA4) became "¤"; the building
 // site's questions and answers, whose questions are <button>s and whose
-// answers stand in Alpine.js <template x-if> elements, both dropped.
+// answers stand in Alpine.js <template x-if> elements, both dropped (read
+// since loaders19b).
 var eschenfurtLost = map[string]string{
 	"friedhof/grabmal-genehmigung": "45,00 €",
-	"bauprojekte/uferstrasse":      "2. Februar 2027",
 }
 
 func eschenfurtBinaries() []corpusBinary {

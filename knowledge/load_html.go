@@ -106,10 +106,11 @@ type htmlWalker struct {
 	lines       []string
 	line        strings.Builder
 	sections    []Section
-	inLink      int       // depth of the links the walker is in
-	inBold      int       // depth of the <b> and <strong> the walker is in
-	inValueCell int       // depth of the table cells holding values (no blocks but <br>s) the walker is in
-	links       lineLinks // the links of the line being read
+	inLink      int                 // depth of the links the walker is in
+	inBold      int                 // depth of the <b> and <strong> the walker is in
+	inValueCell int                 // depth of the table cells holding values (no blocks but <br>s) the walker is in
+	links       lineLinks           // the links of the line being read
+	consumed    map[*html.Node]bool // panels read before their place (at their button)
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -129,8 +130,10 @@ var skippedElements = map[atom.Atom]bool{
 
 // skipped reports whether element n is not part of the main text. A
 // button is a control, except the one that opens an accordion's entry
-// ("<h3><button aria-expanded=…>Kann ich …?</button></h3>"): its label is
-// the entry's question.
+// ("<h3><button aria-expanded=…>Kann ich …?</button></h3>", also with
+// the attribute bound by a framework, ":aria-expanded"): its label is
+// the entry's question. A <template> is inert markup, read only as the
+// panel such a button shows (disclosurePanel).
 //
 // A <header> inside the page's main text that holds a heading is the
 // head of its article (title, kicker, lead), not the page's banner, as
@@ -138,7 +141,7 @@ var skippedElements = map[atom.Atom]bool{
 // contact card of its article (the office, its staff, their phone
 // numbers), not the page's sidebar.
 func skipped(n *html.Node) bool {
-	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
+	if n.DataAtom == atom.Button && disclosureButton(n) {
 		return false
 	}
 	if n.DataAtom == atom.Header && inMainText(n) && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
@@ -749,7 +752,13 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		}
 		return
 	case html.ElementNode:
+		if w.consumed[n] {
+			return
+		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
+		if w.widget(n, pre) {
+			return
+		}
 		if link {
 			// A link hidden by its class ("fuss") still belongs to
 			// the line's row of links.
@@ -849,6 +858,21 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// widget reads n when it is a part of a disclosure widget: a button
+// that shows a panel (the panel a section headed by the button's label,
+// read at the button). It reports whether it read n.
+func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
+	if panel, h := disclosurePanel(n); panel != nil {
+		if w.consumed == nil {
+			w.consumed = map[*html.Node]bool{}
+		}
+		w.consumed[panel] = true
+		w.walkPanel(panel, h, pre)
+		return true
+	}
+	return false
 }
 
 // maxKickers is how many short lines may stand before a heading as its
