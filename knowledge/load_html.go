@@ -53,7 +53,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
-	w := &htmlWalker{pageTitle: pageTitle}
+	w := &htmlWalker{pageTitle: pageTitle, root: root}
 	w.walk(body, false)
 	w.flush()
 	if shell(w) {
@@ -110,6 +110,9 @@ type htmlWalker struct {
 	inBold      int                 // depth of the <b> and <strong> the walker is in
 	inValueCell int                 // depth of the table cells holding values (no blocks but <br>s) the walker is in
 	links       lineLinks           // the links of the line being read
+	root        *html.Node          // the document, for the elements an id names
+	tabs        []tab               // the labels of the last tab list read
+	panels      int                 // the tab panels read since
 	consumed    map[*html.Node]bool // panels read before their place (at their button)
 }
 
@@ -756,6 +759,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			return
 		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
+		if link && skipLink(n, w.root) {
+			return
+		}
 		if w.widget(n, pre) {
 			return
 		}
@@ -860,10 +866,37 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	}
 }
 
-// widget reads n when it is a part of a disclosure widget: a button
+// widget reads n when it is a part of a disclosure widget: a tab list
+// (its labels kept to head the panes, not read as text), a tab panel (a
+// section headed by its tab's label, read though hidden) or a button
 // that shows a panel (the panel a section headed by the button's label,
 // read at the button). It reports whether it read n.
 func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
+	switch strings.ToLower(strings.TrimSpace(attr(n, "role"))) {
+	case "tablist":
+		// A page's tabs, not its navigation, whatever their classes.
+		if tabs := readTabList(n); len(tabs) > 0 {
+			w.tabs, w.panels = tabs, 0
+			return true
+		}
+	case "tabpanel":
+		if skippedElements[n.DataAtom] {
+			return false
+		}
+		h := w.tabLabel(n, w.panels)
+		w.panels++
+		if h == "" || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			// Its own heading heads it.
+			w.endLine()
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				w.walk(c, pre)
+			}
+			w.endLine()
+			return true
+		}
+		w.walkPanel(n, h, pre)
+		return true
+	}
 	if panel, h := disclosurePanel(n); panel != nil {
 		if w.consumed == nil {
 			w.consumed = map[*html.Node]bool{}
@@ -873,6 +906,25 @@ func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
 		return true
 	}
 	return false
+}
+
+// skipLink reports whether link n (an <a href>) jumps to a place of its
+// own page from outside the page's main text, standing alone between
+// elements: a skip link ("Direkt zum Inhalt", "Zur Navigation") or a
+// link back to the top, part of the page's frame.
+func skipLink(n, root *html.Node) bool {
+	frag, ok := strings.CutPrefix(strings.TrimSpace(attr(n, "href")), "#")
+	if !ok || frag == "" || root == nil || inMainText(n) {
+		return false
+	}
+	for _, s := range []*html.Node{n.PrevSibling, n.NextSibling} {
+		if s != nil && s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			return false
+		}
+	}
+	return findFirst(root, func(m *html.Node) bool {
+		return attr(m, "id") == frag || m.DataAtom == atom.A && attr(m, "name") == frag
+	}) != nil
 }
 
 // maxKickers is how many short lines may stand before a heading as its

@@ -11,7 +11,8 @@ import (
 
 // The disclosure widgets of script-driven pages: a button that shows a
 // panel (an accordion's question and its answer, a panel kept in a
-// <template> until a click renders it).
+// <template> until a click renders it) and tabs, whose labels name the
+// panes below them.
 
 // boundAttr returns the value of attribute key of n and whether n has it,
 // also as a script framework binds it: ":aria-expanded",
@@ -115,4 +116,64 @@ func (w *htmlWalker) walkPanel(panel *html.Node, h string, pre bool) {
 	w.flush()
 	w.levels, w.stack = w.levels[:depth], w.stack[:depth]
 	w.heading = strings.Join(w.stack, " › ")
+}
+
+// tab is a label of a tab list: the tab's id, the id of the panel it
+// controls and its text.
+type tab struct{ id, controls, label string }
+
+// readTabList returns the tabs (role "tab") of a tab list.
+func readTabList(n *html.Node) []tab {
+	var tabs []tab
+	var rec func(*html.Node)
+	rec = func(m *html.Node) {
+		if m.Type == html.ElementNode && strings.EqualFold(attr(m, "role"), "tab") {
+			controls, _ := boundAttr(m, "aria-controls")
+			tabs = append(tabs, tab{
+				id: attr(m, "id"), controls: strings.TrimSpace(controls),
+				label: strings.TrimSpace(collapseSpace(textOfAll(m))),
+			})
+			return
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return tabs
+}
+
+// tabLabel returns the label of the tab that shows panel (role
+// "tabpanel"): the tab its aria-labelledby names, the tab whose
+// aria-controls names it, or else the tab at its place in the order of
+// the panels; "" when none is known or the label cannot head a section.
+func (w *htmlWalker) tabLabel(panel *html.Node, index int) string {
+	id := attr(panel, "id")
+	label := ""
+	for _, ref := range strings.Fields(attr(panel, "aria-labelledby")) {
+		for _, t := range w.tabs {
+			if t.id == ref {
+				label = t.label
+			}
+		}
+		if label == "" && w.root != nil {
+			if m := findFirst(w.root, func(m *html.Node) bool { return attr(m, "id") == ref }); m != nil {
+				label = strings.TrimSpace(collapseSpace(textOfAll(m)))
+			}
+		}
+	}
+	if label == "" && id != "" {
+		for _, t := range w.tabs {
+			if t.controls == id {
+				label = t.label
+			}
+		}
+	}
+	if label == "" && index < len(w.tabs) {
+		label = w.tabs[index].label
+	}
+	if countLetters(label) < 2 || len(strings.Fields(label)) > maxSummaryWords {
+		return ""
+	}
+	return label
 }

@@ -52,3 +52,38 @@ func TestHTMLTemplatePanels(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTabs checks that tabs (a role="tablist" of role="tab" labels
+// over role="tabpanel" panes) are read as sections, each pane headed by
+// its tab's label — matched by aria-labelledby, by aria-controls or by
+// their order — though the tab list carries a menu's class names ("nav
+// nav-tabs") and a pane is hidden, and that a skip link to the content
+// is no text.
+func TestHTMLTabs(t *testing.T) {
+	_, got := htmlSections(t, `<html><body>
+<a class="visually-hidden-focusable" href="#inhalt">Zum Inhalt springen</a>
+<div id="inhalt"><h1>Beispielschein</h1><p>Den Schein beantragen Sie im Amt.</p>
+<ul class="nav nav-tabs" role="tablist">
+<li class="nav-item"><button class="nav-link" id="t-1" role="tab" aria-controls="p-1">Ablauf</button></li>
+<li class="nav-item"><button class="nav-link" id="t-2" role="tab" aria-controls="p-2">Gebühren</button></li>
+</ul>
+<div class="tab-content">
+<div id="p-1" role="tabpanel" aria-labelledby="t-1"><p>Sie füllen den Antrag aus.</p></div>
+<div id="p-2" role="tabpanel" hidden><table><tr><th>Schein</th><td>10,00 Euro</td></tr></table></div>
+</div>
+<div role="tablist" class="menu"><a role="tab">Erstens</a><a role="tab">Zweitens</a></div>
+<section role="tabpanel"><p>Der erste Teil.</p></section>
+<section role="tabpanel"><p>Der zweite Teil.</p></section>
+</div></body></html>`)
+	for h, want := range map[string]string{
+		"":         "Den Schein beantragen Sie im Amt.",
+		"Ablauf":   "Sie füllen den Antrag aus.",
+		"Gebühren": "Schein 10,00 Euro",
+		"Erstens":  "Der erste Teil.",
+		"Zweitens": "Der zweite Teil.",
+	} {
+		if got[h] != want {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], want, got)
+		}
+	}
+}
