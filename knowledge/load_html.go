@@ -55,6 +55,13 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	}
 	w := &htmlWalker{pageTitle: pageTitle, root: root}
 	w.walk(body, false)
+	for _, box := range sideContacts(body) {
+		// A contact box beside the main text: a section of its own
+		// after it, under no heading of the main text.
+		w.flush()
+		w.stack, w.levels, w.heading = nil, nil, ""
+		w.walkAside(box, false)
+	}
 	w.flush()
 	if shell(w) {
 		// A single-page app's shell: its content is the JSON it was
@@ -1075,7 +1082,16 @@ func (w *htmlWalker) walkDetails(n, sum *html.Node, h string, pre bool) {
 func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
 	w.endLine()
 	depth := len(w.levels)
-	if findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil {
+	hd := findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 })
+	if hd != nil && hiddenBelow(n, hd) {
+		// Its heading stands in an element the walk passes over (a
+		// <header> outside the main text): it heads the card all
+		// the same.
+		if h := strings.TrimSpace(collapseSpace(textOfAll(hd))); h != "" {
+			w.openSection(headingLevel(hd.DataAtom), h)
+		}
+	}
+	if hd == nil {
 		h := strings.TrimSpace(collapseSpace(attr(n, "aria-label")))
 		if countLetters(h) < 2 || len(strings.Fields(h)) > maxHeadingWords {
 			h = "Kontakt"
@@ -1099,6 +1115,107 @@ func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
 	}
 	w.stack, w.levels, w.heading = stack, levels, heading
 }
+
+// hiddenBelow reports whether m, below n, stands in an element the walk
+// skips.
+func hiddenBelow(n, m *html.Node) bool {
+	for p := m; p != nil && p != n; p = p.Parent {
+		if skipped(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxContactBox is the most letters a box of contact data beside the
+// main text may hold: a person's or an office's name, room, phone,
+// e-mail and hours, not a column of text.
+const maxContactBox = 600
+
+// sideContacts returns the contact boxes that stand beside the page's
+// main text body, in the columns next to it (a TYPO3 page's side column,
+// an <aside> or a role="complementary" region): a box headed by a
+// heading of its own ("Ansprechpartnerin", "Kontakt") that holds contact
+// data (contactData) and little else. The page's banner, navigation,
+// search and footer are passed over, and so is a box without a heading
+// (the site's address in a sidebar).
+func sideContacts(body *html.Node) []*html.Node {
+	if body.DataAtom == atom.Body {
+		return nil
+	}
+	var out []*html.Node
+	for a := body; a.Parent != nil && a.Parent.DataAtom != atom.Html; a = a.Parent {
+		for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != a {
+				out = append(out, contactBoxes(s)...)
+			}
+		}
+	}
+	return out
+}
+
+// contactBoxes returns the smallest elements below n, n included, that
+// hold contact data under one heading (sideContacts).
+func contactBoxes(n *html.Node) []*html.Node {
+	if n.Type != html.ElementNode || sideFrame(n) || !contactData(n) {
+		return nil
+	}
+	headings := 0
+	var rec func(*html.Node)
+	rec = func(m *html.Node) {
+		if headingLevel(m.DataAtom) > 0 {
+			headings++
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	if headings == 0 {
+		return nil
+	}
+	if headings == 1 {
+		if countLetters(textOfAll(n)) > maxContactBox {
+			return nil
+		}
+		return []*html.Node{n}
+	}
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, contactBoxes(c)...)
+	}
+	return out
+}
+
+// sideFrame reports whether n, beside the main text, is the page's frame
+// rather than a complementary region: its banner, navigation, search,
+// forms or footer, by element, landmark role or class names, or hidden.
+// A sidebar is complementary, not frame.
+func sideFrame(n *html.Node) bool {
+	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+		return true
+	}
+	if role := strings.ToLower(attr(n, "role")); chromeRoles[role] && role != "complementary" {
+		return true
+	}
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, frameTokens) {
+			return true
+		}
+	}
+	return false
+}
+
+// frameTokens are chromeTokens but the names of a sidebar.
+var frameTokens = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range chromeTokens {
+		if k != "sidebar" && k != "seitenleiste" {
+			m[k] = true
+		}
+	}
+	return m
+}()
 
 // maxTermLen is the longest definition term that can head a section.
 const maxTermLen = 60
