@@ -450,7 +450,7 @@ func headingLevel(a atom.Atom) int {
 func (w *htmlWalker) endLine() {
 	s := strings.TrimSpace(w.line.String())
 	switch {
-	case s == "" || w.links.navigation() || printChrome(s):
+	case s == "" || w.links.navigation() || printChrome(s) || w.links.n > 0 && mailChrome(s):
 	case w.boldLine(s):
 		// A cell of its own ("<td><b>Ihr Kontakt</b></td>") heads
 		// the bold lines of the table's other cells.
@@ -777,7 +777,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			// the line's row of links.
 			w.links.link()
 		}
-		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") || hiddenStyle(n) {
 			if link {
 				w.links.linked += alnumCount(textOfAll(n))
 			}
@@ -815,7 +815,10 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.lines = append(w.lines, kicker...)
 			return
 		}
-		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
+		if n.DataAtom == atom.B || n.DataAtom == atom.Strong || n.DataAtom != atom.A && styleBold(n) {
+			// Bold by its element or by its inline style, as mails
+			// and page builders set it; a link styled bold is a
+			// button.
 			w.inBold++
 			defer func() { w.inBold-- }()
 		}
