@@ -311,6 +311,10 @@ func parseText(data []byte) (parsedDoc, error) {
 	}
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
+	if dokuWiki(text) {
+		// A wiki page in its raw syntax: the Markdown it stands for.
+		return parseMarkdown([]byte(dokuWikiMarkdown(text)))
+	}
 	if title, body, sig, ok := mailText(text); ok {
 		// A mail saved as text: its subject names it, its header is
 		// no text, its signature is the sender's contact.
