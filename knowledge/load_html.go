@@ -117,6 +117,7 @@ type htmlWalker struct {
 	inBold      int                 // depth of the <b> and <strong> the walker is in
 	inValueCell int                 // depth of the table cells holding values (no blocks but <br>s) the walker is in
 	links       lineLinks           // the links of the line being read
+	titleStyled bool                // the title is a paragraph in a word processor's title style
 	root        *html.Node          // the document, for the elements an id names
 	tabs        []tab               // the labels of the last tab list read
 	panels      int                 // the tab panels read since
@@ -307,6 +308,21 @@ var headingClasses = map[string]bool{
 	"headline": true, "subheadline": true, "heading": true, "subheading": true,
 }
 
+// wordTitle reports whether n is a paragraph in the title style of the
+// word processor that saved the page as HTML: Word's "MsoTitle" (also
+// its variants of a title over several paragraphs, "MsoTitleCxSpFirst").
+func wordTitle(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if len(c) >= len("msotitle") && strings.EqualFold(c[:len("msotitle")], "msotitle") {
+			return true
+		}
+	}
+	return false
+}
+
 // classHeadingLevel is the level of a section opened by a paragraph
 // styled as a heading: below <h1>–<h3>, which may group such paragraphs.
 const classHeadingLevel = 4
@@ -358,7 +374,38 @@ func layoutCell(n *html.Node) bool {
 		return false
 	}
 	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil &&
-		!brokenValueCell(n)
+		!brokenValueCell(n) && !paragraphRow(n)
+}
+
+// paragraphCell reports whether table cell n holds one paragraph and
+// nothing else, a short value, as word processors write every cell of a
+// table ("<td><p class=MsoNormal><b>Kasse</b></p></td>").
+func paragraphCell(n *html.Node) bool {
+	var para *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case para != nil || c.DataAtom != atom.P && c.DataAtom != atom.Div:
+			return false
+		default:
+			para = c
+		}
+	}
+	return para != nil && valueCell(para)
+}
+
+// paragraphRow reports whether cell n stands in a row of a data table
+// whose every cell holds one short paragraph or a value (paragraphCell,
+// valueCell): the row is one line of values, as a table of values
+// without paragraphs is.
+func paragraphRow(n *html.Node) bool {
+	if !paragraphCell(n) || n.Parent == nil || n.Parent.DataAtom != atom.Tr {
+		return false
+	}
+	cells := childElements(n.Parent, atom.Td, atom.Th)
+	return len(cells) >= 2 && allOf(cells, func(c *html.Node) bool { return paragraphCell(c) || valueCell(c) })
 }
 
 // maxBrokenCell is the longest text of a table's value cell whose <br>s
@@ -755,10 +802,13 @@ func (w *htmlWalker) flush() {
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
-		if pre {
+		switch t := collapseSpace(n.Data); {
+		case pre:
 			w.text(n.Data)
-		} else {
-			w.text(collapseSpace(n.Data))
+		case t == " " && w.inValueCell > 0 && n.Parent != nil && paragraphCell(n.Parent):
+			// The blanks around a value cell's paragraph.
+		default:
+			w.text(t)
 		}
 		return
 	case html.ElementNode:
@@ -794,6 +844,16 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
+		}
+		if wordTitle(n) && (w.title == "" || w.titleStyled && len(w.lines) == 0 && w.line.Len() == 0) {
+			// A word processor's title paragraph: the page's title,
+			// the <h1>s below it its sections.
+			if h := strings.TrimSpace(collapseSpace(textOf(n))); h != "" {
+				w.endLine()
+				w.title = strings.TrimSpace(w.title + " " + h)
+				w.titleStyled = true
+				return
+			}
 		}
 		if h := classHeading(n); h != "" {
 			w.endLine()
@@ -850,6 +910,14 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		return
 	}
 	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
+	if block && w.inValueCell > 0 && (n.DataAtom == atom.P || n.DataAtom == atom.Div) {
+		// The paragraph of a cell of values (paragraphRow) stays on
+		// its row's line.
+		block = false
+		if !strings.HasSuffix(w.line.String(), " ") {
+			w.line.WriteString(" ")
+		}
+	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
 		// A bold line heads the rest of its layout cell or table.
 		defer w.closeBold(len(w.levels))

@@ -51,3 +51,51 @@ func TestHTMLMailNewsletter(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLWordWebPage checks a document Word saved as a web page: the
+// paragraph in Word's title style is the title, not the first <h1>, and
+// the <h1>s (numbered by Word's list markup) are sections side by side;
+// a table whose every cell holds one short paragraph is read row by row,
+// its bold head row a line of cells, not headings; a table with a cell
+// of several paragraphs keeps its lines.
+func TestHTMLWordWebPage(t *testing.T) {
+	title, got := htmlSections(t, `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><title>DA Muster</title></head><body lang=DE>
+<div class=WordSection1>
+<p class=MsoTitle><span lang=DE>Dienstanweisung über den Beispielraum<o:p></o:p></span></p>
+<p class=MsoNormal>Gültig ab 1. Mai.</p>
+<h1><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=DE>Zweck<o:p></o:p></span></h1>
+<p class=MsoNormal>Der Raum dient Besprechungen.</p>
+<h1><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span lang=DE>Schlüssel<o:p></o:p></span></h1>
+<table class=MsoTableGrid border=1>
+ <tr>
+  <td width=189 valign=top>
+  <p class=MsoNormal><b><span lang=DE>Raum<o:p></o:p></span></b></p>
+  </td>
+  <td width=189 valign=top>
+  <p class=MsoNormal><b><span lang=DE>Schlüssel bei<o:p></o:p></span></b></p>
+  </td>
+ </tr>
+ <tr>
+  <td width=189 valign=top>
+  <p class=MsoNormal><span lang=DE>Beispielraum 1<o:p></o:p></span></p>
+  </td>
+  <td width=189 valign=top>
+  <p class=MsoNormal><span lang=DE>Erika Muster<o:p></o:p></span></p>
+  </td>
+ </tr>
+</table>
+<table><tr><td><p>Erster Absatz.</p><p>Zweiter Absatz.</p></td><td><p>Rechts</p></td></tr></table>
+</div></body></html>`)
+	if title != "Dienstanweisung über den Beispielraum" {
+		t.Errorf("title %q", title)
+	}
+	for h, want := range map[string]string{
+		"":             "Gültig ab 1. Mai.",
+		"1. Zweck":     "Der Raum dient Besprechungen.",
+		"2. Schlüssel": "Raum  Schlüssel bei\nBeispielraum 1  Erika Muster\nErster Absatz.\nZweiter Absatz.\nRechts",
+	} {
+		if got[h] != want {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], want, got)
+		}
+	}
+}
