@@ -113,15 +113,16 @@ type htmlWalker struct {
 	lines       []string
 	line        strings.Builder
 	sections    []Section
-	inLink      int                 // depth of the links the walker is in
-	inBold      int                 // depth of the <b> and <strong> the walker is in
-	inValueCell int                 // depth of the table cells holding values (no blocks but <br>s) the walker is in
-	links       lineLinks           // the links of the line being read
-	titleStyled bool                // the title is a paragraph in a word processor's title style
-	root        *html.Node          // the document, for the elements an id names
-	tabs        []tab               // the labels of the last tab list read
-	panels      int                 // the tab panels read since
-	consumed    map[*html.Node]bool // panels read before their place (at their button)
+	inLink      int                   // depth of the links the walker is in
+	inBold      int                   // depth of the <b> and <strong> the walker is in
+	inValueCell int                   // depth of the table cells holding values (no blocks but <br>s) the walker is in
+	links       lineLinks             // the links of the line being read
+	titleStyled bool                  // the title is a paragraph in a word processor's title style
+	root        *html.Node            // the document, for the elements an id names
+	ids         map[string]*html.Node // root's elements by id (byID)
+	tabs        []tab                 // the labels of the last tab list read
+	panels      int                   // the tab panels read since
+	consumed    map[*html.Node]bool   // panels read before their place (at their button)
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -816,7 +817,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			return
 		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
-		if link && skipLink(n, w.root) {
+		if link && w.skipLink(n) {
 			return
 		}
 		if w.widget(n, pre) {
@@ -990,9 +991,9 @@ func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
 // own page from outside the page's main text, standing alone between
 // elements: a skip link ("Direkt zum Inhalt", "Zur Navigation") or a
 // link back to the top, part of the page's frame.
-func skipLink(n, root *html.Node) bool {
+func (w *htmlWalker) skipLink(n *html.Node) bool {
 	frag, ok := strings.CutPrefix(strings.TrimSpace(attr(n, "href")), "#")
-	if !ok || frag == "" || root == nil || inMainText(n) {
+	if !ok || frag == "" || inMainText(n) {
 		return false
 	}
 	for _, s := range []*html.Node{n.PrevSibling, n.NextSibling} {
@@ -1000,9 +1001,38 @@ func skipLink(n, root *html.Node) bool {
 			return false
 		}
 	}
-	return findFirst(root, func(m *html.Node) bool {
-		return attr(m, "id") == frag || m.DataAtom == atom.A && attr(m, "name") == frag
-	}) != nil
+	return w.byID(frag) != nil
+}
+
+// byID returns the element of the document whose id is id (or the
+// anchor of that name), nil when there is none. The index is built once
+// a page.
+func (w *htmlWalker) byID(id string) *html.Node {
+	if w.root == nil {
+		return nil
+	}
+	if w.ids == nil {
+		w.ids = map[string]*html.Node{}
+		var rec func(*html.Node)
+		rec = func(m *html.Node) {
+			if m.Type == html.ElementNode {
+				keys := []string{attr(m, "id")}
+				if m.DataAtom == atom.A {
+					keys = append(keys, attr(m, "name"))
+				}
+				for _, k := range keys {
+					if _, seen := w.ids[k]; k != "" && !seen {
+						w.ids[k] = m
+					}
+				}
+			}
+			for c := m.FirstChild; c != nil; c = c.NextSibling {
+				rec(c)
+			}
+		}
+		rec(w.root)
+	}
+	return w.ids[id]
 }
 
 // maxKickers is how many short lines may stand before a heading as its
@@ -1218,17 +1248,21 @@ func sideContacts(body *html.Node) []*html.Node {
 	for a := body; a.Parent != nil && a.Parent.DataAtom != atom.Html; a = a.Parent {
 		for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
 			if s != a {
-				out = append(out, contactBoxes(s)...)
+				out = append(out, contactBoxes(s, 0)...)
 			}
 		}
 	}
 	return out
 }
 
+// maxContactDepth bounds how deep below a column a contact box is sought.
+const maxContactDepth = 12
+
 // contactBoxes returns the smallest elements below n, n included, that
-// hold contact data under one heading (sideContacts).
-func contactBoxes(n *html.Node) []*html.Node {
-	if n.Type != html.ElementNode || sideFrame(n) || !contactData(n) {
+// hold contact data under one heading (sideContacts), at most
+// maxContactDepth levels below the column.
+func contactBoxes(n *html.Node, depth int) []*html.Node {
+	if n.Type != html.ElementNode || depth > maxContactDepth || sideFrame(n) || !contactData(n) {
 		return nil
 	}
 	headings := 0
@@ -1253,7 +1287,7 @@ func contactBoxes(n *html.Node) []*html.Node {
 	}
 	var out []*html.Node
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		out = append(out, contactBoxes(c)...)
+		out = append(out, contactBoxes(c, depth+1)...)
 	}
 	return out
 }

@@ -156,8 +156,8 @@ func (w *htmlWalker) tabLabel(panel *html.Node, index int) string {
 				label = t.label
 			}
 		}
-		if label == "" && w.root != nil {
-			if m := findFirst(w.root, func(m *html.Node) bool { return attr(m, "id") == ref }); m != nil {
+		if label == "" {
+			if m := w.byID(ref); m != nil {
 				label = strings.TrimSpace(collapseSpace(textOfAll(m)))
 			}
 		}

@@ -83,3 +83,17 @@ a[^lage]
 		}
 	}
 }
+
+// Broken or oversized TOML front matter skips the file with a reason.
+func TestParseMarkdownTOMLFrontMatterErrors(t *testing.T) {
+	for src, reason := range map[string]string{
+		"+++\ntitle = \"offen\n+++\nText.\n":                             "Front Matter fehlerhaft",
+		"+++\ntitle = \"ohne Ende\"\nText.\n":                            "Front Matter nicht abgeschlossen",
+		"+++\n" + strings.Repeat("# Kommentar\n", 7000) + "+++\nText.\n": "Front Matter zu lang",
+	} {
+		_, err := parseMarkdown([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), reason) {
+			t.Errorf("%.40q: error %v, want %q", src, err, reason)
+		}
+	}
+}
