@@ -52,8 +52,15 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
-	w := &htmlWalker{pageTitle: pageTitle}
+	w := &htmlWalker{pageTitle: pageTitle, root: root}
 	w.walk(body, false)
+	for _, box := range sideContacts(body) {
+		// A contact box beside the main text: a section of its own
+		// after it, under no heading of the main text.
+		w.flush()
+		w.stack, w.levels, w.heading = nil, nil, ""
+		w.walkAside(box, false)
+	}
 	w.flush()
 	if shell(w) {
 		// A single-page app's shell: its content is the JSON it was
@@ -123,10 +130,16 @@ type htmlWalker struct {
 	lines       []string
 	line        strings.Builder
 	sections    []Section
-	inLink      int       // depth of the links the walker is in
-	inBold      int       // depth of the <b> and <strong> the walker is in
-	inValueCell int       // depth of the table cells holding values (no blocks but <br>s) the walker is in
-	links       lineLinks // the links of the line being read
+	inLink      int                   // depth of the links the walker is in
+	inBold      int                   // depth of the <b> and <strong> the walker is in
+	inValueCell int                   // depth of the table cells holding values (no blocks but <br>s) the walker is in
+	links       lineLinks             // the links of the line being read
+	titleStyled bool                  // the title is a paragraph in a word processor's title style
+	root        *html.Node            // the document, for the elements an id names
+	ids         map[string]*html.Node // root's elements by id (byID)
+	tabs        []tab                 // the labels of the last tab list read
+	panels      int                   // the tab panels read since
+	consumed    map[*html.Node]bool   // panels read before their place (at their button)
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -146,8 +159,10 @@ var skippedElements = map[atom.Atom]bool{
 
 // skipped reports whether element n is not part of the main text. A
 // button is a control, except the one that opens an accordion's entry
-// ("<h3><button aria-expanded=…>Kann ich …?</button></h3>"): its label is
-// the entry's question.
+// ("<h3><button aria-expanded=…>Kann ich …?</button></h3>", also with
+// the attribute bound by a framework, ":aria-expanded"): its label is
+// the entry's question. A <template> is inert markup, read only as the
+// panel such a button shows (disclosurePanel).
 //
 // A <header> inside the page's main text that holds a heading is the
 // head of its article (title, kicker, lead), not the page's banner, as
@@ -155,7 +170,7 @@ var skippedElements = map[atom.Atom]bool{
 // contact card of its article (the office, its staff, their phone
 // numbers), not the page's sidebar.
 func skipped(n *html.Node) bool {
-	if n.DataAtom == atom.Button && (hasAttr(n, "aria-expanded") || hasAttr(n, "aria-controls")) {
+	if n.DataAtom == atom.Button && disclosureButton(n) {
 		return false
 	}
 	if n.DataAtom == atom.Header && inMainText(n) && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
@@ -311,6 +326,21 @@ var headingClasses = map[string]bool{
 	"headline": true, "subheadline": true, "heading": true, "subheading": true,
 }
 
+// wordTitle reports whether n is a paragraph in the title style of the
+// word processor that saved the page as HTML: Word's "MsoTitle" (also
+// its variants of a title over several paragraphs, "MsoTitleCxSpFirst").
+func wordTitle(n *html.Node) bool {
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div {
+		return false
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if len(c) >= len("msotitle") && strings.EqualFold(c[:len("msotitle")], "msotitle") {
+			return true
+		}
+	}
+	return false
+}
+
 // classHeadingLevel is the level of a section opened by a paragraph
 // styled as a heading: below <h1>–<h3>, which may group such paragraphs.
 const classHeadingLevel = 4
@@ -362,7 +392,38 @@ func layoutCell(n *html.Node) bool {
 		return false
 	}
 	return findFirst(n, func(m *html.Node) bool { return m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Hr }) != nil &&
-		!brokenValueCell(n)
+		!brokenValueCell(n) && !paragraphRow(n)
+}
+
+// paragraphCell reports whether table cell n holds one paragraph and
+// nothing else, a short value, as word processors write every cell of a
+// table ("<td><p class=MsoNormal><b>Kasse</b></p></td>").
+func paragraphCell(n *html.Node) bool {
+	var para *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case para != nil || c.DataAtom != atom.P && c.DataAtom != atom.Div:
+			return false
+		default:
+			para = c
+		}
+	}
+	return para != nil && valueCell(para)
+}
+
+// paragraphRow reports whether cell n stands in a row of a data table
+// whose every cell holds one short paragraph or a value (paragraphCell,
+// valueCell): the row is one line of values, as a table of values
+// without paragraphs is.
+func paragraphRow(n *html.Node) bool {
+	if !paragraphCell(n) || n.Parent == nil || n.Parent.DataAtom != atom.Tr {
+		return false
+	}
+	cells := childElements(n.Parent, atom.Td, atom.Th)
+	return len(cells) >= 2 && allOf(cells, func(c *html.Node) bool { return paragraphCell(c) || valueCell(c) })
 }
 
 // maxBrokenCell is the longest text of a table's value cell whose <br>s
@@ -454,7 +515,7 @@ func headingLevel(a atom.Atom) int {
 func (w *htmlWalker) endLine() {
 	s := strings.TrimSpace(w.line.String())
 	switch {
-	case s == "" || w.links.navigation() || printChrome(s):
+	case s == "" || w.links.navigation() || printChrome(s) || w.links.n > 0 && mailChrome(s):
 	case w.boldLine(s):
 		// A cell of its own ("<td><b>Ihr Kontakt</b></td>") heads
 		// the bold lines of the table's other cells.
@@ -759,20 +820,32 @@ func (w *htmlWalker) flush() {
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
-		if pre {
+		switch t := collapseSpace(n.Data); {
+		case pre:
 			w.text(n.Data)
-		} else {
-			w.text(collapseSpace(n.Data))
+		case t == " " && w.inValueCell > 0 && n.Parent != nil && paragraphCell(n.Parent):
+			// The blanks around a value cell's paragraph.
+		default:
+			w.text(t)
 		}
 		return
 	case html.ElementNode:
+		if w.consumed[n] {
+			return
+		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
+		if link && w.skipLink(n) {
+			return
+		}
+		if w.widget(n, pre) {
+			return
+		}
 		if link {
 			// A link hidden by its class ("fuss") still belongs to
 			// the line's row of links.
 			w.links.link()
 		}
-		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") || hiddenStyle(n) {
 			if link {
 				w.links.linked += alnumCount(textOfAll(n))
 			}
@@ -789,6 +862,16 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if link {
 			w.inLink++
 			defer func() { w.inLink-- }()
+		}
+		if wordTitle(n) && (w.title == "" || w.titleStyled && len(w.lines) == 0 && w.line.Len() == 0) {
+			// A word processor's title paragraph: the page's title,
+			// the <h1>s below it its sections.
+			if h := strings.TrimSpace(collapseSpace(textOf(n))); h != "" {
+				w.endLine()
+				w.title = strings.TrimSpace(w.title + " " + h)
+				w.titleStyled = true
+				return
+			}
 		}
 		if h := classHeading(n); h != "" {
 			w.endLine()
@@ -810,7 +893,10 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.lines = append(w.lines, kicker...)
 			return
 		}
-		if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
+		if n.DataAtom == atom.B || n.DataAtom == atom.Strong || n.DataAtom != atom.A && styleBold(n) {
+			// Bold by its element or by its inline style, as mails
+			// and page builders set it; a link styled bold is a
+			// button.
 			w.inBold++
 			defer func() { w.inBold-- }()
 		}
@@ -842,6 +928,14 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		return
 	}
 	block := n.Type == html.ElementNode && (blockElements[n.DataAtom] || layoutCell(n))
+	if block && w.inValueCell > 0 && (n.DataAtom == atom.P || n.DataAtom == atom.Div) {
+		// The paragraph of a cell of values (paragraphRow) stays on
+		// its row's line.
+		block = false
+		if !strings.HasSuffix(w.line.String(), " ") {
+			w.line.WriteString(" ")
+		}
+	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || block && n.DataAtom != atom.Tr && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)) {
 		// A bold line heads the rest of its layout cell or table.
 		defer w.closeBold(len(w.levels))
@@ -866,6 +960,96 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// widget reads n when it is a part of a disclosure widget: a tab list
+// (its labels kept to head the panes, not read as text), a tab panel (a
+// section headed by its tab's label, read though hidden) or a button
+// that shows a panel (the panel a section headed by the button's label,
+// read at the button). It reports whether it read n.
+func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
+	switch strings.ToLower(strings.TrimSpace(attr(n, "role"))) {
+	case "tablist":
+		// A page's tabs, not its navigation, whatever their classes.
+		if tabs := readTabList(n); len(tabs) > 0 {
+			w.tabs, w.panels = tabs, 0
+			return true
+		}
+	case "tabpanel":
+		if skippedElements[n.DataAtom] {
+			return false
+		}
+		h := w.tabLabel(n, w.panels)
+		w.panels++
+		if h == "" || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil {
+			// Its own heading heads it.
+			w.endLine()
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				w.walk(c, pre)
+			}
+			w.endLine()
+			return true
+		}
+		w.walkPanel(n, h, pre)
+		return true
+	}
+	if panel, h := disclosurePanel(n); panel != nil {
+		if w.consumed == nil {
+			w.consumed = map[*html.Node]bool{}
+		}
+		w.consumed[panel] = true
+		w.walkPanel(panel, h, pre)
+		return true
+	}
+	return false
+}
+
+// skipLink reports whether link n (an <a href>) jumps to a place of its
+// own page from outside the page's main text, standing alone between
+// elements: a skip link ("Direkt zum Inhalt", "Zur Navigation") or a
+// link back to the top, part of the page's frame.
+func (w *htmlWalker) skipLink(n *html.Node) bool {
+	frag, ok := strings.CutPrefix(strings.TrimSpace(attr(n, "href")), "#")
+	if !ok || frag == "" || inMainText(n) {
+		return false
+	}
+	for _, s := range []*html.Node{n.PrevSibling, n.NextSibling} {
+		if s != nil && s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			return false
+		}
+	}
+	return w.byID(frag) != nil
+}
+
+// byID returns the element of the document whose id is id (or the
+// anchor of that name), nil when there is none. The index is built once
+// a page.
+func (w *htmlWalker) byID(id string) *html.Node {
+	if w.root == nil {
+		return nil
+	}
+	if w.ids == nil {
+		w.ids = map[string]*html.Node{}
+		var rec func(*html.Node)
+		rec = func(m *html.Node) {
+			if m.Type == html.ElementNode {
+				keys := []string{attr(m, "id")}
+				if m.DataAtom == atom.A {
+					keys = append(keys, attr(m, "name"))
+				}
+				for _, k := range keys {
+					if _, seen := w.ids[k]; k != "" && !seen {
+						w.ids[k] = m
+					}
+				}
+			}
+			for c := m.FirstChild; c != nil; c = c.NextSibling {
+				rec(c)
+			}
+		}
+		rec(w.root)
+	}
+	return w.ids[id]
 }
 
 // maxKickers is how many short lines may stand before a heading as its
@@ -1016,7 +1200,16 @@ func (w *htmlWalker) walkDetails(n, sum *html.Node, h string, pre bool) {
 func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
 	w.endLine()
 	depth := len(w.levels)
-	if findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil {
+	hd := findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 })
+	if hd != nil && hiddenBelow(n, hd) {
+		// Its heading stands in an element the walk passes over (a
+		// <header> outside the main text): it heads the card all
+		// the same.
+		if h := strings.TrimSpace(collapseSpace(textOfAll(hd))); h != "" {
+			w.openSection(headingLevel(hd.DataAtom), h)
+		}
+	}
+	if hd == nil {
 		h := strings.TrimSpace(collapseSpace(attr(n, "aria-label")))
 		if countLetters(h) < 2 || len(strings.Fields(h)) > maxHeadingWords {
 			h = "Kontakt"
@@ -1040,6 +1233,111 @@ func (w *htmlWalker) walkAside(n *html.Node, pre bool) {
 	}
 	w.stack, w.levels, w.heading = stack, levels, heading
 }
+
+// hiddenBelow reports whether m, below n, stands in an element the walk
+// skips.
+func hiddenBelow(n, m *html.Node) bool {
+	for p := m; p != nil && p != n; p = p.Parent {
+		if skipped(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxContactBox is the most letters a box of contact data beside the
+// main text may hold: a person's or an office's name, room, phone,
+// e-mail and hours, not a column of text.
+const maxContactBox = 600
+
+// sideContacts returns the contact boxes that stand beside the page's
+// main text body, in the columns next to it (a TYPO3 page's side column,
+// an <aside> or a role="complementary" region): a box headed by a
+// heading of its own ("Ansprechpartnerin", "Kontakt") that holds contact
+// data (contactData) and little else. The page's banner, navigation,
+// search and footer are passed over, and so is a box without a heading
+// (the site's address in a sidebar).
+func sideContacts(body *html.Node) []*html.Node {
+	if body.DataAtom == atom.Body {
+		return nil
+	}
+	var out []*html.Node
+	for a := body; a.Parent != nil && a.Parent.DataAtom != atom.Html; a = a.Parent {
+		for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != a {
+				out = append(out, contactBoxes(s, 0)...)
+			}
+		}
+	}
+	return out
+}
+
+// maxContactDepth bounds how deep below a column a contact box is sought.
+const maxContactDepth = 12
+
+// contactBoxes returns the smallest elements below n, n included, that
+// hold contact data under one heading (sideContacts), at most
+// maxContactDepth levels below the column.
+func contactBoxes(n *html.Node, depth int) []*html.Node {
+	if n.Type != html.ElementNode || depth > maxContactDepth || sideFrame(n) || !contactData(n) {
+		return nil
+	}
+	headings := 0
+	var rec func(*html.Node)
+	rec = func(m *html.Node) {
+		if headingLevel(m.DataAtom) > 0 {
+			headings++
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	if headings == 0 {
+		return nil
+	}
+	if headings == 1 {
+		if countLetters(textOfAll(n)) > maxContactBox {
+			return nil
+		}
+		return []*html.Node{n}
+	}
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, contactBoxes(c, depth+1)...)
+	}
+	return out
+}
+
+// sideFrame reports whether n, beside the main text, is the page's frame
+// rather than a complementary region: its banner, navigation, search,
+// forms or footer, by element, landmark role or class names, or hidden.
+// A sidebar is complementary, not frame.
+func sideFrame(n *html.Node) bool {
+	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+		return true
+	}
+	if role := strings.ToLower(attr(n, "role")); chromeRoles[role] && role != "complementary" {
+		return true
+	}
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, frameTokens) {
+			return true
+		}
+	}
+	return false
+}
+
+// frameTokens are chromeTokens but the names of a sidebar.
+var frameTokens = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range chromeTokens {
+		if k != "sidebar" && k != "seitenleiste" {
+			m[k] = true
+		}
+	}
+	return m
+}()
 
 // maxTermLen is the longest definition term that can head a section.
 const maxTermLen = 60

@@ -63,6 +63,40 @@ func TestHTMLContactAside(t *testing.T) {
 	}
 }
 
+// TestHTMLSideColumnContact checks that a contact box in the column
+// beside the main text (a CMS's side column outside role="main", its
+// heading in a <header>) is a section of its own after the main text,
+// headed by its heading, while the side column's other boxes, a box of
+// contact data without a heading, the page's banner and its footer stay
+// the page's frame.
+func TestHTMLSideColumnContact(t *testing.T) {
+	_, got := htmlSections(t, `<html><body>
+<header><h2>Stadt Musterort</h2><p>Telefon 0999 100-0</p></header>
+<div class="row">
+<div class="col-main" role="main"><h1>Beispielschein</h1><h2>Ablauf</h2><p>Sie füllen den Antrag aus.</p></div>
+<div class="col-side">
+<section class="box"><header class="frame-header"><h3>Ihre Ansprechpartnerin</h3></header>
+<p>Erika Muster<br>Amt für Beispiele, Zimmer 12<br>Telefon 0999 123-45<br><a href="mailto:amt@beispiel.example">amt@beispiel.example</a></p></section>
+<section class="box"><h3>Verwandte Themen</h3><p>Musterschein und Zweitschein</p></section>
+<div class="box"><p>Rathaus Musterort<br>Telefon 0999 100-0</p></div>
+</div></div>
+<footer><h2>Kontakt</h2><p>Rathaus, Telefon 0999 100-0</p></footer>
+</body></html>`)
+	for h, want := range map[string]string{
+		"Ablauf":                 "Sie füllen den Antrag aus.",
+		"Ihre Ansprechpartnerin": "Erika Muster\nAmt für Beispiele, Zimmer 12\nTelefon 0999 123-45\namt@beispiel.example",
+	} {
+		if got[h] != want {
+			t.Errorf("section %q holds %q, want %q (all: %q)", h, got[h], want, got)
+		}
+	}
+	for h, text := range got {
+		if text != "" && h != "Ablauf" && h != "Ihre Ansprechpartnerin" {
+			t.Errorf("section %q holds %q: the page's frame is read", h, text)
+		}
+	}
+}
+
 // TestHTMLRowspanRepeated checks that a cell spanning rows is repeated
 // in each row it spans, at its column, also at a row's end, and that a
 // span ends with its row group.

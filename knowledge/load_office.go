@@ -862,6 +862,14 @@ func parsePDF(data []byte, b *budget) (parsedDoc, error) {
 		plain[i] = Section{Heading: s.Heading, Text: pdfMarkRE.ReplaceAllString(s.Text, "")}
 	}
 	split := paragraphSections(plain)
+	if len(split) != len(plain) && len(split) > 0 && split[0].Heading == "" && (pd.title == "" || pdfFileTitleRE.MatchString(pd.title)) {
+		// A statute without a title of its own in the properties or
+		// in a larger font (a scanned gazette page): its title is the
+		// block before its first § that names its kind and its date.
+		if title, rest, ok := statuteTitle(split[0].Text); ok {
+			pd.title, split[0].Text = title, rest
+		}
+	}
 	if len(split) == len(plain) {
 		split = split[:0:0]
 		if headings >= pdfMinFontHeadings {

@@ -54,21 +54,30 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
 			return pd, fileErrorf(err, "Front Matter fehlerhaft")
 		}
-		upd, err := parseDate(fm.Updated)
-		if err != nil {
-			return pd, fileErrorf(err, "Front Matter: updated")
+		if err := pd.applyFrontMatter(fm); err != nil {
+			return pd, err
 		}
-		for _, s := range []string{fm.Lastmod, fm.Date} {
-			if upd.IsZero() {
-				// Another generator's field: a date it cannot read
-				// is no error of ours.
-				upd, _ = parseDate(s)
-			}
-		}
-		pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
-		pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
-		pd.names = fm.Names
 		text = rest[end+len("\n---"):]
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			text = text[i+1:]
+		} else {
+			text = ""
+		}
+	}
+	if rest, ok := strings.CutPrefix(text, "+++\n"); ok {
+		// Hugo's TOML front matter, read into the same fields.
+		end := strings.Index(rest, "\n+++")
+		if end < 0 {
+			return pd, fileErrorf(nil, "Front Matter nicht abgeschlossen")
+		}
+		fm, err := tomlFrontMatter(rest[:end])
+		if err != nil {
+			return pd, fileErrorf(err, "Front Matter fehlerhaft")
+		}
+		if err := pd.applyFrontMatter(fm); err != nil {
+			return pd, err
+		}
+		text = rest[end+len("\n+++"):]
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			text = text[i+1:]
 		} else {
@@ -89,7 +98,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		text = strings.Join(lines[n:], "\n")
 	}
 	text = stripMarkdownHTML(markdownHTMLTables(text))
-	text = markdownExtensions(text)
+	text = markdownFootnotes(markdownExtensions(text))
 	var (
 		stack   []string // heading texts by level-1
 		levels  []int
@@ -131,6 +140,25 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 	}
 	flush()
 	return pd, nil
+}
+
+// applyFrontMatter takes the document's metadata from its front matter.
+func (pd *parsedDoc) applyFrontMatter(fm frontMatter) error {
+	upd, err := parseDate(fm.Updated)
+	if err != nil {
+		return fileErrorf(err, "Front Matter: updated")
+	}
+	for _, s := range []string{fm.Lastmod, fm.Date} {
+		if upd.IsZero() {
+			// Another generator's field: a date it cannot read
+			// is no error of ours.
+			upd, _ = parseDate(s)
+		}
+	}
+	pd.title, pd.synonyms, pd.updated = fm.Title, fm.Synonyms, upd
+	pd.url, pd.audience, pd.kind, pd.lang = fm.URL, fm.Audience, fm.Kind, fm.Lang
+	pd.names = fm.Names
+	return nil
 }
 
 // shortcodeRE matches a Hugo shortcode ("{{< hinweis titel="…" >}}",
@@ -245,7 +273,7 @@ func atxHeading(line string) (int, string) {
 	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
 		return 0, ""
 	}
-	h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[n:]), "#"))
+	h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(headingAttrRE.ReplaceAllString(line[n:], "")), "#"))
 	if h == "" {
 		return 0, ""
 	}
@@ -283,6 +311,10 @@ func parseText(data []byte) (parsedDoc, error) {
 	}
 	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
 	text = strings.TrimLeft(text, "\n \t")
+	if dokuWiki(text) {
+		// A wiki page in its raw syntax: the Markdown it stands for.
+		return parseMarkdown([]byte(dokuWikiMarkdown(text)))
+	}
 	if title, body, sig, ok := mailText(text); ok {
 		// A mail saved as text: its header is no text.
 		return mailDoc(title, body, sig), nil
