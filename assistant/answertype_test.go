@@ -1142,13 +1142,17 @@ func TestTechnicalIdentifiers(t *testing.T) {
 }
 
 // A statute's authorisation to issue an ordinance, and what it lists, is
-// never quoted; a duty in a § that also authorises is.
+// never quoted, nor is its entry into force; a duty in a § that also
+// authorises is.
 func TestAuthorisationsAreNotQuoted(t *testing.T) {
 	for heading, want := range map[string]bool{
 		"Beispielgesetz › § 34 – Verordnungsermächtigung":                 true,
 		"Beispielgesetz › § 7a – Beleihung":                               true,
 		"Beispielgesetz › § 14 – Anzeigepflicht; Verordnungsermächtigung": false,
 		"Beispielgesetz › § 15 – Empfangsbescheinigung":                   false,
+		"Beispielsatzung › § 11 Inkrafttreten":                            true,
+		"Beispielsatzung › § 12 – Inkrafttreten, Außerkrafttreten":        true,
+		"Beispielsatzung › § 13 – Übergangsregelung":                      false,
 	} {
 		if got := authorizationTitle(heading); got != want {
 			t.Errorf("authorizationTitle(%q) = %v, want %v", heading, got, want)

@@ -491,8 +491,10 @@ var authorizesRE = regexp.MustCompile(`(?i)\b(?:wird|werden|ist|sind)\s+(?:[\pL-
 
 // authorizationTitle reports whether a statute section's heading ("§ 34 –
 // Verordnungsermächtigung", "§ 7a – Beleihung") names nothing but
-// authorisations; "§ 14 – Anzeigepflicht; Verordnungsermächtigung" names
-// a duty as well.
+// authorisations, or its entry into force ("§ 11 Inkrafttreten", "§ 20 –
+// Inkrafttreten, Außerkrafttreten"): neither says what a person does or
+// gets. "§ 14 – Anzeigepflicht; Verordnungsermächtigung" names a duty as
+// well.
 func authorizationTitle(heading string) bool {
 	t := label(heading)
 	if i := strings.LastIndex(t, "–"); i >= 0 {
@@ -504,7 +506,7 @@ func authorizationTitle(heading string) bool {
 	}
 	for _, p := range parts {
 		low := strings.ToLower(strings.TrimSpace(p))
-		if !strings.Contains(low, "ermächtigung") && low != "beleihung" {
+		if !strings.Contains(low, "ermächtigung") && low != "beleihung" && !strings.Contains(low, "inkrafttreten") && !strings.Contains(low, "außerkrafttreten") {
 			return false
 		}
 	}
