@@ -1118,6 +1118,7 @@ func TestEverydayWordsMeetTheRules(t *testing.T) {
 		{"die alte fichte ist ziemlich dick", "dick", "Geschützt sind Bäume mit einem Stammumfang ab 80 Zentimetern."},
 		{"krieg ich was von der gebühr zurück", "zurueck", "Sagt ein Beschicker bis zum 1. Oktober ab, wird die Hälfte erstattet."},
 		{"kann ich den beitrag abstottern", "abstottern", "Auf Antrag kann der Beitrag gestundet oder in Raten gezahlt werden."},
+		{"bei uns im garten steht ein wespennest", "garten", "Auf Ihrem eigenen Grundstück beauftragen Sie selbst eine Fachfirma."},
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: tt.asked, query: tt.asked, sig: a.lex.signals(tt.asked), lang: "de"})
 		unit := map[string]bool{}
