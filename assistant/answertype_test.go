@@ -1119,6 +1119,7 @@ func TestEverydayWordsMeetTheRules(t *testing.T) {
 		{"krieg ich was von der gebühr zurück", "zurueck", "Sagt ein Beschicker bis zum 1. Oktober ab, wird die Hälfte erstattet."},
 		{"kann ich den beitrag abstottern", "abstottern", "Auf Antrag kann der Beitrag gestundet oder in Raten gezahlt werden."},
 		{"bei uns im garten steht ein wespennest", "garten", "Auf Ihrem eigenen Grundstück beauftragen Sie selbst eine Fachfirma."},
+		{"wo kann ich während dem markt mein auto hinstellen", "auto", "Parken können Sie auf dem Schulhof."},
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: tt.asked, query: tt.asked, sig: a.lex.signals(tt.asked), lang: "de"})
 		unit := map[string]bool{}
