@@ -68,8 +68,7 @@ var eschenfurtGaps = map[string]knowledge.Kind{}
 // and answers, whose questions are <button>s and whose answers stand in
 // Alpine.js <template x-if> elements, both dropped (read since
 // loaders19b). None is left.
-var eschenfurtLost = map[string]string{
-}
+var eschenfurtLost = map[string]string{}
 
 func eschenfurtBinaries() []corpusBinary {
 	return []corpusBinary{
