@@ -34,6 +34,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	inlineSrcdoc(root, 0)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
