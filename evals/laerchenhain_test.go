@@ -62,11 +62,11 @@ var laerchenhainGaps = map[string]knowledge.Kind{
 // details are <dialog>s after the <main>; the page of the balcony solar
 // subsidy, whose text stands in an <iframe srcdoc>; the Jekyll page of the
 // water meter reading, whose questions and answers stand in its front
-// matter (faq:). The subsidy page is read since loaders20.
+// matter (faq:). The subsidy page and the water meter page are read
+// since loaders20.
 var laerchenhainLost = map[string]string{
 	"buergerservice/ehrenamtskarte": "gebührenfrei",
 	"buergerservice/gewerbesteuer":  "24.500 Euro",
-	"stadtwerke/zaehlerablesung":    "10. Januar 2027",
 }
 
 func laerchenhainBinaries() []corpusBinary {
