@@ -62,11 +62,10 @@ var laerchenhainGaps = map[string]knowledge.Kind{
 // details are <dialog>s after the <main>; the page of the balcony solar
 // subsidy, whose text stands in an <iframe srcdoc>; the Jekyll page of the
 // water meter reading, whose questions and answers stand in its front
-// matter (faq:). The subsidy page and the water meter page are read
-// since loaders20.
+// matter (faq:). The subsidy page, the water meter page and the business
+// tax page are read since loaders20.
 var laerchenhainLost = map[string]string{
 	"buergerservice/ehrenamtskarte": "gebührenfrei",
-	"buergerservice/gewerbesteuer":  "24.500 Euro",
 }
 
 func laerchenhainBinaries() []corpusBinary {
