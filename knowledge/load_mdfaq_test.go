@@ -30,9 +30,9 @@ func TestMarkdownFrontMatterFAQ(t *testing.T) {
 		order = append(order, s.Heading)
 	}
 	for h, want := range map[string]string{
-		"":                        "Das Bad am See.\n\nHeute  geöffnet.\n\n\nSchreiben Sie `{{ wert }}` so.\n\n```\n{% raw %}{{ bleibt }}{% endraw %}\n```",
-		"Wann ist offen?":         "Von 9 bis 19 Uhr.",
-		"Was kostet es?":          "Zwei Preise:\n- Kinder 2 Taler,\n- Erwachsene 4 Taler.",
+		"":                       "Das Bad am See.\n\nHeute  geöffnet.\n\n\nSchreiben Sie `{{ wert }}` so.\n\n```\n{% raw %}{{ bleibt }}{% endraw %}\n```",
+		"Wann ist offen?":        "Von 9 bis 19 Uhr.",
+		"Was kostet es?":         "Zwei Preise:\n- Kinder 2 Taler,\n- Erwachsene 4 Taler.",
 		"Gibt es Schließfächer?": "Ja, am Eingang.",
 	} {
 		if got[h] != want {
