@@ -854,7 +854,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			return
 		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
-		if link && w.skipLink(n) {
+		if link && (w.skipLink(n) || backLink(n)) {
 			return
 		}
 		if w.widget(n, pre) {
@@ -920,6 +920,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.inBold++
 			defer func() { w.inBold-- }()
 		}
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Pre && !pre && w.prosePre(n) {
+		return
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
 		// A ticket system's print view of a record.
