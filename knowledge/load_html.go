@@ -188,7 +188,7 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
 		return chrome(n)
 	}
-	return skippedElements[n.DataAtom] || chrome(n)
+	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n)
 }
 
 // contactWordRE matches the words that label contact data.
@@ -835,7 +835,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		case t == " " && w.inValueCell > 0 && n.Parent != nil && paragraphCell(n.Parent):
 			// The blanks around a value cell's paragraph.
 		default:
-			w.text(t)
+			w.text(withoutPluginTags(t))
 		}
 		return
 	case html.ElementNode:
