@@ -368,6 +368,8 @@ func formatOf(ext string) (string, bool) {
 		return "ics", true
 	case ".rtf":
 		return "rtf", true
+	case ".adoc", ".asciidoc":
+		return "adoc", true
 	}
 	return "", false
 }
@@ -450,6 +452,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "rtf":
 		d, err := parseRTF(data)
+		return single(d, err), format, err
+	case "adoc":
+		d, err := parseAsciiDoc(data)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)

@@ -34,6 +34,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if err != nil {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
+	inlineSrcdoc(root, 0)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
@@ -53,6 +54,12 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, errNoText
 	}
 	w := &htmlWalker{pageTitle: pageTitle, root: root}
+	if w.dialogs = pairDialogs(root, body); len(w.dialogs) > 0 {
+		w.opened = map[*html.Node]bool{}
+		for _, d := range w.dialogs {
+			w.opened[d] = true
+		}
+	}
 	w.walk(body, false)
 	for _, box := range sideContacts(body) {
 		// A contact box beside the main text: a section of its own
@@ -130,16 +137,18 @@ type htmlWalker struct {
 	lines       []string
 	line        strings.Builder
 	sections    []Section
-	inLink      int                   // depth of the links the walker is in
-	inBold      int                   // depth of the <b> and <strong> the walker is in
-	inValueCell int                   // depth of the table cells holding values (no blocks but <br>s) the walker is in
-	links       lineLinks             // the links of the line being read
-	titleStyled bool                  // the title is a paragraph in a word processor's title style
-	root        *html.Node            // the document, for the elements an id names
-	ids         map[string]*html.Node // root's elements by id (byID)
-	tabs        []tab                 // the labels of the last tab list read
-	panels      int                   // the tab panels read since
-	consumed    map[*html.Node]bool   // panels read before their place (at their button)
+	inLink      int                       // depth of the links the walker is in
+	inBold      int                       // depth of the <b> and <strong> the walker is in
+	inValueCell int                       // depth of the table cells holding values (no blocks but <br>s) the walker is in
+	links       lineLinks                 // the links of the line being read
+	titleStyled bool                      // the title is a paragraph in a word processor's title style
+	root        *html.Node                // the document, for the elements an id names
+	ids         map[string]*html.Node     // root's elements by id (byID)
+	tabs        []tab                     // the labels of the last tab list read
+	panels      int                       // the tab panels read since
+	consumed    map[*html.Node]bool       // panels read before their place (at their button)
+	dialogs     map[*html.Node]*html.Node // the dialog each button of the main text opens (pairDialogs)
+	opened      map[*html.Node]bool       // the dialogs of dialogs, read at their buttons only
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -179,7 +188,7 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
 		return chrome(n)
 	}
-	return skippedElements[n.DataAtom] || chrome(n)
+	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n)
 }
 
 // contactWordRE matches the words that label contact data.
@@ -826,15 +835,26 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		case t == " " && w.inValueCell > 0 && n.Parent != nil && paragraphCell(n.Parent):
 			// The blanks around a value cell's paragraph.
 		default:
-			w.text(t)
+			w.text(withoutPluginTags(t))
 		}
 		return
 	case html.ElementNode:
-		if w.consumed[n] {
+		if w.consumed[n] || w.opened[n] {
+			return
+		}
+		if d := w.dialogs[n]; d != nil {
+			// A button that opens a dialog: the dialog is read here.
+			if w.consumed == nil {
+				w.consumed = map[*html.Node]bool{}
+			}
+			if !w.consumed[d] {
+				w.consumed[d] = true
+				w.walkDialog(d, pre)
+			}
 			return
 		}
 		link := n.DataAtom == atom.A && hasAttr(n, "href")
-		if link && w.skipLink(n) {
+		if link && (w.skipLink(n) || backLink(n)) {
 			return
 		}
 		if w.widget(n, pre) {
@@ -900,6 +920,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.inBold++
 			defer func() { w.inBold-- }()
 		}
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Pre && !pre && w.prosePre(n) {
+		return
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Table {
 		// A ticket system's print view of a record.

@@ -57,6 +57,10 @@ func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 		// A JSON:API document (a CMS's export): its resources.
 		return docs, err
 	}
+	if docs, ok, err := parseOParl(data); ok {
+		// A council information system's OParl objects.
+		return docs, err
+	}
 	var items []ServiceJSON
 	multi := len(data) > 0 && data[0] == '['
 	var err error

@@ -40,6 +40,7 @@ type frontMatter struct {
 // for raw HTML, which is reduced to what a reader sees (stripMarkdownHTML).
 func parseMarkdown(data []byte) (parsedDoc, error) {
 	var pd parsedDoc
+	var faq []Section // questions and answers of the front matter
 	if !utf8.Valid(data) {
 		return pd, fmt.Errorf("kein gültiges UTF-8")
 	}
@@ -57,6 +58,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		if err := pd.applyFrontMatter(fm); err != nil {
 			return pd, err
 		}
+		faq = frontMatterFAQ(rest[:end])
 		text = rest[end+len("\n---"):]
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			text = text[i+1:]
@@ -96,6 +98,9 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 			pd.title = strings.Join(strings.Fields(strings.TrimPrefix(lines[0], "%")), " ")
 		}
 		text = strings.Join(lines[n:], "\n")
+	}
+	if strings.Contains(text, "comment") {
+		text = liquidCommentRE.ReplaceAllString(text, "")
 	}
 	text = stripMarkdownHTML(markdownHTMLTables(text))
 	text = markdownFootnotes(markdownExtensions(text))
@@ -139,6 +144,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		cur = Section{Heading: strings.Join(stack, " › ")}
 	}
 	flush()
+	pd.sections = append(pd.sections, faq...)
 	return pd, nil
 }
 
@@ -216,10 +222,10 @@ func markdownExtensions(text string) string {
 		if tocMarkerRE.MatchString(line) {
 			continue
 		}
-		if strings.Contains(line, "{{") {
-			line = shortcodeRE.ReplaceAllString(line, "")
+		if strings.Contains(line, "{{") || strings.Contains(line, "{%") || strings.Contains(line, "{#") {
+			line = dropTemplateTags(shortcodeRE.ReplaceAllString(line, ""))
 			if strings.TrimSpace(line) == "" && trimmed != "" {
-				continue // a line that held shortcodes only
+				continue // a line that held shortcodes or template tags only
 			}
 		}
 		if lvl := setextLevel(lines, i); lvl > 0 {
