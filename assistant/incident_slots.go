@@ -83,7 +83,9 @@ func newSlotExtractor() *slotExtractor {
 		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|[2-9])\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
 			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
 			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
-			// "bei mir und bei der Kollegin am Nachbarplatz"
+			// "bei mir und bei der Kollegin am Nachbarplatz", "bei beiden
+			// Kolleginnen"
+			`(?:bei\s+)?(?:beiden|zwei|drei)\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*)|` +
 			`(?:bei\s+)?mir\s+und\s+(?:bei\s+)?(?:der|dem|den|meine[rmn]?|einer|einem|zwei|drei)\s+(?:[\pL\pN]+\s+)?(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*)|` +
 			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
 		notOnly:    re(`\bnicht\s+nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+[\pL\pN]+)\b`),
@@ -101,8 +103,12 @@ func newSlotExtractor() *slotExtractor {
 			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
-		dunno:     re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
-		fileNow:   re(`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
+		dunno: re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
+		// A bare consent ("ja bitte", "ja gerne, schnell") answers no
+		// question of the intake's: it asks to go ahead. (A fact asked
+		// is answered "ja" or "ja, kann ich", not "ja bitte".)
+		fileNow: re(`^\s*(?:ja|jawohl|yes)[\s,]+(?:bitte|gerne|gern|please)(?:[\s,]+(?:schnell|sofort|danke|thanks))?[\s.!]*$|` +
+			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

@@ -18,6 +18,7 @@ func TestExtractSlots(t *testing.T) {
 		{"ab halb neun Uhr", extracted{since: "ab halb neun Uhr"}},
 		{"hängt seit halb neun", extracted{since: "seit halb neun", symptom: true}},
 		{"bei mir und bei der Kollegin am Nachbarplatz", extracted{othersAffected: AffectedSome}},
+		{"bei beiden Kolleginnen im Standesamt", extracted{othersAffected: AffectedSome}},
 		{"ab viertel nach 8 geht nichts", extracted{since: "ab viertel nach 8", symptom: true}},
 		{"seit dreiviertel zehn", extracted{since: "seit dreiviertel zehn"}},
 		{"alle in der Schillerstraße 12", extracted{location: "Schillerstraße 12", othersAffected: AffectedAll}},

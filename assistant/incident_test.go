@@ -480,6 +480,25 @@ func TestIncidentFiledOnRequest(t *testing.T) {
 	}
 }
 
+// A bare "ja bitte" in the middle of an intake is no answer to a
+// question of fact ("Können Sie trotzdem weiterarbeiten?"): it asks to go
+// ahead, and the ticket is opened with what is known.
+func TestIncidentConsentFilesNow(t *testing.T) {
+	for _, consent := range []string{"ja bitte", "Ja, gerne!", "ja bitte, schnell"} {
+		env, _ := mustIncidentEnv(t)
+		r := converse(t, env, "c-consent", "u1", "de", []string{
+			"das e-mail-postfach lädt seit heute früh nicht, nur bei mir",
+			consent,
+		})
+		if !r.Done || r.TicketKey == "" {
+			t.Fatalf("%q: reply = %+v, want a ticket", consent, r)
+		}
+		if r.Slots["can_work"] == "yes" {
+			t.Errorf("%q: slots = %v: the consent was taken for being able to work", consent, r.Slots)
+		}
+	}
+}
+
 // "bitte als Störung aufnehmen" asks for the ticket now, like "bitte
 // aufnehmen"; an hour said in words and a street address are read from
 // the earlier messages.
