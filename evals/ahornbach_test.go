@@ -76,19 +76,7 @@ func TestAhornbachBinaries(t *testing.T) {
 // its stand-in.
 func loadAhornbach(t *testing.T) []knowledge.Document {
 	t.Helper()
-	docs, skipped := loadRoot(t, "ahornbach", ahornbachRoot)
-	for _, s := range skipped {
-		rel := strings.TrimPrefix(s.Source, "ahornbach/")
-		kind, gap := ahornbachGaps[rel]
-		if !gap {
-			t.Errorf("skipped %s: %s", s.Source, s.Reason)
-			continue
-		}
-		t.Logf("%s not read by the loaders (%s); checked against a stand-in", rel, s.Reason)
-		docs = append(docs, ahornbachStandIns(t, rel, kind)...)
-	}
-	slices.SortFunc(docs, func(a, b knowledge.Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs
+	return loadTown(t, "ahornbach", ahornbachRoot, townGaps{gaps: ahornbachGaps, standIns: ahornbachStandIns})
 }
 
 // ahornbachStandIns are documents holding the text of a gap file: a CSV

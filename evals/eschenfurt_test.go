@@ -15,7 +15,6 @@ import (
 	"os"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,43 +102,7 @@ func TestEschenfurtBinaries(t *testing.T) {
 // stand-in.
 func loadEschenfurt(t *testing.T) []knowledge.Document {
 	t.Helper()
-	docs, skipped := loadRoot(t, "eschenfurt", eschenfurtRoot)
-	read := map[string]bool{}
-	for _, d := range docs {
-		read[strings.TrimPrefix(d.Source, "eschenfurt/")] = true
-	}
-	for rel := range eschenfurtGaps {
-		if read[rel] {
-			t.Errorf("%s is read by the loaders now; drop it from eschenfurtGaps", rel)
-		}
-	}
-	for _, s := range skipped {
-		rel := strings.TrimPrefix(s.Source, "eschenfurt/")
-		kind, gap := eschenfurtGaps[rel]
-		if !gap {
-			t.Errorf("skipped %s: %s", s.Source, s.Reason)
-			continue
-		}
-		t.Logf("%s not read by the loaders (%s); checked against a stand-in", rel, s.Reason)
-		docs = append(docs, eschenfurtStandIns(t, rel, kind)...)
-	}
-	for i, d := range docs {
-		marker, lost := eschenfurtLost[d.ID]
-		if !lost {
-			continue
-		}
-		if strings.Contains(docText(d), marker) {
-			t.Errorf("%s: its content (%q) is loaded now; drop it from eschenfurtLost", d.ID, marker)
-			continue
-		}
-		t.Logf("%s: content lost by the loaders (sections %d, title %q); checked against a stand-in", d.ID, len(d.Sections), d.Title)
-		rel := strings.TrimPrefix(d.Source, "eschenfurt/")
-		sd := eschenfurtStandIns(t, rel, d.Kind)[0]
-		sd.Audience, sd.Label = d.Audience, d.Label
-		docs[i] = sd
-	}
-	slices.SortFunc(docs, func(a, b knowledge.Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs
+	return loadTown(t, "eschenfurt", eschenfurtRoot, townGaps{gaps: eschenfurtGaps, lost: eschenfurtLost, standIns: eschenfurtStandIns})
 }
 
 // eschenfurtStandIns are documents holding the text of a gap file or a

@@ -91,38 +91,7 @@ func TestHolunderbachBinaries(t *testing.T) {
 // replaced by its stand-in.
 func loadHolunderbach(t *testing.T) []knowledge.Document {
 	t.Helper()
-	docs, skipped := loadRoot(t, "holunderbach", holunderbachRoot)
-	for _, s := range skipped {
-		rel := strings.TrimPrefix(s.Source, "holunderbach/")
-		if holunderbachNavigation[rel] {
-			t.Logf("%s skipped as navigation (%s)", rel, s.Reason)
-			continue
-		}
-		kind, gap := holunderbachGaps[rel]
-		if !gap {
-			t.Errorf("skipped %s: %s", s.Source, s.Reason)
-			continue
-		}
-		t.Logf("%s not read by the loaders (%s); checked against a stand-in", rel, s.Reason)
-		docs = append(docs, holunderbachStandIn(t, rel, kind))
-	}
-	for i, d := range docs {
-		marker, lost := holunderbachLost[d.ID]
-		if !lost {
-			continue
-		}
-		if strings.Contains(docText(d), marker) {
-			t.Errorf("%s: its content (%q) is loaded now; drop it from holunderbachLost", d.ID, marker)
-			continue
-		}
-		t.Logf("%s: content lost by the loaders (sections %d, title %q); checked against a stand-in", d.ID, len(d.Sections), d.Title)
-		rel := strings.TrimPrefix(d.Source, "holunderbach/")
-		sd := holunderbachStandIn(t, rel, d.Kind)
-		sd.Audience, sd.Label = d.Audience, d.Label
-		docs[i] = sd
-	}
-	slices.SortFunc(docs, func(a, b knowledge.Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs
+	return loadTown(t, "holunderbach", holunderbachRoot, townGaps{gaps: holunderbachGaps, lost: holunderbachLost, navigation: holunderbachNavigation, standIns: one(holunderbachStandIn)})
 }
 
 // holunderbachStandIn is a document holding the text of a gap file or a

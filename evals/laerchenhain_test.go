@@ -12,7 +12,6 @@ import (
 	"os"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,42 +91,7 @@ func TestLaerchenhainBinaries(t *testing.T) {
 // replaced by its stand-in.
 func loadLaerchenhain(t *testing.T) []knowledge.Document {
 	t.Helper()
-	docs, skipped := loadRoot(t, "laerchenhain", laerchenhainRoot)
-	read := map[string]bool{}
-	for _, d := range docs {
-		read[strings.TrimPrefix(d.Source, "laerchenhain/")] = true
-	}
-	for rel := range laerchenhainGaps {
-		if read[rel] {
-			t.Errorf("%s is read by the loaders now; drop it from laerchenhainGaps", rel)
-		}
-	}
-	for _, s := range skipped {
-		rel := strings.TrimPrefix(s.Source, "laerchenhain/")
-		kind, gap := laerchenhainGaps[rel]
-		if !gap {
-			t.Errorf("skipped %s: %s", s.Source, s.Reason)
-			continue
-		}
-		t.Logf("%s not read by the loaders (%s); checked against a stand-in", rel, s.Reason)
-		docs = append(docs, laerchenhainStandIn(t, rel, kind))
-	}
-	for i, d := range docs {
-		marker, lost := laerchenhainLost[d.ID]
-		if !lost {
-			continue
-		}
-		if strings.Contains(docText(d), marker) {
-			t.Errorf("%s: its content (%q) is loaded now; drop it from laerchenhainLost", d.ID, marker)
-			continue
-		}
-		t.Logf("%s: content lost by the loaders (sections %d, title %q); checked against a stand-in", d.ID, len(d.Sections), d.Title)
-		sd := laerchenhainStandIn(t, strings.TrimPrefix(d.Source, "laerchenhain/"), d.Kind)
-		sd.Audience, sd.Label = d.Audience, d.Label
-		docs[i] = sd
-	}
-	slices.SortFunc(docs, func(a, b knowledge.Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs
+	return loadTown(t, "laerchenhain", laerchenhainRoot, townGaps{gaps: laerchenhainGaps, lost: laerchenhainLost, standIns: one(laerchenhainStandIn)})
 }
 
 // laerchenhainStandIn is a document holding the text of a gap file or a
