@@ -794,6 +794,11 @@ func TestFacetPhrasings(t *testing.T) {
 			t.Errorf("wantedValues(%q) = %v, want no span or date", q, v)
 		}
 	}
+	for _, q := range []string{"was bekommt man eigentlich, wenn man bei der wahl hilft", "und was kriegt man dafür"} {
+		if v := a.lex.wantedValues(q); v&valMoney == 0 {
+			t.Errorf("wantedValues(%q) = %v, want an amount", q, v)
+		}
+	}
 	if !a.speaksOf("Besuch ist von 8:00 bis 22:00 Uhr gestattet.", knowledge.FacetZustaendigkeit) {
 		t.Error("hours of the day do not speak of when a place is open")
 	}
