@@ -3,7 +3,6 @@
 package evals
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -344,31 +343,9 @@ func ahornbachODT(title, creator, date, text string) ([]byte, error) {
 	manifest := `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>`
 
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	stamp := time.Date(2026, 11, 16, 10, 22, 30, 0, time.UTC)
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, Modified: stamp})
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write([]byte("application/vnd.oasis.opendocument.text")); err != nil {
-		return nil, err
-	}
-	for _, f := range []struct{ name, data string }{
+	return odfPackage("application/vnd.oasis.opendocument.text", time.Date(2026, 11, 16, 10, 22, 30, 0, time.UTC), []struct{ name, data string }{
 		{"content.xml", content}, {"styles.xml", styles}, {"meta.xml", meta}, {"META-INF/manifest.xml", manifest},
-	} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write([]byte(f.data)); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	})
 }
 
 func TestAhornbachCorpusLoads(t *testing.T) {

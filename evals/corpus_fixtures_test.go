@@ -141,8 +141,15 @@ func assemblePDF(objs []string, title, producer string) ([]byte, error) {
 		return nil, err
 	}
 	objs = append(objs, fmt.Sprintf("<< /Title %s /Producer %s >>", t, p))
+	return writePDF("%PDF-1.4\n", objs), nil
+}
+
+// writePDF writes a PDF file of the header line(s) and the objects objs
+// (the catalog first, the info dictionary last), with its cross-reference
+// table and trailer.
+func writePDF(header string, objs []string) []byte {
 	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n")
+	buf.WriteString(header)
 	offsets := make([]int, len(objs))
 	for i, o := range objs {
 		offsets[i] = buf.Len()
@@ -154,7 +161,7 @@ func assemblePDF(objs []string, title, producer string) ([]byte, error) {
 		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
 	}
 	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
-	return buf.Bytes(), nil
+	return buf.Bytes()
 }
 
 // wrapLine breaks s at spaces into lines of at most width characters.
@@ -376,9 +383,29 @@ func corpusPPTX(title, creator, modified string, slides []string) ([]byte, error
 // zipParts packs the parts of an Office file into a ZIP archive with a
 // fixed time stamp, so that the bytes are reproducible.
 func zipParts(files []struct{ name, data string }) ([]byte, error) {
+	return zipArchive(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "", files)
+}
+
+// odfPackage packs an OpenDocument file: its "mimetype" entry stored
+// first, as the format requires, then the parts, all with the time stamp.
+func odfPackage(mediaType string, stamp time.Time, files []struct{ name, data string }) ([]byte, error) {
+	return zipArchive(stamp, mediaType, files)
+}
+
+// zipArchive packs files deflated with the time stamp, after a stored
+// "mimetype" entry holding mimetype unless it is "".
+func zipArchive(stamp time.Time, mimetype string, files []struct{ name, data string }) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if mimetype != "" {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, Modified: stamp})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write([]byte(mimetype)); err != nil {
+			return nil, err
+		}
+	}
 	for _, f := range files {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

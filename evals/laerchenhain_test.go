@@ -3,7 +3,6 @@
 package evals
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"flag"
@@ -318,20 +317,7 @@ func laerchenhainFormPDF(title, creator, producer, text string) ([]byte, error) 
 		return nil, err
 	}
 	objs = append(objs, fmt.Sprintf("<< /Title %s /Creator %s /Producer %s /CreationDate (D:20261014091204+02'00') /ModDate (D:20261014093318+02'00') >>", t, cr, pr))
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
-	return buf.Bytes(), nil
+	return writePDF("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", objs), nil
 }
 
 // laerchenhainODP writes slides (see lhGlasfaser) as a LibreOffice
@@ -414,31 +400,9 @@ func laerchenhainODP(title, creator, date string, slides []string) ([]byte, erro
 	manifest := `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.presentation"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>`
 
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	stamp := time.Date(2026, 11, 24, 17, 5, 30, 0, time.UTC)
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store, Modified: stamp})
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write([]byte("application/vnd.oasis.opendocument.presentation")); err != nil {
-		return nil, err
-	}
-	for _, f := range []struct{ name, data string }{
+	return odfPackage("application/vnd.oasis.opendocument.presentation", time.Date(2026, 11, 24, 17, 5, 30, 0, time.UTC), []struct{ name, data string }{
 		{"content.xml", content}, {"styles.xml", styles}, {"meta.xml", meta}, {"META-INF/manifest.xml", manifest},
-	} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write([]byte(f.data)); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	})
 }
 
 func TestLaerchenhainCorpusLoads(t *testing.T) {
