@@ -304,13 +304,7 @@ func (r *adocReader) delimited(lines []string, i int) int {
 	delim := strings.TrimSpace(lines[i])
 	style := r.style
 	r.style = ""
-	end := len(lines)
-	for j := i + 1; j < len(lines); j++ {
-		if strings.TrimSpace(lines[j]) == delim {
-			end = j
-			break
-		}
-	}
+	end := blockEnd(lines, i, delim)
 	body := lines[i+1 : end]
 	next := end + 1
 	switch delim[0] {
@@ -339,6 +333,17 @@ func (r *adocReader) delimited(lines []string, i int) int {
 	return next
 }
 
+// blockEnd returns the line after i that closes the block opened by
+// delim at line i, or len(lines) when none does.
+func blockEnd(lines []string, i int, delim string) int {
+	for j := i + 1; j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) == delim {
+			return j
+		}
+	}
+	return len(lines)
+}
+
 // table reads a table ("|===" to "|===") as lines of cells parted by
 // " | ", the head row first.
 func (r *adocReader) table(lines []string, i int) int {
@@ -346,13 +351,7 @@ func (r *adocReader) table(lines []string, i int) int {
 	sep := delim[:1]
 	cols := adocCols(r.style)
 	r.style = ""
-	end := len(lines)
-	for j := i + 1; j < len(lines); j++ {
-		if strings.TrimSpace(lines[j]) == delim {
-			end = j
-			break
-		}
-	}
+	end := blockEnd(lines, i, delim)
 	var cells []string
 	firstLine := -1
 	for j := i + 1; j < end && len(cells) < maxAdocTableCells; j++ {
