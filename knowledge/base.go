@@ -404,11 +404,7 @@ func (b *Base) CompoundHead(w string) string {
 	if ix.closed {
 		return ""
 	}
-	sp := splitter{v: &ix.vocab, st: newStemmer()}
-	if parts := sp.split(w); len(parts) < 2 {
-		return ""
-	}
-	return w[sp.last:]
+	return ix.vocab.compoundHead(w)
 }
 
 // Document returns the document with the given ID if aud may read it. aud

@@ -30,6 +30,9 @@ type vocab struct {
 	// splits memoises decompoundQuery the same way: the compounds
 	// questions use recur as much as their typos.
 	splits map[string][]string
+	// heads memoises compoundHead the same way: a document's long words
+	// recur across the documents whose sentences are read.
+	heads map[string]string
 }
 
 const maxFixes = 1 << 14
@@ -150,6 +153,32 @@ const (
 	maxCompound = 40 // longer "words" are codes or URLs
 	minPart     = 3  // shortest part of a compound
 )
+
+// compoundHead returns the end of the folded word w from where its last
+// part begins when w splits into known parts ("ehevorbereitungskurs" →
+// "kurs"), "" otherwise; memoised, bounded by maxFixes.
+func (v *vocab) compoundHead(w string) string {
+	if len(w) < minCompound || len(w) > maxCompound {
+		return ""
+	}
+	v.mu.Lock()
+	head, ok := v.heads[w]
+	v.mu.Unlock()
+	if ok {
+		return head
+	}
+	sp := splitter{v: v, st: newStemmer()}
+	if parts := sp.split(w); len(parts) >= 2 {
+		head = w[sp.last:]
+	}
+	v.mu.Lock()
+	if v.heads == nil || len(v.heads) >= maxFixes {
+		v.heads = make(map[string]string)
+	}
+	v.heads[w] = head
+	v.mu.Unlock()
+	return head
+}
 
 // decompound splits a folded word into known stems: "personalausweisverlust"
 // gives [personalausweis verlust] when both are in the vocabulary,
