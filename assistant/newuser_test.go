@@ -453,6 +453,30 @@ func TestStatuteStatesTheRuleTheDescriptionLeavesOut(t *testing.T) {
 	}
 }
 
+// A description that names a thing but states no value for the facet
+// asked leaves the value to the statute, whose sentence follows.
+func TestStatuteStatesTheValueTheDescriptionLeavesOut(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"g/**\"\n    kind: law\n")},
+		"l/schein.md": {Data: []byte("---\ntitle: Segelschein beantragen\n---\n" +
+			"# Unterlagen\n\n- ein Sehtest\n- ein Lichtbild\n\n# Ablauf\n\nSie legen die Unterlagen beim Wasseramt vor.\n")},
+		"g/verordnung.md": {Data: []byte("---\ntitle: Verordnung über die Zulassung zum Wassersport\n---\n" +
+			"# § 5 – Sehtest\n\n(1) Die Bescheinigung über den Sehtest darf bei Antragstellung nicht älter als zwei Jahre sein.\n\n" +
+			"# § 6 – Prüfung\n\n(1) Die Prüfung wird vor dem Wasseramt abgelegt.\n")},
+	}
+	ans := askRoot(t, root, "segelschein: mein sehtest ist von vor drei jahren, wie lange gilt der")
+	if len(ans.Sources) < 2 || ans.Sources[0].ID != "l/schein" || ans.Sources[1].ID != "g/verordnung" {
+		t.Fatalf("sources = %v, want the description, then the statute:\n%s", ans.Sources, ans.Text)
+	}
+	if !strings.Contains(ans.Text, "nicht älter als zwei Jahre") {
+		t.Errorf("answer lacks the statute's period:\n%s", ans.Text)
+	}
+	// A question that asks for no value brings no statute.
+	if ans := askRoot(t, root, "welche unterlagen brauche ich für den segelschein"); len(ans.Sources) != 1 {
+		t.Errorf("sources = %v, want the description alone:\n%s", ans.Sources, ans.Text)
+	}
+}
+
 // In a hurry, what is issued provisionally or fast is quoted.
 func TestUrgentQuotesWhatIsIssuedFast(t *testing.T) {
 	root := fstest.MapFS{

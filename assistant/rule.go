@@ -76,6 +76,119 @@ func (a *Assistant) statuteRule(q question, sel selection, c candidate, qs []quo
 	return -1, nil
 }
 
+// A description that states no value of the kind asked ("wie lange gilt
+// der Sehtest noch?" of a page that lists the Sehtest among the papers)
+// leaves it to the statute: when the chosen description's quotes state
+// no value for a facet asked with one, and a statute among the first
+// retrieved states one in a sentence that holds the question's own words,
+// that sentence follows in a block of its own.
+
+// statuteValue returns the candidate of sel whose statute states the value
+// the quotes qs of c leave out, and its quotes; -1 when there is none.
+func (a *Assistant) statuteValue(q question, sel selection, c candidate, qs []quote) (int, []quote) {
+	if sel.followUp || c.doc.Kind != knowledge.KindService || len(qs) == 0 {
+		return -1, nil
+	}
+	for _, f := range q.facets {
+		fv := facetValues(f)
+		if fv == 0 || f == knowledge.FacetDauer || a.quotesState(qs, fv, q, c) {
+			// (A statute's spans are periods of its rules, hardly ever how
+			// long an office takes: "für die Dauer von zehn Jahren
+			// ausgeschlossen" is no processing time.)
+			continue
+		}
+		for i, o := range sel.r.cands {
+			if o.rank > maxRuleRank || o.doc.Kind != knowledge.KindLaw || !a.statesAsked(o, q, f, fv) {
+				continue
+			}
+			// The facet's own sentence first; where the statute does not
+			// speak of the facet in its words ("darf nicht älter als zwei
+			// Jahre sein" for "wie lange gilt"), the sentence of the
+			// question's words.
+			for _, g := range []knowledge.Facet{f, knowledge.FacetNone} {
+				if xs := a.bestUnits(o, q, g); len(xs) > 0 && a.quotesState(xs[:1], fv, q, o) {
+					return i, xs[:1]
+				}
+			}
+		}
+	}
+	return -1, nil
+}
+
+// statesAsked reports whether a unit of c's document states a value of a
+// kind in v, speaks of the facet f (in its words or its section's
+// heading: "§ 27 – Gebühren") and holds a word of the question that says
+// more than which service or statute it is (specific).
+func (a *Assistant) statesAsked(c candidate, q question, f knowledge.Facet, v valueKind) bool {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	for si, units := range info.units {
+		var heading []string // the section heading's words, split when a unit needs them
+		for _, un := range units {
+			if un.noise || un.vals&v == 0 || !a.specificIn(un.set, q, info) {
+				continue
+			}
+			if !a.speaksOfWords(un.words, f) && !(q.validity && a.lex.match("validity", un.words)) {
+				if heading == nil {
+					heading = append(words(c.doc.Sections[si].Heading), "")
+				}
+				if !a.speaksOfWords(heading, f) {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// specificIn reports whether ts holds a word of the question that is
+// neither a name of the document of info nor a generic word of titles
+// ("beantragen"), nor short ("nicht").
+func (a *Assistant) specificIn(ts stemSet, q question, info *docInfo) bool {
+	for _, st := range q.terms.content {
+		if len(st) >= minSpecificLen && !info.nameTok[st] && !a.lex.genericStems[st] && q.terms.hitIn(ts, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// minSpecificLen is the shortest stem (in bytes) that can say what a
+// statute's sentence is about.
+const minSpecificLen = 5
+
+// quotesState reports whether a unit of the quotes qs of c states a
+// value of a kind in v beside a word of the question that is none of c's
+// names: "Ihr ausländischer Führerschein bleibt sechs Monate gültig"
+// states no period of the Sehtest asked about.
+func (a *Assistant) quotesState(qs []quote, v valueKind, q question, c candidate) bool {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	for _, x := range qs {
+		for _, u := range splitUnits(x.text) {
+			ws := words(u)
+			if a.unitValues(u, ws)&v == 0 {
+				continue
+			}
+			ts := map[string]bool{}
+			for _, w := range ws {
+				ts[stem(w)] = true
+			}
+			for _, st := range q.terms.content {
+				if !info.nameTok[st] && q.terms.hit(ts, st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // A page that leaves the amount to another document says so ("Alle
 // Beträge stehen in der Elternbeitragssatzung"): when a quote that answers
 // the fact asked names a retrieved document that states such a value,

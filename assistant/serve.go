@@ -356,6 +356,10 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			// The statute states a rule the description leaves out.
 			add(k, xs, "")
 		}
+		if k, xs := a.statuteValue(q, sel, c, qs); k >= 0 {
+			// The statute states the value the description leaves out.
+			add(k, xs, "")
+		}
 		if _, own := a.faqEntry(c, q); !own {
 			if k, x := a.exactFAQ(q, sel, c); k >= 0 {
 				// A related page asks the asker's very question among
