@@ -605,6 +605,8 @@ func TestOutagesInPlainWords(t *testing.T) {
 		"der drucker im 2. stock druckt nur noch leere seiten":                 true,
 		"ich krieg keine mails mehr rein":                                      true,
 		"das wlan im sitzungssaal ist total langsam":                           true,
+		"beim öffnen vom programm kommt nur noch eine weiße seite":             true,
+		"die maske bleibt weiß":                                                true,
 		"wie kann ich mein passwort ändern":                                    false,
 		"geht das auch online oder nicht":                                      false,
 	} {
