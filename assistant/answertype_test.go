@@ -607,6 +607,9 @@ func TestOutagesInPlainWords(t *testing.T) {
 		"das wlan im sitzungssaal ist total langsam":                           true,
 		"beim öffnen vom programm kommt nur noch eine weiße seite":             true,
 		"die maske bleibt weiß":                                                true,
+		"im keller druckt der große drucker für die bescheide nicht mehr":      true,
+		"die software sagt gerät offline":                                      true,
+		"kann ich das formular auch offline ausfüllen":                         false,
 		"wie kann ich mein passwort ändern":                                    false,
 		"geht das auch online oder nicht":                                      false,
 	} {

@@ -245,6 +245,10 @@ func onlyFiller(lx *lexicon, ws []string) bool {
 var failingVerbs = map[string]bool{
 	"geht": true, "gehen": true, "funktioniert": true, "funktionieren": true, "klappt": true, "klappen": true,
 	"laeuft": true, "laufen": true, "startet": true, "reagiert": true,
+	// What a device or program is for: "druckt der Etikettendrucker für
+	// die Bescheinigungen nicht mehr".
+	"druckt": true, "drucken": true, "scannt": true, "scannen": true, "laedt": true,
+	"oeffnet": true, "verbindet": true, "synchronisiert": true, "sendet": true,
 }
 
 // failsAtClauseEnd reports whether a clause of text says that something

@@ -98,6 +98,7 @@ func TestIntents(t *testing.T) {
 		{"mitarbeiter", cit, IntentHuman},
 		{"können wir das am telefon klären, schreiben liegt mir nicht", cit, IntentHuman},
 		{"ich würde das lieber telefonisch besprechen", cit, IntentHuman},
+		{"kann ich bitte mit herrn berger vom bauamt direkt sprechen", cit, IntentHuman},
 		{"das mit der erbschaft würde ich gern einmal mit jemandem vom amt durchsprechen", cit, IntentHuman},
 		{"lieber gehe ich das mit jemandem in ruhe durch als hier zu tippen", cit, IntentHuman},
 		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
