@@ -101,6 +101,7 @@ func TestIntents(t *testing.T) {
 		{"kann ich bitte mit herrn berger vom bauamt direkt sprechen", cit, IntentHuman},
 		{"das mit der erbschaft würde ich gern einmal mit jemandem vom amt durchsprechen", cit, IntentHuman},
 		{"lieber gehe ich das mit jemandem in ruhe durch als hier zu tippen", cit, IntentHuman},
+		{"wär gut, wenn das mal jemand mit mir durchgeht, der den bescheid vor sich hat", cit, IntentHuman},
 		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
 		{"ist da jemand, der mir weiterhelfen kann", cit, IntentHuman},
 		{"kann ich einen Termin bei einem Sachbearbeiter bekommen", cit, IntentHuman},
