@@ -102,6 +102,7 @@ func TestIntents(t *testing.T) {
 		{"das mit der erbschaft würde ich gern einmal mit jemandem vom amt durchsprechen", cit, IntentHuman},
 		{"lieber gehe ich das mit jemandem in ruhe durch als hier zu tippen", cit, IntentHuman},
 		{"wär gut, wenn das mal jemand mit mir durchgeht, der den bescheid vor sich hat", cit, IntentHuman},
+		{"ich glaub, es wär gut, wenn sich das mal jemand anschaut, der meine akte sieht", cit, IntentHuman},
 		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
 		{"ist da jemand, der mir weiterhelfen kann", cit, IntentHuman},
 		{"kann ich einen Termin bei einem Sachbearbeiter bekommen", cit, IntentHuman},
