@@ -635,6 +635,27 @@ func TestLockedAccountAndReplaces(t *testing.T) {
 
 // understandAs understands text as the first message of a conversation
 // with aud.
+// "Muss … eigentlich …?" asks whether something is required at all: a
+// sentence that says it is voluntary or who is exempt answers it; asking
+// what to bring asks no such thing.
+func TestDutyQuestionCue(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"muss mein zweiter vorname da eigentlich drinstehen": true,
+		"ist das pflicht oder freiwillig":                    true,
+		"was muss ich zum termin mitbringen":                 false,
+	} {
+		q := understandAs(a, knowledge.Citizen, text)
+		if got := slices.Contains(q.cues, "text_duty"); got != want {
+			t.Errorf("%q: cues = %v, want text_duty %v", text, q.cues, want)
+		}
+	}
+	q := understandAs(a, knowledge.Citizen, "muss mein zweiter vorname da eigentlich drinstehen")
+	if !q.answeredBy(a.lex, words("Die Angabe weiterer Vornamen ist freiwillig.")) || q.answeredBy(a.lex, words("Die Behörde ist verpflichtet, den Namen einzutragen.")) {
+		t.Error("a sentence that says it is voluntary answers, one that names an authority's duty does not")
+	}
+}
+
 func understandAs(a *Assistant, aud knowledge.Audience, text string) question {
 	return a.understand(&turn{conv: newConv(aud), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
 }

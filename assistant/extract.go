@@ -1290,11 +1290,13 @@ type answerCue struct{ ask, text string }
 // answerCues are the kinds of question a sentence answers by what it
 // says rather than by the question's own words: what happens if one does
 // not ("handelt ordnungswidrig"), whom else to tell ("… zu informieren"),
-// whether one thing alone will do ("gilt nur zusammen mit …").
+// whether one thing alone will do ("gilt nur zusammen mit …"), whether
+// something is required at all ("sind freiwillig").
 var answerCues = []answerCue{
 	{"ask_consequence", "text_consequence"},
 	{"ask_notify", "text_notify"},
 	{"ask_enough", "text_enough"},
+	{"ask_duty", "text_duty"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.
