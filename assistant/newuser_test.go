@@ -508,6 +508,35 @@ func TestCostWithoutAmountQuotesWhatTheDocumentSays(t *testing.T) {
 	}
 }
 
+// A long message that goes on about the conversation's topic and that
+// nothing answers is no out-of-scope question: the answer says nothing
+// was found and offers a person.
+func TestLongFollowUpNothingFoundIsInScope(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/geld.md": {Data: []byte("---\ntitle: Beispielgeld beantragen\n---\n" +
+			"Beispielgeld bekommen Familien mit kleinem Einkommen.\n\n# Kosten\n\nDer Antrag ist gebührenfrei.\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	conv := &assistant.Conversation{ID: "f", Audience: knowledge.Citizen}
+	for i, q := range []string{
+		"wer bekommt beispielgeld",
+		"mein bruder hat mit seiner karte danach noch das geld abgehoben, das nach seinem geburtstag kam, und jetzt fragt die bank nach, muss am ende er das zurückzahlen?",
+	} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 && (ans.Intent == assistant.IntentOutOfScope || !ans.HandoffOffered) {
+			t.Errorf("intent %s, handoff offered %v, want in scope with a person offered:\n%s", ans.Intent, ans.HandoffOffered, ans.Text)
+		}
+	}
+}
+
 // A request that names nothing yet is asked what it is about, not given a
 // guess; the same words after a service ask about that service.
 func TestVagueRequestIsAskedWhatFor(t *testing.T) {

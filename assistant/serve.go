@@ -263,7 +263,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		// lexicon rules. A question that names a document is in scope
 		// whatever else it mentions.
 		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx])
-		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope)
+		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope) || a.continuesTopic(t)
 		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
 			ans.Retrieved = sel.retrieved
@@ -656,6 +656,19 @@ func (a *Assistant) ageRulesOut(c candidate, sit situation) bool {
 		}
 	}
 	return ruled
+}
+
+// continuesTopic reports whether a message goes on about the
+// conversation's last topic, so that finding nothing for it is no sign
+// that it is out of scope ("mein Onkel hat Wohngeld bezogen …", then a
+// long message about the money that came after his death): there is a
+// topic, the message names no out-of-scope matter and refers back with a
+// pronoun.
+func (a *Assistant) continuesTopic(t *turn) bool {
+	if t.conv.Focus == "" || t.sig.outOfScope {
+		return false
+	}
+	return slices.ContainsFunc(t.sig.words, func(w string) bool { return a.lex.has("followup_pronoun", w) })
 }
 
 // maxAnaphoricPos is the position of a pronoun up to which it opens the
