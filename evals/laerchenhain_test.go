@@ -60,10 +60,9 @@ var laerchenhainGaps = map[string]knowledge.Kind{}
 // subsidy, whose text stands in an <iframe srcdoc>; the Jekyll page of the
 // water meter reading, whose questions and answers stand in its front
 // matter (faq:). The subsidy page, the water meter page and the business
-// tax page are read since loaders20.
-var laerchenhainLost = map[string]string{
-	"buergerservice/ehrenamtskarte": "gebührenfrei",
-}
+// tax page are read since loaders20, the page of Web Components since
+// loaders21.
+var laerchenhainLost = map[string]string{}
 
 func laerchenhainBinaries() []corpusBinary {
 	return []corpusBinary{

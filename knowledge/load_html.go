@@ -53,6 +53,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
+	customElementText(root, body)
 	w := &htmlWalker{pageTitle: pageTitle, root: root}
 	if w.dialogs = pairDialogs(root, body); len(w.dialogs) > 0 {
 		w.opened = map[*html.Node]bool{}
