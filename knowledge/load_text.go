@@ -357,7 +357,7 @@ func parseText(data []byte) (parsedDoc, error) {
 // textSections cuts a plain text below its title into sections: at a
 // statute's paragraphs, or else at its heading lines.
 func textSections(text string) []Section {
-	text = joinHyphenatedLines(text)
+	text = joinHyphenatedLines(boxTables(text))
 	text, underlined := underlinedHeadings(text)
 	secs := paragraphSections([]Section{{Text: text}})
 	if len(secs) == 1 && secs[0].Heading == "" {
@@ -498,7 +498,10 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 	heading := make([]bool, len(lines))
 	width := 0
 	for _, l := range lines {
-		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+		if t := strings.TrimSpace(l); !strings.HasPrefix(t, "|") {
+			// A table's rows are no lines of the text's width.
+			width = max(width, utf8.RuneCountInString(t))
+		}
 	}
 	n := 0
 	for i, l := range lines {
@@ -514,7 +517,8 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 		if next := strings.TrimSpace(lines[i+1]); next == "" {
 			// A headline set apart by a blank line on both sides heads
 			// the paragraph after it.
-			if i+2 >= len(lines) || utf8.RuneCountInString(strings.TrimSpace(lines[i+2])) < minHeadedParagraph {
+			// A table below it counts as such a paragraph.
+			if i+2 >= len(lines) || utf8.RuneCountInString(strings.TrimSpace(lines[i+2])) < minHeadedParagraph && !strings.HasPrefix(strings.TrimSpace(lines[i+2]), "| ") {
 				continue
 			}
 		}
@@ -530,6 +534,11 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 		if strings.Contains(t, "   ") || strings.HasSuffix(t, "-") {
 			// Columns set with blanks ("Montag bis Freitag   8 bis
 			// 12 Uhr", a table's head), a word cut at the line's end.
+			continue
+		}
+		if strings.Contains(t, " · ") {
+			// A byline of parts set apart by middle dots ("Stadt
+			// Beispiel · Bauamt · Stand 1.2.2026") is no headline.
 			continue
 		}
 		if strings.Contains(t, ",") || labelledRE.MatchString(t) {
