@@ -54,6 +54,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, errNoText
 	}
 	customElementText(root, body)
+	labelledFields(body)
 	w := &htmlWalker{pageTitle: pageTitle, root: root, items: listNumbers(root), norms: normHeadings(body)}
 	if w.dialogs = pairDialogs(root, body); len(w.dialogs) > 0 {
 		w.opened = map[*html.Node]bool{}
