@@ -294,7 +294,7 @@ func inMainText(n *html.Node) bool {
 // page's frame only where the element holds no heading: "header" and
 // "Kopf" also name an accordion's or a table's head.
 var weakChromeTokens = map[string]bool{
-	"header": true, "kopf": true, "kopfbereich": true, "pagetree": true, "metadata": true, "labels": true, "splitter": true,
+	"header": true, "kopf": true, "kopfbereich": true, "pagetree": true, "metadata": true, "metadaten": true, "labels": true, "splitter": true,
 }
 
 // hasChromeToken splits class names and ids into words (at spaces,

@@ -12,7 +12,8 @@ import (
 // are an <ol> without numbers of its own that a CSS counter numbers
 // "(1)", "(2)"; an inner <ol> keeps "1.", "2.", one of lower-alpha
 // class "a)"; a <br> in the title is a blank; an appendix heading opens
-// a section; and a page that cites one article in a block keeps it as
+// a section; a metadata box outside the main text ("…-metadaten") is
+// no text; and a page that cites one article in a block keeps it as
 // text.
 func TestHTMLStatuteBlocks(t *testing.T) {
 	title, got := htmlSections(t, `<html><head><style>
@@ -21,6 +22,7 @@ ol.abs > li { counter-increment: a; }
 ol.abs > li::before { content: "(" counter(a) ")"; }
 ol.buchst { list-style-type: lower-alpha; }
 </style></head><body>
+<div class="doc-metadaten"><table><tr><td>Gliederung</td><td>1-2-3</td></tr></table></div>
 <h1>Satzung über das Beispielwesen<br><span>vom 1. Mai 2020</span></h1>
 <div class="n-kopf"><span class="nr">§ 1</span> <span class="t">Zweck</span></div>
 <ol class="abs"><li>Die Satzung regelt das Beispielwesen.</li><li>Sie gilt überall.</li></ol>
@@ -31,6 +33,9 @@ ol.buchst { list-style-type: lower-alpha; }
 </body></html>`)
 	if title != "Satzung über das Beispielwesen vom 1. Mai 2020" {
 		t.Errorf("title %q", title)
+	}
+	if got[""] != "" {
+		t.Errorf("metadata read: %q", got[""])
 	}
 	for h, want := range map[string]string{
 		"§ 1 Zweck":                     "(1) Die Satzung regelt das Beispielwesen.\n(2) Sie gilt überall.",
