@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "odp" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -352,6 +352,8 @@ func formatOf(ext string) (string, bool) {
 		return "pptx", true
 	case ".odt":
 		return "odt", true
+	case ".odp":
+		return "odp", true
 	case ".xlsx":
 		return "xlsx", true
 	case ".ods":
@@ -434,6 +436,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "odt":
 		d, err := parseODT(data, b)
+		return single(d, err), format, err
+	case "odp":
+		d, err := parseODP(data, b)
 		return single(d, err), format, err
 	case "xlsx":
 		d, err := parseXLSX(data, b)

@@ -35,8 +35,11 @@ var csvSeparators = []rune{';', ',', '\t'}
 // title line "Gebührenverzeichnis 2026;;;") give the title and a lead;
 // else the title comes from the file name. Each data row is a section
 // headed by its name (the cell of the first column that names things,
-// such as a facility, a service or a fee item) with one "Header: value"
-// line per other non-empty cell. Not a table with " | " between the
+// such as a facility, a service or a fee item, not a column of a few
+// repeated values such as a weekday) with one "Header: value" line per
+// other non-empty cell; where names repeat (a tour on several dates),
+// the heading adds the cell of the first column that differs in every
+// row ("Führung – 16.01.2027") and the name stays a line too. Not a table with " | " between the
 // cells: a question such as "hat das Musteramt am Donnerstag auf" needs
 // the row's name and the weekday's column name beside the value, and a
 // row of cells would leave "Donnerstag" in a header line of another
@@ -86,10 +89,11 @@ func parseCSV(data []byte) (parsedDoc, error) {
 	}
 	header, rows := rows[0], rows[1:]
 	name := csvNameColumn(rows, len(header))
+	key := csvKeyColumn(rows, name)
 	for _, r := range rows {
 		var lines []string
 		for i, c := range r {
-			if i == name || c == "" {
+			if i == name && key < 0 || c == "" {
 				continue
 			}
 			h := ""
@@ -105,6 +109,11 @@ func parseCSV(data []byte) (parsedDoc, error) {
 		s := Section{Text: strings.Join(lines, "\n")}
 		if name < len(r) {
 			s.Heading = r[name]
+			if key >= 0 && key < len(r) && r[key] != "" && s.Heading != "" {
+				// Rows of the same name told apart ("Führung –
+				// 16.01."); the name stays a line of the row too.
+				s.Heading += " – " + r[key]
+			}
 		}
 		if s.Heading == "" && s.Text == "" {
 			continue
@@ -225,22 +234,66 @@ func csvHeader(r []string) bool {
 }
 
 // csvNameColumn returns the column whose cells name a row: the first in
-// which most cells start with a letter (not an id or a number).
+// which most cells start with a letter (not an id or a number) and most
+// differ (not a weekday or a category that a few values repeat), else
+// the first in which most cells start with a letter.
 func csvNameColumn(rows [][]string, cols int) int {
+	first := -1
 	for i := range cols {
 		named := 0
+		seen := map[string]bool{}
 		for _, r := range rows {
 			if i < len(r) {
 				if c, _ := utf8.DecodeRuneInString(r[i]); unicode.IsLetter(c) {
 					named++
+					seen[r[i]] = true
 				}
 			}
 		}
-		if named*2 > len(rows) {
+		if named*2 <= len(rows) {
+			continue
+		}
+		if len(seen)*2 > named {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return max(first, 0)
+}
+
+// csvKeyColumn returns the column before name whose cells tell rows of
+// the same name apart (a date, a number): filled in most rows, no value
+// twice; -1 when the names do not repeat or no column does.
+func csvKeyColumn(rows [][]string, name int) int {
+	names := map[string]bool{}
+	repeated := false
+	for _, r := range rows {
+		if name < len(r) && r[name] != "" {
+			repeated = repeated || names[r[name]]
+			names[r[name]] = true
+		}
+	}
+	if !repeated {
+		return -1
+	}
+	for i := range name {
+		seen := map[string]bool{}
+		filled, unique := 0, true
+		for _, r := range rows {
+			if i >= len(r) || r[i] == "" {
+				continue
+			}
+			filled++
+			unique = unique && !seen[r[i]]
+			seen[r[i]] = true
+		}
+		if unique && filled*2 > len(rows) {
 			return i
 		}
 	}
-	return 0
+	return -1
 }
 
 // nonEmpty returns the cells of r that hold text.

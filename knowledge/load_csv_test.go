@@ -80,3 +80,30 @@ func TestCSVTitleLineAndSeparators(t *testing.T) {
 		t.Error("binary data was read as CSV")
 	}
 }
+
+// TestCSVRowNames checks that a row is headed by the column that names
+// rows, not by an earlier column of a few repeated values (a weekday),
+// and that rows of the same name are told apart by the first column
+// whose values differ in every row (a date).
+func TestCSVRowNames(t *testing.T) {
+	pd, err := parseCSV([]byte("Datum;Tag;Kurs;Ort\n01.03.2027;Mo;Töpfern;Halle\n02.03.2027;Di;Malen;Saal\n08.03.2027;Mo;Töpfern;Halle\n09.03.2027;Di;Singen;Saal\n;;Einzeltermin nach Wunsch;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, s := range pd.sections {
+		heads = append(heads, s.Heading)
+	}
+	want := []string{"Töpfern – 01.03.2027", "Malen – 02.03.2027", "Töpfern – 08.03.2027", "Singen – 09.03.2027", "Einzeltermin nach Wunsch"}
+	if strings.Join(heads, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings %q, want %q", heads, want)
+	}
+	if !strings.Contains(pd.sections[0].Text, "Tag: Mo") || !strings.Contains(pd.sections[0].Text, "Kurs: Töpfern") || !strings.Contains(pd.sections[0].Text, "Datum: 01.03.2027") {
+		t.Errorf("first row: %q", pd.sections[0].Text)
+	}
+	// Names that do not repeat need no key.
+	pd, err = parseCSV([]byte("Nr;Amt;Zimmer\n1;Bauamt;12\n2;Kasse;3\n"))
+	if err != nil || pd.sections[0].Heading != "Bauamt" || pd.sections[1].Heading != "Kasse" {
+		t.Errorf("unique names: %q, %v", pd.sections, err)
+	}
+}

@@ -53,7 +53,9 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
-	w := &htmlWalker{pageTitle: pageTitle, root: root}
+	customElementText(root, body)
+	labelledFields(body)
+	w := &htmlWalker{pageTitle: pageTitle, root: root, items: listNumbers(root), norms: normHeadings(body)}
 	if w.dialogs = pairDialogs(root, body); len(w.dialogs) > 0 {
 		w.opened = map[*html.Node]bool{}
 		for _, d := range w.dialogs {
@@ -149,6 +151,8 @@ type htmlWalker struct {
 	consumed    map[*html.Node]bool       // panels read before their place (at their button)
 	dialogs     map[*html.Node]*html.Node // the dialog each button of the main text opens (pairDialogs)
 	opened      map[*html.Node]bool       // the dialogs of dialogs, read at their buttons only
+	items       map[*html.Node]string     // the numbers of ordered lists' items ("1.", "(2)", "c)"; listNumbers)
+	norms       map[*html.Node]string     // the blocks that head a statute's paragraphs (normHeadings)
 }
 
 // lineLinks counts the links of a line and the text around them.
@@ -267,7 +271,7 @@ func chrome(n *html.Node) bool {
 		}
 		for _, a := range n.Attr {
 			if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, weakChromeTokens) {
-				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil
+				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil && normHeading(n) == ""
 			}
 		}
 		return false
@@ -290,7 +294,7 @@ func inMainText(n *html.Node) bool {
 // page's frame only where the element holds no heading: "header" and
 // "Kopf" also name an accordion's or a table's head.
 var weakChromeTokens = map[string]bool{
-	"header": true, "kopf": true, "kopfbereich": true, "pagetree": true, "metadata": true, "labels": true, "splitter": true,
+	"header": true, "kopf": true, "kopfbereich": true, "pagetree": true, "metadata": true, "metadaten": true, "labels": true, "splitter": true,
 }
 
 // hasChromeToken splits class names and ids into words (at spaces,
@@ -898,6 +902,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.openSection(classHeadingLevel, h)
 			return
 		}
+		if h := w.norms[n]; h != "" {
+			w.endLine()
+			w.openSection(normHeadingLevel, h)
+			return
+		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))
 			if h == "" {
@@ -966,7 +975,11 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 		if n.DataAtom == atom.Li {
-			w.line.WriteString("- ")
+			if l := w.items[n]; l != "" {
+				w.line.WriteString(l + " ")
+			} else {
+				w.line.WriteString("- ")
+			}
 		}
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
@@ -1425,6 +1438,10 @@ func textBelow(n *html.Node, skip func(*html.Node) bool) string {
 		}
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+		}
+		if n.DataAtom == atom.Br {
+			// "Satzung …<br>vom 9. Mai": two words, not one.
+			b.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			rec(c)

@@ -182,7 +182,7 @@ func pdfPageText(p pdf.Page) (lines []pdfTextLine, err error) {
 			}
 		}
 	})
-	return layoutPDFObjects(objs), nil
+	return layoutPDFObjects(formFieldObjects(p, objs)), nil
 }
 
 // boldFontRE matches the name of a bold face ("Helvetica-Bold",

@@ -339,6 +339,18 @@ func parseText(data []byte) (parsedDoc, error) {
 		}
 		return pd, nil
 	}
+	if title, head, after, ok := noticeHead(text); ok {
+		// An official notice's head: the issuer's lines and the kind
+		// of notice above the title, as its text's first lines.
+		pd.title = title
+		pd.sections = textSections(after)
+		if len(pd.sections) > 0 && pd.sections[0].Heading == "" {
+			pd.sections[0].Text = head + "\n" + pd.sections[0].Text
+		} else {
+			pd.sections = append([]Section{{Text: head}}, pd.sections...)
+		}
+		return pd, nil
+	}
 	if t := strings.TrimSpace(first); t != "" && utf8.RuneCountInString(t) <= 100 {
 		if _, isLabel := labelLine(t); !isLabel {
 			pd.title, text = t, rest
@@ -357,7 +369,7 @@ func parseText(data []byte) (parsedDoc, error) {
 // textSections cuts a plain text below its title into sections: at a
 // statute's paragraphs, or else at its heading lines.
 func textSections(text string) []Section {
-	text = joinHyphenatedLines(text)
+	text = joinHyphenatedLines(boxTables(text))
 	text, underlined := underlinedHeadings(text)
 	secs := paragraphSections([]Section{{Text: text}})
 	if len(secs) == 1 && secs[0].Heading == "" {
@@ -405,6 +417,59 @@ func letterhead(first, second string) bool {
 		}
 	}
 	return issuer && !namesDocumentType(first) && namesDocumentType(second)
+}
+
+// maxNoticeHeadLines bounds the issuer's lines of a notice's head.
+const maxNoticeHeadLines = 3
+
+// noticeHead reads the head of an official notice saved as text: a block
+// of at most maxNoticeHeadLines short lines whose first names an issuer
+// ("Stadt Beispiel" / "Der Bürgermeister – Wahlamt"), then, each set
+// apart by blank lines, a line naming the kind of document ("Öffentliche
+// Bekanntmachung") and a line that is the title. It returns the title,
+// the head's other lines (issuer and kind, one a line) and the text after
+// the title; ok is false for any other beginning.
+func noticeHead(text string) (title, head, after string, ok bool) {
+	rest := text
+	next := func() []string { // the next paragraph's lines
+		rest = strings.TrimLeft(rest, "\n \t")
+		par, tail, _ := strings.Cut(rest, "\n\n")
+		rest = tail
+		var lines []string
+		for _, l := range strings.Split(par, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		return lines
+	}
+	issuer, kind, titled := next(), next(), next()
+	if len(issuer) == 0 || len(issuer) > maxNoticeHeadLines || len(kind) != 1 || len(titled) != 1 {
+		return "", "", "", false
+	}
+	named := false
+	for _, w := range german.Words(issuer[0]) {
+		named = named || issuerWords[w] || len(w) > 4 && strings.HasSuffix(w, "amt")
+	}
+	if !named {
+		return "", "", "", false
+	}
+	for _, l := range issuer {
+		if utf8.RuneCountInString(l) > 100 || strings.ContainsAny(l[len(l)-1:], ".:;,") || namesDocumentType(l) {
+			return "", "", "", false
+		}
+	}
+	k, t := kind[0], titled[0]
+	if utf8.RuneCountInString(k) > 60 || !namesDocumentType(k) || strings.ContainsAny(k[len(k)-1:], ".:;,") {
+		return "", "", "", false
+	}
+	if utf8.RuneCountInString(t) > 150 || strings.ContainsAny(t[len(t)-1:], ".:;,") {
+		return "", "", "", false
+	}
+	if _, isLabel := labelLine(t); isLabel {
+		return "", "", "", false
+	}
+	return t, strings.Join(append(issuer, k), "\n"), rest, true
 }
 
 // namesDocumentType reports whether a word of line starts with one of
@@ -498,7 +563,10 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 	heading := make([]bool, len(lines))
 	width := 0
 	for _, l := range lines {
-		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+		if t := strings.TrimSpace(l); !strings.HasPrefix(t, "|") {
+			// A table's rows are no lines of the text's width.
+			width = max(width, utf8.RuneCountInString(t))
+		}
 	}
 	n := 0
 	for i, l := range lines {
@@ -514,7 +582,8 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 		if next := strings.TrimSpace(lines[i+1]); next == "" {
 			// A headline set apart by a blank line on both sides heads
 			// the paragraph after it.
-			if i+2 >= len(lines) || utf8.RuneCountInString(strings.TrimSpace(lines[i+2])) < minHeadedParagraph {
+			// A table below it counts as such a paragraph.
+			if i+2 >= len(lines) || utf8.RuneCountInString(strings.TrimSpace(lines[i+2])) < minHeadedParagraph && !strings.HasPrefix(strings.TrimSpace(lines[i+2]), "| ") {
 				continue
 			}
 		}
@@ -530,6 +599,11 @@ func headingLineSections(text string, underlined map[int]bool) []Section {
 		if strings.Contains(t, "   ") || strings.HasSuffix(t, "-") {
 			// Columns set with blanks ("Montag bis Freitag   8 bis
 			// 12 Uhr", a table's head), a word cut at the line's end.
+			continue
+		}
+		if strings.Contains(t, " · ") {
+			// A byline of parts set apart by middle dots ("Stadt
+			// Beispiel · Bauamt · Stand 1.2.2026") is no headline.
 			continue
 		}
 		if strings.Contains(t, ",") || labelledRE.MatchString(t) {

@@ -136,7 +136,7 @@ type Document struct {
 	Label    string
 	Sections []Section // in reading order; the first may be an untitled intro
 	Source   string    // root name and path of the file, for logs and `lotse index`
-	Format   string    // loader that produced it: md, txt, html, pdf, docx, odt, pptx, xlsx, ods, json, csv, rss, xml, ics, rtf, eml
+	Format   string    // loader that produced it: md, txt, html, pdf, docx, odt, odp, pptx, xlsx, ods, json, csv, rss, xml, ics, rtf, eml
 }
 
 // Section is one headed part of a document.
