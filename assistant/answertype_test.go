@@ -594,6 +594,15 @@ func TestMoreLifeEvents(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("ich will meinen nachnamen ändern nach der hochzeit")); ev != "" {
 		t.Errorf("lifeEvents(after the wedding) = %q, want the wedding as a circumstance", ev)
 	}
+	for text, want := range map[string]bool{
+		"meine oma wird im märz 100 jahre alt":   true,
+		"meine eltern feiern goldene hochzeit":   true,
+		"mein sohn wird 16, braucht er da schon": false,
+	} {
+		if ev, _ := a.lex.lifeEvents(words(text)); strings.Contains(ev, "Jubiläum") != want {
+			t.Errorf("lifeEvents(%q) = %q, want a jubilee %v", text, ev, want)
+		}
+	}
 }
 
 // An outage told with the negation at the clause's end, however far from
@@ -635,6 +644,25 @@ func TestLockedAccountAndReplaces(t *testing.T) {
 
 // understandAs understands text as the first message of a conversation
 // with aud.
+// A statute's enacting formula and the date line under its title are
+// never quoted: they say nothing a person does or gets.
+func TestEnactingFormulaIsNoise(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "s", Title: "Satzung über Beispielbeiträge", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "Satzung über Beispielbeiträge", Text: "vom 3. April 2020\n\nAuf Grund von § 4 der Gemeindeordnung und des Kommunalabgabengesetzes hat der Gemeinderat in seiner Sitzung am 1. März 2020 folgende Satzung beschlossen:"},
+		{Heading: "§ 1 Beitrag", Text: "Der Beitrag beträgt 10 Euro im Jahr."},
+	}}
+	info := a.info(doc)
+	for _, un := range info.units[0] {
+		if !un.noise {
+			t.Errorf("unit %q is quotable, want noise", un.text)
+		}
+	}
+	if len(info.units[1]) == 0 || info.units[1][0].noise {
+		t.Errorf("the rule itself is noise: %+v", info.units[1])
+	}
+}
+
 // "Muss … eigentlich …?" asks whether something is required at all: a
 // sentence that says it is voluntary or who is exempt answers it; asking
 // what to bring asks no such thing.

@@ -333,7 +333,11 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 					inAuth = false
 				}
 			}
-			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u) || authorizing || inAuth, words: words(u)}
+			// Nor is its enacting formula ("Auf Grund von § 4 der
+			// Gemeindeordnung … hat der Stadtrat … folgende Satzung
+			// beschlossen:") or the date line under its title.
+			enacting := d.Kind == knowledge.KindLaw && (enactingRE.MatchString(u) || issuedOnRE.MatchString(u))
+			x := textUnit{text: u, stems: map[string]bool{}, meta: isMetaLine(a.lex, u), noise: noiseUnit(u) || authorizing || inAuth || enacting, words: words(u)}
 			for _, w := range x.words {
 				x.stems[stem(german.DropZuInfix(w))] = true // "anzuzeigen" meets "anzeigen"
 			}
@@ -512,6 +516,15 @@ func authorizationTitle(heading string) bool {
 	}
 	return true
 }
+
+// enactingRE matches a statute's enacting formula: it opens with the
+// authority it rests on and says that the body passed or the ministry
+// issues it.
+var enactingRE = regexp.MustCompile(`(?is)^\s*(?:auf\s*grund|aufgrund|gemäß|gestützt auf)\b.{0,800}?\b(?:beschlossen|erlassen|verordnet|verordnen|beschließt|verkündet)\b`)
+
+// issuedOnRE matches the line under a statute's title that gives the day it
+// was issued: "vom 14. März 2019", "Vom 21. Juni 2005".
+var issuedOnRE = regexp.MustCompile(`(?i)^\s*vom\s+\d{1,2}\.\s*[[:alpha:]äöüÄÖÜ]+\s+\d{4}\s*$`)
 
 // currencyNoteRE matches a note that the amounts of a table are in euros:
 // "in Euro", "in EUR", "(€)", "Betrag in €".
