@@ -568,6 +568,15 @@ func TestEverydayServiceWords(t *testing.T) {
 	if !a.lex.has("noise", "bald") || !a.lex.signals("mein visum läuft bald ab").admin {
 		t.Error("'bald' should be noise and a visa the administration's matter")
 	}
+	// Tables and chairs outside a café are outdoor seating.
+	q := understandAs(a, knowledge.Citizen, "ich will vor meinem café draußen ein paar tische und stühle aufstellen")
+	found := false
+	for _, alts := range q.terms.alts {
+		found = found || slices.Contains(alts, stem("freisitz"))
+	}
+	if !found {
+		t.Errorf("alts = %v, want the outdoor seating (Freisitz)", q.terms.alts)
+	}
 }
 
 // Losing one's job, a short-term plate, and a life event after "nach".
