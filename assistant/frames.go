@@ -3,13 +3,46 @@
 package assistant
 
 import (
-	"regexp"
 	"strings"
 )
 
-// sentenceRE splits a message into sentences: text up to a full stop,
-// question or exclamation mark and the spaces after it.
-var sentenceRE = regexp.MustCompile(`[^.!?]+(?:[.!?]+\s*|$)`)
+// sentences splits a message into at most n sentences: text up to a
+// full stop, question or exclamation mark, the marks and the blanks after
+// them (what `[^.!?]+(?:[.!?]+\s*|$)` finds, leftmost first; marks before
+// the first sentence are skipped). It scans bytes: the marks and blanks
+// are ASCII.
+func sentences(text string, n int) []string {
+	var out []string
+	i := 0
+	for i < len(text) && len(out) < n {
+		for i < len(text) && isSentenceEnd(text[i]) {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		start := i
+		for i < len(text) && !isSentenceEnd(text[i]) {
+			i++
+		}
+		for i < len(text) && isSentenceEnd(text[i]) {
+			i++
+		}
+		for i < len(text) && isREBlank(text[i]) {
+			i++
+		}
+		out = append(out, text[start:i])
+	}
+	return out
+}
+
+func isSentenceEnd(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+// isREBlank reports whether c is a blank of regexp's \s: tab, newline,
+// form feed, carriage return or space.
+func isREBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // maxFrameSentences bounds the sentences of one message looked at.
 const maxFrameSentences = 40
@@ -21,7 +54,7 @@ const maxFrameSentences = 40
 // A message that is nothing but its frame ("Hallo!", "Danke!") is
 // returned as it is.
 func (a *Assistant) stripFrames(text string) string {
-	ss := sentenceRE.FindAllString(text, maxFrameSentences+1)
+	ss := sentences(text, maxFrameSentences+1)
 	if len(ss) == 0 || len(ss) > maxFrameSentences {
 		return text
 	}
@@ -40,12 +73,44 @@ func (a *Assistant) stripFrames(text string) string {
 	// lang dauert das LG", "… beantragen Vielen Dank im Voraus!". The
 	// longest such ending goes, the request's own words stay.
 	ws := strings.Fields(body)
-	for k := min(maxClosingWords, len(ws)-1); k >= 1; k-- {
+	n := min(maxClosingWords, len(ws)-1)
+	if n < 1 || !a.mayClose(ws[len(ws)-n:]) {
+		return body
+	}
+	for k := n; k >= 1; k-- {
 		if a.closingOnly(strings.Join(ws[len(ws)-k:], " ")) {
 			return strings.Join(ws[:len(ws)-k], " ")
 		}
 	}
 	return body
+}
+
+// mayClose reports whether the blank-separated fields may end in closing
+// words: whether the last word of their text is one a pattern of
+// closingSections names. A span of a pattern ends in a word the pattern
+// names (a gap covers only words between two named ones), so when no
+// pattern names the last word, no ending of the fields is closingOnly
+// (whose sections these are).
+// The words of joined fields are the fields' words in turn (a word holds
+// no blank), so the last word is found without joining them.
+func (a *Assistant) mayClose(fields []string) bool {
+	for i := len(fields) - 1; i >= 0; i-- {
+		if ws := words(fields[i]); len(ws) > 0 {
+			return a.namedIn(ws[len(ws)-1], "frame", "smalltalk_thanks", "smalltalk_bye")
+		}
+	}
+	return false
+}
+
+// namedIn reports whether a pattern of one of the sections names the
+// word w (as a word, a prefix or a compound's head).
+func (a *Assistant) namedIn(w string, sections ...string) bool {
+	for _, sec := range sections {
+		if a.lex.literalIn(sec, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxClosingWords is the longest closing phrase stripped from the end of
@@ -89,6 +154,19 @@ func (a *Assistant) frameOnly(s string) bool {
 	if len(ws) == 0 {
 		return true
 	}
+	return a.mayEndFrame(ws[len(ws)-1]) && a.allFrame(ws)
+}
+
+// mayEndFrame reports whether the last word of a message may belong to
+// its frame: it is covered only by a span that ends in it, of a pattern
+// that names it (see mayClose), or it is a filler word itself.
+func (a *Assistant) mayEndFrame(last string) bool {
+	return a.namedIn(last, "frame", "smalltalk_greet", "smalltalk_thanks", "smalltalk_bye") ||
+		a.lex.has("smalltalk_filler", last) || a.lex.has("noise", last)
+}
+
+// allFrame is frameOnly for the words ws of a message.
+func (a *Assistant) allFrame(ws []string) bool {
 	covered := a.frameCovered(ws, "frame", "smalltalk_greet", "smalltalk_thanks", "smalltalk_bye")
 	for i, w := range ws {
 		if !covered[i] && !a.lex.has("smalltalk_filler", w) && !a.lex.has("noise", w) {

@@ -135,9 +135,6 @@ func (s situation) any() bool {
 }
 
 var (
-	// identRE matches a word of letters, digits and underscores, the
-	// candidates of technicalIdent.
-	identRE = regexp.MustCompile(`\b[A-Za-z][A-Za-z0-9_]{5,}\b`)
 	// codeRE matches identifiers such as device names and form numbers.
 	codeRE = regexp.MustCompile(`\b[\pL\d]+(?:[-/.][\pL\d]+){2,}\b`)
 	// ageRE finds an age: "ich bin 45", "45 Jahre alt", "mein Sohn ist 12",
@@ -340,7 +337,8 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	// A technical identifier pasted from a message ("QOSGrpCpuLimit",
 	// "ERR_CERT_DATE_INVALID") is a code too, digits or not.
-	for _, c := range identRE.FindAllString(t.red, 8) {
+	var idents [8]string
+	for _, c := range appendIdents(idents[:0], t.red, len(idents)) {
 		if technicalIdent(c) {
 			q.codes = append(q.codes, strings.ToLower(c))
 		}
@@ -760,6 +758,34 @@ func spelledAge(ws []string) int {
 var ageFollowers = map[string]bool{
 	"jahre": true, "jahren": true, "alt": true, "und": true, "schon": true, "noch": true, "erst": true, "bald": true,
 	"geworden": true, "brauch": true, "brauche": true, "moechte": true, "will": true, "darf": true, "kann": true, "muss": true,
+}
+
+// appendIdents appends to dst the first n words of text made of ASCII
+// letters, digits and underscores, six bytes or more, that begin with a
+// letter: the candidates of technicalIdent (what
+// `\b[A-Za-z][A-Za-z0-9_]{5,}\b` finds; such a word reaches from one
+// byte outside those to the next).
+func appendIdents(dst []string, text string, n int) []string {
+	for i, found := 0, 0; i < len(text) && found < n; {
+		if !isIdentByte(text[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(text) && isIdentByte(text[i]) {
+			i++
+		}
+		if c := text[start]; i-start >= 6 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			dst = append(dst, text[start:i])
+			found++
+		}
+	}
+	return dst
+}
+
+// isIdentByte reports whether c is an ASCII letter, digit or underscore.
+func isIdentByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // technicalIdent reports whether w is written as programs write names:
