@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
+)
+
+// registerCase is a question in everyday German, the word of it that the
+// lexicon's [alternative] register leads on, and a sentence in the words
+// of a statute or a guide that the word must meet.
+type registerCase struct{ asked, word, unit string }
+
+// checkRegister fails for every case whose word does not meet its unit.
+func checkRegister(t *testing.T, cases []registerCase) {
+	t.Helper()
+	a := mustAssistant(t, nil)
+	for _, tt := range cases {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: tt.asked, query: tt.asked, sig: a.lex.signals(tt.asked), lang: "de"})
+		unit := map[string]bool{}
+		for _, w := range words(tt.unit) {
+			unit[stem(german.DropZuInfix(w))] = true
+		}
+		s := stem(words(tt.word)[0])
+		if unit[s] {
+			t.Fatalf("unit %q already has %q: the case tests nothing", tt.unit, tt.word)
+		}
+		if !q.terms.hit(unit, s) {
+			t.Errorf("%q in %q does not meet %q (alternatives %v)", tt.word, tt.asked, tt.unit, q.terms.alts)
+		}
+	}
+}
+
+// Parents, step-parents and spouses as people name them meet the
+// "Elternteil", the "Stiefeltern" and the "Ehegatte" of the rules;
+// delivering a child meets the "Geburt".
+func TestRegisterFamilyAndBirth(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"kann meine mama das für mich abholen", "mama", "Ein Elternteil kann die Unterlagen in Empfang nehmen."},
+		{"mein stiefvater will mich adoptieren", "stiefvater", "Stiefeltern können das Kind des Ehegatten annehmen."},
+		{"muss mein ehemann auch unterschreiben", "ehemann", "Der Ehegatte hat die Erklärung ebenfalls abzugeben."},
+		{"darf ich das meinem mann mitgeben", "meinem", "Die Aushändigung an den Ehegatten ist zulässig."},
+		{"ich habe letzte woche entbunden", "entbunden", "Die Geburt ist binnen einer Woche anzuzeigen."},
+		{"ich bin schwanger und ziehe bald um", "schwanger", "Eine werdende Mutter kann die Erklärung schon vorher abgeben."},
+	})
+}
