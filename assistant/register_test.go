@@ -47,3 +47,22 @@ func TestRegisterFamilyAndBirth(t *testing.T) {
 		{"ich bin schwanger und ziehe bald um", "schwanger", "Eine werdende Mutter kann die Erklärung schon vorher abgeben."},
 	})
 }
+
+// Writing, paying and data in everyday words meet the words of rules: a
+// mail is an electronic submission, a copy an "Abschrift", paying back a
+// "Rückforderung", withdrawing money "verfügen", passing data on an
+// "Übermittlung".
+func TestRegisterWritingMoneyData(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"kann ich euch das auch mailen", "mailen", "Der Antrag kann elektronisch gestellt werden."},
+		{"geht es auch wenn ich es faxen", "faxen", "Eine Übermittlung per Telefax genügt."},
+		{"reicht eine kopie vom zeugnis", "kopie", "Eine beglaubigte Abschrift ist beizufügen."},
+		{"wo muss ich unterschreiben", "unterschreiben", "Der Antrag ist eigenhändig zu unterzeichnen."},
+		{"muss ich das geld zurückzahlen", "zurueckzahlen", "Zu Unrecht gezahlte Beträge unterliegen der Rückforderung."},
+		{"ich habe danach noch geld abgehoben", "abgehoben", "Erstattungspflichtig ist, wer über den Betrag verfügungsberechtigt ist."},
+		{"gibt es das für studenten billiger", "billiger", "Für Studierende gilt eine Ermäßigung von 50 Prozent."},
+		{"dürfen die meine adresse weitergeben", "weitergeben", "Die Übermittlung an Parteien ist zulässig."},
+		{"mein vermieter fragt bei euch nach wer hier wohnt", "vermieter", "Eine Auskunft an Dritte wird nur auf Antrag erteilt."},
+		{"ich will keine werbung von parteien", "werbung", "Gegen die Übermittlung kann Widerspruch eingelegt werden."},
+	})
+}
