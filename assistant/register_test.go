@@ -66,3 +66,16 @@ func TestRegisterWritingMoneyData(t *testing.T) {
 		{"ich will keine werbung von parteien", "werbung", "Gegen die Übermittlung kann Widerspruch eingelegt werden."},
 	})
 }
+
+// Where one lives and what the post brings, in everyday words, meet the
+// words of rules: a second flat is a "Nebenwohnung", a torn envelope one
+// "unbefugt geöffnet", the postman the "Zustellung".
+func TestRegisterResidenceAndPost(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"ich hab noch eine zweitwohnung am see", "zweitwohnung", "Für eine Nebenwohnung gilt dieselbe Frist."},
+		{"ich wohne in einer wg", "wg", "Bei einer Wohngemeinschaft bestätigt der Hauptmieter den Einzug."},
+		{"der umschlag war aufgerissen als er ankam", "aufgerissen", "Wurde die Sendung unbefugt geöffnet, ist das Dokument zu melden."},
+		{"der postbote hat es einfach in den flur gelegt", "postbote", "Die Zustellung gilt mit der Einlegung als bewirkt."},
+		{"kann ich meine post nachschicken lassen", "nachschicken", "Eine Nachsendung ist bis zu zwölf Monaten möglich."},
+	})
+}
