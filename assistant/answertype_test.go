@@ -651,8 +651,31 @@ func TestLockedAccountAndReplaces(t *testing.T) {
 	}
 }
 
-// understandAs understands text as the first message of a conversation
-// with aud.
+// A number of things the asker states ("zwei Vollgeschosse") picks the
+// line of a list or table for that many; ages, periods, amounts and
+// people are not counts.
+func TestStatedCountLine(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"unser haus hat zwei vollgeschosse, welcher faktor gilt": "2 vollgeschoss",
+		"wir haben 3 garagen auf dem grundstück":                 "3 garag",
+		"ich bin seit drei jahren hier":                          "",
+		"wir sind zwei personen":                                 "",
+		"das kostet zwei euro":                                   "",
+	} {
+		if got := a.lex.statedCount(words(text)); got != want {
+			t.Errorf("statedCount(%q) = %q, want %q", text, got, want)
+		}
+	}
+	list := "Der Faktor beträgt bei\n1. einem Vollgeschoss 1,0,\n2. zwei Vollgeschossen 1,25,\n3. drei Vollgeschossen 1,5."
+	if got := countLine(list, "2 vollgeschoss"); got != "zwei Vollgeschossen 1,25," && got != "zwei Vollgeschossen 1,25" {
+		t.Errorf("countLine = %q, want the line for two", got)
+	}
+	if got := countLine(list, "5 vollgeschoss"); got != "" {
+		t.Errorf("countLine(5) = %q, want none", got)
+	}
+}
+
 // A statute's enacting formula and the date line under its title are
 // never quoted: they say nothing a person does or gets.
 func TestEnactingFormulaIsNoise(t *testing.T) {
@@ -693,6 +716,8 @@ func TestDutyQuestionCue(t *testing.T) {
 	}
 }
 
+// understandAs understands text as the first message of a conversation
+// with aud.
 func understandAs(a *Assistant, aud knowledge.Audience, text string) question {
 	return a.understand(&turn{conv: newConv(aud), red: text, query: text, sig: a.lex.signals(text), lang: "de"})
 }

@@ -1935,6 +1935,11 @@ func situationLine(text string, s situation) string {
 			return l
 		}
 	}
+	if s.count != "" {
+		if l := countLine(text, s.count); l != "" {
+			return l
+		}
+	}
 	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
 		return ""
 	}
@@ -2225,6 +2230,47 @@ func sizeLine(text, size string) string {
 				match = append(match, u)
 				break
 			}
+		}
+	}
+	if len(match) != 1 {
+		return ""
+	}
+	return lineAlone(listItemRE.ReplaceAllString(match[0], ""))
+}
+
+// countLine returns the one line of text's tables or lists that is for
+// the count the asker states ("2. zwei Vollgeschossen 1,25" for "2
+// vollgeschoss") and states another number for it; "" when none or
+// several are.
+func countLine(text, count string) string {
+	num, st, ok := strings.Cut(count, " ")
+	if !ok {
+		return ""
+	}
+	want, _ := strconv.Atoi(num)
+	var match []string
+	for _, u := range splitUnits(text) {
+		if runeLen(u) > 160 || !(listItemRE.MatchString(u) || strings.Count(u, "|") >= 2) {
+			continue
+		}
+		line := listItemRE.ReplaceAllString(u, "")
+		ws := words(line)
+		for i := 0; i+1 < len(ws); i++ {
+			if n, ok := countNumber(ws[i]); !ok || n != want || stem(ws[i+1]) != st {
+				continue
+			}
+			// Another number than the count's own states what holds
+			// for it.
+			others := 0
+			for j, w := range ws {
+				if j != i && strings.ContainsAny(w, "0123456789") {
+					others++
+				}
+			}
+			if others > 0 {
+				match = append(match, u)
+			}
+			break
 		}
 	}
 	if len(match) != 1 {

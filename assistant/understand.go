@@ -103,6 +103,11 @@ type situation struct {
 	// verdienen zusammen ca. 48.000 im Jahr"), 0 when none; the line of
 	// a table by income bracket that holds it is stated first.
 	income int
+	// count is a number of things the asker states ("unser Haus hat zwei
+	// Vollgeschosse", "3 Zimmer"), as the number and the thing's stem
+	// ("2 vollgeschoss"), "" when none; the one line of a table or list
+	// for that many is stated first.
+	count string
 }
 
 // words returns the stems by which a document's names speak of the
@@ -131,7 +136,7 @@ func (s situation) words() []string {
 }
 
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0 || s.count != ""
 }
 
 var (
@@ -467,6 +472,9 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.household = householdSize(ws)
 	s.income = statedIncome(text, ws)
 	s.size = statedSize(text, ws)
+	if s.size == "" {
+		s.count = lx.statedCount(ws)
+	}
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
 	s.lost = lx.match("situation_lost", ws)
@@ -538,6 +546,46 @@ func statedSize(text string, ws []string) string {
 		}
 	}
 	return ""
+}
+
+// statedCount returns the first number of things ws state ("zwei
+// Vollgeschosse" → "2 vollgeschoss"): a number from two to twelve, in
+// digits or a word, before a noun that is no unit of time, money, size
+// or people (those are ages, periods, amounts, sizes and households); ""
+// when there is none.
+func (lx *lexicon) statedCount(ws []string) string {
+	for i := 0; i+1 < len(ws); i++ {
+		n, ok := countNumber(ws[i])
+		if !ok || n < 2 || n > 12 {
+			continue
+		}
+		w := ws[i+1]
+		if len(w) < 5 || isDigits(w) || lx.has("noise", w) || countExcluded(w) || sizeUnit(w) != "" {
+			continue
+		}
+		return strconv.Itoa(n) + " " + stem(w)
+	}
+	return ""
+}
+
+// countNumber reads a small number in digits or as a German word.
+func countNumber(w string) (int, bool) {
+	if isDigits(w) {
+		n, err := strconv.Atoi(w)
+		return n, err == nil
+	}
+	return germanNumber(w)
+}
+
+// countExcluded reports whether the folded word w is a unit whose
+// numbers are no count of things: time, money, people, how often.
+func countExcluded(w string) bool {
+	for _, p := range []string{"jahr", "monat", "woche", "tag", "stunde", "minute", "sekunde", "euro", "cent", "prozent", "person", "leute", "mal"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxContrastWords is the longest message that qualifies the previous
