@@ -71,7 +71,15 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w.flush()
 	if shell(w) {
 		// A single-page app's shell: its content is the JSON it was
-		// rendered from.
+		// rendered from: schema.org data read by its types, else the
+		// island with the most text.
+		if title, secs := jsonLDPage(root); sectionLetters(secs) > minShellLetters {
+			pd.sections, pd.title = secs, title
+			if pd.title == "" {
+				pd.title = pageTitle
+			}
+			return pd, nil
+		}
 		if title, secs := dataIsland(root); sectionLetters(secs) > minShellLetters {
 			pd.sections, pd.title = secs, title
 			if pd.title == "" {
