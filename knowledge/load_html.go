@@ -35,6 +35,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
 	inlineSrcdoc(root, 0)
+	gutenbergBlocks(root)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
@@ -275,6 +276,9 @@ func chrome(n *html.Node) bool {
 		}
 		for _, a := range n.Attr {
 			if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, weakChromeTokens) {
+				if hasToken(a.Val, headTokens) && !bannerAtTop(n) {
+					return false
+				}
 				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil
 			}
 		}
@@ -1025,6 +1029,14 @@ func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
 		return true
 	}
 	if panel, h := disclosurePanel(n); panel != nil {
+		if w.consumed == nil {
+			w.consumed = map[*html.Node]bool{}
+		}
+		w.consumed[panel] = true
+		w.walkPanel(panel, h, pre)
+		return true
+	}
+	if panel, h := accordionPanel(n); panel != nil {
 		if w.consumed == nil {
 			w.consumed = map[*html.Node]bool{}
 		}
