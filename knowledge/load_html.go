@@ -284,7 +284,7 @@ func chrome(n *html.Node) bool {
 		}
 		return false
 	}
-	return findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+	return findFirst(n, func(m *html.Node) bool { return (m.DataAtom == atom.H1 || m.DataAtom == atom.H2) && !visuallyHidden(m) }) == nil
 }
 
 // inMainText reports whether an ancestor of n is the page's main text:
@@ -877,7 +877,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			// the line's row of links.
 			w.links.link()
 		}
-		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") || hiddenStyle(n) {
+		if skipped(n) || attr(n, "aria-hidden") == "true" || hiddenAttr(n) || hiddenStyle(n) {
 			if link {
 				w.links.linked += alnumCount(textOfAll(n))
 			}
@@ -912,7 +912,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))
-			if h == "" {
+			if h == "" || hiddenLabelHeading(n) {
 				return
 			}
 			if lvl == 1 && w.title == "" {
@@ -1357,7 +1357,7 @@ func contactBoxes(n *html.Node, depth int) []*html.Node {
 // forms or footer, by element, landmark role or class names, or hidden.
 // A sidebar is complementary, not frame.
 func sideFrame(n *html.Node) bool {
-	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hiddenAttr(n) {
 		return true
 	}
 	if role := strings.ToLower(attr(n, "role")); chromeRoles[role] && role != "complementary" {
