@@ -461,6 +461,10 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return ds, format, err
 	case "rss":
 		ds, err := parseFeed(data)
+		if errors.Is(err, errNotFeed) && akomaNtosoRoot(data) {
+			d, err := parseAkomaNtoso(data)
+			return single(d, err), "xml", err
+		}
 		if errors.Is(err, errNotFeed) {
 			// Any other XML document: the record it describes.
 			ds, err = parseXMLRecords(data)
