@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "xlsx" || format == "ods" || format == "epub") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -370,6 +370,8 @@ func formatOf(ext string) (string, bool) {
 		return "rtf", true
 	case ".adoc", ".asciidoc":
 		return "adoc", true
+	case ".epub":
+		return "epub", true
 	}
 	return "", false
 }
@@ -455,6 +457,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "adoc":
 		d, err := parseAsciiDoc(data)
+		return single(d, err), format, err
+	case "epub":
+		d, err := parseEPUB(data, b)
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)
