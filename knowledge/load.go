@@ -372,6 +372,8 @@ func formatOf(ext string) (string, bool) {
 		return "adoc", true
 	case ".epub":
 		return "epub", true
+	case ".mdx":
+		return "mdx", true
 	}
 	return "", false
 }
@@ -457,6 +459,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "adoc":
 		d, err := parseAsciiDoc(data)
+		return single(d, err), format, err
+	case "mdx":
+		d, err := parseMDX(data)
 		return single(d, err), format, err
 	case "epub":
 		d, err := parseEPUB(data, b)
