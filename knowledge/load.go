@@ -374,6 +374,8 @@ func formatOf(ext string) (string, bool) {
 		return "epub", true
 	case ".mdx":
 		return "mdx", true
+	case ".aspx":
+		return "aspx", true
 	}
 	return "", false
 }
@@ -459,6 +461,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "adoc":
 		d, err := parseAsciiDoc(data)
+		return single(d, err), format, err
+	case "aspx":
+		d, err := parseASPX(data)
 		return single(d, err), format, err
 	case "mdx":
 		d, err := parseMDX(data)
