@@ -376,6 +376,8 @@ func formatOf(ext string) (string, bool) {
 		return "mdx", true
 	case ".aspx":
 		return "aspx", true
+	case ".rst", ".rest":
+		return "rst", true
 	}
 	return "", false
 }
@@ -461,6 +463,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "adoc":
 		d, err := parseAsciiDoc(data)
+		return single(d, err), format, err
+	case "rst":
+		d, err := parseRST(data)
 		return single(d, err), format, err
 	case "aspx":
 		d, err := parseASPX(data)
