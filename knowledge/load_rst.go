@@ -63,7 +63,7 @@ func rstAdornment(l string) (rune, bool) {
 // definitions applied (|X| → its text); note, warning and the other
 // admonitions paragraphs led by "Hinweis:", "Warnung:" …; roles as
 // their text (:kbd:`x` → x, :menuselection:`A --> B` → "A → B",
-// :doc:/:ref: → the title or target); ``literal`` without its quotes;
+// :doc:/:ref: → the title or target); inline literals without quotes;
 // paragraphs and list items with their continuation lines joined; a
 // list-table rows of cells parted by " | ", its :header-rows: the head.
 // The result is read as Markdown.
