@@ -426,7 +426,7 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		d, err := parseMarkdown(data)
 		return single(d, err), format, err
 	case "txt":
-		d, err := parseText(data)
+		d, err := parseText(pdfCopyText(data))
 		return single(d, err), format, err
 	case "html":
 		d, err := parseHTML(data)
