@@ -378,6 +378,8 @@ func formatOf(ext string) (string, bool) {
 		return "aspx", true
 	case ".rst", ".rest":
 		return "rst", true
+	case ".vcf", ".vcard":
+		return "vcf", true
 	}
 	return "", false
 }
@@ -463,6 +465,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "adoc":
 		d, err := parseAsciiDoc(data)
+		return single(d, err), format, err
+	case "vcf":
+		d, err := parseVCF(data)
 		return single(d, err), format, err
 	case "rst":
 		d, err := parseRST(data)
