@@ -265,7 +265,7 @@ func (l *loaded) loadFile(ctx context.Context, root Root, rc *rootConfig, p stri
 		l.skip(logger, src, reason)
 		return
 	}
-	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "odp" || format == "xlsx" || format == "ods") && l.opt.stuck.full() {
+	if (format == "pdf" || format == "docx" || format == "pptx" || format == "odt" || format == "odp" || format == "xlsx" || format == "ods" || format == "epub") && l.opt.stuck.full() {
 		l.skip(logger, src, fmt.Sprintf("nicht gelesen: %d abgebrochene Parser laufen noch (Neustart des Dienstes beendet sie)", maxStuckParsers))
 		return
 	}
@@ -372,6 +372,16 @@ func formatOf(ext string) (string, bool) {
 		return "rtf", true
 	case ".adoc", ".asciidoc":
 		return "adoc", true
+	case ".epub":
+		return "epub", true
+	case ".mdx":
+		return "mdx", true
+	case ".aspx":
+		return "aspx", true
+	case ".rst", ".rest":
+		return "rst", true
+	case ".vcf", ".vcard":
+		return "vcf", true
 	}
 	return "", false
 }
@@ -420,7 +430,7 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		d, err := parseMarkdown(data)
 		return single(d, err), format, err
 	case "txt":
-		d, err := parseText(data)
+		d, err := parseText(pdfCopyText(data))
 		return single(d, err), format, err
 	case "html":
 		d, err := parseHTML(data)
@@ -461,11 +471,30 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 	case "adoc":
 		d, err := parseAsciiDoc(data)
 		return single(d, err), format, err
+	case "vcf":
+		d, err := parseVCF(data)
+		return single(d, err), format, err
+	case "rst":
+		d, err := parseRST(data)
+		return single(d, err), format, err
+	case "aspx":
+		d, err := parseASPX(data)
+		return single(d, err), format, err
+	case "mdx":
+		d, err := parseMDX(data)
+		return single(d, err), format, err
+	case "epub":
+		d, err := parseEPUB(data, b)
+		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)
 		return ds, format, err
 	case "rss":
 		ds, err := parseFeed(data)
+		if errors.Is(err, errNotFeed) && akomaNtosoRoot(data) {
+			d, err := parseAkomaNtoso(data)
+			return single(d, err), "xml", err
+		}
 		if errors.Is(err, errNotFeed) {
 			// Any other XML document: the record it describes.
 			ds, err = parseXMLRecords(data)

@@ -35,6 +35,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 		return pd, fileErrorf(err, "HTML nicht lesbar")
 	}
 	inlineSrcdoc(root, 0)
+	gutenbergBlocks(root)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
@@ -73,7 +74,15 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	w.flush()
 	if shell(w) {
 		// A single-page app's shell: its content is the JSON it was
-		// rendered from.
+		// rendered from: schema.org data read by its types, else the
+		// island with the most text.
+		if title, secs := jsonLDPage(root); sectionLetters(secs) > minShellLetters {
+			pd.sections, pd.title = secs, title
+			if pd.title == "" {
+				pd.title = pageTitle
+			}
+			return pd, nil
+		}
 		if title, secs := dataIsland(root); sectionLetters(secs) > minShellLetters {
 			pd.sections, pd.title = secs, title
 			if pd.title == "" {
@@ -271,12 +280,15 @@ func chrome(n *html.Node) bool {
 		}
 		for _, a := range n.Attr {
 			if (a.Key == "class" || a.Key == "id") && hasToken(a.Val, weakChromeTokens) {
+				if hasToken(a.Val, headTokens) && !bannerAtTop(n) {
+					return false
+				}
 				return headingLevel(n.DataAtom) == 0 && findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) == nil && normHeading(n) == ""
 			}
 		}
 		return false
 	}
-	return findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) == nil
+	return findFirst(n, func(m *html.Node) bool { return (m.DataAtom == atom.H1 || m.DataAtom == atom.H2) && !visuallyHidden(m) }) == nil
 }
 
 // inMainText reports whether an ancestor of n is the page's main text:
@@ -869,7 +881,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			// the line's row of links.
 			w.links.link()
 		}
-		if skipped(n) || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") || hiddenStyle(n) {
+		if skipped(n) || attr(n, "aria-hidden") == "true" || hiddenAttr(n) || hiddenStyle(n) {
 			if link {
 				w.links.linked += alnumCount(textOfAll(n))
 			}
@@ -909,7 +921,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		}
 		if lvl := headingLevel(n.DataAtom); lvl > 0 {
 			h := strings.TrimSpace(collapseSpace(textOf(n)))
-			if h == "" {
+			if h == "" || hiddenLabelHeading(n) {
 				return
 			}
 			if lvl == 1 && w.title == "" {
@@ -1030,6 +1042,14 @@ func (w *htmlWalker) widget(n *html.Node, pre bool) bool {
 		return true
 	}
 	if panel, h := disclosurePanel(n); panel != nil {
+		if w.consumed == nil {
+			w.consumed = map[*html.Node]bool{}
+		}
+		w.consumed[panel] = true
+		w.walkPanel(panel, h, pre)
+		return true
+	}
+	if panel, h := accordionPanel(n); panel != nil {
 		if w.consumed == nil {
 			w.consumed = map[*html.Node]bool{}
 		}
@@ -1350,7 +1370,7 @@ func contactBoxes(n *html.Node, depth int) []*html.Node {
 // forms or footer, by element, landmark role or class names, or hidden.
 // A sidebar is complementary, not frame.
 func sideFrame(n *html.Node) bool {
-	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hasAttr(n, "hidden") {
+	if n.DataAtom != atom.Aside && skippedElements[n.DataAtom] || attr(n, "aria-hidden") == "true" || hiddenAttr(n) {
 		return true
 	}
 	if role := strings.ToLower(attr(n, "role")); chromeRoles[role] && role != "complementary" {

@@ -18,7 +18,6 @@ const maxICSEvents = 2000
 var (
 	icsWeekdays = [...]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}
 	icsMonths   = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-	icsFreq     = map[string]string{"DAILY": "täglich", "WEEKLY": "wöchentlich", "MONTHLY": "monatlich", "YEARLY": "jährlich"}
 )
 
 // parseICS reads an iCalendar file (.ics, as Outlook and other calendars
@@ -78,8 +77,11 @@ func parseICS(data []byte) (parsedDoc, error) {
 		case len(stack) == 1 && name == "X-WR-CALNAME":
 			pd.title = icsText(value)
 		case len(stack) >= 2 && stack[len(stack)-1] == "VEVENT" && ev != nil:
-			if _, seen := ev[name]; !seen {
+			if prev, seen := ev[name]; !seen {
 				ev[name] = icsProp{params: params, value: value}
+			} else if name == "EXDATE" && len(prev.value) < 4096 {
+				// Excepted dates stand on lines of their own.
+				ev[name] = icsProp{params: prev.params, value: prev.value + "," + value}
 			}
 		}
 	}
@@ -204,11 +206,12 @@ func icsDates(ev map[string]icsProp) string {
 		s = fmt.Sprintf("%s, %s, %s%s", icsWeekdays[start.Weekday()], day(start), start.Format("15:04"), zone)
 	}
 	if rule := ev["RRULE"].value; rule != "" {
-		for _, part := range strings.Split(rule, ";") {
-			if f, ok := strings.CutPrefix(strings.ToUpper(part), "FREQ="); ok && icsFreq[f] != "" {
-				s += ", " + icsFreq[f] + " wiederkehrend"
-			}
+		if r := icsRecurrence(rule, ev["EXDATE"].value); r != "" {
+			s += ", " + r
 		}
+	}
+	if id, _, _, ok := icsTime(ev["RECURRENCE-ID"]); ok && !id.Equal(start) {
+		s += fmt.Sprintf(" (verlegt, statt am %s, %s)", icsWeekdays[id.Weekday()], icsDay(id))
 	}
 	return s
 }

@@ -266,7 +266,8 @@ var xlsxBuiltinFormats = map[int]string{
 	1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
 	5: "#,##0 €", 6: "#,##0 €", 7: "#,##0.00 €", 8: "#,##0.00 €",
 	9: "0%", 10: "0.00%", 14: "dd.mm.yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy",
-	22: "dd.mm.yyyy hh:mm", 37: "#,##0", 38: "#,##0", 39: "#,##0.00", 40: "#,##0.00",
+	18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+	22: "dd.mm.yyyy hh:mm", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 37: "#,##0", 38: "#,##0", 39: "#,##0.00", 40: "#,##0.00",
 	43: "#,##0.00", 44: "#,##0.00 €",
 }
 
@@ -404,6 +405,9 @@ func xlsxValue(v, typ string, style int, shared []string, formats []string) stri
 // one with "#,##" with thousands points; else as short as it is
 // ("1150", "2,5").
 func xlsxNumber(f float64, code string) string {
+	if t, ok := xlsxTime(f, code); ok {
+		return t
+	}
 	c := strings.ToLower(code)
 	if i := strings.IndexByte(c, ';'); i >= 0 {
 		c = c[:i] // the format of positive numbers
