@@ -1520,3 +1520,66 @@ func TestCompoundHeadBeyondIntroduction(t *testing.T) {
 		t.Errorf("quotes %q lack the sentence about the course", got)
 	}
 }
+
+// A clause that asks whether something must be done at all, verb first,
+// asks what is not required; "was muss ich" asks what, and "muss ich das
+// irgendwo melden" asks where.
+func TestDutyQuestion(t *testing.T) {
+	for text, want := range map[string]bool{
+		"die stadt will unsere grube leeren. muss ich da zuhause sein": true,
+		"Müssen die Kinder auch Kurabgabe zahlen?":                     true,
+		"und müssen wir das jedes jahr machen":                         true,
+		"was muss ich mitbringen":                                      false,
+		"welche unterlagen muss ich mitbringen":                        false,
+		"muss ich das irgendwo melden":                                 false,
+		"braucht er dafür irgendwas":                                   false,
+	} {
+		if got := dutyQuestion(text); got != want {
+			t.Errorf("dutyQuestion(%q) = %v, want %v", text, got, want)
+		}
+	}
+	a := mustAssistant(t, nil)
+	if !a.lex.match("text_duty", words("Sie müssen nicht zu Hause sein.")) || !a.lex.match("text_duty", words("Sie brauchen keinen Termin.")) {
+		t.Error("a sentence that says something is not needed answers a duty question")
+	}
+}
+
+// A sentence that a list ends ("befreit sind" before the items) and one
+// that leads in with a colon are quoted with their items; a statute's
+// next paragraph is none of them.
+func TestAnnouncedList(t *testing.T) {
+	us := []string{"(1) Von der Abgabe befreit sind", "- 1. Kinder bis zur Vollendung des 16. Lebensjahres,", "- 2. Begleitpersonen.", "(2) Die Befreiung ist nachzuweisen."}
+	if !opensList(us, 0) || opensList(us, 1) {
+		t.Errorf("opensList: the opening sentence opens the list, an item does not")
+	}
+	if got := leadInEnd(us, 0, maxLeadInRunes); got != 2 {
+		t.Errorf("leadInEnd = %d, want 2 (the items, not the next paragraph)", got)
+	}
+	var units []textUnit
+	for _, u := range []string{"Code vergessen? Die Betreuung fordert einen Code an:", "1. Im Portal anmelden.", "2. Code zurücksetzen wählen.", "Hinweis: nur mit Internet."} {
+		units = append(units, textUnit{text: u})
+	}
+	if got := withAnnounced(units, 0); !strings.Contains(got, "2. Code zurücksetzen wählen.") || strings.Contains(got, "Hinweis") {
+		t.Errorf("withAnnounced = %q, want the lead-in with its steps", got)
+	}
+}
+
+// "und wenn ich den Reisepass verliere?" after the dog tax names another
+// service by its title, with an article, not a pronoun: it is a new
+// question, answered from that service.
+func TestArticleNamesOtherService(t *testing.T) {
+	a := mustAssistant(t, nil)
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "Was kostet die Hundesteuer?")
+	ans := mustAsk(t, a, c, "und wenn ich den Reisepass verliere?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID == "leistungen/hundesteuer" {
+		t.Errorf("sources = %v, want the passport, not the dog tax", ans.Sources)
+	}
+	// The article of a word the focus holds too stays with the focus.
+	c = newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "Was kostet die Hundesteuer?")
+	ans = mustAsk(t, a, c, "und wann ist die Anmeldung fällig?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/hundesteuer" {
+		t.Errorf("sources = %v, want the dog tax still", ans.Sources)
+	}
+}

@@ -1030,13 +1030,15 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 			}
 		}
 		for i := range keep {
-			if !leadsIn(all[i].text) {
-				continue
-			}
-			// A lead-in is quoted with what it announces.
+			// A lead-in is quoted with what it announces, a sentence
+			// that a list ends with the list.
 			var us []string
 			for j := i; j < len(all) && all[j].sec == sec; j++ {
 				us = append(us, all[j].text)
+			}
+			if !leadsIn(all[i].text) && (!opensList(us, 0) || itemKept(keep, i, len(us))) {
+				// (A sentence whose items were chosen keeps to them.)
+				continue
 			}
 			for j := 1; j <= leadInEnd(us, 0, maxBlockRunes-n); j++ {
 				keep[i+j] = true
@@ -1320,14 +1322,14 @@ func (a *Assistant) cueUnit(c candidate, q question, cue string) (quote, bool) {
 	info := a.info(c.doc)
 	best, bestV := quote{}, 0.0
 	for si, units := range info.units {
-		for _, un := range units {
+		for ui, un := range units {
 			if un.noise || un.meta || !a.lex.match(cue, un.words) {
 				continue
 			}
 			// It must speak of what the question names too: a
 			// statute's list of authorities "for fines" answers nothing.
 			if v := a.unitScore(un.text, q, knowledge.FacetNone) - cueBonus; v >= 1 && v > bestV {
-				best, bestV = quote{label: label(c.doc.Sections[si].Heading), facet: c.doc.Sections[si].Facet, text: un.text}, v
+				best, bestV = quote{label: label(c.doc.Sections[si].Heading), facet: c.doc.Sections[si].Facet, text: withAnnounced(units, ui)}, v
 			}
 		}
 	}
@@ -1678,6 +1680,46 @@ func leadsIn(u string) bool {
 	return strings.HasSuffix(strings.TrimSpace(u), ":")
 }
 
+// opensList reports whether us[i] is a sentence the list after it ends
+// ("(1) Von der Abgabe befreit sind" before "1. Kinder …,"): it ends in
+// a letter, with no stop or colon, and a list item follows.
+func opensList(us []string, i int) bool {
+	if i+1 >= len(us) || !listItemRE.MatchString(us[i+1]) || listItemRE.MatchString(us[i]) && !paragraphNumRE.MatchString(us[i]) {
+		return false // (an item without a stop is no opening: the next one is its sibling)
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(us[i]))
+	return unicode.IsLetter(r)
+}
+
+// paragraphNumRE finds the number a statute's paragraph begins with:
+// "(1) ", "(2a) ".
+var paragraphNumRE = regexp.MustCompile(`^\s*\(\d{1,2}[a-z]?\)\s*`)
+
+// itemKept reports whether keep holds one of the n-1 units after i.
+func itemKept(keep map[int]bool, i, n int) bool {
+	for j := i + 1; j < i+n; j++ {
+		if keep[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// withAnnounced returns the text of units[i], with what it announces
+// when it leads in or opens a list (the steps after "… anfordern:", the
+// items after "befreit sind"), on lines of their own.
+func withAnnounced(units []textUnit, i int) string {
+	text := strings.TrimSpace(units[i].text)
+	if !leadsIn(text) && !(i+1 < len(units) && opensList([]string{text, units[i+1].text}, 0)) {
+		return text
+	}
+	us := make([]string, 0, len(units)-i)
+	for _, u := range units[i:] {
+		us = append(us, u.text)
+	}
+	return strings.Join(us[:leadInEnd(us, 0, maxLeadInRunes)+1], "\n")
+}
+
 // leadInEnd returns the index of the last unit that belongs to the unit at
 // i: when it leads in, the units after it that it announces (the list
 // items, or the one command or paragraph), up to max runes; otherwise i.
@@ -1693,14 +1735,14 @@ func leadInEnd(us []string, i, max int) int {
 		}
 		return end
 	}
-	if i < 0 || i >= len(us) || !leadsIn(us[i]) {
+	if i < 0 || i >= len(us) || !leadsIn(us[i]) && !opensList(us, i) {
 		return i
 	}
 	end, n := i, 0
 	for j := i + 1; j < len(us); j++ {
 		n += runeLen(us[j])
-		if n > max {
-			break
+		if n > max || paragraphNumRE.MatchString(us[j]) {
+			break // (a statute's next paragraph is none of the items)
 		}
 		end = j
 		if !listItemRE.MatchString(us[j]) {

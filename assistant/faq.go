@@ -82,7 +82,7 @@ func (a *Assistant) faqMatch(c candidate, q question) (quote, int, float64) {
 	}
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
-		for _, un := range units {
+		for ui, un := range units {
 			if len(un.faq) == 0 || len(un.faq) < minFAQShared && len(un.faqNamed) == 0 && !q.followUp {
 				continue
 			}
@@ -101,7 +101,7 @@ func (a *Assistant) faqMatch(c candidate, q question) (quote, int, float64) {
 			share := math.Min(1, float64(n)/float64(len(un.faq)))
 			if n >= minFAQShared && share >= minFAQShare && (n > bestN || n == bestN && share > bestShare) {
 				s := c.doc.Sections[si]
-				best, bestN, bestShare = quote{label: label(s.Heading), facet: s.Facet, text: strings.TrimSpace(un.text)}, n, share
+				best, bestN, bestShare = quote{label: label(s.Heading), facet: s.Facet, text: withAnnounced(units, ui)}, n, share
 			}
 		}
 	}

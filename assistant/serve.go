@@ -584,7 +584,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	starts := a.continuation(ws)
 	pronoun, anaphoric := false, false
 	for i, w := range ws {
-		if a.lex.has("followup_pronoun", w) {
+		if a.lex.has("followup_pronoun", w) && !(i+1 < len(ws) && a.articleOfOther(w, ws[i+1], r, conv.Focus)) {
 			pronoun = true
 			// "Die ist für die Rentenversicherung", "Geht das auch
 			// schneller?", "Wie lange dauert das, bis ich Geld
@@ -679,6 +679,31 @@ const maxAnaphoricPos = 4
 // of what is asked ("darf mein Chef mir deswegen den Urlaub kürzen"):
 // they refer back wherever they stand.
 var causalBackRef = map[string]bool{"deswegen": true, "deshalb": true, "dadurch": true, "daher": true}
+
+// articleOfOther reports whether w, which may be a pronoun, is the
+// article of the next word next, and next is the title of a retrieved
+// document other than the focus that the question names ("und wenn ich
+// die Gästekarte verliere?" on a brochure that mentions the guest card):
+// the message asks about that document, not about the focus.
+func (a *Assistant) articleOfOther(w, next string, r retrieval, focus string) bool {
+	switch w {
+	case "der", "die", "das", "den", "dem", "diese", "diesen", "dieses":
+	default:
+		return false
+	}
+	st := stem(next)
+	if f, ok := a.document(focus, r.aud); !ok || a.info(f).tokens[st] {
+		// The focus speaks of it too ("Anmeldung" after the wedding's
+		// registration, the town pass in the parking permit's fees).
+		return false
+	}
+	for _, c := range r.cands {
+		if c.named > 0 && c.doc.ID != focus && slices.Contains(a.titleStems(c.doc), st) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesOther reports whether the question names a retrieved document other
 // than the focus.

@@ -327,7 +327,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.trouble = a.lex.match("ask_trouble", askedWords)
 	for _, c := range answerCues {
-		if a.lex.match(c.ask, askedWords) {
+		if a.lex.match(c.ask, askedWords) || c.ask == "ask_duty" && dutyQuestion(t.red) {
 			q.cues = append(q.cues, c.text)
 		}
 	}
@@ -582,6 +582,38 @@ func countNumber(w string) (int, bool) {
 func countExcluded(w string) bool {
 	for _, p := range []string{"jahr", "monat", "woche", "tag", "stunde", "minute", "sekunde", "euro", "cent", "prozent", "person", "leute", "mal"} {
 		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dutyQuestion reports whether a clause of text asks whether something
+// must be done at all, with the verb first ("muss ich da zuhause sein",
+// "müssen die Kinder auch zahlen"): a
+// sentence that says what is not required answers it ("Sie müssen nicht
+// zu Hause sein"). "Was muss ich mitbringen" asks what, not whether.
+func dutyQuestion(text string) bool {
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' || r == ';' || r == ',' }) {
+		ws := words(clause)
+		for len(ws) > 0 && (ws[0] == "und" || ws[0] == "aber" || ws[0] == "also" || ws[0] == "dann" || ws[0] == "jetzt" || ws[0] == "oder") {
+			ws = ws[1:]
+		}
+		if len(ws) < 3 {
+			continue
+		}
+		switch ws[0] {
+		case "muss", "musst", "muessen", "muesst":
+		default:
+			continue
+		}
+		if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "irgend") }) {
+			continue // "muss ich das irgendwo melden" asks where
+		}
+		switch w := ws[1]; {
+		case w == "ich" || w == "wir" || w == "man" || w == "du" || w == "er" || w == "sie" || w == "es" || w == "die" || w == "der" || w == "das":
+			return true
+		case strings.HasPrefix(w, "mein") || strings.HasPrefix(w, "unser"):
 			return true
 		}
 	}
