@@ -33,6 +33,10 @@ var updateSchlehenbrueck = flag.Bool("update-schlehenbrueck", false, "rewrite th
 // package.
 const schlehenbrueckRoot = "corpora/schlehenbrueck"
 
+// schlehenbrueckCaseDirs are the case folders over the Schlehenbrück root:
+// the iteration half and the held-out half.
+var schlehenbrueckCaseDirs = []string{"schlehenbrueck", "schlehenbrueck-heldout"}
+
 // schlehenbrueckGaps are the files of the root no loader reads, with the
 // kind their folder gives them: file types the loaders do not claim (a
 // web archive saved as .mht, a YAML data file, a flat LibreOffice text
@@ -356,4 +360,13 @@ func TestSchlehenbrueckCorpusLoads(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSchlehenbrueckCasesMatchCorpus checks the Schlehenbrück cases
+// against the corpus they run on (see checkCorpusCases and
+// evals/cases/schlehenbrueck/README.md).
+func TestSchlehenbrueckCasesMatchCorpus(t *testing.T) {
+	checkCorpusCases(t, loadSchlehenbrueck(t), schlehenbrueckCaseDirs, caseMix{
+		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
+	})
 }
