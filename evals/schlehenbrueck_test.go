@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"io"
 	"mime/quotedprintable"
 	"os"
 	"path"
@@ -35,7 +36,9 @@ const schlehenbrueckRoot = "corpora/schlehenbrueck"
 
 // schlehenbrueckCaseDirs are the case folders over the Schlehenbrück root:
 // the iteration half and the held-out half.
-var schlehenbrueckCaseDirs = []string{"schlehenbrueck", "schlehenbrueck-heldout"}
+func schlehenbrueckCaseDirs() []string {
+	return []string{"schlehenbrueck", "schlehenbrueck-heldout"}
+}
 
 // schlehenbrueckGaps are the files of the root no loader reads, with the
 // kind their folder gives them: file types the loaders do not claim (a
@@ -45,12 +48,14 @@ var schlehenbrueckCaseDirs = []string{"schlehenbrueck", "schlehenbrueck-heldout"
 // entries have no title key the JSON loader knows). Each skipped one is
 // logged and replaced by a stand-in holding its text. Any other skipped
 // file fails the test, and so does a gap that is read.
-var schlehenbrueckGaps = map[string]knowledge.Kind{
-	"buergerservice/hochwasser-sandsaecke.mht":                  knowledge.KindService,
-	"buergerservice/maengelmelder-kategorien.json":              knowledge.KindService,
-	"buergerservice/faq-buergerbuero.yml":                       knowledge.KindService,
-	"bekanntmachungen/2026-12-03-sperrung-schlehenbruecke.fodt": knowledge.KindNotice,
-	"intern/it-wiki/ratssaal-medientechnik.xml":                 knowledge.KindArticle,
+func schlehenbrueckGaps() map[string]knowledge.Kind {
+	return map[string]knowledge.Kind{
+		"buergerservice/hochwasser-sandsaecke.mht":                  knowledge.KindService,
+		"buergerservice/maengelmelder-kategorien.json":              knowledge.KindService,
+		"buergerservice/faq-buergerbuero.yml":                       knowledge.KindService,
+		"bekanntmachungen/2026-12-03-sperrung-schlehenbruecke.fodt": knowledge.KindNotice,
+		"intern/it-wiki/ratssaal-medientechnik.xml":                 knowledge.KindArticle,
+	}
 }
 
 // schlehenbrueckLost are the files the loaders read but whose content
@@ -58,16 +63,20 @@ var schlehenbrueckGaps = map[string]knowledge.Kind{
 // document is logged and replaced by a stand-in of the same ID holding the
 // content's text. A file listed here whose loaded text holds the string
 // fails the test, so that the list shrinks with the loaders.
-var schlehenbrueckLost = map[string]string{
-	// The rows after the blank row of the firewood price list (who takes
-	// orders and when) are not read.
-	"stadtwald/brennholz-preise-2027": "Katrin Heinze",
+func schlehenbrueckLost() map[string]string {
+	return map[string]string{
+		// The rows after the blank row of the firewood price list (who takes
+		// orders and when) are not read.
+		"stadtwald/brennholz-preise-2027": "Katrin Heinze",
+	}
 }
 
 // schlehenbrueckChrome are the documents whose site navigation or footer
 // the loaders still index, with why (logged, not failed).
-var schlehenbrueckChrome = map[string]string{
-	"buergerservice/schiedsstelle": "the IKISS layout table: menu, path and footer are table cells, not landmarks",
+func schlehenbrueckChrome() map[string]string {
+	return map[string]string{
+		"buergerservice/schiedsstelle": "the IKISS layout table: menu, path and footer are table cells, not landmarks",
+	}
 }
 
 func schlehenbrueckBinaries() []corpusBinary {
@@ -183,7 +192,7 @@ func schlehenbrueckIntranetHTM(text string) ([]byte, error) {
 // replaced by its stand-in.
 func loadSchlehenbrueck(t *testing.T) []knowledge.Document {
 	t.Helper()
-	return loadTown(t, "schlehenbrueck", schlehenbrueckRoot, townGaps{gaps: schlehenbrueckGaps, lost: schlehenbrueckLost, standIns: one(schlehenbrueckStandIn)})
+	return loadTown(t, "schlehenbrueck", schlehenbrueckRoot, townGaps{gaps: schlehenbrueckGaps(), lost: schlehenbrueckLost(), standIns: one(schlehenbrueckStandIn)})
 }
 
 // schlehenbrueckStandIn is a document holding the text of a gap file or a
@@ -301,19 +310,8 @@ func sbMIMEText(t *testing.T, rel, src string) string {
 
 // readAllQP decodes quoted-printable text.
 func readAllQP(s string) (string, error) {
-	var b strings.Builder
-	r := quotedprintable.NewReader(strings.NewReader(s))
-	buf := make([]byte, 4096)
-	for {
-		n, err := r.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			if err.Error() == "EOF" {
-				return b.String(), nil
-			}
-			return b.String(), err
-		}
-	}
+	b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(s)))
+	return string(b), err
 }
 
 func TestSchlehenbrueckCorpusLoads(t *testing.T) {
@@ -338,7 +336,7 @@ func TestSchlehenbrueckCorpusLoads(t *testing.T) {
 			"aktuelles/2026-11-20-pm-schlehenmarkt":    {"16 bis 22 Uhr", "3 €"},
 			"intern/dienstanweisungen/dienstfahrzeuge": {"Schlüsseltresor"},
 		},
-		chrome: schlehenbrueckChrome,
+		chrome: schlehenbrueckChrome(),
 	}, docs)
 	// What the loaders make of these layouts, logged for the README.
 	for _, d := range docs {
@@ -371,7 +369,7 @@ func TestSchlehenbrueckCorpusLoads(t *testing.T) {
 // against the corpus they run on (see checkCorpusCases and
 // evals/cases/schlehenbrueck/README.md).
 func TestSchlehenbrueckCasesMatchCorpus(t *testing.T) {
-	checkCorpusCases(t, loadSchlehenbrueck(t), schlehenbrueckCaseDirs, caseMix{
+	checkCorpusCases(t, loadSchlehenbrueck(t), schlehenbrueckCaseDirs(), caseMix{
 		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
 	})
 }
