@@ -1,6 +1,6 @@
 # Make targets run exactly what CI runs: .ci/run installs the browser test
 # tools and the PostgreSQL server, sets LOTSE_E2E=1 and LOTSE_PG=1 and runs what `make lint test eval` runs (the test step spelled out as the README's go test command).
-.PHONY: eval-turns eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried eval-tannhausen eval-ahornbach eval-holunderbach eval-eschenfurt eval-laerchenhain eval-ginsterfeld bench e2e
+.PHONY: eval-turns eval-fresh test lint integration eval eval-report eval-lindenbach eval-auental eval-erlenstade eval-ulmenried eval-weidenfels eval-kastanienau eval-birkenried eval-tannhausen eval-ahornbach eval-holunderbach eval-eschenfurt eval-laerchenhain eval-ginsterfeld eval-schlehenbrueck bench e2e
 
 test:
 	go test -race -count=1 ./...
@@ -147,6 +147,13 @@ eval-ginsterfeld:
 	-$(LOTSE_EVAL) --knowledge evals/corpora/ginsterfeld --cases evals/cases/ginsterfeld
 	-$(LOTSE_EVAL) --knowledge evals/corpora/ginsterfeld --cases evals/cases/ginsterfeld-heldout
 
+# The fifteenth town: the cases over the fictional Schlehenbrück root,
+# iteration half and held-out half, reported and not gated
+# (evals/cases/schlehenbrueck/README.md).
+eval-schlehenbrueck:
+	-$(LOTSE_EVAL) --knowledge evals/corpora/schlehenbrueck --cases evals/cases/schlehenbrueck
+	-$(LOTSE_EVAL) --knowledge evals/corpora/schlehenbrueck --cases evals/cases/schlehenbrueck-heldout
+
 # Fresh natural questions, written after the gated sets and reported, not
 # gated, until the engine is fixed for them (evals/cases/natural/README.md).
 eval-fresh:
@@ -181,7 +188,7 @@ eval-turns:
 				--cases evals/cases/$$set/shared --turns $(TURNS)/$$set-shared.jsonl 2>/dev/null; \
 		done; \
 	fi
-	@for town in lindenbach auental erlenstade ulmenried weidenfels kastanienau birkenried tannhausen ahornbach holunderbach eschenfurt laerchenhain ginsterfeld; do \
+	@for town in lindenbach auental erlenstade ulmenried weidenfels kastanienau birkenried tannhausen ahornbach holunderbach eschenfurt laerchenhain ginsterfeld schlehenbrueck; do \
 		$(LOTSE_TURNS) --knowledge evals/corpora/$$town --cases evals/cases/$$town --turns $(TURNS)/$$town.jsonl; \
 		$(LOTSE_TURNS) --knowledge evals/corpora/$$town --cases evals/cases/$$town-heldout --turns $(TURNS)/$$town-heldout.jsonl 2>/dev/null; \
 	done
