@@ -111,6 +111,10 @@ func TestBundledBase(t *testing.T) {
 		// An office named after its matter is asked about the matter.
 		{q: "Ich brauche für meinen Termin beim Grundbuchamt eine beglaubigte Kopie vom Erbschein, geht das bei Ihnen?", doc: "leistungen/beglaubigung", facts: []string{"Notar"}},
 		{q: "Mein Nachbar lässt seine Hecke wuchern, kann ich ihn verklagen?", intent: assistant.IntentOutOfScope},
+		// A neighbour in the story does not make it a private matter; a
+		// dispute with one does.
+		{q: "mein nachbar meint man muss sich nach dem einzug innerhalb von zwei wochen melden, stimmt das", doc: "leistungen/wohnsitz-anmelden"},
+		{q: "ich hab streit mit meinem nachbarn wegen seiner hecke", intent: assistant.IntentOutOfScope},
 		{q: "Ich möchte mit einem Menschen sprechen.", intent: assistant.IntentHuman},
 		{q: "Hallo", intent: assistant.IntentSmalltalk},
 	}
