@@ -1583,3 +1583,37 @@ func TestArticleNamesOtherService(t *testing.T) {
 		t.Errorf("sources = %v, want the dog tax still", ans.Sources)
 	}
 }
+
+// A notice of one section is quoted by its first sentences and by the
+// sentences further down that answer; a sentence that takes up the best
+// one's subject, a noun few sentences hold, comes with it.
+func TestOneSectionNotice(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "pm", Title: "Weihnachtsmarkt 2026", Kind: knowledge.KindNotice, Sections: []knowledge.Section{{
+		Heading: "Weihnachtsmarkt 2026",
+		Text: "Die Stadt lädt vom 4. bis 6. Dezember zum Weihnachtsmarkt auf dem Marktplatz ein. 40 Händler bieten Kunsthandwerk und Glühwein an.\n\n" +
+			"Geöffnet ist der Markt am Freitag von 16 bis 22 Uhr und am Wochenende von 12 bis 22 Uhr.\n\n" +
+			"Neu ist in diesem Jahr ein Pendelbus: Er fährt alle 20 Minuten vom Bahnhof zum Markt. Die Fahrt mit dem Pendelbus ist kostenlos.\n\n" +
+			"Für Kinder öffnet im Ratskeller eine Bastelstube. Der Glühwein wird in Pfandbechern ausgeschenkt; das Pfand beträgt 3 Euro. " +
+			"Die Innenstadt ist am ganzen Wochenende für Autos gesperrt, bitte nutzen Sie die Parkplätze am Freibad und am Sportplatz. " +
+			"Am Sonntag um 16 Uhr kommt der Nikolaus mit Geschenken für alle Kinder, die ein Gedicht aufsagen.\n\n" +
+			strings.Repeat("Die Händlerinnen und Händler haben sich in diesem Jahr viel vorgenommen und zeigen Handwerk aus der ganzen Region. ", 8),
+	}}}
+	if !onlyIntro(d) {
+		t.Fatal("onlyIntro = false for a notice of one section")
+	}
+	q := understandAs(a, knowledge.Citizen, "wir kommen mit dem zug, fährt vom bahnhof irgendwas zum weihnachtsmarkt")
+	qs, _, _ := a.extract(candidate{doc: d, info: a.info(d)}, q, false)
+	var all []string
+	for _, x := range qs {
+		all = append(all, x.text)
+	}
+	got := strings.Join(all, "\n")
+	if !strings.Contains(got, "vom Bahnhof zum Markt") || !strings.Contains(got, "Pendelbus ist kostenlos") {
+		t.Errorf("quotes = %q, want the shuttle bus and that it is free", got)
+	}
+	rare := func(string) bool { return true }
+	if !takesUpSubject("Neu ist ein Pendelbus vom Bahnhof.", "Die Fahrt mit dem Pendelbus ist kostenlos.", rare) || takesUpSubject("Neu ist ein Pendelbus vom Bahnhof.", "Das Pfand beträgt 3 Euro.", rare) {
+		t.Error("takesUpSubject: the sentence about the bus goes on, the one about the deposit does not")
+	}
+}

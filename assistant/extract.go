@@ -258,6 +258,18 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 				}
 			}
 		}
+		if !added && said != "" && onlyIntro(d) {
+			// A press release or notice of one section: its first
+			// sentences are quoted above, the sentences further down
+			// that answer the question follow ("Die Fahrt mit dem
+			// Pendelbus ist kostenlos" for "kommt man vom Bahnhof hin").
+			for _, x := range a.bestUnits(c, q, knowledge.FacetNone) {
+				if len(qs) > 0 && strings.Contains(x.text, firstWords(qs[len(qs)-1].text, 6)) {
+					continue // the block starts with what is quoted already
+				}
+				added = add(x) || added
+			}
+		}
 		// The best sentence may be the introduction quoted above; then
 		// the section that holds the question's own words follows.
 		if s, ok := a.usefulSection(c, q); ok && !added {
@@ -292,6 +304,48 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
 	}
 	return untitle(qs, d.Title), lead, missing
+}
+
+// takesUpSubject reports whether sentence next takes up a long noun of
+// sentence u (a word of eight letters or more, capitalised in both) that
+// few sentences of the document hold (rare reports it): it goes on about
+// u's subject, not about the document's.
+func takesUpSubject(u, next string, rare func(stem string) bool) bool {
+	nouns := map[string]bool{}
+	for _, w := range strings.Fields(u) {
+		w = strings.Trim(w, ".,;:!?()„“\"'")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && runeLen(w) >= 8 {
+			nouns[stem(fold(w))] = true
+		}
+	}
+	for _, w := range strings.Fields(next) {
+		w = strings.Trim(w, ".,;:!?()„“\"'")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && runeLen(w) >= 8 {
+			if st := stem(fold(w)); nouns[st] && rare(st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxSubjectUnits is how many sentences of a document may hold a noun for
+// it to be the subject of a few of them rather than of the document.
+const maxSubjectUnits = 3
+
+// onlyIntro reports whether d's introduction is its only section with
+// text.
+func onlyIntro(d knowledge.Document) bool {
+	in, ok := intro(d)
+	if !ok {
+		return false
+	}
+	for _, s := range d.Sections {
+		if s.Heading != in.Heading && strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // foundLine returns the sentence of c's document that says what to do when
@@ -943,6 +997,23 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 		// neighbour (a list item without its lead-in says little).
 		keep := map[int]bool{best: true}
 		n := runeLen(all[best].text)
+		if best+1 < len(all) && all[best+1].sec == sec && !paragraphStart(all[best+1].text) && !listItemRE.MatchString(all[best+1].text) && takesUpSubject(all[best].text, all[best+1].text, func(st string) bool {
+			n := 0
+			for _, units := range info.units {
+				for _, un := range units {
+					if un.stems[st] {
+						n++
+					}
+				}
+			}
+			return n <= maxSubjectUnits
+		}) && n+runeLen(all[best+1].text) <= maxBlockRunes {
+			// "Neu ist ein Pendelbus: … vom Bahnhof …" goes on in "Die
+			// Fahrt mit dem Pendelbus ist kostenlos": the sentence that
+			// takes up the best one's subject belongs to it.
+			keep[best+1] = true
+			n += runeLen(all[best+1].text)
+		}
 		second := -1
 		for i, u := range all {
 			if i != best && u.sec == sec && u.v > 0 && (second < 0 || u.v > all[second].v) {
