@@ -131,3 +131,33 @@ func TestStrongVerbMeetsItsNoun(t *testing.T) {
 		}
 	}
 }
+
+// A compound of the asker's that no candidate holds counts by its head
+// where few candidates hold that ("Kaninchenzuchtverein" and
+// "Vereinen"); a short modifier or a head many hold does not.
+func TestCompoundHeadOfUnknownWord(t *testing.T) {
+	toks := map[string]bool{"verein": true, "eingang": true}
+	for s, want := range map[string]bool{
+		"kaninchenzuchtverein": true,
+		"posteingang":          false, // "post" is too short a part
+		"verein":               false,
+	} {
+		if got := holdsHead(toks, s); got != want {
+			t.Errorf("holdsHead(%q) = %v, want %v", s, got, want)
+		}
+	}
+	a := mustAssistant(t, nil)
+	bylaw := knowledge.Document{ID: "bylaw", Title: "Stadtordnung", Kind: knowledge.KindLaw,
+		Sections: []knowledge.Section{{Heading: "§ 6 Plakate", Text: "Für Veranstaltungen von Vereinen dürfen Plakate frühestens drei Wochen vorher hängen."}}}
+	other := knowledge.Document{ID: "other", Title: "Sperrmüll anmelden", Kind: knowledge.KindService,
+		Sections: []knowledge.Section{{Heading: "Sperrmüll", Text: "Sperrmüll holen wir zweimal im Jahr kostenlos ab."}}}
+	r := retrieval{}
+	for _, d := range []knowledge.Document{bylaw, other} {
+		info := a.info(d)
+		r.cands = append(r.cands, candidate{doc: d, info: info, nameSets: info.names, tokens: info.tokens})
+	}
+	r.score(a.lex.terms("unser kaninchenzuchtverein macht eine ausstellung"), a.lex.genericStems)
+	if r.cands[0].coverage <= r.cands[1].coverage {
+		t.Errorf("coverage = %.2f, %.2f; want the bylaw that speaks of clubs ahead", r.cands[0].coverage, r.cands[1].coverage)
+	}
+}

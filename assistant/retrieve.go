@@ -36,12 +36,57 @@ type retrieval struct {
 func (r *retrieval) hitsOf(q queryTerms) {
 	r.hitTerms = q.content
 	r.hits = make([]bool, len(r.cands)*len(q.content))
-	for i, c := range r.cands {
-		for k, s := range q.content {
-			r.hits[i*len(q.content)+k] = c.hit(q, s)
+	for k, s := range q.content {
+		any := false
+		for i, c := range r.cands {
+			h := c.hit(q, s)
+			r.hits[i*len(q.content)+k] = h
+			any = any || h
+		}
+		if any || len(s) < minHeadLen+minModifierLen {
+			continue
+		}
+		// A compound no candidate holds ("kaninchenzuchtverein") is
+		// the kind of thing its head names: German puts it last. The
+		// head counts where the sources use it ("Vereinen"), when few
+		// candidates do: "Eingang", "Verfahren" or "Anmeldung" say
+		// little of "Posteingang", "Fachverfahren", "Sperrmüllanmeldung".
+		n := 0
+		for _, c := range r.cands {
+			if holdsHead(c.tokens, s) {
+				n++
+			}
+		}
+		if n == 0 || n > maxHeadDocs {
+			continue
+		}
+		for i, c := range r.cands {
+			r.hits[i*len(q.content)+k] = holdsHead(c.tokens, s)
 		}
 	}
 }
+
+// holdsHead reports whether tokens hold the head of the compound s, a
+// word long enough to be one after a part long enough to be another
+// ("verein" of "kaninchenzuchtverein", "bibliothek" of
+// "stadtbibliothek"; not "pass" of "reisepass", not "stellung" of
+// "ausstellung").
+func holdsHead(tokens map[string]bool, s string) bool {
+	for j := minModifierLen; len(s)-j >= minHeadLen; j++ {
+		if tokens[s[j:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// minHeadLen and minModifierLen bound holdsHead; maxHeadDocs is how many
+// candidates may hold a head for it to tell them apart.
+const (
+	maxHeadDocs    = 2
+	minHeadLen     = 6
+	minModifierLen = 6
+)
 
 // hit reports cands[i].hit(q, asked[k]), from the memo when asked are the
 // words it holds.
