@@ -1617,3 +1617,22 @@ func TestOneSectionNotice(t *testing.T) {
 		t.Error("takesUpSubject: the sentence about the bus goes on, the one about the deposit does not")
 	}
 }
+
+// "Ist das überhaupt erlaubt?" is answered by the rule's ban or
+// permission that speaks of the matter asked, not by any sentence that
+// says "erlaubt".
+func TestAllowedQuestion(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := understandAs(a, knowledge.Citizen, "meine nachbarin füttert die tauben auf dem gehweg, ist das überhaupt erlaubt")
+	if !slices.Contains(q.cues, "text_allowed") {
+		t.Fatalf("cues = %v, want text_allowed", q.cues)
+	}
+	d := knowledge.Document{ID: "vo", Title: "Stadtordnung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{{
+		Heading: "§ 4 Tiere",
+		Text:    "(1) Auf Spielplätzen sind Hunde nicht erlaubt.\n(2) Hundekot ist zu beseitigen.\n(3) Es ist verboten, Tauben auf öffentlichen Straßen zu füttern.",
+	}}}
+	x, ok := a.cueUnit(candidate{doc: d, info: a.info(d)}, q, "text_allowed")
+	if !ok || !strings.Contains(x.text, "Tauben") {
+		t.Errorf("cueUnit = %q, %v; want the ban on feeding pigeons", x.text, ok)
+	}
+}

@@ -1364,12 +1364,14 @@ type answerCue struct{ ask, text string }
 // says rather than by the question's own words: what happens if one does
 // not ("handelt ordnungswidrig"), whom else to tell ("… zu informieren"),
 // whether one thing alone will do ("gilt nur zusammen mit …"), whether
-// something is required at all ("sind freiwillig").
+// something is required at all ("sind freiwillig"), whether it is allowed
+// ("Es ist verboten, Tauben … zu füttern").
 var answerCues = []answerCue{
 	{"ask_consequence", "text_consequence"},
 	{"ask_notify", "text_notify"},
 	{"ask_enough", "text_enough"},
 	{"ask_duty", "text_duty"},
+	{"ask_allowed", "text_allowed"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.
@@ -1391,6 +1393,12 @@ const cueBonus = 1.5
 // inform); false when none does.
 func (a *Assistant) cueUnit(c candidate, q question, cue string) (quote, bool) {
 	info := a.info(c.doc)
+	// The words that ask ("erlaubt" in "ist das erlaubt") are no matter
+	// the sentence must speak of.
+	matter := q
+	matter.terms.content = slices.DeleteFunc(slices.Clone(q.terms.content), func(s string) bool {
+		return a.lex.match(cue, []string{s}) || slices.ContainsFunc(answerCues, func(ac answerCue) bool { return ac.text == cue && a.lex.match(ac.ask, []string{s}) })
+	})
 	best, bestV := quote{}, 0.0
 	for si, units := range info.units {
 		for ui, un := range units {
@@ -1399,7 +1407,7 @@ func (a *Assistant) cueUnit(c candidate, q question, cue string) (quote, bool) {
 			}
 			// It must speak of what the question names too: a
 			// statute's list of authorities "for fines" answers nothing.
-			if v := a.unitScore(un.text, q, knowledge.FacetNone) - cueBonus; v >= 1 && v > bestV {
+			if v := a.unitScore(un.text, matter, knowledge.FacetNone) - cueBonus; v >= 1 && v > bestV {
 				best, bestV = quote{label: label(c.doc.Sections[si].Heading), facet: c.doc.Sections[si].Facet, text: withAnnounced(units, ui)}, v
 			}
 		}
