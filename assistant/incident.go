@@ -211,12 +211,15 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 	defer func() {
 		// A reply that answers nothing (it tells more about the problem
 		// instead) gets the questions again, once: after the second
-		// such reply they are left to the desk.
-		if len(publicSlots(slots)) > before {
+		// such reply they are left to the desk. A question asked alone
+		// counts its unanswered replies whatever else they tell.
+		if len(publicSlots(slots)) > before && len(slices.DeleteFunc(slices.Clone(asked), func(s string) bool { return s == "" })) > 1 {
+			// Of two questions, the reply answered one or told
+			// something else: both may be asked again.
 			return
 		}
 		for _, slot := range asked {
-			if slot == "" || slot == SlotService {
+			if slot == "" || slot == SlotService || slots[slot] != "" {
 				continue
 			}
 			key := stTries + "_" + slot

@@ -252,6 +252,15 @@ func TestIncidentTriage(t *testing.T) {
 			wantSlots: map[string]string{assistant.SlotOthersAffected: assistant.UnknownValue, assistant.SlotCanWork: assistant.UnknownValue, assistant.SlotLocation: ""},
 		},
 		{
+			// A question asked alone is asked at most twice, even when
+			// the replies tell other things ("die Kollegen vom Bauhof").
+			name:      "question asked alone, replies tell other things",
+			turns:     []string{"das stempelterminal am haupteingang leuchtet rot und piept bei jedem, keiner kann sich einstempeln", "seit ungefähr viertel nach sieben", "das am hintereingang geht auch nicht, da stehen die leute schon an", "im browser geht es, aber die kollegen vom bauhof haben keinen pc", "ja"},
+			service:   assistant.ServiceOther,
+			priority:  ticketing.P2,
+			wantSlots: map[string]string{assistant.SlotCanWork: assistant.UnknownValue},
+		},
+		{
 			name:     "unknown answers",
 			turns:    []string{"Der Monitor flackert", "weiß ich nicht", "Raum 4.11", "ja", "ja"},
 			service:  "arbeitsplatz",
