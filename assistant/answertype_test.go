@@ -1636,3 +1636,15 @@ func TestAllowedQuestion(t *testing.T) {
 		t.Errorf("cueUnit = %q, %v; want the ban on feeding pigeons", x.text, ok)
 	}
 }
+
+// An English word of the lexicon is a word, not the start of another
+// language's words: Turkish "doğrudan" (directly) is no dog.
+func TestEnglishWordNotAPrefix(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if de := a.lex.germanTerms("Führungszeugnis istiyorlar, belge doğrudan onlara gönderilecekmiş"); strings.Contains(de, "Hund") {
+		t.Errorf("German terms %q hold the dog tax", de)
+	}
+	if de := a.lex.germanTerms("my dog died, do i have to tell you"); !strings.Contains(de, "Hund") {
+		t.Errorf("German terms %q lack the dog", de)
+	}
+}
