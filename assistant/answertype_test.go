@@ -1644,6 +1644,9 @@ func TestEnglishWordNotAPrefix(t *testing.T) {
 	if de := a.lex.germanTerms("Führungszeugnis istiyorlar, belge doğrudan onlara gönderilecekmiş"); strings.Contains(de, "Hund") {
 		t.Errorf("German terms %q hold the dog tax", de)
 	}
+	if de := a.lex.germanTerms("Rentenversicherung numaramı nereden alırım"); strings.Contains(de, "Miete") {
+		t.Errorf("German terms %q take the pension for rent", de)
+	}
 	if de := a.lex.germanTerms("my dog died, do i have to tell you"); !strings.Contains(de, "Hund") {
 		t.Errorf("German terms %q lack the dog", de)
 	}
