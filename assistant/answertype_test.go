@@ -1651,3 +1651,16 @@ func TestEnglishWordNotAPrefix(t *testing.T) {
 		t.Errorf("German terms %q lack the dog", de)
 	}
 }
+
+// "Reicht dann einer für uns zwei?" asks whether one will do, answered by
+// a rule per person, vehicle or household.
+func TestOneForTwo(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := understandAs(a, knowledge.Citizen, "meine freundin und ich haben beide ein auto, reicht dann einer für uns zwei")
+	if !slices.Contains(q.cues, "text_enough") {
+		t.Errorf("cues = %v, want text_enough", q.cues)
+	}
+	if !a.lex.match("text_enough", words("Pro Person wird ein Ausweis ausgestellt.")) {
+		t.Error("a rule per person says what each one needs")
+	}
+}
