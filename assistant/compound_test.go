@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -159,5 +160,28 @@ func TestCompoundHeadOfUnknownWord(t *testing.T) {
 	r.score(a.lex.terms("unser kaninchenzuchtverein macht eine ausstellung"), a.lex.genericStems)
 	if r.cands[0].coverage <= r.cands[1].coverage {
 		t.Errorf("coverage = %.2f, %.2f; want the bylaw that speaks of clubs ahead", r.cands[0].coverage, r.cands[1].coverage)
+	}
+}
+
+// A compound whose last part people say another way has the sources'
+// word there as its alternative ("Dienstwagen", "Dienstfahrzeug"), not a
+// rule's more specific word ("Anwohnerparkausweis" is no
+// Personalausweis), and the alternative names no document.
+func TestCompoundHeadSaidAnotherWay(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := a.lex.terms("wie buche ich einen dienstwagen")
+	if !slices.Contains(q.alts[stem("dienstwagen")], stem("dienstfahrzeug")) {
+		t.Errorf("alts = %v, want dienstfahrzeug for dienstwagen", q.alts)
+	}
+	q = a.lex.terms("was kostet ein anwohnerparkausweis")
+	for s, alts := range q.alts {
+		for _, alt := range alts {
+			if strings.Contains(alt, "personalausweis") {
+				t.Errorf("alts[%s] holds %s", s, alt)
+			}
+		}
+	}
+	if q.stems[stem("dienstfahrzeug")] {
+		t.Error("an alternative of a compound's part is among the naming stems")
 	}
 }

@@ -59,6 +59,10 @@ type lexicon struct {
 	// of the words town halls write for it ("perso" → "personalausweis"),
 	// the retriever's own rules (knowledge.Colloquial).
 	colloquial map[string][]string
+	// heads leads from the stem of a word people say as the last part
+	// of a compound to the stems of the sources' words ("wag" of
+	// "Dienstwagen" → "fahrzeug"): knowledge.ColloquialHeads.
+	heads map[string][]string
 	// vocab are the words of every entry, and wild the prefixes of its
 	// "word*" entries (of four letters and more): the German the lexicon
 	// knows, against which a word typed without umlauts is spelled back.
@@ -147,6 +151,24 @@ func loadLexicon() (*lexicon, error) {
 	lx, err := parseLexicon(lexiconText + "\n" + languagesText + "\n[affirm]\n" + strings.Join(german.YesWords(), "\n") + "\n")
 	if err != nil {
 		return nil, err
+	}
+	lx.heads = map[string][]string{}
+	for from, to := range knowledge.ColloquialHeads() {
+		// The stemmer cuts the end of a compound as it cuts the last
+		// word ("dienstwagen" → "dienstwag"): the head is keyed by the
+		// stem it has in a compound.
+		key := stem(from)
+		if inner, ok := strings.CutPrefix(stem(compoundProbe+from), compoundProbe); ok && inner != "" {
+			key = inner
+		}
+		for _, t := range to {
+			if strings.Contains(t, from) {
+				// "ausweis" → "personalausweis" names one kind of
+				// the thing: a "Parkausweis" is no Personalausweis.
+				continue
+			}
+			lx.heads[key] = append(lx.heads[key], stem(t))
+		}
 	}
 	lx.colloquial = map[string][]string{}
 	for from, to := range knowledge.Colloquial() {
@@ -708,3 +730,7 @@ func asciiLetters(s string) bool {
 	}
 	return true
 }
+
+// compoundProbe is a first part put before a word to see how the stemmer
+// ends it inside a compound.
+const compoundProbe = "haus"

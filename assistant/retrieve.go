@@ -458,8 +458,36 @@ func (lx *lexicon) terms(text string) queryTerms {
 			q.official[s] = append(q.official[s], t)
 		}
 	}
+	// "Dienstwagen" is what the sources call "Dienstfahrzeug": a
+	// compound whose last part people say another way has the sources'
+	// word there as its alternative.
+	for _, s := range q.content {
+		for i := minCompoundModifier; len(s)-i >= minCompoundHeadStem; i++ {
+			for _, t := range lx.heads[s[i:]] {
+				// An alternative to match the sources' words, not a
+				// word that names documents: "Anwohnerparkausweis"
+				// names no Personalausweis.
+				alt := stem(s[:i] + t)
+				if q.stems[alt] || slices.Contains(q.alts[s], alt) {
+					continue
+				}
+				if q.alts == nil {
+					q.alts = map[string][]string{}
+				}
+				q.alts[s] = append(q.alts[s], alt)
+			}
+		}
+	}
 	return q
 }
+
+// minCompoundModifier and minCompoundHeadStem are the shortest first part
+// and the shortest stem of the last part of a compound whose last part is
+// said another way.
+const (
+	minCompoundModifier = 3
+	minCompoundHeadStem = 3
+)
 
 // timePrepositions open a phrase of when something began: "vor zwei
 // Jahren", "seit 3 Wochen" ("nach drei Minuten" may be what is asked).

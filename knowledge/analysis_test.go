@@ -166,6 +166,18 @@ func TestCompoundWithRulePart(t *testing.T) {
 	}
 }
 
+// A compound the index lacks whose last part a rule replaces meets the
+// compound the sources write: "Dienstwagen" the "Dienstfahrzeuge".
+func TestCompoundWithRuleHead(t *testing.T) {
+	ix := &index{
+		vocab: vocab{df: map[string]int{"dienstfahrzeug": 3, "buch": 5}},
+		rules: newRuleSet([][]string{{"Fahrzeug", "Wagen"}}),
+	}
+	if terms, _ := ix.queryTerms("wie buche ich einen dienstwagen"); terms["dienstfahrzeug"] == 0 {
+		t.Errorf("dienstwagen gave %v, want dienstfahrzeug", terms)
+	}
+}
+
 // Word forms the stemmer leaves apart meet the form the index knows: a
 // participle its verb, a zu-infinitive its infinitive, an abbreviation's
 // plural its singular.

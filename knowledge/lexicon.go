@@ -72,6 +72,17 @@ erreichen, erreiche, erreicht, erreichbar => kontakt
 // two sides are single words and whose word said is no verb, by the word
 // said. Callers get a new map.
 func Colloquial() map[string][]string {
+	return colloquial(false)
+}
+
+// ColloquialHeads is Colloquial with the words that look like verbs too:
+// as the last part of a compound a word is a noun ("Dienstwagen" is a
+// Dienstfahrzeug, whatever "wagen" may mean alone).
+func ColloquialHeads() map[string][]string {
+	return colloquial(true)
+}
+
+func colloquial(verbs bool) map[string][]string {
 	out := map[string][]string{}
 	for _, line := range strings.Split(builtinSynonyms, "\n") {
 		lhs, rhs, ok := strings.Cut(line, "=>")
@@ -85,7 +96,7 @@ func Colloquial() map[string][]string {
 			}
 		}
 		for _, from := range splitList(lhs) {
-			if !strings.Contains(from, " ") && len(to) > 0 && !verbForm(from) {
+			if !strings.Contains(from, " ") && len(to) > 0 && (verbs || !verbForm(from)) {
 				out[from] = append(out[from], to...)
 			}
 		}

@@ -46,6 +46,10 @@ const (
 	weightSynonym   = 0.7
 	weightCorrected = 0.8
 	weightPart      = 0.8
+	// minRuleModifier and minRuleHead are the shortest first part and the
+	// shortest last part of a compound whose last part a rule replaces.
+	minRuleModifier = 3
+	minRuleHead     = 4
 	weightContext   = 0.5 // Query.Context: the asker's situation, not the question
 )
 
@@ -289,6 +293,28 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 					for _, tk := range target {
 						resolve(tk, r.weight, 0)
 						extra = append(extra, tk.word)
+					}
+				}
+			}
+		}
+	}
+	// A compound the index lacks whose last part has a rule: the same
+	// compound with the part's official word ("Dienstwagen" →
+	// "Dienstfahrzeug", "Firmenauto" → "Firmenfahrzeug") counts when the
+	// index knows it.
+	for _, tk := range toks {
+		if len(tk.word) < 2*minRuleHead || ix.vocab.has(tk.stem) || !work.fuzzyOK(tk.word) {
+			continue
+		}
+		for i := minRuleModifier; len(tk.word)-i >= minRuleHead; i++ {
+			for _, r := range ix.rules.rules[german.LightStem(tk.word[i:])] {
+				for _, target := range r.targets {
+					if len(target) != 1 {
+						continue
+					}
+					if c := st.stem(tk.word[:i] + target[0].word); ix.vocab.has(c) {
+						put(c, weightPart*r.weight)
+						extra = append(extra, tk.word[:i]+target[0].word)
 					}
 				}
 			}
