@@ -36,6 +36,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	}
 	inlineSrcdoc(root, 0)
 	gutenbergBlocks(root)
+	styledHeadings(root)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
