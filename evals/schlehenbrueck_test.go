@@ -44,14 +44,12 @@ func schlehenbrueckCaseDirs() []string {
 // kind their folder gives them: file types the loaders do not claim (a
 // web archive saved as .mht, a YAML data file, a flat LibreOffice text
 // document .fodt) and files they claim but skip (a MediaWiki XML export,
-// which is neither a feed nor a record; an Open311 service list, whose
-// entries have no title key the JSON loader knows). Each skipped one is
+// which is neither a feed nor a record). Each skipped one is
 // logged and replaced by a stand-in holding its text. Any other skipped
 // file fails the test, and so does a gap that is read.
 func schlehenbrueckGaps() map[string]knowledge.Kind {
 	return map[string]knowledge.Kind{
 		"buergerservice/hochwasser-sandsaecke.mht":                  knowledge.KindService,
-		"buergerservice/maengelmelder-kategorien.json":              knowledge.KindService,
 		"buergerservice/faq-buergerbuero.yml":                       knowledge.KindService,
 		"bekanntmachungen/2026-12-03-sperrung-schlehenbruecke.fodt": knowledge.KindNotice,
 		"intern/it-wiki/ratssaal-medientechnik.xml":                 knowledge.KindArticle,
