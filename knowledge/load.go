@@ -382,6 +382,8 @@ func formatOf(ext string) (string, bool) {
 		return "rst", true
 	case ".vcf", ".vcard":
 		return "vcf", true
+	case ".yml", ".yaml":
+		return "yaml", true
 	}
 	return "", false
 }
@@ -488,6 +490,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "json":
 		ds, err := parseServiceJSON(data)
+		return ds, format, err
+	case "yaml":
+		ds, err := parseYAMLData(data)
 		return ds, format, err
 	case "rss":
 		ds, err := parseFeed(data)
