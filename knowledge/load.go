@@ -432,7 +432,7 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		d, err := parseMarkdown(data)
 		return single(d, err), format, err
 	case "txt":
-		d, err := parseText(pdfCopyText(data))
+		d, err := parseText(pdfCopyText(layoutColumns(data)))
 		return single(d, err), format, err
 	case "html":
 		d, err := parseHTML(data)
