@@ -112,12 +112,19 @@ func parseHTML(data []byte) (parsedDoc, error) {
 // the HTML standard's prescan finds it (in the first 1024 bytes; labels
 // as the WHATWG Encoding standard maps them, so that "iso-8859-1" and
 // "us-ascii" are Windows-1252): a page in ISO-8859-15 has its euro sign
-// at 0xA4, one in ISO-8859-2 its "ł" at 0xB3. A page that declares
+// at 0xA4, one in ISO-8859-2 its "ł" at 0xB3 (an ISO 8859 page's bytes
+// 0x80–0x9F, control codes there, as Windows-1252's characters, as
+// browsers read them). A page that declares
 // UTF-8 or Windows-1252, or nothing, is read as Windows-1252: old pages
 // are often that whatever their meta tag says, and Latin-1 decoding
 // never fails and gets umlauts right.
 func legacyHTML(data []byte) []byte {
 	if e, name, _ := charset.DetermineEncoding(data, ""); e != nil && name != "utf-8" && name != "windows-1252" && name != "replacement" && !strings.HasPrefix(name, "utf-16") {
+		if strings.HasPrefix(name, "iso-8859-") {
+			// Its bytes 0x80–0x9F as Windows-1252's, as browsers
+			// read them.
+			return []byte(isoLatinText(data, e))
+		}
 		if out, err := e.NewDecoder().Bytes(data); err == nil {
 			return out
 		}
