@@ -209,7 +209,42 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
 		return chrome(n)
 	}
-	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n)
+	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n) || breadcrumbLine(n)
+}
+
+// maxBreadcrumbRunes bounds the text of a breadcrumb line.
+const maxBreadcrumbRunes = 300
+
+// breadcrumbLeads are the words (folded, at the start of a block) that
+// introduce a page's path.
+var breadcrumbLeads = []string{"sie sind hier", "sie befinden sich hier", "you are here"}
+
+// breadcrumbLine reports whether n is a block that shows the page's
+// path as a line ("Sie sind hier: Startseite » Bürgerservice » …")
+// without a class that says so: its text begins with the words that
+// introduce a path, it links to another page, and it is short.
+func breadcrumbLine(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Td && n.DataAtom != atom.Span {
+		return false
+	}
+	first := n.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.TextNode {
+		return false
+	}
+	lead := german.Fold(strings.TrimSpace(first.Data))
+	if !slices.ContainsFunc(breadcrumbLeads, func(w string) bool { return strings.HasPrefix(lead, w) }) {
+		return false
+	}
+	if findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.A && hasAttr(m, "href") }) == nil ||
+		findFirst(n, func(m *html.Node) bool {
+			return headingLevel(m.DataAtom) > 0 || m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Ol && m.DataAtom != atom.Ul && m.DataAtom != atom.Li
+		}) != nil {
+		return false
+	}
+	return utf8.RuneCountInString(textOfAll(n)) <= maxBreadcrumbRunes
 }
 
 // contactWordRE matches the words that label contact data.
