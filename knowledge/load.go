@@ -384,6 +384,8 @@ func formatOf(ext string) (string, bool) {
 		return "vcf", true
 	case ".yml", ".yaml":
 		return "yaml", true
+	case ".mht", ".mhtml":
+		return "mht", true
 	}
 	return "", false
 }
@@ -494,6 +496,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 	case "yaml":
 		ds, err := parseYAMLData(data)
 		return ds, format, err
+	case "mht":
+		d, err := parseMHT(data)
+		return single(d, err), format, err
 	case "rss":
 		ds, err := parseFeed(data)
 		if errors.Is(err, errNotFeed) && akomaNtosoRoot(data) {
