@@ -41,15 +41,13 @@ func schlehenbrueckCaseDirs() []string {
 }
 
 // schlehenbrueckGaps are the files of the root no loader reads, with the
-// kind their folder gives them: file types the loaders do not claim (a
-// flat LibreOffice text document .fodt) and files they claim but skip
-// (a MediaWiki XML export, which is neither a feed nor a record). Each
-// skipped one is logged and replaced by a stand-in holding its text. Any
-// other skipped file fails the test, and so does a gap that is read.
+// kind their folder gives them: files they claim but skip (a MediaWiki
+// XML export, which is neither a feed nor a record). Each skipped one is
+// logged and replaced by a stand-in holding its text. Any other skipped
+// file fails the test, and so does a gap that is read.
 func schlehenbrueckGaps() map[string]knowledge.Kind {
 	return map[string]knowledge.Kind{
-		"bekanntmachungen/2026-12-03-sperrung-schlehenbruecke.fodt": knowledge.KindNotice,
-		"intern/it-wiki/ratssaal-medientechnik.xml":                 knowledge.KindArticle,
+		"intern/it-wiki/ratssaal-medientechnik.xml": knowledge.KindArticle,
 	}
 }
 

@@ -386,6 +386,8 @@ func formatOf(ext string) (string, bool) {
 		return "yaml", true
 	case ".mht", ".mhtml":
 		return "mht", true
+	case ".fodt", ".fods", ".fodp":
+		return "fodt", true
 	}
 	return "", false
 }
@@ -498,6 +500,9 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return ds, format, err
 	case "mht":
 		d, err := parseMHT(data)
+		return single(d, err), format, err
+	case "fodt":
+		d, err := parseFlatODF(data)
 		return single(d, err), format, err
 	case "rss":
 		ds, err := parseFeed(data)
