@@ -41,14 +41,13 @@ func schlehenbrueckCaseDirs() []string {
 }
 
 // schlehenbrueckGaps are the files of the root no loader reads, with the
-// kind their folder gives them: files they claim but skip (a MediaWiki
-// XML export, which is neither a feed nor a record). Each skipped one is
-// logged and replaced by a stand-in holding its text. Any other skipped
-// file fails the test, and so does a gap that is read.
+// kind their folder gives them (none since the loaders read web
+// archives, YAML data files, flat OpenDocument files, Open311 lists and
+// MediaWiki exports). Each skipped one is logged and replaced by a
+// stand-in holding its text. Any other skipped file fails the test, and
+// so does a gap that is read.
 func schlehenbrueckGaps() map[string]knowledge.Kind {
-	return map[string]knowledge.Kind{
-		"intern/it-wiki/ratssaal-medientechnik.xml": knowledge.KindArticle,
-	}
+	return map[string]knowledge.Kind{}
 }
 
 // schlehenbrueckLost are the files the loaders read but whose content

@@ -506,6 +506,11 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		return single(d, err), format, err
 	case "rss":
 		ds, err := parseFeed(data)
+		if errors.Is(err, errNotFeed) && mediaWikiRoot(data) {
+			// A wiki's export: a document per page.
+			ds, err := parseMediaWiki(data)
+			return ds, "xml", err
+		}
 		if errors.Is(err, errNotFeed) && akomaNtosoRoot(data) {
 			d, err := parseAkomaNtoso(data)
 			return single(d, err), "xml", err
