@@ -62,9 +62,7 @@ func schlehenbrueckLost() map[string]string {
 // schlehenbrueckChrome are the documents whose site navigation or footer
 // the loaders still index, with why (logged, not failed).
 func schlehenbrueckChrome() map[string]string {
-	return map[string]string{
-		"buergerservice/schiedsstelle": "the IKISS layout table: the right column's quick links box is a table cell, not a landmark",
-	}
+	return map[string]string{}
 }
 
 func schlehenbrueckBinaries() []corpusBinary {

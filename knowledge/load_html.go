@@ -209,7 +209,36 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
 		return chrome(n)
 	}
-	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n) || breadcrumbLine(n)
+	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n) || breadcrumbLine(n) || sideLinkCell(n)
+}
+
+// Bounds of a layout table's side cell read as navigation: its letters
+// and the share of them in links.
+const (
+	maxSideCellLetters = 400
+	sideLinkShare      = 0.5
+)
+
+// sideLinkCell reports whether n is a side cell of a page's layout
+// table that holds a box of links ("Schnellzugriff: Formulare,
+// Öffnungszeiten"): a cell beside the one that holds the page's h1 or
+// h2, itself without a heading or contact data, short, most of its text
+// links.
+func sideLinkCell(n *html.Node) bool {
+	if n.DataAtom != atom.Td || n.Parent == nil || n.Parent.DataAtom != atom.Tr {
+		return false
+	}
+	main := false
+	for c := n.Parent.FirstChild; c != nil && !main; c = c.NextSibling {
+		main = c != n && c.DataAtom == atom.Td && findFirst(c, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) != nil
+	}
+	if !main || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil || contactData(n) {
+		return false
+	}
+	links, linked, all := linkCounts(n, func(m *html.Node) bool {
+		return m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template
+	})
+	return links >= 2 && all > 0 && all <= maxSideCellLetters && float64(linked) >= sideLinkShare*float64(all)
 }
 
 // maxBreadcrumbRunes bounds the text of a breadcrumb line.
