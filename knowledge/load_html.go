@@ -55,6 +55,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
+	legacyTitleAndFooter(root, body, pageTitle)
 	customElementText(root, body)
 	labelledFields(body)
 	w := &htmlWalker{pageTitle: pageTitle, root: root, items: listNumbers(root), norms: normHeadings(body)}
