@@ -41,21 +41,13 @@ func schlehenbrueckCaseDirs() []string {
 }
 
 // schlehenbrueckGaps are the files of the root no loader reads, with the
-// kind their folder gives them: file types the loaders do not claim (a
-// web archive saved as .mht, a YAML data file, a flat LibreOffice text
-// document .fodt) and files they claim but skip (a MediaWiki XML export,
-// which is neither a feed nor a record; an Open311 service list, whose
-// entries have no title key the JSON loader knows). Each skipped one is
-// logged and replaced by a stand-in holding its text. Any other skipped
-// file fails the test, and so does a gap that is read.
+// kind their folder gives them (none since the loaders read web
+// archives, YAML data files, flat OpenDocument files, Open311 lists and
+// MediaWiki exports). Each skipped one is logged and replaced by a
+// stand-in holding its text. Any other skipped file fails the test, and
+// so does a gap that is read.
 func schlehenbrueckGaps() map[string]knowledge.Kind {
-	return map[string]knowledge.Kind{
-		"buergerservice/hochwasser-sandsaecke.mht":                  knowledge.KindService,
-		"buergerservice/maengelmelder-kategorien.json":              knowledge.KindService,
-		"buergerservice/faq-buergerbuero.yml":                       knowledge.KindService,
-		"bekanntmachungen/2026-12-03-sperrung-schlehenbruecke.fodt": knowledge.KindNotice,
-		"intern/it-wiki/ratssaal-medientechnik.xml":                 knowledge.KindArticle,
-	}
+	return map[string]knowledge.Kind{}
 }
 
 // schlehenbrueckLost are the files the loaders read but whose content
@@ -64,19 +56,13 @@ func schlehenbrueckGaps() map[string]knowledge.Kind {
 // content's text. A file listed here whose loaded text holds the string
 // fails the test, so that the list shrinks with the loaders.
 func schlehenbrueckLost() map[string]string {
-	return map[string]string{
-		// The rows after the blank row of the firewood price list (who takes
-		// orders and when) are not read.
-		"stadtwald/brennholz-preise-2027": "Katrin Heinze",
-	}
+	return map[string]string{}
 }
 
 // schlehenbrueckChrome are the documents whose site navigation or footer
 // the loaders still index, with why (logged, not failed).
 func schlehenbrueckChrome() map[string]string {
-	return map[string]string{
-		"buergerservice/schiedsstelle": "the IKISS layout table: menu, path and footer are table cells, not landmarks",
-	}
+	return map[string]string{}
 }
 
 func schlehenbrueckBinaries() []corpusBinary {

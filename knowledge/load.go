@@ -382,6 +382,12 @@ func formatOf(ext string) (string, bool) {
 		return "rst", true
 	case ".vcf", ".vcard":
 		return "vcf", true
+	case ".yml", ".yaml":
+		return "yaml", true
+	case ".mht", ".mhtml":
+		return "mht", true
+	case ".fodt", ".fods", ".fodp":
+		return "fodt", true
 	}
 	return "", false
 }
@@ -430,7 +436,7 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 		d, err := parseMarkdown(data)
 		return single(d, err), format, err
 	case "txt":
-		d, err := parseText(pdfCopyText(data))
+		d, err := parseText(pdfCopyText(layoutColumns(data)))
 		return single(d, err), format, err
 	case "html":
 		d, err := parseHTML(data)
@@ -489,8 +495,22 @@ func parseFile(format string, data []byte, b *budget) (docs []parsedDoc, _ strin
 	case "json":
 		ds, err := parseServiceJSON(data)
 		return ds, format, err
+	case "yaml":
+		ds, err := parseYAMLData(data)
+		return ds, format, err
+	case "mht":
+		d, err := parseMHT(data)
+		return single(d, err), format, err
+	case "fodt":
+		d, err := parseFlatODF(data)
+		return single(d, err), format, err
 	case "rss":
 		ds, err := parseFeed(data)
+		if errors.Is(err, errNotFeed) && mediaWikiRoot(data) {
+			// A wiki's export: a document per page.
+			ds, err := parseMediaWiki(data)
+			return ds, "xml", err
+		}
 		if errors.Is(err, errNotFeed) && akomaNtosoRoot(data) {
 			d, err := parseAkomaNtoso(data)
 			return single(d, err), "xml", err

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,8 +49,11 @@ var csvSeparators = []rune{';', ',', '\t'}
 // (its first row holds values: a number or time without letters, an
 // empty or a repeated cell) keeps its rows as lines of cells with " | "
 // between them, as tables of other formats are read.
-func parseCSV(data []byte) (parsedDoc, error) {
-	var pd parsedDoc
+//
+// Excel's first line "sep=;" names the separator and is no row. Rows
+// after a blank row below the table that fill only their first cell
+// (who takes orders, a note) are text after the table.
+func parseCSV(data []byte) (pd parsedDoc, err error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return pd, fileErrorf(nil, "Binärdatei, kein CSV")
 	}
@@ -57,10 +61,39 @@ func parseCSV(data []byte) (parsedDoc, error) {
 		data = windows1252ToUTF8(data)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	rows, err := readCSV(data, csvSeparator(data))
+	var sep rune
+	if m := csvSepLineRE.FindSubmatch(data); m != nil {
+		// Excel's separator line ("sep=;"): it names the separator and
+		// is no row.
+		sep, _ = utf8.DecodeRune(m[1])
+		data = data[len(m[0]):]
+	} else {
+		sep = csvSeparator(data)
+	}
+	rows, blankBefore, err := readCSV(data, sep)
 	if err != nil {
 		return pd, err
 	}
+	// Notes below the table, after a blank row, each in its first cell
+	// ("Bestellung: …", "Hinweis: …"): text after the table.
+	var notes []string
+	if n := len(rows); n > 2 {
+		i := n
+		for i > 1 && onlyFirstCell(rows[i-1]) {
+			i--
+		}
+		if i < n && blankBefore[i] {
+			for _, r := range rows[i:] {
+				notes = append(notes, r[0])
+			}
+			rows = rows[:i]
+		}
+	}
+	defer func() {
+		if err == nil && len(notes) > 0 {
+			pd.sections = append(pd.sections, Section{Text: strings.Join(notes, "\n")})
+		}
+	}()
 	// Title lines above the header.
 	var lead []string
 	for len(rows) > 0 && onlyFirstCell(rows[0]) {
@@ -158,24 +191,28 @@ func csvSeparator(data []byte) rune {
 	return best
 }
 
+// csvSepLineRE matches Excel's first line that names the separator.
+var csvSepLineRE = regexp.MustCompile(`^sep=([^\r\n])\r?\n`)
+
 // readCSV reads the rows of data, each cell trimmed, bounded by
 // maxCSVRows, maxCSVFields and maxCSVCell. Rows without any text are
-// dropped.
-func readCSV(data []byte, sep rune) ([][]string, error) {
+// dropped; blankBefore holds the indexes of the rows that follow one.
+func readCSV(data []byte, sep rune) (rows [][]string, blankBefore map[int]bool, err error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = sep, -1, true
 	r.ReuseRecord = false
-	var rows [][]string
+	blankBefore = map[int]bool{}
+	blank := false
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fileErrorf(err, "CSV nicht lesbar")
+			return nil, nil, fileErrorf(err, "CSV nicht lesbar")
 		}
 		if len(rec) > maxCSVFields {
-			return nil, fileErrorf(nil, "CSV mit mehr als %d Spalten", maxCSVFields)
+			return nil, nil, fileErrorf(nil, "CSV mit mehr als %d Spalten", maxCSVFields)
 		}
 		empty := true
 		for i, c := range rec {
@@ -189,17 +226,22 @@ func readCSV(data []byte, sep rune) ([][]string, error) {
 			}
 		}
 		if empty {
+			blank = true
 			continue
 		}
 		if len(rows) >= maxCSVRows {
-			return nil, fileErrorf(nil, "CSV mit mehr als %d Zeilen", maxCSVRows)
+			return nil, nil, fileErrorf(nil, "CSV mit mehr als %d Zeilen", maxCSVRows)
 		}
+		if blank && len(rows) > 0 {
+			blankBefore[len(rows)] = true
+		}
+		blank = false
 		rows = append(rows, rec)
 	}
 	if len(rows) == 0 {
-		return nil, errNoText
+		return nil, nil, errNoText
 	}
-	return rows, nil
+	return rows, blankBefore, nil
 }
 
 // onlyFirstCell reports whether a row fills its first cell only, as a

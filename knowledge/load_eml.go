@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // Bounds of a mail file (parseEML): the MIME parts it may have in all,
@@ -79,8 +80,40 @@ var mailWords = mime.WordDecoder{CharsetReader: func(label string, r io.Reader) 
 	if e == nil {
 		return nil, fileErrorf(nil, "Zeichensatz %q unbekannt", label)
 	}
+	if _, name := charset.Lookup(label); strings.HasPrefix(name, "iso-8859-") {
+		b, err := io.ReadAll(io.LimitReader(r, maxMailTextBytes))
+		if err != nil {
+			return nil, err
+		}
+		return strings.NewReader(isoLatinText(b, e)), nil
+	}
 	return e.NewDecoder().Reader(r), nil
 }}
+
+// isoLatinText decodes b from the single-byte ISO 8859 charset e, its
+// bytes 0x80–0x9F (control codes nobody types) as Windows-1252's
+// characters, as browsers and mail clients read them: Outlook labels
+// text with an en dash (0x96) or quotes (0x84, 0x93) ISO-8859-15.
+func isoLatinText(b []byte, e encoding.Encoding) string {
+	var table [256]rune
+	dec := e.NewDecoder()
+	for c := range 256 {
+		switch out, err := dec.Bytes([]byte{byte(c)}); {
+		case c >= 0x80 && c < 0xA0 && cp1252[c-0x80] != 0:
+			table[c] = cp1252[c-0x80]
+		case err == nil && utf8.Valid(out) && utf8.RuneCount(out) == 1:
+			table[c], _ = utf8.DecodeRune(out)
+		default:
+			table[c] = utf8.RuneError
+		}
+	}
+	var out strings.Builder
+	out.Grow(len(b))
+	for _, c := range b {
+		out.WriteRune(table[c])
+	}
+	return out.String()
+}
 
 // decodeMailHeader decodes a header's encoded words; a header it cannot
 // decode stays as written.
@@ -193,6 +226,9 @@ func transferDecoder(enc string, r io.Reader) io.Reader {
 // valid UTF-8 and is read as Windows-1252 otherwise, as text files are.
 func mailCharset(b []byte, label string) string {
 	if e, name := charset.Lookup(label); e != nil && name != "utf-8" && name != "windows-1252" && name != "replacement" {
+		if strings.HasPrefix(name, "iso-8859-") {
+			return isoLatinText(b, e)
+		}
 		if out, err := e.NewDecoder().Bytes(b); err == nil {
 			return string(out)
 		}

@@ -36,6 +36,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	}
 	inlineSrcdoc(root, 0)
 	gutenbergBlocks(root)
+	styledHeadings(root)
 	ariaTables(root)
 	expandRowspans(root)
 	var pageTitle string
@@ -54,6 +55,7 @@ func parseHTML(data []byte) (parsedDoc, error) {
 	if body == nil {
 		return pd, errNoText
 	}
+	legacyTitleAndFooter(root, body, pageTitle)
 	customElementText(root, body)
 	labelledFields(body)
 	w := &htmlWalker{pageTitle: pageTitle, root: root, items: listNumbers(root), norms: normHeadings(body)}
@@ -111,12 +113,19 @@ func parseHTML(data []byte) (parsedDoc, error) {
 // the HTML standard's prescan finds it (in the first 1024 bytes; labels
 // as the WHATWG Encoding standard maps them, so that "iso-8859-1" and
 // "us-ascii" are Windows-1252): a page in ISO-8859-15 has its euro sign
-// at 0xA4, one in ISO-8859-2 its "ł" at 0xB3. A page that declares
+// at 0xA4, one in ISO-8859-2 its "ł" at 0xB3 (an ISO 8859 page's bytes
+// 0x80–0x9F, control codes there, as Windows-1252's characters, as
+// browsers read them). A page that declares
 // UTF-8 or Windows-1252, or nothing, is read as Windows-1252: old pages
 // are often that whatever their meta tag says, and Latin-1 decoding
 // never fails and gets umlauts right.
 func legacyHTML(data []byte) []byte {
 	if e, name, _ := charset.DetermineEncoding(data, ""); e != nil && name != "utf-8" && name != "windows-1252" && name != "replacement" && !strings.HasPrefix(name, "utf-16") {
+		if strings.HasPrefix(name, "iso-8859-") {
+			// Its bytes 0x80–0x9F as Windows-1252's, as browsers
+			// read them.
+			return []byte(isoLatinText(data, e))
+		}
 		if out, err := e.NewDecoder().Bytes(data); err == nil {
 			return out
 		}
@@ -201,7 +210,71 @@ func skipped(n *html.Node) bool {
 	if n.DataAtom == atom.Aside && inMainText(n) && contactData(n) {
 		return chrome(n)
 	}
-	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n)
+	return skippedElements[n.DataAtom] || chrome(n) || cmsChrome(n) || breadcrumbLine(n) || sideLinkCell(n)
+}
+
+// Bounds of a layout table's side cell read as navigation: its letters
+// and the share of them in links.
+const (
+	maxSideCellLetters = 400
+	sideLinkShare      = 0.5
+)
+
+// sideLinkCell reports whether n is a side cell of a page's layout
+// table that holds a box of links ("Schnellzugriff: Formulare,
+// Öffnungszeiten"): a cell beside the one that holds the page's h1 or
+// h2, itself without a heading or contact data, short, most of its text
+// links.
+func sideLinkCell(n *html.Node) bool {
+	if n.DataAtom != atom.Td || n.Parent == nil || n.Parent.DataAtom != atom.Tr {
+		return false
+	}
+	main := false
+	for c := n.Parent.FirstChild; c != nil && !main; c = c.NextSibling {
+		main = c != n && c.DataAtom == atom.Td && findFirst(c, func(m *html.Node) bool { return m.DataAtom == atom.H1 || m.DataAtom == atom.H2 }) != nil
+	}
+	if !main || findFirst(n, func(m *html.Node) bool { return headingLevel(m.DataAtom) > 0 }) != nil || contactData(n) {
+		return false
+	}
+	links, linked, all := linkCounts(n, func(m *html.Node) bool {
+		return m.DataAtom == atom.Script || m.DataAtom == atom.Style || m.DataAtom == atom.Noscript || m.DataAtom == atom.Template
+	})
+	return links >= 2 && all > 0 && all <= maxSideCellLetters && float64(linked) >= sideLinkShare*float64(all)
+}
+
+// maxBreadcrumbRunes bounds the text of a breadcrumb line.
+const maxBreadcrumbRunes = 300
+
+// breadcrumbLeads are the words (folded, at the start of a block) that
+// introduce a page's path.
+var breadcrumbLeads = []string{"sie sind hier", "sie befinden sich hier", "you are here"}
+
+// breadcrumbLine reports whether n is a block that shows the page's
+// path as a line ("Sie sind hier: Startseite » Bürgerservice » …")
+// without a class that says so: its text begins with the words that
+// introduce a path, it links to another page, and it is short.
+func breadcrumbLine(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div && n.DataAtom != atom.P && n.DataAtom != atom.Td && n.DataAtom != atom.Span {
+		return false
+	}
+	first := n.FirstChild
+	for first != nil && first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.TextNode {
+		return false
+	}
+	lead := german.Fold(strings.TrimSpace(first.Data))
+	if !slices.ContainsFunc(breadcrumbLeads, func(w string) bool { return strings.HasPrefix(lead, w) }) {
+		return false
+	}
+	if findFirst(n, func(m *html.Node) bool { return m.DataAtom == atom.A && hasAttr(m, "href") }) == nil ||
+		findFirst(n, func(m *html.Node) bool {
+			return headingLevel(m.DataAtom) > 0 || m != n && blockElements[m.DataAtom] && m.DataAtom != atom.Ol && m.DataAtom != atom.Ul && m.DataAtom != atom.Li
+		}) != nil {
+		return false
+	}
+	return utf8.RuneCountInString(textOfAll(n)) <= maxBreadcrumbRunes
 }
 
 // contactWordRE matches the words that label contact data.

@@ -61,6 +61,14 @@ func parseServiceJSON(data []byte) ([]parsedDoc, error) {
 		// A council information system's OParl objects.
 		return docs, err
 	}
+	if docs, ok, err := parseGeoJSON(data); ok {
+		// A GIS layer: a place per feature.
+		return docs, err
+	}
+	if docs, ok, err := parseOpen311(data); ok {
+		// A defect-reporting service's Open311 service list.
+		return docs, err
+	}
 	var items []ServiceJSON
 	multi := len(data) > 0 && data[0] == '['
 	var err error

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxODPSlides bounds the slides read of one presentation; later ones
@@ -56,6 +57,13 @@ func parseODP(data []byte, b *budget) (parsedDoc, error) {
 		return pd, errors.New("keine OpenDocument-Präsentation: content.xml fehlt")
 	}
 	metaTitle, updated := odtMeta(zr)
+	return odpContent(content, metaTitle, updated)
+}
+
+// odpContent reads an OpenDocument presentation's content (content.xml,
+// or a flat file's office:document) as parseODP describes.
+func odpContent(content []byte, metaTitle string, updated time.Time) (parsedDoc, error) {
+	var pd parsedDoc
 	pd.updated = updated
 
 	var (

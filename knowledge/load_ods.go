@@ -56,11 +56,18 @@ func parseODS(data []byte, b *budget) (parsedDoc, error) {
 	if err != nil {
 		return pd, errors.New("kein OpenDocument-Tabellendokument: content.xml fehlt")
 	}
+	metaTitle, updated := odtMeta(zr)
+	return odsContent(content, metaTitle, updated)
+}
+
+// odsContent reads an OpenDocument spreadsheet's content (content.xml,
+// or a flat file's office:document) as parseODS describes.
+func odsContent(content []byte, metaTitle string, updated time.Time) (parsedDoc, error) {
+	var pd parsedDoc
 	sheets, err := odsSheets(content)
 	if err != nil {
 		return pd, err
 	}
-	metaTitle, updated := odtMeta(zr)
 	pd.updated = updated
 	for i, sh := range sheets {
 		if i == 1 && pd.title == "" {

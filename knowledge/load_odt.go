@@ -7,9 +7,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // odtSkipped are the elements of an OpenDocument text whose content is
@@ -20,6 +23,9 @@ var odtSkipped = map[string]bool{
 	"annotation": true, "tracked-changes": true, "note": true, "table-of-content": true,
 	"alphabetical-index": true, "illustration-index": true, "table-index": true, "bibliography": true,
 	"sequence-decls": true, "variable-decls": true, "user-field-decls": true, "forms": true,
+	// A flat file's parts beside its content: the page's header and
+	// footer, settings, scripts.
+	"master-styles": true, "settings": true, "scripts": true, "font-face-decls": true,
 }
 
 // maxODTSpaces bounds the blanks one <text:s text:c="…"/> may stand for.
@@ -49,6 +55,13 @@ func parseODT(data []byte, b *budget) (parsedDoc, error) {
 		return pd, errors.New("kein OpenDocument-Text: content.xml fehlt")
 	}
 	metaTitle, updated := odtMeta(zr)
+	return odtContent(content, metaTitle, updated)
+}
+
+// odtContent reads an OpenDocument text's content (content.xml, or a
+// flat file's office:document) as parseODT describes.
+func odtContent(content []byte, metaTitle string, updated time.Time) (parsedDoc, error) {
+	var pd parsedDoc
 	pd.updated = updated
 
 	var (
@@ -197,10 +210,46 @@ func parseODT(data []byte, b *budget) (parsedDoc, error) {
 	}
 	pd.sections = doc.done()
 	onlyHeading1Title(&pd, firstH1, h1s)
+	if kindOnlyTitle(pd.title) && metaTitle != "" && metaTitle != pd.title {
+		// A title paragraph that only names the kind of document
+		// ("Öffentliche Bekanntmachung"): the file's title names the
+		// document, the kind is its text's first line.
+		if len(pd.sections) > 0 && pd.sections[0].Heading == "" {
+			pd.sections[0].Text = pd.title + "\n" + pd.sections[0].Text
+		} else {
+			pd.sections = append([]Section{{Text: pd.title}}, pd.sections...)
+		}
+		pd.title = ""
+	}
 	if pd.title == "" {
 		pd.title = metaTitle
 	}
 	return pd, nil
+}
+
+// kindAdjectives are the words (folded) that qualify a kind of document
+// in a title that names nothing else: "Öffentliche Bekanntmachung".
+var kindAdjectives = map[string]bool{
+	"oeffentliche": true, "oeffentlicher": true, "amtliche": true, "amtlicher": true, "neue": true, "wichtige": true,
+}
+
+// kindOnlyTitle reports whether title names only a kind of document
+// (documentTypes), at most with an adjective: "Öffentliche
+// Bekanntmachung", "Merkblatt", not "Merkblatt Hundesteuer".
+func kindOnlyTitle(title string) bool {
+	ws := german.Words(title)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if kindAdjectives[w] {
+			continue
+		}
+		if !slices.ContainsFunc(documentTypes, func(d string) bool { return strings.HasPrefix(w, d) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // odtMeta reads the title and date of an OpenDocument file's meta.xml.

@@ -217,6 +217,10 @@ func recordDoc(rec map[string]any, keys []string) (parsedDoc, error) {
 			pd.sections = append(pd.sections, parts...)
 			continue
 		}
+		if parts := groupedParts(rec[k]); (f == FacetNone || f == FacetFAQ) && parts != nil {
+			pd.sections = append(pd.sections, parts...)
+			continue
+		}
 		pd.sections = append(pd.sections, Section{Heading: h, Facet: f, Text: t})
 	}
 	if len(pd.sections) == 0 {
@@ -251,7 +255,7 @@ func recordParts(v any) []Section {
 		_, kind := firstString(m, partKeys.kind)
 		rest := map[string]any{}
 		for k, val := range m {
-			if k != hk && k != tk && !slices.Contains(partKeys.kind, recordKey(k)) {
+			if k != hk && k != tk && !slices.Contains(partKeys.kind, recordKey(k)) && !slices.Contains(recordKeys.synonyms, recordKey(k)) {
 				rest[k] = val
 			}
 		}
@@ -263,6 +267,57 @@ func recordParts(v any) []Section {
 			f = labelFacet(keyHeading(kind))
 		}
 		out = append(out, Section{Heading: h, Facet: f, Text: text})
+	}
+	return out
+}
+
+// groupedParts returns the sections of a list of groups of parts, as an
+// FAQ groups its questions by category ({"name": "Umzug", "fragen":
+// [{"frage": …, "antwort": …}]}): every element an object with a
+// heading and one list that recordParts reads; each part is a section
+// headed by its heading under the group's, and a text of the group
+// itself (its description) a section headed by the group. A list of
+// anything else is no groups (nil).
+func groupedParts(v any) []Section {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil
+	}
+	var out []Section
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil
+		}
+		hk, h := firstString(m, partKeys.heading)
+		if h == "" {
+			return nil
+		}
+		var parts []Section
+		rest := map[string]any{}
+		for k, val := range m {
+			if k == hk || metaKey(k) || slices.Contains(recordKeys.synonyms, recordKey(k)) {
+				continue
+			}
+			if p := recordParts(val); p != nil {
+				if parts != nil {
+					return nil
+				}
+				parts = p
+				continue
+			}
+			rest[k] = val
+		}
+		if parts == nil {
+			return nil
+		}
+		if t := recordText(rest, 0); t != "" {
+			out = append(out, Section{Heading: h, Facet: headingFacet(h), Text: t})
+		}
+		for _, p := range parts {
+			p.Heading = h + " › " + p.Heading
+			out = append(out, p)
+		}
 	}
 	return out
 }

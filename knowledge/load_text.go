@@ -103,7 +103,7 @@ func parseMarkdown(data []byte) (parsedDoc, error) {
 		text = liquidCommentRE.ReplaceAllString(text, "")
 	}
 	text = stripMarkdownHTML(markdownHTMLTables(text))
-	text = markdownFootnotes(markdownExtensions(text))
+	text = markdownFootnotes(obsidianMarkdown(markdownExtensions(text)))
 	var (
 		stack   []string // heading texts by level-1
 		levels  []int

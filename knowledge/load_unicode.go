@@ -13,7 +13,7 @@ import (
 // textFormats are the loaders that read a text file's characters
 // themselves (not an archive's or a PDF's): their files may be saved in
 // any Unicode encoding.
-var textFormats = map[string]bool{"md": true, "txt": true, "html": true, "csv": true, "json": true, "ics": true, "adoc": true, "mdx": true, "aspx": true, "rst": true, "vcf": true}
+var textFormats = map[string]bool{"md": true, "txt": true, "html": true, "csv": true, "json": true, "ics": true, "adoc": true, "mdx": true, "aspx": true, "rst": true, "vcf": true, "yaml": true}
 
 // unicodeText returns the bytes of a text file as UTF-8 when the file
 // says it is Unicode by a byte order mark, as Windows editors save
