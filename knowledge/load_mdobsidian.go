@@ -27,7 +27,8 @@ var (
 	wikiLinkRE = regexp.MustCompile(`\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]`)
 	// obsidianTagRE matches a tag: "#" after a blank or the line's start,
 	// then a word that is not a number ("#it/hardware", "#personal").
-	obsidianTagRE = regexp.MustCompile(`(^|[\s(,;])#[\p{L}\p{N}_/-]*[\p{L}_][\p{L}\p{N}_/-]*`)
+	// A "#" after "(" is a Markdown link's anchor ("[Abschnitt](#teil)").
+	obsidianTagRE = regexp.MustCompile(`(^|[\s,;])#[\p{L}\p{N}_/-]*[\p{L}_][\p{L}\p{N}_/-]*`)
 )
 
 // calloutLabels are the labels of callout types, by type.
@@ -45,7 +46,9 @@ var calloutLabels = map[string]string{
 // "[[Note#Part]]" as the note's name; embeds, "%% … %%" comments and
 // tags dropped. Fenced code and inline code stay as they are.
 func obsidianMarkdown(text string) string {
-	if !strings.Contains(text, "[[") && !strings.Contains(text, "%%") && !strings.Contains(text, "[!") && !strings.Contains(text, "#") {
+	if !strings.Contains(text, "[[") && !strings.Contains(text, "%%") && !strings.Contains(text, "[!") {
+		// No wikilink, comment or callout: no note of a vault, and a
+		// "#" is Markdown's ("#12", "[Teil](#teil)"), no tag.
 		return text
 	}
 	if strings.Contains(text, "%%") {

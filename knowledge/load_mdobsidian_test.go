@@ -66,3 +66,19 @@ Verwandt: [[Dienstausweis]], #it/hardware
 		t.Errorf("title %q", pd.title)
 	}
 }
+
+// Plain Markdown is no vault: a link to an anchor and a "#" in the text
+// stay as they are.
+func TestObsidianLeavesPlainMarkdown(t *testing.T) {
+	for _, text := range []string{
+		"See the end of the document, in the [Roihu section](#roihu-signing).",
+		"Der Drucker #A12 steht im Flur.",
+	} {
+		if got := obsidianMarkdown(text); got != text {
+			t.Errorf("obsidianMarkdown(%q) = %q", text, got)
+		}
+	}
+	if got := obsidianMarkdown("Siehe [[Notiz]] und [Teil](#teil)."); !strings.Contains(got, "(#teil)") {
+		t.Errorf("an anchor link in a note lost its target: %q", got)
+	}
+}
