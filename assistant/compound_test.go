@@ -184,4 +184,10 @@ func TestCompoundHeadSaidAnotherWay(t *testing.T) {
 	if q.stems[stem("dienstfahrzeug")] {
 		t.Error("an alternative of a compound's part is among the naming stems")
 	}
+	// Such a compound is a word, not a typo of one a letter off.
+	q = a.lex.terms("wie buche ich einen dienstwagen")
+	s := stem("dienstwagen")
+	if q.hit(map[string]bool{"dienstag": true}, s) || !q.hit(map[string]bool{"dienstfahrzeug": true}, s) {
+		t.Error("dienstwagen meets Dienstag, or misses Dienstfahrzeug")
+	}
 }

@@ -181,7 +181,7 @@ func (c candidate) hit(q queryTerms, s string) bool {
 	if c.info == nil {
 		return q.hit(c.tokens, s)
 	}
-	if c.info.has(s) {
+	if q.compound[s] && tokenMatchExact(c.info.tokens, s) || !q.compound[s] && c.info.has(s) {
 		return true
 	}
 	for _, a := range q.alts[s] {

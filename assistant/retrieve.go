@@ -279,6 +279,10 @@ type queryTerms struct {
 	// stems and alts too. Each names a title that has it as a word, not
 	// one of its parts ("Personen").
 	official map[string][]string
+	// compound are the content stems of compounds whose last part people
+	// say another way ("dienstwag"): real words, never a typo of a word
+	// a letter off ("Dienstag").
+	compound map[string]bool
 }
 
 // minOwnName is the shortest name (in bytes of its stems) that makes a
@@ -303,7 +307,7 @@ func (q queryTerms) own() queryTerms {
 
 // hitIn is hit over a stemSet.
 func (q queryTerms) hitIn(ts stemSet, s string) bool {
-	if ts.match(s) {
+	if q.compound[s] && holdsAnyExact(ts.list, s) || !q.compound[s] && ts.match(s) {
 		return true
 	}
 	for _, a := range q.alts[s] {
@@ -322,7 +326,7 @@ func (q queryTerms) hitIn(ts stemSet, s string) bool {
 // hit reports whether the content stem s, or one of its alternatives,
 // occurs among tokens.
 func (q queryTerms) hit(tokens map[string]bool, s string) bool {
-	if tokenMatch(tokens, s) {
+	if q.compound[s] && tokenMatchExact(tokens, s) || !q.compound[s] && tokenMatch(tokens, s) {
 		return true
 	}
 	for _, a := range q.alts[s] {
@@ -474,7 +478,11 @@ func (lx *lexicon) terms(text string) queryTerms {
 				if q.alts == nil {
 					q.alts = map[string][]string{}
 				}
+				if q.compound == nil {
+					q.compound = map[string]bool{}
+				}
 				q.alts[s] = append(q.alts[s], alt)
+				q.compound[s] = true
 			}
 		}
 	}
@@ -986,6 +994,30 @@ func (ts stemSet) match(s string) bool {
 		return ts.memo.lookup(s, maxSetMemo, func() bool { return holdsAny(ts.list, s) })
 	}
 	return holdsAny(ts.list, s)
+}
+
+// tokenMatchExact is tokenMatch without typos: s as a word, inside a
+// compound, or with the same head.
+func tokenMatchExact(tokens map[string]bool, s string) bool {
+	if tokens[s] || tokens[s+"s"] {
+		return true
+	}
+	for t := range tokens {
+		if strings.Contains(t, s) || sameCompoundHead(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAnyExact is holdsAny without typos (tokenMatchExact).
+func holdsAnyExact(list []string, s string) bool {
+	for _, t := range list {
+		if t == s || strings.Contains(t, s) || sameCompoundHead(s, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsAny reports whether a stem of list holds s (holdsStem).
