@@ -343,7 +343,11 @@ var questionCues = []struct {
 	{"nachweise", FacetUnterlagen},
 	{"documents", FacetUnterlagen},
 	{"paperwork", FacetUnterlagen},
-	{"bring", FacetUnterlagen},
+	// English "bring" only in its phrases: German "wie bring ich …" is
+	// any bringing.
+	{"what should i bring", FacetUnterlagen},
+	{"do i need to bring", FacetUnterlagen},
+	{"bring with me", FacetUnterlagen},
 	{"kosten", FacetKosten},
 	{"kostet", FacetKosten},
 	{"gebuehr", FacetKosten},

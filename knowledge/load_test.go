@@ -440,6 +440,8 @@ func TestDetectFacet(t *testing.T) {
 		"Welche Unterlagen brauche ich?":                     FacetUnterlagen,
 		"Was muss ich mitbringen?":                           FacetUnterlagen,
 		"Which documents do I need?":                         FacetUnterlagen,
+		"What should I bring to the appointment?":            FacetUnterlagen,
+		"wie bring ich meine Pflanzen durch den Urlaub":      FacetNone,
 		"Wie lange dauert ein Reisepass?":                    FacetDauer,
 		"How long does it take?":                             FacetDauer,
 		"Wo ist das Bürgerbüro?":                             FacetZustaendigkeit,
