@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // The PDF and DOCX files of the fictional towns' test corpora
@@ -419,4 +422,36 @@ func zipArchive(stamp time.Time, mimetype string, files []struct{ name, data str
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// logLoaded logs what the loaders made of a town's files, for its README:
+// each document's title and headings, the marks of its source layout
+// still in the loaded text, a control character left by a wrong
+// encoding, and with -v every section's text.
+func logLoaded(t *testing.T, docs []knowledge.Document, marks []string) {
+	t.Helper()
+	for _, d := range docs {
+		text := docText(d)
+		var heads []string
+		for _, s := range d.Sections {
+			heads = append(heads, s.Heading)
+		}
+		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
+		for _, s := range marks {
+			if strings.Contains(text, s) {
+				t.Logf("%s: %q is in the loaded text", d.ID, s)
+			}
+		}
+		for _, r := range text {
+			if r >= 0x80 && r < 0xA0 || r == utf8.RuneError || r == 0 {
+				t.Logf("%s: control character %U in the loaded text (encoding)", d.ID, r)
+				break
+			}
+		}
+		if testing.Verbose() {
+			for _, s := range d.Sections {
+				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
+			}
+		}
+	}
 }

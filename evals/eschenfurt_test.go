@@ -662,30 +662,7 @@ func TestEschenfurtCorpusLoads(t *testing.T) {
 	// the UTF-16 notice, the Word web page, the OCR layer, the JSON:API
 	// export, the TOML front matter, the mail newsletter of nested tables,
 	// the DokuWiki page.
-	for _, d := range docs {
-		text := docText(d)
-		var heads []string
-		for _, s := range d.Sections {
-			heads = append(heads, s.Heading)
-		}
-		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
-		for _, s := range []string{"+++", "{{<", "[^", "{#", "=====", "<WRAP", "~~NOTOC~~", "{{tag>", "^ Gerät", "''X:", "drupal_internal", "jsonapi", "uuid", "supportLists", "o:p", "Satzunq", "Seite", "Eschenfurter Stadtanzeiger", "Im Browser ansehen", "abbestellen", "Startseite", "Impressum", "\u00a4", "\x00"} {
-			if strings.Contains(text, s) {
-				t.Logf("%s: %q is in the loaded text", d.ID, s)
-			}
-		}
-		for _, r := range text {
-			if r >= 0x80 && r < 0xA0 || r == utf8.RuneError || r == 0 {
-				t.Logf("%s: control character %U in the loaded text (encoding)", d.ID, r)
-				break
-			}
-		}
-		if testing.Verbose() {
-			for _, s := range d.Sections {
-				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
-			}
-		}
-	}
+	logLoaded(t, docs, []string{"+++", "{{<", "[^", "{#", "=====", "<WRAP", "~~NOTOC~~", "{{tag>", "^ Gerät", "''X:", "drupal_internal", "jsonapi", "uuid", "supportLists", "o:p", "Satzunq", "Seite", "Eschenfurter Stadtanzeiger", "Im Browser ansehen", "abbestellen", "Startseite", "Impressum", "\u00a4", "\x00"})
 }
 
 // TestEschenfurtCasesMatchCorpus checks the Eschenfurt cases against the

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -479,30 +478,7 @@ func TestGinsterfeldCorpusLoads(t *testing.T) {
 		},
 	}, docs)
 	// What the loaders make of these layouts, logged for the README.
-	for _, d := range docs {
-		text := docText(d)
-		var heads []string
-		for _, s := range d.Sections {
-			heads = append(heads, s.Heading)
-		}
-		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
-		for _, s := range []string{"wp:", "[contact-form-7", "field_6512", "{{", "indexer::", "@type", "@graph", "\u00ad", "\ufb00", "\ufb01", "\ufb02", "Seite 4", "RRULE", "EXDATE", "FREQ=", "20270105T", "GUID", "eId", "FRBR", "attributsemantik", "ac:", "macro-id", "1. April bis zum 15. Juli", "März 2025", "vielleicht ganz freigeben", "Datum 03.11.2026", "zuletzt verändert", "Schlagwörter", "Zum Inhalt springen", "Seite drucken", "0,41666", "0,54166", "Hauptmenü", "Fußzeile"} {
-			if strings.Contains(text, s) {
-				t.Logf("%s: %q is in the loaded text", d.ID, s)
-			}
-		}
-		for _, r := range text {
-			if r >= 0x80 && r < 0xA0 || r == utf8.RuneError || r == 0 {
-				t.Logf("%s: control character %U in the loaded text (encoding)", d.ID, r)
-				break
-			}
-		}
-		if testing.Verbose() {
-			for _, s := range d.Sections {
-				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
-			}
-		}
-	}
+	logLoaded(t, docs, []string{"wp:", "[contact-form-7", "field_6512", "{{", "indexer::", "@type", "@graph", "\u00ad", "\ufb00", "\ufb01", "\ufb02", "Seite 4", "RRULE", "EXDATE", "FREQ=", "20270105T", "GUID", "eId", "FRBR", "attributsemantik", "ac:", "macro-id", "1. April bis zum 15. Juli", "März 2025", "vielleicht ganz freigeben", "Datum 03.11.2026", "zuletzt verändert", "Schlagwörter", "Zum Inhalt springen", "Seite drucken", "0,41666", "0,54166", "Hauptmenü", "Fußzeile"})
 }
 
 // TestGinsterfeldCasesMatchCorpus checks the Ginsterfeld cases against the

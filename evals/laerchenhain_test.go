@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
 )
@@ -423,30 +422,7 @@ func TestLaerchenhainCorpusLoads(t *testing.T) {
 	}, docs)
 	// What the loaders make of the layouts this root is about, logged for
 	// the README.
-	for _, d := range docs {
-		text := docText(d)
-		var heads []string
-		for _, s := range d.Sections {
-			heads = append(heads, s.Heading)
-		}
-		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
-		for _, s := range []string{"{loadmoduleid", "Zugriffe", "Inhaltsverzeichnis", "[ausblenden]", "Zurück", "Weiter", "field__label", "Leistungsschlüssel", "99033011017000", "&lt;", "srcdoc", "{% include", "frage:", "antwort:", "layout: faq", "┌", "│", "─", "Bearbeiten", "NewPP", "Kategorien", "zuletzt am", "https://schema.oparl.org", "agendaitem", "2027-01-21T18:30", "Gliederungsnummer", "Druckansicht", "Startseite", "Impressum", "\u00a4"} {
-			if strings.Contains(text, s) {
-				t.Logf("%s: %q is in the loaded text", d.ID, s)
-			}
-		}
-		for _, r := range text {
-			if r >= 0x80 && r < 0xA0 || r == utf8.RuneError || r == 0 {
-				t.Logf("%s: control character %U in the loaded text (encoding)", d.ID, r)
-				break
-			}
-		}
-		if testing.Verbose() {
-			for _, s := range d.Sections {
-				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
-			}
-		}
-	}
+	logLoaded(t, docs, []string{"{loadmoduleid", "Zugriffe", "Inhaltsverzeichnis", "[ausblenden]", "Zurück", "Weiter", "field__label", "Leistungsschlüssel", "99033011017000", "&lt;", "srcdoc", "{% include", "frage:", "antwort:", "layout: faq", "┌", "│", "─", "Bearbeiten", "NewPP", "Kategorien", "zuletzt am", "https://schema.oparl.org", "agendaitem", "2027-01-21T18:30", "Gliederungsnummer", "Druckansicht", "Startseite", "Impressum", "\u00a4"})
 }
 
 // TestLaerchenhainCasesMatchCorpus checks the Lärchenhain cases against

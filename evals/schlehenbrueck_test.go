@@ -325,30 +325,7 @@ func TestSchlehenbrueckCorpusLoads(t *testing.T) {
 		chrome: schlehenbrueckChrome(),
 	}, docs)
 	// What the loaders make of these layouts, logged for the README.
-	for _, d := range docs {
-		text := docText(d)
-		var heads []string
-		for _, s := range d.Sections {
-			heads = append(heads, s.Heading)
-		}
-		t.Logf("%s (%s, %s): title %q, sections %q", d.ID, d.Format, d.Kind, d.Title, heads)
-		for _, s := range []string{"srcdoc", "&lt;", "display:none", "c0", "google.com/url", "Kommentar K. Vogt", "sep=;", "\u00a4", "\ufffd", "=C3", "=E4", "service_code", "FeatureCollection", "OBJECTID", "GlobalID", "coordinates", "\\'", "\\par", "Riched20", "[!info]", "[!warning]", "%%", "[[", "Startseite", "Intranet-Start", "Speiseplan", "Impressum", "direkt zum Inhalt", "Seite 2 von 2", "Fahrpreise"} {
-			if strings.Contains(text, s) {
-				t.Logf("%s: %q is in the loaded text", d.ID, s)
-			}
-		}
-		for _, r := range text {
-			if r >= 0x80 && r < 0xA0 || r == utf8.RuneError || r == 0 {
-				t.Logf("%s: control character %U in the loaded text (encoding)", d.ID, r)
-				break
-			}
-		}
-		if testing.Verbose() {
-			for _, s := range d.Sections {
-				t.Logf("%s › %q:\n%s", d.ID, s.Heading, s.Text)
-			}
-		}
-	}
+	logLoaded(t, docs, []string{"srcdoc", "&lt;", "display:none", "c0", "google.com/url", "Kommentar K. Vogt", "sep=;", "\u00a4", "\ufffd", "=C3", "=E4", "service_code", "FeatureCollection", "OBJECTID", "GlobalID", "coordinates", "\\'", "\\par", "Riched20", "[!info]", "[!warning]", "%%", "[[", "Startseite", "Intranet-Start", "Speiseplan", "Impressum", "direkt zum Inhalt", "Seite 2 von 2", "Fahrpreise"})
 }
 
 // TestSchlehenbrueckCasesMatchCorpus checks the Schlehenbrück cases
