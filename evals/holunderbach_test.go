@@ -508,6 +508,20 @@ func TestHolunderbachCorpusLoads(t *testing.T) {
 	// headings are only bold and larger, the Windows-1252 notice, the
 	// ticket system's print view, the wiki page.
 	logLoaded(t, docs, []string{"Inhalte werden geladen", "JavaScript", "[[_TOC_]]", "Gedruckt von", "FAQ#", "Znuny", "Kategorie:", "Seite 1 von", "<table", "<td", "<br>", "<details", "Startseite"})
+	for _, d := range docs {
+		if want, ok := holunderbachTitles[d.ID]; ok && d.Title != want {
+			t.Errorf("%s: title %q, want %q", d.ID, d.Title, want)
+		}
+		var heads []string
+		for _, s := range d.Sections {
+			heads = append(heads, s.Heading)
+		}
+		for _, h := range holunderbachHeadings[d.ID] {
+			if !slices.Contains(heads, d.Title+" › "+h) {
+				t.Errorf("%s: no section %q in %q", d.ID, h, heads)
+			}
+		}
+	}
 }
 
 // holunderbachTitles and holunderbachHeadings are what the loaders make
