@@ -1102,13 +1102,16 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 		}
 		for i := range keep {
 			// A lead-in is quoted with what it announces, a sentence
-			// that a list ends with the list.
+			// that a list ends with the list (unless its items were
+			// chosen: it keeps to them).
+			if !leadsIn(all[i].text) && !(i+1 < len(all) && all[i+1].sec == sec && opensList([]string{all[i].text, all[i+1].text}, 0) && !keep[i+1]) {
+				continue
+			}
 			var us []string
 			for j := i; j < len(all) && all[j].sec == sec; j++ {
 				us = append(us, all[j].text)
 			}
-			if !leadsIn(all[i].text) && (!opensList(us, 0) || itemKept(keep, i, len(us))) {
-				// (A sentence whose items were chosen keeps to them.)
+			if !leadsIn(all[i].text) && itemKept(keep, i, len(us)) {
 				continue
 			}
 			for j := 1; j <= leadInEnd(us, 0, maxBlockRunes-n); j++ {
@@ -1792,9 +1795,14 @@ func withAnnounced(units []textUnit, i int) string {
 	if !leadsIn(text) && !(i+1 < len(units) && opensList([]string{text, units[i+1].text}, 0)) {
 		return text
 	}
-	us := make([]string, 0, len(units)-i)
-	for _, u := range units[i:] {
+	// The units leadInEnd may take: up to maxLeadInRunes after the
+	// lead-in, and the one that passes it.
+	us, n := []string{units[i].text}, 0
+	for _, u := range units[i+1:] {
 		us = append(us, u.text)
+		if n += runeLen(u.text); n > maxLeadInRunes {
+			break
+		}
 	}
 	return strings.Join(us[:leadInEnd(us, 0, maxLeadInRunes)+1], "\n")
 }

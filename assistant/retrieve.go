@@ -996,28 +996,28 @@ func (ts stemSet) match(s string) bool {
 	return holdsAny(ts.list, s)
 }
 
-// tokenMatchExact is tokenMatch without typos: s as a word, inside a
-// compound, or with the same head.
+// holdsStemExact is holdsStem without typos: s inside t, or the same
+// head.
+func holdsStemExact(t, s string) bool {
+	return strings.Contains(t, s) || sameCompoundHead(s, t)
+}
+
+// tokenMatchExact is tokenMatch without typos (holdsStemExact).
 func tokenMatchExact(tokens map[string]bool, s string) bool {
 	if tokens[s] || tokens[s+"s"] {
 		return true
 	}
 	for t := range tokens {
-		if strings.Contains(t, s) || sameCompoundHead(s, t) {
+		if holdsStemExact(t, s) {
 			return true
 		}
 	}
 	return false
 }
 
-// holdsAnyExact is holdsAny without typos (tokenMatchExact).
+// holdsAnyExact is holdsAny without typos (holdsStemExact).
 func holdsAnyExact(list []string, s string) bool {
-	for _, t := range list {
-		if t == s || strings.Contains(t, s) || sameCompoundHead(s, t) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(list, func(t string) bool { return holdsStemExact(t, s) })
 }
 
 // holdsAny reports whether a stem of list holds s (holdsStem).

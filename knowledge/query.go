@@ -303,7 +303,9 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 	// "Dienstfahrzeug", "Firmenauto" → "Firmenfahrzeug") counts when the
 	// index knows it.
 	for _, tk := range toks {
-		if len(tk.word) < 2*minRuleHead || ix.vocab.has(tk.stem) || !work.fuzzyOK(tk.word) {
+		if len(tk.word) < 2*minRuleHead || len(tk.word) > maxFuzzyWord || ix.vocab.has(tk.stem) {
+			// (A word the resolution above found no stem for; a
+			// lookup per split of a bounded word, no budget of its own.)
 			continue
 		}
 		for i := minRuleModifier; len(tk.word)-i >= minRuleHead; i++ {
