@@ -44,19 +44,10 @@ type odpSlide struct {
 // (styles.xml) with their footers are not read; footer, header, date and
 // page-number frames of a slide are left out, as are comments.
 func parseODP(data []byte, b *budget) (parsedDoc, error) {
-	var pd parsedDoc
-	zr, err := openZip(data, b)
+	content, metaTitle, updated, err := openODF(data, b, "keine OpenDocument-Präsentation: content.xml fehlt")
 	if err != nil {
-		return pd, err
+		return parsedDoc{}, err
 	}
-	content, err := readZipFile(zr, "content.xml")
-	if errors.Is(err, errUnpackLimit) {
-		return pd, err
-	}
-	if err != nil {
-		return pd, errors.New("keine OpenDocument-Präsentation: content.xml fehlt")
-	}
-	metaTitle, updated := odtMeta(zr)
 	return odpContent(content, metaTitle, updated)
 }
 

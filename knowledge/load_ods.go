@@ -44,19 +44,10 @@ type odsSheet struct {
 // (table:number-columns-repeated) stands as often as it is repeated,
 // repeated empty cells and rows only move the next one.
 func parseODS(data []byte, b *budget) (parsedDoc, error) {
-	var pd parsedDoc
-	zr, err := openZip(data, b)
+	content, metaTitle, updated, err := openODF(data, b, "kein OpenDocument-Tabellendokument: content.xml fehlt")
 	if err != nil {
-		return pd, err
+		return parsedDoc{}, err
 	}
-	content, err := readZipFile(zr, "content.xml")
-	if errors.Is(err, errUnpackLimit) {
-		return pd, err
-	}
-	if err != nil {
-		return pd, errors.New("kein OpenDocument-Tabellendokument: content.xml fehlt")
-	}
-	metaTitle, updated := odtMeta(zr)
 	return odsContent(content, metaTitle, updated)
 }
 

@@ -42,19 +42,10 @@ const maxODTSpaces = 64
 // footnotes, tracked deletions and a generated table of contents are
 // left out.
 func parseODT(data []byte, b *budget) (parsedDoc, error) {
-	var pd parsedDoc
-	zr, err := openZip(data, b)
+	content, metaTitle, updated, err := openODF(data, b, "kein OpenDocument-Text: content.xml fehlt")
 	if err != nil {
-		return pd, err
+		return parsedDoc{}, err
 	}
-	content, err := readZipFile(zr, "content.xml")
-	if errors.Is(err, errUnpackLimit) {
-		return pd, err
-	}
-	if err != nil {
-		return pd, errors.New("kein OpenDocument-Text: content.xml fehlt")
-	}
-	metaTitle, updated := odtMeta(zr)
 	return odtContent(content, metaTitle, updated)
 }
 
@@ -275,4 +266,23 @@ func odtMeta(zr *officeZip) (title string, updated time.Time) {
 		updated = t
 	}
 	return strings.TrimSpace(m.Meta.Title), updated
+}
+
+// openODF opens an OpenDocument package: its content.xml, and the title
+// and date of its meta.xml. A package without content.xml is the error
+// missing (the budget's limit passes as it is).
+func openODF(data []byte, b *budget, missing string) (content []byte, metaTitle string, updated time.Time, err error) {
+	zr, err := openZip(data, b)
+	if err != nil {
+		return nil, "", time.Time{}, err
+	}
+	content, err = readZipFile(zr, "content.xml")
+	if errors.Is(err, errUnpackLimit) {
+		return nil, "", time.Time{}, err
+	}
+	if err != nil {
+		return nil, "", time.Time{}, errors.New(missing)
+	}
+	metaTitle, updated = odtMeta(zr)
+	return content, metaTitle, updated, nil
 }
