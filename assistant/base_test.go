@@ -99,6 +99,9 @@ func TestBundledBase(t *testing.T) {
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
 		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},
 		{q: "Wie wird das Wetter morgen in Musterstadt?", intent: assistant.IntentOutOfScope},
+		// The weather asked in Ukrainian; income tax is the tax office's.
+		{q: "Яка погода буде в суботу? Хочемо піти на ярмарок.", intent: assistant.IntentOutOfScope},
+		{q: "ich hab ne kleine gmbh, kann ich den firmenwagen von der steuer absetzen", intent: assistant.IntentOutOfScope},
 		// A neighbouring town is no neighbour dispute, and a towed car is
 		// a matter for the town.
 		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},

@@ -108,7 +108,7 @@ func newSlotExtractor() *slotExtractor {
 		// question of the intake's: it asks to go ahead. (A fact asked
 		// is answered "ja" or "ja, kann ich", not "ja bitte".)
 		fileNow: re(`^\s*(?:ja|jawohl|yes)[\s,]+(?:bitte|gerne|gern|please)(?:[\s,]+(?:schnell|sofort|danke|thanks))?[\s.!]*$|` +
-			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
+			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

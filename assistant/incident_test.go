@@ -491,9 +491,10 @@ func TestIncidentFiledOnRequest(t *testing.T) {
 
 // A bare "ja bitte" in the middle of an intake is no answer to a
 // question of fact ("Können Sie trotzdem weiterarbeiten?"): it asks to go
-// ahead, and the ticket is opened with what is known.
+// ahead, and the ticket is opened with what is known; so does a word to
+// go ahead ("jo mach mal", "leg los").
 func TestIncidentConsentFilesNow(t *testing.T) {
-	for _, consent := range []string{"ja bitte", "Ja, gerne!", "ja bitte, schnell"} {
+	for _, consent := range []string{"ja bitte", "Ja, gerne!", "ja bitte, schnell", "jo mach mal", "ok, mach das", "leg los"} {
 		env, _ := mustIncidentEnv(t)
 		r := converse(t, env, "c-consent", "u1", "de", []string{
 			"das e-mail-postfach lädt seit heute früh nicht, nur bei mir",

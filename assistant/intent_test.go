@@ -57,6 +57,9 @@ func TestIntents(t *testing.T) {
 		{"Outlook geht seit heute morgen nicht", emp, IntentITIncident},
 		{"vpn funktioniert nicht", emp, IntentITIncident},
 		{"der drucker ist kaputt", emp, IntentITIncident},
+		// A device that does not boot, said the way people speak ("nich").
+		{"mein laptop fährt nich mehr hoch bleibt beim logo hängen", emp, IntentITIncident},
+		{"der rechner bootet nicht", emp, IntentITIncident},
 		{"im verwaltungsgebäude ist seit heute morgen das dienst-wlan weg", emp, IntentITIncident},
 		{"neustart hat nichts gebracht, der scanner taucht nicht auf", emp, IntentITIncident},
 		{"die leute am telefon hören mich nicht, was kann ich probieren", emp, IntentServiceInfo},
@@ -104,6 +107,9 @@ func TestIntents(t *testing.T) {
 		{"wär gut, wenn das mal jemand mit mir durchgeht, der den bescheid vor sich hat", cit, IntentHuman},
 		{"ich glaub, es wär gut, wenn sich das mal jemand anschaut, der meine akte sieht", cit, IntentHuman},
 		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
+		// "Is there someone who …", by phone.
+		{"gibts da jemand, der das mit ihr am telefon in ruhe durchgeht", cit, IntentHuman},
+		{"gibt es jemanden, der mich zurückruft", cit, IntentHuman},
 		{"ist da jemand, der mir weiterhelfen kann", cit, IntentHuman},
 		{"kann ich einen Termin bei einem Sachbearbeiter bekommen", cit, IntentHuman},
 		{"können Sie mich mit der Zuständigen verbinden", cit, IntentHuman},

@@ -563,7 +563,17 @@ func wordMatches(pat, w string) bool {
 // and the light stem of a folded word.
 func fold(s string) string { return german.Normalize(s) }
 
-func words(s string) []string { return german.NormalWords(s) }
+func words(s string) []string {
+	ws := german.NormalWords(s)
+	for i, w := range ws {
+		if w == "nich" {
+			// Spoken and chat German drops the t: "fährt nich mehr
+			// hoch" is "fährt nicht mehr hoch".
+			ws[i] = "nicht"
+		}
+	}
+	return ws
+}
 
 func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
 
