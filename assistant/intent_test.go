@@ -52,6 +52,10 @@ func TestIntents(t *testing.T) {
 		{"Mein Konto ist gesperrt. Wie lange dauert die Sperre?", emp, IntentServiceInfo},
 		{"passwort vergessen was tun", emp, IntentServiceInfo},
 		{"Wie verbinde ich mich im Homeoffice mit MusterVPN?", emp, IntentServiceInfo},
+		// Whether something exists, or whether the asker broke it, asks
+		// how things are, though it tells of a problem.
+		{"nach dem job ist alles weg. gibts da irgendwo nen papierkorb oder ein backup", emp, IntentServiceInfo},
+		{"die kollegen kommen nicht mehr ins vpn seit ich was umgestellt hab. hab ich was kaputt gemacht?", emp, IntentServiceInfo},
 		{"Ein Bürger fragt: Was kostet ein Reisepass?", emp, IntentServiceInfo},
 		// Employees reporting outages.
 		{"Outlook geht seit heute morgen nicht", emp, IntentITIncident},
