@@ -724,6 +724,9 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 	// a page titled with the question itself ("… still asks for
 	// password") uses them in the one unit that answers.
 	skip := map[string]bool{}
+	for st := range q.located {
+		skip[st] = true
+	}
 	// A title of a few words names the topic ("Thunderbird"), one of
 	// many words asks or says something of its own.
 	topicTitle := len(strings.Fields(d.Title)) <= maxTopicTitleWords

@@ -114,3 +114,32 @@ func TestFacetPage(t *testing.T) {
 		t.Errorf("the contact page is no candidate: %v", ans.Choice)
 	}
 }
+
+// TestPastedAddressIsNoAnswer checks that an address the asker pastes
+// ("smb://…") says what they use: the table row that repeats it is not
+// the answer to why it fails from home, the sentence about where the
+// share can be reached is.
+func TestPastedAddressIsNoAnswer(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: employee, lang: de}\n")},
+		"it/freigaben.md": {Data: []byte("# Netzwerkfreigaben\n\n## Technische Angaben\n\n| Freigabe | Pfad |\n|---|---|\n" +
+			"| Vorlagen | smb://fs01.intern.example/vorlagen |\n| Archiv | smb://fs02.intern.example/archiv |\n\n" +
+			"## Unter Linux einbinden\n\nDu kannst die Freigaben nur im internen Netz erreichen. Von außerhalb verbinde dich zuerst über das VPN.\n\n" +
+			"1. Öffne den Dateimanager.\n2. Gib den Pfad der Freigabe ein.\n")},
+	}
+	// Long enough that it is not quoted whole.
+	var more strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&more, "\n## Hinweis %d\n\nDie Freigabe Nummer %d ist für die Ablage von Dokumenten der Abteilung %d gedacht. Bitte lege dort keine privaten Dateien ab und lösche alte Entwürfe regelmäßig, damit der Speicherplatz für alle reicht.\n", i, i, i)
+	}
+	root["it/freigaben.md"].Data = append(root["it/freigaben.md"].Data, more.String()...)
+	a := mustMapAssistant(t, root)
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "c", Audience: knowledge.Employee},
+		assistant.Message{Text: "zuhause krieg ich keine verbindung zu smb://fs01.intern.example/vorlagen, im büro ging das"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "nur im internen Netz") || strings.Contains(ans.Text, "| Vorlagen |") {
+		t.Errorf("answer lacks where the share can be reached, or repeats the asker's address:\n%s", ans.Text)
+	}
+}

@@ -40,6 +40,11 @@ type question struct {
 	// codes are identifiers the asker typed ("DR-RH-2-01", "B 96"): a
 	// passage that holds one answers about it.
 	codes []string
+	// located are the stems of the words of an address the asker pastes
+	// ("smb://c206.hsr.ch/skripte", "/mnt/data/run1"): it says what they
+	// use, not what they ask, so a passage that repeats it does not
+	// answer for that.
+	located map[string]bool
 	// want are the kinds of value the question words ask for: "ab wann",
 	// "wie lange" a time span or date, "wie viel kostet" an amount.
 	want valueKind
@@ -140,6 +145,9 @@ func (s situation) any() bool {
 }
 
 var (
+	// locatorRE matches an address of a resource: a URL with its scheme,
+	// a network share, a file path of two or more directories.
+	locatorRE = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://\S+|\\\\\S+|(?:^|\s)(?:/[\w.$-]+){2,}/?`)
 	// codeRE matches identifiers such as device names and form numbers.
 	codeRE = regexp.MustCompile(`\b[\pL\d]+(?:[-/.][\pL\d]+){2,}\b`)
 	// ageRE finds an age: "ich bin 45", "45 Jahre alt", "mein Sohn ist 12",
@@ -339,6 +347,15 @@ func (a *Assistant) understand(t *turn) question {
 				q.codes = append(q.codes, strings.ToLower(c))
 			}
 		}
+	}
+	for _, loc := range locatorRE.FindAllString(t.red, 4) {
+		if q.located == nil {
+			q.located = map[string]bool{}
+		}
+		for _, w := range words(loc) {
+			q.located[stem(w)] = true
+		}
+		q.codes = slices.DeleteFunc(q.codes, func(c string) bool { return strings.Contains(strings.ToLower(loc), c) })
 	}
 	// A technical identifier pasted from a message ("QOSGrpCpuLimit",
 	// "ERR_CERT_DATE_INVALID") is a code too, digits or not.
