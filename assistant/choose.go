@@ -42,6 +42,7 @@ const (
 	featAnswersAsked        // share of the asked facets answered by a value in a sentence that holds the question's own words
 	featStatus              // the document's names speak of the asker's status (unemployed, student, retired)
 	featDate                // the document names a day of the calendar the question names
+	featPhase               // the document's title names the asker's step (a renewal, a first time): 1, or the other step: -1
 	numFeatures
 )
 
@@ -50,7 +51,7 @@ const (
 var FeatureNames = [numFeatures]string{
 	"rank", "score", "coverage", "title", "title_full", "named", "strong",
 	"primary", "facet", "event", "notice", "ref_title", "facet_term", "passage", "situation", "distinct", "answers",
-	"internal", "answers_asked", "status", "date",
+	"internal", "answers_asked", "status", "date", "phase",
 }
 
 // Weights are the weights of the choice features, by name.
@@ -299,6 +300,17 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 				f[featSituation] = 1
 			}
 		}
+		if all && (q.sit.renew || q.sit.first) {
+			// "meine Parkvignette läuft aus, kann ich sie verlängern"
+			// asks the renewal's page, not the first issue's.
+			renew, first := a.titlePhase(c.doc)
+			switch {
+			case q.sit.renew && renew || q.sit.first && first:
+				f[featPhase] = 1
+			case q.sit.renew && first || q.sit.first && renew:
+				f[featPhase] = -1
+			}
+		}
 		if all && len(q.dates) > 0 && namesDay(c.info.daysOf(c.doc), q.dates) {
 			// "am 17. Dezember" and the notice of that day's closure.
 			f[featDate] = 1
@@ -326,6 +338,18 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			}
 		}
 	}
+}
+
+// titlePhase reports whether d's title speaks of a renewal
+// ("Passverlängerung", "Verlängerung") or of a first time ("erstmalige
+// Ausstellung").
+func (a *Assistant) titlePhase(d knowledge.Document) (renew, first bool) {
+	for _, w := range words(d.Title) {
+		ws := []string{w}
+		renew = renew || a.lex.match("situation_renew", ws)
+		first = first || a.lex.match("situation_first", ws)
+	}
+	return renew, first
 }
 
 // refersTo reports whether d mentions the title of another document in

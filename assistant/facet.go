@@ -53,14 +53,9 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		text = strings.Join(ws, " ")
 	}
 	ws = withoutCallPreamble(ws)
-	howItRuns := false
-	for _, sp := range lx.spans("how_it_runs", ws) {
-		// "Wie läuft das ab?" asks the procedure; "läuft … ab" is no
-		// expiry there.
-		ws = slices.Concat(ws[:sp[0]], ws[sp[1]:])
+	ws, howItRuns := lx.withoutHowItRuns(ws)
+	if howItRuns {
 		text = strings.Join(ws, " ")
-		howItRuns = true
-		break
 	}
 	if lx.match("permission", ws) && !lx.match("obligation", ws) && (slices.Contains(ws, "mitnehmen") || slices.Contains(ws, "mitbringen")) {
 		// "Darf ich meinen Hund mitnehmen?" asks whether it is allowed,

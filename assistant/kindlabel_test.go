@@ -143,3 +143,29 @@ func TestPastedAddressIsNoAnswer(t *testing.T) {
 		t.Errorf("answer lacks where the share can be reached, or repeats the asker's address:\n%s", ans.Text)
 	}
 }
+
+// TestRenewalPage checks that a renewal ("läuft aus, kann ich ihn
+// verlängern") is answered from the renewal's page rather than the first
+// issue's, which shares its words, and that "wie läuft das ab" is no
+// expiry.
+func TestRenewalPage(t *testing.T) {
+	page := func(title, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("# " + title + "\n\n" + body + "\n\n## Kosten\n\nDie Gebühr beträgt 30 Euro.\n\n## Online\n\nDen Antrag stellen Sie online im Serviceportal.\n")}
+	}
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\n")},
+		"leistungen/parkausweis-erstmalig.md": page("Parkausweis – erstmalige Ausstellung",
+			"Anwohnende der Altstadt erhalten einen Parkausweis für ihre Zone. Er gilt ein Jahr; danach können Sie ihn verlängern. Für die Altstadt gilt Zone A."),
+		"leistungen/parkausweis-verlaengerung.md": page("Parkausweis – Verlängerung",
+			"Vor Ablauf können Sie Ihren Parkausweis um ein Jahr verlängern."),
+	}
+	a := mustMapAssistant(t, root)
+	ans := askCitizen(t, a, "mein parkausweis für die altstadt läuft ende des monats aus, kann ich den einfach im internet verlängern")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/parkausweis-verlaengerung" {
+		t.Errorf("renewal answered from %v, want the renewal's page:\n%s", ans.Sources, ans.Text)
+	}
+	ans = askCitizen(t, a, "ich will zum ersten mal einen parkausweis für die altstadt, wie läuft das ab")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/parkausweis-erstmalig" {
+		t.Errorf("first issue answered from %v, want the first issue's page:\n%s\n%+v", ans.Sources, ans.Text, ans.Choice)
+	}
+}

@@ -224,13 +224,16 @@ func (a *Assistant) understand(t *turn) question {
 	if t.query != t.red {
 		ws = words(t.query)
 	}
-	evWords := ws
+	// "Wie läuft das ab?" asks the procedure: no expiry, no renewal.
+	evWords, _ := a.lex.withoutHowItRuns(ws)
 	for _, cl := range strings.FieldsFunc(t.query, func(r rune) bool { return r == ',' || r == ';' || r == '.' || r == '?' || r == '!' }) {
 		if v := separableVerb(a.lex, words(cl)); v != "" {
 			// "Wie melde ich mein Gewerbe ab?" asks about "abmelden",
 			// "ich melde meine Frau gleich mit an, …" about "anmelden".
 			q.text += " " + v
-			evWords = append(slices.Clip(evWords), v)
+			if _, how := a.lex.withoutHowItRuns(words(cl)); !how {
+				evWords = append(slices.Clip(evWords), v)
+			}
 		}
 	}
 	// The town's own name is in every document of its knowledge base and
@@ -376,6 +379,16 @@ func (a *Assistant) understand(t *turn) question {
 	return q
 }
 
+// withoutHowItRuns returns ws without its first "wie läuft das ab", and
+// whether there was one: the question asks the procedure, and "läuft …
+// ab" is no expiry there.
+func (lx *lexicon) withoutHowItRuns(ws []string) ([]string, bool) {
+	for _, sp := range lx.spans("how_it_runs", ws) {
+		return slices.Concat(ws[:sp[0]], ws[sp[1]:]), true
+	}
+	return ws, false
+}
+
 // lifeEvents returns the German service words of the life events in ws,
 // and the stems of the words of events stated as a purpose ("für meine
 // Hochzeit"), which lead to no service.
@@ -500,7 +513,8 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.found = lx.match("situation_found", ws)
 	s.lost = s.lost || s.found
 	s.first = lx.match("situation_first", ws)
-	s.renew = lx.match("situation_renew", ws)
+	renewWords, _ := lx.withoutHowItRuns(ws)
+	s.renew = lx.match("situation_renew", renewWords)
 	s.proxy = lx.match("situation_proxy", ws)
 	s.urgent = lx.match("situation_urgent", ws)
 	for i := range lx.statuses {
