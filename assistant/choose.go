@@ -215,13 +215,19 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			title = c.titleStems(a)
 		}
 		if len(title) > 0 {
-			n := 0
+			n := 0.0
 			for _, s := range title {
-				if stemIn(s, stems) {
+				switch {
+				case stems.has[s]:
 					n++
+				case stemIn(s, stems):
+					// Only inside another word of the question:
+					// "Zulassungsstelle" names the office, less
+					// the "Fahrzeug zulassen" its title says.
+					n += 0.5
 				}
 			}
-			f[featTitleFull] = float64(n) / float64(len(title))
+			f[featTitleFull] = n / float64(len(title))
 		}
 		if c.named > 0 && !byEvent {
 			f[featNamed] = 1

@@ -169,3 +169,15 @@ func TestRenewalPage(t *testing.T) {
 		t.Errorf("first issue answered from %v, want the first issue's page:\n%s\n%+v", ans.Sources, ans.Text, ans.Choice)
 	}
 }
+
+// TestTitleNamedInsideAnotherWord checks that a title word the question
+// holds only inside another word ("Zulassungsstelle" for "Fahrzeug
+// zulassen") names the document less than the asker's own verb
+// ("abmelden" for "Fahrzeug abmelden").
+func TestTitleNamedInsideAnotherWord(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	ans := askCitizen(t, a, "möchte mein altes auto abmelden, schaffe es aber unter der woche nicht zur zulassungsstelle. perso mit pin hab ich und den fahrzeugschein mit dem rubbelfeld auch. was brauch ich noch damit es übers internet geht")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/fahrzeug-abmelden" {
+		t.Errorf("answered from %v, want Fahrzeug abmelden:\n%s", ans.Sources, ans.Text)
+	}
+}
