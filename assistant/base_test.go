@@ -102,6 +102,8 @@ func TestBundledBase(t *testing.T) {
 		// The weather asked in Ukrainian; income tax is the tax office's.
 		{q: "Яка погода буде в суботу? Хочемо піти на ярмарок.", intent: assistant.IntentOutOfScope},
 		{q: "ich hab ne kleine gmbh, kann ich den firmenwagen von der steuer absetzen", intent: assistant.IntentOutOfScope},
+		// Which medicine to give is a doctor's question.
+		{q: "Oğlumun ateşi var. Hangi ilacı vermeliyim?", intent: assistant.IntentOutOfScope},
 		// A neighbouring town is no neighbour dispute, and a towed car is
 		// a matter for the town.
 		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},

@@ -82,6 +82,8 @@ func newSlotExtractor() *slotExtractor {
 			`whole\s+(?:department|team|office|building|floor)|everyone|everybody|all\s+(?:colleagues|users|of\s+us))\b|(?:^|[^\pL\pN])überall(?:$|[^\pL\pN])`),
 		affSome: re(`\b(?:(?:mehrere|einige|ein\s+paar|zwei|drei|vier|fünf|sechs|sieben|acht|neun|[2-9])\s+(?:kolleg[\pL\pN]*|leute|mitarbeit[\pL\pN]*|personen)|` +
 			`(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*|andere)\s+(?:[\pL\pN]+\s+){0,4}?(?:auch|ebenfalls)|` +
+			// "die andern auf dem Flur gehen jetzt in den 2. Stock drucken"
+			`(?:die|alle)\s+andere?n\s+(?:auf|im|in|aus)\s+(?:dem\s+|der\s+|unserem\s+|unserer\s+)?(?:flur|gang|stock|etage|büro|abteilung|team|zimmer)|` +
 			`auch\s+(?:bei\s+)?(?:meine[nmr]?\s+|den\s+|der\s+)?(?:kolleg[\pL\pN]*|anderen|nachbar[\pL\pN]*)|nicht\s+nur\s+(?:ich|bei\s+mir)|` +
 			// "bei mir und bei der Kollegin am Nachbarplatz", "bei beiden
 			// Kolleginnen"
@@ -94,7 +96,7 @@ func newSlotExtractor() *slotExtractor {
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),

@@ -38,6 +38,9 @@ func TestExtractSlots(t *testing.T) {
 		{"niemand im Haus kann drucken", extracted{othersAffected: AffectedAll}},
 		{"überall", extracted{othersAffected: AffectedAll}},
 		{"mehrere Kollegen", extracted{othersAffected: AffectedSome}},
+		// The others go elsewhere to print: they are affected, and the
+		// asker manages somehow.
+		{"die andern auf dem flur drucken jetzt woanders, geht also irgendwie", extracted{othersAffected: AffectedSome, canWork: CanWorkPartly}},
 		{"bei den kolleginnen im flur auch, nicht nur bei mir", extracted{othersAffected: AffectedSome}},
 		{"bei den Kollegen geht es auch nicht", extracted{othersAffected: AffectedSome, symptom: true}},
 		{"nur ich", extracted{othersAffected: AffectedNo}},

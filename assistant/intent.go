@@ -16,12 +16,16 @@ type signals struct {
 	abuse       bool
 	frustration bool
 	human       bool
-	smalltalk   string // "greet", "thanks", "bye", "who", "ack" or ""
-	incident    bool
-	howto       bool
-	why         bool // asks why something fails or what to do: the how-to answers first
-	ticketKey   string
-	ticketWord  bool
+	// callback is true for a call back asked of the office ("rufen Sie
+	// mich an"); it asks for a person unless an employee reports an
+	// outage with it.
+	callback   bool
+	smalltalk  string // "greet", "thanks", "bye", "who", "ack" or ""
+	incident   bool
+	howto      bool
+	why        bool // asks why something fails or what to do: the how-to answers first
+	ticketKey  string
+	ticketWord bool
 	// ticketAsked is true for a request to open a ticket ("mach bitte
 	// ein Ticket", "open a ticket").
 	ticketAsked  bool
@@ -146,6 +150,7 @@ func (lx *lexicon) signals(text string) signals {
 			s.human = allCovered()
 		}
 	}
+	s.callback = lx.match("human_callback", ws)
 	if s.human && !lx.match("human_strong", ws) && lx.match("presence", ws) {
 		// "An welchen Tagen sitzt da überhaupt jemand?" asks when the
 		// office is staffed, not for a person now.
@@ -217,6 +222,10 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 	case s.ticketWord && s.status && !s.incident:
 		return IntentTicketStatus, true
 	case s.human:
+		return IntentHuman, true
+	case s.callback && !(s.incident && aud == knowledge.Employee):
+		// "Bitte rufen Sie mich heute nach 15 Uhr an." (An employee's
+		// outage with a number to call back is an outage.)
 		return IntentHuman, true
 	case s.smalltalk != "":
 		return IntentSmalltalk, true

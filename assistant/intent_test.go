@@ -64,6 +64,8 @@ func TestIntents(t *testing.T) {
 		// A device that does not boot, said the way people speak ("nich").
 		{"mein laptop fährt nich mehr hoch bleibt beim logo hängen", emp, IntentITIncident},
 		{"der rechner bootet nicht", emp, IntentITIncident},
+		{"der kopierer zieht kein papier mehr ein, das display bleibt einfach dunkel", emp, IntentITIncident},
+		{"mein headset rauscht und knackt seit gestern", emp, IntentITIncident},
 		{"im verwaltungsgebäude ist seit heute morgen das dienst-wlan weg", emp, IntentITIncident},
 		{"neustart hat nichts gebracht, der scanner taucht nicht auf", emp, IntentITIncident},
 		{"die leute am telefon hören mich nicht, was kann ich probieren", emp, IntentServiceInfo},
@@ -114,6 +116,9 @@ func TestIntents(t *testing.T) {
 		// "Is there someone who …", by phone.
 		{"gibts da jemand, der das mit ihr am telefon in ruhe durchgeht", cit, IntentHuman},
 		{"gibt es jemanden, der mich zurückruft", cit, IntentHuman},
+		// A call back asked of the office; another way to be reached.
+		{"kan nich gut tipen. bite rufen sie mich heute nach 15 uhr an", cit, IntentHuman},
+		{"Could someone from the office contact me by email instead?", cit, IntentHuman},
 		{"ist da jemand, der mir weiterhelfen kann", cit, IntentHuman},
 		{"kann ich einen Termin bei einem Sachbearbeiter bekommen", cit, IntentHuman},
 		{"können Sie mich mit der Zuständigen verbinden", cit, IntentHuman},
