@@ -105,6 +105,11 @@ func TestAskingPart(t *testing.T) {
 		"wir ziehen am samstag um, wie krieg ich ein halteverbot": "wie krieg ich ein halteverbot",
 		"mein pass ist abgelaufen. was kostet ein neuer":          "was kostet ein neuer",
 		"ich weiß nicht, wie":                                     "ich weiß nicht, wie",
+		// A last question without its mark that puts the verb first,
+		// or follows "Frage:", asks too.
+		"na, auch schon weihnachtsstress? wir machen ein café auf. kurze frage noch: reicht da die gewerbeanmeldung": "na, auch schon weihnachtsstress? reicht da die gewerbeanmeldung",
+		"schönes wetter heute, oder? wir ziehen um. kann ich das online machen":                                      "schönes wetter heute, oder? kann ich das online machen",
+		"alles klar? hab meinen pass verloren":                                                                       "alles klar?",
 	} {
 		if got := askingPart(in); got != want {
 			t.Errorf("askingPart(%q) = %q, want %q", in, got, want)

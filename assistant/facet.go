@@ -195,8 +195,12 @@ func askingPart(text string) string {
 	// A last question written without its mark ("…, geht Lastschrift?
 	// und was passiert, wenn man nicht zahlt") asks too.
 	if tail := strings.TrimSpace(text[start:]); tail != "" {
+		if _, after, ok := strings.Cut(tail, ":"); ok && strings.Contains(strings.ToLower(tail[:len(tail)-len(after)]), "frage") {
+			// "kurze Frage noch: reicht da …" asks what follows.
+			tail = strings.TrimSpace(after)
+		}
 		ws := strings.Fields(strings.ToLower(tail))
-		if len(ws) > 1 && (questionWord(ws[0]) || (ws[0] == "und" || ws[0] == "and" || ws[0] == "aber") && questionWord(ws[1])) {
+		if len(ws) > 1 && (questionWord(ws[0]) || (ws[0] == "und" || ws[0] == "and" || ws[0] == "aber") && questionWord(ws[1]) || verbFirstQuestion(ws)) {
 			ask = append(ask, tail)
 		}
 	}
@@ -227,6 +231,23 @@ func questionWord(w string) bool {
 	case "wie", "was", "wo", "wann", "warum", "wieso", "weshalb", "wer", "wen", "wem", "woher", "wohin", "welche", "welcher", "welches", "welchen",
 		"how", "what", "where", "when", "why", "which", "who":
 		return true
+	}
+	return false
+}
+
+// verbFirstQuestion reports whether the lower-case words ws open a
+// yes/no question with the verb first ("reicht da die normale …", "kann
+// ich …", "gibt es …"): verbs that hardly open a statement with the
+// subject left out, as "hab meinen Pass verloren" does.
+func verbFirstQuestion(ws []string) bool {
+	if len(ws) < 3 {
+		return false
+	}
+	switch ws[0] {
+	case "kann", "kannst", "können", "könnte", "muss", "musst", "müssen", "darf", "darfst", "dürfen", "soll", "sollte", "reicht", "genügt", "gibt", "gibts", "geht", "klappt":
+		return true
+	case "brauch", "brauche", "brauchen":
+		return ws[1] == "ich" || ws[1] == "wir" || ws[1] == "man"
 	}
 	return false
 }

@@ -181,3 +181,13 @@ func TestTitleNamedInsideAnotherWord(t *testing.T) {
 		t.Errorf("answered from %v, want Fahrzeug abmelden:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// TestCafeIsAGaststaette checks that a café someone opens meets the
+// Gaststätte of trade law, and that the question after smalltalk asks
+// what else it takes.
+func TestCafeIsAGaststaette(t *testing.T) {
+	ans := askCitizen(t, mustBaseAssistant(t, mustBase(t)), "na, auch schon im vorweihnachtsstress? wir eröffnen im frühjahr ein kleines café. kurze frage: reicht die gewerbeanmeldung oder brauch ich noch was")
+	if !strings.Contains(ans.Text, "zusätzlich eine Erlaubnis") {
+		t.Errorf("answer lacks the extra permit:\n%s", ans.Text)
+	}
+}
