@@ -1378,6 +1378,7 @@ var answerCues = []answerCue{
 	{"ask_enough", "text_enough"},
 	{"ask_duty", "text_duty"},
 	{"ask_allowed", "text_allowed"},
+	{"ask_informed", "text_informed"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.

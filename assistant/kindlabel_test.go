@@ -191,3 +191,12 @@ func TestCafeIsAGaststaette(t *testing.T) {
 		t.Errorf("answer lacks the extra permit:\n%s", ans.Text)
 	}
 }
+
+// TestHowTheAskerLearns checks that "wie erfahren wir, ob …" is answered
+// by the sentence that says how the outcome reaches the asker.
+func TestHowTheAskerLearns(t *testing.T) {
+	ans := askCitizen(t, mustBaseAssistant(t, mustBase(t)), "unsere tochter ist im kita-portal angemeldet. wie erfahren wir ob sie einen platz bekommt")
+	if !strings.Contains(ans.Text, "Absage per E-Mail") {
+		t.Errorf("answer lacks how the outcome is sent:\n%s", ans.Text)
+	}
+}
