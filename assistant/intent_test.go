@@ -248,3 +248,26 @@ func TestSelfHelpPointerWithoutAddress(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestOwnCaseSignals checks the signs of the asker's own case: still
+// waiting, where it stands, already through; a letter that never came
+// with a general question is no such sign.
+func TestOwnCaseSignals(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ich warte jetzt seit sechs wochen auf meinen neuen ausweis, ist der schon da": true,
+		"hab im oktober wohngeld beantragt und bis heute keine antwort":                true,
+		"wie ist der stand bei meiner baugenehmigung":                                  true,
+		"ist meine ummeldung schon durch":                                              true,
+		"I applied for a residence permit two months ago and heard nothing":            true,
+		"die wahlbenachrichtigung kam nie an, kann ich trotzdem wählen":                false,
+		"wie lange dauert es normalerweise bis der ausweis da ist":                     false,
+	} {
+		if got := a.lex.signals(text).caseSpecific; got != want {
+			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
+		}
+	}
+	if !a.lex.signals("kann ich mit ihrem vorgesetzten sprechen").human {
+		t.Error("a superior asked for is no request for a person")
+	}
+}
