@@ -55,6 +55,7 @@ func TestIntents(t *testing.T) {
 		// Whether something exists, or whether the asker broke it, asks
 		// how things are, though it tells of a problem.
 		{"nach dem job ist alles weg. gibts da irgendwo nen papierkorb oder ein backup", emp, IntentServiceInfo},
+		{"mit meinem dienstkonto komm ich in outlook nicht rein, kommt jedes mal ein fehler. was mach ich falsch", emp, IntentServiceInfo},
 		{"die kollegen kommen nicht mehr ins vpn seit ich was umgestellt hab. hab ich was kaputt gemacht?", emp, IntentServiceInfo},
 		{"Ein Bürger fragt: Was kostet ein Reisepass?", emp, IntentServiceInfo},
 		// Employees reporting outages.
@@ -66,6 +67,13 @@ func TestIntents(t *testing.T) {
 		{"der rechner bootet nicht", emp, IntentITIncident},
 		{"der kopierer zieht kein papier mehr ein, das display bleibt einfach dunkel", emp, IntentITIncident},
 		{"mein headset rauscht und knackt seit gestern", emp, IntentITIncident},
+		{"ich komm nicht ins fachverfahren, da kommt immer ein fehler", emp, IntentITIncident},
+		{"mein bildschirm flackert die ganze zeit", emp, IntentITIncident},
+		{"der drucker druckt nur leere seiten", emp, IntentITIncident},
+		{"das telefon hat kein freizeichen", emp, IntentITIncident},
+		{"ich kann keine mails verschicken", emp, IntentITIncident},
+		{"excel friert ständig ein", emp, IntentITIncident},
+		{"mein zweiter monitor wird nicht erkannt", emp, IntentITIncident},
 		{"im verwaltungsgebäude ist seit heute morgen das dienst-wlan weg", emp, IntentITIncident},
 		{"neustart hat nichts gebracht, der scanner taucht nicht auf", emp, IntentITIncident},
 		{"die leute am telefon hören mich nicht, was kann ich probieren", emp, IntentServiceInfo},
