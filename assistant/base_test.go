@@ -104,6 +104,15 @@ func TestBundledBase(t *testing.T) {
 		{q: "ich hab ne kleine gmbh, kann ich den firmenwagen von der steuer absetzen", intent: assistant.IntentOutOfScope},
 		// Which medicine to give is a doctor's question.
 		{q: "Oğlumun ateşi var. Hangi ilacı vermeliyim?", intent: assistant.IntentOutOfScope},
+		// Written before they were run (session 16): advice on buying,
+		// a private contract or deposit, a doctor on call, income tax,
+		// cooking.
+		{q: "welches handy soll ich kaufen", intent: assistant.IntentOutOfScope},
+		{q: "mein vermieter will die kaution nicht zurückzahlen, was kann ich tun", intent: assistant.IntentOutOfScope},
+		{q: "wie schreibe ich eine kündigung für meinen handyvertrag", intent: assistant.IntentOutOfScope},
+		{q: "welcher arzt hat am wochenende notdienst", intent: assistant.IntentOutOfScope},
+		{q: "kann ich meine einkommensteuererklärung bei ihnen abgeben", intent: assistant.IntentOutOfScope},
+		{q: "how do i cook pasta", intent: assistant.IntentOutOfScope},
 		// A neighbouring town is no neighbour dispute, and a towed car is
 		// a matter for the town.
 		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},
