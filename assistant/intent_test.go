@@ -56,6 +56,7 @@ func TestIntents(t *testing.T) {
 		// how things are, though it tells of a problem.
 		{"nach dem job ist alles weg. gibts da irgendwo nen papierkorb oder ein backup", emp, IntentServiceInfo},
 		{"mit meinem dienstkonto komm ich in outlook nicht rein, kommt jedes mal ein fehler. was mach ich falsch", emp, IntentServiceInfo},
+		{"das vpn hängt seit gestern beim verbinden, ist bei euch was kaputt oder soll ich es neu einrichten", emp, IntentServiceInfo},
 		{"die kollegen kommen nicht mehr ins vpn seit ich was umgestellt hab. hab ich was kaputt gemacht?", emp, IntentServiceInfo},
 		{"Ein Bürger fragt: Was kostet ein Reisepass?", emp, IntentServiceInfo},
 		// Employees reporting outages.
