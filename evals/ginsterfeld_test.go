@@ -484,8 +484,10 @@ func TestGinsterfeldCorpusLoads(t *testing.T) {
 // TestGinsterfeldCasesMatchCorpus checks the Ginsterfeld cases against the
 // corpus they run on (see checkCorpusCases and
 // evals/cases/ginsterfeld/README.md).
+// Each half: the 20 first-round cases and the 10 of the second round
+// (IDs with "-r2-"), alike in mix, so both halves keep the same one.
 func TestGinsterfeldCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadGinsterfeld(t), ginsterfeldCaseDirs, caseMix{
-		cases: 20, employees: 3, langs: 2, escalations: 2, scope: 1, laws: 2, notices: 2, followups: 3,
+		cases: 30, employees: 4, langs: 4, escalations: 3, scope: 1, laws: 3, notices: 3, followups: 4,
 	})
 }

@@ -84,8 +84,10 @@ func TestUlmenriedCorpusLoads(t *testing.T) {
 // TestUlmenriedCasesMatchCorpus checks the Ulmenried cases against the
 // corpus they run on (see checkCorpusCases and
 // evals/cases/ulmenried/README.md).
+// Each half: the 20 first-round cases and the 10 of the second round
+// (IDs with "-r2-"), alike in mix, so both halves keep the same one.
 func TestUlmenriedCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadCorpus(t, "ulmenried", ulmenriedRoot), ulmenriedCaseDirs, caseMix{
-		cases: 20, employees: 2, langs: 2, escalations: 1, scope: 1, laws: 2, notices: 2, followups: 3,
+		cases: 30, employees: 3, langs: 4, escalations: 1, scope: 2, laws: 3, notices: 3, followups: 4,
 	})
 }
