@@ -81,10 +81,16 @@ func ticketKey(text string) string {
 // signals reads the lexicons over text (already redacted).
 func (lx *lexicon) signals(text string) signals {
 	ws := words(text)
+	// "am Samstag, äh quatsch, am Freitag" corrects the speaker, it is
+	// no frustration.
+	frustrationWords := ws
+	if sp := lx.spans("self_correction", ws); len(sp) > 0 {
+		frustrationWords = withoutSpans(ws, sp)
+	}
 	s := signals{
 		words:       ws,
 		abuse:       lx.match("abuse", ws),
-		frustration: lx.match("frustration", ws) || lx.match("frustration_reply", ws) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
+		frustration: lx.match("frustration", frustrationWords) || lx.match("frustration_reply", frustrationWords) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
 		incident:    lx.match("incident", ws) || failsAtClauseEnd(text),
 		howto:       lx.match("howto", ws),
 		why:         lx.match("howto_why", ws),
@@ -162,7 +168,7 @@ func (lx *lexicon) signals(text string) signals {
 	}
 	covered = make([]bool, len(ws))
 
-	s.replyFrustration = s.frustration && !lx.match("frustration", ws) && !strings.Contains(text, "!!!") && !strings.Contains(text, "???")
+	s.replyFrustration = s.frustration && !lx.match("frustration", frustrationWords) && !strings.Contains(text, "!!!") && !strings.Contains(text, "???")
 
 	// Venting: nothing but frustration and filler.
 	if vent, reply := mark("frustration"), mark("frustration_reply"); vent || reply {

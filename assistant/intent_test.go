@@ -280,3 +280,26 @@ func TestOwnCaseSignals(t *testing.T) {
 		t.Error("a superior asked for is no request for a person")
 	}
 }
+
+// TestSpokenSignals checks signals of spoken and everyday German: a
+// speaker correcting themselves is not frustrated, jokes others make are
+// no request for a joke, and "welcher … ist besser" asks for a
+// recommendation.
+func TestSpokenSignals(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if a.lex.signals("hat der recyclinghof am samstag, äh quatsch, am freitag offen").frustration {
+		t.Error("a self-correction is taken for frustration")
+	}
+	if !a.lex.signals("so ein quatsch, das hilft mir nicht").frustration {
+		t.Error("frustration not seen")
+	}
+	if a.lex.signals("seit der schule machen alle witze über meinen nachnamen, was muss ich einreichen").outOfScope {
+		t.Error("jokes about the asker's name are taken for a request for a joke")
+	}
+	if !a.lex.signals("erzähl mir einen witz").outOfScope {
+		t.Error("a joke asked for is not out of scope")
+	}
+	if !a.lex.signals("welcher router ist besser, fritzbox oder telekom").outOfScope {
+		t.Error("a product comparison is not out of scope")
+	}
+}

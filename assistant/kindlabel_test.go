@@ -200,3 +200,18 @@ func TestHowTheAskerLearns(t *testing.T) {
 		t.Errorf("answer lacks how the outcome is sent:\n%s", ans.Text)
 	}
 }
+
+// TestEverydayNamesOfLevies checks that "Kurtaxe" meets the "Kurabgabe" of
+// a bylaw, and that the duty question is answered by who is exempt.
+func TestEverydayNamesOfLevies(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\n")},
+		"ortsrecht/kurabgabe.md": {Data: []byte("# Satzung über die Erhebung einer Kurabgabe\n\n## § 3 Höhe der Kurabgabe\n\n(1) Die Kurabgabe beträgt je Person und Tag 3,00 Euro.\n\n" +
+			"## § 4 Befreiungen\n\n(1) Von der Kurabgabe befreit sind\n\n1. Kinder bis zum vollendeten 16. Lebensjahr,\n2. Verwandte ersten Grades, die unentgeltlich bei Einwohnern wohnen.\n\n" +
+			"## § 5 Fälligkeit\n\n(1) Die Kurabgabe ist bei der Ankunft fällig. Sie wird von den Vermietern erhoben und abgeführt.\n")},
+	}
+	ans := askCitizen(t, mustMapAssistant(t, root), "meine eltern kommen zwei wochen zu besuch und schlafen bei uns im gästezimmer, müssen die die kurtaxe zahlen")
+	if !strings.Contains(ans.Text, "Verwandte ersten Grades") {
+		t.Errorf("answer lacks who is exempt:\n%s", ans.Text)
+	}
+}

@@ -283,6 +283,10 @@ type queryTerms struct {
 	// say another way ("dienstwag"): real words, never a typo of a word
 	// a letter off ("Dienstag").
 	compound map[string]bool
+	// listed are the content stems the lexicon's offices and
+	// [alternative] gave alternatives of their own; dropKnownWords keeps
+	// those.
+	listed map[string]bool
 }
 
 // minOwnName is the shortest name (in bytes of its stems) that makes a
@@ -720,7 +724,12 @@ func (q *queryTerms) dropKnownWords(r retrieval) {
 		for _, t := range to {
 			delete(q.stems, t)
 		}
-		q.alts[s] = slices.DeleteFunc(q.alts[s], func(a string) bool { return slices.Contains(to, a) })
+		if !q.listed[s] {
+			// (An alternative the lexicon gives the word as well stays:
+			// "Kurtaxe" meets the "Kurabgabe" of a bylaw's sentence
+			// whatever names the documents.)
+			q.alts[s] = slices.DeleteFunc(q.alts[s], func(a string) bool { return slices.Contains(to, a) })
+		}
 		delete(q.official, s)
 	}
 }

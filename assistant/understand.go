@@ -309,6 +309,10 @@ func (a *Assistant) understand(t *turn) question {
 		for _, w := range words(o.de) {
 			q.terms.alts[s] = append(q.terms.alts[s], stem(w))
 		}
+		if q.terms.listed == nil {
+			q.terms.listed = map[string]bool{}
+		}
+		q.terms.listed[s] = true
 	}
 	// The facets are what the asking sentences ask, with the German
 	// words a question in another language was given.

@@ -31,6 +31,8 @@ standesamtlich heiraten => eheschliessung
 hundemarke => hundesteuer
 hund anmelden => hundesteuer
 muell, abfall
+muellgebuehr, muellgebuehren => abfallgebuehr, abfallgebuehren
+kurtaxe => kurabgabe
 muellabfuhr, abfallabholung
 sperrmuell, sperrgut
 gez, rundfunkgebuehr => rundfunkbeitrag
@@ -84,6 +86,10 @@ func ColloquialHeads() map[string][]string {
 
 func colloquial(verbs bool) map[string][]string {
 	out := map[string][]string{}
+	listed := map[string]bool{} // every word of the rules, to tell "ziehe" (with "ziehen") from "Kurtaxe"
+	for _, w := range strings.FieldsFunc(builtinSynonyms, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		listed[w] = true
+	}
 	for _, line := range strings.Split(builtinSynonyms, "\n") {
 		lhs, rhs, ok := strings.Cut(line, "=>")
 		if !ok {
@@ -96,7 +102,7 @@ func colloquial(verbs bool) map[string][]string {
 			}
 		}
 		for _, from := range splitList(lhs) {
-			if !strings.Contains(from, " ") && len(to) > 0 && (verbs || !verbForm(from)) {
+			if !strings.Contains(from, " ") && len(to) > 0 && (verbs || !verbForm(from, listed)) {
 				out[from] = append(out[from], to...)
 			}
 		}
@@ -106,14 +112,17 @@ func colloquial(verbs bool) map[string][]string {
 
 // verbForm reports whether a word of builtinSynonyms looks like a verb
 // ("heiraten", "zieht", "dauert"): a verb says what happens, not which
-// thing is meant ("geheiratet" is no application to marry).
-func verbForm(w string) bool {
-	for _, end := range []string{"en", "rn", "ln", "t", "e"} {
+// thing is meant ("geheiratet" is no application to marry). A word in
+// "-e" is a verb's first person only when the rules list the verb too
+// ("ziehe" beside "ziehen"); otherwise it is a noun ("Kurtaxe",
+// "Hundemarke", "Krippe").
+func verbForm(w string, listed map[string]bool) bool {
+	for _, end := range []string{"en", "rn", "ln", "t"} {
 		if strings.HasSuffix(w, end) {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(w, "e") && (listed[w+"n"] || listed[strings.TrimSuffix(w, "e")+"en"])
 }
 
 // englishGlossary translates administrative terms of English questions into
