@@ -1669,3 +1669,29 @@ func TestOneForTwo(t *testing.T) {
 		t.Error("a rule per person says what each one needs")
 	}
 }
+
+// TestEverydayWordsOfSession16 checks words of the second towns' round:
+// what to hand in asks for documents, an English locker is a box, and
+// refuse charges and getting rid of one's name meet the official words.
+func TestEverydayWordsOfSession16(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if got := a.lex.detectFacets("ich will meinen nachnamen ändern, was muss ich alles einreichen"); !containsFacet(got, knowledge.FacetUnterlagen) {
+		t.Errorf("detectFacets(einreichen) = %v, want unterlagen", got)
+	}
+	if de := a.lex.germanTerms("i want one of the bike lockers at the station with a charging plug"); !strings.Contains(de, "Fahrradbox") || !strings.Contains(de, "Steckdose") {
+		t.Errorf("germanTerms(locker) = %q", de)
+	}
+	for text, want := range map[string]string{
+		"der vermieter legt die müllgebühren auf uns um": "abfallgebuhr",
+		"ich will meinen nachnamen endlich loswerden":    "namensander",
+	} {
+		q := understandAs(a, knowledge.Citizen, text)
+		found := false
+		for _, alts := range q.terms.alts {
+			found = found || slices.Contains(alts, want)
+		}
+		if !found {
+			t.Errorf("%q: alternatives %v lack %q", text, q.terms.alts, want)
+		}
+	}
+}
