@@ -1684,6 +1684,7 @@ func TestEverydayWordsOfSession16(t *testing.T) {
 	for text, want := range map[string]string{
 		"der vermieter legt die müllgebühren auf uns um": "abfallgebuhr",
 		"ich will meinen nachnamen endlich loswerden":    "namensander",
+		"welche schutzsachen muss ich im wald anhaben":   "schutzausrust",
 	} {
 		q := understandAs(a, knowledge.Citizen, text)
 		found := false
