@@ -1696,3 +1696,35 @@ func TestEverydayWordsOfSession16(t *testing.T) {
 		}
 	}
 }
+
+// TestShopGivenUpAndMore checks the words of the towns' second round: a
+// shop or salon given up is deregistering a trade, "austragen" is
+// "abmelden", a headstone a Grabmal, "was kann da passieren" asks what
+// follows, and Polish words of a volunteer's discount meet the German.
+func TestShopGivenUpAndMore(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich mach meinen friseursalon zu, wann kann ich vorbeikommen", "hab meinen onlineshop nebenher aufgegeben"} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe abmelden") {
+			t.Errorf("lifeEvents(%q) = %q, want Gewerbe abmelden", text, ev)
+		}
+	}
+	if !a.lex.match("ask_consequence", words("was kann da jetzt passieren")) {
+		t.Error(`"was kann da passieren" asks no consequence`)
+	}
+	if de := a.lex.germanTerms("ile zniżki dostanę na krytym basenie z kartą wolontariusza"); !strings.Contains(de, "Ermäßigung") || !strings.Contains(de, "Ehrenamtskarte") {
+		t.Errorf("germanTerms(Polish discount) = %q", de)
+	}
+	for text, want := range map[string]string{
+		"ich will mein gewerbe übers internet austragen":    "abmeld",
+		"der steinmetz hat den grabstein schon aufgestellt": "grabmal",
+	} {
+		q := understandAs(a, knowledge.Citizen, text)
+		found := false
+		for _, alts := range q.terms.alts {
+			found = found || slices.Contains(alts, want)
+		}
+		if !found {
+			t.Errorf("%q: alternatives %v lack %q", text, q.terms.alts, want)
+		}
+	}
+}
