@@ -117,6 +117,9 @@ func TestBundledBase(t *testing.T) {
 		// a matter for the town.
 		{q: "ich ziehe nächste woche zu meinem freund in die nachbarstadt muss ich hier was machen", doc: "leistungen/wohnsitz-anmelden"},
 		{q: "mein auto ist abgeschleppt worden wen ruf ich an", doc: "leistungen/halteverbot-umzug", facts: []string{"0123 456-400"}},
+		// "Was nun?" with no procedure section: the sentence about the
+		// asker's situation, not the page's other sections.
+		{q: "mein auto wurde abgeschleppt was nun", doc: "leistungen/halteverbot-umzug", facts: []string{"0123 456-400"}, absent: []string{"Benötigte Unterlagen"}},
 		// How long it is valid is no processing time.
 		{q: "wie viel kostet ein anwohnerparkausweis und wie lange gilt der", doc: "leistungen/bewohnerparkausweis", facts: []string{"für 1 Jahr"}, absent: []string{"Bearbeitungsdauer"}},
 		// How to get something without a procedure section: what to

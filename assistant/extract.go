@@ -191,6 +191,16 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 				}
 			}
 		}
+		if !got && f == knowledge.FacetAblauf && d.Kind == knowledge.KindService {
+			// "Mein Auto wurde abgeschleppt, was nun?": when a service
+			// description has no procedure section, the sentence about
+			// the asker's own situation ("… können abgeschleppt werden. Rufen Sie …
+			// an") answers before the page's other sections do.
+			info := a.info(d)
+			if xs := a.bestUnits(c, q, knowledge.FacetNone); len(xs) > 0 && a.specificIn(info.quoteStems(xs[0].text), q, info) {
+				got = add(xs[0])
+			}
+		}
 		if !got {
 			for _, g := range facetFallback[f] {
 				for _, s := range sectionsFor(d, g) {
