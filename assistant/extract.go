@@ -157,6 +157,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			// not the fee table.
 			secs = nil
 		}
+		add := add
+		if f == knowledge.FacetKosten && q.receive {
+			// "Wie viel Wohngeld bekomme ich?": the amount paid out
+			// answers; that the application is free of charge, or
+			// what it costs, does not.
+			outer := add
+			add = func(x quote) bool { return !a.lex.match("text_fee", words(x.text)) && outer(x) }
+		}
 		if d.Kind == knowledge.KindLaw {
 			if ts := a.topicSections(c, q, f); len(ts) > 0 {
 				// "Kostet es was, wenn wir stornieren?": the § titled

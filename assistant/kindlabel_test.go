@@ -215,3 +215,16 @@ func TestEverydayNamesOfLevies(t *testing.T) {
 		t.Errorf("answer lacks who is exempt:\n%s", ans.Text)
 	}
 }
+
+// TestAmountReceivedIsNoFee checks that "wie viel Wohngeld bekomme ich"
+// is not answered with the application's fee, nor with another page's
+// fees: the answer says the source names no amount.
+func TestAmountReceivedIsNoFee(t *testing.T) {
+	ans := askCitizen(t, mustBaseAssistant(t, mustBase(t)), "wie viel wohngeld bekomme ich")
+	if !strings.Contains(ans.Text, "Höhe der Leistung") || strings.Contains(ans.Text, "Kosten“") || strings.Contains(ans.Text, "37,00 Euro") {
+		t.Errorf("answer:\n%s", ans.Text)
+	}
+	if len(ans.Sources) != 1 || ans.Sources[0].ID != "leistungen/wohngeld" {
+		t.Errorf("sources = %v", ans.Sources)
+	}
+}

@@ -198,7 +198,8 @@ func (a *Assistant) quotesState(qs []quote, v valueKind, q question, c candidate
 // names and that states a value of the kind the question asks for, and
 // its quotes; -1 when there is none.
 func (a *Assistant) referenced(q question, sel selection, c candidate, qs []quote) (int, []quote) {
-	if sel.followUp {
+	if sel.followUp || q.receive {
+		// (What the asker gets is no fee another page names.)
 		return -1, nil
 	}
 	f := knowledge.FacetNone

@@ -433,6 +433,9 @@ func (a *Assistant) notStated(c candidate, q question, missing bool) func(*messa
 		info = a.info(c.doc)
 	}
 	for _, f := range q.facets {
+		if f == knowledge.FacetKosten && q.receive {
+			return func(m *messages) string { return m.FactAmount }
+		}
 		if facetValues(f) == 0 || a.docAnswers(c.doc, info, f) {
 			continue
 		}

@@ -85,6 +85,7 @@ type messages struct {
 	// Labels of the lead facts (lead.go): what the quoted German text
 	// says, rendered in this language before the quote.
 	FactCost        string
+	FactAmount      string // the amount of a benefit the asker gets
 	FactTime        string
 	FactDate        string
 	FactHours       string
@@ -167,6 +168,7 @@ var messagesDE = messages{
 	SearchError:   "Ich kann gerade nicht in den Informationen der Stadt suchen.",
 
 	FactCost:        "Kosten",
+	FactAmount:      "Höhe der Leistung",
 	FactTime:        "Dauer",
 	FactDate:        "Datum",
 	FactHours:       "Öffnungszeiten",
@@ -247,6 +249,7 @@ var messagesEN = messages{
 	SearchError:   "I cannot search the city's information right now.",
 
 	FactCost:        "Fees",
+	FactAmount:      "Amount paid out",
 	FactTime:        "Time",
 	FactDate:        "Dates",
 	FactHours:       "Opening hours",

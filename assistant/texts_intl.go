@@ -60,6 +60,7 @@ var messagesTR = messages{
 	SearchError:   "Şu anda belediyenin bilgilerinde arama yapamıyorum.",
 
 	FactCost:        "Ücret",
+	FactAmount:      "Ödenecek tutar",
 	FactTime:        "Süre",
 	FactDate:        "Tarih",
 	FactHours:       "Çalışma saatleri",
@@ -140,6 +141,7 @@ var messagesAR = messages{
 	SearchError:   "لا أستطيع البحث في معلومات المدينة الآن.",
 
 	FactCost:        "الرسوم",
+	FactAmount:      "مبلغ الإعانة",
 	FactTime:        "المدة",
 	FactDate:        "التاريخ",
 	FactHours:       "أوقات الدوام",
@@ -220,6 +222,7 @@ var messagesUK = messages{
 	SearchError:   "Зараз я не можу шукати в інформації міста.",
 
 	FactCost:        "Вартість",
+	FactAmount:      "Розмір виплати",
 	FactTime:        "Строк",
 	FactDate:        "Дата",
 	FactHours:       "Години роботи",
@@ -300,6 +303,7 @@ var messagesRU = messages{
 	SearchError:   "Сейчас я не могу искать в информации города.",
 
 	FactCost:        "Стоимость",
+	FactAmount:      "Размер выплаты",
 	FactTime:        "Срок",
 	FactDate:        "Дата",
 	FactHours:       "Часы работы",
@@ -380,6 +384,7 @@ var messagesPL = messages{
 	SearchError:   "Nie mogę teraz przeszukiwać informacji miasta.",
 
 	FactCost:        "Opłaty",
+	FactAmount:      "Wysokość świadczenia",
 	FactTime:        "Czas",
 	FactDate:        "Data",
 	FactHours:       "Godziny otwarcia",

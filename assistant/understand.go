@@ -71,6 +71,9 @@ type question struct {
 	// amountOnly: the cost facet comes only from an amount the asker
 	// states ("da sind nur 5 Euro drin").
 	amountOnly bool
+	// receive: the amount asked is what the asker gets ("wie viel
+	// Wohngeld bekomme ich"), not a fee: a fee schedule does not answer.
+	receive bool
 	// contrast is true for a short message that qualifies the previous
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
@@ -335,6 +338,7 @@ func (a *Assistant) understand(t *turn) question {
 		// state ("weniger als 10 Euro"), not answered with a fee table.
 		q.amountOnly = true
 	}
+	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && a.lex.match("ask_receive", askedWords)
 	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
