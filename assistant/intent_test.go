@@ -302,4 +302,7 @@ func TestSpokenSignals(t *testing.T) {
 	if !a.lex.signals("welcher router ist besser, fritzbox oder telekom").outOfScope {
 		t.Error("a product comparison is not out of scope")
 	}
+	if !a.lex.signals("am see zelten, ist das überhaupt erlaubt").admin {
+		t.Error("whether something is allowed is no question about rules")
+	}
 }
