@@ -302,6 +302,9 @@ func TestSpokenSignals(t *testing.T) {
 	if !a.lex.signals("welcher router ist besser, fritzbox oder telekom").outOfScope {
 		t.Error("a product comparison is not out of scope")
 	}
+	if sit := a.lex.situationOf("ich geh mit unserer kleinen ins rathaus wegen nem pass", words("ich geh mit unserer kleinen ins rathaus wegen nem pass")); !sit.child {
+		t.Error("\"unsere Kleine\" is no child")
+	}
 	if !a.lex.signals("am see zelten, ist das überhaupt erlaubt").admin {
 		t.Error("whether something is allowed is no question about rules")
 	}
