@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -304,6 +305,9 @@ func TestSpokenSignals(t *testing.T) {
 	}
 	if sit := a.lex.situationOf("ich geh mit unserer kleinen ins rathaus wegen nem pass", words("ich geh mit unserer kleinen ins rathaus wegen nem pass")); !sit.child {
 		t.Error("\"unsere Kleine\" is no child")
+	}
+	if q := understandAs(a, knowledge.Citizen, "wir wollten unten am see übernachten"); slices.Contains(q.terms.content, "unt") || slices.Contains(q.terms.content, "unten") {
+		t.Errorf("\"unten\" is a content word: %v", q.terms.content)
 	}
 	if !a.lex.signals("am see zelten, ist das überhaupt erlaubt").admin {
 		t.Error("whether something is allowed is no question about rules")
