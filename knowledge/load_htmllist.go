@@ -103,31 +103,12 @@ var (
 // that class (li::before { content: "(" counter(abs) ")" }), and the
 // list-style-type a class sets.
 func pageListStyles(root *html.Node) (counters map[string]counterStyle, types map[string]string) {
-	var css strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if css.Len() >= maxStyleSheet {
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					css.WriteString(c.Data[:min(len(c.Data), maxStyleSheet)])
-					css.WriteByte('\n')
-				}
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(root)
-	if css.Len() == 0 {
+	css := pageCSS(root)
+	if css == "" {
 		return nil, nil
 	}
 	counters, types = map[string]counterStyle{}, map[string]string{}
-	for _, m := range cssRuleRE.FindAllStringSubmatch(css.String(), maxStyleRules) {
+	for _, m := range cssRuleRE.FindAllStringSubmatch(css, maxStyleRules) {
 		decl := strings.ToLower(m[2])
 		for _, sel := range strings.Split(m[1], ",") {
 			classes := cssClassRE.FindAllStringSubmatch(sel, -1)
