@@ -230,11 +230,12 @@ func (a *Assistant) understand(t *turn) question {
 	// "Wie läuft das ab?" asks the procedure: no expiry, no renewal.
 	evWords, _ := a.lex.withoutHowItRuns(ws)
 	for _, cl := range strings.FieldsFunc(t.query, func(r rune) bool { return r == ',' || r == ';' || r == '.' || r == '?' || r == '!' }) {
-		if v := separableVerb(a.lex, words(cl)); v != "" {
+		cws := words(cl)
+		if v := separableVerb(a.lex, cws); v != "" {
 			// "Wie melde ich mein Gewerbe ab?" asks about "abmelden",
 			// "ich melde meine Frau gleich mit an, …" about "anmelden".
 			q.text += " " + v
-			if _, how := a.lex.withoutHowItRuns(words(cl)); !how {
+			if _, how := a.lex.withoutHowItRuns(cws); !how {
 				evWords = append(slices.Clip(evWords), v)
 			}
 		}
