@@ -508,10 +508,12 @@ func TestMunicipalWordsAndRules(t *testing.T) {
 	}
 }
 
-// An age said with "mit" is the asker's age; a number of children is not.
+// An age said with "mit" is the asker's age; a number of children or a
+// number with decimals is not.
 func TestAgeWithMit(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]int{"darf ich mit 17 schon auto fahren": 17, "mit 16 jahren alleine verreisen?": 16, "wir sind mit 2 kindern umgezogen": 0} {
+	for text, want := range map[string]int{"darf ich mit 17 schon auto fahren": 17, "mit 16 jahren alleine verreisen?": 16, "wir sind mit 2 kindern umgezogen": 0,
+		"er ist mit 1,8 promille erwischt worden": 0, "mit 15, geht das?": 15} {
 		if got := a.lex.situationOf(text, words(text)).age; got != want {
 			t.Errorf("age of %q = %d, want %d", text, got, want)
 		}

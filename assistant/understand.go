@@ -163,8 +163,9 @@ var (
 var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:` + monthNames + `)\b)|\b\d{1,2}(?::\d\d)?\s*uhr\b|\b\d{1,2}:\d\d\b`)
 
 // ageWithRE finds an age said with "mit": "mit 17 schon", "mit 16
-// Jahren", "mit 15?"; not "mit 2 Kindern".
-var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!]|\s*$)`)
+// Jahren", "mit 15?"; not "mit 2 Kindern", nor a number with decimals
+// ("mit 1,8 Promille", "mit 2.5 Tonnen").
+var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!](?:\D|$)|\s*$)`)
 
 // spelledFromCyrillic gives each word of ws written in Cyrillic that
 // German spelling turns into another word ("Кіндергельд" → "kindergeld")
