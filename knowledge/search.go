@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -175,9 +176,7 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 		if lead, ok := ix.clearLead(lexHits); ok {
 			keep = append(keep, lead)
 		}
-		if d, ok := ix.rareHolder(ctx, terms, aud); ok {
-			keep = append(keep, d)
-		}
+		keep = ix.rareHolders(ctx, terms, aud, keep)
 		kDocs := k
 		if q.Facet != FacetNone {
 			kDocs-- // collapse may give the first document two passages
@@ -187,13 +186,18 @@ func (ix *index) search(ctx context.Context, q Query, aud Audience, k int, mode 
 	return ix.collapse(ranked, q.Facet, k), nil
 }
 
-// rareHolder returns the document whose chunk scores best for the rarest
-// word the asker wrote, when that word stands in at most a handful of
-// chunks: a product or form name ("Formular K-17", "AktenPro") says more than the
-// everyday words around it, which the fusion may rank higher.
-func (ix *index) rareHolder(ctx context.Context, terms map[string]float64, aud Audience) (int, bool) {
+// rareHolders appends to keep the document whose chunk scores best for
+// the rarest word the asker wrote, when that word stands in at most a
+// handful of chunks: a product or form name ("Formular K-17",
+// "AktenPro") says more than the everyday words around it, which the
+// fusion may rank higher. A long compound among the rare words
+// ("Stadtbibliothek" beside "Arbeit" in "nach der Arbeit in die
+// Stadtbibliothek") names the matter more surely than the rarest word,
+// which may be an everyday one that few chunks happen to hold; its
+// document is kept too.
+func (ix *index) rareHolders(ctx context.Context, terms map[string]float64, aud Audience, keep []int) []int {
 	limit := max(rareChunks, len(ix.chunks)/1000)
-	rare, df, common := "", 0, 0
+	rare, df, long, common := "", 0, "", 0
 	for t, w := range terms {
 		n := ix.vocab.df[t]
 		if w >= weightOriginal && n > limit {
@@ -205,18 +209,36 @@ func (ix *index) rareHolder(ctx context.Context, terms map[string]float64, aud A
 		if rare == "" || n < df || n == df && t < rare {
 			rare, df = t, n
 		}
+		if utf8.RuneCountInString(t) >= minRareCompound && (long == "" || len(t) > len(long) || len(t) == len(long) && t < long) {
+			long = t
+		}
 	}
 	if rare == "" || common == 0 {
 		// A rare word among none that are common ("ich bin umgezogen")
 		// is the whole question; the fusion ranks it as it is.
-		return 0, false
+		return keep
 	}
-	hits, err := ix.lexSearch(ctx, map[string]float64{rare: 1}, aud, 1)
-	if err != nil || len(hits) == 0 {
-		return 0, false
+	if long == rare {
+		long = ""
 	}
-	return ix.chunks[hits[0].chunk].Doc, true
+	for _, t := range []string{rare, long} {
+		if t == "" {
+			continue
+		}
+		hits, err := ix.lexSearch(ctx, map[string]float64{t: 1}, aud, 1)
+		if err != nil || len(hits) == 0 {
+			continue
+		}
+		if d := ix.chunks[hits[0].chunk].Doc; !slices.Contains(keep, d) {
+			keep = append(keep, d)
+		}
+	}
+	return keep
 }
+
+// minRareCompound is the length of a rare word long enough to be a
+// compound that names a matter ("stadtbibliothek").
+const minRareCompound = 12
 
 // rareChunks is the most chunks a word may stand in to count as rare in a
 // small index; larger ones allow one in a thousand.

@@ -414,6 +414,25 @@ func TestRareWordHolderKeepsItsPlace(t *testing.T) {
 	}
 }
 
+// A long compound among the rare words keeps its document's place too
+// when a rarer everyday word ("nach der Arbeit") stands in another
+// document.
+func TestRareCompoundHolderKeepsItsPlace(t *testing.T) {
+	files := fstest.MapFS{
+		"leistungen/leseausweis.md": {Data: []byte("# Leseausweis\n\n" + strings.Repeat("Die Ausleihe ist mit dem Leseausweis möglich. ", 30) +
+			"Sie bekommen ihn in der Stadtbibliothek.\n\nDie Stadtbibliothek hat dienstags offen.\n")},
+		"leistungen/jobcenter.md": {Data: []byte("# Jobcenter\n\nHilfe bei der Suche nach Arbeit.\n")},
+	}
+	for i := range 12 {
+		files[fmt.Sprintf("leistungen/a%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Ausweis Leistung %d\n\nDen Ausweis machen wir am Montag bis 17 Uhr. Ausweis und Termin am Montag.\n", i))}
+	}
+	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}})
+	ps := mustSearch(t, b, Query{Text: "am montag nach der arbeit in die stadtbibliothek und einen ausweis machen lassen, gegen 17 uhr", K: 3})
+	if !slices.Contains(ids(ps), "leistungen/leseausweis") {
+		t.Errorf("retrieved %v, want leistungen/leseausweis among them", ids(ps))
+	}
+}
+
 // keepAmongK brings kept documents into the first k places, taking the
 // last places no kept document holds, and loses no document.
 func TestKeepAmongK(t *testing.T) {
