@@ -803,6 +803,8 @@ func TestMorePlainWords(t *testing.T) {
 		"yeni ehliyeti evime gönderebilirler mi":             "Versand",
 		"можно прислать паспорт домой":                       "Versand",
 		"chcę wynająć chatkę z grillem na urodziny":          "Hütte",
+		"انتقلنا إلى المدينة مع أطفالنا":                     "Wohnsitz",
+		"ابنتي تحتاج إلى جواز سفر للأطفال":                   "Kinderreisepass",
 	} {
 		if de := a.lex.germanTerms(text); !strings.Contains(de, want) {
 			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)
@@ -811,8 +813,16 @@ func TestMorePlainWords(t *testing.T) {
 	if fs := a.lex.detectFacets("von zuhause komm ich nicht auf die netzwerkfreigaben"); containsFacet(fs, knowledge.FacetOnline) {
 		t.Errorf("detectFacets(working from home) = %v, want no online service", fs)
 	}
-	if fs := a.lex.detectFacets("kann ich das von zuhause aus beantragen"); !containsFacet(fs, knowledge.FacetOnline) {
-		t.Errorf("detectFacets(applying from home) = %v, want the online service", fs)
+	if de := a.lex.germanTerms("انتقلنا إلى المدينة مع أطفالنا"); strings.Contains(de, "Kinderreisepass") {
+		t.Errorf("germanTerms(children) = %q: children are no passport", de)
+	}
+	for _, text := range []string{"kann ich das von zuhause aus beantragen", "kann man den termin auch vom sofa aus reservieren", "geht das von daheim aus"} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, knowledge.FacetOnline) {
+			t.Errorf("detectFacets(%q) = %v, want the online service", text, fs)
+		}
+	}
+	if fs := a.lex.detectFacets("von daheim komm ich nicht ins netz"); containsFacet(fs, knowledge.FacetOnline) {
+		t.Errorf("detectFacets(working from home) = %v, want no online service", fs)
 	}
 	if !dependsOnPrevious("Wenn du also nicht im Netz bist, brauchst du VPN.") || dependsOnPrevious("Du brauchst VPN.") {
 		t.Error("dependsOnPrevious: \"also\" goes on from the sentence before")

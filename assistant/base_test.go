@@ -276,3 +276,32 @@ func TestForeignQuestionWithoutDaySkipsDatedNotice(t *testing.T) {
 		t.Errorf("a day named: sources = %v, want the notice:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// A long message continues the conversation when it opens like a
+// continuation and refers back at once, then tells the asker's story; one
+// that names another service is a new question.
+func TestLongFollowUpOpensWithBackReference(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	const focus = "leistungen/fuehrerschein-umtauschen"
+	for _, tt := range []struct {
+		followUp string
+		same     bool // answered from the focus
+	}{
+		{"und wenn ich den umtausche, bleibt dann meine Klasse für den Anhänger erhalten? ich hab die damals extra gemacht und will die Prüfung nicht nochmal machen müssen, das war teuer genug", true},
+		{"und wenn ich den umtausche, muss ich dann auch gleich einen neuen Personalausweis beantragen, weil da noch meine alte Adresse drinsteht und ich letztes Jahr innerhalb der Stadt umgezogen bin", false},
+	} {
+		conv := &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}
+		for _, m := range []string{"Muss ich meinen alten Führerschein umtauschen?", tt.followUp} {
+			ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m != tt.followUp {
+				continue
+			}
+			if got := len(ans.Sources) > 0 && ans.Sources[0].ID == focus; got != tt.same {
+				t.Errorf("%q: sources %v, want %s first: %v:\n%s", m, ans.Sources, focus, tt.same, ans.Text)
+			}
+		}
+	}
+}

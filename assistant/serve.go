@@ -569,6 +569,11 @@ func (a *Assistant) continuation(ws []string) bool {
 // maxFollowUpWords is the longest message treated as a follow-up.
 const maxFollowUpWords = 12
 
+// maxLongFollowUpWords is the longest message that can continue the
+// conversation at all: one that opens like a continuation and refers
+// back at once, then tells the asker's story.
+const maxLongFollowUpWords = 40
+
 // followUpFocus reports whether the message continues the conversation's
 // last topic and returns that document. A follow-up is short and either
 // starts like a continuation ("und für Kinder?"), refers back with a
@@ -581,9 +586,10 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
 	ws := t.sig.words
-	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxContrastWords {
+	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxLongFollowUpWords {
 		return knowledge.Document{}, false
 	}
+	long := len(ws) > maxContrastWords
 	starts := a.continuation(ws)
 	pronoun, anaphoric := false, false
 	for i, w := range ws {
@@ -598,6 +604,12 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			break
 		}
 	}
+	if long && !(starts && anaphoric) {
+		// A long message continues the conversation only when it opens
+		// like a continuation and refers back at once ("und wenn ich den
+		// tausche, bleibt dann …", followed by the asker's story).
+		return knowledge.Document{}, false
+	}
 	backRef := pronoun && !namesOther(r, conv.Focus)
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
@@ -609,7 +621,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
 		return knowledge.Document{}, false
 	}
-	if !(starts && pronoun) && !qu.contrast {
+	if (!(starts && pronoun) || long) && !qu.contrast {
 		for _, c := range r.cands {
 			if c.named > 0 && c.doc.ID != conv.Focus {
 				return knowledge.Document{}, false
