@@ -1740,3 +1740,19 @@ func TestShopGivenUpAndMore(t *testing.T) {
 		}
 	}
 }
+
+// An appliance is bulky waste when one gets rid of it, not when something
+// is in it.
+func TestApplianceDisposalNeedsItsVerb(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wohin mit der alten waschmaschine":                  true,
+		"mein kühlschrank ist kaputt, wer holt den ab":       true,
+		"mein perso war in der waschmaschine, gilt der noch": false,
+		"wie lange hält gekochter reis im kühlschrank":       false,
+	} {
+		if got := len(understandAs(a, knowledge.Citizen, text).events) > 0; got != want {
+			t.Errorf("%q: life event %v, want %v", text, got, want)
+		}
+	}
+}

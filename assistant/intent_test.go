@@ -134,6 +134,10 @@ func TestIntents(t *testing.T) {
 		{"können Sie mich mit der Zuständigen verbinden", cit, IntentHuman},
 		{"holen Sie bitte einen Kollegen dazu", cit, IntentHuman},
 		{"kann mir ein Mitarbeiter eine Mail schreiben", cit, IntentHuman},
+		// The asker complains; others' complaints are no request.
+		{"Ich möchte mich über die Behandlung im Bürgerbüro beschweren.", cit, IntentHuman},
+		{"ich habe eine Beschwerde", cit, IntentHuman},
+		{"wie stelle ich in outlook eine abwesenheitsnotiz ein, damit sich die leute nicht beschweren", emp, IntentServiceInfo},
 		{"Ich hätte gerne ein Beratungsgespräch", cit, IntentHuman},
 		{"das ist zu kompliziert für den Chat", cit, IntentHuman},
 		{"Mit wem kann ich darüber reden?", cit, IntentHuman},
