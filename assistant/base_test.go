@@ -305,3 +305,23 @@ func TestLongFollowUpOpensWithBackReference(t *testing.T) {
 		}
 	}
 }
+
+// A name most but not nearly all candidates share still names them when
+// retrieval found only documents about it: three of five papers about the
+// Personalausweis, the question names it.
+func TestNameSharedByFewCandidatesStillNames(t *testing.T) {
+	page := func(title, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("# " + title + "\n\n" + body + "\n")}
+	}
+	a := mustMapAssistant(t, fstest.MapFS{
+		"leistungen/personalausweis.md":   page("Personalausweis beantragen", "Den Personalausweis beantragen Sie im Bürgerbüro.\n\n## Gültigkeit\n\nDer Personalausweis ist zehn Jahre gültig. Ist das Lichtbild nicht mehr zu erkennen, ist er ungültig."),
+		"recht/personalausweisgesetz.md":  page("Gesetz über Personalausweise", "Der Personalausweis ist ein amtlicher Ausweis. Das Lichtbild muss die Person erkennen lassen."),
+		"recht/personalausweisgebuehr.md": page("Verordnung über Gebühren für Personalausweise", "Für den Personalausweis wird eine Gebühr erhoben."),
+		"recht/passgesetz.md":             page("Passgesetz", "Der Pass ist ein amtlicher Ausweis mit Lichtbild."),
+		"recht/passverordnung.md":         page("Passverordnung", "Das Lichtbild muss aktuell sein. Verblasste Bilder werden nicht angenommen."),
+	})
+	ans := askCitizen(t, a, "das foto ist verblasst, gilt mein personalausweis noch")
+	if len(ans.Sources) == 0 || !strings.HasPrefix(ans.Sources[0].ID, "leistungen/personalausweis") && !strings.HasPrefix(ans.Sources[0].ID, "recht/personalausweis") {
+		t.Errorf("sources %v, want a Personalausweis document:\n%s", ans.Sources, ans.Text)
+	}
+}

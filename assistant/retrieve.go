@@ -665,7 +665,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 					shared++
 				}
 			}
-			if n >= 4 && shared*2 > n {
+			if n >= 4 && shared*3 > 2*n {
 				// A title word most candidates share ("Deutschland" in
 				// every guide's title) names none of them.
 				continue

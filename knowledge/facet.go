@@ -224,6 +224,9 @@ func labelFacet(heading string) Facet {
 	}
 	found := FacetNone
 	for _, w := range ws {
+		// "Örtliche Zuständigkeit; Tätigwerden bei …": a word's
+		// punctuation is not part of it.
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 		if f, ok := headingWords[w]; ok {
 			if found != FacetNone && found != f {
 				return FacetNone
