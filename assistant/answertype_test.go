@@ -1756,3 +1756,19 @@ func TestApplianceDisposalNeedsItsVerb(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph's title holds a word of the question as a word or a part of
+// a compound, not inside a verb an inseparable prefix makes another one.
+func TestTitleHoldsNotBehindInseparablePrefix(t *testing.T) {
+	terms := queryTerms{stems: map[string]bool{"arbeit": true}, content: []string{"arbeit"}}
+	for title, want := range map[string]bool{
+		"§ 16 – Verarbeitung von Personalausweisdaten": false,
+		"§ 3 – Bearbeitung des Antrags":                false,
+		"§ 5 – Arbeitszeit":                            true,
+		"§ 7 – Heimarbeit":                             true,
+	} {
+		if got := titleHolds(newStemSet(stemsOfLabel(title)), terms, "arbeit"); got != want {
+			t.Errorf("titleHolds(%q, arbeit) = %v, want %v", title, got, want)
+		}
+	}
+}

@@ -559,7 +559,7 @@ func (a *Assistant) topicSections(c candidate, q question, f knowledge.Facet) []
 		}
 		n := 0
 		for _, t := range titles {
-			if q.terms.hitIn(t, s) {
+			if titleHolds(t, q.terms, s) {
 				n++
 			}
 		}
@@ -575,7 +575,7 @@ func (a *Assistant) topicSections(c candidate, q question, f knowledge.Facet) []
 		if sec.Facet == f {
 			continue // the facet's own sections are chosen as ever
 		}
-		if !slices.ContainsFunc(topics, func(s string) bool { return q.terms.hitIn(titles[i], s) }) {
+		if !slices.ContainsFunc(topics, func(s string) bool { return titleHolds(titles[i], q.terms, s) }) {
 			continue
 		}
 		for _, un := range info.units[i] {
@@ -587,6 +587,34 @@ func (a *Assistant) topicSections(c candidate, q question, f knowledge.Facet) []
 	}
 	return out
 }
+
+// titleHolds reports whether a paragraph's title holds the question's
+// word s, as hitIn, but not only inside a verb an inseparable prefix
+// makes another one: "§ 16 – … Verarbeitung von Personalausweisdaten" is
+// not about "nach der Arbeit".
+func titleHolds(title stemSet, terms queryTerms, s string) bool {
+	if !terms.hitIn(title, s) {
+		return false
+	}
+	prefixed := false
+	for _, t := range title.list {
+		if t == s {
+			return true
+		}
+		if p, _, ok := strings.Cut(t, s); ok {
+			if !inseparablePrefix[p] {
+				return true
+			}
+			prefixed = true
+		}
+	}
+	return !prefixed
+}
+
+// inseparablePrefix are the prefixes that make a German verb another verb
+// ("ver-", "be-", "ent-", "zer-", "er-", "miss-": "verarbeiten" is no
+// "arbeiten").
+var inseparablePrefix = map[string]bool{"ver": true, "be": true, "ent": true, "zer": true, "er": true, "miss": true}
 
 // maxTopicTitles is how many §§ of a statute may have a word in their
 // titles for it to name one topic.
