@@ -27,6 +27,15 @@ type composed struct {
 
 var urlRE = regexp.MustCompile(`https?://[^\s<>()"„“”]+[^\s<>()"„“”.,;:!?]`)
 
+// firstURL returns the first URL urlRE finds in s, "" for none. Every
+// URL starts with "http", so a text without it skips the expression.
+func firstURL(s string) string {
+	if !strings.Contains(s, "http") {
+		return ""
+	}
+	return urlRE.FindString(s)
+}
+
 // label returns the last element of a heading path.
 func label(heading string) string {
 	if i := strings.LastIndex(heading, "›"); i >= 0 {
@@ -198,13 +207,13 @@ func nextStep(m *messages, d knowledge.Document, qs []quote) string {
 	}
 	if !quoted[knowledge.FacetOnline] {
 		for _, s := range sectionsFor(d, knowledge.FacetOnline) {
-			if u := urlRE.FindString(s.Text); u != "" && !strings.Contains(all, u) {
+			if u := firstURL(s.Text); u != "" && !strings.Contains(all, u) {
 				return fmt.Sprintf(m.NextOnline, u)
 			}
 		}
 	}
 	if ss := sectionsFor(d, knowledge.FacetTermin); len(ss) > 0 && !quoted[knowledge.FacetTermin] {
-		u := urlRE.FindString(ss[0].Text)
+		u := firstURL(ss[0].Text)
 		switch {
 		case u == "":
 			return fmt.Sprintf(m.NextTermin, label(ss[0].Heading))

@@ -37,7 +37,9 @@ type docInfo struct {
 	pmu      sync.Mutex
 	passages map[passageKey]stemSet
 	quotes   map[string]stemSet // quoteStems, by the quote's text
-	sections []stemSet          // sectionTokens, per section once used
+	// quoteVals memoises quoteValues, by the quote's text.
+	quoteVals map[string][]valuedUnit
+	sections  []stemSet // sectionTokens, per section once used
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
@@ -156,9 +158,39 @@ func (d *docInfo) quoteStems(text string) stemSet {
 	})
 }
 
+// valuedUnit is a unit of a quote with the kinds of value it states and
+// the stems of its words (nil when it states none).
+type valuedUnit struct {
+	vals  valueKind
+	stems map[string]bool
+}
+
+// quoteValues returns the units of text, a quote from d, with the values
+// each states (unitValues) and, for those that state one, the stems of
+// their words, memoised as the quotes' stems are: the same sections are
+// quoted turn after turn. The maps are shared: callers must not change
+// them.
+func (d *docInfo) quoteValues(a *Assistant, text string) []valuedUnit {
+	return memoStems(&d.pmu, &d.quoteVals, text, func() []valuedUnit {
+		var out []valuedUnit
+		for _, u := range splitUnits(text) {
+			ws := words(u)
+			vu := valuedUnit{vals: a.unitValues(u, ws)}
+			if vu.vals != 0 {
+				vu.stems = make(map[string]bool, len(ws))
+				for _, w := range ws {
+					vu.stems[stem(w)] = true
+				}
+			}
+			out = append(out, vu)
+		}
+		return out
+	})
+}
+
 // memoStems returns (*memo)[k], computing and storing it on a miss; the
 // memo, guarded by mu, is emptied when it holds maxPassageMemo entries.
-func memoStems[K comparable](mu *sync.Mutex, memo *map[K]stemSet, k K, compute func() stemSet) stemSet {
+func memoStems[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, compute func() V) V {
 	mu.Lock()
 	v, ok := (*memo)[k]
 	mu.Unlock()
@@ -168,7 +200,7 @@ func memoStems[K comparable](mu *sync.Mutex, memo *map[K]stemSet, k K, compute f
 	v = compute()
 	mu.Lock()
 	if *memo == nil || len(*memo) >= maxPassageMemo {
-		*memo = map[K]stemSet{}
+		*memo = map[K]V{}
 	}
 	(*memo)[k] = v
 	mu.Unlock()

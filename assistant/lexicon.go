@@ -5,7 +5,6 @@ package assistant
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -650,8 +649,54 @@ func stripProclitics(ws []string) ([]string, bool) {
 	return out, cut
 }
 
-// spellWordRE finds the words of a message.
-var spellWordRE = regexp.MustCompile(`\p{L}+`)
+// replaceWords returns s with every run of letters (what the expression
+// `\p{L}+` matches, in the same order) replaced by f's result for it, as
+// regexp's ReplaceAllStringFunc with that expression does, without
+// running the expression; s itself when f changes no word.
+func replaceWords(s string, f func(string) string) string {
+	var b strings.Builder
+	changed := false
+	last := 0 // s[:last] is in b
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if (c|0x20) < 'a' || (c|0x20) > 'z' {
+					break
+				}
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !unicode.Is(unicode.L, r) {
+				break
+			}
+			i += w
+		}
+		if i == start {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			continue
+		}
+		word := s[start:i]
+		r := f(word)
+		if r == word {
+			continue
+		}
+		if !changed {
+			changed = true
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(r)
+		last = i
+	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // maxSpelledWords bounds the words of one message spelled back, and
 // maxSpellLookups the spellings of them looked up among the sources'
@@ -685,7 +730,7 @@ func (a *Assistant) spellBack(text string) string {
 		return kw.KnowsWord(w)
 	}
 	n := 0
-	return spellWordRE.ReplaceAllStringFunc(text, func(raw string) string {
+	return replaceWords(text, func(raw string) string {
 		if len(raw) < 3 || n >= maxSpelledWords {
 			return raw
 		}

@@ -170,17 +170,12 @@ func (a *Assistant) quotesState(qs []quote, v valueKind, q question, c candidate
 		info = a.info(c.doc)
 	}
 	for _, x := range qs {
-		for _, u := range splitUnits(x.text) {
-			ws := words(u)
-			if a.unitValues(u, ws)&v == 0 {
+		for _, u := range info.quoteValues(a, x.text) {
+			if u.vals&v == 0 {
 				continue
 			}
-			ts := map[string]bool{}
-			for _, w := range ws {
-				ts[stem(w)] = true
-			}
 			for _, st := range q.terms.content {
-				if !info.nameTok[st] && q.terms.hit(ts, st) {
+				if !info.nameTok[st] && q.terms.hit(u.stems, st) {
 					return true
 				}
 			}

@@ -158,6 +158,16 @@ var (
 	ageRE = regexp.MustCompile(`(?i)(?:\b(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
 )
 
+// locators returns the first four addresses of a resource in s, as
+// locatorRE finds them. Each holds a slash or a backslash, so a message
+// with neither skips the expression.
+func locators(s string) []string {
+	if !strings.ContainsAny(s, `/\`) {
+		return nil
+	}
+	return locatorRE.FindAllString(s, 4)
+}
+
 // dateTimeRE finds a day of a month ("17. Dezember", "17.12.") or a time
 // of day ("17 Uhr", "17:30"), which an age is not.
 var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:` + monthNames + `)\b)|\b\d{1,2}(?::\d\d)?\s*uhr\b|\b\d{1,2}:\d\d\b`)
@@ -361,7 +371,7 @@ func (a *Assistant) understand(t *turn) question {
 			}
 		}
 	}
-	for _, loc := range locatorRE.FindAllString(t.red, 4) {
+	for _, loc := range locators(t.red) {
 		if q.located == nil {
 			q.located = map[string]bool{}
 		}
@@ -570,11 +580,21 @@ func sizeUnit(w string) string {
 // km"), which the words of a text split at the comma.
 var decimalSizeRE = regexp.MustCompile(`(?i)\b(\d+,\d+)\s*([\pL²]+)`)
 
+// decimalSizes returns what decimalSizeRE finds in s, with its groups;
+// each match holds a comma between digits, so a text without a comma
+// skips the expression.
+func decimalSizes(s string) [][]string {
+	if !strings.Contains(s, ",") {
+		return nil
+	}
+	return decimalSizeRE.FindAllStringSubmatch(s, -1)
+}
+
 // statedSize returns the first quantity text (of words ws) states with a
 // unit of sizeUnit ("240 Liter" → "240 liter", "1,8 km" → "1,8 km"), ""
 // when there is none.
 func statedSize(text string, ws []string) string {
-	for _, m := range decimalSizeRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range decimalSizes(text) {
 		if u := sizeUnit(fold(m[2])); u != "" {
 			return m[1] + " " + u
 		}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// replaceWords replaces what `\p{L}+` matches, in order, as regexp does:
+// the same result and the same words handed to f, over the scanners'
+// samples and random texts with letters of other scripts, marks that are
+// no letters and invalid UTF-8.
+func TestReplaceWordsMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\p{L}+`)
+	pieces := []string{"Ж", "ж", "ب", "中", "ª", "º", "µ", "\u0301", "\u00a0", "½", "²", "\uFFFD", "Ÿ", "ǅ", "\xc3", "\xe2\x82"}
+	r := rand.New(rand.NewPCG(7, 8))
+	check := func(s string) {
+		t.Helper()
+		for _, f := range []func(string) string{
+			func(w string) string { return w },
+			strings.ToUpper,
+			func(w string) string {
+				if len(w)%2 == 0 {
+					return "<" + w + ">"
+				}
+				return w
+			},
+		} {
+			var gotWords, wantWords []string
+			got := replaceWords(s, func(w string) string { gotWords = append(gotWords, w); return f(w) })
+			want := re.ReplaceAllStringFunc(s, func(w string) string { wantWords = append(wantWords, w); return f(w) })
+			if got != want {
+				t.Fatalf("replaceWords(%q) = %q, regexp gives %q", s, got, want)
+			}
+			if diff := cmp.Diff(wantWords, gotWords); diff != "" {
+				t.Fatalf("replaceWords(%q) words (-regexp +got):\n%s", s, diff)
+			}
+		}
+	}
+	for _, s := range scanSamples {
+		check(s)
+	}
+	for range 20000 {
+		s := randomText(r)
+		for range r.IntN(6) {
+			at := r.IntN(len(s) + 1)
+			s = s[:at] + pieces[r.IntN(len(pieces))] + s[at:]
+		}
+		check(s)
+	}
+}
+
+// A quote's units, the values they state and their stems are what
+// quotesState read from them before they were memoised, and a second
+// look returns the memoised units.
+func TestQuoteValuesAsComputed(t *testing.T) {
+	a := mustAssistant(t, nil)
+	info := a.info(knowledge.Document{ID: "memo", Title: "Reisepass", Sections: []knowledge.Section{{Text: "Der Reisepass kostet 70 Euro."}}})
+	text := "Die Gebühr beträgt 13 Euro.\nDer Reisepass ist zehn Jahre gültig.\nGültiger Lichtbildausweis\nAm 17.03.2026 geschlossen."
+	got := info.quoteValues(a, text)
+	var want []valuedUnit
+	for _, u := range splitUnits(text) {
+		ws := words(u)
+		vu := valuedUnit{vals: a.unitValues(u, ws)}
+		if vu.vals != 0 {
+			vu.stems = map[string]bool{}
+			for _, w := range ws {
+				vu.stems[stem(w)] = true
+			}
+		}
+		want = append(want, vu)
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(valuedUnit{})); diff != "" {
+		t.Fatalf("quoteValues (-want +got):\n%s", diff)
+	}
+	if len(got) != 4 || got[0].vals&valMoney == 0 || got[1].vals&valSpan == 0 || got[2].vals != 0 || got[2].stems != nil {
+		t.Fatalf("quoteValues = %+v: want money, a span, nothing, …", got)
+	}
+	again := info.quoteValues(a, text)
+	if len(again) != len(got) || &again[0] != &got[0] {
+		t.Fatal("second quoteValues computed the units again")
+	}
+}
+
+// locators finds what locatorRE finds, over messages with and without
+// slashes and backslashes.
+func TestLocatorsMatchRegexp(t *testing.T) {
+	samples := append([]string{
+		"siehe https://example.org/a/b und ftp://x", `Laufwerk \\server\share\ordner`, "Datei /home/user/docs/x.txt fehlt",
+		"nur /tmp", "a/b/c", " /a/b/", "HTTPS://EXAMPLE.ORG", "1/2/3", "/a/b /c/d /e/f /g/h /i/j",
+	}, scanSamples...)
+	pieces := []string{"/", `\`, "://", "http", "a", " ", ".", "x1"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		s := randomText(r)
+		for range r.IntN(5) {
+			at := r.IntN(len(s) + 1)
+			s = s[:at] + pieces[r.IntN(len(pieces))] + s[at:]
+		}
+		samples = append(samples, s)
+	}
+	for _, s := range samples {
+		if got, want := locators(s), locatorRE.FindAllString(s, 4); !cmp.Equal(got, want) {
+			t.Fatalf("locators(%q) = %q, locatorRE finds %q", s, got, want)
+		}
+	}
+}
+
+// firstURL and decimalSizes find what their expressions find, over texts
+// with and without what every match holds.
+func TestRegexpShortcutsMatch(t *testing.T) {
+	samples := append([]string{
+		"Online: https://service.example.org/antrag.", "http://x.de, (https://y.de/a)", "HTTP://GROSS.DE", "httpx", "htt",
+		"1,8 km", "1,8km und 2,5 Liter", "3, 4 m", ",5 m", "12,75 m²", "a,b", "1,8 ² m",
+	}, scanSamples...)
+	pieces := []string{"http", "s", "://", ",", "1", "9", " ", "km", "m²", "."}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		s := randomText(r)
+		for range r.IntN(6) {
+			at := r.IntN(len(s) + 1)
+			s = s[:at] + pieces[r.IntN(len(pieces))] + s[at:]
+		}
+		samples = append(samples, s)
+	}
+	for _, s := range samples {
+		if got, want := firstURL(s), urlRE.FindString(s); got != want {
+			t.Fatalf("firstURL(%q) = %q, urlRE finds %q", s, got, want)
+		}
+		if got, want := decimalSizes(s), decimalSizeRE.FindAllStringSubmatch(s, -1); !cmp.Equal(got, want) {
+			t.Fatalf("decimalSizes(%q) = %q, decimalSizeRE finds %q", s, got, want)
+		}
+	}
+}
