@@ -68,11 +68,10 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		out = append(out, f)
 	}
 	spans := make(map[knowledge.Facet][][2]int, len(facetOrder))
-	for _, f := range facetOrder {
-		if sp := lx.spans("facet_"+string(f), ws); len(sp) > 0 {
-			spans[f] = sp
-		}
-	}
+	lx.facetSpans(ws, func(fi int, sp [2]int) {
+		f := facetOrder[fi]
+		spans[f] = append(spans[f], sp)
+	})
 	out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return subsumed(spans, f) })
 	for _, f := range facetOrder {
 		if len(out) >= maxFacets {

@@ -31,7 +31,10 @@ type lexicon struct {
 	// anchors index each section's patterns by a word they cannot match
 	// without (built by check), so that match and spans try only the
 	// patterns whose word a message contains.
-	anchors   map[string]anchorIndex
+	anchors map[string]anchorIndex
+	// facets indexes the patterns of every facet section at once (built
+	// by check), for facetSpans.
+	facets    facetIndex
 	translate []translation
 	// events are life events stated as situations ("wir heiraten",
 	// "Oma ist gestorben") with the general German words of the services
@@ -356,6 +359,7 @@ func (lx *lexicon) check() (*lexicon, error) {
 	for name, ps := range lx.sections {
 		lx.anchors[name] = newAnchorIndex(ps)
 	}
+	lx.facets = newFacetIndex(lx.anchors)
 	lx.eventIndex = newTranslationIndex(len(lx.events), func(i int) *translation { return &lx.events[i] })
 	lx.officeIndex = newTranslationIndex(len(lx.offices)+len(lx.alternatives), lx.officeOrAlternative)
 	lx.genericStems = map[string]bool{}

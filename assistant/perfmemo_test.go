@@ -5,6 +5,7 @@ package assistant
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,5 +137,57 @@ func TestRegexpShortcutsMatch(t *testing.T) {
 		if got, want := decimalSizes(s), decimalSizeRE.FindAllStringSubmatch(s, -1); !cmp.Equal(got, want) {
 			t.Fatalf("decimalSizes(%q) = %q, decimalSizeRE finds %q", s, got, want)
 		}
+	}
+}
+
+// facetSpans gives, facet by facet, what spans gives for each facet
+// section, in the same order: over messages made of the facet patterns'
+// own words (prefixes filled in, gaps filled with other words) and others.
+func TestFacetSpansMatchSpans(t *testing.T) {
+	a := mustAssistant(t, nil)
+	lx := a.lex
+	if !slices.IsSorted(lx.facets.free) {
+		t.Fatal("the free patterns are not in facet and lexicon order")
+	}
+	var vocab []string
+	for _, f := range facetOrder {
+		for _, p := range lx.sections["facet_"+string(f)] {
+			for _, w := range p {
+				switch {
+				case w == "~":
+				case strings.HasSuffix(w, "*"):
+					vocab = append(vocab, strings.TrimSuffix(w, "*")+"en")
+				case strings.HasPrefix(w, "*"):
+					vocab = append(vocab, "haupt"+strings.TrimPrefix(w, "*"))
+				default:
+					vocab = append(vocab, w)
+				}
+			}
+		}
+	}
+	vocab = append(vocab, "bitte", "antrag", "und", "reisepass", "montag", "ich", "x")
+	r := rand.New(rand.NewPCG(13, 14))
+	messages := [][]string{nil, {"was", "kostet", "ein", "reisepass"}, {"wie", "lange", "dauert", "das"}}
+	for range 5000 {
+		var ws []string
+		for range r.IntN(14) {
+			ws = append(ws, vocab[r.IntN(len(vocab))])
+		}
+		messages = append(messages, ws)
+	}
+	matched := 0
+	for _, ws := range messages {
+		got := make([][][2]int, len(facetOrder))
+		lx.facetSpans(ws, func(fi int, sp [2]int) { got[fi] = append(got[fi], sp) })
+		for fi, f := range facetOrder {
+			want := lx.spans("facet_"+string(f), ws)
+			if !cmp.Equal(got[fi], want) {
+				t.Fatalf("facetSpans(%q) for %s = %v, spans gives %v", ws, f, got[fi], want)
+			}
+			matched += len(want)
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d spans in the samples: the test checks too little", matched)
 	}
 }

@@ -350,18 +350,15 @@ func (lx *lexicon) terms(text string) queryTerms {
 	ws := words(text)
 	q := queryTerms{stems: map[string]bool{}}
 	facetWord := make([]bool, len(ws)) // by index: the words a facet cue or a time phrase covers
-	for _, f := range facetOrder {
-		sec := "facet_" + string(f)
-		for _, sp := range lx.spans(sec, ws) {
-			for i := sp[0]; i < sp[1]; i++ {
-				// The words a gap spans are the question's own: "muss
-				// man ~ haben" in "muss man einen Personalausweis haben".
-				if lx.literalIn(sec, ws[i]) && !isWeekday(ws[i]) {
-					facetWord[i] = true
-				}
+	lx.facetSpans(ws, func(fi int, sp [2]int) {
+		for i := sp[0]; i < sp[1]; i++ {
+			// The words a gap spans are the question's own: "muss
+			// man ~ haben" in "muss man einen Personalausweis haben".
+			if lx.literalIn(lx.facets.secs[fi], ws[i]) && !isWeekday(ws[i]) {
+				facetWord[i] = true
 			}
 		}
-	}
+	})
 	// "meine neue Adresse": a facet word that names the asker's own
 	// matter is a word of the question.
 	for _, sp := range lx.spans("own_matter", ws) {

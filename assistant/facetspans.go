@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import "slices"
+
+// facetIndex indexes the patterns of all facet sections ("facet_kosten",
+// …, in facetOrder) by their anchor words at once: a message's words are
+// looked up once for all facets instead of once per facet section.
+type facetIndex struct {
+	secs   []string    // the section of each facet of facetOrder
+	ps     [][]pattern // the patterns of each section
+	byWord map[string][]int32
+	free   []int32
+	// anchorBits has wordBit set for every anchor word of any section.
+	anchorBits [4]uint64
+}
+
+// facetRef packs a facet's position in facetOrder and a pattern's position
+// in its section, so that sorting refs sorts by facet, then by lexicon
+// order.
+func facetRef(fi, i int) int32 { return int32(fi<<16 | i) }
+
+// newFacetIndex builds the index from the sections' own anchor indexes.
+func newFacetIndex(anchors map[string]anchorIndex) facetIndex {
+	x := facetIndex{byWord: map[string][]int32{}}
+	for fi, f := range facetOrder {
+		sec := "facet_" + string(f)
+		a := anchors[sec]
+		x.secs = append(x.secs, sec)
+		x.ps = append(x.ps, a.ps)
+		for _, i := range a.free {
+			x.free = append(x.free, facetRef(fi, i))
+		}
+		for w, is := range a.byWord {
+			for _, i := range is {
+				x.byWord[w] = append(x.byWord[w], facetRef(fi, i))
+			}
+		}
+		for k := range x.anchorBits {
+			x.anchorBits[k] |= a.anchorBits[k]
+		}
+	}
+	return x
+}
+
+// facetSpans calls each for every span of words that a pattern of a facet
+// section matches: facet by facet in facetOrder, and within one facet in
+// the order lx.spans gives them for that section (fi is the facet's
+// position in facetOrder).
+func (lx *lexicon) facetSpans(words []string, each func(fi int, sp [2]int)) {
+	x := &lx.facets
+	// The patterns anchored on the message's words, sorted; the free ones
+	// are sorted already, and no pattern is both.
+	var buf [32]int32
+	hits := buf[:0]
+	for _, w := range words {
+		i, b := wordBit(w)
+		if x.anchorBits[i]&b != 0 {
+			hits = append(hits, x.byWord[w]...)
+		}
+	}
+	slices.Sort(hits)
+	hits = slices.Compact(hits) // a repeated word adds its patterns again
+	free := x.free
+	for len(free) > 0 || len(hits) > 0 {
+		var c int32
+		if len(hits) == 0 || len(free) > 0 && free[0] < hits[0] {
+			c, free = free[0], free[1:]
+		} else {
+			c, hits = hits[0], hits[1:]
+		}
+		fi := int(c >> 16)
+		p := x.ps[fi][c&0xffff]
+		lead := p.leadByte()
+		for start := 0; start < len(words); start++ {
+			if lead != 0 && !startsWith(words[start], lead) {
+				continue
+			}
+			if end, ok := p.matchAt(words, start); ok {
+				each(fi, [2]int{start, end})
+			}
+		}
+	}
+}
