@@ -52,7 +52,7 @@ func (lx *lexicon) facetSpans(words []string, each func(fi int, sp [2]int)) {
 	x := &lx.facets
 	// The patterns anchored on the message's words, sorted; the free ones
 	// are sorted already, and no pattern is both.
-	var buf [32]int32
+	var buf [128]int32
 	hits := buf[:0]
 	for _, w := range words {
 		i, b := wordBit(w)
