@@ -14,9 +14,9 @@ import (
 )
 
 // replaceWords replaces what `\p{L}+` matches, in order, as regexp does:
-// the same result and the same words handed to f, over the scanners'
-// samples and random texts with letters of other scripts, marks that are
-// no letters and invalid UTF-8.
+// the same result and the same words handed to f (three kinds of f), over
+// the scanners' samples and 7,000 random texts with letters of other
+// scripts, marks that are no letters and invalid UTF-8.
 func TestReplaceWordsMatchesRegexp(t *testing.T) {
 	re := regexp.MustCompile(`\p{L}+`)
 	pieces := []string{"Ж", "ж", "ب", "中", "ª", "º", "µ", "\u0301", "\u00a0", "½", "²", "\uFFFD", "Ÿ", "ǅ", "\xc3", "\xe2\x82"}
@@ -47,7 +47,7 @@ func TestReplaceWordsMatchesRegexp(t *testing.T) {
 	for _, s := range scanSamples {
 		check(s)
 	}
-	for range 20000 {
+	for range 7000 {
 		s := randomText(r)
 		for range r.IntN(6) {
 			at := r.IntN(len(s) + 1)
