@@ -1684,7 +1684,8 @@ func TestOneForTwo(t *testing.T) {
 
 // TestEverydayWordsOfSession16 checks words of the second towns' round:
 // what to hand in asks for documents, an English locker is a box, and
-// refuse charges and getting rid of one's name meet the official words.
+// refuse charges meet the official words (getting rid of one's name is a
+// life event since session 17: TestNameChangeEventAndLeadTime).
 func TestEverydayWordsOfSession16(t *testing.T) {
 	a := mustAssistant(t, nil)
 	if got := a.lex.detectFacets("ich will meinen nachnamen ändern, was muss ich alles einreichen"); !containsFacet(got, knowledge.FacetUnterlagen) {
@@ -1695,7 +1696,6 @@ func TestEverydayWordsOfSession16(t *testing.T) {
 	}
 	for text, want := range map[string]string{
 		"der vermieter legt die müllgebühren auf uns um": "abfallgebuhr",
-		"ich will meinen nachnamen endlich loswerden":    "namensander",
 		"welche schutzsachen muss ich im wald anhaben":   "schutzausrust",
 	} {
 		q := understandAs(a, knowledge.Citizen, text)
@@ -1770,5 +1770,19 @@ func TestTitleHoldsNotBehindInseparablePrefix(t *testing.T) {
 		if got := titleHolds(newStemSet(stemsOfLabel(title)), terms, "arbeit"); got != want {
 			t.Errorf("titleHolds(%q, arbeit) = %v, want %v", title, got, want)
 		}
+	}
+}
+
+// Taking or shedding a surname is a change of name, a life event; lead
+// time is how long something takes.
+func TestNameChangeEventAndLeadTime(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich möchte den familiennamen meines stiefvaters annehmen", "ich will meinen nachnamen endlich loswerden"} {
+		if q := understandAs(a, knowledge.Citizen, text); !slices.Contains(q.events, "namensander") {
+			t.Errorf("%q: events %v, want the change of name", text, q.events)
+		}
+	}
+	if fs := a.lex.detectFacets("wie viel vorlauf brauchen wir"); !containsFacet(fs, knowledge.FacetDauer) {
+		t.Errorf("detectFacets(vorlauf) = %v, want the processing time", fs)
 	}
 }
