@@ -805,6 +805,8 @@ func TestMorePlainWords(t *testing.T) {
 		"chcę wynająć chatkę z grillem na urodziny":          "Hütte",
 		"انتقلنا إلى المدينة مع أطفالنا":                     "Wohnsitz",
 		"ابنتي تحتاج إلى جواز سفر للأطفال":                   "Kinderreisepass",
+		"ekspres pasaport alabilir miyim":                    "Express",
+		"можно сделать паспорт срочно":                       "Express",
 	} {
 		if de := a.lex.germanTerms(text); !strings.Contains(de, want) {
 			t.Errorf("germanTerms(%q) = %q, want %q", text, de, want)

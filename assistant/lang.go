@@ -69,7 +69,7 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 			case strings.ContainsRune("öü", r):
 				// Turkish has them too.
 				deChars++
-			case strings.ContainsRune("ğşı", r):
+			case strings.ContainsRune("ğşıç", r):
 				trChars++
 			case strings.ContainsRune("ąęłńśźż", r):
 				plChars++

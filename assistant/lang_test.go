@@ -26,6 +26,8 @@ func TestDetectLang(t *testing.T) {
 		{"I need a new ID card", "", "", "en"},
 		{"Pasaport başvurusu için nereye gitmeliyim?", "", "", "tr"},
 		{"kimlik kartı ücreti ne kadar", "", "", "tr"},
+		// "ç" is Turkish, "ü" both Turkish and German.
+		{"Pasaportum süresi doldu, on gün sonra uçuyorum. Ekspres pasaport alabilir miyim?", "", "", "tr"},
 		{"Ile kosztuje paszport dla osoby powyżej 24 lat?", "", "", "pl"},
 		{"Gdzie mogę zarejestrować samochód?", "", "", "pl"},
 		// Czech shares Polish short words but writes letters Polish does
