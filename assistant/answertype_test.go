@@ -1788,3 +1788,19 @@ func TestNameChangeEventAndLeadTime(t *testing.T) {
 		t.Errorf("detectFacets(vorlauf) = %v, want the processing time", fs)
 	}
 }
+
+// How high something may be asks for a limit, not a fee, unless a fee is
+// named.
+func TestSizeLimitIsNoFee(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]knowledge.Facet{
+		"wie hoch darf der grabstein höchstens sein": knowledge.FacetVoraussetzungen,
+		"wie hoch darf die miete sein":               knowledge.FacetVoraussetzungen,
+		"wie hoch ist die gebühr für den grabstein":  knowledge.FacetKosten,
+		"wie hoch darf die gebühr sein":              knowledge.FacetKosten,
+	} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
+			t.Errorf("detectFacets(%q) = %v, want %s", text, fs, want)
+		}
+	}
+}

@@ -92,6 +92,16 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 		}
 		out = slices.Compact(out)
 	}
+	if containsFacet(out, knowledge.FacetKosten) && lx.match("size_limit", ws) && !lx.match("cost_word", ws) {
+		// "Wie hoch darf der Grabstein sein?" asks for a limit the rules
+		// set, not what it costs.
+		for i, f := range out {
+			if f == knowledge.FacetKosten {
+				out[i] = knowledge.FacetVoraussetzungen
+			}
+		}
+		out = slices.Compact(out)
+	}
 	if containsFacet(out, knowledge.FacetDauer) && lx.match("validity", ws) {
 		// "Wie lange ist der Pass gültig?" asks how long it is valid, not
 		// how long it takes.

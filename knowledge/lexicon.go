@@ -33,6 +33,8 @@ hund anmelden => hundesteuer
 muell, abfall
 muellgebuehr, muellgebuehren => abfallgebuehr, abfallgebuehren
 kurtaxe => kurabgabe
+angelschein => fischereischein
+grabstein => grabmal
 muellabfuhr, abfallabholung
 sperrmuell, sperrgut
 gez, rundfunkgebuehr => rundfunkbeitrag

@@ -130,6 +130,11 @@ func TestColloquial(t *testing.T) {
 	if !slices.Contains(c["kurtaxe"], "kurabgabe") || len(c["ziehe"]) > 0 {
 		t.Errorf("kurtaxe → %v (want kurabgabe), ziehe → %v (a verb: want none)", c["kurtaxe"], c["ziehe"])
 	}
+	for from, to := range map[string]string{"angelschein": "fischereischein", "grabstein": "grabmal"} {
+		if !slices.Contains(c[from], to) {
+			t.Errorf("%s → %v, want %s", from, c[from], to)
+		}
+	}
 	listed := map[string]bool{"ziehe": true, "ziehen": true}
 	for from, to := range c {
 		if verbForm(from, listed) || strings.Contains(from, " ") {
