@@ -116,6 +116,8 @@ type assistantOptions struct {
 	weights assistant.Weights // choice weights; nil means the built-in ones
 	// emailReplies: the desk can reply by e-mail (SMTP configured).
 	emailReplies bool
+	// now is the assistant's clock; nil means time.Now (evals pin it).
+	now func() time.Time
 }
 
 // neutralOrganization names an administration that is not named anywhere,
@@ -172,6 +174,7 @@ func newAssistant(cfg Config, log *slog.Logger, kb *knowledge.Base, opt assistan
 		// A contact is deleted with the ticket's transcript (privacy erase)
 		// or the conversation, whichever the retention reaches first.
 		ContactRetentionDays: cfg.RetentionDays,
+		Now:                  opt.now,
 	}
 	if cfg.ServiceHours != "" {
 		h, err := assistant.ParseServiceHours(cfg.ServiceHours, cfg.ServiceState, deskZone())

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/evals"
@@ -31,9 +32,10 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		return runEvalTune(ctx, args[1:], getenv, stdout, stderr)
 	}
 	var opts evals.Options
-	var compare string
+	var compare, nowFlag string
 	var parts []string
 	cfg, _, err := parseConfig("eval", args, getenv, stderr, func(fs *flag.FlagSet, c *Config) {
+		fs.StringVar(&nowFlag, "now", evalReferenceTime, `the assistant's clock ("morgen", "am Samstag", which notices are current): a time (RFC 3339) or a day (2006-01-02, 10:00 German time); "wall" for the real clock`)
 		fs.Func("cases", "case file or directory, repeatable (required)", func(v string) error {
 			opts.Cases = append(opts.Cases, v)
 			return nil
@@ -58,6 +60,10 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return exitError{code: evals.ExitBadInput, err: err}
 	}
+	now, err := evalClock(nowFlag)
+	if err != nil {
+		return exitError{code: evals.ExitBadInput, err: err}
+	}
 	if compare != "" {
 		key, values, ok := strings.Cut(compare, "=")
 		if !ok || key == "" || values == "" {
@@ -75,9 +81,9 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		if roots != "" {
 			c.Knowledge = splitList(roots)
 		}
-		opts.Parts = append(opts.Parts, evals.Part{Cases: []string{cases}, Build: evalBuilder(c, log)})
+		opts.Parts = append(opts.Parts, evals.Part{Cases: []string{cases}, Build: evalBuilder(c, log, now)})
 	}
-	code, err := evals.Execute(ctx, opts, evalBuilder(cfg, log), stdout)
+	code, err := evals.Execute(ctx, opts, evalBuilder(cfg, log, now), stdout)
 	if code == evals.ExitOK {
 		return nil
 	}
@@ -88,13 +94,35 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 // ticket store in a temporary directory, so escalations and incident intake
 // run for real) but without a server. Settings: retrieval=hybrid|lexical|dense,
 // answer=extractive|llm (llm needs LOTSE_LLM_*).
-func evalBuilder(cfg Config, log *slog.Logger) evals.Builder {
-	return evalBuilderWith(cfg, log, nil)
+func evalBuilder(cfg Config, log *slog.Logger, now func() time.Time) evals.Builder {
+	return evalBuilderWith(cfg, log, nil, now)
+}
+
+// evalReferenceTime is the eval's clock unless --now says otherwise: the
+// cases speak of "morgen", "am Samstag" and of notices dated around
+// it, so an eval gives the same answers whatever day it runs.
+const evalReferenceTime = "2026-12-05T10:00:00+01:00"
+
+// evalClock parses --now: a time in RFC 3339, a day (10:00 German time)
+// or "wall" for the real clock (nil).
+func evalClock(v string) (func() time.Time, error) {
+	if v == "wall" {
+		return nil, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		d, derr := time.ParseInLocation("2006-01-02", v, deskZone())
+		if derr != nil {
+			return nil, fmt.Errorf("--now %q: want a time (RFC 3339), a day (2006-01-02) or \"wall\"", v)
+		}
+		t = d.Add(10 * time.Hour)
+	}
+	return func() time.Time { return t }, nil
 }
 
 // evalBuilderWith is evalBuilder with the given choice weights (nil: the
 // built-in ones).
-func evalBuilderWith(cfg Config, log *slog.Logger, weights assistant.Weights) evals.Builder {
+func evalBuilderWith(cfg Config, log *slog.Logger, weights assistant.Weights, now func() time.Time) evals.Builder {
 	return func(ctx context.Context, setting map[string]string) (evals.Asker, func(), error) {
 		for k := range setting {
 			if k != "retrieval" && k != "answer" {
@@ -144,7 +172,7 @@ func evalBuilderWith(cfg Config, log *slog.Logger, weights assistant.Weights) ev
 			release()
 			return nil, nil, err
 		}
-		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets(svc, nil), offline: offline, weights: weights})
+		a, err := newAssistant(c, log, kb.Base, assistantOptions{tickets: tickets(svc, nil), offline: offline, weights: weights, now: now})
 		if err != nil {
 			release()
 			return nil, nil, err

@@ -134,7 +134,12 @@ func runEvalTune(ctx context.Context, args []string, getenv func(string) string,
 // runWith runs cases through an assistant built like `lotse eval` with
 // the given weights.
 func runWith(ctx context.Context, cfg Config, log *slog.Logger, w assistant.Weights, cases []evals.Case) (evals.Report, error) {
-	asker, release, err := evalBuilderWith(cfg, log, w)(ctx, nil)
+	// The fit reads the answers `lotse eval` gives: at its clock.
+	now, err := evalClock(evalReferenceTime)
+	if err != nil {
+		return evals.Report{}, err
+	}
+	asker, release, err := evalBuilderWith(cfg, log, w, now)(ctx, nil)
 	if err != nil {
 		return evals.Report{}, err
 	}
