@@ -29,7 +29,11 @@ func StopWord(w string) bool { return stopWords[w] }
 var (
 	yesWords = []string{"ja", "jo", "jap", "jawohl", "genau", "richtig", "stimmt", "korrekt", "ok", "okay", "passt",
 		"gerne", "gern", "bitte", "klar", "ja bitte", "ja gerne", "ja gern",
-		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please"}
+		"jup", "jupp", "jep", "jepp", "japp", "joa", "jaa", "jaaa", "einverstanden", "in ordnung", "alles klar",
+		"na klar", "auf jeden fall", "unbedingt", "selbstverständlich", "super", "perfekt", "prima",
+		"mach das", "mach mal", "leg an", "leg los", "anlegen",
+		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please", "yup", "go ahead", "do it",
+		"absolutely", "of course", "sounds good"}
 	noWords = []string{"nein", "nee", "ne", "nö", "no", "nope", "n", "falsch", "leider nicht",
 		"nein danke", "danke nein", "no thanks", "no thank you"}
 )
