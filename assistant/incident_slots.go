@@ -73,7 +73,10 @@ func newSlotExtractor() *slotExtractor {
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
 			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
 			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
-		affectedAll: re(`\b(?:(?:die\s+|den\s+)?ganzen?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?(?:abteilung|amt|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort)|` +
+		// "die ganze Abteilung", "die ganze Zulassungsstelle", "das ganze
+		// Standesamt": a unit of the administration, by the head of its
+		// name.
+		affectedAll: re(`\b(?:(?:die\s+|den\s+|das\s+|der\s+)?ganzen?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?\pL*(?:abteilung|amt|stelle|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort|behörde)|` +
 			// Ten people and more: "bestimmt zwanzig Leute".
 			`(?:zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|\d{2,})\s+(?:leute|kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|personen|arbeitsplätze|plätze)|` +
 			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|(?:arbeits)?plätze|rechner|pcs|geräte|telefone|apparate|anschlüsse|nebenstellen|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
@@ -96,7 +99,7 @@ func newSlotExtractor() *slotExtractor {
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|zum\s+teil|halbwegs|so\s+lala|(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
@@ -110,7 +113,9 @@ func newSlotExtractor() *slotExtractor {
 		// question of the intake's: it asks to go ahead. (A fact asked
 		// is answered "ja" or "ja, kann ich", not "ja bitte".)
 		fileNow: re(`^\s*(?:ja|jawohl|yes)[\s,]+(?:bitte|gerne|gern|please)(?:[\s,]+(?:schnell|sofort|danke|thanks))?[\s.!]*$|` +
-			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket)\b`),
+			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket|` +
+			// "passt so, schick raus", "ab damit": send it off as it is.
+			`schick\w*\s+(?:\w+\s+){0,2}(?:raus|ab|los|weg)|abschicken|absenden|raus\s+damit|ab\s+damit|send\s+it)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

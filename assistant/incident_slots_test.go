@@ -61,6 +61,13 @@ func TestExtractSlots(t *testing.T) {
 		{"mit Kabel geht es an den Plätzen", extracted{canWork: CanWorkPartly}},
 		{"im Verwaltungsgebäude Schillerstraße", extracted{location: "im Verwaltungsgebäude Schillerstraße"}},
 		{"Hallo", extracted{}},
+		// A unit by the head of its name; working "half" is partly, "halb
+		// acht" a time.
+		{"die ganze zulassungsstelle", extracted{othersAffected: AffectedAll}},
+		{"im ganzen Standesamt", extracted{othersAffected: AffectedAll}},
+		{"naja mails gehen ja, also halb", extracted{canWork: CanWorkPartly}},
+		{"geht zum teil", extracted{canWork: CanWorkPartly}},
+		{"seit halb acht ungefähr", extracted{since: "seit halb acht"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -68,6 +75,19 @@ func TestExtractSlots(t *testing.T) {
 				t.Errorf("extract(%q) = %+v, want %+v", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// Sending the report off as it stands asks for the ticket now.
+func TestFileNowSendOff(t *testing.T) {
+	x := newSlotExtractor()
+	for text, want := range map[string]bool{
+		"passt so, schick raus": true, "ab damit": true, "bitte abschicken": true,
+		"schick mir das formular": false, "seit halb acht": false,
+	} {
+		if got := x.fileNow.MatchString(text); got != want {
+			t.Errorf("fileNow(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
 
