@@ -69,7 +69,7 @@ func newSlotExtractor() *slotExtractor {
 		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
 		building:   re(`\b(?:[\pL-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d+[a-z]?|(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|\pL*gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
 		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
-		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto))|` +
+		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto)|meiner|meins|meine\s*(?:$|[,.;!]))|` +
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
 			`(?:die\s+|den\s+|bei\s+den\s+)?(?:kolleg[\pL\pN]*|anderen)\s+(?:[\pL\pN]+\s+){0,3}?(?:geht|gehts|funktioniert|klappt)(?:\s+es|\s+alles)?\s*(?:$|[,.;!]|\s+(?:aber|normal|einwandfrei|problemlos))|` +
 			`only\s+me|just\s+me|nobody\s+else|no\s+one\s+else|only\s+my\s+(?:pc|computer|laptop|account))\b`),
@@ -97,7 +97,7 @@ func newSlotExtractor() *slotExtractor {
 		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
 		negation:   re(`\b(?:nicht|not)\b`),
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
-			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
+			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
 		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|zum\s+teil|halbwegs|so\s+lala|(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +

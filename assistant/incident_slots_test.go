@@ -68,6 +68,9 @@ func TestExtractSlots(t *testing.T) {
 		{"naja mails gehen ja, also halb", extracted{canWork: CanWorkPartly}},
 		{"geht zum teil", extracted{canWork: CanWorkPartly}},
 		{"seit halb acht ungefähr", extracted{since: "seit halb acht"}},
+		{"nur meiner glaub ich", extracted{othersAffected: AffectedNo}},
+		{"nicht wirklich, ich brauch die anhänge", extracted{canWork: CanWorkNo}},
+		{"nö, ohne vpn geht nix", extracted{canWork: CanWorkNo}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

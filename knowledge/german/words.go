@@ -29,7 +29,7 @@ func StopWord(w string) bool { return stopWords[w] }
 var (
 	yesWords = []string{"ja", "jo", "jap", "jawohl", "genau", "richtig", "stimmt", "korrekt", "ok", "okay", "passt",
 		"gerne", "gern", "bitte", "klar", "ja bitte", "ja gerne", "ja gern",
-		"jup", "jupp", "jep", "jepp", "japp", "joa", "jaa", "jaaa", "einverstanden", "in ordnung", "alles klar",
+		"jup", "jupp", "jep", "jepp", "japp", "joa", "jaa", "jaaa", "jawoll", "okidoki", "oki", "okey", "einverstanden", "in ordnung", "alles klar",
 		"na klar", "auf jeden fall", "unbedingt", "selbstverständlich", "super", "perfekt", "prima",
 		"mach das", "mach mal", "leg an", "leg los", "anlegen",
 		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please", "yup", "go ahead", "do it",
