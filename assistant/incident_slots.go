@@ -108,7 +108,7 @@ func newSlotExtractor() *slotExtractor {
 			`verbindet\s+nicht|kein(?:en|e)?\s+(?:zugriff|empfang|ton|bild|netz|internet|signal|verbindung|anrufe?|mails?|e-mails?|freizeichen|papier)|lässt\s+sich\s+nicht|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,4}?nicht|komme?\s+nicht|langsam|verschwunden|gesperrt|druckt\s+nicht|flackert|schwarz|` +
 			`bluescreen|not\s+working|doesn't\s+work|does\s+not\s+work|broken|fail[\pL\pN]*|crash[\pL\pN]*|can't|cannot|won't|no\s+connection|\bdown\b|weg\b)`),
-		dunno: re(`\b(?:weiß\s+(?:ich\s+)?nicht|weiss\s+(?:ich\s+)?nicht|keine\s+ahnung|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
+		dunno: re(`\b(?:weiß\s+(?:ich\s+)?nicht?|weiss\s+(?:ich\s+)?nicht?|keine\s+ahnung|keinen\s+(?:plan|schimmer)|kp|k\.\s*a|unbekannt|unklar|don'?t\s+know|no\s+idea|not\s+sure)\b`),
 		// A bare consent ("ja bitte", "ja gerne, schnell") answers no
 		// question of the intake's: it asks to go ahead. (A fact asked
 		// is answered "ja" or "ja, kann ich", not "ja bitte".)

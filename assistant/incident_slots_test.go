@@ -82,6 +82,16 @@ func TestExtractSlots(t *testing.T) {
 }
 
 // Sending the report off as it stands asks for the ticket now.
+// "kp", "keinen Plan" and "weiß nich" say the asker does not know.
+func TestDunnoColloquial(t *testing.T) {
+	x := newSlotExtractor()
+	for text, want := range map[string]bool{"kp ehrlich gesagt": true, "keinen plan": true, "weiß nich": true, "k. a.": true, "kopierer": false, "planung": false} {
+		if got := x.dunno.MatchString(text); got != want {
+			t.Errorf("dunno(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestFileNowSendOff(t *testing.T) {
 	x := newSlotExtractor()
 	for text, want := range map[string]bool{

@@ -64,6 +64,8 @@ func TestIntents(t *testing.T) {
 		{"Outlook geht seit heute morgen nicht", emp, IntentITIncident},
 		{"vpn funktioniert nicht", emp, IntentITIncident},
 		{"der drucker ist kaputt", emp, IntentITIncident},
+		{"my laptop won't connect to the wifi in the town hall anymore", emp, IntentITIncident},
+		{"Outlook keeps crashing since this morning", emp, IntentITIncident},
 		// A device that does not boot, said the way people speak ("nich").
 		{"mein laptop fährt nich mehr hoch bleibt beim logo hängen", emp, IntentITIncident},
 		{"der rechner bootet nicht", emp, IntentITIncident},

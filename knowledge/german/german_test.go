@@ -64,7 +64,7 @@ func TestAnswer(t *testing.T) {
 		"ja": 1, "Ja, seit heute": 1, "  OK.": 1, "yes please": 1, "genau so": 1,
 		"nein": -1, "Nein danke": -1, "nö": -1, "leider nicht": -1, "no": -1,
 		"jahr": 0, "nebenbei": 0, "vielleicht": 0, "": 0,
-		"einverstanden": 1, "in ordnung, so anlegen": 1, "alles klar": 1, "jup": 1, "mach das": 1, "go ahead": 1, "jawoll": 1, "okidoki": 1,
+		"einverstanden": 1, "in ordnung, so anlegen": 1, "alles klar": 1, "jup": 1, "mach das": 1, "go ahead": 1, "jawoll": 1, "okidoki": 1, "eher nicht": -1, "eigentlich nicht, nur ich": -1,
 		"alles falsch": 0, "machen sie nichts": 0, "jupiter": 0,
 	} {
 		if got := Answer(in); got != want {

@@ -34,7 +34,7 @@ var (
 		"mach das", "mach mal", "leg an", "leg los", "anlegen",
 		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please", "yup", "go ahead", "do it",
 		"absolutely", "of course", "sounds good"}
-	noWords = []string{"nein", "nee", "ne", "nö", "no", "nope", "n", "falsch", "leider nicht",
+	noWords = []string{"nein", "nee", "ne", "nö", "no", "nope", "n", "falsch", "leider nicht", "eher nicht", "eigentlich nicht",
 		"nein danke", "danke nein", "no thanks", "no thank you"}
 )
 
