@@ -137,6 +137,8 @@ func TestIntents(t *testing.T) {
 		{"holen Sie bitte einen Kollegen dazu", cit, IntentHuman},
 		{"kann mir ein Mitarbeiter eine Mail schreiben", cit, IntentHuman},
 		// The asker complains; others' complaints are no request.
+		{"bitte leiten sie meine anfrage an einen kollegen weiter", cit, IntentHuman},
+		{"mit dir komm ich nicht weiter, ich brauch nen menschen", cit, IntentHuman},
 		{"Ich möchte mich über die Behandlung im Bürgerbüro beschweren.", cit, IntentHuman},
 		{"ich habe eine Beschwerde", cit, IntentHuman},
 		{"wie stelle ich in outlook eine abwesenheitsnotiz ein, damit sich die leute nicht beschweren", emp, IntentServiceInfo},
