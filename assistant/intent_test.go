@@ -246,10 +246,18 @@ func TestReportAskingAQuantity(t *testing.T) {
 		"hab vor drei wochen den pass beantragt und noch nix gehört",
 		"bei meiner Ummeldung wurde mein Name falsch geschrieben",
 		"mein neuer Ausweis ist immer noch nicht da obwohl die sms kam",
+		"die stadt hat mir eine mahnung geschickt, aber ich hab doch längst bezahlt",
+		"ich habe widerspruch eingelegt und seit zwei monaten keine antwort",
+		"hab meine sperrmüllanmeldung abgeschickt aber keine bestätigung bekommen",
+		"seit märz warte ich auf die bearbeitung meiner baugenehmigung",
+		"ich hab einen bescheid über die hundesteuer bekommen obwohl mein hund schon tot ist",
 	} {
 		if !a.lex.signals(m).caseSpecific {
 			t.Errorf("%q is not the asker's own case", m)
 		}
+	}
+	if a.lex.signals("wann ist das verbucht, nicht dass da noch ne mahnung kommt").caseSpecific {
+		t.Error("a reminder feared is taken for the asker's own case")
 	}
 	if a.lex.signals("steht auf dem ausweis die adresse").caseSpecific {
 		t.Error("a question what a document shows is taken for the asker's own case")
