@@ -325,3 +325,20 @@ func TestNameSharedByFewCandidatesStillNames(t *testing.T) {
 		t.Errorf("sources %v, want a Personalausweis document:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// "per Post" is how, not what: a follow-up asking whether the ID card can
+// be sent stays with the ID card, not the postal vote.
+func TestPerPostIsNoMatter(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	conv := &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}
+	var ans assistant.Answer
+	for _, m := range []string{"ich brauche einen neuen personalausweis", "muss ich da persönlich hin oder geht das auch per post"} {
+		var err error
+		if ans, err = a.Ask(context.Background(), conv, assistant.Message{Text: m}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/personalausweis" {
+		t.Errorf("sources %v, want leistungen/personalausweis first:\n%s", ans.Sources, ans.Text)
+	}
+}
