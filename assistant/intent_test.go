@@ -138,6 +138,11 @@ func TestIntents(t *testing.T) {
 		{"kann mir ein Mitarbeiter eine Mail schreiben", cit, IntentHuman},
 		// The asker complains; others' complaints are no request.
 		{"bitte leiten sie meine anfrage an einen kollegen weiter", cit, IntentHuman},
+		{"bir yetkiliyle görüşmek istiyorum", cit, IntentHuman},
+		{"соедините меня, пожалуйста, с сотрудником", cit, IntentHuman},
+		{"chcę porozmawiać z pracownikiem urzędu", cit, IntentHuman},
+		{"какой телефон лучше купить", cit, IntentOutOfScope},
+		{"ما هو أفضل مطعم في المدينة", cit, IntentOutOfScope},
 		{"mit dir komm ich nicht weiter, ich brauch nen menschen", cit, IntentHuman},
 		{"Ich möchte mich über die Behandlung im Bürgerbüro beschweren.", cit, IntentHuman},
 		{"ich habe eine Beschwerde", cit, IntentHuman},
