@@ -663,8 +663,10 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 				}
 			}
 			if n >= 4 && shared*3 > 2*n {
-				// A title word most candidates share ("Deutschland" in
-				// every guide's title) names none of them.
+				// A title word more than two thirds of the candidates
+				// share ("Deutschland" in every guide's title) names none
+				// of them; one that three of five papers about the
+				// Personalausweis share still names them.
 				continue
 			}
 			c.named += l
