@@ -948,9 +948,12 @@ func TestHavingMovedIsAMove(t *testing.T) {
 // The blanks of a form are not quoted.
 func TestFormBlanksAreNoise(t *testing.T) {
 	for u, want := range map[string]bool{
-		"Anschrift ....................:":               true,
-		"Unterschrift ______________________":           true,
-		"Name ………………………… Vorname ……………………":              true,
+		"Anschrift ....................:":                   true,
+		"Unterschrift ______________________":               true,
+		"Name ………………………… Vorname ……………………":                  true,
+		`\_\_\_\_\_\_\_\_\_\_\_\_`:                          true,
+		`Art der Zweifel: \_\_\_\_\_\_\_\_\_\_\_\_\_\_\_\_`: true,
+		`Name\_Vorname`:                                 false,
 		"Die Gebühr beträgt 5 Euro....":                 false,
 		"Er hat am Kurs teilgenommen (siehe Anlage 1).": false,
 	} {
@@ -1801,6 +1804,15 @@ func TestSizeLimitIsNoFee(t *testing.T) {
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %s", text, fs, want)
+		}
+	}
+}
+
+// A month's name is a value, not a thing a statute's value could be of.
+func TestMonthStem(t *testing.T) {
+	for w, want := range map[string]bool{"april": true, "september": true, "märz": true, "dezember": true, "kurs": false, "sehtest": false, "augenarzt": false} {
+		if got := monthStem(stem(german.Fold(w))); got != want {
+			t.Errorf("monthStem(stem(%q)) = %v, want %v", w, got, want)
 		}
 	}
 }

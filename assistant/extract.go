@@ -1324,9 +1324,10 @@ func noiseUnit(u string) bool {
 }
 
 // fillIn reports whether t is mostly the blanks of a form: runs of dots,
-// underscores or ellipses to write into, with fewer letters than blanks.
+// underscores (Markdown-escaped or not) or ellipses to write into, with
+// fewer letters than blanks.
 func fillIn(t string) bool {
-	if !strings.Contains(t, "....") && !strings.Contains(t, "____") && !strings.Contains(t, "……") {
+	if !strings.Contains(t, "....") && !strings.Contains(t, "____") && !strings.Contains(t, "……") && !strings.Contains(t, `\_\_\_`) {
 		return false
 	}
 	letters, blanks := 0, 0
@@ -1334,7 +1335,7 @@ func fillIn(t string) bool {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			letters++
-		case r == '.' || r == '_' || r == '…':
+		case r == '.' || r == '_' || r == '…' || r == '\\':
 			blanks++
 		}
 	}

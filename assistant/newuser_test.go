@@ -477,6 +477,28 @@ func TestStatuteStatesTheValueTheDescriptionLeavesOut(t *testing.T) {
 	}
 }
 
+// A description that states a value of the kind asked for one thing the
+// question names ("der Kurs dauert einen Tag") but none for another (the
+// Sehtest) still leaves the other's value to the statute.
+func TestStatuteStatesTheValueOfTheOtherThingAsked(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"g/**\"\n    kind: law\n")},
+		"l/schein.md": {Data: []byte("---\ntitle: Segelschein beantragen\n---\n" +
+			"# Ablauf\n\n1. Besuchen Sie einen Sicherheitskurs. Der Kurs dauert einen Tag.\n2. Machen Sie einen Sehtest beim Optiker.\n\n" +
+			"# Unterlagen\n\n- ein Lichtbild\n")},
+		"g/verordnung.md": {Data: []byte("---\ntitle: Segelschein-Verordnung\n---\n" +
+			"# § 5 – Sehtest\n\n(1) Die Bescheinigung über den Sehtest darf bei Antragstellung nicht älter als zwei Jahre sein.\n\n" +
+			"# § 6 – Gebühren\n\n(1) Die Gebühr wird bis zum 15. April eines Jahres fällig.\n")},
+	}
+	ans := askRoot(t, root, "segelschein: wie lang geht der kurs, und mein sehtest ist von vor drei jahren, gilt der noch")
+	if len(ans.Sources) < 2 || ans.Sources[1].ID != "g/verordnung" || !strings.Contains(ans.Text, "nicht älter als zwei Jahre") {
+		t.Fatalf("sources = %v, want the description, then the statute's period of the Sehtest:\n%s", ans.Sources, ans.Text)
+	}
+	if !strings.Contains(ans.Text, "Der Kurs dauert einen Tag") {
+		t.Errorf("answer lacks the description's length of the course:\n%s", ans.Text)
+	}
+}
+
 // In a hurry, what is issued provisionally or fast is quoted.
 func TestUrgentQuotesWhatIsIssuedFast(t *testing.T) {
 	root := fstest.MapFS{

@@ -91,28 +91,91 @@ func (a *Assistant) statuteValue(q question, sel selection, c candidate, qs []qu
 	}
 	for _, f := range q.facets {
 		fv := facetValues(f)
-		if fv == 0 || f == knowledge.FacetDauer || a.quotesState(qs, fv, q, c) {
+		if fv == 0 || f == knowledge.FacetDauer {
 			// (A statute's spans are periods of its rules, hardly ever how
 			// long an office takes: "für die Dauer von zehn Jahren
 			// ausgeschlossen" is no processing time.)
 			continue
 		}
-		for i, o := range sel.r.cands {
-			if o.rank > maxRuleRank || o.doc.Kind != knowledge.KindLaw || !a.statesAsked(o, q, f, fv) {
-				continue
+		if !a.quotesState(qs, fv, q, c) {
+			if i, xs := a.statuteStating(q, sel, c, qs, f, fv, false); i >= 0 {
+				return i, xs
 			}
-			// The facet's own sentence first; where the statute does not
-			// speak of the facet in its words ("darf nicht älter als zwei
-			// Jahre sein" for "wie lange gilt"), the sentence of the
-			// question's words.
-			for _, g := range []knowledge.Facet{f, knowledge.FacetNone} {
-				if xs := a.bestUnits(o, q, g); len(xs) > 0 && a.quotesState(xs[:1], fv, q, o) {
-					return i, xs[:1]
-				}
-			}
+			continue
+		}
+		// The quotes state a value of the kind asked, but perhaps of
+		// another thing the question names ("der Kurs dauert einen Tag"
+		// for "wie lang geht der Kurs, und gilt mein Sehtest noch"): a
+		// statute's value of the other thing still follows.
+		if i, xs := a.statuteStating(q, sel, c, qs, f, fv, true); i >= 0 {
+			return i, xs
 		}
 	}
 	return -1, nil
+}
+
+// statuteStating returns the first statute among the first retrieved
+// candidates of sel that states a value of a kind in fv for the facet f,
+// and its passage; with unstated, only a passage whose words of the
+// question (other than c's names) have no such value in the quotes qs of
+// c.
+func (a *Assistant) statuteStating(q question, sel selection, c candidate, qs []quote, f knowledge.Facet, fv valueKind, unstated bool) (int, []quote) {
+	for i, o := range sel.r.cands {
+		if o.rank > maxRuleRank || o.doc.Kind != knowledge.KindLaw || unstated && !o.relevantTo() || !a.statesAsked(o, q, f, fv) {
+			// (Beside quotes that state a value, a statute must be about
+			// the question, not only share a word of it.)
+			continue
+		}
+		// The facet's own sentence first; where the statute does not
+		// speak of the facet in its words ("darf nicht älter als zwei
+		// Jahre sein" for "wie lange gilt"), the sentence of the
+		// question's words.
+		for _, g := range []knowledge.Facet{f, knowledge.FacetNone} {
+			xs := a.bestUnits(o, q, g)
+			if len(xs) == 0 || !a.quotesState(xs[:1], fv, q, o) {
+				continue
+			}
+			if unstated && a.statedAlready(q, c, qs, o, xs[0], fv) {
+				break
+			}
+			return i, xs[:1]
+		}
+	}
+	return -1, nil
+}
+
+// statedAlready reports whether the quotes qs of c state a value of a
+// kind in v beside every word of the question that the statute passage x
+// of o holds and that says more than which service it is.
+func (a *Assistant) statedAlready(q question, c candidate, qs []quote, o candidate, x quote, v valueKind) bool {
+	info, oi := c.info, o.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	if oi == nil {
+		oi = a.info(o.doc)
+	}
+	ts := oi.quoteStems(x.text)
+	var own []string
+	for _, st := range q.terms.content {
+		if len(st) >= minSpecificLen && !info.nameTok[st] && !a.lex.genericStems[st] && !monthStem(st) && q.terms.hitIn(ts, st) {
+			// (A month is a value, not the thing it is the value of:
+			// "bis zum 15. April" of a fee says nothing about a child
+			// born in April.)
+			own = append(own, st)
+		}
+	}
+	if len(own) == 0 {
+		return true
+	}
+	for _, st := range own {
+		r := q
+		r.terms.content = []string{st}
+		if !a.quotesState(qs, v, r, c) {
+			return false
+		}
+	}
+	return true
 }
 
 // statesAsked reports whether a unit of c's document states a value of a
@@ -424,4 +487,17 @@ func (a *Assistant) withSeparableVerbs(ts stemSet, text string) stemSet {
 		m[s] = true
 	}
 	return newStemSet(m)
+}
+
+// monthStem reports whether the stem st is that of a month's name
+// (folded: "märz" and "maerz" alike).
+func monthStem(st string) bool {
+	for m := range months {
+		for _, n := range []string{m, strings.Replace(m, "ae", "a", 1)} {
+			if len(n) >= len(st) && strings.HasPrefix(n, st) && len(n)-len(st) <= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
