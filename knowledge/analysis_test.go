@@ -166,6 +166,21 @@ func TestCompoundWithRulePart(t *testing.T) {
 	}
 }
 
+// A compound that is itself a rule's key, none of whose synonyms the index
+// has, is still split into the parts the index knows: the town's synonyms
+// name "Glascontainer" and "Altglas", its sources only "Glas" and
+// "Containern".
+func TestRuleKeyCompoundStillSplits(t *testing.T) {
+	ix := &index{
+		vocab: vocab{df: map[string]int{"glas": 3, "contain": 5}},
+		rules: newRuleSet([][]string{{"Glascontainer", "Altglas", "Flaschencontainer"}}),
+	}
+	terms, _ := ix.queryTerms("Glascontainer")
+	if terms["glas"] == 0 || terms["contain"] == 0 {
+		t.Errorf("Glascontainer gave %v, want glas and contain", terms)
+	}
+}
+
 // A compound the index lacks whose last part a rule replaces meets the
 // compound the sources write: "Dienstwagen" the "Dienstfahrzeuge".
 func TestCompoundWithRuleHead(t *testing.T) {

@@ -192,7 +192,20 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			terms[t] = w
 		}
 	}
-	isKey := func(part string) bool { return len(ix.rules.rules[german.LightStem(part)]) > 0 }
+	// A compound part counts as a rule's key only when the rule leads to
+	// a word the index has: a town's synonyms may name "Glascontainer"
+	// and "Altglas" where its sources write only "Glas" and "Containern",
+	// and then the word must be split into those.
+	isKey := func(part string) bool {
+		for _, r := range ix.rules.rules[german.LightStem(part)] {
+			for _, target := range r.targets {
+				if slices.ContainsFunc(target, func(t token) bool { return ix.vocab.has(t.stem) }) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	var resolve func(tk token, w float64, depth int)
 	resolve = func(tk token, w float64, depth int) {
 		if ix.vocab.has(tk.stem) {
