@@ -1816,3 +1816,19 @@ func TestMonthStem(t *testing.T) {
 		}
 	}
 }
+
+// A person as the unit of an amount asks for nobody; someone of the
+// office's staff asked to explain it is a person wanted.
+func TestPerPersonAndStaffToExplain(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wie viel käse rechnet man pro person beim raclette, ich will nicht zu wenig kaufen": false,
+		"сколько сыра на человека нужно, я хочу купить":                                      false,
+		"ich will mit einer person sprechen, die das pro person berechnet hat":               true,
+		"kann mir das nicht mal jemand von ihnen in ruhe der reihe nach erklären":            true,
+	} {
+		if got := a.lex.signals(text).human; got != want {
+			t.Errorf("signals(%q).human = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -162,6 +162,11 @@ func (lx *lexicon) signals(text string) signals {
 		// office is staffed, not for a person now.
 		s.human = false
 	}
+	if s.human && !lx.match("human_strong", ws) && lx.match("per_person", ws) && !lx.match("human", withoutSpans(ws, lx.spans("per_person", ws))) {
+		// "Wie viel Käse rechnet man pro Person?" counts by the person;
+		// it asks for nobody.
+		s.human = false
+	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("smalltalk_who", ws) {
 		// "Bist du ein Mensch oder ein Bot?" asks about the assistant.
 		s.human = false
