@@ -23,6 +23,8 @@ func TestSplitsInto(t *testing.T) {
 		{"Namensänderung", "kann ich meinen vornamen ändern", true},
 		{"Namensänderung", "ich möchte meine adresse ändern", false},
 		{"Gewerbeanmeldung", "wie kann ich meinen hund anmelden", false},
+		{"Baugenehmigung", "muss der antrag für die genehmigung noch auf papier ins bauamt", true},
+		{"Baugenehmigung", "wie lange dauert die genehmigung meines urlaubs", false},
 	}
 	for _, tt := range tests {
 		s := stem(words(tt.title)[0])

@@ -789,7 +789,8 @@ func splitsInto(s string, stems stemSet) bool {
 	}
 	// The question's word is a compound of the first part, or the
 	// title's word has a third part: "Nachnamen ändern" names
-	// "Namensänderung" and "Namensänderungserklärung".
+	// "Namensänderung" and "Namensänderungserklärung", "die Genehmigung
+	// … ins Bauamt" names "Baugenehmigung".
 	for _, b := range stems.list {
 		if strings.HasSuffix(b, "rn") || strings.HasSuffix(b, "ln") {
 			// The verb's root, as its noun in "-ung" has it: "ändern",
@@ -810,7 +811,7 @@ func splitsInto(s string, stems stemSet) bool {
 				continue
 			}
 			for _, w := range stems.list {
-				if w != b && (w == p || len(w) >= len(p)+3 && strings.HasSuffix(w, p) || len(w) >= 4 && strings.HasSuffix(p, w)) {
+				if w != b && (w == p || len(w) >= len(p)+3 && (strings.HasSuffix(w, p) || strings.HasPrefix(w, p)) || len(w) >= 4 && strings.HasSuffix(p, w)) {
 					return true
 				}
 			}
