@@ -1832,3 +1832,19 @@ func TestPerPersonAndStaffToExplain(t *testing.T) {
 		}
 	}
 }
+
+// Moving into a shared flat or a new home is a move of residence; a
+// licence "eingezogen" was taken away.
+func TestMovedIntoSharedFlat(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wohne seit zwei monaten in der neuen wg und bin nicht angemeldet": true,
+		"wir sind letzte woche in die neue bleibe eingezogen":              true,
+		"mein führerschein wurde eingezogen":                               false,
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if got := strings.Contains(ev, "Wohnsitz"); got != want {
+			t.Errorf("lifeEvents(%q) = %q, a move of residence: %v, want %v", text, ev, got, want)
+		}
+	}
+}
