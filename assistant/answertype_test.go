@@ -1848,3 +1848,18 @@ func TestMovedIntoSharedFlat(t *testing.T) {
 		}
 	}
 }
+
+// A paper gone without knowing where is lost; one that turned up again is
+// found.
+func TestGoneWithoutKnowingWhereIsLost(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"mein perso ist seit dem urlaub irgendwie weg",
+		"der ausweis ist einfach verschwunden",
+		"meine geldbörse mit dem führerschein ist nicht mehr auffindbar",
+	} {
+		if s := a.lex.situationOf(text, words(text)); !s.lost || s.found {
+			t.Errorf("situationOf(%q): lost %v, found %v; want lost", text, s.lost, s.found)
+		}
+	}
+}
