@@ -1863,3 +1863,23 @@ func TestGoneWithoutKnowingWhereIsLost(t *testing.T) {
 		}
 	}
 }
+
+// The facets are those of the sentences that ask, when a message tells a
+// story first and its question names a matter or a facet itself; a bare
+// plea for help leaves the story its facets.
+func TestQuestionSentences(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for in, want := range map[string]string{
+		"meine schwester hat ne vollzeitstelle im büro und will abends gartenpflege machen. muss die dafür ein gewerbe anmelden": "muss die dafür ein gewerbe anmelden",
+		"wir ziehen nächste woche um. und wo bekomme ich das halteverbot?":                                                       "und wo bekomme ich das halteverbot?",
+		"ich brauche die öffnungszeiten vom bürgerbüro. könnt ihr mir helfen?":                                                   "ich brauche die öffnungszeiten vom bürgerbüro. könnt ihr mir helfen?",
+		"was kostet der reisepass": "was kostet der reisepass",
+	} {
+		if got := a.lex.questionSentences(in); got != want {
+			t.Errorf("questionSentences(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if fs := a.lex.detectFacets(a.lex.questionSentences("meine schwester hat ne vollzeitstelle im büro und will abends gartenpflege machen. muss die dafür ein gewerbe anmelden")); len(fs) != 0 {
+		t.Errorf("facets of the question = %v, want none (the office and the evening are the story's)", fs)
+	}
+}

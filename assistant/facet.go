@@ -399,3 +399,92 @@ func withoutCallPreamble(ws []string) []string {
 	}
 	return ws
 }
+
+// questionSentences returns the sentences of text that ask (ending in a
+// question mark, or opening with a question word or a verb that asks
+// first) when text also tells something in sentences that do not, and
+// the asking sentences name a facet or a matter themselves; otherwise
+// text.
+func (lx *lexicon) questionSentences(text string) string {
+	if !strings.ContainsAny(text, ".?!;\n") {
+		return text
+	}
+	var asking, telling []string
+	for _, sent := range messageSentences(text) {
+		ws := words(sent)
+		if len(ws) == 0 {
+			continue
+		}
+		if lx.asks(sent, ws) {
+			asking = append(asking, sent)
+		} else {
+			telling = append(telling, sent)
+		}
+	}
+	if len(asking) == 0 || len(telling) == 0 {
+		return text
+	}
+	q := strings.Join(asking, " ")
+	if qw := words(q); len(lx.detectFacets(q)) == 0 && lx.matterWords(qw) < minAskedMatter {
+		// "Könnt ihr mir da helfen?" leaves the matter to the story.
+		return text
+	}
+	return q
+}
+
+// asks reports whether the sentence sent (words ws) asks: it ends in a
+// question mark or opens, after fillers, with a question word or a verb
+// that asks first ("muss die dafür ein Gewerbe anmelden").
+func (lx *lexicon) asks(sent string, ws []string) bool {
+	if strings.HasSuffix(strings.TrimSpace(sent), "?") {
+		return true
+	}
+	for _, w := range ws {
+		if sentenceOpeners[w] || lx.has("smalltalk_filler", w) {
+			continue
+		}
+		return questionWord(w) || lx.has("asking_first", w)
+	}
+	return false
+}
+
+// sentenceOpeners may come before the word that opens a question.
+var sentenceOpeners = map[string]bool{"und": true, "aber": true, "also": true, "oder": true, "nur": true, "jetzt": true, "dann": true}
+
+// minAskedMatter is how many words of a matter an asking sentence must
+// hold, when it names no facet, to be read without the story around it.
+const minAskedMatter = 2
+
+// matterWords counts the words of ws that say what a message is about:
+// four letters or more, and no stop word, filler or question word.
+func (lx *lexicon) matterWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if len(w) >= 4 && !lx.has("stop_de", w) && !lx.has("noise", w) && !lx.has("smalltalk_filler", w) && !lx.has("asking", w) && !lx.has("asking_first", w) {
+			n++
+		}
+	}
+	return n
+}
+
+// messageSentences splits a message after its sentence ends (".", "?",
+// "!", ";" or a line break; a full stop only before a space or the end,
+// so that "1.800" and "z.B." stay whole). Unlike splitSentences, for the
+// sources' prose, it does not wait for a capital: chat is lower case.
+func messageSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '?' || c == '!' || c == ';' || c == '\n' || c == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}

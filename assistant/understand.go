@@ -333,7 +333,14 @@ func (a *Assistant) understand(t *turn) question {
 	// words a question in another language was given.
 	asked := t.query
 	if rest, ok := strings.CutPrefix(t.query, t.red); ok {
-		asked = askingPart(t.red) + rest
+		part := askingPart(t.red)
+		if t.lang == "de" {
+			// "… will abends noch Gartenpflege machen. muss die dafür
+			// ein Gewerbe anmelden": the sentences that ask, not the
+			// story told before them.
+			part = a.lex.questionSentences(part)
+		}
+		asked = part + rest
 	}
 	q.facets = a.lex.detectFacets(asked)
 	q.want = a.lex.wantedValues(asked)
