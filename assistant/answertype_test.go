@@ -1883,3 +1883,35 @@ func TestQuestionSentences(t *testing.T) {
 		t.Errorf("facets of the question = %v, want none (the office and the evening are the story's)", fs)
 	}
 }
+
+// Ways of asking for a person, telling of one's own case, asking what is
+// no service of a town and reporting an outage that the lexicon once
+// missed.
+func TestSignalsOfSession18Probes(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, tt := range []struct {
+		text                               string
+		human, caseSpecific, oos, incident bool
+	}{
+		{text: "gibts bei ihnen auch echte leute oder nur den roboter", human: true},
+		{text: "meine mutter ist dement, ich kümmere mich um ihre anträge. mit wem kann ich das besprechen", human: true},
+		{text: "czy mogę porozmawiać z urzędnikiem", human: true},
+		{text: "мне нужен живой человек, а не бот", human: true},
+		{text: "mir wäre es lieber wenn ein mensch sich das anschaut", human: true},
+		{text: "ich hätte gern jemanden von der stadt am apparat", human: true},
+		{text: "geht das auch persönlich mit einer beratung, ich versteh die formulare nicht", human: true},
+		{text: "ich habe eine rechnung über die hundesteuer bekommen obwohl ich keinen hund mehr habe", caseSpecific: true},
+		{text: "welchen handytarif soll ich nehmen", oos: true},
+		{text: "wo kann man hier gut italienisch essen gehen", oos: true},
+		{text: "meine katze frisst seit zwei tagen nicht mehr", oos: true},
+		{text: "seit heute morgen kann ich keine mails mehr verschicken", incident: true},
+		{text: "the shared drive is gone for our whole team", incident: true},
+		{text: "was kostet der reisepass", human: false},
+	} {
+		sig := a.lex.signals(tt.text)
+		if sig.human != tt.human || sig.caseSpecific != tt.caseSpecific || sig.outOfScope != tt.oos || sig.incident != tt.incident {
+			t.Errorf("signals(%q): human %v, case %v, out of scope %v, incident %v; want %v, %v, %v, %v",
+				tt.text, sig.human, sig.caseSpecific, sig.outOfScope, sig.incident, tt.human, tt.caseSpecific, tt.oos, tt.incident)
+		}
+	}
+}
