@@ -435,13 +435,14 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("ich geb meine wohnung auf aufgeben")); !strings.Contains(ev, "abmelden") {
 		t.Errorf("lifeEvents(giving up the flat) = %q, want deregistering", ev)
 	}
-	// From one town to another is a move of residence; "nach" alone
-	// may be abroad and leaves the service to the asker's words.
+	// From one town to another is a move of residence; to a country
+	// named, a move away abroad (session 18: before, "nach" alone left
+	// the service to the asker's words).
 	if ev, _ := a.lex.lifeEvents(words("wir ziehen von hamburg nach bremen muss ich mich abmelden")); !strings.Contains(ev, "Wohnsitz") {
 		t.Errorf("lifeEvents(a move from one town to another) = %q, want the residence", ev)
 	}
-	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); ev != "" {
-		t.Errorf("lifeEvents(a move abroad) = %q, want none", ev)
+	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); !strings.Contains(ev, "Wegzug") {
+		t.Errorf("lifeEvents(a move abroad) = %q, want a move away", ev)
 	}
 	// A pregnancy is a life event; protection against a dismissal is
 	// none, a dismissal received is one.
@@ -1912,6 +1913,30 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		if sig.human != tt.human || sig.caseSpecific != tt.caseSpecific || sig.outOfScope != tt.oos || sig.incident != tt.incident {
 			t.Errorf("signals(%q): human %v, case %v, out of scope %v, incident %v; want %v, %v, %v, %v",
 				tt.text, sig.human, sig.caseSpecific, sig.outOfScope, sig.incident, tt.human, tt.caseSpecific, tt.oos, tt.incident)
+		}
+	}
+}
+
+// Moving to another country is a move away; a baby had is a birth; a sofa
+// that has to go is bulky waste.
+func TestLifeEventsOfSession18Probes(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"wir ziehen nach österreich, was muss ich hier erledigen":                                  "Wegzug",
+		"ich ziehe in die schweiz":                                                                 "Wegzug",
+		"bin von köln nach bonn gezogen, kann ich mit dem pass im sommer noch nach kanada fliegen": "",
+		"meine frau hat gestern unser zweites kind bekommen":                                       "Geburt",
+		"ich hab ein altes sofa das weg muss":                                                      "Sperrmüll",
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if want == "" {
+			if strings.Contains(ev, "Wegzug") {
+				t.Errorf("lifeEvents(%q) = %q, want no move away", text, ev)
+			}
+			continue
+		}
+		if !strings.Contains(ev, want) {
+			t.Errorf("lifeEvents(%q) = %q, want %s", text, ev, want)
 		}
 	}
 }

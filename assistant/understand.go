@@ -457,7 +457,35 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 			break
 		}
 	}
+	if len(out) > 0 && movesAbroad(lx, ws, out) {
+		// "wir ziehen nach Österreich": moving away, abroad.
+		out = append(out, "Wegzug Wohnsitz abmelden Ausland")
+	}
 	return strings.Join(out, " "), purposes
+}
+
+// movesAbroad reports whether the events found in ws are a move (and not
+// yet one away) and ws name a country after "nach" or "in", next to a
+// verb of moving ("wir ziehen nach Österreich"; not "… umgezogen, kann
+// ich mit dem Pass noch nach Kanada").
+func movesAbroad(lx *lexicon, ws []string, events []string) bool {
+	move := false
+	for _, e := range events {
+		if strings.Contains(e, "Wegzug") {
+			return false
+		}
+		move = move || strings.Contains(e, "Umzug")
+	}
+	if !move {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if lx.has("foreign_country", ws[i]) && (ws[i-1] == "nach" || ws[i-1] == "in" || ws[i-1] == "die" && i >= 2 && ws[i-2] == "in") &&
+			slices.ContainsFunc(ws[max(0, i-4):min(len(ws), i+4)], movingVerb) {
+			return true
+		}
+	}
+	return false
 }
 
 // purpose reports whether the words before ws[start] make it a purpose
@@ -982,4 +1010,15 @@ func statedIncome(text string, ws []string) int {
 		}
 	}
 	return 0
+}
+
+// movingVerb reports whether w is a form of moving house ("ziehen",
+// "gezogen", "umziehen", "auswandern").
+func movingVerb(w string) bool {
+	for _, p := range []string{"zieh", "gezogen", "umzieh", "umgezogen", "wegzieh", "weggezogen", "auswander", "ausgewandert"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
