@@ -611,18 +611,36 @@ func FeminineSingular(w string) bool {
 // DropZuInfix turns the zu-infinitive of a separable verb into the
 // infinitive so that it meets the other forms: "abzumelden" → "abmelden",
 // "anzuzeigen" → "anzeigen", "zuzulassen" → "zulassen". The rest of the
-// word must be at least four letters ("zuhause" stays).
+// word must be at least four letters ("zuhause" stays) and begin as a
+// German word can: in "Umzugswagen" and "vorzugsweise" the "zu" belongs to
+// the noun ("gswagen" is no verb).
 func DropZuInfix(w string) string {
 	if !strings.Contains(w, "zu") {
 		return w // most words: no prefix is worth trying
 	}
 	for _, p := range separablePrefixes {
 		rest, ok := cutPrefixes(w, p, "zu")
-		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) {
+		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) && germanOnset(rest) {
 			return p + rest
 		}
 	}
 	return w
+}
+
+// germanOnset reports whether w begins as a German word may: with a
+// vowel, or with a consonant cluster German words begin with.
+func germanOnset(w string) bool {
+	i := strings.IndexFunc(w, func(r rune) bool { return strings.ContainsRune("aeiouyäöü", r) })
+	if i <= 1 {
+		return i >= 0
+	}
+	switch w[:i] {
+	case "bl", "br", "ch", "dr", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "pf", "ph", "pl", "pr", "qu",
+		"sch", "schl", "schm", "schn", "schr", "schw", "sk", "sl", "sm", "sn", "sp", "spr", "spl", "st", "str", "sz",
+		"th", "tr", "ts", "tsch", "tz", "wr", "zw", "pfl", "pfr":
+		return true
+	}
+	return false
 }
 
 // cutPrefixes is strings.CutPrefix(w, p+q) without building p+q: these

@@ -149,6 +149,8 @@ func TestDropZuInfix(t *testing.T) {
 	for in, want := range map[string]string{
 		"abzumelden": "abmelden", "zuzulassen": "zulassen", "anzumelden": "anmelden",
 		"mitzubringen": "mitbringen", "zuhause": "zuhause", "anzug": "anzug", "umzug": "umzug",
+		"umzugswagen": "umzugswagen", "vorzugsweise": "vorzugsweise", "auszugsweise": "auszugsweise",
+		"einzureichen": "einreichen", "aufzustellen": "aufstellen", "abzuschleppen": "abschleppen", "anzuschreiben": "anschreiben",
 	} {
 		if got := DropZuInfix(in); got != want {
 			t.Errorf("DropZuInfix(%q) = %q, want %q", in, got, want)
