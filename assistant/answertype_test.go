@@ -1907,6 +1907,10 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		{text: "meine katze frisst seit zwei tagen nicht mehr", oos: true},
 		{text: "seit heute morgen kann ich keine mails mehr verschicken", incident: true},
 		{text: "the shared drive is gone for our whole team", incident: true},
+		{text: "das fachverfahren wirft dauernd fehler 500", incident: true},
+		{text: "die tastatur reagiert nur noch auf jede zweite taste", incident: true},
+		{text: "der drucker spuckt nur noch zerknülltes papier aus", incident: true},
+		{text: "outlook zeigt bei mir keine neuen mails mehr an", incident: true},
 		{text: "was kostet der reisepass", human: false},
 	} {
 		sig := a.lex.signals(tt.text)
@@ -1937,6 +1941,21 @@ func TestLifeEventsOfSession18Probes(t *testing.T) {
 		}
 		if !strings.Contains(ev, want) {
 			t.Errorf("lifeEvents(%q) = %q, want %s", text, ev, want)
+		}
+	}
+}
+
+// A German message of function words and an English product name is
+// German ("an" is a German word too).
+func TestGermanFunctionWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"outlook zeigt bei mir keine neuen mails mehr an": "de",
+		"Wir wollen in Deutschland heiraten.":             "de",
+		"how do I get an appointment":                     "en",
+	} {
+		if got := a.lex.detectLang(text, "", ""); got != want {
+			t.Errorf("detectLang(%q) = %s, want %s", text, got, want)
 		}
 	}
 }
