@@ -38,6 +38,13 @@ const maxIntakeText = 2000
 // slotOrder is the order in which missing slots are asked for.
 var slotOrder = [...]string{SlotService, SlotSymptom, SlotSince, SlotOthersAffected, SlotLocation, SlotCanWork}
 
+// informational slots say more about an incident but not how urgent it
+// is (the priority rests on who else is affected and whether one can
+// work): they are not asked twice.
+func informational(slot string) bool {
+	return slot == SlotSince || slot == SlotLocation
+}
+
 // freeText slots take the user's words as they are when asked directly.
 func freeText(slot string) bool {
 	return slot == SlotSymptom || slot == SlotSince || slot == SlotLocation
@@ -185,7 +192,9 @@ func earlierReport(transcript []Entry) []string {
 func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bool) {
 	before := len(publicSlots(slots)) // the slots known before this message
 	set := func(k, v string) {
-		if v != "" && (overwrite || slots[k] == "") {
+		// (A value the user said takes the place of one they could not
+		// give before: "nur meins glaub ich" after "weiß ich nicht".)
+		if v != "" && (overwrite || slots[k] == "" || slots[k] == unknownValue) {
 			slots[k] = v
 		}
 	}
@@ -208,18 +217,38 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 	}
 	dunno := d.x.dunno.MatchString(text)
 	asked := strings.Split(slots[stAsked], ",")
+	// answeredOther: the message answers another question asked with the
+	// place, whether the asker can work or who else is affected.
+	answeredOther := false
+	for _, slot := range asked {
+		switch slot {
+		case SlotCanWork:
+			answeredOther = answeredOther || e.canWork != "" || d.answerIn(text) != 0
+		case SlotOthersAffected:
+			answeredOther = answeredOther || e.othersAffected != "" || d.answerIn(text) != 0
+		}
+	}
 	defer func() {
 		// A reply that answers nothing (it tells more about the problem
 		// instead) gets the questions again, once: after the second
 		// such reply they are left to the desk. A question asked alone
 		// counts its unanswered replies whatever else they tell.
-		if len(publicSlots(slots)) > before && len(slices.DeleteFunc(slices.Clone(asked), func(s string) bool { return s == "" })) > 1 {
-			// Of two questions, the reply answered one or told
-			// something else: both may be asked again.
-			return
-		}
+		answered := len(publicSlots(slots)) > before
+		pair := len(slices.DeleteFunc(slices.Clone(asked), func(s string) bool { return s == "" })) > 1
 		for _, slot := range asked {
 			if slot == "" || slot == SlotService || slots[slot] != "" {
+				continue
+			}
+			if informational(slot) && answered {
+				// Since when and where are asked once: a reply that
+				// answers the other question asked leaves them to the
+				// desk rather than to another round.
+				slots[slot] = unknownValue
+				continue
+			}
+			if answered && pair {
+				// Of two questions, the reply answered one or told
+				// something else: the other may be asked again.
 				continue
 			}
 			key := stTries + "_" + slot
@@ -252,7 +281,11 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 		case SlotSince, SlotLocation:
 			if dunno {
 				slots[slot] = unknownValue
-			} else if rem := d.x.remainder(text, slot); rem != "" && !d.serviceOnly(rem, svcFound) {
+			} else if rem := d.x.remainder(text, slot); rem != "" && !d.serviceOnly(rem, svcFound) &&
+				(slot != SlotLocation || !answeredOther || d.x.place.MatchString(rem)) {
+				// (A reply that answers the other question asked, "nervt
+				// halt, arbeiten geht", gives a place only in words of
+				// one.)
 				slots[slot] = clip(rem)
 			}
 		case SlotOthersAffected:

@@ -17,6 +17,7 @@ type slotExtractor struct {
 	room        *regexp.Regexp
 	building    *regexp.Regexp
 	homeOffice  *regexp.Regexp
+	place       *regexp.Regexp // a word of a place, in a free-text answer where the asker sits
 	affectedNo  *regexp.Regexp
 	affectedAll *regexp.Regexp
 	affSome     *regexp.Regexp
@@ -68,6 +69,7 @@ func newSlotExtractor() *slotExtractor {
 		},
 		room:       re(`\b(?:raum|zimmer|büro|buero|room|office|zi\.)\s*(?:nr\.?\s*|nummer\s*)?[a-z]?\d+(?:[./-]\d+)*[a-z]?\b`),
 		building:   re(`\b(?:[\pL-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d+[a-z]?|(?:im\s+)?(?:rathaus|stadthaus|bürgerbüro|bürgeramt|bauhof|außenstelle\s+\S+|\pL*gebäude\s+\S+)(?:` + floor + `)?|` + floor + `)\b`),
+		place:      re(`\d|\b(?:raum|zimmer|büro|buero|flur|gang|etage|stock|stockwerk|og|eg|ug|geschoss|keller|haus|gebäude|trakt|flügel|amt|stelle|saal|halle|schalter|empfang|theke|platz|arbeitsplatz|straße|strasse|home\s?office|zuhause|zu\s+hause|daheim|room|office|floor|building|desk)|\pL+(?:raum|zimmer|büro|saal|amt|stelle|haus|gebäude|straße|platz)\b`),
 		homeOffice: re(`\b(?:home\s?-?office|von\s+zu\s?hause|zu\s?hause|mobil(?:es)?\s+arbeiten|working\s+from\s+home|at\s+home|remote)\b`),
 		affectedNo: re(`\b(?:nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+(?:pc|rechner|platz|arbeitsplatz|laptop|konto)|meiner|meins|meine\s*(?:$|[,.;!]))|` +
 			`niemand\s+(?:sonst|anderes?)|sonst\s+(?:niemand|keiner)|keine?r?\s+sonst|` +
@@ -76,7 +78,7 @@ func newSlotExtractor() *slotExtractor {
 		// "die ganze Abteilung", "die ganze Zulassungsstelle", "das ganze
 		// Standesamt": a unit of the administration, by the head of its
 		// name.
-		affectedAll: re(`\b(?:(?:die\s+|den\s+|das\s+|der\s+)?ganzen?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?\pL*(?:abteilung|amt|stelle|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort|behörde)|` +
+		affectedAll: re(`\b(?:(?:die\s+|den\s+|das\s+|der\s+)?ganze[ns]?\s+(?:(?:erste|zweite|dritte|vierte|fünfte)[nmr]?\s+|\d\.\s*)?\pL*(?:abteilung|amt|stelle|team|haus|gebäude|etage|stock|stockwerk|geschoss|obergeschoss|flur|referat|dezernat|verwaltung|büro|standort|behörde)|` +
 			// Ten people and more: "bestimmt zwanzig Leute".
 			`(?:zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|hundert|\d{2,})\s+(?:leute|kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|personen|arbeitsplätze|plätze)|` +
 			`alle\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*|(?:arbeits)?plätze|rechner|pcs|geräte|telefone|apparate|anschlüsse|nebenstellen|hier|anderen|im\s+[\pL\pN]+|in\s+der\s+[\pL\pN]+|auf\s+der\s+[\pL\pN]+|(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+[\pL\pN]+)|` +
@@ -99,9 +101,14 @@ func newSlotExtractor() *slotExtractor {
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
-		workPartly: re(`\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|zum\s+teil|halbwegs|so\s+lala|(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
+		workPartly: re(`^\s*(?:kaum\s*(?:[.,!]|$)|geht\s+so\b)|` +
+			// A way round it: "ich kann übers Handy telefonieren", "wir
+			// können am anderen Drucker drucken".
+			`\bk(?:ann|önnen)\s+(?:ich\s+|wir\s+)?(?:übers|über\s+(?:das|den|die|mein|meine|meinen)|mit\s+(?:dem|der|meinem|meiner)|am\s+anderen|an\s+(?:einem|einer)\s+anderen|vom)\s|\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|zum\s+teil|halbwegs|so\s+lala|(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),
 		workYes: re(`\b(?:k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,3}?(?:trotzdem|noch|weiter|normal|aber|ja)\s+(?:[\pL\pN]+\s+)?(?:arbeiten|weiterarbeiten)|` +
 			`k(?:ann|önnen)\s+(?:[\pL\pN]+\s+){0,2}?weiterarbeiten|ausweich[\pL\pN]*|workaround|nicht\s+(?:so\s+)?dringend|keine\s+eile|hat\s+zeit|` +
+			// "nervt halt, arbeiten geht", "ich kann arbeiten", "geht schon"
+			`arbeiten\s+(?:geht|klappt|kann\s+ich|ist\s+möglich)|(?:ich|wir)\s+k(?:ann|önnen)\s+arbeiten|geht\s+schon\s*(?:[,.!]|$)|` +
 			`can\s+(?:still\s+)?work|not\s+urgent)\b`),
 		problem: re(`(?:geht\s+(?:[\pL]+\s+){0,3}?nicht|gehen\s+nicht|geht\s+nichts|funktionier[\pL\pN]*\s+nicht|klappt\s+nicht|startet\s+nicht|fährt\s+nicht|reagiert\s+nicht|` +
 			`hängt|abgestürzt|stürzt|bricht|nicht\s+(?:mehr|erkannt|gefunden|verfügbar|möglich)|fehler|error|meldung|kaputt|defekt|ausgefallen|ausfall|keine\s+verbindung|nicht\s+erreichbar|` +
@@ -113,7 +120,7 @@ func newSlotExtractor() *slotExtractor {
 		// question of the intake's: it asks to go ahead. (A fact asked
 		// is answered "ja" or "ja, kann ich", not "ja bitte".)
 		fileNow: re(`^\s*(?:ja|jawohl|yes)[\s,]+(?:bitte|gerne|gern|please)(?:[\s,]+(?:schnell|sofort|danke|thanks))?[\s.!]*$|` +
-			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket|` +
+			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|aufmachen|erstellen|eröffnen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es|bitte)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket|` +
 			// "passt so, schick raus", "ab damit": send it off as it is.
 			`schick\w*\s+(?:\w+\s+){0,2}(?:raus|ab|los|weg)|abschicken|absenden|raus\s+damit|ab\s+damit|send\s+it)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),

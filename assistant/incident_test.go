@@ -576,3 +576,36 @@ func onSite(service string) bool {
 	svc, ok := ticketing.DefaultCatalog().Service(service)
 	return ok && svc.OnSite
 }
+
+// People answer one of two questions at a time, in their own words: where
+// they sit and since when are asked once, a reply that answers whether
+// they can work gives no place ("nervt halt, arbeiten geht"), a way round
+// the fault is working partly, "gar nicht" is no, "ganzes Stockwerk" is
+// everyone, and an answer given after "weiß nicht" counts. Such a dialog
+// of four replies reaches the summary, and the fifth, a plain yes, opens
+// the ticket.
+func TestIncidentOneAnswerAtATime(t *testing.T) {
+	for _, tt := range []struct {
+		turns []string
+		want  map[string]string
+	}{
+		{[]string{"mein zweiter monitor flackert ständig", "schon seit montag", "nur bei mir", "nervt halt, arbeiten geht", "jup"},
+			map[string]string{"others_affected": assistant.AffectedNo, "can_work": assistant.CanWorkYes, "location": "unknown"}},
+		{[]string{"bei mir geht das telefon nicht, kein freizeichen", "weiß ich nicht genau", "nur meins glaub ich", "ich kann übers handy telefonieren", "jawohl"},
+			map[string]string{"others_affected": assistant.AffectedNo, "can_work": assistant.CanWorkPartly}},
+		{[]string{"scanner am multifunktionsgerät im 2. og schickt keine scans mehr", "seit heute vormittag", "ganzes stockwerk", "gar nicht", "ja"},
+			map[string]string{"others_affected": assistant.AffectedAll, "can_work": assistant.CanWorkNo}},
+	} {
+		env, _ := mustIncidentEnv(t)
+		r := converse(t, env, "c-one", "u1", "de", tt.turns)
+		if !r.Done || r.TicketKey == "" {
+			t.Errorf("%q: reply = %+v, want a ticket after the last yes", tt.turns[0], r)
+			continue
+		}
+		for k, v := range tt.want {
+			if r.Slots[k] != v {
+				t.Errorf("%q: slot %s = %q, want %q (slots %v)", tt.turns[0], k, r.Slots[k], v, r.Slots)
+			}
+		}
+	}
+}

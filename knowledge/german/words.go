@@ -35,7 +35,7 @@ var (
 		"yes", "yep", "yeah", "sure", "correct", "right", "y", "please", "yes please", "yup", "go ahead", "do it",
 		"absolutely", "of course", "sounds good"}
 	noWords = []string{"nein", "nee", "ne", "nö", "no", "nope", "n", "falsch", "leider nicht", "eher nicht", "eigentlich nicht",
-		"nein danke", "danke nein", "no thanks", "no thank you"}
+		"nein danke", "danke nein", "no thanks", "no thank you", "gar nicht", "überhaupt nicht", "nicht wirklich", "not really"}
 )
 
 // YesWords returns the phrases that mean yes, lower case; the caller owns
