@@ -1911,6 +1911,8 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		{text: "die tastatur reagiert nur noch auf jede zweite taste", incident: true},
 		{text: "der drucker spuckt nur noch zerknülltes papier aus", incident: true},
 		{text: "outlook zeigt bei mir keine neuen mails mehr an", incident: true},
+		{text: "unser etikettendrucker in der poststelle druckt alles schief", incident: true},
+		{text: "kann mich seit dem passwortwechsel nicht mehr am fachverfahren anmelden", incident: true},
 		{text: "was kostet der reisepass", human: false},
 	} {
 		sig := a.lex.signals(tt.text)

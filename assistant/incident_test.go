@@ -595,6 +595,8 @@ func TestIncidentOneAnswerAtATime(t *testing.T) {
 			map[string]string{"others_affected": assistant.AffectedNo, "can_work": assistant.CanWorkPartly}},
 		{[]string{"scanner am multifunktionsgerät im 2. og schickt keine scans mehr", "seit heute vormittag", "ganzes stockwerk", "gar nicht", "ja"},
 			map[string]string{"others_affected": assistant.AffectedAll, "can_work": assistant.CanWorkNo}},
+		{[]string{"das internet ist bei uns im jugendamt total langsam", "seit ungefähr zehn uhr", "alle hier auf dem flur", "so halb, seiten laden ewig", "okay"},
+			map[string]string{"can_work": assistant.CanWorkPartly}},
 	} {
 		env, _ := mustIncidentEnv(t)
 		r := converse(t, env, "c-one", "u1", "de", tt.turns)
