@@ -776,3 +776,23 @@ func TestTroubleshootingStepsAndParagraphTitles(t *testing.T) {
 		t.Errorf("answer lacks the rest period:\n%s", ans.Text)
 	}
 }
+
+// A holiday names the notice that the office is closed that day, but a
+// trip over that holiday asks nothing of the town.
+func TestHolidayAloneNamesNoService(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	for q, want := range map[string]assistant.Intent{
+		"wir wollen über silvester ein paar tage an die ostsee, wo ist es da schön": assistant.IntentOutOfScope,
+		"hat das bürgerbüro an silvester geöffnet":                                  assistant.IntentServiceInfo,
+	} {
+		conv := &assistant.Conversation{ID: "t", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Intent != want {
+			t.Errorf("%q: intent %s, want %s:\n%s", q, ans.Intent, want, ans.Text)
+		}
+	}
+}

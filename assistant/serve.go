@@ -262,7 +262,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		// and of the admin lexicon; elsewhere only the out-of-scope
 		// lexicon rules. A question that names a document is in scope
 		// whatever else it mentions.
-		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx])
+		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx]) && !namedByDayOnly(sel.r.cands[sel.idx])
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope) || a.continuesTopic(t)
 		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
@@ -284,6 +284,39 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		return a.offer(t, ans, "case_specific"), true
 	}
 	return a.offer(t, ans, "low_confidence"), true
+}
+
+// namedByDayOnly reports whether every name the question shares with c is
+// a day of the calendar ("Silvester" of a notice that the office is
+// closed then): "über Silvester an die Ostsee, wo ist es schön" names no
+// service.
+func namedByDayOnly(c candidate) bool {
+	if c.feat[featEvent] > 0 || len(c.matched) == 0 {
+		return false
+	}
+	for _, name := range c.matched {
+		for _, st := range name {
+			if !calendarDay(st) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// calendarDay reports whether the stem st names a day or a time of the
+// year: a month, a weekday or a public holiday.
+func calendarDay(st string) bool {
+	if monthStem(st) {
+		return true
+	}
+	for _, d := range []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+		"silvester", "neujahr", "heiligabend", "weihnachten", "ostern", "pfingsten", "feiertag", "feiertage", "wochenende", "brueckentag"} {
+		if stem(d) == st {
+			return true
+		}
+	}
+	return false
 }
 
 // namesDoc reports whether the question names candidate c (its title or a
