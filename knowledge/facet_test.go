@@ -179,6 +179,24 @@ func TestTitleSynonyms(t *testing.T) {
 	}
 }
 
+// A bylaw named after its matter ("Stellplatzsatzung", "Friedhofssatzung")
+// is named by the group of that matter; a title that only begins with a
+// group's word is not.
+func TestTitleSynonymsOfABylawsMatter(t *testing.T) {
+	docs := []Document{
+		{ID: "a", Title: "Stellplatzsatzung (StS)"},
+		{ID: "b", Title: "Friedhofssatzung der Stadt"},
+		{ID: "c", Title: "Stellplatzvermietung am Bahnhof"},
+	}
+	titleSynonyms(docs, [][]string{{"Stellplatz", "Parkplatz", "Garage"}, {"Friedhof", "Kirchhof"}})
+	if !slices.Contains(docs[0].Synonyms, "Parkplatz") || !slices.Contains(docs[1].Synonyms, "Kirchhof") {
+		t.Errorf("synonyms = %q, %q; want the groups of the bylaws' matters", docs[0].Synonyms, docs[1].Synonyms)
+	}
+	if len(docs[2].Synonyms) != 0 {
+		t.Errorf("synonyms of c = %q, want none", docs[2].Synonyms)
+	}
+}
+
 func TestFacetLabels(t *testing.T) {
 	got := FacetLabels(FacetZustaendigkeit)
 	for _, want := range []string{"kontakt", "oeffnungszeiten", "contact"} {

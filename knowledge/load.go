@@ -178,6 +178,11 @@ func titleSynonyms(docs []Document, groups [][]string) {
 		words := map[string]bool{}
 		for _, w := range german.Words(d.Title) {
 			words[w] = true
+			if m := legalTextMatter(w); m != "" {
+				// "Stellplatzsatzung" is about the Stellplatz: a group
+				// that names it names the bylaw.
+				words[m] = true
+			}
 		}
 		have := map[string]bool{} // folded terms already added
 		for _, g := range groups {
@@ -192,6 +197,24 @@ func titleSynonyms(docs []Document, groups [][]string) {
 			}
 		}
 	}
+}
+
+// legalTextMatter returns the matter of a folded title word that is a
+// kind of legal text named after it ("stellplatz" of
+// "stellplatzsatzung", "friedhof" of "friedhofssatzung"), or "".
+func legalTextMatter(w string) string {
+	for _, head := range []string{"satzung", "verordnung", "ordnung", "gesetz", "richtlinie", "dienstanweisung", "regelung"} {
+		m, ok := strings.CutSuffix(w, head)
+		if !ok || len(m) < 4 {
+			continue
+		}
+		if strings.HasSuffix(m, "s") && len(m) > 4 && !strings.HasSuffix(m, "ss") {
+			// The linking "s" of "Friedhof|s|satzung".
+			m = m[:len(m)-1]
+		}
+		return m
+	}
+	return ""
 }
 
 // namesTitle reports whether term, one word or several, stands in a
