@@ -796,3 +796,17 @@ func TestHolidayAloneNamesNoService(t *testing.T) {
 		}
 	}
 }
+
+// A service any town offers, asked where the knowledge has no page for it,
+// is in scope: nothing found and a person offered, not "out of scope".
+func TestUsualServiceWithoutPageIsInScope(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/hund.md":      {Data: []byte("---\ntitle: Hundesteuer\n---\nWer einen Hund hält, zahlt Hundesteuer.\n\n# Kosten\n\n96 Euro im Jahr.\n")},
+	}
+	for _, q := range []string{"was kostet eine beglaubigung bei euch", "wir wollen ein sommerfest veranstalten, was brauchen wir"} {
+		if ans := askRoot(t, root, q); ans.Intent == assistant.IntentOutOfScope {
+			t.Errorf("%q: out of scope, want nothing found and a person offered:\n%s", q, ans.Text)
+		}
+	}
+}

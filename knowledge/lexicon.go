@@ -42,6 +42,7 @@ kita, kindergarten, krippe => kindertagesstaette, kinderbetreuung
 hartz, hartz4, stuetze => buergergeld
 bafoeg => ausbildungsfoerderung
 gewerbeschein => gewerbeanmeldung
+sommerfest, strassenfest, stadtteilfest, vereinsfest, dorffest, strassenparty, flohmarkt => veranstaltung
 gewerbe anmelden => gewerbeanmeldung
 geburtsschein => geburtsurkunde
 meldezettel => meldebescheinigung
