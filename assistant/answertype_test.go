@@ -1913,6 +1913,16 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		{text: "outlook zeigt bei mir keine neuen mails mehr an", incident: true},
 		{text: "unser etikettendrucker in der poststelle druckt alles schief", incident: true},
 		{text: "kann mich seit dem passwortwechsel nicht mehr am fachverfahren anmelden", incident: true},
+		{text: "ich würde gern einen termin mit einer person aus dem bürgerbüro vereinbaren, um meine situation zu erklären", human: true},
+		{text: "Birisiyle telefonda konuşabilir miyim?", human: true},
+		{text: "Proszę o kontakt z konsultantem", human: true},
+		{text: "ich habe zweimal die hundesteuer bezahlt, bekomme ich das geld zurück", caseSpecific: true},
+		{text: "warum ist meine meldebescheinigung noch nicht bei mir angekommen", caseSpecific: true},
+		{text: "wieso wurde mein auto abgeschleppt, ich stand doch richtig", caseSpecific: true},
+		{text: "ich finde den bußgeldbescheid ungerechtfertigt, bis wann kann ich mich wehren", caseSpecific: false},
+		{text: "wie wird man reich", oos: true},
+		{text: "how do I bake bread", oos: true},
+		{text: "Bugün hava nasıl olacak?", oos: true},
 		{text: "was kostet der reisepass", human: false},
 	} {
 		sig := a.lex.signals(tt.text)

@@ -32,6 +32,7 @@ type signals struct {
 	status       bool
 	caseSpecific bool
 	outOfScope   bool
+	strongOOS    bool // out of scope whatever page the message names (voting advice)
 	admin        bool
 	affirm       bool // the whole message is a yes
 	ventOnly     bool // the whole message is frustration ("Das hilft mir nicht!!!")
@@ -102,7 +103,8 @@ func (lx *lexicon) signals(text string) signals {
 		// what is usual, which the sources say, not about the asker's
 		// own file.
 		caseSpecific: lx.match("case_specific", ws) && !lx.match("usual", ws),
-		outOfScope:   lx.match("out_of_scope", ws),
+		outOfScope:   lx.match("out_of_scope", ws) || lx.match("out_of_scope_strong", ws),
+		strongOOS:    lx.match("out_of_scope_strong", ws),
 		admin:        lx.match("admin", ws),
 	}
 	covered := make([]bool, len(ws))

@@ -810,3 +810,18 @@ func TestUsualServiceWithoutPageIsInScope(t *testing.T) {
 		}
 	}
 }
+
+// Which party to vote for is out of scope even though it names the
+// postal vote's page: the administration is bound to be neutral.
+func TestVotingAdviceIsOutOfScope(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	conv := &assistant.Conversation{ID: "t", Audience: knowledge.Citizen, Channel: "test"}
+	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: "welche partei soll ich bei der bundestagswahl per briefwahl wählen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Intent != assistant.IntentOutOfScope {
+		t.Errorf("intent %s, want out of scope:\n%s", ans.Intent, ans.Text)
+	}
+}

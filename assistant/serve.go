@@ -264,7 +264,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		// whatever else it mentions.
 		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx]) && !namedByDayOnly(sel.r.cands[sel.idx])
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope) || a.continuesTopic(t)
-		if (sig.outOfScope && !named) || (sel.idx < 0 && !inScope) {
+		if (sig.outOfScope && (!named || sig.strongOOS)) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
 			ans.Retrieved = sel.retrieved
 			ans.Confidence = 0.9
