@@ -1943,6 +1943,8 @@ func TestLifeEventsOfSession18Probes(t *testing.T) {
 		"bin von köln nach bonn gezogen, kann ich mit dem pass im sommer noch nach kanada fliegen": "",
 		"meine frau hat gestern unser zweites kind bekommen":                                       "Geburt",
 		"ich hab ein altes sofa das weg muss":                                                      "Sperrmüll",
+		"ich will ein auto ohne zulassung kurz zum tüv fahren":                                     "Kurzzeitkennzeichen",
+		"wer ist der vater wenn wir nicht verheiratet sind":                                        "Vaterschaft",
 	} {
 		ev, _ := a.lex.lifeEvents(words(text))
 		if want == "" {
