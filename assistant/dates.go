@@ -264,12 +264,28 @@ func datedNotice(q question, sel selection, c candidate) int {
 	if len(q.dates) == 0 || sel.followUp || namesDay(c.info.daysOf(c.doc), q.dates) {
 		return -1
 	}
+	best := -1
 	for i, o := range sel.r.cands {
-		if o.doc.ID != c.doc.ID && o.doc.Kind == knowledge.KindNotice && o.coverage > 0 && namesDay(o.info.daysOf(o.doc), q.dates) {
-			return i
+		if o.doc.ID == c.doc.ID || o.doc.Kind != knowledge.KindNotice || o.coverage <= 0 || !namesDay(o.info.daysOf(o.doc), q.dates) {
+			continue
+		}
+		// Of two notices that name the day, the one the question names
+		// ("Schließtage Rathaus" for "ins Rathaus am 15. Januar"), then
+		// the one that holds more of its words: a call for lay judges
+		// whose deadline is that day says nothing of the town hall.
+		// (A day's name itself, "Silvester", names every notice of
+		// that day alike.)
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := sel.r.cands[best]
+		on, bn := o.named > 0 && !namedByDayOnly(o), b.named > 0 && !namedByDayOnly(b)
+		if on && !bn || on == bn && o.coverage > b.coverage {
+			best = i
 		}
 	}
-	return -1
+	return best
 }
 
 // datedQuotes returns what notice c says about the days q names: the

@@ -825,3 +825,20 @@ func TestVotingAdviceIsOutOfScope(t *testing.T) {
 		t.Errorf("intent %s, want out of scope:\n%s", ans.Intent, ans.Text)
 	}
 }
+
+// Of two notices that name the day asked, the one the question names
+// follows the answer, not the first retrieved: "ins Rathaus am 15.
+// Januar" gets the town hall's closing day, not a call whose deadline is
+// that day.
+func TestDatedNoticeTheQuestionNames(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml":    {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"n/**\"\n    kind: notice\n")},
+		"l/ummelden.md":     {Data: []byte("---\ntitle: Ummeldung im Rathaus\n---\nSie melden Ihren Wohnsitz im Bürgerbüro im Rathaus um.\n\n# Öffnungszeiten\n\nMontag bis Freitag 8 bis 16 Uhr.\n")},
+		"n/schoeffen.md":    {Data: []byte("---\ntitle: Schöffen gesucht\n---\nBewerbungen für das Schöffenamt nehmen wir bis zum 15. Januar 2027 nachmittags entgegen; wer dafür erst eine Ummeldung braucht, geht ins Bürgerbüro.\n")},
+		"n/schliesstage.md": {Data: []byte("---\ntitle: Schließtage Rathaus\n---\nWegen der Personalversammlung ist das Rathaus am Freitag, 15. Januar 2027, ab 11:00 Uhr geschlossen.\n")},
+	}
+	ans := askRoot(t, root, "ich wollte am 15. januar nachmittags ins rathaus wegen einer ummeldung, geht das")
+	if !strings.Contains(ans.Text, "ab 11:00 Uhr geschlossen") {
+		t.Errorf("answer lacks the town hall's closing day:\n%s", ans.Text)
+	}
+}
