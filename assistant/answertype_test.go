@@ -1923,6 +1923,13 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		{text: "wie wird man reich", oos: true},
 		{text: "how do I bake bread", oos: true},
 		{text: "Bugün hava nasıl olacak?", oos: true},
+		{text: "können sie meinen fall an die zuständige sachbearbeiterin geben", human: true},
+		{text: "Bir görevliyle görüşmek istiyorum, lütfen", human: true},
+		{text: "Chciałbym porozmawiać z kimś z urzędu", human: true},
+		{text: "Мне нужно поговорить с кем-то из администрации", human: true},
+		{text: "Мені потрібно поговорити з кимось із мерії", human: true},
+		{text: "أحتاج إلى التحدث مع أحد الموظفين", human: true},
+		{text: "Kendi güvenlik şirketimi kurmak istiyorum, etkinliklere güvenlik görevlisi vereceğim", human: false},
 		{text: "was kostet der reisepass", human: false},
 	} {
 		sig := a.lex.signals(tt.text)
