@@ -279,7 +279,9 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 				slots[SlotSymptom] = clip(text)
 			}
 		case SlotSince, SlotLocation:
-			if dunno {
+			if dunno || d.x.answer(text) > 0 && len(strings.Fields(text)) <= 3 {
+				// (A plain yes to "In welchem Raum sitzen Sie?" wants
+				// to go on: the desk asks where.)
 				slots[slot] = unknownValue
 			} else if rem := d.x.remainder(text, slot); rem != "" && !d.serviceOnly(rem, svcFound) &&
 				(slot != SlotLocation || !answeredOther || d.x.place.MatchString(rem)) {

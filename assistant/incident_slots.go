@@ -102,7 +102,7 @@ func newSlotExtractor() *slotExtractor {
 			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
 		workPartly: re(`^\s*(?:kaum\s*(?:[.,!]|$)|geht\s+so\b)|(?:^|[^\pL])(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|` +
-			`\b(?:we|i)\s+can\s+use\b|` +
+			`\b(?:we|i)\s+can\s+(?:still\s+)?(?:use|print|call|work\s+on)\b|\bgeht\s+also\b|` +
 			// A way round it: "ich kann übers Handy telefonieren", "wir
 			// können am anderen Drucker drucken".
 			`\bk(?:ann|önnen)\s+(?:ich\s+|wir\s+)?(?:übers|über\s+(?:das|den|die|mein|meine|meinen)|mit\s+(?:dem|der|meinem|meiner)|am\s+anderen|an\s+(?:einem|einer)\s+anderen|vom)\s|\b(?:mit\s+(?:[\pL\pN]+\s+){1,2}geht(?:'s|\s+es)|eingeschränkt|teilweise|zum\s+teil|halbwegs|so\s+lala|erstmal|erst\s+mal|vorerst|notfalls|zur\s+not|geht\s+(?:aber\s+)?noch|geht\s+(?:also\s+|schon\s+|ja\s+)?irgendwie|irgendwie\s+geht(?:'s|\s+es)?|mit\s+einschränkungen|umständlich|mühsam|behelf[\pL\pN]*|nur\s+mit\s+mühe|partly|partially|limited|impaired)\b`),

@@ -597,6 +597,8 @@ func TestIncidentOneAnswerAtATime(t *testing.T) {
 			map[string]string{"others_affected": assistant.AffectedAll, "can_work": assistant.CanWorkNo}},
 		{[]string{"das internet ist bei uns im jugendamt total langsam", "seit ungefähr zehn uhr", "alle hier auf dem flur", "so halb, seiten laden ewig", "okay"},
 			map[string]string{"can_work": assistant.CanWorkPartly}},
+		{[]string{"the printer on our floor prints nothing", "since yesterday afternoon", "the whole team", "we can print downstairs", "ok"},
+			map[string]string{"can_work": assistant.CanWorkPartly, "location": "unknown"}},
 	} {
 		env, _ := mustIncidentEnv(t)
 		r := converse(t, env, "c-one", "u1", "de", tt.turns)
@@ -609,5 +611,18 @@ func TestIncidentOneAnswerAtATime(t *testing.T) {
 				t.Errorf("%q: slot %s = %q, want %q (slots %v)", tt.turns[0], k, r.Slots[k], v, r.Slots)
 			}
 		}
+	}
+}
+
+// A plain yes to the question where one sits wants to go on: the place is
+// left to the desk, and the summary follows.
+func TestIncidentYesToWhereGoesOn(t *testing.T) {
+	env, _ := mustIncidentEnv(t)
+	r := converse(t, env, "c-where", "u1", "de", []string{
+		"mein zweiter monitor flackert seit heute, nur bei mir, kann aber weiterarbeiten",
+		"jo",
+	})
+	if r.Slots["location"] != "unknown" || !strings.Contains(r.Text, "Soll ich das Ticket so anlegen") {
+		t.Errorf("reply = %q, slots %v: want the summary with the place unknown", r.Text, r.Slots)
 	}
 }
