@@ -305,13 +305,22 @@ func namedByDayOnly(c candidate) bool {
 }
 
 // calendarDay reports whether the stem st names a day or a time of the
-// year: a month, a weekday or a public holiday.
+// year: a month (months), a weekday (weekdayIndex), a public holiday of
+// one word (holidays) or a day the tables leave out because it moves or
+// is no date.
 func calendarDay(st string) bool {
 	if monthStem(st) {
 		return true
 	}
-	for _, d := range []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-		"silvester", "neujahr", "heiligabend", "weihnachten", "ostern", "pfingsten", "feiertag", "feiertage", "wochenende", "brueckentag"} {
+	if _, ok := weekdayIndex[st]; ok && len(st) > 2 { // (not "so", "di": abbreviations)
+		return true
+	}
+	for d := range holidays {
+		if !strings.Contains(d, " ") && stem(d) == st {
+			return true
+		}
+	}
+	for _, d := range []string{"sonnabend", "ostern", "pfingsten", "feiertag", "feiertage", "wochenende", "brueckentag"} {
 		if stem(d) == st {
 			return true
 		}
