@@ -342,3 +342,22 @@ func TestPerPostIsNoMatter(t *testing.T) {
 		t.Errorf("sources %v, want leistungen/personalausweis first:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// A page titled with what it covers item by item ("bestellen, tauschen,
+// abmelden") answers a question about one item with the sentence about
+// that item: what an exchange costs stands under the exchange, not in the
+// table of yearly fees that the cost heading names.
+func TestTitleItemAskedIsAnswered(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"leistungen/tonnen.md": &fstest.MapFile{Data: []byte("# Abfalltonnen bestellen, tauschen, abmelden\n\n" +
+			"Jedes bewohnte Grundstück hat eine Restmülltonne und eine Biotonne.\n\n" +
+			"## Gebühren\n\n| Tonne | Gebühr im Jahr |\n|---|---|\n| Restmüll 60 Liter | 138,00 Euro |\n| Restmüll 120 Liter | 246,00 Euro |\n\n" +
+			"## Tonne bestellen oder abmelden\n\nÄnderungen beantragen die Eigentümer des Grundstücks. Für den Tausch einer Tonne berechnen wir 25,00 Euro je Tonne. Tonnen werden donnerstags geliefert.\n")},
+		"leistungen/sperrmuell.md": &fstest.MapFile{Data: []byte("# Sperrmüll anmelden\n\nSperrmüll holen wir zweimal im Jahr kostenlos ab.\n")},
+	})
+	ans := askCitizen(t, a, "wir sind jetzt fünf leute, was kostet es wenn wir die tonne gegen eine größere tauschen")
+	if !strings.Contains(ans.Text, "25,00 Euro je Tonne") {
+		t.Errorf("the exchange fee is not quoted:\n%s", ans.Text)
+	}
+}

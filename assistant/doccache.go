@@ -28,9 +28,10 @@ type docInfo struct {
 	// headings are the stems of each section's heading, for a statute,
 	// whose paragraph titles say what their sentences are about.
 	headings []map[string]bool
-	runes    int      // length of the text
-	title    []string // titleStems of the document
-	head     []string // stem of the title's first distinctive word, or nil
+	runes    int        // length of the text
+	title    []string   // titleStems of the document
+	head     []string   // stem of the title's first distinctive word, or nil
+	choices  [][]string // titleChoices of the document's title
 
 	// passages memoises the stems of the passage texts turns look at
 	// (passageTokens): the same sections are retrieved turn after turn.
@@ -325,6 +326,11 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info.nameTok = nameTokens(info.names)
 	info.nameSet = newStemSet(info.nameTok).memoised()
 	info.title = a.titleStems(d)
+	if d.Kind != knowledge.KindLaw {
+		// (A statute's title is its formal name: "Gesetz zum Elterngeld
+		// und zur Elternzeit" lists no items of a page.)
+		info.choices = titleChoices(d.Title)
+	}
 	for _, w := range words(d.Title) {
 		if !a.lex.has("noise", w) && !a.lex.has("generic_title", w) && len([]rune(w)) >= 3 {
 			info.head = []string{stem(w)}

@@ -422,11 +422,12 @@ func (a *Assistant) uncovered(c candidate, q question, qs []quote) question {
 		info = a.info(c.doc)
 	}
 	inQuotes := quotedIn(info, q.terms, qs)
+	asked := askedChoices(info.choices, q.terms)
 	rest := q
 	rest.terms.content = nil
 	rest.events, rest.codes = nil, nil
 	for _, s := range q.terms.content {
-		if info.nameTok[s] || inQuotes(s) || !c.hit(q.terms, s) {
+		if info.nameTok[s] && !asked[s] || inQuotes(s) || !c.hit(q.terms, s) {
 			continue
 		}
 		rest.terms.content = append(rest.terms.content, s)
@@ -826,9 +827,10 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 			}
 		}
 	}
+	asked := askedChoices(info.choices, q.terms)
 	for k, st := range content {
 		n := df[k]
-		if info.nameTok[st] && (topicTitle && slices.Contains(title, st) || n > max(2, total/4)) {
+		if info.nameTok[st] && !asked[st] && (topicTitle && slices.Contains(title, st) || n > max(2, total/4)) {
 			skip[st] = true
 			continue
 		}
