@@ -361,3 +361,24 @@ func TestTitleItemAskedIsAnswered(t *testing.T) {
 		t.Errorf("the exchange fee is not quoted:\n%s", ans.Text)
 	}
 }
+
+// A notice named by a day alone does not answer a question that shares
+// only the day with it and asks about other things: what to drink at a
+// party on New Year's Eve is no question about the office's closing. A
+// question about the day itself still gets the notice.
+func TestDayAloneNamesNoNotice(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	ans := askCitizen(t, a, "welchen sekt sollen wir an silvester für die party mit den freunden nehmen")
+	for _, s := range ans.Sources {
+		if strings.HasPrefix(s.ID, "hinweise/") {
+			t.Errorf("a party question cites the notice %s:\n%s", s.ID, ans.Text)
+		}
+	}
+	if ans.Intent == assistant.IntentServiceInfo {
+		t.Errorf("intent %v, want no service answer:\n%s", ans.Intent, ans.Text)
+	}
+	ans = askCitizen(t, a, "was ist an silvester")
+	if len(ans.Sources) == 0 || !strings.HasPrefix(ans.Sources[0].ID, "hinweise/") {
+		t.Errorf("sources %v, want the notice about the day:\n%s", ans.Sources, ans.Text)
+	}
+}
