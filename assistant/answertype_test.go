@@ -863,20 +863,24 @@ func TestMorePlainWords(t *testing.T) {
 func TestFacetPhrasings(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]knowledge.Facet{
-		"wann muss ich das erledigt haben":                       knowledge.FacetFristen,
-		"muss ich den irgendwann erneuern":                       knowledge.FacetFristen,
-		"wann bekomm ich bescheid":                               knowledge.FacetDauer,
-		"kann ich das auch beantragen wenn ich nicht hier wohne": knowledge.FacetVoraussetzungen,
-		"gibt es eine altersgrenze":                              knowledge.FacetVoraussetzungen,
-		"wann haben die auf":                                     knowledge.FacetZustaendigkeit,
-		"muss ich vorher anrufen":                                knowledge.FacetTermin,
-		"kann ich da einfach hingehen":                           knowledge.FacetTermin,
-		"wie läuft das ab":                                       knowledge.FacetAblauf,
-		"was ist der erste schritt":                              knowledge.FacetAblauf,
-		"wann genau muss ich das zahlen":                         knowledge.FacetFristen,
-		"wann ist die hundesteuer fällig":                        knowledge.FacetFristen,
-		"wann ist die sprechstunde":                              knowledge.FacetZustaendigkeit,
-		"wann findet die schuldnerberatung statt":                knowledge.FacetZustaendigkeit,
+		"wann muss ich das erledigt haben":                                     knowledge.FacetFristen,
+		"muss ich den irgendwann erneuern":                                     knowledge.FacetFristen,
+		"wann bekomm ich bescheid":                                             knowledge.FacetDauer,
+		"kann ich das auch beantragen wenn ich nicht hier wohne":               knowledge.FacetVoraussetzungen,
+		"gibt es eine altersgrenze":                                            knowledge.FacetVoraussetzungen,
+		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
+		"muss ich vorher anrufen":                                              knowledge.FacetTermin,
+		"kann ich da einfach hingehen":                                         knowledge.FacetTermin,
+		"wie läuft das ab":                                                     knowledge.FacetAblauf,
+		"was ist der erste schritt":                                            knowledge.FacetAblauf,
+		"wann genau muss ich das zahlen":                                       knowledge.FacetFristen,
+		"wann ist die hundesteuer fällig":                                      knowledge.FacetFristen,
+		"wann ist die sprechstunde":                                            knowledge.FacetZustaendigkeit,
+		"wann findet die schuldnerberatung statt":                              knowledge.FacetZustaendigkeit,
+		"kann ich da einfach reinspazieren oder muss ich vorher was ausmachen": knowledge.FacetTermin,
+		"bekomm ich den direkt in die hand oder wird der nachgeschickt":        knowledge.FacetDauer,
+		"kann ich sie dann gleich mitnehmen":                                   knowledge.FacetDauer,
+		"wann weiß ich denn, ob das genehmigt ist":                             knowledge.FacetDauer,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
@@ -887,6 +891,9 @@ func TestFacetPhrasings(t *testing.T) {
 	}
 	if fs := a.lex.detectFacets("darf ich auf dem foto mein kopftuch anbehalten"); containsFacet(fs, knowledge.FacetUnterlagen) || !containsFacet(fs, knowledge.FacetVoraussetzungen) {
 		t.Errorf("detectFacets(permission about a photo) = %v, want the conditions, not what to bring", fs)
+	}
+	if fs := a.lex.detectFacets("kann ich sie dann gleich mitnehmen"); containsFacet(fs, knowledge.FacetUnterlagen) {
+		t.Errorf("detectFacets(take it along at once) = %v: no paper to bring", fs)
 	}
 	if fs := a.lex.detectFacets("darf ich die unterlagen nachreichen"); !containsFacet(fs, knowledge.FacetUnterlagen) {
 		t.Errorf("detectFacets(documents later) = %v, want the documents", fs)
@@ -1875,6 +1882,8 @@ func TestQuestionSentences(t *testing.T) {
 		"wir ziehen nächste woche um. und wo bekomme ich das halteverbot?":                                                       "und wo bekomme ich das halteverbot?",
 		"ich brauche die öffnungszeiten vom bürgerbüro. könnt ihr mir helfen?":                                                   "ich brauche die öffnungszeiten vom bürgerbüro. könnt ihr mir helfen?",
 		"was kostet der reisepass": "was kostet der reisepass",
+		// A verb entry with a prefix ("bekomm*") opens a question too.
+		"hab morgen nen termin bei der führerscheinstelle. bekomm ich den da direkt in die hand": "bekomm ich den da direkt in die hand",
 	} {
 		if got := a.lex.questionSentences(in); got != want {
 			t.Errorf("questionSentences(%q) = %q, want %q", in, got, want)

@@ -28,6 +28,9 @@ var languagesText string
 type lexicon struct {
 	sections map[string][]pattern
 	sets     map[string]map[string]bool // single-word entries, for fast lookup
+	// sectionHeads are the single-word prefix entries ("bekomm*") of each
+	// section, which has checks after sets.
+	sectionHeads map[string][]string
 	// anchors index each section's patterns by a word they cannot match
 	// without (built by check), so that match and spans try only the
 	// patterns whose word a message contains.
@@ -232,6 +235,12 @@ func parseLexicon(text string) (*lexicon, error) {
 		if len(p) == 1 && !strings.Contains(p[0], "*") && p[0] != "~" {
 			lx.sets[section][p[0]] = true
 		}
+		if len(p) == 1 && strings.Count(p[0], "*") == 1 && strings.HasSuffix(p[0], "*") {
+			if lx.sectionHeads == nil {
+				lx.sectionHeads = map[string][]string{}
+			}
+			lx.sectionHeads[section] = append(lx.sectionHeads[section], strings.TrimSuffix(p[0], "*"))
+		}
 	}
 	return lx.check()
 }
@@ -433,8 +442,19 @@ func (lx *lexicon) knows(w string) bool {
 // the prefixes of a word sort right before it, with few others between.
 const maxPrefixProbe = 8
 
-// has reports whether word (folded) is a single-word entry of section.
-func (lx *lexicon) has(section, word string) bool { return lx.sets[section][word] }
+// has reports whether word (folded) is a single-word entry of section,
+// or starts with the prefix of a "word*" entry.
+func (lx *lexicon) has(section, word string) bool {
+	if lx.sets[section][word] {
+		return true
+	}
+	for _, h := range lx.sectionHeads[section] {
+		if strings.HasPrefix(word, h) {
+			return true
+		}
+	}
+	return false
+}
 
 // match reports whether any entry of section occurs in words. Any will
 // do, so it tries the candidates as the anchor index lists them, without
