@@ -225,6 +225,9 @@ var accordionTokens = map[string]bool{
 // with a short label of letters; its pane is the element right after it
 // or after the wrappers that hold only it, and holds text.
 func accordionPanel(btn *html.Node) (*html.Node, string) {
+	if btn.Type == html.ElementNode && btn.DataAtom != atom.Button {
+		return togglerPanel(btn)
+	}
 	if btn.Type != html.ElementNode || btn.DataAtom != atom.Button || disclosureButton(btn) || strings.EqualFold(attr(btn, "type"), "submit") {
 		return nil, ""
 	}
@@ -274,4 +277,35 @@ func nextElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// togglerTokens are the words of class names that call an element other
+// than a button the head an accordion's script makes clickable
+// (Contao's <div class="toggler">, "accordion-toggle", "js-trigger").
+var togglerTokens = map[string]bool{"toggler": true, "toggle": true, "trigger": true}
+
+// togglerPanel returns the pane a scripted accordion's head n opens and
+// its label, or nil: n is no heading and stands in none, its class names
+// it a toggler, its text is a short label of letters, and the element
+// right after it (no text between) has a class that names an accordion's
+// part and holds text.
+func togglerPanel(n *html.Node) (*html.Node, string) {
+	if headingLevel(n.DataAtom) > 0 || skippedElements[n.DataAtom] || !hasToken(attr(n, "class"), togglerTokens) {
+		return nil, ""
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if headingLevel(p.DataAtom) > 0 || p.DataAtom == atom.Form {
+			return nil, ""
+		}
+	}
+	h := strings.TrimSpace(collapseSpace(textOfAll(n)))
+	if countLetters(h) < 2 || len(strings.Fields(h)) > maxSummaryWords {
+		return nil, ""
+	}
+	next := nextElement(n)
+	if next == nil || headingLevel(next.DataAtom) > 0 || next.DataAtom == atom.Button || hasToken(attr(next, "class"), togglerTokens) ||
+		!hasToken(attr(next, "class"), accordionTokens) || countLetters(textOfAll(next)) == 0 {
+		return nil, ""
+	}
+	return next, h
 }

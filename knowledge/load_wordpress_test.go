@@ -49,3 +49,27 @@ func TestHTMLBlockEditorMarkup(t *testing.T) {
 		t.Errorf("the page's head is read as text: %q", got)
 	}
 }
+
+// A scripted accordion whose heads are no buttons (Contao's
+// <div class="toggler"> before <div class="accordion">) is read with each
+// head heading its pane, as a button's accordion is.
+func TestHTMLTogglerAccordion(t *testing.T) {
+	page := `<html><body><h1>Namensänderung</h1><p>Den Familiennamen ändern Sie nur aus wichtigem Grund.</p>
+<section class="ce_accordionSingle ce_accordion block">
+<div class="toggler">Welche Unterlagen brauche ich?</div>
+<div class="accordion"><div><ul><li>formloser Antrag mit Begründung</li><li>Geburtsurkunde</li><li>erweitertes Führungszeugnis</li></ul></div></div>
+</section>
+<section class="ce_accordionSingle ce_accordion block">
+<div class="toggler">Was kostet es?</div>
+<div class="accordion"><div><p>Zwischen 150 und 1.100 Euro.</p></div></div>
+</section>
+<div class="toggle-hint">Alle öffnen</div><p>Stand: Mai</p>
+</body></html>`
+	_, got := htmlSections(t, page)
+	if want := "- formloser Antrag mit Begründung\n- Geburtsurkunde\n- erweitertes Führungszeugnis"; got["Welche Unterlagen brauche ich?"] != want {
+		t.Errorf("pane read as %q, want %q (all: %q)", got["Welche Unterlagen brauche ich?"], want, got)
+	}
+	if want := "Zwischen 150 und 1.100 Euro."; got["Was kostet es?"] != want {
+		t.Errorf("pane read as %q, want %q (all: %q)", got["Was kostet es?"], want, got)
+	}
+}
