@@ -1953,6 +1953,29 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 	}
 }
 
+// The asker's own case said in ways the lexicon once missed: a wrong
+// entry made in their record, a paper long overdue, their own form they
+// cannot follow, their own appointment to be moved, a letter with an
+// error in other languages. A thing the asker lost is no case of the
+// office's.
+func TestCaseSpecificOfSession19Probes(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"beim anmelden wurde bei mir der falsche nachname eingetragen":        true,
+		"die meldebescheinigung sollte längst bei mir sein":                   true,
+		"ich versteh die fragen im formular nicht, was soll ich da eintragen": true,
+		"können sie meinen termin am freitag verschieben":                     true,
+		"я получила письмо с ошибкой в адресе":                                true,
+		"otrzymałem decyzję z błędem w nazwisku":                              true,
+		"ich hab meinen ausweis verbummelt, was nun":                          false,
+		"was passiert wenn im antrag etwas falsch ist":                        false,
+	} {
+		if got := a.lex.signals(text).caseSpecific; got != want {
+			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // Moving to another country is a move away; a baby had is a birth; a sofa
 // that has to go is bulky waste.
 func TestLifeEventsOfSession18Probes(t *testing.T) {
