@@ -19,6 +19,10 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		// A child counted by its order, for fees that fall for siblings.
+		{"скільки ми платимо в садочку за третю дитину", "drittes Kind", ""},
+		{"ile płacimy za trzecie dziecko w przedszkolu", "drittes Kind", ""},
+		{"what do we pay for our third child at the nursery", "drittes Kind", ""},
 		{"Where do I get my tax ID?", "Steueridentifikationsnummer", ""},
 		{"How much is the dog tax?", "Hundesteuer", "Steuer-ID"},
 		{"How much is a fishing permit for a week?", "Angelschein", ""},
