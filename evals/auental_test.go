@@ -46,10 +46,11 @@ func TestAuentalCorpusLoads(t *testing.T) {
 
 // TestAuentalCasesMatchCorpus checks the Auental cases against the corpus
 // they run on (see checkCorpusCases and evals/cases/auental/README.md).
-// Each half: the 20 first-round cases and the 6 of the second round
-// (IDs with "-r2-"), alike in mix, so both halves keep the same one.
+// Each half: the 20 first-round cases, the 6 of the second round (IDs
+// with "-r2-") and the 6 of the third (IDs with "-r3-"), alike in mix,
+// so both halves keep the same one.
 func TestAuentalCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadCorpus(t, "auental", auentalRoot), auentalCaseDirs, caseMix{
-		cases: 26, employees: 3, langs: 3, escalations: 1, scope: 1, laws: 2, notices: 2, followups: 4,
+		cases: 32, employees: 3, langs: 4, escalations: 1, scope: 1, laws: 3, notices: 2, followups: 5,
 	})
 }

@@ -668,10 +668,11 @@ func TestEschenfurtCorpusLoads(t *testing.T) {
 // TestEschenfurtCasesMatchCorpus checks the Eschenfurt cases against the
 // corpus they run on (see checkCorpusCases and
 // evals/cases/eschenfurt/README.md).
-// Each half: the 20 first-round cases and the 8 of the second round
-// (IDs with "-r2-"), alike in mix, so both halves keep the same one.
+// Each half: the 20 first-round cases, the 8 of the second round (IDs
+// with "-r2-") and the 6 of the third (IDs with "-r3-"), alike in mix,
+// so both halves keep the same one.
 func TestEschenfurtCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadEschenfurt(t), eschenfurtCaseDirs, caseMix{
-		cases: 28, employees: 4, langs: 3, escalations: 2, scope: 1, laws: 3, notices: 3, followups: 4,
+		cases: 34, employees: 4, langs: 4, escalations: 2, scope: 1, laws: 4, notices: 4, followups: 5,
 	})
 }

@@ -484,10 +484,11 @@ func TestGinsterfeldCorpusLoads(t *testing.T) {
 // TestGinsterfeldCasesMatchCorpus checks the Ginsterfeld cases against the
 // corpus they run on (see checkCorpusCases and
 // evals/cases/ginsterfeld/README.md).
-// Each half: the 20 first-round cases and the 10 of the second round
-// (IDs with "-r2-"), alike in mix, so both halves keep the same one.
+// Each half: the 20 first-round cases, the 10 of the second round (IDs
+// with "-r2-") and the 6 of the third (IDs with "-r3-"), alike in mix,
+// so both halves keep the same one.
 func TestGinsterfeldCasesMatchCorpus(t *testing.T) {
 	checkCorpusCases(t, loadGinsterfeld(t), ginsterfeldCaseDirs, caseMix{
-		cases: 30, employees: 4, langs: 4, escalations: 3, scope: 1, laws: 3, notices: 3, followups: 4,
+		cases: 36, employees: 4, langs: 5, escalations: 3, scope: 1, laws: 4, notices: 3, followups: 5,
 	})
 }
