@@ -139,9 +139,17 @@ func (s situation) words() []string {
 		// "Express-Reisepass".
 		out = append(out, "vorlaufig", "express")
 	}
+	if s.age >= minSeniorAge {
+		// "ich bin 81": what holds for "ältere Menschen", "Senioren".
+		out = append(out, stem("aeltere"), "senior")
+	}
 	out = append(out, s.status...)
 	return out
 }
+
+// minSeniorAge is the age from which the asker is one of the "ältere
+// Menschen" or "Senioren" pages speak of.
+const minSeniorAge = 65
 
 func (s situation) any() bool {
 	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0 || s.count != ""

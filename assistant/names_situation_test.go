@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -21,5 +22,18 @@ func TestLassenNamesNoTitle(t *testing.T) {
 	}
 	if lassen || !kerb {
 		t.Errorf("names %v: want the kerb as a name of its own, not lassen", info.names)
+	}
+}
+
+// An asker of 81 is one of the "ältere Menschen" a page speaks of ("Ältere
+// und gehbehinderte Menschen können sich Sandsäcke bringen lassen"); one
+// of 30 is not.
+func TestSeniorSituationWords(t *testing.T) {
+	older := stem(words("Ältere")[0])
+	if got := (situation{age: 81}).words(); !slices.Contains(got, older) {
+		t.Errorf("words of an 81-year-old = %v, want %q", got, older)
+	}
+	if got := (situation{age: 30}).words(); slices.Contains(got, older) {
+		t.Errorf("words of a 30-year-old = %v, want no %q", got, older)
 	}
 }
