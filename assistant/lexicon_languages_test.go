@@ -19,6 +19,11 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		// A vehicle taken along and an infant that must come in person.
+		{"czy mogę wziąć hulajnogę elektryczną na prom", "E-Scooter", ""},
+		{"можно ли взять велосипед на паром", "Fahrrad", ""},
+		{"чи треба брати немовля з собою", "Säugling", ""},
+		{"bebeğimi de götürmem gerekiyor mu", "Säugling", ""},
 		// A child counted by its order, for fees that fall for siblings.
 		{"скільки ми платимо в садочку за третю дитину", "drittes Kind", ""},
 		{"ile płacimy za trzecie dziecko w przedszkolu", "drittes Kind", ""},
