@@ -382,3 +382,26 @@ func TestDayAloneNamesNoNotice(t *testing.T) {
 		t.Errorf("sources %v, want the notice about the day:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// A town's bylaw of a few paragraphs is searched, beyond the paragraph
+// the asked facet names, for the question's words the quotes leave out:
+// the exemption for trainees follows the tax rate; its preamble does not.
+func TestBylawUncoveredWords(t *testing.T) {
+	bylaw := "# Zweitwohnungsteuersatzung der Stadt Beispielau\n\n" +
+		"Aufgrund von § 4 der Gemeindeordnung hat der Gemeinderat am 1. März folgende Satzung beschlossen.\n\n" +
+		"## § 1 Steuergegenstand\n\nDie Stadt erhebt eine Zweitwohnungsteuer für das Innehaben einer Nebenwohnung.\n\n" +
+		"## § 3 Ausnahmen\n\n(1) Nicht als Nebenwohnung gelten Wohnungen in Pflegeheimen.\n(2) Von der Steuer befreit sind Auszubildende bis zur Vollendung des 27. Lebensjahres, deren Nebenwohnung ihrer Ausbildung dient.\n\n" +
+		"## § 6 Steuersatz\n\nDie Steuer beträgt 12 vom Hundert der jährlichen Nettokaltmiete.\n"
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml":                  &fstest.MapFile{Data: []byte("folders:\n  - match: \"ortsrecht/**\"\n    kind: law\n")},
+		"ortsrecht/zweitwohnungsteuer.md": &fstest.MapFile{Data: []byte(bylaw)},
+		"leistungen/wohnsitz-anmelden.md": &fstest.MapFile{Data: []byte("# Wohnsitz anmelden\n\nMelden Sie Ihre Wohnung im Bürgerbüro an.\n")},
+	})
+	ans := askCitizen(t, a, "ich mach hier meine ausbildung, bin 22 und hab nur eine kleine nebenwohnung, was kostet mich die zweitwohnungsteuer")
+	if !strings.Contains(ans.Text, "Vollendung des 27. Lebensjahres") {
+		t.Errorf("the trainees' exemption is not quoted:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "Gemeindeordnung") {
+		t.Errorf("the preamble is quoted:\n%s", ans.Text)
+	}
+}

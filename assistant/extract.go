@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Bounds of an extractive answer: what a person reads on one screen.
@@ -237,10 +238,22 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if len(qs) > 0 && !faqOnly {
 		// A question word the quotes leave out ("Kinder" in "Was kostet
 		// der Pass für Kinder?") is answered where the document says it.
-		if rest := a.uncovered(c, q, qs); len(rest.terms.content) > 0 && d.Kind != knowledge.KindLaw {
+		rest := a.uncovered(c, q, qs)
+		if d.Kind == knowledge.KindLaw {
+			// In a statute only the words of the sentences that ask
+			// count: its other paragraphs share a word with the asker's
+			// story ("Mein Vater ist gestorben.").
+			rest.terms.content = a.askedOnly(q.text, rest.terms.content)
+		}
+		if len(rest.terms.content) > 0 && (d.Kind != knowledge.KindLaw || docRunes(d) <= maxBylawRunes) {
 			// Not in a statute: its other paragraphs share a word with
 			// the asker's story ("mein Vater") without answering.
 			for _, x := range a.bestUnits(c, rest, knowledge.FacetNone) {
+				if d.Kind == knowledge.KindLaw && !ruleLabel(x.label) {
+					// (A bylaw's title, preamble or enacting formula
+					// rules nothing.)
+					continue
+				}
 				add(x)
 			}
 		}
@@ -323,6 +336,40 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	}
 	return untitle(qs, d.Title), lead, missing
 }
+
+// askedOnly returns the stems of content that stand in the sentences of
+// text that ask (questionSentences).
+func (a *Assistant) askedOnly(text string, content []string) []string {
+	asked := a.lex.questionSentences(text)
+	if asked == text {
+		return content
+	}
+	in := map[string]bool{}
+	for _, w := range words(asked) {
+		in[stem(german.DropZuInfix(w))] = true
+	}
+	var out []string
+	for _, s := range content {
+		if in[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ruleLabel reports whether a statute's section label names a paragraph
+// or an annex ("§ 3 Ausnahmen", "Anlage: Gebührentarif"), which state
+// rules, rather than its preamble or enacting formula.
+func ruleLabel(l string) bool {
+	l = strings.TrimSpace(l)
+	return strings.HasPrefix(l, "§") || strings.HasPrefix(l, "Art") || strings.HasPrefix(l, "Anlage")
+}
+
+// maxBylawRunes is the longest statute whose other paragraphs are
+// searched for a word the quotes leave out: a town's bylaw of a few pages,
+// whose paragraphs all rule its one matter, not a federal code whose
+// paragraphs share the asker's everyday words by chance.
+const maxBylawRunes = 30000
 
 // takesUpSubject reports whether sentence next takes up a long noun of
 // sentence u (a word of eight letters or more, capitalised in both) that
