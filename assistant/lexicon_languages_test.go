@@ -19,6 +19,9 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		// Outdoors: trees, fruit, pavements.
+		{"можно ли собирать яблоки под деревом на тротуаре", "Obst", ""},
+		{"ağaç kesmek için izin gerekiyor mu", "Baum", ""},
 		// A vehicle taken along and an infant that must come in person.
 		{"czy mogę wziąć hulajnogę elektryczną na prom", "E-Scooter", ""},
 		{"можно ли взять велосипед на паром", "Fahrrad", ""},
