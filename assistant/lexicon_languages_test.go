@@ -19,6 +19,7 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		{"can we cycle on the dyke", "Deich", ""},
 		// Outdoors: trees, fruit, pavements.
 		{"можно ли собирать яблоки под деревом на тротуаре", "Obst", ""},
 		{"ağaç kesmek için izin gerekiyor mu", "Baum", ""},
