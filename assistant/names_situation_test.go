@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -35,5 +36,22 @@ func TestSeniorSituationWords(t *testing.T) {
 	}
 	if got := (situation{age: 30}).words(); slices.Contains(got, older) {
 		t.Errorf("words of a 30-year-old = %v, want no %q", got, older)
+	}
+}
+
+// Arriving and leaving in everyday words ("nach der Ankunft", "wir
+// fahren sonntag wieder") meet the visitor's tax's "An- und Abreisetag";
+// "wie komme ich an einen Parkausweis" is no arrival.
+func TestArrivalAndDepartureWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := understandAs(a, knowledge.Citizen, "wir kommen freitag abend an und fahren sonntag wieder, zahlen wir für drei tage")
+	if !strings.Contains(q.text, "Abreise") {
+		t.Errorf("search text %q lacks Abreise", q.text)
+	}
+	if q := understandAs(a, knowledge.Citizen, "wann müssen wir nach der ankunft die kurtaxe zahlen"); !strings.Contains(q.text, "Anreise") {
+		t.Errorf("search text %q lacks Anreise", q.text)
+	}
+	if q := understandAs(a, knowledge.Citizen, "wie komme ich an einen parkausweis"); strings.Contains(q.text, "Anreise") {
+		t.Errorf("search text %q has an arrival", q.text)
 	}
 }
