@@ -350,14 +350,14 @@ func TestPerPostIsNoMatter(t *testing.T) {
 func TestTitleItemAskedIsAnswered(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
 		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
-		"leistungen/tonnen.md": &fstest.MapFile{Data: []byte("# Abfalltonnen bestellen, tauschen, abmelden\n\n" +
-			"Jedes bewohnte Grundstück hat eine Restmülltonne und eine Biotonne.\n\n" +
-			"## Gebühren\n\n| Tonne | Gebühr im Jahr |\n|---|---|\n| Restmüll 60 Liter | 138,00 Euro |\n| Restmüll 120 Liter | 246,00 Euro |\n\n" +
-			"## Tonne bestellen oder abmelden\n\nÄnderungen beantragen die Eigentümer des Grundstücks. Für den Tausch einer Tonne berechnen wir 25,00 Euro je Tonne. Tonnen werden donnerstags geliefert.\n")},
+		"leistungen/tonnen.md": &fstest.MapFile{Data: []byte("# Wertstofftonnen bestellen, tauschen, kündigen\n\n" +
+			"Jeder Haushalt bekommt eine Wertstofftonne.\n\n" +
+			"## Gebühren\n\n| Tonne | Gebühr im Jahr |\n|---|---|\n| Wertstoff 80 Liter | 91,00 Euro |\n| Wertstoff 160 Liter | 172,00 Euro |\n\n" +
+			"## Tonne bestellen oder kündigen\n\nÄnderungen beantragt die Hausverwaltung. Für den Tausch einer Tonne berechnen wir 17,50 Euro je Tonne. Geliefert wird montags.\n")},
 		"leistungen/sperrmuell.md": &fstest.MapFile{Data: []byte("# Sperrmüll anmelden\n\nSperrmüll holen wir zweimal im Jahr kostenlos ab.\n")},
 	})
 	ans := askCitizen(t, a, "wir sind jetzt fünf leute, was kostet es wenn wir die tonne gegen eine größere tauschen")
-	if !strings.Contains(ans.Text, "25,00 Euro je Tonne") {
+	if !strings.Contains(ans.Text, "17,50 Euro je Tonne") {
 		t.Errorf("the exchange fee is not quoted:\n%s", ans.Text)
 	}
 }
@@ -390,15 +390,15 @@ func TestBylawUncoveredWords(t *testing.T) {
 	bylaw := "# Zweitwohnungsteuersatzung der Stadt Beispielau\n\n" +
 		"Aufgrund von § 4 der Gemeindeordnung hat der Gemeinderat am 1. März folgende Satzung beschlossen.\n\n" +
 		"## § 1 Steuergegenstand\n\nDie Stadt erhebt eine Zweitwohnungsteuer für das Innehaben einer Nebenwohnung.\n\n" +
-		"## § 3 Ausnahmen\n\n(1) Nicht als Nebenwohnung gelten Wohnungen in Pflegeheimen.\n(2) Von der Steuer befreit sind Auszubildende bis zur Vollendung des 27. Lebensjahres, deren Nebenwohnung ihrer Ausbildung dient.\n\n" +
-		"## § 6 Steuersatz\n\nDie Steuer beträgt 12 vom Hundert der jährlichen Nettokaltmiete.\n"
+		"## § 3 Ausnahmen\n\n(1) Nicht als Nebenwohnung gelten Wohnungen in Pflegeheimen.\n(2) Steuerfrei bleiben Auszubildende bis zur Vollendung des 26. Lebensjahres, solange sie die Nebenwohnung für ihre Ausbildung brauchen.\n\n" +
+		"## § 6 Steuersatz\n\nDie Steuer beträgt 9 vom Hundert der jährlichen Kaltmiete.\n"
 	a := mustMapAssistant(t, fstest.MapFS{
 		"knowledge.yaml":                  &fstest.MapFile{Data: []byte("folders:\n  - match: \"ortsrecht/**\"\n    kind: law\n")},
 		"ortsrecht/zweitwohnungsteuer.md": &fstest.MapFile{Data: []byte(bylaw)},
 		"leistungen/wohnsitz-anmelden.md": &fstest.MapFile{Data: []byte("# Wohnsitz anmelden\n\nMelden Sie Ihre Wohnung im Bürgerbüro an.\n")},
 	})
 	ans := askCitizen(t, a, "ich mach hier meine ausbildung, bin 22 und hab nur eine kleine nebenwohnung, was kostet mich die zweitwohnungsteuer")
-	if !strings.Contains(ans.Text, "Vollendung des 27. Lebensjahres") {
+	if !strings.Contains(ans.Text, "Vollendung des 26. Lebensjahres") {
 		t.Errorf("the trainees' exemption is not quoted:\n%s", ans.Text)
 	}
 	if strings.Contains(ans.Text, "Gemeindeordnung") {

@@ -13,10 +13,10 @@ func TestTitleChoices(t *testing.T) {
 		title string
 		want  [][]string
 	}{
-		{"Abfalltonnen bestellen, tauschen, abmelden", [][]string{{stem("bestellen"), stem("tauschen"), stem("abmelden")}}},
-		{"Fundsachen abgeben und abholen", [][]string{{stem("abgeben"), stem("abholen")}}},
+		{"Wertstofftonnen bestellen, tauschen, kündigen", [][]string{{stem("bestellen"), stem("tauschen"), stem("kuendigen")}}},
+		{"Leihräder ausleihen und zurückgeben", [][]string{{stem("ausleihen"), stem("zurueckgeben")}}},
 		{"Geburtsurkunde, Eheurkunde, Sterbeurkunde bestellen", [][]string{{stem("geburtsurkunde"), stem("eheurkunde"), stem("sterbeurkunde")}}},
-		{"Stadtbibliothek: Ausweis, Ausleihe und Gebühren", [][]string{{stem("ausweis"), stem("ausleihe"), stem("gebuehren")}}},
+		{"Musikschule: Anmeldung, Unterricht und Gebühren", [][]string{{stem("anmeldung"), stem("unterricht"), stem("gebuehren")}}},
 		// A truncated part and dates are no items.
 		{"Hund: An- und Abmeldung", nil},
 		{"Bürgerbüro am 24. und 31. Dezember geschlossen", nil},
