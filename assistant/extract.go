@@ -246,8 +246,8 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			rest.terms.content = a.askedOnly(q.text, rest.terms.content)
 		}
 		if len(rest.terms.content) > 0 && (d.Kind != knowledge.KindLaw || docRunes(d) <= maxBylawRunes) {
-			// Not in a statute: its other paragraphs share a word with
-			// the asker's story ("mein Vater") without answering.
+			// (Not in a federal code: its many paragraphs share everyday
+			// words with the question by chance.)
 			for _, x := range a.bestUnits(c, rest, knowledge.FacetNone) {
 				if d.Kind == knowledge.KindLaw && !ruleLabel(x.label) {
 					// (A bylaw's title, preamble or enacting formula

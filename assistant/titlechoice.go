@@ -5,6 +5,8 @@ package assistant
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A title that lists what a page covers ("Abfalltonnen bestellen,
@@ -32,11 +34,10 @@ func titleChoices(title string) [][]string {
 		return false
 	}
 	item := func(t string) bool {
-		if strings.HasSuffix(t, "-") || len([]rune(t)) < 3 || strings.ContainsAny(t, "0123456789") || coord(t) {
-			return false
-		}
-		r := []rune(t)[0]
-		return r != ',' && r != '/' && r != ':' && r != ';' && r != '(' && r != ')' && r != '|' && r != '–' && r != '—' && t != " - "
+		// A word (the marks the expression finds begin with none of
+		// letters), long enough, without digits, not cut off.
+		r, _ := utf8.DecodeRuneInString(t)
+		return unicode.IsLetter(r) && utf8.RuneCountInString(t) >= 3 && !strings.ContainsAny(t, "0123456789") && !strings.HasSuffix(t, "-") && !coord(t)
 	}
 	var groups [][]string
 	var cur []string

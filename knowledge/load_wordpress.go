@@ -223,7 +223,8 @@ var accordionTokens = map[string]bool{
 // builder's accordion sets it by script) that is, or stands within
 // three levels of, an element whose class names an accordion's part,
 // with a short label of letters; its pane is the element right after it
-// or after the wrappers that hold only it, and holds text.
+// or after the wrappers that hold only it, and holds text. Another
+// element is asked as a toggler (togglerPanel).
 func accordionPanel(btn *html.Node) (*html.Node, string) {
 	if btn.Type == html.ElementNode && btn.DataAtom != atom.Button {
 		return togglerPanel(btn)
@@ -239,13 +240,8 @@ func accordionPanel(btn *html.Node) (*html.Node, string) {
 	if !marked {
 		return nil, ""
 	}
-	for p := btn.Parent; p != nil; p = p.Parent {
-		if headingLevel(p.DataAtom) > 0 || p.DataAtom == atom.Form {
-			return nil, ""
-		}
-	}
-	h := strings.TrimSpace(collapseSpace(textOfAll(btn)))
-	if countLetters(h) < 2 || len(strings.Fields(h)) > maxSummaryWords {
+	h, ok := accordionLabel(btn)
+	if !ok {
 		return nil, ""
 	}
 	at := btn
@@ -263,6 +259,22 @@ func accordionPanel(btn *html.Node) (*html.Node, string) {
 		at = at.Parent
 	}
 	return nil, ""
+}
+
+// accordionLabel returns the text of an accordion's head n when it can
+// label a section: n stands in no heading and no form, and its text is a
+// short label with letters.
+func accordionLabel(n *html.Node) (string, bool) {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if headingLevel(p.DataAtom) > 0 || p.DataAtom == atom.Form {
+			return "", false
+		}
+	}
+	h := strings.TrimSpace(collapseSpace(textOfAll(n)))
+	if countLetters(h) < 2 || len(strings.Fields(h)) > maxSummaryWords {
+		return "", false
+	}
+	return h, true
 }
 
 // nextElement returns the element after n among its siblings; nil when
@@ -293,13 +305,8 @@ func togglerPanel(n *html.Node) (*html.Node, string) {
 	if headingLevel(n.DataAtom) > 0 || skippedElements[n.DataAtom] || !hasToken(attr(n, "class"), togglerTokens) {
 		return nil, ""
 	}
-	for p := n.Parent; p != nil; p = p.Parent {
-		if headingLevel(p.DataAtom) > 0 || p.DataAtom == atom.Form {
-			return nil, ""
-		}
-	}
-	h := strings.TrimSpace(collapseSpace(textOfAll(n)))
-	if countLetters(h) < 2 || len(strings.Fields(h)) > maxSummaryWords {
+	h, ok := accordionLabel(n)
+	if !ok {
 		return nil, ""
 	}
 	next := nextElement(n)
