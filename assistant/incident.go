@@ -232,7 +232,8 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 		// A reply that answers nothing (it tells more about the problem
 		// instead) gets the questions again, once: after the second
 		// such reply they are left to the desk. A question asked alone
-		// counts its unanswered replies whatever else they tell.
+		// counts its unanswered replies whatever else they tell, and no
+		// question is asked a third time.
 		answered := len(publicSlots(slots)) > before
 		pair := len(slices.DeleteFunc(slices.Clone(asked), func(s string) bool { return s == "" })) > 1
 		for _, slot := range asked {
@@ -246,13 +247,16 @@ func (d *incidentDialog) fill(slots map[string]string, text string, overwrite bo
 				slots[slot] = unknownValue
 				continue
 			}
+			key := stTries + "_" + slot
+			n, _ := strconv.Atoi(slots[key])
 			if answered && pair {
 				// Of two questions, the reply answered one or told
-				// something else: the other may be asked again.
+				// something else: the other may be asked again, but
+				// this was one of its asks.
+				slots[key] = strconv.Itoa(min(n+1, maxSlotAsks-1))
 				continue
 			}
-			key := stTries + "_" + slot
-			if n, _ := strconv.Atoi(slots[key]); n+1 < maxSlotAsks {
+			if n+1 < maxSlotAsks {
 				slots[key] = strconv.Itoa(n + 1)
 				continue
 			}

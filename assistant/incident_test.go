@@ -198,11 +198,23 @@ func TestIncidentTriage(t *testing.T) {
 			priority: ticketing.P3,
 		},
 		{
-			name:      "unknown service becomes other",
-			turns:     []string{"Irgendwas ist kaputt", "keine Ahnung", "mehrere Kollegen auch", "Raum 5.01", "ja", "ja"},
+			name: "unknown service becomes other",
+			// (Whether one can work is asked with who else is affected,
+			// then alone; a room in reply to it leaves it to the desk.)
+			turns:     []string{"Irgendwas ist kaputt", "keine Ahnung", "mehrere Kollegen auch", "Raum 5.01", "ja"},
 			service:   assistant.ServiceOther,
-			priority:  ticketing.P4,
-			wantSlots: map[string]string{assistant.SlotSymptom: "Irgendwas ist kaputt", assistant.SlotSince: assistant.UnknownValue, assistant.SlotOthersAffected: assistant.AffectedSome, assistant.SlotLocation: "Raum 5.01"},
+			priority:  ticketing.P3,
+			wantSlots: map[string]string{assistant.SlotSymptom: "Irgendwas ist kaputt", assistant.SlotSince: assistant.UnknownValue, assistant.SlotOthersAffected: assistant.AffectedSome, assistant.SlotLocation: "Raum 5.01", assistant.SlotCanWork: assistant.UnknownValue},
+		},
+		{
+			// A question asked with another whose reply answered the
+			// other, then asked alone and answered with something else,
+			// is not asked a third time: the next reply confirms.
+			name:      "question asked in a pair, then alone, not a third time",
+			turns:     []string{"Die Fachanwendung zeigt seit heute früh nur eine leere Seite", "betrifft das ganze Team, auch nach dem Neustart", "heute Nachmittag kommen noch zwei Termine", "ja"},
+			service:   "fachverfahren",
+			priority:  ticketing.P1,
+			wantSlots: map[string]string{assistant.SlotOthersAffected: assistant.AffectedAll, assistant.SlotCanWork: assistant.UnknownValue},
 		},
 		{
 			name:     "critical service bumps urgency",
