@@ -881,6 +881,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"bekomm ich den direkt in die hand oder wird der nachgeschickt":        knowledge.FacetDauer,
 		"kann ich sie dann gleich mitnehmen":                                   knowledge.FacetDauer,
 		"wann weiß ich denn, ob das genehmigt ist":                             knowledge.FacetDauer,
+		"weiß ich dann gleich, ob ich den termin sicher hab":                   knowledge.FacetDauer,
+		"can i take it home right away":                                        knowledge.FacetDauer,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
