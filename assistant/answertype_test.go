@@ -444,6 +444,14 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); !strings.Contains(ev, "Wegzug") {
 		t.Errorf("lifeEvents(a move abroad) = %q, want a move away", ev)
 	}
+	// Moving out with the particle at the clause's end, and the truck
+	// that must stand in front of the house for it (session 20).
+	if ev, _ := a.lex.lifeEvents(words("meine eltern ziehen ende april aus ihrer wohnung aus")); !strings.Contains(ev, "Umzug") {
+		t.Errorf("lifeEvents(moving out) = %q, want a move", ev)
+	}
+	if ev, _ := a.lex.lifeEvents(words("dass der lkw vor dem haus stehen darf")); !strings.Contains(ev, "Halteverbot") {
+		t.Errorf("lifeEvents(a truck in front of the house) = %q, want a no-parking zone", ev)
+	}
 	// A pregnancy is a life event; protection against a dismissal is
 	// none, a dismissal received is one.
 	for text, want := range map[string]string{
@@ -883,6 +891,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"wann weiß ich denn, ob das genehmigt ist":                             knowledge.FacetDauer,
 		"weiß ich dann gleich, ob ich den termin sicher hab":                   knowledge.FacetDauer,
 		"can i take it home right away":                                        knowledge.FacetDauer,
+		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
