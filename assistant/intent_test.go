@@ -104,6 +104,9 @@ func TestIntents(t *testing.T) {
 		// asks for the how-to.
 		{"ich versuch seit ner stunde das vpn einzurichten und es klappt nicht", emp, IntentServiceInfo},
 		{"mein passwort geht nicht mehr, was mach ich jetzt als erstes", emp, IntentServiceInfo},
+		// Where supplies come from, and whether to call someone, asked
+		// with the report (session 20).
+		{"der drucker im zimmer druckt nur noch streifen. ruf ich da bei der IT an oder wie kommt da neuer toner her", emp, IntentServiceInfo},
 		// Ticket status.
 		{"Wie ist der Stand von INC-1234?", cit, IntentTicketStatus},
 		{"Status von REQ-2048 bitte", emp, IntentTicketStatus},
