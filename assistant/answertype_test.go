@@ -892,6 +892,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"weiß ich dann gleich, ob ich den termin sicher hab":                   knowledge.FacetDauer,
 		"can i take it home right away":                                        knowledge.FacetDauer,
 		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
+		"oder muss ich das noch in meiner alten stadt machen":                  knowledge.FacetVoraussetzungen,
+		"was muss ich mitbringen, wenn ich die unterlagen anfordere":           knowledge.FacetUnterlagen,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
@@ -902,6 +904,10 @@ func TestFacetPhrasings(t *testing.T) {
 	}
 	if fs := a.lex.detectFacets("darf ich auf dem foto mein kopftuch anbehalten"); containsFacet(fs, knowledge.FacetUnterlagen) || !containsFacet(fs, knowledge.FacetVoraussetzungen) {
 		t.Errorf("detectFacets(permission about a photo) = %v, want the conditions, not what to bring", fs)
+	}
+	// Papers asked to be sent are the service asked for (session 20).
+	if fs := a.lex.detectFacets("kann ich die unterlagen zum wählen per post schon bei ihnen anfordern"); containsFacet(fs, knowledge.FacetUnterlagen) {
+		t.Errorf("detectFacets(papers asked to be sent) = %v: no paper to bring", fs)
 	}
 	if fs := a.lex.detectFacets("kann ich sie dann gleich mitnehmen"); containsFacet(fs, knowledge.FacetUnterlagen) {
 		t.Errorf("detectFacets(take it along at once) = %v: no paper to bring", fs)

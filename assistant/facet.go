@@ -132,6 +132,12 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 			out = append(out, knowledge.FacetVoraussetzungen)
 		}
 	}
+	if containsFacet(out, knowledge.FacetUnterlagen) && lx.match("documents_requested", ws) && !lx.match("bring_documents", ws) {
+		// "Kann ich die Unterlagen zum Wählen per Post schon bei Ihnen
+		// anfordern?": the papers are what is asked for, not what to
+		// bring.
+		out = slices.DeleteFunc(out, func(f knowledge.Facet) bool { return f == knowledge.FacetUnterlagen })
+	}
 	if howItRuns && !containsFacet(out, knowledge.FacetAblauf) {
 		out = append([]knowledge.Facet{knowledge.FacetAblauf}, out...)
 	}
