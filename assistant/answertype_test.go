@@ -140,6 +140,14 @@ func TestEverydayWordsMeetOfficialOnes(t *testing.T) {
 	if terms := a.lex.terms("wo kann ich mein gewerbe sehen"); nameIn([]string{stem("gewerbeanmeldung")}, newStemSet(terms.stems)) {
 		t.Error("a question without the verb names Gewerbeanmeldung")
 	}
+	// A short name is the head a compound ends in: "Studentenvisum"
+	// names "Visum" (session 20), "Visumpflicht" does not.
+	if terms := a.lex.terms("sie hat ein studentenvisum gebucht"); !nameIn([]string{stem("visum")}, newStemSet(terms.stems)) {
+		t.Errorf("question does not name Visum; stems %v", terms.stems)
+	}
+	if terms := a.lex.terms("gibt es eine visumpflicht"); nameIn([]string{stem("visum")}, newStemSet(terms.stems)) {
+		t.Error("a compound that begins with a short name names it")
+	}
 }
 
 func TestQuestionWordsWantAValue(t *testing.T) {

@@ -733,19 +733,32 @@ func (q *queryTerms) dropKnownWords(r retrieval) {
 	}
 }
 
+// minHeadName is the shortest one-word name found as the head of a
+// compound of the question.
+const minHeadName = 5
+
 // nameIn reports whether every stem of a name occurs in the question as a
 // word; a long one-word name may also hide in a compound or a typo the
-// user wrote ("kindergartenplatz" names "Kindergarten").
+// user wrote ("kindergartenplatz" names "Kindergarten"), a short one as
+// the compound's head ("studentenvisum" names "Visum").
 func nameIn(name []string, stems stemSet) bool {
 	for _, s := range name {
 		if stems.has[s] {
 			continue
 		}
 		found := false
-		if len(s) >= 6 && len(name) == 1 {
+		if len(s) >= minHeadName && len(name) == 1 {
 			for _, w := range stems.list {
 				// A word shorter by more than two bytes neither holds s
-				// nor nearly is it.
+				// nor nearly is it. A short name counts only as the head
+				// a compound ends in ("Studentenvisum" names "Visum").
+				if len(s) < 6 {
+					if len(w) > len(s) && strings.HasSuffix(w, s) {
+						found = true
+						break
+					}
+					continue
+				}
 				if len(w)+2 >= len(s) && (strings.Contains(w, s) || nearMiss(w, s)) {
 					found = true
 					break
