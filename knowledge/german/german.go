@@ -463,7 +463,7 @@ func DropParticiple(w string) string {
 	if inf := strongParticiple(w); inf != "" {
 		return inf
 	}
-	if len(w) < 7 || !strings.HasSuffix(w, "t") || !strings.Contains(w, "ge") {
+	if len(w) < 7 || !strings.HasSuffix(w, "t") || !strings.Contains(w, "ge") || nounEnd(w) {
 		return w
 	}
 	trim := func(rest string) string {
@@ -482,6 +482,21 @@ func DropParticiple(w string) string {
 		return trim(rest)
 	}
 	return w
+}
+
+// nounEnds are endings of nouns that begin with "ge" and end in "t" like
+// a weak participle ("Gewerbegebiet", "Gesundheitsamt", "Gericht",
+// "Geschäft", "Gelegenheit"); no participle ends in them.
+var nounEnds = []string{"heit", "keit", "schaft", "amt", "iet", "ort", "rat", "raet", "stadt", "recht", "icht", "schaeft", "dienst", "markt"}
+
+// nounEnd reports whether w ends like a noun of nounEnds.
+func nounEnd(w string) bool {
+	for _, e := range nounEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // inseparablePrefixes are the prefixes that stay on a verb and take no "ge"
