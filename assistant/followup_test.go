@@ -171,3 +171,30 @@ func TestFollowUpKeepsFocusAgainstPreviousWords(t *testing.T) {
 		t.Errorf("sources %v, want the tax card's class IV:\n%s", ans.Sources, ans.Text)
 	}
 }
+
+// TestFollowUpTitleWordsAllShare checks that a title word every
+// candidate's title shares ("…: Verfahren und Dokumente") does not make
+// another document related to the focus: "Sitz" in the follow-up then
+// hides in "Wohnsitz" and led away from the trade's page (session 20).
+func TestFollowUpTitleWordsAllShare(t *testing.T) {
+	doc := func(id, title, text string) knowledge.Document {
+		return knowledge.Document{ID: id, Title: title, URL: "https://www.example.test/" + id, Audience: knowledge.Citizen, Kind: knowledge.KindService, Lang: "de",
+			Sections: []knowledge.Section{{Heading: title, Facet: knowledge.FacetOverview, Text: text}}}
+	}
+	docs := []knowledge.Document{
+		doc("gewerbe", "Gewerbe ummelden in Deutschland: Verfahren und Dokumente", "Wer den Sitz des Betriebs an einen neuen Standort verlegt, meldet das Gewerbe um. Als Nachweis dient die Bestätigung des eingetragenen Firmensitzes."),
+		doc("wohnsitz", "Wohnsitz anmelden in Deutschland: Verfahren und Dokumente", "Wer umzieht, meldet den neuen Wohnsitz an. Als Nachweis dient die Bestätigung des Vermieters."),
+		doc("pass", "Reisepass beantragen in Deutschland: Verfahren und Dokumente", "Den Reisepass beantragen Sie persönlich."),
+		doc("hund", "Hundesteuer in Deutschland: Verfahren und Dokumente", "Wer einen Hund hält, zahlt Hundesteuer."),
+	}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
+	c := newConv(knowledge.Citizen)
+	mustAsk(t, a, c, "Wie melde ich mein Gewerbe um?")
+	if c.Focus != "gewerbe" {
+		t.Fatalf("focus = %q after the first question, want gewerbe", c.Focus)
+	}
+	ans := mustAsk(t, a, c, "Es geht um unsere Firma, deren Sitz verlegt wird. Womit belege ich dem Amt den neuen Standort?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "gewerbe" {
+		t.Errorf("sources %v, want the trade's page:\n%s", ans.Sources, ans.Text)
+	}
+}

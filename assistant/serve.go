@@ -875,6 +875,20 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			focusStems = append(focusStems, stem(w))
 		}
 	}
+	if len(r.cands) >= 4 {
+		// A title word half the candidates' names share ("Dokumente" in
+		// the guides' "…: Verfahren & Dokumente") relates the focus to
+		// none of them.
+		focusStems = slices.DeleteFunc(focusStems, func(s string) bool {
+			n := 0
+			for _, c := range r.cands {
+				if strings.Contains(a.nameText(c.doc), s) {
+					n++
+				}
+			}
+			return n*2 >= len(r.cands)
+		})
+	}
 	var own []string // the follow-up's own content words, when needed
 	for i, c := range r.cands {
 		if i == focusIdx {
