@@ -1890,9 +1890,19 @@ func TestGoneWithoutKnowingWhereIsLost(t *testing.T) {
 		"mein perso ist seit dem urlaub irgendwie weg",
 		"der ausweis ist einfach verschwunden",
 		"meine geldbörse mit dem führerschein ist nicht mehr auffindbar",
+		"ich hab meinen ausweis verlegt",
 	} {
 		if s := a.lex.situationOf(text, words(text)); !s.lost || s.found {
 			t.Errorf("situationOf(%q): lost %v, found %v; want lost", text, s.lost, s.found)
+		}
+	}
+	// Moved elsewhere is not mislaid (session 20).
+	for _, text := range []string{
+		"unsere firma, deren sitz ins gewerbegebiet verlegt wird",
+		"der termin wurde auf montag verlegt",
+	} {
+		if s := a.lex.situationOf(text, words(text)); s.lost {
+			t.Errorf("situationOf(%q): lost, want not", text)
 		}
 	}
 }

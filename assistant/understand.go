@@ -570,7 +570,13 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	}
 	s.child = lx.match("situation_child", ws)
 	s.adult = lx.match("situation_adult", ws)
-	s.lost = lx.match("situation_lost", ws)
+	lostWs := ws
+	if lx.match("relocated", ws) {
+		// "deren Sitz ins Gewerbegebiet verlegt wird": moved elsewhere,
+		// not mislaid.
+		lostWs = slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return w == "verlegt" })
+	}
+	s.lost = lx.match("situation_lost", lostWs)
 	s.stolen = lx.match("situation_stolen", ws)
 	// Found again, it was lost: the page about the loss says what now.
 	s.found = lx.match("situation_found", ws)
