@@ -479,9 +479,29 @@ func DropParticiple(w string) string {
 		}
 	}
 	if rest, ok := strings.CutPrefix(w, "ge"); ok && len(rest) >= 5 {
+		if inherentGe(w) {
+			// "genehmigt" of "genehmigen": the "ge" is the verb's own.
+			return trim(w)
+		}
 		return trim(rest)
 	}
 	return w
+}
+
+// inherentGeVerbs are stems of verbs whose "ge" belongs to the verb and
+// takes no second one in the participle ("genehmigen" → "genehmigt",
+// "gestatten" → "gestattet").
+var inherentGeVerbs = []string{"genehmig", "gestatt", "gewaehr", "gestalt", "gehoer", "gehorch", "gewoehn", "gefaehrd", "gebrauch"}
+
+// inherentGe reports whether w begins with the stem of a verb of
+// inherentGeVerbs.
+func inherentGe(w string) bool {
+	for _, v := range inherentGeVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounEnds are endings of nouns that begin with "ge" and end in "t" like
