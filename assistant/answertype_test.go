@@ -807,6 +807,15 @@ func TestMorePlainWords(t *testing.T) {
 	if de := a.lex.germanTerms("czy muszę ją kiedyś przedłużyć"); !strings.Contains(de, "verlängern") {
 		t.Errorf("germanTerms(przedłużyć) = %q, want verlängern", de)
 	}
+	// A plate of one's own with chosen initials (session 20).
+	for _, text := range []string{"chcę mieć własną tablicę rejestracyjną z inicjałami dzieci", "can i get a plate with my initials"} {
+		if de := a.lex.germanTerms(text); !strings.Contains(de, "Wunschkennzeichen") {
+			t.Errorf("germanTerms(%q) = %q, want Wunschkennzeichen", text, de)
+		}
+	}
+	if ev, _ := a.lex.lifeEvents(words("ein eigenes kennzeichen mit den initialen der kinder")); !strings.Contains(ev, "Wunschkennzeichen") {
+		t.Errorf("lifeEvents(a plate with initials) = %q, want Wunschkennzeichen", ev)
+	}
 	if q := understandAs(a, knowledge.Citizen, "wie lange kann sie damit reisen bevor er abläuft"); !q.validity {
 		t.Error("\"bevor er abläuft\" asks how long it is valid")
 	}
