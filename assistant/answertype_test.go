@@ -910,6 +910,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"can i take it home right away":                                        knowledge.FacetDauer,
 		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
 		"oder muss ich das noch in meiner alten stadt machen":                  knowledge.FacetVoraussetzungen,
+		"kann ich vorher durchklingeln? unter welcher nummer":                  knowledge.FacetZustaendigkeit,
 		"was muss ich mitbringen, wenn ich die unterlagen anfordere":           knowledge.FacetUnterlagen,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
