@@ -816,6 +816,17 @@ func TestMorePlainWords(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("ein eigenes kennzeichen mit den initialen der kinder")); !strings.Contains(ev, "Wunschkennzeichen") {
 		t.Errorf("lifeEvents(a plate with initials) = %q, want Wunschkennzeichen", ev)
 	}
+	// Copies an office confirms are certified copies (session 20).
+	if ev, _ := a.lex.lifeEvents(words("die behörde will amtlich bestätigte kopien von meinem zeugnis")); !strings.Contains(ev, "Beglaubigung") {
+		t.Errorf("lifeEvents(copies an office confirms) = %q, want Beglaubigung", ev)
+	}
+	// An office the asker names is where to go, no service of their own
+	// choosing (session 20).
+	for w, want := range map[string]bool{"Bürgerbüro": true, "Standesamt": true, "Ausländerbehörde": true, "Personalausweis": false, "Beglaubigung": false} {
+		if got := officeStem(stem(fold(w))); got != want {
+			t.Errorf("officeStem(%q) = %v, want %v", w, got, want)
+		}
+	}
 	if q := understandAs(a, knowledge.Citizen, "wie lange kann sie damit reisen bevor er abläuft"); !q.validity {
 		t.Error("\"bevor er abläuft\" asks how long it is valid")
 	}
@@ -1929,6 +1940,9 @@ func TestQuestionSentences(t *testing.T) {
 		"was kostet der reisepass": "was kostet der reisepass",
 		// A verb entry with a prefix ("bekomm*") opens a question too.
 		"hab morgen nen termin bei der führerscheinstelle. bekomm ich den da direkt in die hand": "bekomm ich den da direkt in die hand",
+		// A condition before the main clause that asks (session 20).
+		"die frist läuft nächste woche ab. wenn ich die im bürgerbüro machen lass, dauert das dann tage": "wenn ich die im bürgerbüro machen lass, dauert das dann tage",
+		"ich war gestern da. wenn ich morgen komme, ist es dann fertig":                                  "wenn ich morgen komme, ist es dann fertig",
 	} {
 		if got := a.lex.questionSentences(in); got != want {
 			t.Errorf("questionSentences(%q) = %q, want %q", in, got, want)

@@ -449,10 +449,22 @@ func (lx *lexicon) asks(sent string, ws []string) bool {
 		if sentenceOpeners[w] || lx.has("smalltalk_filler", w) {
 			continue
 		}
+		if conditionOpeners[w] {
+			// "wenn ich die im Bürgerbüro machen lass, dauert das dann
+			// Tage": the clause after the condition asks or tells.
+			if _, main, ok := strings.Cut(sent, ","); ok {
+				return lx.asks(main, words(main))
+			}
+			return false
+		}
 		return questionWord(w) || lx.has("asking_first", w)
 	}
 	return false
 }
+
+// conditionOpeners open a clause of condition or time that comes before
+// the main clause ("wenn ich …, dauert das …").
+var conditionOpeners = map[string]bool{"wenn": true, "falls": true, "sobald": true, "sofern": true, "nachdem": true, "bevor": true}
 
 // sentenceOpeners may come before the word that opens a question.
 var sentenceOpeners = map[string]bool{"und": true, "aber": true, "also": true, "oder": true, "nur": true, "jetzt": true, "dann": true}

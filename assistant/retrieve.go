@@ -653,7 +653,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 				continue
 			}
 			l := joinedLen(name)
-			if len(q.eventOnly) > 0 && l >= minOwnName && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] }) {
+			if len(q.eventOnly) > 0 && l >= minOwnName && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] && !officeStem(s) }) {
 				c.ownNamed = true
 			}
 			shared := 0
@@ -1266,3 +1266,15 @@ func confidence(c candidate, followUp bool) float64 {
 // buries the offers that matter (measured on the natural cases, not on the
 // held-out half).
 const lowConfidence = 0.45
+
+// officeStem reports whether the stem s names an office ("burgerburo",
+// "standesamt"): the asker who names where to go names no service of
+// their own choosing.
+func officeStem(s string) bool {
+	for _, suf := range officeSuffixes {
+		if ss := stem(suf); len(s) > len(ss)+2 && strings.HasSuffix(s, ss) {
+			return true
+		}
+	}
+	return false
+}
