@@ -922,6 +922,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
 		"oder muss ich das noch in meiner alten stadt machen":                  knowledge.FacetVoraussetzungen,
 		"kann ich vorher durchklingeln? unter welcher nummer":                  knowledge.FacetZustaendigkeit,
+		"kann ich dann einfach reingehen und sie mir ausstellen lassen":        knowledge.FacetTermin,
 		"was muss ich mitbringen, wenn ich die unterlagen anfordere":           knowledge.FacetUnterlagen,
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {

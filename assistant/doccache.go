@@ -32,6 +32,11 @@ type docInfo struct {
 	title    []string   // titleStems of the document
 	head     []string   // stem of the title's first distinctive word, or nil
 	choices  [][]string // titleChoices of the document's title
+	// hyphenParts are the stems of the title's words joined by a hyphen
+	// ("kita" and "platz" of "Kita-Platz"): a part names the document as
+	// a word of its own, not as the head of another compound
+	// ("Marktplatz").
+	hyphenParts map[string]bool
 
 	// passages memoises the stems of the passage texts turns look at
 	// (passageTokens): the same sections are retrieved turn after turn.
@@ -323,6 +328,17 @@ func (a *Assistant) info(d knowledge.Document) *docInfo {
 func (a *Assistant) derive(d knowledge.Document) *docInfo {
 	info := &docInfo{}
 	info.tokens, info.names = a.lex.docTerms(d)
+	for _, tok := range strings.Fields(d.Title) {
+		if !strings.Contains(strings.Trim(tok, "-"), "-") {
+			continue
+		}
+		if info.hyphenParts == nil {
+			info.hyphenParts = map[string]bool{}
+		}
+		for _, w := range words(tok) {
+			info.hyphenParts[stem(w)] = true
+		}
+	}
 	info.nameTok = nameTokens(info.names)
 	info.nameSet = newStemSet(info.nameTok).memoised()
 	info.title = a.titleStems(d)

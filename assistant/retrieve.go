@@ -652,6 +652,11 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 			if len(name) == 1 && q.inName[name[0]] || !nameIn(name, said) {
 				continue
 			}
+			if len(name) == 1 && len(name[0]) < 6 && !said.has[name[0]] && c.info != nil && c.info.hyphenParts[name[0]] {
+				// "Marktplatz" holds the "Platz" of "Kita-Platz" only as
+				// a head of its own.
+				continue
+			}
 			l := joinedLen(name)
 			if len(q.eventOnly) > 0 && l >= minOwnName && nameIn(name, own) && slices.ContainsFunc(name, func(s string) bool { return !generic[s] && !officeStem(s) }) {
 				c.ownNamed = true
