@@ -198,4 +198,3 @@ func TestFollowUpTitleWordsAllShare(t *testing.T) {
 		t.Errorf("sources %v, want the trade's page:\n%s", ans.Sources, ans.Text)
 	}
 }
-
