@@ -259,6 +259,10 @@ func TestEventAsCircumstance(t *testing.T) {
 		"ich brauche eine geburtsurkunde für meine hochzeit":     false,
 		"wir heiraten im mai":              true,
 		"beim umzug was muss ich beachten": true,
+		// A guest at someone else's wedding; a car that goes to the
+		// scrapyard (session 20).
+		"ich bin am wahlsonntag auf ner hochzeit":     false,
+		"unser alter golf kommt auf den schrottplatz": true,
 	} {
 		ev, _ := a.lex.lifeEvents(words(text))
 		if got := ev != ""; got != topic {

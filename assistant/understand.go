@@ -513,6 +513,10 @@ func purpose(ws []string, start int) bool {
 	case "fuer", "zur", "zum", "for", "beim", "bei", "waehrend", "during", "nach", "seit", "after", "since":
 		// "… nach der Hochzeit ändern", "seit dem Umzug": when, not what.
 		return true
+	case "auf":
+		// "am Wahlsonntag auf ner Hochzeit": a guest's whereabouts (not
+		// "kommt auf den Schrottplatz").
+		return guestDeterminers[ws[start-1]]
 	}
 	return false
 }
@@ -521,8 +525,12 @@ func purpose(ws []string, start int) bool {
 var purposeDeterminers = map[string]bool{
 	"die": true, "den": true, "das": true, "meine": true, "meinen": true, "unsere": true, "unseren": true,
 	"eine": true, "einen": true, "the": true, "my": true, "our": true, "a": true,
-	"dem": true, "der": true, "des": true,
+	"dem": true, "der": true, "des": true, "einer": true, "ner": true, "einem": true, "nem": true,
 }
+
+// guestDeterminers say that an event one is at is someone else's ("auf
+// einer Hochzeit", "auf nem Geburtstag").
+var guestDeterminers = map[string]bool{"einer": true, "ner": true, "einem": true, "nem": true}
 
 // situationOf reads the asker's situation from text (redacted) and its
 // folded words ws.
