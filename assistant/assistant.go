@@ -150,6 +150,7 @@ func New(cfg Config) (*Assistant, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)
 	}
+	texts.makePrinters()
 	lex, err := loadLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("assistant: %w", err)

@@ -135,7 +135,7 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 		b.WriteString(fmt.Sprintf(m.FrameOverview, kind, title))
 	}
 	if foreign {
-		if lines := leadLines(m, qs, lead); len(lines) > 0 {
+		if lines := leadLines(m, c.info, qs, lead); len(lines) > 0 {
 			b.WriteString("\n")
 			b.WriteString(strings.Join(lines, "\n"))
 		}

@@ -45,7 +45,12 @@ type docInfo struct {
 	quotes   map[string]stemSet // quoteStems, by the quote's text
 	// quoteVals memoises quoteValues, by the quote's text.
 	quoteVals map[string][]valuedUnit
-	sections  []stemSet // sectionTokens, per section once used
+	// facts memoises readFacts of the quotes' joined text: an answer in
+	// another language reads the lead facts of its quotes with a dozen
+	// regular expressions, and the same sections are quoted turn after
+	// turn.
+	facts    map[string]leadFacts
+	sections []stemSet // sectionTokens, per section once used
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
@@ -192,6 +197,16 @@ func (d *docInfo) quoteValues(a *Assistant, text string) []valuedUnit {
 		}
 		return out
 	})
+}
+
+// readFacts is readFacts(text), memoised on d, the document text was
+// quoted from; a nil d reads text afresh. The facts' slices are shared:
+// callers must not change them.
+func (d *docInfo) readFacts(text string) leadFacts {
+	if d == nil {
+		return readFacts(text)
+	}
+	return memoStems(&d.pmu, &d.facts, text, func() leadFacts { return readFacts(text) })
 }
 
 // memoStems returns (*memo)[k], computing and storing it on a miss; the

@@ -296,9 +296,10 @@ func digitDot(s string) bool {
 // section that links a service and does not deny it says the service is
 // online. Durations in a fee table qualify a fee ("Expressabholung
 // innerhalb von 3 Werktagen: 60,00 Euro"); alone they would mislead, so
-// they are read from the other quotes only.
-func quoteFacts(qs []quote) leadFacts {
-	f := readFacts(quotedText(qs))
+// they are read from the other quotes only. d is the memo of the
+// document qs were quoted from, or nil.
+func quoteFacts(d *docInfo, qs []quote) leadFacts {
+	f := d.readFacts(quotedText(qs))
 	var timed []quote
 	for _, q := range qs {
 		if q.facet != knowledge.FacetKosten {
@@ -306,7 +307,7 @@ func quoteFacts(qs []quote) leadFacts {
 		}
 	}
 	if len(timed) < len(qs) {
-		f.durations = readFacts(quotedText(timed)).durations
+		f.durations = d.readFacts(quotedText(timed)).durations
 	}
 	for _, q := range qs {
 		if f.online == 0 && q.facet == knowledge.FacetOnline && urlRE.MatchString(q.text) {
@@ -344,7 +345,7 @@ func (f leadFacts) render(m *messages) []leadFact {
 	if lang == "" {
 		lang = "de"
 	}
-	p := unitPrinter(lang)
+	p := m.printer()
 	var out []leadFact
 	add := func(label string, vs []string) {
 		if len(vs) > 0 {
@@ -590,12 +591,12 @@ func unitPrinter(lang string) *message.Printer {
 
 // leadLines renders the facts of qs as "- label: values" lines in the
 // language of m, with the asker's own line (situation) first.
-func leadLines(m *messages, qs []quote, situation string) []string {
-	f := quoteFacts(qs)
+func leadLines(m *messages, d *docInfo, qs []quote, situation string) []string {
+	f := quoteFacts(d, qs)
 	var out []string
 	if situation != "" {
 		sf := readFacts(situation)
-		p := unitPrinter(m.lang)
+		p := m.printer() // its tag is m.lang's, the same for amounts
 		var vs []string
 		for _, a := range sf.amounts {
 			vs = append(vs, formatAmount(p, m.lang, a))

@@ -31,7 +31,7 @@ func TestLeadFactsRendered(t *testing.T) {
 		"ar": {"الرسوم: 37.00\u00a0€ · 1,037.50\u00a0€", "المدة: 3–4 أسابيع · 3 أيام عمل", "يلزم موعد: نعم"},
 	}
 	for lang, want := range tests {
-		got := strings.Join(leadLines(o.msgs(lang), []quote{{text: text}}, ""), "\n")
+		got := strings.Join(leadLines(o.msgs(lang), nil, []quote{{text: text}}, ""), "\n")
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: lead lacks %q:\n%s", lang, w, got)

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/message"
+
 	"github.com/musterstadt/lotse/knowledge"
 )
 
@@ -152,13 +154,13 @@ func composePlain(m *messages, c candidate, qs []quote, lead string) composed {
 	var b strings.Builder
 	if m.lang != "" && m.lang != "de" {
 		b.WriteString(fmt.Sprintf(m.FrameOverview, m.kindName(d), shownTitle(d, m.lang)))
-		if lines := leadLines(m, qs, lead); len(lines) > 0 {
+		if lines := leadLines(m, c.info, qs, lead); len(lines) > 0 {
 			b.WriteString("\n" + strings.Join(lines, "\n"))
 		}
 		b.WriteString("\n\n" + m.SourceGerman)
 		writeQuotes(&b, qs, true)
 	} else {
-		for _, s := range plainFacts(m, d, qs, lead) {
+		for _, s := range plainFacts(m, d, c.info, qs, lead) {
 			b.WriteString(s)
 			b.WriteString("\n")
 		}
@@ -184,8 +186,8 @@ func composePlain(m *messages, c candidate, qs []quote, lead string) composed {
 }
 
 // plainFacts are the sentences before the quote of a German answer in
-// Einfache Sprache.
-func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []string {
+// Einfache Sprache; info is the memo of d, or nil.
+func plainFacts(m *messages, d knowledge.Document, info *docInfo, qs []quote, lead string) []string {
 	out := []string{"Es geht um: " + d.Title + "."}
 	if s := plainLine(lead); s != "" {
 		out = append(out, m.ForYou+" "+s)
@@ -197,7 +199,7 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 	// Costs: one amount is one sentence; several are the lines of the fee
 	// table that name them.
 	if costs := strings.Join(byFacet[knowledge.FacetKosten], "\n"); costs != "" {
-		f := readFacts(costs)
+		f := info.readFacts(costs)
 		var lines []string
 		for _, l := range strings.Split(costs, "\n") {
 			if amountRE.MatchString(l) {
@@ -208,7 +210,7 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 		}
 		switch {
 		case len(f.amounts) == 1 && len(lines) <= 1:
-			out = append(out, "Das kostet "+germanAmount(f.amounts[0])+".")
+			out = append(out, "Das kostet "+germanAmount(m.printer(), f.amounts[0])+".")
 		case len(lines) > 0:
 			out = append(out, "Das kostet:")
 			out = append(out, lines...)
@@ -226,7 +228,7 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 				if approxRE.MatchString(text[:loc[0]]) {
 					approx = "ungefähr "
 				}
-				out = append(out, "Das dauert "+approx+formatDuration(unitPrinter("de"), "de", dd[0])+".")
+				out = append(out, "Das dauert "+approx+formatDuration(m.printer(), "de", dd[0])+".")
 			}
 		}
 	}
@@ -244,7 +246,7 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 			out = append(out, items...)
 		}
 	}
-	f := quoteFacts(qs)
+	f := quoteFacts(info, qs)
 	switch f.termin {
 	case 1:
 		out = append(out, "Sie brauchen einen Termin.")
@@ -277,9 +279,9 @@ func plainFacts(m *messages, d knowledge.Document, qs []quote, lead string) []st
 	return out
 }
 
-// germanAmount writes an amount as "70,00 Euro".
-func germanAmount(a amount) string {
-	p := unitPrinter("de")
+// germanAmount writes an amount as "70,00 Euro" with p, a German
+// printer.
+func germanAmount(p *message.Printer, a amount) string {
 	return strings.TrimSuffix(formatAmount(p, "de", a), "\u00a0€") + " Euro"
 }
 

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/message"
+
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/german"
 	"github.com/musterstadt/lotse/prompts"
@@ -99,6 +101,10 @@ type messages struct {
 
 	lang   string // ISO 639-1 code, set by newOrgTexts
 	simple bool   // Einfache Sprache
+	// units formats numbers and units in lang ("" as German), made once
+	// by makePrinters: building its catalog costs more than a whole
+	// lead; nil means made when used (printer).
+	units *message.Printer
 
 	// Contact capture at a handoff and ticket status in words.
 	WaitOpen          string // %d minutes
@@ -341,6 +347,30 @@ func newOrgTexts(org, orgEN string) (orgTexts, error) {
 	simple.lang, simple.simple = "de", true
 	o.simple = &simple
 	return o, nil
+}
+
+// makePrinters gives every language's sentences of o their units, once
+// for an Assistant (a bare orgTexts, as Parts makes one, leaves them nil).
+func (o *orgTexts) makePrinters() {
+	for l, m := range o.byLang {
+		m.units = unitPrinter(l)
+	}
+	de := unitPrinter("de")
+	o.simple.units = de
+	o.de.units, o.en.units = de, de // their lang is "", read as German
+}
+
+// printer returns m's units, or a printer made for m's language ("" as
+// German) when m has none.
+func (m *messages) printer() *message.Printer {
+	if m.units != nil {
+		return m.units
+	}
+	lang := m.lang
+	if lang == "" {
+		lang = "de"
+	}
+	return unitPrinter(lang)
 }
 
 // checkOrganization rejects a name that cannot stand in a sentence: line
