@@ -100,12 +100,14 @@ func firstLine(s string) string {
 	return s
 }
 
-func docRunes(d knowledge.Document) int {
-	n := 0
-	for _, s := range d.Sections {
-		n += len([]rune(s.Text))
+// docRunes is the length of c's document in runes, as its memo counted
+// it once: a federal code runs to hundreds of kilobytes, too long to
+// count on every turn that asks whether it is short.
+func (a *Assistant) docRunes(c candidate) int {
+	if c.info != nil {
+		return c.info.runes
 	}
-	return n
+	return a.info(c.doc).runes
 }
 
 // composeAnswer frames the quotes of one document: a frame sentence without

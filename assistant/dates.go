@@ -293,7 +293,7 @@ func datedNotice(q question, sel selection, c candidate) int {
 // that name one of the days.
 func (a *Assistant) datedQuotes(c candidate, q question) []quote {
 	var qs []quote
-	short := docRunes(c.doc) <= maxAnswerRunes/2
+	short := a.docRunes(c) <= maxAnswerRunes/2
 	for _, s := range c.doc.Sections {
 		text := a.clean(s.Text, true)
 		if !short {

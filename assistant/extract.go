@@ -118,7 +118,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		return true
 	}
 
-	if d.Kind != knowledge.KindService && d.Kind != knowledge.KindLaw && !simple && docRunes(d) <= maxAnswerRunes {
+	if d.Kind != knowledge.KindService && d.Kind != knowledge.KindLaw && !simple && a.docRunes(c) <= maxAnswerRunes {
 		// A how-to or notice that fits on one screen is quoted whole:
 		// its steps belong together.
 		for _, s := range d.Sections {
@@ -245,7 +245,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			// story ("Mein Vater ist gestorben.").
 			rest.terms.content = a.askedOnly(q.text, rest.terms.content)
 		}
-		if len(rest.terms.content) > 0 && (d.Kind != knowledge.KindLaw || docRunes(d) <= maxBylawRunes) {
+		if len(rest.terms.content) > 0 && (d.Kind != knowledge.KindLaw || a.docRunes(c) <= maxBylawRunes) {
 			// (Not in a federal code: its many paragraphs share everyday
 			// words with the question by chance.)
 			for _, x := range a.bestUnits(c, rest, knowledge.FacetNone) {
