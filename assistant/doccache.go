@@ -49,7 +49,11 @@ type docInfo struct {
 	// another language reads the lead facts of its quotes with a dozen
 	// regular expressions, and the same sections are quoted turn after
 	// turn.
-	facts    map[string]leadFacts
+	facts map[string]leadFacts
+	// sitLines memoises sitLinesOf by a unit's text: a question that
+	// states the asker's age or status weighs every unit of the document
+	// with situationLine, and a statute has thousands.
+	sitLines map[string][]sitLine
 	sections []stemSet // sectionTokens, per section once used
 
 	// matched memoises tokenMatch over tokens: a statute has thousands of
@@ -209,6 +213,38 @@ func (d *docInfo) readFacts(text string) leadFacts {
 	return memoStems(&d.pmu, &d.facts, text, func() leadFacts { return readFacts(text) })
 }
 
+// maxSitLinesMemo bounds the units' texts whose lines sitLines keeps per
+// document: more than a statute of a few hundred pages has, a few hundred
+// kilobytes at most, since most hold no line.
+const maxSitLinesMemo = 8192
+
+// situationLine is situationLine(text, s) with the lines of text for
+// the asker's age and status memoised on d, the document text is a unit
+// of; a nil d reads them afresh.
+func (d *docInfo) situationLine(text string, s situation) string {
+	if d == nil {
+		return situationLine(text, s)
+	}
+	return situationLineOf(text, s, func(text string) []sitLine {
+		d.pmu.Lock()
+		ls, ok := d.sitLines[text]
+		d.pmu.Unlock()
+		if ok {
+			return ls
+		}
+		ls = sitLinesOf(text)
+		d.pmu.Lock()
+		if d.sitLines == nil {
+			d.sitLines = map[string][]sitLine{}
+		}
+		if len(d.sitLines) < maxSitLinesMemo {
+			d.sitLines[text] = ls
+		}
+		d.pmu.Unlock()
+		return ls
+	})
+}
+
 // memoStems returns (*memo)[k], computing and storing it on a miss; the
 // memo, guarded by mu, is emptied when it holds maxPassageMemo entries.
 func memoStems[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, compute func() V) V {
@@ -259,6 +295,7 @@ type textUnit struct {
 	meta  bool      // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
 	noise bool      // a table rule, an empty table, a link to another page
 	vals  valueKind // the kinds of value it states (an amount, a time span, a date)
+	age   ageRule   // the age rule it states (ageRuleOf)
 	faq   []string  // the stems its question asks, when it is an entry of questions and answers (faq.go)
 	// faqNamed are the stems of that question that are the document's
 	// own names.
@@ -424,6 +461,7 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				}
 			}
 			x.set = newStemSet(x.stems)
+			x.age = ageRuleOf(u)
 			info.units[i] = append(info.units[i], x)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // TestCleanMemoBounded fills the memo of clean from several goroutines
@@ -68,5 +70,44 @@ func TestSameNameIsJoinedEquality(t *testing.T) {
 				t.Errorf("sameName(%q, %q) = %v, want %v", a, b, got, want)
 			}
 		}
+	}
+}
+
+// TestUnitAgeAndSituationLinesAsUncached checks that a document's memo
+// gives each unit the age rule ageFits reads from its text, and that
+// situationLine from the memo's lines answers as it does from the text,
+// for ages, a child, an adult and a status, twice (the second time from
+// the memo).
+func TestUnitAgeAndSituationLinesAsUncached(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "test/gebuehren", Title: "Beispielkarte beantragen", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Beispielkarte beantragen › Kosten", Facet: knowledge.FacetKosten, Text: "- Antragstellende ab 21 Jahren: 41,00 Euro\n- Antragstellende unter 21 Jahren: 19,50 Euro\n- Studierende: 12,00 Euro\n- ermäßigt: 8,00 Euro"},
+		{Heading: "Beispielkarte beantragen › Voraussetzungen", Facet: knowledge.FacetVoraussetzungen, Text: "Kinder von 6 bis 13 Jahren brauchen eine Begleitung. Wer das 17. Lebensjahr vollendet hat, zahlt 5,00 Euro. Jugendliche bis 15 Jahre kommen frei."},
+		{Heading: "§ 3 Gebühren", Text: "(1) Für Personen, die das 65. Lebensjahr noch nicht vollendet haben, beträgt die Gebühr 30,00 Euro.\n(2) Die Frist beträgt zwei Jahre."},
+	}}
+	info := a.info(doc)
+	sits := []situation{{}, {age: 9}, {age: 16}, {age: 40}, {age: 70}, {child: true}, {adult: true}, {status: []string{"studierend"}}, {status: []string{"ermassigt"}}}
+	n := 0
+	for _, units := range info.units {
+		for _, un := range units {
+			for _, s := range sits {
+				wf, ws := ageFits(un.text, s)
+				if gf, gs := un.age.fits(s); gf != wf || gs != ws {
+					t.Errorf("%q, %+v: unit's rule fits %v, %v; ageFits %v, %v", un.text, s, gf, gs, wf, ws)
+				}
+				want := situationLine(un.text, s)
+				for range 2 {
+					if got := info.situationLine(un.text, s); got != want {
+						t.Errorf("%q, %+v: memo's situationLine %q, want %q", un.text, s, got, want)
+					}
+				}
+				if want != "" {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no unit has a situation line: the fixture tests nothing")
 	}
 }

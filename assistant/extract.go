@@ -996,7 +996,7 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 				// liegt das?"
 				v += 1
 			}
-			sit := q.sit.any() && situationLine(u, q.sit) != ""
+			sit := q.sit.any() && info.situationLine(u, q.sit) != ""
 			if bracket {
 				sit = incomeRow // a row of an income table fits only for its own bracket
 			}
@@ -1015,7 +1015,7 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 				// An age rule in prose answers "mein Sohn ist 10, geht
 				// das": "Kinder unter 14 Jahren können …" fits him,
 				// "ab 14 Jahren möglich" tells him when.
-				if fits, specific := ageFits(u, q.sit); specific {
+				if fits, specific := un.age.fits(q.sit); specific {
 					v++
 					if fits {
 						v++
@@ -2148,7 +2148,11 @@ var (
 // for the asker's situation: for a 45-year-old "ab 24 Jahren: 37,00 Euro"
 // and not "unter 24 Jahren". It returns "" when the situation says
 // nothing or no line is specific to it.
-func situationLine(text string, s situation) string {
+func situationLine(text string, s situation) string { return situationLineOf(text, s, sitLinesOf) }
+
+// situationLineOf is situationLine with the lines of text for the asker's
+// age and status given by lines (sitLinesOf, or a memo of it).
+func situationLineOf(text string, s situation, lines func(string) []sitLine) string {
 	if s.household > 0 {
 		if l := householdLine(text, s.household); l != "" {
 			return l
@@ -2172,8 +2176,26 @@ func situationLine(text string, s situation) string {
 	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
 		return ""
 	}
-	const reduced = "ermassigt" // stem of "ermäßigt"
-	var match, discount []string
+	return ageOrStatusLine(lines(text), s)
+}
+
+// reducedStem is the stem of "ermäßigt", which marks a reduced fee.
+const reducedStem = "ermassigt"
+
+// sitLine is a line of a table or list that may hold for the asker's age
+// or status: short, with a number besides an age.
+type sitLine struct {
+	text string
+	age  ageRule // the age rule it states
+	// tokens are the stems of its words when it states an amount (a fee
+	// line for a status: "Studierende: 10,00 Euro"), else nil.
+	tokens map[string]bool
+}
+
+// sitLinesOf returns the lines of text that ageOrStatusLine weighs, with
+// what it reads from them; none depends on the asker.
+func sitLinesOf(text string) []sitLine {
+	var out []sitLine
 	for _, u := range splitUnits(text) {
 		if runeLen(u) > 160 || !(listItemRE.MatchString(u) || strings.Contains(u, ":")) {
 			// A line of a table or list, not prose.
@@ -2184,26 +2206,39 @@ func situationLine(text string, s situation) string {
 			// period, not only the age itself.
 			continue
 		}
-		ok, specific := ageFits(u, s)
+		l := sitLine{text: u, age: ageRuleOf(u)}
+		if runeLen(u) <= 200 && amountRE.MatchString(u) {
+			l.tokens = map[string]bool{}
+			for _, w := range words(u) {
+				l.tokens[stem(w)] = true
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// ageOrStatusLine is the part of situationLine for the asker's age and
+// status, over the lines sitLinesOf found.
+func ageOrStatusLine(lines []sitLine, s situation) string {
+	var match, discount []string
+	for _, l := range lines {
+		ok, specific := l.age.fits(s)
 		if specific && ok && (s.age > 0 || s.child || s.adult) {
-			match = append(match, u)
+			match = append(match, l.text)
 			continue
 		}
-		if len(s.status) > 0 && runeLen(u) <= 200 && amountRE.MatchString(u) {
+		if len(s.status) > 0 && l.tokens != nil {
 			// A fee line for the status ("Studierende: 10,00 Euro"),
 			// not any sentence that names it.
-			tokens := map[string]bool{}
-			for _, w := range words(u) {
-				tokens[stem(w)] = true
-			}
 			for _, st := range s.status {
-				if st != reduced && tokenMatch(tokens, st) {
-					match = append(match, u)
+				if st != reducedStem && tokenMatch(l.tokens, st) {
+					match = append(match, l.text)
 					break
 				}
 			}
-			if tokens[reduced] {
-				discount = append(discount, u)
+			if l.tokens[reducedStem] {
+				discount = append(discount, l.text)
 			}
 		}
 	}
@@ -2255,10 +2290,69 @@ func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool
 
 // ageFits reports whether unit u speaks of an age (specific) and whether it
 // fits the situation s.
-func ageFits(u string, s situation) (fits, specific bool) {
+func ageFits(u string, s situation) (fits, specific bool) { return ageRuleOf(u).fits(s) }
+
+// ageOp is the kind of an age rule: none, or which ages it holds for.
+type ageOp uint8
+
+const (
+	ageNone    ageOp = iota // the unit states no age rule
+	ageBelow                // younger than n
+	ageAtLeast              // n or older
+	ageBetween              // from lo to hi, both included
+)
+
+// ageRule is the age rule a unit states, read by ageRuleOf; a document's
+// units have theirs read once (textUnit.age), since a statute has
+// thousands of units and a turn may ask each whether it fits the asker.
+type ageRule struct {
+	op     ageOp
+	lo, hi int // n is lo
+}
+
+// ageRuleOf reads the age rule unit u states, if any: what ageFits
+// checks against an age.
+func ageRuleOf(u string) ageRule {
 	if !strings.ContainsAny(u, "0123456789") || !mentionsYears(u) {
 		// Every age rule states its number in digits and says "Jahre"
 		// or "years".
+		return ageRule{}
+	}
+	if amountRE.MatchString(u) {
+		// A fee schedule in a statute's wording: "27,60 Euro für …,
+		// dessen Inhaber noch nicht 24 Jahre alt ist", "für Personen,
+		// die das 18. Lebensjahr vollendet haben". (Elsewhere such
+		// phrases qualify offences and duties, not the asker's case.)
+		if m := ageNotYetRE.FindStringSubmatch(u); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			return ageRule{op: ageBelow, lo: n}
+		}
+		if m := ageReachedRE.FindStringSubmatch(u); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			return ageRule{op: ageAtLeast, lo: n}
+		}
+	}
+	if m := ageRangeRE.FindStringSubmatch(u); m != nil {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		return ageRule{op: ageBetween, lo: lo, hi: hi}
+	}
+	if m := ageFromRE.FindStringSubmatch(u); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return ageRule{op: ageAtLeast, lo: n}
+	}
+	if m := ageUntilRE.FindStringSubmatch(u); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return ageRule{op: ageBelow, lo: n}
+	}
+	return ageRule{}
+}
+
+// fits reports whether r is an age rule (specific) and whether it holds
+// for the asker of situation s: their age, else 10 for a child and 30
+// for an adult.
+func (r ageRule) fits(s situation) (fits, specific bool) {
+	if r.op == ageNone {
 		return false, false
 	}
 	age := s.age
@@ -2270,34 +2364,14 @@ func ageFits(u string, s situation) (fits, specific bool) {
 			age = 30
 		}
 	}
-	if amountRE.MatchString(u) {
-		// A fee schedule in a statute's wording: "27,60 Euro für …,
-		// dessen Inhaber noch nicht 24 Jahre alt ist", "für Personen,
-		// die das 18. Lebensjahr vollendet haben". (Elsewhere such
-		// phrases qualify offences and duties, not the asker's case.)
-		if m := ageNotYetRE.FindStringSubmatch(u); m != nil {
-			n, _ := strconv.Atoi(m[1] + m[2])
-			return age < n, true
-		}
-		if m := ageReachedRE.FindStringSubmatch(u); m != nil {
-			n, _ := strconv.Atoi(m[1] + m[2])
-			return age >= n, true
-		}
+	switch r.op {
+	case ageBelow:
+		return age < r.lo, true
+	case ageAtLeast:
+		return age >= r.lo, true
+	default:
+		return age >= r.lo && age <= r.hi, true
 	}
-	if m := ageRangeRE.FindStringSubmatch(u); m != nil {
-		lo, _ := strconv.Atoi(m[1])
-		hi, _ := strconv.Atoi(m[2])
-		return age >= lo && age <= hi, true
-	}
-	if m := ageFromRE.FindStringSubmatch(u); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return age >= n, true
-	}
-	if m := ageUntilRE.FindStringSubmatch(u); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return age < n, true
-	}
-	return false, false
 }
 
 // navigation reports whether a section is a list of links to other pages.

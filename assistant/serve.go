@@ -739,7 +739,7 @@ func (a *Assistant) ageRulesOut(c candidate, sit situation) bool {
 	ruled := false
 	for _, units := range info.units {
 		for _, un := range units {
-			fits, specific := ageFits(un.text, sit)
+			fits, specific := un.age.fits(sit)
 			if specific && fits {
 				return false
 			}
