@@ -70,6 +70,12 @@ type docInfo struct {
 	answering map[knowledge.Facet][]unitRef // memo of answeringUnits
 	refers    matchMemo                     // memo of refersTo, by title
 
+	// scanOnce makes headed and nav, which usefulSection reads of every
+	// section on every turn that looks for one: a statute has hundreds.
+	scanOnce sync.Once
+	headed   []stemSet // per section, the stems of its heading and units
+	nav      []bool    // per section, whether it is a list of links (navigation)
+
 	nameOnce sync.Once
 	nameText string // nameText of the document, made on first use
 }
@@ -93,6 +99,31 @@ func (d *docInfo) daysOf(doc knowledge.Document) []dayOfYear {
 
 // maxRefersMemo bounds the memoised titles per document.
 const maxRefersMemo = 256
+
+// sectionScan returns, per section of doc (the document d was derived
+// from), the stems of its heading's words and its units' (memoised
+// sets) and whether it is a list of links, made on first use. The sets
+// are shared: callers must not change them.
+func (d *docInfo) sectionScan(doc knowledge.Document) (headed []stemSet, nav []bool) {
+	d.scanOnce.Do(func() {
+		d.headed = make([]stemSet, len(doc.Sections))
+		d.nav = make([]bool, len(doc.Sections))
+		for i, s := range doc.Sections {
+			d.nav[i] = navigation(s.Text)
+			tokens := map[string]bool{}
+			for _, w := range words(s.Heading) {
+				tokens[stem(w)] = true
+			}
+			for _, u := range d.units[i] {
+				for st := range u.stems {
+					tokens[st] = true
+				}
+			}
+			d.headed[i] = newStemSet(tokens).memoised()
+		}
+	})
+	return d.headed, d.nav
+}
 
 // refersTo is refersTo(doc, title), memoised; doc is the document d was
 // derived from.

@@ -111,3 +111,42 @@ func TestUnitAgeAndSituationLinesAsUncached(t *testing.T) {
 		t.Error("no unit has a situation line: the fixture tests nothing")
 	}
 }
+
+// TestSectionScanAsUncached checks that the memo's per-section stems and
+// link lists are what usefulSection read from each section on every turn
+// before: the stems of its heading and units, and navigation of its text.
+func TestSectionScanAsUncached(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "test/beispiel", Title: "Beispielausweis verlängern", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Beispielausweis verlängern", Text: "Den Beispielausweis verlängern Sie im Beispielamt."},
+		{Heading: "Beispielausweis verlängern › Unterlagen", Facet: knowledge.FacetUnterlagen, Text: "- alter Beispielausweis\n- Lichtbild"},
+		{Heading: "Weitere Seiten", Text: "- [Beispielpass](/beispielpass)\n- [Beispielkarte](/beispielkarte)"},
+	}}
+	info := a.info(doc)
+	sets, nav := info.sectionScan(doc)
+	for i, s := range doc.Sections {
+		tokens := map[string]bool{}
+		for _, w := range words(s.Heading) {
+			tokens[stem(w)] = true
+		}
+		for _, u := range info.units[i] {
+			for st := range u.stems {
+				tokens[st] = true
+			}
+		}
+		if len(tokens) != len(sets[i].list) {
+			t.Errorf("section %d: %d stems, want %d", i, len(sets[i].list), len(tokens))
+		}
+		for _, x := range append(sets[i].list, "beispielausweis", "lichtbil", "verlaeng", "unterlage", "karte") {
+			if got, want := sets[i].match(x), tokenMatch(tokens, x); got != want {
+				t.Errorf("section %d: match(%q) = %v, want %v", i, x, got, want)
+			}
+		}
+		if nav[i] != navigation(s.Text) {
+			t.Errorf("section %d: navigation %v, want %v", i, nav[i], navigation(s.Text))
+		}
+	}
+	if !nav[2] {
+		t.Error("the list of links is no navigation: the fixture tests less than it should")
+	}
+}

@@ -1564,8 +1564,12 @@ func shortHead(tokens map[string]bool, s string) bool {
 // most of the question's own words beyond the document's title (a life
 // event's "abmelden" in a dog-tax page), or false when none does.
 func (a *Assistant) usefulSection(c candidate, q question) (knowledge.Section, bool) {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
 	title := map[string]bool{}
-	for _, s := range a.titleStems(c.doc) {
+	for _, s := range info.title {
 		title[s] = true
 	}
 	var ask []string
@@ -1578,25 +1582,18 @@ func (a *Assistant) usefulSection(c candidate, q question) (knowledge.Section, b
 		return knowledge.Section{}, false
 	}
 	in, hasIntro := intro(c.doc)
+	sets, nav := info.sectionScan(c.doc)
 	best, bestV := -1, 0.0
 	for i, s := range c.doc.Sections {
-		if (hasIntro && s.Heading == in.Heading) || strings.TrimSpace(s.Text) == "" || navigation(s.Text) || s.Facet == knowledge.FacetZustaendigkeit {
+		if (hasIntro && s.Heading == in.Heading) || strings.TrimSpace(s.Text) == "" || nav[i] || s.Facet == knowledge.FacetZustaendigkeit {
 			// Where to go is quoted when asked; an office the question
 			// mentions in passing does not make it the answer.
 			continue
 		}
-		tokens := map[string]bool{}
-		for _, w := range words(s.Heading) {
-			tokens[stem(w)] = true
-		}
-		for _, u := range a.info(c.doc).units[i] {
-			for st := range u.stems {
-				tokens[st] = true
-			}
-		}
+		tokens := sets[i]
 		v := 0.0
 		for _, x := range ask {
-			if tokenMatch(tokens, x) || shortHead(tokens, x) {
+			if tokens.match(x) || shortHead(tokens.has, x) {
 				v++
 			}
 		}
