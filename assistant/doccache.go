@@ -76,6 +76,10 @@ type docInfo struct {
 	headed   []stemSet // per section, the stems of its heading and units
 	nav      []bool    // per section, whether it is a list of links (navigation)
 
+	// indexOnce makes index, for a document of many units.
+	indexOnce sync.Once
+	index     *unitIndex
+
 	nameOnce sync.Once
 	nameText string // nameText of the document, made on first use
 }
@@ -123,6 +127,144 @@ func (d *docInfo) sectionScan(doc knowledge.Document) (headed []stemSet, nav []b
 		}
 	})
 	return d.headed, d.nav
+}
+
+// minIndexedUnits is the fewest units for which a document gets a
+// unitIndex: a turn scans a smaller one's units as fast.
+const minIndexedUnits = 256
+
+// unitIndex lists the units of a document by the stems they hold, so that
+// the units a question word hits (queryTerms.hitIn over each unit's set)
+// are found by scanning the document's distinct stems once, not every
+// unit's: a federal code has thousands of units, and a turn asks each of
+// them for every word of the question.
+type unitIndex struct {
+	off   []int              // off[si]: the number of the first unit of section si
+	n     int                // units in all
+	stems []string           // the distinct stems of all units
+	post  map[string][]int32 // the units (numbered) that hold a stem
+	mu    sync.Mutex
+	memo  map[unitHitKey][]uint64 // bounded by maxUnitHitMemo
+}
+
+// unitHitKey names one set of units: those whose set matches s (match),
+// holds it exactly (holdsAnyExact) or has it (has).
+type unitHitKey struct {
+	kind uint8 // hitMatch, hitExact or hitHas
+	s    string
+}
+
+const (
+	hitMatch uint8 = iota
+	hitExact
+	hitHas
+)
+
+// maxUnitHitMemo bounds the unit sets a unitIndex keeps: a few dozen
+// questions' words, a few hundred bytes each.
+const maxUnitHitMemo = 512
+
+// unitIndex returns d's index of units, made on first use, or nil when d
+// has fewer than minIndexedUnits units.
+func (d *docInfo) unitIndex() *unitIndex {
+	d.indexOnce.Do(func() {
+		n := 0
+		for _, units := range d.units {
+			n += len(units)
+		}
+		if n < minIndexedUnits {
+			return
+		}
+		ix := &unitIndex{off: make([]int, len(d.units)), n: n, post: map[string][]int32{}}
+		i := 0
+		for si, units := range d.units {
+			ix.off[si] = i
+			for _, un := range units {
+				for _, st := range un.set.list {
+					if ix.post[st] == nil {
+						ix.stems = append(ix.stems, st)
+					}
+					ix.post[st] = append(ix.post[st], int32(i))
+				}
+				i++
+			}
+		}
+		d.index = ix
+	})
+	return d.index
+}
+
+// hitIn returns the units (as a bit set by number) whose set q.hitIn
+// finds s in.
+func (ix *unitIndex) hitIn(q queryTerms, s string) []uint64 {
+	out := make([]uint64, (ix.n+63)/64)
+	or := func(bits []uint64) {
+		for i, b := range bits {
+			out[i] |= b
+		}
+	}
+	if q.compound[s] {
+		or(ix.units(hitExact, s))
+	} else {
+		or(ix.units(hitMatch, s))
+	}
+	for _, a := range q.alts[s] {
+		or(ix.units(hitMatch, a))
+	}
+	for _, j := range q.joined[s] {
+		or(ix.units(hitHas, j))
+	}
+	return out
+}
+
+// units returns the set of units of kind k for s, memoised. The set is
+// shared: callers must not change it.
+func (ix *unitIndex) units(k uint8, s string) []uint64 {
+	key := unitHitKey{k, s}
+	ix.mu.Lock()
+	bits, ok := ix.memo[key]
+	ix.mu.Unlock()
+	if ok {
+		return bits
+	}
+	bits = make([]uint64, (ix.n+63)/64)
+	add := func(t string) {
+		for _, u := range ix.post[t] {
+			bits[u/64] |= 1 << (u % 64)
+		}
+	}
+	switch k {
+	case hitHas:
+		add(s)
+	case hitExact:
+		// holdsAnyExact over each unit's stems.
+		for _, t := range ix.stems {
+			if holdsStemExact(t, s) {
+				add(t)
+			}
+		}
+	default:
+		// stemSet.match: the stem, its form with an "s", or, for a
+		// stem of five bytes or more, one that holds it (holdsAny).
+		add(s)
+		add(s + "s")
+		if len(s) >= 5 {
+			for _, t := range ix.stems {
+				if holdsStem(t, s) {
+					add(t)
+				}
+			}
+		}
+	}
+	ix.mu.Lock()
+	if ix.memo == nil {
+		ix.memo = map[unitHitKey][]uint64{}
+	}
+	if len(ix.memo) < maxUnitHitMemo {
+		ix.memo[key] = bits
+	}
+	ix.mu.Unlock()
+	return bits
 }
 
 // refersTo is refersTo(doc, title), memoised; doc is the document d was

@@ -150,3 +150,49 @@ func TestSectionScanAsUncached(t *testing.T) {
 		t.Error("the list of links is no navigation: the fixture tests less than it should")
 	}
 }
+
+// TestUnitIndexHitsAsUnitSets checks that a document of many units finds
+// through its unitIndex the units queryTerms.hitIn finds in each unit's
+// set: a word, a typo, a compound held exactly, alternatives and joined
+// words, twice (the second time from the memo).
+func TestUnitIndexHitsAsUnitSets(t *testing.T) {
+	a := mustAssistant(t, nil)
+	var b strings.Builder
+	words := []string{"Beispielgebühr", "Musterantrag", "Probekarte", "Testbescheid", "Fahrzeugbeispiel", "Beispielfrist"}
+	for i := range 2 * minIndexedUnits {
+		fmt.Fprintf(&b, "(%d) Der %s wird nach %d Tagen mit dem %s erteilt.\n", i%9+1, words[i%len(words)], i%30+1, words[(i/len(words))%len(words)])
+	}
+	doc := knowledge.Document{ID: "test/satzung", Title: "Beispielsatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{{Heading: "§ 1 Beispiele", Text: b.String()}}}
+	info := a.info(doc)
+	ix := info.unitIndex()
+	if ix == nil {
+		t.Fatal("a document of many units has no index")
+	}
+	q := queryTerms{
+		compound: map[string]bool{stem("probekarte"): true},
+		alts:     map[string][]string{stem("testbescheid"): {stem("musterantrag")}},
+		joined:   map[string][]string{stem("beispiel"): {stem("beispielfrist")}},
+	}
+	for _, w := range []string{"beispielgebuehr", "musterantrg", "probekarte", "testbescheid", "beispiel", "tagen", "erteilt", "karte", "nichtda"} {
+		s := stem(w)
+		for range 2 {
+			bits := ix.hitIn(q, s)
+			found := 0
+			for si, units := range info.units {
+				for ui, un := range units {
+					n := ix.off[si] + ui
+					got := bits[n/64]&(1<<(n%64)) != 0
+					if want := q.hitIn(un.set, s); got != want {
+						t.Fatalf("%q in %q: index %v, set %v", s, un.text, got, want)
+					}
+					if got {
+						found++
+					}
+				}
+			}
+			if w == "beispielgebuehr" && found == 0 {
+				t.Errorf("%q hits no unit: the fixture tests less than it should", w)
+			}
+		}
+	}
+}

@@ -837,11 +837,29 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 	df := make([]int, len(content))
 	for si, units := range info.units {
 		hits[si] = make([][]int, len(units))
-		for ui, un := range units {
-			for k, st := range content {
-				if q.terms.hitIn(un.set, st) {
-					hits[si][ui] = append(hits[si][ui], k)
-					df[k]++
+	}
+	if ix := info.unitIndex(); ix != nil {
+		// Many units: the units each word hits are found from the
+		// document's distinct stems (the same hits, in the same order).
+		for k, st := range content {
+			bits := ix.hitIn(q.terms, st)
+			for si, units := range info.units {
+				for ui := range units {
+					if n := ix.off[si] + ui; bits[n/64]&(1<<(n%64)) != 0 {
+						hits[si][ui] = append(hits[si][ui], k)
+						df[k]++
+					}
+				}
+			}
+		}
+	} else {
+		for si, units := range info.units {
+			for ui, un := range units {
+				for k, st := range content {
+					if q.terms.hitIn(un.set, st) {
+						hits[si][ui] = append(hits[si][ui], k)
+						df[k]++
+					}
 				}
 			}
 		}
