@@ -76,6 +76,11 @@ type docInfo struct {
 	headed   []stemSet // per section, the stems of its heading and units
 	nav      []bool    // per section, whether it is a list of links (navigation)
 
+	// enumOnce makes enum, which bestUnitsBeyond reads for every unit of
+	// a statute on every turn.
+	enumOnce sync.Once
+	enum     [][]enumItem // per section and unit
+
 	// indexOnce makes index, for a document of many units.
 	indexOnce sync.Once
 	index     *unitIndex
@@ -127,6 +132,31 @@ func (d *docInfo) sectionScan(doc knowledge.Document) (headed []stemSet, nav []b
 		}
 	})
 	return d.headed, d.nav
+}
+
+// enumItems returns, per section and unit of d, whether the unit is an
+// item of an enumeration (enumItemRE) and the units its sentence opens
+// and ends with (sentenceAround), made on first use: the items of a long
+// enumeration each looked back over all items before them. The slices
+// are shared: callers must not change them.
+func (d *docInfo) enumItems() [][]enumItem {
+	d.enumOnce.Do(func() {
+		d.enum = make([][]enumItem, len(d.units))
+		for si, units := range d.units {
+			item := make([]bool, len(units))
+			for ui, un := range units {
+				item[ui] = enumItemRE.MatchString(un.text)
+			}
+			d.enum[si] = make([]enumItem, len(units))
+			for ui := range units {
+				if item[ui] {
+					open, end := sentenceAround(units, item, ui)
+					d.enum[si][ui] = enumItem{item: true, open: open, end: end}
+				}
+			}
+		}
+	})
+	return d.enum
 }
 
 // minIndexedUnits is the fewest units for which a document gets a

@@ -196,3 +196,49 @@ func TestUnitIndexHitsAsUnitSets(t *testing.T) {
 		}
 	}
 }
+
+// TestEnumItemsAsScanned checks the memo's enumeration items of a
+// statute against a scan of its units as bestUnitsBeyond made it on every
+// turn: each item's sentence opens with the unit before the items (one
+// that ends no sentence) and ends with the unit after them (one that goes
+// on in lower case).
+func TestEnumItemsAsScanned(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "test/beispielsatzung", Title: "Beispielsatzung", Kind: knowledge.KindLaw, Sections: []knowledge.Section{
+		{Heading: "§ 2 Befreiung", Text: "(1) Von der Beispielabgabe ist befreit, wer\n1. das Beispielamt betreibt,\n2. eine Probeanlage nutzt oder\n3. im Musterbezirk wohnt,\nsofern er dies anzeigt.\n(2) Die Befreiung gilt ein Jahr.\na) für Vereine und\nb) für Stiftungen.\nDas Nähere regelt die Probeordnung."},
+	}}
+	info := a.info(doc)
+	got := info.enumItems()
+	items := 0
+	for si, units := range info.units {
+		for ui, un := range units {
+			want := enumItem{item: enumItemRE.MatchString(un.text)}
+			if want.item {
+				items++
+				want.open, want.end = -1, -1
+				for j := ui - 1; j >= 0; j-- {
+					if !enumItemRE.MatchString(units[j].text) {
+						if !endsSentence(units[j].text) {
+							want.open = j
+						}
+						break
+					}
+				}
+				for j := ui + 1; j < len(units); j++ {
+					if !enumItemRE.MatchString(units[j].text) {
+						if continuesSentence(units[j].text) {
+							want.end = j
+						}
+						break
+					}
+				}
+			}
+			if got[si][ui] != want {
+				t.Errorf("%q: %+v, want %+v", un.text, got[si][ui], want)
+			}
+		}
+	}
+	if items < 3 {
+		t.Errorf("%d enumeration items: the fixture tests less than it should", items)
+	}
+}

@@ -872,14 +872,15 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 	var around [][][]int
 	if d.Kind == knowledge.KindLaw {
 		around = make([][][]int, len(info.units))
+		items := info.enumItems()
 		for si, units := range info.units {
 			around[si] = make([][]int, len(units))
 			for ui := range units {
-				if !enumItemRE.MatchString(units[ui].text) {
+				it := items[si][ui]
+				if !it.item {
 					continue
 				}
-				open, end := sentenceAround(units, ui)
-				for _, j := range []int{open, end} {
+				for _, j := range []int{it.open, it.end} {
 					if j < 0 {
 						continue
 					}
@@ -1759,14 +1760,23 @@ const maxCodeLines = 12
 // "aa)".
 var enumItemRE = regexp.MustCompile(`^\s*(?:\d{1,2}\.|[a-z]{1,3}\))\s`)
 
+// enumItem says whether a unit is an item of a statute's enumeration
+// and, for an item, which units its sentence opens with and ends with
+// (sentenceAround).
+type enumItem struct {
+	item      bool
+	open, end int
+}
+
 // sentenceAround returns, for the enumeration item at i, the unit that
 // opens its sentence (the nearest unit before the items that is none, when
 // it does not end a sentence) and the unit that ends it (the first unit
 // after the items, when it goes on in lower case); -1 where there is none.
-func sentenceAround(units []textUnit, i int) (open, end int) {
+// item tells which units are items.
+func sentenceAround(units []textUnit, item []bool, i int) (open, end int) {
 	open, end = -1, -1
 	for j := i - 1; j >= 0; j-- {
-		if !enumItemRE.MatchString(units[j].text) {
+		if !item[j] {
 			if t := strings.TrimSpace(units[j].text); !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
 				open = j
 			}
@@ -1774,7 +1784,7 @@ func sentenceAround(units []textUnit, i int) (open, end int) {
 		}
 	}
 	for j := i + 1; j < len(units); j++ {
-		if !enumItemRE.MatchString(units[j].text) {
+		if !item[j] {
 			if continuesSentence(units[j].text) {
 				end = j
 			}
