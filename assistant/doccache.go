@@ -76,6 +76,13 @@ type docInfo struct {
 	headed   []stemSet // per section, the stems of its heading and units
 	nav      []bool    // per section, whether it is a list of links (navigation)
 
+	// dated memoises datedUnits by the quoted text; noticeOnce makes
+	// notice, the dated units of a notice (announced reads both on every
+	// turn that asks a date).
+	dated      map[string][]datedUnit
+	noticeOnce sync.Once
+	notice     []datedUnit
+
 	// enumOnce makes enum, which bestUnitsBeyond reads for every unit of
 	// a statute on every turn.
 	enumOnce sync.Once
@@ -132,6 +139,35 @@ func (d *docInfo) sectionScan(doc knowledge.Document) (headed []stemSet, nav []b
 		}
 	})
 	return d.headed, d.nav
+}
+
+// datedUnits returns the units of text, a quote from d, as datedUnitOf
+// reads them, memoised as the quotes' values are. The units are shared:
+// callers must not change them.
+func (d *docInfo) datedUnits(a *Assistant, text string) []datedUnit {
+	return memoStems(&d.pmu, &d.dated, text, func() []datedUnit {
+		us := splitUnits(text)
+		out := make([]datedUnit, len(us))
+		for i, u := range us {
+			out[i] = a.datedUnitOf(u)
+		}
+		return out
+	})
+}
+
+// noticeUnits returns the units of every section of doc (the document d
+// was derived from) as announced weighs a notice's (a list joined to the
+// sentence that opens it), read by datedUnitOf once. The units are
+// shared: callers must not change them.
+func (d *docInfo) noticeUnits(a *Assistant, doc knowledge.Document) []datedUnit {
+	d.noticeOnce.Do(func() {
+		for _, s := range doc.Sections {
+			for _, u := range withItems(splitUnits(a.clean(s.Text, false))) {
+				d.notice = append(d.notice, a.datedUnitOf(u))
+			}
+		}
+	})
+	return d.notice
 }
 
 // enumItems returns, per section and unit of d, whether the unit is an

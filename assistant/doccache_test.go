@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -240,5 +241,43 @@ func TestEnumItemsAsScanned(t *testing.T) {
 	}
 	if items < 3 {
 		t.Errorf("%d enumeration items: the fixture tests less than it should", items)
+	}
+}
+
+// TestDatedUnitsAsRead checks that the memo's dated units of a quote and
+// of a notice are the units datedUnitOf reads from the text, the second
+// time from the memo.
+func TestDatedUnitsAsRead(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "test/hinweis", Title: "Beispielhof geschlossen", Kind: knowledge.KindNotice, Sections: []knowledge.Section{
+		{Heading: "Beispielhof geschlossen", Text: "Ab Dienstag, 5. Januar 2027, gilt:\n- Der Beispielhof öffnet samstags erst um 10 Uhr.\n- Die Annahme von Probegut endet um 14 Uhr.\nAm 24. Dezember 2026 bleibt der Beispielhof geschlossen. Fragen beantwortet das Musteramt."},
+	}}
+	info := a.info(doc)
+	var want []datedUnit
+	for _, u := range withItems(splitUnits(a.clean(doc.Sections[0].Text, false))) {
+		want = append(want, a.datedUnitOf(u))
+	}
+	text := doc.Sections[0].Text
+	dated := 0
+	for range 2 {
+		if got := info.noticeUnits(a, doc); !reflect.DeepEqual(got, want) {
+			t.Errorf("noticeUnits = %+v, want %+v", got, want)
+		}
+		var wantQ []datedUnit
+		for _, u := range splitUnits(text) {
+			wantQ = append(wantQ, a.datedUnitOf(u))
+		}
+		got := info.datedUnits(a, text)
+		if !reflect.DeepEqual(got, wantQ) {
+			t.Errorf("datedUnits = %+v, want %+v", got, wantQ)
+		}
+		for _, u := range got {
+			if u.words != nil {
+				dated++
+			}
+		}
+	}
+	if dated == 0 {
+		t.Error("no unit states a date: the fixture tests less than it should")
 	}
 }

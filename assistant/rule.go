@@ -381,9 +381,13 @@ func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote
 	if sel.followUp || q.want&valDate == 0 && !namesMonth(q) || c.doc.Kind == knowledge.KindNotice {
 		return -1, nil
 	}
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
 	for _, x := range qs {
-		for _, u := range splitUnits(x.text) {
-			if a.announces(u, q) >= minAnnouncedWords {
+		for _, u := range info.datedUnits(a, x.text) {
+			if a.announcesUnit(u, q) >= minAnnouncedWords {
 				return -1, nil // the page says when itself
 			}
 		}
@@ -392,12 +396,14 @@ func (a *Assistant) announced(q question, sel selection, c candidate, qs []quote
 		if o.doc.Kind != knowledge.KindNotice || o.rank > maxRuleRank || !o.relevantTo() {
 			continue
 		}
+		oi := o.info
+		if oi == nil {
+			oi = a.info(o.doc)
+		}
 		best, bestN := "", 0
-		for _, s := range o.doc.Sections {
-			for _, u := range withItems(splitUnits(a.clean(s.Text, false))) {
-				if n := a.announces(u, q); n > bestN {
-					best, bestN = u, n
-				}
+		for _, u := range oi.noticeUnits(a, o.doc) {
+			if n := a.announcesUnit(u, q); n > bestN {
+				best, bestN = u.text, n
 			}
 		}
 		if bestN >= minAnnouncedWords {
@@ -439,26 +445,44 @@ func namesMonth(q question) bool {
 	return false
 }
 
-// announces returns how many of q's words unit u holds when it states a
-// date, a facet asked other than the date itself counting as one word
-// ("online" in "kann man … online tauschen"); 0 when it states none.
-func (a *Assistant) announces(u string, q question) int {
+// datedUnit is a unit with what announces reads of it that does not
+// depend on the question: its words and their stems when it states a
+// date (unitValues), else none.
+type datedUnit struct {
+	text  string
+	words []string // nil when it states no date
+	stems map[string]bool
+}
+
+// datedUnitOf reads unit u for announcesUnit.
+func (a *Assistant) datedUnitOf(u string) datedUnit {
 	ws := words(u)
 	if a.unitValues(u, ws)&valDate == 0 {
-		return 0
+		return datedUnit{text: u}
 	}
 	ts := map[string]bool{}
 	for _, w := range ws {
 		ts[stem(w)] = true
 	}
+	return datedUnit{text: u, words: ws, stems: ts}
+}
+
+// announcesUnit returns how many of q's words unit u (read by
+// datedUnitOf) holds when it states a date, a facet asked other than the
+// date itself counting as one word ("online" in "kann man … online
+// tauschen"); 0 when it states none.
+func (a *Assistant) announcesUnit(u datedUnit, q question) int {
+	if u.words == nil {
+		return 0
+	}
 	n := 0
 	for _, st := range q.terms.content {
-		if q.terms.hit(ts, st) {
+		if q.terms.hit(u.stems, st) {
 			n++
 		}
 	}
 	for _, f := range q.facets {
-		if f != knowledge.FacetFristen && a.speaksOfWords(ws, f) {
+		if f != knowledge.FacetFristen && a.speaksOfWords(u.words, f) {
 			n++
 			break
 		}
