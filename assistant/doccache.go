@@ -83,6 +83,12 @@ type docInfo struct {
 	noticeOnce sync.Once
 	notice     []datedUnit
 
+	// ageOnce makes ages, the age rule of every unit (ageRuleOf), when a
+	// question first states an age: bestUnitsBeyond and ageRulesOut then
+	// ask every unit, and a statute has thousands.
+	ageOnce sync.Once
+	ages    [][]ageRule // per section and unit
+
 	// enumOnce makes enum, which bestUnitsBeyond reads for every unit of
 	// a statute on every turn.
 	enumOnce sync.Once
@@ -168,6 +174,22 @@ func (d *docInfo) noticeUnits(a *Assistant, doc knowledge.Document) []datedUnit 
 		}
 	})
 	return d.notice
+}
+
+// unitAges returns the age rule of every unit of d, per section and
+// unit, read on first use. The slices are shared: callers must not
+// change them.
+func (d *docInfo) unitAges() [][]ageRule {
+	d.ageOnce.Do(func() {
+		d.ages = make([][]ageRule, len(d.units))
+		for si, units := range d.units {
+			d.ages[si] = make([]ageRule, len(units))
+			for ui, un := range units {
+				d.ages[si][ui] = ageRuleOf(un.text)
+			}
+		}
+	})
+	return d.ages
 }
 
 // enumItems returns, per section and unit of d, whether the unit is an
@@ -534,7 +556,6 @@ type textUnit struct {
 	meta  bool      // a header line ("Aktenzeichen: …"), quoted only for where-to-go questions
 	noise bool      // a table rule, an empty table, a link to another page
 	vals  valueKind // the kinds of value it states (an amount, a time span, a date)
-	age   ageRule   // the age rule it states (ageRuleOf)
 	faq   []string  // the stems its question asks, when it is an entry of questions and answers (faq.go)
 	// faqNamed are the stems of that question that are the document's
 	// own names.
@@ -700,7 +721,6 @@ func (a *Assistant) derive(d knowledge.Document) *docInfo {
 				}
 			}
 			x.set = newStemSet(x.stems)
-			x.age = ageRuleOf(u)
 			info.units[i] = append(info.units[i], x)
 		}
 	}

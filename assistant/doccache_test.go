@@ -5,6 +5,7 @@ package assistant
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -89,11 +90,11 @@ func TestUnitAgeAndSituationLinesAsUncached(t *testing.T) {
 	info := a.info(doc)
 	sits := []situation{{}, {age: 9}, {age: 16}, {age: 40}, {age: 70}, {child: true}, {adult: true}, {status: []string{"studierend"}}, {status: []string{"ermassigt"}}}
 	n := 0
-	for _, units := range info.units {
-		for _, un := range units {
+	for si, units := range info.units {
+		for ui, un := range units {
 			for _, s := range sits {
 				wf, ws := ageFits(un.text, s)
-				if gf, gs := un.age.fits(s); gf != wf || gs != ws {
+				if gf, gs := info.unitAges()[si][ui].fits(s); gf != wf || gs != ws {
 					t.Errorf("%q, %+v: unit's rule fits %v, %v; ageFits %v, %v", un.text, s, gf, gs, wf, ws)
 				}
 				want := situationLine(un.text, s)
@@ -279,5 +280,35 @@ func TestDatedUnitsAsRead(t *testing.T) {
 	}
 	if dated == 0 {
 		t.Error("no unit states a date: the fixture tests less than it should")
+	}
+}
+
+// TestAgeRuleNeedsYearWord checks the word ageRuleOf requires before it
+// runs the age expressions: whatever one of them matches holds "jahr" or
+// "year" in some case, and containsFoldASCII finds it.
+func TestAgeRuleNeedsYearWord(t *testing.T) {
+	lines := []string{
+		"ab 18 Jahren: 20,00 Euro", "unter 14 JAHREN frei", "Kinder von 6 bis 12 Jahren", "from 16 years", "up to 3 YEARS",
+		"wer das 16. Lebensjahr vollendet hat, zahlt 5,00 Euro", "noch nicht 24 Jahre alt ist, 22,80 Euro",
+		"nach Vollendung des 65. LEBENSJAHRES 10,00 Euro", "bis 17 jAhRe", "über 60 Jahre", "fahren ab 18", "Verfahren 12 Euro",
+	}
+	matched := 0
+	for _, u := range lines {
+		for _, re := range []*regexp.Regexp{ageFromRE, ageUntilRE, ageNotYetRE, ageReachedRE, ageRangeRE} {
+			if re.MatchString(u) {
+				matched++
+				if !containsFoldASCII(u, "jahr") && !containsFoldASCII(u, "year") {
+					t.Errorf("%q: %v matches, but no year word is found", u, re)
+				}
+			}
+		}
+	}
+	if matched < 8 {
+		t.Errorf("%d matches: the lines test less than they should", matched)
+	}
+	for u, want := range map[string]bool{"JAHRE": true, "Lebensjahr": true, "years": true, "fahren": false, "Jah r": false} {
+		if got := containsFoldASCII(u, "jahr") || containsFoldASCII(u, "year"); got != want {
+			t.Errorf("year word in %q: %v, want %v", u, got, want)
+		}
 	}
 }

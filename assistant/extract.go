@@ -1034,7 +1034,7 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 				// An age rule in prose answers "mein Sohn ist 10, geht
 				// das": "Kinder unter 14 Jahren können …" fits him,
 				// "ab 14 Jahren möglich" tells him when.
-				if fits, specific := un.age.fits(q.sit); specific {
+				if fits, specific := info.unitAges()[si][ui].fits(q.sit); specific {
 					v++
 					if fits {
 						v++
@@ -2338,9 +2338,10 @@ type ageRule struct {
 // ageRuleOf reads the age rule unit u states, if any: what ageFits
 // checks against an age.
 func ageRuleOf(u string) ageRule {
-	if !strings.ContainsAny(u, "0123456789") || !mentionsYears(u) {
+	if !strings.ContainsAny(u, "0123456789") || !mentionsYears(u) || !containsFoldASCII(u, "jahr") && !containsFoldASCII(u, "year") {
 		// Every age rule states its number in digits and says "Jahre"
-		// or "years".
+		// or "years" (in any case: every expression below needs one of
+		// them, and their letters fold only to ASCII).
 		return ageRule{}
 	}
 	if amountRE.MatchString(u) {
@@ -2448,6 +2449,21 @@ func stripAges(u string) string {
 		u = re.ReplaceAllString(u, "")
 	}
 	return u
+}
+
+// containsFoldASCII reports whether s holds word, a lower-case ASCII
+// word, in any case of its letters.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsYears reports whether u may hold "Jahr…" or "year…" in any

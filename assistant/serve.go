@@ -737,9 +737,9 @@ func (a *Assistant) ageRulesOut(c candidate, sit situation) bool {
 		info = a.info(c.doc)
 	}
 	ruled := false
-	for _, units := range info.units {
-		for _, un := range units {
-			fits, specific := un.age.fits(sit)
+	for _, rules := range info.unitAges() {
+		for _, rule := range rules {
+			fits, specific := rule.fits(sit)
 			if specific && fits {
 				return false
 			}
