@@ -1917,6 +1917,7 @@ func TestGoneWithoutKnowingWhereIsLost(t *testing.T) {
 		"der ausweis ist einfach verschwunden",
 		"meine geldbörse mit dem führerschein ist nicht mehr auffindbar",
 		"ich hab meinen ausweis verlegt",
+		"ich hab meinen pass nach dem urlaub verlegt",
 	} {
 		if s := a.lex.situationOf(text, words(text)); !s.lost || s.found {
 			t.Errorf("situationOf(%q): lost %v, found %v; want lost", text, s.lost, s.found)
