@@ -152,13 +152,9 @@ func TestStates(t *testing.T) {
 // certificate, which shares "Deutschland" and "Dokumente" with the tax
 // card's title.
 func TestFollowUpKeepsFocusAgainstPreviousWords(t *testing.T) {
-	doc := func(id, title, text string) knowledge.Document {
-		return knowledge.Document{ID: id, Title: title, URL: "https://www.example.test/" + id, Audience: knowledge.Citizen, Kind: knowledge.KindService, Lang: "de",
-			Sections: []knowledge.Section{{Heading: title, Facet: knowledge.FacetOverview, Text: text}}}
-	}
 	docs := []knowledge.Document{
-		doc("steuerkarte", "Steuerkarte in Deutschland: Verfahren, Dokumente", "Die Steuerklasse III gilt für Verheiratete, bei denen einer wesentlich mehr verdient. Die Steuerklasse IV gilt, wenn beide etwa gleich viel verdienen."),
-		doc("heiratsurkunde", "Heiratsurkunde in Deutschland: Leitfaden und Dokumente", "Die Heiratsurkunde stellt das Standesamt nach der Eheschließung aus."),
+		overviewDoc("steuerkarte", "Steuerkarte in Deutschland: Verfahren, Dokumente", "Die Steuerklasse III gilt für Verheiratete, bei denen einer wesentlich mehr verdient. Die Steuerklasse IV gilt, wenn beide etwa gleich viel verdienen."),
+		overviewDoc("heiratsurkunde", "Heiratsurkunde in Deutschland: Leitfaden und Dokumente", "Die Heiratsurkunde stellt das Standesamt nach der Eheschließung aus."),
 	}
 	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
 	c := newConv(knowledge.Citizen)
@@ -177,15 +173,11 @@ func TestFollowUpKeepsFocusAgainstPreviousWords(t *testing.T) {
 // another document related to the focus: "Sitz" in the follow-up then
 // hides in "Wohnsitz" and led away from the trade's page (session 20).
 func TestFollowUpTitleWordsAllShare(t *testing.T) {
-	doc := func(id, title, text string) knowledge.Document {
-		return knowledge.Document{ID: id, Title: title, URL: "https://www.example.test/" + id, Audience: knowledge.Citizen, Kind: knowledge.KindService, Lang: "de",
-			Sections: []knowledge.Section{{Heading: title, Facet: knowledge.FacetOverview, Text: text}}}
-	}
 	docs := []knowledge.Document{
-		doc("gewerbe", "Gewerbe ummelden in Deutschland: Verfahren und Dokumente", "Wer den Sitz des Betriebs an einen neuen Standort verlegt, meldet das Gewerbe um. Als Nachweis dient die Bestätigung des eingetragenen Firmensitzes."),
-		doc("wohnsitz", "Wohnsitz anmelden in Deutschland: Verfahren und Dokumente", "Wer umzieht, meldet den neuen Wohnsitz an. Als Nachweis dient die Bestätigung des Vermieters."),
-		doc("pass", "Reisepass beantragen in Deutschland: Verfahren und Dokumente", "Den Reisepass beantragen Sie persönlich."),
-		doc("hund", "Hundesteuer in Deutschland: Verfahren und Dokumente", "Wer einen Hund hält, zahlt Hundesteuer."),
+		overviewDoc("gewerbe", "Gewerbe ummelden in Deutschland: Verfahren und Dokumente", "Wer den Sitz des Betriebs an einen neuen Standort verlegt, meldet das Gewerbe um. Als Nachweis dient die Bestätigung des eingetragenen Firmensitzes."),
+		overviewDoc("wohnsitz", "Wohnsitz anmelden in Deutschland: Verfahren und Dokumente", "Wer umzieht, meldet den neuen Wohnsitz an. Als Nachweis dient die Bestätigung des Vermieters."),
+		overviewDoc("pass", "Reisepass beantragen in Deutschland: Verfahren und Dokumente", "Den Reisepass beantragen Sie persönlich."),
+		overviewDoc("hund", "Hundesteuer in Deutschland: Verfahren und Dokumente", "Wer einen Hund hält, zahlt Hundesteuer."),
 	}
 	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
 	c := newConv(knowledge.Citizen)
@@ -197,4 +189,10 @@ func TestFollowUpTitleWordsAllShare(t *testing.T) {
 	if len(ans.Sources) == 0 || ans.Sources[0].ID != "gewerbe" {
 		t.Errorf("sources %v, want the trade's page:\n%s", ans.Sources, ans.Text)
 	}
+}
+
+// overviewDoc is a citizen's service page of one overview section.
+func overviewDoc(id, title, text string) knowledge.Document {
+	return knowledge.Document{ID: id, Title: title, URL: "https://www.example.test/" + id, Audience: knowledge.Citizen, Kind: knowledge.KindService, Lang: "de",
+		Sections: []knowledge.Section{{Heading: title, Facet: knowledge.FacetOverview, Text: text}}}
 }
