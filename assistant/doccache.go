@@ -308,14 +308,12 @@ func (ix *unitIndex) hitIn(q queryTerms, s string) []uint64 {
 // units returns the set of units of kind k for s, memoised. The set is
 // shared: callers must not change it.
 func (ix *unitIndex) units(k uint8, s string) []uint64 {
-	key := unitHitKey{k, s}
-	ix.mu.Lock()
-	bits, ok := ix.memo[key]
-	ix.mu.Unlock()
-	if ok {
-		return bits
-	}
-	bits = make([]uint64, (ix.n+63)/64)
+	return memoBounded(&ix.mu, &ix.memo, unitHitKey{k, s}, maxUnitHitMemo, func() []uint64 { return ix.scan(k, s) })
+}
+
+// scan computes the set of units of kind k for s.
+func (ix *unitIndex) scan(k uint8, s string) []uint64 {
+	bits := make([]uint64, (ix.n+63)/64)
 	add := func(t string) {
 		for _, u := range ix.post[t] {
 			bits[u/64] |= 1 << (u % 64)
@@ -344,14 +342,6 @@ func (ix *unitIndex) units(k uint8, s string) []uint64 {
 			}
 		}
 	}
-	ix.mu.Lock()
-	if ix.memo == nil {
-		ix.memo = map[unitHitKey][]uint64{}
-	}
-	if len(ix.memo) < maxUnitHitMemo {
-		ix.memo[key] = bits
-	}
-	ix.mu.Unlock()
 	return bits
 }
 
@@ -487,28 +477,19 @@ func (d *docInfo) situationLine(text string, s situation) string {
 		return situationLine(text, s)
 	}
 	return situationLineOf(text, s, func(text string) []sitLine {
-		d.pmu.Lock()
-		ls, ok := d.sitLines[text]
-		d.pmu.Unlock()
-		if ok {
-			return ls
-		}
-		ls = sitLinesOf(text)
-		d.pmu.Lock()
-		if d.sitLines == nil {
-			d.sitLines = map[string][]sitLine{}
-		}
-		if len(d.sitLines) < maxSitLinesMemo {
-			d.sitLines[text] = ls
-		}
-		d.pmu.Unlock()
-		return ls
+		return memoBounded(&d.pmu, &d.sitLines, text, maxSitLinesMemo, func() []sitLine { return sitLinesOf(text) })
 	})
 }
 
 // memoStems returns (*memo)[k], computing and storing it on a miss; the
 // memo, guarded by mu, is emptied when it holds maxPassageMemo entries.
 func memoStems[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, compute func() V) V {
+	return memoBounded(mu, memo, k, maxPassageMemo, compute)
+}
+
+// memoBounded is memoStems with the memo emptied when it holds limit
+// entries.
+func memoBounded[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, limit int, compute func() V) V {
 	mu.Lock()
 	v, ok := (*memo)[k]
 	mu.Unlock()
@@ -517,7 +498,7 @@ func memoStems[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, compute 
 	}
 	v = compute()
 	mu.Lock()
-	if *memo == nil || len(*memo) >= maxPassageMemo {
+	if *memo == nil || len(*memo) >= limit {
 		*memo = map[K]V{}
 	}
 	(*memo)[k] = v
