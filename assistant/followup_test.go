@@ -146,48 +146,58 @@ func TestStates(t *testing.T) {
 	}
 }
 
-// Only the follow-up's own words lead away from the focus: "und wenn wir
-// beide gleich viel verdienen" after "wir heiraten, welche Steuerklasse …"
-// stays with the tax card, although "heiraten" names the marriage
-// certificate, which shares "Deutschland" and "Dokumente" with the tax
-// card's title.
-func TestFollowUpKeepsFocusAgainstPreviousWords(t *testing.T) {
-	docs := []knowledge.Document{
-		overviewDoc("steuerkarte", "Steuerkarte in Deutschland: Verfahren, Dokumente", "Die Steuerklasse III gilt für Verheiratete, bei denen einer wesentlich mehr verdient. Die Steuerklasse IV gilt, wenn beide etwa gleich viel verdienen."),
-		overviewDoc("heiratsurkunde", "Heiratsurkunde in Deutschland: Leitfaden und Dokumente", "Die Heiratsurkunde stellt das Standesamt nach der Eheschließung aus."),
-	}
-	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
-	c := newConv(knowledge.Citizen)
-	mustAsk(t, a, c, "wir heiraten im juni, welche steuerklasse ist die richtige wenn einer von uns fast alles verdient")
-	if c.Focus != "steuerkarte" {
-		t.Fatalf("focus = %q after the first question, want steuerkarte", c.Focus)
-	}
-	ans := mustAsk(t, a, c, "und wenn wir beide ungefähr gleich viel verdienen")
-	if len(ans.Sources) == 0 || ans.Sources[0].ID != "steuerkarte" || !strings.Contains(ans.Text, "Steuerklasse IV") {
-		t.Errorf("sources %v, want the tax card's class IV:\n%s", ans.Sources, ans.Text)
-	}
-}
-
-// TestFollowUpTitleWordsAllShare checks that a title word every
-// candidate's title shares ("…: Verfahren und Dokumente") does not make
-// another document related to the focus: "Sitz" in the follow-up then
-// hides in "Wohnsitz" and led away from the trade's page (session 20).
-func TestFollowUpTitleWordsAllShare(t *testing.T) {
-	docs := []knowledge.Document{
-		overviewDoc("gewerbe", "Gewerbe ummelden in Deutschland: Verfahren und Dokumente", "Wer den Sitz des Betriebs an einen neuen Standort verlegt, meldet das Gewerbe um. Als Nachweis dient die Bestätigung des eingetragenen Firmensitzes."),
-		overviewDoc("wohnsitz", "Wohnsitz anmelden in Deutschland: Verfahren und Dokumente", "Wer umzieht, meldet den neuen Wohnsitz an. Als Nachweis dient die Bestätigung des Vermieters."),
-		overviewDoc("pass", "Reisepass beantragen in Deutschland: Verfahren und Dokumente", "Den Reisepass beantragen Sie persönlich."),
-		overviewDoc("hund", "Hundesteuer in Deutschland: Verfahren und Dokumente", "Wer einen Hund hält, zahlt Hundesteuer."),
-	}
-	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
-	c := newConv(knowledge.Citizen)
-	mustAsk(t, a, c, "Wie melde ich mein Gewerbe um?")
-	if c.Focus != "gewerbe" {
-		t.Fatalf("focus = %q after the first question, want gewerbe", c.Focus)
-	}
-	ans := mustAsk(t, a, c, "Es geht um unsere Firma, deren Sitz verlegt wird. Womit belege ich dem Amt den neuen Standort?")
-	if len(ans.Sources) == 0 || ans.Sources[0].ID != "gewerbe" {
-		t.Errorf("sources %v, want the trade's page:\n%s", ans.Sources, ans.Text)
+// TestFollowUpKeepsFocus checks follow-ups that stay with the page the
+// conversation is about. Only the follow-up's own words lead away from
+// the focus: "und wenn wir beide gleich viel verdienen" after "wir
+// heiraten, welche Steuerklasse …" stays with the tax card, although
+// "heiraten" names the marriage certificate, which shares "Deutschland"
+// and "Dokumente" with the tax card's title. A title word every
+// candidate's title shares ("…: Verfahren und Dokumente") makes no other
+// document related to the focus: "Sitz" in the follow-up then hides in
+// "Wohnsitz" and led away from the trade's page (session 20).
+func TestFollowUpKeepsFocus(t *testing.T) {
+	for _, tt := range []struct {
+		name            string
+		docs            []knowledge.Document
+		first, followUp string
+		focus, inAnswer string
+	}{
+		{
+			name: "previous words",
+			docs: []knowledge.Document{
+				overviewDoc("steuerkarte", "Steuerkarte in Deutschland: Verfahren, Dokumente", "Die Steuerklasse III gilt für Verheiratete, bei denen einer wesentlich mehr verdient. Die Steuerklasse IV gilt, wenn beide etwa gleich viel verdienen."),
+				overviewDoc("heiratsurkunde", "Heiratsurkunde in Deutschland: Leitfaden und Dokumente", "Die Heiratsurkunde stellt das Standesamt nach der Eheschließung aus."),
+			},
+			first:    "wir heiraten im juni, welche steuerklasse ist die richtige wenn einer von uns fast alles verdient",
+			followUp: "und wenn wir beide ungefähr gleich viel verdienen",
+			focus:    "steuerkarte",
+			inAnswer: "Steuerklasse IV",
+		},
+		{
+			name: "title words all share",
+			docs: []knowledge.Document{
+				overviewDoc("gewerbe", "Gewerbe ummelden in Deutschland: Verfahren und Dokumente", "Wer den Sitz des Betriebs an einen neuen Standort verlegt, meldet das Gewerbe um. Als Nachweis dient die Bestätigung des eingetragenen Firmensitzes."),
+				overviewDoc("wohnsitz", "Wohnsitz anmelden in Deutschland: Verfahren und Dokumente", "Wer umzieht, meldet den neuen Wohnsitz an. Als Nachweis dient die Bestätigung des Vermieters."),
+				overviewDoc("pass", "Reisepass beantragen in Deutschland: Verfahren und Dokumente", "Den Reisepass beantragen Sie persönlich."),
+				overviewDoc("hund", "Hundesteuer in Deutschland: Verfahren und Dokumente", "Wer einen Hund hält, zahlt Hundesteuer."),
+			},
+			first:    "Wie melde ich mein Gewerbe um?",
+			followUp: "Es geht um unsere Firma, deren Sitz verlegt wird. Womit belege ich dem Amt den neuen Standort?",
+			focus:    "gewerbe",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: tt.docs} })
+			c := newConv(knowledge.Citizen)
+			mustAsk(t, a, c, tt.first)
+			if c.Focus != tt.focus {
+				t.Fatalf("focus = %q after the first question, want %s", c.Focus, tt.focus)
+			}
+			ans := mustAsk(t, a, c, tt.followUp)
+			if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.focus || !strings.Contains(ans.Text, tt.inAnswer) {
+				t.Errorf("sources %v, want %s's page with %q:\n%s", ans.Sources, tt.focus, tt.inAnswer, ans.Text)
+			}
+		})
 	}
 }
 
