@@ -68,29 +68,29 @@ func TestLawsNamedByMatter(t *testing.T) {
 	}
 }
 
-// A part of a hyphenated title ("Platz" of "Kita-Platz") names the
+// A part of a hyphenated title ("Platz" of "Hort-Platz") names the
 // document as a word of its own, not as the head of the asker's compound
 // ("am Marktplatz"); a short title word that is no such part does
 // ("Studentenvisum" names "Visum") (session 20).
 func TestHyphenPartIsNoCompoundHead(t *testing.T) {
 	a := mustAssistant(t, nil)
-	kita := knowledge.Document{ID: "kita", Title: "Kita-Platz beantragen", Kind: knowledge.KindService}
-	visa := knowledge.Document{ID: "visa", Title: "Visum beantragen", Kind: knowledge.KindService}
+	hort := knowledge.Document{ID: "hort", Title: "Hort-Platz vergeben", Kind: knowledge.KindService}
+	visa := knowledge.Document{ID: "visa", Title: "Visum ausstellen", Kind: knowledge.KindService}
 	r := retrieval{}
-	for _, d := range []knowledge.Document{kita, visa} {
+	for _, d := range []knowledge.Document{hort, visa} {
 		info := a.info(d)
 		r.cands = append(r.cands, candidate{doc: d, info: info, nameSets: info.names, tokens: info.tokens})
 	}
 	r.score(a.lex.terms("ich komme morgen am marktplatz vorbei, meine nichte hat ein studentenvisum"), a.lex.genericStems)
 	if r.cands[0].named != 0 {
-		t.Error("\"Marktplatz\" names Kita-Platz")
+		t.Error("\"Marktplatz\" names Hort-Platz")
 	}
 	if r.cands[1].named == 0 {
 		t.Error("\"Studentenvisum\" does not name Visum")
 	}
-	r.score(a.lex.terms("gibt es noch einen platz in der kita"), a.lex.genericStems)
+	r.score(a.lex.terms("gibt es noch einen platz im hort"), a.lex.genericStems)
 	if r.cands[0].named == 0 {
-		t.Error("\"Platz\" as a word of its own does not name Kita-Platz")
+		t.Error("\"Platz\" as a word of its own does not name Hort-Platz")
 	}
 }
 
