@@ -131,6 +131,10 @@ func TestHandoffPolicy(t *testing.T) {
 		{"case specific: overdue", nil, "mein reisepass ist seit 8 wochen nicht fertig", "case_specific"},
 		// The asker's own application in another language.
 		{"case specific in Russian", nil, "Я подала заявление на Wohngeld ещё в сентябре. Можно узнать, что с моим заявлением?", "case_specific"},
+		{"an application to make: what to bring", nil, "was muss ich für meinen antrag auf einen reisepass mitbringen", ""},
+		{"an application to make: what it costs", nil, "was kostet mein antrag auf einen reisepass", ""},
+		{"own application: how long still", nil, "wie lange dauert mein antrag auf einen reisepass noch", "case_specific"},
+		{"own application: where it is", nil, "wo ist mein antrag auf einen reisepass", "case_specific"},
 		{"case specific in Polish", nil, "Złożyłam wniosek o Wohngeld we wrześniu. Co się dzieje z moim wnioskiem, mój wniosek leży od dawna?", "case_specific"},
 		{"out of scope in Ukrainian", nil, "Яка погода буде в суботу?", ""},
 		{"out of scope: income tax", nil, "kann ich den firmenwagen komplett über die firma von der steuer absetzen", ""},

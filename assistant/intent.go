@@ -79,6 +79,21 @@ func ticketKey(text string) string {
 	return ""
 }
 
+// asksGeneralFacet reports whether ws ask a facet the sources answer
+// for everyone alike (what to bring, what it costs, where): "was muss
+// ich für meinen Antrag mitbringen" asks about an application to make,
+// not about the asker's file. Processing time and place are not among
+// them: "wie lange dauert mein Antrag noch" and "wo ist mein Antrag"
+// ask about the file.
+func (lx *lexicon) asksGeneralFacet(ws []string) bool {
+	for _, f := range facetOrder {
+		if f != knowledge.FacetDauer && f != knowledge.FacetZustaendigkeit && lx.match("facet_"+string(f), ws) {
+			return true
+		}
+	}
+	return false
+}
+
 // signals reads the lexicons over text (already redacted).
 func (lx *lexicon) signals(text string) signals {
 	ws := words(text)
@@ -102,7 +117,7 @@ func (lx *lexicon) signals(text string) signals {
 		// "… noch nix gehört, wie lange dauert es normalerweise" asks
 		// what is usual, which the sources say, not about the asker's
 		// own file.
-		caseSpecific: lx.match("case_specific", ws) && !lx.match("usual", ws),
+		caseSpecific: (lx.match("case_specific", ws) || (lx.match("own_application", ws) && !lx.asksGeneralFacet(ws))) && !lx.match("usual", ws),
 		outOfScope:   lx.match("out_of_scope", ws) || lx.match("out_of_scope_strong", ws),
 		strongOOS:    lx.match("out_of_scope_strong", ws),
 		admin:        lx.match("admin", ws),
