@@ -55,3 +55,24 @@ func TestArrivalAndDepartureWords(t *testing.T) {
 		t.Errorf("search text %q has an arrival", q.text)
 	}
 }
+
+// Someone else fetching the asker's own document is a proxy ("kann meine
+// Frau meinen Perso abholen", "abholen lassen"); two people who each need
+// their own is not.
+func TestProxyFetchesTheAskersDocument(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, tt := range []struct {
+		text  string
+		proxy bool
+	}{
+		{"kann meine frau meinen perso abholen", true},
+		{"kann ich den reisepass abholen lassen", true},
+		{"darf mein sohn meinen antrag für mich abgeben", true},
+		{"mein mann und ich brauchen neue pässe, was kostet das", false},
+		{"kann ich den pass selbst abholen", false},
+	} {
+		if got := understandAs(a, knowledge.Citizen, tt.text).sit.proxy; got != tt.proxy {
+			t.Errorf("%q: proxy = %v, want %v", tt.text, got, tt.proxy)
+		}
+	}
+}
