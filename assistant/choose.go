@@ -183,12 +183,21 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 		}
 		total, hitDoc, hitName := 0.0, 0.0, 0.0
 		names := c.nameTok()
+		aside := make([]bool, len(asked))
 		for k, s := range asked {
 			total += weight[k]
+			inName[k] = q.terms.hitIn(names, s)
+			if inName[k] && q.terms.requester[s] {
+				// A word that names nothing alone ("die Kita" that
+				// wants a paper of the asker) is no evidence for the
+				// page it would name: that page speaks of it
+				// throughout.
+				inName[k], aside[k] = false, true
+				continue
+			}
 			if r.hit(i, k, q.terms, asked) {
 				hitDoc += weight[k]
 			}
-			inName[k] = q.terms.hitIn(names, s)
 			if inName[k] {
 				hitName += weight[k]
 			}
@@ -204,7 +213,7 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			ps := passageTokens(*c)
 			hit := 0.0
 			for k, s := range asked {
-				if q.terms.hitIn(ps, s) || inName[k] {
+				if !aside[k] && (q.terms.hitIn(ps, s) || inName[k]) {
 					hit += weight[k]
 				}
 			}
@@ -218,6 +227,7 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			n := 0.0
 			for _, s := range title {
 				switch {
+				case q.terms.requester[s]:
 				case stems.has[s]:
 					n++
 				case stemIn(s, stems):

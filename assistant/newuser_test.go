@@ -842,3 +842,60 @@ func TestDatedNoticeTheQuestionNames(t *testing.T) {
 		t.Errorf("answer lacks the town hall's closing day:\n%s", ans.Text)
 	}
 }
+
+// A long follow-up that first qualifies the previous answer ("bin aber
+// grad auf Montage …") and then asks about it with a pronoun ("kann ich
+// das von hier aus bezahlen") stays with the topic, and paying from
+// wherever one is asks for the online service.
+func TestLongFollowUpQualifiesThenRefers(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/strafzettel.md": {Data: []byte("---\ntitle: Strafzettel bezahlen\n---\nFür Falschparken erhalten Sie einen Strafzettel der Stadtwache.\n\n" +
+			"## Fristen\n\nZahlen Sie innerhalb von 2 Wochen.\n\n" +
+			"## Kosten\n\n- Parken ohne Parkschein: 20,00 Euro\n\n" +
+			"## Online-Dienst\n\nStrafzettel im Bürgerportal bezahlen: https://portal.example/strafzettel\n")},
+		"s/hundemarke.md": {Data: []byte("---\ntitle: Hundemarke bestellen\n---\nJeder Hund braucht eine Marke.\n\n## Kosten\n\n- Marke: 5,00 Euro\n")},
+	}
+	a := mustMapAssistant(t, root)
+	conv := &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}
+	for _, text := range []string{
+		"hab n strafzettel gekriegt, parkschein war abgelaufen, bis wann muss ich das zahlen",
+		"bin aber grad auf montage in kiel und komm vor übernächster woche nicht heim, kann ich das irgendwie von hier aus bezahlen",
+	} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/strafzettel" {
+			t.Fatalf("%q: want the parking ticket:\n%s", text, ans.Text)
+		}
+		if strings.HasPrefix(text, "bin aber") && !strings.Contains(ans.Text, "portal.example/strafzettel") {
+			t.Errorf("paying from afar: want the online service:\n%s", ans.Text)
+		}
+	}
+}
+
+// Whoever wants a paper of the asker ("der Hort will ne
+// Wohnsitzbescheinigung von uns sehen") is where it goes, not what is
+// asked: the paper's page answers, not the requester's.
+func TestRequesterNamesNoPage(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/hortplatz.md": {Data: []byte("---\ntitle: Hort-Platz beantragen\nsynonyms: [Hort, Schulhort]\n---\nDen Platz im Hort für Schulkinder beantragen Sie beim Hortbüro. Der Hort betreut Kinder nach der Schule; der Hort will dafür Unterlagen von Ihnen sehen.\n\n" +
+			"## Zuständige Stelle\n\nHortbüro, Am Anger 2. Wo Sie den Hort finden: Der Hort ist montags bis freitags offen.\n")},
+		"s/wohnsitzbescheinigung.md": {Data: []byte("---\ntitle: Wohnsitzbescheinigung beantragen\n---\nDie Wohnsitzbescheinigung bestätigt Ihre Adresse.\n\n" +
+			"## Zuständige Stelle\n\nEinwohnerbüro, Rathausplatz 1.\n")},
+	}
+	for _, q := range []string{
+		"der hort will ne wohnsitzbescheinigung von uns sehen wo krieg ich die",
+		"der hort verlangt eine wohnsitzbescheinigung, wo bekomme ich die",
+	} {
+		ans := askRoot(t, root, q)
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/wohnsitzbescheinigung" || !strings.Contains(ans.Text, "Rathausplatz 1") {
+			t.Errorf("%q: want the certificate's office:\n%s", q, ans.Text)
+		}
+	}
+	if ans := askRoot(t, root, "wo ist das hortbüro"); len(ans.Sources) == 0 || ans.Sources[0].ID != "s/hortplatz" {
+		t.Errorf("the after-school care asked itself: want its page:\n%s", ans.Text)
+	}
+}

@@ -266,6 +266,10 @@ type queryTerms struct {
 	// inName are the stems of words that belong to a name of several
 	// words the question uses ("service desk"); alone they name nothing.
 	inName map[string]bool
+	// requester are the stems of whoever wants a paper of the asker ("die
+	// Kita will ne Meldebescheinigung sehen"): they name nothing, and the
+	// page they would name gets no evidence from them.
+	requester map[string]bool
 	// joined are the compounds a content stem forms with its neighbour in
 	// the question ("service desk" → "servicedesk"); a source that has the
 	// compound as a word has the stem.
@@ -647,7 +651,7 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 	for i := range r.cands {
 		c := &r.cands[i]
 		c.named, c.strong, c.strongName, c.matched, c.ownNamed = 0, 0, nil, nil, false
-		c.primary = len(c.head) > 0 && (nameIn(c.head, said))
+		c.primary = len(c.head) > 0 && nameIn(c.head, said) && !(len(c.head) == 1 && q.requester[c.head[0]])
 		for _, name := range c.nameSets {
 			if len(name) == 1 && q.inName[name[0]] || !nameIn(name, said) {
 				continue

@@ -680,10 +680,13 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			break
 		}
 	}
-	if long && !(starts && anaphoric) {
+	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) {
 		// A long message continues the conversation only when it opens
 		// like a continuation and refers back at once ("und wenn ich den
-		// tausche, bleibt dann …", followed by the asker's story).
+		// tausche, bleibt dann …", followed by the asker's story), or
+		// qualifies the previous answer and then asks about it ("bin aber
+		// grad auf Montage in München …, kann ich das von hier aus
+		// bezahlen").
 		return knowledge.Document{}, false
 	}
 	backRef := pronoun && !namesOther(r, conv.Focus)
@@ -765,6 +768,41 @@ func (a *Assistant) continuesTopic(t *turn) bool {
 // maxAnaphoricPos is the position of a pronoun up to which it opens the
 // message's clause ("Wie lange dauert das …" has it at 3).
 const maxAnaphoricPos = 4
+
+// maxContrastPos is the position up to which a contrasting particle
+// qualifies what was said before ("bin aber grad …", "ich bin aber diese
+// Woche …" have it at 1 and 2).
+const maxContrastPos = 2
+
+// qualifiesThenRefers reports whether text, a message of several clauses,
+// opens a clause with a contrasting particle ("ich bin aber diese Woche
+// in Hamburg") and opens a later one with a pronoun ("wie lang dauert
+// das, bis …"): it qualifies the previous answer and asks about it.
+func (a *Assistant) qualifiesThenRefers(text string) bool {
+	contrast := false
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		ws := words(clause)
+		for i, w := range ws {
+			if contrast && i < maxAnaphoricPos && a.lex.has("followup_pronoun", w) {
+				return true
+			}
+			if !contrast && i <= maxContrastPos && a.lex.has("followup_contrast", w) {
+				contrast = true
+				break
+			}
+		}
+	}
+	return false
+}
+
+// isClauseBreak reports whether r ends a clause.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
 
 // causalBackRef are the adverbs that make what was said before the cause
 // of what is asked ("darf mein Chef mir deswegen den Urlaub kürzen"):

@@ -275,6 +275,20 @@ func (a *Assistant) understand(t *turn) question {
 			ev = evAsk
 		}
 	}
+	if req := requesters(t.query); len(req) > 0 {
+		// "die Kita will ne Meldebescheinigung von uns sehen": who wants
+		// a paper from the asker names no document; the paper is what
+		// is asked. Its words still tell which of the paper's pages fits
+		// ("der Arbeitgeber will es direkt zugeschickt bekommen").
+		if q.terms.inName == nil {
+			q.terms.inName = map[string]bool{}
+		}
+		q.terms.requester = map[string]bool{}
+		for _, s := range req {
+			q.terms.inName[s] = true
+			q.terms.requester[s] = true
+		}
+	}
 	if len(purposes) > 0 {
 		// What something is needed for names no document to answer from.
 		q.terms.content = slices.DeleteFunc(q.terms.content, func(s string) bool { return slices.Contains(purposes, s) })
@@ -519,6 +533,64 @@ func purpose(ws []string, start int) bool {
 		return guestDeterminers[ws[start-1]]
 	}
 	return false
+}
+
+// requesters returns the stems of whoever, in a clause of text, wants a
+// paper from the asker: "die Kita will ne Meldebescheinigung von uns
+// sehen", "der Arbeitgeber verlangt ein Führungszeugnis", "mein Vermieter
+// möchte eine Wohnungsgeberbestätigung haben". The clause opens with the
+// requester (a determiner and up to two words), then a verb of wanting,
+// then the thing wanted with its article; "wollen" and "möchten" need a
+// verb of getting or seeing after it ("die Kita will wissen, …" asks
+// nothing of a paper).
+func requesters(text string) []string {
+	var out []string
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		ws := words(clause)
+		if len(ws) < 4 || !requesterDeterminers[ws[0]] {
+			continue
+		}
+		v := slices.IndexFunc(ws[1:min(len(ws), 4)], func(w string) bool { return wantVerbs[w] != 0 }) + 1
+		if v < 2 || v+1 >= len(ws) || !thingDeterminers[ws[v+1]] {
+			continue
+		}
+		if wantVerbs[ws[v]] == wantsWithVerb && !slices.ContainsFunc(ws[v+2:], func(w string) bool { return gettingWords[w] }) {
+			continue
+		}
+		for _, w := range ws[1:v] {
+			out = append(out, stem(w))
+		}
+	}
+	return out
+}
+
+const (
+	wantsAlone    = 1 // "verlangt ein Führungszeugnis"
+	wantsWithVerb = 2 // "will ein Führungszeugnis sehen"
+)
+
+// wantVerbs are the verbs by which someone wants a paper of the asker.
+var wantVerbs = map[string]int{
+	"verlangt": wantsAlone, "verlangen": wantsAlone, "fordert": wantsAlone, "fordern": wantsAlone,
+	"will": wantsWithVerb, "wollen": wantsWithVerb, "moechte": wantsWithVerb, "moechten": wantsWithVerb,
+}
+
+// gettingWords complete "will … sehen", "möchte … von mir haben".
+var gettingWords = map[string]bool{
+	"sehen": true, "haben": true, "vorgelegt": true, "vorlegen": true, "bekommen": true, "von": true,
+	"zugeschickt": true, "zuschicken": true, "kriegen": true,
+}
+
+// requesterDeterminers open a requester ("die Kita", "mein Vermieter").
+var requesterDeterminers = map[string]bool{
+	"die": true, "der": true, "das": true, "mein": true, "meine": true, "unser": true, "unsere": true,
+}
+
+// thingDeterminers open the thing wanted ("ne Meldebescheinigung", "den
+// Mietvertrag").
+var thingDeterminers = map[string]bool{
+	"ne": true, "eine": true, "einen": true, "ein": true, "nen": true, "n": true,
+	"die": true, "den": true, "das": true, "meine": true, "meinen": true, "mein": true, "unsere": true, "unseren": true,
 }
 
 // purposeDeterminers may stand between "für" and the event.
