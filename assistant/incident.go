@@ -430,8 +430,18 @@ func (d *incidentDialog) confirmAnswer(ctx context.Context, st incidentStep, slo
 		return incidentReply{Slots: slots, Text: incidentMsg(lang, "what_to_change")}, nil
 	}
 	p := d.catalog.IncidentPriority(publicSlots(slots))
-	return incidentReply{Slots: slots, Text: joinText(incidentMsg(lang, "yes_or_no"), d.summaryText(slots, lang)), Priority: p}, nil
+	lead := incidentMsg(lang, "yes_or_no")
+	if len(strings.Fields(text)) >= minNoteWords {
+		// "Handys haben wir alle schon neu gestartet": what the asker
+		// adds is kept with the conversation the ticket carries.
+		lead = incidentMsg(lang, "noted") + " " + lead
+	}
+	return incidentReply{Slots: slots, Text: joinText(lead, d.summaryText(slots, lang)), Priority: p}, nil
 }
+
+// minNoteWords is the shortest message at the summary that adds something
+// rather than answering badly ("jo", "passt schon").
+const minNoteWords = 4
 
 // open commits the incident ticket (and its outbox rows) and ends the
 // intake.
@@ -603,6 +613,7 @@ var incidentTextsDE = map[string]string{
 	"summary":               "Ich fasse zusammen:",
 	"confirm":               "Soll ich das Ticket so anlegen? (ja/nein)",
 	"yes_or_no":             "Bitte antworten Sie mit ja oder nein, oder nennen Sie, was ich ändern soll.",
+	"noted":                 "Danke, das bekommt die IT mit dem Gesprächsverlauf.",
 	"what_to_change":        "Was soll ich ändern? Schreiben Sie zum Beispiel „Raum 3.12“ oder „die ganze Abteilung ist betroffen“.",
 	"corrected":             "Danke, ich habe das angepasst.",
 	"created":               "Ich habe das Ticket %s angelegt (Priorität %s). Mit dieser Nummer können Sie jederzeit nach dem Stand fragen.",
@@ -642,6 +653,7 @@ var incidentTextsEN = map[string]string{
 	"summary":               "Summary:",
 	"confirm":               "Shall I create the ticket like this? (yes/no)",
 	"yes_or_no":             "Please answer yes or no, or tell me what to change.",
+	"noted":                 "Thanks, IT receives that with the conversation.",
 	"what_to_change":        "What should I change? For example: \"room 3.12\" or \"the whole department is affected\".",
 	"corrected":             "Thanks, I have updated it.",
 	"created":               "I have created ticket %s (priority %s). You can ask for its status with this number at any time.",

@@ -23,6 +23,8 @@ type slotExtractor struct {
 	affSome     *regexp.Regexp
 	notOnly     *regexp.Regexp
 	colleagues  *regexp.Regexp
+	firstPerson *regexp.Regexp
+	clauses     *regexp.Regexp // what ends a clause ("und" joins the asker and others)
 	negation    *regexp.Regexp
 	workNo      *regexp.Regexp
 	workPartly  *regexp.Regexp
@@ -95,11 +97,12 @@ func newSlotExtractor() *slotExtractor {
 			`(?:bei\s+)?(?:beiden|zwei|drei)\s+(?:kolleg[\pL\pN]*|mitarbeit[\pL\pN]*)|` +
 			`(?:bei\s+)?mir\s+und\s+(?:bei\s+)?(?:der|dem|den|meine[rmn]?|einer|einem|zwei|drei)\s+(?:[\pL\pN]+\s+)?(?:kolleg[\pL\pN]*|nachbar[\pL\pN]*)|` +
 			`(?:colleagues?|others)\s+(?:[\pL\pN]+\s+){0,3}?(?:too|as\s+well|also)|several\s+(?:people|colleagues|users))\b`),
-		notOnly:    re(`\bnicht\s+nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+[\pL\pN]+)\b`),
-		colleagues: re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
-		negation:   re(`\b(?:nicht|not)\b`),
+		notOnly:     re(`\bnicht\s+nur\s+(?:ich|bei\s+mir|mich|mein(?:en|em)?\s+[\pL\pN]+)\b`),
+		colleagues:  re(`\b(?:kolleg[\pL\pN]*|andere[n]?|nachbar[\pL\pN]*|colleagues?|others)\b`),
+		firstPerson: re(`\b(?:ich|wir|mir|mich|uns|i|we|me|us)\b`),
+		negation:    re(`\b(?:nicht|not)\b`),
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
-			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
+			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|(?:keiner|niemand)\s+kommt\s+(?:mehr\s+)?rein|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
 		workPartly: re(`^\s*(?:kaum\s*(?:[.,!]|$)|geht\s+so\b)|(?:^|[^\pL])(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|` +
 			`\b(?:we|i)\s+can\s+(?:still\s+)?(?:use|print|call|work\s+on)\b|\bgeht\s+also\b|` +
@@ -127,6 +130,7 @@ func newSlotExtractor() *slotExtractor {
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),
+		clauses:   regexp.MustCompile(`[,;!?\n]+|\.\s+`),
 	}
 }
 
@@ -139,25 +143,46 @@ type extracted struct {
 func (x *slotExtractor) extract(text string) extracted {
 	var e extracted
 	e.since = x.sinceIn(text)
+	// Where others sit and whether they can work says nothing of the
+	// asker ("die Kollegen im Rathaus vor Ort können normal arbeiten").
+	own := x.withoutOthers(text)
 	switch {
-	case x.room.MatchString(text):
-		e.location = x.room.FindString(text)
-	case x.building.MatchString(text):
-		e.location = strings.TrimSpace(x.building.FindString(text))
-	case x.homeOffice.MatchString(text):
+	case x.room.MatchString(own):
+		e.location = x.room.FindString(own)
+	case x.building.MatchString(own):
+		e.location = strings.TrimSpace(x.building.FindString(own))
+	case x.homeOffice.MatchString(own):
 		e.location = "Homeoffice"
 	}
 	e.othersAffected = x.affected(text)
 	switch {
-	case x.workNo.MatchString(text):
+	case x.workNo.MatchString(own):
 		e.canWork = CanWorkNo
-	case x.workPartly.MatchString(text):
+	case x.workPartly.MatchString(own):
 		e.canWork = CanWorkPartly
-	case x.workYes.MatchString(text):
+	case x.workYes.MatchString(own):
 		e.canWork = CanWorkYes
 	}
 	e.symptom = x.problem.MatchString(text)
 	return e
+}
+
+// withoutOthers returns text without its clauses about others alone:
+// "die Kollegen vor Ort können normal arbeiten" says nothing of whether
+// or where the asker works; "ich und die Kollegen können nicht arbeiten"
+// does.
+func (x *slotExtractor) withoutOthers(text string) string {
+	if !x.colleagues.MatchString(text) {
+		return text
+	}
+	var own []string
+	for _, seg := range x.clauses.Split(text, -1) {
+		if x.colleagues.MatchString(seg) && !x.firstPerson.MatchString(seg) {
+			continue
+		}
+		own = append(own, seg)
+	}
+	return strings.Join(own, ", ")
 }
 
 // affected classifies who else is affected; "" when the text says nothing.

@@ -37,6 +37,12 @@ func TestExtractSlots(t *testing.T) {
 		{"alle Kollegen im Flur", extracted{othersAffected: AffectedAll}},
 		{"niemand im Haus kann drucken", extracted{othersAffected: AffectedAll}},
 		{"überall", extracted{othersAffected: AffectedAll}},
+		// How others work says nothing of the asker; how the asker and
+		// others work does.
+		{"die kollegen vor ort können normal arbeiten", extracted{}},
+		{"im homeoffice, die kollegen im rathaus können arbeiten", extracted{location: "Homeoffice"}},
+		{"ich und die kollegen können nicht arbeiten", extracted{othersAffected: AffectedSome, canWork: CanWorkNo, symptom: true}},
+		{"wir sind sieben leute, keiner kommt rein", extracted{othersAffected: AffectedSome, canWork: CanWorkNo}},
 		{"mehrere Kollegen", extracted{othersAffected: AffectedSome}},
 		// The others go elsewhere to print: they are affected, and the
 		// asker manages somehow.

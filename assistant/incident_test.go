@@ -437,6 +437,15 @@ func TestIncidentCancelAndRestart(t *testing.T) {
 	if r3.Done || !strings.Contains(r3.Text, "ja oder nein") || r3.Priority != ticketing.P3 {
 		t.Errorf("unclear confirmation = %+v", r3)
 	}
+	if strings.Contains(r3.Text, "Gesprächsverlauf") {
+		t.Errorf("a mumble is no note: %s", r3.Text)
+	}
+	// A remark at the summary that changes no slot is kept with the
+	// conversation, and the summary asks again.
+	r4 := converse(t, svc, "c3", "", "", []string{"Outlook startet nicht seit 8 Uhr, Raum 1.05, nur ich, kann nicht arbeiten", "hab ich schon zweimal neu gestartet und mich abgemeldet"})
+	if r4.Done || !strings.Contains(r4.Text, "Gesprächsverlauf") || !strings.Contains(r4.Text, "ja oder nein") {
+		t.Errorf("remark at the summary = %+v", r4)
+	}
 	if n, _ := svc.Count(ctx, ticketing.Filter{}); n != 0 {
 		t.Errorf("%d tickets, want 0", n)
 	}
