@@ -64,6 +64,7 @@ func TestIntents(t *testing.T) {
 		{"Outlook geht seit heute morgen nicht", emp, IntentITIncident},
 		{"vpn funktioniert nicht", emp, IntentITIncident},
 		{"der drucker ist kaputt", emp, IntentITIncident},
+		{"seit heute früh kommt keine bestätigung mehr aufs diensthandy, wenn wir uns ins vpn einwählen", emp, IntentITIncident},
 		{"my laptop won't connect to the wifi in the town hall anymore", emp, IntentITIncident},
 		{"Outlook keeps crashing since this morning", emp, IntentITIncident},
 		// A device that does not boot, said the way people speak ("nich").
