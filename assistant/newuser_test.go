@@ -899,3 +899,26 @@ func TestRequesterNamesNoPage(t *testing.T) {
 		t.Errorf("the after-school care asked itself: want its page:\n%s", ans.Text)
 	}
 }
+
+// A message whose asking part holds an out-of-scope matter and names no
+// page is out of scope, whatever page the story before it names: a move
+// told before a question on income tax, a defect before paying less rent.
+func TestOutOfScopeAskAfterAStory(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml":    {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/ummelden.md":     {Data: []byte("---\ntitle: Wohnung ummelden\nsynonyms: [Umzug, umziehen, umgezogen]\n---\nWer umzieht, meldet die neue Wohnung innerhalb von 2 Wochen an.\n\n## Kosten\n\nDie Ummeldung ist gebührenfrei.\n")},
+		"s/mietzuschuss.md": {Data: []byte("---\ntitle: Mietzuschuss beantragen\n---\nDer Mietzuschuss hilft bei der Miete.\n\n## Voraussetzungen\n\nSie zahlen Miete für eine Wohnung in der Stadt.\n")},
+	}
+	for _, tt := range []struct {
+		q    string
+		want assistant.Intent
+	}{
+		{"bin letztes jahr umgezogen und fahr jetzt 40 km zur arbeit, wie viel cent pro kilometer krieg ich da in der steuererklärung", assistant.IntentOutOfScope},
+		{"seit dezember geht bei uns die heizung nicht. kann ich deswegen weniger miete überweisen, steht ja so nicht im mietvertrag", assistant.IntentOutOfScope},
+		{"bin letztes jahr umgezogen, was kostet das ummelden", assistant.IntentServiceInfo},
+	} {
+		if ans := askRoot(t, root, tt.q); ans.Intent != tt.want {
+			t.Errorf("%q: intent %s, want %s:\n%s", tt.q, ans.Intent, tt.want, ans.Text)
+		}
+	}
+}

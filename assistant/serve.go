@@ -268,7 +268,7 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 			// day with the question and nothing else it asks.
 			sel.idx = -1
 		}
-		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx]) && !namedByDayOnly(sel.r.cands[sel.idx])
+		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx]) && !namedByDayOnly(sel.r.cands[sel.idx]) && !(sig.outOfScope && a.namedAsideOnly(t, sel.r.cands[sel.idx]))
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope) || a.continuesTopic(t)
 		if (sig.outOfScope && (!named || sig.strongOOS)) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
@@ -290,6 +290,23 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		return a.offer(t, ans, "case_specific"), true
 	}
 	return a.offer(t, ans, "low_confidence"), true
+}
+
+// namedAsideOnly reports whether the message's asking part holds its
+// out-of-scope matter and none of c's names: "bin letztes Jahr umgezogen
+// und fahr jetzt 40 km zur Arbeit, wie viel Cent pro Kilometer krieg ich
+// in der Steuererklärung" tells of a move and asks about income tax.
+func (a *Assistant) namedAsideOnly(t *turn, c candidate) bool {
+	ask := askingPart(t.red)
+	if ask == t.red || c.named == 0 {
+		return false
+	}
+	ws := words(ask)
+	if !a.lex.match("out_of_scope", ws) {
+		return false
+	}
+	st := newStemSet(a.lex.terms(ask).stems)
+	return !slices.ContainsFunc(c.matched, func(n []string) bool { return nameIn(n, st) })
 }
 
 // namedByDayOnly reports whether every name the question shares with c is
