@@ -122,6 +122,7 @@ func TestIntents(t *testing.T) {
 		{"Ich möchte mit einem Menschen sprechen.", cit, IntentHuman},
 		{"mitarbeiter", cit, IntentHuman},
 		{"können wir das am telefon klären, schreiben liegt mir nicht", cit, IntentHuman},
+		{"ich hab mich durch alle seiten geklickt und finde meinen fall nirgends, das kann mir nur jemand sagen der sich mit sowas auskennt", cit, IntentHuman},
 		{"ich würde das lieber telefonisch besprechen", cit, IntentHuman},
 		{"kann ich bitte mit herrn berger vom bauamt direkt sprechen", cit, IntentHuman},
 		{"das mit der erbschaft würde ich gern einmal mit jemandem vom amt durchsprechen", cit, IntentHuman},
