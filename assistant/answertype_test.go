@@ -908,6 +908,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"wann bekomm ich bescheid":                                             knowledge.FacetDauer,
 		"kann ich das auch beantragen wenn ich nicht hier wohne":               knowledge.FacetVoraussetzungen,
 		"gibt es eine altersgrenze":                                            knowledge.FacetVoraussetzungen,
+		"kann ich das auch alleine machen":                                     knowledge.FacetVoraussetzungen,
+		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
 		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
 		"muss ich vorher anrufen":                                              knowledge.FacetTermin,
 		"kann ich da einfach hingehen":                                         knowledge.FacetTermin,
