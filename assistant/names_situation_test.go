@@ -76,3 +76,17 @@ func TestProxyFetchesTheAskersDocument(t *testing.T) {
 		}
 	}
 }
+
+// Time that has passed ("jetzt sind zwei Wochen rum", "drei Tage her") is
+// the asker's story: neither the unit nor the word for passing is a word
+// the answer must hold.
+func TestElapsedTimeIsStory(t *testing.T) {
+	lx := mustLexicon(t)
+	for _, text := range []string{"jetzt sind zwei wochen rum, wo melde ich das", "ist schon drei tage her", "jetzt sind zwei monate vorbei"} {
+		for _, s := range lx.terms(text).content {
+			if s == stem("wochen") || s == stem("tage") || s == stem("monate") || s == stem("rum") || s == stem("vorbei") {
+				t.Errorf("%q: content holds %q", text, s)
+			}
+		}
+	}
+}

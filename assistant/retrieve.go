@@ -350,6 +350,10 @@ func (q queryTerms) hit(tokens map[string]bool, s string) bool {
 	return false
 }
 
+// elapsedWords say that a stretch of time has passed ("zwei Wochen her",
+// "… rum", "… vorbei", "… um", "… vergangen"): the asker's story.
+var elapsedWords = map[string]bool{"her": true, "rum": true, "vorbei": true, "um": true, "vergangen": true}
+
 func (lx *lexicon) terms(text string) queryTerms {
 	ws := words(text)
 	q := queryTerms{stems: map[string]bool{}}
@@ -376,9 +380,10 @@ func (lx *lexicon) terms(text string) queryTerms {
 		if timePrepositions[ws[i]] && (isDigits(ws[i+1]) || numberWord(ws[i+1])) && timeUnit(ws[i+2]) {
 			facetWord[i+2] = true
 		}
-		// "ist schon 2 Monate her", "drei Wochen her"
-		if (isDigits(ws[i]) || numberWord(ws[i])) && timeUnit(ws[i+1]) && ws[i+2] == "her" {
-			facetWord[i+1] = true
+		// "ist schon 2 Monate her", "drei Wochen her", "jetzt sind zwei
+		// Wochen rum"
+		if (isDigits(ws[i]) || numberWord(ws[i])) && timeUnit(ws[i+1]) && elapsedWords[ws[i+2]] {
+			facetWord[i+1], facetWord[i+2] = true, true
 		}
 	}
 	markTimeFrames(ws, facetWord)
