@@ -90,3 +90,14 @@ func TestElapsedTimeIsStory(t *testing.T) {
 		}
 	}
 }
+
+// "am Wahlsonntag" is the sources' "am Wahltag": a compound whose head is
+// a weekday counts as the one with "Tag".
+func TestWeekdayCompoundMeetsDay(t *testing.T) {
+	lx := mustLexicon(t)
+	q := lx.terms("ab wann muss ich am wahlsonntag morgens da sein")
+	tokens := newStemSet(map[string]bool{stem("wahltag"): true})
+	if !q.hitIn(tokens, stem("wahlsonntag")) {
+		t.Errorf("wahlsonntag does not meet Wahltag: alts %v", q.alts)
+	}
+}

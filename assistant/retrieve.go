@@ -413,6 +413,13 @@ func (lx *lexicon) terms(text string) queryTerms {
 			}
 			q.alts[s] = append(q.alts[s], d)
 		}
+		// "am Wahlsonntag" is "am Wahltag" of the sources.
+		if d := german.DayOfWeekdayCompound(w); d != "" {
+			if q.alts == nil {
+				q.alts = map[string][]string{}
+			}
+			q.alts[s] = append(q.alts[s], stem(d))
+		}
 	}
 	// An office named after its matter ("Grundbuchamt",
 	// "Nachlassgericht") is asked about that matter: "Dokumente für das

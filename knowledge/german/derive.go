@@ -110,3 +110,22 @@ func isVerbEnding(s string) bool {
 	}
 	return false
 }
+
+// weekdays are the folded names of the days of the week.
+var weekdays = []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+
+// DayOfWeekdayCompound returns the compound with "tag" for a folded compound
+// whose head is a weekday ("wahlsonntag" → "wahltag", "marktsamstag" →
+// "markttag"): the day an event falls on is its day, whichever weekday
+// it is. "" for other words, and for a weekday alone or with a mere
+// prefix of day parts ("sonntags", "sonntagmorgen" keep their weekday).
+func DayOfWeekdayCompound(w string) string {
+	for _, d := range weekdays {
+		i := strings.Index(w, d)
+		if i < 3 || !strings.HasSuffix(w[i:], d) && !strings.HasSuffix(w[i:], d+"s") && !strings.HasSuffix(w[i:], d+"en") {
+			continue
+		}
+		return w[:i] + "tag"
+	}
+	return ""
+}

@@ -42,3 +42,20 @@ func TestDerivingVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestDayOfWeekdayCompound(t *testing.T) {
+	for w, want := range map[string]string{
+		"wahlsonntag":   "wahltag",
+		"marktsamstag":  "markttag",
+		"wahlsonntags":  "wahltag",
+		"sonntag":       "",
+		"sonntags":      "",
+		"sonntagmorgen": "",
+		"amsonntag":     "",
+		"feiertag":      "",
+	} {
+		if got := DayOfWeekdayCompound(w); got != want {
+			t.Errorf("DayOfWeekdayCompound(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
