@@ -101,3 +101,20 @@ func TestWeekdayCompoundMeetsDay(t *testing.T) {
 		t.Errorf("wahlsonntag does not meet Wahltag: alts %v", q.alts)
 	}
 }
+
+// A death said gently is a death ("Oma ist gestern zuhause
+// eingeschlafen", "von uns gegangen"); falling asleep oneself is not.
+func TestGentleWordsForDeath(t *testing.T) {
+	lx := mustLexicon(t)
+	for text, want := range map[string]bool{
+		"oma ist gestern zuhause eingeschlafen, wie schnell muss ich zum standesamt": true,
+		"mein vater ist letzte nacht friedlich eingeschlafen":                        true,
+		"unser opa ist von uns gegangen, was ist jetzt zu tun":                       true,
+		"ich bin beim warten im bürgerbüro eingeschlafen":                            false,
+	} {
+		ev, _ := lx.lifeEvents(words(text))
+		if got := strings.Contains(ev, "Sterbefall"); got != want {
+			t.Errorf("%q: events %q, want a death: %v", text, ev, want)
+		}
+	}
+}
