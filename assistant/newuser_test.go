@@ -922,3 +922,20 @@ func TestOutOfScopeAskAfterAStory(t *testing.T) {
 		}
 	}
 }
+
+// A German page under a title in another language ("Foreign Driver's
+// License Conversion Guide") is named by the distinctive words of its
+// file name, as a German title would name it.
+func TestForeignTitleNamedByFileName(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/fuehrerschein-beantragen.md": {Data: []byte("---\ntitle: Führerschein beantragen\n---\nDen ersten Führerschein beantragen Sie bei der Führerscheinstelle.\n\n" +
+			"## Unterlagen\n\n- Sehtest\n- Erste-Hilfe-Kurs\n")},
+		"s/umtausch_eines_auslaendischen_fuehrerscheins.md": {Data: []byte("---\ntitle: 'Foreign Licence Swap Guide'\n---\nEin ausländischer Führerschein kann in einen deutschen getauscht werden.\n\n" +
+			"## Unterlagen\n\n- Übersetzung durch einen anerkannten Übersetzer\n")},
+	}
+	ans := askRoot(t, root, "mein führerschein ist aus thailand, reicht für den umtausch die übersetzung von nem freund")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/umtausch_eines_auslaendischen_fuehrerscheins" {
+		t.Errorf("want the swap guide:\n%s", ans.Text)
+	}
+}

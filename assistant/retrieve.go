@@ -242,8 +242,49 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		if len(whole) > 0 {
 			names = append(names, whole)
 		}
+		if titleApart(d) {
+			// A German page under a title in another language has its
+			// German names only in the file name: its distinctive words
+			// name it as a German title's would ("umschreiben" names
+			// "umschreibung_eines_auslandischen_fuhrerscheins").
+			for _, w := range words(slug) {
+				if !lx.facetWord(w) {
+					addName(w, true)
+				}
+			}
+		}
 	}
 	return tokens, names
+}
+
+// titleApart reports whether most words of d's title are absent from its
+// text: a title in another language than the page ("Foreign Driver's
+// License Conversion Guide" over a German guide), whose words name
+// nothing the page says.
+func titleApart(d knowledge.Document) bool {
+	var title []string
+	for _, w := range words(d.Title) {
+		if len([]rune(w)) >= 4 {
+			title = append(title, stem(w))
+		}
+	}
+	if len(title) < 2 {
+		return false
+	}
+	body := map[string]bool{}
+	for _, s := range d.Sections {
+		// Only the text: headings may repeat the title as a path.
+		for _, w := range words(s.Text) {
+			body[stem(w)] = true
+		}
+	}
+	in := 0
+	for _, s := range title {
+		if body[s] {
+			in++
+		}
+	}
+	return in*2 < len(title)
 }
 
 // facetWord reports whether w alone is a facet cue ("online", "kosten").
