@@ -908,6 +908,7 @@ func TestOutOfScopeAskAfterAStory(t *testing.T) {
 		"knowledge.yaml":    {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
 		"s/ummelden.md":     {Data: []byte("---\ntitle: Wohnung ummelden\nsynonyms: [Umzug, umziehen, umgezogen]\n---\nWer umzieht, meldet die neue Wohnung innerhalb von 2 Wochen an.\n\n## Kosten\n\nDie Ummeldung ist gebührenfrei.\n")},
 		"s/mietzuschuss.md": {Data: []byte("---\ntitle: Mietzuschuss beantragen\n---\nDer Mietzuschuss hilft bei der Miete.\n\n## Voraussetzungen\n\nSie zahlen Miete für eine Wohnung in der Stadt.\n")},
+		"s/umbau.md":        {Data: []byte("---\ntitle: Fahrzeugumbau eintragen\n---\nEine mit dem Knie betätigte Bremse oder ein Treppenlift im Bus wird eingetragen.\n")},
 	}
 	for _, tt := range []struct {
 		q    string
@@ -916,6 +917,7 @@ func TestOutOfScopeAskAfterAStory(t *testing.T) {
 		{"bin letztes jahr umgezogen und fahr jetzt 40 km zur arbeit, wie viel cent pro kilometer krieg ich da in der steuererklärung", assistant.IntentOutOfScope},
 		{"seit dezember geht bei uns die heizung nicht. kann ich deswegen weniger miete überweisen, steht ja so nicht im mietvertrag", assistant.IntentOutOfScope},
 		{"bin letztes jahr umgezogen, was kostet das ummelden", assistant.IntentServiceInfo},
+		{"hab seit ner woche so ein stechen im knie wenn ich treppen steig. meniskus? was meint ihr", assistant.IntentOutOfScope},
 	} {
 		if ans := askRoot(t, root, tt.q); ans.Intent != tt.want {
 			t.Errorf("%q: intent %s, want %s:\n%s", tt.q, ans.Intent, tt.want, ans.Text)
