@@ -166,7 +166,13 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			outer := add
 			add = func(x quote) bool { return !a.lex.match("text_fee", words(x.text)) && outer(x) }
 		}
-		if d.Kind == knowledge.KindLaw {
+		if d.Kind == knowledge.KindLaw && q.asksAge {
+			// "Ab welchem Alter …": the § titled with the age answers,
+			// whatever facet its title names.
+			if as := a.ageSections(d); len(as) > 0 {
+				secs = as
+			}
+		} else if d.Kind == knowledge.KindLaw {
 			if ts := a.topicSections(c, q, f); len(ts) > 0 {
 				// "Kostet es was, wenn wir stornieren?": the § titled
 				// with what is asked ("§ 6 Rücktritt") says what it
@@ -580,6 +586,18 @@ func tableHasRows(lines []string, i int) bool {
 
 // bestSections returns those of secs whose best unit scores highest for
 // q and f (unitScore), in their order; all of them when none scores.
+// ageSections returns the sections of d whose heading speaks of an age
+// ("§ 10 – Mindestalter", "Altersgrenze").
+func (a *Assistant) ageSections(d knowledge.Document) []knowledge.Section {
+	var out []knowledge.Section
+	for _, s := range d.Sections {
+		if a.lex.match("text_age", words(label(s.Heading))) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // topicSections returns the sections of c's statute whose title holds a
 // word the question asks beyond the statute's own names (the topic: "§ 6
 // Rücktritt" for "stornieren") and that speak of facet f with the value

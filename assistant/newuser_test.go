@@ -941,3 +941,20 @@ func TestForeignTitleNamedByFileName(t *testing.T) {
 		t.Errorf("want the swap guide:\n%s", ans.Text)
 	}
 }
+
+// "Ab welchem Alter …" is answered from a statute's § titled with the age
+// ("§ 4 – Mindestalter"), not from the § its facet's title names
+// ("§ 3 – Voraussetzungen").
+func TestAgeAskedFromTheAgeParagraph(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/angeln.md": {Data: []byte("---\ntitle: Gesetz über den Beispielfischfang\n---\n" +
+			"# § 3 – Voraussetzungen\n\nDer Fischereischein wird erteilt, wenn die Fischerprüfung bestanden ist und keine Versagungsgründe vorliegen.\n\n" +
+			"# § 4 – Mindestalter\n\nDen Fischereischein erhält, wer das 14. Lebensjahr vollendet hat; den Jugendfischereischein ab 10 Jahren.\n\n" +
+			"# § 5 – Gebühren\n\nDer Fischereischein kostet 20 Euro.\n")},
+	}
+	ans := askRoot(t, root, "ab welchem alter darf mein sohn den fischereischein machen")
+	if !strings.Contains(ans.Text, "14. Lebensjahr") {
+		t.Errorf("want the age paragraph:\n%s", ans.Text)
+	}
+}

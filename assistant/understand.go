@@ -74,6 +74,10 @@ type question struct {
 	// receive: the amount asked is what the asker gets ("wie viel
 	// Wohngeld bekomme ich"), not a fee: a fee schedule does not answer.
 	receive bool
+	// asksAge: the question asks how old one must be ("ab welchem Alter",
+	// "wie alt muss man sein"): a statute's § titled with the age
+	// ("§ 10 Mindestalter") answers.
+	asksAge bool
 	// contrast is true for a short message that qualifies the previous
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
@@ -380,6 +384,7 @@ func (a *Assistant) understand(t *turn) question {
 		q.amountOnly = true
 	}
 	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && a.lex.match("ask_receive", askedWords)
+	q.asksAge = a.lex.match("ask_age", askedWords)
 	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
