@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -153,6 +154,10 @@ func (a *Assistant) frameOnly(s string) bool {
 	ws := words(s)
 	if len(ws) == 0 {
 		return true
+	}
+	if strings.HasSuffix(strings.TrimSpace(s), "?") && slices.ContainsFunc(ws, questionWord) {
+		// "Wo ist das denn?" is all everyday words, and the question.
+		return false
 	}
 	return a.mayEndFrame(ws[len(ws)-1]) && a.allFrame(ws)
 }

@@ -17,7 +17,9 @@ func TestStripFrames(t *testing.T) {
 		"Sehr geehrte Damen und Herren, ich hoffe, Sie können mir helfen. Wann hat das Standesamt geöffnet? Mit freundlichen Grüßen": "Wann hat das Standesamt geöffnet?",
 		"kann ich den Antrag online stellen Vielen Dank schon mal im Voraus!":                                                        "kann ich den Antrag online stellen",
 		"wie lange dauert das": "wie lange dauert das",
-		"Hallo!":               "Hallo!",
+		// A question of everyday words only is the question, not a frame.
+		"Ich habe den Umtausch online vorbereitet. Wo ist das denn?": "Ich habe den Umtausch online vorbereitet. Wo ist das denn?",
+		"Hallo!": "Hallo!",
 		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.": "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
 	} {
 		if got := a.stripFrames(in); got != want {
