@@ -958,3 +958,19 @@ func TestAgeAskedFromTheAgeParagraph(t *testing.T) {
 		t.Errorf("want the age paragraph:\n%s", ans.Text)
 	}
 }
+
+// A word that is a page's one-word name as it stands ("Kinderreisepass")
+// names that page, not also the page whose name it holds ("Reisepass").
+func TestExactNameDoesNotNameItsPart(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/angelschein.md": {Data: []byte("---\ntitle: Angelschein beantragen\n---\nMit dem Angelschein dürfen Sie an allen Seen angeln. Wer in den Urlaub fährt, braucht ihn am See.\n\n" +
+			"## Bearbeitungsdauer\n\nDer Angelschein wird nach 3 Wochen zugeschickt.\n\n## Termin\n\nEin Termin ist erforderlich.\n")},
+		"s/jugendangelschein.md": {Data: []byte("---\ntitle: Jugendangelschein beantragen\n---\nDer Jugendangelschein ist für Kinder bis 14 Jahre.\n\n" +
+			"## Bearbeitungsdauer\n\nDer Jugendangelschein wird sofort während des Termins ausgestellt.\n")},
+	}
+	ans := askRoot(t, root, "der jugendangelschein unserer tochter ist abgelaufen und am samstag fahren wir in den urlaub an den see. haben wir den neuen rechtzeitig in der hand?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/jugendangelschein" || !strings.Contains(ans.Text, "sofort während des Termins") {
+		t.Errorf("want the youth licence at once:\n%s", ans.Text)
+	}
+}

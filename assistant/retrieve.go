@@ -697,9 +697,9 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 	}
 	stems, own := newStemSet(q.stems), stemSet{}
-	said := namingSet(q, stems)
+	said := exactNamesApart(namingSet(q, stems), r.cands)
 	if len(q.eventOnly) > 0 {
-		own = newStemSet(q.own().stems)
+		own = exactNamesApart(newStemSet(q.own().stems), r.cands)
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
@@ -770,6 +770,22 @@ func namingSet(q queryTerms, stems stemSet) stemSet {
 		return false
 	})
 	return said
+}
+
+// exactNamesApart returns said without the words that are, as they
+// stand, a one-word name of a candidate among the words nameIn looks
+// inside: "Kinderreisepass" names the children's passport, not also the
+// "Reisepass" it holds.
+func exactNamesApart(said stemSet, cands []candidate) stemSet {
+	exact := func(s string) bool {
+		return slices.ContainsFunc(cands, func(c candidate) bool {
+			return slices.ContainsFunc(c.nameSets, func(n []string) bool { return len(n) == 1 && n[0] == s })
+		})
+	}
+	if !slices.ContainsFunc(said.list, exact) {
+		return said
+	}
+	return stemSet{has: said.has, list: slices.DeleteFunc(slices.Clone(said.list), exact)}
 }
 
 // dropKnownWords takes back the official words of the everyday words the
