@@ -925,6 +925,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"wann weiß ich denn, ob das genehmigt ist":                             knowledge.FacetDauer,
 		"weiß ich dann gleich, ob ich den termin sicher hab":                   knowledge.FacetDauer,
 		"can i take it home right away":                                        knowledge.FacetDauer,
+		"arabayi online kaydettirsem kac gun surer":                            knowledge.FacetDauer,
+		"haben wir den neuen dann rechtzeitig in der hand":                     knowledge.FacetDauer,
 		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
 		"oder muss ich das noch in meiner alten stadt machen":                  knowledge.FacetVoraussetzungen,
 		"kann ich vorher durchklingeln? unter welcher nummer":                  knowledge.FacetZustaendigkeit,
@@ -934,6 +936,9 @@ func TestFacetPhrasings(t *testing.T) {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, want) {
 			t.Errorf("detectFacets(%q) = %v, want %v", text, fs, want)
 		}
+	}
+	if fs := a.lex.detectFacets("yeni adresimi kaç gün içinde kaydettirmem gerekiyor"); containsFacet(fs, knowledge.FacetDauer) {
+		t.Errorf("within how many days one must is a deadline, not a duration: %v", fs)
 	}
 	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {
 		t.Errorf("detectFacets(wie läuft das ab) = %v: no expiry", fs)
