@@ -926,6 +926,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"weiß ich dann gleich, ob ich den termin sicher hab":                   knowledge.FacetDauer,
 		"can i take it home right away":                                        knowledge.FacetDauer,
 		"arabayi online kaydettirsem kac gun surer":                            knowledge.FacetDauer,
+		"or do we need to arrange the collection with the city":                knowledge.FacetTermin,
 		"haben wir den neuen dann rechtzeitig in der hand":                     knowledge.FacetDauer,
 		"was wollen sie von mir alles wissen":                                  knowledge.FacetUnterlagen,
 		"oder muss ich das noch in meiner alten stadt machen":                  knowledge.FacetVoraussetzungen,
