@@ -197,6 +197,16 @@ func TestTitleSynonymsOfABylawsMatter(t *testing.T) {
 	}
 }
 
+// A title that says a group's word inflected ("Obdachlosenunterkünfte"
+// for the group's "Obdachlosenunterkunft") is named by the group.
+func TestTitleSynonymsInflected(t *testing.T) {
+	docs := []Document{{ID: "a", Title: "Satzung über die Benutzung der Obdachlosenunterkünfte"}}
+	titleSynonyms(docs, [][]string{{"Obdachlosenunterkunft", "Notunterkunft"}})
+	if !slices.Contains(docs[0].Synonyms, "Notunterkunft") {
+		t.Errorf("synonyms = %q, want the group", docs[0].Synonyms)
+	}
+}
+
 func TestFacetLabels(t *testing.T) {
 	got := FacetLabels(FacetZustaendigkeit)
 	for _, want := range []string{"kontakt", "oeffnungszeiten", "contact"} {

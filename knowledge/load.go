@@ -178,6 +178,9 @@ func titleSynonyms(docs []Document, groups [][]string) {
 		words := map[string]bool{}
 		for _, w := range german.Words(d.Title) {
 			words[w] = true
+			// "Obdachlosenunterkünfte" in the title is the group's
+			// "Obdachlosenunterkunft": inflection aside.
+			words[german.LightStem(w)] = true
 			if m := legalTextMatter(w); m != "" {
 				// "Stellplatzsatzung" is about the Stellplatz: a group
 				// that names it names the bylaw.
@@ -225,7 +228,7 @@ func namesTitle(term string, words map[string]bool) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !words[w] {
+		if !words[w] && !words[german.LightStem(w)] {
 			return false
 		}
 	}
