@@ -27,6 +27,10 @@ func TestFollowUps(t *testing.T) {
 			question: "wie lange dauert das", wantDoc: "leistungen/reisepass", wantText: []string{"4 bis 6 Wochen"},
 		},
 		{
+			name: "a fact added by the way", history: []string{"Ich brauche einen neuen Reisepass"},
+			question: "achso ich bin übrigens erst 19, brauch ich dann noch was extra", wantDoc: "leistungen/reisepass",
+		},
+		{
 			name: "where", history: []string{"Was kostet ein Personalausweis?"},
 			question: "und wo?", wantDoc: "leistungen/personalausweis", wantText: []string{"Marktplatz 1"},
 		},
