@@ -195,6 +195,14 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 				inName[k], aside[k] = false, true
 				continue
 			}
+			if q.terms.purpose[s] && c.named == 0 {
+				// What the paper the asker names is needed for ("ein
+				// Führungszeugnis für die Jugendarbeit im Sportverein")
+				// tells which of its pages fits, not that a page the
+				// asker does not name fits.
+				aside[k] = true
+				continue
+			}
 			if r.hit(i, k, q.terms, asked) {
 				hitDoc += weight[k]
 			}

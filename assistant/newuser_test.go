@@ -974,3 +974,18 @@ func TestExactNameDoesNotNameItsPart(t *testing.T) {
 		t.Errorf("want the youth licence at once:\n%s", ans.Text)
 	}
 }
+
+// What a paper the asker names is needed for ("ein Führungszeugnis für die
+// Jugendarbeit im Sportverein") is no evidence for a page the question
+// does not name, however often that page says those words.
+func TestPurposeNoEvidenceForUnnamedPage(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml":        {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/fuehrungszeugnis.md": {Data: []byte("---\ntitle: Führungszeugnis beantragen\n---\nDas Führungszeugnis beantragen Sie im Bürgerbüro.\n\n## Kosten\n\n13 Euro.\n")},
+		"s/vereinsregister.md":  {Data: []byte("---\ntitle: Vereinsregister\n---\nJeder Sportverein und jeder Verein der Jugendarbeit wird eingetragen. Die Jugendarbeit im Sportverein meldet der Vorstand; ein Sportverein für Jugendarbeit braucht eine Satzung.\n")},
+	}
+	ans := askRoot(t, root, "ich brauch ein führungszeugnis für die jugendarbeit im sportverein")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/fuehrungszeugnis" {
+		t.Errorf("want the certificate of conduct:\n%s", ans.Text)
+	}
+}

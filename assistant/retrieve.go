@@ -307,6 +307,10 @@ type queryTerms struct {
 	// inName are the stems of words that belong to a name of several
 	// words the question uses ("service desk"); alone they name nothing.
 	inName map[string]bool
+	// purpose are the stems of what a thing the asker needs is for ("ich
+	// brauche ein Führungszeugnis für die Jugendarbeit im Sportverein"):
+	// evidence only for pages the question names.
+	purpose map[string]bool
 	// requester are the stems of whoever wants a paper of the asker ("die
 	// Kita will ne Meldebescheinigung sehen"): they name nothing, and the
 	// page they would name gets no evidence from them.

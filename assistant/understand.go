@@ -279,6 +279,12 @@ func (a *Assistant) understand(t *turn) question {
 			ev = evAsk
 		}
 	}
+	if ps := purposeWords(t.query); len(ps) > 0 {
+		q.terms.purpose = map[string]bool{}
+		for _, s := range ps {
+			q.terms.purpose[s] = true
+		}
+	}
 	if req := requesters(t.query); len(req) > 0 {
 		// "die Kita will ne Meldebescheinigung von uns sehen": who wants
 		// a paper from the asker names no document; the paper is what
@@ -538,6 +544,39 @@ func purpose(ws []string, start int) bool {
 		return guestDeterminers[ws[start-1]]
 	}
 	return false
+}
+
+// purposeWords returns the stems of the words after "für" in a clause
+// that says the asker needs something ("ich brauche ein Führungszeugnis
+// für die Jugendarbeit im Sportverein", "wir benötigen eine
+// Meldebescheinigung für den Kindergarten").
+func purposeWords(text string) []string {
+	var out []string
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		ws := words(clause)
+		need := slices.IndexFunc(ws, needWord)
+		if need < 0 {
+			continue
+		}
+		f := slices.Index(ws[need:], "fuer")
+		if f < 2 || !slices.ContainsFunc(ws[need+1:need+f], func(w string) bool { return thingDeterminers[w] }) {
+			// The thing needed, with its article, stands between the
+			// verb and "für" ("was brauche ich für ein Führungszeugnis"
+			// needs it for nothing).
+			continue
+		}
+		for _, w := range ws[need+f+1:] {
+			if !purposeDeterminers[w] {
+				out = append(out, stem(w))
+			}
+		}
+	}
+	return out
+}
+
+// needWord reports whether w says the asker needs something.
+func needWord(w string) bool {
+	return strings.HasPrefix(w, "brauch") || strings.HasPrefix(w, "benoetig")
 }
 
 // requesters returns the stems of whoever, in a clause of text, wants a
