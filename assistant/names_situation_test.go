@@ -118,3 +118,16 @@ func TestGentleWordsForDeath(t *testing.T) {
 		}
 	}
 }
+
+// A flat's notice is no dismissal: "die Wohnung steht leer, bis die
+// Kündigung durch ist" leads to no unemployment benefit; a dismissal
+// received does.
+func TestTenancyNoticeIsNoDismissal(t *testing.T) {
+	lx := mustLexicon(t)
+	if ev, _ := lx.lifeEvents(words("sie zieht ins pflegeheim und die wohnung steht dann leer, bis die kündigung durch ist")); strings.Contains(ev, "Arbeitslosengeld") {
+		t.Errorf("a flat's notice: events %q", ev)
+	}
+	if ev, _ := lx.lifeEvents(words("ich habe heute die kündigung bekommen, was muss ich jetzt tun")); !strings.Contains(ev, "Arbeitslosengeld") {
+		t.Errorf("a dismissal: events %q", ev)
+	}
+}
