@@ -287,6 +287,11 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 				f[featAnswers] = float64(answered) / float64(typed)
 				f[featAnswersAsked] = float64(asked) / float64(typed)
 			}
+			if c.doc.Kind == knowledge.KindLaw && a.docRunes(*c) > maxBylawRunes {
+				// A federal code has a section and a value for every
+				// facet somewhere: that says nothing about the question.
+				f[featFacetTerm], f[featAnswers] = 0, 0
+			}
 		}
 		if len(q.events) > 0 && !byEvent {
 			n := 0.0
