@@ -701,9 +701,9 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 		}
 	}
 	stems, own := newStemSet(q.stems), stemSet{}
-	said := exactNamesApart(namingSet(q, stems), r.cands)
+	said := exactNamesApart(namingSet(q, stems), r.cands).longestFirst()
 	if len(q.eventOnly) > 0 {
-		own = exactNamesApart(newStemSet(q.own().stems), r.cands)
+		own = exactNamesApart(newStemSet(q.own().stems), r.cands).longestFirst()
 	}
 	for i := range r.cands {
 		c := &r.cands[i]
@@ -828,33 +828,51 @@ func nameIn(name []string, stems stemSet) bool {
 		if stems.has[s] {
 			continue
 		}
-		found := false
-		if len(s) >= minHeadName && len(name) == 1 {
-			for _, w := range stems.list {
-				// A word shorter by more than two bytes neither holds s
-				// nor nearly is it. A short name counts only as the head
-				// a compound ends in ("Studentenvisum" names "Visum").
-				if len(s) < 6 {
-					if len(w) > len(s) && strings.HasSuffix(w, s) {
-						found = true
-						break
-					}
-					continue
-				}
-				if len(w)+2 >= len(s) && (strings.Contains(w, s) || nearMiss(w, s)) {
-					found = true
-					break
-				}
-			}
-			// A compound whose parts the question says apart: "Gewerbe
-			// … anmelden" names "Gewerbeanmeldung".
-			found = found || splitsInto(s, stems)
-		}
-		if !found {
+		// A compound whose parts the question says apart: "Gewerbe
+		// … anmelden" names "Gewerbeanmeldung".
+		if len(s) < minHeadName || len(name) != 1 || !holdsName(stems, s) && !splitsInto(s, stems) {
 			return false
 		}
 	}
 	return true
+}
+
+// holdsName reports whether a word of stems holds the one-word name s or
+// nearly is it: a word shorter by more than two bytes neither holds s
+// nor nearly is it, and a short name counts only as the head a compound
+// ends in ("Studentenvisum" names "Visum").
+func holdsName(stems stemSet, s string) bool {
+	ws, sorted := stems.list, false
+	if stems.byLen != nil {
+		// Longest first: the scan ends at the first word too short.
+		ws, sorted = stems.byLen, true
+	}
+	if len(s) < 6 {
+		for _, w := range ws {
+			if len(w) <= len(s) {
+				if sorted {
+					return false
+				}
+				continue
+			}
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range ws {
+		if len(w)+2 < len(s) {
+			if sorted {
+				return false
+			}
+			continue
+		}
+		if strings.Contains(w, s) || nearMiss(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitsInto reports whether the stem s of a compound is two stems of
@@ -866,7 +884,16 @@ func splitsInto(s string, stems stemSet) bool {
 	if len(s) < 8 {
 		return false
 	}
-	for _, a := range stems.list {
+	ws, sorted := stems.list, false
+	if stems.byLen != nil {
+		// Longest first: a part of at least 4 bytes ends the scans
+		// below at the first shorter word.
+		ws, sorted = stems.byLen, true
+	}
+	for _, a := range ws {
+		if len(a) < 4 && sorted {
+			break
+		}
 		if len(a) < 4 || len(a) >= len(s) || !strings.HasPrefix(s, a) {
 			continue
 		}
@@ -885,15 +912,24 @@ func splitsInto(s string, stems stemSet) bool {
 	// The question's word is a compound of the first part, or the
 	// title's word has a third part: "Nachnamen ändern" names
 	// "Namensänderung" and "Namensänderungserklärung", "die Genehmigung
-	// … ins Bauamt" names "Baugenehmigung".
-	for _, b := range stems.list {
+	// … ins Bauamt" names "Baugenehmigung". A word that stands in s at
+	// index 3 or later begins with a pair of bytes that s has there:
+	// the others are passed over without a search.
+	var pairs uint64
+	for i := 3; i+1 < len(s); i++ {
+		pairs |= pairBit(s[i], s[i+1])
+	}
+	for _, b := range ws {
+		if len(b) < 4 && sorted {
+			break // (and shorter still without its last byte)
+		}
 		if strings.HasSuffix(b, "rn") || strings.HasSuffix(b, "ln") {
 			// The verb's root, as its noun in "-ung" has it: "ändern",
 			// "Änderung"; "wechseln", "Wechsel".
 			b = b[:len(b)-1]
 		}
-		if len(b) < 4 || len(s)-len(b) < 3 {
-			continue // too short, or too long to stand at index 3 or later
+		if len(b) < 4 || len(s)-len(b) < 3 || pairs&pairBit(b[0], b[1]) == 0 {
+			continue // too short, too long or not there at index 3 or later
 		}
 		i := strings.Index(s, b)
 		if i < 3 {
@@ -914,6 +950,9 @@ func splitsInto(s string, stems stemSet) bool {
 	}
 	return false
 }
+
+// pairBit is the bit of a pair of bytes in a 64-bit set of pairs.
+func pairBit(a, b byte) uint64 { return 1 << ((uint(a)*31 + uint(b)) & 63) }
 
 // headModifier returns the question's stem that is the first part of the
 // title word s whose second part is a kind of legal text ("friedhof" of
@@ -1027,6 +1066,9 @@ type stemSet struct {
 	// memo keeps the results of match's scan for a set that outlives a
 	// turn (a document's sections, passages and names); nil for others.
 	memo *matchMemo
+	// byLen holds the members longest first for nameIn's scans of a
+	// question's stems (longestFirst); nil for other sets.
+	byLen []string
 }
 
 // matchMemo is a bounded memo of a scan for a word: the question words of
@@ -1075,6 +1117,15 @@ func (ts stemSet) memoised() stemSet {
 	if len(ts.list) >= minMemoSet {
 		ts.memo = &matchMemo{}
 	}
+	return ts
+}
+
+// longestFirst returns ts with its members also listed longest first, for
+// nameIn: a scan for a long name ends at the first word too short to hold
+// it. The list keeps its order.
+func (ts stemSet) longestFirst() stemSet {
+	ts.byLen = slices.Clone(ts.list)
+	slices.SortFunc(ts.byLen, func(a, b string) int { return len(b) - len(a) })
 	return ts
 }
 
