@@ -54,14 +54,44 @@ import (
 // later queries.
 const maxCachedPostings = 4 << 20
 
-// postings are one term's postings in one field: per posting the chunk,
-// the term's frequency in it and bleve's norm of the field (a float32 in
-// bleve's segments too, so nothing is lost).
+// postings are one term's postings in one field: per posting the chunk
+// and the term's score in it before the query's weight, which depends on
+// nothing else (scoreTerm). read leaves score nil; get fills it in.
 type postings struct {
 	docTerm uint64 // documents with the term in the field, as bleve counts them
 	chunk   []int32
-	freq    []uint32
-	norm    []float32
+	freq    []uint32  // the term's frequency in the chunk (read)
+	norm    []float32 // bleve's norm of the field (a float32 in bleve's segments too, so nothing is lost)
+	idf     float64
+	score   []float64
+}
+
+// scoreTerms sets p's idf and the score of each posting as bleve's
+// TermQueryScorer computes them for a term query over field, so that a
+// query only weighs and adds them; the frequencies and norms are no longer
+// needed then. The postings stay 12 bytes each.
+func (ls *lexScorer) scoreTerms(p *postings, field string) {
+	avg := ls.avgLen[field]
+	bm25 := avg > 0
+	if bm25 {
+		p.idf = math.Log(1 + (float64(ls.docTotal)-float64(p.docTerm)+0.5)/
+			(float64(p.docTerm)+0.5))
+	} else {
+		p.idf = 1.0 + math.Log(float64(ls.docTotal)/float64(p.docTerm+1.0))
+	}
+	p.score = make([]float64, len(p.chunk))
+	for i := range p.chunk {
+		tf := math.Sqrt(float64(p.freq[i]))
+		norm := float64(p.norm[i])
+		if bm25 {
+			fieldLength := 1 / (norm * norm)
+			p.score[i] = p.idf * (tf * search.BM25_k1) /
+				(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
+		} else {
+			p.score[i] = tf * norm * p.idf
+		}
+	}
+	p.freq, p.norm = nil, nil
 }
 
 // lexScorer holds one generation's lexical statistics and postings.
@@ -199,6 +229,7 @@ func (ls *lexScorer) get(ctx context.Context, ix *index, field, term string) (*p
 	if err != nil {
 		return nil, err
 	}
+	ls.scoreTerms(p, field)
 	ls.mu.Lock()
 	if q := ls.cache[key]; q != nil {
 		p = q
@@ -221,11 +252,9 @@ func (ls *lexScorer) get(ctx context.Context, ix *index, field, term string) (*p
 // lexClause is one term query of the disjunction.
 type lexClause struct {
 	p      *postings
-	field  string
 	idf    float64
 	boost  float64
 	weight float64 // queryWeight
-	bm25   bool
 }
 
 // lexSearch returns the n best chunks for the weighted stems, as
@@ -274,14 +303,7 @@ func (ix *index) lexSearchInto(ctx context.Context, terms map[string]float64, au
 			if f == fieldTitle {
 				boost = w * titleBoost
 			}
-			cl := lexClause{p: p, field: f, boost: boost, bm25: ls.avgLen[f] > 0}
-			if cl.bm25 {
-				cl.idf = math.Log(1 + (float64(ls.docTotal)-float64(p.docTerm)+0.5)/
-					(float64(p.docTerm)+0.5))
-			} else {
-				cl.idf = 1.0 + math.Log(float64(ls.docTotal)/float64(p.docTerm+1.0))
-			}
-			clauses = append(clauses, cl)
+			clauses = append(clauses, lexClause{p: p, boost: boost, idf: p.idf})
 		}
 	}
 	if len(clauses) == 0 {
@@ -301,19 +323,8 @@ func (ix *index) lexSearchInto(ctx context.Context, terms map[string]float64, au
 
 	for _, cl := range clauses {
 		p := cl.p
-		avg := ls.avgLen[cl.field]
 		for i, c := range p.chunk {
-			// As bleve's TermQueryScorer computes it.
-			tf := math.Sqrt(float64(p.freq[i]))
-			norm := float64(p.norm[i])
-			var s float64
-			if cl.bm25 {
-				fieldLength := 1 / (norm * norm)
-				s = cl.idf * (tf * search.BM25_k1) /
-					(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
-			} else {
-				s = tf * norm * cl.idf
-			}
+			s := p.score[i] // as bleve's TermQueryScorer computes it
 			if cl.weight != 1.0 {
 				s = s * cl.weight
 			}
