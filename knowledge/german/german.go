@@ -453,6 +453,25 @@ func hasUmlautPair(w string) bool {
 // "ge" between themselves and the verb in the participle ("zurückgezahlt").
 var separablePrefixes = []string{"zurueck", "zusammen", "heraus", "herein", "ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los", "mit", "nach", "um", "vor", "weg", "zu"}
 
+// separableByFirst and inseparableByFirst are separablePrefixes and
+// inseparablePrefixes by their first byte, in the lists' order: only the
+// prefixes that begin with a word's first byte can begin it, and a word
+// is tried against those few.
+var (
+	separableByFirst   = prefixesByFirst(separablePrefixes)
+	inseparableByFirst = prefixesByFirst(inseparablePrefixes)
+)
+
+// prefixesByFirst lists the prefixes ps by their first byte, each list in
+// the order of ps.
+func prefixesByFirst(ps []string) *[256][]string {
+	var t [256][]string
+	for _, p := range ps {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return &t
+}
+
 // DropParticiple turns a participle of a folded word into a form of the
 // verb that meets its infinitive: a weak participle into the verb's stem
 // ("gezahlt" → "zahl", "zurueckgezahlt" → "zurueckzahl", "umgemeldet" →
@@ -473,7 +492,7 @@ func DropParticiple(w string) string {
 		}
 		return rest
 	}
-	for _, p := range separablePrefixes {
+	for _, p := range separableByFirst[w[0]] {
 		if rest, ok := cutPrefixes(w, p, "ge"); ok && len(rest) >= 4 {
 			return p + trim(rest)
 		}
@@ -538,7 +557,7 @@ func strongParticiple(w string) string {
 		}
 	}
 	if strings.Contains(w[1:], "ge") {
-		for _, p := range separablePrefixes {
+		for _, p := range separableByFirst[w[0]] {
 			if rest, ok := cutPrefixes(w, p, "ge"); ok {
 				if inf := strongInfinitive(rest); inf != "" {
 					return p + inf
@@ -546,7 +565,7 @@ func strongParticiple(w string) string {
 			}
 		}
 	}
-	for _, p := range inseparablePrefixes {
+	for _, p := range inseparableByFirst[w[0]] {
 		if rest, ok := strings.CutPrefix(w, p); ok {
 			if inf := strongInfinitive(rest); inf != "" {
 				return p + inf
@@ -653,7 +672,7 @@ func DropZuInfix(w string) string {
 	if !strings.Contains(w, "zu") {
 		return w // most words: no prefix is worth trying
 	}
-	for _, p := range separablePrefixes {
+	for _, p := range separableByFirst[w[0]] {
 		rest, ok := cutPrefixes(w, p, "zu")
 		if ok && utf8.RuneCountInString(rest) >= 4 && isLetters(rest) && germanOnset(rest) {
 			return p + rest

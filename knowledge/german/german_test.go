@@ -269,3 +269,31 @@ func TestFeminineSingular(t *testing.T) {
 		}
 	}
 }
+
+// The prefixes by first byte are the lists' prefixes that begin with that
+// byte, in the lists' order, and every prefix is listed once: a word is
+// tried against the same prefixes in the same order as against the whole
+// list, less those that cannot begin it.
+func TestPrefixesByFirst(t *testing.T) {
+	for _, c := range []struct {
+		all     []string
+		byFirst *[256][]string
+	}{{separablePrefixes, separableByFirst}, {inseparablePrefixes, inseparableByFirst}} {
+		n := 0
+		for b := range 256 {
+			var want []string
+			for _, p := range c.all {
+				if p[0] == byte(b) {
+					want = append(want, p)
+				}
+			}
+			if !slices.Equal(c.byFirst[b], want) {
+				t.Errorf("prefixes of %q by %q: %q, want %q", c.all, byte(b), c.byFirst[b], want)
+			}
+			n += len(c.byFirst[b])
+		}
+		if n != len(c.all) {
+			t.Errorf("%d of %d prefixes listed", n, len(c.all))
+		}
+	}
+}
