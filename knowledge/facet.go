@@ -407,15 +407,21 @@ func DetectFacet(text string) Facet {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	joined := " " + strings.Join(words, " ") + " "
-	for _, pass := range []bool{true, false} {
-		for i, c := range questionCues {
-			if strings.Contains(c.cue, " ") != pass {
-				continue
-			}
-			if strings.Contains(joined, paddedCues[i]) {
-				return c.facet
-			}
+	for _, i := range phraseCues {
+		if strings.Contains(joined, paddedCues[i]) {
+			return questionCues[i].facet
 		}
+	}
+	// A cue of one word is in the text when it is one of its words: the
+	// first such cue of questionCues is the one with the least index.
+	first := -1
+	for _, w := range words {
+		if i, ok := wordCues[w]; ok && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		return questionCues[first].facet
 	}
 	return FacetNone
 }
@@ -428,6 +434,22 @@ var paddedCues = func() []string {
 		out[i] = " " + c.cue + " "
 	}
 	return out
+}()
+
+// phraseCues are the indices of the cues of questionCues with several
+// words, in order; wordCues is the index of the first cue of each single
+// word.
+var phraseCues, wordCues = func() ([]int, map[string]int) {
+	var phrases []int
+	words := map[string]int{}
+	for i, c := range questionCues {
+		if strings.Contains(c.cue, " ") {
+			phrases = append(phrases, i)
+		} else if _, ok := words[c.cue]; !ok {
+			words[c.cue] = i
+		}
+	}
+	return phrases, words
 }()
 
 // withoutFacetCues removes the words that only say which facet a question

@@ -3,12 +3,15 @@
 package knowledge
 
 import (
+	"io/fs"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/musterstadt/lotse/knowledge/german"
+	"github.com/musterstadt/lotse/knowledge/musterstadt"
 )
 
 func TestEnglishHeadingsAndContactQuestions(t *testing.T) {
@@ -228,5 +231,64 @@ func TestIsFacetCueMatchesFold(t *testing.T) {
 		if got := isFacetCue(nil, w); got != want {
 			t.Errorf("isFacetCue(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// DetectFacet finds what its former scan found (every cue of several
+// words, then every cue of one word, each in the list's order, searched
+// in the padded text): over every line of the bundled base and random
+// sequences of cue words and other words.
+func TestDetectFacetMatchesScan(t *testing.T) {
+	scan := func(text string) Facet {
+		words := strings.FieldsFunc(german.Fold(text), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		joined := " " + strings.Join(words, " ") + " "
+		for _, pass := range []bool{true, false} {
+			for i, c := range questionCues {
+				if strings.Contains(c.cue, " ") == pass && strings.Contains(joined, paddedCues[i]) {
+					return c.facet
+				}
+			}
+		}
+		return FacetNone
+	}
+	var texts []string
+	err := fs.WalkDir(musterstadt.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(musterstadt.FS(), path)
+		texts = append(texts, strings.Split(string(b), "\n")...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pool []string
+	for _, c := range questionCues {
+		pool = append(pool, strings.Fields(c.cue)...)
+	}
+	pool = append(pool, "Kosten?", "WO", "Öffnungszeiten", "wie", "ich", "den", "Pass", "lange", "can", "i")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20_000 {
+		ws := make([]string, 1+r.IntN(8))
+		for i := range ws {
+			ws[i] = pool[r.IntN(len(pool))]
+		}
+		texts = append(texts, strings.Join(ws, " "))
+	}
+	found := 0
+	for _, text := range texts {
+		want := scan(text)
+		if got := DetectFacet(text); got != want {
+			t.Fatalf("DetectFacet(%q) = %q, the scan %q", text, got, want)
+		}
+		if want != FacetNone {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d of %d texts ask for a facet", found, len(texts))
 	}
 }
