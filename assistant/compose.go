@@ -5,6 +5,7 @@ package assistant
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,11 +49,16 @@ func label(heading string) string {
 func sectionsFor(d knowledge.Document, f knowledge.Facet) []knowledge.Section {
 	var out []knowledge.Section
 	for _, s := range d.Sections {
-		if s.Facet == f && strings.TrimSpace(s.Text) != "" {
+		if isSectionFor(s, f) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// isSectionFor reports whether s is a section of facet f with text.
+func isSectionFor(s knowledge.Section, f knowledge.Facet) bool {
+	return s.Facet == f && strings.TrimSpace(s.Text) != ""
 }
 
 // intro returns the document's introduction: the first section when it is
@@ -146,7 +152,7 @@ func composeAnswer(m *messages, lang string, c candidate, qs []quote, lead strin
 	}
 	writeLead(&b, m, lead)
 	writeQuotes(&b, qs, !(len(qs) == 1 && qs[0].label != ""))
-	if next := nextStep(m, d, qs); next != "" {
+	if next := nextStep(m, d, c.info, qs); next != "" {
 		b.WriteString("\n\n")
 		b.WriteString(next)
 	}
@@ -200,7 +206,7 @@ func writeQuotes(b *strings.Builder, qs []quote, labelled bool) {
 // nextStep suggests what to do next: the online service when the document
 // links one, else how to make an appointment; it skips what the quotes
 // already say.
-func nextStep(m *messages, d knowledge.Document, qs []quote) string {
+func nextStep(m *messages, d knowledge.Document, info *docInfo, qs []quote) string {
 	quoted := map[knowledge.Facet]bool{}
 	all := ""
 	for _, q := range qs {
@@ -208,17 +214,20 @@ func nextStep(m *messages, d knowledge.Document, qs []quote) string {
 		all += "\n" + q.text
 	}
 	if !quoted[knowledge.FacetOnline] {
-		for _, s := range sectionsFor(d, knowledge.FacetOnline) {
-			if u := firstURL(s.Text); u != "" && !strings.Contains(all, u) {
+		for i, s := range d.Sections {
+			if !isSectionFor(s, knowledge.FacetOnline) {
+				continue
+			}
+			if u := info.sectionURL(d, i); u != "" && !strings.Contains(all, u) {
 				return fmt.Sprintf(m.NextOnline, u)
 			}
 		}
 	}
-	if ss := sectionsFor(d, knowledge.FacetTermin); len(ss) > 0 && !quoted[knowledge.FacetTermin] {
-		u := firstURL(ss[0].Text)
+	if i := slices.IndexFunc(d.Sections, func(s knowledge.Section) bool { return isSectionFor(s, knowledge.FacetTermin) }); i >= 0 && !quoted[knowledge.FacetTermin] {
+		u := info.sectionURL(d, i)
 		switch {
 		case u == "":
-			return fmt.Sprintf(m.NextTermin, label(ss[0].Heading))
+			return fmt.Sprintf(m.NextTermin, label(d.Sections[i].Heading))
 		case strings.Contains(all, u):
 			return ""
 		default:

@@ -56,6 +56,12 @@ type docInfo struct {
 	sitLines map[string][]sitLine
 	sections []stemSet // sectionTokens, per section once used
 
+	// urls are the first URL of each section's text (sectionURL), read
+	// once: the next step offers the online or appointment section's
+	// link on every answer from the document.
+	urlOnce sync.Once
+	urls    []string
+
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
 	// features.
@@ -371,6 +377,24 @@ func (c candidate) nameTok() stemSet {
 
 // sectionTokens returns the stems of every unit of section i, computed on
 // first use. The map is shared: callers must not change it.
+// sectionURL returns firstURL of the text of doc's section i, doc being
+// the document d was derived from; d may be nil.
+func (d *docInfo) sectionURL(doc knowledge.Document, i int) string {
+	if d == nil {
+		return firstURL(doc.Sections[i].Text)
+	}
+	d.urlOnce.Do(func() {
+		d.urls = make([]string, len(doc.Sections))
+		for j, sec := range doc.Sections {
+			d.urls[j] = firstURL(sec.Text)
+		}
+	})
+	if len(d.urls) != len(doc.Sections) {
+		return firstURL(doc.Sections[i].Text)
+	}
+	return d.urls[i]
+}
+
 func (d *docInfo) sectionTokens(i int) stemSet {
 	d.pmu.Lock()
 	defer d.pmu.Unlock()

@@ -191,3 +191,26 @@ func TestFacetSpansMatchSpans(t *testing.T) {
 		t.Fatalf("only %d spans in the samples: the test checks too little", matched)
 	}
 }
+
+// A section's URL is firstURL of its text, read once per document, and
+// the same without a docInfo.
+func TestSectionURLAsComputed(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "memo-url", Title: "Bewohnerparkausweis", Sections: []knowledge.Section{
+		{Heading: "Online", Facet: knowledge.FacetOnline, Text: "Beantragen Sie ihn online: https://service.example/parken."},
+		{Heading: "Termin", Facet: knowledge.FacetTermin, Text: "Einen Termin vereinbaren Sie telefonisch."},
+		{Heading: "Kosten", Facet: knowledge.FacetKosten, Text: "30 Euro (siehe http://example.test/gebuehren, Seite 2)"},
+	}}
+	info := a.info(doc)
+	for range 2 {
+		for i, s := range doc.Sections {
+			want := firstURL(s.Text)
+			if got := info.sectionURL(doc, i); got != want {
+				t.Fatalf("section %d: %q, firstURL %q", i, got, want)
+			}
+			if got := (*docInfo)(nil).sectionURL(doc, i); got != want {
+				t.Fatalf("section %d without info: %q, firstURL %q", i, got, want)
+			}
+		}
+	}
+}

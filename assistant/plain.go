@@ -164,7 +164,7 @@ func composePlain(m *messages, c candidate, qs []quote, lead string) composed {
 			b.WriteString(s)
 			b.WriteString("\n")
 		}
-		if next := nextStep(m, d, qs); next != "" {
+		if next := nextStep(m, d, c.info, qs); next != "" {
 			b.WriteString(next + "\n")
 		}
 		b.WriteString("\n" + plainQuoteMark)
