@@ -27,10 +27,7 @@ var languagesText string
 // lexicon.txt: one list of patterns per section.
 type lexicon struct {
 	sections map[string][]pattern
-	sets     map[string]map[string]bool // single-word entries, for fast lookup
-	// sectionHeads are the single-word prefix entries ("bekomm*") of each
-	// section, which has checks after sets.
-	sectionHeads map[string][]string
+	sets     map[string]*wordSet // each section's single-word entries, for has
 	// anchors index each section's patterns by a word they cannot match
 	// without (built by check), so that match and spans try only the
 	// patterns whose word a message contains.
@@ -185,7 +182,7 @@ func loadLexicon() (*lexicon, error) {
 }
 
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{sections: map[string][]pattern{}, sets: map[string]map[string]bool{}}
+	lx := &lexicon{sections: map[string][]pattern{}, sets: map[string]*wordSet{}}
 	section := ""
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -196,7 +193,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			section = line[1 : len(line)-1]
 			if _, ok := lx.sections[section]; !ok {
 				lx.sections[section] = nil
-				lx.sets[section] = map[string]bool{}
+				lx.sets[section] = &wordSet{words: map[string]bool{}}
 			}
 			continue
 		}
@@ -233,13 +230,11 @@ func parseLexicon(text string) (*lexicon, error) {
 		}
 		lx.sections[section] = append(lx.sections[section], p)
 		if len(p) == 1 && !strings.Contains(p[0], "*") && p[0] != "~" {
-			lx.sets[section][p[0]] = true
+			lx.sets[section].words[p[0]] = true
 		}
 		if len(p) == 1 && strings.Count(p[0], "*") == 1 && strings.HasSuffix(p[0], "*") {
-			if lx.sectionHeads == nil {
-				lx.sectionHeads = map[string][]string{}
-			}
-			lx.sectionHeads[section] = append(lx.sectionHeads[section], strings.TrimSuffix(p[0], "*"))
+			ws := lx.sets[section]
+			ws.heads = append(ws.heads, strings.TrimSuffix(p[0], "*"))
 		}
 	}
 	return lx.check()
@@ -372,8 +367,10 @@ func (lx *lexicon) check() (*lexicon, error) {
 	lx.eventIndex = newTranslationIndex(len(lx.events), func(i int) *translation { return &lx.events[i] })
 	lx.officeIndex = newTranslationIndex(len(lx.offices)+len(lx.alternatives), lx.officeOrAlternative)
 	lx.genericStems = map[string]bool{}
-	for w := range lx.sets["generic_title"] {
-		lx.genericStems[stem(w)] = true
+	if ws := lx.sets["generic_title"]; ws != nil {
+		for w := range ws.words {
+			lx.genericStems[stem(w)] = true
+		}
 	}
 	lx.vocab = map[string]bool{}
 	addWords := func(p pattern) {
@@ -445,15 +442,27 @@ const maxPrefixProbe = 8
 // has reports whether word (folded) is a single-word entry of section,
 // or starts with the prefix of a "word*" entry.
 func (lx *lexicon) has(section, word string) bool {
-	if lx.sets[section][word] {
+	ws := lx.sets[section]
+	if ws == nil {
+		return false
+	}
+	if ws.words[word] {
 		return true
 	}
-	for _, h := range lx.sectionHeads[section] {
+	for _, h := range ws.heads {
 		if strings.HasPrefix(word, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordSet is a section's single-word entries: the words, and the
+// prefixes of its "word*" entries ("bekomm*"), which has checks after
+// the words.
+type wordSet struct {
+	words map[string]bool
+	heads []string
 }
 
 // match reports whether any entry of section occurs in words. Any will
