@@ -83,14 +83,21 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
-		// ASCII bytes, most of German text, are lower-cased as bytes;
-		// other runes are decoded (invalid bytes as U+FFFD, as range does).
+		// ASCII bytes, most of German text, are lower-cased as bytes, a
+		// run of those that are no capitals at once; other runes are
+		// decoded (invalid bytes as U+FFFD, as range does).
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b.WriteByte(c + 'a' - 'A')
+				i++
+				continue
 			}
-			b.WriteByte(c)
-			i++
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
