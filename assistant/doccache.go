@@ -62,6 +62,12 @@ type docInfo struct {
 	urlOnce sync.Once
 	urls    []string
 
+	// short are the document's shortNames in lower case, made once: a
+	// question for a value looks for them in the quotes of every answer
+	// the document is retrieved for (referenced).
+	shortOnce sync.Once
+	short     []string
+
 	// matched memoises tokenMatch over tokens: a statute has thousands of
 	// distinct words, and each question word is looked up for several
 	// features.
@@ -393,6 +399,17 @@ func (d *docInfo) sectionURL(doc knowledge.Document, i int) string {
 		return firstURL(doc.Sections[i].Text)
 	}
 	return d.urls[i]
+}
+
+// lowerShortNames returns shortNames of doc, the document d was derived
+// from, in lower case.
+func (d *docInfo) lowerShortNames(doc knowledge.Document) []string {
+	d.shortOnce.Do(func() {
+		for _, n := range shortNames(doc) {
+			d.short = append(d.short, strings.ToLower(n))
+		}
+	})
+	return d.short
 }
 
 func (d *docInfo) sectionTokens(i int) stemSet {

@@ -275,7 +275,11 @@ func (a *Assistant) referenced(q question, sel selection, c candidate, qs []quot
 		if o.doc.ID == c.doc.ID || o.rank > maxRuleRank {
 			continue
 		}
-		for _, n := range shortNames(o.doc) {
+		oi := o.info
+		if oi == nil {
+			oi = a.info(o.doc)
+		}
+		for _, n := range oi.lowerShortNames(o.doc) {
 			if text == "" {
 				var b strings.Builder
 				for _, x := range qs {
@@ -284,12 +288,8 @@ func (a *Assistant) referenced(q question, sel selection, c candidate, qs []quot
 				}
 				text = b.String()
 			}
-			if !containsWord(text, strings.ToLower(n)) {
+			if !containsWord(text, n) {
 				continue
-			}
-			oi := o.info
-			if oi == nil {
-				oi = a.info(o.doc)
 			}
 			if !a.docAnswers(o.doc, oi, f) {
 				break
