@@ -12,6 +12,8 @@ type facetIndex struct {
 	ps     [][]pattern // the patterns of each section
 	byWord map[string][]int32
 	free   []int32
+	// freeLead is the leadByte of each pattern of free.
+	freeLead []byte
 	// anchorBits has wordBit set for every anchor word of any section.
 	anchorBits [4]uint64
 }
@@ -29,8 +31,9 @@ func newFacetIndex(anchors map[string]anchorIndex) facetIndex {
 		a := anchors[sec]
 		x.secs = append(x.secs, sec)
 		x.ps = append(x.ps, a.ps)
-		for _, i := range a.free {
+		for k, i := range a.free {
 			x.free = append(x.free, facetRef(fi, i))
+			x.freeLead = append(x.freeLead, a.freeLead[k])
 		}
 		for w, is := range a.byWord {
 			for _, i := range is {
@@ -62,11 +65,19 @@ func (lx *lexicon) facetSpans(words []string, each func(fi int, sp [2]int)) {
 	}
 	slices.Sort(hits)
 	hits = slices.Compact(hits) // a repeated word adds its patterns again
-	free := x.free
+	// A free pattern whose lead byte begins none of the words matches
+	// nowhere: it is passed over.
+	leads := leadBytes(words)
+	free, freeLead := x.free, x.freeLead
 	for len(free) > 0 || len(hits) > 0 {
 		var c int32
 		if len(hits) == 0 || len(free) > 0 && free[0] < hits[0] {
 			c, free = free[0], free[1:]
+			lead := freeLead[0]
+			freeLead = freeLead[1:]
+			if !leads.mayLead(lead) {
+				continue
+			}
 		} else {
 			c, hits = hits[0], hits[1:]
 		}

@@ -75,8 +75,9 @@ type lexicon struct {
 // translationIndex lists the entries of a list of translations (as
 // indices) by their anchor word; entries without one are in free.
 type translationIndex struct {
-	byWord map[string][]int
-	free   []int
+	byWord   map[string][]int
+	free     []int
+	freeLead []byte // the leadByte of each free entry's pattern
 }
 
 func newTranslationIndex(n int, at func(int) *translation) translationIndex {
@@ -86,6 +87,7 @@ func newTranslationIndex(n int, at func(int) *translation) translationIndex {
 			x.byWord[a] = append(x.byWord[a], i)
 		} else {
 			x.free = append(x.free, i)
+			x.freeLead = append(x.freeLead, at(i).pattern.leadByte())
 		}
 	}
 	return x
@@ -93,9 +95,18 @@ func newTranslationIndex(n int, at func(int) *translation) translationIndex {
 
 // candidates returns, in list order, the indices of the entries that may
 // match ws (translation.mayMatch): those anchored on one of its words and
-// the free ones. buf is reused for the result.
+// the free ones that may lead a match there. buf is reused for the
+// result.
 func (x translationIndex) candidates(ws []string, buf []int) []int {
-	out := append(buf[:0], x.free...)
+	out := buf[:0]
+	if len(x.free) > 0 {
+		leads := leadBytes(ws)
+		for k, i := range x.free {
+			if leads.mayLead(x.freeLead[k]) {
+				out = append(out, i)
+			}
+		}
+	}
 	for _, w := range ws {
 		out = append(out, x.byWord[w]...)
 	}
@@ -273,6 +284,30 @@ type anchorIndex struct {
 	// anchorBits has wordBit set for every anchor word: a word whose
 	// bit is clear anchors nothing, without a lookup in byWord.
 	anchorBits [4]uint64
+	// freeLead is the leadByte of each pattern of free: one that is not
+	// 0 matches only where a word begins with it.
+	freeLead []byte
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+// leadBytes returns the set of the first bytes of words.
+func leadBytes(words []string) byteSet {
+	var s byteSet
+	for _, w := range words {
+		if w != "" {
+			s[w[0]>>6] |= 1 << (w[0] & 63)
+		}
+	}
+	return s
+}
+
+// mayLead reports whether a pattern with leadByte b may match words
+// whose first bytes are s: b is 0 (any word may start a match) or the
+// first byte of one of them.
+func (s *byteSet) mayLead(b byte) bool {
+	return b == 0 || s[b>>6]&(1<<(b&63)) != 0
 }
 
 // wordBit is one of 256 bits chosen by a word's length and its first,
@@ -324,6 +359,7 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 		anchor := patternAnchor(p)
 		if anchor == "" {
 			x.free = append(x.free, i)
+			x.freeLead = append(x.freeLead, p.leadByte())
 			continue
 		}
 		x.byWord[anchor] = append(x.byWord[anchor], i)
@@ -335,9 +371,17 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 
 // candidates returns, in lexicon order, the indices of the section's
 // patterns that may match words: those anchored on one of the words and
-// the free ones. buf is reused for the result.
+// the free ones that may lead a match. buf is reused for the result.
 func (x anchorIndex) candidates(words []string, buf []int) []int {
-	out := append(buf[:0], x.free...)
+	out := buf[:0]
+	if len(x.free) > 0 {
+		leads := leadBytes(words)
+		for k, i := range x.free {
+			if leads.mayLead(x.freeLead[k]) {
+				out = append(out, i)
+			}
+		}
+	}
 	for _, w := range words {
 		if x.mayAnchor(w) {
 			out = append(out, x.byWord[w]...)
@@ -471,9 +515,15 @@ type wordSet struct {
 func (lx *lexicon) match(section string, words []string) bool {
 	x := lx.anchors[section]
 	ps := x.ps
-	for _, i := range x.free {
-		if _, ok := ps[i].find(words); ok {
-			return true
+	if len(x.free) > 0 {
+		leads := leadBytes(words)
+		for k, i := range x.free {
+			if !leads.mayLead(x.freeLead[k]) {
+				continue
+			}
+			if _, ok := ps[i].find(words); ok {
+				return true
+			}
 		}
 	}
 	for _, w := range words {
