@@ -132,9 +132,10 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 
 // countIn counts the words that are single-word entries of section.
 func (lx *lexicon) countIn(section string, ws []string) int {
+	set := lx.sets[section]
 	n := 0
 	for _, w := range ws {
-		if lx.has(section, w) {
+		if set.has(w) {
 			n++
 		}
 	}

@@ -486,7 +486,12 @@ const maxPrefixProbe = 8
 // has reports whether word (folded) is a single-word entry of section,
 // or starts with the prefix of a "word*" entry.
 func (lx *lexicon) has(section, word string) bool {
-	ws := lx.sets[section]
+	return lx.sets[section].has(word)
+}
+
+// has reports whether word is one of ws's words or starts with one of its
+// prefixes; a nil ws (no such section) has none.
+func (ws *wordSet) has(word string) bool {
 	if ws == nil {
 		return false
 	}
