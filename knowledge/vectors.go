@@ -277,42 +277,52 @@ func (h *topN) sortedInto(dst []scored) []scored {
 }
 
 // selectGreatest reorders a so that a[:k] are its k greatest elements and
-// a[k-1] is the least of them (quickselect). 0 < k ≤ len(a).
+// a[k-1] is the least of them (quickselect). 0 < k ≤ len(a). The elements
+// are distinct (rank keys). Each pass partitions without a branch on the
+// comparison (Lomuto, the count advanced by it): the keys arrive in no
+// order, and a branch on each would be mispredicted half the time.
 func selectGreatest(a []uint64, k int) {
-	lo, hi := 0, len(a)-1
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		if a[mid] > a[lo] {
-			a[mid], a[lo] = a[lo], a[mid]
+	// a[:lo] are greater than a[lo:], a[hi:] less than a[:hi], and
+	// lo ≤ k-1 < hi.
+	lo, hi := 0, len(a)
+	for hi-lo > 1 {
+		// The median of the first, middle and last as the pivot, at
+		// the end of the range.
+		mid, last := lo+(hi-lo)/2, hi-1
+		if a[mid] > a[last] {
+			a[mid], a[last] = a[last], a[mid]
 		}
-		if a[hi] > a[lo] {
-			a[hi], a[lo] = a[lo], a[hi]
+		if a[lo] > a[last] {
+			a[lo], a[last] = a[last], a[lo]
 		}
-		if a[hi] > a[mid] {
-			a[hi], a[mid] = a[mid], a[hi]
+		if a[lo] > a[mid] {
+			a[lo], a[mid] = a[mid], a[lo]
 		}
-		p := a[mid]
-		i, j := lo, hi
-		for i <= j {
-			for a[i] > p {
-				i++
-			}
-			for p > a[j] {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
+		a[mid], a[last] = a[last], a[mid] // a[lo] ≤ pivot ≤ old a[last], now at mid
+		p := a[last]
+		j := lo
+		for i := lo; i < last; i++ {
+			x := a[i]
+			a[i] = a[j]
+			a[j] = x
+			j += greater(x, p)
 		}
+		a[last], a[j] = a[j], p
 		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
+		case j == k-1:
 			return
+		case j < k-1:
+			lo = j + 1
+		default:
+			hi = j
 		}
 	}
+}
+
+// greater is 1 when x > p, else 0.
+func greater(x, p uint64) int {
+	if x > p {
+		return 1
+	}
+	return 0
 }

@@ -5,6 +5,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -61,4 +62,46 @@ func TestVectorsSearch(t *testing.T) {
 func testNewVectors(embeds [][]float32, visibleToCitizen func(int) bool) *vectors {
 	data, dim := packVectors(slices.Clone(embeds))
 	return newVectors(data, dim, visibleToCitizen)
+}
+
+// selectGreatest leaves the k greatest of distinct keys first, the least
+// of them at k-1, for every k of random arrays of many sizes, sorted,
+// reversed and random.
+func TestSelectGreatest(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 1; n <= 300; n += 1 + n/8 {
+		for _, order := range []string{"random", "ascending", "descending"} {
+			seen := map[uint64]bool{}
+			a := make([]uint64, 0, n)
+			for len(a) < n {
+				if x := r.Uint64() >> r.IntN(60); !seen[x] {
+					seen[x] = true
+					a = append(a, x)
+				}
+			}
+			switch order {
+			case "ascending":
+				slices.Sort(a)
+			case "descending":
+				slices.Sort(a)
+				slices.Reverse(a)
+			}
+			want := slices.Clone(a)
+			slices.Sort(want)
+			slices.Reverse(want)
+			for k := 1; k <= n; k += 1 + k/4 {
+				got := slices.Clone(a)
+				selectGreatest(got, k)
+				if got[k-1] != want[k-1] {
+					t.Fatalf("n=%d %s k=%d: a[k-1] = %d, want %d", n, order, k, got[k-1], want[k-1])
+				}
+				top := slices.Clone(got[:k])
+				slices.Sort(top)
+				slices.Reverse(top)
+				if !slices.Equal(top, want[:k]) {
+					t.Fatalf("n=%d %s k=%d: first k are not the k greatest", n, order, k)
+				}
+			}
+		}
+	}
 }
