@@ -962,7 +962,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			// whose names hold two of the follow-up's own words, one of
 			// them not the focus's, is named by it.
 			if own == nil {
-				own = a.lex.terms(t.query).content
+				own = qu.ownContent(a.lex, t.query)
 			}
 			if namedByTwo(name, focusName, own) {
 				return r, i, nil
@@ -974,7 +974,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		// "und wenn wir beide gleich viel verdienen") chose the focus
 		// already.
 		if own == nil {
-			own = a.lex.terms(t.query).content
+			own = qu.ownContent(a.lex, t.query)
 		}
 		for _, s := range q.content {
 			if strings.Contains(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
@@ -994,6 +994,15 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		}
 	}
 	return r, focusIdx, nil
+}
+
+// ownContent returns the content stems of query, the turn's message
+// alone: those understand kept when it analysed the message alone.
+func (q question) ownContent(lx *lexicon, query string) []string {
+	if q.own != nil {
+		return q.own
+	}
+	return lx.terms(query).content
 }
 
 // namedByTwo reports whether name holds two of the words own and one of

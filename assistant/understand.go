@@ -86,6 +86,9 @@ type question struct {
 	// event and no facet ("ich wohne in Lyon und bin vier Monate für ein
 	// Projekt hier"): after a question it adds facts to it.
 	statement bool
+	// own are the content stems of the message alone (lex.terms of the
+	// turn's query), nil when understand did not analyse it alone.
+	own []string
 }
 
 // situation is what the asker says about themselves that changes the
@@ -268,6 +271,12 @@ func (a *Assistant) understand(t *turn) question {
 	// moving, not about the page that says "Beispielfeld" most often.
 	q.text = withoutWords(q.text, a.orgWords)
 	q.terms = a.lex.terms(q.text)
+	if q.text == t.query {
+		// The message's own content words, as a follow-up's resolution
+		// reads them (lex.terms(t.query)), before anything below adds
+		// to them or takes from them.
+		q.own = slices.Clone(q.terms.content)
+	}
 	q.text += spelledFromCyrillic(&q.terms, ws)
 	q.dates = askedDates(german.Fold(t.query), ws, a.cfg.Now())
 	ev, purposes := a.lex.lifeEvents(evWords)
