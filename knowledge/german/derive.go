@@ -47,13 +47,35 @@ var verbNounExceptions = map[string]bool{
 
 // nounPrefixes are the particles a derived noun may carry, and how the
 // noun spells them: "zurückgeben" gives "Rückgabe".
-var nounPrefixes = []struct{ verb, noun string }{
+var nounPrefixes = []spelling{
 	{"zurueck", "rueck"}, {"zusammen", "zusammen"}, {"weiter", "weiter"}, {"wieder", "wieder"},
 	{"nieder", "nieder"}, {"durch", "durch"}, {"ueber", "ueber"}, {"unter", "unter"},
 	{"wider", "wider"}, {"teil", "teil"}, {"fest", "fest"}, {"frei", "frei"},
 	{"nach", "nach"}, {"ab", "ab"}, {"an", "an"}, {"auf", "auf"}, {"aus", "aus"},
 	{"bei", "bei"}, {"ein", "ein"}, {"mit", "mit"}, {"um", "um"}, {"vor", "vor"},
 	{"zu", "zu"}, {"be", "be"}, {"ent", "ent"}, {"er", "er"}, {"ver", "ver"},
+}
+
+// spelling is a particle as a verb and as its noun spell it.
+type spelling struct{ verb, noun string }
+
+// nounPrefixesByVerb and nounPrefixesByNoun are nounPrefixes by the first
+// byte of their verb's and their noun's spelling, in the list's order:
+// a word is tried only against the particles that can begin it.
+var (
+	nounPrefixesByVerb = spellingsByFirst(func(p spelling) string { return p.verb })
+	nounPrefixesByNoun = spellingsByFirst(func(p spelling) string { return p.noun })
+)
+
+// spellingsByFirst lists nounPrefixes by the first byte of the spelling
+// of, each list in the order of nounPrefixes.
+func spellingsByFirst(of func(spelling) string) *[256][]spelling {
+	var t [256][]spelling
+	for _, p := range nounPrefixes {
+		b := of(p)[0]
+		t[b] = append(t[b], p)
+	}
+	return &t
 }
 
 // verbEndings are the endings of a verb's infinitive and present tense.
@@ -65,7 +87,10 @@ var verbEndings = []string{"en", "e", "t", "st", "est", "et", ""}
 // word in the infinitive or the present tense; "" for other words. Only
 // verbs with a prefix count: a bare "ziehen" is no "Zug".
 func DerivedNoun(w string) string {
-	for _, p := range nounPrefixes {
+	if w == "" {
+		return ""
+	}
+	for _, p := range nounPrefixesByVerb[w[0]] {
 		rest, ok := strings.CutPrefix(w, p.verb)
 		if !ok || len(rest) < 3 {
 			continue
@@ -86,7 +111,10 @@ func DerivedNoun(w string) string {
 // "unterschreib", "teilnahme" → "teilnehm"), for a folded word; "" for
 // other words.
 func DerivingVerb(w string) string {
-	for _, p := range nounPrefixes {
+	if w == "" {
+		return ""
+	}
+	for _, p := range nounPrefixesByNoun[w[0]] {
 		rest, ok := strings.CutPrefix(w, p.noun)
 		if !ok || len(rest) < 3 {
 			continue

@@ -2,7 +2,10 @@
 
 package german
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestDerivedNoun(t *testing.T) {
 	for w, want := range map[string]string{
@@ -56,6 +59,32 @@ func TestDayOfWeekdayCompound(t *testing.T) {
 	} {
 		if got := DayOfWeekdayCompound(w); got != want {
 			t.Errorf("DayOfWeekdayCompound(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// The particles by first byte are nounPrefixes that begin with that byte
+// in the verb's (noun's) spelling, in the list's order, each once.
+func TestSpellingsByFirst(t *testing.T) {
+	for _, c := range []struct {
+		byFirst *[256][]spelling
+		of      func(spelling) string
+	}{{nounPrefixesByVerb, func(p spelling) string { return p.verb }}, {nounPrefixesByNoun, func(p spelling) string { return p.noun }}} {
+		n := 0
+		for b := range 256 {
+			var want []spelling
+			for _, p := range nounPrefixes {
+				if c.of(p)[0] == byte(b) {
+					want = append(want, p)
+				}
+			}
+			if !slices.Equal(c.byFirst[b], want) {
+				t.Errorf("by %q: %v, want %v", byte(b), c.byFirst[b], want)
+			}
+			n += len(c.byFirst[b])
+		}
+		if n != len(nounPrefixes) {
+			t.Errorf("%d of %d particles listed", n, len(nounPrefixes))
 		}
 	}
 }
