@@ -919,6 +919,14 @@ func splitsInto(s string, stems stemSet) bool {
 	for i := 3; i+1 < len(s); i++ {
 		pairs |= pairBit(s[i], s[i+1])
 	}
+	if stems.lasts != nil {
+		for _, l := range stems.lasts {
+			if len(s)-len(l.part) >= 3 && pairs&l.bit != 0 && endsIn(s, l.part, stems) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, b := range ws {
 		if len(b) < 4 && sorted {
 			break // (and shorter still without its last byte)
@@ -931,24 +939,58 @@ func splitsInto(s string, stems stemSet) bool {
 		if len(b) < 4 || len(s)-len(b) < 3 || pairs&pairBit(b[0], b[1]) == 0 {
 			continue // too short, too long or not there at index 3 or later
 		}
-		i := strings.Index(s, b)
-		if i < 3 {
+		if endsIn(s, b, stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsIn reports whether the stem b stands in s at index 3 or later
+// (its first place) after a first part that a stem of stems begins or
+// ends with, or is, with or without a linking "e", "s", "es", "n", "en"
+// or "ens": splitsInto's second way.
+func endsIn(s, b string, stems stemSet) bool {
+	i := strings.Index(s, b)
+	if i < 3 {
+		return false
+	}
+	head := s[:i]
+	for _, link := range genitiveLinks {
+		p, ok := strings.CutSuffix(head, link)
+		if !ok || len(p) < 3 {
 			continue
 		}
-		head := s[:i]
-		for _, link := range genitiveLinks {
-			p, ok := strings.CutSuffix(head, link)
-			if !ok || len(p) < 3 {
-				continue
-			}
-			for _, w := range stems.list {
-				if w != b && (w == p || len(w) >= len(p)+3 && (strings.HasSuffix(w, p) || strings.HasPrefix(w, p)) || len(w) >= 4 && strings.HasSuffix(p, w)) {
-					return true
-				}
+		for _, w := range stems.list {
+			if w != b && (w == p || len(w) >= len(p)+3 && (strings.HasSuffix(w, p) || strings.HasPrefix(w, p)) || len(w) >= 4 && strings.HasSuffix(p, w)) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// lastPart is a stem as splitsInto looks for it inside a compound, with
+// the bit of its first two bytes: a verb's root as its noun in "-ung"
+// has it ("ändern", "Änderung"; "wechseln", "Wechsel").
+type lastPart struct {
+	part string
+	bit  uint64
+}
+
+// lastParts returns the stems of list as splitsInto looks for them, those
+// of 4 bytes or more.
+func lastParts(list []string) []lastPart {
+	out := make([]lastPart, 0, len(list))
+	for _, b := range list {
+		if strings.HasSuffix(b, "rn") || strings.HasSuffix(b, "ln") {
+			b = b[:len(b)-1]
+		}
+		if len(b) >= 4 {
+			out = append(out, lastPart{b, pairBit(b[0], b[1])})
+		}
+	}
+	return out
 }
 
 // pairBit is the bit of a pair of bytes in a 64-bit set of pairs.
@@ -1069,6 +1111,9 @@ type stemSet struct {
 	// byLen holds the members longest first for nameIn's scans of a
 	// question's stems (longestFirst); nil for other sets.
 	byLen []string
+	// lasts are the members as splitsInto looks for them (lastParts),
+	// made with byLen.
+	lasts []lastPart
 }
 
 // matchMemo is a bounded memo of a scan for a word: the question words of
@@ -1126,6 +1171,7 @@ func (ts stemSet) memoised() stemSet {
 func (ts stemSet) longestFirst() stemSet {
 	ts.byLen = slices.Clone(ts.list)
 	slices.SortFunc(ts.byLen, func(a, b string) int { return len(b) - len(a) })
+	ts.lasts = lastParts(ts.byLen)
 	return ts
 }
 
