@@ -27,6 +27,11 @@ func TestFollowUps(t *testing.T) {
 			question: "wie lange dauert das", wantDoc: "leistungen/reisepass", wantText: []string{"4 bis 6 Wochen"},
 		},
 		{
+			name: "a long message about the person asked about", history: []string{"Meine Mutter braucht einen neuen Reisepass"},
+			question: "sie ist ab februar drei monate bei ihrer schwester in kanada und kommt erst im mai zurück, vorher hat sie keine zeit dafür, wie lange dauert das bei ihnen",
+			wantDoc:  "leistungen/reisepass", wantText: []string{"4 bis 6 Wochen"},
+		},
+		{
 			name: "a fact added by the way", history: []string{"Ich brauche einen neuen Reisepass"},
 			question: "achso ich bin übrigens erst 19, brauch ich dann noch was extra", wantDoc: "leistungen/reisepass",
 		},

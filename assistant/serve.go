@@ -697,7 +697,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			break
 		}
 	}
-	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) {
+	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) {
 		// A long message continues the conversation only when it opens
 		// like a continuation and refers back at once ("und wenn ich den
 		// tausche, bleibt dann …", followed by the asker's story), or
@@ -785,6 +785,15 @@ func (a *Assistant) continuesTopic(t *turn) bool {
 // maxAnaphoricPos is the position of a pronoun up to which it opens the
 // message's clause ("Wie lange dauert das …" has it at 3).
 const maxAnaphoricPos = 4
+
+// opensWithThirdPerson reports whether text opens with "sie" or "er" in
+// lower case ("sie zieht am 15. Januar ins Pflegeheim …" after "meine
+// Mutter kriegt Wohngeld"): the person of the previous question, not a
+// new topic. A capital "Sie" may be the polite "you".
+func opensWithThirdPerson(text string) bool {
+	f, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return f == "sie" || f == "er"
+}
 
 // maxContrastPos is the position up to which a contrasting particle
 // qualifies what was said before ("bin aber grad …", "ich bin aber diese
