@@ -98,20 +98,28 @@ func newTranslationIndex(n int, at func(int) *translation) translationIndex {
 // the free ones that may lead a match there. buf is reused for the
 // result.
 func (x translationIndex) candidates(ws []string, buf []int) []int {
-	out := buf[:0]
-	if len(x.free) > 0 {
-		leads := leadBytes(ws)
-		for k, i := range x.free {
-			if leads.mayLead(x.freeLead[k]) {
-				out = append(out, i)
-			}
-		}
-	}
+	out := appendLeading(buf[:0], x.free, x.freeLead, ws)
 	for _, w := range ws {
 		out = append(out, x.byWord[w]...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// appendLeading appends to out those of the entries free without an
+// anchor word whose pattern's lead byte (lead, by index into free) begins
+// a word of ws: the others match nowhere in ws.
+func appendLeading(out, free []int, lead []byte, ws []string) []int {
+	if len(free) == 0 {
+		return out
+	}
+	leads := leadBytes(ws)
+	for k, i := range free {
+		if leads.mayLead(lead[k]) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // officeOrAlternative returns the i-th entry of offices followed by
@@ -373,15 +381,7 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 // patterns that may match words: those anchored on one of the words and
 // the free ones that may lead a match. buf is reused for the result.
 func (x anchorIndex) candidates(words []string, buf []int) []int {
-	out := buf[:0]
-	if len(x.free) > 0 {
-		leads := leadBytes(words)
-		for k, i := range x.free {
-			if leads.mayLead(x.freeLead[k]) {
-				out = append(out, i)
-			}
-		}
-	}
+	out := appendLeading(buf[:0], x.free, x.freeLead, words)
 	for _, w := range words {
 		if x.mayAnchor(w) {
 			out = append(out, x.byWord[w]...)
