@@ -288,13 +288,14 @@ func (a *Assistant) understand(t *turn) question {
 			ev = evAsk
 		}
 	}
-	if ps := purposeWords(t.query); len(ps) > 0 {
+	clauses := clauseWords(t.query)
+	if ps := purposeWords(clauses); len(ps) > 0 {
 		q.terms.purpose = map[string]bool{}
 		for _, s := range ps {
 			q.terms.purpose[s] = true
 		}
 	}
-	if req := requesters(t.query); len(req) > 0 {
+	if req := requesters(clauses); len(req) > 0 {
 		// "die Kita will ne Meldebescheinigung von uns sehen": who wants
 		// a paper from the asker names no document; the paper is what
 		// is asked. Its words still tell which of the paper's pages fits
@@ -555,14 +556,22 @@ func purpose(ws []string, start int) bool {
 	return false
 }
 
-// purposeWords returns the stems of the words after "für" in a clause
-// that says the asker needs something ("ich brauche ein Führungszeugnis
+// clauseWords returns the words of each clause of text.
+func clauseWords(text string) [][]string {
+	var out [][]string
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		out = append(out, words(clause))
+	}
+	return out
+}
+
+// purposeWords returns the stems of the words after "für" in one of the
+// clauses that says the asker needs something ("ich brauche ein Führungszeugnis
 // für die Jugendarbeit im Sportverein", "wir benötigen eine
 // Meldebescheinigung für den Kindergarten").
-func purposeWords(text string) []string {
+func purposeWords(clauses [][]string) []string {
 	var out []string
-	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
-		ws := words(clause)
+	for _, ws := range clauses {
 		need := slices.IndexFunc(ws, needWord)
 		if need < 0 {
 			continue
@@ -588,7 +597,7 @@ func needWord(w string) bool {
 	return strings.HasPrefix(w, "brauch") || strings.HasPrefix(w, "benoetig")
 }
 
-// requesters returns the stems of whoever, in a clause of text, wants a
+// requesters returns the stems of whoever, in one of the clauses, wants a
 // paper from the asker: "die Kita will ne Meldebescheinigung von uns
 // sehen", "der Arbeitgeber verlangt ein Führungszeugnis", "mein Vermieter
 // möchte eine Wohnungsgeberbestätigung haben". The clause opens with the
@@ -596,10 +605,9 @@ func needWord(w string) bool {
 // then the thing wanted with its article; "wollen" and "möchten" need a
 // verb of getting or seeing after it ("die Kita will wissen, …" asks
 // nothing of a paper).
-func requesters(text string) []string {
+func requesters(clauses [][]string) []string {
 	var out []string
-	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
-		ws := words(clause)
+	for _, ws := range clauses {
 		if len(ws) < 4 || !requesterDeterminers[ws[0]] {
 			continue
 		}
