@@ -989,3 +989,42 @@ func TestPurposeNoEvidenceForUnnamedPage(t *testing.T) {
 		t.Errorf("want the certificate of conduct:\n%s", ans.Text)
 	}
 }
+
+// A follow-up that points back ("was kostet das beim zweiten Mal", "muss
+// ich da vorher noch was ausfüllen") stays with the topic when another
+// service is named only aside ("nach dem Umzug", "außer meinem Ausweis");
+// a message that asks about the other service itself ("ich brauche eher
+// die Ummeldung, was kostet die") moves to it.
+func TestFollowUpNamesAnotherOnlyAside(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"s/grobmuell.md": {Data: []byte("---\ntitle: Grobmüllabfuhr bestellen\nsynonyms: [Grobmüll, Möbelabholung]\n---\nAlte Möbel holt der Bauhof ab, wenn Sie die Abfuhr bestellen.\n\n" +
+			"## Kosten\n\n- erste Abfuhr im Jahr: kostenlos\n- jede weitere Abfuhr: 42,00 Euro\n\n" +
+			"## Ablauf\n\nFüllen Sie vorher das Bestellblatt aus und legen Sie es am Termin vor.\n")},
+		"s/ummeldung.md": {Data: []byte("---\ntitle: Ummeldung nach Umzug\nsynonyms: [Umzug, Ummeldung, Adresse ändern]\n---\nNach einem Umzug melden Sie die neue Adresse im Einwohnerbüro.\n\n" +
+			"## Kosten\n\n- Ummeldung: 9,00 Euro\n\n" +
+			"## Unterlagen\n\n- Ausweis\n- Bestätigung des Vermieters\n")},
+	}
+	a := mustMapAssistant(t, root)
+	for _, tt := range []struct {
+		dialog []string
+		want   string // the last answer's first source
+		text   string // a line it quotes
+	}{
+		{[]string{"wie bestelle ich die grobmüllabfuhr", "die erste abfuhr hatten wir schon im märz nach dem umzug. was kostet das dann beim zweiten mal"}, "s/grobmuell", "42,00 Euro"},
+		{[]string{"wie bestelle ich die grobmüllabfuhr", "ja also äh wir haben dafür jetzt nen termin am montag, ähm, außer meinem ausweis, muss ich da vorher noch irgendwas ausfüllen"}, "s/grobmuell", "Bestellblatt"},
+		{[]string{"wie bestelle ich die grobmüllabfuhr", "ich brauche aber eher erstmal die ummeldung, was kostet die"}, "s/ummeldung", "9,00 Euro"},
+	} {
+		conv := &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}
+		var ans assistant.Answer
+		for _, text := range tt.dialog {
+			var err error
+			if ans, err = a.Ask(context.Background(), conv, assistant.Message{Text: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.want || !strings.Contains(ans.Text, tt.text) {
+			t.Errorf("%q: want %s with %q:\n%s", tt.dialog[1], tt.want, tt.text, ans.Text)
+		}
+	}
+}

@@ -678,7 +678,7 @@ const maxLongFollowUpWords = 40
 func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.Document, bool) {
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
-	ws := t.sig.words
+	ws := withoutFillers(t.sig.words) // "ja also äh ich bräuchte die aber …" is a short message spoken
 	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxLongFollowUpWords {
 		return knowledge.Document{}, false
 	}
@@ -697,7 +697,11 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 			break
 		}
 	}
-	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) {
+	// "außer meinem Perso, muss ich da vorher noch was ausfüllen": what
+	// points back names nothing else, whatever the message mentions
+	// besides.
+	backOnly := pronoun && a.pointsBackOnly(t.red, r.cands, conv.Focus)
+	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) && !backOnly {
 		// A long message continues the conversation only when it opens
 		// like a continuation and refers back at once ("und wenn ich den
 		// tausche, bleibt dann …", followed by the asker's story), or
@@ -706,7 +710,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		// bezahlen").
 		return knowledge.Document{}, false
 	}
-	backRef := pronoun && !namesOther(r, conv.Focus)
+	backRef := pronoun && (!namesOther(r, conv.Focus) || backOnly)
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
 		// qualifies the previous question or refers back to it with a
@@ -719,7 +723,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	}
 	if (!(starts && pronoun) || long) && !qu.contrast {
 		for _, c := range r.cands {
-			if c.named > 0 && c.doc.ID != conv.Focus {
+			if c.named > 0 && c.doc.ID != conv.Focus && !backOnly {
 				return knowledge.Document{}, false
 			}
 		}
@@ -731,10 +735,17 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
 	}
-	if len(q.content) > 0 && !starts && !anaphoric && !qu.contrast && !qu.statement && !(backRef && len(ws) > maxFollowUpWords) && t.lang == "de" {
+	// A long message, or one that names another document aside, that
+	// only points back continues when no other document holds its words
+	// better than the focus ("… nach seinem Tod kam. muss am ende ich das
+	// zurückzahlen?" is the statute's, not the guide's).
+	aside := backOnly && (long || namesOther(r, conv.Focus))
+	if len(q.content) > 0 && (aside || !starts && !anaphoric && !qu.contrast && !qu.statement && !(backRef && len(ws) > maxFollowUpWords)) && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
-		if fc < 0.5 && len(facets) == 0 {
+		if len(facets) == 0 && (fc < 0.5 && !aside || fc == 0) {
+			// (What points back keeps to the topic while the focus holds
+			// a word of it, unless another document holds more.)
 			return knowledge.Document{}, false
 		}
 		for _, c := range r.cands {
@@ -794,6 +805,138 @@ func opensWithThirdPerson(text string) bool {
 	f, _, _ := strings.Cut(strings.TrimSpace(text), " ")
 	return f == "sie" || f == "er"
 }
+
+// pointsBack reports whether a clause of text, or a part of one joined
+// by "und" or "oder", opens with a word that points back ("muss ich da
+// vorher noch etwas ausfüllen", "… und das am Handy machen?"). An article
+// points back only where no noun follows it ("machen die das vor Ort").
+func (a *Assistant) pointsBack(text string) bool {
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		for _, part := range splitWords(strings.ToLower(clause), "und", "oder") {
+			ws := withoutFillers(words(part))
+			for i, w := range ws[:min(len(ws), maxAnaphoricPos)] {
+				if a.lex.has("followup_pronoun", w) && (!definiteArticles[w] || i+1 == len(ws) || a.lex.has("stop_de", ws[i+1])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// namedAside reports whether text names c only in its asides of place,
+// time or means ("außer meinem Perso", "nach dem Umzug", "im
+// Bürgerbüro"), by a day of the calendar ("für Dezember") or by words
+// that ask a facet of any service ("online … einen Termin machen"): it
+// does not make c the topic. A document named in other ways (a life
+// event, a situation) is not named aside.
+func (a *Assistant) namedAside(text string, c candidate) bool {
+	full := newStemSet(a.lex.terms(text).stems)
+	rest := withoutAsides(text)
+	facetWords := map[string]bool{}
+	for _, w := range words(rest) {
+		if len(a.lex.detectFacets(w)) > 0 {
+			facetWords[stem(w)] = true
+		}
+	}
+	restStems := newStemSet(a.lex.terms(rest).stems)
+	explained := false
+	for _, n := range c.nameSets {
+		if !nameIn(n, full) {
+			continue
+		}
+		explained = true
+		topical := !slices.ContainsFunc(n, calendarDay) && slices.ContainsFunc(n, func(s string) bool {
+			return !facetWords[s]
+		})
+		if topical && nameIn(n, restStems) {
+			return false
+		}
+	}
+	return explained
+}
+
+// pointsBackOnly reports whether text points back (pointsBack) and names
+// every candidate other than focus only aside (namedAside): it asks about
+// the conversation's topic, whatever it mentions besides.
+func (a *Assistant) pointsBackOnly(text string, cands []candidate, focus string) bool {
+	if !a.pointsBack(text) {
+		return false
+	}
+	return !slices.ContainsFunc(cands, func(c candidate) bool {
+		return c.named > 0 && c.doc.ID != focus && !a.namedAside(text, c)
+	})
+}
+
+// asidePrepositions open a phrase of place, time or means ("im
+// Bürgerbüro", "nach dem Umzug", "außer meinem Perso", "mit der
+// Online-Funktion"); "für", "zum" and "zur" are left out: they may say
+// what a question is about ("für den Reisepass", "zum Ummelden").
+var asidePrepositions = map[string]bool{
+	"in": true, "im": true, "am": true, "an": true, "auf": true, "aufm": true, "bei": true, "beim": true,
+	"nach": true, "vor": true, "seit": true, "ausser": true, "außer": true, "neben": true, "mit": true, "ohne": true,
+}
+
+// determiners stand between a preposition and its noun.
+var determiners = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "nem": true, "ner": true,
+	"mein": true, "meine": true, "meinem": true, "meinen": true, "meiner": true,
+	"unser": true, "unsere": true, "unserem": true, "unseren": true, "unserer": true,
+	"sein": true, "seine": true, "seinem": true, "seinen": true, "seiner": true,
+	"ihr": true, "ihre": true, "ihrem": true, "ihren": true, "ihrer": true,
+	"dein": true, "deine": true, "deinem": true, "deinen": true, "deiner": true,
+}
+
+// withoutAsides returns text without its phrases of asidePrepositions: the
+// preposition, its determiners and the noun after them.
+func withoutAsides(text string) string {
+	fs := strings.Fields(text)
+	out := make([]string, 0, len(fs))
+	for i := 0; i < len(fs); i++ {
+		w := strings.ToLower(strings.Trim(fs[i], ",.;:!?\"'()"))
+		if !asidePrepositions[w] {
+			out = append(out, fs[i])
+			continue
+		}
+		j := i + 1
+		for j < len(fs) && determiners[strings.ToLower(strings.Trim(fs[j], ",.;:!?\"'()"))] {
+			j++
+		}
+		i = j // the noun goes too
+	}
+	return strings.Join(out, " ")
+}
+
+// hesitations are the sounds a speaker fills a pause with; leadFillers
+// are the words a spoken message opens with before it says anything.
+var (
+	hesitations = map[string]bool{"aeh": true, "aehm": true, "oeh": true, "oehm": true, "ehm": true, "hm": true, "hmm": true, "naja": true}
+	leadFillers = map[string]bool{"ja": true, "also": true, "nee": true, "gut": true, "okay": true, "ok": true}
+)
+
+// withoutFillers returns ws without hesitations and without the fillers
+// it opens with ("ja also äh ich bräuchte die aber …" → "ich bräuchte die
+// aber …"); ws itself is kept when nothing is dropped.
+func withoutFillers(ws []string) []string {
+	i := 0
+	for i < len(ws) && (leadFillers[ws[i]] || hesitations[ws[i]]) {
+		i++
+	}
+	if !slices.ContainsFunc(ws[i:], func(w string) bool { return hesitations[w] }) {
+		return ws[i:]
+	}
+	out := make([]string, 0, len(ws)-i)
+	for _, w := range ws[i:] {
+		if !hesitations[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// definiteArticles are the words of followup_pronoun that are also articles.
+var definiteArticles = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true}
 
 // maxContrastPos is the position up to which a contrasting particle
 // qualifies what was said before ("bin aber grad …", "ich bin aber diese
@@ -921,8 +1064,12 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		return r, focusIdx, nil
 	}
 	best := focusIdx
+	back := a.pointsBack(t.red)
 	for i, c := range r.cands {
-		if c.named > r.cands[best].named {
+		// (A document the message names only aside does not take over
+		// from the topic it points back to: "außer meinem Perso, muss
+		// ich da vorher noch was ausfüllen" after deregistering.)
+		if c.named > r.cands[best].named && !(back && a.namedAside(t.red, c)) {
 			best = i
 		}
 	}
