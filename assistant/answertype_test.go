@@ -541,6 +541,29 @@ func TestAgeWithMit(t *testing.T) {
 	}
 }
 
+// A number followed by weeks, months or another unit is no age in years:
+// "ist erst 9 Wochen alt" is a puppy or a baby, not a child of nine.
+func TestAgeNotInWeeks(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]int{"ist erst 9 wochen alt, muss das schon": 0, "sie ist 7 Monate alt": 0,
+		"ich bin 30 km weit weg": 0, "meine tochter ist 9 und braucht einen pass": 9, "er ist 12 jahre alt": 12} {
+		if got := a.lex.situationOf(text, words(text)).age; got != want {
+			t.Errorf("age of %q = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// When a payment falls due is asked by its date or how often it is paid:
+// "zu welchem Datum", "monatlich oder einmal im Jahr".
+func TestDueDateAsked(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, q := range []string{"zahlt man das monatlich oder einmal im jahr", "bis zu welchem datum muss das überwiesen sein", "wird das monatlich oder jährlich abgebucht"} {
+		if fs := a.lex.detectFacets(q); !containsFacet(fs, knowledge.FacetFristen) {
+			t.Errorf("%q: facets = %v, want the deadline", q, fs)
+		}
+	}
+}
+
 // A phone call's opening ("ich ruf an wegen …") asks no contact; "geht
 // das noch" asks whether the deadline still allows it.
 func TestCallPreambleAndStillPossible(t *testing.T) {

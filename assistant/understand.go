@@ -661,6 +661,21 @@ var purposeDeterminers = map[string]bool{
 	"dem": true, "der": true, "des": true, "einer": true, "ner": true, "einem": true, "nem": true,
 }
 
+// otherUnits are the words after a number that make it something else
+// than an age in years: a span of weeks or months, a distance, an amount.
+var otherUnits = map[string]bool{
+	"tag": true, "tage": true, "tagen": true, "woche": true, "wochen": true, "monat": true, "monate": true, "monaten": true,
+	"stunde": true, "stunden": true, "minuten": true, "days": true, "weeks": true, "months": true, "hours": true,
+	"euro": true, "eur": true, "km": true, "kilometer": true, "meter": true, "kg": true, "uhr": true, "prozent": true,
+}
+
+// notYears reports whether rest, the text after a number, opens with one
+// of otherUnits.
+func notYears(rest string) bool {
+	f, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	return otherUnits[strings.ToLower(strings.Trim(f, ".,;:!?"))]
+}
+
 // guestDeterminers say that an event one is at is someone else's ("auf
 // einer Hochzeit", "auf nem Geburtstag").
 var guestDeterminers = map[string]bool{"einer": true, "ner": true, "einem": true, "nem": true}
@@ -673,7 +688,20 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	if strings.ContainsAny(text, "0123456789") { // an age needs a digit
 		// "am 17. Dezember" and "am 17 Uhr" are a day and a time.
 		text = dateTimeRE.ReplaceAllString(text, " ")
-		ages = ageRE.FindAllStringSubmatch(text, -1)
+		for _, ix := range ageRE.FindAllStringSubmatchIndex(text, -1) {
+			if ix[6] >= 0 && notYears(text[ix[1]:]) {
+				// "ist erst 9 Wochen alt" (a puppy, a baby) is no age in
+				// years; "bin 17 km weg" none at all.
+				continue
+			}
+			m := make([]string, len(ix)/2)
+			for k := range m {
+				if ix[2*k] >= 0 {
+					m[k] = text[ix[2*k]:ix[2*k+1]]
+				}
+			}
+			ages = append(ages, m)
+		}
 	}
 	for _, m := range ages {
 		n := m[3]
