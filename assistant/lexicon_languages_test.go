@@ -20,6 +20,15 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
 		{"can we cycle on the dyke", "Deich", ""},
+		// The months, for dated notices and deadlines.
+		{"mąż ma urlop od 22 grudnia", "Dezember", ""},
+		{"мы переезжаем в начале марта", "März", ""},
+		{"переїжджаємо 20 серпня", "August", ""},
+		{"aralıkta taşınıyoruz", "Dezember", ""},
+		{"we move in early december", "Dezember", ""},
+		{"czerwony samochód", "Auto", "Juni"},
+		// Bulky waste in a Polish compound.
+		{"czy jest odbiór wielkogabarytowych odpadów", "Sperrmüll", ""},
 		// Outdoors: trees, fruit, pavements.
 		{"можно ли собирать яблоки под деревом на тротуаре", "Obst", ""},
 		{"ağaç kesmek için izin gerekiyor mu", "Baum", ""},
