@@ -542,13 +542,26 @@ func TestAgeWithMit(t *testing.T) {
 }
 
 // A number followed by weeks, months or another unit is no age in years:
-// "ist erst 9 Wochen alt" is a puppy or a baby, not a child of nine.
+// "ist erst 9 Wochen alt" is a puppy or a baby, not a child of nine. The
+// age one turns soon is one ("wird im März 16").
 func TestAgeNotInWeeks(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]int{"ist erst 9 wochen alt, muss das schon": 0, "sie ist 7 Monate alt": 0,
-		"ich bin 30 km weit weg": 0, "meine tochter ist 9 und braucht einen pass": 9, "er ist 12 jahre alt": 12} {
+		"ich bin 30 km weit weg": 0, "meine tochter ist 9 und braucht einen pass": 9, "er ist 12 jahre alt": 12,
+		"unsere tochter wird im märz 16 und braucht einen ausweis": 16, "er wird nächsten monat 18": 18, "das wird im märz 20 euro kosten": 0,
+		"wird der antrag 2 mal geprüft": 0} {
 		if got := a.lex.situationOf(text, words(text)).age; got != want {
 			t.Errorf("age of %q = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// A form to fill in is among the papers asked for.
+func TestFormToFillInAsksPapers(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, q := range []string{"muss ich da vorher noch irgendwas ausfüllen", "was müssen wir vorher ausfüllen"} {
+		if fs := a.lex.detectFacets(q); !containsFacet(fs, knowledge.FacetUnterlagen) {
+			t.Errorf("%q: facets = %v, want the papers", q, fs)
 		}
 	}
 }

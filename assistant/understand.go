@@ -190,6 +190,16 @@ var dateTimeRE = regexp.MustCompile(`(?i)\b\d{1,2}\.\s*(?:\d{1,2}\.|(?:` + month
 // ageWithRE finds an age said with "mit": "mit 17 schon", "mit 16
 // Jahren", "mit 15?"; not "mit 2 Kindern", nor a number with decimals
 // ("mit 1,8 Promille", "mit 2.5 Tonnen").
+// ageSoonRE finds the age one turns, with words of time between ("wird im
+// März 16"); soonWords are the words it allows there beside the months.
+var ageSoonRE = regexp.MustCompile(`\b(?:wird|werde|wirst|werden)\s+((?:\p{L}+\s+){1,3})(\d{1,3})\b`)
+
+var soonWords = map[string]bool{
+	"im": true, "am": true, "ab": true, "in": true, "ende": true, "anfang": true, "mitte": true, "bald": true, "erst": true,
+	"schon": true, "jetzt": true, "morgen": true, "nächsten": true, "naechsten": true, "nächste": true, "naechste": true,
+	"kommenden": true, "diesen": true, "diesem": true, "dieses": true, "monat": true, "jahr": true, "woche": true, "sommer": true, "herbst": true, "winter": true, "frühjahr": true,
+}
+
 var ageWithRE = regexp.MustCompile(`\bmit\s+(\d{1,2})(?:\s+jahren)?(?:\s+(?:schon|noch|bereits|allein|alleine|selbst|ohne|auch)\b|\s*[,?.!](?:\D|$)|\s*$)`)
 
 // spelledFromCyrillic gives each word of ws written in Cyrillic that
@@ -725,6 +735,19 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 		if m := ageWithRE.FindStringSubmatch(strings.ToLower(text)); m != nil {
 			if v, err := strconv.Atoi(m[1]); err == nil && v > 0 && v < 100 {
 				s.age = v
+			}
+		}
+	}
+	if s.age == 0 && strings.ContainsAny(text, "0123456789") {
+		// "unsere Tochter wird im März 16", "er wird nächsten Monat 18":
+		// the age one turns soon.
+		for _, m := range ageSoonRE.FindAllStringSubmatchIndex(strings.ToLower(text), -1) {
+			lower := strings.ToLower(text)
+			if !slices.ContainsFunc(strings.Fields(lower[m[2]:m[3]]), func(w string) bool { return !soonWords[w] && !calendarDay(stem(fold(w))) }) && !notYears(lower[m[1]:]) {
+				if v, err := strconv.Atoi(lower[m[4]:m[5]]); err == nil && v > 0 && v < 120 {
+					s.age = v
+					break
+				}
 			}
 		}
 	}
