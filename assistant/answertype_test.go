@@ -549,7 +549,8 @@ func TestAgeNotInWeeks(t *testing.T) {
 	for text, want := range map[string]int{"ist erst 9 wochen alt, muss das schon": 0, "sie ist 7 Monate alt": 0,
 		"ich bin 30 km weit weg": 0, "meine tochter ist 9 und braucht einen pass": 9, "er ist 12 jahre alt": 12,
 		"unsere tochter wird im märz 16 und braucht einen ausweis": 16, "er wird nächsten monat 18": 18, "das wird im märz 20 euro kosten": 0,
-		"wird der antrag 2 mal geprüft": 0} {
+		"wird der antrag 2 mal geprüft": 0, "das foto ist von vor 9 jahren": 0, "der ist noch 3 jahre gültig": 0, "seit 10 jahren hier": 0,
+		"die ist 5 jahre alt": 5, "mit 17 jahren": 17, "meine 3 jahre alte tochter": 3} {
 		if got := a.lex.situationOf(text, words(text)).age; got != want {
 			t.Errorf("age of %q = %d, want %d", text, got, want)
 		}

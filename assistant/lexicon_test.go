@@ -180,6 +180,25 @@ func TestReplacingAlternatives(t *testing.T) {
 	}
 }
 
+// A child born before the due date and the cost of sending are said in
+// everyday words that meet the words of the rules: "Frühchen", "vor dem
+// errechneten Termin" and "vor dem voraussichtlichen Tag der Entbindung";
+// "Versandkosten" and "Portokosten".
+func TestRuleWordsAlternatives(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for asked, src := range map[string]string{
+		"gibt es bei einem frühchen mehr elterngeld":              "entbindung",
+		"sie kam drei wochen vor dem errechneten termin zur welt": "entbindung",
+		"zahle ich die versandkosten für den bescheid extra":      "portokosten",
+	} {
+		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"}).terms
+		set := newStemSet(map[string]bool{stem(src): true})
+		if !slices.ContainsFunc(q.content, func(s string) bool { return q.hitIn(set, s) }) {
+			t.Errorf("%q: content %v, alts %v: nothing meets %q", asked, q.content, q.alts, src)
+		}
+	}
+}
+
 // A word typed without its umlauts or with two letters swapped is spelled
 // back when the lexicon or the sources know it so; a known word stays as
 // typed.

@@ -453,6 +453,25 @@ func TestStatuteStatesTheRuleTheDescriptionLeavesOut(t *testing.T) {
 	}
 }
 
+// The statute's passage that follows a description is the one that
+// speaks of the facet asked ("darf ich …" asks who may), before one that
+// only shares the question's words.
+func TestStatuteRuleOfTheFacetAsked(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de}\nfolders:\n  - match: \"l/**\"\n    kind: service\n  - match: \"g/**\"\n    kind: law\n")},
+		"l/zuschuss.md": {Data: []byte("---\ntitle: Beispielzuschuss beantragen\n---\n" +
+			"Den Beispielzuschuss zur Wohnung bekommen Familien und Menschen in Rente mit kleinem Einkommen.\n\n" +
+			"# Kosten\n\nDer Antrag ist gebührenfrei.\n\n# Unterlagen\n\nDer Mietvertrag und der Rentenbescheid.\n")},
+		"g/gesetz.md": {Data: []byte("---\ntitle: Gesetz über den Beispielzuschuss\n---\n" +
+			"# § 3 – Berechtigung\n\n(1) Berechtigt ist, wer zur Miete wohnt.\n\n(2) Berechtigt ist auch, wer Eigentum an der selbst genutzten Wohnung hat und dafür Raten zahlt.\n\n" +
+			"# § 9 – Datenabgleich\n\n(1) Die Behörde gleicht Angaben über Eigentum, Raten und Renten mit der Rentenkasse ab.\n")},
+	}
+	ans := askRoot(t, root, "die wohnung ist unser eigentum, die raten laufen noch und mein mann ist in rente. darf ich den beispielzuschuss trotzdem beantragen")
+	if len(ans.Sources) < 2 || ans.Sources[1].ID != "g/gesetz" || !strings.Contains(ans.Text, "wer Eigentum an der selbst genutzten Wohnung hat") || strings.Contains(ans.Text, "Rentenkasse") {
+		t.Errorf("want the description, then the statute's rule on who may:\n%s", ans.Text)
+	}
+}
+
 // A description that names a thing but states no value for the facet
 // asked leaves the value to the statute, whose sentence follows.
 func TestStatuteStatesTheValueTheDescriptionLeavesOut(t *testing.T) {

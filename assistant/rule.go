@@ -3,6 +3,7 @@
 package assistant
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,20 +55,36 @@ func (a *Assistant) statuteRule(q question, sel selection, c candidate, qs []quo
 		if o.rank > maxRuleRank || o.doc.Kind != knowledge.KindLaw || !o.relevantTo() {
 			continue
 		}
-		xs := a.bestUnits(o, rest, knowledge.FacetNone)
-		if len(xs) == 0 {
-			continue
-		}
 		oi := o.info
 		if oi == nil {
 			oi = a.info(o.doc)
 		}
-		ts := a.withSeparableVerbs(oi.quoteStems(xs[0].text), xs[0].text)
+		var xs []quote
 		n := 0
-		for _, s := range open {
-			if q.terms.hitIn(ts, s) {
-				n++
+		// The passage of a facet asked first ("darf ich das beantragen"
+		// asks who may), then the one of the question's words alone.
+		for _, f := range append(slices.Clone(q.facets), knowledge.FacetNone) {
+			ys := a.bestUnits(o, rest, f)
+			if len(ys) == 0 {
+				continue
 			}
+			ts := a.withSeparableVerbs(oi.quoteStems(ys[0].text), ys[0].text)
+			m := 0
+			for _, s := range open {
+				if q.terms.hitIn(ts, s) {
+					m++
+				}
+			}
+			if m >= minRuleWords {
+				xs, n = ys, m
+				break
+			}
+			if xs == nil {
+				xs, n = ys, m
+			}
+		}
+		if len(xs) == 0 {
+			continue
 		}
 		if n >= minRuleWords {
 			return i, xs[:1]

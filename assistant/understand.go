@@ -671,6 +671,21 @@ var purposeDeterminers = map[string]bool{
 	"dem": true, "der": true, "des": true, "einer": true, "ner": true, "einem": true, "nem": true,
 }
 
+// spanWords are the words before "N Jahre" that make it a span of time.
+var spanWords = map[string]bool{
+	"vor": true, "seit": true, "noch": true, "fuer": true, "für": true, "in": true, "nach": true, "alle": true,
+	"etwa": true, "ca": true, "circa": true, "knapp": true, "nur": true, "schon": true, "bereits": true, "ueber": true, "über": true,
+	"letzten": true, "ersten": true, "naechsten": true, "nächsten": true, "den": true, "die": true, "innerhalb": true, "binnen": true,
+	"for": true, "ago": true, "since": true,
+}
+
+// spanBefore reports whether the text before a number ends in one of
+// spanWords.
+func spanBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	return len(f) > 0 && spanWords[strings.Trim(f[len(f)-1], ".,;:!?")]
+}
+
 // otherUnits are the words after a number that make it something else
 // than an age in years: a span of weeks or months, a distance, an amount.
 var otherUnits = map[string]bool{
@@ -702,6 +717,11 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			if ix[6] >= 0 && notYears(text[ix[1]:]) {
 				// "ist erst 9 Wochen alt" (a puppy, a baby) is no age in
 				// years; "bin 17 km weg" none at all.
+				continue
+			}
+			if m := strings.ToLower(text[ix[0]:ix[1]]); ix[8] >= 0 && ix[2] < 0 && ix[4] < 0 && !strings.HasSuffix(m, "alt") && !strings.HasSuffix(m, "old") && spanBefore(text[:ix[8]]) {
+				// "das Foto ist von vor 9 Jahren", "seit 3 Jahren", "noch 3
+				// Jahre gültig": a span of time, not an age.
 				continue
 			}
 			m := make([]string, len(ix)/2)
