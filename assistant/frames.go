@@ -155,8 +155,9 @@ func (a *Assistant) frameOnly(s string) bool {
 	if len(ws) == 0 {
 		return true
 	}
-	if strings.HasSuffix(strings.TrimSpace(s), "?") && slices.ContainsFunc(ws, questionWord) {
-		// "Wo ist das denn?" is all everyday words, and the question.
+	if strings.HasSuffix(strings.TrimSpace(s), "?") && (slices.ContainsFunc(ws, questionWord) || questionVerbs[ws[0]]) {
+		// "Wo ist das denn?" and "Muss das schon?" are all everyday
+		// words, and the question.
 		return false
 	}
 	return a.mayEndFrame(ws[len(ws)-1]) && a.allFrame(ws)
@@ -179,4 +180,12 @@ func (a *Assistant) allFrame(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// questionVerbs open a German question that asks yes or no ("Muss das
+// schon?", "Geht das auch?").
+var questionVerbs = map[string]bool{
+	"muss": true, "muessen": true, "kann": true, "koennen": true, "darf": true, "duerfen": true, "soll": true, "sollen": true,
+	"geht": true, "gilt": true, "braucht": true, "brauche": true, "brauchen": true, "gibt": true, "reicht": true,
+	"kostet": true, "dauert": true, "klappt": true, "bekomme": true, "bekommt": true, "kriege": true, "kriegt": true,
 }

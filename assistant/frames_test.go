@@ -19,6 +19,8 @@ func TestStripFrames(t *testing.T) {
 		"wie lange dauert das": "wie lange dauert das",
 		// A question of everyday words only is the question, not a frame.
 		"Ich habe den Umtausch online vorbereitet. Wo ist das denn?": "Ich habe den Umtausch online vorbereitet. Wo ist das denn?",
+		"ist erst 9 wochen alt. muss das schon?":                     "ist erst 9 wochen alt. muss das schon?",
+		"Wir sind letzte Woche umgezogen. Geht das auch online?":     "Wir sind letzte Woche umgezogen. Geht das auch online?",
 		"Hallo!": "Hallo!",
 		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.": "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
 	} {
