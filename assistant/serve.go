@@ -700,8 +700,16 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	// "außer meinem Perso, muss ich da vorher noch was ausfüllen": what
 	// points back names nothing else, whatever the message mentions
 	// besides.
-	backOnly := pronoun && a.pointsBackOnly(t.red, r.cands, conv.Focus)
-	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) && !backOnly {
+	// (Read only when needed: most follow-ups are short and name nothing
+	// else.)
+	backOnlyDone, backOnlyV := false, false
+	backOnly := func() bool {
+		if !backOnlyDone {
+			backOnlyDone, backOnlyV = true, pronoun && a.pointsBackOnly(t.red, r.cands, conv.Focus)
+		}
+		return backOnlyV
+	}
+	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) && !backOnly() {
 		// A long message continues the conversation only when it opens
 		// like a continuation and refers back at once ("und wenn ich den
 		// tausche, bleibt dann …", followed by the asker's story), or
@@ -710,7 +718,8 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		// bezahlen").
 		return knowledge.Document{}, false
 	}
-	backRef := pronoun && (!namesOther(r, conv.Focus) || backOnly)
+	other := namesOther(r, conv.Focus)
+	backRef := pronoun && (!other || backOnly())
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
 		// qualifies the previous question or refers back to it with a
@@ -723,7 +732,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	}
 	if (!(starts && pronoun) || long) && !qu.contrast {
 		for _, c := range r.cands {
-			if c.named > 0 && c.doc.ID != conv.Focus && !backOnly {
+			if c.named > 0 && c.doc.ID != conv.Focus && !backOnly() {
 				return knowledge.Document{}, false
 			}
 		}
@@ -739,7 +748,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	// only points back continues when no other document holds its words
 	// better than the focus ("… nach seinem Tod kam. muss am ende ich das
 	// zurückzahlen?" is the statute's, not the guide's).
-	aside := backOnly && (long || namesOther(r, conv.Focus))
+	aside := (long || other) && backOnly()
 	if len(q.content) > 0 && (aside || !starts && !anaphoric && !qu.contrast && !qu.statement && !(backRef && len(ws) > maxFollowUpWords)) && t.lang == "de" {
 		tokens := a.info(focus).tokens
 		fc := coverageOf(q, tokens)
@@ -1064,12 +1073,21 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		return r, focusIdx, nil
 	}
 	best := focusIdx
-	back := a.pointsBack(t.red)
+	back := -1 // whether the message points back, read when first needed
 	for i, c := range r.cands {
 		// (A document the message names only aside does not take over
 		// from the topic it points back to: "außer meinem Perso, muss
 		// ich da vorher noch was ausfüllen" after deregistering.)
-		if c.named > r.cands[best].named && !(back && a.namedAside(t.red, c)) {
+		if c.named <= r.cands[best].named {
+			continue
+		}
+		if back < 0 {
+			back = 0
+			if a.pointsBack(t.red) {
+				back = 1
+			}
+		}
+		if !(back == 1 && a.namedAside(t.red, c)) {
 			best = i
 		}
 	}
