@@ -453,6 +453,9 @@ func TestSeparableVerbPerClause(t *testing.T) {
 	if ev, _ := a.lex.lifeEvents(words("wir ziehen von hamburg nach bremen muss ich mich abmelden")); !strings.Contains(ev, "Wohnsitz") {
 		t.Errorf("lifeEvents(a move from one town to another) = %q, want the residence", ev)
 	}
+	if ev, _ := a.lex.lifeEvents(words("wir ziehen ende des monats von kassel nach göttingen")); !strings.Contains(ev, "Wohnsitz") {
+		t.Errorf("lifeEvents(a move with its time before the towns) = %q, want the residence", ev)
+	}
 	if ev, _ := a.lex.lifeEvents(words("wir ziehen nach kanada")); !strings.Contains(ev, "Wegzug") {
 		t.Errorf("lifeEvents(a move abroad) = %q, want a move away", ev)
 	}
