@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -179,6 +180,13 @@ func (lx *lexicon) signals(text string) signals {
 		// office is staffed, not for a person now.
 		s.human = false
 	}
+	if s.human && consultArranged(ws) {
+		// "Sie möchte sich persönlich beraten lassen. Geht das zu den
+		// normalen Öffnungszeiten, oder braucht man einen Termin?" asks
+		// how the office's consultation is arranged, which its page
+		// says; the asker wants no person in the chat.
+		s.human = false
+	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("per_person", ws) && !lx.match("human", withoutSpans(ws, lx.spans("per_person", ws))) {
 		// "Wie viel Käse rechnet man pro Person?" counts by the person;
 		// it asks for nobody.
@@ -314,4 +322,16 @@ func failsAtClauseEnd(text string) bool {
 		}
 	}
 	return false
+}
+
+// consultArranged reports whether ws speak of a consultation ("beraten",
+// "Beratung") and of how it is arranged: an appointment or opening hours,
+// not with a member of staff named.
+func consultArranged(ws []string) bool {
+	has := func(prefix string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, prefix) })
+	}
+	// (Asked with a member of staff, it asks for a person: "einen Termin
+	// für eine Beratung mit einem Mitarbeiter".)
+	return has("berat") && (has("termin") || has("oeffnungszeit")) && !has("mitarbeit") && !has("sachbearbeit") && !has("mensch")
 }

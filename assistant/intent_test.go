@@ -29,6 +29,11 @@ func TestIntents(t *testing.T) {
 		{"sperrmüll online anmelden", cit, IntentServiceInfo},
 		{"hundesteuer wie viel im jahr", cit, IntentServiceInfo},
 		{"brauche ich einen termin für den reisepass", cit, IntentServiceInfo},
+		// How the office's consultation is arranged is asked of its page;
+		// a consultation with a member of staff named asks for a person.
+		{"meine mutter will sich vor dem antrag persönlich beraten lassen, geht das zu den öffnungszeiten oder braucht man einen termin", cit, IntentServiceInfo},
+		{"ich möchte mich persönlich beraten lassen", cit, IntentHuman},
+		{"kann ich einen termin für eine persönliche beratung mit einem mitarbeiter bekommen", cit, IntentHuman},
 		{"Ich brauche einen neuen Reisepass.", cit, IntentServiceInfo},
 		{"wie werd ich mein altes sofa los", cit, IntentServiceInfo},
 		{"anwohnerparken preis", cit, IntentServiceInfo},
