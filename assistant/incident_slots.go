@@ -102,7 +102,7 @@ func newSlotExtractor() *slotExtractor {
 		firstPerson: re(`\b(?:ich|wir|mir|mich|uns|i|we|me|us)\b`),
 		negation:    re(`\b(?:nicht|not)\b`),
 		workNo: re(`\b(?:k(?:ann|önnen|annst)\s+(?:[\pL\pN]+\s+){0,4}?(?:gar\s+|überhaupt\s+|absolut\s+)?nicht(?:s)?\s+(?:mehr\s+)?(?:arbeiten|weiterarbeiten|machen|tun)|` +
-			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|(?:keiner|niemand)\s+kommt\s+(?:mehr\s+)?rein|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
+			`(?:keiner|niemand)\s+kann\s+(?:mehr\s+)?arbeiten|(?:keiner|niemand)\s+kommt\s+(?:mehr\s+)?rein|(?:keiner|niemand)\s+kommt\s+(?:mehr\s+)?an\s+(?:sein|ihr|die|den|unser)\w*\s+[\pL\pN]+|nichts\s+(?:mehr\s+)?(?:machen|tun|arbeiten)|geht\s+gar\s+nichts|geht\s+(?:gar\s+)?nix|nix\s+geht|^\s*nicht\s+wirklich\b|arbeitsunfähig|stillstand|keine\s+arbeit\s+möglich|` +
 			`can(?:not|'t|\s+not)\s+(?:work|do\s+anything)|completely\s+blocked)\b`),
 		workPartly: re(`^\s*(?:kaum\s*(?:[.,!]|$)|geht\s+so\b)|(?:^|[^\pL])(?:also|so|nur|eher)\s+halb\s*(?:[.,!?]|$)|` +
 			`\b(?:we|i)\s+can\s+(?:still\s+)?(?:use|print|call|work\s+on)\b|\bgeht\s+also\b|` +
@@ -126,7 +126,10 @@ func newSlotExtractor() *slotExtractor {
 		fileNow: re(`^\s*(?:ja|jawohl|yes)[\s,]+(?:bitte|gerne|gern|please)(?:[\s,]+(?:schnell|sofort|danke|thanks))?[\s.!]*$|` +
 			`\b(?:(?:sofort|gleich|einfach|bitte|jetzt)\s+(?:(?:das|es|so|als|eine?n?|störung|ticket|meldung|vorfall)\s+){0,3}(?:aufnehmen|anlegen|aufmachen|erstellen|eröffnen|melden|weiterleiten)|(?:mach|leg|erstell)\w*\s+(?:\w+\s+){0,3}(?:ticket|meldung)|^\s*(?:(?:ja|jo|jap|jawohl|ok(?:ay)?|klar|gut)[\s,]+)?(?:mach\s+(?:mal|das|ruhig|es|bitte)|machen\s+sie\s+(?:mal|das|ruhig)|leg\s+(?:los|an)|nur\s+zu)[\s.!]*$|^\s*go\s+ahead[\s.!]*$|ticket\s+(?:\w+\s+){0,2}(?:aufnehmen|anlegen|erstellen|aufmachen|machen)|(?:open|create|file|raise)\s+(?:\w+\s+){0,2}ticket|` +
 			// "passt so, schick raus", "ab damit": send it off as it is.
-			`schick\w*\s+(?:\w+\s+){0,2}(?:raus|ab|los|weg)|abschicken|absenden|raus\s+damit|ab\s+damit|send\s+it)\b`),
+			`schick\w*\s+(?:\w+\s+){0,2}(?:raus|ab|los|weg)|abschicken|absenden|raus\s+damit|ab\s+damit|send\s+it|` +
+			// "bitte nehmen Sie das auf", "leiten Sie es weiter": the
+			// separable verbs split.
+			`(?:nehmen\s+sie|nimm|nehmt)\s+(?:\w+\s+){0,3}auf|(?:leiten|geben)\s+sie\s+(?:\w+\s+){0,3}weiter)\b`),
 		cancel:    re(`^\s*(?:abbrechen|abbruch|stopp?|cancel|vergiss\s+es|hat\s+sich\s+erledigt|(?:es\s+)?geht\s+wieder|never\s*mind|it\s+works\s+again)\b`),
 		different: re(`(?:^|[^\pL\pN])(?:nein|nee|nö|no|anders|andere[rs]?\s+(?:problem|fehler|sache)|etwas\s+anderes|was\s+anderes|nicht\s+(?:das\s+)?(?:gleiche|selbe|dasselbe)|different|something\s+else)(?:$|[^\pL\pN])`),
 		segments:  regexp.MustCompile(`[,;!?\n]+|\.\s+|\s+(?:und|and)\s+`),

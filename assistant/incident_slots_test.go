@@ -43,6 +43,7 @@ func TestExtractSlots(t *testing.T) {
 		{"im homeoffice, die kollegen im rathaus können arbeiten", extracted{location: "Homeoffice"}},
 		{"ich und die kollegen können nicht arbeiten", extracted{othersAffected: AffectedSome, canWork: CanWorkNo, symptom: true}},
 		{"wir sind sieben leute, keiner kommt rein", extracted{othersAffected: AffectedSome, canWork: CanWorkNo}},
+		{"betroffen ist das ganze bauamt, niemand kommt an seine ausdrucke", extracted{othersAffected: AffectedAll, canWork: CanWorkNo}},
 		{"mehrere Kollegen", extracted{othersAffected: AffectedSome}},
 		// The others go elsewhere to print: they are affected, and the
 		// asker manages somehow.
@@ -103,6 +104,8 @@ func TestFileNowSendOff(t *testing.T) {
 	for text, want := range map[string]bool{
 		"passt so, schick raus": true, "ab damit": true, "bitte abschicken": true,
 		"schick mir das formular": false, "seit halb acht": false,
+		"Ja, bitte nehmen Sie das auf.": true, "nimm das bitte auf": true, "leiten Sie es bitte weiter": true,
+		"wir nehmen alles im büro auf": false,
 	} {
 		if got := x.fileNow.MatchString(text); got != want {
 			t.Errorf("fileNow(%q) = %v, want %v", text, got, want)

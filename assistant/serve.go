@@ -945,7 +945,7 @@ func withoutFillers(ws []string) []string {
 }
 
 // definiteArticles are the words of followup_pronoun that are also articles.
-var definiteArticles = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true}
+var definiteArticles = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true}
 
 // maxContrastPos is the position up to which a contrasting particle
 // qualifies what was said before ("bin aber grad …", "ich bin aber diese
