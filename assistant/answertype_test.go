@@ -560,6 +560,24 @@ func TestAgeNotInWeeks(t *testing.T) {
 	}
 }
 
+// A clause that opens with a word pointing back refers to the topic; an
+// article does so only before a function word, and southern German says
+// "des" for "das".
+func TestPointsBack(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"muss ich da vorher noch was ausfüllen":               true,
+		"kann ich mir den weg sparen und das am handy machen": true,
+		"isch hab den am freidaach krieht, reicht des noch":   true,
+		"des formular hab ich schon":                          false,
+		"die ummeldung kostet wie viel":                       false,
+	} {
+		if got := a.pointsBack(text); got != want {
+			t.Errorf("pointsBack(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // A form to fill in is among the papers asked for.
 func TestFormToFillInAsksPapers(t *testing.T) {
 	a := mustAssistant(t, nil)

@@ -29,6 +29,7 @@ func TestIntents(t *testing.T) {
 		{"sperrmüll online anmelden", cit, IntentServiceInfo},
 		{"hundesteuer wie viel im jahr", cit, IntentServiceInfo},
 		{"brauche ich einen termin für den reisepass", cit, IntentServiceInfo},
+		{"im rathaus reagieren die kartenleser an den multifunktionsgeräten nicht mehr", emp, IntentITIncident},
 		// How the office's consultation is arranged is asked of its page;
 		// a consultation with a member of staff named asks for a person.
 		{"meine mutter will sich vor dem antrag persönlich beraten lassen, geht das zu den öffnungszeiten oder braucht man einen termin", cit, IntentServiceInfo},

@@ -818,13 +818,14 @@ func opensWithThirdPerson(text string) bool {
 // pointsBack reports whether a clause of text, or a part of one joined
 // by "und" or "oder", opens with a word that points back ("muss ich da
 // vorher noch etwas ausfüllen", "… und das am Handy machen?"). An article
-// points back only where no noun follows it ("machen die das vor Ort").
+// points back only where a function word or a preposition follows it, no
+// noun ("machen die das vor Ort").
 func (a *Assistant) pointsBack(text string) bool {
 	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
 		for _, part := range splitWords(strings.ToLower(clause), "und", "oder") {
 			ws := withoutFillers(words(part))
 			for i, w := range ws[:min(len(ws), maxAnaphoricPos)] {
-				if a.lex.has("followup_pronoun", w) && (!definiteArticles[w] || i+1 == len(ws) || a.lex.has("stop_de", ws[i+1])) {
+				if a.lex.has("followup_pronoun", w) && (!definiteArticles[w] || i+1 == len(ws) || a.lex.has("stop_de", ws[i+1]) || asidePrepositions[ws[i+1]]) {
 					return true
 				}
 			}
