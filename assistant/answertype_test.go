@@ -2065,6 +2065,10 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		{text: "wieso wurde mein auto abgeschleppt, ich stand doch richtig", caseSpecific: true},
 		{text: "ich finde den bußgeldbescheid ungerechtfertigt, bis wann kann ich mich wehren", caseSpecific: false},
 		{text: "wie wird man reich", oos: true},
+		// A bare "seit Wochen" dates the story; a long wait with nothing
+		// come of it is the asker's own case.
+		{text: "der nachbar bohrt seit wochen jeden abend, kann ich den verklagen", oos: true},
+		{text: "ich warte seit wochen und habe nichts gehört", caseSpecific: true},
 		{text: "how do I bake bread", oos: true},
 		{text: "Bugün hava nasıl olacak?", oos: true},
 		{text: "können sie meinen fall an die zuständige sachbearbeiterin geben", human: true},
