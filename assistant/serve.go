@@ -834,32 +834,42 @@ func (a *Assistant) pointsBack(text string) bool {
 	return false
 }
 
-// namedAside reports whether text names c only in its asides of place,
-// time or means ("außer meinem Perso", "nach dem Umzug", "im
+// asideView is a message read once for namedAside: the stems of all its
+// words, of its words outside asides, and the facet words among those.
+type asideView struct {
+	full, rest stemSet
+	facetWords map[string]bool
+}
+
+// asides reads text for namedAside.
+func (a *Assistant) asides(text string) asideView {
+	rest := withoutAsides(text)
+	v := asideView{full: newStemSet(a.lex.terms(text).stems), rest: newStemSet(a.lex.terms(rest).stems), facetWords: map[string]bool{}}
+	for _, w := range words(rest) {
+		if len(a.lex.detectFacets(w)) > 0 {
+			v.facetWords[stem(w)] = true
+		}
+	}
+	return v
+}
+
+// namedAside reports whether the message v names c only in its asides of
+// place, time or means ("außer meinem Perso", "nach dem Umzug", "im
 // Bürgerbüro"), by a day of the calendar ("für Dezember") or by words
 // that ask a facet of any service ("online … einen Termin machen"): it
 // does not make c the topic. A document named in other ways (a life
 // event, a situation) is not named aside.
-func (a *Assistant) namedAside(text string, c candidate) bool {
-	full := newStemSet(a.lex.terms(text).stems)
-	rest := withoutAsides(text)
-	facetWords := map[string]bool{}
-	for _, w := range words(rest) {
-		if len(a.lex.detectFacets(w)) > 0 {
-			facetWords[stem(w)] = true
-		}
-	}
-	restStems := newStemSet(a.lex.terms(rest).stems)
+func (v asideView) namedAside(c candidate) bool {
 	explained := false
 	for _, n := range c.nameSets {
-		if !nameIn(n, full) {
+		if !nameIn(n, v.full) {
 			continue
 		}
 		explained = true
 		topical := !slices.ContainsFunc(n, calendarDay) && slices.ContainsFunc(n, func(s string) bool {
-			return !facetWords[s]
+			return !v.facetWords[s]
 		})
-		if topical && nameIn(n, restStems) {
+		if topical && nameIn(n, v.rest) {
 			return false
 		}
 	}
@@ -873,8 +883,16 @@ func (a *Assistant) pointsBackOnly(text string, cands []candidate, focus string)
 	if !a.pointsBack(text) {
 		return false
 	}
+	var v *asideView // read when a candidate needs it
 	return !slices.ContainsFunc(cands, func(c candidate) bool {
-		return c.named > 0 && c.doc.ID != focus && !a.namedAside(text, c)
+		if c.named == 0 || c.doc.ID == focus {
+			return false
+		}
+		if v == nil {
+			x := a.asides(text)
+			v = &x
+		}
+		return !v.namedAside(c)
 	})
 }
 
@@ -1074,7 +1092,8 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		return r, focusIdx, nil
 	}
 	best := focusIdx
-	back := -1 // whether the message points back, read when first needed
+	var asides *asideView // the message read for asides when it points back, when first needed
+	back := -1            // whether the message points back, likewise
 	for i, c := range r.cands {
 		// (A document the message names only aside does not take over
 		// from the topic it points back to: "außer meinem Perso, muss
@@ -1086,9 +1105,11 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			back = 0
 			if a.pointsBack(t.red) {
 				back = 1
+				v := a.asides(t.red)
+				asides = &v
 			}
 		}
-		if !(back == 1 && a.namedAside(t.red, c)) {
+		if !(back == 1 && asides.namedAside(c)) {
 			best = i
 		}
 	}

@@ -761,8 +761,8 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	if s.age == 0 && strings.ContainsAny(text, "0123456789") {
 		// "unsere Tochter wird im März 16", "er wird nächsten Monat 18":
 		// the age one turns soon.
-		for _, m := range ageSoonRE.FindAllStringSubmatchIndex(strings.ToLower(text), -1) {
-			lower := strings.ToLower(text)
+		lower := strings.ToLower(text)
+		for _, m := range ageSoonRE.FindAllStringSubmatchIndex(lower, -1) {
 			if !slices.ContainsFunc(strings.Fields(lower[m[2]:m[3]]), func(w string) bool { return !soonWords[w] && !calendarDay(stem(fold(w))) }) && !notYears(lower[m[1]:]) {
 				if v, err := strconv.Atoi(lower[m[4]:m[5]]); err == nil && v > 0 && v < 120 {
 					s.age = v
