@@ -2151,3 +2151,23 @@ func TestGermanFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// Proof of where one lives is a certificate of registration; what one
+// must have with one ("dabeihaben") is the papers asked for.
+func TestProofOfAddressAndWhatToHave(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"mein neuer arbeitgeber will einen amtlichen nachweis, wo ich wohne",
+		"die bank will einen adressnachweis von mir",
+		"für die schule brauchen wir einen nachweis über unsere adresse",
+	} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Meldebescheinigung") {
+			t.Errorf("lifeEvents(%q) = %q, want Meldebescheinigung", text, ev)
+		}
+	}
+	for _, text := range []string{"was muss sie dabeihaben", "was muss ich da alles dabei haben"} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, knowledge.FacetUnterlagen) {
+			t.Errorf("detectFacets(%q) = %v, want documents", text, fs)
+		}
+	}
+}

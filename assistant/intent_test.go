@@ -135,6 +135,8 @@ func TestIntents(t *testing.T) {
 		{"lieber gehe ich das mit jemandem in ruhe durch als hier zu tippen", cit, IntentHuman},
 		{"wär gut, wenn das mal jemand mit mir durchgeht, der den bescheid vor sich hat", cit, IntentHuman},
 		{"ich glaub, es wär gut, wenn sich das mal jemand anschaut, der meine akte sieht", cit, IntentHuman},
+		{"anmeldung, steuer, kita, auto... wär schön wenn mal ein mensch von euch mit mir drüberschaut was ich alles machen muss", cit, IntentHuman},
+		{"kann das mal jemand von ihnen mit mir durchgehen, ich blick bei den ganzen ämtern nicht durch", cit, IntentHuman},
 		{"ich möchte bitte mit herrn meier vom bauamt sprechen", cit, IntentHuman},
 		// "Is there someone who …", by phone.
 		{"gibts da jemand, der das mit ihr am telefon in ruhe durchgeht", cit, IntentHuman},
