@@ -165,6 +165,11 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 	conv := t.conv
 	asked := *q // the question as retrieved, for the features below
 	sel := selection{r: r, idx: -1, rival: -1, retrieved: retrievedIDs(r)}
+	if len(q.facets) == 0 && conv.Focus != "" && concessiveIn(t.sig.words) {
+		// "Bekomme ich den Ausweis trotzdem?" after the papers for it
+		// asks whether the asker still may: the conditions answer.
+		q.facets = []knowledge.Facet{knowledge.FacetVoraussetzungen}
+	}
 	if len(q.facets) == 0 && conv.Focus != "" && (a.continuation(t.sig.words) || q.onlyFact || q.contrast) {
 		// "Und ein Personalausweis?" after "Was kostet ein Reisepass?"
 		// asks for the cost again; "ich bin 19" adds the age to it.
@@ -684,7 +689,11 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	}
 	long := len(ws) > maxContrastWords
 	starts := a.continuation(ws)
-	pronoun, anaphoric := false, false
+	// "Bekomme ich den Ausweis trotzdem?", "geht das dann trotzdem bei
+	// euch": a question asked despite what the message adds asks whether
+	// the previous answer still holds.
+	concessive := concessiveIn(ws)
+	pronoun, anaphoric := concessive, concessive
 	for i, w := range ws {
 		if a.lex.has("followup_pronoun", w) && !(i+1 < len(ws) && a.articleOfOther(w, ws[i+1], r, conv.Focus)) {
 			pronoun = true
@@ -709,7 +718,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		}
 		return backOnlyV
 	}
-	if long && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) && !backOnly() {
+	if long && !concessive && !(starts && anaphoric) && !(pronoun && a.qualifiesThenRefers(t.red)) && !opensWithThirdPerson(t.red) && !backOnly() {
 		// A long message continues the conversation only when it opens
 		// like a continuation and refers back at once ("und wenn ich den
 		// tausche, bleibt dann …", followed by the asker's story), or
@@ -719,7 +728,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		return knowledge.Document{}, false
 	}
 	other := namesOther(r, conv.Focus)
-	backRef := pronoun && (!other || backOnly())
+	backRef := concessive || pronoun && (!other || backOnly())
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
 		// qualifies the previous question or refers back to it with a
@@ -730,7 +739,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
 		return knowledge.Document{}, false
 	}
-	if (!(starts && pronoun) || long) && !qu.contrast {
+	if (!(starts && pronoun) || long) && !qu.contrast && !concessive {
 		for _, c := range r.cands {
 			if c.named > 0 && c.doc.ID != conv.Focus && !backOnly() {
 				return knowledge.Document{}, false
@@ -1006,6 +1015,16 @@ func isClauseBreak(r rune) bool {
 // they refer back wherever they stand.
 var causalBackRef = map[string]bool{"deswegen": true, "deshalb": true, "dadurch": true, "daher": true}
 
+// concessiveBackRef are the adverbs that ask whether what was said before
+// holds despite what the message adds ("Bekomme ich den Ausweis
+// trotzdem?"): they refer back wherever they stand.
+var concessiveBackRef = map[string]bool{"trotzdem": true, "dennoch": true, "trotzden": true, "trozdem": true}
+
+// concessiveIn reports whether words hold a concessiveBackRef.
+func concessiveIn(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return concessiveBackRef[w] })
+}
+
 // articleOfOther reports whether w, which may be a pronoun, is the
 // article of the next word next, and next is the title of a retrieved
 // document other than the focus that the question names ("und wenn ich
@@ -1086,9 +1105,11 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		r.docIDs = append(r.docIDs, focus.ID)
 		focusIdx = len(r.cands) - 1
 	}
-	if qu.contrast {
+	if qu.contrast || concessiveIn(t.sig.words) {
 		// "ich bin aber erst seit zwei Wochen in Deutschland" qualifies
-		// the previous question: its answer stays in the same document.
+		// the previous question, "Bekomme ich den Ausweis trotzdem?"
+		// asks whether its answer still holds: the answer stays in the
+		// same document.
 		return r, focusIdx, nil
 	}
 	best := focusIdx
