@@ -88,13 +88,13 @@ func nameInReference(name []string, stems stemSet) bool {
 				// nor nearly is it. A short name counts only as the head
 				// a compound ends in ("Studentenvisum" names "Visum").
 				if len(s) < 6 {
-					if len(w) > len(s) && strings.HasSuffix(w, s) {
+					if len(w) > len(s) && strings.HasSuffix(w, s) && !inseparablePrefix[w[:len(w)-len(s)]] {
 						found = true
 						break
 					}
 					continue
 				}
-				if len(w)+2 >= len(s) && (strings.Contains(w, s) || nearMiss(w, s)) {
+				if p, _, ok := strings.Cut(w, s); len(w)+2 >= len(s) && (ok && !inseparablePrefix[p] || !ok && nearMiss(w, s)) {
 					found = true
 					break
 				}
@@ -166,4 +166,24 @@ func splitsIntoReference(s string, stems stemSet) bool {
 		}
 	}
 	return false
+}
+
+// A verb an inseparable prefix makes of a name is no name: "wir sind nicht
+// verheiratet" names no "Heirat". A compound still names its head: "Studentenvisum" names "Visum",
+// "Bauantrag" names "Antrag".
+func TestNameInNotInPrefixedVerb(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wir sind nicht verheiratet, falls das wichtig ist": false,
+		"wann können wir heiraten":                          true,
+		"die heirat ist im mai":                             true,
+	} {
+		set := newStemSet(a.lex.terms(text).stems)
+		if got := nameIn([]string{stem("heirat")}, set); got != want {
+			t.Errorf("nameIn(heirat) in %q = %v, want %v", text, got, want)
+		}
+	}
+	if set := newStemSet(a.lex.terms("wo reiche ich den bauantrag ein").stems); !nameIn([]string{stem("antrag")}, set) {
+		t.Errorf("Bauantrag does not name Antrag")
+	}
 }

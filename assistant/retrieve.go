@@ -855,7 +855,7 @@ func holdsName(stems stemSet, s string) bool {
 				}
 				continue
 			}
-			if strings.HasSuffix(w, s) {
+			if strings.HasSuffix(w, s) && !inseparablePrefix[w[:len(w)-len(s)]] {
 				return true
 			}
 		}
@@ -868,7 +868,7 @@ func holdsName(stems stemSet, s string) bool {
 			}
 			continue
 		}
-		if strings.Contains(w, s) || nearMiss(w, s) {
+		if p, _, ok := strings.Cut(w, s); ok && !inseparablePrefix[p] || !ok && nearMiss(w, s) {
 			return true
 		}
 	}
