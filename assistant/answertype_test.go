@@ -2171,3 +2171,18 @@ func TestProofOfAddressAndWhatToHave(t *testing.T) {
 		}
 	}
 }
+
+// Doing it on one's phone or computer, or saving oneself the trip, asks
+// whether it can be done online.
+func TestOnlineInEverydayWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"kann ich das auch am handy oder pc machen",
+		"kann ich mir den weg zur zulassungsstelle sparen",
+		"geht das irgendwie ohne hinzugehen",
+	} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, knowledge.FacetOnline) {
+			t.Errorf("detectFacets(%q) = %v, want online", text, fs)
+		}
+	}
+}
