@@ -2180,6 +2180,8 @@ func TestOnlineInEverydayWords(t *testing.T) {
 		"kann ich das auch am handy oder pc machen",
 		"kann ich mir den weg zur zulassungsstelle sparen",
 		"geht das irgendwie ohne hinzugehen",
+		"gibt es die bescheinigung auch in digitaler form",
+		"kann ich den antrag elektronisch stellen",
 	} {
 		if fs := a.lex.detectFacets(text); !containsFacet(fs, knowledge.FacetOnline) {
 			t.Errorf("detectFacets(%q) = %v, want online", text, fs)

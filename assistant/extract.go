@@ -150,7 +150,12 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			add(x)
 		}
 	}
-	for _, f := range q.facets {
+	facets := q.facets
+	if x, ok := a.unitForAll(c, q); ok && add(x) {
+		// One sentence of the statute answers every facet asked.
+		facets = nil
+	}
+	for _, f := range facets {
 		got := false
 		secs := sectionsFor(d, f)
 		if f == knowledge.FacetKosten && q.amountOnly {
