@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 func TestTitleChoices(t *testing.T) {
@@ -25,6 +27,21 @@ func TestTitleChoices(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, titleChoices(tt.title)); diff != "" {
 			t.Errorf("titleChoices(%q) (-want +got):\n%s", tt.title, diff)
+		}
+	}
+}
+
+// A title's general verb ("melden", "anfordern", "bestellen",
+// "vereinbaren") names no document on its own: "wo meld ich mich da" does
+// not name "Verlust des Personalausweises melden".
+func TestGeneralVerbOfTitleNamesNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, title := range []string{"Verlust des Personalausweises melden", "Geburtsurkunde anfordern", "Termin vereinbaren"} {
+		d := knowledge.Document{ID: "x/" + title, Title: title, Kind: knowledge.KindService}
+		for _, n := range a.info(d).names {
+			if len(n) == 1 && (n[0] == stem("melden") || n[0] == stem("anfordern") || n[0] == stem("vereinbaren")) {
+				t.Errorf("%q has the one-word name %v", title, n)
+			}
 		}
 	}
 }
