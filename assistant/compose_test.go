@@ -211,3 +211,39 @@ func TestTruncateRunes(t *testing.T) {
 		}
 	}
 }
+
+// A reply to the clarifying question that asks on without choosing goes on
+// with the first of the two services offered; one that names the other
+// moves to it.
+func TestAfterClarifyingAFollowUpGoesOn(t *testing.T) {
+	fr := &fakeRetriever{docs: []knowledge.Document{
+		{ID: "a/gelb", Title: "Gelbe Tonne bestellen", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+			Sections: []knowledge.Section{
+				{Heading: "Gelbe Tonne bestellen › Kosten", Facet: knowledge.FacetKosten, Text: "Die Tonne für Verpackungen kostet 10,00 Euro."},
+				{Heading: "Gelbe Tonne bestellen › Bearbeitungsdauer", Facet: knowledge.FacetDauer, Text: "Die Tonne wird innerhalb von 5 Werktagen geliefert."}}},
+		{ID: "a/blau", Title: "Blaue Tonne bestellen", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+			Sections: []knowledge.Section{
+				{Heading: "Blaue Tonne bestellen › Kosten", Facet: knowledge.FacetKosten, Text: "Die Tonne für Papier kostet 12,00 Euro."},
+				{Heading: "Blaue Tonne bestellen › Bearbeitungsdauer", Facet: knowledge.FacetDauer, Text: "Die Tonne wird innerhalb von 9 Werktagen geliefert."}}},
+	}}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = fr })
+	conv := newConv(knowledge.Citizen)
+	first := mustAsk(t, a, conv, "Was kostet eine Tonne?")
+	if !strings.Contains(first.Text, "Meinen Sie") {
+		t.Fatalf("no clarifying question: %s", first.Text)
+	}
+	then := mustAsk(t, a, conv, "und wie lange dauert das?")
+	if len(then.Sources) == 0 || then.Sources[0].ID != first.Sources[0].ID {
+		t.Errorf("after the clarifying question the follow-up cites %v, want %s:\n%s", then.Sources, first.Sources[0].ID, then.Text)
+	}
+	other := "a/blau"
+	if first.Sources[0].ID == other {
+		other = "a/gelb"
+	}
+	conv = newConv(knowledge.Citizen)
+	mustAsk(t, a, conv, "Was kostet eine Tonne?")
+	word := map[string]string{"a/blau": "blaue", "a/gelb": "gelbe"}[other]
+	if named := mustAsk(t, a, conv, "die "+word+" bitte"); len(named.Sources) == 0 || named.Sources[0].ID != other {
+		t.Errorf("naming the other service cites %v, want %s:\n%s", named.Sources, other, named.Text)
+	}
+}

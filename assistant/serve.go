@@ -602,6 +602,10 @@ func (a *Assistant) offer(t *turn, ans Answer, reason string) Answer {
 func (a *Assistant) clarify(t *turn, intent Intent, r retrieval, i, j int, retrieved []string) Answer {
 	ci, cj := r.cands[i], r.cands[j]
 	t.conf = 0.5
+	// A reply that asks on without choosing ("steht da dann gar nix
+	// drin?") goes on with the better-scored of the two; one that names
+	// the other moves to it as any follow-up does.
+	t.conv.Focus = ci.doc.ID
 	return Answer{
 		Text:       fmt.Sprintf(t.m.Clarify, ci.doc.Title, cj.doc.Title),
 		Sources:    []Source{sourceOf(ci, nil), sourceOf(cj, nil)},
