@@ -2188,3 +2188,25 @@ func TestOnlineInEverydayWords(t *testing.T) {
 		}
 	}
 }
+
+// Closing one's business is deregistering the trade, in German with the
+// verb first or last and in the other languages the lexicon knows.
+func TestClosingABusiness(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"ich schließe meinen laden zum monatsende", "wir schließen die praxis", "den imbiss schließen wir im sommer"} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe abmelden") {
+			t.Errorf("lifeEvents(%q) = %q, want Gewerbe abmelden", text, ev)
+		}
+	}
+	for _, text := range []string{
+		"emekli oluyorum ve kuaför salonumu kapatıyorum",
+		"I'm closing my small business next month",
+		"w przyszłym miesiącu zamknę działalność",
+		"я закрываю свой магазин",
+		"закриваю бізнес у грудні",
+	} {
+		if de := a.lex.germanTerms(text); !strings.Contains(de, "Gewerbeabmeldung") {
+			t.Errorf("germanTerms(%q) = %q, want Gewerbeabmeldung", text, de)
+		}
+	}
+}
