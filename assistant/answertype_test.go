@@ -2210,3 +2210,31 @@ func TestClosingABusiness(t *testing.T) {
 		}
 	}
 }
+
+// The age of a thing in days, weeks or months meets the limits the
+// sources state ("älter als 3 Monate", "nicht älter als 6 Monate"), and a
+// limit that starts with an umlaut ("über 2 km") is read like any other.
+func TestThingAgeAndLimits(t *testing.T) {
+	if got := statedThingAge(words("ist erst 9 wochen alt. muss das schon?")); got != "63 "+unitDays {
+		t.Errorf("statedThingAge = %q, want 63 days", got)
+	}
+	if got := statedThingAge(words("wir wohnen seit 9 wochen hier")); got != "" {
+		t.Errorf("statedThingAge of a stay = %q, want none", got)
+	}
+	for _, tt := range []struct {
+		u, size        string
+		fits, specific bool
+	}{
+		{"Sie halten einen Hund, der älter als 3 Monate ist.", "63 " + unitDays, false, true},
+		{"Sie halten einen Hund, der älter als 3 Monate ist.", "120 " + unitDays, true, true},
+		{"Abschriften aus dem Geburtenregister (nicht älter als 6 Monate)", "240 " + unitDays, false, true},
+		{"Abschriften aus dem Geburtenregister (nicht älter als 6 Monate)", "60 " + unitDays, true, true},
+		{"Schülerinnen und Schüler mit einem Schulweg über 2 km", "1,8 km", false, true},
+		{"Die Gebühr beträgt 20 Euro.", "63 " + unitDays, false, false},
+	} {
+		fits, specific := sizeFits(tt.u, tt.size)
+		if fits != tt.fits || specific != tt.specific {
+			t.Errorf("sizeFits(%q, %q) = %v, %v; want %v, %v", tt.u, tt.size, fits, specific, tt.fits, tt.specific)
+		}
+	}
+}

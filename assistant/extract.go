@@ -241,6 +241,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		if x, ok := a.ageCondition(d, q.sit); ok {
 			add(x)
 		}
+		if q.followUp {
+			// A follow-up that adds the age of the thing asked about
+			// ("ist erst 9 Wochen alt. muss das schon?") is answered by
+			// the condition it meets or does not.
+			if x, ok := a.thingAgeCondition(d, q.sit); ok {
+				add(x)
+			}
+		}
 	}
 	// An entry that answers a question asking no facet answers yes or
 	// no: what the service is and what it takes follow, as for any
@@ -2316,6 +2324,30 @@ const maxConditionRunes = 200
 // ageCondition returns the one line of d's conditions that speaks of the
 // asker's age and holds for it, when the asker's age or childhood is
 // known and exactly one line does.
+// thingAgeCondition returns the one condition of d's conditions that
+// states a limit on the age of the thing the asker names in days, weeks or
+// months ("ein Hund, der älter als 3 Monate ist" for "ist erst 9 Wochen
+// alt"), whether the thing meets it or not.
+func (a *Assistant) thingAgeCondition(d knowledge.Document, s situation) (quote, bool) {
+	if s.thingAge == "" {
+		return quote{}, false
+	}
+	var found quote
+	n := 0
+	for _, sec := range sectionsFor(d, knowledge.FacetVoraussetzungen) {
+		for _, u := range splitUnits(a.clean(sec.Text, false)) {
+			if runeLen(u) > maxConditionRunes {
+				continue
+			}
+			if _, specific := sizeFits(u, s.thingAge); specific {
+				found = quote{label: label(sec.Heading), facet: sec.Facet, text: u}
+				n++
+			}
+		}
+	}
+	return found, n == 1
+}
+
 func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool) {
 	if s.age == 0 && !s.child {
 		return quote{}, false
@@ -2546,7 +2578,7 @@ func saysNothing(text string) bool {
 
 // limitRE finds a limit a rule states in a unit: "länger als 2
 // Kilometer", "mehr als 50 qm", "bis zu 3,5 Tonnen".
-var limitRE = regexp.MustCompile(`(?i)\b(mehr|länger|laenger|größer|groesser|weiter|über|ueber|ab|mindestens|weniger|kürzer|kuerzer|kleiner|unter|bis(?:\s+zu)?|höchstens|hoechstens)\s+(?:als\s+)?(\d+(?:,\d+)?)\s*([\pL²]+)`)
+var limitRE = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:nicht\s+)?(?:älter|aelter|jünger|juenger)|mehr|länger|laenger|größer|groesser|weiter|über|ueber|ab|mindestens|weniger|kürzer|kuerzer|kleiner|unter|bis(?:\s+zu)?|höchstens|hoechstens)\s+(?:als\s+)?(\d+(?:,\d+)?)\s*([\pL²]+)`)
 
 // sizeFits reports whether a limit unit u states in the unit of size
 // ("länger als 2 Kilometer" for "1,8 km") holds for it: specific is
@@ -2561,12 +2593,29 @@ func sizeFits(u, size string) (fits, specific bool) {
 		return false, false
 	}
 	for _, m := range limitRE.FindAllStringSubmatch(u, -1) {
-		if sizeUnit(fold(m[3])) != unit {
-			continue
-		}
 		limit, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", "."), 64)
 		if err != nil {
 			continue
+		}
+		if unit == unitDays {
+			// A thing's age against a limit in days, weeks or months.
+			d := spanDays(fold(m[3]))
+			if d == 0 {
+				continue
+			}
+			limit *= float64(d)
+		} else if sizeUnit(fold(m[3])) != unit {
+			continue
+		}
+		switch strings.ToLower(strings.Join(strings.Fields(m[1]), " ")) {
+		case "älter", "aelter":
+			return have > limit, true
+		case "nicht älter", "nicht aelter":
+			return have <= limit, true
+		case "jünger", "juenger":
+			return have < limit, true
+		case "nicht jünger", "nicht juenger":
+			return have >= limit, true
 		}
 		switch strings.ToLower(strings.Fields(m[1])[0]) {
 		case "ab", "mindestens":

@@ -62,3 +62,21 @@ func TestConcessiveFollowUpAsksTheConditions(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up that adds the age of the thing asked about is answered by
+// the condition it meets or does not ("ist erst 9 Wochen alt" and "ein
+// Hund, der älter als 3 Monate ist").
+func TestFollowUpWithTheThingsAge(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	conv := &assistant.Conversation{ID: "t", Audience: knowledge.Citizen, Channel: "test"}
+	for _, q := range []string{"hundesteuer anmeldung online?", "ist erst 9 wochen alt. muss das schon?"} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q != "hundesteuer anmeldung online?" && !strings.Contains(ans.Text, "älter als 3 Monate") {
+			t.Errorf("%q: the dog's age condition is not quoted:\n%s", q, ans.Text)
+		}
+	}
+}

@@ -114,6 +114,11 @@ type situation struct {
 	// "35 Stunden"), as "240 liter", "" when none; a table line for it
 	// is stated first.
 	size string
+	// thingAge is the age of a thing the asker states in days, weeks or
+	// months, as "N tage" ("der Welpe ist erst 9 Wochen alt" → "63 tage"):
+	// a follow-up that adds it is answered by the condition it meets
+	// (thingAgeCondition).
+	thingAge string
 	// income is the yearly income in euros the asker states ("wir
 	// verdienen zusammen ca. 48.000 im Jahr"), 0 when none; the line of
 	// a table by income bracket that holds it is stated first.
@@ -777,6 +782,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.household = householdSize(ws)
 	s.income = statedIncome(text, ws)
 	s.size = statedSize(text, ws)
+	s.thingAge = statedThingAge(ws)
 	if s.size == "" {
 		s.count = lx.statedCount(ws)
 	}
@@ -868,6 +874,38 @@ func statedSize(text string, ws []string) string {
 		}
 	}
 	return ""
+}
+
+// statedThingAge returns the age of a thing ws state in days, weeks or
+// months ("der Welpe ist erst 9 Wochen alt", "das Foto ist 8 Monate alt")
+// as "N tage", "" when they state none: limits in the sources ("älter als
+// 3 Monate") are compared with it.
+func statedThingAge(ws []string) string {
+	for i := 0; i+2 < len(ws); i++ {
+		if d := spanDays(ws[i+1]); d > 0 && isDigits(ws[i]) && ws[i+2] == "alt" {
+			if n, err := strconv.Atoi(ws[i]); err == nil && n < 10000 {
+				return strconv.Itoa(n*d) + " " + unitDays
+			}
+		}
+	}
+	return ""
+}
+
+// unitDays is the unit statedThingAge gives the age of a thing in.
+const unitDays = "tage"
+
+// spanDays returns how many days one of the folded time unit w is (a day,
+// a week, a month), 0 for another word.
+func spanDays(w string) int {
+	switch w {
+	case "tag", "tage", "tagen":
+		return 1
+	case "woche", "wochen":
+		return 7
+	case "monat", "monate", "monaten":
+		return 30
+	}
+	return 0
 }
 
 // statedCount returns the first number of things ws state ("zwei
