@@ -2238,3 +2238,26 @@ func TestThingAgeAndLimits(t *testing.T) {
 		}
 	}
 }
+
+// An age rule that begins with an umlaut ("über 65 Jahre", "älter als 18
+// Jahre") is read like "ab 16 Jahren": \b knows no word boundary before
+// "ü" or "ä".
+func TestAgeRulesWithUmlauts(t *testing.T) {
+	for _, u := range []string{"Personen über 65 Jahre zahlen die Hälfte.", "Wer älter als 65 Jahre ist, zahlt die Hälfte."} {
+		old, _ := ageFits(u, situation{age: 70})
+		young, specific := ageFits(u, situation{age: 30})
+		if !old || young || !specific {
+			t.Errorf("%q: fits 70 %v, fits 30 %v, specific %v; want true, false, true", u, old, young, specific)
+		}
+	}
+}
+
+// "über 60 Jahre alt" is older than 60, as "ueber 60 Jahre alt" was.
+func TestAskerOverAnAge(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"meine mutter ist über 60 jahre alt", "meine mutter ist ueber 60 jahre alt"} {
+		if got := a.lex.situationOf(text, words(text)).age; got != 61 {
+			t.Errorf("age of %q = %d, want 61", text, got)
+		}
+	}
+}

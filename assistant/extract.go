@@ -2192,7 +2192,7 @@ func isMetaLine(lx *lexicon, line string) bool {
 
 // Age rules as fee tables and lists state them.
 var (
-	ageFromRE  = regexp.MustCompile(`(?i)\b(?:ab|über|ueber|älter als|aelter als|mindestens|from|over)\s+(\d{1,3})\s*(?:\.\s*lebensjahr|jahren?|jahre|years?)\b`)
+	ageFromRE  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(?:ab|über|ueber|älter als|aelter als|mindestens|from|over)\s+(\d{1,3})\s*(?:\.\s*lebensjahr|jahren?|jahre|years?)\b`)
 	ageUntilRE = regexp.MustCompile(`(?i)\b(?:unter|bis|jünger als|juenger als|vor vollendung des|under|up to)\s+(\d{1,3})\s*(?:\.\s*lebensjahr[es]*|jahren?|jahre|years?)\b`)
 	// ageNotYetRE: younger than the number; ageReachedRE: at least it.
 	ageNotYetRE  = regexp.MustCompile(`(?i)\b(\d{1,3})\.\s*Lebensjahr(?:es)?\s+(?:noch\s+)?nicht\s+vollendet|\bnoch\s+nicht\s+(\d{1,3})\s+Jahre\s+alt`)

@@ -175,7 +175,7 @@ var (
 	codeRE = regexp.MustCompile(`\b[\pL\d]+(?:[-/.][\pL\d]+){2,}\b`)
 	// ageRE finds an age: "ich bin 45", "45 Jahre alt", "mein Sohn ist 12",
 	// "er ist 12.", "(17)", "I am 19 years old".
-	ageRE = regexp.MustCompile(`(?i)(?:\b(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
+	ageRE = regexp.MustCompile(`(?i)(?:(?:^|[^\pL\d])(?:(unter|juenger als|jünger als|under|younger than)|(über|ueber|aelter als|älter als|over|older than))\s+)?` + `(?i)(?:\b(?:bin|ist|sind|wird|werde|am|i'm|im|is)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?(\d{1,3})\b(?:\s*(?:jahre|jahren|j\.|years?))?|\b(\d{1,3})\s*(?:jahre|jahren|jährig|jaehrig|years?)\b(?:\s*alt|\s*old)?)`)
 )
 
 // locators returns the first four addresses of a resource in s, as
