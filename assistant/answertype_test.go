@@ -2261,3 +2261,15 @@ func TestAskerOverAnAge(t *testing.T) {
 		}
 	}
 }
+
+// A business that moves is a change of the trade registration, whatever
+// kind of business the asker names ("mit meinem Nagelstudio", "die
+// Kanzlei zieht").
+func TestBusinessThatMoves(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"zieh mit meinem nagelstudio in nen größeren laden um", "unsere kanzlei zieht im mai in die innenstadt", "ich ziehe mit meinem blumenladen in die hauptstraße"} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe ummelden") {
+			t.Errorf("lifeEvents(%q) = %q, want Gewerbe ummelden", text, ev)
+		}
+	}
+}
