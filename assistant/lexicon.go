@@ -479,6 +479,22 @@ func (lx *lexicon) knows(w string) bool {
 	return false
 }
 
+// knowsMostOf is knows with a prefix that is at least half of w: a slip
+// of a long word that meets a short prefix ("erinnerungen" swapped to
+// "reinnerungen" and "rein*") is no spelling the lexicon knows.
+func (lx *lexicon) knowsMostOf(w string) bool {
+	if lx.vocab[w] {
+		return true
+	}
+	i, _ := slices.BinarySearch(lx.wild, w)
+	for j := i - 1; j >= 0 && j >= i-maxPrefixProbe; j-- {
+		if p := lx.wild[j]; strings.HasPrefix(w, p) && 2*len(p) >= len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxPrefixProbe is how many sorted prefixes before a word knows tries:
 // the prefixes of a word sort right before it, with few others between.
 const maxPrefixProbe = 8
@@ -851,7 +867,7 @@ func (a *Assistant) spellBack(text string) string {
 		// (The sources were asked for every spelling already.)
 		r := correct(exact)
 		if r == "" && !a.lex.knows(w) {
-			r = correct(a.lex.knows)
+			r = correct(a.lex.knowsMostOf)
 		}
 		if r == "" {
 			return raw

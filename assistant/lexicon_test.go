@@ -211,6 +211,9 @@ func TestSpellBack(t *testing.T) {
 		"Gebühr für den Ausweis": "Gebühr für den Ausweis",
 		"ich habe meinen Ausweis velroren, hat das Amt am Donnesrtag offen": "ich habe meinen Ausweis verloren, hat das Amt am Donnerstag offen",
 		"nachste woche am mtitwoch":                                         "naechste woche am mittwoch",
+		// A long word two swapped letters would make start with a short
+		// prefix of the lexicon ("rein*") stays as typed.
+		"da hängen so viele erinnerungen dran": "da hängen so viele erinnerungen dran",
 	} {
 		if got := a.spellBack(in); got != want {
 			t.Errorf("spellBack(%q) = %q, want %q", in, got, want)
