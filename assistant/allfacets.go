@@ -35,49 +35,45 @@ func (a *Assistant) unitForAll(c candidate, q question) (quote, bool) {
 			words = append(words, s)
 		}
 	}
+	// One pass over the statute: how many sentences hold each word, and
+	// the sentences that answer every facet with the words they hold.
+	type answering struct {
+		sec  int
+		text string
+		hits []int // indexes into words
+	}
+	var cands []answering
 	df := make([]int, len(words))
 	total := 0
-	for _, units := range info.units {
-		for _, un := range units {
-			if un.noise || un.meta {
-				continue
-			}
-			total++
-			for k, s := range words {
-				if q.terms.hitIn(un.set, s) {
-					df[k]++
-				}
-			}
-		}
-	}
-	rare := max(maxRareUnits, total/rareShare)
-	best, bestSec, bestHits := "", -1, 0
 	for si, units := range info.units {
 		for _, un := range units {
 			if un.noise || un.meta {
 				continue
 			}
-			all := true
-			for _, f := range q.facets {
-				// (An amount or "unentgeltlich" states a cost without
-				// the word.)
-				if !answers(f, f == knowledge.FacetKosten && un.vals&valMoney != 0 || a.speaksOfWords(un.words, f), un.vals) {
-					all = false
-					break
-				}
-			}
-			if !all {
-				continue
-			}
-			hits := 0
+			total++
+			var hits []int
 			for k, s := range words {
-				if df[k] <= rare && q.terms.hitIn(un.set, s) {
-					hits++
+				if q.terms.hitIn(un.set, s) {
+					df[k]++
+					hits = append(hits, k)
 				}
 			}
-			if hits > bestHits {
-				best, bestSec, bestHits = un.text, si, hits
+			if len(hits) > 0 && a.answersAll(un, q.facets) {
+				cands = append(cands, answering{si, un.text, hits})
 			}
+		}
+	}
+	rare := max(maxRareUnits, total/rareShare)
+	best, bestSec, bestHits := "", -1, 0
+	for _, c := range cands {
+		n := 0
+		for _, k := range c.hits {
+			if df[k] <= rare {
+				n++
+			}
+		}
+		if n > bestHits {
+			best, bestSec, bestHits = c.text, c.sec, n
 		}
 	}
 	if bestSec < 0 {
@@ -85,6 +81,18 @@ func (a *Assistant) unitForAll(c candidate, q question) (quote, bool) {
 	}
 	s := d.Sections[bestSec]
 	return quote{label: label(s.Heading), facet: s.Facet, text: best}, true
+}
+
+// answersAll reports whether unit un answers every facet of fs with the
+// value the facet needs; an amount or "unentgeltlich" states a cost
+// without the word.
+func (a *Assistant) answersAll(un textUnit, fs []knowledge.Facet) bool {
+	for _, f := range fs {
+		if !answers(f, f == knowledge.FacetKosten && un.vals&valMoney != 0 || a.speaksOfWords(un.words, f), un.vals) {
+			return false
+		}
+	}
+	return true
 }
 
 // A word of the question points to a statute's sentence when at most

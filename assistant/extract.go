@@ -2318,12 +2318,22 @@ func lineAlone(l string) string {
 	return l
 }
 
-// maxConditionRunes bounds a condition line ageCondition quotes.
+// maxConditionRunes bounds a condition line oneCondition quotes.
 const maxConditionRunes = 200
 
 // ageCondition returns the one line of d's conditions that speaks of the
 // asker's age and holds for it, when the asker's age or childhood is
 // known and exactly one line does.
+func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool) {
+	if s.age == 0 && !s.child {
+		return quote{}, false
+	}
+	return a.oneCondition(d, func(u string) bool {
+		fits, specific := ageFits(u, s)
+		return fits && specific
+	})
+}
+
 // thingAgeCondition returns the one condition of d's conditions that
 // states a limit on the age of the thing the asker names in days, weeks or
 // months ("ein Hund, der älter als 3 Monate ist" for "ist erst 9 Wochen
@@ -2332,34 +2342,20 @@ func (a *Assistant) thingAgeCondition(d knowledge.Document, s situation) (quote,
 	if s.thingAge == "" {
 		return quote{}, false
 	}
-	var found quote
-	n := 0
-	for _, sec := range sectionsFor(d, knowledge.FacetVoraussetzungen) {
-		for _, u := range splitUnits(a.clean(sec.Text, false)) {
-			if runeLen(u) > maxConditionRunes {
-				continue
-			}
-			if _, specific := sizeFits(u, s.thingAge); specific {
-				found = quote{label: label(sec.Heading), facet: sec.Facet, text: u}
-				n++
-			}
-		}
-	}
-	return found, n == 1
+	return a.oneCondition(d, func(u string) bool {
+		_, specific := sizeFits(u, s.thingAge)
+		return specific
+	})
 }
 
-func (a *Assistant) ageCondition(d knowledge.Document, s situation) (quote, bool) {
-	if s.age == 0 && !s.child {
-		return quote{}, false
-	}
+// oneCondition returns the line of d's conditions (at most
+// maxConditionRunes long) that meets, when exactly one does.
+func (a *Assistant) oneCondition(d knowledge.Document, meets func(u string) bool) (quote, bool) {
 	var found quote
 	n := 0
 	for _, sec := range sectionsFor(d, knowledge.FacetVoraussetzungen) {
 		for _, u := range splitUnits(a.clean(sec.Text, false)) {
-			if runeLen(u) > maxConditionRunes {
-				continue
-			}
-			if fits, specific := ageFits(u, s); fits && specific {
+			if runeLen(u) <= maxConditionRunes && meets(u) {
 				found = quote{label: label(sec.Heading), facet: sec.Facet, text: u}
 				n++
 			}

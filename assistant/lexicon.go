@@ -464,7 +464,16 @@ func (lx *lexicon) check() (*lexicon, error) {
 
 // knows reports whether the folded word w is a word of the lexicon or
 // starts with the prefix of one of its "word*" entries.
-func (lx *lexicon) knows(w string) bool {
+func (lx *lexicon) knows(w string) bool { return lx.knowsPrefix(w, false) }
+
+// knowsMostOf is knows with a prefix that is at least half of w: a slip
+// of a long word that meets a short prefix ("erinnerungen" swapped to
+// "reinnerungen" and "rein*") is no spelling the lexicon knows.
+func (lx *lexicon) knowsMostOf(w string) bool { return lx.knowsPrefix(w, true) }
+
+// knowsPrefix is knows, with only prefixes of at least half of w when
+// most is set.
+func (lx *lexicon) knowsPrefix(w string, most bool) bool {
 	if lx.vocab[w] {
 		return true
 	}
@@ -472,23 +481,7 @@ func (lx *lexicon) knows(w string) bool {
 	// the place w would take.
 	i, _ := slices.BinarySearch(lx.wild, w)
 	for j := i - 1; j >= 0 && j >= i-maxPrefixProbe; j-- {
-		if strings.HasPrefix(w, lx.wild[j]) {
-			return true
-		}
-	}
-	return false
-}
-
-// knowsMostOf is knows with a prefix that is at least half of w: a slip
-// of a long word that meets a short prefix ("erinnerungen" swapped to
-// "reinnerungen" and "rein*") is no spelling the lexicon knows.
-func (lx *lexicon) knowsMostOf(w string) bool {
-	if lx.vocab[w] {
-		return true
-	}
-	i, _ := slices.BinarySearch(lx.wild, w)
-	for j := i - 1; j >= 0 && j >= i-maxPrefixProbe; j-- {
-		if p := lx.wild[j]; strings.HasPrefix(w, p) && 2*len(p) >= len(w) {
+		if p := lx.wild[j]; strings.HasPrefix(w, p) && (!most || 2*len(p) >= len(w)) {
 			return true
 		}
 	}
