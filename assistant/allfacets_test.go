@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 
-package assistant
+package assistant_test
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/musterstadt/lotse/knowledge"
 )
 
 // A question that asks two facets of a statute is answered by the
@@ -42,16 +37,8 @@ title: Gesetz über Beispielbescheinigungen
 		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
 		"g/beispiel.md":  {Data: []byte(law)},
 	}
-	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "t", FS: root}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(Config{Retriever: kb, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conv := newConv(knowledge.Citizen)
-	ans := mustAsk(t, a, conv, "Kostet die Bescheinigung über den Wohnsitz auch was, wenn ich sie mir digital hole?")
+	a := mustMapAssistant(t, root)
+	ans := askCitizen(t, a, "Kostet die Bescheinigung über den Wohnsitz auch was, wenn ich sie mir digital hole?")
 	if !strings.Contains(ans.Text, "unentgeltlich erteilt") || strings.Contains(ans.Text, "10 Euro") {
 		t.Errorf("answer does not quote the sentence for both facets alone:\n%s", ans.Text)
 	}
