@@ -95,6 +95,11 @@ func TestBundledBase(t *testing.T) {
 		// names.
 		{history: []string{"Wie komme ich an einen Parkausweis für meine Straße?"}, q: "das auto ist aber ein dienstwagen von meiner firma den ich privat fahren darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},
 		{history: []string{"Was kostet ein Personalausweis?"}, q: "Und wo beantrage ich den?", doc: "leistungen/personalausweis", facts: []string{"Marktplatz 1"}},
+		// "der Pass" is the Kinderreisepass talked about, shortened to
+		// its compound's head, even in a longer message; "Reisepass" is
+		// the other document's own title word.
+		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Sie liegt aber mit Fieber im Bett. Kann ich den Pass für sie auch alleine beantragen, nur mit einem Foto?", doc: "leistungen/kinderreisepass"},
+		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Und was kostet ein normaler Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
 		{aud: knowledge.Employee, q: "Wie setze ich mein Passwort zurück?", doc: "intern/it/passwort-zuruecksetzen", facts: []string{"https://passwort.intranet.musterstadt.example"}},
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
 		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},

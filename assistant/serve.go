@@ -731,7 +731,17 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		// bezahlen").
 		return knowledge.Document{}, false
 	}
-	other := namesOther(r, conv.Focus)
+	focus, ok := a.document(conv.Focus, audience(conv))
+	if !ok {
+		return knowledge.Document{}, false
+	}
+	// Another document named is another matter, unless the word that
+	// named it is a shorter name of the focus ("den Pass" while the
+	// conversation is about the Kinderreisepass).
+	namesElse := func(c candidate) bool {
+		return c.named > 0 && c.doc.ID != conv.Focus && !shortNameOf(c, q, focus.Title, c.doc.Title)
+	}
+	other := slices.ContainsFunc(r.cands, namesElse)
 	backRef := concessive || pronoun && (!other || backOnly())
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
@@ -745,14 +755,10 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 	}
 	if (!(starts && pronoun) || long) && !qu.contrast && !concessive {
 		for _, c := range r.cands {
-			if c.named > 0 && c.doc.ID != conv.Focus && !backOnly() {
+			if namesElse(c) && !backOnly() {
 				return knowledge.Document{}, false
 			}
 		}
-	}
-	focus, ok := a.document(conv.Focus, audience(conv))
-	if !ok {
-		return knowledge.Document{}, false
 	}
 	if t.sig.outOfScope && !t.sig.admin {
 		return knowledge.Document{}, false
@@ -1056,9 +1062,50 @@ func (a *Assistant) articleOfOther(w, next string, r retrieval, focus string) bo
 
 // namesOther reports whether the question names a retrieved document other
 // than the focus.
-func namesOther(r retrieval, focus string) bool {
-	return slices.ContainsFunc(r.cands, func(c candidate) bool { return c.named > 0 && c.doc.ID != focus })
+// shortNameOf reports whether every name that named c was said as a word
+// that ends a word of the focus's title and is no word of c's title:
+// people shorten what they talk about to its compound's head ("der Pass"
+// for the Kinderreisepass, "der Ausweis" for the Personalausweis), and the
+// short word, or the official word for it, names another document too.
+// "Reisepass" said after the Kinderreisepass is the other document's own
+// title word and names it.
+func shortNameOf(c candidate, q queryTerms, focusTitle, title string) bool {
+	if len(c.matched) == 0 {
+		return false
+	}
+	heads, own := titleStems(focusTitle), titleStems(title)
+	short := func(w string) bool {
+		if len(w) < minShortHead || slices.Contains(own, w) {
+			return false
+		}
+		return slices.ContainsFunc(heads, func(t string) bool { return len(t) > len(w) && strings.HasSuffix(t, w) })
+	}
+	for _, name := range c.matched {
+		for _, s := range name {
+			ok := slices.Contains(q.content, s) && short(s)
+			for said, offs := range q.official {
+				ok = ok || slices.Contains(offs, s) && short(said)
+			}
+			if !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
+
+// titleStems returns the stems of a title's words.
+func titleStems(title string) []string {
+	ws := words(title)
+	for i, w := range ws {
+		ws[i] = stem(w)
+	}
+	return ws
+}
+
+// minShortHead is the shortest head (in bytes of its stem) that stands
+// for a compound ("Pass", "Ausweis").
+const minShortHead = 4
 
 // coverageOf is the share of q's content words found in tokens.
 func coverageOf(q queryTerms, tokens map[string]bool) float64 {
