@@ -100,6 +100,11 @@ func TestBundledBase(t *testing.T) {
 		// the other document's own title word.
 		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Sie liegt aber mit Fieber im Bett. Kann ich den Pass für sie auch alleine beantragen, nur mit einem Foto?", doc: "leistungen/kinderreisepass"},
 		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Und was kostet ein normaler Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		// Learners write the infinitive for the participle: a new car
+		// bought is registered.
+		{q: "ich kaufen neue auto von autohaus und brauchen anmelden. wie lange das dauert?", doc: "leistungen/fahrzeug-zulassen", facts: []string{"sofort"}},
+		// A home cleared out is bulky waste to collect.
+		{q: "wir räumen die wohnung von meinem opa aus, er kommt ins heim. wie melde ich die abholung an?", doc: "leistungen/sperrmuell"},
 		{aud: knowledge.Employee, q: "Wie setze ich mein Passwort zurück?", doc: "intern/it/passwort-zuruecksetzen", facts: []string{"https://passwort.intranet.musterstadt.example"}},
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
 		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},
