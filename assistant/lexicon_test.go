@@ -242,3 +242,23 @@ func TestSpellBackIsBounded(t *testing.T) {
 		t.Errorf("%d lookups, want at most %d", k.calls, maxSpellLookups)
 	}
 }
+
+// listKnower knows the words listed, as sources know them (a corpus with
+// "Haustür" knows "tuerer" by its stem).
+type listKnower struct {
+	*fakeRetriever
+	words map[string]bool
+}
+
+func (l listKnower) KnowsWord(w string) bool { return l.words[w] }
+
+// A comparative no source writes is a word all the same, not a slip of
+// typing for one they know ("teurer" is no "Türer").
+func TestSpellBackKeepsComparatives(t *testing.T) {
+	k := listKnower{fakeRetriever: mustFakeRetriever(t), words: map[string]bool{"tuerer": true}}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = k })
+	const msg = "wird der neue Ausweis abends dann teurer"
+	if got := a.spellBack(msg); got != msg {
+		t.Errorf("spellBack(%q) = %q", msg, got)
+	}
+}
