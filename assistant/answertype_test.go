@@ -968,6 +968,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"gibt es eine altersgrenze":                                            knowledge.FacetVoraussetzungen,
 		"kann ich das auch alleine machen":                                     knowledge.FacetVoraussetzungen,
 		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
+		"kann meine frau den pass allein für mich beantragen":                  knowledge.FacetVoraussetzungen,
 		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
 		"muss ich vorher anrufen":                                              knowledge.FacetTermin,
 		"kann ich da einfach hingehen":                                         knowledge.FacetTermin,
