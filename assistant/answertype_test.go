@@ -969,6 +969,7 @@ func TestFacetPhrasings(t *testing.T) {
 		"kann ich das auch alleine machen":                                     knowledge.FacetVoraussetzungen,
 		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
 		"kann meine frau den pass allein für mich beantragen":                  knowledge.FacetVoraussetzungen,
+		"wird eine zweite ausfertigung gesondert berechnet":                    knowledge.FacetKosten,
 		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
 		"muss ich vorher anrufen":                                              knowledge.FacetTermin,
 		"kann ich da einfach hingehen":                                         knowledge.FacetTermin,
