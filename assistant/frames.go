@@ -70,6 +70,12 @@ func (a *Assistant) stripFrames(text string) string {
 		return text
 	}
 	body := strings.TrimSpace(strings.Join(ss[first:last], ""))
+	if i := strings.IndexByte(body, ','); i > 0 && strings.TrimSpace(body[i+1:]) != "" && a.salutation(body[:i]) {
+		// The salutation before the request's first comma ("Sehr
+		// geehrte Damen und Herren, ich erledige für meinen Vater …")
+		// is frame too.
+		body = strings.TrimSpace(body[i+1:])
+	}
 	// Closing words the last sentence ends in without a stop: "… wie
 	// lang dauert das LG", "… beantragen Vielen Dank im Voraus!". The
 	// longest such ending goes, the request's own words stay.
@@ -84,6 +90,17 @@ func (a *Assistant) stripFrames(text string) string {
 		}
 	}
 	return body
+}
+
+// salutation reports whether every word of s belongs to a greeting or a
+// frame phrase: "Sehr geehrte Damen und Herren", "Hallo zusammen"; not "ja"
+// or "nein", which answer.
+func (a *Assistant) salutation(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	return !slices.Contains(a.frameCovered(ws, "frame", "smalltalk_greet"), false)
 }
 
 // mayClose reports whether the blank-separated fields may end in closing

@@ -22,7 +22,8 @@ func TestStripFrames(t *testing.T) {
 		"ist erst 9 wochen alt. muss das schon?":                     "ist erst 9 wochen alt. muss das schon?",
 		"Wir sind letzte Woche umgezogen. Geht das auch online?":     "Wir sind letzte Woche umgezogen. Geht das auch online?",
 		"Hallo!": "Hallo!",
-		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.": "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
+		"Sehr geehrte Damen und Herren, ich melde für meine Mutter das Auto ab. Was kostet das? Mit freundlichen Grüßen": "ich melde für meine Mutter das Auto ab. Was kostet das?",
+		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.":                                                        "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
 	} {
 		if got := a.stripFrames(in); got != want {
 			t.Errorf("stripFrames(%q) = %q, want %q", in, got, want)
