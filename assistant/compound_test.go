@@ -219,3 +219,23 @@ func TestCompoundHeadSaidAnotherWay(t *testing.T) {
 		t.Error("dienstwagen meets Dienstag, or misses Dienstfahrzeug")
 	}
 }
+
+// A page is named by the one specific word of its file name, whatever its
+// title calls the thing; a file name's short or generic words name nothing
+// alone.
+func TestFileNameSpecificWordNames(t *testing.T) {
+	a := mustAssistant(t, nil)
+	has := func(names [][]string, name ...string) bool {
+		return slices.ContainsFunc(names, func(n []string) bool { return slices.Equal(n, name) })
+	}
+	_, names := a.lex.docTerms(knowledge.Document{ID: "s/sozialversicherungsausweis_beantragen", Title: "Sozialversicherungskarte: Beantragung und Details",
+		Sections: []knowledge.Section{{Text: "Die Sozialversicherungskarte: Beantragung und Details."}}})
+	if !has(names, stem("sozialversicherungsausweis")) {
+		t.Errorf("names %v lack the file name's word", names)
+	}
+	_, names = a.lex.docTerms(knowledge.Document{ID: "s/abmeldung_eines_fahrzeugs", Title: "Außerbetriebsetzung: Ablauf",
+		Sections: []knowledge.Section{{Text: "Der Ablauf der Außerbetriebsetzung eines Fahrzeugs."}}})
+	if has(names, stem("fahrzeug")) {
+		t.Errorf("names %v: a short word of a file name names the page alone", names)
+	}
+}

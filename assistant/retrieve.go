@@ -242,6 +242,18 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 		if len(whole) > 0 {
 			names = append(names, whole)
 		}
+		var own []string // the file name's words but its generic ones
+		for _, w := range words(slug) {
+			if !lx.has("noise", w) && !lx.has("generic_title", w) && len([]rune(w)) >= 3 {
+				own = append(own, stem(w))
+			}
+		}
+		if len(own) == 1 && len(whole) > 1 && len(own[0]) >= minSlugCompound {
+			// "sozialversicherungsausweis_beantragen" is named by
+			// "Sozialversicherungsausweis" alone, whatever its title
+			// calls it ("Sozialversicherungskarte").
+			names = append(names, own)
+		}
 		if titleApart(d) {
 			// A German page under a title in another language has its
 			// German names only in the file name: its distinctive words
@@ -256,6 +268,11 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 	}
 	return tokens, names
 }
+
+// minSlugCompound is the shortest stem (in bytes) that names a page as
+// the one specific word of its file name: a long compound, not "wahl" or
+// "fahrzeug" that many pages share.
+const minSlugCompound = 10
 
 // titleApart reports whether most words of d's title are absent from its
 // text: a title in another language than the page ("Foreign Driver's
