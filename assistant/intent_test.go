@@ -172,6 +172,7 @@ func TestIntents(t *testing.T) {
 		{"ich hab seit drei tagen kopfschmerzen, was soll ich nehmen", cit, IntentOutOfScope},
 		{"welches handy würden sie mir empfehlen, iphone oder samsung", cit, IntentOutOfScope},
 		{"mein nachbar hat mir 500 euro geliehen und will sie jetzt doppelt zurück, darf der das", cit, IntentOutOfScope},
+		{"mein schwager hat von mir geld für sein motorrad bekommen und zahlt es seit monaten nicht zurück, kann ich ihn anzeigen", cit, IntentOutOfScope},
 		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
 		{"welches e-bike ist gerade das beste für unter 2000 euro", cit, IntentOutOfScope},
 		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
