@@ -970,6 +970,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
 		"kann meine frau den pass allein für mich beantragen":                  knowledge.FacetVoraussetzungen,
 		"wird eine zweite ausfertigung gesondert berechnet":                    knowledge.FacetKosten,
+		"сколько лет он действует":                                             knowledge.FacetFristen,
+		"сколько составляет налог на собаку":                                   knowledge.FacetKosten,
 		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
 		"muss ich vorher anrufen":                                              knowledge.FacetTermin,
 		"kann ich da einfach hingehen":                                         knowledge.FacetTermin,
@@ -1000,6 +1002,9 @@ func TestFacetPhrasings(t *testing.T) {
 	}
 	if fs := a.lex.detectFacets("yeni adresimi kaç gün içinde kaydettirmem gerekiyor"); containsFacet(fs, knowledge.FacetDauer) {
 		t.Errorf("within how many days one must is a deadline, not a duration: %v", fs)
+	}
+	if fs := a.lex.detectFacets("сколько лет он действует"); containsFacet(fs, knowledge.FacetKosten) {
+		t.Errorf("detectFacets(how many years is it valid, Russian) = %v: no cost", fs)
 	}
 	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {
 		t.Errorf("detectFacets(wie läuft das ab) = %v: no expiry", fs)
