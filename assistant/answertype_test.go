@@ -970,6 +970,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
 		"kann meine frau den pass allein für mich beantragen":                  knowledge.FacetVoraussetzungen,
 		"wird eine zweite ausfertigung gesondert berechnet":                    knowledge.FacetKosten,
+		"wat brauch ick allet fürn neuen reisepass":                            knowledge.FacetUnterlagen,
+		"kriag i des kartl dann glei mit hoam":                                 knowledge.FacetDauer,
 		"сколько лет он действует":                                             knowledge.FacetFristen,
 		"сколько составляет налог на собаку":                                   knowledge.FacetKosten,
 		"wann haben die auf":                                                   knowledge.FacetZustaendigkeit,
