@@ -662,25 +662,11 @@ func fold(s string) string { return german.Normalize(s) }
 func words(s string) []string {
 	ws := german.NormalWords(s)
 	for i, w := range ws {
-		if std, ok := dialectWords[w]; ok {
+		if std, ok := german.StandardWord(w); ok {
 			ws[i] = std
 		}
 	}
 	return ws
-}
-
-// dialectWords are the function words of spoken and regional German by
-// the standard word they stand for: chat drops the t ("fährt nich mehr
-// hoch"), Berlin says "wat brauch ick allet", Bavaria "kriag i des Kartl
-// glei mit hoam". Only forms that are no standard word of their own are
-// listed ("mia" is a name, "isch" is "ich" in Hesse and "ist" in Swabia,
-// "i" is a numeral in "Teil I").
-var dialectWords = map[string]string{
-	"nich": "nicht", "net": "nicht", "ned": "nicht", "nüscht": "nichts", "nuescht": "nichts", "nischt": "nichts",
-	"ick": "ich", "wat": "was", "wos": "was", "dit": "das", "det": "das", "allet": "alles",
-	"jeht": "geht", "goht": "geht", "jut": "gut", "keene": "keine", "koa": "kein", "koi": "kein",
-	"ooch": "auch", "aa": "auch", "scho": "schon", "glei": "gleich", "wia": "wie",
-	"hob": "hab", "kriag": "krieg", "mei": "mein", "hoam": "heim", "dahoam": "daheim", "ebbes": "etwas", "bissl": "bisschen",
 }
 
 func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }

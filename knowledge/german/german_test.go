@@ -297,3 +297,16 @@ func TestPrefixesByFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestStandardWord(t *testing.T) {
+	for in, want := range map[string]string{"ick": "ich", "wat": "was", "allet": "alles", "net": "nicht", "nuescht": "nichts", "glei": "gleich"} {
+		if got, ok := StandardWord(in); !ok || got != want {
+			t.Errorf("StandardWord(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, w := range []string{"mia", "isch", "i", "das", "nicht"} {
+		if got, ok := StandardWord(w); ok {
+			t.Errorf("StandardWord(%q) = %q: a standard word or an ambiguous one", w, got)
+		}
+	}
+}

@@ -78,3 +78,25 @@ func startsWithPhrase(t string, phrases []string) bool {
 	}
 	return false
 }
+
+// StandardWord returns the standard German word a function word of spoken
+// or regional German stands for, and whether w is one (see dialectWords).
+// w is folded.
+func StandardWord(w string) (string, bool) {
+	std, ok := dialectWords[w]
+	return std, ok
+}
+
+// dialectWords are the function words of spoken and regional German by
+// the standard word they stand for: chat drops the t ("fährt nich mehr
+// hoch"), Berlin says "wat brauch ick allet", Bavaria "kriag i des Kartl
+// glei mit hoam". Only forms that are no standard word of their own are
+// listed ("mia" is a name, "isch" is "ich" in Hesse and "ist" in Swabia,
+// "i" is a numeral in "Teil I").
+var dialectWords = map[string]string{
+	"nich": "nicht", "net": "nicht", "ned": "nicht", "nuescht": "nichts", "nischt": "nichts",
+	"ick": "ich", "wat": "was", "wos": "was", "dit": "das", "det": "das", "allet": "alles",
+	"jeht": "geht", "goht": "geht", "jut": "gut", "keene": "keine", "koa": "kein", "koi": "kein",
+	"ooch": "auch", "aa": "auch", "scho": "schon", "glei": "gleich", "wia": "wie",
+	"hob": "hab", "kriag": "krieg", "mei": "mein", "hoam": "heim", "dahoam": "daheim", "ebbes": "etwas", "bissl": "bisschen",
+}
