@@ -8,7 +8,9 @@ import "strings"
 // versus as town halls write it. One rule per line: "a, b, c" makes the
 // terms equivalent; "a => b, c" adds b and c to a query that says a (and
 // not the other way round). Terms are analysed like text, so case, umlauts
-// and inflection do not matter. Roots add their own rules in synonyms.txt.
+// and inflection do not matter to the search. A capital letter marks a
+// noun that looks like a verb ("Lappen", "Wagen"; see colloquial). Roots
+// add their own rules in synonyms.txt.
 const builtinSynonyms = `
 perso, persoausweis => personalausweis
 ausweis => personalausweis
@@ -21,13 +23,13 @@ anmelden wohnung => wohnsitz anmelden
 ziehe, zieht, ziehen, zuziehen => umzug, wohnsitz anmelden
 wegziehen, ziehe weg => umzug, wohnsitz abmelden
 abmelden wohnung => wohnsitz abmelden
-kfz, auto, pkw, wagen => fahrzeug, kraftfahrzeug
+kfz, auto, pkw, Wagen => fahrzeug, kraftfahrzeug
 roller, motorroller, moped, mofa, motorrad => fahrzeug, kraftfahrzeug
-wohnmobil, wohnwagen, anhaenger => fahrzeug
+wohnmobil, Wohnwagen, anhaenger => fahrzeug
 welpe, welpen, dackel, pudel, mops, labrador, terrier, retriever, beagle, chihuahua, dogge, collie, pinscher, schnauzer, rottweiler, husky => hund
 nummernschild, autokennzeichen => kennzeichen
-fuehrerschein, lappen => fahrerlaubnis
-knoellchen, strafzettel, parkticket, protokoll => verwarnungsgeld
+fuehrerschein, Lappen => fahrerlaubnis
+Knoellchen, strafzettel, parkticket, protokoll => verwarnungsgeld
 bussgeld, bussgeldbescheid => bussgeld, verwarnungsgeld
 hochzeit, heiraten, trauung => eheschliessung
 standesamtlich heiraten => eheschliessung
@@ -93,7 +95,7 @@ func ColloquialHeads() map[string][]string {
 func colloquial(verbs bool) map[string][]string {
 	out := map[string][]string{}
 	listed := map[string]bool{} // every word of the rules, to tell "ziehe" (with "ziehen") from "Kurtaxe"
-	for _, w := range strings.FieldsFunc(builtinSynonyms, func(r rune) bool { return r < 'a' || r > 'z' }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(builtinSynonyms), func(r rune) bool { return r < 'a' || r > 'z' }) {
 		listed[w] = true
 	}
 	for _, line := range strings.Split(builtinSynonyms, "\n") {
@@ -104,11 +106,13 @@ func colloquial(verbs bool) map[string][]string {
 		var to []string
 		for _, t := range splitList(rhs) {
 			if !strings.Contains(t, " ") {
-				to = append(to, t)
+				to = append(to, strings.ToLower(t))
 			}
 		}
 		for _, from := range splitList(lhs) {
-			if !strings.Contains(from, " ") && len(to) > 0 && (verbs || !verbForm(from, listed)) {
+			noun := from != strings.ToLower(from) // capitalised: a noun, whatever its ending
+			from = strings.ToLower(from)
+			if !strings.Contains(from, " ") && len(to) > 0 && (verbs || noun || !verbForm(from, listed)) {
 				out[from] = append(out[from], to...)
 			}
 		}
