@@ -26,33 +26,33 @@ abmelden wohnung => wohnsitz abmelden
 kfz, auto, pkw, Wagen => fahrzeug, kraftfahrzeug
 roller, motorroller, moped, mofa, motorrad => fahrzeug, kraftfahrzeug
 wohnmobil, Wohnwagen, anhaenger => fahrzeug
-welpe, welpen, dackel, pudel, mops, labrador, terrier, retriever, beagle, chihuahua, dogge, collie, pinscher, schnauzer, rottweiler, husky => hund
-nummernschild, autokennzeichen => kennzeichen
+Welpe, Welpen, dackel, pudel, mops, labrador, terrier, retriever, beagle, chihuahua, dogge, collie, pinscher, schnauzer, rottweiler, husky => hund
+nummernschild, Autokennzeichen => kennzeichen
 fuehrerschein, Lappen => fahrerlaubnis
-Knoellchen, strafzettel, parkticket, protokoll => verwarnungsgeld
+Knoellchen, strafzettel, Parkticket, protokoll => verwarnungsgeld
 bussgeld, bussgeldbescheid => bussgeld, verwarnungsgeld
-hochzeit, heiraten, trauung => eheschliessung
+Hochzeit, heiraten, trauung => eheschliessung
 standesamtlich heiraten => eheschliessung
 hundemarke => hundesteuer
 hund anmelden => hundesteuer
 muell, abfall
-muellgebuehr, muellgebuehren => abfallgebuehr, abfallgebuehren
+muellgebuehr, Muellgebuehren => abfallgebuehr, abfallgebuehren
 kurtaxe => kurabgabe
 angelschein => fischereischein
 grabstein => grabmal
 muellabfuhr, abfallabholung
 sperrmuell, sperrgut
 gez, rundfunkgebuehr => rundfunkbeitrag
-kita, kindergarten, krippe => kindertagesstaette, kinderbetreuung
+kita, Kindergarten, krippe => kindertagesstaette, kinderbetreuung
 hartz, hartz4, stuetze => buergergeld
 bafoeg => ausbildungsfoerderung
 gewerbeschein => gewerbeanmeldung
-sommerfest, strassenfest, stadtteilfest, vereinsfest, dorffest, strassenparty, flohmarkt => veranstaltung
+Sommerfest, Strassenfest, Stadtteilfest, Vereinsfest, Dorffest, strassenparty, Flohmarkt => veranstaltung
 gewerbe anmelden => gewerbeanmeldung
 geburtsschein => geburtsurkunde
 meldezettel => meldebescheinigung
 polizeiliches fuehrungszeugnis => fuehrungszeugnis
-einbuergern, deutscher werden, staatsbuergerschaft => einbuergerung
+einbuergern, deutscher werden, Staatsbuergerschaft => einbuergerung
 aufenthaltstitel, visum verlaengern => aufenthaltserlaubnis
 wohngeld, mietzuschuss
 parkausweis, anwohnerparkausweis, bewohnerparkausweis
