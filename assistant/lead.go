@@ -60,7 +60,7 @@ var (
 	// durRE: "4 bis 6 Wochen", "drei bis vier Wochen", "3–5 Werktage",
 	// "etwa 3 Werktagen", "einen Monat".
 	durRE       = regexp.MustCompile(`(?i)\b(\d{1,3}|` + numWordAlt + `)(?:\s*(?:bis|-|–)\s*(\d{1,3}|` + numWordAlt + `))?\s+(werktag|arbeitstag|tag|woche|monat|jahr|stunde|minute)(?:e|en|n|s|es)?\b`)
-	ageBeforeRE = regexp.MustCompile(`(?i)\b(?:ab|unter|über|ueber|als|vollendeten|vollendetem|zum|im alter von|bis zum)\s+$`)
+	ageBeforeRE = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(?:ab|unter|über|ueber|als|vollendeten|vollendetem|zum|im alter von|bis zum)\s+$`)
 	ageAfterRE  = regexp.MustCompile(`^\s*(?:alt|und älter|oder älter|oder jünger)\b`)
 	dateRE      = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.(\d{4})\b|\b(\d{1,2})\.\s?(` + monthAlt + `)\s+(\d{4})\b`)
 	// dueDayRE finds a day of a month without its year ("am 15.
