@@ -553,7 +553,8 @@ func TestAgeNotInWeeks(t *testing.T) {
 		"ich bin 30 km weit weg": 0, "meine tochter ist 9 und braucht einen pass": 9, "er ist 12 jahre alt": 12,
 		"unsere tochter wird im märz 16 und braucht einen ausweis": 16, "er wird nächsten monat 18": 18, "das wird im märz 20 euro kosten": 0,
 		"wird der antrag 2 mal geprüft": 0, "das foto ist von vor 9 jahren": 0, "der ist noch 3 jahre gültig": 0, "seit 10 jahren hier": 0,
-		"die ist 5 jahre alt": 5, "mit 17 jahren": 17, "meine 3 jahre alte tochter": 3} {
+		"die ist 5 jahre alt": 5, "mit 17 jahren": 17, "meine 3 jahre alte tochter": 3,
+		"er ist aus syrien, arbeitet 3 jahre in lager": 0, "ich wohne 5 jahre in deutschland": 0, "mein sohn 4 jahre": 4} {
 		if got := a.lex.situationOf(text, words(text)).age; got != want {
 			t.Errorf("age of %q = %d, want %d", text, got, want)
 		}

@@ -682,6 +682,13 @@ var spanWords = map[string]bool{
 	"etwa": true, "ca": true, "circa": true, "knapp": true, "nur": true, "schon": true, "bereits": true, "ueber": true, "über": true,
 	"letzten": true, "ersten": true, "naechsten": true, "nächsten": true, "den": true, "die": true, "innerhalb": true, "binnen": true,
 	"for": true, "ago": true, "since": true,
+	// A verb of living, working or lasting before it ("arbeitet 3 Jahre
+	// in Lager", "ich wohne 5 Jahre hier", as learners say it without
+	// "seit"): how long, not how old.
+	"arbeite": true, "arbeitet": true, "arbeiten": true, "gearbeitet": true, "wohne": true, "wohnt": true, "wohnen": true,
+	"gewohnt": true, "lebe": true, "lebt": true, "leben": true, "gelebt": true, "studiere": true, "studiert": true,
+	"bleibe": true, "bleibt": true, "bleiben": true, "verheiratet": true, "zusammen": true, "dauert": true, "lange": true,
+	"work": true, "worked": true, "lived": true, "live": true,
 }
 
 // spanBefore reports whether the text before a number ends in one of
