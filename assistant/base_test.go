@@ -100,6 +100,12 @@ func TestBundledBase(t *testing.T) {
 		// the other document's own title word.
 		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Sie liegt aber mit Fieber im Bett. Kann ich den Pass für sie auch alleine beantragen, nur mit einem Foto?", doc: "leistungen/kinderreisepass"},
 		{history: []string{"Unsere Tochter ist 4 und braucht einen Kinderreisepass."}, q: "Und was kostet ein normaler Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00"}},
+		// A follow-up that points back and names another page only in
+		// what it tells ("Kennzeichen" names the Wunschkennzeichen), not
+		// in what it asks, stays with the conversation's service; and
+		// "aufheben lassen" leads to no "zulassen".
+		{history: []string{"Mein Bruder geht ab August für ein Jahr nach Kanada, wir wollen sein Auto so lange abmelden. Was kostet das?"}, q: "Er hätte nach dem Jahr gern wieder dasselbe Kennzeichen, da sind seine Initialen drin. Kann man das irgendwie aufheben lassen?", doc: "leistungen/fahrzeug-abmelden", facts: []string{"12 Monate"}},
+		{history: []string{"Mein Bruder geht ab August für ein Jahr nach Kanada, wir wollen sein Auto so lange abmelden. Was kostet das?"}, q: "Er hätte nach dem Jahr gern wieder dieses Kennzeichen, da steckt sein Name drin. Kann man das irgendwie aufheben lassen?", doc: "leistungen/fahrzeug-abmelden"},
 		// Learners write the infinitive for the participle: a new car
 		// bought is registered.
 		{q: "ich kaufen neue auto von autohaus und brauchen anmelden. wie lange das dauert?", doc: "leistungen/fahrzeug-zulassen", facts: []string{"sofort"}},

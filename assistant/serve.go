@@ -175,7 +175,7 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 		// asks for the cost again; "ich bin 19" adds the age to it.
 		q.facets = a.previousFacets(conv)
 	}
-	if focus, ok := a.followUpFocus(t, *q, r); ok {
+	if focus, stay, ok := a.followUpFocus(t, *q, r); ok {
 		if len(q.facets) == 0 {
 			q.facets = a.previousFacets(conv)
 		}
@@ -187,7 +187,7 @@ func (a *Assistant) choose(ctx context.Context, t *turn, q *question, r retrieva
 				q.terms.content = append(q.terms.content, pq.content...)
 			}
 		}
-		r2, c, err := a.resolveFollowUp(ctx, t, focus, *q)
+		r2, c, err := a.resolveFollowUp(ctx, t, focus, *q, stay)
 		if err != nil {
 			return selection{}, err
 		}
@@ -683,13 +683,15 @@ const maxLongFollowUpWords = 40
 // ("Öffnungszeiten?"). A message that names another service is a new
 // question, unless it is plainly anaphoric ("Und wenn ich es abmelden
 // will, was kostet das?"); one whose words another document covers better
-// than the focus is one too ("Was kostet das Parken?").
-func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.Document, bool) {
+// than the focus is one too ("Was kostet das Parken?"). stay reports that
+// the message names other documents only in what it tells, not in what it
+// asks: the answer stays with the focus.
+func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc knowledge.Document, stay, ok bool) {
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
 	ws := withoutFillers(t.sig.words) // "ja also äh ich bräuchte die aber …" is a short message spoken
 	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxLongFollowUpWords {
-		return knowledge.Document{}, false
+		return knowledge.Document{}, false, false
 	}
 	long := len(ws) > maxContrastWords
 	starts := a.continuation(ws)
@@ -729,11 +731,11 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		// qualifies the previous answer and then asks about it ("bin aber
 		// grad auf Montage in München …, kann ich das von hier aus
 		// bezahlen").
-		return knowledge.Document{}, false
+		return knowledge.Document{}, false, false
 	}
-	focus, ok := a.document(conv.Focus, audience(conv))
-	if !ok {
-		return knowledge.Document{}, false
+	focus, found := a.document(conv.Focus, audience(conv))
+	if !found {
+		return knowledge.Document{}, false, false
 	}
 	// Another document named is another matter, unless the word that
 	// named it is a shorter name of the focus ("den Pass" while the
@@ -742,26 +744,31 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		return c.named > 0 && c.doc.ID != conv.Focus && !shortNameOf(c, q, focus.Title, c.doc.Title)
 	}
 	other := slices.ContainsFunc(r.cands, namesElse)
-	backRef := concessive || pronoun && (!other || backOnly())
+	// "Er ist aus Syrien, hat Aufenthaltserlaubnis … Ist Problem, dass
+	// er nicht Deutscher ist?": a message that opens by pointing back
+	// and names another document only in what it tells, not in what it
+	// asks, is about the conversation's service.
+	storyOnly := other && anaphoric && !a.asksOther(t.red, q, r.cands, namesElse)
+	backRef := concessive || pronoun && (!other || backOnly() || storyOnly)
 	if len(ws) > maxFollowUpWords && !qu.contrast && !qu.statement && !backRef {
 		// A longer message continues the conversation only when it
 		// qualifies the previous question or refers back to it with a
 		// pronoun and names nothing else ("ich bin 19, kann ich ihn mir
 		// dann nach Hause schicken lassen?").
-		return knowledge.Document{}, false
+		return knowledge.Document{}, false, false
 	}
 	if !starts && !pronoun && len(facets) == 0 && !qu.addsFact() {
-		return knowledge.Document{}, false
+		return knowledge.Document{}, false, false
 	}
 	if (!(starts && pronoun) || long) && !qu.contrast && !concessive {
 		for _, c := range r.cands {
-			if namesElse(c) && !backOnly() {
-				return knowledge.Document{}, false
+			if namesElse(c) && !backOnly() && !storyOnly {
+				return knowledge.Document{}, false, false
 			}
 		}
 	}
 	if t.sig.outOfScope && !t.sig.admin {
-		return knowledge.Document{}, false
+		return knowledge.Document{}, false, false
 	}
 	// A long message, or one that names another document aside, that
 	// only points back continues when no other document holds its words
@@ -774,15 +781,15 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (knowledge.
 		if len(facets) == 0 && (fc < 0.5 && !aside || fc == 0) {
 			// (What points back keeps to the topic while the focus holds
 			// a word of it, unless another document holds more.)
-			return knowledge.Document{}, false
+			return knowledge.Document{}, false, false
 		}
 		for _, c := range r.cands {
 			if c.doc.ID != focus.ID && c.coverage >= 0.5 && c.coverage > fc {
-				return knowledge.Document{}, false
+				return knowledge.Document{}, false, false
 			}
 		}
 	}
-	return focus, true
+	return focus, storyOnly, true
 }
 
 // ageRulesOut reports whether c's document states age limits and none of
@@ -1062,6 +1069,29 @@ func (a *Assistant) articleOfOther(w, next string, r retrieval, focus string) bo
 
 // namesOther reports whether the question names a retrieved document other
 // than the focus.
+// asksOther reports whether the asking sentences of text name a candidate
+// that names reports as named: all of the stems of one of its names stand
+// there. A message whose asking sentences cannot be told from its telling
+// ones asks whatever it names.
+func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, named func(candidate) bool) bool {
+	asked := a.lex.questionSentences(text)
+	if asked == text {
+		return true
+	}
+	in := map[string]bool{}
+	for _, w := range words(asked) {
+		in[stem(w)] = true
+		for _, o := range q.official[stem(w)] {
+			in[o] = true
+		}
+	}
+	return slices.ContainsFunc(cands, func(c candidate) bool {
+		return named(c) && slices.ContainsFunc(c.matched, func(n []string) bool {
+			return !slices.ContainsFunc(n, func(s string) bool { return !in[s] })
+		})
+	})
+}
+
 // shortNameOf reports whether every name that named c was said as a word
 // that ends a word of the focus's title and is no word of c's title:
 // people shorten what they talk about to its compound's head ("der Pass"
@@ -1126,7 +1156,7 @@ func coverageOf(q queryTerms, tokens map[string]bool) float64 {
 // answered from unless a related document matches a qualifier of the
 // follow-up better ("und für Kinder?" after the passport leads to the
 // children's passport).
-func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, qu question) (retrieval, int, error) {
+func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledge.Document, qu question, stay bool) (retrieval, int, error) {
 	aud := audience(t.conv)
 	q, facets := qu.terms, qu.facets
 	combined := t.query + " " + focus.Title
@@ -1156,7 +1186,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		r.docIDs = append(r.docIDs, focus.ID)
 		focusIdx = len(r.cands) - 1
 	}
-	if qu.contrast || concessiveIn(t.sig.words) {
+	if qu.contrast || concessiveIn(t.sig.words) || stay {
 		// "ich bin aber erst seit zwei Wochen in Deutschland" qualifies
 		// the previous question, "Bekomme ich den Ausweis trotzdem?"
 		// asks whether its answer still holds: the answer stays in the
@@ -1245,7 +1275,7 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			own = qu.ownContent(a.lex, t.query)
 		}
 		for _, s := range q.content {
-			if strings.Contains(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
+			if nameHolds(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
 				return r, i, nil
 			}
 		}
@@ -1263,6 +1293,22 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 	}
 	return r, focusIdx, nil
 }
+
+// nameHolds reports whether a word of name (stems, space-delimited) is
+// the stem s, begins with it or, for a stem of five bytes or more, holds
+// it: a short stem inside a word is another word ("lass" of "aufheben
+// lassen" in "zulass").
+func nameHolds(name, s string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, s) || len(s) >= minInnerStem && strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// minInnerStem is the shortest stem found inside a word of a name.
+const minInnerStem = 5
 
 // ownContent returns the content stems of query, the turn's message
 // alone: those understand kept when it analysed the message alone.
