@@ -740,9 +740,20 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 	// Another document named is another matter, unless the word that
 	// named it is a shorter name of the focus ("den Pass" while the
 	// conversation is about the Kinderreisepass).
-	namesElse := func(c candidate) bool {
-		return c.named > 0 && c.doc.ID != conv.Focus && !shortNameOf(c, q, focus.Title, c.doc.Title)
+	var elsewhere []string // the IDs of the candidates named that are other matters
+	var heads []string     // the focus title's stems, when a candidate is named
+	for _, c := range r.cands {
+		if c.named == 0 || c.doc.ID == conv.Focus {
+			continue
+		}
+		if heads == nil {
+			heads = titleStems(focus.Title)
+		}
+		if !shortNameOf(c, q, heads) {
+			elsewhere = append(elsewhere, c.doc.ID)
+		}
 	}
+	namesElse := func(c candidate) bool { return slices.Contains(elsewhere, c.doc.ID) }
 	other := slices.ContainsFunc(r.cands, namesElse)
 	// "Er ist aus Syrien, hat Aufenthaltserlaubnis … Ist Problem, dass
 	// er nicht Deutscher ist?": a message that opens by pointing back
@@ -1093,22 +1104,26 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 }
 
 // shortNameOf reports whether every name that named c was said as a word
-// that ends a word of the focus's title and is no word of c's title:
+// that ends a word of the focus's title (stems heads) and is no word of
+// c's title:
 // people shorten what they talk about to its compound's head ("der Pass"
 // for the Kinderreisepass, "der Ausweis" for the Personalausweis), and the
 // short word, or the official word for it, names another document too.
 // "Reisepass" said after the Kinderreisepass is the other document's own
 // title word and names it.
-func shortNameOf(c candidate, q queryTerms, focusTitle, title string) bool {
+func shortNameOf(c candidate, q queryTerms, heads []string) bool {
 	if len(c.matched) == 0 {
 		return false
 	}
-	heads, own := titleStems(focusTitle), titleStems(title)
+	var own []string // c's title stems, read when a word said ends a focus title word
 	short := func(w string) bool {
-		if len(w) < minShortHead || slices.Contains(own, w) {
+		if len(w) < minShortHead || !slices.ContainsFunc(heads, func(t string) bool { return len(t) > len(w) && strings.HasSuffix(t, w) }) {
 			return false
 		}
-		return slices.ContainsFunc(heads, func(t string) bool { return len(t) > len(w) && strings.HasSuffix(t, w) })
+		if own == nil {
+			own = titleStems(c.doc.Title)
+		}
+		return !slices.Contains(own, w)
 	}
 	for _, name := range c.matched {
 		for _, s := range name {
