@@ -106,6 +106,9 @@ func TestBundledBase(t *testing.T) {
 		// "aufheben lassen" leads to no "zulassen".
 		{history: []string{"Mein Bruder geht ab August für ein Jahr nach Kanada, wir wollen sein Auto so lange abmelden. Was kostet das?"}, q: "Er hätte nach dem Jahr gern wieder dasselbe Kennzeichen, da sind seine Initialen drin. Kann man das irgendwie aufheben lassen?", doc: "leistungen/fahrzeug-abmelden", facts: []string{"12 Monate"}},
 		{history: []string{"Mein Bruder geht ab August für ein Jahr nach Kanada, wir wollen sein Auto so lange abmelden. Was kostet das?"}, q: "Er hätte nach dem Jahr gern wieder dieses Kennzeichen, da steckt sein Name drin. Kann man das irgendwie aufheben lassen?", doc: "leistungen/fahrzeug-abmelden"},
+		// The notice that names the day asked leads, over the page of
+		// the service the appointment is for (the weight of "date").
+		{q: "Für den 24. Dezember habe ich einen Termin im Bürgerbüro für meinen neuen Reisepass gebucht. Nun heißt es, an Heiligabend ist zu. Gilt der Termin trotzdem?", doc: "hinweise/buergerbuero-geschlossen-heiligabend", facts: []string{"abgesagt"}},
 		// Learners write the infinitive for the participle: a new car
 		// bought is registered.
 		{q: "ich kaufen neue auto von autohaus und brauchen anmelden. wie lange das dauert?", doc: "leistungen/fahrzeug-zulassen", facts: []string{"sofort"}},
