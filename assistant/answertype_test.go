@@ -971,6 +971,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"müssen wir beide hin":                                                 knowledge.FacetVoraussetzungen,
 		"kann meine frau den pass allein für mich beantragen":                  knowledge.FacetVoraussetzungen,
 		"wird eine zweite ausfertigung gesondert berechnet":                    knowledge.FacetKosten,
+		"ist es ein problem, dass ich keinen deutschen pass habe":              knowledge.FacetVoraussetzungen,
+		"spielt das eine rolle, wenn ich erst zwei jahre hier bin":             knowledge.FacetVoraussetzungen,
 		"wat brauch ick allet fürn neuen reisepass":                            knowledge.FacetUnterlagen,
 		"kriag i des kartl dann glei mit hoam":                                 knowledge.FacetDauer,
 		"сколько лет он действует":                                             knowledge.FacetFristen,
