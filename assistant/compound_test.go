@@ -239,3 +239,20 @@ func TestFileNameSpecificWordNames(t *testing.T) {
 		t.Errorf("names %v: a short word of a file name names the page alone", names)
 	}
 }
+
+// A guide title's words for what it covers ("Zahlung", "Anbieter",
+// "Prozess", "Anforderungen") name nothing alone: a waiter's "zahlen"
+// names no broadcasting fee.
+func TestGuideTitleCoverageWordsNameNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	_, names := a.lex.docTerms(knowledge.Document{ID: "s/rundfunkbeitrag_anmelden", Title: "Rundfunkbeitrag in Deutschland: Anmeldung, Zahlung und Anbieter",
+		Sections: []knowledge.Section{{Text: "Der Rundfunkbeitrag: Anmeldung, Zahlung und Anbieter."}}})
+	for _, n := range names {
+		if len(n) == 1 && (n[0] == stem("zahlung") || n[0] == stem("anbieter")) {
+			t.Errorf("names %v: %q names the page alone", names, n[0])
+		}
+	}
+	if !slices.ContainsFunc(names, func(n []string) bool { return slices.Equal(n, []string{stem("rundfunkbeitrag")}) }) {
+		t.Errorf("names %v lack the service's word", names)
+	}
+}
