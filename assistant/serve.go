@@ -1078,8 +1078,6 @@ func (a *Assistant) articleOfOther(w, next string, r retrieval, focus string) bo
 	return false
 }
 
-// namesOther reports whether the question names a retrieved document other
-// than the focus.
 // asksOther reports whether the asking sentences of text name a candidate
 // that names reports as named: all of the stems of one of its names stand
 // there. A message whose asking sentences cannot be told from its telling
@@ -1091,8 +1089,9 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 	}
 	in := map[string]bool{}
 	for _, w := range words(asked) {
-		in[stem(w)] = true
-		for _, o := range q.official[stem(w)] {
+		st := stem(w)
+		in[st] = true
+		for _, o := range q.official[st] {
 			in[o] = true
 		}
 	}
@@ -1105,12 +1104,11 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 
 // shortNameOf reports whether every name that named c was said as a word
 // that ends a word of the focus's title (stems heads) and is no word of
-// c's title:
-// people shorten what they talk about to its compound's head ("der Pass"
-// for the Kinderreisepass, "der Ausweis" for the Personalausweis), and the
-// short word, or the official word for it, names another document too.
-// "Reisepass" said after the Kinderreisepass is the other document's own
-// title word and names it.
+// c's title: people shorten what they talk about to its compound's head
+// ("der Pass" for the Kinderreisepass, "der Ausweis" for the
+// Personalausweis), and the short word, or the official word for it,
+// names another document too. "Reisepass" said after the Kinderreisepass
+// is the other document's own title word and names it.
 func shortNameOf(c candidate, q queryTerms, heads []string) bool {
 	if len(c.matched) == 0 {
 		return false
@@ -1314,10 +1312,12 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 // it: a short stem inside a word is another word ("lass" of "aufheben
 // lassen" in "zulass").
 func nameHolds(name, s string) bool {
-	for _, w := range strings.Fields(name) {
-		if strings.HasPrefix(w, s) || len(s) >= minInnerStem && strings.Contains(w, s) {
+	for name != "" {
+		w, rest, _ := strings.Cut(name, " ")
+		if w != "" && (strings.HasPrefix(w, s) || len(s) >= minInnerStem && strings.Contains(w, s)) {
 			return true
 		}
+		name = rest
 	}
 	return false
 }
