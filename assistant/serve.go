@@ -747,9 +747,9 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 			continue
 		}
 		if heads == nil {
-			heads = titleStems(focus.Title)
+			heads = a.info(focus).title
 		}
-		if !shortNameOf(c, q, heads) {
+		if !a.shortNameOf(c, q, heads) {
 			elsewhere = append(elsewhere, c.doc.ID)
 		}
 	}
@@ -1109,7 +1109,7 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 // Personalausweis), and the short word, or the official word for it,
 // names another document too. "Reisepass" said after the Kinderreisepass
 // is the other document's own title word and names it.
-func shortNameOf(c candidate, q queryTerms, heads []string) bool {
+func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string) bool {
 	if len(c.matched) == 0 {
 		return false
 	}
@@ -1119,7 +1119,7 @@ func shortNameOf(c candidate, q queryTerms, heads []string) bool {
 			return false
 		}
 		if own == nil {
-			own = titleStems(c.doc.Title)
+			own = a.info(c.doc).title
 		}
 		return !slices.Contains(own, w)
 	}
@@ -1135,15 +1135,6 @@ func shortNameOf(c candidate, q queryTerms, heads []string) bool {
 		}
 	}
 	return true
-}
-
-// titleStems returns the stems of a title's words.
-func titleStems(title string) []string {
-	ws := words(title)
-	for i, w := range ws {
-		ws[i] = stem(w)
-	}
-	return ws
 }
 
 // minShortHead is the shortest head (in bytes of its stem) that stands
