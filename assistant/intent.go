@@ -267,9 +267,11 @@ func (s signals) ruleIntent(aud knowledge.Audience) (Intent, bool) {
 		return IntentSmalltalk, true
 	case s.incident && aud == knowledge.Employee && !s.why && !s.howto:
 		return IntentITIncident, true
-	case s.ticketAsked && aud == knowledge.Employee:
+	case s.ticketAsked && aud == knowledge.Employee && !s.howto:
 		// An employee who asks for a ticket reports an incident, whatever
-		// the earlier turns were.
+		// the earlier turns were; one who asks whether they must open
+		// one ("reicht ne Mail oder muss ich ein Ticket anlegen?") asks
+		// how to report.
 		return IntentITIncident, true
 	}
 	return "", false

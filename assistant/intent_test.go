@@ -351,3 +351,20 @@ func TestSpokenSignals(t *testing.T) {
 		t.Error("whether something is allowed is no question about rules")
 	}
 }
+
+// What an employee may do about a problem, asked after telling it, is a
+// how-to, and so is asking whether one must open a ticket; asking for one
+// is an incident.
+func TestHowToAfterAProblemIsNoIncident(t *testing.T) {
+	lx := mustAssistant(t, nil).lex
+	for text, want := range map[string]bool{
+		"Am Kopierer im Erdgeschoss hängt ein Blatt fest, er druckt nicht mehr. Auf der Klappe steht Heiß. Kann ich da einfach reingreifen?": false,
+		"Fehler 0x80004005 beim Speichern der Listen, eilt aber nicht. Reicht eine Mail an euch oder muss ich ein Ticket anlegen?":           false,
+		"der scanner im bürgerbüro geht nicht mehr, bitte leg ein ticket an":                                                                 true,
+	} {
+		got, ok := lx.signals(text).ruleIntent(knowledge.Employee)
+		if incident := ok && got == IntentITIncident; incident != want {
+			t.Errorf("%q: rule intent %q (%v), want an incident: %v", text, got, ok, want)
+		}
+	}
+}
