@@ -175,6 +175,7 @@ func TestIntents(t *testing.T) {
 		{"mein schwager hat von mir geld für sein motorrad bekommen und zahlt es seit monaten nicht zurück, kann ich ihn anzeigen", cit, IntentOutOfScope},
 		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
 		{"welches e-bike ist gerade das beste für unter 2000 euro", cit, IntentOutOfScope},
+		{"will mir privat einen neuen drucker fürs arbeitszimmer kaufen, bis 200 euro. was könnt ihr empfehlen?", cit, IntentOutOfScope},
 		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
 		{"Mitarbeiter bitte", cit, IntentHuman},
 		{"Kann ich bitte mit einer Mitarbeiterin oder einem Mitarbeiter reden?", cit, IntentHuman},
