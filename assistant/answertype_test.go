@@ -2205,11 +2205,7 @@ func TestOnlineInEverydayWords(t *testing.T) {
 // verb first or last and in the other languages the lexicon knows.
 func TestClosingABusiness(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{"ich schließe meinen laden zum monatsende", "wir schließen die praxis", "den imbiss schließen wir im sommer"} {
-		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe abmelden") {
-			t.Errorf("lifeEvents(%q) = %q, want Gewerbe abmelden", text, ev)
-		}
-	}
+	wantEvent(t, a, "Gewerbe abmelden", "ich schließe meinen laden zum monatsende", "wir schließen die praxis", "den imbiss schließen wir im sommer")
 	for _, text := range []string{
 		"emekli oluyorum ve kuaför salonumu kapatıyorum",
 		"I'm closing my small business next month",
@@ -2279,9 +2275,16 @@ func TestAskerOverAnAge(t *testing.T) {
 // Kanzlei zieht").
 func TestBusinessThatMoves(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{"zieh mit meinem nagelstudio in nen größeren laden um", "unsere kanzlei zieht im mai in die innenstadt", "ich ziehe mit meinem blumenladen in die hauptstraße"} {
-		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Gewerbe ummelden") {
-			t.Errorf("lifeEvents(%q) = %q, want Gewerbe ummelden", text, ev)
+	wantEvent(t, a, "Gewerbe ummelden", "zieh mit meinem nagelstudio in nen größeren laden um", "unsere kanzlei zieht im mai in die innenstadt", "ich ziehe mit meinem blumenladen in die hauptstraße")
+}
+
+// wantEvent checks that each text states the life event whose terms
+// contain want.
+func wantEvent(t *testing.T, a *Assistant, want string, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, want) {
+			t.Errorf("lifeEvents(%q) = %q, want %s", text, ev, want)
 		}
 	}
 }
