@@ -4,7 +4,9 @@ package knowledge
 
 import (
 	"context"
+	"slices"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/musterstadt/lotse/knowledge/german"
@@ -201,6 +203,61 @@ func TestQueryWordFormsMeetTheIndex(t *testing.T) {
 	for q, want := range map[string]string{"abgemeldet": "abmeld", "abzumelden": "abmeld", "PDFs": "pdf", "angemeldet": "anmeld"} {
 		if terms, _ := ix.queryTerms(q); terms[want] == 0 {
 			t.Errorf("queryTerms(%q) = %v, want %q", q, terms, want)
+		}
+	}
+}
+
+// TestGermanWordsMeetEnglishArticles: a German question finds an IT
+// article written in English by the English words for what it asks
+// (germanGlossary); an index without those words searches as before, and
+// the translations never reach the dense query.
+func TestGermanWordsMeetEnglishArticles(t *testing.T) {
+	st := newStemmer()
+	en := &index{vocab: vocab{df: map[string]int{st.stem("deleted"): 1, st.stem("files"): 1, st.stem("restore"): 1, st.stem("key"): 1}}, rules: newRuleSet(nil)}
+	terms, extra := en.queryTerms("gelöschte Dateien wiederherstellen, mein Schlüssel")
+	for _, w := range []string{"deleted", "files", "restore", "key"} {
+		if terms[st.stem(w)] == 0 {
+			t.Errorf("%q not among the terms: %v", w, terms)
+		}
+	}
+	if slices.ContainsFunc(extra, func(w string) bool { return w == "files" || w == "key" }) {
+		t.Errorf("a translation joined the dense query: %v", extra)
+	}
+	de := &index{vocab: vocab{df: map[string]int{st.stem("dateien"): 1, st.stem("schluessel"): 1}}, rules: newRuleSet(nil)}
+	terms, _ = de.queryTerms("gelöschte Dateien wiederherstellen, mein Schlüssel")
+	for _, w := range []string{"files", "restore", "key", "deleted"} {
+		if terms[st.stem(w)] != 0 {
+			t.Errorf("%q searched in an index without it: %v", w, terms)
+		}
+	}
+}
+
+// TestGermanQuestionFindsEnglishArticle: over a root of English articles,
+// the German question finds the article that answers it first.
+func TestGermanQuestionFindsEnglishArticle(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: employee, lang: en, kind: article}\n")},
+		"restore.md":     {Data: []byte("# Restoring deleted files\n\nDeleted files stay in the snapshot directory for seven days. Copy them back from there to restore them.\n")},
+		"password.md":    {Data: []byte("# Changing your password\n\nA new password needs at least twelve characters. Change it in the self-service portal.\n")},
+		"members.md":     {Data: []byte("# Adding members to a project\n\nThe project manager invites new members by their email address.\n")},
+		"quota.md":       {Data: []byte("# Disk quota exceeded\n\nWhen the home directory is full, remove old data or ask for more storage.\n")},
+	}
+	kb := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: root}}})
+	for q, want := range map[string]string{
+		"wie kann ich gelöschte dateien wiederherstellen":        "restore",
+		"mein home verzeichnis ist voll, speicherplatz zu wenig": "quota",
+		"wie füge ich kollegen zu meinem projekt hinzu":          "members",
+	} {
+		ps, err := kb.Search(context.Background(), Query{Text: q, Audience: Employee, Lang: "de"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) == 0 || ps[0].DocID != want {
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.DocID)
+			}
+			t.Errorf("%q found %v, want %s first", q, got, want)
 		}
 	}
 }

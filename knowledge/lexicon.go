@@ -207,3 +207,72 @@ phone => telefon
 reach, get in touch, contact => contact, kontakt
 let me in, let in, get in, sign in, log in, log on => login, anmelden
 `
+
+// germanGlossary gives the English words of IT documentation for the
+// German words employees ask with, for knowledge roots whose articles are
+// written in English (a data centre's user guide) while the staff ask in
+// German. Same syntax as englishGlossary. Its words are general computing
+// vocabulary, no product's name. A translation counts only when the index
+// holds it (ruleSet.known): a root in German alone searches as before.
+const germanGlossary = `
+schluessel, ssh-schluessel => key, keys
+oeffentlicher schluessel => public key
+privater schluessel => private key
+passwort, kennwort => password
+hochladen, hochgeladen, lade hoch, upload => upload
+herunterladen, runterladen, heruntergeladen, runtergeladen => download
+datei, dateien => file, files
+ordner, verzeichnis, verzeichnisse, unterordner => directory, folder
+berechtigung, berechtigungen, zugriffsrechte, dateirechte => permission, permissions, access
+zugriff, zugang => access
+lesen, lesezugriff => read
+schreiben, schreibzugriff => write
+nur lesen, schreibgeschuetzt => read-only
+loeschen, geloescht => delete, deleted, remove
+wiederherstellen, wiederhergestellt, zurueckholen => restore, recover
+speicherplatz, speicher => storage, disk, quota
+kontingent, quote => quota
+ueberschritten, vollgelaufen => exceeded, full
+projekt, projekte => project
+projektleiter, projektleiterin, projektverantwortlich => project manager
+abrechnung, verrechnet, abgerechnet => billing, billed
+rechenzeit => computing time, billing units
+konto, benutzerkonto, nutzerkonto, account => account, user account
+gast, gaeste, gastwissenschaftler, gastwissenschaftlerin, besucher => visitor, guest
+kollege, kollegin, kollegen => colleague, member
+anlegen, angelegt => create
+schliessen, geschlossen => close, closed
+aendern, geaendert, aenderung => change
+fehler, fehlermeldung => error
+warteschlange => queue
+datenbank => database
+verschluesselt, verschluesselung => encrypted, encryption
+oeffentlich => public
+teilen, freigeben => share
+befehl, kommandozeile => command, command line
+neustart, neu starten => restart, reboot
+startet nicht, bootet nicht, faehrt nicht hoch => boot, start
+absturz, stuerzt ab, abgestuerzt => crash
+personenbezogene daten, personendaten => personal data
+sensible daten, sensibel => sensitive data, sensitive
+sicherung, backup => backup
+postausgangsserver, postausgang => outgoing, smtp
+posteingang => incoming, imap
+mailadresse, e-mail-adresse, emailadresse => email address
+kurs, schulung => course, training
+bildschirm, monitor => display, screen
+drucker, drucken => printer, print
+netzwerk => network
+pruefen, ueberpruefen, pruefe, nachsehen, nachschauen => check, verify
+richtig, richtige, richtigen, korrekt => correct, right
+falsch, falsche, falschen => wrong, incorrect
+nachtraeglich, spaeter => later, afterwards, any time
+bearbeiten => edit
+verbindung => connection, connect
+verbinden => connect
+einloggen, eingeloggt => login, log in
+ausloggen, ausgeloggt => log out
+gesperrt, sperre => locked, blocked
+abgelaufen, ablaufen, laeuft ab => expired, expire, expires
+ueberschreiben => overwrite
+`

@@ -15,6 +15,9 @@ import (
 type rule struct {
 	targets [][]token
 	weight  float64
+	// known: a target counts only when the index holds its words (a
+	// translation into the language of some of the sources).
+	known bool
 }
 
 // token is one analysed word: the folded surface form and its stem.
@@ -41,11 +44,14 @@ type ruleSet struct {
 
 // Weights of query terms by where they came from.
 const (
-	weightOriginal  = 1.0
-	weightGlossary  = 1.0 // translations replace words the index cannot match
-	weightSynonym   = 0.7
-	weightCorrected = 0.8
-	weightPart      = 0.8
+	weightOriginal = 1.0
+	weightGlossary = 1.0 // translations replace words the index cannot match
+	// weightTranslation: an English word of the sources for a German word
+	// asked, beside the German word, which may match too.
+	weightTranslation = 0.8
+	weightSynonym     = 0.7
+	weightCorrected   = 0.8
+	weightPart        = 0.8
 	// minRuleModifier and minRuleHead are the shortest first part and the
 	// shortest last part of a compound whose last part a rule replaces.
 	minRuleModifier = 3
@@ -81,6 +87,7 @@ func tokensKey(ts []token) string {
 func newRuleSet(groups [][]string) *ruleSet {
 	rs := &ruleSet{groups: groups, rules: map[string][]rule{}, words: map[string]string{}}
 	st := newStemmer()
+	known := false // the rules parsed now are translations (rule.known)
 	add := func(from string, to []string, w float64) {
 		key := tokenize(st, from)
 		if len(key) == 0 {
@@ -96,7 +103,7 @@ func newRuleSet(groups [][]string) *ruleSet {
 			return
 		}
 		k := tokensKey(key)
-		rs.rules[k] = append(rs.rules[k], rule{targets: targets, weight: w})
+		rs.rules[k] = append(rs.rules[k], rule{targets: targets, weight: w, known: known})
 		if len(key) == 1 {
 			rs.words[key[0].word] = k
 		}
@@ -128,6 +135,9 @@ func newRuleSet(groups [][]string) *ruleSet {
 	}
 	parse(builtinSynonyms, weightSynonym)
 	parse(englishGlossary, weightGlossary)
+	known = true
+	parse(germanGlossary, weightTranslation)
+	known = false
 	for _, g := range groups {
 		addGroup(g, weightSynonym)
 	}
@@ -249,9 +259,14 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 					// "Kindergartenplatz" → Kita + Platz.
 					for _, r := range ix.rules.rules[german.LightStem(key)] {
 						for _, target := range r.targets {
+							if !ix.usable(r, target) {
+								continue
+							}
 							for _, t := range target {
 								resolve(t, w*weightPart*r.weight, depth+1)
-								extra = append(extra, t.word)
+								if !r.known {
+									extra = append(extra, t.word)
+								}
 							}
 						}
 					}
@@ -303,9 +318,14 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			extra = slices.Grow(extra, ruleWords(rules))
 			for _, r := range rules {
 				for _, target := range r.targets {
+					if !ix.usable(r, target) {
+						continue
+					}
 					for _, tk := range target {
 						resolve(tk, r.weight, 0)
-						extra = append(extra, tk.word)
+						if !r.known {
+							extra = append(extra, tk.word)
+						}
 					}
 				}
 			}
@@ -324,6 +344,9 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		for i := minRuleModifier; len(tk.word)-i >= minRuleHead; i++ {
 			for _, r := range ix.rules.rules[german.LightStem(tk.word[i:])] {
 				for _, target := range r.targets {
+					if !ix.usable(r, target) {
+						continue
+					}
 					if len(target) != 1 {
 						continue
 					}
@@ -344,15 +367,34 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		if c := ix.rules.correct(tk.word, ls); c != "" {
 			for _, r := range ix.rules.rules[c] {
 				for _, target := range r.targets {
+					if !ix.usable(r, target) {
+						continue
+					}
 					for _, t := range target {
 						resolve(t, r.weight*weightCorrected, 0)
-						extra = append(extra, t.word)
+						if !r.known {
+							extra = append(extra, t.word)
+						}
 					}
 				}
 			}
 		}
 	}
 	return terms, extra, work
+}
+
+// usable reports whether a rule's target may join a query: always, but a
+// translation only when the index holds every word of it (rule.known).
+func (ix *index) usable(r rule, target []token) bool {
+	if !r.known {
+		return true
+	}
+	for _, t := range target {
+		if !ix.vocab.has(t.stem) {
+			return false
+		}
+	}
+	return true
 }
 
 // ruleWords counts the words of the targets of rules: what their
