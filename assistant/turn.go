@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // MaxMessageRunes is the longest message Turn accepts.
@@ -123,7 +124,10 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	if conv.CreatedAt.IsZero() {
 		conv.CreatedAt = now
 	}
-	red := Redact(stripMarkup(msg.Text))
+	// A dictated message spells its punctuation out ("… abgegeben Punkt
+	// wie lange dauert das Fragezeichen"): the marks tell its sentences and
+	// its question apart.
+	red := Redact(german.Undictate(stripMarkup(msg.Text)))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
 	if lang == "de" {

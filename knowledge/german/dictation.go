@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package german
+
+import (
+	"regexp"
+	"strings"
+)
+
+// dictatedMarkRE finds the punctuation marks dictation software writes out
+// as words when the speaker says them ("… abgegeben Punkt meine alte läuft
+// ab Punkt wie lange dauert das Fragezeichen").
+var dictatedMarkRE = regexp.MustCompile(`(?i)\s*\b(komma|punkt|fragezeichen|ausrufezeichen|doppelpunkt|neue zeile|neuer absatz)\b`)
+
+// dictatedMarks are the marks for the words of dictatedMarkRE, folded.
+var dictatedMarks = map[string]string{
+	"komma": ",", "punkt": ".", "fragezeichen": "?", "ausrufezeichen": "!", "doppelpunkt": ":",
+	"neue zeile": "\n", "neuer absatz": "\n",
+}
+
+// Undictate writes the punctuation marks a dictated message spells out as
+// words back as marks: "hallo Komma ich hab … abgegeben Punkt wie lange
+// dauert das Fragezeichen" → "hallo, ich hab … abgegeben. wie lange
+// dauert das?". A mark's word is taken for dictation only where the
+// message says two of them, or ends with one: a single "Punkt" inside a
+// sentence ("um Punkt acht") or "Komma" in a number stays a word.
+func Undictate(s string) string {
+	if !strings.ContainsAny(s, "kKpPfFaAdDnN") {
+		return s
+	}
+	ms := dictatedMarkRE.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		return s
+	}
+	last := ms[len(ms)-1]
+	atEnd := strings.TrimRight(s[last[1]:], " \t\r\n") == ""
+	if len(ms) < 2 && !atEnd {
+		return s
+	}
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		b.WriteString(s[prev:m[0]])
+		b.WriteString(dictatedMarks[strings.ToLower(strings.Join(strings.Fields(s[m[2]:m[3]]), " "))])
+		prev = m[1]
+	}
+	b.WriteString(s[prev:])
+	return b.String()
+}
