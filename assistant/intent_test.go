@@ -176,6 +176,8 @@ func TestIntents(t *testing.T) {
 		{"welcher fernseher ist am besten bis 500 euro", cit, IntentOutOfScope},
 		{"welches e-bike ist gerade das beste für unter 2000 euro", cit, IntentOutOfScope},
 		{"will mir privat einen neuen drucker fürs arbeitszimmer kaufen, bis 200 euro. was könnt ihr empfehlen?", cit, IntentOutOfScope},
+		{"mein zug hatte gestern über zwei stunden verspätung, krieg ich was vom ticketpreis zurück", cit, IntentOutOfScope},
+		{"my train was delayed by three hours, can i get money back", cit, IntentOutOfScope},
 		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
 		{"Mitarbeiter bitte", cit, IntentHuman},
 		{"Kann ich bitte mit einer Mitarbeiterin oder einem Mitarbeiter reden?", cit, IntentHuman},
