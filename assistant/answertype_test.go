@@ -2288,3 +2288,18 @@ func wantEvent(t *testing.T, a *Assistant, want string, texts ...string) {
 		}
 	}
 }
+
+// TestShortAbbreviationNamesItsThing: a word of two letters the rules
+// spell out ("FS" for the Führerschein) is a word of the question, with
+// the sources' word for it; another word of two letters is not.
+func TestShortAbbreviationNamesItsThing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	q := understandAs(a, knowledge.Citizen, "will meinen FS aus Brasilien umschreiben lassen, was muss ich mitbringen")
+	if !slices.Contains(q.terms.content, stem("fs")) || !slices.Contains(q.terms.alts[stem("fs")], stem("fahrerlaubnis")) {
+		t.Errorf("content = %v, alts = %v; want fs with fahrerlaubnis", q.terms.content, q.terms.alts)
+	}
+	q = understandAs(a, knowledge.Citizen, "wo ist da am ehesten ein termin frei")
+	if slices.Contains(q.terms.content, stem("am")) || slices.Contains(q.terms.content, stem("da")) {
+		t.Errorf("content = %v; short words are no words of the question", q.terms.content)
+	}
+}

@@ -73,6 +73,10 @@ func TestBundledBase(t *testing.T) {
 		{q: "Was kostet ein Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00", "37,50"}},
 		{q: "pass kosten", doc: "leistungen/reisepass", facts: []string{"70,00"}},
 		{q: "was kostet n perso", doc: "leistungen/personalausweis", facts: []string{"37,00"}},
+		// Abbreviations people write: "FS" is the Führerschein; an
+		// English "registration cert" is the Meldebescheinigung.
+		{q: "muss meinen alten FS umtauschen, was kostet das", doc: "leistungen/fuehrerschein-umtauschen", facts: []string{"25,30 Euro"}},
+		{q: "new employer wants a registration cert with my previous addresses, how much is it", doc: "leistungen/meldebescheinigung", facts: []string{"12,00 Euro"}},
 		{q: "Welche Unterlagen brauche ich für den Personalausweis?", doc: "leistungen/personalausweis", facts: []string{"Passfoto"}},
 		{q: "Wo ist das Bürgerbüro?", facts: []string{"Marktplatz 1"}},
 		{q: "Hat das Bürgerbüro am Mittwoch auf?", facts: []string{"Mittwoch geschlossen"}},

@@ -457,7 +457,10 @@ func (lx *lexicon) terms(text string) queryTerms {
 		if n := nounStemOfVerb(w); n != "" {
 			q.stems[n] = true
 		}
-		if facetWord[i] || lx.has("noise", w) || lx.has("followup_pronoun", w) || len([]rune(w)) < 3 || isDigits(w) || seen[s] {
+		// (A word of two letters is an abbreviation the rules spell
+		// out, "FS", or none.)
+		short := len([]rune(w)) < 3 && len(lx.colloquial[s]) == 0
+		if facetWord[i] || lx.has("noise", w) || lx.has("followup_pronoun", w) || short || isDigits(w) || seen[s] {
 			continue
 		}
 		seen[s] = true
