@@ -261,3 +261,21 @@ func TestGermanQuestionFindsEnglishArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestLongCompoundRetyped: a long compound a letter off a word of the
+// index is that word, though it splits into known parts ("Rundfunkbetrag"
+// is the Rundfunkbeitrag); its parts still count.
+func TestLongCompoundRetyped(t *testing.T) {
+	st := newStemmer()
+	ix := &index{vocab: vocab{df: map[string]int{st.stem("rundfunkbeitrag"): 3, st.stem("rundfunk"): 5, st.stem("betrag"): 9}}, rules: newRuleSet(nil)}
+	terms, _ := ix.queryTerms("Rundfunkbetrag anmelden")
+	if terms[st.stem("rundfunkbeitrag")] == 0 || terms[st.stem("betrag")] == 0 {
+		t.Errorf("terms = %v; want rundfunkbeitrag and the parts", terms)
+	}
+	// A short compound of known parts stays those parts.
+	ix = &index{vocab: vocab{df: map[string]int{st.stem("hundekot"): 3, st.stem("hund"): 5, st.stem("bot"): 9}}, rules: newRuleSet(nil)}
+	terms, _ = ix.queryTerms("Hundebot")
+	if terms[st.stem("hundekot")] != 0 {
+		t.Errorf("terms = %v; a short compound was retyped", terms)
+	}
+}

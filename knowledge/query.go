@@ -57,6 +57,9 @@ const (
 	minRuleModifier = 3
 	minRuleHead     = 4
 	weightContext   = 0.5 // Query.Context: the asker's situation, not the question
+	// minRetypedCompound is the shortest word a typo correction may
+	// replace although it splits into known parts.
+	minRetypedCompound = 12
 )
 
 func tokenize(st *stemmer, s string) []token {
@@ -248,6 +251,15 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			return
 		}
 		if depth == 0 {
+			if len(tk.word) >= minRetypedCompound {
+				// A long compound a letter off a word of the index is a
+				// slip of typing, whatever parts it splits into:
+				// "Rundfunkbetrag" is the "Rundfunkbeitrag", not a
+				// Rundfunk and a Betrag. Its parts still count.
+				if c := ix.vocab.correct(tk.stem); len(c) >= minRetypedCompound-2 {
+					put(c, w*weightCorrected)
+				}
+			}
 			if parts := ix.vocab.decompoundQuery(tk.word, st, isKey); parts != nil {
 				for _, p := range parts {
 					key, isRule := strings.CutPrefix(p, rulePart)
