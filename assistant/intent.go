@@ -109,7 +109,7 @@ func (lx *lexicon) signals(text string) signals {
 		abuse:       lx.match("abuse", ws),
 		frustration: lx.match("frustration", frustrationWords) || lx.match("frustration_reply", frustrationWords) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
 		incident:    lx.match("incident", ws) || failsAtClauseEnd(text),
-		howto:       lx.match("howto", ws),
+		howto:       lx.match("howto", ws) || asksOwnMove(text, lx),
 		why:         lx.match("howto_why", ws),
 		ticketKey:   ticketKey(text),
 		ticketWord:  lx.match("ticket_word", ws),
@@ -336,4 +336,41 @@ func consultArranged(ws []string) bool {
 	// (Asked with a member of staff, it asks for a person: "einen Termin
 	// für eine Beratung mit einem Mitarbeiter".)
 	return has("berat") && (has("termin") || has("oeffnungszeit")) && !has("mitarbeit") && !has("sachbearbeit") && !has("mensch")
+}
+
+// ownMoveModals are the modal verbs a question about what the asker may or
+// must do opens with ("Kann ich …", "Müssen wir …").
+var ownMoveModals = map[string]bool{
+	"kann": true, "darf": true, "muss": true, "soll": true, "koennen": true, "duerfen": true, "muessen": true, "sollen": true,
+	"koennte": true, "duerfte": true, "muesste": true, "sollte": true,
+}
+
+// asksOwnMove reports whether a message that tells something asks, in a
+// sentence of its own that reports no failure, what the asker may or must
+// do ("Unser Gerät hier oben ist seit heute kaputt. Kann ich meinen
+// Auftrag auch im 2. OG holen?"): the articles answer that; the report
+// around it is the reason for asking, no outage to record. A question to
+// the office to act ("Könnt ihr das reparieren?") is none.
+func asksOwnMove(text string, lx *lexicon) bool {
+	if !strings.Contains(text, "?") {
+		return false
+	}
+	ss := messageSentences(text)
+	if len(ss) < 2 {
+		return false
+	}
+	for _, sent := range ss {
+		if !strings.HasSuffix(strings.TrimSpace(sent), "?") {
+			continue
+		}
+		ws := withoutFillers(words(sent))
+		if len(ws) < 3 || !ownMoveModals[ws[0]] || (ws[1] != "ich" && ws[1] != "wir" && ws[1] != "man") {
+			continue
+		}
+		if lx.match("incident", ws) || failsAtClauseEnd(sent) {
+			continue
+		}
+		return true
+	}
+	return false
 }

@@ -54,6 +54,12 @@ func TestIntents(t *testing.T) {
 		// Employees asking how to do something.
 		{"Wie setze ich mein Passwort zurück?", emp, IntentServiceInfo},
 		{"wie richte ich vpn ein", emp, IntentServiceInfo},
+		// What the employee may do about a failure, asked in a sentence
+		// of its own, and a rule the employee thinks met, ask what the
+		// articles say; a request to the office to act reports.
+		{"Zuhause ist mein WLAN seit gestern kaputt. Kann ich mich mit dem VPN auch über den Hotspot vom Diensthandy verbinden?", emp, IntentServiceInfo},
+		{"passwort ist abgelaufen, das neue mit großbuchstabe, zahl und sonderzeichen wird trotzdem abgelehnt. mit sonderzeichen muss das doch reichen, ist das portal kaputt?", emp, IntentServiceInfo},
+		{"Mein Drucker druckt seit heute früh nicht mehr. Könnt ihr den reparieren?", emp, IntentITIncident},
 		{"hab aus versehen eine datei im teamordner gelöscht, ist die jetzt weg?", emp, IntentServiceInfo},
 		{"mein headset geht nicht mehr, ich soll es tauschen lassen. reicht es wenn ich nur das headset mitbringe", emp, IntentServiceInfo},
 		{"Mein Konto ist gesperrt. Wie lange dauert die Sperre?", emp, IntentServiceInfo},
