@@ -281,7 +281,9 @@ func abbreviation(s string) bool {
 	}
 	switch last {
 	case "z.b", "bzw", "ca", "vgl", "nr", "abs", "ggf", "evtl", "etc", "usw", "inkl", "d.h", "dr", "st", "str", "art",
-		"max", "min", "mind", "e.g", "i.e", "approx":
+		"max", "min", "mind", "e.g", "i.e", "approx",
+		// Chat: "eig." (eigentlich), "dt." (deutsch), "od." (oder).
+		"eig", "eigtl", "bzgl", "dt", "od", "vllt", "tel", "std", "ggfs":
 		return true
 	}
 	return false
@@ -494,6 +496,10 @@ func messageSentences(text string) []string {
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if c == '.' && i+1 < len(text) && text[i+1] == ' ' && (abbreviation(text[start:i+1]) || ordinalBefore(text[start:i], text[i+2:])) {
+			// "Hab keinen dt. Perso", "im 3. OG": no sentence ends.
+			continue
+		}
 		if c == '?' || c == '!' || c == ';' || c == '\n' || c == '.' && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
 			if s := strings.TrimSpace(text[start : i+1]); s != "" {
 				out = append(out, s)
@@ -505,4 +511,30 @@ func messageSentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// afterNumberOpeners are words a new sentence of a message opens with after
+// a number ("Ich bin 17. Was brauche ich?"); after a number and another
+// word the number is an ordinal ("im 3. OG", "am 17. März").
+var afterNumberOpeners = map[string]bool{
+	"ich": true, "wir": true, "du": true, "sie": true, "er": true, "es": true, "das": true, "die": true, "der": true, "man": true,
+	"was": true, "wie": true, "wo": true, "wann": true, "warum": true, "wer": true, "welche": true, "welcher": true, "welches": true,
+	"kann": true, "muss": true, "soll": true, "darf": true, "ist": true, "sind": true, "hab": true, "habe": true, "haben": true,
+	"geht": true, "gibt": true, "bitte": true, "danke": true, "und": true, "aber": true, "also": true, "ja": true, "nein": true,
+	"mein": true, "meine": true, "unser": true, "unsere": true, "brauche": true, "brauch": true, "kann's": true, "lg": true,
+}
+
+// ordinalBefore reports whether the text before a stop ends in a number of
+// one or two digits that the word after it shows to be an ordinal.
+func ordinalBefore(before, after string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 || len(f[len(f)-1]) > 2 || !isDigits(f[len(f)-1]) {
+		return false
+	}
+	next := strings.Fields(after)
+	if len(next) == 0 {
+		return false
+	}
+	ws := words(next[0])
+	return len(ws) == 1 && !afterNumberOpeners[ws[0]] && !isDigits(ws[0])
 }

@@ -42,3 +42,25 @@ func TestStripFrames(t *testing.T) {
 		t.Errorf("intent %s: an opening alone is a greeting", ans.Intent)
 	}
 }
+
+// TestMessageSentencesKeepOrdinalsAndAbbreviations: a stop after an
+// ordinal ("im 3. OG", "am 17. März") or a chat abbreviation ("dt.",
+// "eig.") ends no sentence; after a number that a new sentence follows
+// ("Ich bin 17. Was brauche ich?") it does.
+func TestMessageSentencesKeepOrdinalsAndAbbreviations(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"Ich sitze im 3. OG, das Gerät ist kaputt. Kann ich den Auftrag im 2. OG holen?", 2},
+		{"Kind kam am 17. März zur Welt. Wann wird gezahlt?", 2},
+		{"Hab keinen dt. Perso, nur Reisepass. Geht das?", 2},
+		{"wohne ja eig. in bremen", 1},
+		{"Ich bin 17. Was brauche ich?", 2},
+		{"Das kostet 12. Danke.", 2},
+	} {
+		if got := messageSentences(tt.text); len(got) != tt.want {
+			t.Errorf("messageSentences(%q) = %q, want %d sentences", tt.text, got, tt.want)
+		}
+	}
+}
