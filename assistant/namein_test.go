@@ -3,8 +3,11 @@
 package assistant
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // nameIn gives the answer of its former scans (nameInReference), whether
@@ -185,5 +188,26 @@ func TestNameInNotInPrefixedVerb(t *testing.T) {
 	}
 	if set := newStemSet(a.lex.terms("wo reiche ich den bauantrag ein").stems); !nameIn([]string{stem("antrag")}, set) {
 		t.Errorf("Bauantrag does not name Antrag")
+	}
+}
+
+// TestLawTitleNamesMatterWithObject: a statute's long title names its
+// matter together with the matter's object ("Zulassung von Personen"); the
+// matter alone ("Zulassung" of a car) does not name it, the title's other
+// words and its short title do.
+func TestLawTitleNamesMatterWithObject(t *testing.T) {
+	a := mustAssistant(t, nil)
+	d := knowledge.Document{ID: "fev", Kind: knowledge.KindLaw, Title: "Verordnung über die Zulassung von Personen zum Straßenverkehr (Fahrerlaubnis-Verordnung - FeV)"}
+	_, names := a.lex.docTerms(d)
+	has := func(n ...string) bool {
+		return slices.ContainsFunc(names, func(m []string) bool { return slices.Equal(m, n) })
+	}
+	if has(stem("zulassung")) || !has(stem("zulassung"), stem("personen")) || !has(stem("fahrerlaubnis")) {
+		t.Errorf("names = %v", names)
+	}
+	// A service's title names by each of its words as ever.
+	d = knowledge.Document{ID: "z", Kind: knowledge.KindService, Title: "Zulassung von Fahrzeugen"}
+	if _, names = a.lex.docTerms(d); !slices.ContainsFunc(names, func(m []string) bool { return slices.Equal(m, []string{stem("zulassung")}) }) {
+		t.Errorf("service names = %v", names)
 	}
 }

@@ -205,7 +205,16 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 			names = append(names, n)
 		}
 	}
-	for _, w := range words(d.Title) {
+	tws := words(d.Title)
+	for i, w := range tws {
+		if d.Kind == knowledge.KindLaw && i+2 < len(tws) && tws[i+1] == "von" {
+			// A statute's long title names a matter with its object:
+			// "Verordnung über die Zulassung von Personen …" is about
+			// admitting persons, and "Zulassung" alone (of a car) does
+			// not name it; the two together do.
+			addName(w+" "+tws[i+2], true)
+			continue
+		}
 		if !lx.facetWord(w) {
 			// "Online" in "Online-Terminvergabe …" is what a question asks
 			// about, not the name of a service.
