@@ -2278,6 +2278,13 @@ func TestBusinessThatMoves(t *testing.T) {
 	wantEvent(t, a, "Gewerbe ummelden", "zieh mit meinem nagelstudio in nen größeren laden um", "unsere kanzlei zieht im mai in die innenstadt", "ich ziehe mit meinem blumenladen in die hauptstraße")
 }
 
+// TestLookingForSomeonesAddress: looking for where someone lives now is
+// the register of residents' information.
+func TestLookingForSomeonesAddress(t *testing.T) {
+	a := mustAssistant(t, nil)
+	wantEvent(t, a, "Melderegisterauskunft", "ich suche die aktuelle adresse von meiner alten schulfreundin", "wie kann ich die anschrift von meinem vermieter herausfinden", "ich will eine anfrage beim einwohnermeldeamt stellen wegen meinem cousin")
+}
+
 // wantEvent checks that each text states the life event whose terms
 // contain want.
 func wantEvent(t *testing.T, a *Assistant, want string, texts ...string) {
