@@ -2285,6 +2285,13 @@ func TestLookingForSomeonesAddress(t *testing.T) {
 	wantEvent(t, a, "Melderegisterauskunft", "ich suche die aktuelle adresse von meiner alten schulfreundin", "wie kann ich die anschrift von meinem vermieter herausfinden", "ich will eine anfrage beim einwohnermeldeamt stellen wegen meinem cousin")
 }
 
+// TestDrivingAbroad: a hire car abroad is the international driving
+// licence.
+func TestDrivingAbroad(t *testing.T) {
+	a := mustAssistant(t, nil)
+	wantEvent(t, a, "Internationaler Führerschein", "wir wollen in kalifornien ein auto mieten", "auf mallorca nehmen wir einen mietwagen, brauch ich was extra", "we want to rent a car in canada")
+}
+
 // wantEvent checks that each text states the life event whose terms
 // contain want.
 func wantEvent(t *testing.T, a *Assistant, want string, texts ...string) {
