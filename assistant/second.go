@@ -43,8 +43,10 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 		}
 		return best, bestName
 	}
-	// named[i] is the other document part i names, -1 for none.
+	// named[i] is the other document part i names, -1 for none;
+	// namesFirst[i] tells that part i names the chosen one.
 	named := make([]int, len(parts))
+	namesFirst := make([]bool, len(parts))
 	other, rest := -1, 0 // the part naming another document; parts about the chosen one or none
 	for i, p := range parts {
 		named[i] = -1
@@ -58,6 +60,7 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 		}
 		if l, _ := names(first, stems); l > 0 {
 			rest++
+			namesFirst[i] = true
 			continue
 		}
 		best, bestLen := -1, 0
@@ -93,6 +96,20 @@ func (a *Assistant) second(t *turn, q question, sel selection) (int, question) {
 	q2 := q
 	q2.text, q2.terms = text, a.lex.terms(text)
 	q2.facets = a.lex.detectFacets(text)
+	if len(q2.facets) == 0 {
+		// "… ihren ersten Perso, bisher hatte sie nur den Kinderreisepass.
+		// was muss sie mitbringen": what a part that names no document
+		// asks, it asks of the other document too.
+		for i, p := range parts {
+			if named[i] < 0 && !namesFirst[i] {
+				for _, f := range a.lex.detectFacets(p) {
+					if !slices.Contains(q2.facets, f) {
+						q2.facets = append(q2.facets, f)
+					}
+				}
+			}
+		}
+	}
 	return named[other], q2
 }
 

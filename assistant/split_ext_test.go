@@ -4,6 +4,7 @@ package assistant_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,5 +27,20 @@ func TestMessageGoesOn(t *testing.T) {
 	}
 	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/verwarnungsgeld" || !strings.Contains(ans.Text, "innerhalb von 2 Wochen nach Zustellung") {
 		t.Errorf("answer = %v\n%s", ans.Sources, ans.Text)
+	}
+}
+
+// TestSecondServiceAnswersTheFacetAsked: a message that names two services
+// in parts that ask nothing, and asks what to bring in a part of its own,
+// gets what to bring for each service it answers from.
+func TestSecondServiceAnswersTheFacetAsked(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	ans := askCitizen(t, a, "Mein Sohn hatte bisher nur einen Kinderreisepass, der ist abgelaufen, jetzt braucht er seinen ersten Perso. Was muss er mitbringen?")
+	var ids []string
+	for _, s := range ans.Sources {
+		ids = append(ids, s.ID)
+	}
+	if !slices.Contains(ids, "leistungen/personalausweis") || !strings.Contains(ans.Text, "bei erstmaliger Beantragung: Geburtsurkunde") {
+		t.Errorf("sources = %v\n%s", ids, ans.Text)
 	}
 }
