@@ -24,7 +24,7 @@ const minRuleWords = 2
 
 // maxRuleRank is the lowest retrieval rank a statute may have to follow a
 // description.
-const maxRuleRank = 4
+const maxRuleRank = 7
 
 // statuteRule returns the candidate of sel whose statute states what the
 // quotes qs of c leave unanswered, and its quotes; -1 when there is none.
