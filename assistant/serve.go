@@ -754,6 +754,12 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		}
 	}
 	namesElse := func(c candidate) bool { return slices.Contains(elsewhere, c.doc.ID) }
+	if back, ok := a.earlierTopic(conv, q); ok {
+		// "und der Parkausweis von vorhin – was kostet der?": a page
+		// the conversation answered from before the last one, named
+		// again, is the topic the asker returns to.
+		return back, false, true
+	}
 	other := slices.ContainsFunc(r.cands, namesElse)
 	// "Er ist aus Syrien, hat Aufenthaltserlaubnis … Ist Problem, dass
 	// er nicht Deutscher ist?": a message that opens by pointing back
@@ -801,6 +807,49 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		}
 	}
 	return focus, storyOnly, true
+}
+
+// earlierTopic returns the document an answer of the conversation before
+// the last one was given from, when the message names it by a word of its
+// names or the sources' word for one ("und nochmal zum Auto" after the
+// car's registration and then housing benefit): the asker goes back to
+// it. Not when the message names several such documents, nor the
+// conversation's focus.
+func (a *Assistant) earlierTopic(conv *Conversation, q queryTerms) (knowledge.Document, bool) {
+	var words []string // the message's words that may name, and their official words
+	for _, s := range q.content {
+		if a.lex.genericStems[s] {
+			continue
+		}
+		words = append(words, s)
+		words = append(words, a.lex.colloquial[s]...)
+	}
+	if len(words) == 0 {
+		return knowledge.Document{}, false
+	}
+	aud := audience(conv)
+	if focus, ok := a.document(conv.Focus, aud); ok && slices.ContainsFunc(words, func(s string) bool { return a.info(focus).nameTok[s] }) {
+		return knowledge.Document{}, false
+	}
+	var found knowledge.Document
+	for i, e := range conv.Entries {
+		if e.Role != RoleAssistant || len(e.Sources) == 0 || i == len(conv.Entries)-1 {
+			continue
+		}
+		id := e.Sources[0].ID
+		if id == conv.Focus || id == found.ID {
+			continue
+		}
+		d, ok := a.document(id, aud)
+		if !ok || !slices.ContainsFunc(words, func(s string) bool { return a.info(d).nameTok[s] }) {
+			continue
+		}
+		if found.ID != "" {
+			return knowledge.Document{}, false
+		}
+		found = d
+	}
+	return found, found.ID != ""
 }
 
 // ageRulesOut reports whether c's document states age limits and none of

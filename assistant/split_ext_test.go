@@ -44,3 +44,30 @@ func TestSecondServiceAnswersTheFacetAsked(t *testing.T) {
 		t.Errorf("sources = %v\n%s", ids, ans.Text)
 	}
 }
+
+// TestBackToAnEarlierTopic: a message that names a page the conversation
+// answered from before the last one goes back to it ("und nochmal zum
+// Auto"); a short name of the present topic stays with it.
+func TestBackToAnEarlierTopic(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, tt := range []struct {
+		turns []string
+		want  string
+	}{
+		{[]string{"Ich habe ein gebrauchtes Auto gekauft und muss es zulassen.", "Andere Frage: Wie beantrage ich Wohngeld?", "Und nochmal zum Auto: was kostet das?"}, "leistungen/fahrzeug-zulassen"},
+		{[]string{"Was kostet ein Bewohnerparkausweis?", "Und was kostet ein Kinderreisepass?", "und der parkausweis von vorhin, wie lange gilt der?"}, "leistungen/bewohnerparkausweis"},
+		{[]string{"Was kostet ein Reisepass?", "Und für Kinder?", "wie lange dauert der pass?"}, "leistungen/kinderreisepass"},
+	} {
+		c := &assistant.Conversation{ID: "back", Audience: knowledge.Citizen}
+		var ans assistant.Answer
+		for _, text := range tt.turns {
+			var err error
+			if ans, err = a.Ask(context.Background(), c, assistant.Message{Text: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.want {
+			t.Errorf("%q: sources = %v, want %s first\n%s", tt.turns, ans.Sources, tt.want, ans.Text)
+		}
+	}
+}
