@@ -749,7 +749,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		if heads == nil {
 			heads = a.info(focus).title
 		}
-		if !a.shortNameOf(c, q, heads) {
+		if !a.shortNameOf(c, q, heads) && !a.namedByProcedureOnly(c, ws) {
 			elsewhere = append(elsewhere, c.doc.ID)
 		}
 	}
@@ -807,6 +807,22 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		}
 	}
 	return focus, storyOnly, true
+}
+
+// namedByProcedureOnly reports whether only the verbs of a procedure
+// among the message's words ws name c ("anmelden" among a town's synonyms
+// for "Wohnsitz anmelden"): "Muss man das vorher irgendwo anmelden?"
+// after the wedding asks about the wedding, and names no other matter.
+// The procedure's noun ("die Ummeldung") names the thing done.
+func (a *Assistant) namedByProcedureOnly(c candidate, ws []string) bool {
+	if len(c.matched) == 0 || slices.ContainsFunc(c.matched, func(n []string) bool {
+		return slices.ContainsFunc(n, func(s string) bool { return !a.lex.genericStems[s] })
+	}) {
+		return false
+	}
+	return !slices.ContainsFunc(ws, func(w string) bool {
+		return strings.HasSuffix(w, "ung") && slices.ContainsFunc(c.matched, func(n []string) bool { return slices.Contains(n, stem(w)) })
+	})
 }
 
 // earlierTopic returns the document an answer of the conversation before

@@ -47,7 +47,8 @@ func TestSecondServiceAnswersTheFacetAsked(t *testing.T) {
 
 // TestBackToAnEarlierTopic: a message that names a page the conversation
 // answered from before the last one goes back to it ("und nochmal zum
-// Auto"); a short name of the present topic stays with it.
+// Auto"); a short name of the present topic and a procedure word
+// ("anmelden") stay with it.
 func TestBackToAnEarlierTopic(t *testing.T) {
 	a := mustBaseAssistant(t, mustBase(t))
 	for _, tt := range []struct {
@@ -57,6 +58,8 @@ func TestBackToAnEarlierTopic(t *testing.T) {
 		{[]string{"Ich habe ein gebrauchtes Auto gekauft und muss es zulassen.", "Andere Frage: Wie beantrage ich Wohngeld?", "Und nochmal zum Auto: was kostet das?"}, "leistungen/fahrzeug-zulassen"},
 		{[]string{"Was kostet ein Bewohnerparkausweis?", "Und was kostet ein Kinderreisepass?", "und der parkausweis von vorhin, wie lange gilt der?"}, "leistungen/bewohnerparkausweis"},
 		{[]string{"Was kostet ein Reisepass?", "Und für Kinder?", "wie lange dauert der pass?"}, "leistungen/kinderreisepass"},
+		// A procedure word names no other matter in a follow-up.
+		{[]string{"Wir wollen im Mai heiraten.", "Muss man das vorher irgendwo anmelden?", "Wie lange ist das gültig?"}, "leistungen/eheschliessung-anmelden"},
 	} {
 		c := &assistant.Conversation{ID: "back", Audience: knowledge.Citizen}
 		var ans assistant.Answer
