@@ -184,6 +184,8 @@ func TestIntents(t *testing.T) {
 		{"welches e-bike ist gerade das beste für unter 2000 euro", cit, IntentOutOfScope},
 		{"will mir privat einen neuen drucker fürs arbeitszimmer kaufen, bis 200 euro. was könnt ihr empfehlen?", cit, IntentOutOfScope},
 		{"mein zug hatte gestern über zwei stunden verspätung, krieg ich was vom ticketpreis zurück", cit, IntentOutOfScope},
+		{"welchen kinderwagen würdest du empfehlen, den von hauck oder den von joie?", cit, IntentOutOfScope},
+		{"wo kann ich einen neuen fernseher am günstigsten kaufen", cit, IntentOutOfScope},
 		{"my train was delayed by three hours, can i get money back", cit, IntentOutOfScope},
 		{"Welcher Weg ist am besten, um den Pass zu beantragen?", cit, IntentServiceInfo},
 		{"Mitarbeiter bitte", cit, IntentHuman},
