@@ -133,6 +133,8 @@ func TestIntents(t *testing.T) {
 		// Asking for a human.
 		{"Ich möchte mit einem Menschen sprechen.", cit, IntentHuman},
 		{"mitarbeiter", cit, IntentHuman},
+		{"kann mich da mal wer vom einwohneramt zurückrufen? ich hab nächste woche keine zeit zum schreiben", cit, IntentHuman},
+		{"könnt ihr mich morgen früh kurz anrufen wegen meinem antrag", cit, IntentHuman},
 		{"Wohngeld vor 9 Wochen beantragt, immer noch kein Bescheid. könnt ihr mal nachschauen was da los ist??", cit, IntentHuman},
 		{"können wir das am telefon klären, schreiben liegt mir nicht", cit, IntentHuman},
 		{"ich hab mich durch alle seiten geklickt und finde meinen fall nirgends, das kann mir nur jemand sagen der sich mit sowas auskennt", cit, IntentHuman},
