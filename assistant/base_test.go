@@ -73,6 +73,9 @@ func TestBundledBase(t *testing.T) {
 		{q: "Was kostet ein Reisepass?", doc: "leistungen/reisepass", facts: []string{"70,00", "37,50"}},
 		{q: "pass kosten", doc: "leistungen/reisepass", facts: []string{"70,00"}},
 		{q: "was kostet n perso", doc: "leistungen/personalausweis", facts: []string{"37,00"}},
+		// "perso" is clipped from "Personalausweis": it is no part of
+		// "Person" or "persönlich", which every page says.
+		{q: "wie lange dauert ein neuer perso?", doc: "leistungen/personalausweis", facts: []string{"3 bis 4 Wochen"}},
 		// Abbreviations people write: "FS" is the Führerschein; an
 		// English "registration cert" is the Meldebescheinigung.
 		{q: "muss meinen alten FS umtauschen, was kostet das", doc: "leistungen/fuehrerschein-umtauschen", facts: []string{"25,30 Euro"}},

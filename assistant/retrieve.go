@@ -358,6 +358,11 @@ type queryTerms struct {
 	// say another way ("dienstwag"): real words, never a typo of a word
 	// a letter off ("Dienstag").
 	compound map[string]bool
+	// clipped are the content stems of words clipped from the sources'
+	// word ("perso" of "Personalausweis"): they count as words of their
+	// own, not inside others ("Person", "persönlich"), and their official
+	// word stays.
+	clipped map[string]bool
 	// listed are the content stems the lexicon's offices and
 	// [alternative] gave alternatives of their own; dropKnownWords keeps
 	// those.
@@ -386,7 +391,11 @@ func (q queryTerms) own() queryTerms {
 
 // hitIn is hit over a stemSet.
 func (q queryTerms) hitIn(ts stemSet, s string) bool {
-	if q.compound[s] && holdsAnyExact(ts.list, s) || !q.compound[s] && ts.match(s) {
+	if q.clipped[s] {
+		if ts.has[s] {
+			return true
+		}
+	} else if q.compound[s] && holdsAnyExact(ts.list, s) || !q.compound[s] && ts.match(s) {
 		return true
 	}
 	for _, a := range q.alts[s] {
@@ -405,7 +414,11 @@ func (q queryTerms) hitIn(ts stemSet, s string) bool {
 // hit reports whether the content stem s, or one of its alternatives,
 // occurs among tokens.
 func (q queryTerms) hit(tokens map[string]bool, s string) bool {
-	if q.compound[s] && tokenMatchExact(tokens, s) || !q.compound[s] && tokenMatch(tokens, s) {
+	if q.clipped[s] {
+		if tokens[s] {
+			return true
+		}
+	} else if q.compound[s] && tokenMatchExact(tokens, s) || !q.compound[s] && tokenMatch(tokens, s) {
 		return true
 	}
 	for _, a := range q.alts[s] {
@@ -537,6 +550,12 @@ func (lx *lexicon) terms(text string) queryTerms {
 		to := lx.colloquial[s]
 		if len(to) == 0 {
 			continue
+		}
+		if slices.ContainsFunc(to, func(t string) bool { return len(t) > len(s) && strings.HasPrefix(t, s) }) {
+			if q.clipped == nil {
+				q.clipped = map[string]bool{}
+			}
+			q.clipped[s] = true
 		}
 		if q.alts == nil {
 			q.alts = map[string][]string{}
@@ -828,7 +847,7 @@ func exactNamesApart(said stemSet, cands []candidate) stemSet {
 // meant.
 func (q *queryTerms) dropKnownWords(r retrieval) {
 	for s, to := range q.official {
-		if !slices.ContainsFunc(r.cands, func(c candidate) bool { return c.info != nil && c.info.tokens[s] }) {
+		if q.clipped[s] || !slices.ContainsFunc(r.cands, func(c candidate) bool { return c.info != nil && c.info.tokens[s] }) {
 			continue
 		}
 		for _, t := range to {
