@@ -1034,14 +1034,7 @@ func TestFollowUpNamesAnotherOnlyAside(t *testing.T) {
 		{[]string{"wie bestelle ich die grobmüllabfuhr", "ja also äh wir haben dafür jetzt nen termin am montag, ähm, außer meinem ausweis, muss ich da vorher noch irgendwas ausfüllen"}, "s/grobmuell", "Bestellblatt"},
 		{[]string{"wie bestelle ich die grobmüllabfuhr", "ich brauche aber eher erstmal die ummeldung, was kostet die"}, "s/ummeldung", "9,00 Euro"},
 	} {
-		conv := &assistant.Conversation{ID: "s", Audience: knowledge.Citizen}
-		var ans assistant.Answer
-		for _, text := range tt.dialog {
-			var err error
-			if ans, err = a.Ask(context.Background(), conv, assistant.Message{Text: text}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ans := askDialog(t, a, tt.dialog...)
 		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.want || !strings.Contains(ans.Text, tt.text) {
 			t.Errorf("%q: want %s with %q:\n%s", tt.dialog[1], tt.want, tt.text, ans.Text)
 		}

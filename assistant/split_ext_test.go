@@ -17,14 +17,7 @@ import (
 // the service the second half names.
 func TestMessageGoesOn(t *testing.T) {
 	a := mustBaseAssistant(t, mustBase(t))
-	var ans assistant.Answer
-	c := &assistant.Conversation{ID: "split", Audience: knowledge.Citizen}
-	for _, text := range []string{"Guten Abend, ich habe einen Bußgeldbescheid bekommen und würde gern wissen bis wann ich", "Einspruch einlegen kann, der Brief kam am Dienstag"} {
-		var err error
-		if ans, err = a.Ask(context.Background(), c, assistant.Message{Text: text}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ans := askDialog(t, a, "Guten Abend, ich habe einen Bußgeldbescheid bekommen und würde gern wissen bis wann ich", "Einspruch einlegen kann, der Brief kam am Dienstag")
 	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/verwarnungsgeld" || !strings.Contains(ans.Text, "innerhalb von 2 Wochen nach Zustellung") {
 		t.Errorf("answer = %v\n%s", ans.Sources, ans.Text)
 	}
@@ -61,16 +54,24 @@ func TestBackToAnEarlierTopic(t *testing.T) {
 		// A procedure word names no other matter in a follow-up.
 		{[]string{"Wir wollen im Mai heiraten.", "Muss man das vorher irgendwo anmelden?", "Wie lange ist das gültig?"}, "leistungen/eheschliessung-anmelden"},
 	} {
-		c := &assistant.Conversation{ID: "back", Audience: knowledge.Citizen}
-		var ans assistant.Answer
-		for _, text := range tt.turns {
-			var err error
-			if ans, err = a.Ask(context.Background(), c, assistant.Message{Text: text}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ans := askDialog(t, a, tt.turns...)
 		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.want {
 			t.Errorf("%q: sources = %v, want %s first\n%s", tt.turns, ans.Sources, tt.want, ans.Text)
 		}
 	}
+}
+
+// askDialog asks the turns in one citizen's conversation and returns the
+// last answer.
+func askDialog(tb testing.TB, a *assistant.Assistant, turns ...string) assistant.Answer {
+	tb.Helper()
+	c := &assistant.Conversation{ID: "dialog", Audience: knowledge.Citizen}
+	var ans assistant.Answer
+	for _, text := range turns {
+		var err error
+		if ans, err = a.Ask(context.Background(), c, assistant.Message{Text: text}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return ans
 }
