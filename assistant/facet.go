@@ -521,7 +521,7 @@ var afterNumberOpeners = map[string]bool{
 	"was": true, "wie": true, "wo": true, "wann": true, "warum": true, "wer": true, "welche": true, "welcher": true, "welches": true,
 	"kann": true, "muss": true, "soll": true, "darf": true, "ist": true, "sind": true, "hab": true, "habe": true, "haben": true,
 	"geht": true, "gibt": true, "bitte": true, "danke": true, "und": true, "aber": true, "also": true, "ja": true, "nein": true,
-	"mein": true, "meine": true, "unser": true, "unsere": true, "brauche": true, "brauch": true, "kann's": true, "lg": true,
+	"mein": true, "meine": true, "unser": true, "unsere": true, "brauche": true, "brauch": true, "lg": true,
 }
 
 // ordinalBefore reports whether the text before a stop ends in a number of

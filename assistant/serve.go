@@ -754,7 +754,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		}
 	}
 	namesElse := func(c candidate) bool { return slices.Contains(elsewhere, c.doc.ID) }
-	if back, ok := a.earlierTopic(conv, q); ok {
+	if back, ok := a.earlierTopic(conv, focus, q); ok {
 		// "und der Parkausweis von vorhin – was kostet der?": a page
 		// the conversation answered from before the last one, named
 		// again, is the topic the asker returns to.
@@ -830,8 +830,8 @@ func (a *Assistant) namedByProcedureOnly(c candidate, ws []string) bool {
 // names or the sources' word for one ("und nochmal zum Auto" after the
 // car's registration and then housing benefit): the asker goes back to
 // it. Not when the message names several such documents, nor the
-// conversation's focus.
-func (a *Assistant) earlierTopic(conv *Conversation, q queryTerms) (knowledge.Document, bool) {
+// conversation's focus (focus).
+func (a *Assistant) earlierTopic(conv *Conversation, focus knowledge.Document, q queryTerms) (knowledge.Document, bool) {
 	var words []string // the message's words that may name, and their official words
 	for _, s := range q.content {
 		if a.lex.genericStems[s] {
@@ -843,10 +843,10 @@ func (a *Assistant) earlierTopic(conv *Conversation, q queryTerms) (knowledge.Do
 	if len(words) == 0 {
 		return knowledge.Document{}, false
 	}
-	aud := audience(conv)
-	if focus, ok := a.document(conv.Focus, aud); ok && slices.ContainsFunc(words, func(s string) bool { return a.info(focus).nameTok[s] }) {
+	if names := a.info(focus).nameTok; slices.ContainsFunc(words, func(s string) bool { return names[s] }) {
 		return knowledge.Document{}, false
 	}
+	aud := audience(conv)
 	var found knowledge.Document
 	for i, e := range conv.Entries {
 		if e.Role != RoleAssistant || len(e.Sources) == 0 || i == len(conv.Entries)-1 {

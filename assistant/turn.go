@@ -124,14 +124,14 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	if conv.CreatedAt.IsZero() {
 		conv.CreatedAt = now
 	}
-	// A dictated message spells its punctuation out ("… abgegeben Punkt
-	// wie lange dauert das Fragezeichen"): the marks tell its sentences and
-	// its question apart.
 	text := msg.Text
 	if prev, ok := unfinished(conv, text, now); ok {
 		// The previous message stopped mid-sentence: this one goes on.
 		text = prev + " " + text
 	}
+	// A dictated message spells its punctuation out ("… abgegeben Punkt
+	// wie lange dauert das Fragezeichen"): the marks tell its sentences and
+	// its question apart.
 	red := Redact(german.Undictate(stripMarkup(text)))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang

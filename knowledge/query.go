@@ -90,8 +90,7 @@ func tokensKey(ts []token) string {
 func newRuleSet(groups [][]string) *ruleSet {
 	rs := &ruleSet{groups: groups, rules: map[string][]rule{}, words: map[string]string{}}
 	st := newStemmer()
-	known := false // the rules parsed now are translations (rule.known)
-	add := func(from string, to []string, w float64) {
+	add := func(from string, to []string, w float64, known bool) {
 		key := tokenize(st, from)
 		if len(key) == 0 {
 			return
@@ -112,15 +111,15 @@ func newRuleSet(groups [][]string) *ruleSet {
 		}
 		rs.maxLen = max(rs.maxLen, len(key))
 	}
-	addGroup := func(g []string, w float64) {
+	addGroup := func(g []string, w float64, known bool) {
 		for i, from := range g {
 			others := make([]string, 0, len(g)-1)
 			others = append(others, g[:i]...)
 			others = append(others, g[i+1:]...)
-			add(from, others, w)
+			add(from, others, w, known)
 		}
 	}
-	parse := func(text string, w float64) {
+	parse := func(text string, w float64, known bool) {
 		for _, line := range strings.Split(text, "\n") {
 			line = strings.TrimSpace(line)
 			if line == "" || strings.HasPrefix(line, "#") {
@@ -129,20 +128,18 @@ func newRuleSet(groups [][]string) *ruleSet {
 			if lhs, rhs, ok := strings.Cut(line, "=>"); ok {
 				to := splitList(rhs)
 				for _, from := range splitList(lhs) {
-					add(from, to, w)
+					add(from, to, w, known)
 				}
 				continue
 			}
-			addGroup(splitList(line), w)
+			addGroup(splitList(line), w, known)
 		}
 	}
-	parse(builtinSynonyms, weightSynonym)
-	parse(englishGlossary, weightGlossary)
-	known = true
-	parse(germanGlossary, weightTranslation)
-	known = false
+	parse(builtinSynonyms, weightSynonym, false)
+	parse(englishGlossary, weightGlossary, false)
+	parse(germanGlossary, weightTranslation, true)
 	for _, g := range groups {
-		addGroup(g, weightSynonym)
+		addGroup(g, weightSynonym, false)
 	}
 	return rs
 }
@@ -220,6 +217,22 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		return false
 	}
 	var resolve func(tk token, w float64, depth int)
+	// expand adds the targets of rule r a query word met, with weight w;
+	// a translation only where the index holds it, and never to the
+	// dense query's words (rule.known).
+	expand := func(r rule, w float64, depth int) {
+		for _, target := range r.targets {
+			if !ix.usable(r, target) {
+				continue
+			}
+			for _, t := range target {
+				resolve(t, w, depth)
+				if !r.known {
+					extra = append(extra, t.word)
+				}
+			}
+		}
+	}
 	resolve = func(tk token, w float64, depth int) {
 		if ix.vocab.has(tk.stem) {
 			put(tk.stem, w)
@@ -270,17 +283,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 					// A part the index lacks but a rule knows:
 					// "Kindergartenplatz" → Kita + Platz.
 					for _, r := range ix.rules.rules[german.LightStem(key)] {
-						for _, target := range r.targets {
-							if !ix.usable(r, target) {
-								continue
-							}
-							for _, t := range target {
-								resolve(t, w*weightPart*r.weight, depth+1)
-								if !r.known {
-									extra = append(extra, t.word)
-								}
-							}
-						}
+						expand(r, w*weightPart*r.weight, depth+1)
 					}
 				}
 				return
@@ -329,17 +332,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			}
 			extra = slices.Grow(extra, ruleWords(rules))
 			for _, r := range rules {
-				for _, target := range r.targets {
-					if !ix.usable(r, target) {
-						continue
-					}
-					for _, tk := range target {
-						resolve(tk, r.weight, 0)
-						if !r.known {
-							extra = append(extra, tk.word)
-						}
-					}
-				}
+				expand(r, r.weight, 0)
 			}
 		}
 	}
@@ -378,17 +371,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		}
 		if c := ix.rules.correct(tk.word, ls); c != "" {
 			for _, r := range ix.rules.rules[c] {
-				for _, target := range r.targets {
-					if !ix.usable(r, target) {
-						continue
-					}
-					for _, t := range target {
-						resolve(t, r.weight*weightCorrected, 0)
-						if !r.known {
-							extra = append(extra, t.word)
-						}
-					}
-				}
+				expand(r, r.weight*weightCorrected, 0)
 			}
 		}
 	}

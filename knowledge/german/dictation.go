@@ -25,9 +25,6 @@ var dictatedMarks = map[string]string{
 // message says two of them, or ends with one: a single "Punkt" inside a
 // sentence ("um Punkt acht") or "Komma" in a number stays a word.
 func Undictate(s string) string {
-	if !strings.ContainsAny(s, "kKpPfFaAdDnN") {
-		return s
-	}
 	ms := dictatedMarkRE.FindAllStringSubmatchIndex(s, -1)
 	if len(ms) == 0 {
 		return s
