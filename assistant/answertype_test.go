@@ -2081,6 +2081,11 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		// come of it is the asker's own case.
 		{text: "der nachbar bohrt seit wochen jeden abend, kann ich den verklagen", oos: true},
 		{text: "ich warte seit wochen und habe nichts gehört", caseSpecific: true},
+		// The asker's own application named beside a question every
+		// applicant has is no question about the file; without one it is.
+		{text: "bei meinem passantrag wurde das foto am schalter gemacht, wie lange bleibt es gespeichert", caseSpecific: false},
+		{text: "was kostet die beglaubigung zu meinem antrag", caseSpecific: false},
+		{text: "was ist mit meinem antrag", caseSpecific: true},
 		{text: "how do I bake bread", oos: true},
 		{text: "Bugün hava nasıl olacak?", oos: true},
 		{text: "können sie meinen fall an die zuständige sachbearbeiterin geben", human: true},
