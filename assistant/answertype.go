@@ -19,6 +19,10 @@ const (
 	valMoney valueKind = 1 << iota // an amount, or free of charge
 	valSpan                        // a time span: "drei Monate", "one year", "sofort"
 	valDate                        // a calendar date
+	// valBefore marks a span named only by the date it comes before
+	// ("rechtzeitig vor dem Ablauf"): set with valSpan, it answers when
+	// to act but not how long something is valid.
+	valBefore
 )
 
 // facetValues returns the kinds of value that answer facet f; 0 for a
@@ -49,6 +53,8 @@ func (a *Assistant) unitValues(u string, ws []string) valueKind {
 	}
 	if a.lex.match("value_span", ws) || hasDuration(u) {
 		v |= valSpan
+	} else if a.lex.match("value_before", ws) {
+		v |= valSpan | valBefore
 	}
 	if digits && (hasYear(u) && dateRE.MatchString(u) || dueDayRE.MatchString(u)) {
 		v |= valDate
@@ -88,6 +94,16 @@ func hasDuration(s string) bool {
 
 // durationStems are substrings every time unit of durationUnits contains.
 var durationStems = []string{"tag", "woche", "monat", "jahr", "stunde", "minute", "day", "week", "month", "year", "hour"}
+
+// validityValues returns v without a span named only by the date it comes
+// before: "Falls die Gültigkeit kurz vor dem Ablauf steht" says nothing of
+// how long a thing is valid.
+func validityValues(v valueKind) valueKind {
+	if v&valBefore != 0 {
+		return v &^ (valSpan | valBefore)
+	}
+	return v
+}
 
 // answers reports whether a unit with values v and facet cue cue answers
 // facet f: it speaks of the facet and, for a facet answered by a value,

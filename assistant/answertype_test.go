@@ -2322,3 +2322,27 @@ func TestShortAbbreviationNamesItsThing(t *testing.T) {
 		t.Errorf("content = %v; short words are no words of the question", q.terms.content)
 	}
 }
+
+// "Reicht mein Ausweis noch?" asks how long it is valid: a sentence that
+// names a time only by the expiry it comes before ("kurz vor dem
+// Ablauf") states no validity, one with a span does; for when to apply,
+// "rechtzeitig vor dem Ablauf" still answers.
+func TestValidityNeedsASpan(t *testing.T) {
+	a := mustAssistant(t, nil)
+	doc := knowledge.Document{ID: "v", Title: "Bootsausweis verlängern", Kind: knowledge.KindService, Sections: []knowledge.Section{
+		{Heading: "Worum es geht", Text: "Wenn die Gültigkeit Ihres Bootsausweises kurz vor dem Ablauf steht, verlängern Sie ihn rechtzeitig vor dem Ablauf beim Hafenamt."},
+		{Heading: "Schritte", Text: "1. Prüfen Sie das Datum. Manche Häfen verlangen, dass der Bootsausweis noch drei Monate nach der Einfahrt gültig ist.\n2. Füllen Sie den Antrag aus."},
+	}}
+	c := candidate{doc: doc, info: a.info(doc)}
+	q := understandAs(a, knowledge.Citizen, "mein bootsausweis läuft im märz ab, wir fahren im februar los, reicht das noch")
+	if !q.validity {
+		t.Fatal("\"läuft ab … reicht das noch\" asks how long it is valid")
+	}
+	xs := a.bestUnits(c, q, knowledge.FacetFristen)
+	if len(xs) == 0 || !strings.Contains(xs[0].text, "drei Monate") {
+		t.Errorf("bestUnits for validity = %v, want the sentence with the span", xs)
+	}
+	if v := a.unitValues("verlängern Sie ihn rechtzeitig vor dem Ablauf", words("verlängern Sie ihn rechtzeitig vor dem Ablauf")); v&valSpan == 0 || validityValues(v)&valSpan != 0 {
+		t.Errorf("unitValues(rechtzeitig vor dem Ablauf) = %b: want a span for a deadline, none for validity", v)
+	}
+}

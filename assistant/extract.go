@@ -1014,8 +1014,12 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 				}
 				incomeRow = strings.TrimSpace(strings.Trim(strings.TrimSpace(u), "|")) == incomeRows[si]
 			}
-			spoke := cue || incomeRow && un.vals&facetValues(f) != 0
-			cue = answers(f, spoke, un.vals)
+			vals := un.vals
+			if f == knowledge.FacetFristen && q.validity {
+				vals = validityValues(vals)
+			}
+			spoke := cue || incomeRow && vals&facetValues(f) != 0
+			cue = answers(f, spoke, vals)
 			if incomeRow {
 				v += incomeRowBonus
 			}
@@ -1028,7 +1032,7 @@ func (a *Assistant) bestUnitsBeyond(c candidate, q question, f knowledge.Facet, 
 				// speaks of no period.)
 				speaks = words + 1.5
 			}
-			if want&un.vals != 0 && (cue || named >= 1) {
+			if want&vals != 0 && (cue || named >= 1) {
 				// The value the question words ask for ("ab wann" →
 				// "sobald sie 16 Jahre alt sind").
 				v += 1
