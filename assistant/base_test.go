@@ -80,6 +80,8 @@ func TestBundledBase(t *testing.T) {
 		// English "registration cert" is the Meldebescheinigung.
 		{q: "muss meinen alten FS umtauschen, was kostet das", doc: "leistungen/fuehrerschein-umtauschen", facts: []string{"25,30 Euro"}},
 		{q: "new employer wants a registration cert with my previous addresses, how much is it", doc: "leistungen/meldebescheinigung", facts: []string{"12,00 Euro"}},
+		// A speech recognizer parts the compounds it does not know.
+		{q: "ich würd die alten stühle selber zum wert stoff hof fahren kostet das was", doc: "leistungen/sperrmuell", facts: []string{"kostenlos"}},
 		{q: "Welche Unterlagen brauche ich für den Personalausweis?", doc: "leistungen/personalausweis", facts: []string{"Passfoto"}},
 		{q: "Wo ist das Bürgerbüro?", facts: []string{"Marktplatz 1"}},
 		{q: "Hat das Bürgerbüro am Mittwoch auf?", facts: []string{"Mittwoch geschlossen"}},

@@ -136,7 +136,7 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
 	if lang == "de" {
-		red = a.stripFrames(a.spellBack(red))
+		red = a.stripFrames(a.spellBack(a.joinParts(red)))
 	}
 	t := &turn{conv: conv, raw: msg.Text, red: red, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
 	if lang != "de" {
