@@ -700,10 +700,20 @@ func (lx *lexicon) germanTerms(text string) string {
 			}
 		}
 	}
+	// What the asker names as an exception ("oprócz dowodu osobistego",
+	// "apart from their passports", "кроме паспорта", "kimlik kartı
+	// dışında") is what they have already, not what they ask about.
+	var besides []besidesSpan
+	if len(hits) > 1 {
+		besides = lx.besidesSpans(ws)
+	}
 	// A term inside a longer one that matched says less: "справка о
 	// регистрации" is a Meldebescheinigung, not a registration.
 	var out []string
 	for i, h := range hits {
+		if inBesides(besides, h.start, h.end) {
+			continue
+		}
 		inside := false
 		for j, o := range hits {
 			if i != j && o.start <= h.start && h.end <= o.end && o.end-o.start > h.end-h.start {
@@ -716,6 +726,45 @@ func (lx *lexicon) germanTerms(text string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// maxBesidesGap is how many words (a determiner, an adjective) may stand
+// between a word of exception and the term it excepts: "apart from their
+// passports", "oprócz mojego dowodu".
+const maxBesidesGap = 2
+
+// besidesSpans returns the word ranges of ws that a word of exception
+// takes as its object: the words after an entry of [besides_before]
+// ("apart from", "oprócz", "кроме") and those before one of
+// [besides_after] ("dışında"), up to maxBesidesGap+1 words each.
+func (lx *lexicon) besidesSpans(ws []string) []besidesSpan {
+	var out []besidesSpan
+	for _, sp := range lx.spans("besides_before", ws) {
+		out = append(out, besidesSpan{sp[1], min(len(ws), sp[1]+maxBesidesGap+1), false})
+	}
+	for _, sp := range lx.spans("besides_after", ws) {
+		out = append(out, besidesSpan{max(0, sp[0]-maxBesidesGap-1), sp[0], true})
+	}
+	return out
+}
+
+// besidesSpan is the object of a word of exception: words [lo,hi), after
+// it or, for a postposition, before it.
+type besidesSpan struct {
+	lo, hi int
+	post   bool
+}
+
+// inBesides reports whether the term at words [start,end) is the object of
+// a word of exception: it begins in the span after one, or ends in the
+// span before a postposition.
+func inBesides(spans []besidesSpan, start, end int) bool {
+	for _, sp := range spans {
+		if !sp.post && start >= sp.lo && start < sp.hi || sp.post && end > sp.lo && end <= sp.hi {
+			return true
+		}
+	}
+	return false
 }
 
 // arabicProclitics are the prefixes Arabic writes onto a word: the

@@ -156,3 +156,29 @@ func TestMovingABusiness(t *testing.T) {
 		}
 	}
 }
+
+// What a question in another language names as an exception ("oprócz
+// dowodu osobistego", "apart from their passports", "kimlik kartı
+// dışında") is what the asker has besides, not what they ask about: its
+// German words are not added.
+func TestGermanTermsLeaveOutExceptions(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, c := range map[string]struct{ want, not string }{
+		"chcę wyrobić nowy paszport. czy oprócz dowodu osobistego muszę przynieść coś jeszcze": {"Reisepass", "Personalausweis"},
+		"i need a new passport. apart from my id card, what do i have to bring":                {"Reisepass", "Personalausweis"},
+		"нужен новый паспорт. что нужно кроме удостоверения личности":                          {"Reisepass", "Personalausweis"},
+		"yeni pasaport için kimlik kartı dışında ne getirmeliyim":                              {"Reisepass", "Personalausweis"},
+	} {
+		de := lx.germanTerms(text)
+		if !strings.Contains(de, c.want) || strings.Contains(de, c.not) {
+			t.Errorf("germanTerms(%q) = %q, want %s and not %s", text, de, c.want, c.not)
+		}
+	}
+	// The only term a message has stays, whatever stands before it.
+	if de := lx.germanTerms("besides my id card, do i need anything"); !strings.Contains(de, "Personalausweis") {
+		t.Errorf("germanTerms(besides my id card …) = %q, want Personalausweis", de)
+	}
+}
