@@ -711,7 +711,7 @@ func (lx *lexicon) germanTerms(text string) string {
 	// регистрации" is a Meldebescheinigung, not a registration.
 	var out []string
 	for i, h := range hits {
-		if inBesides(besides, h.start, h.end) {
+		if inBesides(besides, h.start, h.end) || namedMoreClosely(h.de, ws) {
 			continue
 		}
 		inside := false
@@ -726,6 +726,29 @@ func (lx *lexicon) germanTerms(text string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// minCompoundHead is the length of the shortest German word whose
+// compounds namedMoreClosely looks for.
+const minCompoundHead = 6
+
+// namedMoreClosely reports whether the asker wrote, among ws, a German
+// compound ending in one of the words of a translation de: "نقلت محلي إلى
+// عنوان جديد … (Gewerbeummeldung)" names the change of a business
+// registration; "new address" → "Ummeldung Wohnsitz" is the asker's
+// description of it, not a second matter.
+func namedMoreClosely(de string, ws []string) bool {
+	for _, d := range words(de) {
+		if len(d) < minCompoundHead {
+			continue
+		}
+		for _, w := range ws {
+			if len(w) > len(d) && strings.HasSuffix(w, d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxBesidesGap is how many words (a determiner, an adjective) may stand

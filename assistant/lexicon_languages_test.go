@@ -182,3 +182,22 @@ func TestGermanTermsLeaveOutExceptions(t *testing.T) {
 		t.Errorf("germanTerms(besides my id card …) = %q, want Personalausweis", de)
 	}
 }
+
+// A German compound the asker writes into a question in another language
+// ("(Gewerbeummeldung)") names the matter more closely than the
+// translation of their own description of it ("new address" → "Ummeldung
+// Wohnsitz"): that translation is not added.
+func TestGermanTermsYieldToTheAskersCompound(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "نقلت محلي إلى عنوان جديد (Gewerbeummeldung). ما هي الأوراق التي أحتاجها؟"
+	if de := lx.germanTerms(text); strings.Contains(de, "Wohnsitz") {
+		t.Errorf("germanTerms(%q) = %q, want no Wohnsitz", text, de)
+	}
+	text = "نقلت إلى عنوان جديد. ما هي الأوراق التي أحتاجها؟"
+	if de := lx.germanTerms(text); !strings.Contains(de, "Ummeldung") {
+		t.Errorf("germanTerms(%q) = %q, want Ummeldung", text, de)
+	}
+}
