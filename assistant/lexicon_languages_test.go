@@ -201,3 +201,28 @@ func TestGermanTermsYieldToTheAskersCompound(t *testing.T) {
 		t.Errorf("germanTerms(%q) = %q, want Ummeldung", text, de)
 	}
 }
+
+// A form, filling it in and its pages are general words of every
+// procedure, in every language: "надо заполнять анкету … много страниц"
+// asks what the German sources call "das Formular ausfüllen … eine Seite".
+func TestGermanTermsForms(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string][]string{
+		"надо заполнять анкету, там много страниц?":   {"Formular", "ausfüllen", "Seiten"},
+		"мені треба заповнити бланк":                  {"Formular", "ausfüllen"},
+		"czy muszę wypełnić formularz, ile ma stron":  {"Formular", "ausfüllen", "Seiten"},
+		"formu doldurmam gerekiyor mu, kaç sayfa":     {"Formular", "ausfüllen", "Seiten"},
+		"do i have to fill in a form, how many pages": {"Formular", "ausfüllen", "Seiten"},
+		"هل يجب ملء استمارة؟":                         {"Formular", "ausfüllen"},
+	} {
+		de := lx.germanTerms(text)
+		for _, w := range want {
+			if !strings.Contains(de, w) {
+				t.Errorf("germanTerms(%q) = %q, want %s", text, de, w)
+			}
+		}
+	}
+}
