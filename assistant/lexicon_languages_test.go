@@ -226,3 +226,20 @@ func TestGermanTermsForms(t *testing.T) {
 		}
 	}
 }
+
+// "I moved" is a situation: its translation is the German situation word,
+// whose life event then adds the registration as the event's words (not
+// the asker's); swapping a licence is the exchange of a driving licence.
+func TestEnglishMoveAndLicenceSwap(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := lx.germanTerms("i moved from san diego last month, can i just swap my california licence for a german one")
+	if strings.Contains(de, "Wohnsitz") || !strings.Contains(de, "umgezogen") || !strings.Contains(de, "Führerschein umtauschen") {
+		t.Errorf("germanTerms = %q, want umgezogen and Führerschein umtauschen, no Wohnsitz", de)
+	}
+	if ev, _ := lx.lifeEvents(words(de)); !strings.Contains(ev, "Wohnsitz") {
+		t.Errorf("lifeEvents(%q) = %q, want the registration", de, ev)
+	}
+}

@@ -279,3 +279,21 @@ func TestLongCompoundRetyped(t *testing.T) {
 		t.Errorf("terms = %v; a short compound was retyped", terms)
 	}
 }
+
+// TestEnglishMoveIsTheSituation: "moved" is the asker's situation, not the
+// registration it may lead to: the glossary gives "Umzug" alone, so "I
+// moved from San Diego … swap my licence" searches the licence, not the
+// registration of an address the question never asks about.
+func TestEnglishMoveIsTheSituation(t *testing.T) {
+	st := newStemmer()
+	ix := &index{vocab: vocab{df: map[string]int{st.stem("umzug"): 1, st.stem("wohnsitz"): 1, st.stem("anmelden"): 1}}, rules: newRuleSet(nil)}
+	terms, _ := ix.queryTerms("I moved from San Diego last month")
+	if terms[st.stem("umzug")] == 0 {
+		t.Errorf("Umzug not among the terms: %v", terms)
+	}
+	for _, w := range []string{"wohnsitz", "anmelden"} {
+		if terms[st.stem(w)] != 0 {
+			t.Errorf("%q among the terms of a move: %v", w, terms)
+		}
+	}
+}
