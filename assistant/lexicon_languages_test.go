@@ -243,3 +243,21 @@ func TestEnglishMoveAndLicenceSwap(t *testing.T) {
 		t.Errorf("lifeEvents(%q) = %q, want the registration", de, ev)
 	}
 }
+
+// "getting married" is a situation like the German "heiraten": its
+// translation is the German verb, whose life event adds the marriage's
+// services as the event's words, so a paper the asker names ("a birth
+// certificate … for the wedding") stays the topic.
+func TestEnglishMarriageIsTheSituation(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := lx.germanTerms("we're getting married next summer, the wedding is in portugal")
+	if strings.Contains(de, "Eheschließung") || !strings.Contains(de, "heiraten") {
+		t.Errorf("germanTerms = %q, want heiraten and no Eheschließung", de)
+	}
+	if ev, _ := lx.lifeEvents(words(de)); !strings.Contains(ev, "Eheschließung") {
+		t.Errorf("lifeEvents(%q) = %q, want Eheschließung", de, ev)
+	}
+}
