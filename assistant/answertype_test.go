@@ -2081,6 +2081,9 @@ func TestSignalsOfSession18Probes(t *testing.T) {
 		// come of it is the asker's own case.
 		{text: "der nachbar bohrt seit wochen jeden abend, kann ich den verklagen", oos: true},
 		{text: "ich warte seit wochen und habe nichts gehört", caseSpecific: true},
+		// "einer" spoken for "jemand": someone to look into it.
+		{text: "hab den ausweis online verlängert und nix kam, da muss doch mal einer bei ihnen schauen", human: true},
+		{text: "das muss sich jetzt mal einer anschauen, der an meine akte kann", human: true, caseSpecific: true},
 		// The asker's own application named beside a question every
 		// applicant has is no question about the file; without one it is.
 		{text: "bei meinem passantrag wurde das foto am schalter gemacht, wie lange bleibt es gespeichert", caseSpecific: false},

@@ -107,10 +107,11 @@ func TestWeekdayCompoundMeetsDay(t *testing.T) {
 func TestGentleWordsForDeath(t *testing.T) {
 	lx := mustLexicon(t)
 	for text, want := range map[string]bool{
-		"oma ist gestern zuhause eingeschlafen, wie schnell muss ich zum standesamt": true,
-		"mein vater ist letzte nacht friedlich eingeschlafen":                        true,
-		"unser opa ist von uns gegangen, was ist jetzt zu tun":                       true,
-		"ich bin beim warten im bürgerbüro eingeschlafen":                            false,
+		"oma ist gestern zuhause eingeschlafen, wie schnell muss ich zum standesamt":            true,
+		"mein vater ist letzte nacht friedlich eingeschlafen":                                   true,
+		"unser opa ist von uns gegangen, was ist jetzt zu tun":                                  true,
+		"mein vater ist heute nacht im pflege heim eingeschlafen, bis wann muss ich das melden": true,
+		"ich bin beim warten im bürgerbüro eingeschlafen":                                       false,
 	} {
 		ev, _ := lx.lifeEvents(words(text))
 		if got := strings.Contains(ev, "Sterbefall"); got != want {
