@@ -232,3 +232,12 @@ func TestAmountReceivedIsNoFee(t *testing.T) {
 		t.Errorf("sources = %v", ans.Sources)
 	}
 }
+
+// TestWhetherTheOfficeTellsOthers checks that "muss ich dem Finanzamt noch
+// extra Bescheid sagen" is answered by whom the office informs itself.
+func TestWhetherTheOfficeTellsOthers(t *testing.T) {
+	ans := askCitizen(t, mustBaseAssistant(t, mustBase(t)), "ich mache mich mit einem kleinen gartenbetrieb selbstständig und melde das gewerbe bei ihnen an, das ist klar, aber muss ich dem finanzamt noch extra bescheid sagen")
+	if !strings.Contains(ans.Text, "informiert unter anderem das Finanzamt") {
+		t.Errorf("answer lacks whom the office informs:\n%s", ans.Text)
+	}
+}
