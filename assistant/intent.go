@@ -34,9 +34,12 @@ type signals struct {
 	caseSpecific bool
 	outOfScope   bool
 	strongOOS    bool // out of scope whatever page the message names (voting advice)
-	admin        bool
-	affirm       bool // the whole message is a yes
-	ventOnly     bool // the whole message is frustration ("Das hilft mir nicht!!!")
+	// citizenOOS is out of scope for a citizen only: a home's internet
+	// or phone line is the provider's, while an employee's is an outage.
+	citizenOOS bool
+	admin      bool
+	affirm     bool // the whole message is a yes
+	ventOnly   bool // the whole message is frustration ("Das hilft mir nicht!!!")
 	// replyFrustration: the frustration is only about a previous answer
 	// ("schon wieder", "stimmt nicht"), which a first message has not had.
 	replyFrustration bool
@@ -121,6 +124,7 @@ func (lx *lexicon) signals(text string) signals {
 		caseSpecific: (lx.match("case_specific", ws) || (lx.match("own_application", ws) && !lx.asksGeneralFacet(ws))) && !lx.match("usual", ws),
 		outOfScope:   lx.match("out_of_scope", ws) || lx.match("out_of_scope_strong", ws),
 		strongOOS:    lx.match("out_of_scope_strong", ws),
+		citizenOOS:   lx.match("out_of_scope_citizen", ws),
 		admin:        lx.match("admin", ws),
 	}
 	covered := make([]bool, len(ws))

@@ -1043,3 +1043,21 @@ func TestFollowUpNamesAnotherOnlyAside(t *testing.T) {
 		}
 	}
 }
+
+// A citizen's home internet is the provider's matter, out of scope; the
+// same words from an employee report an outage.
+func TestHomeInternetIsOutOfScopeForCitizens(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, q := range []string{"mein internet geht seit freitag nicht mehr, der router blinkt rot. können sie einen techniker schicken", "ich habe seit drei tagen kein internet und kein festnetz, wo kann ich das melden"} {
+		if ans := askCitizen(t, a, q); ans.Intent != assistant.IntentOutOfScope {
+			t.Errorf("citizen %q: intent %v, want out of scope:\n%s", q, ans.Intent, ans.Text)
+		}
+	}
+	ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "e", Audience: knowledge.Employee}, assistant.Message{Text: "im zweiten stock kein internet, der router blinkt rot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Intent == assistant.IntentOutOfScope {
+		t.Errorf("employee: an outage taken for out of scope:\n%s", ans.Text)
+	}
+}

@@ -146,6 +146,11 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 			t.query = red + " " + de
 		}
 	}
+	if t.sig.citizenOOS && conv.Audience == knowledge.Citizen {
+		// A citizen's home internet is the provider's; an employee's
+		// is an outage for the IT desk.
+		t.sig.outOfScope = true
+	}
 	t.first = true
 	for _, e := range conv.Entries {
 		if e.Role == RoleAssistant {
