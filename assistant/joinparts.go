@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // A speech recognizer writes a compound it does not know as the words it
@@ -69,8 +71,15 @@ var verbParticles = map[string]bool{
 // function word; the first word keeps its capital, the others lose
 // theirs. Other text stays as it was.
 func (a *Assistant) joinParts(text string) string {
-	type span struct{ start, end int }
-	var spans []span
+	// The message's words, folded once: most are plain lower-case ASCII,
+	// which folds without a copy.
+	type part struct {
+		start, end int
+		folded     string
+		runes      int
+	}
+	var buf [48]part
+	parts := buf[:0]
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
@@ -85,66 +94,56 @@ func (a *Assistant) joinParts(text string) string {
 			}
 			i += w
 		}
-		spans = append(spans, span{start, i})
+		// (A word of letters only folds as fold would fold it, without
+		// splitting and joining words.)
+		f := german.Fold(text[start:i])
+		parts = append(parts, part{start, i, f, utf8.RuneCountInString(f)})
 	}
-	if len(spans) < 2 {
+	if len(parts) < 2 {
 		return text
 	}
 	kw, _ := a.cfg.Retriever.(wordKnower)
 	lookups := 0
-	known := func(w string) bool {
-		if a.lex.vocab[w] {
-			return true
-		}
-		if kw == nil || lookups >= maxJoinLookups {
-			return false
-		}
-		lookups++
-		return kw.KnowsWord(w)
-	}
-	joinable := func(k int, first bool) bool {
-		w := fold(text[spans[k].start:spans[k].end])
-		if unjoinable[w] {
-			return false
-		}
-		if first {
-			return utf8.RuneCountInString(w) >= minJoinFirstPart
-		}
-		return utf8.RuneCountInString(w) >= minJoinLaterPart
-	}
+	var jb [96]byte // the joined folded word
 	var b strings.Builder
 	last := 0 // text[:last] is in b
-	for i := 0; i < len(spans); i++ {
-		if !joinable(i, true) {
+	for i := 0; i < len(parts); i++ {
+		if unjoinable[parts[i].folded] || parts[i].runes < minJoinFirstPart {
 			continue
 		}
-		for n := min(maxJoinedParts, len(spans)-i); n >= 2; n-- {
-			ok := true
+		for n := min(maxJoinedParts, len(parts)-i); n >= 2; n-- {
+			ok, runes := true, parts[i].runes
 			for k := i + 1; k < i+n; k++ {
-				if text[spans[k-1].end:spans[k].start] != " " || !joinable(k, false) {
+				if text[parts[k-1].end:parts[k].start] != " " || unjoinable[parts[k].folded] || parts[k].runes < minJoinLaterPart {
 					ok = false
 					break
 				}
+				runes += parts[k].runes
 			}
-			if !ok {
+			if !ok || runes < minJoinedLen {
 				continue
 			}
-			if phraseVerbs[fold(text[spans[i+n-1].start:spans[i+n-1].end])] && !verbParticles[fold(text[spans[i+n-2].start:spans[i+n-2].end])] {
+			if phraseVerbs[parts[i+n-1].folded] && !verbParticles[parts[i+n-2].folded] {
 				continue
 			}
-			var joined strings.Builder
-			joined.WriteString(text[spans[i].start:spans[i].end])
+			j := jb[:0]
+			for k := i; k < i+n; k++ {
+				j = append(j, parts[k].folded...)
+			}
+			known := a.lex.vocab[string(j)]
+			if !known && kw != nil && lookups < maxJoinLookups {
+				lookups++
+				known = kw.KnowsWord(string(j))
+			}
+			if !known || a.lex.has("noise", string(j)) {
+				continue
+			}
+			b.WriteString(text[last:parts[i].start])
+			b.WriteString(text[parts[i].start:parts[i].end])
 			for k := i + 1; k < i+n; k++ {
-				joined.WriteString(strings.ToLower(text[spans[k].start:spans[k].end]))
+				b.WriteString(strings.ToLower(text[parts[k].start:parts[k].end]))
 			}
-			j := joined.String()
-			f := fold(j)
-			if utf8.RuneCountInString(f) < minJoinedLen || a.lex.has("noise", f) || !known(f) {
-				continue
-			}
-			b.WriteString(text[last:spans[i].start])
-			b.WriteString(j)
-			last = spans[i+n-1].end
+			last = parts[i+n-1].end
 			i += n - 1
 			break
 		}
