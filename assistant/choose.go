@@ -218,7 +218,7 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 			// Evidence in one place: a statute contains every word
 			// somewhere, the paragraph retrieval found holds the
 			// question's words or not.
-			ps := passageTokens(*c)
+			ps := passageTokens(c)
 			hit := 0.0
 			for k, s := range asked {
 				if !aside[k] && (q.terms.hitIn(ps, s) || inName[k]) {
@@ -404,7 +404,7 @@ const maxReferringRunes = 20000
 //
 // The stems of each text come from the document's memo (docInfo); the
 // result may be that memo's map, so callers must not change it.
-func passageTokens(c candidate) stemSet {
+func passageTokens(c *candidate) stemSet {
 	type text struct{ section, heading, text string }
 	var keys [3]text
 	n := 0

@@ -374,7 +374,7 @@ func (d *docInfo) has(s string) bool {
 
 // nameTok returns the stems of c's names: its document memo's nameSet,
 // or computed from nameSets for a candidate without one.
-func (c candidate) nameTok() stemSet {
+func (c *candidate) nameTok() stemSet {
 	if c.info != nil {
 		return c.info.nameSet
 	}
@@ -549,7 +549,7 @@ func memoBounded[K comparable, V any](mu *sync.Mutex, memo *map[K]V, k K, limit 
 
 // hit reports whether the content stem s, or one of its alternatives,
 // occurs in c's document.
-func (c candidate) hit(q queryTerms, s string) bool {
+func (c *candidate) hit(q queryTerms, s string) bool {
 	if c.info == nil {
 		return q.hit(c.tokens, s)
 	}

@@ -38,8 +38,8 @@ func (r *retrieval) hitsOf(q queryTerms) {
 	r.hits = make([]bool, len(r.cands)*len(q.content))
 	for k, s := range q.content {
 		any := false
-		for i, c := range r.cands {
-			h := c.hit(q, s)
+		for i := range r.cands {
+			h := r.cands[i].hit(q, s)
 			r.hits[i*len(q.content)+k] = h
 			any = any || h
 		}
@@ -52,16 +52,16 @@ func (r *retrieval) hitsOf(q queryTerms) {
 		// candidates do: "Eingang", "Verfahren" or "Anmeldung" say
 		// little of "Posteingang", "Fachverfahren", "Sperrmüllanmeldung".
 		n := 0
-		for _, c := range r.cands {
-			if holdsHead(c.tokens, s) {
+		for i := range r.cands {
+			if holdsHead(r.cands[i].tokens, s) {
 				n++
 			}
 		}
 		if n == 0 || n > maxHeadDocs {
 			continue
 		}
-		for i, c := range r.cands {
-			r.hits[i*len(q.content)+k] = holdsHead(c.tokens, s)
+		for i := range r.cands {
+			r.hits[i*len(q.content)+k] = holdsHead(r.cands[i].tokens, s)
 		}
 	}
 }
@@ -771,8 +771,8 @@ func (r *retrieval) score(q queryTerms, generic map[string]bool) {
 				c.ownNamed = true
 			}
 			shared := 0
-			for _, o := range r.cands {
-				if hasName(o.nameSets, name) {
+			for j := range r.cands {
+				if hasName(r.cands[j].nameSets, name) {
 					shared++
 				}
 			}
@@ -830,9 +830,14 @@ func namingSet(q queryTerms, stems stemSet) stemSet {
 // "Reisepass" it holds.
 func exactNamesApart(said stemSet, cands []candidate) stemSet {
 	exact := func(s string) bool {
-		return slices.ContainsFunc(cands, func(c candidate) bool {
-			return slices.ContainsFunc(c.nameSets, func(n []string) bool { return len(n) == 1 && n[0] == s })
-		})
+		for i := range cands { // by index: a candidate is large
+			for _, n := range cands[i].nameSets {
+				if len(n) == 1 && n[0] == s {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	if !slices.ContainsFunc(said.list, exact) {
 		return said
