@@ -4,6 +4,8 @@ package assistant
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -212,5 +214,78 @@ func TestSectionURLAsComputed(t *testing.T) {
 				t.Fatalf("section %d without info: %q, firstURL %q", i, got, want)
 			}
 		}
+	}
+}
+
+// calendarDay with the holidays and day words stemmed once (dayWordStems)
+// says what stemming them on every call said, for the stems of every word
+// of the eval questions (held-out sets not read), of the day tables' own
+// words and of their prefixes.
+func TestCalendarDayMatchesStemmingEachCall(t *testing.T) {
+	reference := func(st string) bool {
+		if monthStem(st) {
+			return true
+		}
+		if _, ok := weekdayIndex[st]; ok && len(st) > 2 {
+			return true
+		}
+		for d := range holidays {
+			if !strings.Contains(d, " ") && stem(d) == st {
+				return true
+			}
+		}
+		for _, d := range []string{"sonnabend", "ostern", "pfingsten", "feiertag", "feiertage", "wochenende", "brueckentag"} {
+			if stem(d) == st {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	add := func(text string) {
+		for _, w := range words(text) {
+			for _, st := range []string{w, stem(w)} {
+				for i := range len(st) + 1 {
+					seen[st[:i]] = true
+				}
+			}
+		}
+	}
+	for d := range holidays {
+		add(d)
+	}
+	for m := range months {
+		add(m)
+	}
+	for d := range weekdayIndex {
+		add(d)
+	}
+	add("sonnabend ostern pfingsten feiertag feiertage wochenende brueckentag Feiertagen Wochenenden Ostersonntag")
+	files, err := filepath.Glob(filepath.Join("..", "evals", "cases", "*", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.Contains(filepath.Base(filepath.Dir(f)), "heldout") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(string(data))
+	}
+	days := 0
+	for st := range seen {
+		got, want := calendarDay(st), reference(st)
+		if got != want {
+			t.Fatalf("calendarDay(%q) = %v, stemming each call gives %v", st, got, want)
+		}
+		if got {
+			days++
+		}
+	}
+	if len(seen) < 10000 || days < 20 {
+		t.Fatalf("only %d stems compared, %d of them days", len(seen), days)
 	}
 }

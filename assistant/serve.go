@@ -371,18 +371,23 @@ func calendarDay(st string) bool {
 	if _, ok := weekdayIndex[st]; ok && len(st) > 2 { // (not "so", "di": abbreviations)
 		return true
 	}
+	return dayWordStems[st]
+}
+
+// dayWordStems are the stems of the one-word holidays and of the days the
+// tables leave out, for calendarDay: stemmed once, not on every call.
+var dayWordStems = func() map[string]bool {
+	m := map[string]bool{}
 	for d := range holidays {
-		if !strings.Contains(d, " ") && stem(d) == st {
-			return true
+		if !strings.Contains(d, " ") {
+			m[stem(d)] = true
 		}
 	}
 	for _, d := range []string{"sonnabend", "ostern", "pfingsten", "feiertag", "feiertage", "wochenende", "brueckentag"} {
-		if stem(d) == st {
-			return true
-		}
+		m[stem(d)] = true
 	}
-	return false
-}
+	return m
+}()
 
 // namesDoc reports whether the question names candidate c (its title or a
 // synonym) or states a life event it is about.
