@@ -25,6 +25,14 @@ var dictatedMarks = map[string]string{
 // message says two of them, or ends with one: a single "Punkt" inside a
 // sentence ("um Punkt acht") or "Komma" in a number stays a word.
 func Undictate(s string) string {
+	if !mayHoldDictatedMark(s) {
+		return s // almost every message: no expression run
+	}
+	return undictate(s)
+}
+
+// undictate is Undictate without the prefilter.
+func undictate(s string) string {
 	ms := dictatedMarkRE.FindAllStringSubmatchIndex(s, -1)
 	if len(ms) == 0 {
 		return s
@@ -43,4 +51,38 @@ func Undictate(s string) string {
 	}
 	b.WriteString(s[prev:])
 	return b.String()
+}
+
+// dictatedMarkParts holds a part of each word dictatedMarkRE finds, in
+// letters whose only other case is their ASCII capital (unlike k, which
+// (?i) also finds as the Kelvin sign, and s, also found as "ſ"): a text
+// that holds none of them in any case holds no match.
+var dictatedMarkParts = [...]string{"omma", "pun", "zeichen", "neue"}
+
+// mayHoldDictatedMark reports whether s holds a part of dictatedMarkParts,
+// ASCII letters compared without their case.
+func mayHoldDictatedMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, p := range dictatedMarkParts {
+			if s[i]|0x20 == p[0] && hasFoldedPrefix(s[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldedPrefix reports whether s begins with p, a word of lower-case
+// ASCII letters, in any case of its letters: a byte with 0x20 set is its
+// letter only when it is that letter or its capital.
+func hasFoldedPrefix(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for j := 0; j < len(p); j++ {
+		if s[j]|0x20 != p[j] {
+			return false
+		}
+	}
+	return true
 }
