@@ -229,17 +229,25 @@ type countingKnower struct {
 
 func (c *countingKnower) KnowsWord(string) bool { c.calls++; return false }
 
-// A message of unknown long words asks the sources a bounded number of
-// times.
-func TestSpellBackIsBounded(t *testing.T) {
-	k := &countingKnower{fakeRetriever: mustFakeRetriever(t)}
-	a := mustAssistant(t, func(c *Config) { c.Retriever = k })
-	msg := strings.Repeat("Qualmaxuropfotenbau ", 100)
-	if got := a.spellBack(msg); got != msg {
-		t.Errorf("unknown words were changed: %q", got[:60])
-	}
-	if k.calls > maxSpellLookups {
-		t.Errorf("%d lookups, want at most %d", k.calls, maxSpellLookups)
+// A message of unknown words asks the sources a bounded number of times,
+// whether its words are spelled back or joined.
+func TestMessageRewritesAreBounded(t *testing.T) {
+	for name, tc := range map[string]struct {
+		rewrite func(*Assistant, string) string
+		msg     string
+		max     int
+	}{
+		"spellBack": {(*Assistant).spellBack, strings.Repeat("Qualmaxuropfotenbau ", 100), maxSpellLookups},
+		"joinParts": {(*Assistant).joinParts, strings.Repeat("Qualm Axuro Pfoten ", 200), maxJoinLookups},
+	} {
+		k := &countingKnower{fakeRetriever: mustFakeRetriever(t)}
+		a := mustAssistant(t, func(c *Config) { c.Retriever = k })
+		if got := tc.rewrite(a, tc.msg); got != tc.msg {
+			t.Errorf("%s: unknown words were changed: %q", name, got[:60])
+		}
+		if k.calls > tc.max {
+			t.Errorf("%s: %d lookups, want at most %d", name, k.calls, tc.max)
+		}
 	}
 }
 
