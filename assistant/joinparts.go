@@ -4,7 +4,6 @@ package assistant
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/musterstadt/lotse/knowledge/german"
@@ -81,23 +80,15 @@ func (a *Assistant) joinParts(text string) string {
 	var buf [48]part
 	parts := buf[:0]
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += w
-			continue
+		start, end := nextWord(text, i)
+		if start == end {
+			break
 		}
-		start := i
-		for i < len(text) {
-			r, w := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			i += w
-		}
+		i = end
 		// (A word of letters only folds as fold would fold it, without
 		// splitting and joining words.)
-		f := german.Fold(text[start:i])
-		parts = append(parts, part{start, i, f, utf8.RuneCountInString(f)})
+		f := german.Fold(text[start:end])
+		parts = append(parts, part{start, end, f, utf8.RuneCountInString(f)})
 	}
 	if len(parts) < 2 {
 		return text

@@ -825,27 +825,12 @@ func replaceWords(s string, f func(string) string) string {
 	changed := false
 	last := 0 // s[:last] is in b
 	for i := 0; i < len(s); {
-		start := i
-		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if (c|0x20) < 'a' || (c|0x20) > 'z' {
-					break
-				}
-				i++
-				continue
-			}
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if !unicode.Is(unicode.L, r) {
-				break
-			}
-			i += w
+		start, end := nextWord(s, i)
+		if start == end {
+			break
 		}
-		if i == start {
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			continue
-		}
-		word := s[start:i]
+		i = end
+		word := s[start:end]
 		r := f(word)
 		if r == word {
 			continue
@@ -856,13 +841,42 @@ func replaceWords(s string, f func(string) string) string {
 		}
 		b.WriteString(s[last:start])
 		b.WriteString(r)
-		last = i
+		last = end
 	}
 	if !changed {
 		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// nextWord returns the bounds of the first run of letters in s at or after
+// byte i; start == end == len(s) when there is none. ASCII letters are
+// told apart by their bytes, other runes by unicode.L.
+func nextWord(s string, i int) (start, end int) {
+	isLetter := func(i int) (bool, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return (c|0x20) >= 'a' && (c|0x20) <= 'z', 1
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		return unicode.Is(unicode.L, r), w
+	}
+	for i < len(s) {
+		ok, w := isLetter(i)
+		if ok {
+			break
+		}
+		i += w
+	}
+	start = i
+	for i < len(s) {
+		ok, w := isLetter(i)
+		if !ok {
+			break
+		}
+		i += w
+	}
+	return start, i
 }
 
 // maxSpelledWords bounds the words of one message spelled back, and
