@@ -87,7 +87,7 @@ func (a *Assistant) escalate(ctx context.Context, t *turn, intent Intent, reason
 		extractive = summaryNoQuestion
 	}
 	e.Summary = a.escalationSummary(ctx, extractive, e)
-	e.Brief = a.brief(conv.Entries, t.red, e)
+	e.Brief = a.brief(conv.Entries, t.desk, e)
 	key, err = a.commitEscalation(ctx, e)
 	if err != nil {
 		return "", "", err
@@ -129,13 +129,13 @@ func (a *Assistant) transcript(t *turn) []Entry {
 		e.Sources = append([]Source(nil), e.Sources...)
 		out = append(out, e)
 	}
-	return append(out, Entry{Role: RoleUser, Text: t.red, At: a.cfg.Now()})
+	return append(out, Entry{Role: RoleUser, Text: t.desk, At: a.cfg.Now()})
 }
 
 // summary is an extractive summary of what the user asked: their messages
 // in order, redacted, without greetings, thanks and bare requests for a
 // human, cut to maxSummaryRunes.
-func (a *Assistant) summary(t *turn) string { return a.summaryOf(t.conv.Entries, t.red) }
+func (a *Assistant) summary(t *turn) string { return a.summaryOf(t.conv.Entries, t.desk) }
 
 // summaryOf is summary over the entries and, unless empty, the current
 // (already redacted) message.
@@ -276,7 +276,7 @@ func (a *Assistant) incident(ctx context.Context, t *turn) (Answer, error) {
 		Channel:        conv.Channel,
 		Lang:           t.lang,
 		Slots:          intake,
-		Text:           t.red,
+		Text:           t.desk,
 		Transcript:     a.transcript(t),
 	})
 	if err != nil {

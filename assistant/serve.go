@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // serve answers a question about services or IT how-tos from the
@@ -1432,7 +1433,7 @@ func makeNameText(d knowledge.Document) string {
 func (a *Assistant) previousQuestion(conv *Conversation) string {
 	for i := len(conv.Entries) - 1; i >= 0; i-- {
 		if e := conv.Entries[i]; e.Role == RoleUser {
-			return Redact(e.Text)
+			return german.DropDenied(Redact(e.Text))
 		}
 	}
 	return ""
@@ -1444,7 +1445,7 @@ func (a *Assistant) previousQuestion(conv *Conversation) string {
 func (a *Assistant) previousFacets(conv *Conversation) []knowledge.Facet {
 	for i := len(conv.Entries) - 1; i >= 0; i-- {
 		if e := conv.Entries[i]; e.Role == RoleUser {
-			if fs := a.lex.detectFacets(Redact(e.Text)); len(fs) > 0 {
+			if fs := a.lex.detectFacets(german.DropDenied(Redact(e.Text))); len(fs) > 0 {
 				return fs
 			}
 		}

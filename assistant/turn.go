@@ -48,7 +48,8 @@ func ownSlot(k string) bool {
 type turn struct {
 	conv   *Conversation
 	raw    string // the text as the user sent it
-	red    string // the same text with personal data redacted
+	red    string // the same text with personal data redacted, as the engine reads it
+	desk   string // red before what the asker sets aside is cut (german.DropDenied): for people
 	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
@@ -138,7 +139,13 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	if lang == "de" {
 		red = a.stripFrames(a.spellBack(a.joinParts(red)))
 	}
-	t := &turn{conv: conv, raw: msg.Text, red: red, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
+	desk := red
+	if lang == "de" {
+		// "nicht abmelden, sondern ummelden": what the asker sets aside
+		// names nothing they ask about; the desk still reads it.
+		red = german.DropDenied(red)
+	}
+	t := &turn{conv: conv, raw: msg.Text, red: red, desk: desk, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
 	if lang != "de" {
 		// The sources are German; key terms of the question are added in
 		// German so that retrieval and name matching find them.
