@@ -138,6 +138,10 @@ func TestBundledBase(t *testing.T) {
 		{q: "welches handy soll ich kaufen", intent: assistant.IntentOutOfScope},
 		{q: "mein vermieter will die kaution nicht zurückzahlen, was kann ich tun", intent: assistant.IntentOutOfScope},
 		{q: "wie schreibe ich eine kündigung für meinen handyvertrag", intent: assistant.IntentOutOfScope},
+		// Switching to a cheaper insurance is the asker's contract; a
+		// car sold is the registration office's.
+		{q: "ich will zu einer günstigeren kfz-versicherung wechseln, bis wann muss ich kündigen", intent: assistant.IntentOutOfScope},
+		{q: "ich habe mein auto verkauft, muss ich die versicherung kündigen oder die zulassung", doc: "leistungen/fahrzeug-abmelden"},
 		{q: "welcher arzt hat am wochenende notdienst", intent: assistant.IntentOutOfScope},
 		{q: "kann ich meine einkommensteuererklärung bei ihnen abgeben", intent: assistant.IntentOutOfScope},
 		{q: "how do i cook pasta", intent: assistant.IntentOutOfScope},
