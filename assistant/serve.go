@@ -1350,7 +1350,8 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 			own = qu.ownContent(a.lex, t.query)
 		}
 		for _, s := range q.content {
-			if nameHolds(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
+			// (A verb every title has, "beantragen", leads nowhere.)
+			if !a.lex.genericStems[s] && nameHolds(name, s) && !strings.Contains(focusName, s) && slices.Contains(own, s) {
 				return r, i, nil
 			}
 		}
