@@ -42,3 +42,20 @@ func TestDeniedPhraseNamesNothing(t *testing.T) {
 		})
 	}
 }
+
+// The paper the asker asks to be enough ("Reicht mein Personalausweis,
+// wenn …") is what they bring; the other thing named is the matter. Alone
+// it is the matter itself.
+func TestOfferedPaperIsNotTheMatter(t *testing.T) {
+	kb := mustBase(t)
+	a := mustBaseAssistant(t, kb)
+	for q, doc := range map[string]string{
+		"Reicht mein Personalausweis, wenn ich beim Standesamt die Geburtsurkunde für meinen Bruder abhole, oder brauche ich noch etwas Schriftliches von ihm?": "leistungen/geburtsurkunde",
+		"reicht mein perso für die reise nach kroatien": "leistungen/personalausweis",
+	} {
+		ans := askCitizen(t, a, q)
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != doc {
+			t.Errorf("%q: cited %v, want %s first\n%s", q, sourceIDs(ans), doc, ans.Text)
+		}
+	}
+}

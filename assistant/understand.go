@@ -310,7 +310,14 @@ func (a *Assistant) understand(t *turn) question {
 			q.terms.purpose[s] = true
 		}
 	}
-	if req := requesters(clauses); len(req) > 0 {
+	req := requesters(clauses)
+	if off := offered(clauses); len(off) > 0 {
+		// "Reicht mein Personalausweis, wenn ich die Geburtsurkunde für
+		// meinen Bruder abhole?": the paper the asker offers as enough is
+		// what they bring, not what they ask about.
+		req = append(req, off...)
+	}
+	if len(req) > 0 {
 		// "die Kita will ne Meldebescheinigung von uns sehen": who wants
 		// a paper from the asker names no document; the paper is what
 		// is asked. Its words still tell which of the paper's pages fits
@@ -639,6 +646,38 @@ func requesters(clauses [][]string) []string {
 	}
 	return out
 }
+
+// offered returns the stems of the thing the asker asks to be enough
+// ("Reicht mein Personalausweis, wenn ich …", "genügt eine Kopie"), when
+// the message names another thing with its article after it: that other
+// thing is the matter.
+func offered(clauses [][]string) []string {
+	var out []string
+	for c, ws := range clauses {
+		v := slices.IndexFunc(ws[:min(len(ws), 2)], func(w string) bool { return enoughVerbs[w] })
+		if v < 0 || v+2 >= len(ws) || !thingDeterminers[ws[v+1]] {
+			continue
+		}
+		end := v + 2
+		for end < len(ws) && end < v+4 && !german.StopWord(ws[end]) {
+			end++
+		}
+		other := slices.ContainsFunc(ws[end:], func(w string) bool { return thingDeterminers[w] })
+		for _, later := range clauses[c+1:] {
+			other = other || slices.ContainsFunc(later, func(w string) bool { return thingDeterminers[w] })
+		}
+		if !other {
+			continue
+		}
+		for _, w := range ws[v+2 : end] {
+			out = append(out, stem(w))
+		}
+	}
+	return out
+}
+
+// enoughVerbs ask whether something is enough.
+var enoughVerbs = map[string]bool{"reicht": true, "reichen": true, "genuegt": true, "genuegen": true}
 
 const (
 	wantsAlone    = 1 // "verlangt ein Führungszeugnis"
