@@ -2351,3 +2351,16 @@ func TestValidityNeedsASpan(t *testing.T) {
 		t.Errorf("unitValues(rechtzeitig vor dem Ablauf) = %b: want a span for a deadline, none for validity", v)
 	}
 }
+
+// Whether it can be done from home asks whether it is online.
+func TestFromHomeAsksOnline(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"muss ich dafür wirklich zur Zulassungsstelle, oder geht das auch von daheim?",
+		"geht das auch von zu hause",
+	} {
+		if got := a.lex.detectFacets(text); !containsFacet(got, knowledge.FacetOnline) {
+			t.Errorf("detectFacets(%q) = %v, want %s", text, got, knowledge.FacetOnline)
+		}
+	}
+}
