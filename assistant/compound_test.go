@@ -25,6 +25,8 @@ func TestSplitsInto(t *testing.T) {
 		{"Gewerbeanmeldung", "wie kann ich meinen hund anmelden", false},
 		{"Baugenehmigung", "muss der antrag für die genehmigung noch auf papier ins bauamt", true},
 		{"Baugenehmigung", "wie lange dauert die genehmigung meines urlaubs", false},
+		// A prefix is no first part: "ver|sich|erung" after "verheiratet".
+		{"Versicherungsnummer", "wir sind nicht verheiratet, müssen wir das jeder für sich beantragen", false},
 	}
 	for _, tt := range tests {
 		s := stem(words(tt.title)[0])

@@ -158,7 +158,7 @@ func splitsIntoReference(s string, stems stemSet) bool {
 		head := s[:i]
 		for _, link := range genitiveLinks {
 			p, ok := strings.CutSuffix(head, link)
-			if !ok || len(p) < 3 {
+			if !ok || len(p) < 3 || inseparablePrefix[p] {
 				continue
 			}
 			for _, w := range stems.list {

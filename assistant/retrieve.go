@@ -1011,7 +1011,9 @@ func endsIn(s, b string, stems stemSet) bool {
 	head := s[:i]
 	for _, link := range genitiveLinks {
 		p, ok := strings.CutSuffix(head, link)
-		if !ok || len(p) < 3 {
+		if !ok || len(p) < 3 || inseparablePrefix[p] {
+			// (A prefix is no first part: "ver|sich|erung" holds no
+			// "sich" after a word that begins with "ver".)
 			continue
 		}
 		for _, w := range stems.list {
