@@ -71,11 +71,12 @@ func (e *offlineEmbedder) embedInto(v []float32, text string) []float32 {
 	words := german.AppendWords((*lent)[:0], text)
 	var arr [64]byte
 	buf := arr[:0]
+	var memo stemMemo
 	for _, w := range words {
 		if german.StopWord(w) {
 			continue
 		}
-		e.add(v, fnv64(fnvOffset^'w', e.stems.stem(w)), offlineWordWeight)
+		e.add(v, memo.hash(e.stems, w), offlineWordWeight)
 		buf = append(append(append(buf[:0], '^'), w...), '$')
 		for i := 0; i+3 <= len(buf); i++ {
 			// fnv64(fnvOffset, string(buf[i:i+3])), without the string.
@@ -95,6 +96,28 @@ func (e *offlineEmbedder) embedInto(v []float32, text string) []float32 {
 		n[0] = 1 // text without words: a fixed unit vector, never NaN
 	}
 	return n
+}
+
+// stemMemo remembers, within one text, the hash of a word's stem: a
+// query's rule words repeat ("buergerbuero einwohnermeldeamt" once for
+// every key that leads to them), and a repeated word is stemmed once. A
+// slot is chosen by the word's length and three of its bytes and holds
+// the last word that came to it.
+type stemMemo [64]struct {
+	w string
+	h uint64
+}
+
+// hash returns fnv64(fnvOffset^'w', stems.stem(w)) for the word w, which
+// is not empty.
+func (m *stemMemo) hash(stems *stemCache, w string) uint64 {
+	i := (uint(len(w)) ^ uint(w[0])<<1 ^ uint(w[len(w)/2])<<3 ^ uint(w[len(w)-1])<<5) % uint(len(m))
+	if m[i].w == w {
+		return m[i].h
+	}
+	h := fnv64(fnvOffset^'w', stems.stem(w))
+	m[i].w, m[i].h = w, h
+	return h
 }
 
 // add adds w to the bucket of hash h, negated when h's top bit is set.
