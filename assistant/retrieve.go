@@ -472,9 +472,17 @@ func (lx *lexicon) terms(text string) queryTerms {
 	}
 	markTimeFrames(ws, facetWord)
 	seen := map[string]bool{}
+	// Each word without a zu-infix and its stem, for the joined pairs
+	// below.
+	var zuBuf, stemBuf [32]string
+	zus, wstems := zuBuf[:0], stemBuf[:0]
+	if len(ws) > len(zuBuf) {
+		zus, wstems = make([]string, 0, len(ws)), make([]string, 0, len(ws))
+	}
 	for i, w := range ws {
 		w = german.DropZuInfix(w)
 		s := stem(w)
+		zus, wstems = append(zus, w), append(wstems, s)
 		q.stems[s] = true
 		if n := nounStemOfVerb(w); n != "" {
 			q.stems[n] = true
@@ -525,7 +533,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	// "Gewerbeanmeldung" (the stems of -en and -ung meet), with or
 	// without the linking s.
 	for i := 0; i+1 < len(ws); i++ {
-		a, b := ws[i], german.DropZuInfix(ws[i+1])
+		a, b := ws[i], zus[i+1]
 		if len([]rune(a)) < 3 || len([]rune(b)) < 4 || lx.has("noise", a) || lx.has("noise", b) || isDigits(a) || isDigits(b) {
 			continue
 		}
@@ -539,8 +547,11 @@ func (lx *lexicon) terms(text string) queryTerms {
 		if q.joined == nil {
 			q.joined = map[string][]string{}
 		}
-		for _, w := range []string{a, b} {
-			sw := stem(w)
+		sa := wstems[i] // stem(a), when a has no zu-infix
+		if zus[i] != a {
+			sa = stem(a)
+		}
+		for _, sw := range [2]string{sa, wstems[i+1]} {
 			q.joined[sw] = append(q.joined[sw], j)
 		}
 	}
