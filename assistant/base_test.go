@@ -36,6 +36,12 @@ func mustMapAssistant(tb testing.TB, root fstest.MapFS) *assistant.Assistant {
 	return mustBaseAssistant(tb, kb)
 }
 
+// mdPage is a Markdown page of a knowledge root in memory: a title and a
+// body.
+func mdPage(title, body string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("# " + title + "\n\n" + body + "\n")}
+}
+
 // askCitizen asks a a question as a citizen in a fresh conversation.
 func askCitizen(tb testing.TB, a *assistant.Assistant, text string) assistant.Answer {
 	tb.Helper()
@@ -342,9 +348,7 @@ func TestLongFollowUpOpensWithBackReference(t *testing.T) {
 // retrieval found only documents about it: three of five papers about the
 // Personalausweis, the question names it.
 func TestNameSharedByFewCandidatesStillNames(t *testing.T) {
-	page := func(title, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("# " + title + "\n\n" + body + "\n")}
-	}
+	page := mdPage
 	a := mustMapAssistant(t, fstest.MapFS{
 		"leistungen/personalausweis.md":   page("Personalausweis beantragen", "Den Personalausweis beantragen Sie im Bürgerbüro.\n\n## Gültigkeit\n\nDer Personalausweis ist zehn Jahre gültig. Ist das Lichtbild nicht mehr zu erkennen, ist er ungültig."),
 		"recht/personalausweisgesetz.md":  page("Gesetz über Personalausweise", "Der Personalausweis ist ein amtlicher Ausweis. Das Lichtbild muss die Person erkennen lassen."),

@@ -15,9 +15,7 @@ import (
 // beantragen") stays with its topic: the verb every guide's title has
 // ("Beantragung") leads to no related page.
 func TestFollowUpGenericVerbStays(t *testing.T) {
-	page := func(title, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("# " + title + "\n\n" + body + "\n")}
-	}
+	page := mdPage
 	a := mustMapAssistant(t, fstest.MapFS{
 		"leistungen/kindergeld.md":     page("Kindergeld für Familien", "Das Kindergeld zahlt die Familienkasse.\n\n## Wer stellt den Antrag\n\nFür jedes Kind stellt nur ein Elternteil den Antrag, auch wenn die Eltern nicht verheiratet sind."),
 		"leistungen/kinderzuschlag.md": page("Kinderzuschlag für Familien: Beantragung", "Den Kinderzuschlag bekommen Familien mit kleinem Einkommen.\n\n## Beantragung\n\nDie Beantragung erfolgt online."),
