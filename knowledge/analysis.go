@@ -14,9 +14,7 @@ import "github.com/musterstadt/lotse/knowledge/german"
 //     "GEBÜHR" agree),
 //  3. drop German and English stop words,
 //  4. stem with the Snowball German stemmer,
-//  5. decompound against the index vocabulary (see decompound),
-//  6. complete a word a suspended hyphen cuts short ("An Sonn- und
-//     Feiertagen" also indexes "Sonntagen"; see appendSuspended).
+//  5. decompound against the index vocabulary (see decompound).
 //
 // Typo correction, synonyms and the English glossary work on the results of
 // steps 1–4, see query.go.

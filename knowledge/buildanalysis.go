@@ -130,8 +130,6 @@ func analyzeChunks(ctx context.Context, chunks []chunk, v *vocab) ([][]string, e
 				}
 				extra = append(extra, p...)
 			}
-			extra = v.appendSuspended(extra, s.sp.st, chunks[i].Section)
-			extra = v.appendSuspended(extra, s.sp.st, chunks[i].Text)
 			if len(extra) > 0 {
 				own := bodies[i]
 				bodies[i] = append(bodies[i], extra...)
@@ -207,18 +205,4 @@ func forEachBlock(ctx context.Context, n, workers int, fn func(w, lo, hi int)) e
 	}
 	wg.Wait()
 	return ctx.Err()
-}
-
-// appendSuspended appends to terms the stems of the words a suspended
-// hyphen cuts short in text, completed against the vocabulary
-// (german.CompleteSuspended): "An Sonn- und Feiertagen" is read as
-// "Sonntagen und Feiertagen".
-func (v *vocab) appendSuspended(terms []string, st *stemmer, text string) []string {
-	if !strings.Contains(text, "- ") {
-		return terms
-	}
-	for _, w := range german.CompleteSuspended(text, func(w string) bool { return v.mayHave(st.stem(w)) }) {
-		terms = append(terms, st.stem(w))
-	}
-	return terms
 }

@@ -502,16 +502,3 @@ func TestCompoundHead(t *testing.T) {
 		}
 	}
 }
-
-// A word a suspended hyphen cuts short is indexed whole: "die Ein- und
-// Ausreise" is what "Einreise" asks for, not a text about a journey.
-func TestSuspendedHyphenIndexedWhole(t *testing.T) {
-	files := fstest.MapFS{
-		"a.md": {Data: []byte("# Grenze\n\nDie Ein- und Ausreise ist ohne Kontrolle möglich.\n")},
-		"b.md": {Data: []byte("# Urlaub\n\nEine Reise im Sommer. Die Reise dauert zwei Wochen, die Reise ist schön.\n")},
-	}
-	b := mustOpen(t, Config{Roots: []Root{{Name: "t", FS: files}}, Mode: ModeLexical})
-	if ps := mustSearch(t, b, Query{Text: "einreise"}); len(ps) == 0 || ps[0].DocID != "a" {
-		t.Errorf("Search(einreise) = %v, want a first", ids(ps))
-	}
-}
