@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/assistant/openai"
+	"github.com/musterstadt/lotse/assistant/openai/fakellm"
 	"github.com/musterstadt/lotse/knowledge"
 )
 
@@ -56,6 +58,41 @@ func TestOfferedPaperIsNotTheMatter(t *testing.T) {
 		ans := askCitizen(t, a, q)
 		if len(ans.Sources) == 0 || ans.Sources[0].ID != doc {
 			t.Errorf("%q: cited %v, want %s first\n%s", q, sourceIDs(ans), doc, ans.Text)
+		}
+	}
+}
+
+// A model reads the whole message, what the asker sets aside included:
+// only the offline engine's word matching is misled by it.
+func TestModelReadsTheDeniedPhrase(t *testing.T) {
+	fake := fakellm.New()
+	t.Cleanup(fake.Close)
+	var user []string
+	fake.SetReply(func(r fakellm.Request) fakellm.Reply {
+		user = append(user, r.Messages[len(r.Messages)-1].Content)
+		if len(r.Tools) > 0 {
+			return fakellm.Reply{ToolCall: &fakellm.ToolCall{Name: "classify_intent", Arguments: `{"intent":"service_info"}`}}
+		}
+		return fakellm.Reply{Text: "Der Kinderreisepass kostet 13,00 Euro [1]."}
+	})
+	m, err := openai.New(openai.Config{BaseURL: fake.URL, Model: "test-model"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assistant.New(assistant.Config{Retriever: mustBase(t), Model: m, Logger: discardLogger()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := &assistant.Conversation{ID: "m", Audience: knowledge.Citizen, Channel: "web"}
+	if _, err := a.Ask(context.Background(), conv, assistant.Message{Text: "keinen reisepass, einen kinderreisepass für meine tochter, was kostet der"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(user) == 0 {
+		t.Fatal("the model was not asked")
+	}
+	for _, u := range user {
+		if !strings.Contains(u, "keinen reisepass") {
+			t.Errorf("the model did not read the whole message: %q", u)
 		}
 	}
 }

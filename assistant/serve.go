@@ -650,7 +650,7 @@ func (a *Assistant) withModel(ctx context.Context, t *turn, r retrieval, c candi
 	// The model sees the recent history only (recentHistory's bounds).
 	history := &Conversation{ID: t.conv.ID, Lang: t.conv.Lang, Entries: recentHistory(t.conv.Entries)}
 	ans := a.generate(ctx, generateInput{
-		Conv: history, Question: t.red, Lang: t.lang, Simple: t.conv.Simple, Passages: ps, Fallback: fallback,
+		Conv: history, Question: t.desk, Lang: t.lang, Simple: t.conv.Simple, Passages: ps, Fallback: fallback,
 	}, t.emit)
 	ans.Intent = offline.Intent
 	ans.Retrieved = offline.Retrieved

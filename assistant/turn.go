@@ -49,7 +49,7 @@ type turn struct {
 	conv   *Conversation
 	raw    string // the text as the user sent it
 	red    string // the same text with personal data redacted, as the engine reads it
-	desk   string // red before what the asker sets aside is cut (german.DropDenied): for people
+	desk   string // red before what the asker sets aside is cut (german.DropDenied): for people and models
 	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
@@ -275,7 +275,7 @@ func (a *Assistant) route(ctx context.Context, t *turn) (Answer, error) {
 
 	intent, ok := Intent(""), false
 	if a.cfg.Model != nil {
-		intent, ok = a.classifyLLM(ctx, t.red, t.lang)
+		intent, ok = a.classifyLLM(ctx, t.desk, t.lang)
 		if err := ctx.Err(); err != nil {
 			return Answer{}, err
 		}
