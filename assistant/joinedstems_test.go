@@ -3,15 +3,12 @@
 package assistant
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/musterstadt/lotse/knowledge/german"
-	"gopkg.in/yaml.v3"
 )
 
 // TestTermsJoinedMatchesStemmingEachPair checks the joined words of
@@ -26,27 +23,11 @@ func TestTermsJoinedMatchesStemmingEachPair(t *testing.T) {
 		"Service Desk anrufen", "Vaterschaft anerkennen", "Gewerbe anmelden zuzulassen", "aufzuheben abzumelden anzumelden",
 	}
 	for _, dir := range []string{"../evals/cases/musterstadt", "../evals/cases/natural/musterstadt"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var set struct {
-				Cases []struct {
-					Question string   `yaml:"question"`
-					History  []string `yaml:"history"`
-				} `yaml:"cases"`
-			}
-			if err := yaml.Unmarshal(data, &set); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			for _, c := range set.Cases {
-				for _, q := range append(c.History, c.Question) {
-					ws := strings.Fields(q)
-					slices.Reverse(ws)
-					texts = append(texts, q, strings.Join(ws, " "))
-				}
+		for _, c := range readEvalCases(t, dir) {
+			for _, q := range append(c.History, c.Question) {
+				ws := strings.Fields(q)
+				slices.Reverse(ws)
+				texts = append(texts, q, strings.Join(ws, " "))
 			}
 		}
 	}

@@ -4,12 +4,8 @@ package assistant
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/musterstadt/lotse/knowledge"
 	"github.com/musterstadt/lotse/knowledge/musterstadt"
@@ -54,56 +50,34 @@ func TestPlainLanguageOverBundledCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := mustAssistant(t, func(c *Config) { c.Retriever = kb })
-	files, _ := filepath.Glob("../evals/cases/musterstadt/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no case files in ../evals/cases/musterstadt")
-	}
 	asked, withFacts := 0, 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range readEvalCases(t, "../evals/cases/musterstadt") {
+		if c.Lang != "" && c.Lang != "de" {
+			continue
 		}
-		var set struct {
-			Cases []struct {
-				ID       string             `yaml:"id"`
-				Question string             `yaml:"question"`
-				History  []string           `yaml:"history"`
-				Audience knowledge.Audience `yaml:"audience"`
-				Lang     string             `yaml:"lang"`
-			} `yaml:"cases"`
+		aud := c.Audience
+		if aud == "" {
+			aud = knowledge.Citizen
 		}
-		if err := yaml.Unmarshal(data, &set); err != nil {
-			t.Fatalf("%s: %v", f, err)
+		conv := newConv(aud)
+		conv.Simple = true
+		if aud == knowledge.Employee {
+			conv.UserID = "u-test"
 		}
-		for _, c := range set.Cases {
-			if c.Lang != "" && c.Lang != "de" {
-				continue
+		var ans Answer
+		for _, q := range append(c.History, c.Question) {
+			ans, err = a.Ask(context.Background(), conv, Message{Text: q, Lang: "de"})
+			if err != nil {
+				t.Fatalf("%s: %v", c.ID, err)
 			}
-			aud := c.Audience
-			if aud == "" {
-				aud = knowledge.Citizen
-			}
-			conv := newConv(aud)
-			conv.Simple = true
-			if aud == knowledge.Employee {
-				conv.UserID = "u-test"
-			}
-			var ans Answer
-			for _, q := range append(c.History, c.Question) {
-				ans, err = a.Ask(context.Background(), conv, Message{Text: q, Lang: "de"})
-				if err != nil {
-					t.Fatalf("%s: %v", c.ID, err)
-				}
-			}
-			asked++
-			outside := plainOutside(ans.Text)
-			for _, e := range plainRuleErrors(outside) {
-				t.Errorf("%s (%q): %s", c.ID, c.Question, e)
-			}
-			if strings.Contains(ans.Text, plainQuoteMark) && strings.Contains(outside, "Das kostet") {
-				withFacts++
-			}
+		}
+		asked++
+		outside := plainOutside(ans.Text)
+		for _, e := range plainRuleErrors(outside) {
+			t.Errorf("%s (%q): %s", c.ID, c.Question, e)
+		}
+		if strings.Contains(ans.Text, plainQuoteMark) && strings.Contains(outside, "Das kostet") {
+			withFacts++
 		}
 	}
 	if asked < 200 {

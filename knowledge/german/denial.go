@@ -39,10 +39,10 @@ func DropDenied(s string) string {
 		if hi <= lo || len(cuts) > 0 && lo < cuts[len(cuts)-1][1] {
 			continue
 		}
-		// The particle of a separable verb stays with its verb: "ich
-		// ziehe nicht allein um, sondern mit meiner Freundin" keeps
-		// "ziehe … um".
-		// A particle alone is what is denied: "nicht ab, sondern um".
+		// The particle of a separable verb that ends the denied phrase
+		// stays with its verb: "ich ziehe nicht allein um, sondern mit
+		// meiner Freundin" keeps "ziehe … um". (A particle alone is
+		// what is denied: "nicht ab, sondern um".)
 		for k := i + 2; k+1 < len(ws) && ws[k].start < hi; k++ {
 			if ws[k-1].start >= lo && separableParticles[ws[k].f] && (ws[k+1].start >= hi ||
 				clauseBreak(s[ws[k].end:ws[k+1].start]) || ws[k+1].f == "sondern" || ws[k+1].f == "nur") {
