@@ -234,6 +234,33 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			missing = true
 		}
 	}
+	for _, part := range q.yesNo {
+		// "kann ich mich auch schriftlich abmelden …? und wie lange hab
+		// ich Zeit dafür": the part that asks yes or no is answered by
+		// the sentence that holds its own words ("Die Abmeldung in das
+		// Ausland kann schriftlich … erfolgen"), not by the deadline's.
+		sub := q
+		sub.facets, sub.want, sub.cues, sub.yesNo = nil, 0, nil, nil
+		sub.terms.content = part
+		xs := a.bestUnits(c, sub, knowledge.FacetNone)
+		if len(xs) == 0 {
+			continue
+		}
+		info := c.info
+		if info == nil {
+			info = a.info(d)
+		}
+		in := quotedIn(info, sub.terms, xs[:1])
+		held := 0
+		for _, s := range part {
+			if in(s) {
+				held++
+			}
+		}
+		if held >= minYesNoStems {
+			add(xs[0])
+		}
+	}
 	if len(qs) > 0 && d.Kind == knowledge.KindService {
 		// A condition for the asker's age ("Kinder unter 16 Jahren
 		// brauchen die Unterschrift eines Elternteils") holds whatever
@@ -389,6 +416,11 @@ func ruleLabel(l string) bool {
 // whose paragraphs all rule its one matter, not a federal code whose
 // paragraphs share the asker's everyday words by chance.
 const maxBylawRunes = 30000
+
+// minYesNoStems is how many content words a part asking yes or no must
+// have, and a sentence must share with it, to answer it: one shared word
+// is chance in a long document.
+const minYesNoStems = 2
 
 // takesUpSubject reports whether sentence next takes up a long noun of
 // sentence u (a word of eight letters or more, capitalised in both) that

@@ -440,6 +440,66 @@ func (lx *lexicon) questionSentences(text string) string {
 	return q
 }
 
+// yesNoParts returns the parts of text that ask a question of their own
+// without naming a facet, when another part asks a facet: "kann ich mich
+// auch schriftlich abmelden, wenn wir schon weg sind?" next to "und wie
+// lange hab ich nach dem Auszug Zeit dafür". The facet's section answers
+// the second; only a sentence about the first's own words answers it. A
+// sentence is cut into parts where a comma and "und" or "oder" open a
+// clause that asks again ("Kann ich vorher direkt im Amt wählen, und wo
+// ist das?"). Nil when no part asks a facet or every asking part does.
+func (lx *lexicon) yesNoParts(text string) []string {
+	var plain []string
+	faceted := false
+	for _, sent := range messageSentences(text) {
+		for _, part := range clauseQuestions(lx, sent) {
+			ws := words(part)
+			if len(ws) == 0 || !lx.asks(part, ws) {
+				continue
+			}
+			if len(lx.detectFacets(part)) > 0 || lx.wantedValues(part) != 0 {
+				faceted = true
+				continue
+			}
+			plain = append(plain, part)
+		}
+	}
+	if !faceted {
+		return nil
+	}
+	return plain
+}
+
+// clauseQuestions cuts sent where a comma is followed by "und" or "oder"
+// and a clause that asks on its own; otherwise it returns sent whole.
+func clauseQuestions(lx *lexicon, sent string) []string {
+	var out []string
+	rest := sent
+	for {
+		i := strings.Index(rest, ",")
+		cut := false
+		for i >= 0 {
+			after := strings.TrimSpace(rest[i+1:])
+			ws := words(after)
+			if len(ws) > 1 && (ws[0] == "und" || ws[0] == "oder") && lx.asks(after, ws) {
+				cut = true
+				break
+			}
+			j := strings.Index(rest[i+1:], ",")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if !cut {
+			return append(out, rest)
+		}
+		out = append(out, rest[:i])
+		rest = strings.TrimSpace(rest[i+1:])
+	}
+}
+
 // asks reports whether the sentence sent (words ws) asks: it ends in a
 // question mark or opens, after fillers, with a question word or a verb
 // that asks first ("muss die dafür ein Gewerbe anmelden").

@@ -89,6 +89,11 @@ type question struct {
 	// own are the content stems of the message alone (lex.terms of the
 	// turn's query), nil when understand did not analyse it alone.
 	own []string
+	// yesNo holds, for each part of the message that asks a yes-or-no
+	// question next to a part that asks a facet (lexicon.yesNoParts),
+	// the content stems of that part: a sentence that holds them answers
+	// it, the facet's section does not.
+	yesNo [][]string
 }
 
 // situation is what the asker says about themselves that changes the
@@ -436,6 +441,19 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.platform = platformOf(words(t.query))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
+	if len(q.facets) > 0 && t.lang == "de" {
+		for _, part := range a.lex.yesNoParts(askingPart(t.red)) {
+			var sts []string
+			for _, w := range words(part) {
+				if s := stem(german.DropZuInfix(w)); slices.Contains(q.terms.content, s) && !slices.Contains(sts, s) {
+					sts = append(sts, s)
+				}
+			}
+			if len(sts) >= minYesNoStems {
+				q.yesNo = append(q.yesNo, sts)
+			}
+		}
+	}
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts
 		for _, c := range codeRE.FindAllString(t.red, 8) {
 			if strings.ContainsAny(c, "0123456789") {

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestYesNoParts(t *testing.T) {
+	lx := mustLexicon(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Kann ich vorher direkt im Amt wählen, und wo ist das?", []string{"Kann ich vorher direkt im Amt wählen"}},
+		{"wir ziehen weg. kann ich mich schriftlich abmelden? und wie lange hab ich zeit", []string{"kann ich mich schriftlich abmelden?"}},
+		// Every part asks a facet, or none does: nothing to add.
+		{"Was kostet der Pass und wie lange dauert es?", nil},
+		{"Kann ich mich schriftlich abmelden?", nil},
+		// A comma before "und" that goes on telling cuts nothing.
+		{"Ich bin umgezogen, und meine Frau auch. Was kostet die Ummeldung?", nil},
+	} {
+		if got := lx.yesNoParts(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("yesNoParts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
