@@ -179,6 +179,12 @@ func (lx *lexicon) signals(text string) signals {
 		}
 	}
 	s.callback = lx.match("human_callback", ws)
+	if s.human && !lx.match("human_strong", ws) && lx.narratedHuman(text) {
+		// "… bis mir jemand am Telefon sagte, dass die gar nicht
+		// zuständig sind. Wo beantrage ich jetzt meinen Pass?" tells
+		// of a person reached before; the question asks for a service.
+		s.human = false
+	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("presence", ws) {
 		// "An welchen Tagen sitzt da überhaupt jemand?" asks when the
 		// office is staffed, not for a person now.
@@ -244,6 +250,41 @@ func (lx *lexicon) signals(text string) signals {
 	}
 	s.empty = len(ws) == 0
 	return s
+}
+
+// narratedHuman reports whether the message's person and request words
+// ("jemand" … "Telefon") stand only in sentences that tell of an attempt
+// or of the past ("ich versuche seit Dienstag, jemanden ans Telefon zu
+// bekommen", "bis mir jemand am Telefon sagte"), while another sentence
+// asks: the story is the question's context, not a request for a person.
+func (lx *lexicon) narratedHuman(text string) bool {
+	sents := messageSentences(text)
+	if len(sents) < 2 {
+		return false
+	}
+	asks, narrated := false, false
+	for _, sent := range sents {
+		sw := words(sent)
+		human := lx.match("human", sw) && lx.match("human_request", sw)
+		told := slices.ContainsFunc(sw, func(w string) bool { return narrationWords[w] })
+		switch {
+		case human && !told:
+			return false // a sentence that asks for a person
+		case human:
+			narrated = true
+		case lx.asks(sent, sw):
+			asks = true
+		}
+	}
+	return narrated && asks
+}
+
+// narrationWords tell of an attempt made or of what happened: a sentence
+// with one reports, it does not ask for anything.
+var narrationWords = map[string]bool{
+	"versucht": true, "versuche": true, "versuchte": true, "probiert": true, "probiere": true,
+	"sagte": true, "sagten": true, "meinte": true, "meinten": true, "erklaerte": true, "hiess": true,
+	"war": true, "waren": true, "hatte": true, "hatten": true, "wurde": true, "gesagt": true,
 }
 
 // maxWhoWords is the longest message that is a question about the

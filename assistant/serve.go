@@ -557,6 +557,10 @@ func citesDoc(sources []Source, id string) bool {
 	return slices.ContainsFunc(sources, func(s Source) bool { return s.ID == id })
 }
 
+// minStorySentences is how many sentences a message needs to tell a story
+// around its question.
+const minStorySentences = 3
+
 // finish applies the handoff policy to an answer from the knowledge base.
 func (a *Assistant) finish(t *turn, intent Intent, ans Answer) Answer {
 	conv := t.conv
@@ -566,6 +570,17 @@ func (a *Assistant) finish(t *turn, intent Intent, ans Answer) Answer {
 		ans.Text = t.m.CaseSpecific + "\n\n" + ans.Text
 		conv.Unhelpful = 0
 		return a.offer(t, ans, "case_specific")
+	case sig.frustration && t.first && ans.Confidence >= lowConfidence && len(messageSentences(t.red)) >= minStorySentences:
+		// "ich bin wirklich frustriert. Ich wohne seit Mai in Melbourne
+		// … Wo beantrage ich jetzt meinen Pass?": the anger is about
+		// the story told, not about an answer; the question is
+		// answered, and the disclosure the first answer opens with says
+		// that a person is reachable. (A short outburst with a question,
+		// "Blödsinn, ich will wissen, was der Pass kostet", is offered
+		// a person.)
+		conv.Unhelpful = 0
+		ans.Text = t.m.Sorry + " " + ans.Text
+		return ans
 	case sig.frustration:
 		conv.Unhelpful++
 		ans.Text = t.m.Sorry + " " + ans.Text

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant_test
+
+import (
+	"testing"
+
+	"github.com/musterstadt/lotse/assistant"
+)
+
+// A long message tells a story around its question. A person reached
+// (or not) on the phone before, and anger about it, belong to the story:
+// the question is answered, and no person is offered on top of the
+// disclosure's. A request for a person in the message's own sentences is
+// still one.
+func TestStoryAroundQuestion(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, tt := range []struct {
+		name, text string
+		intent     assistant.Intent
+		offered    bool
+	}{
+		{"a person not reached, told", "Hallo,\n\nich versuche seit Dienstag, beim Ordnungsamt jemanden ans Telefon zu bekommen – immer besetzt. Wir ziehen Ende Januar um und brauchen eine Halteverbotszone. Muss ich für den Antrag persönlich mit Termin kommen?\n\nGruß\nMurat",
+			assistant.IntentServiceInfo, false},
+		{"anger about the story", "Hallo,\n\nich bin wirklich frustriert. Mein Reisepass läuft im März ab, und mir hat am Telefon jemand gesagt, dass ich im falschen Amt war. Niemand erklärt einem das vorher! Was kostet jetzt ein neuer Pass?\n\nGruß\nNina",
+			assistant.IntentServiceInfo, false},
+		{"a person asked for", "Sehr geehrte Damen und Herren,\n\nmeine Frau ist im August verstorben, und ich bin mit den Formularen überfordert. Ich möchte bitte mit einem Menschen sprechen. Gibt es jemanden, der mich zurückrufen kann?\n\nHochachtungsvoll\nHeinrich Vogt",
+			assistant.IntentHuman, true},
+	} {
+		ans := askCitizen(t, a, tt.text)
+		if ans.Intent != tt.intent || ans.HandoffOffered != tt.offered {
+			t.Errorf("%s: intent %s, offered %t; want %s, %t\n%s", tt.name, ans.Intent, ans.HandoffOffered, tt.intent, tt.offered, ans.Text)
+		}
+	}
+}
