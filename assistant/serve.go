@@ -689,6 +689,21 @@ func (a *Assistant) continuation(ws []string) bool {
 	return false
 }
 
+// addendum reports whether the message opens as an explicit addendum to
+// the previous one ([followup_addendum]).
+func (a *Assistant) addendum(ws []string) bool {
+	for _, p := range a.lex.sections["followup_addendum"] {
+		if end, ok := p.matchAt(ws, 0); ok && end > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAddendumWords is the longest message an explicit addendum opens that
+// still continues the conversation.
+const maxAddendumWords = 150
+
 // maxFollowUpWords is the longest message treated as a follow-up.
 const maxFollowUpWords = 12
 
@@ -711,15 +726,18 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 	conv := t.conv
 	q, facets := qu.terms, qu.facets
 	ws := withoutFillers(t.sig.words) // "ja also äh ich bräuchte die aber …" is a short message spoken
-	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxLongFollowUpWords {
+	// "Noch eine Ergänzung, weil das bei mir schwierig ist: …" adds to
+	// the previous message in so many words, and may tell a long story.
+	addendum := a.addendum(ws)
+	if conv.Focus == "" || len(ws) == 0 || len(ws) > maxLongFollowUpWords && !(addendum && len(ws) <= maxAddendumWords) {
 		return knowledge.Document{}, false, false
 	}
 	long := len(ws) > maxContrastWords
-	starts := a.continuation(ws)
+	starts := a.continuation(ws) || addendum
 	// "Bekomme ich den Ausweis trotzdem?", "geht das dann trotzdem bei
 	// euch": a question asked despite what the message adds asks whether
-	// the previous answer still holds.
-	concessive := concessiveIn(ws)
+	// the previous answer still holds; an addendum says so itself.
+	concessive := concessiveIn(ws) || addendum
 	pronoun, anaphoric := concessive, concessive
 	for i, w := range ws {
 		if a.lex.has("followup_pronoun", w) && !(i+1 < len(ws) && a.articleOfOther(w, ws[i+1], r, conv.Focus)) {
@@ -827,7 +845,9 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 			}
 		}
 	}
-	return focus, storyOnly, true
+	// An addendum's story adds to the question before: the answer stays
+	// with its page, whatever other page the story's words lead to.
+	return focus, storyOnly || addendum, true
 }
 
 // namedByProcedureOnly reports whether only the verbs of a procedure

@@ -3,9 +3,11 @@
 package assistant_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // A long message tells a story around its question. A person reached
@@ -30,6 +32,28 @@ func TestStoryAroundQuestion(t *testing.T) {
 		ans := askCitizen(t, a, tt.text)
 		if ans.Intent != tt.intent || ans.HandoffOffered != tt.offered {
 			t.Errorf("%s: intent %s, offered %t; want %s, %t\n%s", tt.name, ans.Intent, ans.HandoffOffered, tt.intent, tt.offered, ans.Text)
+		}
+	}
+}
+
+// A message that says it adds to the previous one ("Noch eine Ergänzung")
+// continues its topic, however long the story it tells and whatever other
+// page the story's words lead to.
+func TestAddendumContinuesTopic(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	conv := &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}
+	for _, m := range []string{
+		"Ich habe gestern einen gebrauchten Golf von privat gekauft. Wie melde ich den auf mich um?",
+		"Noch eine Ergänzung, das ist bei mir kompliziert: Ich arbeite im Schichtdienst bei der Feuerwehr, mal nachts, mal am Wochenende. " +
+			"Die Papiere vom Verkäufer und die Versicherungsbestätigung habe ich schon, das Auto hat noch die alten Kennzeichen vom Vorbesitzer " +
+			"und steht bei meinen Eltern in der Garage, weil ich selbst keinen Stellplatz habe. Kann ich einfach morgens nach dem Dienst vorbeikommen, oder brauche ich vorher einen Termin?",
+	} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/fahrzeug-umschreiben" {
+			t.Errorf("%q: sources %v, want leistungen/fahrzeug-umschreiben first:\n%s", m, ans.Sources, ans.Text)
 		}
 	}
 }
