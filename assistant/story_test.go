@@ -5,6 +5,7 @@ package assistant_test
 import (
 	"context"
 	"testing"
+	"testing/fstest"
 
 	"github.com/musterstadt/lotse/assistant"
 	"github.com/musterstadt/lotse/knowledge"
@@ -55,5 +56,24 @@ func TestAddendumContinuesTopic(t *testing.T) {
 		if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/fahrzeug-umschreiben" {
 			t.Errorf("%q: sources %v, want leistungen/fahrzeug-umschreiben first:\n%s", m, ans.Sources, ans.Text)
 		}
+	}
+}
+
+// A guide's title says how it explains ("Abmeldung richtig durchführen"):
+// "die richtige" in a question names no such guide.
+func TestTitleFluffNamesNothing(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml":            {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"g/steuerkarte.md":          mdPage("Lohnsteuerkarte: was, wer, Verfahren", "Verheiratete wählen ihre Steuerklasse gemeinsam beim Finanzamt. Verdient einer viel mehr als der andere, passt oft die Kombination III und V."),
+		"g/geschaeftsaufloesung.md": mdPage("Geschäftsauflösung: Abmeldung richtig durchführen", "Wenn Sie Ihr Geschäft aufgeben, melden Sie das Gewerbe beim Gewerbeamt ab. Die Abmeldung ist kostenlos."),
+	})
+	ans := askCitizen(t, a, "wir heiraten im juni, welche steuerklasse ist die richtige wenn einer von uns fast alles verdient")
+	for _, s := range ans.Sources {
+		if s.ID == "g/geschaeftsaufloesung" {
+			t.Errorf("the guide is cited for \"die richtige\": %v\n%s", ans.Sources, ans.Text)
+		}
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "g/steuerkarte" {
+		t.Errorf("sources %v, want g/steuerkarte first\n%s", ans.Sources, ans.Text)
 	}
 }
