@@ -288,6 +288,9 @@ func TestSpokenFacets(t *testing.T) {
 		"kann ich den neuen perso auch in münchen beantragen": knowledge.FacetZustaendigkeit,
 		"was zahl ich wenn ich ein buch zu spät zurückbringe": knowledge.FacetKosten,
 		"krieg ich den ausweis dann gleich mit":               knowledge.FacetDauer,
+		// Two question words for one verb: the first asks of it too.
+		"wann und wo kann ich den pass abholen":                               knowledge.FacetDauer,
+		"Wann und auf welchem Weg erfahren wir, ob wir einen Platz bekommen?": knowledge.FacetDauer,
 		// Whether the asker's age stands in the way asks who may.
 		"krieg ich den p schein schon oder bin ich zu jung dafür": knowledge.FacetVoraussetzungen,
 		"ist meine tochter mit 15 alt genug für den roller":       knowledge.FacetVoraussetzungen,

@@ -35,6 +35,37 @@ const maxFacets = 3
 // detector, so that retrieval boosting and quoting agree; the lexicon adds
 // further facets of multi-part questions.
 func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
+	out := lx.detectFacetsOnce(text)
+	if len(out) >= maxFacets || !strings.Contains(text, "und") {
+		return out
+	}
+	ws := words(text)
+	for i := 0; i+2 < len(ws); i++ {
+		if !questionWord(ws[i]) || ws[i+1] != "und" {
+			continue
+		}
+		// "Wann und auf welchem Weg erfahren wir, ob …", "wann und wo
+		// kann ich ihn abholen": the first question word asks of the
+		// verb that follows the second one's phrase. The phrase is one
+		// to maxCoordinatedWords words long.
+		for k := 1; k <= maxCoordinatedWords && i+2+k < len(ws); k++ {
+			alt := strings.Join(slices.Concat(ws[:i+1], ws[i+2+k:]), " ")
+			for _, f := range lx.detectFacetsOnce(alt) {
+				if len(out) < maxFacets && !containsFacet(out, f) {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// maxCoordinatedWords is the longest phrase of a second question word
+// ("auf welchem Weg") that detectFacets looks past.
+const maxCoordinatedWords = 3
+
+// detectFacetsOnce is detectFacets for the words as they stand.
+func (lx *lexicon) detectFacetsOnce(text string) []knowledge.Facet {
 	if t, ok := withoutRelativeWo(text); ok {
 		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
 		text = t
