@@ -55,6 +55,7 @@ const maxFrameSentences = 40
 // A message that is nothing but its frame ("Hallo!", "Danke!") is
 // returned as it is.
 func (a *Assistant) stripFrames(text string) string {
+	text = a.withoutSignature(text)
 	ss := sentences(text, maxFrameSentences+1)
 	if len(ss) == 0 || len(ss) > maxFrameSentences {
 		return text
@@ -91,6 +92,42 @@ func (a *Assistant) stripFrames(text string) string {
 	}
 	return body
 }
+
+// withoutSignature cuts the signature off a letter or an e-mail: a
+// closing phrase after the request ("Mit freundlichen Grüßen", "Viele
+// Grüße", "LG") that opens a sentence or a line, and the name, address or
+// phone number after it ("Erika Mustermann, Hauptstraße 5", "Von meinem
+// iPhone gesendet"), at most maxSignatureWords words in all and never a
+// question.
+func (a *Assistant) withoutSignature(text string) string {
+	from := strings.LastIndexByte(text, '?') + 1
+	for p := from; p < len(text); p++ {
+		if p > 0 && !strings.ContainsRune(".!?\n", rune(text[p-1])) {
+			continue
+		}
+		if head := strings.TrimSpace(text[:p]); head != "" && a.signature(text[p:]) {
+			return head
+		}
+	}
+	return text
+}
+
+// signature reports whether tail opens with a letter's closing words
+// ([letter_closing]: "Viele Grüße", "Mit freundlichen Grüßen") and is
+// short enough to be its signature.
+func (a *Assistant) signature(tail string) bool {
+	ws := words(tail)
+	if len(ws) == 0 || len(ws) > maxSignatureWords {
+		return false
+	}
+	// (Not thanks: "Danke, und kann ich das auch online zahlen" goes on
+	// asking.)
+	return a.frameCovered(ws, "letter_closing")[0]
+}
+
+// maxSignatureWords is the longest signature withoutSignature cuts off:
+// closing words, a name, an address and a phone number.
+const maxSignatureWords = 25
 
 // salutation reports whether every word of s belongs to a greeting or a
 // frame phrase: "Sehr geehrte Damen und Herren", "Hallo zusammen"; not "ja"

@@ -23,6 +23,12 @@ func TestStripFrames(t *testing.T) {
 		"Wir sind letzte Woche umgezogen. Geht das auch online?":     "Wir sind letzte Woche umgezogen. Geht das auch online?",
 		"Hallo!": "Hallo!",
 		"Sehr geehrte Damen und Herren, ich melde für meine Mutter das Auto ab. Was kostet das? Mit freundlichen Grüßen": "ich melde für meine Mutter das Auto ab. Was kostet das?",
+		// A letter's signature after the question: closing words, name,
+		// address, phone; on lines of their own without a question mark.
+		"Guten Tag, wir ziehen im Januar um. Was kostet die Halteverbotszone?\n\nMit freundlichen Grüßen\nErika Muster\nSchubertstraße 9\nTel. 0171 5523894": "wir ziehen im Januar um. Was kostet die Halteverbotszone?",
+		"Hallo, wie lange dauert ein Reisepass. Viele Grüße, Agnieszka":                                                                                      "wie lange dauert ein Reisepass.",
+		"ich brauche eine Meldebescheinigung\n\nGruß\nMurat Aydın\nVon meinem iPhone gesendet":                                                               "ich brauche eine Meldebescheinigung",
+		"Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen":                                                               "Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen",
 		// A slot answered keeps its "ja" or "nein".
 		"ja, ist dringend":                                        "ja, ist dringend",
 		"nein, die Auswertung hängt da dran":                      "nein, die Auswertung hängt da dran",
