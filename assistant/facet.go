@@ -479,7 +479,11 @@ func (lx *lexicon) questionSentences(text string) string {
 // sentence is cut into parts where a comma and "und" or "oder" open a
 // clause that asks again ("Kann ich vorher direkt im Amt wählen, und wo
 // ist das?"). Nil when no part asks a facet or every asking part does.
-func (lx *lexicon) yesNoParts(text string) []string {
+//
+// read is a text whose facets the caller has read already (detectFacets
+// and wantedValues), and readAsks whether it asks one: a part equal to it
+// (a message of one question) is not read again.
+func (lx *lexicon) yesNoParts(text, read string, readAsks bool) []string {
 	var plain []string
 	faceted := false
 	for _, sent := range messageSentences(text) {
@@ -488,7 +492,7 @@ func (lx *lexicon) yesNoParts(text string) []string {
 			if len(ws) == 0 || !lx.asks(part, ws) {
 				continue
 			}
-			if len(lx.detectFacets(part)) > 0 || lx.wantedValues(part) != 0 {
+			if part == read && readAsks || part != read && lx.asksFacetOrValue(part) {
 				faceted = true
 				continue
 			}
@@ -499,6 +503,11 @@ func (lx *lexicon) yesNoParts(text string) []string {
 		return nil
 	}
 	return plain
+}
+
+// asksFacetOrValue reports whether text asks a facet or a kind of value.
+func (lx *lexicon) asksFacetOrValue(text string) bool {
+	return len(lx.detectFacets(text)) > 0 || lx.wantedValues(text) != 0
 }
 
 // clauseQuestions cuts sent where a comma is followed by "und" or "oder"

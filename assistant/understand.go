@@ -413,6 +413,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.facets = a.lex.detectFacets(asked)
 	q.want = a.lex.wantedValues(asked)
+	askedAsks := len(q.facets) > 0 || q.want != 0 // lexicon.asksFacetOrValue(asked)
 	if len(q.facets) == 0 && q.want == valMoney {
 		// "Wie viel Elterngeld bekommt man?" asks for an amount as "was
 		// kostet" does.
@@ -442,7 +443,7 @@ func (a *Assistant) understand(t *turn) question {
 	q.platform = platformOf(words(t.query))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if len(q.facets) > 0 && t.lang == "de" {
-		for _, part := range a.lex.yesNoParts(askingPart(t.red)) {
+		for _, part := range a.lex.yesNoParts(askingPart(t.red), asked, askedAsks) {
 			var sts []string
 			for _, w := range words(part) {
 				if s := stem(german.DropZuInfix(w)); slices.Contains(q.terms.content, s) && !slices.Contains(sts, s) {

@@ -21,8 +21,14 @@ func TestYesNoParts(t *testing.T) {
 		// A comma before "und" that goes on telling cuts nothing.
 		{"Ich bin umgezogen, und meine Frau auch. Was kostet die Ummeldung?", nil},
 	} {
-		if got := lx.yesNoParts(tt.text); !slices.Equal(got, tt.want) {
+		if got := lx.yesNoParts(tt.text, "", false); !slices.Equal(got, tt.want) {
 			t.Errorf("yesNoParts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		// A part read already is taken as read, not read again.
+		for _, read := range append(slices.Clone(tt.want), tt.text) {
+			if got := lx.yesNoParts(tt.text, read, lx.asksFacetOrValue(read)); !slices.Equal(got, tt.want) {
+				t.Errorf("yesNoParts(%q) with %q read = %q, want %q", tt.text, read, got, tt.want)
+			}
 		}
 	}
 }
