@@ -372,15 +372,15 @@ func failsAtClauseEnd(text string) bool {
 }
 
 // consultArranged reports whether ws speak of a consultation ("beraten",
-// "Beratung") and of how it is arranged: an appointment or opening hours,
-// not with a member of staff named.
+// "Beratung", "persönlich besprechen") and of how it is arranged: an
+// appointment or opening hours, not with a member of staff named.
 func consultArranged(ws []string) bool {
 	has := func(prefix string) bool {
 		return slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, prefix) })
 	}
 	// (Asked with a member of staff, it asks for a person: "einen Termin
 	// für eine Beratung mit einem Mitarbeiter".)
-	return has("berat") && (has("termin") || has("oeffnungszeit")) && !has("mitarbeit") && !has("sachbearbeit") && !has("mensch")
+	return (has("berat") || has("besprech")) && (has("termin") || has("oeffnungszeit")) && !has("mitarbeit") && !has("sachbearbeit") && !has("mensch")
 }
 
 // ownMoveModals are the modal verbs a question about what the asker may or

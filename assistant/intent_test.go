@@ -34,6 +34,7 @@ func TestIntents(t *testing.T) {
 		// a consultation with a member of staff named asks for a person.
 		{"meine mutter will sich vor dem antrag persönlich beraten lassen, geht das zu den öffnungszeiten oder braucht man einen termin", cit, IntentServiceInfo},
 		{"ich möchte mich persönlich beraten lassen", cit, IntentHuman},
+		{"wir möchten das lieber persönlich mit jemandem vom standesamt besprechen. wie bekommen wir dafür einen termin?", cit, IntentServiceInfo},
 		{"kann ich einen termin für eine persönliche beratung mit einem mitarbeiter bekommen", cit, IntentHuman},
 		{"Ich brauche einen neuen Reisepass.", cit, IntentServiceInfo},
 		{"wie werd ich mein altes sofa los", cit, IntentServiceInfo},
