@@ -3,12 +3,10 @@
 package assistant_test
 
 import (
-	"context"
 	"testing"
 	"testing/fstest"
 
 	"github.com/musterstadt/lotse/assistant"
-	"github.com/musterstadt/lotse/knowledge"
 )
 
 // A long message tells a story around its question. A person reached
@@ -42,20 +40,13 @@ func TestStoryAroundQuestion(t *testing.T) {
 // page the story's words lead to.
 func TestAddendumContinuesTopic(t *testing.T) {
 	a := mustBaseAssistant(t, mustBase(t))
-	conv := &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}
-	for _, m := range []string{
+	ans := askDialog(t, a,
 		"Ich habe gestern einen gebrauchten Golf von privat gekauft. Wie melde ich den auf mich um?",
-		"Noch eine Ergänzung, das ist bei mir kompliziert: Ich arbeite im Schichtdienst bei der Feuerwehr, mal nachts, mal am Wochenende. " +
-			"Die Papiere vom Verkäufer und die Versicherungsbestätigung habe ich schon, das Auto hat noch die alten Kennzeichen vom Vorbesitzer " +
-			"und steht bei meinen Eltern in der Garage, weil ich selbst keinen Stellplatz habe. Kann ich einfach morgens nach dem Dienst vorbeikommen, oder brauche ich vorher einen Termin?",
-	} {
-		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: m})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/fahrzeug-umschreiben" {
-			t.Errorf("%q: sources %v, want leistungen/fahrzeug-umschreiben first:\n%s", m, ans.Sources, ans.Text)
-		}
+		"Noch eine Ergänzung, das ist bei mir kompliziert: Ich arbeite im Schichtdienst bei der Feuerwehr, mal nachts, mal am Wochenende. "+
+			"Die Papiere vom Verkäufer und die Versicherungsbestätigung habe ich schon, das Auto hat noch die alten Kennzeichen vom Vorbesitzer "+
+			"und steht bei meinen Eltern in der Garage, weil ich selbst keinen Stellplatz habe. Kann ich einfach morgens nach dem Dienst vorbeikommen, oder brauche ich vorher einen Termin?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/fahrzeug-umschreiben" {
+		t.Errorf("sources %v, want leistungen/fahrzeug-umschreiben first:\n%s", ans.Sources, ans.Text)
 	}
 }
 
