@@ -100,7 +100,9 @@ func (a *Assistant) stripFrames(text string) string {
 // iPhone gesendet"), at most maxSignatureWords words in all and never a
 // question.
 func (a *Assistant) withoutSignature(text string) string {
-	from := strings.LastIndexByte(text, '?') + 1
+	// (A signature is short: only the last maxSignatureBytes are looked
+	// at, so a long tail of stops costs no more than a short one.)
+	from := max(strings.LastIndexByte(text, '?')+1, len(text)-maxSignatureBytes)
 	for p := from; p < len(text); p++ {
 		if p > 0 && !strings.ContainsRune(".!?\n", rune(text[p-1])) {
 			continue
@@ -128,6 +130,10 @@ func (a *Assistant) signature(tail string) bool {
 // maxSignatureWords is the longest signature withoutSignature cuts off:
 // closing words, a name, an address and a phone number.
 const maxSignatureWords = 25
+
+// maxSignatureBytes bounds the end of a message withoutSignature looks
+// at: 25 words of up to 16 bytes.
+const maxSignatureBytes = maxSignatureWords * 16
 
 // salutation reports whether every word of s belongs to a greeting or a
 // frame phrase: "Sehr geehrte Damen und Herren", "Hallo zusammen"; not "ja"
