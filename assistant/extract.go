@@ -422,6 +422,11 @@ const maxBylawRunes = 30000
 // is chance in a long document.
 const minYesNoStems = 2
 
+// maxYesNoParts bounds the parts asking yes or no that are answered each
+// by a sentence of their own: a message of a dozen questions gets the
+// first few.
+const maxYesNoParts = 3
+
 // takesUpSubject reports whether sentence next takes up a long noun of
 // sentence u (a word of eight letters or more, capitalised in both) that
 // few sentences of the document hold (rare reports it): it goes on about

@@ -486,11 +486,17 @@ func (lx *lexicon) questionSentences(text string) string {
 func (lx *lexicon) yesNoParts(text, read string, readAsks bool) []string {
 	var plain []string
 	faceted := false
+	asking := 0
+sentences:
 	for _, sent := range messageSentences(text) {
 		for _, part := range clauseQuestions(lx, sent) {
 			ws := words(part)
 			if len(ws) == 0 || !lx.asks(part, ws) {
 				continue
+			}
+			if asking++; asking > maxAskingParts {
+				// (A flood of questions is read no further.)
+				break sentences
 			}
 			if part == read && readAsks || part != read && lx.asksFacetOrValue(part) {
 				faceted = true
@@ -504,6 +510,9 @@ func (lx *lexicon) yesNoParts(text, read string, readAsks bool) []string {
 	}
 	return plain
 }
+
+// maxAskingParts bounds the asking parts of one message yesNoParts reads.
+const maxAskingParts = 8
 
 // asksFacetOrValue reports whether text asks a facet or a kind of value.
 func (lx *lexicon) asksFacetOrValue(text string) bool {

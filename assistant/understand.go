@@ -453,6 +453,9 @@ func (a *Assistant) understand(t *turn) question {
 			if len(sts) >= minYesNoStems {
 				q.yesNo = append(q.yesNo, sts)
 			}
+			if len(q.yesNo) == maxYesNoParts {
+				break
+			}
 		}
 	}
 	if strings.ContainsAny(t.red, "0123456789") { // only a code with a digit counts

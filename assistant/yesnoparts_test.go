@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,14 @@ func TestYesNoParts(t *testing.T) {
 				t.Errorf("yesNoParts(%q) with %q read = %q, want %q", tt.text, read, got, tt.want)
 			}
 		}
+	}
+}
+
+// A flood of questions is read only so far.
+func TestYesNoPartsBounded(t *testing.T) {
+	lx := mustLexicon(t)
+	text := "Was kostet der Reisepass?" + strings.Repeat(" Kann ich den Antrag auch schriftlich stellen?", 100)
+	if got := lx.yesNoParts(text, "", false); len(got) > maxAskingParts {
+		t.Errorf("yesNoParts read %d parts, want at most %d", len(got), maxAskingParts)
 	}
 }
