@@ -669,7 +669,17 @@ func words(s string) []string {
 	return ws
 }
 
-func stem(w string) string { return german.LightStem(german.DropParticiple(w)) }
+func stem(w string) string {
+	s := german.LightStem(german.DropParticiple(w))
+	// The noun made of an adjective meets it: "Ungültigkeit" and
+	// "ungültig", "Zuständigkeit" and "zuständig".
+	for _, suf := range []string{"keit", "heit"} {
+		if rest, ok := strings.CutSuffix(s, suf); ok && len(rest) >= 5 {
+			return rest
+		}
+	}
+	return s
+}
 
 // germanTerms returns the German words the translate section adds for
 // text, or "" when nothing matches.
