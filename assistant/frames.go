@@ -55,7 +55,6 @@ const maxFrameSentences = 40
 // A message that is nothing but its frame ("Hallo!", "Danke!") is
 // returned as it is.
 func (a *Assistant) stripFrames(text string) string {
-	text = a.withoutSignature(text)
 	ss := sentences(text, maxFrameSentences+1)
 	if len(ss) == 0 || len(ss) > maxFrameSentences {
 		return text

@@ -3,6 +3,8 @@
 package assistant
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/musterstadt/lotse/knowledge"
@@ -23,12 +25,6 @@ func TestStripFrames(t *testing.T) {
 		"Wir sind letzte Woche umgezogen. Geht das auch online?":     "Wir sind letzte Woche umgezogen. Geht das auch online?",
 		"Hallo!": "Hallo!",
 		"Sehr geehrte Damen und Herren, ich melde für meine Mutter das Auto ab. Was kostet das? Mit freundlichen Grüßen": "ich melde für meine Mutter das Auto ab. Was kostet das?",
-		// A letter's signature after the question: closing words, name,
-		// address, phone; on lines of their own without a question mark.
-		"Guten Tag, wir ziehen im Januar um. Was kostet die Halteverbotszone?\n\nMit freundlichen Grüßen\nErika Muster\nSchubertstraße 9\nTel. 0171 5523894": "wir ziehen im Januar um. Was kostet die Halteverbotszone?",
-		"Hallo, wie lange dauert ein Reisepass. Viele Grüße, Agnieszka":                                                                                      "wie lange dauert ein Reisepass.",
-		"ich brauche eine Meldebescheinigung\n\nGruß\nMurat Aydın\nVon meinem iPhone gesendet":                                                               "ich brauche eine Meldebescheinigung",
-		"Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen":                                                               "Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen",
 		// A slot answered keeps its "ja" or "nein".
 		"ja, ist dringend":                                        "ja, ist dringend",
 		"nein, die Auswertung hängt da dran":                      "nein, die Auswertung hängt da dran",
@@ -36,6 +32,20 @@ func TestStripFrames(t *testing.T) {
 	} {
 		if got := a.stripFrames(in); got != want {
 			t.Errorf("stripFrames(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		// A letter's signature after the question: closing words, name,
+		// address, phone; on lines of their own without a question mark.
+		"Guten Tag, wir ziehen im Januar um. Was kostet die Halteverbotszone?\n\nMit freundlichen Grüßen\nErika Muster\nSchubertstraße 9\nTel. 0171 5523894": "wir ziehen im Januar um. Was kostet die Halteverbotszone?",
+		"Hallo, wie lange dauert ein Reisepass. Viele Grüße, Agnieszka":                                                                                      "wie lange dauert ein Reisepass.",
+		"ich brauche eine Meldebescheinigung\n\nGruß\nMurat Aydın\nVon meinem iPhone gesendet":                                                               "ich brauche eine Meldebescheinigung",
+		"Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen":                                                               "Was kostet der Pass? Danke für die schnelle Antwort, und kann ich auch online zahlen",
+	} {
+		// (The engine reads the message without its signature, then
+		// without its frame; the desk reads it with the signature.)
+		if got := a.stripFrames(a.withoutSignature(in)); got != want {
+			t.Errorf("stripFrames(withoutSignature(%q)) = %q, want %q", in, got, want)
 		}
 	}
 	// "Entschuldigen Sie die Störung" is no outage.
@@ -68,5 +78,23 @@ func TestMessageSentencesKeepOrdinalsAndAbbreviations(t *testing.T) {
 		if got := messageSentences(tt.text); len(got) != tt.want {
 			t.Errorf("messageSentences(%q) = %q, want %d sentences", tt.text, got, tt.want)
 		}
+	}
+}
+
+// The desk reads a letter's signature (the name to reply to); only the
+// engine's reading leaves it out.
+func TestDeskKeepsSignature(t *testing.T) {
+	ft := &fakeTickets{}
+	a := mustAssistant(t, func(c *Config) { c.Tickets = ft })
+	conv := &Conversation{ID: "c-sig", Channel: "web", Audience: knowledge.Citizen}
+	if _, err := a.Ask(context.Background(), conv, Message{Text: "Guten Tag, ich möchte bitte mit einem Mitarbeiter sprechen.\n\nMit freundlichen Grüßen\nErika Muster", Lang: "de"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(ft.escalations) != 1 {
+		t.Fatalf("%d escalations, want 1", len(ft.escalations))
+	}
+	tr := ft.escalations[0].Transcript
+	if last := tr[len(tr)-1].Text; !strings.Contains(last, "Mit freundlichen Grüßen") {
+		t.Errorf("the desk's transcript lost the signature: %q", last)
 	}
 }

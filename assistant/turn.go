@@ -49,7 +49,7 @@ type turn struct {
 	conv   *Conversation
 	raw    string // the text as the user sent it
 	red    string // the same text with personal data redacted, as the engine reads it
-	desk   string // red before what the asker sets aside is cut (german.DropDenied): for people and models
+	desk   string // red before a letter's signature and what the asker sets aside are cut (withoutSignature, german.DropDenied): for people and models
 	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
@@ -136,11 +136,16 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	red := Redact(german.Undictate(stripMarkup(text)))
 	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
-	if lang == "de" {
-		red = a.stripFrames(a.spellBack(a.joinParts(red)))
-	}
 	desk := red
 	if lang == "de" {
+		spelled := a.spellBack(a.joinParts(red))
+		desk = a.stripFrames(spelled)
+		red = desk
+		if unsigned := a.withoutSignature(spelled); unsigned != spelled {
+			// A letter's signature is no part of the request; the desk
+			// still reads it (the name to reply to).
+			red = a.stripFrames(unsigned)
+		}
 		// "nicht abmelden, sondern ummelden": what the asker sets aside
 		// names nothing they ask about; the desk still reads it.
 		red = german.DropDenied(red)
