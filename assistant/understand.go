@@ -401,8 +401,9 @@ func (a *Assistant) understand(t *turn) question {
 	// The facets are what the asking sentences ask, with the German
 	// words a question in another language was given.
 	asked := t.query
+	askPart := askingPart(t.red) // read again for the parts asking yes or no below
 	if rest, ok := strings.CutPrefix(t.query, t.red); ok {
-		part := askingPart(t.red)
+		part := askPart
 		if t.lang == "de" {
 			// "… will abends noch Gartenpflege machen. muss die dafür
 			// ein Gewerbe anmelden": the sentences that ask, not the
@@ -443,7 +444,7 @@ func (a *Assistant) understand(t *turn) question {
 	q.platform = platformOf(words(t.query))
 	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
 	if len(q.facets) > 0 && t.lang == "de" {
-		for _, part := range a.lex.yesNoParts(askingPart(t.red), asked, askedAsks) {
+		for _, part := range a.lex.yesNoParts(askPart, asked, askedAsks) {
 			var sts []string
 			for _, w := range words(part) {
 				if s := stem(german.DropZuInfix(w)); slices.Contains(q.terms.content, s) && !slices.Contains(sts, s) {
