@@ -98,6 +98,23 @@ func (lx *lexicon) asksGeneralFacet(ws []string) bool {
 	return false
 }
 
+// caseSpecific reports whether text (words ws) asks about the asker's own
+// file: its status, an error in it, a reminder for a bill paid. A
+// message that only tells of its own file in its story and asks, in
+// sentences of their own matter, what the rules are ("Unser Antrag
+// liegt seit vier Monaten bei der Behörde. Gibt es so etwas wie einen
+// Abschlag?") asks what the sources say.
+func (lx *lexicon) caseSpecific(text string, ws []string) bool {
+	own := func(ws []string) bool {
+		return (lx.match("case_specific", ws) || (lx.match("own_application", ws) && !lx.asksGeneralFacet(ws))) && !lx.match("usual", ws)
+	}
+	if !own(ws) {
+		return false
+	}
+	asked := lx.questionSentences(text)
+	return asked == text || own(words(asked))
+}
+
 // signals reads the lexicons over text (already redacted).
 func (lx *lexicon) signals(text string) signals {
 	ws := words(text)
@@ -121,7 +138,7 @@ func (lx *lexicon) signals(text string) signals {
 		// "… noch nix gehört, wie lange dauert es normalerweise" asks
 		// what is usual, which the sources say, not about the asker's
 		// own file.
-		caseSpecific: (lx.match("case_specific", ws) || (lx.match("own_application", ws) && !lx.asksGeneralFacet(ws))) && !lx.match("usual", ws),
+		caseSpecific: lx.caseSpecific(text, ws),
 		outOfScope:   lx.match("out_of_scope", ws) || lx.match("out_of_scope_strong", ws),
 		strongOOS:    lx.match("out_of_scope_strong", ws),
 		citizenOOS:   lx.match("out_of_scope_citizen", ws),

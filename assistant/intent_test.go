@@ -383,3 +383,21 @@ func TestHowToAfterAProblemIsNoIncident(t *testing.T) {
 		}
 	}
 }
+
+// The asker's own file told in the story, and a question of its own
+// matter after it, asks what the sources say; asked in the question
+// itself, or with nothing of its own asked, it is the asker's file.
+func TestCaseSpecificOnlyInTheStory(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"Mein Antrag auf Elterngeld liegt seit sechs Wochen beim Amt. Welche Unterlagen braucht man für den Kinderzuschlag?": false,
+		"Ich habe schon eine Mahnung bekommen. Kann man die Hundesteuer auch vierteljährlich zahlen?":                        false,
+		"Mein Antrag auf Elterngeld liegt seit sechs Wochen beim Amt. Wie weit ist mein Antrag?":                             true,
+		"Mein Antrag liegt seit sechs Wochen beim Amt. Können Sie da mal nachschauen?":                                       true,
+		"Mein Antrag liegt seit sechs Wochen beim Amt und nichts passiert.":                                                  true,
+	} {
+		if got := a.lex.signals(text).caseSpecific; got != want {
+			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
+		}
+	}
+}
