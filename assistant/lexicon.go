@@ -5,6 +5,7 @@ package assistant
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -70,6 +71,9 @@ type lexicon struct {
 	// knows, against which a word typed without umlauts is spelled back.
 	vocab map[string]bool
 	wild  []string
+	// sortedVocab are the words of vocab in order, for completing words
+	// cut short.
+	sortedVocab []string
 }
 
 // translationIndex lists the entries of a list of translations (as
@@ -459,6 +463,7 @@ func (lx *lexicon) check() (*lexicon, error) {
 	}
 	slices.Sort(lx.wild)
 	lx.wild = slices.Compact(lx.wild)
+	lx.sortedVocab = slices.Sorted(maps.Keys(lx.vocab))
 	return lx, nil
 }
 

@@ -149,6 +149,9 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 		// "nicht abmelden, sondern ummelden": what the asker sets aside
 		// names nothing they ask about; the desk still reads it.
 		red = german.DropDenied(red)
+		// "Anm. neue Whg welche Unterl.?": the words cut short are read
+		// in full; the desk reads them as typed.
+		red = a.unabbreviate(red)
 	}
 	t := &turn{conv: conv, raw: msg.Text, red: red, desk: desk, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
 	if lang != "de" {

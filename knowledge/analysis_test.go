@@ -297,3 +297,14 @@ func TestEnglishMoveIsTheSituation(t *testing.T) {
 		}
 	}
 }
+
+// A prefix completes to the most frequent longer stem that starts with
+// it, never to itself or to a stem that does not start with it.
+func TestVocabComplete(t *testing.T) {
+	v := &vocab{df: map[string]int{"unter": 20, "unterlag": 5, "unterlass": 9, "untergang": 30, "anmeld": 4}}
+	for p, want := range map[string]string{"unterl": "unterlass", "unter": "untergang", "anm": "anmeld", "anmeld": "", "zzz": "", "unterlag": ""} {
+		if got := v.complete(p); got != want {
+			t.Errorf("complete(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -390,6 +390,23 @@ func (b *Base) KnowsWord(w string) bool {
 	return !ix.closed && ix.vocab.has(german.Stem(w))
 }
 
+// CompleteWord returns the most frequent stem of the indexed texts (any
+// audience's) that starts with the folded prefix p and is longer than
+// it: what a word cut short for an abbreviation ("Unterl.") stands for.
+// It returns "" when no stem does.
+func (b *Base) CompleteWord(p string) string {
+	ix := b.cur.Load()
+	if ix == nil {
+		return ""
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ""
+	}
+	return ix.vocab.complete(p)
+}
+
 // CompoundHead returns the end of the folded word w from where its last
 // part begins when the index vocabulary splits w into known parts: German
 // puts what a compound is there ("ehevorbereitungskurs" → "kurs"). It

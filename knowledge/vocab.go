@@ -4,6 +4,7 @@ package knowledge
 
 import (
 	"iter"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -33,6 +34,11 @@ type vocab struct {
 	// heads memoises compoundHead the same way: a document's long words
 	// recur across the documents whose sentences are read.
 	heads map[string]string
+
+	// sorted are the stems of df in order, for completing a prefix;
+	// made on the first completion.
+	sortOnce sync.Once
+	sorted   []string
 }
 
 const maxFixes = 1 << 14
@@ -376,6 +382,31 @@ func (v *vocab) decompoundQuery(w string, st *stemmer, isKey func(string) bool) 
 	v.splits[w] = parts
 	v.mu.Unlock()
 	return parts
+}
+
+// maxCompletions is how many stems that start with a prefix complete
+// reads: the most frequent of them is taken.
+const maxCompletions = 512
+
+// complete returns the most frequent stem of the vocabulary that starts
+// with p and is longer than p ("unterl" → "unterlag"), or "" when none
+// does among the first maxCompletions in order.
+func (v *vocab) complete(p string) string {
+	v.sortOnce.Do(func() {
+		v.sorted = slices.Sorted(maps.Keys(v.df))
+	})
+	i, _ := slices.BinarySearch(v.sorted, p)
+	best, bestDF := "", 0
+	for n := 0; i < len(v.sorted) && n < maxCompletions; i, n = i+1, n+1 {
+		t := v.sorted[i]
+		if !strings.HasPrefix(t, p) {
+			break
+		}
+		if df := v.df[t]; len(t) > len(p) && df > bestDF {
+			best, bestDF = t, df
+		}
+	}
+	return best
 }
 
 // correct returns the most frequent vocabulary stem within one edit
