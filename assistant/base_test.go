@@ -441,3 +441,16 @@ func TestBylawUncoveredWords(t *testing.T) {
 		t.Errorf("the preamble is quoted:\n%s", ans.Text)
 	}
 }
+
+// "Todesurkunde" is the everyday word for the registry's Sterbeurkunde:
+// a question in it is about that page, not out of scope.
+func TestDeathCertificateInEverydayWords(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"leistungen/sterbeurkunde.md": mdPage("Sterbeurkunde beantragen", "Eine Sterbeurkunde erhalten nahe Angehörige beim Standesamt des Sterbeorts.\n\n## Kosten\n\nDie Sterbeurkunde kostet 12 Euro."),
+		"leistungen/hundesteuer.md":   mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
+	})
+	ans := askCitizen(t, a, "todesurkunde für meinen onkel, was kostet die")
+	if ans.Intent == assistant.IntentOutOfScope || len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/sterbeurkunde" {
+		t.Errorf("intent %s, sources %v, want the Sterbeurkunde page:\n%s", ans.Intent, ans.Sources, ans.Text)
+	}
+}
