@@ -454,3 +454,24 @@ func TestDeathCertificateInEverydayWords(t *testing.T) {
 		t.Errorf("intent %s, sources %v, want the Sterbeurkunde page:\n%s", ans.Intent, ans.Sources, ans.Text)
 	}
 }
+
+// A page without conditions says whom the service is for under "Wer
+// braucht es?": that section answers who may or must ("wer …", "ist das
+// Pflicht?"), not a question whether the asker may do something.
+func TestAudienceSectionAnswersWho(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml":                &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"leistungen/anwohnerausweis.md": mdPage("Anwohnerparkausweis beantragen", "## Was ist das?\n\nMit dem Ausweis parken Anwohner in ihrer Zone.\n\n## Wer braucht es?\n\nJeder, der in einer Parkzone wohnt und dort ein Auto hält.\n\n## Verfahren\n\nSie stellen den Antrag im Bürgerbüro und zahlen dort die Gebühr.\n\n## Weitere Details\n\nDer Ausweis gilt ein Jahr. Auf Reisen dürfen Sie das Auto in der Zone stehen lassen."),
+		"leistungen/hundesteuer.md":     mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
+	})
+	for q, want := range map[string]bool{
+		"anwohnerparkausweis wer darf den beantragen?":                                      true,
+		"anwohnerparkausweis pflicht?":                                                      true,
+		"darf ich mit dem anwohnerparkausweis im urlaub das auto in der zone stehen lassen": false,
+	} {
+		ans := askCitizen(t, a, q)
+		if got := strings.Contains(ans.Text, "Jeder, der in einer Parkzone wohnt"); got != want {
+			t.Errorf("%q: quotes whom it is for %v, want %v:\n%s", q, got, want, ans.Text)
+		}
+	}
+}

@@ -171,6 +171,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			outer := add
 			add = func(x quote) bool { return !a.lex.match("text_fee", words(x.text)) && outer(x) }
 		}
+		if f == knowledge.FacetVoraussetzungen && len(secs) == 0 && q.asksWho {
+			// "wer darf die beantragen?" on a page without conditions:
+			// the section that says whom the service is for answers.
+			secs = a.audienceSections(d)
+		}
 		if d.Kind == knowledge.KindLaw && q.asksAge {
 			// "Ab welchem Alter …": the § titled with the age answers,
 			// whatever facet its title names.
@@ -642,6 +647,18 @@ func (a *Assistant) ageSections(d knowledge.Document) []knowledge.Section {
 	var out []knowledge.Section
 	for _, s := range d.Sections {
 		if a.lex.match("text_age", words(label(s.Heading))) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// audienceSections returns the sections of d headed as whom the
+// service is for ("Wer braucht es?", "Für wen?").
+func (a *Assistant) audienceSections(d knowledge.Document) []knowledge.Section {
+	var out []knowledge.Section
+	for _, s := range d.Sections {
+		if strings.TrimSpace(s.Text) != "" && a.lex.match("audience_heading", words(label(s.Heading))) {
 			out = append(out, s)
 		}
 	}

@@ -78,6 +78,9 @@ type question struct {
 	// "wie alt muss man sein"): a statute's § titled with the age
 	// ("§ 10 Mindestalter") answers.
 	asksAge bool
+	// asksWho: the question asks who ("wer darf?", "für wen …"): a
+	// section that says whom the service is for answers who may.
+	asksWho bool
 	// contrast is true for a short message that qualifies the previous
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
@@ -430,6 +433,7 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && a.lex.match("ask_receive", askedWords)
 	q.asksAge = a.lex.match("ask_age", askedWords)
+	q.asksWho = a.lex.match("ask_who", askedWords)
 	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
