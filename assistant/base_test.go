@@ -475,3 +475,28 @@ func TestAudienceSectionAnswersWho(t *testing.T) {
 		}
 	}
 }
+
+// Words people use for what the rules name otherwise lead to the page
+// that names it: a driving licence in slang, a tenant's housing benefit,
+// the residence permit of before 2005, a payslip.
+func TestEverydayWordsForTheRulesWords(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml":               &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"leistungen/fuehrerschein.md":  mdPage("Führerschein ersetzen", "Einen verlorenen Führerschein ersetzt die Fahrerlaubnisbehörde.\n\n## Kosten\n\nDer Ersatz kostet 39 Euro."),
+		"leistungen/wohngeld.md":       mdPage("Wohngeld beantragen", "Wohngeld ist ein Zuschuss zu den Wohnkosten.\n\n## Unterlagen\n\nMietvertrag und Einkommensnachweise."),
+		"leistungen/aufenthalt.md":     mdPage("Aufenthaltserlaubnis verlängern", "Die Ausländerbehörde verlängert die Aufenthaltserlaubnis.\n\n## Kosten\n\nDie Verlängerung kostet 93 Euro."),
+		"leistungen/arbeitsentgelt.md": mdPage("Abrechnung des Arbeitsentgelts", "Der Arbeitgeber erteilt bei Zahlung eine Abrechnung des Arbeitsentgelts in Textform."),
+		"leistungen/hundesteuer.md":    mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
+	})
+	for q, want := range map[string]string{
+		"lappen verloren was kostet ein neuer":        "leistungen/fuehrerschein",
+		"mietzuschuss welche unterlagen":              "leistungen/wohngeld",
+		"aufenthaltsgenehmigung verlängern kosten":    "leistungen/aufenthalt",
+		"muss mir der chef eine lohnabrechnung geben": "leistungen/arbeitsentgelt",
+	} {
+		ans := askCitizen(t, a, q)
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != want {
+			t.Errorf("%q: sources %v, want %s:\n%s", q, ans.Sources, want, ans.Text)
+		}
+	}
+}

@@ -23,7 +23,7 @@ func TestJoinParts(t *testing.T) {
 		"brauch ich für den perso nen termin":                        "brauch ich für den perso nen termin",
 		"wie der ausweis aussieht":                                   "wie der ausweis aussieht",
 		"kranken\nkasse, standes-amt":                                "kranken\nkasse, standes-amt",
-		"ich hab eine frage zum lohn zettel":                         "ich hab eine frage zum lohn zettel",
+		"ich hab eine frage zum blumen topf":                         "ich hab eine frage zum blumen topf",
 	} {
 		if got := a.joinParts(in); got != want {
 			t.Errorf("joinParts(%q) = %q, want %q", in, got, want)
