@@ -902,10 +902,11 @@ const (
 	maxSpellLookups = 2000
 )
 
-// spellBack corrects the two slips of typing that make a German word
+// spellBack corrects the slips of typing that make a German word
 // unknown: umlauts typed as plain vowels ("fur den Fuhrerschein",
-// "Burgeramt", "gultig") and two neighbouring letters swapped
-// ("donnesrtag", "velroren"). A word neither the lexicon nor the sources
+// "Burgeramt", "gultig"), two neighbouring letters swapped
+// ("donnesrtag", "velroren") and a letter of a doubled consonant dropped
+// ("bekomt", "bite"). A word neither the lexicon nor the sources
 // know is replaced by the corrected spelling one of them knows; known
 // words stay as typed ("schon", "zahlen").
 func (a *Assistant) spellBack(text string) string {
@@ -951,6 +952,11 @@ func (a *Assistant) spellBack(text string) string {
 					r = german.RestoreUmlauts(s, ok)
 					return r != ""
 				})
+			}
+			if r == "" {
+				// A letter of a doubled consonant dropped: "bekomt",
+				// "bite", "mutterschuz".
+				r = german.Redouble(lower, ok)
 			}
 			return r
 		}

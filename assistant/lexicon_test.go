@@ -270,3 +270,14 @@ func TestSpellBackKeepsComparatives(t *testing.T) {
 		t.Errorf("spellBack(%q) = %q", msg, got)
 	}
 }
+
+// A letter dropped from a doubled consonant is written back to the
+// spelling the lexicon or the sources know.
+func TestSpellBackRedoubles(t *testing.T) {
+	k := listKnower{fakeRetriever: mustFakeRetriever(t), words: map[string]bool{"mutterschutz": true}}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = k })
+	const msg, want = "geld im mutterschuz wer bekomt das", "geld im mutterschutz wer bekommt das"
+	if got := a.spellBack(msg); got != want {
+		t.Errorf("spellBack(%q) = %q, want %q", msg, got, want)
+	}
+}

@@ -2,6 +2,8 @@
 
 package german
 
+import "strings"
+
 // maxUmlautSpots bounds the vowels RestoreUmlauts tries: 2^4 spellings of
 // one word at most.
 const maxUmlautSpots = 4
@@ -94,6 +96,55 @@ func Untranspose(w string, known func(string) bool) string {
 			return s
 		}
 		rs[i], rs[i+1] = rs[i+1], rs[i]
+	}
+	return ""
+}
+
+// minRedoubledLen is the shortest word Redouble writes back: "bite" and
+// "bitte".
+const minRedoubledLen = 4
+
+// doubled are the consonants German writes doubled after a short vowel,
+// and so the ones a typist drops one of ("bekomt", "bite", "komen").
+const doubled = "bdfglmnprst"
+
+// Redouble returns the folded spelling of the lower-case word w with a
+// dropped letter of a doubled consonant written back ("bekomt" →
+// "bekommt", "bite" → "bitte"), or the "t" of "tz" and the "c" of "ck"
+// ("mutterschuz" → "mutterschutz", "paket" stays), when known accepts
+// that folded spelling; "" when none does or w is shorter than four
+// letters. The first known spelling from the word's start is taken.
+func Redouble(w string, known func(string) bool) string {
+	rs := []rune(w)
+	if len(rs) < minRedoubledLen {
+		return ""
+	}
+	buf := make([]rune, 0, len(rs)+1)
+	try := func(i int, ins rune) string {
+		buf = append(append(append(buf[:0], rs[:i]...), ins), rs[i:]...)
+		if s := Normalize(string(buf)); known(s) {
+			return s
+		}
+		return ""
+	}
+	for i, r := range rs {
+		if i > 0 && rs[i-1] == r || i+1 < len(rs) && rs[i+1] == r {
+			continue // doubled already
+		}
+		var ins rune
+		switch {
+		case strings.ContainsRune(doubled, r) && i > 0:
+			ins = r
+		case r == 'z' && i > 0 && rs[i-1] != 't':
+			ins = 't'
+		case r == 'k' && i > 0 && rs[i-1] != 'c':
+			ins = 'c'
+		default:
+			continue
+		}
+		if s := try(i, ins); s != "" {
+			return s
+		}
 	}
 	return ""
 }

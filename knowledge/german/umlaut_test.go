@@ -42,3 +42,18 @@ func TestUntranspose(t *testing.T) {
 		}
 	}
 }
+
+// A dropped letter of a doubled consonant, of "tz" or of "ck" is written
+// back when the spelling is known; a known word, a short one and one no
+// doubling makes known stay.
+func TestRedouble(t *testing.T) {
+	known := map[string]bool{"bekommt": true, "bitte": true, "mutterschutz": true, "kommen": true, "zurueck": true}
+	for in, want := range map[string]string{
+		"bekomt": "bekommt", "bite": "bitte", "mutterschuz": "mutterschutz", "komen": "kommen",
+		"zurük": "zurueck", "kan": "", "paket": "", "bitte": "",
+	} {
+		if got := Redouble(in, func(s string) bool { return known[s] }); got != want {
+			t.Errorf("Redouble(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
