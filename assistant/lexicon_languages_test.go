@@ -19,6 +19,8 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		// "International" in Turkish, as the other languages have it.
+		{"uluslararası sabıka kaydı lazım", "international", ""},
 		{"can we cycle on the dyke", "Deich", ""},
 		// The months, for dated notices and deadlines.
 		{"mąż ma urlop od 22 grudnia", "Dezember", ""},
