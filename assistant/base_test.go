@@ -500,3 +500,25 @@ func TestEverydayWordsForTheRulesWords(t *testing.T) {
 		}
 	}
 }
+
+// An entry of the page's questions and answers answers what the
+// sentences that ask say, not a word of the story around them: the
+// parking zone the asker lives in does not ask whether the permit holds
+// in every zone.
+func TestFAQEntryAnswersTheAskingSentences(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"leistungen/parkausweis.md": mdPage("Anwohnerparkausweis beantragen", "Mit dem Ausweis parken Sie in Ihrer Zone ohne Parkschein.\n\n"+
+			"## Voraussetzungen\n\n- Sie wohnen in der Zone.\n- Das Fahrzeug ist auf Sie zugelassen oder Ihnen dauerhaft zur Nutzung überlassen.\n\n"+
+			"## Kosten\n\nDer Ausweis kostet 120,00 Euro im Jahr.\n\n"+
+			"## Fragen und Antworten\n\n**Gilt der Ausweis in allen Zonen?** Nein, nur in der Zone, die auf dem Ausweis steht.\n"),
+		"leistungen/hundesteuer.md": mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
+	})
+	ans := askCitizen(t, a, "Ich wohne seit Oktober in der Altstadt, Zone B, und finde abends nie einen Parkplatz. Bekomme ich für einen Firmenwagen, der nicht auf mich zugelassen ist, einen Anwohnerparkausweis?")
+	if !strings.Contains(ans.Text, "dauerhaft zur Nutzung überlassen") {
+		t.Errorf("the condition for a car not registered to the asker is not quoted:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "Gilt der Ausweis in allen Zonen") {
+		t.Errorf("the entry about the zones answers a word of the story:\n%s", ans.Text)
+	}
+}

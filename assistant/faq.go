@@ -3,6 +3,8 @@
 package assistant
 
 import (
+	"github.com/musterstadt/lotse/knowledge/german"
+
 	"math"
 	"regexp"
 	"slices"
@@ -80,6 +82,7 @@ func (a *Assistant) faqMatch(c candidate, q question) (quote, int, float64) {
 	if info == nil {
 		info = a.info(c.doc)
 	}
+	q = a.askingTerms(q)
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
 		for ui, un := range units {
@@ -126,6 +129,35 @@ func (a *Assistant) exactFAQ(q question, sel selection, c candidate) (int, quote
 		}
 	}
 	return -1, quote{}
+}
+
+// askingTerms returns q with only the stems of the sentences that ask,
+// when the message tells a story around them: an entry answers what
+// those sentences say ("Ich wohne in der Altstadt, Zone B. … Bekomme ich
+// für einen Firmenwagen einen Ausweis?" asks nothing about the zones).
+func (a *Assistant) askingTerms(q question) question {
+	if q.followUp {
+		return q
+	}
+	asked := a.lex.questionSentences(q.text)
+	if asked == q.text {
+		return q
+	}
+	in := map[string]bool{}
+	for _, w := range words(asked) {
+		in[stem(german.DropZuInfix(w))] = true
+	}
+	stems := map[string]bool{}
+	for s := range q.terms.stems {
+		if in[s] {
+			stems[s] = true
+		}
+	}
+	if len(stems) == 0 {
+		return q
+	}
+	q.terms.stems = stems
+	return q
 }
 
 // askerSays reports whether the asker's words hold stem s of an entry's
