@@ -484,7 +484,10 @@ func (lx *lexicon) knowsPrefix(w string, most bool) bool {
 	}
 	// The prefixes are sorted: the one w may start with is at or before
 	// the place w would take.
-	i, _ := slices.BinarySearch(lx.wild, w)
+	i, found := slices.BinarySearch(lx.wild, w)
+	if found {
+		return true // the word is a prefix itself ("flieg" of "flieg*")
+	}
 	for j := i - 1; j >= 0 && j >= i-maxPrefixProbe; j-- {
 		if p := lx.wild[j]; strings.HasPrefix(w, p) && (!most || 2*len(p) >= len(w)) {
 			return true

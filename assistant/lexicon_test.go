@@ -281,3 +281,22 @@ func TestSpellBackRedoubles(t *testing.T) {
 		t.Errorf("spellBack(%q) = %q, want %q", msg, got, want)
 	}
 }
+
+// A word that is an entry's prefix itself ("flieg" of "flieg*") is a word
+// the lexicon knows, as every longer word with that prefix is; it is not
+// spelled into another one ("fliegg").
+func TestKnowsTheWordOfAPrefix(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range lx.wild {
+		if !lx.knows(p) || !lx.knows(p+"en") {
+			t.Errorf("knows(%q) = %v, knows(%q) = %v; want both", p, lx.knows(p), p+"en", lx.knows(p+"en"))
+		}
+	}
+	a := mustAssistant(t, nil)
+	if got := a.spellBack("ich flieg übermorgen"); got != "ich flieg übermorgen" {
+		t.Errorf("spellBack = %q, want it unchanged", got)
+	}
+}
