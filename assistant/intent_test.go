@@ -151,6 +151,7 @@ func TestIntents(t *testing.T) {
 		// "Is there someone who …", by phone.
 		{"gibts da jemand, der das mit ihr am telefon in ruhe durchgeht", cit, IntentHuman},
 		{"gibt es jemanden, der mich zurückruft", cit, IntentHuman},
+		{"bibliotheksausweis gesperrt, rückrufbitte", cit, IntentHuman},
 		// A call back asked of the office; another way to be reached.
 		{"kan nich gut tipen. bite rufen sie mich heute nach 15 uhr an", cit, IntentHuman},
 		{"Could someone from the office contact me by email instead?", cit, IntentHuman},
