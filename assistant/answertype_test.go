@@ -2370,3 +2370,18 @@ func TestFromHomeAsksOnline(t *testing.T) {
 		}
 	}
 }
+
+// The time of day the asker can come asks for the opening hours; a time
+// a rule names does not.
+func TestTimeTheAskerCanComeAsksOpeningHours(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ich muss mich ummelden, kann aber immer erst ab siebzehn uhr": true,
+		"ich schaffe es nur nach der arbeit, geht das":                 true,
+		"ab 22 uhr ist nachtruhe, darf der nachbar dann noch mähen":    false,
+	} {
+		if got := containsFacet(a.lex.detectFacets(text), knowledge.FacetZustaendigkeit); got != want {
+			t.Errorf("detectFacets(%q) = %v, want opening hours %v", text, a.lex.detectFacets(text), want)
+		}
+	}
+}
