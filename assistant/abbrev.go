@@ -62,19 +62,33 @@ func (a *Assistant) unabbreviate(text string) string {
 	lower := strings.ToLower(text) == text
 	var b strings.Builder
 	last, n, tries := 0, 0, 0
+	prev := "" // the word before the one read
 	for i := 0; i < len(text) && n < maxCutWords; {
 		start, end := nextWord(text, i)
 		if start == end {
 			break
 		}
 		i = end
+		before := prev
+		prev = text[start:end]
 		if end >= len(text) || text[end] != '.' || start > 0 && text[start-1] == '.' {
+			continue
+		}
+		w := fold(text[start:end])
+		if day, ok := weekdayCut[w]; ok {
+			if dayContext(before, text[end+1:]) {
+				// "am Do. um 16:30", "Sa. 10 Uhr": a weekday; "Fr.
+				// Meier" and "so." are none.
+				n++
+				b.WriteString(text[last:start])
+				b.WriteString(day)
+				last = end + 1
+			}
 			continue
 		}
 		if !cutMark(text, end, lower) {
 			continue
 		}
-		w := fold(text[start:end])
 		if len(w) < minCutLetters || notCutShort[w] || a.lex.vocab[w] || kw != nil && kw.KnowsWord(w) {
 			continue
 		}
@@ -97,6 +111,24 @@ func (a *Assistant) unabbreviate(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// weekdayCut are the weekdays' two-letter abbreviations and their names.
+var weekdayCut = map[string]string{"mo": "Montag", "di": "Dienstag", "mi": "Mittwoch", "do": "Donnerstag", "fr": "Freitag", "sa": "Samstag", "so": "Sonntag"}
+
+// dayOpeners are the words before a weekday ("am Do.", "bis Fr.",
+// "jeden Mo.").
+var dayOpeners = map[string]bool{"am": true, "ab": true, "bis": true, "jeden": true, "naechsten": true, "diesen": true, "kommenden": true, "vom": true, "von": true}
+
+// dayContext reports whether a weekday's abbreviation stands as a day:
+// after a word that opens one, or before a time ("Do. 16:30", "Sa. um
+// 10").
+func dayContext(prev, rest string) bool {
+	if dayOpeners[fold(prev)] {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest != "" && (rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "um "))
 }
 
 // cutMark reports whether the dot at text[i] can mark a word cut short:

@@ -32,6 +32,10 @@ func TestUnabbreviate(t *testing.T) {
 		"Papier ist auch alle. ruf ich da an":       "Papier ist auch alle. ruf ich da an",
 		"die kosten für die anm. und die unterl.?":  "die kosten für die anm. und die unterlagen?",
 		"Wo ist das Bürgeramt. Öffnungsz. Samstag?": "Wo ist das Bürgeramt. Öffnungsz. Samstag?",
+		"Kann ich am Do. um 16:30 noch kommen?":     "Kann ich am Donnerstag um 16:30 noch kommen?",
+		"Termin Sa. 10 Uhr möglich?":                "Termin Samstag 10 Uhr möglich?",
+		"Fr. Meier hat gesagt, ich soll anrufen":    "Fr. Meier hat gesagt, ich soll anrufen",
+		"Das ist so. Mehr weiß ich nicht":           "Das ist so. Mehr weiß ich nicht",
 	} {
 		if got := a.unabbreviate(in); got != want {
 			t.Errorf("unabbreviate(%q) = %q, want %q", in, got, want)

@@ -140,8 +140,12 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	if lang == "de" {
 		spelled := a.spellBack(a.joinParts(red))
 		desk = a.stripFrames(spelled)
-		red = desk
-		if unsigned := a.withoutSignature(spelled); unsigned != spelled {
+		// "Anm. neue Whg welche Unterl.?", "am Do. um 16:30": the words
+		// cut short are read in full (before the frame is set aside: the
+		// dot of "Do." ends no sentence); the desk reads them as typed.
+		full := a.unabbreviate(spelled)
+		red = a.stripFrames(full)
+		if unsigned := a.withoutSignature(full); unsigned != full {
 			// A letter's signature is no part of the request; the desk
 			// still reads it (the name to reply to).
 			red = a.stripFrames(unsigned)
@@ -149,9 +153,6 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 		// "nicht abmelden, sondern ummelden": what the asker sets aside
 		// names nothing they ask about; the desk still reads it.
 		red = german.DropDenied(red)
-		// "Anm. neue Whg welche Unterl.?": the words cut short are read
-		// in full; the desk reads them as typed.
-		red = a.unabbreviate(red)
 	}
 	t := &turn{conv: conv, raw: msg.Text, red: red, desk: desk, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
 	if lang != "de" {
