@@ -522,3 +522,19 @@ func TestFAQEntryAnswersTheAskingSentences(t *testing.T) {
 		t.Errorf("the entry about the zones answers a word of the story:\n%s", ans.Text)
 	}
 }
+
+// "am Do." is a day: the sentence it ends is no small talk, and the
+// opening hours answer the time asked.
+func TestWeekdayAbbreviationAsksTheHours(t *testing.T) {
+	a := mustMapAssistant(t, fstest.MapFS{
+		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"leistungen/ummeldung.md": mdPage("Wohnsitz ummelden", "Nach einem Umzug melden Sie sich im Bürgerbüro um.\n\n"+
+			"## Kosten\n\nDie Ummeldung ist gebührenfrei.\n\n## Unterlagen\n\n- Personalausweis\n- Wohnungsgeberbestätigung\n\n"+
+			"## Zuständige Stelle\n\nBürgerbüro, Markt 1. Öffnungszeiten: Montag bis Freitag 8:00 bis 12:00 Uhr, Donnerstag zusätzlich 14:00 bis 18:00 Uhr."),
+		"leistungen/hundesteuer.md": mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
+	})
+	ans := askCitizen(t, a, "Kann ich am Do. um 16:30 noch zum Ummelden kommen?")
+	if !strings.Contains(ans.Text, "Donnerstag zusätzlich 14:00 bis 18:00 Uhr") {
+		t.Errorf("the Thursday hours are not quoted:\n%s", ans.Text)
+	}
+}
