@@ -396,6 +396,7 @@ func TestCaseSpecificOnlyInTheStory(t *testing.T) {
 		"Mein Antrag auf Elterngeld liegt seit sechs Wochen beim Amt. Wie weit ist mein Antrag?":                             true,
 		"Mein Antrag liegt seit sechs Wochen beim Amt. Können Sie da mal nachschauen?":                                       true,
 		"Mein Antrag liegt seit sechs Wochen beim Amt und nichts passiert.":                                                  true,
+		"Ich habe mich vor drei Wochen arbeitslos gemeldet und noch keine Bestätigung bekommen. Ist das normal?":             false,
 	} {
 		if got := a.lex.signals(text).caseSpecific; got != want {
 			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
