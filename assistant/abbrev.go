@@ -30,7 +30,8 @@ var notCutShort = map[string]bool{
 
 const (
 	// minCutLetters is the shortest word cut short that is completed: two
-	// letters ("Sa.", "Fr.") stand for too many words.
+	// letters stand for too many words (a weekday's are read as the day
+	// only where a day stands: dayContext).
 	minCutLetters = 3
 	// minLexCut is the shortest word cut short that the lexicon alone
 	// completes (the sources have no word for it): its words are many
@@ -48,8 +49,9 @@ const (
 // facets read them (completion). A word the sources or the lexicon know
 // stays as typed ("Bürgeramt."), and so do the dots of "z. B.", a web
 // address or a date, and a word the completion adds only an ending to
-// ("alle." and "allein"). Only the engine reads the words in full; the
-// desk reads the message as typed.
+// ("alle." and "allein"). A weekday's two letters with a dot are the day
+// where a day stands ("am Do. um 16:30"). Only the engine reads the words
+// in full; the desk reads the message as typed.
 func (a *Assistant) unabbreviate(text string) string {
 	if !strings.Contains(text, ".") {
 		return text

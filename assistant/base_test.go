@@ -36,6 +36,10 @@ func mustMapAssistant(tb testing.TB, root fstest.MapFS) *assistant.Assistant {
 	return mustBaseAssistant(tb, kb)
 }
 
+// servicesYAML is a knowledge root's knowledge.yaml that makes the pages
+// under leistungen/ service descriptions.
+var servicesYAML = &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")}
+
 // mdPage is a Markdown page of a knowledge root in memory: a title and a
 // body.
 func mdPage(title, body string) *fstest.MapFile {
@@ -385,7 +389,7 @@ func TestPerPostIsNoMatter(t *testing.T) {
 // table of yearly fees that the cost heading names.
 func TestTitleItemAskedIsAnswered(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
-		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"knowledge.yaml": servicesYAML,
 		"leistungen/tonnen.md": &fstest.MapFile{Data: []byte("# Wertstofftonnen bestellen, tauschen, kündigen\n\n" +
 			"Jeder Haushalt bekommt eine Wertstofftonne.\n\n" +
 			"## Gebühren\n\n| Tonne | Gebühr im Jahr |\n|---|---|\n| Wertstoff 80 Liter | 91,00 Euro |\n| Wertstoff 160 Liter | 172,00 Euro |\n\n" +
@@ -460,7 +464,7 @@ func TestDeathCertificateInEverydayWords(t *testing.T) {
 // Pflicht?"), not a question whether the asker may do something.
 func TestAudienceSectionAnswersWho(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
-		"knowledge.yaml":                &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"knowledge.yaml":                servicesYAML,
 		"leistungen/anwohnerausweis.md": mdPage("Anwohnerparkausweis beantragen", "## Was ist das?\n\nMit dem Ausweis parken Anwohner in ihrer Zone.\n\n## Wer braucht es?\n\nJeder, der in einer Parkzone wohnt und dort ein Auto hält.\n\n## Verfahren\n\nSie stellen den Antrag im Bürgerbüro und zahlen dort die Gebühr.\n\n## Weitere Details\n\nDer Ausweis gilt ein Jahr. Auf Reisen dürfen Sie das Auto in der Zone stehen lassen."),
 		"leistungen/hundesteuer.md":     mdPage("Hundesteuer", "Wer einen Hund hält, meldet ihn zur Hundesteuer an."),
 	})
@@ -481,7 +485,7 @@ func TestAudienceSectionAnswersWho(t *testing.T) {
 // the residence permit of before 2005, a payslip.
 func TestEverydayWordsForTheRulesWords(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
-		"knowledge.yaml":               &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"knowledge.yaml":               servicesYAML,
 		"leistungen/fuehrerschein.md":  mdPage("Führerschein ersetzen", "Einen verlorenen Führerschein ersetzt die Fahrerlaubnisbehörde.\n\n## Kosten\n\nDer Ersatz kostet 39 Euro."),
 		"leistungen/wohngeld.md":       mdPage("Wohngeld beantragen", "Wohngeld ist ein Zuschuss zu den Wohnkosten.\n\n## Unterlagen\n\nMietvertrag und Einkommensnachweise."),
 		"leistungen/aufenthalt.md":     mdPage("Aufenthaltserlaubnis verlängern", "Die Ausländerbehörde verlängert die Aufenthaltserlaubnis.\n\n## Kosten\n\nDie Verlängerung kostet 93 Euro."),
@@ -507,7 +511,7 @@ func TestEverydayWordsForTheRulesWords(t *testing.T) {
 // in every zone.
 func TestFAQEntryAnswersTheAskingSentences(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
-		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"knowledge.yaml": servicesYAML,
 		"leistungen/parkausweis.md": mdPage("Anwohnerparkausweis beantragen", "Mit dem Ausweis parken Sie in Ihrer Zone ohne Parkschein.\n\n"+
 			"## Voraussetzungen\n\n- Sie wohnen in der Zone.\n- Das Fahrzeug ist auf Sie zugelassen oder Ihnen dauerhaft zur Nutzung überlassen.\n\n"+
 			"## Kosten\n\nDer Ausweis kostet 120,00 Euro im Jahr.\n\n"+
@@ -527,7 +531,7 @@ func TestFAQEntryAnswersTheAskingSentences(t *testing.T) {
 // opening hours answer the time asked.
 func TestWeekdayAbbreviationAsksTheHours(t *testing.T) {
 	a := mustMapAssistant(t, fstest.MapFS{
-		"knowledge.yaml": &fstest.MapFile{Data: []byte("folders:\n  - match: \"leistungen/**\"\n    kind: service\n")},
+		"knowledge.yaml": servicesYAML,
 		"leistungen/ummeldung.md": mdPage("Wohnsitz ummelden", "Nach einem Umzug melden Sie sich im Bürgerbüro um.\n\n"+
 			"## Kosten\n\nDie Ummeldung ist gebührenfrei.\n\n## Unterlagen\n\n- Personalausweis\n- Wohnungsgeberbestätigung\n\n"+
 			"## Zuständige Stelle\n\nBürgerbüro, Markt 1. Öffnungszeiten: Montag bis Freitag 8:00 bis 12:00 Uhr, Donnerstag zusätzlich 14:00 bis 18:00 Uhr."),

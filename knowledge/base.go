@@ -395,6 +395,12 @@ func (b *Base) KnowsWord(w string) bool {
 // it: what a word cut short for an abbreviation ("Unterl.") stands for.
 // It returns "" when no stem does.
 func (b *Base) CompleteWord(p string) string {
+	return b.vocabWord(func(v *vocab) string { return v.complete(p) })
+}
+
+// vocabWord returns what f finds in the current index's vocabulary, read
+// under the index's lock; "" when the base is closed.
+func (b *Base) vocabWord(f func(v *vocab) string) string {
 	ix := b.cur.Load()
 	if ix == nil {
 		return ""
@@ -404,7 +410,7 @@ func (b *Base) CompleteWord(p string) string {
 	if ix.closed {
 		return ""
 	}
-	return ix.vocab.complete(p)
+	return f(&ix.vocab)
 }
 
 // CompoundHead returns the end of the folded word w from where its last
@@ -412,16 +418,7 @@ func (b *Base) CompleteWord(p string) string {
 // puts what a compound is there ("ehevorbereitungskurs" → "kurs"). It
 // returns "" for a word that is no compound of known parts.
 func (b *Base) CompoundHead(w string) string {
-	ix := b.cur.Load()
-	if ix == nil {
-		return ""
-	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return ""
-	}
-	return ix.vocab.compoundHead(w)
+	return b.vocabWord(func(v *vocab) string { return v.compoundHead(w) })
 }
 
 // Document returns the document with the given ID if aud may read it. aud
