@@ -3,14 +3,13 @@
 package assistant
 
 import (
-	"github.com/musterstadt/lotse/knowledge/german"
-
 	"math"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/musterstadt/lotse/knowledge"
+	"github.com/musterstadt/lotse/knowledge/german"
 )
 
 // Service pages answer the questions people ask most in a list of

@@ -144,7 +144,10 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 		// cut short are read in full (before the frame is set aside: the
 		// dot of "Do." ends no sentence); the desk reads them as typed.
 		full := a.unabbreviate(spelled)
-		red = a.stripFrames(full)
+		red = desk
+		if full != spelled {
+			red = a.stripFrames(full)
+		}
 		if unsigned := a.withoutSignature(full); unsigned != full {
 			// A letter's signature is no part of the request; the desk
 			// still reads it (the name to reply to).
