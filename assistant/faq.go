@@ -70,18 +70,18 @@ func (a *Assistant) faqAsked(u string, names map[string]bool, inFAQ bool) (asked
 // (stop words and the document's own names left out on both sides); the
 // entry sharing the most wins.
 func (a *Assistant) faqEntry(c candidate, q question) (quote, bool) {
-	x, n, _ := a.faqMatch(c, q)
+	x, n, _ := a.faqMatch(c, a.askingTerms(q))
 	return x, n > 0
 }
 
 // faqMatch is faqEntry with the number of the entry's words the asker
-// says and their share; 0 words for no entry.
+// says and their share; 0 words for no entry. q holds only the asking
+// sentences' words already (askingTerms).
 func (a *Assistant) faqMatch(c candidate, q question) (quote, int, float64) {
 	info := c.info
 	if info == nil {
 		info = a.info(c.doc)
 	}
-	q = a.askingTerms(q)
 	best, bestN, bestShare := quote{}, 0, 0.0
 	for si, units := range info.units {
 		for ui, un := range units {
@@ -119,6 +119,7 @@ func (a *Assistant) exactFAQ(q question, sel selection, c candidate) (int, quote
 	if sel.followUp {
 		return -1, quote{}
 	}
+	q = a.askingTerms(q) // read once for every candidate
 	for i, o := range sel.r.cands {
 		if o.rank > 2 || o.doc.ID == c.doc.ID || o.doc.Kind != knowledge.KindService || !o.relevantTo() {
 			continue
