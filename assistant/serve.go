@@ -108,9 +108,37 @@ func (a *Assistant) retrieve(ctx context.Context, t *turn, q question) (retrieva
 			return retrieval{}, err
 		}
 	}
+	if ask := askingPart(t.red); ask != t.red && len(r.cands) > 0 {
+		// A story around the question ("frag für meine Mama, die im
+		// Krankenhaus Schicht arbeitet … wird der neue Perso teurer?")
+		// may fill the ranking with pages of its own words: the pages
+		// the asking sentences name are searched for with them alone.
+		if err := a.withAsked(ctx, t, q, ask, &r); err != nil {
+			return retrieval{}, err
+		}
+	}
 	q.terms.dropKnownWords(r)
 	r.score(q.terms, a.lex.genericStems)
 	return r, nil
+}
+
+// withAsked searches for the sentences of the message that ask (ask) when
+// no document found has a name they say, and adds the documents found that
+// have one to r, after r's own.
+func (a *Assistant) withAsked(ctx context.Context, t *turn, q question, ask string, r *retrieval) error {
+	st := newStemSet(a.lex.terms(ask).stems)
+	named := func(c candidate) bool {
+		return slices.ContainsFunc(c.nameSets, func(n []string) bool { return joinedLen(n) >= minOwnName && nameIn(n, st) })
+	}
+	if slices.ContainsFunc(r.cands, named) {
+		return nil
+	}
+	d, err := a.search(ctx, ask, "", audience(t.conv), primaryFacet(q.facets), t.lang)
+	if err != nil {
+		return err
+	}
+	r.addFrom(d, named)
+	return nil
 }
 
 // maxAddedCandidates bounds the documents a second search (withFacetPages,

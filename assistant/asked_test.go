@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/knowledge"
+)
+
+// A story told around the question may fill every place of the ranking
+// with pages of its own words; the page the asking sentence names is
+// then searched for with that sentence alone, and answers.
+func TestAskingSentenceFindsThePageTheStoryCrowdsOut(t *testing.T) {
+	var docs []knowledge.Document
+	for i := range retrieveK + 2 {
+		docs = append(docs, knowledge.Document{
+			ID: fmt.Sprintf("s/dienst%d", i), Title: fmt.Sprintf("Schichtdienst Nummer %d", i), Kind: knowledge.KindService, Audience: knowledge.Citizen,
+			Sections: []knowledge.Section{{Heading: "Allgemeines", Text: "Im Krankenhaus arbeiten viele abends im Schichtdienst nach Dienstschluss anderer Leute."}},
+		})
+	}
+	docs = append(docs, knowledge.Document{
+		ID: "s/ausweis", Title: "Personalausweis beantragen", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+		Sections: []knowledge.Section{{Heading: "Kosten", Facet: knowledge.FacetKosten, Text: "Der Personalausweis kostet 37,00 Euro; ein Termin außerhalb der Öffnungszeiten kostet 13,00 Euro mehr."}},
+	})
+	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "Meine Mama arbeitet im Krankenhaus Schicht, abends nach Dienstschluss. Wird der neue Personalausweis dann teurer?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "s/ausweis" || !strings.Contains(ans.Text, "13,00 Euro") {
+		t.Errorf("sources %v, answer %q: want the ID card's page and its surcharge", ans.Sources, ans.Text)
+	}
+}
