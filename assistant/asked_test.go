@@ -31,3 +31,24 @@ func TestAskingSentenceFindsThePageTheStoryCrowdsOut(t *testing.T) {
 		t.Errorf("sources %v, answer %q: want the ID card's page and its surcharge", ans.Sources, ans.Text)
 	}
 }
+
+// A person who must register themselves ("muss sich anmelden", "müssen
+// wir uns anmelden") or who moves in with the asker registers a
+// residence; a login that fails is no move.
+func TestRegisteringOneselfIsAResidence(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"meine schwiegermutter kommt aus vietnam und muss sich ja anmelden, darf ich da mit",
+		"müssen wir uns dann alle anmelden",
+		"unsere enkelin zieht nächste woche zu uns",
+	} {
+		if ev, _ := a.lex.lifeEvents(words(text)); !strings.Contains(ev, "Wohnsitz") {
+			t.Errorf("lifeEvents(%q) = %q, want the residence", text, ev)
+		}
+	}
+	for _, text := range []string{"ich kann mich seit heute nicht mehr anmelden", "wie melde ich meinen hund an"} {
+		if ev, _ := a.lex.lifeEvents(words(text)); strings.Contains(ev, "Wohnsitz") {
+			t.Errorf("lifeEvents(%q) = %q, want no residence", text, ev)
+		}
+	}
+}
