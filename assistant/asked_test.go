@@ -52,3 +52,18 @@ func TestRegisteringOneselfIsAResidence(t *testing.T) {
 		}
 	}
 }
+
+// A speaker's pause ends a phrase: a pronoun right after "ähm" points
+// back as one right after a comma does.
+func TestPauseEndsAPhrase(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ach so und ich fang ja nächsten monat als azubi bei ner firma an ähm macht das dann vielleicht mein chef für mich": true,
+		"ach so und ich fang ja nächsten monat als azubi bei ner firma an, macht das dann vielleicht mein chef für mich":    true,
+		"ich fang ja nächsten monat als azubi bei einer firma in der stadt an wo ich dann alles selbst mache":               false,
+	} {
+		if got := a.pointsBack(text); got != want {
+			t.Errorf("pointsBack(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -994,10 +994,14 @@ func opensWithThirdPerson(text string) bool {
 func (a *Assistant) pointsBack(text string) bool {
 	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
 		for _, part := range splitWords(strings.ToLower(clause), "und", "oder") {
-			ws := withoutFillers(words(part))
-			for i, w := range ws[:min(len(ws), maxAnaphoricPos)] {
-				if a.lex.has("followup_pronoun", w) && (!definiteArticles[w] || i+1 == len(ws) || a.lex.has("stop_de", ws[i+1]) || asidePrepositions[ws[i+1]]) {
-					return true
+			// A speaker's pause ends a phrase as a comma does: "ich
+			// fang als Azubi an ähm macht das dann mein Chef".
+			for _, said := range pauses(words(part)) {
+				ws := withoutFillers(said)
+				for i, w := range ws[:min(len(ws), maxAnaphoricPos)] {
+					if a.lex.has("followup_pronoun", w) && (!definiteArticles[w] || i+1 == len(ws) || a.lex.has("stop_de", ws[i+1]) || asidePrepositions[ws[i+1]]) {
+						return true
+					}
 				}
 			}
 		}
@@ -1113,6 +1117,25 @@ var (
 	hesitations = map[string]bool{"aeh": true, "aehm": true, "oeh": true, "oehm": true, "ehm": true, "hm": true, "hmm": true, "naja": true}
 	leadFillers = map[string]bool{"ja": true, "also": true, "nee": true, "gut": true, "okay": true, "ok": true}
 )
+
+// pauses cuts ws at its hesitations: each phrase a speaker says between
+// two pauses, without them.
+func pauses(ws []string) [][]string {
+	var out [][]string
+	start := 0
+	for i, w := range ws {
+		if hesitations[w] {
+			if i > start {
+				out = append(out, ws[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(ws) {
+		out = append(out, ws[start:])
+	}
+	return out
+}
 
 // withoutFillers returns ws without hesitations and without the fillers
 // it opens with ("ja also äh ich bräuchte die aber …" → "ich bräuchte die
