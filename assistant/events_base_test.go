@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/musterstadt/lotse/assistant"
+)
+
+// A life event leads to a service by its specific words: a job lost leads
+// to the unemployment benefit, not to every page whose title says
+// "melden" (before, a colleague's lawsuit over his dismissal was answered
+// with the page on reporting a lost ID card). A colleague's lawsuit is a
+// lawyer's matter, and a car that failed its inspection is taken off the
+// road.
+func TestLifeEventsLeadByTheirOwnWords(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, text := range []string{
+		"Sehr geehrte Damen und Herren, einem guten Kollegen von mir wurde nach 14 Jahren im Betrieb fristlos gekündigt. Er überlegt, vor dem Arbeitsgericht zu klagen. Wie schätzen Sie seine Chancen ein, und lohnt sich das für ihn?",
+		"mein fitnessstudio hat die preise erhöht, ich hab gekündigt, aber die buchen weiter ab, was kann ich tun",
+	} {
+		if ans := askCitizen(t, a, text); ans.Intent != assistant.IntentOutOfScope {
+			t.Errorf("%q: intent %s, sources %v; want out of scope", text, ans.Intent, ans.Sources)
+		}
+	}
+	ans := askCitizen(t, a, "unser alter golf ist durch den tüv gefallen und soll weg ich will ihn morgen früh abmelden brauch ich da einen termin")
+	if len(ans.Sources) == 0 || !strings.HasSuffix(ans.Sources[0].ID, "fahrzeug-abmelden") {
+		t.Errorf("a car that failed its inspection: sources %v, want the vehicle's deregistration", ans.Sources)
+	}
+}
