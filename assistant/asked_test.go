@@ -67,3 +67,19 @@ func TestPauseEndsAPhrase(t *testing.T) {
 		}
 	}
 }
+
+// Whether someone must approve a plan asks about a step of the office,
+// not for a person now; asking someone to call back still does.
+func TestSomeoneRequiredIsNoPersonWanted(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wir wollen hinten am haus einen wintergarten dranmachen, muss das jemand absegnen": false,
+		"wir wollen eine garage bauen, muss das jemand genehmigen":                          false,
+		"ich will, dass mich jemand zurückruft":                                             true,
+		"ich möchte bitte mit jemandem sprechen":                                            true,
+	} {
+		if got := a.lex.signals(text).human; got != want {
+			t.Errorf("signals(%q).human = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -30,3 +30,20 @@ func TestLifeEventsLeadByTheirOwnWords(t *testing.T) {
 		t.Errorf("a car that failed its inspection: sources %v, want the vehicle's deregistration", ans.Sources)
 	}
 }
+
+// Building, extending or pulling down a building leads to the building
+// permit, and a copy to be stamped by an office to the certification,
+// whatever order the words come in.
+func TestBuildingAndStampedCopiesLeadToTheirServices(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for text, want := range map[string]string{
+		"Auf unserem Grundstück steht eine alte Scheune, die baufällig ist und weg soll. Brauchen wir dafür eine Erlaubnis vom Bauamt?": "baugenehmigung",
+		"wir wollen hinten am haus einen wintergarten dranmachen, muss das jemand absegnen":                                             "baugenehmigung",
+		"zeugniskopie amtlich abstempeln öffnungs zeiten":                                                                               "beglaubigung",
+	} {
+		ans := askCitizen(t, a, text)
+		if len(ans.Sources) == 0 || !strings.HasSuffix(ans.Sources[0].ID, want) {
+			t.Errorf("%q: sources %v, want %s", text, ans.Sources, want)
+		}
+	}
+}

@@ -207,6 +207,11 @@ func (lx *lexicon) signals(text string) signals {
 		// office is staffed, not for a person now.
 		s.human = false
 	}
+	if s.human && !lx.match("human_strong", ws) && lx.match("someone_required", ws) {
+		// "Wir wollen einen Wintergarten anbauen, muss das jemand
+		// absegnen?" asks whether an approval is required.
+		s.human = false
+	}
 	if s.human && consultArranged(ws) {
 		// "Sie möchte sich persönlich beraten lassen. Geht das zu den
 		// normalen Öffnungszeiten, oder braucht man einen Termin?" asks
