@@ -83,3 +83,20 @@ func TestSomeoneRequiredIsNoPersonWanted(t *testing.T) {
 		}
 	}
 }
+
+// A name changed, said with the verb, is the life event of a change of
+// name; a divorce alone asks nothing of the kind ("Wie viel Unterhalt
+// muss ich nach meiner Scheidung zahlen?" stays out of scope).
+func TestNameChangedWithTheVerb(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ich hab meinen namen nach der scheidung geändert, was muss ich machen": true,
+		"ich hab nach der hochzeit meinen nachnamen geändert":                   true,
+		"wie viel unterhalt muss ich nach meiner scheidung zahlen":              false,
+	} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if got := strings.Contains(ev, "Namensänderung"); got != want {
+			t.Errorf("lifeEvents(%q) = %q, want a change of name: %v", text, ev, want)
+		}
+	}
+}
