@@ -100,3 +100,20 @@ func TestNameChangedWithTheVerb(t *testing.T) {
 		}
 	}
 }
+
+// The particles of "bereithalten", "durchkommen", "weitergehen" end a
+// clause as "ab" does: the page's "Halten Sie das Aktenzeichen bereit"
+// answers "was muss ich vorher bereithalten".
+func TestMoreSeparableParticles(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"halten sie das aktenzeichen bereit": "bereithalten",
+		"ich komme am telefon nicht durch":   "durchkommen",
+		"wie geht es nach dem antrag weiter": "weitergehen",
+		"ich bin bereit":                     "",
+	} {
+		if got := separableVerb(a.lex, words(text)); got != want {
+			t.Errorf("separableVerb(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

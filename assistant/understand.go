@@ -1076,6 +1076,8 @@ func (a *Assistant) states(text string, ws []string) bool {
 var separableParticles = map[string]bool{
 	"ab": true, "an": true, "auf": true, "aus": true, "ein": true, "um": true, "nach": true,
 	"vor": true, "weg": true, "zurueck": true, "mit": true, "zu": true, "fest": true, "los": true,
+	"bereit": true, "dabei": true, "durch": true, "weiter": true, "zusammen": true, "vorbei": true, "hinzu": true,
+	"teil": true, "statt": true, "heim": true, "fern": true, "hoch": true,
 }
 
 // separableVerb returns the infinitive of a separable verb split over the
