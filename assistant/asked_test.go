@@ -4,6 +4,7 @@ package assistant
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,6 +115,20 @@ func TestMoreSeparableParticles(t *testing.T) {
 	} {
 		if got := separableVerb(a.lex, words(text)); got != want {
 			t.Errorf("separableVerb(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// What to do first asks for the procedure's steps.
+func TestWhatFirstAsksTheProcedure(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"Was muss ich zuerst machen, bevor ich mich bewerbe?",
+		"was muss ich als erstes tun wenn ich ein gebrauchtes auto kaufe",
+		"was kommt zuerst, die wohnung oder das auto",
+	} {
+		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetAblauf) {
+			t.Errorf("detectFacets(%q) = %v, want the procedure", text, fs)
 		}
 	}
 }
