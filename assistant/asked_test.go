@@ -132,3 +132,18 @@ func TestWhatFirstAsksTheProcedure(t *testing.T) {
 		}
 	}
 }
+
+// Whether one is too late asks the deadline, in German and in the other
+// languages the residents write.
+func TestTooLateAsksTheDeadline(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"I moved in around the middle of last month, am I already too late to register my address?",
+		"bin ich jetzt schon zu spät mit der anmeldung",
+		"Переехала месяц назад, не слишком поздно регистрироваться?",
+	} {
+		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetFristen) {
+			t.Errorf("detectFacets(%q) = %v, want the deadline", text, fs)
+		}
+	}
+}
