@@ -147,3 +147,26 @@ func TestTooLateAsksTheDeadline(t *testing.T) {
 		}
 	}
 }
+
+// Acting for another person is said in every language ("замість неї",
+// "w imieniu mamy", "on behalf of my father"); "работает" is an office
+// open only when asked when, not a husband who works.
+func TestTranslatedOnBehalfAndOpen(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"А для моєї бабусі — я можу подати заяву замість неї?":            "Vollmacht",
+		"Czy mogę złożyć wniosek w imieniu mamy?":                         "Vollmacht",
+		"Can I apply on behalf of my father?":                             "Vollmacht",
+		"Когда работает Bürgerbüro в четверг?":                            "Öffnungszeiten",
+		"Муж работает, дети в школе — могу я одна зарегистрировать всех?": "-Öffnungszeiten",
+	} {
+		got := a.lex.germanTerms(text)
+		if not, ok := strings.CutPrefix(want, "-"); ok {
+			if strings.Contains(got, not) {
+				t.Errorf("germanTerms(%q) = %q, want no %s", text, got, not)
+			}
+		} else if !strings.Contains(got, want) {
+			t.Errorf("germanTerms(%q) = %q, want %s", text, got, want)
+		}
+	}
+}
