@@ -170,3 +170,18 @@ func TestTranslatedOnBehalfAndOpen(t *testing.T) {
 		}
 	}
 }
+
+// A neighbour's hedge is a matter between neighbours; the town's pickup
+// of hedge cuttings is not.
+func TestNeighboursHedgeIsOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"der nachbar lässt seine hecke seit jahren wuchern, darf ich die einfach selber zurückschneiden?": true,
+		"Muss der Nachbar die Hecke auf eine bestimmte Höhe schneiden?":                                   true,
+		"wann holt die stadt den heckenschnitt ab":                                                        false,
+	} {
+		if got := a.lex.signals(text).outOfScope; got != want {
+			t.Errorf("signals(%q).outOfScope = %v, want %v", text, got, want)
+		}
+	}
+}
