@@ -108,10 +108,12 @@ func TestNameChangedWithTheVerb(t *testing.T) {
 func TestMoreSeparableParticles(t *testing.T) {
 	a := mustAssistant(t, nil)
 	for text, want := range map[string]string{
-		"halten sie das aktenzeichen bereit": "bereithalten",
-		"ich komme am telefon nicht durch":   "durchkommen",
-		"wie geht es nach dem antrag weiter": "weitergehen",
-		"ich bin bereit":                     "",
+		"halten sie das aktenzeichen bereit":                             "bereithalten",
+		"ich komme am telefon nicht durch":                               "durchkommen",
+		"wie geht es nach dem antrag weiter":                             "weitergehen",
+		"ich bin bereit":                                                 "",
+		"moin kurze frage ich geb meine zweitwohnung in musterstadt auf": "aufgeben",
+		"unser altes sofa muss weg":                                      "",
 	} {
 		if got := separableVerb(a.lex, words(text)); got != want {
 			t.Errorf("separableVerb(%q) = %q, want %q", text, got, want)

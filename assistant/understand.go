@@ -1105,7 +1105,11 @@ func separableVerb(lx *lexicon, ws []string) string {
 		if v, ok := finiteVerb(w, i > 0); ok {
 			return p + v
 		}
-		if i == 0 && !subjectOrQuestion[w] && len(w) >= 4 && !isDigits(w) {
+		if i == 0 && !subjectOrQuestion[w] && len(w) >= 4 && !isDigits(w) && !slices.ContainsFunc(last[1:], func(x string) bool { return subjectOrQuestion[x] }) {
+			// A clause that opens with its object ("unser altes Sofa
+			// muss weg") has no verb split over it, unless a subject or
+			// question word follows ("moin kurze frage ich geb meine
+			// Zweitwohnung auf").
 			return ""
 		}
 	}
