@@ -187,3 +187,14 @@ func TestNeighboursHedgeIsOutOfScope(t *testing.T) {
 		}
 	}
 }
+
+// A business trip is a journey, not a trade to register.
+func TestBusinessTripIsAJourney(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if got := a.lex.germanTerms("I'm on a business trip during the election"); strings.Contains(got, "Gewerbe") {
+		t.Errorf("germanTerms(business trip) = %q, want no trade", got)
+	}
+	if got := a.lex.germanTerms("I want to register my new business"); !strings.Contains(got, "Gewerbe") {
+		t.Errorf("germanTerms(new business) = %q, want the trade", got)
+	}
+}
