@@ -198,3 +198,18 @@ func TestBusinessTripIsAJourney(t *testing.T) {
 		t.Errorf("germanTerms(new business) = %q, want the trade", got)
 	}
 }
+
+// Asking where to click or which button to press is a how-to, even with a
+// problem told around it.
+func TestWhereToClickIsAHowTo(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"ich kann nicht öffnen Fachverfahren. Ich weiß, ich muss VPN machen, aber wo ich klicke für starten?",
+		"bin grad im webmail, do gibts kaan knopp für melden",
+		"where do i click to report it",
+	} {
+		if !a.lex.signals(text).howto {
+			t.Errorf("signals(%q).howto = false, want a how-to", text)
+		}
+	}
+}
