@@ -213,3 +213,18 @@ func TestWhereToClickIsAHowTo(t *testing.T) {
 		}
 	}
 }
+
+// "zeigt" in what a screen shows asks no ticket's status; "zeig mir mein
+// Ticket" does.
+func TestShowsIsNoTicketStatus(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		`Jetzt zeigt ihr Handy: "Error: Access code expired. Please request a new code." Wie lange gilt so ein Code?`: false,
+		"zeig mir bitte den stand von meinem ticket":                                                                  true,
+	} {
+		s := a.lex.signals(text)
+		if got := s.ticketWord && s.status; got != want {
+			t.Errorf("signals(%q): ticket status %v, want %v", text, got, want)
+		}
+	}
+}
