@@ -228,3 +228,23 @@ func TestShowsIsNoTicketStatus(t *testing.T) {
 		}
 	}
 }
+
+// More ways of wanting a person or a reply: passing the matter to
+// colleagues, refusing a machine, nobody there, a call or mail back.
+func TestMoreWaysToWantAPerson(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, callback := range map[string]bool{
+		"Können Sie das bitte an die Kollegen weitergeben?":                      false,
+		"Mit einer Maschine rede ich nicht":                                      false,
+		"ihr versteht mich nicht, gibt es da niemanden":                          false,
+		"can a real person help me":                                              false,
+		"Bitte melden Sie sich bei mir":                                          true,
+		"schreiben sie mir bitte per email zurück":                               true,
+		"ich komme mit dem chat nicht klar, meine tochter soll angerufen werden": true,
+	} {
+		s := a.lex.signals(text)
+		if !s.human && !s.callback || s.callback != callback {
+			t.Errorf("signals(%q): human %v, callback %v; want a person (callback %v)", text, s.human, s.callback, callback)
+		}
+	}
+}
