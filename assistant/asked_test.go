@@ -248,3 +248,22 @@ func TestMoreWaysToWantAPerson(t *testing.T) {
 		}
 	}
 }
+
+// Parcels, online shops, banks, insurances to choose and private helpers
+// are no service of the town.
+func TestConsumerMattersAreOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"mein paket ist nicht angekommen, an wen wende ich mich": true,
+		"der onlineshop schickt mein geld nicht zurück":          true,
+		"wie beantrage ich eine kreditkarte":                     true,
+		"welche bank hat die besten zinsen":                      true,
+		"welche versicherung ist gut für mein auto":              true,
+		"suche einen babysitter für samstag":                     true,
+		"kann ich im bürgerbüro mit kreditkarte zahlen":          false,
+	} {
+		if got := a.lex.signals(text).outOfScope; got != want {
+			t.Errorf("signals(%q).outOfScope = %v, want %v", text, got, want)
+		}
+	}
+}
