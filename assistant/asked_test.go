@@ -267,3 +267,14 @@ func TestConsumerMattersAreOutOfScope(t *testing.T) {
 		}
 	}
 }
+
+// A span in the genitive ("innerhalb weniger Wochen", "binnen einiger
+// Tage") states a time as "in wenigen Wochen" does.
+func TestGenitiveSpanIsATime(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"Sie erhalten innerhalb weniger Wochen eine Entscheidung.", "binnen einiger Tage", "innerhalb mehrerer Monate"} {
+		if !a.lex.match("value_span", words(text)) {
+			t.Errorf("value_span(%q) = false, want a time span", text)
+		}
+	}
+}
