@@ -3,10 +3,12 @@
 package assistant_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/musterstadt/lotse/assistant"
+	"github.com/musterstadt/lotse/knowledge"
 )
 
 // A life event leads to a service by its specific words: a job lost leads
@@ -44,6 +46,24 @@ func TestBuildingAndStampedCopiesLeadToTheirServices(t *testing.T) {
 		ans := askCitizen(t, a, text)
 		if len(ans.Sources) == 0 || !strings.HasSuffix(ans.Sources[0].ID, want) {
 			t.Errorf("%q: sources %v, want %s", text, ans.Sources, want)
+		}
+	}
+}
+
+// The head of the compound the conversation is about refers back to it:
+// "der Ausweis" after the Bibliotheksausweis is that card, not the
+// Personalausweis, even when the follow-up's search reads the message
+// with the card's title.
+func TestCompoundHeadStaysWithTheFocus(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	conv := &assistant.Conversation{ID: "c", Audience: knowledge.Citizen}
+	for _, text := range []string{"mein sohn liest gern, wie bekommt er einen bibliotheksausweis?", "was kostet der ausweis für ein kind"} {
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || !strings.HasSuffix(ans.Sources[0].ID, "bibliotheksausweis") {
+			t.Fatalf("%q: sources %v, want the library card", text, ans.Sources)
 		}
 	}
 }

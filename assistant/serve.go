@@ -1266,10 +1266,13 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 // Personalausweis), and the short word, or the official word for it,
 // names another document too. "Reisepass" said after the Kinderreisepass
 // is the other document's own title word and names it.
-func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string) bool {
+func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string, titled ...bool) bool {
 	if len(c.matched) == 0 {
 		return false
 	}
+	// titled: a stem of the focus title (heads) itself counts too, for a
+	// search that read the message with that title.
+	shared := len(titled) > 0 && titled[0]
 	var own []string // c's title stems, read when a word said ends a focus title word
 	short := func(w string) bool {
 		if len(w) < minShortHead || !slices.ContainsFunc(heads, func(t string) bool { return len(t) > len(w) && strings.HasSuffix(t, w) }) {
@@ -1282,7 +1285,7 @@ func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string) bool 
 	}
 	for _, name := range c.matched {
 		for _, s := range name {
-			ok := slices.Contains(q.content, s) && short(s)
+			ok := slices.Contains(q.content, s) && (short(s) || shared && slices.Contains(heads, s))
 			for said, offs := range q.official {
 				ok = ok || slices.Contains(offs, s) && short(said)
 			}
@@ -1361,7 +1364,11 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		// (A document the message names only aside does not take over
 		// from the topic it points back to: "außer meinem Perso, muss
 		// ich da vorher noch was ausfüllen" after deregistering.)
-		if c.named <= r.cands[best].named {
+		if c.named <= r.cands[best].named || a.shortNameOf(c, ct, a.info(focus).title, true) {
+			// (Nor does one named only by the focus title's own words
+			// and the head of its compound, as the search read them
+			// with the title: "was kostet der Ausweis für ein Kind"
+			// after the Bibliotheksausweis.)
 			continue
 		}
 		if back < 0 {
