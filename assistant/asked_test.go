@@ -278,3 +278,18 @@ func TestGenitiveSpanIsATime(t *testing.T) {
 		}
 	}
 }
+
+// Bringing a thing oneself is said in the residents' languages ("сам
+// відвезти", "kendim götürebilir miyim", "bring it myself").
+func TestBringItMyself(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"Чи можу я сам відвезти старі меблі (Sperrmüll), без попередньої реєстрації вивезення?",
+		"Eski mobilyaları kendim götürebilir miyim?",
+		"Can I bring the sofa myself?",
+	} {
+		if got := a.lex.germanTerms(text); !strings.Contains(got, "selbst bringen") {
+			t.Errorf("germanTerms(%q) = %q, want selbst bringen", text, got)
+		}
+	}
+}
