@@ -293,3 +293,16 @@ func TestBringItMyself(t *testing.T) {
 		}
 	}
 }
+
+// What the employee can do about a problem themselves is a how-to.
+func TestSelfHelpIsAHowTo(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"seit dem update startet outlook nicht mehr, was kann ich selbst tun",
+		"kann ich das selber beheben oder muss das die it machen",
+	} {
+		if !a.lex.signals(text).howto {
+			t.Errorf("signals(%q).howto = false, want a how-to", text)
+		}
+	}
+}
