@@ -306,3 +306,21 @@ func TestSelfHelpIsAHowTo(t *testing.T) {
 		}
 	}
 }
+
+// One's own tax return, a garage, a job search, the way to the airport,
+// a dog sitter and the time of day are no service of the town.
+func TestMoreOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"kannst du mir bei meiner steuererklärung helfen",
+		"mein auto macht komische geräusche, welche werkstatt",
+		"ich suche arbeit als koch",
+		"wie komme ich am schnellsten zum flughafen",
+		"wo kann ich meinen hund tagsüber abgeben",
+		"wie spät ist es",
+	} {
+		if !a.lex.signals(text).outOfScope {
+			t.Errorf("signals(%q).outOfScope = false, want out of scope", text)
+		}
+	}
+}
