@@ -324,3 +324,17 @@ func TestMoreOutOfScope(t *testing.T) {
 		}
 	}
 }
+
+// Waiting for one's own document or a reply is the asker's own case.
+func TestWaitingIsOnesOwnCase(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"wann kommt endlich mein neuer ausweis, hab vor 6 wochen beantragt":              true,
+		"ich hab vor zwei wochen eine mail ans bürgerbüro geschrieben und keine antwort": true,
+		"wann kommt die sperrmüllabfuhr in der altstadt":                                 false,
+	} {
+		if got := a.lex.signals(text).caseSpecific; got != want {
+			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
+		}
+	}
+}
