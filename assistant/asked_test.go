@@ -338,3 +338,17 @@ func TestWaitingIsOnesOwnCase(t *testing.T) {
 		}
 	}
 }
+
+// Waiting for one's own document and wanting a person, in the residents'
+// languages.
+func TestOwnCaseAndPersonInOtherLanguages(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"Где мой паспорт? Я подала заявление два месяца назад", "Коли буде готовий мій паспорт? Чекаю вже два місяці"} {
+		if !a.lex.signals(text).caseSpecific {
+			t.Errorf("signals(%q).caseSpecific = false, want the asker's own case", text)
+		}
+	}
+	if !a.lex.signals("Bir insanla konuşmak istiyorum").human {
+		t.Error("signals(Turkish: I want to talk to a person).human = false")
+	}
+}
