@@ -352,3 +352,25 @@ func TestOwnCaseAndPersonInOtherLanguages(t *testing.T) {
 		t.Error("signals(Turkish: I want to talk to a person).human = false")
 	}
 }
+
+// A guide titled in English is not named by its generic words: "a foreign
+// tax ID" names no "Foreign Driver's License Conversion Guide", whose
+// block would follow the answer.
+func TestEnglishTitleWordsNameNothingAlone(t *testing.T) {
+	docs := []knowledge.Document{
+		{ID: "g/tin", Title: "Ausländische Steueridentifikationsnummer (TIN) beantragen", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+			Sections: []knowledge.Section{{Heading: "Wer braucht es?", Text: "Eine TIN brauchen Einzelpersonen und Unternehmen, die im Ausland steuerpflichtig sind, etwa freiberufliche Softwareentwickler."}}},
+		{ID: "g/license", Title: "Foreign Driver's License Conversion Guide: USA & Germany", Kind: knowledge.KindService, Audience: knowledge.Citizen,
+			Sections: []knowledge.Section{{Heading: "Was ist das?", Text: "Der Service umfasst die Umwandlung eines ausländischen Führerscheins."}}},
+	}
+	a := mustAssistant(t, func(c *Config) { c.Retriever = &fakeRetriever{docs: docs} })
+	ans := mustAsk(t, a, newConv(knowledge.Citizen), "ich arbeite als freelance software developer für einen client in den USA — brauche ich so eine foreign tax ID, diese TIN, oder ist das nur für companies?")
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "g/tin" {
+		t.Fatalf("sources %v, want the TIN page", ans.Sources)
+	}
+	for _, s := range ans.Sources {
+		if s.ID == "g/license" {
+			t.Errorf("sources %v: the driver's licence guide is named by no word of the question", ans.Sources)
+		}
+	}
+}
