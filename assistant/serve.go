@@ -816,7 +816,7 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		if heads == nil {
 			heads = a.info(focus).title
 		}
-		if !a.shortNameOf(c, q, heads) && !a.namedByProcedureOnly(c, ws) {
+		if !a.shortNameOf(c, q, heads, nil) && !a.namedByProcedureOnly(c, ws) {
 			elsewhere = append(elsewhere, c.doc.ID)
 		}
 	}
@@ -1265,14 +1265,13 @@ func (a *Assistant) asksOther(text string, q queryTerms, cands []candidate, name
 // ("der Pass" for the Kinderreisepass, "der Ausweis" for the
 // Personalausweis), and the short word, or the official word for it,
 // names another document too. "Reisepass" said after the Kinderreisepass
-// is the other document's own title word and names it.
-func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string, titled ...bool) bool {
+// is the other document's own title word and names it. A word said that
+// is one of titled counts as well: a follow-up's search reads the message
+// with the focus title, whose own words name nothing else.
+func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads, titled []string) bool {
 	if len(c.matched) == 0 {
 		return false
 	}
-	// titled: a stem of the focus title (heads) itself counts too, for a
-	// search that read the message with that title.
-	shared := len(titled) > 0 && titled[0]
 	var own []string // c's title stems, read when a word said ends a focus title word
 	short := func(w string) bool {
 		if len(w) < minShortHead || !slices.ContainsFunc(heads, func(t string) bool { return len(t) > len(w) && strings.HasSuffix(t, w) }) {
@@ -1285,7 +1284,7 @@ func (a *Assistant) shortNameOf(c candidate, q queryTerms, heads []string, title
 	}
 	for _, name := range c.matched {
 		for _, s := range name {
-			ok := slices.Contains(q.content, s) && (short(s) || shared && slices.Contains(heads, s))
+			ok := slices.Contains(q.content, s) && (short(s) || slices.Contains(titled, s))
 			for said, offs := range q.official {
 				ok = ok || slices.Contains(offs, s) && short(said)
 			}
@@ -1358,13 +1357,14 @@ func (a *Assistant) resolveFollowUp(ctx context.Context, t *turn, focus knowledg
 		return r, focusIdx, nil
 	}
 	best := focusIdx
+	focusTitle := a.info(focus).title
 	var asides *asideView // the message read for asides when it points back, when first needed
 	back := -1            // whether the message points back, likewise
 	for i, c := range r.cands {
 		// (A document the message names only aside does not take over
 		// from the topic it points back to: "außer meinem Perso, muss
 		// ich da vorher noch was ausfüllen" after deregistering.)
-		if c.named <= r.cands[best].named || a.shortNameOf(c, ct, a.info(focus).title, true) {
+		if c.named <= r.cands[best].named || a.shortNameOf(c, ct, focusTitle, focusTitle) {
 			// (Nor does one named only by the focus title's own words
 			// and the head of its compound, as the search read them
 			// with the title: "was kostet der Ausweis für ein Kind"

@@ -1106,9 +1106,10 @@ func separableVerb(lx *lexicon, ws []string) string {
 			return p + v
 		}
 		if i == 0 && !subjectOrQuestion[w] && len(w) >= 4 && !isDigits(w) && !slices.ContainsFunc(last[1:], func(x string) bool { return subjectOrQuestion[x] }) {
-			// A clause that opens with its object ("unser altes Sofa
-			// muss weg") has no verb split over it, unless a subject or
-			// question word follows ("moin kurze frage ich geb meine
+			// A clause that opens with a word that is neither its verb
+			// nor a subject ("unser Sofa weg") has no verb split over
+			// it; when a subject or question word follows, the loop
+			// reads the verb after it ("moin kurze frage ich geb meine
 			// Zweitwohnung auf").
 			return ""
 		}
