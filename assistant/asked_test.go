@@ -73,16 +73,12 @@ func TestPauseEndsAPhrase(t *testing.T) {
 // not for a person now; asking someone to call back still does.
 func TestSomeoneRequiredIsNoPersonWanted(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]bool{
+	checkSignal(t, a, "human", func(s signals) bool { return s.human }, map[string]bool{
 		"wir wollen hinten am haus einen wintergarten dranmachen, muss das jemand absegnen": false,
 		"wir wollen eine garage bauen, muss das jemand genehmigen":                          false,
 		"ich will, dass mich jemand zurückruft":                                             true,
 		"ich möchte bitte mit jemandem sprechen":                                            true,
-	} {
-		if got := a.lex.signals(text).human; got != want {
-			t.Errorf("signals(%q).human = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A name changed, said with the verb, is the life event of a change of
@@ -177,15 +173,11 @@ func TestTranslatedOnBehalfAndOpen(t *testing.T) {
 // of hedge cuttings is not.
 func TestNeighboursHedgeIsOutOfScope(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]bool{
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
 		"der nachbar lässt seine hecke seit jahren wuchern, darf ich die einfach selber zurückschneiden?": true,
 		"Muss der Nachbar die Hecke auf eine bestimmte Höhe schneiden?":                                   true,
 		"wann holt die stadt den heckenschnitt ab":                                                        false,
-	} {
-		if got := a.lex.signals(text).outOfScope; got != want {
-			t.Errorf("signals(%q).outOfScope = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A business trip is a journey, not a trade to register.
@@ -203,15 +195,11 @@ func TestBusinessTripIsAJourney(t *testing.T) {
 // problem told around it.
 func TestWhereToClickIsAHowTo(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
-		"ich kann nicht öffnen Fachverfahren. Ich weiß, ich muss VPN machen, aber wo ich klicke für starten?",
-		"bin grad im webmail, do gibts kaan knopp für melden",
-		"where do i click to report it",
-	} {
-		if !a.lex.signals(text).howto {
-			t.Errorf("signals(%q).howto = false, want a how-to", text)
-		}
-	}
+	checkSignal(t, a, "howto", func(s signals) bool { return s.howto }, map[string]bool{
+		"ich kann nicht öffnen Fachverfahren. Ich weiß, ich muss VPN machen, aber wo ich klicke für starten?": true,
+		"bin grad im webmail, do gibts kaan knopp für melden":                                                 true,
+		"where do i click to report it":                                                                       true,
+	})
 }
 
 // "zeigt" in what a screen shows asks no ticket's status; "zeig mir mein
@@ -253,7 +241,7 @@ func TestMoreWaysToWantAPerson(t *testing.T) {
 // are no service of the town.
 func TestConsumerMattersAreOutOfScope(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]bool{
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
 		"mein paket ist nicht angekommen, an wen wende ich mich": true,
 		"der onlineshop schickt mein geld nicht zurück":          true,
 		"wie beantrage ich eine kreditkarte":                     true,
@@ -261,11 +249,7 @@ func TestConsumerMattersAreOutOfScope(t *testing.T) {
 		"welche versicherung ist gut für mein auto":              true,
 		"suche einen babysitter für samstag":                     true,
 		"kann ich im bürgerbüro mit kreditkarte zahlen":          false,
-	} {
-		if got := a.lex.signals(text).outOfScope; got != want {
-			t.Errorf("signals(%q).outOfScope = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A span in the genitive ("innerhalb weniger Wochen", "binnen einiger
@@ -297,46 +281,34 @@ func TestBringItMyself(t *testing.T) {
 // What the employee can do about a problem themselves is a how-to.
 func TestSelfHelpIsAHowTo(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
-		"seit dem update startet outlook nicht mehr, was kann ich selbst tun",
-		"kann ich das selber beheben oder muss das die it machen",
-	} {
-		if !a.lex.signals(text).howto {
-			t.Errorf("signals(%q).howto = false, want a how-to", text)
-		}
-	}
+	checkSignal(t, a, "howto", func(s signals) bool { return s.howto }, map[string]bool{
+		"seit dem update startet outlook nicht mehr, was kann ich selbst tun": true,
+		"kann ich das selber beheben oder muss das die it machen":             true,
+	})
 }
 
 // One's own tax return, a garage, a job search, the way to the airport,
 // a dog sitter and the time of day are no service of the town.
 func TestMoreOutOfScope(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
-		"kannst du mir bei meiner steuererklärung helfen",
-		"mein auto macht komische geräusche, welche werkstatt",
-		"ich suche arbeit als koch",
-		"wie komme ich am schnellsten zum flughafen",
-		"wo kann ich meinen hund tagsüber abgeben",
-		"wie spät ist es",
-	} {
-		if !a.lex.signals(text).outOfScope {
-			t.Errorf("signals(%q).outOfScope = false, want out of scope", text)
-		}
-	}
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"kannst du mir bei meiner steuererklärung helfen":      true,
+		"mein auto macht komische geräusche, welche werkstatt": true,
+		"ich suche arbeit als koch":                            true,
+		"wie komme ich am schnellsten zum flughafen":           true,
+		"wo kann ich meinen hund tagsüber abgeben":             true,
+		"wie spät ist es":                                      true,
+	})
 }
 
 // Waiting for one's own document or a reply is the asker's own case.
 func TestWaitingIsOnesOwnCase(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]bool{
+	checkSignal(t, a, "caseSpecific", func(s signals) bool { return s.caseSpecific }, map[string]bool{
 		"wann kommt endlich mein neuer ausweis, hab vor 6 wochen beantragt":              true,
 		"ich hab vor zwei wochen eine mail ans bürgerbüro geschrieben und keine antwort": true,
 		"wann kommt die sperrmüllabfuhr in der altstadt":                                 false,
-	} {
-		if got := a.lex.signals(text).caseSpecific; got != want {
-			t.Errorf("signals(%q).caseSpecific = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // Waiting for one's own document and wanting a person, in the residents'
@@ -371,6 +343,17 @@ func TestEnglishTitleWordsNameNothingAlone(t *testing.T) {
 	for _, s := range ans.Sources {
 		if s.ID == "g/license" {
 			t.Errorf("sources %v: the driver's licence guide is named by no word of the question", ans.Sources)
+		}
+	}
+}
+
+// checkSignal checks one of the lexicon's signals (get, named name) for
+// each text against its want.
+func checkSignal(t *testing.T, a *Assistant, name string, get func(signals) bool, texts map[string]bool) {
+	t.Helper()
+	for text, want := range texts {
+		if got := get(a.lex.signals(text)); got != want {
+			t.Errorf("signals(%q).%s = %v, want %v", text, name, got, want)
 		}
 	}
 }
