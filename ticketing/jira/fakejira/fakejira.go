@@ -367,7 +367,10 @@ func (r *recorder) Write(b []byte) (int, error) {
 // content-type checks, and logs every request.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		arrived := time.Now()
+		// Wall clock without the monotonic reading: the outbox schedules
+		// retries by the wall clock it persists, so gaps between requests
+		// must be measured on that clock too.
+		arrived := time.Now().Round(0)
 		query, _ := url.QueryUnescape(r.URL.RawQuery)
 		op := opOf(r)
 		rec := &recorder{ResponseWriter: w}
