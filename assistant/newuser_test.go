@@ -1061,3 +1061,27 @@ func TestHomeInternetIsOutOfScopeForCitizens(t *testing.T) {
 		t.Errorf("employee: an outage taken for out of scope:\n%s", ans.Text)
 	}
 }
+
+// Whether one must come in person or may do it some other way asks how
+// it is handed in: the step that says "per Post" answers, not the step
+// that only names the office.
+func TestInPersonOrOtherwise(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"g/aufgabe.md": {Data: []byte("---\ntitle: Geschäftsaufgabe melden\n---\n" +
+			"Wer sein Geschäft aufgibt, meldet das Gewerbe ab.\n\n## Verfahren\n\n" +
+			"1. Laden Sie das Formular von der Website Ihrer Stadt herunter. Es wird beim Ordnungsamt eingereicht.\n" +
+			"2. Tragen Sie Ihre Daten und die Ihres Betriebs ein.\n" +
+			"3. Senden Sie das ausgefüllte Formular per Post oder geben Sie es im Ordnungsamt ab.\n\n" +
+			"## Kosten\n\nDie Abmeldung ist kostenlos.\n")},
+	}
+	for _, q := range []string{
+		"ich mach meinen laden ende märz zu und muss das abmelden, muss ich da persönlich zum amt oder kann ich das auch irgendwie anders machen",
+		"muss ich für die gewerbeabmeldung persönlich erscheinen",
+	} {
+		ans := askRoot(t, root, q)
+		if !strings.Contains(ans.Text, "per Post") {
+			t.Errorf("%q: answer lacks the step sent by post:\n%s", q, ans.Text)
+		}
+	}
+}
