@@ -2385,3 +2385,15 @@ func TestTimeTheAskerCanComeAsksOpeningHours(t *testing.T) {
 		}
 	}
 }
+
+// A move abroad said with the noun ("Umzug nach Spanien") is a move away,
+// and no registration here.
+func TestMoveAbroadAsNoun(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{"umzug nach spanien am 1.3. – abmelden frühestens wann?", "wir ziehen nach österreich"} {
+		ev, _ := a.lex.lifeEvents(words(text))
+		if !strings.Contains(ev, "Wegzug") || strings.Contains(ev, "anmelden") {
+			t.Errorf("lifeEvents(%q) = %q, want the move away and no registration", text, ev)
+		}
+	}
+}

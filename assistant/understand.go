@@ -550,7 +550,9 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 		}
 	}
 	if len(out) > 0 && movesAbroad(lx, ws, out) {
-		// "wir ziehen nach Österreich": moving away, abroad.
+		// "wir ziehen nach Österreich": moving away, abroad, which is
+		// no registration here ("Umzug nach Spanien … abmelden").
+		out = slices.DeleteFunc(out, func(e string) bool { return strings.Contains(e, "Umzug") })
 		out = append(out, "Wegzug Wohnsitz abmelden Ausland")
 	}
 	return strings.Join(out, " "), purposes
@@ -1357,9 +1359,10 @@ func statedIncome(text string, ws []string) int {
 }
 
 // movingVerb reports whether w is a form of moving house ("ziehen",
-// "gezogen", "umziehen", "auswandern").
+// "gezogen", "umziehen", "auswandern") or its noun ("Umzug nach
+// Spanien").
 func movingVerb(w string) bool {
-	for _, p := range []string{"zieh", "gezogen", "umzieh", "umgezogen", "wegzieh", "weggezogen", "auswander", "ausgewandert"} {
+	for _, p := range []string{"zieh", "gezogen", "umzieh", "umgezogen", "umzug", "wegzieh", "weggezogen", "auswander", "ausgewandert"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
