@@ -357,3 +357,20 @@ func checkSignal(t *testing.T, a *Assistant, name string, get func(signals) bool
 		}
 	}
 }
+
+// Spoken German puts an adverbial after the particle ("ich melde mein
+// Motorrad ab für den Winter"): the particle before its preposition still
+// ends the separable verb's clause.
+func TestParticleBeforeTrailingAdverbial(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"ich melde mein motorrad ab für den winter":   "abmelden",
+		"wir melden uns an zum ersten märz":           "anmelden",
+		"ich hole den pass ab bis freitag":            "abholen",
+		"ich bin ab für den rest der woche im urlaub": "",
+	} {
+		if got := separableVerb(a.lex, words(text)); got != want {
+			t.Errorf("separableVerb(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -1085,8 +1085,18 @@ var separableParticles = map[string]bool{
 // separableVerb returns the infinitive of a separable verb split over the
 // clause ("melde … ab" → "abmelden"), or "": the particle is the last word
 // and the verb the first word after a question word or subject pronoun,
-// or the first word of the clause.
+// or the first word of the clause. Spoken German often puts an adverbial
+// after the particle ("ich melde mein Motorrad ab für den Winter"): a
+// particle right before a preposition that opens one ends the clause too.
 func separableVerb(lx *lexicon, ws []string) string {
+	if len(ws) >= 3 && !separableParticles[ws[len(ws)-1]] {
+		for k := len(ws) - 2; k >= 2; k-- {
+			if separableParticles[ws[k]] && trailingPrepositions[ws[k+1]] {
+				ws = ws[:k+1]
+				break
+			}
+		}
+	}
 	if len(ws) < 3 || !separableParticles[ws[len(ws)-1]] {
 		return ""
 	}
@@ -1138,6 +1148,11 @@ func finiteVerb(w string, spoken bool) (string, bool) {
 	}
 	return w + "en", true
 }
+
+// trailingPrepositions open an adverbial that spoken German puts after a
+// separable verb's particle ("… ab für den Winter", "… an zum ersten
+// März"); none of them follows a preposition of the particle's form.
+var trailingPrepositions = map[string]bool{"fuer": true, "zum": true, "zur": true, "beim": true, "wegen": true, "seit": true, "bis": true}
 
 // afterVerb are words that follow a finite verb and open its object or
 // adverbial: articles, possessives, pronouns.
