@@ -374,3 +374,16 @@ func TestParticleBeforeTrailingAdverbial(t *testing.T) {
 		}
 	}
 }
+
+// A thing one carries that is gone is lost, not an outage; a service that
+// is gone is one.
+func TestMislaidIsNoOutage(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "incident", func(s signals) bool { return s.incident }, map[string]bool{
+		"Hallo, mein Firmenhandy ist weg, ich glaub es liegt noch im Bus von heute früh. Was passiert jetzt damit?": false,
+		"mein dienstlaptop ist weg":                   false,
+		"seit heute morgen ist das wlan weg":          true,
+		"meine mails sind weg":                        true,
+		"das netzlaufwerk ist seit gestern abend weg": true,
+	})
+}

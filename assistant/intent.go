@@ -115,6 +115,14 @@ func (lx *lexicon) caseSpecific(text string, ws []string) bool {
 	return asked == text || own(words(asked))
 }
 
+// reportsIncident reports whether text (words ws) tells of an outage or
+// a fault: in the words of [incident], by a verb of failing at a clause's
+// end, or by something gone that was not mislaid ("das WLAN ist weg", not
+// "mein Handy ist weg, es liegt noch im Bus").
+func (lx *lexicon) reportsIncident(text string, ws []string) bool {
+	return lx.match("incident", ws) || failsAtClauseEnd(text) || lx.match("incident_gone", ws) && !lx.match("mislaid", ws)
+}
+
 // signals reads the lexicons over text (already redacted).
 func (lx *lexicon) signals(text string) signals {
 	ws := words(text)
@@ -128,7 +136,7 @@ func (lx *lexicon) signals(text string) signals {
 		words:       ws,
 		abuse:       lx.match("abuse", ws),
 		frustration: lx.match("frustration", frustrationWords) || lx.match("frustration_reply", frustrationWords) || strings.Contains(text, "!!!") || strings.Contains(text, "???"),
-		incident:    lx.match("incident", ws) || failsAtClauseEnd(text),
+		incident:    lx.reportsIncident(text, ws),
 		howto:       lx.match("howto", ws) || asksOwnMove(text, lx),
 		why:         lx.match("howto_why", ws),
 		ticketKey:   ticketKey(text),
@@ -434,7 +442,7 @@ func asksOwnMove(text string, lx *lexicon) bool {
 		if len(ws) < 3 || !ownMoveModals[ws[0]] || (ws[1] != "ich" && ws[1] != "wir" && ws[1] != "man") {
 			continue
 		}
-		if lx.match("incident", ws) || failsAtClauseEnd(sent) {
+		if lx.reportsIncident(sent, ws) {
 			continue
 		}
 		return true
