@@ -387,3 +387,16 @@ func TestMislaidIsNoOutage(t *testing.T) {
 		"das netzlaufwerk ist seit gestern abend weg": true,
 	})
 }
+
+// Having one's own device repaired cheaply, or whether a repair is worth
+// it, is out of scope even where a page's word ("Handy") is said; opening
+// a phone shop is not.
+func TestPrivateRepairIsOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "strongOOS", func(s signals) bool { return s.strongOOS }, map[string]bool{
+		"mir is mein eigenes handy runtergefallen, wisst ihr wo man das hier günstig reparieren lassen kann": true,
+		"Lohnt sich ein Akkutausch, oder sollte ich lieber ein neues Gerät kaufen?":                          true,
+		"ich will mit meinem cousin einen handyladen aufmachen, worauf muss ich achten":                      false,
+		"mein diensthandy ist runtergefallen, das display ist kaputt":                                        false,
+	})
+}
