@@ -400,3 +400,33 @@ func TestPrivateRepairIsOutOfScope(t *testing.T) {
 		"mein diensthandy ist runtergefallen, das display ist kaputt":                                        false,
 	})
 }
+
+// A short name is what a facet's word is of when it opens the compound
+// ("Visumtermin", "Visumskosten"), not any word it opens ("Visumfrei"
+// names nothing here, "Hundert" no Hund).
+func TestShortNameBeforeFacetHead(t *testing.T) {
+	for text, want := range map[string]bool{
+		"visumtermin morgen":    true,
+		"die visumskosten":      true,
+		"visumantrag abgelehnt": true,
+		"hundert euro":          false,
+		"visumfreie einreise":   false,
+	} {
+		stems := map[string]bool{}
+		for _, w := range words(text) {
+			stems[stem(w)] = true
+		}
+		st := newStemSet(stems)
+		if got := holdsName(st, "visum") || holdsName(st, "hund"); got != want {
+			t.Errorf("holdsName(%q, visum|hund) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// "Konsequenz?" alone asks what follows.
+func TestConsequenceSingular(t *testing.T) {
+	a := mustAssistant(t, nil)
+	if !a.lex.match("ask_consequence", words("visumtermin morgen, ein dokument fehlt noch. konsequenz?")) {
+		t.Error("\"konsequenz\" does not ask the consequence")
+	}
+}

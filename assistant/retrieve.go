@@ -904,7 +904,8 @@ func nameIn(name []string, stems stemSet) bool {
 // holdsName reports whether a word of stems holds the one-word name s or
 // nearly is it: a word shorter by more than two bytes neither holds s
 // nor nearly is it, and a short name counts only as the head a compound
-// ends in ("Studentenvisum" names "Visum").
+// ends in ("Studentenvisum" names "Visum") or as what a facet's word is
+// of ("Visumtermin", "Visumkosten").
 func holdsName(stems stemSet, s string) bool {
 	ws, sorted := stems.list, false
 	if stems.byLen != nil {
@@ -922,6 +923,9 @@ func holdsName(stems stemSet, s string) bool {
 			if strings.HasSuffix(w, s) && !inseparablePrefix[w[:len(w)-len(s)]] {
 				return true
 			}
+			if rest, ok := strings.CutPrefix(w, s); ok && facetHead(rest) {
+				return true
+			}
 		}
 		return false
 	}
@@ -933,6 +937,25 @@ func holdsName(stems stemSet, s string) bool {
 			continue
 		}
 		if p, _, ok := strings.Cut(w, s); ok && !inseparablePrefix[p] || !ok && nearMiss(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// facetHeads are the stems of the words that ask a facet as the head of a
+// compound whose first part names the thing asked about ("Visum|termin",
+// "Pass|kosten", "Visums|antrag").
+var facetHeads = map[string]bool{"termin": true, "kost": true, "gebuhr": true, "frist": true, "antrag": true, "formular": true, "unterlag": true}
+
+// facetHead reports whether rest, a compound's stem after its first part,
+// is a facet's word, with or without a linking "s" or "es".
+func facetHead(rest string) bool {
+	if facetHeads[rest] {
+		return true
+	}
+	for _, link := range []string{"es", "s"} {
+		if r, ok := strings.CutPrefix(rest, link); ok && facetHeads[r] {
 			return true
 		}
 	}
