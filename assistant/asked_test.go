@@ -430,3 +430,25 @@ func TestConsequenceSingular(t *testing.T) {
 		t.Error("\"konsequenz\" does not ask the consequence")
 	}
 }
+
+// A word of four letters at the end of a compound's first part does not
+// make the compound ("zeit … gesetz" names no "Elternzeitgesetz"); a
+// longer one still does ("Bauamt … Genehmigung" names "Baugenehmigung").
+func TestShortWordInsideFirstPart(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stems []string
+		want  bool
+	}{
+		{"elternzeitgesetz", []string{"zeit", "gesetz", "frist"}, false},
+		{"baugenehmig", []string{"bauamt", "genehmig"}, true},
+	} {
+		st := map[string]bool{}
+		for _, s := range tc.stems {
+			st[s] = true
+		}
+		if got := splitsInto(tc.name, newStemSet(st)); got != tc.want {
+			t.Errorf("splitsInto(%q, %v) = %v, want %v", tc.name, tc.stems, got, tc.want)
+		}
+	}
+}

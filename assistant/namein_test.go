@@ -162,7 +162,7 @@ func splitsIntoReference(s string, stems stemSet) bool {
 				continue
 			}
 			for _, w := range stems.list {
-				if w != b && (w == p || len(w) >= len(p)+3 && (strings.HasSuffix(w, p) || strings.HasPrefix(w, p)) || len(w) >= 4 && strings.HasSuffix(p, w)) {
+				if w != b && (w == p || len(w) >= len(p)+3 && (strings.HasSuffix(w, p) || strings.HasPrefix(w, p)) || len(w) >= 5 && strings.HasSuffix(p, w)) {
 					return true
 				}
 			}
