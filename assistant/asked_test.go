@@ -452,3 +452,17 @@ func TestShortWordInsideFirstPart(t *testing.T) {
 		}
 	}
 }
+
+// Being explained something by someone in person, a call back in the
+// residents' languages, and a real person preferred in Turkish want a
+// person.
+func TestPersonWantedInMoreWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "human or callback", func(s signals) bool { return s.human || s.callback }, map[string]bool{
+		"bauantrag online – versteh ich nicht, bin 81. kann mir das wer persönlich erklären?": true,
+		"Может ли кто-нибудь из Bürgeramt мне перезвонить? Лучше после 17:00.":                true,
+		"Servicedesk'ten gerçek bir kişiyle konuşmayı tercih ederim, bu mümkün mü?":           true,
+		"wer muss persönlich erscheinen":                                false,
+		"können Sie mir erklären, was die Wohnungsgeberbestätigung ist": false,
+	})
+}
