@@ -466,3 +466,17 @@ func TestPersonWantedInMoreWords(t *testing.T) {
 		"können Sie mir erklären, was die Wohnungsgeberbestätigung ist": false,
 	})
 }
+
+// Vaccinations, ticks, balcony plants, savings products, pay TV and a
+// party's hall are no matter of the town hall.
+func TestMoreOutOfScopeMatters(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"welche impfungen brauchen die kinder für thailand":                true,
+		"У нашей собаки нашли клеща, нужно ли идти к ветеринару?":          true,
+		"meine tomaten auf dem balkon haben braune flecken":                true,
+		"lieber ein ETF-Sparplan oder ein Sparkonto für die Tochter":       true,
+		"brauch ich für die bundesliga sky oder dazn":                      true,
+		"was kostet die anmeldung der eheschließung und welche unterlagen": false,
+	})
+}
