@@ -480,3 +480,14 @@ func TestMoreOutOfScopeMatters(t *testing.T) {
 		"was kostet die anmeldung der eheschließung und welche unterlagen": false,
 	})
 }
+
+// Asking to be contacted wants a person even where a consultation and an
+// appointment are spoken of; asking how a consultation is arranged does
+// not.
+func TestContactAskedBesideConsultation(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "human", func(s signals) bool { return s.human }, map[string]bool{
+		"Im Online-Kalender ist kein Termin frei. Ich würde das gern direkt mit jemandem aus dem Bürgerbüro besprechen – kann sich bitte jemand bei mir melden?": true,
+		"Sie möchte sich persönlich beraten lassen. Geht das zu den normalen Öffnungszeiten, oder braucht man einen Termin?":                                     false,
+	})
+}

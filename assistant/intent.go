@@ -220,11 +220,13 @@ func (lx *lexicon) signals(text string) signals {
 		// absegnen?" asks whether an approval is required.
 		s.human = false
 	}
-	if s.human && consultArranged(ws) {
+	if s.human && consultArranged(ws) && !s.callback {
 		// "Sie möchte sich persönlich beraten lassen. Geht das zu den
 		// normalen Öffnungszeiten, oder braucht man einen Termin?" asks
 		// how the office's consultation is arranged, which its page
-		// says; the asker wants no person in the chat.
+		// says; the asker wants no person in the chat. (One who asks to
+		// be contacted does: "… besprechen – kann sich bitte jemand bei
+		// mir melden?")
 		s.human = false
 	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("per_person", ws) && !lx.match("human", withoutSpans(ws, lx.spans("per_person", ws))) {
