@@ -491,3 +491,15 @@ func TestContactAskedBesideConsultation(t *testing.T) {
 		"Sie möchte sich persönlich beraten lassen. Geht das zu den normalen Öffnungszeiten, oder braucht man einen Termin?":                                     false,
 	})
 }
+
+// A country in a guide's title names no guide alone ("… Conversion
+// Guide: USA & Germany" is not named by "in den USA arbeiten").
+func TestCountryInTitleNamesNothing(t *testing.T) {
+	a := mustAssistant(t, nil)
+	_, names := a.lex.docTerms(knowledge.Document{ID: "g/x", Title: "Foreign Driver's License Conversion Guide: USA & Germany"})
+	for _, n := range names {
+		if len(n) == 1 && n[0] == stem("usa") {
+			t.Errorf("names %v: the country alone is a name", names)
+		}
+	}
+}

@@ -215,9 +215,11 @@ func (lx *lexicon) docTerms(d knowledge.Document) (map[string]bool, [][]string) 
 			addName(w+" "+tws[i+2], true)
 			continue
 		}
-		if !lx.facetWord(w) {
+		if !lx.facetWord(w) && !lx.has("foreign_country", w) {
 			// "Online" in "Online-Terminvergabe …" is what a question asks
-			// about, not the name of a service.
+			// about, not the name of a service; nor is a country the name
+			// of a guide about it ("… Conversion Guide: USA & Germany"
+			// for "ich will in den USA arbeiten").
 			addName(w, true)
 		}
 	}
