@@ -503,3 +503,14 @@ func TestCountryInTitleNamesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A device that no longer takes or knows what it always took, and a
+// display that says the card is unknown, report an outage.
+func TestNoLongerTakesIsAnOutage(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "incident", func(s signals) bool { return s.incident }, map[string]bool{
+		"im rathaus 2. og nimmt seit heute früh kein drucker mehr die dienstkarte, am display steht nur karte unbekannt": true,
+		"der laptop erkennt meinen stick nicht mehr": true,
+		"wie viele karten nimmt das lesegerät":       false,
+	})
+}
