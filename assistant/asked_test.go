@@ -514,3 +514,20 @@ func TestNoLongerTakesIsAnOutage(t *testing.T) {
 		"wie viele karten nimmt das lesegerät":       false,
 	})
 }
+
+// Puppies, elections and helping at them, parking only for residents and
+// a car registered, in the residents' languages, name the German
+// service.
+func TestMoreResidentsWords(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"wzięliśmy szczeniaka ze schroniska, czy musimy go zgłosić do podatku od psów": "Hundesteuer",
+		"хотела бы помочь на выборах, поработать на избирательном участке":             "Wahlhelfer",
+		"sadece oturanların park edebildiği yerler için kart almak istiyorum":          "Bewohnerparkausweis",
+		"hal momken a3mel ترخيص للعربية":                                               "Zulassung",
+	} {
+		if got := a.lex.germanTerms(text); !strings.Contains(got, want) {
+			t.Errorf("germanTerms(%q) = %q, want %s", text, got, want)
+		}
+	}
+}
