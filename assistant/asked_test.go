@@ -531,3 +531,16 @@ func TestMoreResidentsWords(t *testing.T) {
 		}
 	}
 }
+
+// "Call me" in Russian, Ukrainian, Polish and Turkish asks for a call
+// back.
+func TestCallMeInResidentsLanguages(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "callback", func(s signals) bool { return s.callback }, map[string]bool{
+		"Чи може хтось перевірити, що з моєю заявою, і зателефонувати мені?": true,
+		"Пожалуйста, позвоните мне после обеда.":                             true,
+		"Proszę zadzwonić do mnie jutro.": true,
+		"Lütfen beni arayın.":             true,
+		"Ich rufe morgen an.":             false,
+	})
+}
