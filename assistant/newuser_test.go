@@ -1085,3 +1085,12 @@ func TestInPersonOrOtherwise(t *testing.T) {
 		}
 	}
 }
+
+// Forgetting to do something asks what follows: the sentence with the
+// fine answers, not the whole page.
+func TestForgettingAsksTheConsequence(t *testing.T) {
+	ans := askCitizen(t, mustBaseAssistant(t, mustBase(t)), "was wenn ich vergesse mich umzumelden")
+	if !strings.Contains(ans.Text, "Verwarnungsgeld") || strings.Contains(ans.Text, "Wohnungsgeberbestätigung") {
+		t.Errorf("want the fine alone, got:\n%s", ans.Text)
+	}
+}
