@@ -544,3 +544,15 @@ func TestCallMeInResidentsLanguages(t *testing.T) {
 		"Ich rufe morgen an.":             false,
 	})
 }
+
+// An income tax refund's expenses, a tenancy's service-charge bill and a
+// cinema's programme are out of scope.
+func TestTaxRentCinemaOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"ich hab zweitausenddreihundert euro werbungskosten, wie viel steuer krieg ich zurück": true,
+		"Unser Vermieter verlangt 900 Euro Nebenkostennachzahlung":                             true,
+		"kinoprog. sa abend musterstadt":                                                       true,
+		"zählen die nebenkosten beim wohngeld mit":                                             false,
+	})
+}
