@@ -556,3 +556,20 @@ func TestTaxRentCinemaOutOfScope(t *testing.T) {
 		"zählen die nebenkosten beim wohngeld mit":                                             false,
 	})
 }
+
+// Married already, in the residents' languages, is "geheiratet" (the
+// certificate and a new name), not the wedding's registration.
+func TestMarriedAlreadyTranslated(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"w sierpniu wzięłam ślub w Polsce i przyjęłam nazwisko męża",
+		"Ми з чоловіком одружилися в Києві у 2021 році",
+		"Geçen ay evlendim ve soyadım değişti",
+		"we got married last month",
+	} {
+		got := a.lex.germanTerms(text)
+		if !strings.Contains(got, "geheiratet") || strings.Contains(got, "Eheschließung") {
+			t.Errorf("germanTerms(%q) = %q, want geheiratet and no Eheschließung", text, got)
+		}
+	}
+}

@@ -613,6 +613,18 @@ func (p pattern) leadByte() byte {
 
 func startsWith(w string, b byte) bool { return w != "" && w[0] == b }
 
+// literalLen is the number of bytes p spells out: its words without the
+// prefix and suffix marks, gaps not counted.
+func (p pattern) literalLen() int {
+	n := 0
+	for _, w := range p {
+		if w != "~" {
+			n += len(strings.Trim(w, "*"))
+		}
+	}
+	return n
+}
+
 // matchAt matches p at words[start:] and returns the end of the match.
 // literalIn reports whether w matches a word (not a gap) of an entry of
 // section.
@@ -697,6 +709,7 @@ func (lx *lexicon) germanTerms(text string) string {
 	type hit struct {
 		start, end int
 		de         string
+		spec       int // bytes of the pattern's own words: "evlendi*" says more than "evlen*"
 	}
 	var hits []hit
 	for i := range lx.translate {
@@ -710,7 +723,7 @@ func (lx *lexicon) germanTerms(text string) string {
 			}
 			if start, ok := t.pattern.find(seq); ok {
 				end, _ := t.pattern.matchAt(seq, start)
-				hits = append(hits, hit{start, end, t.de})
+				hits = append(hits, hit{start, end, t.de, t.pattern.literalLen()})
 				break
 			}
 			if !stripped {
@@ -726,7 +739,9 @@ func (lx *lexicon) germanTerms(text string) string {
 		besides = lx.besidesSpans(ws)
 	}
 	// A term inside a longer one that matched says less: "справка о
-	// регистрации" is a Meldebescheinigung, not a registration.
+	// регистрации" is a Meldebescheinigung, not a registration; and of
+	// two over the same words the one spelled out further: "evlendim"
+	// (married already) is "geheiratet", not the "evlen…" of marrying.
 	var out []string
 	for i, h := range hits {
 		if inBesides(besides, h.start, h.end) || namedMoreClosely(h.de, ws) {
@@ -734,7 +749,7 @@ func (lx *lexicon) germanTerms(text string) string {
 		}
 		inside := false
 		for j, o := range hits {
-			if i != j && o.start <= h.start && h.end <= o.end && o.end-o.start > h.end-h.start {
+			if i != j && o.start <= h.start && h.end <= o.end && (o.end-o.start > h.end-h.start || o.start == h.start && o.end == h.end && o.spec > h.spec) {
 				inside = true
 				break
 			}
