@@ -573,3 +573,16 @@ func TestMarriedAlreadyTranslated(t *testing.T) {
 		}
 	}
 }
+
+// Going in person to an office of any name asks how it is handed in.
+func TestInPersonToAnyOffice(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for _, text := range []string{
+		"muss ich wirklich persönlich zum bürgerbüro für die meldebescheinigung",
+		"muss ich dafür persönlich ins rathaus",
+	} {
+		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetOnline) {
+			t.Errorf("detectFacets(%q) = %v, want online", text, fs)
+		}
+	}
+}
