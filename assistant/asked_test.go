@@ -120,30 +120,22 @@ func TestMoreSeparableParticles(t *testing.T) {
 // What to do first asks for the procedure's steps.
 func TestWhatFirstAsksTheProcedure(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
+	wantFacet(t, a, knowledge.FacetAblauf, "the procedure",
 		"Was muss ich zuerst machen, bevor ich mich bewerbe?",
 		"was muss ich als erstes tun wenn ich ein gebrauchtes auto kaufe",
 		"was kommt zuerst, die wohnung oder das auto",
-	} {
-		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetAblauf) {
-			t.Errorf("detectFacets(%q) = %v, want the procedure", text, fs)
-		}
-	}
+	)
 }
 
 // Whether one is too late asks the deadline, in German and in the other
 // languages the residents write.
 func TestTooLateAsksTheDeadline(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
+	wantFacet(t, a, knowledge.FacetFristen, "the deadline",
 		"I moved in around the middle of last month, am I already too late to register my address?",
 		"bin ich jetzt schon zu spät mit der anmeldung",
 		"Переехала месяц назад, не слишком поздно регистрироваться?",
-	} {
-		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetFristen) {
-			t.Errorf("detectFacets(%q) = %v, want the deadline", text, fs)
-		}
-	}
+	)
 }
 
 // Acting for another person is said in every language ("замість неї",
@@ -267,15 +259,11 @@ func TestGenitiveSpanIsATime(t *testing.T) {
 // відвезти", "kendim götürebilir miyim", "bring it myself").
 func TestBringItMyself(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
-		"Чи можу я сам відвезти старі меблі (Sperrmüll), без попередньої реєстрації вивезення?",
-		"Eski mobilyaları kendim götürebilir miyim?",
-		"Can I bring the sofa myself?",
-	} {
-		if got := a.lex.germanTerms(text); !strings.Contains(got, "selbst bringen") {
-			t.Errorf("germanTerms(%q) = %q, want selbst bringen", text, got)
-		}
-	}
+	wantTerms(t, a, map[string]string{
+		"Чи можу я сам відвезти старі меблі (Sperrmüll), без попередньої реєстрації вивезення?": "selbst bringen",
+		"Eski mobilyaları kendim götürebilir miyim?": "selbst bringen",
+		"Can I bring the sofa myself?":               "selbst bringen",
+	})
 }
 
 // What the employee can do about a problem themselves is a how-to.
@@ -354,6 +342,27 @@ func checkSignal(t *testing.T, a *Assistant, name string, get func(signals) bool
 	for text, want := range texts {
 		if got := get(a.lex.signals(text)); got != want {
 			t.Errorf("signals(%q).%s = %v, want %v", text, name, got, want)
+		}
+	}
+}
+
+// wantFacet checks that detectFacets finds f (described as what) in every
+// text.
+func wantFacet(t *testing.T, a *Assistant, f knowledge.Facet, what string, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if fs := a.lex.detectFacets(text); !slices.Contains(fs, f) {
+			t.Errorf("detectFacets(%q) = %v, want %s", text, fs, what)
+		}
+	}
+}
+
+// wantTerms checks that germanTerms of every text holds its German word.
+func wantTerms(t *testing.T, a *Assistant, texts map[string]string) {
+	t.Helper()
+	for text, want := range texts {
+		if got := a.lex.germanTerms(text); !strings.Contains(got, want) {
+			t.Errorf("germanTerms(%q) = %q, want %s", text, got, want)
 		}
 	}
 }
@@ -520,16 +529,12 @@ func TestNoLongerTakesIsAnOutage(t *testing.T) {
 // service.
 func TestMoreResidentsWords(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for text, want := range map[string]string{
+	wantTerms(t, a, map[string]string{
 		"wzięliśmy szczeniaka ze schroniska, czy musimy go zgłosić do podatku od psów": "Hundesteuer",
 		"хотела бы помочь на выборах, поработать на избирательном участке":             "Wahlhelfer",
 		"sadece oturanların park edebildiği yerler için kart almak istiyorum":          "Bewohnerparkausweis",
 		"hal momken a3mel ترخيص للعربية":                                               "Zulassung",
-	} {
-		if got := a.lex.germanTerms(text); !strings.Contains(got, want) {
-			t.Errorf("germanTerms(%q) = %q, want %s", text, got, want)
-		}
-	}
+	})
 }
 
 // "Call me" in Russian, Ukrainian, Polish and Turkish asks for a call
@@ -577,12 +582,8 @@ func TestMarriedAlreadyTranslated(t *testing.T) {
 // Going in person to an office of any name asks how it is handed in.
 func TestInPersonToAnyOffice(t *testing.T) {
 	a := mustAssistant(t, nil)
-	for _, text := range []string{
+	wantFacet(t, a, knowledge.FacetOnline, "online",
 		"muss ich wirklich persönlich zum bürgerbüro für die meldebescheinigung",
 		"muss ich dafür persönlich ins rathaus",
-	} {
-		if fs := a.lex.detectFacets(text); !slices.Contains(fs, knowledge.FacetOnline) {
-			t.Errorf("detectFacets(%q) = %v, want online", text, fs)
-		}
-	}
+	)
 }
