@@ -57,6 +57,9 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 	askEngine(t, a, []engineCase{
 		{q: "Was kostet ein Reisepass für ein Kind?", doc: "leistungen/reisepass", facts: []string{"37,50 Euro", "Kinderreisepass"}},
 		{q: "Wir haben seit Samstag einen Welpen. Muss der angemeldet werden?", doc: "leistungen/hundesteuer", facts: []string{"3 Monate"}},
+		// A car by its make or model is a vehicle, as a dog by its
+		// breed is a dog.
+		{q: "unser alter passat kommt zum verwerter, muss ich den abmelden", doc: "leistungen/fahrzeug-abmelden"},
 		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
 		// Typos: a word with two letters swapped, a function word
 		// misspelt.
