@@ -60,6 +60,10 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		// A car by its make or model is a vehicle, as a dog by its
 		// breed is a dog.
 		{q: "unser alter passat kommt zum verwerter, muss ich den abmelden", doc: "leistungen/fahrzeug-abmelden"},
+		// "zusätzlich" names nothing: the fee charged "zusätzlich" for
+		// sending an exchanged licence does not answer a trip's
+		// additional one.
+		{q: "roadtrip durch die usa im märz, brauch nen zusätzlichen führerschein. was kostet der?", doc: "leistungen/internationaler-fuehrerschein", facts: []string{"17,50 Euro"}},
 		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
 		// Typos: a word with two letters swapped, a function word
 		// misspelt.
