@@ -114,6 +114,10 @@ func TestBundledBase(t *testing.T) {
 		// names.
 		{history: []string{"Wie komme ich an einen Parkausweis für meine Straße?"}, q: "das auto ist aber ein dienstwagen von meiner firma den ich privat fahren darf", doc: "leistungen/bewohnerparkausweis", facts: []string{"Bescheinigung des Arbeitgebers"}},
 		{history: []string{"Was kostet ein Personalausweis?"}, q: "Und wo beantrage ich den?", doc: "leistungen/personalausweis", facts: []string{"Marktplatz 1"}},
+		// The opener "und eine Sache noch" announces the question: the
+		// pronoun after it points back, and "Sache" names nothing (the
+		// Fundsache of lost property least of all).
+		{history: []string{"Ich möchte Wahlhelfer werden, wie melde ich mich an?", "ah okay, ja, gut, danke"}, q: "ähm ja und eine sache noch, kriegt man da eigentlich irgendwas dafür, also geld oder so, oder ist das komplett ehrenamtlich", doc: "hinweise/wahl-wahlhelfer"},
 		// "der Pass" is the Kinderreisepass talked about, shortened to
 		// its compound's head, even in a longer message; "Reisepass" is
 		// the other document's own title word.

@@ -218,6 +218,7 @@ func TestIntents(t *testing.T) {
 		{"Hallo", cit, IntentSmalltalk},
 		{"Guten Morgen!", cit, IntentSmalltalk},
 		{"Danke, das hat mir geholfen!", cit, IntentSmalltalk},
+		{"ah okay, ja, gut, danke", cit, IntentSmalltalk},
 		{"Wer bist du eigentlich?", cit, IntentSmalltalk},
 		{"Tschüss, schönen Tag noch", cit, IntentSmalltalk},
 		{"thanks", cit, IntentSmalltalk},

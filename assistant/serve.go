@@ -709,12 +709,20 @@ func (a *Assistant) withModel(ctx context.Context, t *turn, r retrieval, c candi
 // continuation reports whether the message starts like a continuation
 // ("und …", "what about …").
 func (a *Assistant) continuation(ws []string) bool {
+	return a.continuationEnd(ws) > 0
+}
+
+// continuationEnd returns the number of words the longest continuation
+// opener of the message takes ("und eine Sache noch" four), 0 when it
+// opens with none.
+func (a *Assistant) continuationEnd(ws []string) int {
+	n := 0
 	for _, p := range a.lex.sections["followup_start"] {
-		if end, ok := p.matchAt(ws, 0); ok && end > 0 {
-			return true
+		if end, ok := p.matchAt(ws, 0); ok && end > n {
+			n = end
 		}
 	}
-	return false
+	return n
 }
 
 // addendum reports whether the message opens as an explicit addendum to
@@ -761,7 +769,8 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 		return knowledge.Document{}, false, false
 	}
 	long := len(ws) > maxContrastWords
-	starts := a.continuation(ws) || addendum
+	opener := a.continuationEnd(ws)
+	starts := opener > 0 || addendum
 	// "Bekomme ich den Ausweis trotzdem?", "geht das dann trotzdem bei
 	// euch": a question asked despite what the message adds asks whether
 	// the previous answer still holds; an addendum says so itself.
@@ -775,7 +784,9 @@ func (a *Assistant) followUpFocus(t *turn, qu question, r retrieval) (focusDoc k
 			// bekomme?": a clause that opens with a pronoun, or a
 			// question that asks about it, refers back, whatever new
 			// words follow.
-			anaphoric = i < maxAnaphoricPos || causalBackRef[w]
+			// (Counted after the opener: "und eine Sache noch, kriegt
+			// man da was dafür" points back as soon as it asks.)
+			anaphoric = i-opener < maxAnaphoricPos || causalBackRef[w]
 			break
 		}
 	}
