@@ -64,6 +64,9 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		// sending an exchanged licence does not answer a trip's
 		// additional one.
 		{q: "roadtrip durch die usa im märz, brauch nen zusätzlichen führerschein. was kostet der?", doc: "leistungen/internationaler-fuehrerschein", facts: []string{"17,50 Euro"}},
+		// A move abroad told with its time between the verb and the
+		// destination, and spoken ("wir ziehn").
+		{q: "wir ziehn im märz nach spanien", doc: "leistungen/wohnsitz-abmelden"},
 		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
 		// Typos: a word with two letters swapped, a function word
 		// misspelt.
