@@ -268,6 +268,11 @@ func (lx *lexicon) signals(text string) signals {
 	if len(found) > 0 {
 		mark("frame")
 	}
+	if slices.Contains(found, "thanks") {
+		// "ok danke, hab Termin gebucht": thanks with the report that it
+		// is done asks nothing more.
+		mark("done_report")
+	}
 	if s.smalltalk == "" && len(ws) <= maxWhoWords && lx.match("smalltalk_who", ws) && !s.human {
 		// "Bist du ein Mensch oder ein Bot?" asks about the assistant,
 		// whatever else the short message says.

@@ -219,6 +219,8 @@ func TestIntents(t *testing.T) {
 		{"Guten Morgen!", cit, IntentSmalltalk},
 		{"Danke, das hat mir geholfen!", cit, IntentSmalltalk},
 		{"ah okay, ja, gut, danke", cit, IntentSmalltalk},
+		{"ok danke hab termin gebucht", cit, IntentSmalltalk},
+		{"danke, hab den antrag abgeschickt, wie lange dauert das jetzt", cit, IntentServiceInfo},
 		{"Wer bist du eigentlich?", cit, IntentSmalltalk},
 		{"Tschüss, schönen Tag noch", cit, IntentSmalltalk},
 		{"thanks", cit, IntentSmalltalk},
