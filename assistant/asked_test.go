@@ -587,3 +587,15 @@ func TestInPersonToAnyOffice(t *testing.T) {
 		"muss ich dafür persönlich ins rathaus",
 	)
 }
+
+// The asker's own restaurant, or one they work in, is a business the
+// city's rules are for; a restaurant to go to stays out of scope.
+func TestOwnRestaurantIsNoOuting(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"ich habe restaurant. mein koch wohnt über dem restaurant, wie viele tage hat er für die anmeldung":    false,
+		"bin kellner in nem kleinen restaurant und mein chef will mir keinen festen lohn zahlen, darf der das": false,
+		"kannst du mir ein gutes restaurant am marktplatz empfehlen":                                           true,
+		"can you recommend a nice restaurant near the market square":                                           true,
+	})
+}

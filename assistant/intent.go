@@ -147,7 +147,7 @@ func (lx *lexicon) signals(text string) signals {
 		// what is usual, which the sources say, not about the asker's
 		// own file.
 		caseSpecific: lx.caseSpecific(text, ws),
-		outOfScope:   lx.match("out_of_scope", ws) || lx.match("out_of_scope_strong", ws),
+		outOfScope:   lx.match("out_of_scope", withoutOwnBusiness(lx, ws)) || lx.match("out_of_scope_strong", ws),
 		strongOOS:    lx.match("out_of_scope_strong", ws),
 		citizenOOS:   lx.match("out_of_scope_citizen", ws),
 		admin:        lx.match("admin", ws),
@@ -455,4 +455,22 @@ func asksOwnMove(text string, lx *lexicon) bool {
 		return true
 	}
 	return false
+}
+
+// withoutOwnBusiness returns ws without the words of the asker's own
+// business or workplace ([own_business]), wherever the message repeats
+// them: "ich habe ein Restaurant … die Wohnung über dem Restaurant" asks
+// nothing about going out to eat.
+func withoutOwnBusiness(lx *lexicon, ws []string) []string {
+	spans := lx.spans("own_business", ws)
+	if len(spans) == 0 {
+		return ws
+	}
+	own := map[string]bool{}
+	for _, sp := range spans {
+		for _, w := range ws[sp[0]:sp[1]] {
+			own[w] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return own[w] })
 }
