@@ -67,6 +67,9 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		// A move abroad told with its time between the verb and the
 		// destination, and spoken ("wir ziehn").
 		{q: "wir ziehn im märz nach spanien", doc: "leistungen/wohnsitz-abmelden"},
+		// Old furniture that has to go after a flat was cleared is
+		// bulky waste.
+		{q: "nach der wohnungsräumung stehen alte möbel im keller, die müssen bald weg. was kostet das?", doc: "leistungen/sperrmuell"},
 		{q: "hallo ja äh wegen sperrmüll wenn ich den jetzt anmelde wann kommen die den dann holen", doc: "leistungen/sperrmuell", facts: []string{"3 Wochen"}},
 		// Typos: a word with two letters swapped, a function word
 		// misspelt.
