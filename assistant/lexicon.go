@@ -62,6 +62,11 @@ type lexicon struct {
 	// of the words town halls write for it ("perso" → "personalausweis"),
 	// the retriever's own rules (knowledge.Colloquial).
 	colloquial map[string][]string
+	// colloquialSaid are the words the rules of colloquial were written
+	// for, by their stem: a rule leads from a form of its own word
+	// ("Rollern" of "Roller"), not from another word the stemmer cuts
+	// alike ("rollen", "Rolle").
+	colloquialSaid map[string][]string
 	// heads leads from the stem of a word people say as the last part
 	// of a compound to the stems of the sources' words ("wag" of
 	// "Dienstwagen" → "fahrzeug"): knowledge.ColloquialHeads.
@@ -196,10 +201,12 @@ func loadLexicon() (*lexicon, error) {
 		}
 	}
 	lx.colloquial = map[string][]string{}
+	lx.colloquialSaid = map[string][]string{}
 	for from, to := range knowledge.Colloquial() {
 		for _, t := range to {
 			lx.colloquial[stem(from)] = append(lx.colloquial[stem(from)], stem(t))
 		}
+		lx.colloquialSaid[stem(from)] = append(lx.colloquialSaid[stem(from)], from)
 	}
 	return lx, nil
 }
@@ -1009,3 +1016,25 @@ func asciiLetters(s string) bool {
 // compoundProbe is a first part put before a word to see how the stemmer
 // ends it inside a compound.
 const compoundProbe = "haus"
+
+// colloquialOf returns the sources' words for the word w people say, whose
+// stem is s: the rules written for w or one of its inflected forms (w is
+// the rule's word with an ending, or the rule's word is w with "n", "e"
+// or "s"), none for another word of the same stem.
+func (lx *lexicon) colloquialOf(w, s string) []string {
+	to := lx.colloquial[s]
+	if len(to) == 0 {
+		return nil
+	}
+	for _, from := range lx.colloquialSaid[s] {
+		if strings.HasPrefix(w, from) {
+			return to
+		}
+		if rest, ok := strings.CutPrefix(from, w); ok && (rest == "n" || rest == "e" || rest == "s") {
+			// The rule's word with an ending the asker leaves off
+			// ("Welpen" said as "Welpe"); "Roller" is no "Rolle".
+			return to
+		}
+	}
+	return nil
+}

@@ -300,3 +300,27 @@ func TestKnowsTheWordOfAPrefix(t *testing.T) {
 		t.Errorf("spellBack = %q, want it unchanged", got)
 	}
 }
+
+// A rule for a word people say leads from that word's own forms, not
+// from another word the stemmer cuts alike: "Roller" is a vehicle,
+// "rollen" and "Rolle" are none.
+func TestColloquialRuleOnlyForItsOwnWord(t *testing.T) {
+	lx := mustLexicon(t)
+	for text, want := range map[string]bool{
+		"mein roller ist kaputt":      true,
+		"mit zwei rollern":            true,
+		"die blätter rollen sich ein": false,
+		"welche rolle spielt das":     false,
+	} {
+		q := lx.terms(text)
+		got := false
+		for _, to := range q.official {
+			if slices.Contains(to, stem("fahrzeug")) {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("terms(%q) lead to a vehicle: %v, want %v (official %v)", text, got, want, q.official)
+		}
+	}
+}

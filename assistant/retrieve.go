@@ -474,6 +474,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	}
 	markTimeFrames(ws, facetWord)
 	seen := map[string]bool{}
+	var said map[string][]string // content stems whose word a colloquial rule was written for: the sources' words
 	// Each word without a zu-infix and its stem, for the joined pairs
 	// below.
 	var zuBuf, stemBuf [32]string
@@ -497,6 +498,12 @@ func (lx *lexicon) terms(text string) queryTerms {
 		}
 		seen[s] = true
 		q.content = append(q.content, s)
+		if to := lx.colloquialOf(w, s); len(to) > 0 {
+			if said == nil {
+				said = map[string][]string{}
+			}
+			said[s] = to
+		}
 		// "unterschreiben" and the source's "Unterschrift", "Teilnahme"
 		// and "teilnehmen": a strong verb and the noun made from it
 		// count as each other.
@@ -560,7 +567,7 @@ func (lx *lexicon) terms(text string) queryTerms {
 	// "Perso" names what the sources call "Personalausweis", in a title
 	// as in a sentence.
 	for _, s := range q.content {
-		to := lx.colloquial[s]
+		to := said[s]
 		if len(to) == 0 {
 			continue
 		}
