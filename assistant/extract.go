@@ -81,7 +81,12 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		if x.text == "" || budget <= 0 {
 			return false
 		}
-		flat := strings.Join(strings.Fields(x.text), " ")
+		// The first quote has none to compare with: its text is not
+		// flattened (a whole section, on most answers).
+		var flat string
+		if len(qs) > 0 {
+			flat = strings.Join(strings.Fields(x.text), " ")
+		}
 		grown := -1 // a quote x contains: the same introduction, longer
 		for i, o := range qs {
 			of := strings.Join(strings.Fields(o.text), " ")
@@ -92,21 +97,23 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 				grown = i
 			}
 		}
+		n := runeLen(x.text)
 		if grown >= 0 {
-			if runeLen(x.text) > budget+runeLen(qs[grown].text) {
+			if n > budget+runeLen(qs[grown].text) {
 				// Cut to fit, the longer quote would lose what the
 				// shorter one holds.
 				return false
 			}
 			budget += runeLen(qs[grown].text)
 		}
-		if n := runeLen(x.text); n > budget {
+		if n > budget {
 			x.text = cutFor(x.text, budget, q)
 			if x.text == "" {
 				return false
 			}
+			n = runeLen(x.text)
 		}
-		budget -= runeLen(x.text)
+		budget -= n
 		if grown >= 0 {
 			qs[grown] = x
 			return true
