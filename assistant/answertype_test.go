@@ -1453,13 +1453,13 @@ func TestFeeTablesAndTopicParagraphs(t *testing.T) {
 	c := candidate{doc: d, info: info}
 	asked := "kostet das was wenn wir stornieren"
 	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-	qs, _, _ := a.extract(c, q, false)
+	qs, _, _, _ := a.extract(c, q, false)
 	if len(qs) == 0 || !strings.Contains(qs[0].text, "acht Wochen") {
 		t.Errorf("quotes %+v, want § 6 first", qs)
 	}
 	asked = "was kostet der große saal"
 	q = a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-	if qs, _, _ = a.extract(c, q, false); len(qs) == 0 || !strings.Contains(qs[0].text, "650,00") {
+	if qs, _, _, _ = a.extract(c, q, false); len(qs) == 0 || !strings.Contains(qs[0].text, "650,00") {
 		t.Errorf("quotes %+v, want the fee schedule's row", qs)
 	}
 }
@@ -1598,7 +1598,7 @@ func TestAnswerCues(t *testing.T) {
 		"kann mir das ärger einbringen wenn ich mich zu spät ummelde":  "ordnungswidrig",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-		qs, _, _ := a.extract(c, q, false)
+		qs, _, _, _ := a.extract(c, q, false)
 		if len(qs) == 0 || !strings.Contains(qs[0].text, want) {
 			t.Errorf("%q: quotes %+v, want %q first", asked, qs, want)
 		}
@@ -1616,7 +1616,7 @@ func TestEnoughAloneCue(t *testing.T) {
 	c := candidate{doc: d, info: a.info(d)}
 	asked := "reicht die plakette am boot allein oder muss ich den bootsführerschein dabeihaben, und wie lange gilt der"
 	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-	qs, _, _ := a.extract(c, q, false)
+	qs, _, _, _ := a.extract(c, q, false)
 	if len(qs) == 0 || !strings.Contains(qs[0].text, "nur zusammen mit") {
 		t.Errorf("quotes %+v, want the sentence that says what else it takes first", qs)
 	}
@@ -1638,7 +1638,7 @@ func TestRatesAndYearlyDueDates(t *testing.T) {
 		"wann ist die hundesteuer fällig":    "1. März",
 	} {
 		q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-		qs, _, _ := a.extract(c, q, false)
+		qs, _, _, _ := a.extract(c, q, false)
 		if len(qs) == 0 || !strings.Contains(qs[0].text, want) {
 			t.Errorf("%q: quotes %+v, want %q first", asked, qs, want)
 		}
@@ -1676,7 +1676,7 @@ func TestCompoundHeadBeyondIntroduction(t *testing.T) {
 	}
 	asked := "ja hallo wir wollen nächsten sommer auf dem stadtsee segeln und eine freundin meinte man muss da vorher so einen kurs machen stimmt das"
 	q := a.understand(&turn{conv: newConv(knowledge.Citizen), red: asked, query: asked, sig: a.lex.signals(asked), lang: "de"})
-	qs, _, _ := a.extract(c, q, false)
+	qs, _, _, _ := a.extract(c, q, false)
 	var got []string
 	for _, x := range qs {
 		got = append(got, x.text)
@@ -1768,7 +1768,7 @@ func TestOneSectionNotice(t *testing.T) {
 		t.Fatal("onlyIntro = false for a notice of one section")
 	}
 	q := understandAs(a, knowledge.Citizen, "wir kommen mit dem zug, fährt vom bahnhof irgendwas zum weihnachtsmarkt")
-	qs, _, _ := a.extract(candidate{doc: d, info: a.info(d)}, q, false)
+	qs, _, _, _ := a.extract(candidate{doc: d, info: a.info(d)}, q, false)
 	var all []string
 	for _, x := range qs {
 		all = append(all, x.text)

@@ -54,8 +54,9 @@ var facetFallback = map[knowledge.Facet][]knowledge.Facet{
 // asker's situation, and for a question without facet a short
 // introduction with the passage that answers the question's own words. It
 // reports missing when a facet was asked that the document does not speak
-// of.
-func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, lead string, missing bool) {
+// of, and ownFAQ when an entry of c's questions and answers asks what q
+// asks (faqEntry; not read for simple, which quotes no entry).
+func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, lead string, missing, ownFAQ bool) {
 	d := c.doc
 	defer func() {
 		if lead == "" && q.sit.household > 0 {
@@ -134,13 +135,17 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			}
 			add(quote{label: label(s.Heading), facet: s.Facet, text: a.clean(s.Text, true)})
 		}
-		return untitle(qs, d.Title), lead, false
+		_, ownFAQ = a.faqEntry(c, q)
+		return untitle(qs, d.Title), lead, false, ownFAQ
 	}
 	faq := false
-	if x, ok := a.faqEntry(c, q); ok && !simple {
-		// An entry of the page's questions and answers that asks what
-		// the asker asks answers first.
-		faq = add(x)
+	if !simple {
+		var x quote
+		if x, ownFAQ = a.faqEntry(c, q); ownFAQ {
+			// An entry of the page's questions and answers that asks
+			// what the asker asks answers first.
+			faq = add(x)
+		}
 	}
 	for _, cue := range q.cues {
 		// What happens if the asker does not ("… handelt
@@ -315,7 +320,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 				add(x)
 			}
 		}
-		return untitle(qs, d.Title), lead, missing
+		return untitle(qs, d.Title), lead, missing, ownFAQ
 	}
 
 	// Nothing specific asked, or nothing found for it: what the service
@@ -326,7 +331,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		said = in.Heading
 	}
 	if simple {
-		return untitle(qs, d.Title), lead, missing
+		return untitle(qs, d.Title), lead, missing, ownFAQ
 	}
 	if !faq { // an entry quoted above is the passage that answers the question's words
 		added := false
@@ -392,7 +397,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		p := c.passages[0]
 		add(quote{label: label(p.Section), facet: p.Facet, text: a.clean(p.Text, false)})
 	}
-	return untitle(qs, d.Title), lead, missing
+	return untitle(qs, d.Title), lead, missing, ownFAQ
 }
 
 // askedOnly returns the stems of content that stand in the sentences of

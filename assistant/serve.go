@@ -443,7 +443,7 @@ func related(r retrieval, n int) []string {
 func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel selection) (Answer, []quote) {
 	// Einfache Sprache restates the facts of the same quotes before them
 	// (plain.go), so it extracts them as any answer does.
-	qs, lead, missing := a.extract(c, q, false)
+	qs, lead, missing, ownFAQ := a.extract(c, q, false)
 	body := composeAnswer(t.m, t.lang, c, qs, lead, t.conv.Simple, a.kindLabel(t.m, c.doc))
 	t.conf = confidence(c, sel.followUp)
 	if fact := a.notStated(c, q, missing); fact != nil && len(qs) > 0 {
@@ -473,7 +473,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 		}
 		if j, q2 := a.second(t, q, sel); j >= 0 {
 			// The other part of the message names another service.
-			qs2, lead2, _ := a.extract(sel.r.cands[j], q2, true)
+			qs2, lead2, _, _ := a.extract(sel.r.cands[j], q2, true)
 			add(j, qs2, lead2)
 		}
 		if k, xs := a.referenced(q, sel, c, qs); k >= 0 {
@@ -492,7 +492,7 @@ func (a *Assistant) compose(t *turn, intent Intent, q question, c candidate, sel
 			// The statute states the value the description leaves out.
 			add(k, xs, "")
 		}
-		if _, own := a.faqEntry(c, q); !own {
+		if !ownFAQ {
 			if k, x := a.exactFAQ(q, sel, c); k >= 0 {
 				// A related page asks the asker's very question among
 				// its questions and answers.
