@@ -180,7 +180,7 @@ func (a *Assistant) answersAsked(d knowledge.Document, info *docInfo, f knowledg
 // for, whatever the facet: "ab wann muss man …" wants an age or a date,
 // "wie viel bekommt man" an amount.
 func (lx *lexicon) wantedValues(text string) valueKind {
-	ws := words(text)
+	ws := lx.words(text)
 	var v valueKind
 	if lx.match("ask_money", ws) {
 		v |= valMoney

@@ -344,6 +344,7 @@ func TestOpeningABusiness(t *testing.T) {
 // Spoken German uses "wo" as a relative pronoun; only a "wo" that asks
 // asks where.
 func TestRelativeWo(t *testing.T) {
+	lx := mustLexicon(t)
 	for text, relative := range map[string]bool{
 		"ich hab eine komische mail bekommen wo ich mein passwort eingeben soll": true,
 		"krieg ich das rückwirkend ab september wo meine miete gestiegen ist":    true,
@@ -352,7 +353,7 @@ func TestRelativeWo(t *testing.T) {
 		"ich suche das amt wo man den führerschein umtauscht":                    false,
 		"wo bekomme ich einen anwohnerparkausweis":                               false,
 	} {
-		if _, got := withoutRelativeWo(text); got != relative {
+		if _, got := withoutRelativeWo(lx, text); got != relative {
 			t.Errorf("withoutRelativeWo(%q) found a relative wo: %v, want %v", text, got, relative)
 		}
 	}
@@ -1690,6 +1691,7 @@ func TestCompoundHeadBeyondIntroduction(t *testing.T) {
 // asks what is not required; "was muss ich" asks what, and "muss ich das
 // irgendwo melden" asks where.
 func TestDutyQuestion(t *testing.T) {
+	lx := mustLexicon(t)
 	for text, want := range map[string]bool{
 		"die stadt will unsere grube leeren. muss ich da zuhause sein": true,
 		"Müssen die Kinder auch Kurabgabe zahlen?":                     true,
@@ -1699,7 +1701,7 @@ func TestDutyQuestion(t *testing.T) {
 		"muss ich das irgendwo melden":                                 false,
 		"braucht er dafür irgendwas":                                   false,
 	} {
-		if got := dutyQuestion(text); got != want {
+		if got := dutyQuestion(lx, text); got != want {
 			t.Errorf("dutyQuestion(%q) = %v, want %v", text, got, want)
 		}
 	}

@@ -39,7 +39,7 @@ func (lx *lexicon) detectFacets(text string) []knowledge.Facet {
 	if len(out) >= maxFacets || !strings.Contains(text, "und") {
 		return out
 	}
-	ws := words(text)
+	ws := lx.words(text)
 	for i := 0; i+2 < len(ws); i++ {
 		if !questionWord(ws[i]) || ws[i+1] != "und" {
 			continue
@@ -66,11 +66,11 @@ const maxCoordinatedWords = 3
 
 // detectFacetsOnce is detectFacets for the words as they stand.
 func (lx *lexicon) detectFacetsOnce(text string) []knowledge.Facet {
-	if t, ok := withoutRelativeWo(text); ok {
+	if t, ok := withoutRelativeWo(lx, text); ok {
 		// "eine Mail, wo ich mein Passwort eingeben soll" asks no where.
 		text = t
 	}
-	ws := words(text)
+	ws := lx.words(text)
 	// "der gilt als Listenhund" says what something counts as, not how
 	// long it is valid.
 	for _, sp := range lx.spans("counts_as", ws) {
@@ -336,11 +336,11 @@ func containsFacet(fs []knowledge.Facet, f knowledge.Facet) bool {
 // follows a word that leads into a question ("und wo", "wissen Sie
 // wo", "weiß nicht wo"), when a verb follows it ("… Ausweis wo muss
 // ich hin") or when it follows a place ("das Amt, wo man …").
-func withoutRelativeWo(text string) (string, bool) {
+func withoutRelativeWo(lx *lexicon, text string) (string, bool) {
 	found := false
 	var out []string
 	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' }) {
-		ws := words(sent)
+		ws := lx.words(sent)
 		for i, w := range ws {
 			if w == "wo" && i > 0 && i+1 < len(ws) && !woAsks[ws[i-1]] && relativeSubject(ws[i+1]) {
 				found = true
@@ -450,7 +450,7 @@ func (lx *lexicon) questionSentences(text string) string {
 	}
 	var asking, telling []string
 	for _, sent := range messageSentences(text) {
-		ws := words(sent)
+		ws := lx.words(sent)
 		if len(ws) == 0 {
 			continue
 		}
@@ -464,7 +464,7 @@ func (lx *lexicon) questionSentences(text string) string {
 		return text
 	}
 	q := strings.Join(asking, " ")
-	if qw := words(q); len(lx.detectFacets(q)) == 0 && lx.matterWords(qw) < minAskedMatter {
+	if qw := lx.words(q); len(lx.detectFacets(q)) == 0 && lx.matterWords(qw) < minAskedMatter {
 		// "Könnt ihr mir da helfen?" leaves the matter to the story.
 		return text
 	}
@@ -490,7 +490,7 @@ func (lx *lexicon) yesNoParts(text, read string, readAsks bool) []string {
 sentences:
 	for _, sent := range messageSentences(text) {
 		for _, part := range clauseQuestions(lx, sent) {
-			ws := words(part)
+			ws := lx.words(part)
 			if len(ws) == 0 || !lx.asks(part, ws) {
 				continue
 			}
@@ -529,7 +529,7 @@ func clauseQuestions(lx *lexicon, sent string) []string {
 		cut := false
 		for i >= 0 {
 			after := strings.TrimSpace(rest[i+1:])
-			ws := words(after)
+			ws := lx.words(after)
 			if len(ws) > 1 && (ws[0] == "und" || ws[0] == "oder") && lx.asks(after, ws) {
 				cut = true
 				break

@@ -53,17 +53,17 @@ const maxFrameSentences = 40
 // "ich hoffe, Sie können mir helfen" alone ("Moin, entschuldigen Sie die
 // Störung." is no outage), and closing words at its end ("… LG").
 // A message that is nothing but its frame ("Hallo!", "Danke!") is
-// returned as it is.
-func (a *Assistant) stripFrames(text string) string {
+// returned as it is. lx is the lexicon the turn reads through.
+func (a *Assistant) stripFrames(lx *lexicon, text string) string {
 	ss := sentences(text, maxFrameSentences+1)
 	if len(ss) == 0 || len(ss) > maxFrameSentences {
 		return text
 	}
 	first, last := 0, len(ss)
-	for first < last && a.frameOnly(ss[first]) {
+	for first < last && a.frameOnly(lx, ss[first]) {
 		first++
 	}
-	for last > first && a.frameOnly(ss[last-1]) {
+	for last > first && a.frameOnly(lx, ss[last-1]) {
 		last--
 	}
 	if first == last {
@@ -209,8 +209,8 @@ func (a *Assistant) frameCovered(ws []string, sections ...string) []bool {
 
 // frameOnly reports whether every word of s belongs to the polite frame:
 // a greeting, thanks, a goodbye, a frame phrase or a filler word.
-func (a *Assistant) frameOnly(s string) bool {
-	ws := words(s)
+func (a *Assistant) frameOnly(lx *lexicon, s string) bool {
+	ws := lx.words(s)
 	if len(ws) == 0 {
 		return true
 	}

@@ -30,7 +30,7 @@ func TestStripFrames(t *testing.T) {
 		"nein, die Auswertung hängt da dran":                      "nein, die Auswertung hängt da dran",
 		"Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.": "Guten Tag. Ich weiß nicht, an wen ich mich wenden soll.",
 	} {
-		if got := a.stripFrames(in); got != want {
+		if got := a.stripFrames(a.lex, in); got != want {
 			t.Errorf("stripFrames(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -44,7 +44,7 @@ func TestStripFrames(t *testing.T) {
 	} {
 		// (The engine reads the message without its signature, then
 		// without its frame; the desk reads it with the signature.)
-		if got := a.stripFrames(a.withoutSignature(in)); got != want {
+		if got := a.stripFrames(a.lex, a.withoutSignature(in)); got != want {
 			t.Errorf("stripFrames(withoutSignature(%q)) = %q, want %q", in, got, want)
 		}
 	}

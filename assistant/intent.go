@@ -112,7 +112,7 @@ func (lx *lexicon) caseSpecific(text string, ws []string) bool {
 		return false
 	}
 	asked := lx.questionSentences(text)
-	return asked == text || own(words(asked))
+	return asked == text || own(lx.words(asked))
 }
 
 // reportsIncident reports whether text (words ws) tells of an outage or
@@ -120,12 +120,12 @@ func (lx *lexicon) caseSpecific(text string, ws []string) bool {
 // end, or by something gone that was not mislaid ("das WLAN ist weg", not
 // "mein Handy ist weg, es liegt noch im Bus").
 func (lx *lexicon) reportsIncident(text string, ws []string) bool {
-	return lx.match("incident", ws) || failsAtClauseEnd(text) || lx.match("incident_gone", ws) && !lx.match("mislaid", ws)
+	return lx.match("incident", ws) || failsAtClauseEnd(lx, text) || lx.match("incident_gone", ws) && !lx.match("mislaid", ws)
 }
 
 // signals reads the lexicons over text (already redacted).
 func (lx *lexicon) signals(text string) signals {
-	ws := words(text)
+	ws := lx.words(text)
 	// "am Samstag, äh quatsch, am Freitag" corrects the speaker, it is
 	// no frustration.
 	frustrationWords := ws
@@ -384,9 +384,9 @@ var failingVerbs = map[string]bool{
 // does not work with the negation at its end, however many words stand
 // between ("seit heute morgen geht bei uns im ganzen Stockwerk das Telefon
 // nicht"), as German puts it.
-func failsAtClauseEnd(text string) bool {
+func failsAtClauseEnd(lx *lexicon, text string) bool {
 	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '.' || r == '?' || r == '!' || r == ';' }) {
-		ws := words(cl)
+		ws := lx.words(cl)
 		n := len(ws)
 		if n < 3 || n > 20 {
 			continue

@@ -85,7 +85,7 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 	case arabic > latin && arabic >= cyrillic && arabic > 0:
 		return "ar"
 	case cyrillic > latin && cyrillic > 0:
-		ws := words(text)
+		ws := lx.words(text)
 		uk, ru := lx.countIn("stop_uk", ws)+3*ukOnly, lx.countIn("stop_ru", ws)
 		if strings.ContainsAny(strings.ToLower(text), "ыэъё") {
 			ru += 3
@@ -95,7 +95,7 @@ func (lx *lexicon) detectLang(text, hint, prev string) string {
 		}
 		return "ru"
 	}
-	ws := words(text)
+	ws := lx.words(text)
 	score := map[string]int{
 		"de": lx.countIn("stop_de", ws) + deChars,
 		"en": lx.countIn("stop_en", ws),

@@ -79,6 +79,9 @@ type lexicon struct {
 	// sortedVocab are the words of vocab in order, for completing words
 	// cut short.
 	sortedVocab []string
+	// memo is nil but in a turn's copy of the lexicon (reading), where it
+	// keeps the words of the texts the turn splits (words).
+	memo *wordMemo
 }
 
 // translationIndex lists the entries of a list of translations (as
@@ -711,7 +714,7 @@ func stem(w string) string {
 // germanTerms returns the German words the translate section adds for
 // text, or "" when nothing matches.
 func (lx *lexicon) germanTerms(text string) string {
-	ws := words(text)
+	ws := lx.words(text)
 	bare, stripped := stripProclitics(ws)
 	type hit struct {
 		start, end int

@@ -441,7 +441,7 @@ func (q queryTerms) hit(tokens map[string]bool, s string) bool {
 var elapsedWords = map[string]bool{"her": true, "rum": true, "vorbei": true, "um": true, "vergangen": true}
 
 func (lx *lexicon) terms(text string) queryTerms {
-	ws := words(text)
+	ws := lx.words(text)
 	q := queryTerms{stems: map[string]bool{}}
 	facetWord := make([]bool, len(ws)) // by index: the words a facet cue or a time phrase covers
 	lx.facetSpans(ws, func(fi int, sp [2]int) {

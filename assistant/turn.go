@@ -53,8 +53,9 @@ type turn struct {
 	query  string // red, plus German key terms for a question in another language
 	lang   string
 	m      *messages
-	sig    signals // signals(red); understand reuses its words
-	first  bool    // no assistant answer yet in this conversation
+	sig    signals  // signals(red); understand reuses its words
+	lex    *lexicon // the lexicon the turn reads through, with its memo (lexicon.reading); nil: the Assistant's
+	first  bool     // no assistant answer yet in this conversation
 	emit   func(Chunk) bool
 	prefix []string // sentences to put before the answer (retried handoff)
 	conf   float64
@@ -134,34 +135,35 @@ func (a *Assistant) run(ctx context.Context, conv *Conversation, msg Message, em
 	// wie lange dauert das Fragezeichen"): the marks tell its sentences and
 	// its question apart.
 	red := Redact(german.Undictate(stripMarkup(text)))
-	lang := a.lex.detectLang(red, msg.Lang, conv.Lang)
+	lx := a.lex.reading()
+	lang := lx.detectLang(red, msg.Lang, conv.Lang)
 	conv.Lang = lang
 	desk := red
 	if lang == "de" {
 		spelled := a.spellBack(a.joinParts(red))
-		desk = a.stripFrames(spelled)
+		desk = a.stripFrames(lx, spelled)
 		// "Anm. neue Whg welche Unterl.?", "am Do. um 16:30": the words
 		// cut short are read in full (before the frame is set aside: the
 		// dot of "Do." ends no sentence); the desk reads them as typed.
 		full := a.unabbreviate(spelled)
 		red = desk
 		if full != spelled {
-			red = a.stripFrames(full)
+			red = a.stripFrames(lx, full)
 		}
 		if unsigned := a.withoutSignature(full); unsigned != full {
 			// A letter's signature is no part of the request; the desk
 			// still reads it (the name to reply to).
-			red = a.stripFrames(unsigned)
+			red = a.stripFrames(lx, unsigned)
 		}
 		// "nicht abmelden, sondern ummelden": what the asker sets aside
 		// names nothing they ask about; the desk still reads it.
 		red = german.DropDenied(red)
 	}
-	t := &turn{conv: conv, raw: msg.Text, red: red, desk: desk, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: a.lex.signals(red), emit: emit}
+	t := &turn{conv: conv, raw: msg.Text, red: red, desk: desk, query: red, lang: lang, m: a.texts.msgsFor(lang, conv.Simple), sig: lx.signals(red), lex: lx, emit: emit}
 	if lang != "de" {
 		// The sources are German; key terms of the question are added in
 		// German so that retrieval and name matching find them.
-		if de := a.lex.germanTerms(red); de != "" {
+		if de := lx.germanTerms(red); de != "" {
 			t.query = red + " " + de
 		}
 	}

@@ -272,19 +272,20 @@ func platformOf(ws []string) string {
 // understand analyses the message of turn t.
 func (a *Assistant) understand(t *turn) question {
 	q := question{text: t.query}
+	lx := a.lexOf(t)
 	ws := t.sig.words // the words of t.red
 	if t.query != t.red {
-		ws = words(t.query)
+		ws = lx.words(t.query)
 	}
 	// "Wie läuft das ab?" asks the procedure: no expiry, no renewal.
-	evWords, _ := a.lex.withoutHowItRuns(ws)
+	evWords, _ := lx.withoutHowItRuns(ws)
 	for _, cl := range strings.FieldsFunc(t.query, func(r rune) bool { return r == ',' || r == ';' || r == '.' || r == '?' || r == '!' }) {
-		cws := words(cl)
+		cws := lx.words(cl)
 		if v := separableVerb(a.lex, cws); v != "" {
 			// "Wie melde ich mein Gewerbe ab?" asks about "abmelden",
 			// "ich melde meine Frau gleich mit an, …" about "anmelden".
 			q.text += " " + v
-			if _, how := a.lex.withoutHowItRuns(cws); !how {
+			if _, how := lx.withoutHowItRuns(cws); !how {
 				evWords = append(slices.Clip(evWords), v)
 			}
 		}
@@ -293,7 +294,7 @@ func (a *Assistant) understand(t *turn) question {
 	// names none of them: "ich bin nach Beispielfeld gezogen" is about
 	// moving, not about the page that says "Beispielfeld" most often.
 	q.text = withoutWords(q.text, a.orgWords)
-	q.terms = a.lex.terms(q.text)
+	q.terms = lx.terms(q.text)
 	if q.text == t.query {
 		// The message's own content words, as a follow-up's resolution
 		// reads them (lex.terms(t.query)), before anything below adds
@@ -302,16 +303,16 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.text += spelledFromCyrillic(&q.terms, ws)
 	q.dates = askedDates(german.Fold(t.query), ws, a.cfg.Now())
-	ev, purposes := a.lex.lifeEvents(evWords)
+	ev, purposes := lx.lifeEvents(evWords)
 	if ask := askingPart(t.red); ev != "" && ask != t.red {
 		// "Am 15. ziehen wir um. Wie kriegen wir eine Parkfläche frei?":
 		// a life event in the asking sentence is the topic; the one the
 		// asker states before it is the circumstance.
-		if evAsk, _ := a.lex.lifeEvents(words(ask)); evAsk != "" {
+		if evAsk, _ := lx.lifeEvents(lx.words(ask)); evAsk != "" {
 			ev = evAsk
 		}
 	}
-	clauses := clauseWords(t.query)
+	clauses := clauseWords(lx, t.query)
 	if ps := purposeWords(clauses); len(ps) > 0 {
 		q.terms.purpose = map[string]bool{}
 		for _, s := range ps {
@@ -351,7 +352,7 @@ func (a *Assistant) understand(t *turn) question {
 		q.context = ev
 		seen := map[string]bool{}
 		for _, w := range words(ev) {
-			if s := stem(w); !seen[s] && !a.lex.has("noise", w) {
+			if s := stem(w); !seen[s] && !lx.has("noise", w) {
 				seen[s] = true
 				q.events = append(q.events, s)
 				if !q.terms.stems[s] {
@@ -364,10 +365,10 @@ func (a *Assistant) understand(t *turn) question {
 			}
 		}
 	}
-	nOffices := len(a.lex.offices)
+	nOffices := len(lx.offices)
 	var buf [16]int
-	for _, i := range a.lex.officeIndex.candidates(ws, buf[:0]) {
-		o := a.lex.officeOrAlternative(i)
+	for _, i := range lx.officeIndex.candidates(ws, buf[:0]) {
+		o := lx.officeOrAlternative(i)
 		if !o.mayMatch(ws) || o.employee && audience(t.conv) != knowledge.Employee {
 			continue
 		}
@@ -411,46 +412,46 @@ func (a *Assistant) understand(t *turn) question {
 			// "… will abends noch Gartenpflege machen. muss die dafür
 			// ein Gewerbe anmelden": the sentences that ask, not the
 			// story told before them.
-			part = a.lex.questionSentences(part)
+			part = lx.questionSentences(part)
 		}
 		asked = part + rest
 	}
-	q.facets = a.lex.detectFacets(asked)
-	q.want = a.lex.wantedValues(asked)
+	q.facets = lx.detectFacets(asked)
+	q.want = lx.wantedValues(asked)
 	askedAsks := len(q.facets) > 0 || q.want != 0 // lexicon.asksFacetOrValue(asked)
 	if len(q.facets) == 0 && q.want == valMoney {
 		// "Wie viel Elterngeld bekommt man?" asks for an amount as "was
 		// kostet" does.
 		q.facets = []knowledge.Facet{knowledge.FacetKosten}
 	}
-	askedWords := words(asked)
+	askedWords := lx.words(asked)
 	if rest := withoutStatedAmounts(askedWords); len(rest) != len(askedWords) && containsFacet(q.facets, knowledge.FacetKosten) &&
-		!containsFacet(a.lex.detectFacets(strings.Join(rest, " ")), knowledge.FacetKosten) {
+		!containsFacet(lx.detectFacets(strings.Join(rest, " ")), knowledge.FacetKosten) {
 		// "da sind nur 5 Euro drin": the cost came only from an amount
 		// the asker states. It is compared with the amounts the sources
 		// state ("weniger als 10 Euro"), not answered with a fee table.
 		q.amountOnly = true
 	}
-	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && a.lex.match("ask_receive", askedWords)
-	q.asksAge = a.lex.match("ask_age", askedWords)
-	q.asksWho = a.lex.match("ask_who", askedWords)
-	if a.lex.match("length", askedWords) && !a.lex.match("validity", askedWords) {
+	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && lx.match("ask_receive", askedWords)
+	q.asksAge = lx.match("ask_age", askedWords)
+	q.asksWho = lx.match("ask_who", askedWords)
+	if lx.match("length", askedWords) && !lx.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
 		q.want &^= valSpan | valDate
 	}
-	q.trouble = a.lex.match("ask_trouble", askedWords)
+	q.trouble = lx.match("ask_trouble", askedWords)
 	for _, c := range answerCues {
-		if a.lex.match(c.ask, askedWords) || c.ask == "ask_duty" && dutyQuestion(t.red) {
+		if lx.match(c.ask, askedWords) || c.ask == "ask_duty" && dutyQuestion(lx, t.red) {
 			q.cues = append(q.cues, c.text)
 		}
 	}
-	q.platform = platformOf(words(t.query))
-	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && a.lex.match("validity", askedWords)
+	q.platform = platformOf(ws) // the words of t.query
+	q.validity = containsFacet(q.facets, knowledge.FacetFristen) && lx.match("validity", askedWords)
 	if len(q.facets) > 0 && t.lang == "de" {
-		for _, part := range a.lex.yesNoParts(askPart, asked, askedAsks) {
+		for _, part := range lx.yesNoParts(askPart, asked, askedAsks) {
 			var sts []string
-			for _, w := range words(part) {
+			for _, w := range lx.words(part) {
 				if s := stem(german.DropZuInfix(w)); slices.Contains(q.terms.content, s) && !slices.Contains(sts, s) {
 					sts = append(sts, s)
 				}
@@ -487,13 +488,13 @@ func (a *Assistant) understand(t *turn) question {
 			q.codes = append(q.codes, strings.ToLower(c))
 		}
 	}
-	q.sit = a.lex.situationOf(t.red, ws)
+	q.sit = lx.situationOf(t.red, ws)
 	// "mein Sohn" names the "Pass für Kinder".
 	for _, s := range q.sit.words() {
 		q.terms.stems[s] = true
 	}
 	q.onlyFact = q.sit.any() && len(q.terms.content) <= 3 && len(q.facets) == 0 && len(ws) <= maxFollowUpWords
-	q.contrast = len(q.facets) == 0 && len(ws) <= maxContrastWords && a.lex.match("followup_contrast", ws)
+	q.contrast = len(q.facets) == 0 && len(ws) <= maxContrastWords && lx.match("followup_contrast", ws)
 	q.statement = len(q.facets) == 0 && len(q.events) == 0 && len(ws) <= maxContrastWords && a.states(t.red, ws)
 	return q
 }
@@ -607,11 +608,12 @@ func purpose(ws []string, start int) bool {
 	return false
 }
 
-// clauseWords returns the words of each clause of text.
-func clauseWords(text string) [][]string {
+// clauseWords returns the words of each clause of text (lx's words: not
+// to be written to).
+func clauseWords(lx *lexicon, text string) [][]string {
 	var out [][]string
 	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
-		out = append(out, words(clause))
+		out = append(out, lx.words(clause))
 	}
 	return out
 }
@@ -1028,9 +1030,9 @@ func countExcluded(w string) bool {
 // "müssen die Kinder auch zahlen"): a
 // sentence that says what is not required answers it ("Sie müssen nicht
 // zu Hause sein"). "Was muss ich mitbringen" asks what, not whether.
-func dutyQuestion(text string) bool {
+func dutyQuestion(lx *lexicon, text string) bool {
 	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' || r == ';' || r == ',' }) {
-		ws := words(clause)
+		ws := lx.words(clause)
 		for len(ws) > 0 && (ws[0] == "und" || ws[0] == "aber" || ws[0] == "also" || ws[0] == "dann" || ws[0] == "jetzt" || ws[0] == "oder") {
 			ws = ws[1:]
 		}
