@@ -448,8 +448,13 @@ func (lx *lexicon) questionSentences(text string) string {
 	if !strings.ContainsAny(text, ".?!;\n") {
 		return text
 	}
+	sents := messageSentences(text)
+	if len(sents) < 2 {
+		// One sentence asks or tells; the other list stays empty.
+		return text
+	}
 	var asking, telling []string
-	for _, sent := range messageSentences(text) {
+	for _, sent := range sents {
 		ws := lx.words(sent)
 		if len(ws) == 0 {
 			continue

@@ -63,7 +63,9 @@ func (a *Assistant) stripFrames(lx *lexicon, text string) string {
 	for first < last && a.frameOnly(lx, ss[first]) {
 		first++
 	}
-	for last > first && a.frameOnly(lx, ss[last-1]) {
+	// (ss[first] is no frame: the loop above ended there, unless first
+	// is last.)
+	for last > first+1 && a.frameOnly(lx, ss[last-1]) {
 		last--
 	}
 	if first == last {
