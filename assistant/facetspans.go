@@ -50,8 +50,28 @@ func newFacetIndex(anchors map[string]anchorIndex) facetIndex {
 // facetSpans calls each for every span of words that a pattern of a facet
 // section matches: facet by facet in facetOrder, and within one facet in
 // the order lx.spans gives them for that section (fi is the facet's
-// position in facetOrder).
+// position in facetOrder). The spans of words a turn's lexicon keeps
+// (lexicon.words) are looked for once a turn.
 func (lx *lexicon) facetSpans(words []string, each func(fi int, sp [2]int)) {
+	if m := lx.memo; m != nil {
+		if i := m.kept(words); i >= 0 {
+			if !m.facetsRead[i] {
+				lx.scanFacetSpans(words, func(fi int, sp [2]int) {
+					m.facets[i] = append(m.facets[i], facetSpan{fi, sp})
+				})
+				m.facetsRead[i] = true
+			}
+			for _, f := range m.facets[i] {
+				each(f.fi, f.sp)
+			}
+			return
+		}
+	}
+	lx.scanFacetSpans(words, each)
+}
+
+// scanFacetSpans is facetSpans without the memo.
+func (lx *lexicon) scanFacetSpans(words []string, each func(fi int, sp [2]int)) {
 	x := &lx.facets
 	// The patterns anchored on the message's words, sorted; the free ones
 	// are sorted already, and no pattern is both.

@@ -10,8 +10,10 @@ import "slices"
 // the text into words again, the message with and without its question
 // mark alike. A turn reads through its own copy of the lexicon
 // (lexicon.reading) whose memo keeps the words of the texts split so far,
-// so that each is split once a turn. The Assistant's lexicon, which
-// concurrent turns share, has no memo and splits every text it is given.
+// so that each is split once a turn, and the facet spans of those words
+// (the question's terms and its facets both look for them). The
+// Assistant's lexicon, which concurrent turns share, has no memo and
+// splits every text it is given.
 
 // wordMemo keeps the words of the first wordMemoSize texts a turn
 // splits; later ones are split each time they are read.
@@ -19,6 +21,17 @@ type wordMemo struct {
 	n     int
 	texts [wordMemoSize]string
 	words [wordMemoSize][]string
+	// facets are the facet spans of words[i] (facetSpans), once read
+	// (facetsRead[i]).
+	facets     [wordMemoSize][]facetSpan
+	facetsRead [wordMemoSize]bool
+}
+
+// facetSpan is a span of words that a pattern of facet section fi
+// matches, as facetSpans reports it.
+type facetSpan struct {
+	fi int
+	sp [2]int
 }
 
 // wordMemoSize is enough for a message, the message without its last
@@ -40,6 +53,21 @@ func (m *wordMemo) of(s string) []string {
 		m.n++
 	}
 	return ws
+}
+
+// kept returns the index of ws among the memo's words, -1 when ws is
+// not one of them: the same slice, not only the same words (a caller's
+// copy may be changed).
+func (m *wordMemo) kept(ws []string) int {
+	if len(ws) == 0 {
+		return -1
+	}
+	for i := range m.n {
+		if len(m.words[i]) == len(ws) && &m.words[i][0] == &ws[0] {
+			return i
+		}
+	}
+	return -1
 }
 
 // turnLexicon is a lexicon as one turn reads it, with its memo.
