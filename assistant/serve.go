@@ -718,6 +718,9 @@ func (a *Assistant) continuation(ws []string) bool {
 func (a *Assistant) continuationEnd(ws []string) int {
 	n := 0
 	for _, p := range a.lex.sections["followup_start"] {
+		if lead := p.leadByte(); lead != 0 && (len(ws) == 0 || !startsWith(ws[0], lead)) {
+			continue // (no match starts at the first word)
+		}
 		if end, ok := p.matchAt(ws, 0); ok && end > n {
 			n = end
 		}
@@ -729,6 +732,9 @@ func (a *Assistant) continuationEnd(ws []string) int {
 // the previous one ([followup_addendum]).
 func (a *Assistant) addendum(ws []string) bool {
 	for _, p := range a.lex.sections["followup_addendum"] {
+		if lead := p.leadByte(); lead != 0 && (len(ws) == 0 || !startsWith(ws[0], lead)) {
+			continue // (no match starts at the first word)
+		}
 		if end, ok := p.matchAt(ws, 0); ok && end > 0 {
 			return true
 		}

@@ -521,7 +521,11 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 		if !e.mayMatch(ws) {
 			continue
 		}
+		lead := e.pattern.leadByte()
 		for start := range ws {
+			if lead != 0 && !startsWith(ws[start], lead) {
+				continue // (as in find: no match starts there)
+			}
 			end, ok := e.pattern.matchAt(ws, start)
 			if !ok {
 				continue
