@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/musterstadt/lotse/knowledge"
 )
 
@@ -287,5 +288,50 @@ func TestCalendarDayMatchesStemmingEachCall(t *testing.T) {
 	}
 	if len(seen) < 10000 || days < 20 {
 		t.Fatalf("only %d stems compared, %d of them days", len(seen), days)
+	}
+}
+
+// exactNamesApart, which passes over a stem whose wordBit no one-word name
+// of the candidates has, leaves what comparing the stem with every name
+// leaves: over random stems and names drawn from one vocabulary.
+func TestExactNamesApartMatchesScan(t *testing.T) {
+	reference := func(said stemSet, cands []candidate) []string {
+		return slices.DeleteFunc(slices.Clone(said.list), func(s string) bool {
+			for i := range cands {
+				for _, n := range cands[i].nameSets {
+					if len(n) == 1 && n[0] == s {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	}
+	vocab := []string{"reisepass", "personalausweis", "buergeramt", "beantrag", "kost", "pass", "ausweis", "termin", "gewerb", "anmeld", "kinderreisepass", "a", "ab", "abc"}
+	r := rand.New(rand.NewPCG(21, 22))
+	pick := func(n int) []string {
+		var out []string
+		for range n {
+			out = append(out, vocab[r.IntN(len(vocab))])
+		}
+		return out
+	}
+	for range 3000 {
+		said := newStemSet(map[string]bool{})
+		for _, s := range pick(r.IntN(8)) {
+			if !said.has[s] {
+				said.has[s] = true
+				said.list = append(said.list, s)
+			}
+		}
+		cands := make([]candidate, r.IntN(6))
+		for i := range cands {
+			for range r.IntN(5) {
+				cands[i].nameSets = append(cands[i].nameSets, pick(1+r.IntN(2)))
+			}
+		}
+		if got, want := exactNamesApart(said, cands).list, reference(said, cands); !cmp.Equal(got, want, cmpopts.EquateEmpty()) {
+			t.Fatalf("exactNamesApart(%q) = %q, want %q", said.list, got, want)
+		}
 	}
 }

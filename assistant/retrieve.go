@@ -849,7 +849,21 @@ func namingSet(q queryTerms, stems stemSet) stemSet {
 // inside: "Kinderreisepass" names the children's passport, not also the
 // "Reisepass" it holds.
 func exactNamesApart(said stemSet, cands []candidate) stemSet {
+	// The candidates' one-word names as bits (wordBit): a stem whose bit
+	// none of them has is none of them, without the scan below.
+	var bits [4]uint64
+	for i := range cands {
+		for _, n := range cands[i].nameSets {
+			if len(n) == 1 {
+				k, b := wordBit(n[0])
+				bits[k] |= b
+			}
+		}
+	}
 	exact := func(s string) bool {
+		if k, b := wordBit(s); bits[k]&b == 0 {
+			return false
+		}
 		for i := range cands { // by index: a candidate is large
 			for _, n := range cands[i].nameSets {
 				if len(n) == 1 && n[0] == s {
