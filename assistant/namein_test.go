@@ -55,6 +55,10 @@ func TestNameInMatchesReference(t *testing.T) {
 		}
 		plain := newStemSet(a.lex.terms(l).stems)
 		sorted := plain.longestFirst()
+		// A set whose list lacks keys of has, as exactNamesApart leaves
+		// one: longestFirst's hasBits still cover every key.
+		half := stemSet{has: plain.has, list: plain.list[:len(plain.list)/2]}
+		halfSorted := half.longestFirst()
 		for n := range names {
 			name := []string{n}
 			want := nameInReference(name, plain)
@@ -63,6 +67,9 @@ func TestNameInMatchesReference(t *testing.T) {
 			}
 			if got := nameIn(name, sorted); got != want {
 				t.Fatalf("nameIn(%q) for %q longest first: %v, the reference %v", n, l, got, want)
+			}
+			if got, want := nameIn(name, halfSorted), nameInReference(name, half); got != want {
+				t.Fatalf("nameIn(%q) for half of %q longest first: %v, the reference %v", n, l, got, want)
 			}
 			checked++
 			if want {

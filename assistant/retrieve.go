@@ -912,7 +912,7 @@ const minHeadName = 5
 // the compound's head ("studentenvisum" names "Visum").
 func nameIn(name []string, stems stemSet) bool {
 	for _, s := range name {
-		if stems.has[s] {
+		if stems.mayHave(s) && stems.has[s] {
 			continue
 		}
 		// A compound whose parts the question says apart: "Gewerbe
@@ -1226,6 +1226,10 @@ type stemSet struct {
 	// lasts are the members as splitsInto looks for them (lastParts),
 	// made with byLen.
 	lasts []lastPart
+	// hasBits has the wordBit of every key of has, made with byLen: a
+	// stem whose bit is clear is no key, without a lookup (nameIn); nil
+	// for other sets.
+	hasBits *[4]uint64
 }
 
 // matchMemo is a bounded memo of a scan for a word: the question words of
@@ -1284,7 +1288,22 @@ func (ts stemSet) longestFirst() stemSet {
 	ts.byLen = slices.Clone(ts.list)
 	slices.SortFunc(ts.byLen, func(a, b string) int { return len(b) - len(a) })
 	ts.lasts = lastParts(ts.byLen)
+	ts.hasBits = new([4]uint64)
+	for s := range ts.has { // (the list may lack keys: exactNamesApart)
+		k, b := wordBit(s)
+		ts.hasBits[k] |= b
+	}
 	return ts
+}
+
+// mayHave reports whether s may be a key of has: false only when it is
+// none (hasBits, for a set made longestFirst).
+func (ts *stemSet) mayHave(s string) bool {
+	if ts.hasBits == nil {
+		return true
+	}
+	k, b := wordBit(s)
+	return ts.hasBits[k]&b != 0
 }
 
 func newStemSet(m map[string]bool) stemSet {
