@@ -61,12 +61,10 @@ type lexicon struct {
 	// colloquial leads from the stem of a word people say to the stems
 	// of the words town halls write for it ("perso" → "personalausweis"),
 	// the retriever's own rules (knowledge.Colloquial).
-	colloquial map[string][]string
-	// colloquialSaid are the words the rules of colloquial were written
-	// for, by their stem: a rule leads from a form of its own word
-	// ("Rollern" of "Roller"), not from another word the stemmer cuts
-	// alike ("rollen", "Rolle").
-	colloquialSaid map[string][]string
+	// A rule leads from a form of its own word ("Rollern" of "Roller"),
+	// not from another word the stemmer cuts alike ("rollen", "Rolle"):
+	// colloquialOf.
+	colloquial map[string][]colloquialRule
 	// heads leads from the stem of a word people say as the last part
 	// of a compound to the stems of the sources' words ("wag" of
 	// "Dienstwagen" → "fahrzeug"): knowledge.ColloquialHeads.
@@ -203,13 +201,13 @@ func loadLexicon() (*lexicon, error) {
 			lx.heads[key] = append(lx.heads[key], stem(t))
 		}
 	}
-	lx.colloquial = map[string][]string{}
-	lx.colloquialSaid = map[string][]string{}
+	lx.colloquial = map[string][]colloquialRule{}
 	for from, to := range knowledge.Colloquial() {
+		r := colloquialRule{said: from}
 		for _, t := range to {
-			lx.colloquial[stem(from)] = append(lx.colloquial[stem(from)], stem(t))
+			r.to = append(r.to, stem(t))
 		}
-		lx.colloquialSaid[stem(from)] = append(lx.colloquialSaid[stem(from)], from)
+		lx.colloquial[stem(from)] = append(lx.colloquial[stem(from)], r)
 	}
 	return lx, nil
 }
@@ -1020,24 +1018,25 @@ func asciiLetters(s string) bool {
 // ends it inside a compound.
 const compoundProbe = "haus"
 
+// colloquialRule is one rule of knowledge.Colloquial: the word people
+// say, and the stems of the words town halls write for it.
+type colloquialRule struct {
+	said string
+	to   []string
+}
+
 // colloquialOf returns the sources' words for the word w people say, whose
-// stem is s: the rules written for w or one of its inflected forms (w is
-// the rule's word with an ending, or the rule's word is w with "n", "e"
-// or "s"), none for another word of the same stem.
+// stem is s: those of the rules written for w or one of its inflected
+// forms (w is the rule's word with an ending, or the rule's word is w with
+// "n", "e" or "s"), none for another word of the same stem.
 func (lx *lexicon) colloquialOf(w, s string) []string {
-	to := lx.colloquial[s]
-	if len(to) == 0 {
-		return nil
-	}
-	for _, from := range lx.colloquialSaid[s] {
-		if strings.HasPrefix(w, from) {
-			return to
-		}
-		if rest, ok := strings.CutPrefix(from, w); ok && (rest == "n" || rest == "e" || rest == "s") {
-			// The rule's word with an ending the asker leaves off
-			// ("Welpen" said as "Welpe"); "Roller" is no "Rolle".
-			return to
+	var out []string
+	for _, r := range lx.colloquial[s] {
+		rest, short := strings.CutPrefix(r.said, w)
+		// ("Welpen" said as "Welpe"; "Roller" is no "Rolle".)
+		if strings.HasPrefix(w, r.said) || short && (rest == "n" || rest == "e" || rest == "s") {
+			out = append(out, r.to...)
 		}
 	}
-	return nil
+	return out
 }

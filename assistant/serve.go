@@ -924,7 +924,7 @@ func (a *Assistant) earlierTopic(conv *Conversation, focus knowledge.Document, q
 			continue
 		}
 		words = append(words, s)
-		words = append(words, a.lex.colloquial[s]...)
+		words = append(words, q.official[s]...)
 	}
 	if len(words) == 0 {
 		return knowledge.Document{}, false
