@@ -716,8 +716,20 @@ func (a *Assistant) continuation(ws []string) bool {
 // opener of the message takes ("und eine Sache noch" four), 0 when it
 // opens with none.
 func (a *Assistant) continuationEnd(ws []string) int {
+	return a.openerEnd("followup_start", ws)
+}
+
+// addendum reports whether the message opens as an explicit addendum to
+// the previous one ([followup_addendum]).
+func (a *Assistant) addendum(ws []string) bool {
+	return a.openerEnd("followup_addendum", ws) > 0
+}
+
+// openerEnd returns the number of words the longest pattern of section
+// takes at the start of ws, 0 when none matches there.
+func (a *Assistant) openerEnd(section string, ws []string) int {
 	n := 0
-	for _, p := range a.lex.sections["followup_start"] {
+	for _, p := range a.lex.sections[section] {
 		if lead := p.leadByte(); lead != 0 && (len(ws) == 0 || !startsWith(ws[0], lead)) {
 			continue // (no match starts at the first word)
 		}
@@ -726,20 +738,6 @@ func (a *Assistant) continuationEnd(ws []string) int {
 		}
 	}
 	return n
-}
-
-// addendum reports whether the message opens as an explicit addendum to
-// the previous one ([followup_addendum]).
-func (a *Assistant) addendum(ws []string) bool {
-	for _, p := range a.lex.sections["followup_addendum"] {
-		if lead := p.leadByte(); lead != 0 && (len(ws) == 0 || !startsWith(ws[0], lead)) {
-			continue // (no match starts at the first word)
-		}
-		if end, ok := p.matchAt(ws, 0); ok && end > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // maxAddendumWords is the longest message an explicit addendum opens that
