@@ -43,8 +43,30 @@ func askEngine(t *testing.T, a *assistant.Assistant, tests []engineCase) {
 					t.Errorf("answer lacks %q:\n%s", f, ans.Text)
 				}
 			}
+			if l := lineTwice(ans.Text); l != "" {
+				t.Errorf("answer quotes %q twice:\n%s", l, ans.Text)
+			}
 		})
 	}
+}
+
+// lineTwice returns a sentence-long line the answer text holds twice, ""
+// for none: a section is quoted once, however many facets its lines
+// answer. (Table rows and links may repeat: a mail server's settings
+// table has the same row for two protocols.)
+func lineTwice(text string) string {
+	seen := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if len(l) < 40 || strings.Contains(l, "|") || strings.Contains(l, "http") {
+			continue
+		}
+		if seen[l] {
+			return l
+		}
+		seen[l] = true
+	}
+	return ""
 }
 
 // TestEngineMechanismsOnTheBundledBase checks general mechanisms of
@@ -104,6 +126,11 @@ func TestEngineOnTheSharedCorpus(t *testing.T) {
 		// that mentions the words.
 		{q: "bis wann muss eine geburt beim standesamt gemeldet sein", doc: "PStG-BJNR012210007", facts: []string{"binnen einer Woche"}},
 		{q: "ab wann muss man eigentlich einen personalausweis haben", doc: "PAuswG-BJNR134610009", facts: []string{"16 Jahre"}},
+		// Two facets answered by overlapping lines of one section quote
+		// the section once, its lines in reading order (lineTwice).
+		{q: "zieh im märz nach kanada und meld mich hier ab. brauch ich die abmeldebestätigung danach eigentlich noch für irgendwas oder kann die weg", doc: "tramitit-de-germany/abmeldung_des_wohnsitzes", facts: []string{"Kopie Ihrer Abmeldebestätigung"}},
+		{q: "hab mich vor zwölf tagen angemeldet und noch keinen brief mit meiner steuer id bekommen, ab wann sollte ich da nachhaken", doc: "tramitit-de-germany/lohnsteuerkarte_beantragen", facts: []string{"innerhalb von drei Wochen"}},
+		{q: "hallo also wir bekommen im mai ein baby und äh für wie viele monate kann man eigentlich maximal elterngeld kriegen", doc: "tramitit-de-germany/elterngeld_beantragen", facts: []string{"bis zu 14 Monate"}},
 		// A lead-in quotes the command it announces.
 		{q: "I get a disk quota exceeded error. How do I see which quota is full?", aud: knowledge.Employee, doc: "csc-user-guide/support/faq/disk-quota-exceeded", facts: []string{"csc-workspaces"}},
 		// Steps belong together.

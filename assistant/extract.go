@@ -98,6 +98,35 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 				grown = i
 			}
 		}
+		if grown < 0 && len(qs) > 0 {
+			// Two facets' passages of one section overlap ("Verfahren"
+			// items 2–3 for one, 3–4 for the other): the section is
+			// quoted once, its lines in reading order, and no line
+			// twice.
+			for i, o := range qs {
+				if o.label != x.label {
+					continue
+				}
+				m, ok := joinOverlap(o.text, x.text)
+				if !ok {
+					if sec, found := sectionLabelled(d, x.label); found {
+						m, ok = inReadingOrder(a.clean(sec.Text, true), o.text, x.text)
+					}
+				}
+				if ok {
+					grow := runeLen(m) - runeLen(o.text)
+					if grow > budget {
+						return false
+					}
+					budget -= grow
+					qs[i].text = m
+					return true
+				}
+				if x.text = withoutLines(x.text, o.text); x.text == "" {
+					return false
+				}
+			}
+		}
 		n := runeLen(x.text)
 		if grown >= 0 {
 			if n > budget+runeLen(qs[grown].text) {
@@ -2168,6 +2197,116 @@ func cutUnits(text string, max int) string {
 }
 
 func runeLen(s string) int { return len([]rune(s)) }
+
+// quoteLines returns the lines of a quote's text without the gaps ("…")
+// at its ends.
+func quoteLines(text string) []string {
+	ls := strings.Split(text, "\n")
+	for len(ls) > 0 && gapLine(ls[0]) {
+		ls = ls[1:]
+	}
+	for len(ls) > 0 && gapLine(ls[len(ls)-1]) {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+// gapLine reports whether a quote's line is empty or marks lines left
+// out.
+func gapLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return l == "" || l == "…"
+}
+
+// joinOverlap joins two quotes of one section when the end of one is
+// the beginning of the other: lines 2–3 and 3–4 of a list are lines 2–4.
+func joinOverlap(a, b string) (string, bool) {
+	al, bl := quoteLines(a), quoteLines(b)
+	if m, ok := overlapJoin(al, bl); ok {
+		return m, true
+	}
+	return overlapJoin(bl, al)
+}
+
+// overlapJoin joins first and then when the last lines of first are the
+// first lines of then.
+func overlapJoin(first, then []string) (string, bool) {
+	for k := min(len(first), len(then)); k > 0; k-- {
+		if slices.Equal(first[len(first)-k:], then[:k]) && !slices.ContainsFunc(then[:k], gapLine) {
+			out := append(slices.Clip(first), then[k:]...)
+			return strings.Join(out, "\n"), true
+		}
+	}
+	return "", false
+}
+
+// inReadingOrder joins two quotes of the section whose cleaned text is
+// sec into one, their lines in the order the section has them and "…"
+// where lines between them are left out. It fails when a line is not
+// found as it stands in sec (a line cut short).
+func inReadingOrder(sec, a, b string) (string, bool) {
+	type line struct {
+		at   int
+		text string
+	}
+	var ls []line
+	seen := map[string]bool{}
+	for _, l := range append(quoteLines(a), quoteLines(b)...) {
+		t := strings.TrimSpace(l)
+		if gapLine(t) || seen[t] {
+			continue
+		}
+		seen[t] = true
+		at := strings.Index(sec, t)
+		if at < 0 {
+			return "", false
+		}
+		ls = append(ls, line{at, t})
+	}
+	slices.SortStableFunc(ls, func(x, y line) int { return x.at - y.at })
+	var out []string
+	end := -1
+	for _, l := range ls {
+		if end >= 0 && l.at > end && strings.TrimSpace(sec[end:l.at]) != "" {
+			out = append(out, "…")
+		}
+		out = append(out, l.text)
+		end = max(end, l.at+len(l.text))
+	}
+	if len(ls) > 0 && strings.TrimSpace(sec[end:]) != "" && (strings.HasSuffix(strings.TrimSpace(a), "…") || strings.HasSuffix(strings.TrimSpace(b), "…")) {
+		out = append(out, "…")
+	}
+	return strings.Join(out, "\n"), true
+}
+
+// withoutLines returns text without the lines quoted already in other,
+// with "…" where lines went; "" when no line of its own is left.
+func withoutLines(text, other string) string {
+	had := map[string]bool{}
+	for _, l := range strings.Split(other, "\n") {
+		if !gapLine(l) {
+			had[strings.TrimSpace(l)] = true
+		}
+	}
+	var out []string
+	own, gone := false, false
+	for _, l := range strings.Split(text, "\n") {
+		if !gapLine(l) && had[strings.TrimSpace(l)] {
+			gone = true
+			continue
+		}
+		if gone && len(out) > 0 && !gapLine(out[len(out)-1]) {
+			out = append(out, "…")
+		}
+		gone = false
+		own = own || !gapLine(l)
+		out = append(out, l)
+	}
+	if !own {
+		return ""
+	}
+	return strings.Join(quoteLines(strings.Join(out, "\n")), "\n")
+}
 
 // metaLineRE matches a header line "Key: value" as document management
 // systems put them above a text.
