@@ -452,7 +452,7 @@ func replicaCorpus(tb testing.TB, n int) Root {
 			}
 			name := fmt.Sprintf("%s/k%03d/%s.md", dir, k, strings.ReplaceAll(d.ID, "/", "_"))
 			files[name] = &fstest.MapFile{Data: []byte(sb.String())}
-			chunks += len(chunkDocument(0, &doc))
+			chunks += len(chunkDocument(0, &doc, nil))
 		}
 	}
 	return Root{Name: "replica", FS: files}

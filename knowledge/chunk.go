@@ -3,6 +3,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,9 +23,25 @@ type chunk struct {
 // chunkDocument cuts every section of doc into chunks of about chunkTarget
 // characters, on paragraph boundaries where possible, then on line and
 // sentence boundaries. Each chunk keeps its section's heading path and facet.
-func chunkDocument(docIdx int, doc *Document) []chunk {
+//
+// A section that only lists other documents of the base by their titles
+// ("Related Posts", "Siehe auch") is not cut into chunks when the document
+// has text of its own: its words are the other documents' names, and
+// retrieved, it would stand for the question about them. It stays in the
+// document. titles are the linkKeys of every document's title.
+func chunkDocument(docIdx int, doc *Document, titles map[string]bool) []chunk {
 	var out []chunk
+	own := false
 	for _, s := range doc.Sections {
+		if !relatedList(s.Text, titles) && strings.TrimSpace(s.Text) != "" {
+			own = true
+			break
+		}
+	}
+	for _, s := range doc.Sections {
+		if own && relatedList(s.Text, titles) {
+			continue
+		}
 		for _, t := range splitText(s.Text, chunkTarget) {
 			out = append(out, chunk{Doc: docIdx, Section: s.Heading, Facet: s.Facet, Text: t})
 		}
@@ -121,4 +138,37 @@ func splitUnit(p string, max int) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// mdLinkItemRE matches a line that is only a Markdown link, as a list
+// item or alone; the first group is the link's text.
+var mdLinkItemRE = regexp.MustCompile(`^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]+\)\s*$`)
+
+// relatedList reports whether text is a list of links to other documents
+// of the base: at least two lines, more than half of them links, and most
+// links named by a document's title (titles holds their linkKeys).
+func relatedList(text string, titles map[string]bool) bool {
+	if !strings.Contains(text, "](") {
+		return false
+	}
+	lines, links, named := 0, 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		lines++
+		if m := mdLinkItemRE.FindStringSubmatch(l); m != nil {
+			links++
+			if titles[linkKey(m[1])] {
+				named++
+			}
+		}
+	}
+	return lines >= 2 && links*2 > lines && named*2 > links
+}
+
+// linkKey is how a link's text is compared with a title: case, white
+// space and punctuation at its ends ignored.
+func linkKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " .:;,!?")), " "))
 }

@@ -70,7 +70,7 @@ func TestDenseChromemMatchesFlat(t *testing.T) {
 	}
 	var texts []string
 	for i := range l.docs {
-		for _, c := range chunkDocument(i, &l.docs[i]) {
+		for _, c := range chunkDocument(i, &l.docs[i], nil) {
 			texts = append(texts, embedText(&c))
 		}
 	}

@@ -465,9 +465,13 @@ func (ix *index) abortSnapshot() {
 
 // chunkAll cuts every document into chunks, numbered in document order.
 func chunkAll(docs []Document) []chunk {
+	titles := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		titles[linkKey(d.Title)] = true
+	}
 	var chunks []chunk
 	for i := range docs {
-		chunks = append(chunks, chunkDocument(i, &docs[i])...)
+		chunks = append(chunks, chunkDocument(i, &docs[i], titles)...)
 	}
 	return chunks
 }

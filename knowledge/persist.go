@@ -35,7 +35,7 @@ const (
 	snapshotFile  = "index.gob"
 	vectorsFile   = "vectors.gob"
 	lexDir        = "lex"
-	formatVersion = 105 // bump when loading, analysis or the snapshot layout change
+	formatVersion = 106 // bump when loading, analysis or the snapshot layout change
 )
 
 // The snapshot is the gob-encoded part of a generation: a stream of

@@ -33,7 +33,7 @@ func TestRecall100k(t *testing.T) {
 	var texts, queries []string
 	seen := map[string]bool{}
 	for i := range l.docs {
-		for _, c := range chunkDocument(i, &l.docs[i]) {
+		for _, c := range chunkDocument(i, &l.docs[i], nil) {
 			texts = append(texts, embedText(&c))
 			q := strings.TrimSpace(l.docs[i].Title + " " + c.Section)
 			if !seen[q] {
