@@ -501,6 +501,17 @@ func TestContactAskedBesideConsultation(t *testing.T) {
 	})
 }
 
+// "Kein Mensch meldet sich" tells that nobody answers; it asks for a
+// person only with another word that does.
+func TestNobodyAsksForNobody(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "human", func(s signals) bool { return s.human }, map[string]bool{
+		"unser bauantrag liegt seit 4 monaten beim bauamt und kein mensch meldet sich. kann man den stand irgendwie abfragen, telefonisch oder so?": false,
+		"kein mensch meldet sich, ich will jetzt mit einem mitarbeiter sprechen":                                                                    true,
+		"seit wochen meldet sich kein mensch, kann mich bitte jemand zurückrufen":                                                                   true,
+	})
+}
+
 // A country in a guide's title names no guide alone ("… Conversion
 // Guide: USA & Germany" is not named by "in den USA arbeiten").
 func TestCountryInTitleNamesNothing(t *testing.T) {

@@ -229,10 +229,13 @@ func (lx *lexicon) signals(text string) signals {
 		// mir melden?")
 		s.human = false
 	}
-	if s.human && !lx.match("human_strong", ws) && lx.match("per_person", ws) && !lx.match("human", withoutSpans(ws, lx.spans("per_person", ws))) {
-		// "Wie viel Käse rechnet man pro Person?" counts by the person;
-		// it asks for nobody.
-		s.human = false
+	for _, sec := range []string{"per_person", "nobody"} {
+		if s.human && !lx.match("human_strong", ws) && lx.match(sec, ws) && !lx.match("human", withoutSpans(ws, lx.spans(sec, ws))) {
+			// "Wie viel Käse rechnet man pro Person?" counts by the
+			// person, "kein Mensch meldet sich" tells that nobody
+			// answers: neither asks for a person.
+			s.human = false
+		}
 	}
 	if s.human && !lx.match("human_strong", ws) && lx.match("smalltalk_who", ws) {
 		// "Bist du ein Mensch oder ein Bot?" asks about the assistant.
