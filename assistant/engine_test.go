@@ -79,6 +79,12 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 	askEngine(t, a, []engineCase{
 		{q: "Was kostet ein Reisepass für ein Kind?", doc: "leistungen/reisepass", facts: []string{"37,50 Euro", "Kinderreisepass"}},
 		{q: "Wir haben seit Samstag einen Welpen. Muss der angemeldet werden?", doc: "leistungen/hundesteuer", facts: []string{"3 Monate"}},
+		// What to do now, asked after a story of what went wrong, asks
+		// about the trouble the story tells: papers that have not come
+		// are answered by when they are sent, and what the page offers
+		// instead.
+		{q: "wir haben letzte woche briefwahl beantragt aber die unterlagen sind nicht angekommen. was können wir jetzt tun?", doc: "leistungen/briefwahl", facts: []string{"Im Wahlamt können Sie sofort wählen"}},
+		{q: "mein führungszeugnis ist nach drei wochen immer noch nicht da. wie geht es jetzt weiter?", doc: "leistungen/fuehrungszeugnis", facts: []string{"innerhalb von 2 Wochen"}},
 		// A car by its make or model is a vehicle, as a dog by its
 		// breed is a dog.
 		{q: "unser alter passat kommt zum verwerter, muss ich den abmelden", doc: "leistungen/fahrzeug-abmelden"},

@@ -418,6 +418,12 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.facets = lx.detectFacets(asked)
 	q.want = lx.wantedValues(asked)
+	if len(q.facets) == 0 && q.want == 0 && asked != t.query && lx.match("what_now", lx.words(asked)) {
+		// "… die Briefe sind nicht gekommen. Was kann ich jetzt
+		// machen?": a question what to do now asks about the trouble
+		// the story tells.
+		q.facets = lx.detectFacets(t.query)
+	}
 	askedAsks := len(q.facets) > 0 || q.want != 0 // lexicon.asksFacetOrValue(asked)
 	if len(q.facets) == 0 && q.want == valMoney {
 		// "Wie viel Elterngeld bekommt man?" asks for an amount as "was
