@@ -85,6 +85,11 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		// instead.
 		{q: "wir haben letzte woche briefwahl beantragt aber die unterlagen sind nicht angekommen. was können wir jetzt tun?", doc: "leistungen/briefwahl", facts: []string{"Im Wahlamt können Sie sofort wählen"}},
 		{q: "mein führungszeugnis ist nach drei wochen immer noch nicht da. wie geht es jetzt weiter?", doc: "leistungen/fuehrungszeugnis", facts: []string{"innerhalb von 2 Wochen"}},
+		// A life event the asker dates something by has happened: its
+		// own service (registering the marriage) is done, and the
+		// paper named is the matter.
+		{q: "nach der hochzeit möchte ich meinen reisepass auf den neuen namen ändern lassen, was brauche ich dafür", doc: "leistungen/reisepass"},
+		{q: "nach unserer hochzeit heiße ich anders, brauche ich einen neuen ausweis", doc: "leistungen/personalausweis"},
 		// A car by its make or model is a vehicle, as a dog by its
 		// breed is a dog.
 		{q: "unser alter passat kommt zum verwerter, muss ich den abmelden", doc: "leistungen/fahrzeug-abmelden"},

@@ -320,6 +320,7 @@ func (a *Assistant) understand(t *turn) question {
 		}
 	}
 	req := requesters(clauses)
+	req = append(req, lx.eventsPast(clauses)...)
 	if off := offered(clauses); len(off) > 0 {
 		// "Reicht mein Personalausweis, wenn ich die Geburtsurkunde für
 		// meinen Bruder abhole?": the paper the asker offers as enough is
@@ -653,6 +654,36 @@ func purposeWords(clauses [][]string) []string {
 		}
 	}
 	return out
+}
+
+// eventsPast returns the stems of a life event the asker dates
+// something by ("seit unserer Hochzeit trage ich den Namen meiner Frau",
+// "nach dem Umzug"): the event has happened; its own service (registering
+// the marriage) is done, and the event names no page to answer from.
+// Only a word that is a life event by itself counts: "nach der Abmeldung
+// des Autos" dates by a service the asker may ask about.
+func (lx *lexicon) eventsPast(clauses [][]string) []string {
+	var out []string
+	for _, ws := range clauses {
+		for i := 0; i+2 < len(ws); i++ {
+			if !sinceWords[ws[i]] || !eventDeterminers[ws[i+1]] {
+				continue
+			}
+			if ev, _ := lx.lifeEvents(ws[i+2 : i+3]); ev != "" {
+				out = append(out, stem(ws[i+2]))
+			}
+		}
+	}
+	return out
+}
+
+// sinceWords date something by an event before it.
+var sinceWords = map[string]bool{"seit": true, "nach": true, "since": true, "after": true}
+
+// eventDeterminers stand between a sinceWord and the event.
+var eventDeterminers = map[string]bool{
+	"der": true, "dem": true, "unserer": true, "unserem": true, "meiner": true, "meinem": true,
+	"ihrer": true, "ihrem": true, "seiner": true, "seinem": true, "the": true, "our": true, "my": true,
 }
 
 // needWord reports whether w says the asker needs something.
