@@ -172,6 +172,18 @@ func TestNeighboursHedgeIsOutOfScope(t *testing.T) {
 	})
 }
 
+// Damage another person did to the asker's things is a matter between
+// them and their insurers; a car that is broken is the town's matter when
+// it is to be taken off the road.
+func TestDamageByOthersIsOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"jemand hat beim ausparken mein auto beschädigt und ist weggefahren, wer zahlt mir das": true,
+		"wer zahlt den schadensersatz wenn der lieferwagen meinen zaun umgefahren hat":          true,
+		"mein auto ist kaputt und kommt weg, wie melde ich es ab":                               false,
+	})
+}
+
 // A business trip is a journey, not a trade to register.
 func TestBusinessTripIsAJourney(t *testing.T) {
 	a := mustAssistant(t, nil)
