@@ -2399,3 +2399,20 @@ func TestMoveAbroadAsNoun(t *testing.T) {
 		}
 	}
 }
+
+// A foreign element of the asker or a partner is a situation; a foreign
+// thing is not.
+func TestForeignElement(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"Ich habe vergessen zu sagen: meine Verlobte kommt aus Marokko.":          true,
+		"mein verlobter ist italiener und hat keinen deutschen pass":              true,
+		"ich bin Ausländerin, wie lange dauert die Prüfung?":                      true,
+		"Wie lange darf ich mit meinem ausländischen Führerschein hier fahren?":   false,
+		"wir fliegen nach Marokko in den Urlaub, wie lange dauert ein Reisepass?": false,
+	} {
+		if got := a.lex.situationOf(text, words(text)).foreign; got != want {
+			t.Errorf("foreign(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

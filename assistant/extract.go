@@ -2438,7 +2438,7 @@ func situationLineOf(text string, s situation, lines func(string) []sitLine) str
 			return l
 		}
 	}
-	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 {
+	if s.age == 0 && !s.child && !s.adult && len(s.status) == 0 && !s.foreign {
 		return ""
 	}
 	return ageOrStatusLine(lines(text), s)
@@ -2493,10 +2493,10 @@ func ageOrStatusLine(lines []sitLine, s situation) string {
 			match = append(match, l.text)
 			continue
 		}
-		if len(s.status) > 0 && l.tokens != nil {
+		if statuses := s.lineStatus(); len(statuses) > 0 && l.tokens != nil {
 			// A fee line for the status ("Studierende: 10,00 Euro"),
 			// not any sentence that names it.
-			for _, st := range s.status {
+			for _, st := range statuses {
 				if st != reducedStem && tokenMatch(l.tokens, st) {
 					match = append(match, l.text)
 					break

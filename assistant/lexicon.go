@@ -169,7 +169,7 @@ type pattern []string
 // requiredSections are the sections the code relies on; loadLexicon fails
 // when one is missing so that a broken edit of lexicon.txt fails at startup.
 var requiredSections = []string{
-	"abuse", "frustration", "frustration_reply", "human", "human_request", "human_strong", "presence", "someone_required", "per_person", "nobody", "what_now", "out_of_scope_strong", "out_of_scope_citizen",
+	"abuse", "frustration", "frustration_reply", "human", "human_request", "human_strong", "presence", "someone_required", "per_person", "nobody", "what_now", "situation_foreign", "out_of_scope_strong", "out_of_scope_citizen",
 	"smalltalk_greet", "smalltalk_thanks", "smalltalk_bye", "smalltalk_who", "smalltalk_filler", "done_report",
 	"incident", "incident_gone", "mislaid", "howto", "ticket_word", "ticket_request", "status", "case_specific", "own_application", "usual", "frame", "out_of_scope", "own_business", "admin", "human_callback", "self_correction",
 	"followup_start", "followup_pronoun", "followup_contrast", "affirm", "noise", "generic_title", "value_free", "value_span", "value_before", "ask_money", "ask_age", "text_age", "ask_time", "ask_trouble", "text_trouble", "ask_consequence", "text_consequence", "ask_notify", "text_notify", "ask_duty", "text_duty", "ask_who", "audience_heading", "ask_allowed", "text_allowed", "ask_informed", "text_informed", "ask_receive", "text_fee", "length", "size_limit", "cost_word", "validity", "counts_as", "own_matter", "permission", "obligation", "still_pay", "opening", "documents_requested", "bring_documents", "relocated",

@@ -112,6 +112,10 @@ type situation struct {
 	renew  bool // renewal ("verlängern", "abgelaufen")
 	proxy  bool // someone else acts for the asker ("kann meine Frau für mich …")
 	urgent bool // in a hurry ("ich fliege übermorgen", "ganz dringend")
+	// foreign is a foreign element: the asker or a partner from abroad
+	// ("meine Verlobte kommt aus Marokko"). It picks a table's line, not
+	// the document.
+	foreign bool
 	// status holds stems of the words for the asker's status that fee
 	// tables name ("studierend", "schul" for a student or pupil).
 	status []string
@@ -171,8 +175,17 @@ func (s situation) words() []string {
 // Menschen" or "Senioren" pages speak of.
 const minSeniorAge = 65
 
+// lineStatus returns the stems by which a line of a table or list names
+// the asker's status: the status words, and those of a foreign element.
+func (s situation) lineStatus() []string {
+	if !s.foreign {
+		return s.status
+	}
+	return slices.Concat(s.status, foreignStatus)
+}
+
 func (s situation) any() bool {
-	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0 || s.count != ""
+	return s.age > 0 || s.child || s.adult || s.lost || s.stolen || s.first || s.renew || s.proxy || s.urgent || s.foreign || len(s.status) > 0 || s.household > 0 || s.size != "" || s.income > 0 || s.count != ""
 }
 
 var (
@@ -933,11 +946,21 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 			}
 		}
 	}
+	s.foreign = lx.match("situation_foreign", ws)
+	for i := 1; i < len(ws) && !s.foreign; i++ {
+		// "meine Verlobte kommt aus Marokko": a foreign element, as
+		// "Ausländerin" says it.
+		s.foreign = ws[i-1] == "aus" && lx.has("foreign_country", ws[i])
+	}
 	if s.age > 0 && s.age < 18 {
 		s.child = true
 	}
 	return s
 }
+
+// foreignStatus are the stems by which a fee table or list names a
+// foreign element ("Anmeldung mit Auslandsbezug").
+var foreignStatus = []string{stem("Ausland"), stem("Auslandsbezug"), stem("ausländisch")}
 
 // sizeUnit maps the units a size is stated in, as folded words, to one
 // spelling: "std" and "stunden" are one unit.
