@@ -2416,3 +2416,19 @@ func TestForeignElement(t *testing.T) {
 		}
 	}
 }
+
+// What the thing needed is for is its purpose, also when the thing was
+// named before ("Führungszeugnis verloren, brauche neues für den Job").
+func TestPurposeOfAThingNamedBefore(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]bool{
+		"ich brauch ein führungszeugnis für den job":          true,
+		"führungszeugnis verloren, brauche neues für den job": true,
+		"was brauche ich für ein führungszeugnis":             false,
+	} {
+		got := slices.Contains(purposeWords(clauseWords(a.lex, text)), stem("job"))
+		if got != want {
+			t.Errorf("purposeWords(%q) holds job: %v, want %v", text, got, want)
+		}
+	}
+}

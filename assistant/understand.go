@@ -654,7 +654,7 @@ func purposeWords(clauses [][]string) []string {
 			continue
 		}
 		f := slices.Index(ws[need:], "fuer")
-		if f < 2 || !slices.ContainsFunc(ws[need+1:need+f], func(w string) bool { return thingDeterminers[w] }) {
+		if f < 2 || !slices.ContainsFunc(ws[need+1:need+f], func(w string) bool { return thingDeterminers[w] || newThing[w] }) {
 			// The thing needed, with its article, stands between the
 			// verb and "für" ("was brauche ich für ein Führungszeugnis"
 			// needs it for nothing).
@@ -698,6 +698,10 @@ var eventDeterminers = map[string]bool{
 	"der": true, "dem": true, "unserer": true, "unserem": true, "meiner": true, "meinem": true,
 	"ihrer": true, "ihrem": true, "seiner": true, "seinem": true, "the": true, "our": true, "my": true,
 }
+
+// newThing stands for the thing needed, named before ("Führungszeugnis
+// verloren, brauche neues für den Job").
+var newThing = map[string]bool{"neues": true, "neue": true, "neuen": true, "neuer": true, "eins": true}
 
 // needWord reports whether w says the asker needs something.
 func needWord(w string) bool {
