@@ -181,6 +181,10 @@ func TestDamageByOthersIsOutOfScope(t *testing.T) {
 		"jemand hat beim ausparken mein auto beschädigt und ist weggefahren, wer zahlt mir das": true,
 		"wer zahlt den schadensersatz wenn der lieferwagen meinen zaun umgefahren hat":          true,
 		"mein auto ist kaputt und kommt weg, wie melde ich es ab":                               false,
+		// Money sent to a wrong account is the bank's matter; a fee of
+		// the town paid to a wrong account is the town's.
+		"hab 300 euro an eine falsche iban überwiesen, die bank hilft nicht": true,
+		"ich habe die hundesteuer auf das falsche konto überwiesen, was nun": false,
 	})
 }
 
