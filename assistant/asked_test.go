@@ -288,6 +288,15 @@ func TestSelfHelpIsAHowTo(t *testing.T) {
 	checkSignal(t, a, "howto", func(s signals) bool { return s.howto }, map[string]bool{
 		"seit dem update startet outlook nicht mehr, was kann ich selbst tun": true,
 		"kann ich das selber beheben oder muss das die it machen":             true,
+		// How to get something, whom to turn to, what differs from where
+		// it works: the articles answer.
+		"neue kollegin hat keinen login, wie kriegt die nen account":                         true,
+		"komm von hier aus nicht mehr an die daten ran, daheim gings. an wen wend ich mich?": true,
+		"the vm won't boot after the update, what's the way to get at my files":              true,
+		"outlook startet seit heute nicht mehr":                                              false,
+	})
+	checkSignal(t, a, "why", func(s signals) bool { return s.why }, map[string]bool{
+		"the container keeps crashing on the cluster, same image runs fine on my laptop. what's different there?": true,
 	})
 }
 
