@@ -188,6 +188,17 @@ func TestDamageByOthersIsOutOfScope(t *testing.T) {
 	})
 }
 
+// Faulty work of a firm and one's own liability are private matters; the
+// town's building permit is not.
+func TestPrivateDisputesAreOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"der maler hat pfusch gemacht und will nicht nachbessern, was kann ich tun":          true,
+		"ich bin vorstand im sportverein, muss ich persönlich haften wenn der verein pleite": true,
+		"brauche ich für den wintergarten eine baugenehmigung":                               false,
+	})
+}
+
 // A business trip is a journey, not a trade to register.
 func TestBusinessTripIsAJourney(t *testing.T) {
 	a := mustAssistant(t, nil)
