@@ -537,6 +537,18 @@ func TestContactAskedBesideConsultation(t *testing.T) {
 	})
 }
 
+// A person to explain, a chat the asker cannot cope with, a real
+// consultation: each asks for a person.
+func TestPersonAskedForIndirectly(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "human", func(s signals) bool { return s.human }, map[string]bool{
+		"Ich verstehe das nicht, können Sie mir jemanden geben, der mir das erklärt?": true,
+		"Ich komme mit dem Chat nicht klar.":                                          true,
+		"das bringt mir alles nichts, ich brauche eine richtige beratung":             true,
+		"Wie lange dauert die Beratung beim Wohngeld?":                                false,
+	})
+}
+
 // "Kein Mensch meldet sich" tells that nobody answers; it asks for a
 // person only with another word that does.
 func TestNobodyAsksForNobody(t *testing.T) {
