@@ -351,6 +351,12 @@ func TestSpokenSignals(t *testing.T) {
 	if !a.lex.signals("so ein quatsch, das hilft mir nicht").frustration {
 		t.Error("frustration not seen")
 	}
+	if a.lex.signals("halt, stimmt nicht, er war verheiratet mit meiner mutter. was ändert das?").frustration {
+		t.Error("the asker taking back what they said is taken for frustration")
+	}
+	if !a.lex.signals("das stimmt nicht, die antwort ist falsch").frustration {
+		t.Error("an answer called wrong is not seen as frustration")
+	}
 	if a.lex.signals("seit der schule machen alle witze über meinen nachnamen, was muss ich einreichen").outOfScope {
 		t.Error("jokes about the asker's name are taken for a request for a joke")
 	}
