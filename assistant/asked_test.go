@@ -196,6 +196,13 @@ func TestPrivateDisputesAreOutOfScope(t *testing.T) {
 		"der maler hat pfusch gemacht und will nicht nachbessern, was kann ich tun":          true,
 		"ich bin vorstand im sportverein, muss ich persönlich haften wenn der verein pleite": true,
 		"brauche ich für den wintergarten eine baugenehmigung":                               false,
+		// A flat on the market, a bank's loan, a car wash; a housing
+		// entitlement and a fee paid by card are the town's.
+		"ich suche eine wohnung zur miete":                                 true,
+		"wie bekomme ich einen kredit bei der bank":                        true,
+		"wo kann ich mein auto waschen":                                    true,
+		"ich suche eine wohnung und brauche einen wohnberechtigungsschein": false,
+		"kann ich die gebühr mit kreditkarte zahlen":                       false,
 	})
 }
 
