@@ -203,6 +203,11 @@ func TestPrivateDisputesAreOutOfScope(t *testing.T) {
 		"wo kann ich mein auto waschen":                                    true,
 		"ich suche eine wohnung und brauche einen wohnberechtigungsschein": false,
 		"kann ich die gebühr mit kreditkarte zahlen":                       false,
+		// … and in English: a deposit, a bank, a doctor.
+		"my landlord won't return my deposit":                      true,
+		"which bank is best for foreigners":                        true,
+		"is there a good doctor who speaks english":                true,
+		"I need a registration certificate to open a bank account": false,
 	})
 }
 
