@@ -90,6 +90,8 @@ func TestEngineMechanismsOnTheBundledBase(t *testing.T) {
 		// paper named is the matter.
 		{q: "nach der hochzeit möchte ich meinen reisepass auf den neuen namen ändern lassen, was brauche ich dafür", doc: "leistungen/reisepass"},
 		{q: "nach unserer hochzeit heiße ich anders, brauche ich einen neuen ausweis", doc: "leistungen/personalausweis"},
+		// When one may come asks the opening hours.
+		{q: "wegen meinem perso, wann kann ich da kommen", doc: "leistungen/personalausweis", facts: []string{"Mittwoch geschlossen"}},
 		// Stolen is lost to a thief, in English as in German.
 		{q: "my ID card got stolen at the market, do I have to report it", doc: "leistungen/personalausweis-verlust"},
 		// A car by its make or model is a vehicle, as a dog by its
