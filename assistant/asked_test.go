@@ -211,6 +211,22 @@ func TestPrivateDisputesAreOutOfScope(t *testing.T) {
 	})
 }
 
+// An employee's IT words in the residents' languages lead to the
+// articles' German and English words.
+func TestITWordsInOtherLanguages(t *testing.T) {
+	a := mustAssistant(t, nil)
+	for text, want := range map[string]string{
+		"لا أستطيع تسجيل الدخول، حسابي مقفل": "login",
+		"şifremi unuttum": "Passwort",
+		"мой аккаунт заблокирован": "locked",
+		"nie mogę się zalogować":   "einloggen",
+	} {
+		if got := a.lex.germanTerms(text); !strings.Contains(got, want) {
+			t.Errorf("germanTerms(%q) = %q, want %s", text, got, want)
+		}
+	}
+}
+
 // A business trip is a journey, not a trade to register.
 func TestBusinessTripIsAJourney(t *testing.T) {
 	a := mustAssistant(t, nil)
