@@ -140,6 +140,9 @@ func TestBundledBase(t *testing.T) {
 		{aud: knowledge.Employee, q: "Wie setze ich mein Passwort zurück?", doc: "intern/it/passwort-zuruecksetzen", facts: []string{"https://passwort.intranet.musterstadt.example"}},
 		{aud: knowledge.Employee, q: "Wo steht der Drucker DR-RH-2-01?", doc: "intern/it/drucker", facts: []string{"2. OG"}},
 		{aud: knowledge.Employee, q: "Outlook geht seit heute morgen nicht", intent: assistant.IntentITIncident},
+		// An office the message names ("beim Standesamt") says where, not
+		// what: the page that happens to name it is no better for it.
+		{history: []string{"kann ich bei euch ne kopie von meiner geburtsurkunde beglaubigen lasen, brauch die fürs visum"}, q: "ok wenn ihr sowas nich macht dan bestell ich halt ne neue beim standesamt, bin ja hier im klinikum geborn. was kostet mich die", doc: "leistungen/geburtsurkunde", facts: []string{"12,00 Euro"}},
 		// A login that fails, said after a time ("seit heute morgen kann
 		// ich mich …"), is an outage to report; a crash whose cause no
 		// article explains is the IT desk's matter, not out of scope.

@@ -347,7 +347,9 @@ func (a *Assistant) computeFeatures(r *retrieval, q question, all bool) {
 		for k, s := range asked {
 			// "Gewerbeabmeldung" in the question and in two of eight
 			// documents says more than its share of the words.
-			if len(s) >= minDistinctLen && weight[k] >= 0.5 && c.tokens[s] {
+			if len(s) >= minDistinctLen && weight[k] >= 0.5 && c.tokens[s] && !officeStem(s) {
+				// (An office, "Stadtverwaltung", says where, not what:
+				// the page that happens to name it is no better for it.)
 				f[featDistinct] = 1
 				break
 			}
