@@ -333,6 +333,9 @@ func TestSelfHelpIsAHowTo(t *testing.T) {
 		"komm von hier aus nicht mehr an die daten ran, daheim gings. an wen wend ich mich?": true,
 		"the vm won't boot after the update, what's the way to get at my files":              true,
 		"outlook startet seit heute nicht mehr":                                              false,
+		"wo muss ich hin wenn mein laptop kaputt ist":                                        true,
+		"muss ich das melden wenn der drucker papierstau hat":                                true,
+		"kann ich outlook auch auf dem handy nutzen, bei mir geht das nicht":                 true,
 	})
 	checkSignal(t, a, "why", func(s signals) bool { return s.why }, map[string]bool{
 		"the container keeps crashing on the cluster, same image runs fine on my laptop. what's different there?": true,
