@@ -432,7 +432,8 @@ func (a *Assistant) understand(t *turn) question {
 	}
 	q.facets = lx.detectFacets(asked)
 	q.want = lx.wantedValues(asked)
-	if len(q.facets) == 0 && q.want == 0 && asked != t.query && lx.match("what_now", lx.words(asked)) {
+	askedWords := lx.words(asked)
+	if len(q.facets) == 0 && q.want == 0 && asked != t.query && lx.match("what_now", askedWords) {
 		// "… die Briefe sind nicht gekommen. Was kann ich jetzt
 		// machen?": a question what to do now asks about the trouble
 		// the story tells.
@@ -444,7 +445,6 @@ func (a *Assistant) understand(t *turn) question {
 		// kostet" does.
 		q.facets = []knowledge.Facet{knowledge.FacetKosten}
 	}
-	askedWords := lx.words(asked)
 	if rest := withoutStatedAmounts(askedWords); len(rest) != len(askedWords) && containsFacet(q.facets, knowledge.FacetKosten) &&
 		!containsFacet(lx.detectFacets(strings.Join(rest, " ")), knowledge.FacetKosten) {
 		// "da sind nur 5 Euro drin": the cost came only from an amount

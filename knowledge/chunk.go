@@ -31,15 +31,14 @@ type chunk struct {
 // document. titles are the linkKeys of every document's title.
 func chunkDocument(docIdx int, doc *Document, titles map[string]bool) []chunk {
 	var out []chunk
+	related := make([]bool, len(doc.Sections))
 	own := false
-	for _, s := range doc.Sections {
-		if !relatedList(s.Text, titles) && strings.TrimSpace(s.Text) != "" {
-			own = true
-			break
-		}
+	for i, s := range doc.Sections {
+		related[i] = relatedList(s.Text, titles)
+		own = own || !related[i] && strings.TrimSpace(s.Text) != ""
 	}
-	for _, s := range doc.Sections {
-		if own && relatedList(s.Text, titles) {
+	for i, s := range doc.Sections {
+		if own && related[i] {
 			continue
 		}
 		for _, t := range splitText(s.Text, chunkTarget) {
