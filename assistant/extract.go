@@ -1624,6 +1624,7 @@ var answerCues = []answerCue{
 	{"ask_duty", "text_duty"},
 	{"ask_allowed", "text_allowed"},
 	{"ask_informed", "text_informed"},
+	{"ask_office", "text_office"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.

@@ -1094,3 +1094,26 @@ func TestForgettingAsksTheConsequence(t *testing.T) {
 		t.Errorf("want the fine alone, got:\n%s", ans.Text)
 	}
 }
+
+// A question for which office is responsible ("which registry office do
+// I contact", "welches Standesamt", "who issues it") is answered by the
+// sentence that names the office, not only by the office's address and
+// hours.
+func TestWhichOfficeQuotesTheResponsibleOne(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"a/urkunde.md": {Data: []byte("---\ntitle: Geburtsurkunde beantragen\n---\n" +
+			"# Geburtsurkunde beantragen\n\nEine Geburtsurkunde stellt das Standesamt aus, in dessen Bezirk die Geburt beurkundet wurde. Für Geburten in Beispielheim ist das Standesamt Beispielheim zuständig.\n\n" +
+			"## Zuständige Stelle\n\n- Standesamt Beispielheim, Hauptstraße 3\n- Telefon: 0123 456-700\n- Öffnungszeiten: Montag bis Freitag 9:00 bis 12:00 Uhr\n\n" +
+			"## Kosten\n\n- Geburtsurkunde: 12,00 Euro\n")},
+	}
+	for _, q := range []string{
+		"I was born in Beispielheim but have lived in Dublin for years. Which registry office do I contact for my birth certificate, the one near my last address or the one in Beispielheim?",
+		"welches standesamt ist für meine geburtsurkunde zuständig, ich wohne jetzt in hamburg",
+	} {
+		ans := askRoot(t, root, q)
+		if !strings.Contains(ans.Text, "Für Geburten in Beispielheim ist das Standesamt Beispielheim zuständig") {
+			t.Errorf("%q: answer lacks the sentence naming the responsible office:\n%s", q, ans.Text)
+		}
+	}
+}
