@@ -185,6 +185,21 @@ func TestDamageByOthersIsOutOfScope(t *testing.T) {
 		// the town paid to a wrong account is the town's.
 		"hab 300 euro an eine falsche iban überwiesen, die bank hilft nicht": true,
 		"ich habe die hundesteuer auf das falsche konto überwiesen, was nun": false,
+		// A flatmate's share of a private bill.
+		"mein mitbewohner zahlt seinen anteil für strom nicht, wie kriege ich ihn dazu das geld rauszurücken": true,
+		"wir sind drei in der wg, muss jeder rundfunkbeitrag zahlen":                                          false,
+	})
+}
+
+// A firm or school to be recommended is the asker's choice of a private
+// business; a counselling service of the town named in the question is
+// the town's.
+func TestRecommendationOfAFirmIsOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"können sie uns eine fahrschule in der stadt empfehlen, bei der wenige durchfallen": true,
+		"can you recommend a good moving company":                                           true,
+		"können sie mir sagen, wo ich den antrag für wohngeld bekomme":                      false,
 	})
 }
 

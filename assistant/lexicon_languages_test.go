@@ -19,6 +19,11 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		text, want, wantNot string
 	}{
 		{"How do I apply for a settlement permit?", "Niederlassungserlaubnis", ""},
+		// Renewing, converting, the driving test, as the other languages
+		// have them.
+		{"passport expires soon, i want to renew it now", "Verlängerung", ""},
+		{"or can mine just be converted?", "umschreiben", ""},
+		{"do i have to do the driving test again", "Fahrprüfung", ""},
 		// "International" in Turkish, as the other languages have it.
 		{"uluslararası sabıka kaydı lazım", "international", ""},
 		{"can we cycle on the dyke", "Deich", ""},
