@@ -984,6 +984,10 @@ func (a *Assistant) spellBack(text string) string {
 				// "bite", "mutterschuz".
 				r = german.Redouble(lower, ok)
 			}
+			if r == "" {
+				// A vowel dropped: "heirten", "beantrgen".
+				r = german.Revowel(lower, ok)
+			}
 			return r
 		}
 		// An exact spelling first; a word no exact spelling is near may

@@ -148,3 +148,41 @@ func Redouble(w string, known func(string) bool) string {
 	}
 	return ""
 }
+
+// minRevowelledLen is the shortest word Revowel writes a vowel back into:
+// in shorter words an added vowel makes another word too often.
+const minRevowelledLen = 6
+
+// vowels are the letters a typist drops from a word most often without
+// noticing ("heirten", "beantrgen").
+const vowels = "aeiou"
+
+// Revowel returns the folded spelling of the lower-case word w with one
+// dropped vowel written back ("heirten" → "heiraten", "beantrgen" →
+// "beantragen") when known accepts exactly one such spelling; "" when
+// none or several do, or w is shorter than six letters.
+func Revowel(w string, known func(string) bool) string {
+	rs := []rune(w)
+	if len(rs) < minRevowelledLen {
+		return ""
+	}
+	buf := make([]rune, 0, len(rs)+1)
+	found := ""
+	for i := 0; i <= len(rs); i++ {
+		for _, v := range vowels {
+			if i > 0 && rs[i-1] == v {
+				continue // "heiraaten" is "heiraten" with the vowel after it
+			}
+			buf = append(append(append(buf[:0], rs[:i]...), v), rs[i:]...)
+			s := Normalize(string(buf))
+			if s == found || !known(s) {
+				continue
+			}
+			if found != "" {
+				return "" // two words within one vowel: no slip to undo
+			}
+			found = s
+		}
+	}
+	return found
+}

@@ -57,3 +57,17 @@ func TestRedouble(t *testing.T) {
 		}
 	}
 }
+
+// A dropped vowel is written back when exactly one spelling is known; a
+// short word, a known one and one with two known spellings stay.
+func TestRevowel(t *testing.T) {
+	known := map[string]bool{"heiraten": true, "beantragen": true, "personalausweis": true, "gebrauchen": true, "gebraucht": true, "mieter": true, "meister": true}
+	for in, want := range map[string]string{
+		"heirten": "heiraten", "beantrgen": "beantragen", "persnalausweis": "personalausweis",
+		"heiraten": "", "mster": "", "meistr": "meister", "miter": "",
+	} {
+		if got := Revowel(in, func(s string) bool { return known[s] }); got != want {
+			t.Errorf("Revowel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
