@@ -479,6 +479,18 @@ func TestMislaidIsNoOutage(t *testing.T) {
 	})
 }
 
+// A step that fails or leaves the asker outside is an outage; how a
+// step goes is not.
+func TestFailedStepIsAnOutage(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "incident", func(s signals) bool { return s.incident }, map[string]bool{
+		"Beim Verbinden mit dem VPN erscheint jedes Mal die Meldung Anmeldung fehlgeschlagen": true,
+		"die synchronisierung schlägt seit gestern fehl":                                      true,
+		"So komme ich an nichts heran.":                                                       true,
+		"wie verbinde ich mich mit dem vpn":                                                   false,
+	})
+}
+
 // Having one's own device repaired cheaply, or whether a repair is worth
 // it, is out of scope even where a page's word ("Handy") is said; opening
 // a phone shop is not.
