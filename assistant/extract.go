@@ -1625,6 +1625,7 @@ var answerCues = []answerCue{
 	{"ask_allowed", "text_allowed"},
 	{"ask_informed", "text_informed"},
 	{"ask_office", "text_office"},
+	{"ask_several", "text_several"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.

@@ -1117,3 +1117,20 @@ func TestWhichOfficeQuotesTheResponsibleOne(t *testing.T) {
 		}
 	}
 }
+
+// Whether a thing may be had at two places ("kann ich bei beiden …
+// stellen") is answered by the sentence about several, wherever the page
+// puts it.
+func TestSeveralAtOnceQuotesTheSentenceAboutSeveral(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"a/auftrag.md": {Data: []byte("---\ntitle: Sparerauftrag einreichen\n---\n" +
+			"## Was ist das?\n\nMit dem Sparerauftrag bleiben Zinsen bis zu einem Freibetrag steuerfrei.\n\n" +
+			"## Vorgehensweise\n\n1. Fordern Sie bei Ihrer Bank das Formular für den Sparerauftrag an.\n2. Füllen Sie das Formular aus und senden Sie es an die Bank.\n\n" +
+			"## Weitere Details\n\n- Der Sparerauftrag gilt für ein Kalenderjahr.\n- Die Summe aller Aufträge darf den Freibetrag nicht überschreiten, wenn Sie mehrere bei verschiedenen Banken einreichen.\n")},
+	}
+	ans := askRoot(t, root, "hab ein konto und ein depot bei einer anderen bank, kann ich bei beiden einen sparerauftrag stellen")
+	if !strings.Contains(ans.Text, "wenn Sie mehrere bei verschiedenen Banken einreichen") {
+		t.Errorf("answer lacks the sentence about several orders:\n%s", ans.Text)
+	}
+}
