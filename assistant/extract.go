@@ -1626,6 +1626,7 @@ var answerCues = []answerCue{
 	{"ask_informed", "text_informed"},
 	{"ask_office", "text_office"},
 	{"ask_several", "text_several"},
+	{"ask_exception", "text_exception"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.

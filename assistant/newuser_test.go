@@ -1134,3 +1134,19 @@ func TestSeveralAtOnceQuotesTheSentenceAboutSeveral(t *testing.T) {
 		t.Errorf("answer lacks the sentence about several orders:\n%s", ans.Text)
 	}
 }
+
+// Whether there is an exception to a duty ("gibt's da ne Ausnahme") is
+// answered by the sentence on who may be exempted, before the facet's
+// paragraph the question's other words point to.
+func TestExceptionQuotesWhoIsExempt(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: law}\n")},
+		"g/gesetz.md": {Data: []byte("---\ntitle: Gesetz über Mitgliedskarten\n---\n" +
+			"# § 1 – Kartenpflicht\n\n(1) Jedes Mitglied muss eine gültige Mitgliedskarte besitzen.\n\n(3) Die Kartenstelle kann Personen von der Kartenpflicht befreien, die dauerhaft in einem Pflegeheim untergebracht sind.\n\n" +
+			"# § 6 – Gültigkeitsdauer\n\n(1) Mitgliedskarten werden für eine Gültigkeitsdauer von zehn Jahren ausgestellt.\n")},
+	}
+	ans := askRoot(t, root, "mein vater ist im pflegeheim und seine mitgliedskarte ist abgelaufen. muss der überhaupt noch eine gültige haben oder gibt's da ne ausnahme?")
+	if !strings.Contains(ans.Text, "von der Kartenpflicht befreien") {
+		t.Errorf("answer lacks who may be exempted:\n%s", ans.Text)
+	}
+}
