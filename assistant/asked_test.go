@@ -604,6 +604,11 @@ func TestPersonAskedForIndirectly(t *testing.T) {
 		"Ich komme mit dem Chat nicht klar.":                                          true,
 		"das bringt mir alles nichts, ich brauche eine richtige beratung":             true,
 		"Wie lange dauert die Beratung beim Wohngeld?":                                false,
+		// A person wished for, and an asker with nobody to help.
+		"ich hätte gern einen echten ansprechpartner":                true,
+		"ich hab niemanden der mir hilft und weiß nicht mehr weiter": true,
+		"ich hätte gern einen termin für den reisepass":              false,
+		"ich verstehe das alles nicht, was kostet ein reisepass":     false,
 	})
 }
 

@@ -1150,3 +1150,31 @@ func TestExceptionQuotesWhoIsExempt(t *testing.T) {
 		t.Errorf("answer lacks who may be exempted:\n%s", ans.Text)
 	}
 }
+
+// An asker lost in the whole matter, with nothing asked that a page
+// answers, is offered a person, not told the matter is out of scope; a
+// question beside it is answered, with the offer.
+func TestLostAskerIsOfferedAPerson(t *testing.T) {
+	root := fstest.MapFS{
+		"knowledge.yaml": {Data: []byte("defaults: {audience: citizen, lang: de, kind: service}\n")},
+		"l/pass.md": {Data: []byte("---\ntitle: Reisepass beantragen\n---\n" +
+			"Den Reisepass beantragen Sie im Bürgerbüro.\n\n# Kosten\n\n- ab 24 Jahren: 70,00 Euro\n")},
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Roots: []knowledge.Root{{Name: "test", FS: root}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustBaseAssistant(t, kb)
+	for q, want := range map[string]string{
+		"ich verstehe das alles nicht, meine tochter sagt ich soll hier fragen, ich bin 84": "",
+		"ich verstehe das alles nicht, was kostet ein reisepass?":                           "70,00 Euro",
+	} {
+		ans, err := a.Ask(context.Background(), &assistant.Conversation{ID: "l", Audience: knowledge.Citizen}, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Intent == assistant.IntentOutOfScope || !ans.HandoffOffered || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: intent %s, handoff offered %v, want %q with a person offered:\n%s", q, ans.Intent, ans.HandoffOffered, want, ans.Text)
+		}
+	}
+}

@@ -305,9 +305,10 @@ func (a *Assistant) scope(t *turn, intent Intent, q question, sel selection) (An
 		named := sel.idx >= 0 && namesDoc(sel.r.cands[sel.idx]) && !namedByDayOnly(sel.r.cands[sel.idx]) && !(sig.outOfScope && a.namedAsideOnly(t, sel.r.cands[sel.idx]))
 		// (An employee's failure that no article explains, "Teams stürzt
 		// ständig ab, weiß jemand warum?", is the IT desk's matter: not
-		// found, a person offered.)
+		// found, a person offered; so is an asker lost in the matter, "ich
+		// verstehe das alles nicht, ich bin 84".)
 		inScope := sig.admin || len(q.events) > 0 || len(q.terms.alts) > 0 || (t.lang != "de" && !sig.outOfScope) || a.continuesTopic(t) ||
-			sig.incident && conv.Audience == knowledge.Employee && !sig.outOfScope
+			(sig.incident && conv.Audience == knowledge.Employee || sig.frustration) && !sig.outOfScope
 		if (sig.outOfScope && (!named || sig.strongOOS)) || (sel.idx < 0 && !inScope) {
 			ans := a.fixed(t, IntentOutOfScope, t.m.OutOfScope)
 			ans.Retrieved = sel.retrieved
