@@ -121,8 +121,7 @@ func Redouble(w string, known func(string) bool) string {
 	}
 	buf := make([]rune, 0, len(rs)+1)
 	try := func(i int, ins rune) string {
-		buf = append(append(append(buf[:0], rs[:i]...), ins), rs[i:]...)
-		if s := Normalize(string(buf)); known(s) {
+		if s := inserted(&buf, rs, i, ins); known(s) {
 			return s
 		}
 		return ""
@@ -173,8 +172,7 @@ func Revowel(w string, known func(string) bool) string {
 			if i > 0 && rs[i-1] == v {
 				continue // "heiraaten" is "heiraten" with the vowel after it
 			}
-			buf = append(append(append(buf[:0], rs[:i]...), v), rs[i:]...)
-			s := Normalize(string(buf))
+			s := inserted(&buf, rs, i, v)
 			if s == found || !known(s) {
 				continue
 			}
@@ -185,4 +183,11 @@ func Revowel(w string, known func(string) bool) string {
 		}
 	}
 	return found
+}
+
+// inserted returns the folded spelling of rs with r put in at index i,
+// built in *buf (reused across the tries of one word).
+func inserted(buf *[]rune, rs []rune, i int, r rune) string {
+	*buf = append(append(append((*buf)[:0], rs[:i]...), r), rs[i:]...)
+	return Normalize(string(*buf))
 }
