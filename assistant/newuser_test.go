@@ -41,6 +41,9 @@ func TestNewUserQuestions(t *testing.T) {
 		// whole registration page.
 		{q: "Mein Hund ist gestorben, was muss ich tun?", docs: []string{"leistungen/hundesteuer"}, facts: []string{"abmelden"}, absent: []string{"Rechtsgrundlage", "Hundesteuersatzung"}},
 		{q: "Was kostet die Eheschließung und welche Unterlagen brauchen wir?", docs: []string{"leistungen/eheschliessung-anmelden"}, facts: []string{"50,00 Euro", "Geburtenregister"}},
+		// A parent asks for a son: the fee line for his age is stated
+		// first, and not as if it were the asker's own.
+		{q: "Mein Sohn wird 16, was kostet der Personalausweis?", docs: []string{"leistungen/personalausweis"}, facts: []string{"In Ihrem Fall gilt: Antragstellende unter 24 Jahren: 22,80 Euro"}, absent: []string{"Für Sie gilt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
