@@ -721,3 +721,29 @@ func TestOwnRestaurantIsNoOuting(t *testing.T) {
 		"can you recommend a nice restaurant near the market square":                                           true,
 	})
 }
+
+// Private matters by topic — health, shopping, money, entertainment,
+// food, weather, travel, relationships, private disputes, devices — are
+// out of scope in general words; the service words that share a topic
+// with them are not.
+func TestPrivateMattersByTopicAreOutOfScope(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"hab seit tagen rückenschmerzen, kennt wer nen guten orthopäden":                   true,
+		"lohnt es sich jetzt noch ne waschmaschine zu kaufen oder bis black friday warten": true,
+		"tagesgeld oder lieber in gold investieren?":                                       true,
+		"wann läuft heute tatort":                                                          true,
+		"was koche ich heute abend, hab nur spaghetti und zutaten für salat":               true,
+		"wird es am samstag regnen":                                                        true,
+		"wohin im herbst in den urlaub, lieber pauschalreise oder airbnb":                  true,
+		"meine freundin ist fremdgegangen, soll ich schluss machen":                        true,
+		"mein vermieter reagiert nicht wegen dem schimmel im bad":                          true,
+		"die umzugsfirma hat für morgen abgesagt, kennt ihr eine andere":                   true,
+		"какой врач лечит спину":                                                           true,
+		"darf die umzugsfirma das halteverbot für uns beantragen":                          false,
+		"brauche ich für den internationalen führerschein ein foto":                        false,
+		"muss ich den gartenwasserzähler vom installateur einbauen lassen":                 false,
+		"ich schließe meine yoga-praxis, wie melde ich das gewerbe ab":                     false,
+		"ابني في الصف الثالث. كم تكلفة رعاية الأطفال خلال العطلة الصيفية":                  false,
+	})
+}
