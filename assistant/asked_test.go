@@ -747,3 +747,19 @@ func TestPrivateMattersByTopicAreOutOfScope(t *testing.T) {
 		"ابني في الصف الثالث. كم تكلفة رعاية الأطفال خلال العطلة الصيفية":                  false,
 	})
 }
+
+// A flight, a hotel or a translation told of as the asker's situation
+// leaves the question in scope; one to be booked, compared, paid back or
+// made for the asker is a private matter.
+func TestTravelAndTranslationAsSituation(t *testing.T) {
+	a := mustAssistant(t, nil)
+	checkSignal(t, a, "outOfScope", func(s signals) bool { return s.outOfScope }, map[string]bool{
+		"unser flug geht am sonntag und mein reisepass ist weg, was kostet ein vorläufiger":  false,
+		"wir übernachten im hotel, muss ich mich dann trotzdem ummelden":                     false,
+		"die übersetzungen der geburtsurkunde sind fertig, wann können wir die ehe anmelden": false,
+		"wo finde ich einen günstigen flug nach mallorca":                                    true,
+		"wie krieg ich mein geld von der airline zurück, der flug war zu spät":               true,
+		"können sie mir diesen brief ins türkische übersetzen":                               true,
+		"was kostet eine übersetzung beim übersetzungsbüro":                                  true,
+	})
+}
