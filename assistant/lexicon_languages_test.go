@@ -75,6 +75,30 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		{"Що означає, коли сирена виє?", "Sirene", ""},
 		{"Where can I get sandbags before the flood?", "Sandsäcke", ""},
 		{"Gdzie dostanę worki z piaskiem przed powodzią?", "Sandsäcke", ""},
+		// What residents ask about any service, in every language: free
+		// of charge, the papers to bring, without an appointment, open on
+		// Sunday, the deadline and being late, who may, the first step.
+		{"Is the ID card free of charge for children?", "kostenlos", ""},
+		{"Can I just walk in without an appointment at the town hall?", "ohne Termin Rathaus", ""},
+		{"Kimlik kartı ücretsiz mi?", "kostenlos", ""},
+		{"Randevusuz gidebilir miyim? Pazar günü açık mı?", "ohne Termin Sonntag", ""},
+		{"Co zabrać na zameldowanie?", "Unterlagen", ""},
+		{"Do kiedy muszę się zameldować? Co jeśli się spóźnię?", "bis wann zu spät", ""},
+		{"Сколько стоит загранпаспорт и есть ли бесплатно для детей?", "kostenlos", ""},
+		{"Можно ли без записи прийти в бюргерамт?", "ohne Termin Bürgeramt", ""},
+		{"Де отримати кіндергельд і хто має право?", "Kindergeld Anspruch", ""},
+		{"هل يمكن الذهاب بدون موعد؟ هل البلدية مفتوحة يوم الأحد؟", "ohne Termin Sonntag Rathaus", ""},
+		{"ضاعت هويتي، أين أبلغ؟", "verloren Personalausweis", ""},
+		{"ما هي الأوراق المطلوبة للانملدونغ؟", "Unterlagen Anmeldung", ""},
+		// A paper that has expired is the asker's situation, not a
+		// question how long it is valid; a photo mentioned is no question
+		// what to bring; paying a tax asks nothing about its amount; an
+		// IT word is no citizen's paper.
+		{"Паспорт недавно истёк, как быстро можно получить новый?", "abgelaufen", "Gültigkeit"},
+		{"fotoğraf çok eski, yenisini alabilir miyim?", "", ""},
+		{"the mfa app keeps saying the code is expired", "", ""},
+		{"هل يجب أن نسجّله الآن لدفع الضريبة؟", "Steuer", "Kosten"},
+		{"my user id does not work", "", ""},
 	}
 	for _, tt := range tests {
 		got := lx.germanTerms(tt.text)
