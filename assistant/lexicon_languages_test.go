@@ -99,6 +99,10 @@ func TestGermanTermsGeneralServices(t *testing.T) {
 		{"the mfa app keeps saying the code is expired", "", ""},
 		{"هل يجب أن نسجّله الآن لدفع الضريبة؟", "Steuer", "Kosten"},
 		{"my user id does not work", "", ""},
+		// Selling or handing over a car, and a cancelled appointment.
+		{"Aracımı devretmek istiyorum", "Halterwechsel", ""},
+		{"Хочу продать машину, что делать с номерами?", "Auto verkauft", ""},
+		{"أريد إلغاء موعد في البلدية", "Termin absagen", "abmelden"},
 	}
 	for _, tt := range tests {
 		got := lx.germanTerms(tt.text)
