@@ -1018,6 +1018,19 @@ func TestFacetPhrasings(t *testing.T) {
 	if fs := a.lex.detectFacets("сколько лет он действует"); containsFacet(fs, knowledge.FacetKosten) {
 		t.Errorf("detectFacets(how many years is it valid, Russian) = %v: no cost", fs)
 	}
+	// Arabic "كم" asks how many or how long of anything; with a price or
+	// money it asks the cost (session 35).
+	for text, cost := range map[string]bool{
+		"كم سنة يبقى جواز السفر صالحا": false,
+		"كم يوم تستغرق المعاملة":       false,
+		"كم سعر جواز السفر":            true,
+		"كم يكلف تسجيل السيارة":        true,
+		"كم لازم ادفع مصاري للبطاقة":   true,
+	} {
+		if fs := a.lex.detectFacets(text); containsFacet(fs, knowledge.FacetKosten) != cost {
+			t.Errorf("detectFacets(%q) = %v, cost %v", text, fs, cost)
+		}
+	}
 	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {
 		t.Errorf("detectFacets(wie läuft das ab) = %v: no expiry", fs)
 	}
