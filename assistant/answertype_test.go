@@ -1021,14 +1021,21 @@ func TestFacetPhrasings(t *testing.T) {
 	// Arabic "كم" asks how many or how long of anything; with a price or
 	// money it asks the cost (session 35).
 	for text, cost := range map[string]bool{
-		"كم سنة يبقى جواز السفر صالحا": false,
-		"كم يوم تستغرق المعاملة":       false,
-		"كم سعر جواز السفر":            true,
-		"كم يكلف تسجيل السيارة":        true,
-		"كم لازم ادفع مصاري للبطاقة":   true,
+		"كم سنة يبقى جواز السفر صالحا":                 false,
+		"كم يوم تستغرق المعاملة":                       false,
+		"كم سعر جواز السفر":                            true,
+		"كم يكلف تسجيل السيارة":                        true,
+		"كم لازم ادفع مصاري للبطاقة":                   true,
+		"how much time does it take to get a passport": false,
+		"how much is a passport":                       true,
 	} {
 		if fs := a.lex.detectFacets(text); containsFacet(fs, knowledge.FacetKosten) != cost {
 			t.Errorf("detectFacets(%q) = %v, cost %v", text, fs, cost)
+		}
+	}
+	for _, text := range []string{"how much time does it take to get a passport", "ile czasu trwa wydanie paszportu", "сколько времени делают паспорт", "pasaport ne kadar zaman alıyor"} {
+		if fs := a.lex.detectFacets(text); !containsFacet(fs, knowledge.FacetDauer) {
+			t.Errorf("detectFacets(%q) = %v, want the processing time", text, fs)
 		}
 	}
 	if fs := a.lex.detectFacets("wie läuft das ab"); containsFacet(fs, knowledge.FacetFristen) {

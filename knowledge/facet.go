@@ -318,6 +318,7 @@ var questionCues = []struct {
 }{
 	{"was kostet", FacetKosten},
 	{"wie teuer", FacetKosten},
+	{"how much time", FacetDauer},
 	{"how much", FacetKosten},
 	{"wie lange", FacetDauer},
 	{"how long", FacetDauer},
