@@ -1028,6 +1028,8 @@ func TestFacetPhrasings(t *testing.T) {
 		"كم لازم ادفع مصاري للبطاقة":                   true,
 		"how much time does it take to get a passport": false,
 		"how much is a passport":                       true,
+		"ehliyet ne kadar geçerli":                     false,
+		"pasaport ne kadar":                            true,
 	} {
 		if fs := a.lex.detectFacets(text); containsFacet(fs, knowledge.FacetKosten) != cost {
 			t.Errorf("detectFacets(%q) = %v, cost %v", text, fs, cost)
