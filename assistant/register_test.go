@@ -79,3 +79,20 @@ func TestRegisterResidenceAndPost(t *testing.T) {
 		{"kann ich meine post nachschicken lassen", "nachschicken", "Eine Nachsendung ist bis zu zwölf Monaten möglich."},
 	})
 }
+
+// Keeping, fetching, sending, showing, telling, losing and breaking, in
+// everyday words, meet the words of guides and rules: a number plate
+// that stays on is "behalten", fetching an "Aushändigung", sending in
+// "postalisch übersandt", showing "vorlegen", telling "mitteilen", a lost
+// pass "abhandengekommen", a broken card "beschädigt".
+func TestRegisterKeepSendLose(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"darf das kennzeichen dranbleiben", "dranbleiben", "Sie können Ihr bisheriges Kennzeichen behalten."},
+		{"wo kann ich den ausweis abholen", "abholen", "Die Aushändigung erfolgt persönlich."},
+		{"kann ich das auch einschicken", "einschicken", "Der Antrag kann postalisch übersandt werden."},
+		{"muss ich den ausweis zeigen", "zeigen", "Der Ausweis ist vorzulegen."},
+		{"wem muss ich bescheid geben", "bescheid", "Die Änderung ist der Behörde mitzuteilen."},
+		{"ich habe meinen pass verloren", "verloren", "Ist der Pass abhandengekommen, ist dies anzuzeigen."},
+		{"meine karte ist kaputt", "kaputt", "Eine beschädigte Karte wird ersetzt."},
+	})
+}
