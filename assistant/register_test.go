@@ -96,3 +96,15 @@ func TestRegisterKeepSendLose(t *testing.T) {
 		{"meine karte ist kaputt", "kaputt", "Eine beschädigte Karte wird ersetzt."},
 	})
 }
+
+// Making up for something, having a document made, calling something
+// off and driving too fast, in everyday words, meet the words of rules:
+// "nachträglich", "beantragen", "Widerruf", "Geschwindigkeitsüberschreitung".
+func TestRegisterTimeAndRevoke(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"kann ich die anmeldung nachholen", "nachholen", "Die Anmeldung kann nachträglich erfolgen."},
+		{"wo kann ich einen pass machen lassen", "machen", "Der Pass ist persönlich zu beantragen."},
+		{"kann ich das rückgängig machen", "rueckgaengig", "Ein Widerruf ist innerhalb eines Monats möglich."},
+		{"ich wurde geblitzt", "geblitzt", "Bei einer Geschwindigkeitsüberschreitung droht ein Bußgeld."},
+	})
+}
