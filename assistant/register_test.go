@@ -108,3 +108,17 @@ func TestRegisterTimeAndRevoke(t *testing.T) {
 		{"ich wurde geblitzt", "geblitzt", "Bei einer Geschwindigkeitsüberschreitung droht ein Bußgeld."},
 	})
 }
+
+// Everyday nouns meet the nouns of rules: a "Bude" is a "Wohnung", the
+// boss the "Arbeitgeber", a surname the "Familienname", a stamp a
+// "Beglaubigung", noise a "Ruhestörung", a towed car an "Umsetzung".
+func TestRegisterEverydayNouns(t *testing.T) {
+	checkRegister(t, []registerCase{
+		{"ich hab eine neue bude", "bude", "Die Wohnung ist binnen zwei Wochen anzumelden."},
+		{"mein chef will das sehen", "chef", "Der Arbeitgeber kann die Vorlage verlangen."},
+		{"ich will meinen nachnamen ändern", "nachnamen", "Der Familienname kann durch Erklärung geändert werden."},
+		{"brauche ich einen stempel drauf", "stempel", "Eine Beglaubigung der Abschrift ist erforderlich."},
+		{"der lärm nachts nervt", "laerm", "Eine Ruhestörung kann gemeldet werden."},
+		{"mein auto wurde abgeschleppt", "abgeschleppt", "Die Kosten der Umsetzung trägt der Halter."},
+	})
+}
