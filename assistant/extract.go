@@ -191,6 +191,14 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			add(x)
 		}
 	}
+	proxied := false
+	if q.sit.proxy && d.Kind == knowledge.KindService {
+		// "Kann ich den Pass meiner Tochter abholen?": what the page
+		// says of acting for someone else answers first.
+		if x, ok := a.proxyLine(c, q); ok {
+			proxied = add(x)
+		}
+	}
 	facets := q.facets
 	if x, ok := a.unitForAll(c, q); ok && add(x) {
 		// One sentence of the statute answers every facet asked.
@@ -324,9 +332,10 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		}
 	}
 	// An entry that answers a question asking no facet answers yes or
-	// no: what the service is and what it takes follow, as for any
-	// question that asks no facet.
-	faqOnly := faq && len(q.facets) == 0 && d.Kind == knowledge.KindService
+	// no, and so does what the page says of acting for someone else:
+	// what the service is and what it takes follow, as for any question
+	// that asks no facet.
+	faqOnly := (faq || proxied) && len(q.facets) == 0 && d.Kind == knowledge.KindService
 	if len(qs) > 0 && !faqOnly {
 		// A question word the quotes leave out ("Kinder" in "Was kostet
 		// der Pass für Kinder?") is answered where the document says it.
@@ -403,7 +412,8 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// What a person needs to act on a service, most urgent first:
 		// the deadline, what to bring, what it costs, who may, how.
 		for _, f := range essentials {
-			if len(qs) >= maxEssentialQuotes {
+			if len(qs) >= maxEssentialQuotes && !(proxied && len(qs) == maxEssentialQuotes) {
+				// (The line on acting for someone is one more.)
 				break
 			}
 			secs := sectionsFor(d, f)
@@ -537,6 +547,58 @@ func (a *Assistant) foundLine(c candidate) (quote, bool) {
 		}
 	}
 	return quote{}, false
+}
+
+// maxProxyRunes bounds the unit proxyLine quotes.
+const maxProxyRunes = 300
+
+// proxyLine returns the unit of c's document that says what holds when
+// someone acts for another person: a power of attorney ("Für andere
+// Personen brauchen Sie eine schriftliche Vollmacht",
+// [text_power_of_attorney]) before another word of acting for someone
+// ("andere Personen brauchen ein rechtliches Interesse", [text_proxy])
+// before the person concerned coming themselves ("Das Kind kommt
+// persönlich mit", [text_in_person]); among units of one kind the one
+// that holds the most of the question's words, the first of those.
+func (a *Assistant) proxyLine(c candidate, q question) (quote, bool) {
+	info := c.info
+	if info == nil {
+		info = a.info(c.doc)
+	}
+	best, bestScore := quote{}, 0
+	for si, units := range info.units {
+		for ui, un := range units {
+			if un.noise || un.meta || runeLen(un.text) > maxProxyRunes {
+				continue
+			}
+			tier := 0
+			switch {
+			case a.lex.match("text_power_of_attorney", un.words):
+				tier = 3
+			case a.lex.match("text_proxy", un.words):
+				tier = 2
+			case a.lex.match("text_in_person", un.words):
+				tier = 1
+			default:
+				continue
+			}
+			score := tier * (len(q.terms.content) + 1)
+			for _, st := range q.terms.content {
+				if q.terms.hitIn(un.set, st) {
+					score++
+				}
+			}
+			if score > bestScore {
+				text := un.text
+				if ui > 0 && dependsOnPrevious(text) {
+					text = units[ui-1].text + " " + text
+				}
+				s := c.doc.Sections[si]
+				best, bestScore = quote{label: label(s.Heading), facet: s.Facet, text: text}, score
+			}
+		}
+	}
+	return best, bestScore > 0
 }
 
 // sectionStates reports whether section s of c's document states a value

@@ -1181,3 +1181,41 @@ func TestLostAskerIsOfferedAPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestActingForSomeone asks as a stand-in for another person: what the
+// page says of a power of attorney answers first, and asking for someone
+// is not acting for them.
+func TestActingForSomeone(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	tests := []struct {
+		q, doc, first, absent string
+	}{
+		{q: "Pass meiner Tochter liegt zur Abholung bereit, sie arbeitet gerade in Singapur. Kann ich ihn abholen?", doc: "leistungen/reisepass", first: "mit Vollmacht"},
+		{q: "Erstes Auto meiner Tochter, sie ist die ganze Woche in der Berufsschule. Darf ich es für sie zulassen?", doc: "leistungen/fahrzeug-zulassen", first: "Ausweis der bevollmächtigten Person"},
+		{q: "mein vater liegt im krankenhaus, kann ich für ihn eine meldebescheinigung holen", doc: "leistungen/meldebescheinigung", first: "Vollmacht"},
+		// Asking for a father-in-law: what he needs comes first, not who
+		// must come.
+		{q: "ich frage für meinen Schwiegervater: bekommt er den internationalen Führerschein mit seinem alten grauen Lappen?", doc: "leistungen/internationaler-fuehrerschein", absent: "Sie kommen persönlich"},
+	}
+	for _, tt := range tests {
+		conv := &assistant.Conversation{ID: "proxy", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.doc {
+			t.Errorf("%q: cited %v, want %s\n%s", tt.q, sourceIDs(ans), tt.doc, ans.Text)
+			continue
+		}
+		if tt.first != "" {
+			// The line stands before any other section of the answer.
+			i := strings.Index(ans.Text, tt.first)
+			if i < 0 || strings.Contains(ans.Text[:i], "\n\n"+"Benötigte Unterlagen") || strings.Contains(ans.Text[:i], "Kosten:") {
+				t.Errorf("%q: %q not first:\n%s", tt.q, tt.first, ans.Text)
+			}
+		}
+		if tt.absent != "" && strings.Contains(ans.Text, tt.absent) {
+			t.Errorf("%q: answer holds %q:\n%s", tt.q, tt.absent, ans.Text)
+		}
+	}
+}

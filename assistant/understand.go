@@ -937,7 +937,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	s.first = lx.match("situation_first", ws)
 	renewWords, _ := lx.withoutHowItRuns(ws)
 	s.renew = lx.match("situation_renew", renewWords)
-	s.proxy = lx.match("situation_proxy", ws)
+	s.proxy = lx.match("situation_proxy", ws) || lx.proxyFor(ws)
 	s.urgent = lx.match("situation_urgent", ws)
 	for i := range lx.statuses {
 		st := &lx.statuses[i]
@@ -1453,4 +1453,52 @@ func movingVerb(w string) bool {
 		}
 	}
 	return false
+}
+
+// proxyFor reports whether folded words ws tell that the asker acts for
+// another person of [proxy_person]: "für meine Tochter", "for my
+// mother", or that person's thing in the genitive ("der Pass meiner
+// Tochter", "das Handy meines Kumpels").
+func (lx *lexicon) proxyFor(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		w, next := ws[i], ws[i+1]
+		switch {
+		case (w == "fuer" || w == "for") && i+2 < len(ws) && forPossessive[next] && (i == 0 || !askVerbs[ws[i-1]]):
+			// ("ich frage für meinen Vater" asks, it does not act.)
+			// "für meine kleine Tochter": the person may follow one
+			// adjective.
+			for _, p := range ws[i+2 : min(i+4, len(ws))] {
+				if lx.has("proxy_person", p) {
+					return true
+				}
+			}
+		case genitivePossessive[w] && i > 0 && !lx.has("stop_de", ws[i-1]) && !datives[ws[i-1]] && lx.has("proxy_person", next):
+			return true
+		}
+	}
+	return false
+}
+
+// forPossessive are the possessives "für …" and "for …" take before a
+// person: "für meine Mutter", "für unseren Sohn", "for my son".
+var forPossessive = map[string]bool{
+	"meine": true, "meinen": true, "mein": true, "unsere": true, "unseren": true, "unser": true,
+	"seine": true, "seinen": true, "sein": true, "ihre": true, "ihren": true,
+	"my": true, "our": true, "his": true,
+}
+
+// askVerbs ask for someone without acting for them: "ich frage für
+// meine Mutter".
+var askVerbs = map[string]bool{"frage": true, "frag": true, "fragen": true, "fragt": true, "erkundige": true, "ask": true, "asking": true}
+
+// genitivePossessive are the possessives of a genitive attribute: "der
+// Pass meiner Tochter", "das Auto unseres Nachbarn".
+var genitivePossessive = map[string]bool{"meiner": true, "meines": true, "unserer": true, "unseres": true}
+
+// datives are the words after which "meiner …" is a dative, not a
+// genitive: "mit meiner Tochter", "ich habe meiner Mutter gesagt".
+var datives = map[string]bool{
+	"mit": true, "bei": true, "nach": true, "seit": true, "aus": true, "zu": true, "von": true, "vom": true,
+	"gegenueber": true, "hab": true, "habe": true, "hat": true, "hatte": true, "gebe": true, "gab": true,
+	"helfe": true, "sage": true, "sagte": true, "gehoert": true, "gehort": true, "schicke": true, "bringe": true,
 }

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: EUPL-1.2
+
+package assistant
+
+import "testing"
+
+// TestProxyFor reads an asker acting for another person from "für" with
+// a person and from that person's thing in the genitive, and not from
+// asking for someone, a dative or a thing.
+func TestProxyFor(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Darf ich das Auto für meine Tochter zulassen?", true},
+		{"kann ich das für meinen kumpel abholen", true},
+		{"ich will für unsere kleine Nichte einen Pass beantragen", true},
+		{"can I pick it up for my mother", true},
+		{"Der Pass meiner Tochter liegt zur Abholung bereit. Kann ich ihn abholen?", true},
+		{"das handy meines kollegen ist im fundbüro", true},
+		// Asking for someone is not acting for them.
+		{"ich frage für meinen Schwiegervater, der wenig Deutsch spricht", false},
+		// A dative, not a genitive: the asker goes with the person.
+		{"ich komme mit meiner Tochter zum Termin", false},
+		{"ich habe meiner Mutter gesagt, dass sie kommen muss", false},
+		// "für" a thing, not a person.
+		{"was kostet ein Ausweis für meinen Hund", false},
+		{"brauche ich einen Termin für meine Anmeldung", false},
+	}
+	for _, tt := range tests {
+		if got := lx.proxyFor(words(tt.text)); got != tt.want {
+			t.Errorf("proxyFor(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
