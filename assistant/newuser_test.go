@@ -1219,3 +1219,26 @@ func TestActingForSomeone(t *testing.T) {
 		}
 	}
 }
+
+// TestCraftTrade opens a business of the crafts regulation in the words
+// of the trade, verb first or last: the register of crafts is named.
+func TestCraftTrade(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	for _, q := range []string{
+		"Ich bin Friseurmeisterin und eröffne einen eigenen Salon. Brauche ich noch etwas extra?",
+		"mein mann ist elektriker und will sich selbstständig machen, was muss er anmelden",
+	} {
+		conv := &assistant.Conversation{ID: "craft", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/gewerbeanmeldung" {
+			t.Errorf("%q: cited %v, want leistungen/gewerbeanmeldung\n%s", q, sourceIDs(ans), ans.Text)
+			continue
+		}
+		if !strings.Contains(ans.Text, "Handwerksrolle") {
+			t.Errorf("%q: answer lacks the register of crafts:\n%s", q, ans.Text)
+		}
+	}
+}
