@@ -2,7 +2,10 @@
 
 package assistant
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestProxyFor reads an asker acting for another person from "für" with
 // a person and from that person's thing in the genitive, and not from
@@ -34,6 +37,29 @@ func TestProxyFor(t *testing.T) {
 	for _, tt := range tests {
 		if got := lx.proxyFor(words(tt.text)); got != tt.want {
 			t.Errorf("proxyFor(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLifeEventVerbFirst reads a life event with the verb before its
+// object, as a German main clause puts it, and a separable verb split
+// around it: "ich eröffne einen Salon", "wir geben den Kiosk auf".
+func TestLifeEventVerbFirst(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"ich eröffne bald einen eigenen salon", "Gewerbe anmelden"},
+		{"wir machen ein kleines café auf", "Gewerbe anmelden"},
+		{"wir geben den kiosk zum jahresende auf", "Gewerbe abmelden"},
+		{"wer holt meinen alten kühlschrank ab", "Sperrmüll"},
+		{"wir verkaufen beim straßenfest bier", "Ausschank"},
+		{"darf ich den baum im garten fällen", "Fällgenehmigung"},
+	}
+	for _, tt := range tests {
+		if ev, _ := lx.lifeEvents(words(tt.text)); !strings.Contains(ev, tt.want) {
+			t.Errorf("lifeEvents(%q) = %q, want %q in it", tt.text, ev, tt.want)
 		}
 	}
 }
