@@ -12,8 +12,10 @@ type facetIndex struct {
 	ps     [][]pattern // the patterns of each section
 	byWord map[string][]int32
 	free   []int32
-	// freeLead is the leadByte of each pattern of free.
-	freeLead []byte
+	// leads are the leads of each section's patterns (by ps), freeLead
+	// the lead of each pattern of free.
+	leads    [][]lead
+	freeLead []lead
 	// anchorBits has wordBit set for every anchor word of any section.
 	anchorBits [4]uint64
 }
@@ -31,6 +33,7 @@ func newFacetIndex(anchors map[string]anchorIndex) facetIndex {
 		a := anchors[sec]
 		x.secs = append(x.secs, sec)
 		x.ps = append(x.ps, a.ps)
+		x.leads = append(x.leads, a.leads)
 		for k, i := range a.free {
 			x.free = append(x.free, facetRef(fi, i))
 			x.freeLead = append(x.freeLead, a.freeLead[k])
@@ -85,9 +88,9 @@ func (lx *lexicon) scanFacetSpans(words []string, each func(fi int, sp [2]int)) 
 	}
 	slices.Sort(hits)
 	hits = slices.Compact(hits) // a repeated word adds its patterns again
-	// A free pattern whose lead byte begins none of the words matches
+	// A free pattern whose lead begins none of the words matches
 	// nowhere: it is passed over.
-	leads := leadBytes(words)
+	begun := leadsOf(words)
 	free, freeLead := x.free, x.freeLead
 	for len(free) > 0 || len(hits) > 0 {
 		var c int32
@@ -95,17 +98,16 @@ func (lx *lexicon) scanFacetSpans(words []string, each func(fi int, sp [2]int)) 
 			c, free = free[0], free[1:]
 			lead := freeLead[0]
 			freeLead = freeLead[1:]
-			if !leads.mayLead(lead) {
+			if !begun.mayLead(lead) {
 				continue
 			}
 		} else {
 			c, hits = hits[0], hits[1:]
 		}
 		fi := int(c >> 16)
-		p := x.ps[fi][c&0xffff]
-		lead := p.leadByte()
+		p, lead := x.ps[fi][c&0xffff], x.leads[fi][c&0xffff]
 		for start := 0; start < len(words); start++ {
-			if lead != 0 && !startsWith(words[start], lead) {
+			if !lead.begins(words[start]) {
 				continue
 			}
 			if end, ok := p.matchAt(words, start); ok {

@@ -87,7 +87,7 @@ type lexicon struct {
 type translationIndex struct {
 	byWord   map[string][]int
 	free     []int
-	freeLead []byte // the leadByte of each free entry's pattern
+	freeLead []lead // the lead of each free entry's pattern
 }
 
 func newTranslationIndex(n int, at func(int) *translation) translationIndex {
@@ -97,7 +97,7 @@ func newTranslationIndex(n int, at func(int) *translation) translationIndex {
 			x.byWord[a] = append(x.byWord[a], i)
 		} else {
 			x.free = append(x.free, i)
-			x.freeLead = append(x.freeLead, at(i).pattern.leadByte())
+			x.freeLead = append(x.freeLead, at(i).pattern.lead())
 		}
 	}
 	return x
@@ -117,15 +117,15 @@ func (x translationIndex) candidates(ws []string, buf []int) []int {
 }
 
 // appendLeading appends to out those of the entries free without an
-// anchor word whose pattern's lead byte (lead, by index into free) begins
-// a word of ws: the others match nowhere in ws.
-func appendLeading(out, free []int, lead []byte, ws []string) []int {
+// anchor word whose pattern's lead (leads, by index into free) begins a
+// word of ws: the others match nowhere in ws.
+func appendLeading(out, free []int, leads []lead, ws []string) []int {
 	if len(free) == 0 {
 		return out
 	}
-	leads := leadBytes(ws)
+	begun := leadsOf(ws)
 	for k, i := range free {
-		if leads.mayLead(lead[k]) {
+		if begun.mayLead(leads[k]) {
 			out = append(out, i)
 		}
 	}
@@ -304,30 +304,73 @@ type anchorIndex struct {
 	// anchorBits has wordBit set for every anchor word: a word whose
 	// bit is clear anchors nothing, without a lookup in byWord.
 	anchorBits [4]uint64
-	// freeLead is the leadByte of each pattern of free: one that is not
-	// 0 matches only where a word begins with it.
-	freeLead []byte
+	// leads is the lead of each pattern of ps, and freeLead that of each
+	// pattern of free: a pattern matches only from a word its lead
+	// begins, and is passed over without reading it when none does.
+	leads    []lead
+	freeLead []lead
 }
 
-// byteSet is a set of bytes.
-type byteSet [4]uint64
+// lead is what a word must begin with for a pattern to match from it:
+// the first n (at most two) bytes of b, those its first word spells out;
+// n is 0 when any word may start a match (a gap, a compound's head).
+type lead struct {
+	b [2]byte
+	n uint8
+}
 
-// leadBytes returns the set of the first bytes of words.
-func leadBytes(words []string) byteSet {
-	var s byteSet
+// begins reports whether a match of a pattern with lead l may start at
+// the word w.
+func (l lead) begins(w string) bool {
+	switch l.n {
+	case 0:
+		return true
+	case 1:
+		return w != "" && w[0] == l.b[0]
+	}
+	return len(w) >= 2 && w[0] == l.b[0] && w[1] == l.b[1]
+}
+
+// leadSet is the set of the first bytes of a list of words and of the
+// pairs of the first two bytes of its words of two bytes or more.
+type leadSet struct {
+	first [4]uint64
+	pairs [16]uint64 // by pairIndex
+}
+
+// pairIndex folds two bytes into one of 1,024 bits: letters (a–z) keep
+// their pairs apart; other bytes may share a bit, which only lets a
+// pattern through that cannot match.
+func pairIndex(b0, b1 byte) uint { return uint(b0&31)<<5 | uint(b1&31) }
+
+// leadsOf returns the leadSet of words.
+func leadsOf(words []string) leadSet {
+	var s leadSet
 	for _, w := range words {
-		if w != "" {
-			s[w[0]>>6] |= 1 << (w[0] & 63)
+		if w == "" {
+			continue
+		}
+		s.first[w[0]>>6] |= 1 << (w[0] & 63)
+		if len(w) >= 2 {
+			k := pairIndex(w[0], w[1])
+			s.pairs[k>>6] |= 1 << (k & 63)
 		}
 	}
 	return s
 }
 
-// mayLead reports whether a pattern with leadByte b may match words
-// whose first bytes are s: b is 0 (any word may start a match) or the
-// first byte of one of them.
-func (s *byteSet) mayLead(b byte) bool {
-	return b == 0 || s[b>>6]&(1<<(b&63)) != 0
+// mayLead reports whether a pattern with lead l may match words whose
+// leads are s: l.n is 0 (any word may start a match) or l begins one of
+// them, as far as s tells.
+func (s *leadSet) mayLead(l lead) bool {
+	switch l.n {
+	case 0:
+		return true
+	case 1:
+		return s.first[l.b[0]>>6]&(1<<(l.b[0]&63)) != 0
+	}
+	k := pairIndex(l.b[0], l.b[1])
+	return s.pairs[k>>6]&(1<<(k&63)) != 0
 }
 
 // wordBit is one of 256 bits chosen by a word's length and its first,
@@ -376,10 +419,11 @@ func newAnchorIndex(ps []pattern) anchorIndex {
 		}
 	}
 	for i, p := range ps {
+		x.leads = append(x.leads, p.lead())
 		anchor := patternAnchor(p)
 		if anchor == "" {
 			x.free = append(x.free, i)
-			x.freeLead = append(x.freeLead, p.leadByte())
+			x.freeLead = append(x.freeLead, p.lead())
 			continue
 		}
 		x.byWord[anchor] = append(x.byWord[anchor], i)
@@ -546,12 +590,12 @@ func (lx *lexicon) match(section string, words []string) bool {
 	x := lx.anchors[section]
 	ps := x.ps
 	if len(x.free) > 0 {
-		leads := leadBytes(words)
+		begun := leadsOf(words)
 		for k, i := range x.free {
-			if !leads.mayLead(x.freeLead[k]) {
+			if !begun.mayLead(x.freeLead[k]) {
 				continue
 			}
-			if _, ok := ps[i].find(words); ok {
+			if _, ok := ps[i].findLead(x.freeLead[k], words); ok {
 				return true
 			}
 		}
@@ -561,7 +605,7 @@ func (lx *lexicon) match(section string, words []string) bool {
 			continue
 		}
 		for _, i := range x.byWord[w] {
-			if _, ok := ps[i].find(words); ok {
+			if _, ok := ps[i].findLead(x.leads[i], words); ok {
 				return true
 			}
 		}
@@ -577,10 +621,9 @@ func (lx *lexicon) spans(section string, words []string) [][2]int {
 	x := lx.anchors[section]
 	ps := x.ps
 	for _, i := range x.candidates(words, buf[:0]) {
-		p := ps[i]
-		lead := p.leadByte()
+		p, lead := ps[i], x.leads[i]
 		for start := 0; start < len(words); {
-			if lead != 0 && !startsWith(words[start], lead) {
+			if !lead.begins(words[start]) {
 				start++
 				continue
 			}
@@ -595,10 +638,12 @@ func (lx *lexicon) spans(section string, words []string) [][2]int {
 }
 
 // find returns the first start position where p matches words.
-func (p pattern) find(words []string) (int, bool) {
-	lead := p.leadByte()
+func (p pattern) find(words []string) (int, bool) { return p.findLead(p.lead(), words) }
+
+// findLead is find for a pattern whose lead is l.
+func (p pattern) findLead(l lead, words []string) (int, bool) {
 	for start := range words {
-		if lead != 0 && !startsWith(words[start], lead) {
+		if !l.begins(words[start]) {
 			continue
 		}
 		if _, ok := p.matchAt(words, start); ok {
@@ -608,18 +653,20 @@ func (p pattern) find(words []string) (int, bool) {
 	return -1, false
 }
 
-// leadByte returns the byte a word must begin with for p to match from
-// it: the first byte of p's first word when that is a word or a prefix,
-// 0 when any word may start a match (a gap, a compound's head). It spares
-// trying p at every position of a message.
-func (p pattern) leadByte() byte {
+// lead returns what a word must begin with for p to match from it: the
+// first bytes (up to two) that p's first word spells out when that is a
+// word or a prefix, none when any word may start a match (a gap, a
+// compound's head). It spares trying p at every position of a message.
+func (p pattern) lead() lead {
 	if len(p) == 0 || p[0] == "~" || strings.HasPrefix(p[0], "*") {
-		return 0
+		return lead{}
 	}
-	return p[0][0]
+	w := strings.TrimSuffix(p[0], "*")
+	if len(w) >= 2 {
+		return lead{b: [2]byte{w[0], w[1]}, n: 2}
+	}
+	return lead{b: [2]byte{w[0]}, n: 1}
 }
-
-func startsWith(w string, b byte) bool { return w != "" && w[0] == b }
 
 // literalLen is the number of bytes p spells out: its words without the
 // prefix and suffix marks, gaps not counted.

@@ -735,7 +735,7 @@ func (a *Assistant) addendum(ws []string) bool {
 func (a *Assistant) openerEnd(section string, ws []string) int {
 	n := 0
 	for _, p := range a.lex.sections[section] {
-		if lead := p.leadByte(); lead != 0 && (len(ws) == 0 || !startsWith(ws[0], lead)) {
+		if l := p.lead(); l.n != 0 && (len(ws) == 0 || !l.begins(ws[0])) {
 			continue // (no match starts at the first word)
 		}
 		if end, ok := p.matchAt(ws, 0); ok && end > n {

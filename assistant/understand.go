@@ -541,9 +541,9 @@ func (lx *lexicon) lifeEvents(ws []string) (string, []string) {
 		if !e.mayMatch(ws) {
 			continue
 		}
-		lead := e.pattern.leadByte()
+		lead := e.pattern.lead()
 		for start := range ws {
-			if lead != 0 && !startsWith(ws[start], lead) {
+			if !lead.begins(ws[start]) {
 				continue // (as in find: no match starts there)
 			}
 			end, ok := e.pattern.matchAt(ws, start)
