@@ -202,20 +202,7 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 			terms[t] = w
 		}
 	}
-	// A compound part counts as a rule's key only when the rule leads to
-	// a word the index has: a town's synonyms may name "Glascontainer"
-	// and "Altglas" where its sources write only "Glas" and "Containern",
-	// and then the word must be split into those.
-	isKey := func(part string) bool {
-		for _, r := range ix.rules.rules[german.LightStem(part)] {
-			for _, target := range r.targets {
-				if slices.ContainsFunc(target, func(t token) bool { return ix.vocab.has(t.stem) }) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	var isKey func(string) bool // ix.isRuleKey, made for the first word split
 	var resolve func(tk token, w float64, depth int)
 	// expand adds the targets of rule r a query word met, with weight w;
 	// a translation only where the index holds it, and never to the
@@ -272,6 +259,9 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 				if c := ix.vocab.correct(tk.stem); len(c) >= minRetypedCompound-2 {
 					put(c, w*weightCorrected)
 				}
+			}
+			if isKey == nil {
+				isKey = ix.isRuleKey
 			}
 			if parts := ix.vocab.decompoundQuery(tk.word, st, isKey); parts != nil {
 				for _, p := range parts {
@@ -376,6 +366,21 @@ func (ix *index) queryTermsCounted(text string) (terms map[string]float64, extra
 		}
 	}
 	return terms, extra, work
+}
+
+// isRuleKey reports whether a compound part counts as a rule's key: only
+// when the rule leads to a word the index has. A town's synonyms may name
+// "Glascontainer" and "Altglas" where its sources write only "Glas" and
+// "Containern", and then the word must be split into those.
+func (ix *index) isRuleKey(part string) bool {
+	for _, r := range ix.rules.rules[german.LightStem(part)] {
+		for _, target := range r.targets {
+			if slices.ContainsFunc(target, func(t token) bool { return ix.vocab.has(t.stem) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // usable reports whether a rule's target may join a query: always, but a

@@ -484,7 +484,9 @@ type stemmer struct {
 	cache map[string]string
 }
 
-func newStemmer() *stemmer { return &stemmer{cache: make(map[string]string)} }
+// newStemmer returns a stemmer whose memo is made with its first word
+// that needs one: a question's words are mostly plain.
+func newStemmer() *stemmer { return &stemmer{} }
 
 const maxStemCache = 1 << 18
 
@@ -496,6 +498,9 @@ func (s *stemmer) stem(w string) string {
 		return r
 	}
 	r := german.Stem(w)
+	if s.cache == nil {
+		s.cache = make(map[string]string)
+	}
 	if len(s.cache) < maxStemCache {
 		s.cache[w] = r
 	}

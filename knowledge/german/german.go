@@ -426,9 +426,7 @@ func LightStem(w string) string {
 	}
 	w = Masculine(w)
 	if hasUmlautPair(w) {
-		w = strings.ReplaceAll(w, "ae", "a")
-		w = strings.ReplaceAll(w, "oe", "o")
-		w = strings.ReplaceAll(w, "ue", "u")
+		w = dropUmlautE(w)
 	}
 	for _, suf := range lightEndings {
 		if !strings.HasSuffix(w, suf) || len([]rune(w))-len(suf) < 4 {
@@ -441,6 +439,22 @@ func LightStem(w string) string {
 		return strings.TrimSuffix(w, suf)
 	}
 	return w
+}
+
+// dropUmlautE replaces every "ae", "oe" and "ue" of w by its vowel, as
+// replacing all "ae", then all "oe", then all "ue" does (no replacement
+// makes a pair for a later one), in one copy instead of three.
+func dropUmlautE(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		b.WriteByte(c)
+		if (c == 'a' || c == 'o' || c == 'u') && i+1 < len(w) && w[i+1] == 'e' {
+			i++
+		}
+	}
+	return b.String()
 }
 
 // hasUmlautPair reports whether w holds "ae", "oe" or "ue"; most words

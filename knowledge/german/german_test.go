@@ -221,6 +221,24 @@ func TestHasUmlautPair(t *testing.T) {
 	}
 }
 
+// TestDropUmlautE checks that dropUmlautE's one pass gives what the
+// three replacements in turn give.
+func TestDropUmlautE(t *testing.T) {
+	pieces := []string{"a", "e", "o", "u", "ae", "oe", "ue", "ee", "x", "ß", "ä"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		w := b.String()
+		want := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(w, "ae", "a"), "oe", "o"), "ue", "u")
+		if got := dropUmlautE(w); got != want {
+			t.Errorf("dropUmlautE(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 func TestDropParticipleMeetsTheInfinitive(t *testing.T) {
 	// Each participle, after DropParticiple and LightStem, meets the
 	// infinitive's LightStem; the words after them are left alone.
