@@ -31,6 +31,14 @@ var essentials = []knowledge.Facet{
 	knowledge.FacetVoraussetzungen, knowledge.FacetAblauf,
 }
 
+// mayIEssentials are the essentials for a question whether the asker
+// may or gets something ("Krieg ich trotzdem einen Ausweis?"): the
+// conditions first.
+var mayIEssentials = []knowledge.Facet{
+	knowledge.FacetVoraussetzungen, knowledge.FacetFristen, knowledge.FacetUnterlagen,
+	knowledge.FacetKosten, knowledge.FacetAblauf,
+}
+
 const maxEssentialQuotes = 5
 
 // facetFallback lists, for a facet whose section a document lacks, the
@@ -411,7 +419,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if d.Kind == knowledge.KindService {
 		// What a person needs to act on a service, most urgent first:
 		// the deadline, what to bring, what it costs, who may, how.
-		for _, f := range essentials {
+		order := essentials
+		if q.mayI && len(q.facets) == 0 {
+			order = mayIEssentials
+		}
+		for _, f := range order {
 			if len(qs) >= maxEssentialQuotes && !(proxied && len(qs) == maxEssentialQuotes) {
 				// (The line on acting for someone is one more.)
 				break

@@ -1242,3 +1242,22 @@ func TestCraftTrade(t *testing.T) {
 		}
 	}
 }
+
+// TestMayIConditionsFirst asks whether the asker gets something in a
+// situation of their own: the page's conditions answer, quoted among the
+// first sections.
+func TestMayIConditionsFirst(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	q := "ich fahr eigentlich immer das auto von meinem onkel, das ist aber auf ihn zugelassen. krieg ich trotzdem einen bewohnerparkausweis für das auto?"
+	conv := &assistant.Conversation{ID: "mayi", Audience: knowledge.Citizen, Channel: "test"}
+	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/bewohnerparkausweis" {
+		t.Fatalf("cited %v, want leistungen/bewohnerparkausweis\n%s", sourceIDs(ans), ans.Text)
+	}
+	if !strings.Contains(ans.Text, "dauerhaft zur Nutzung überlassen") {
+		t.Errorf("answer lacks the condition on the car's keeper:\n%s", ans.Text)
+	}
+}

@@ -63,3 +63,31 @@ func TestLifeEventVerbFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksMayI reads a question whether the asker may or gets something
+// from its opening verb and the asker right after it.
+func TestAsksMayI(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Das Auto ist auf meinen Vater zugelassen. Krieg ich trotzdem einen Ausweis?", true},
+		{"ja also kann ich mich schon vor dem Einzug anmelden?", true},
+		{"Dürfen wir die Schilder selbst aufstellen?", true},
+		{"can i get a parking permit for a company car?", true},
+		{"kann ich für das auto von meinem freund einen ausweis kriegen ich fahr es jeden tag", true},
+		// The asker first, or no asker after the verb.
+		{"Ich kann am Montag nicht kommen.", false},
+		{"Kann das jemand anderes erledigen?", false},
+		{"Was kostet ein Ausweis?", false},
+	}
+	for _, tt := range tests {
+		if got := asksMayI(lx, tt.text); got != tt.want {
+			t.Errorf("asksMayI(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

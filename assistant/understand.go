@@ -81,6 +81,10 @@ type question struct {
 	// asksWho: the question asks who ("wer darf?", "für wen …"): a
 	// section that says whom the service is for answers who may.
 	asksWho bool
+	// mayI: a sentence asks whether the asker may or gets something
+	// ("Kann ich …?", "Krieg ich trotzdem …?", "Dürfen wir …?"): when
+	// no facet is asked, the conditions answer first.
+	mayI bool
 	// contrast is true for a short message that qualifies the previous
 	// question with "aber" or "allerdings" ("das Auto ist aber ein
 	// Dienstwagen"): it adds a fact to that question, whatever it names.
@@ -455,6 +459,7 @@ func (a *Assistant) understand(t *turn) question {
 	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && lx.match("ask_receive", askedWords)
 	q.asksAge = lx.match("ask_age", askedWords)
 	q.asksWho = lx.match("ask_who", askedWords)
+	q.mayI = asksMayI(lx, t.red)
 	if lx.match("length", askedWords) && !lx.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
@@ -1501,4 +1506,24 @@ var datives = map[string]bool{
 	"mit": true, "bei": true, "nach": true, "seit": true, "aus": true, "zu": true, "von": true, "vom": true,
 	"gegenueber": true, "hab": true, "habe": true, "hat": true, "hatte": true, "gebe": true, "gab": true,
 	"helfe": true, "sage": true, "sagte": true, "gehoert": true, "gehort": true, "schicke": true, "bringe": true,
+}
+
+// mayVerbs open a question whether the asker may or gets something.
+var mayVerbs = []string{"kann", "koennen", "koennte", "koennten", "darf", "duerfen", "bekomme", "bekommen", "bekommt", "krieg", "kriege", "kriegen", "kriegt", "can", "could", "may"}
+
+// askerPronouns name the asker (or those they ask for) after such a verb.
+var askerPronouns = map[string]bool{"ich": true, "wir": true, "man": true, "er": true, "sie": true, "i": true, "we": true}
+
+// asksMayI reports whether a sentence of text opens with a verb of
+// mayVerbs and the asker right after it, fillers and openers ("ja also")
+// aside: "Kann ich …?", "krieg ich trotzdem …", a question in German
+// with or without its question mark.
+func asksMayI(lx *lexicon, text string) bool {
+	for _, sent := range messageSentences(text) {
+		ws := withoutFillers(lx.words(sent))
+		if len(ws) >= 2 && slices.Contains(mayVerbs, ws[0]) && askerPronouns[ws[1]] {
+			return true
+		}
+	}
+	return false
 }
