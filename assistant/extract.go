@@ -39,6 +39,14 @@ var mayIEssentials = []knowledge.Facet{
 	knowledge.FacetKosten, knowledge.FacetAblauf,
 }
 
+// urgentEssentials are the essentials for an asker in a hurry ("ich
+// fliege übermorgen und mein Pass ist abgelaufen"): how fast it goes
+// first.
+var urgentEssentials = []knowledge.Facet{
+	knowledge.FacetDauer, knowledge.FacetFristen, knowledge.FacetUnterlagen,
+	knowledge.FacetKosten, knowledge.FacetVoraussetzungen,
+}
+
 const maxEssentialQuotes = 5
 
 // facetFallback lists, for a facet whose section a document lacks, the
@@ -420,8 +428,11 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// What a person needs to act on a service, most urgent first:
 		// the deadline, what to bring, what it costs, who may, how.
 		order := essentials
-		if q.mayI && len(q.facets) == 0 {
+		switch {
+		case q.mayI && len(q.facets) == 0:
 			order = mayIEssentials
+		case q.sit.urgent && len(q.facets) == 0:
+			order = urgentEssentials
 		}
 		for _, f := range order {
 			if len(qs) >= maxEssentialQuotes && !(proxied && len(qs) == maxEssentialQuotes) {

@@ -1261,3 +1261,21 @@ func TestMayIConditionsFirst(t *testing.T) {
 		t.Errorf("answer lacks the condition on the car's keeper:\n%s", ans.Text)
 	}
 }
+
+// TestUrgentProcessingTimeFirst is an asker in a hurry who asks no facet:
+// how fast the document is issued is among the sections quoted.
+func TestUrgentProcessingTimeFirst(t *testing.T) {
+	a := mustBaseAssistant(t, mustBase(t))
+	q := "mein reisepass ist abgelaufen und ich fliege übermorgen"
+	conv := &assistant.Conversation{ID: "urgent", Audience: knowledge.Citizen, Channel: "test"}
+	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/reisepass" {
+		t.Fatalf("cited %v, want leistungen/reisepass\n%s", sourceIDs(ans), ans.Text)
+	}
+	if !strings.Contains(ans.Text, "vorläufiger Reisepass wird sofort ausgestellt") {
+		t.Errorf("answer lacks the provisional passport issued at once:\n%s", ans.Text)
+	}
+}
