@@ -208,10 +208,15 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		}
 	}
 	proxied := false
-	if q.sit.proxy && d.Kind == knowledge.KindService {
+	if (q.sit.proxy || q.sit.absent) && d.Kind == knowledge.KindService {
 		// "Kann ich den Pass meiner Tochter abholen?": what the page
-		// says of acting for someone else answers first.
-		if x, ok := a.proxyLine(c, q); ok {
+		// says of acting for someone else answers first; "muss er
+		// wirklich mit?": what it says of coming in person.
+		tiers := proxyTiers
+		if !q.sit.proxy {
+			tiers = absentTiers
+		}
+		if x, ok := a.proxyLine(c, q, tiers); ok {
 			proxied = add(x)
 		}
 	}
@@ -575,15 +580,23 @@ func (a *Assistant) foundLine(c candidate) (quote, bool) {
 // maxProxyRunes bounds the unit proxyLine quotes.
 const maxProxyRunes = 300
 
-// proxyLine returns the unit of c's document that says what holds when
-// someone acts for another person: a power of attorney ("Für andere
-// Personen brauchen Sie eine schriftliche Vollmacht",
-// [text_power_of_attorney]) before another word of acting for someone
-// ("andere Personen brauchen ein rechtliches Interesse", [text_proxy])
-// before the person concerned coming themselves ("Das Kind kommt
-// persönlich mit", [text_in_person]); among units of one kind the one
-// that holds the most of the question's words, the first of those.
-func (a *Assistant) proxyLine(c candidate, q question) (quote, bool) {
+// proxyTiers are the lexicon sections of the lines proxyLine quotes for
+// an asker acting for someone, best first: a power of attorney ("Für
+// andere Personen brauchen Sie eine schriftliche Vollmacht"), another
+// word of acting for someone ("andere Personen brauchen ein rechtliches
+// Interesse"), the person concerned coming themselves ("Das Kind kommt
+// persönlich mit"). absentTiers are those for an asker who cannot or
+// would rather not come ("muss er wirklich mit?", "ohne hinzukommen"):
+// coming in person first.
+var (
+	proxyTiers  = []string{"text_power_of_attorney", "text_proxy", "text_in_person"}
+	absentTiers = []string{"text_in_person", "text_power_of_attorney", "text_proxy"}
+)
+
+// proxyLine returns the unit of c's document in the first section of
+// tiers that holds one, among several the one that holds the most of the
+// question's words, the first of those.
+func (a *Assistant) proxyLine(c candidate, q question, tiers []string) (quote, bool) {
 	info := c.info
 	if info == nil {
 		info = a.info(c.doc)
@@ -595,14 +608,13 @@ func (a *Assistant) proxyLine(c candidate, q question) (quote, bool) {
 				continue
 			}
 			tier := 0
-			switch {
-			case a.lex.match("text_power_of_attorney", un.words):
-				tier = 3
-			case a.lex.match("text_proxy", un.words):
-				tier = 2
-			case a.lex.match("text_in_person", un.words):
-				tier = 1
-			default:
+			for i, sec := range tiers {
+				if a.lex.match(sec, un.words) {
+					tier = len(tiers) - i
+					break
+				}
+			}
+			if tier == 0 {
 				continue
 			}
 			score := tier * (len(q.terms.content) + 1)

@@ -1193,6 +1193,8 @@ func TestActingForSomeone(t *testing.T) {
 		{q: "Pass meiner Tochter liegt zur Abholung bereit, sie arbeitet gerade in Singapur. Kann ich ihn abholen?", doc: "leistungen/reisepass", first: "mit Vollmacht"},
 		{q: "Erstes Auto meiner Tochter, sie ist die ganze Woche in der Berufsschule. Darf ich es für sie zulassen?", doc: "leistungen/fahrzeug-zulassen", first: "Ausweis der bevollmächtigten Person"},
 		{q: "mein vater liegt im krankenhaus, kann ich für ihn eine meldebescheinigung holen", doc: "leistungen/meldebescheinigung", first: "Vollmacht"},
+		// Unable to come: what the page says of coming in person.
+		{q: "Ich bin nicht mehr gut zu Fuß. Geht der Führerschein-Umtausch auch, ohne vorbeizukommen?", doc: "leistungen/fuehrerschein-umtauschen", first: "kommen Sie persönlich"},
 		// Asking for a father-in-law: what he needs comes first, not who
 		// must come.
 		{q: "ich frage für meinen Schwiegervater: bekommt er den internationalen Führerschein mit seinem alten grauen Lappen?", doc: "leistungen/internationaler-fuehrerschein", absent: "Sie kommen persönlich"},

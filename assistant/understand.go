@@ -115,6 +115,10 @@ type situation struct {
 	first  bool // first time ("erstmalig", "zum ersten Mal")
 	renew  bool // renewal ("verlängern", "abgelaufen")
 	proxy  bool // someone else acts for the asker ("kann meine Frau für mich …")
+	// absent: the person concerned cannot or would rather not come
+	// ("ohne hinzukommen", "muss er wirklich mit?", "liegt im
+	// Krankenhaus").
+	absent bool
 	urgent bool // in a hurry ("ich fliege übermorgen", "ganz dringend")
 	// foreign is a foreign element: the asker or a partner from abroad
 	// ("meine Verlobte kommt aus Marokko"). It picks a table's line, not
@@ -943,6 +947,7 @@ func (lx *lexicon) situationOf(text string, ws []string) situation {
 	renewWords, _ := lx.withoutHowItRuns(ws)
 	s.renew = lx.match("situation_renew", renewWords)
 	s.proxy = lx.match("situation_proxy", ws) || lx.proxyFor(ws)
+	s.absent = lx.match("situation_absent", ws)
 	s.urgent = lx.match("situation_urgent", ws)
 	for i := range lx.statuses {
 		st := &lx.statuses[i]
