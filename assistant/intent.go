@@ -191,7 +191,7 @@ func (lx *lexicon) signals(text string) signals {
 	// message made of nothing but human words and filler ("Mitarbeiter!").
 	if lx.match("human_strong", ws) {
 		s.human = true
-	} else if mark("human") {
+	} else if markHuman(lx, ws, covered) {
 		if lx.match("human_request", ws) {
 			s.human = true
 		} else {
@@ -476,4 +476,22 @@ func withoutOwnBusiness(lx *lexicon, ws []string) []string {
 		}
 	}
 	return slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return own[w] })
+}
+
+// markHuman marks the words of ws that name a person to talk to
+// ([human]) in covered and reports whether there is one; "in person" is
+// how one comes or files ("I can't go there in person"), not a person
+// asked for.
+func markHuman(lx *lexicon, ws []string, covered []bool) bool {
+	found := false
+	for _, r := range lx.spans("human", ws) {
+		if r[1]-r[0] == 1 && ws[r[0]] == "person" && r[0] > 0 && ws[r[0]-1] == "in" {
+			continue
+		}
+		for i := r[0]; i < r[1]; i++ {
+			covered[i] = true
+		}
+		found = true
+	}
+	return found
 }

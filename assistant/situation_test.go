@@ -91,3 +91,21 @@ func TestAsksMayI(t *testing.T) {
 		}
 	}
 }
+
+// TestInPersonIsNoPersonAsked reads English "in person" as a way of
+// coming, not as a person asked for.
+func TestInPersonIsNoPersonAsked(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"I won't manage to go to the Bürgerbüro in person. I'd like to deregister by letter, what do I need?": false,
+		"I would like to talk to a person, please":                                                            true,
+		"can I speak to a person in person?":                                                                  true,
+	} {
+		if got := lx.signals(text).human; got != want {
+			t.Errorf("signals(%q).human = %v, want %v", text, got, want)
+		}
+	}
+}
