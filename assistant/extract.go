@@ -196,6 +196,12 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// What happens if the asker does not ("… handelt
 		// ordnungswidrig"), whom else to inform ("Ihren Rundfunkanbieter
 		// … zu informieren"): it stands wherever the page says it.
+		if cue == "text_form" && d.Kind != knowledge.KindLaw {
+			// The form of filing is a statute's rule ("Elterngeld ist
+			// schriftlich zu beantragen"); a service page says which
+			// ways it offers where its sections for them are.
+			continue
+		}
 		if x, ok := a.cueUnit(c, q, cue); ok {
 			add(x)
 		}
@@ -1724,6 +1730,7 @@ var answerCues = []answerCue{
 	{"ask_office", "text_office"},
 	{"ask_several", "text_several"},
 	{"ask_exception", "text_exception"},
+	{"ask_form", "text_form"},
 }
 
 // answeredBy reports whether the words ws say what one of q's cues asks.
