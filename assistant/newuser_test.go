@@ -1245,39 +1245,26 @@ func TestCraftTrade(t *testing.T) {
 	}
 }
 
-// TestMayIConditionsFirst asks whether the asker gets something in a
-// situation of their own: the page's conditions answer, quoted among the
-// first sections.
-func TestMayIConditionsFirst(t *testing.T) {
+// TestSituationEssentials asks without naming a facet in a situation
+// that tells which of the page's sections matters most: whether the asker
+// may gets the conditions, an asker in a hurry the processing time.
+func TestSituationEssentials(t *testing.T) {
 	a := mustBaseAssistant(t, mustBase(t))
-	q := "ich fahr eigentlich immer das auto von meinem onkel, das ist aber auf ihn zugelassen. krieg ich trotzdem einen bewohnerparkausweis für das auto?"
-	conv := &assistant.Conversation{ID: "mayi", Audience: knowledge.Citizen, Channel: "test"}
-	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/bewohnerparkausweis" {
-		t.Fatalf("cited %v, want leistungen/bewohnerparkausweis\n%s", sourceIDs(ans), ans.Text)
-	}
-	if !strings.Contains(ans.Text, "dauerhaft zur Nutzung überlassen") {
-		t.Errorf("answer lacks the condition on the car's keeper:\n%s", ans.Text)
-	}
-}
-
-// TestUrgentProcessingTimeFirst is an asker in a hurry who asks no facet:
-// how fast the document is issued is among the sections quoted.
-func TestUrgentProcessingTimeFirst(t *testing.T) {
-	a := mustBaseAssistant(t, mustBase(t))
-	q := "mein reisepass ist abgelaufen und ich fliege übermorgen"
-	conv := &assistant.Conversation{ID: "urgent", Audience: knowledge.Citizen, Channel: "test"}
-	ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ans.Sources) == 0 || ans.Sources[0].ID != "leistungen/reisepass" {
-		t.Fatalf("cited %v, want leistungen/reisepass\n%s", sourceIDs(ans), ans.Text)
-	}
-	if !strings.Contains(ans.Text, "vorläufiger Reisepass wird sofort ausgestellt") {
-		t.Errorf("answer lacks the provisional passport issued at once:\n%s", ans.Text)
+	for _, tt := range []struct{ q, doc, fact string }{
+		{q: "ich fahr eigentlich immer das auto von meinem onkel, das ist aber auf ihn zugelassen. krieg ich trotzdem einen bewohnerparkausweis für das auto?", doc: "leistungen/bewohnerparkausweis", fact: "dauerhaft zur Nutzung überlassen"},
+		{q: "mein reisepass ist abgelaufen und ich fliege übermorgen", doc: "leistungen/reisepass", fact: "vorläufiger Reisepass wird sofort ausgestellt"},
+	} {
+		conv := &assistant.Conversation{ID: "essentials", Audience: knowledge.Citizen, Channel: "test"}
+		ans, err := a.Ask(context.Background(), conv, assistant.Message{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].ID != tt.doc {
+			t.Errorf("%q: cited %v, want %s\n%s", tt.q, sourceIDs(ans), tt.doc, ans.Text)
+			continue
+		}
+		if !strings.Contains(ans.Text, tt.fact) {
+			t.Errorf("%q: answer lacks %q:\n%s", tt.q, tt.fact, ans.Text)
+		}
 	}
 }
