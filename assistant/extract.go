@@ -196,10 +196,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 		// What happens if the asker does not ("… handelt
 		// ordnungswidrig"), whom else to inform ("Ihren Rundfunkanbieter
 		// … zu informieren"): it stands wherever the page says it.
-		if cue == "text_form" && d.Kind != knowledge.KindLaw {
-			// The form of filing is a statute's rule ("Elterngeld ist
-			// schriftlich zu beantragen"); a service page says which
-			// ways it offers where its sections for them are.
+		if lawOnlyCues[cue] && d.Kind != knowledge.KindLaw {
 			continue
 		}
 		if x, ok := a.cueUnit(c, q, cue); ok {
@@ -438,7 +435,10 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 	if d.Kind == knowledge.KindService {
 		// What a person needs to act on a service, most urgent first:
 		// the deadline, what to bring, what it costs, who may, how.
-		order := essentials
+		order, limit := essentials, maxEssentialQuotes
+		if proxied {
+			limit++ // the line on acting for someone is one more
+		}
 		switch {
 		case q.mayI && len(q.facets) == 0:
 			order = mayIEssentials
@@ -446,8 +446,7 @@ func (a *Assistant) extract(c candidate, q question, simple bool) (qs []quote, l
 			order = urgentEssentials
 		}
 		for _, f := range order {
-			if len(qs) >= maxEssentialQuotes && !(proxied && len(qs) == maxEssentialQuotes) {
-				// (The line on acting for someone is one more.)
+			if len(qs) >= limit {
 				break
 			}
 			secs := sectionsFor(d, f)
@@ -1732,6 +1731,11 @@ var answerCues = []answerCue{
 	{"ask_exception", "text_exception"},
 	{"ask_form", "text_form"},
 }
+
+// lawOnlyCues are the answer cues that only a statute answers: the form
+// of filing is its rule ("Elterngeld ist schriftlich zu beantragen"); a
+// service page says which ways it offers where its sections for them are.
+var lawOnlyCues = map[string]bool{"text_form": true}
 
 // answeredBy reports whether the words ws say what one of q's cues asks.
 func (q question) answeredBy(lx *lexicon, ws []string) bool {

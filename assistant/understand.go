@@ -463,7 +463,7 @@ func (a *Assistant) understand(t *turn) question {
 	q.receive = containsFacet(q.facets, knowledge.FacetKosten) && lx.match("ask_receive", askedWords)
 	q.asksAge = lx.match("ask_age", askedWords)
 	q.asksWho = lx.match("ask_who", askedWords)
-	q.mayI = asksMayI(lx, t.red)
+	q.mayI = len(q.facets) == 0 && asksMayI(lx, t.red) // read only when it can matter
 	if lx.match("length", askedWords) && !lx.match("validity", askedWords) {
 		// "Wie lang muss das Passwort sein?" asks a size ("12
 		// Zeichen"), not a time span.
@@ -1514,7 +1514,7 @@ var datives = map[string]bool{
 }
 
 // mayVerbs open a question whether the asker may or gets something.
-var mayVerbs = []string{"kann", "koennen", "koennte", "koennten", "darf", "duerfen", "bekomme", "bekommen", "bekommt", "krieg", "kriege", "kriegen", "kriegt", "can", "could", "may"}
+var mayVerbs = map[string]bool{"kann": true, "koennen": true, "koennte": true, "koennten": true, "darf": true, "duerfen": true, "bekomme": true, "bekommen": true, "bekommt": true, "krieg": true, "kriege": true, "kriegen": true, "kriegt": true, "can": true, "could": true, "may": true}
 
 // askerPronouns name the asker (or those they ask for) after such a verb.
 var askerPronouns = map[string]bool{"ich": true, "wir": true, "man": true, "er": true, "sie": true, "i": true, "we": true}
@@ -1526,7 +1526,7 @@ var askerPronouns = map[string]bool{"ich": true, "wir": true, "man": true, "er":
 func asksMayI(lx *lexicon, text string) bool {
 	for _, sent := range messageSentences(text) {
 		ws := withoutFillers(lx.words(sent))
-		if len(ws) >= 2 && slices.Contains(mayVerbs, ws[0]) && askerPronouns[ws[1]] {
+		if len(ws) >= 2 && mayVerbs[ws[0]] && askerPronouns[ws[1]] {
 			return true
 		}
 	}
